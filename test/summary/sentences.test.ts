@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/text/sentences.js';
+
+const texts = (s: string): string[] => splitSentences(s).map((x) => x.text);
+
+describe('splitSentences', () => {
+  it.each([
+    ['titles: Mr., Dr., Ms., Mrs.', 'Mr. Smith met Dr. Jones on Friday. Ms. Lee and Mrs. Park were there too.', ['Mr. Smith met Dr. Jones on Friday.', 'Ms. Lee and Mrs. Park were there too.']],
+    ['U.S. before a lower-case word', 'The U.S. economy grew 3.5 percent last year. Officials were pleased.', ['The U.S. economy grew 3.5 percent last year.', 'Officials were pleased.']],
+    ['U.S. before an institution', 'The U.S. Senate voted on Tuesday. The U.S. Treasury Secretary spoke later.', ['The U.S. Senate voted on Tuesday.', 'The U.S. Treasury Secretary spoke later.']],
+    ['U.S. before a title and a name', 'He met U.S. President Bush in Ottawa. They talked trade.', ['He met U.S. President Bush in Ottawa.', 'They talked trade.']],
+    ['U.S. at the end of a sentence', 'Sales rose 2% in the U.S. Sales fell in Europe.', ['Sales rose 2% in the U.S.', 'Sales fell in Europe.']],
+    ['U.S. at the end before a pronoun', 'He lives in the U.S. He moved there in 1999.', ['He lives in the U.S.', 'He moved there in 1999.']],
+    ['month abbreviations with a day', 'The hearing is set for Jan. 10 in Boston. It may be delayed.', ['The hearing is set for Jan. 10 in Boston.', 'It may be delayed.']],
+    ['decimals and money', 'Profit rose to $1.13bn, up 3.5%. Revenue was 42.09bn.', ['Profit rose to $1.13bn, up 3.5%.', 'Revenue was 42.09bn.']],
+    ['middle initials', 'The law was signed by John F. Kennedy in 1963. J.K. Rowling was not yet born.', ['The law was signed by John F. Kennedy in 1963.', 'J.K. Rowling was not yet born.']],
+    ['a curly quote that ends a sentence', 'She said the policy was “absolutely shameful.” The mayor did not reply.', ['She said the policy was “absolutely shameful.”', 'The mayor did not reply.']],
+    ['a straight quote that ends a sentence', 'He called it "a disgrace." The minister resigned.', ['He called it "a disgrace."', 'The minister resigned.']],
+    ['a single quote that ends a sentence', "He called it 'a disgrace.' The minister resigned.", ["He called it 'a disgrace.'", 'The minister resigned.']],
+    ['a stray space before the closing quote', '“In New York, dangerous criminals are released every day. ” The city disagreed.', ['“In New York, dangerous criminals are released every day. ”', 'The city disagreed.']],
+    ['a question inside a quote then its speaker', '“Why now?” she asked. Nobody knew.', ['“Why now?” she asked.', 'Nobody knew.']],
+    ['a quote followed by a lower-case attribution', 'It is “shameful.” he added, and left.', ['It is “shameful.” he added, and left.']],
+    ['company suffixes', 'Shares of Acme Inc. rose 4%. The company said nothing.', ['Shares of Acme Inc. rose 4%.', 'The company said nothing.']],
+    ['the word "no" ending a sentence', 'The board said no. Jones appealed.', ['The board said no.', 'Jones appealed.']],
+    ['"No." as number', 'He lives at No. 10 Downing St. in London. Police guard it.', ['He lives at No. 10 Downing St. in London.', 'Police guard it.']],
+  ])('GIVEN %s THEN it splits at the real boundaries only', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+
+  it('GIVEN text without sentence punctuation THEN it is one sentence', () => {
+    expect(texts('markets were calm on monday and traders waited for the data')).toEqual(['markets were calm on monday and traders waited for the data']);
+  });
+
+  it('GIVEN blank text THEN there are no sentences', () => {
+    expect(splitSentences('   ')).toEqual([]);
+  });
+
+  it('GIVEN any text THEN every sentence is the slice its offsets name, in order, without overlap', () => {
+    const word = fc.constantFrom('Mr.', 'Dr.', 'U.S.', 'Jan.', '10', '3.5', 'J.', 'said', 'The', 'he', '“shameful.”', '"no."', 'day.', '?', '!', ' ', '”', 'Senate', "'quote.'");
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        let last = 0;
+        for (const s of splitSentences(text)) {
+          expect(text.slice(s.start, s.end)).toBe(s.text);
+          expect(s.text).toBe(s.text.trim());
+          expect(s.text.length).toBeGreaterThan(0);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          last = s.end;
+        }
+      }),
+    );
+  });
+});
