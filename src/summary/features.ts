@@ -1,0 +1,78 @@
+import type { Article } from '../archive/types.js';
+import { splitSentences } from '../text/sentences.js';
+import { terms, tokenize } from '../text/tokenize.js';
+
+/** Why a sentence is a poor summary sentence whatever its content; null when it is fine. */
+export type Flaw = 'dateline' | 'byline' | 'caption' | 'fragment' | 'question';
+
+/** One sentence of an article body that a summary may offer. */
+export interface Candidate {
+  /** 0-based position among the article's candidates, in article order. */
+  index: number;
+  /** 1-based paragraph number, as citations count them. */
+  paragraph: number;
+  /** 0-based position inside its paragraph. */
+  inParagraph: number;
+  /** The sentence as it stands in the article. */
+  text: string;
+  /** Stemmed, stop-word-free terms (see `terms`). */
+  terms: string[];
+  words: number;
+  /** It carries a quotation and says who spoke it. */
+  quoted: boolean;
+  /** It opens on a pronoun or connective whose referent is in an earlier sentence. */
+  dangling: boolean;
+  flaw: Flaw | null;
+}
+
+const DATELINE = /^[A-Z][A-Z .,'’-]{2,}(?:,?\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\((?:Reuters|AP|AFP|Reuter|UPI|IANS|PTI)\))?\s*[-–—:]*$/;
+const BYLINE = /^(?:by|from|reporting by|writing by|editing by|additional reporting by|compiled by|story by|words by)\s+\p{Lu}/iu;
+const AGENCY_LINE = /^\(?(?:reuters?|ap|afp|upi)\)?\.?$/i;
+const CAPTION = /^(?:photo|picture|image|caption|pictured|above|below|top|left|right|file photo|video|watch|click|read more|related|see also|advertisement|copyright)\b\s*[:\-–—|(]|(?:getty images|\bafp\b\s*\/|\bphotograph:|\(photo(?:graph)?:|\bimage copyright\b|\bimage caption\b)/i;
+const QUESTION = /\?["”’')\]]*$/;
+const CLOSING = /[.!?…]["”’')\]]*$/;
+// Openers that point back to something said earlier ("He said…", "This means…", "But…").
+const DANGLING = /^["“‘']?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|nevertheless|moreover|furthermore|besides)\b(?!-)/i;
+const QUOTE_MARKS = /["“”]|(?:^|\s)[‘'][^‘']{12,}[’']/;
+const ATTRIBUTION = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|stated|explained|warned|insisted|argued|according to)\b/i;
+
+/** The sentences a summary may choose from: every body sentence except the headline's. */
+export function candidatesOf(article: Article): Candidate[] {
+  const out: Candidate[] = [];
+  article.paragraphs.forEach((paragraph, p) => {
+    if (p === 0 && article.headline) return;
+    splitSentences(paragraph).forEach((s, k) => {
+      const text = s.text;
+      const words = tokenize(text).length;
+      out.push({
+        index: out.length,
+        paragraph: p + 1,
+        inParagraph: k,
+        text,
+        terms: terms(text),
+        words,
+        quoted: QUOTE_MARKS.test(text) && ATTRIBUTION.test(text),
+        dangling: DANGLING.test(text),
+        flaw: flawOf(text, words),
+      });
+    });
+  });
+  return out;
+}
+
+export function flawOf(text: string, words: number): Flaw | null {
+  if (DATELINE.test(text) || AGENCY_LINE.test(text)) return 'dateline';
+  if (BYLINE.test(text) && words <= 12) return 'byline';
+  if (CAPTION.test(text)) return 'caption';
+  if (QUESTION.test(text)) return 'question';
+  if (words < 5 || (!CLOSING.test(text) && words < 12) || isShouting(text)) return 'fragment';
+  return null;
+}
+
+/** A line mostly in capitals is a headline, a label or a table row, not prose. */
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 12) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length > 0.6;
+}
