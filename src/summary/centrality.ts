@@ -45,7 +45,12 @@ export function cosine(a: Vector, b: Vector): number {
 export function centrality(vectors: readonly Vector[]): number[] {
   const sum: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
-  const raw = vectors.map((v) => (v.size === 0 ? 0 : Math.max(0, cosine(v, sum) - 1)));
+  // Subtracting the sentence's own 1 leaves rounding noise (1e-16) for a sentence that shares
+  // nothing; scaled by the max, that noise would read as "most central".
+  const raw = vectors.map((v) => {
+    const shared = v.size === 0 ? 0 : cosine(v, sum) - 1;
+    return shared > 1e-9 ? shared : 0;
+  });
   const max = raw.reduce((m, x) => Math.max(m, x), 0);
   return max > 0 ? raw.map((x) => x / max) : raw.map(() => 0);
 }

@@ -1,0 +1,177 @@
+import type { Article } from '../archive/types.js';
+import { UserError } from '../errors.js';
+import { parseDateRange, parsePeriod, type DateRange } from '../search/date-range.js';
+import { termOf, tokenize } from '../text/tokenize.js';
+import { summarize } from './summarize.js';
+
+export const DIGEST_DEFAULT_LIMIT = 10;
+export const DIGEST_MAX_LIMIT = 25;
+
+/** Whether an article is about a topic. The search index can stand in for the default. */
+export type TopicMatcher = (article: Article, topic: string) => boolean;
+
+export interface DigestOptions {
+  /** A day, month (`2020-01`) or year (`2020`); not with from/to. */
+  date?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  topic?: string | undefined;
+  /** Entries a page, 1 to 25; default 10. */
+  limit?: number | string | undefined;
+  /** 1-based page of the newest-first list. */
+  page?: number | string | undefined;
+  /** Default: every topic word (stemmed) begins a word of the title or text. */
+  matches?: TopicMatcher | undefined;
+}
+
+export interface DigestEntry {
+  article: string;
+  title: string;
+  date: string;
+  /** The article's one-sentence summary, verbatim. */
+  summary: string;
+  /** 1-based paragraph of that sentence, for the citation. */
+  paragraph: number;
+  url?: string;
+}
+
+export interface Digest {
+  /** The period covered, inclusive; null on an open side. */
+  from: string | null;
+  to: string | null;
+  topic: string | null;
+  /** Articles in the period (and on the topic), over all pages. */
+  total: number;
+  page: number;
+  pages: number;
+  /** Newest first. */
+  entries: DigestEntry[];
+}
+
+/**
+ * The articles of a day or a period, optionally on a topic, newest first, each with its
+ * one-sentence summary. Without any date option: the newest day in the archive. Undated
+ * articles are never listed (a digest is by date). Summaries are computed only for the page
+ * shown, and remembered.
+ */
+export function digest(articles: readonly Article[], options: DigestOptions = {}): Digest {
+  const limit = checkedCount(options.limit, 'limit', DIGEST_DEFAULT_LIMIT, DIGEST_MAX_LIMIT);
+  const page = checkedCount(options.page, 'page', 1, Number.MAX_SAFE_INTEGER);
+  const sorted = newestFirst(articles);
+  const range = periodOf(options, sorted);
+  let found = within(sorted, range);
+  const topic = options.topic?.trim() ? options.topic.trim() : null;
+  if (topic !== null) {
+    const matches = options.matches ?? topicMatcher(topic);
+    found = found.filter((a) => matches(a, topic));
+  }
+  const pages = Math.max(1, Math.ceil(found.length / limit));
+  if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
+  const entries = found.slice((page - 1) * limit, page * limit).map(entryOf);
+  return { from: range.from ?? null, to: range.to ?? null, topic, total: found.length, page, pages, entries };
+}
+
+function checkedCount(value: number | string | undefined, option: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a whole number from 1' : `a whole number from 1 to ${max}`;
+    throw new UserError(`digest: ${option} must be ${range}, not ${JSON.stringify(value)}`, `digest.${option}`);
+  }
+  return n;
+}
+
+function periodOf(options: DigestOptions, sorted: readonly Article[]): DateRange {
+  const given = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
+  if (given(options.date)) {
+    if (given(options.from) || given(options.to)) throw new UserError('digest: give either date, or from/to, not both', 'digest.dates');
+    const { first, last } = parsePeriod('date', options.date);
+    return { from: first, to: last };
+  }
+  if (given(options.from) || given(options.to)) return parseDateRange(options.from, options.to);
+  const newest = sorted[0]?.date;
+  return newest ? { from: newest, to: newest } : {};
+}
+
+// Dated articles newest first (ties: the higher id first, as wire ids grow through the day),
+// sorted once per article list.
+const sortedCache = new WeakMap<readonly Article[], Article[]>();
+const byId = new Intl.Collator('en', { numeric: true });
+
+function newestFirst(articles: readonly Article[]): Article[] {
+  let sorted = sortedCache.get(articles);
+  if (!sorted) {
+    sorted = articles.filter((a) => a.date !== null);
+    sorted.sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : byId.compare(b.id, a.id)));
+    sortedCache.set(articles, sorted);
+  }
+  return sorted;
+}
+
+/** The slice of a newest-first list inside the range, found by binary search. */
+function within(sorted: readonly Article[], range: DateRange): Article[] {
+  // First index whose date is <= to, and first index whose date is < from.
+  const firstAtMost = (day: string): number => lowerBound(sorted, (a) => (a.date ?? '') <= day);
+  const start = range.to ? firstAtMost(range.to) : 0;
+  const end = range.from ? lowerBound(sorted, (a) => (a.date ?? '') < (range.from ?? '')) : sorted.length;
+  return sorted.slice(start, Math.max(start, end));
+}
+
+/** The first index where `pred` holds, for a predicate that stays true once it holds. */
+function lowerBound(xs: readonly Article[], pred: (a: Article) => boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = xs[mid];
+    if (x && pred(x)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The default topic test: each topic word's stem begins a word of the title or the text
+ * ("prices" finds "price" and "priced"). No index needed, and fast enough for a month of news.
+ * The stem is cut back to what it shares with the word, as Porter rewrites endings
+ * ("economy" → "economi" would miss "economy"; "econom" finds both).
+ */
+export function topicMatcher(topic: string): TopicMatcher {
+  const stems = [
+    ...new Set(
+      // Hyphenated words are looked for part by part; the joined form rarely appears in text.
+      tokenize(topic.replace(/[-‐‑–]/g, ' ')).flatMap((t) => {
+        const term = termOf(t);
+        if (term === null) return [];
+        let n = 0;
+        while (n < term.length && term[n] === t.norm[n]) n++;
+        return [n >= 3 ? term.slice(0, n) : t.norm];
+      }),
+    ),
+  ];
+  if (stems.length === 0) throw new UserError(`digest: the topic "${topic.slice(0, 60)}" has no words to look for`, 'digest.topic');
+  const patterns = stems.map((s) => new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
+  return (article) => {
+    const text = `${article.title}\n${article.paragraphs.join('\n')}`.toLowerCase();
+    return patterns.every((p) => p.test(text));
+  };
+}
+
+const entryCache = new WeakMap<Article, DigestEntry>();
+
+function entryOf(article: Article): DigestEntry {
+  let entry = entryCache.get(article);
+  if (!entry) {
+    const first = summarize(article, { sentences: 1 }).sentences[0];
+    entry = {
+      article: article.id,
+      title: article.title,
+      date: article.date ?? '',
+      summary: first?.text ?? article.title,
+      paragraph: first?.paragraph ?? 1,
+    };
+    if (article.url) entry.url = article.url;
+    entryCache.set(article, entry);
+  }
+  return entry;
+}
