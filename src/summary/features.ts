@@ -1,6 +1,6 @@
 import type { Article } from '../archive/types.js';
 import { splitSentences } from '../text/sentences.js';
-import { terms, tokenize } from '../text/tokenize.js';
+import { termOf, tokenize, type Token } from '../text/tokenize.js';
 
 /** Why a sentence is a poor summary sentence whatever its content; null when it is fine. */
 export type Flaw = 'dateline' | 'byline' | 'caption' | 'fragment' | 'question';
@@ -43,13 +43,14 @@ export function candidatesOf(article: Article): Candidate[] {
     if (p === 0 && article.headline) return;
     splitSentences(paragraph).forEach((s, k) => {
       const text = s.text;
-      const words = tokenize(text).length;
+      const tokens = tokenize(text);
+      const words = tokens.length;
       out.push({
         index: out.length,
         paragraph: p + 1,
         inParagraph: k,
         text,
-        terms: terms(text),
+        terms: termsOf(tokens),
         words,
         quoted: QUOTE_MARKS.test(text) && ATTRIBUTION.test(text),
         dangling: DANGLING.test(text),
@@ -57,6 +58,26 @@ export function candidatesOf(article: Article): Candidate[] {
       });
     });
   });
+  return out;
+}
+
+// Stemming is most of the cost of reading an article, and news reuses its words: remember
+// each word's term. Bounded, so a stream of odd tokens cannot grow it without end.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_MAX = 100_000;
+
+function termsOf(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const key = t.acronym ? `.${t.norm}` : t.norm;
+    let term = termCache.get(key);
+    if (term === undefined) {
+      if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+      term = termOf(t);
+      termCache.set(key, term);
+    }
+    if (term !== null) out.push(term);
+  }
   return out;
 }
 

@@ -24,12 +24,24 @@ describe('splitSentences', () => {
     ['company suffixes', 'Shares of Acme Inc. rose 4%. The company said nothing.', ['Shares of Acme Inc. rose 4%.', 'The company said nothing.']],
     ['the word "no" ending a sentence', 'The board said no. Jones appealed.', ['The board said no.', 'Jones appealed.']],
     ['"No." as number', 'He lives at No. 10 Downing St. in London. Police guard it.', ['He lives at No. 10 Downing St. in London.', 'Police guard it.']],
+    ['a company suffix before a new sentence', '"It is a fun movie," said an executive at Warner Bros. However, critics were less kind.', ['"It is a fun movie," said an executive at Warner Bros.', 'However, critics were less kind.']],
+    ['a state abbreviation in a dateline', 'RICHMOND, Va. Feb 26 - The bank raised its dividend.', ['RICHMOND, Va. Feb 26 - The bank raised its dividend.']],
+    ['U.S. before a number or a code', 'The decline in U.S. 30-year yields and in U.S. M-1 money supply surprised dealers.', ['The decline in U.S. 30-year yields and in U.S. M-1 money supply surprised dealers.']],
+    ['U.S. in brackets before a name', 'They briefed the (U.S.) Treasury in advance.', ['They briefed the (U.S.) Treasury in advance.']],
+    ['dotted initials inside a sentence', 'He spoke to R.J. Reynolds and Vice Adm. John Poindexter.', ['He spoke to R.J. Reynolds and Vice Adm. John Poindexter.']],
+    ['a sentence starting with a brand in lower case', 'Apple sold more phones. iPhone sales doubled.', ['Apple sold more phones.', 'iPhone sales doubled.']],
+    ['list items set off by dashes', 'The report said: - Rents rose. - Sales fell.', ['The report said: - Rents rose.', '- Sales fell.']],
+    ['a question in quotes, then a new sentence', 'She asked: "Where will they go?" The minister did not answer.', ['She asked: "Where will they go?"', 'The minister did not answer.']],
   ])('GIVEN %s THEN it splits at the real boundaries only', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
 
   it('GIVEN text without sentence punctuation THEN it is one sentence', () => {
     expect(texts('markets were calm on monday and traders waited for the data')).toEqual(['markets were calm on monday and traders waited for the data']);
+  });
+
+  it('GIVEN a line break THEN it always ends a sentence', () => {
+    expect(texts('Markets closed early\nTraders went home.')).toEqual(['Markets closed early', 'Traders went home.']);
   });
 
   it('GIVEN blank text THEN there are no sentences', () => {
@@ -50,6 +62,7 @@ describe('splitSentences', () => {
           last = s.end;
         }
       }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * `npx tsx bench/bench-summary.ts [BBC_DIR] [REUTERS_DIR]`: times the summarizer on a
+ * 5,000-word article (BBC stories joined into one) and /digest over the busiest month of the
+ * Reuters archive. Reads the corpora by path; writes nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadArchive } from '../src/archive/load.js';
+import { parseArticle } from '../src/archive/parse.js';
+import type { Article } from '../src/archive/types.js';
+import { digest } from '../src/summary/digest.js';
+import { summarize } from '../src/summary/summarize.js';
+import { percentile } from './fixtures.js';
+
+const root = resolve(import.meta.dirname, '..');
+const bbcDir = process.argv[2] ?? join(root, '../shared/data/corpus/bbc');
+const reutersDir = process.argv[3] ?? join(root, '../shared/data/corpus/reuters21578');
+
+function time(runs: number, f: () => unknown): { p50: number; p95: number; max: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] ?? NaN };
+}
+
+const fmt = (t: { p50: number; p95: number; max: number }): string =>
+  `p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`;
+
+/** Real news prose, ~5,000 words: BBC stories joined, each story's paragraphs kept. */
+function longArticle(): Article {
+  const paragraphs: string[] = ['Long read: a week of business news'];
+  let words = 0;
+  const files = existsSync(bbcDir) ? readdirSync(bbcDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  for (const f of files) {
+    const body = parseArticle(f, readFileSync(join(bbcDir, f), 'utf8')).article.paragraphs.slice(1);
+    for (const p of body) {
+      paragraphs.push(p);
+      words += p.split(/\s+/).length;
+    }
+    if (words >= 5000) break;
+  }
+  if (words < 5000) throw new Error(`bench-summary: need the BBC corpus at ${bbcDir}`);
+  return parseArticle('long', `date 2005-01-01\n${paragraphs.join('\n\n')}`).article;
+}
+
+const long = longArticle();
+const first = performance.now();
+summarize(long, { sentences: 3 });
+console.log(`summary of a ${summarize(long).words}-word article: first call ${(performance.now() - first).toFixed(2)} ms`);
+console.log(`  3 sentences, 200 runs: ${fmt(time(200, () => summarize(long, { sentences: 3 })))}`);
+console.log(`  10 sentences, 200 runs: ${fmt(time(200, () => summarize(long, { sentences: 10 })))}`);
+
+const t0 = performance.now();
+const archive = loadArchive(reutersDir);
+console.log(`\nReuters: ${archive.articles.length} articles loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+const perMonth = new Map<string, number>();
+for (const a of archive.articles) if (a.date) perMonth.set(a.date.slice(0, 7), (perMonth.get(a.date.slice(0, 7)) ?? 0) + 1);
+const [month, count] = [...perMonth].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+const cold = performance.now();
+const d = digest(archive.articles, { date: month });
+console.log(`digest of ${month} (${count} articles, ${d.pages} pages of ${d.entries.length}): first call ${(performance.now() - cold).toFixed(2)} ms (sorts the archive once)`);
+let page = 1;
+console.log(`  next pages, new summaries each time: ${fmt(time(Math.min(50, d.pages - 1), () => digest(archive.articles, { date: month, page: ++page })))}`);
+console.log(`  a page already seen: ${fmt(time(100, () => digest(archive.articles, { date: month, page: 2 })))}`);
+console.log(`  with topic "oil", 20 runs: ${fmt(time(20, () => digest(archive.articles, { date: month, topic: 'oil' })))}`);
+console.log(`  with topic "interest rates", 20 runs: ${fmt(time(20, () => digest(archive.articles, { date: month, topic: 'interest rates' })))}`);
+const all = performance.now();
+for (const a of archive.articles) if (a.date?.startsWith(month)) summarize(a, { sentences: 1 });
+console.log(`  (for scale: one-sentence summaries of all ${count} articles of the month: ${(performance.now() - all).toFixed(0)} ms)`);
