@@ -76,10 +76,14 @@ export interface Stats {
  */
 export type SpeakerFilter = (speaker: string) => (passage: number) => boolean;
 
+/** Autocomplete for speaker options, contributed by the quotes feature: canonical names. */
+export type SpeakerSuggester = (input: string, limit: number) => string[];
+
 /** Answers requests over one loaded archive and its index, as plain data. */
 export class Engine {
   private readonly byId: Map<string, Article>;
   speakerFilter: SpeakerFilter | undefined;
+  suggestSpeakers: SpeakerSuggester | undefined;
 
   constructor(
     readonly archive: Archive,

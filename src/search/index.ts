@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { buildPassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
@@ -90,7 +90,7 @@ export class PassageIndex {
     return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, mini);
   }
 
-  /** Rebuilds from saved parts (the cache); `miniJson` is MiniSearch's own serialisation. */
+  /** Rebuilds from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
   static restore(
     articles: readonly Article[],
     passages: readonly Passage[],
@@ -99,10 +99,10 @@ export class PassageIndex {
     termStarts: Uint32Array,
     termIds: Uint32Array,
     titleTerms: readonly Uint32Array[],
-    miniJson: string,
+    mini: AsPlainObject,
   ): PassageIndex {
-    const mini = MiniSearch.loadJSON<Doc>(miniJson, miniOptions(settings, vocabList, termStarts, termIds, titleTerms, passages));
-    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, mini);
+    const restored = MiniSearch.loadJS<Doc>(mini, miniOptions(settings, vocabList, termStarts, termIds, titleTerms, passages));
+    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored);
   }
 
   passageTerms(p: number): Uint32Array {
@@ -142,9 +142,9 @@ export class PassageIndex {
     });
   }
 
-  /** MiniSearch's JSON, for the cache. */
-  miniJson(): string {
-    return JSON.stringify(this.mini);
+  /** MiniSearch's serialisable form, for the cache. */
+  miniPlain(): AsPlainObject {
+    return this.mini.toJSON();
   }
 }
 
