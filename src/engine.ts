@@ -7,6 +7,7 @@ import type { PassageIndex } from './search/index.js';
 import { answerType, hasAnswerType } from './search/question.js';
 import { queryTerms, rank, type Ranked } from './search/rank.js';
 import { makeSnippet, matchRanges, type Range } from './search/snippet.js';
+import type { KeyQuotes } from './summary/request.js';
 import { isStopWord, tokenize } from './text/tokenize.js';
 
 export const MAX_QUERY_CHARS = 300;
@@ -84,6 +85,8 @@ export class Engine {
   private readonly byId: Map<string, Article>;
   speakerFilter: SpeakerFilter | undefined;
   suggestSpeakers: SpeakerSuggester | undefined;
+  /** Key quotes for /summary, contributed by the quotes feature. */
+  keyQuotes: KeyQuotes | undefined;
 
   constructor(
     readonly archive: Archive,

@@ -1,0 +1,84 @@
+import type { Article } from '../archive/types.js';
+import { UserError } from '../errors.js';
+import { summarize } from './summarize.js';
+
+/** A quotation worth showing beside a summary. */
+export interface KeyQuote {
+  /** Without the quote marks. */
+  text: string;
+  /** The full canonical name, or null when no speaker can be found. */
+  speaker: string | null;
+  /** 1-based paragraph, for the citation. */
+  paragraph: number;
+}
+
+/**
+ * The hook through which the quotes feature offers an article's key quotes (best first, at
+ * most `limit`). Absent when the quotes feature is not built: the summary then has no quotes.
+ */
+export type KeyQuotes = (article: Article, limit: number) => KeyQuote[];
+
+export const MAX_KEY_QUOTES = 2;
+
+/** What answering /summary needs: the engine provides all of it. */
+export interface SummarySource {
+  /** The article by id; a UserError with close ids for an unknown one. */
+  getArticle(id: string): Article;
+  /** Best-first search, used to pick the article for a query. */
+  search(req: { query: string; limit?: number }): { hits: ReadonlyArray<{ article: string }> };
+  keyQuotes?: KeyQuotes | undefined;
+}
+
+export interface SummaryRequest {
+  /** The article id; wins over `query` when both are given. */
+  article?: string | undefined;
+  /** Else: the best-matching article for these words. */
+  query?: string | undefined;
+  sentences?: number | string | undefined;
+}
+
+/** The `summary` result of interface §2, extended with citations and what the reply shows. */
+export interface SummaryResult {
+  article: string;
+  date: string | null;
+  title: string;
+  /** Verbatim, in article order. */
+  sentences: string[];
+  /** The 1-based paragraph of each sentence, for its citation. */
+  paragraphs: number[];
+  /** Body words (the headline not counted). */
+  words: number;
+  url?: string;
+  /** Up to two, when the quotes feature is present. */
+  quotes?: KeyQuote[];
+  /** The words the article was chosen by, when it was chosen by a query. */
+  query?: string;
+}
+
+export function summaryOf(source: SummarySource, req: SummaryRequest): SummaryResult {
+  const id = req.article?.trim();
+  const query = req.query?.trim();
+  let article: Article;
+  if (id) article = source.getArticle(id);
+  else if (query) {
+    const best = source.search({ query, limit: 1 }).hits[0];
+    if (!best) throw new UserError(`summary: no article matches "${query.slice(0, 80)}"`, 'summary.no-match');
+    article = source.getArticle(best.article);
+  } else {
+    throw new UserError('summary: give an article (its id; type words of its title to pick one) or a query', 'summary.no-article');
+  }
+  const summary = summarize(article, { sentences: req.sentences });
+  const result: SummaryResult = {
+    article: article.id,
+    date: article.date,
+    title: article.title,
+    // Never an empty reply: an article whose only text is its headline is summed up by it.
+    sentences: summary.sentences.length ? summary.sentences.map((s) => s.text) : [article.title],
+    paragraphs: summary.sentences.length ? summary.sentences.map((s) => s.paragraph) : [1],
+    words: summary.words,
+  };
+  if (article.url) result.url = article.url;
+  if (source.keyQuotes) result.quotes = source.keyQuotes(article, MAX_KEY_QUOTES).slice(0, MAX_KEY_QUOTES);
+  if (!id && query) result.query = query;
+  return result;
+}
