@@ -1,4 +1,4 @@
-import { cosine, type Vector } from './centrality.js';
+import { dotDense, type Vectors } from './centrality.js';
 
 /** Above this cosine two sentences say the same thing: the second is never taken. */
 export const DUPLICATE = 0.5;
@@ -10,16 +10,18 @@ export const OVERLAP_COST = 0.3;
  * resembling a sentence already taken (MMR), skipping near-duplicates outright. Returns the
  * indexes in the order they were picked.
  */
-export function selectDiverse(scores: readonly number[], vectors: readonly Vector[], count: number): number[] {
+export function selectDiverse(scores: readonly number[], { vectors, dims }: Vectors, count: number): number[] {
   const chosen: number[] = [];
-  const taken = new Set<number>();
-  const maxSim = scores.map(() => 0);
+  const taken = new Uint8Array(scores.length);
+  const maxSim = new Float64Array(scores.length);
+  const dense = new Float64Array(dims);
   while (chosen.length < count) {
     let best = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < scores.length; i++) {
-      if (taken.has(i) || (maxSim[i] ?? 0) > DUPLICATE) continue;
-      const value = (scores[i] ?? 0) - OVERLAP_COST * (maxSim[i] ?? 0);
+      const sim = maxSim[i] ?? 0;
+      if (taken[i] || sim > DUPLICATE) continue;
+      const value = (scores[i] ?? 0) - OVERLAP_COST * sim;
       if (value > bestValue) {
         bestValue = value;
         best = i;
@@ -27,11 +29,15 @@ export function selectDiverse(scores: readonly number[], vectors: readonly Vecto
     }
     if (best < 0) break;
     chosen.push(best);
-    taken.add(best);
+    taken[best] = 1;
     const v = vectors[best];
-    if (v) for (let i = 0; i < scores.length; i++) {
-      if (!taken.has(i)) maxSim[i] = Math.max(maxSim[i] ?? 0, cosine(v, vectors[i] ?? new Map()));
+    if (!v) continue;
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] ?? 0] = v.weights[k] ?? 0;
+    for (let i = 0; i < scores.length; i++) {
+      const u = vectors[i];
+      if (!taken[i] && u) maxSim[i] = Math.max(maxSim[i] ?? 0, dotDense(u, dense));
     }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] ?? 0] = 0;
   }
   return chosen;
 }
