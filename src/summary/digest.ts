@@ -150,11 +150,8 @@ export function topicMatcher(topic: string): TopicMatcher {
     ),
   ];
   if (stems.length === 0) throw new UserError(`digest: the topic "${topic.slice(0, 60)}" has no words to look for`, 'digest.topic');
-  const patterns = stems.map((s) => new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
-  return (article) => {
-    const text = `${article.title}\n${article.paragraphs.join('\n')}`.toLowerCase();
-    return patterns.every((p) => p.test(text));
-  };
+  const patterns = stems.map((s) => new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu'));
+  return (article) => patterns.every((p) => p.test(article.title) || article.paragraphs.some((x) => p.test(x)));
 }
 
 const entryCache = new WeakMap<Article, DigestEntry>();
