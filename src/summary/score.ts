@@ -10,6 +10,8 @@ export const WEIGHTS = {
   /** Bonus for the first body sentence; the next ones get it times e^-(leadDecay·position). */
   lead: 0.5,
   leadDecay: 1,
+  /** News is written top-down: a gentle slope from the first sentence (1) to the last (0). */
+  position: 0.1,
   /** A paragraph's first sentence usually states its point. */
   paraLead: 0.05,
   quote: 0.15,
@@ -31,7 +33,8 @@ export function scoreCandidates(candidates: readonly Candidate[], central: reado
     const lead = Math.exp(-WEIGHTS.leadDecay * c.index);
     const paraLead = c.inParagraph === 0 ? 1 : 0;
     const length = Math.min(1, c.words / 25);
-    let s = WEIGHTS.centrality * cent + WEIGHTS.lead * lead + WEIGHTS.paraLead * paraLead + WEIGHTS.length * length;
+    const early = 1 - c.index / Math.max(candidates.length - 1, 1);
+    let s = WEIGHTS.position * early + WEIGHTS.centrality * cent + WEIGHTS.lead * lead + WEIGHTS.paraLead * paraLead + WEIGHTS.length * length;
     if (c.quoted) s += WEIGHTS.quote;
     if (c.dangling && c.index > 0) s -= WEIGHTS.dangling;
     // Flawed sentences only compete among themselves (see summarize), but rank them last anyway.

@@ -49,7 +49,7 @@ export function parseSentenceCount(value: unknown): number {
 export function summarize(article: Article, options: SummaryOptions = {}): Summary {
   const count = parseSentenceCount(options.sentences);
   const candidates = candidatesOf(article);
-  const words = candidates.reduce((n, c) => n + c.words, 0);
+  const words = article.paragraphs.reduce((n, p, i) => (i === 0 && article.headline ? n : n + (p.match(/\S+/g)?.length ?? 0)), 0);
   if (candidates.length === 0) return { sentences: [], words };
   const picked = pick(candidates, count);
   return { sentences: picked.map(toSummarySentence), words };
