@@ -131,10 +131,12 @@ function lowerBound(xs: readonly Article[], pred: (a: Article) => boolean): numb
 }
 
 /**
- * The default topic test: each topic word's stem begins a word of the title or the text
- * ("prices" finds "price" and "priced"). No index needed, and fast enough for a month of news.
- * The stem is cut back to what it shares with the word, as Porter rewrites endings
- * ("economy" → "economi" would miss "economy"; "econom" finds both).
+ * The default topic test. An article is about the topic when every topic word appears in it
+ * and at least one of them in its title or its first two body paragraphs (a passing mention
+ * deep in a story does not make it "about" the topic). A word matches its forms: the stem,
+ * cut back to what it shares with the word as Porter rewrites endings ("economy" → "econom"),
+ * plus up to four letters ("economic", "prices"), but not a longer word ("oil" ≠ "oilseeds").
+ * No index needed, and fast enough for a month of news.
  */
 export function topicMatcher(topic: string): TopicMatcher {
   const stems = [
@@ -150,8 +152,14 @@ export function topicMatcher(topic: string): TopicMatcher {
     ),
   ];
   if (stems.length === 0) throw new UserError(`digest: the topic "${topic.slice(0, 60)}" has no words to look for`, 'digest.topic');
-  const patterns = stems.map((s) => new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu'));
-  return (article) => patterns.every((p) => p.test(article.title) || article.paragraphs.some((x) => p.test(x)));
+  const patterns = stems.map(
+    (s) => new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\p{L}{0,4}(?![\\p{L}\\p{N}])`, 'iu'),
+  );
+  return (article) => {
+    const first = article.headline ? 1 : 0;
+    const lead = [article.title, ...article.paragraphs.slice(first, first + 2)];
+    return patterns.every((p) => article.paragraphs.some((x) => p.test(x)) || p.test(article.title)) && patterns.some((p) => lead.some((x) => p.test(x)));
+  };
 }
 
 const entryCache = new WeakMap<Article, DigestEntry>();

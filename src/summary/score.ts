@@ -7,6 +7,11 @@ import type { Candidate } from './features.js';
  */
 export const WEIGHTS = {
   centrality: 1,
+  /**
+   * Centrality is scaled by n/(n + this) for an article of n sentences: in a story of four
+   * sentences "shares most with the rest" is noise, and the lead should carry it.
+   */
+  centralityShrink: 3,
   /** Bonus for the first body sentence; the next ones get it times e^-(leadDecay·position). */
   lead: 0.5,
   leadDecay: 1,
@@ -28,8 +33,9 @@ export const WEIGHTS = {
  * flawed ones (datelines, captions, questions) drop below everything sound.
  */
 export function scoreCandidates(candidates: readonly Candidate[], central: readonly number[]): number[] {
+  const shrink = candidates.length / (candidates.length + WEIGHTS.centralityShrink);
   return candidates.map((c, i) => {
-    const cent = central[i] ?? 0;
+    const cent = (central[i] ?? 0) * shrink;
     const lead = Math.exp(-WEIGHTS.leadDecay * c.index);
     const paraLead = c.inParagraph === 0 ? 1 : 0;
     const length = Math.min(1, c.words / 25);
