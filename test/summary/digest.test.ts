@@ -105,4 +105,19 @@ describe('topicMatcher', () => {
     expect(m(a('Several economies slowed.'), 'economy')).toBe(true);
     expect(m(a('Ecology matters.'), 'economy')).toBe(false);
   });
+
+  it('GIVEN "oil" THEN "oils" matches but the longer word "oilseeds" does not', () => {
+    const m = topicMatcher('oil');
+    const a = (text: string): Parameters<typeof m>[0] => article('x', `date 2020-01-01\n${text}`);
+    expect(m(a('Vegetable oils rose.'), 'oil')).toBe(true);
+    expect(m(a('Oilseeds rose.'), 'oil')).toBe(false);
+  });
+
+  it('GIVEN the topic only in a late paragraph THEN the article is not about it', () => {
+    const m = topicMatcher('oil');
+    const late = article('late', 'date 2020-01-01\nBank profits rise\n\nThe bank made more money.\n\nIts loans grew.\n\nIt lent to an oil firm too.');
+    const early = article('early', 'date 2020-01-01\nBank profits rise\n\nThe bank made more money from oil firms.\n\nIts loans grew.');
+    expect(m(late, 'oil')).toBe(false);
+    expect(m(early, 'oil')).toBe(true);
+  });
 });
