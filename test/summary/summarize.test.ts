@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { candidatesOf } from '../../src/summary/features.js';
@@ -117,6 +118,44 @@ describe('summarize', () => {
     const bodyWords = COUNCIL.paragraphs.slice(1).join(' ').split(/\s+/).length;
     expect(s.words).toBeGreaterThan(bodyWords * 0.9);
     expect(s.words).toBeLessThan(bodyWords + headlineWords);
+  });
+});
+
+describe('summarize (properties)', () => {
+  const sentence = fc.constantFrom(
+    'The council approved the budget on Tuesday.',
+    'Mr. Hale said the U.S. grant of $1.5m would help.',
+    '"It is shameful," said Maria Chen.',
+    'He disagreed.',
+    'Why now?',
+    'By Jane Doe',
+    'SPRINGFIELD, March 4 (AP) -',
+    'Photo: the council chamber.',
+    'prices rose',
+    'Flood defences cost 3.5 million pounds, officials said.',
+    '',
+  );
+  const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(' ').trim() || 'Traffic was light.');
+  const raw = fc.tuple(fc.boolean(), fc.array(paragraph, { minLength: 1, maxLength: 8 })).map(([headline, ps]) =>
+    `date 2020-01-01\n${headline ? 'Council budget approved\n\n' : ''}${ps.join('\n\n')}`,
+  );
+
+  it('GIVEN any article and any valid count THEN: not empty, at most that many, verbatim, in order, distinct, never the headline', () => {
+    fc.assert(
+      fc.property(raw, fc.integer({ min: 1, max: 10 }), (text, n) => {
+        const a = article('prop', text);
+        const s = summarize(a, { sentences: n }).sentences;
+        expect(s.length).toBeGreaterThan(0);
+        expect(s.length).toBeLessThanOrEqual(n);
+        for (const x of s) {
+          expect(a.paragraphs[x.paragraph - 1]).toContain(x.text);
+          if (a.headline) expect(x.paragraph).toBeGreaterThan(1);
+        }
+        const idx = s.map((x) => x.index);
+        expect(idx).toEqual([...new Set(idx)].sort((p, q) => p - q));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
