@@ -8,6 +8,7 @@ import { loadCommands } from '../../src/commands/registry.js';
 import type { SlashCommand } from '../../src/discord/define.js';
 import { openEngine } from '../../src/open.js';
 import { digestPages, digestText, summaryPages, summaryText } from '../../src/render/summary.js';
+import type { DigestEntry } from '../../src/summary/digest.js';
 import { summaryOf, type SummaryResult } from '../../src/summary/request.js';
 import { COUNCIL } from './fixtures.js';
 
@@ -162,5 +163,26 @@ describe('digest command', () => {
     const none = (await ask('digest', { date: '2021-03-04', topic: 'volcano' })).result as Parameters<typeof digestText>[0];
     expect(digestText(none)).toBe('No articles on 2021-03-04 on “volcano”.');
     expect(digestPages(none)[0]?.content).toBe('No articles on 2021-03-04 on “volcano”.');
+  });
+});
+
+describe('digestPages limits', () => {
+  it('GIVEN 25 long entries with markdown and mentions THEN every page fits Discord limits and nothing pings', () => {
+    const entry = (i: number): DigestEntry => ({
+      article: `1987/r${i}`,
+      title: `**Big** news @everyone number ${i} ${'x'.repeat(300)}`,
+      date: '1987-03-01',
+      summary: `<@123> said ${'word '.repeat(200)}`,
+      paragraph: 2,
+    });
+    const pages = digestPages({ from: '1987-03-01', to: '1987-03-31', topic: null, total: 25, page: 1, pages: 1, entries: Array.from({ length: 25 }, (_, i) => entry(i)) });
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      const e = p.embeds[0];
+      const size = (e?.title?.length ?? 0) + (e?.description?.length ?? 0) + (e?.footer?.text.length ?? 0);
+      expect(e?.description?.length ?? 0).toBeLessThanOrEqual(4096);
+      expect(size).toBeLessThanOrEqual(6000);
+      expect(e?.description).not.toMatch(/@everyone|<@123>/);
+    }
   });
 });
