@@ -27,6 +27,8 @@ export interface Candidate {
 
 const DATELINE = /^[A-Z][A-Z .,'’-]{2,}(?:,?\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\((?:Reuters|AP|AFP|Reuter|UPI|IANS|PTI)\))?\s*[-–—:]*$/;
 const BYLINE = /^(?:by|from|reporting by|writing by|editing by|additional reporting by|compiled by|story by|words by)\s+\p{Lu}/iu;
+// Web-page furniture that survives copy-paste into an archive ("PUBLISHED: 12:01 EST, …").
+const FURNITURE = /^(?:published|updated|last updated|posted|follow (?:us|him|her|@)|scroll down|click here|sign up|share this|comments?\b)|\b(?:scroll down for (?:video|more))\b/i;
 const AGENCY_LINE = /^\(?(?:reuters?|ap|afp|upi)\)?\.?$/i;
 const CAPTION = /^(?:photo|picture|image|caption|pictured|above|below|top|left|right|file photo|video|watch|click|read more|related|see also|advertisement|copyright)\b\s*[:\-–—|(]|(?:getty images|\bafp\b\s*\/|\bphotograph:|\(photo(?:graph)?:|\bimage copyright\b|\bimage caption\b)/i;
 const QUESTION = /\?["”’')\]]*$/;
@@ -84,7 +86,7 @@ function termsOf(tokens: readonly Token[]): string[] {
 export function flawOf(text: string, words: number): Flaw | null {
   if (DATELINE.test(text) || AGENCY_LINE.test(text)) return 'dateline';
   if (BYLINE.test(text) && words <= 12) return 'byline';
-  if (CAPTION.test(text)) return 'caption';
+  if (CAPTION.test(text) || FURNITURE.test(text)) return 'caption';
   if (QUESTION.test(text)) return 'question';
   if (words < 5 || (!CLOSING.test(text) && words < 12) || isShouting(text)) return 'fragment';
   return null;

@@ -178,4 +178,10 @@ describe('candidatesOf', () => {
     expect(flaws.get('Is this the end of neighborhood libraries?')).toBe('question');
     expect(flaws.get('"It is shameful."')).toBe('fragment');
   });
+
+  it('GIVEN web-page furniture THEN it is flagged, not summarised', () => {
+    const a = article('web', 'date 2014-01-01\nStorm closes schools\n\nPUBLISHED: 12:01 EST, 1 January 2014 | UPDATED: 14:20 EST, 1 January 2014\n\nScroll down for video.\n\nA storm closed every school in the county on Wednesday, officials said.');
+    expect(candidatesOf(a).map((c) => c.flaw)).toEqual(['caption', 'caption', null]);
+    expect(texts(a, 1)).toEqual(['A storm closed every school in the county on Wednesday, officials said.']);
+  });
 });
