@@ -44,14 +44,15 @@ The Café Lune on Water Street served its last breakfast on Sunday after forty y
 
 Owner Dr. Anna Weiss said rising rents had made the lease impossible. "We tried everything, but the numbers never worked," she said.
 
-Regulars lined up before dawn for a final plate of pancakes.`,
+Regulars lined up along the harbor before dawn on Sunday for a final plate of pancakes and a last cup of coffee at the counter.`,
 
-  // Two passages with the same words, close together in one and far apart in the other.
+  // Proximity: "water" and "contract" side by side here, far apart in the (shorter) school
+  // board paragraph.
   '2020/water-contract.txt': `date 2020-03-05
 
 Council approves budget after long night
 
-The council approved the water contract with Bellmont Utilities at 2 a.m., ending a session that began the previous afternoon.
+The council approved the water contract with Bellmont Utilities at 2 a.m. on Thursday, ending a long session that began the previous afternoon with public comment.
 
 Members also debated library hours, snow removal, park lighting, road repairs and a new police radio system before the final vote.`,
   '2020/school-board.txt': `date 2020-03-20
@@ -62,11 +63,11 @@ The water fountains at Lincoln Elementary will be replaced this summer, and offi
 
 Superintendent Carla Boyd said later start times could be tested at two high schools next fall.`,
 
-  // Title boost: "harbor" appears once in a body paragraph here and in the café article,
-  // but only the café article has it in its title.
+  // Title boost: "harbor" appears once in a body paragraph here (a shorter one) and in the
+  // café article, but only the café article has it in its title.
   '2021/ferry-schedule.txt': `date 2021-06-02
 
-The ferry service announced a summer schedule with extra evening crossings on weekends.
+The ferry service announced a summer schedule with extra evening crossings from the waterfront on weekends.
 
 Boats will leave the harbor every forty minutes from six in the morning until ten at night.
 
