@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { consoleAnswer, runConsole, splitLine } from '../../src/cli/console.js';
 import { answerLine, runCli, EXIT } from '../../src/cli/run.js';
 import { loadCommands } from '../../src/commands/registry.js';
 import type { SlashCommand } from '../../src/discord/define.js';
@@ -317,5 +319,37 @@ describe('answerLine', () => {
       ok: false,
       error: expect.stringMatching(/only common words/),
     });
+  });
+});
+
+describe('splitLine', () => {
+  it('GIVEN quoted words THEN they stay together, without the quotes', () => {
+    expect(splitLine(`search "water contract" --limit 2 --from '2020-03'`)).toEqual(['search', 'water contract', '--limit', '2', '--from', '2020-03']);
+    expect(splitLine('   ')).toEqual([]);
+  });
+});
+
+describe('consoleAnswer', () => {
+  it('GIVEN console lines THEN it answers like the command line, errors as text', async () => {
+    const ctx = { engine: engineFor(dir) };
+    expect(await consoleAnswer(ctx, commands, 'search Bellmont --limit 1')).toMatch(/^1\. Council approves budget after long night — 2020-03-05 \[2020\/water-contract ¶2\]/);
+    expect(JSON.parse(await consoleAnswer(ctx, commands, 'search "water contract" --limit 1 --json'))).toMatchObject({ hits: [{ article: '2020/water-contract' }] });
+    expect(await consoleAnswer(ctx, commands, 'search council --from 2020-02-30')).toMatch(/^error: bad from date "2020-02-30"/);
+    expect(await consoleAnswer(ctx, commands, 'frobnicate')).toMatch(/^unknown command "frobnicate"; commands: /);
+    expect(await consoleAnswer(ctx, commands, 'help')).toMatch(/^commands: /);
+  });
+});
+
+describe('runConsole', () => {
+  it('GIVEN lines on input THEN it answers each until quit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let said = '';
+    output.setEncoding('utf8').on('data', (s: string) => (said += s));
+    input.end('stats\n\nsearch xylophone\nquit\nstats\n');
+    await runConsole({ engine: engineFor(dir) }, commands, { input, output });
+    expect(said).toMatch(/^commands: /);
+    expect(said.match(/articles {2}6/g)).toHaveLength(1);
+    expect(said).toContain('No passages match.');
   });
 });
