@@ -66,6 +66,13 @@ describe('Engine.search', () => {
     expect(cite(control[0])).toBe('2021/ferry-schedule ¶2');
   });
 
+  // Known bug (reported): the title is indexed with every passage, so a title word makes every
+  // paragraph of the article a hit, most without the word ("harbor" → café ¶1 and ¶2 too).
+  it.fails('GIVEN a word in a title THEN paragraphs without the word are not hits', () => {
+    const { hits } = engine.search({ query: 'harbor', limit: 25 });
+    expect(hits.map(cite).sort()).toEqual(['2019/cafe-closing ¶3', '2021/ferry-schedule ¶2']);
+  });
+
   it('GIVEN two words THEN the passage where they stand together beats the one where they are far apart', () => {
     const { hits } = engine.search({ query: 'water contract' });
     const near = hits.findIndex((h) => cite(h) === '2020/water-contract ¶2');
