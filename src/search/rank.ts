@@ -92,7 +92,7 @@ export function rank(
     retrievalTerms,
     {
       prefixLast,
-      fuzzy: (t) => !vocab.has(t) && t.length >= 5 && !(prefixLast && t === last),
+      fuzzy: (t) => !vocab.has(t) && t.length >= 5,
       ...(opts.filter ? { filter: opts.filter } : {}),
     },
   );
