@@ -105,6 +105,20 @@ export class PassageIndex {
     return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored);
   }
 
+  /** The passages of one article, in order (they are contiguous). */
+  articlePassages(article: number): number[] {
+    if (!this.firstPassage) {
+      this.firstPassage = new Int32Array(this.articles.length).fill(-1);
+      for (let p = this.passages.length - 1; p >= 0; p--) this.firstPassage[this.passages[p]?.article ?? 0] = p;
+    }
+    const out: number[] = [];
+    const first = this.firstPassage[article] ?? -1;
+    for (let p = first; p >= 0 && p < this.passages.length && this.passages[p]?.article === article; p++) out.push(p);
+    return out;
+  }
+
+  private firstPassage: Int32Array | undefined;
+
   passageTerms(p: number): Uint32Array {
     return this.termIds.subarray(this.termStarts[p] ?? 0, this.termStarts[p + 1] ?? 0);
   }

@@ -45,6 +45,11 @@ export interface RankTuning {
   windowWeight: number;
   windowSize: number;
   titleWeight: number;
+  /**
+   * `ask` also weighs the other passages of this many top articles: a question can name the
+   * article's subject (its title) and be answered by a paragraph that repeats none of its words.
+   */
+  articleNeighbours: number;
 }
 
 export const DEFAULT_RANK_TUNING: RankTuning = {
@@ -55,9 +60,11 @@ export const DEFAULT_RANK_TUNING: RankTuning = {
   windowWeight: 0.6,
   windowSize: 12,
   titleWeight: 0.35,
+  articleNeighbours: 3,
 };
 
 const MAX_TERMS = 32;
+const MIN_STEM_PREFIX = 5;
 
 /** The distinct index terms of a query, in query order (at most MAX_TERMS). */
 export function queryTerms(text: string): string[] {
@@ -87,7 +94,18 @@ export function rank(
     postings += n;
   }
   const unknown = qTerms.filter((t) => !vocab.has(t));
-  const retrievalTerms = [...selected, ...unknown.filter((t) => t !== last), ...(vocab.has(last) ? [] : [last])];
+  // A misspelt ending changes the stem ("immigraton" stays whole, "immigration" → "immigr"),
+  // beyond fuzzy reach: an unknown word also matches the longest known stem it starts with.
+  const stemPrefixes: string[] = [];
+  for (const t of unknown) {
+    for (let k = t.length - 1; k >= MIN_STEM_PREFIX; k--) {
+      if (vocab.has(t.slice(0, k))) {
+        stemPrefixes.push(t.slice(0, k));
+        break;
+      }
+    }
+  }
+  const retrievalTerms = [...selected, ...stemPrefixes, ...unknown.filter((t) => t !== last), ...(vocab.has(last) ? [] : [last])];
   const results = index.retrieve(
     retrievalTerms,
     {
@@ -100,6 +118,7 @@ export function rank(
   // Weighted term ids used by the re-ranker: exact query terms, plus expansions that matched.
   const weights = new Map<number, number>();
   for (const t of known) weights.set(vocab.get(t) ?? 0, 1);
+  for (const t of stemPrefixes) weights.set(vocab.get(t) ?? 0, tuning.expandedWeight);
   const candidates = results.slice(0, tuning.candidates[opts.mode]);
   for (const r of candidates) {
     for (const t of r.terms) {
@@ -123,14 +142,34 @@ export function rank(
 
   const ranked: Ranked[] = [];
   const seenParagraph = new Set<string>();
-  const scored = candidates.map((r) => {
-    const p = r.id as number;
-    return { p, score: scorePassage(index, p, weights, idfs, nextInQuery, k1, b, tuning) + (opts.cue ? opts.cue(p) : 0) };
-  });
+  const pool = candidates.map((r) => r.id as number);
+  if (opts.mode === 'ask' && tuning.articleNeighbours > 0) {
+    const inPool = new Set(pool);
+    const articles: number[] = [];
+    for (const p of pool) {
+      const a = index.passages[p]?.article;
+      if (a !== undefined && !articles.includes(a)) articles.push(a);
+      if (articles.length >= tuning.articleNeighbours) break;
+    }
+    for (const a of articles) {
+      for (const p of index.articlePassages(a)) {
+        if (!inPool.has(p) && (!opts.filter || opts.filter(p))) {
+          inPool.add(p);
+          pool.push(p);
+        }
+      }
+    }
+  }
+  const scored = pool.map((p) => ({ p, ...scorePassage(index, p, weights, idfs, nextInQuery, k1, b, tuning), cue: opts.cue ? opts.cue(p) : 0 }));
+  for (const s of scored) s.score += s.cue;
+  // In search, a passage found only through its article's title is shown only when no passage
+  // of that article holds the words themselves.
+  const articlesWithBody = new Set(scored.filter((s) => s.body).map((s) => index.passages[s.p]?.article));
   scored.sort((x, y) => y.score - x.score);
-  for (const { p, score } of scored) {
+  for (const { p, score, body } of scored) {
     const passage = index.passages[p];
     if (!passage) continue;
+    if (opts.mode === 'search' && !body && articlesWithBody.has(passage.article)) continue;
     // Overlapping windows of one paragraph would show the same text twice.
     const key = `${passage.article}:${passage.paragraph}`;
     if (seenParagraph.has(key)) continue;
@@ -153,7 +192,7 @@ function scorePassage(
   k1: number,
   b: number,
   tuning: RankTuning,
-): number {
+): { score: number; body: boolean } {
   const ids = index.passageTerms(p);
   const weightOf = (t: number): number => (weights.get(t) ?? 0) * (idfs.get(t) ?? 0);
   const tf = new Map<number, number>();
@@ -198,5 +237,5 @@ function scorePassage(
       title += weightOf(t);
     }
   }
-  return bm25 + tuning.phraseWeight * phrase + tuning.windowWeight * window + tuning.titleWeight * title;
+  return { score: bm25 + tuning.phraseWeight * phrase + tuning.windowWeight * window + tuning.titleWeight * title, body: tf.size > 0 };
 }
