@@ -13,6 +13,7 @@ function quoteLine(q: { text: string; speaker: string | null }): string {
 export function summaryText(r: SummaryResult): string {
   const lines = [r.title, `${dateLabel(r.date)} · ${r.article} · ${r.words} words${r.url ? ` · ${r.url}` : ''}`];
   if (r.query) lines.push(`(best match for "${r.query}")`);
+  if (r.newest) lines.push('(the newest article; give --article or --query for another)');
   lines.push('');
   r.sentences.forEach((s, i) => lines.push(`${s} [¶${r.paragraphs[i] ?? 1}]`));
   if (r.quotes?.length) {
@@ -39,7 +40,8 @@ export function summaryPages(r: SummaryResult): ReplyPage[] {
       },
     ];
   }
-  return [{ ...(r.query ? { content: clip(`Best match for “${escapeArchiveText(r.query)}”`, 2000) } : {}), embeds: [e] }];
+  const note = r.query ? clip(`Best match for “${escapeArchiveText(r.query)}”`, 2000) : r.newest ? 'The newest article (pick another with `article` or `query`)' : undefined;
+  return [{ ...(note ? { content: note } : {}), embeds: [e] }];
 }
 
 function period(d: Digest): string {

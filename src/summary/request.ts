@@ -27,12 +27,14 @@ export interface SummarySource {
   /** Best-first search, used to pick the article for a query. */
   search(req: { query: string; limit?: number }): { hits: ReadonlyArray<{ article: string }> };
   keyQuotes?: KeyQuotes | undefined;
+  /** Every article: without an id or a query, the newest one is summed up. */
+  readonly articles: readonly Article[];
 }
 
 export interface SummaryRequest {
   /** The article id; wins over `query` when both are given. */
   article?: string | undefined;
-  /** Else: the best-matching article for these words. */
+  /** Else: the best-matching article for these words. Neither: the newest article. */
   query?: string | undefined;
   sentences?: number | string | undefined;
 }
@@ -53,6 +55,8 @@ export interface SummaryResult {
   quotes?: KeyQuote[];
   /** The words the article was chosen by, when it was chosen by a query. */
   query?: string;
+  /** True when no article or query was given and the newest article was taken. */
+  newest?: boolean;
 }
 
 export function summaryOf(source: SummarySource, req: SummaryRequest): SummaryResult {
@@ -65,7 +69,9 @@ export function summaryOf(source: SummarySource, req: SummaryRequest): SummaryRe
     if (!best) throw new UserError(`summary: no article matches "${query.slice(0, 80)}"`, 'summary.no-match');
     article = source.getArticle(best.article);
   } else {
-    throw new UserError('summary: give an article (its id; type words of its title to pick one) or a query', 'summary.no-article');
+    const newest = newestArticle(source.articles);
+    if (!newest) throw new UserError('summary: the archive has no articles', 'summary.empty-archive');
+    article = newest;
   }
   const summary = summarize(article, { sentences: req.sentences });
   const result: SummaryResult = {
@@ -80,5 +86,16 @@ export function summaryOf(source: SummarySource, req: SummaryRequest): SummaryRe
   if (article.url) result.url = article.url;
   if (source.keyQuotes) result.quotes = source.keyQuotes(article, MAX_KEY_QUOTES).slice(0, MAX_KEY_QUOTES);
   if (!id && query) result.query = query;
+  if (!id && !query) result.newest = true;
   return result;
+}
+
+/** The newest dated article (the higher id on a tie); the first one when none is dated. */
+function newestArticle(articles: readonly Article[]): Article | undefined {
+  let best: Article | undefined;
+  for (const a of articles) {
+    if (!best) best = a;
+    else if (a.date !== null && (best.date === null || a.date > best.date || (a.date === best.date && a.id > best.id))) best = a;
+  }
+  return best;
 }

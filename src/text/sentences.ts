@@ -44,6 +44,7 @@ const INSTITUTIONS = new Set([
   'Security', 'Council', 'General', 'Assembly', 'Parliament', 'Airways', 'Air', 'Coast', 'Postal', 'Customs', 'Census',
   'Ltd', 'Inc', 'Plc', 'Corp',
 ]);
+const AFTER_PREPOSITION = /\b(?:in|into|to|from|of|for|across|throughout|with|at|on|outside|inside|within|by|than|about|over|and)\s+(?:the\s+)?$/i;
 const TIMES_OF_DAY = new Set(['a.m', 'p.m']);
 const DAY_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|EST|EDT|GMT|BST|ET|PT|UTC|local)\b/;
 
@@ -114,7 +115,10 @@ function endsSentence(text: string, at: number, punct: string, closers: string, 
     if (STARTERS.has(nextBare)) return true;
     if (nextIsNumber || /^[\p{Lu}\p{N}-]{2,}$/u.test(nextWord.replace(/\.$/, '')) || INSTITUTIONS.has(nextBare)) return false;
     const second = /^\S+\s+(\S)/u.exec(start)?.[1] ?? '';
-    return !/\p{Lu}/u.test(second);
+    if (/\p{Lu}/u.test(second)) return false;
+    // "…sales in the U.S. Analysts said" ends a sentence; "a senior U.S. Immigration official"
+    // does not: after a preposition "the U.S." closes a phrase, elsewhere it modifies a name.
+    return AFTER_PREPOSITION.test(text.slice(Math.max(0, at - 30), at - word.length));
   }
   if (closers !== '') return true;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "John F. Kennedy"

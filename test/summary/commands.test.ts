@@ -77,8 +77,10 @@ describe('summary command', () => {
     expect(r.error).toMatch(/sentences/);
   });
 
-  it('GIVEN neither article nor query THEN it says what to give', async () => {
-    expect((await ask('summary', {})).error).toMatch(/give an article .* or a query/);
+  it('GIVEN neither article nor query THEN it sums up the newest article and says so', async () => {
+    const r = await ask('summary', {});
+    expect(r.result).toMatchObject({ article: 'ferry-strike', date: '2021-03-04', newest: true });
+    expect(summaryText(r.result as SummaryResult)).toContain('(the newest article');
   });
 
   it('GIVEN a query nothing matches THEN a clear error', async () => {
@@ -93,6 +95,7 @@ describe('summary command', () => {
 
 describe('summaryOf', () => {
   const source = {
+    articles: [COUNCIL],
     getArticle: () => COUNCIL,
     search: () => ({ hits: [] }),
     keyQuotes: () => [
@@ -109,7 +112,7 @@ describe('summaryOf', () => {
   });
 
   it('GIVEN no quotes hook THEN the result has no quotes field', () => {
-    expect(summaryOf({ getArticle: source.getArticle, search: source.search }, { article: 'x' })).not.toHaveProperty('quotes');
+    expect(summaryOf({ articles: [COUNCIL], getArticle: source.getArticle, search: source.search }, { article: 'x' })).not.toHaveProperty('quotes');
   });
 
   it('GIVEN a result THEN text and Discord renderings carry title, date, sentences, quotes, words and citations', () => {

@@ -10,6 +10,7 @@ describe('splitSentences', () => {
     ['U.S. before a lower-case word', 'The U.S. economy grew 3.5 percent last year. Officials were pleased.', ['The U.S. economy grew 3.5 percent last year.', 'Officials were pleased.']],
     ['U.S. before an institution', 'The U.S. Senate voted on Tuesday. The U.S. Treasury Secretary spoke later.', ['The U.S. Senate voted on Tuesday.', 'The U.S. Treasury Secretary spoke later.']],
     ['U.S. before a title and a name', 'He met U.S. President Bush in Ottawa. They talked trade.', ['He met U.S. President Bush in Ottawa.', 'They talked trade.']],
+    ['U.S. modifying a name', 'A senior U.S. Immigration official spoke. The city objected.', ['A senior U.S. Immigration official spoke.', 'The city objected.']],
     ['U.S. at the end of a sentence', 'Sales rose 2% in the U.S. Sales fell in Europe.', ['Sales rose 2% in the U.S.', 'Sales fell in Europe.']],
     ['U.S. at the end before a pronoun', 'He lives in the U.S. He moved there in 1999.', ['He lives in the U.S.', 'He moved there in 1999.']],
     ['month abbreviations with a day', 'The hearing is set for Jan. 10 in Boston. It may be delayed.', ['The hearing is set for Jan. 10 in Boston.', 'It may be delayed.']],
