@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { runConsole } from './cli/console.js';
+import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
 import { defaultCachePath } from './config.js';
 import { createLogger } from './log.js';
@@ -10,7 +10,8 @@ const NO_TOKEN = [
   'To connect: copy .env.example to .env, fill DISCORD_TOKEN and DISCORD_CLIENT_ID, run `npm run deploy-commands`, then `npm start`.',
 ].join('\n');
 
-const log = createLogger();
+// The console is for reading answers: only warnings interrupt it. The bot logs at info.
+const log = createLogger(process.env.LOG_LEVEL || (process.env.DISCORD_TOKEN ? 'info' : 'warn'));
 if (!process.env.DISCORD_TOKEN) {
   if (!process.stdin.isTTY) {
     console.error(`${NO_TOKEN}\n(Without a token, npm start opens a local console, but this is not an interactive terminal.)`);
@@ -19,5 +20,11 @@ if (!process.env.DISCORD_TOKEN) {
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const archiveDir = process.env.ARCHIVE_DIR || 'seeds';
   const { engine } = openEngine({ archiveDir, cachePath: process.env.INDEX_CACHE || defaultCachePath(archiveDir), log });
-  await runConsole({ engine }, await loadCommands(), { input: process.stdin, output: process.stdout });
+  const commands = await loadCommands();
+  // Show the commands working at once, on a word from the archive itself.
+  const sample = engine.articles[0]?.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? 'news';
+  for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
+    console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
+  }
+  await runConsole({ engine }, commands, { input: process.stdin, output: process.stdout });
 }
