@@ -172,6 +172,7 @@ export class FakeDiscord {
   dispatchInteraction(i: InteractionInput): { id: string; token: string; sentAt: number } {
     const id = snowflake();
     const token = `itoken_${id}`;
+    if (i.expired) this.expired.add(id);
     const user = { id: i.userId ?? this.userId, username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null };
     const base = {
       id,
@@ -248,7 +249,12 @@ export class FakeDiscord {
       flags: 0,
       application_id: this.applicationId,
       webhook_id: this.applicationId,
-      interaction_metadata: { id: token, type: 2, user: { id: this.userId, username: 'reader', discriminator: '0', avatar: null } },
+      interaction_metadata: {
+        id: token,
+        type: 2,
+        user: { id: this.userId, username: 'reader', discriminator: '0', avatar: null },
+        authorizing_integration_owners: { '0': this.guildId },
+      },
       ...data,
     };
   }
@@ -360,14 +366,15 @@ export class FakeDiscord {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const path = url.pathname.replace(/^\/api/, '').replace(/^\/v\d+/, '');
+      const path = decodeURIComponent(url.pathname).replace(/^\/api/, '').replace(/^\/v\d+/, '');
       const text = Buffer.concat(chunks).toString('utf8');
       let body: unknown = text;
       if (text && String(req.headers['content-type']).includes('application/json')) body = JSON.parse(text);
       const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, headers: req.headers, at };
       this.requests.push(record);
       const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        // Like Discord: a 204 has no body and no content type (a JSON type with no body breaks the client).
+        res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
         res.end(payload === undefined ? undefined : JSON.stringify(payload));
       };
       const injected = this.injected.findIndex((x) => x.match(record));
@@ -412,10 +419,12 @@ export class FakeDiscord {
   }
 }
 
-export type InteractionInput =
-  | { type: 'command'; command: string; options?: Record<string, string | number | boolean>; userId?: string }
-  | { type: 'autocomplete'; command: string; options: Record<string, string | number | boolean>; focused: string; userId?: string }
-  | { type: 'button'; customId: string; userId?: string; messageToken?: string; messageId?: string };
+/** `expired`: Discord has already forgotten it (its callback gets 10062). */
+export type InteractionInput = { userId?: string; expired?: boolean } & (
+  | { type: 'command'; command: string; options?: Record<string, string | number | boolean> }
+  | { type: 'autocomplete'; command: string; options: Record<string, string | number | boolean>; focused: string }
+  | { type: 'button'; customId: string; messageToken?: string; messageId?: string }
+);
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
