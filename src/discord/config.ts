@@ -32,9 +32,9 @@ const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
  * Reads and checks the configuration once. `need` says what the caller requires beyond the
- * token: deploy-commands needs the application id. Values are never echoed for the token.
+ * token: deploy-commands needs the application id and no archive. The token is never echoed.
  */
-export function readBotConfig(env: Env, need: { clientId?: boolean } = {}): BotConfig {
+export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: boolean } = {}): BotConfig {
   const problems: string[] = [];
   const val = (k: string): string | undefined => {
     const v = env[k]?.trim();
@@ -68,7 +68,7 @@ export function readBotConfig(env: Env, need: { clientId?: boolean } = {}): BotC
   }
 
   const archiveDir = val('ARCHIVE_DIR') ?? 'seeds';
-  if (!isDir(archiveDir)) problems.push(`ARCHIVE_DIR is not a folder: ${archiveDir}`);
+  if (need.archive !== false && !isDir(archiveDir)) problems.push(`ARCHIVE_DIR is not a folder: ${archiveDir}`);
 
   const logLevel = val('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) problems.push(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')} (got "${logLevel.slice(0, 20)}")`);
