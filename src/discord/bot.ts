@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ButtonInteraction, type Interaction } from 'discord.js';
+import { warmAutocomplete } from '../commands/autocomplete.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Logger } from '../log.js';
 import type { BotConfig } from './config.js';
 import { restOptions } from './config.js';
 import type { SlashCommand } from './define.js';
-import type { BotContext, Outcome } from './execute.js';
+import { Pace, type BotContext, type Outcome } from './execute.js';
 import { PageStore, pageCustomId, parsePageCustomId } from './pagination.js';
 import { GENERIC_ERROR, NO_MENTIONS, isGoneInteraction, pageButtons, sendChoices, sendPrivate, updatePage } from './respond.js';
 
@@ -16,6 +17,8 @@ export interface BotDeps {
   log: Logger;
   /** Defer a command whose answer is not ready this long after it arrived (Discord's deadline is 3 s). */
   deferAfterMs?: number;
+  /** Commands that usually take longer than this are deferred before they run. */
+  ackBudgetMs?: number;
   /** The clock for page expiry. */
   now?: () => number;
 }
@@ -28,6 +31,12 @@ export interface Bot {
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 2000;
+/**
+ * A command that usually answers within this many ms replies in one request; a slower one is
+ * acknowledged first ("thinking…") and its answer edited in, so the first response stays in
+ * single-digit milliseconds even on a large archive.
+ */
+export const DEFAULT_ACK_BUDGET_MS = 3;
 
 /** Builds the client: only the Guilds intent (interactions need no privileged intent), tiny caches. */
 export function createClient(config: BotDeps['config']): Client {
@@ -54,6 +63,7 @@ export function createClient(config: BotDeps['config']): Client {
 export async function startBot(deps: BotDeps): Promise<Bot> {
   const client = createClient(deps.config);
   const pages = new PageStore(deps.now);
+  warmAutocomplete(deps.ctx);
   const route = makeRouter({ ...deps, pages });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => deps.log.error({ err }, 'discord client error'));
@@ -96,9 +106,10 @@ function summarize(interaction: Interaction): { command?: string; options?: Reco
 export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: Interaction) => Promise<void> {
   const { commands, log, pages } = deps;
   const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const pace = new Pace(deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
   return async (interaction) => {
     const receivedAt = performance.now();
-    const ctx: BotContext = { ...deps.ctx, pages, deferAfterMs, receivedAt };
+    const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
     const kind = interaction.isChatInputCommand() ? 'command' : interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'other';
     let outcome: Outcome = 'answered';
     try {

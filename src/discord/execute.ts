@@ -5,10 +5,33 @@ import { isUserError } from '../errors.js';
 import { pageCustomId, type PageStore } from './pagination.js';
 import { deferReply, pageButtons, sendPage, sendPrivate } from './respond.js';
 
-/** What Discord commands get beyond the engine: the page store and the defer deadline. */
+/**
+ * How long each command usually takes, so that slow ones are acknowledged (deferred) before the
+ * work starts. The engine is synchronous: once a search runs, nothing else (not even a timer)
+ * can send a defer until it is done, so the decision has to be made beforehand.
+ */
+export class Pace {
+  private readonly typical = new Map<string, number>();
+
+  /** `budgetMs`: answers expected to take longer than this are deferred first. */
+  constructor(readonly budgetMs: number) {}
+
+  isSlow(command: string): boolean {
+    return (this.typical.get(command) ?? 0) > this.budgetMs;
+  }
+
+  record(command: string, ms: number): void {
+    const prev = this.typical.get(command);
+    // A moving average: one odd query neither flips a fast command to slow nor back.
+    this.typical.set(command, prev === undefined ? ms : prev * 0.8 + ms * 0.2);
+  }
+}
+
+/** What Discord commands get beyond the engine: the page store and the defer policy. */
 export interface BotContext extends CommandContext {
   pages: PageStore;
-  /** Defer ("thinking…") when the answer is not ready this long after the interaction arrived. */
+  pace: Pace;
+  /** Defer when the answer is still not ready this long after the interaction arrived (async work). */
   deferAfterMs: number;
   /** When the interaction arrived (performance.now()), so the defer deadline counts from there. */
   receivedAt?: number;
@@ -22,48 +45,62 @@ export const HIDE_OPTION = 'hide';
 
 const SLOW = Symbol('slow');
 
+/** Lets a request that was just started reach the socket before synchronous work blocks the loop. */
+const yieldToIO = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Turns a slash command's options into a request, runs it, and replies with the rendered pages.
- * An answer that is not ready in time is deferred first, so Discord's 3-second deadline holds.
+ * Commands that are usually slow are deferred at once; any other answer that is not ready by
+ * `deferAfterMs` is deferred then, so Discord's 3-second deadline always holds.
  */
 export async function executeCommand(spec: CommandSpec, interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
   const raw: Record<string, unknown> = {};
   for (const o of interaction.options.data) if (o.name !== HIDE_OPTION) raw[o.name] = o.value;
   const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
-  let deferred = false;
+  let deferring: Promise<void> | undefined;
   try {
     const options = parseOptions(spec.name, spec.options, raw);
+    if (ctx.pace.isSlow(spec.name)) {
+      deferring = deferReply(interaction, hidden);
+      deferring.catch(() => undefined);
+      await yieldToIO();
+    }
+    const started = performance.now();
     const work = Promise.resolve().then(() => spec.run(ctx, options));
-    // The engine is synchronous, so the timer only wins against commands that await (or a busy loop);
-    // that is exactly where waiting would otherwise miss the deadline.
-    const elapsed = ctx.receivedAt === undefined ? 0 : performance.now() - ctx.receivedAt;
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<typeof SLOW>((resolve) => {
-      timer = setTimeout(() => resolve(SLOW), Math.max(0, ctx.deferAfterMs - elapsed));
-    });
     let result: unknown;
-    try {
-      const first = await Promise.race([work, slow]);
-      if (first === SLOW) {
-        deferred = true;
-        await deferReply(interaction, hidden);
-        result = await work;
-      } else result = first;
-    } finally {
-      clearTimeout(timer);
-      // A defer that failed must not leave the work's rejection unhandled.
-      work.catch(() => undefined);
+    if (deferring) result = await work;
+    else {
+      const elapsed = ctx.receivedAt === undefined ? 0 : performance.now() - ctx.receivedAt;
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<typeof SLOW>((resolve) => {
+        timer = setTimeout(() => resolve(SLOW), Math.max(0, ctx.deferAfterMs - elapsed));
+      });
+      try {
+        const first = await Promise.race([work, slow]);
+        if (first === SLOW) {
+          deferring = deferReply(interaction, hidden);
+          await deferring;
+          result = await work;
+        } else result = first;
+      } finally {
+        clearTimeout(timer);
+        // A defer that failed must not leave the work's rejection unhandled.
+        work.catch(() => undefined);
+      }
     }
     const pages = spec.renderDiscord(result);
+    ctx.pace.record(spec.name, performance.now() - started);
     const first = pages[0] ?? { content: 'Nothing to show.', embeds: [] };
     const token = pages.length > 1 ? ctx.pages.add(spec.name, interaction.user.id, pages) : undefined;
     const components = token ? pageButtons((n) => pageCustomId(token, n), 0, pages.length) : [];
+    if (deferring) await deferring;
     await sendPage(interaction, first, components, hidden);
-    return deferred ? 'deferred' : 'answered';
+    return deferring ? 'deferred' : 'answered';
   } catch (e) {
+    // Whatever happened, the reply below must know whether the defer went through.
+    if (deferring) await deferring.catch(() => undefined);
     if (!isUserError(e)) throw e;
     await sendPrivate(interaction, e.message);
     return 'user-error';
   }
 }
-

@@ -141,6 +141,11 @@ export class FakeDiscord {
     return this.requests.filter((r) => r.path.startsWith(`/interactions/${interaction.id}/`) || r.path.startsWith(`/webhooks/${this.applicationId}/${interaction.token}`));
   }
 
+  /** Forgets recorded requests (long benchmarks keep memory and look-ups small). */
+  clearRecorded(): void {
+    this.requests.length = 0;
+  }
+
   /** The next request matching gets this response instead of the normal one (once). */
   injectOnce(match: (r: RecordedRequest) => boolean, response: InjectedResponse): void {
     this.injected.push({ match, response });
