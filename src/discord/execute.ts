@@ -3,7 +3,7 @@ import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { isUserError } from '../errors.js';
 import { pageCustomId, type PageStore } from './pagination.js';
-import { deferReply, pageButtons, sendPage, sendPrivate } from './respond.js';
+import { deferReply, pageButtons, sendPage, sendPrivate, startDefer } from './respond.js';
 
 /**
  * How long each command usually takes, so that slow ones are acknowledged (deferred) before the
@@ -45,9 +45,6 @@ export const HIDE_OPTION = 'hide';
 
 const SLOW = Symbol('slow');
 
-/** Lets a request that was just started reach the socket before synchronous work blocks the loop. */
-const yieldToIO = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Turns a slash command's options into a request, runs it, and replies with the rendered pages.
  * Commands that are usually slow are deferred at once; any other answer that is not ready by
@@ -60,11 +57,7 @@ export async function executeCommand(spec: CommandSpec, interaction: ChatInputCo
   let deferring: Promise<void> | undefined;
   try {
     const options = parseOptions(spec.name, spec.options, raw);
-    if (ctx.pace.isSlow(spec.name)) {
-      deferring = deferReply(interaction, hidden);
-      deferring.catch(() => undefined);
-      await yieldToIO();
-    }
+    if (ctx.pace.isSlow(spec.name)) ({ deferring } = await startDefer(interaction, hidden));
     const started = performance.now();
     const work = Promise.resolve().then(() => spec.run(ctx, options));
     let result: unknown;

@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import {
   ButtonStyle,
   ComponentType,
@@ -124,6 +125,40 @@ type Components = APIActionRowComponent<APIButtonComponent>[];
 /** Acknowledges a slow command ("… is thinking"); the answer follows with `sendPage`. */
 export async function deferReply(interaction: RepliableInteraction, hidden: boolean): Promise<void> {
   await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+/** undici (under @discordjs/rest) announces here each request whose headers it writes to a socket. */
+const headersSent = channel('undici:client:sendHeaders');
+
+const requestPath = (m: unknown): string | undefined =>
+  typeof m === 'object' && m !== null && 'request' in m && typeof m.request === 'object' && m.request !== null && 'path' in m.request && typeof m.request.path === 'string'
+    ? m.request.path
+    : undefined;
+
+/**
+ * Starts a defer and waits only until its request is on the socket, not for Discord's answer,
+ * so that synchronous work started next cannot hold it back. The returned promise settles
+ * with Discord's answer; await it before replying.
+ */
+export async function startDefer(interaction: RepliableInteraction, hidden: boolean): Promise<{ deferring: Promise<void> }> {
+  const marker = `/interactions/${interaction.id}/`;
+  let left = false;
+  let settled = false;
+  const watch = (m: unknown): void => {
+    if (requestPath(m)?.includes(marker)) left = true;
+  };
+  headersSent.subscribe(watch);
+  const deferring = deferReply(interaction, hidden).finally(() => {
+    settled = true;
+  });
+  deferring.catch(() => undefined);
+  try {
+    // A few event-loop turns at most (the request passes queues and a pooled connection first).
+    for (let turn = 0; turn < 50 && !left && !settled; turn++) await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    headersSent.unsubscribe(watch);
+  }
+  return { deferring };
 }
 
 /** The first reply (or the edit of a deferred one), with its page buttons. */
