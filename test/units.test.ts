@@ -6,6 +6,7 @@ import { ConfigError, readBotConfig } from '../src/discord/config.js';
 import { PAGE_TTL_MS, PageStore, pageCustomId, parsePageCustomId } from '../src/discord/pagination.js';
 import { LIMITS, fitChoices, fitPage } from '../src/discord/respond.js';
 import { openEngine } from '../src/open.js';
+import { clip } from '../src/render/markdown.js';
 import { FAKE_TOKEN } from './fake-discord/server.js';
 import { writeArchive } from './helpers.js';
 
@@ -107,6 +108,12 @@ describe('fitPage', () => {
       expect(c.name.length).toBeLessThanOrEqual(100);
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
+  });
+});
+
+describe('clip', () => {
+  it('GIVEN a cut that would split an emoji THEN the whole emoji goes, never half of it', () => {
+    expect(clip('ab😀cd', 4)).toBe('ab…');
   });
 });
 
