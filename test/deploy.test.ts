@@ -93,5 +93,5 @@ describe('npm run deploy-commands (the entry point)', () => {
     expect(await bad.exit).toBe(1);
     expect(bad.err()).toMatch(/DISCORD_TOKEN does not look like a bot token/);
     expect(bad.err()).toMatch(/DISCORD_CLIENT_ID is missing/);
-  });
+  }, 60_000);
 });

@@ -34,7 +34,7 @@ describe('npm start (src/main.ts) with a token', () => {
   it('GIVEN the fake Discord THEN logs in, answers /search, and on SIGTERM closes the gateway and exits 0 within 5 s', async () => {
     const run = spawnEntry('src/main.ts', env());
     try {
-      await fake.waitForSession(20_000);
+      await fake.waitForSession(45_000);
       const sent = fake.dispatchInteraction({ type: 'command', command: 'search', options: { query: 'subpoena' } });
       const cb = await fake.waitForCallback(sent.id);
       expect(bodyOf(cb).type).toBe(4);
@@ -49,7 +49,7 @@ describe('npm start (src/main.ts) with a token', () => {
     } finally {
       run.child.kill('SIGKILL');
     }
-  });
+  }, 60_000);
 
   it('GIVEN malformed variables THEN exits 1 with one message naming each of them', async () => {
     const run = spawnEntry('src/main.ts', { ...env(), DISCORD_TOKEN: 'oops', DISCORD_API_BASE: 'not a url', LOG_LEVEL: 'loud' });
@@ -58,20 +58,20 @@ describe('npm start (src/main.ts) with a token', () => {
     expect(run.err()).toMatch(/DISCORD_API_BASE must be an http\(s\) URL/);
     expect(run.err()).toMatch(/LOG_LEVEL must be one of/);
     expect(fake.requests.length).toBe(0);
-  });
+  }, 30_000);
 
   it('GIVEN no token and no terminal THEN exits 1 saying how to connect', async () => {
     const run = spawnEntry('src/main.ts', { ARCHIVE_DIR: archiveDir });
     expect(await run.exit).toBe(1);
     expect(run.err()).toMatch(/No DISCORD_TOKEN is set/);
-  });
+  }, 30_000);
 });
 
 describe('npm run start:sharded (src/shard.ts)', () => {
   it("GIVEN Discord's recommendation THEN builds the index once, the shard loads it from the cache, answers, and stops on SIGTERM", async () => {
     const run = spawnEntry('src/shard.ts', env());
     try {
-      await fake.waitForSession(30_000);
+      await fake.waitForSession(45_000);
       const sent = fake.dispatchInteraction({ type: 'command', command: 'stats' });
       expect(bodyOf(await fake.waitForCallback(sent.id)).type).toBe(4);
       expect(fake.requests.filter((r) => r.path === '/gateway/bot').length).toBeGreaterThanOrEqual(2);
@@ -84,5 +84,5 @@ describe('npm run start:sharded (src/shard.ts)', () => {
     } finally {
       run.child.kill('SIGKILL');
     }
-  });
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,11 @@ export function spawnEntry(entry: string, env: Record<string, string>): { child:
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const exit = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  const exit = new Promise<number | null>((res) =>
+    child.on('exit', (code) => {
+      rmSync(cwd, { recursive: true, force: true });
+      res(code);
+    }),
+  );
   return { child, out: () => out, err: () => err, exit };
 }

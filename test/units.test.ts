@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { autocompleteChoices, suggestArticleChoices } from '../src/commands/autocomplete.js';
 import type { ReplyPage } from '../src/commands/command.js';
 import { ConfigError, readBotConfig } from '../src/discord/config.js';
@@ -118,7 +119,9 @@ describe('clip', () => {
 });
 
 describe('autocompleteChoices', () => {
-  const { engine } = openEngine({ archiveDir: writeArchive() });
+  const dir = writeArchive();
+  const { engine } = openEngine({ archiveDir: dir });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('GIVEN any input THEN the same articles, in the same order, as Engine.suggestArticles', () => {
     for (const input of ['', 'h', 'harbor', 'harbor rep', '2023/', '2020/ice', 'zep', 'PELICAN club', 'nothing-matches', 'report 3']) {
       expect(suggestArticleChoices(engine, input, 25).map((a) => a.id)).toEqual(engine.suggestArticles(input, 25).map((c) => c.id));
