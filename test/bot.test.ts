@@ -78,6 +78,7 @@ describe('/search', () => {
 
   it.each([
     [{ query: 'the of and' }, /only common words/],
+    [{ query: '   ' }, /empty/],
     [{ query: 'harbor', from: '2020-13-45' }, /date/i],
     [{ query: 'harbor', from: '2023-01-01', to: '2020-01-01' }, /after|before/i],
   ])('GIVEN a user mistake %j THEN a private, specific message', async (options, message) => {
@@ -268,6 +269,16 @@ describe('errors and slow answers', () => {
     const gone = h.fake.dispatchInteraction({ type: 'command', command: 'stats', expired: true });
     await h.fake.waitForCallback(gone.id);
     await expect.poll(() => h.logs.find((l) => l.interaction === gone.id && l.outcome === 'gone')).toBeTruthy();
+    const { cb } = await command('stats');
+    expect(bodyOf(cb).type).toBe(4);
+  });
+
+  it('GIVEN the webhook is gone (10015) when the deferred answer is edited in THEN it is logged, not a crash', async () => {
+    const sent = h.fake.dispatchInteraction({ type: 'command', command: 'slowpoke' });
+    expect(bodyOf(await h.fake.waitForCallback(sent.id)).type).toBe(5);
+    h.fake.injectOnce((r) => r.method === 'PATCH' && r.path.includes(sent.token), { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
+    openGate();
+    await expect.poll(() => h.logs.find((l) => l.interaction === sent.id && l.outcome === 'gone')).toBeTruthy();
     const { cb } = await command('stats');
     expect(bodyOf(cb).type).toBe(4);
   });
