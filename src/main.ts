@@ -2,7 +2,9 @@ import 'dotenv/config';
 import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
 import { defaultCachePath } from './config.js';
-import { createLogger } from './log.js';
+import { startBot, type Bot } from './discord/bot.js';
+import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js';
+import { createLogger, type Logger } from './log.js';
 import { openEngine } from './open.js';
 
 const NO_TOKEN = [
@@ -10,9 +12,12 @@ const NO_TOKEN = [
   'To connect: copy .env.example to .env, fill DISCORD_TOKEN and DISCORD_CLIENT_ID, run `npm run deploy-commands`, then `npm start`.',
 ].join('\n');
 
-// The console is for reading answers: only warnings interrupt it. The bot logs at info.
-const log = createLogger(process.env.LOG_LEVEL || (process.env.DISCORD_TOKEN ? 'info' : 'warn'));
+/** SIGINT/SIGTERM: destroy the client and flush logs; give up after this long. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
 if (!process.env.DISCORD_TOKEN) {
+  // The console is for reading answers: only warnings interrupt it.
+  const log = createLogger(process.env.LOG_LEVEL || 'warn');
   if (!process.stdin.isTTY) {
     console.error(`${NO_TOKEN}\n(Without a token, npm start opens a local console, but this is not an interactive terminal.)`);
     process.exit(1);
@@ -27,4 +32,54 @@ if (!process.env.DISCORD_TOKEN) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
   await runConsole({ engine }, commands, { input: process.stdin, output: process.stdout });
+} else {
+  let config: BotConfig;
+  try {
+    config = readBotConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+  const log = createLogger(config.logLevel);
+  await serve(config, log);
+}
+
+async function serve(config: BotConfig, log: Logger): Promise<void> {
+  let bot: Bot;
+  try {
+    const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    log.info({ source: opened.source, articles: opened.engine.articles.length, shard: process.env.SHARDS }, 'archive ready');
+    bot = await startBot({ config, ctx: { engine: opened.engine }, commands: await loadCommands(), log });
+  } catch (e) {
+    log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
+    log.flush();
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown took too long; exiting anyway');
+      log.flush();
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    bot.stop().then(
+      () => {
+        log.info('stopped');
+        log.flush();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'error while stopping');
+        log.flush();
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }
