@@ -5,6 +5,7 @@ import { defaultCachePath } from './config.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js';
 import { createLogger, type Logger } from './log.js';
+import { LiveArchive } from './live/live-archive.js';
 import { openEngine } from './open.js';
 
 const NO_TOKEN = [
@@ -24,14 +25,18 @@ if (!process.env.DISCORD_TOKEN) {
   }
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const archiveDir = process.env.ARCHIVE_DIR || 'seeds';
-  const { engine } = openEngine({ archiveDir, cachePath: process.env.INDEX_CACHE || defaultCachePath(archiveDir), log });
+  const cachePath = process.env.INDEX_CACHE || defaultCachePath(archiveDir);
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+  live.watch();
+  const engine = live.engine;
   const commands = await loadCommands();
   // Show the commands working at once, on a word from the archive itself.
   const sample = engine.articles[0]?.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? 'news';
   for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
-  await runConsole({ engine }, commands, { input: process.stdin, output: process.stdout });
+  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout });
+  await live.close();
 } else {
   let config: BotConfig;
   try {
@@ -47,10 +52,14 @@ if (!process.env.DISCORD_TOKEN) {
 
 async function serve(config: BotConfig, log: Logger): Promise<void> {
   let bot: Bot;
+  let live: LiveArchive | undefined;
   try {
     const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    // The archive is watched: added, changed and deleted articles are served within seconds.
+    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    live.watch();
     log.info({ source: opened.source, articles: opened.engine.articles.length, shard: process.env.SHARDS }, 'archive ready');
-    bot = await startBot({ config, ctx: { engine: opened.engine }, commands: await loadCommands(), log });
+    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log });
   } catch (e) {
     log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
     log.flush();
@@ -66,7 +75,7 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
       log.flush();
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    bot.stop().then(
+    Promise.all([bot.stop(), live?.close()]).then(
       () => {
         log.info('stopped');
         log.flush();

@@ -22,6 +22,8 @@ const words = (s: string): string[] => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean
  * normalising every title per keystroke (what `Engine.suggestArticles` does) takes tens of ms.
  */
 interface SuggestIndex {
+  /** The engine's generation it was built for: a live archive change makes it stale. */
+  generation: number;
   /** Lower-case ids, in archive order. */
   ids: string[];
   newest: Article[];
@@ -35,7 +37,7 @@ const indexes = new WeakMap<Engine, SuggestIndex>();
 
 function suggestIndex(engine: Engine): SuggestIndex {
   let index = indexes.get(engine);
-  if (!index) {
+  if (!index || index.generation !== engine.generation) {
     const newest = [...engine.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     const titleKeys = newest.map((a) => ` ${words(a.title).join(' ')}`);
     const starts: number[] = [];
@@ -44,7 +46,7 @@ function suggestIndex(engine: Engine): SuggestIndex {
       starts.push(at);
       at += k.length + 1;
     }
-    index = { ids: engine.articles.map((a) => a.id.toLowerCase()), newest, titleKeys, blob: titleKeys.join('\n'), starts };
+    index = { generation: engine.generation, ids: engine.articles.map((a) => a.id.toLowerCase()), newest, titleKeys, blob: titleKeys.join('\n'), starts };
     indexes.set(engine, index);
   }
   return index;

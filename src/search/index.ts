@@ -116,6 +116,7 @@ export class PassageIndex {
     parts: IndexParts,
     readonly settings: IndexSettings,
     mini: AsPlainObject | undefined,
+    addNow = true,
   ) {
     this.articles = parts.articles;
     this.passages = parts.passages;
@@ -133,33 +134,36 @@ export class PassageIndex {
     });
     const options = miniOptions(this);
     this.mini = mini ? MiniSearch.loadJS<Doc>(mini, options) : new MiniSearch<Doc>(options);
-    if (!mini) this.mini.addAll(this.passages.map((_, id) => ({ id })).filter(({ id }) => !this.removedPassages.has(id)));
+    if (!mini && addNow) this.mini.addAll(this.aliveDocs());
+  }
+
+  private aliveDocs(): Doc[] {
+    return this.passages.map((_, id) => ({ id })).filter(({ id }) => !this.removedPassages.has(id));
   }
 
   readonly mini: MiniSearch<Doc>;
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
-    const vocabList: string[] = [];
+    const parts = emptyParts();
     const vocab = new Map<string, number>();
-    const parts: IndexParts = { articles: [], passages: [], vocabList, passageTerms: [], titleTerms: [], commonTerms: [], removedPassages: [], removedArticles: [] };
-    const idOf = (t: string): number => termId(vocab, vocabList, t);
+    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
     for (const a of articles) appendArticle(parts, a, settings, idOf);
-    // Common terms are decided once, here, so MiniSearch's content never depends on updates.
-    const df = new Uint32Array(vocabList.length);
-    const seen = new Int32Array(vocabList.length).fill(-1);
-    parts.passageTerms.forEach((ids, p) => {
-      for (const t of ids) {
-        if (seen[t] !== p) {
-          seen[t] = p;
-          df[t] = (df[t] ?? 0) + 1;
-        }
-      }
-    });
-    const minimum = Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * parts.passages.length));
-    df.forEach((n, t) => {
-      if (n > minimum) parts.commonTerms.push(t);
-    });
-    return new PassageIndex(parts, settings, undefined);
+    return new PassageIndex(withCommonTerms(parts, settings), settings, undefined);
+  }
+
+  /** The same index as `build`, made in slices that let other work run in between. */
+  static async buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
+    const parts = emptyParts();
+    const vocab = new Map<string, number>();
+    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
+    for (let i = 0; i < articles.length; i++) {
+      const a = articles[i];
+      if (a) appendArticle(parts, a, settings, idOf);
+      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const index = new PassageIndex(withCommonTerms(parts, settings), settings, undefined, false);
+    await index.mini.addAllAsync(index.aliveDocs(), { chunkSize: 500 });
+    return index;
   }
 
   /** Back from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
@@ -372,6 +376,29 @@ export class PassageIndex {
 const EMPTY = new Uint32Array();
 const splitSpace = (s: string): string[] => s.split(' ');
 const identity = (t: string): string => t;
+
+function emptyParts(): IndexParts {
+  return { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [], commonTerms: [], removedPassages: [], removedArticles: [] };
+}
+
+/** Common terms are decided once, at build, so MiniSearch's content never depends on updates. */
+function withCommonTerms(parts: IndexParts, settings: IndexSettings): IndexParts {
+  const df = new Uint32Array(parts.vocabList.length);
+  const seen = new Int32Array(parts.vocabList.length).fill(-1);
+  parts.passageTerms.forEach((ids, p) => {
+    for (const t of ids) {
+      if (seen[t] !== p) {
+        seen[t] = p;
+        df[t] = (df[t] ?? 0) + 1;
+      }
+    }
+  });
+  const minimum = Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * parts.passages.length));
+  df.forEach((n, t) => {
+    if (n > minimum) parts.commonTerms.push(t);
+  });
+  return parts;
+}
 
 function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
   let id = vocab.get(t);
