@@ -1,0 +1,266 @@
+// Gives each quote of an article its speaker and role, in order of evidence: a speech verb next to
+// the quote, the speaker of the same or previous paragraph, pronouns to the latest fitting person,
+// short names to the full name used in the article.
+
+import { CONTEXT, contextOf, scanMarks, sentenceStarts, type QuoteContext, type QuoteKind, type QuoteSpan, classify } from './extract.js';
+import { bare } from './names.js';
+import { People, paragraphBases, type Person } from './people.js';
+import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { allVerbs, findVerb } from './verbs.js';
+
+export interface AttributedQuote extends QuoteSpan {
+  /** The full canonical name within the article, a group ("City officials in Denver"), or null. */
+  speaker: string | null;
+  role: string | null;
+}
+
+interface Speaker {
+  name: string;
+  role: string | null;
+  person: Person | null;
+}
+
+interface Found {
+  span: QuoteSpan;
+  ctx: QuoteContext;
+  /** Global offset of the opening mark. */
+  pos: number;
+  speaker: Speaker | null;
+  explicit: boolean;
+}
+
+const MAX_GAP_WORDS = 12;
+const wordCount = (s: string): number => s.match(/\S+/g)?.length ?? 0;
+
+/** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
+function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
+  const lead = /^[\s,;:—–-]*/u.exec(tail)?.[0].length ?? 0;
+  const t = tail.slice(lead);
+  const v = findVerb(t, 'tail');
+  if (!v) return null;
+  const before = t.slice(0, v.start);
+  if (/^\s*(?:\p{Ll}+ly\s+|then\s+|later\s+|also\s+)*$/u.test(before)) {
+    const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, ''));
+    return phrase ? { phrase, offset: lead + v.end } : null;
+  }
+  if (wordCount(before) > 16) return null;
+  const phrase = subjectBefore(before);
+  if (!phrase) return null;
+  // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
+  const first = phrase.words[0] ?? '';
+  const at = before.indexOf(first);
+  if (wordCount(before.slice(0, Math.max(0, at))) > 3) return null;
+  return { phrase, offset: lead + Math.max(0, at) };
+}
+
+/** The speaker phrase of an attribution before a quote (`X said: “`, `X said that “`, `according to X, “`). */
+function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
+  const verbs = allVerbs(pre);
+  for (let k = verbs.length - 1; k >= 0 && k >= verbs.length - 3; k--) {
+    const v = verbs[k];
+    if (!v) continue;
+    const gap = pre.slice(v.end);
+    if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
+    const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
+    if (after && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an)\s/iu.test(gap))) {
+      const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
+      // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
+      if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
+    }
+    const before = pre.slice(Math.max(0, v.start - CONTEXT), v.start);
+    const phrase = subjectBefore(before);
+    if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
+    // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
+    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''))) return null;
+  }
+  return null;
+}
+
+const PLURAL_PRONOUNS = new Set(['they']);
+const NON_PERSON_HEADS = new Set(
+  `company government agency department ministry office police city town union board council court team group statement report release
+  memo letter study survey website post tweet petition sign campaign party province state county organization organisation association
+  committee commission administration firm school university hospital club league network newspaper paper station service staff
+  family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
+);
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Attributes every quote of an article. Fragments (scare quotes, titles) are returned with a null speaker. */
+export function attributeArticle(paragraphs: readonly string[]): AttributedQuote[] {
+  const bases = paragraphBases(paragraphs);
+  const byParagraph: Found[][] = [];
+  const quotedRanges: [number, number][] = [];
+  paragraphs.forEach((p, i) => {
+    const spans = scanMarks(p);
+    const found: Found[] = [];
+    if (spans.length > 0) {
+      const starts = sentenceStarts(p);
+      spans.forEach((s, k) => {
+        let start = s.open + s.width;
+        let end = s.close;
+        while (start < end && /\s/.test(p[start] ?? '')) start++;
+        while (end > start && /[\s,]/.test(p[end - 1] ?? '')) end--;
+        if (end <= start) return;
+        const text = p.slice(start, end);
+        const ctx = contextOf(p, starts, spans, k);
+        const kind: QuoteKind = classify(text, ctx, s.unclosed);
+        const span: QuoteSpan = { paragraph: i + 1, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind };
+        found.push({ span, ctx, pos: (bases[i] ?? 0) + s.open, speaker: null, explicit: false });
+        if (kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + s.open, (bases[i] ?? 0) + s.close]);
+      });
+    }
+    byParagraph.push(found);
+  });
+  if (quotedRanges.length === 0) return [];
+
+  const quoted = makeRangeTest(quotedRanges);
+  const people = new People(paragraphs, bases, quoted);
+  let lastGroup: Speaker | null = null;
+
+  const resolve = (m: Mention, pos: number): Speaker | null => {
+    if (m.kind === 'pronoun') {
+      if (m.pronoun === 'he' || m.pronoun === 'she') {
+        const p = people.latestBefore(pos, m.pronoun === 'he' ? 'm' : 'f');
+        if (!p) return null;
+        p.gender ??= m.pronoun === 'he' ? 'm' : 'f';
+        return { name: p.name, role: p.role, person: p };
+      }
+      if (PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') return lastGroup;
+      return null;
+    }
+    if (m.kind === 'name') {
+      const isGroupOfPeople = m.name.includes('and');
+      if (isGroupOfPeople) {
+        const s = { name: m.name.join(' '), role: m.role, person: null };
+        lastGroup = s;
+        return s;
+      }
+      const p = people.personFor(m.name, pos);
+      p.evidence++;
+      if (m.role && !p.role) p.role = m.role;
+      people.mention(p, pos);
+      return { name: p.name, role: m.role ?? p.role, person: p };
+    }
+    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its)\s/u, (w) => w.toLowerCase());
+    const head = (/([\p{L}-]+)$/u.exec(text)?.[1] ?? '').toLowerCase();
+    // "the mayor", "the laid-back Cambridge resident", "the lanky, bespectacled professor": a
+    // singular description of a person is someone the article has named; "a spokesperson",
+    // "officials" and "the company" are speakers in their own right.
+    if (!/^(?:a|an|one|some|several|many)\s/u.test(text) && !NON_PERSON_HEADS.has(head) && !/[^s]s$/u.test(head) && !isOrgPhrase(text.split(' '))) {
+      const p =
+        people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(head.slice(0, 5))}`, 'iu').test(q.role)) ??
+        people.latestBefore(pos, null, (q) => q.evidence > 0);
+      if (p) return { name: p.name, role: m.role ?? p.role, person: p };
+    }
+    const s = { name: text, role: m.role, person: null };
+    lastGroup = s;
+    return s;
+  };
+
+  const attributeExplicit = (f: Found, i: number): void => {
+    const base = bases[i] ?? 0;
+    const tail = f.span.kind === 'fragment' ? null : tailPhrase(f.ctx.tail);
+    let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { ...tail, at: base + f.ctx.tailStart + tail.offset } : null;
+    if (!hit && f.span.kind !== 'fragment') {
+      const pre = prePhrase(f.ctx.pre);
+      if (pre) hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+    }
+    if (!hit) return;
+    const m = readMention(hit.phrase);
+    if (!m) return;
+    f.speaker = resolve(m, hit.at);
+    f.explicit = f.speaker !== null;
+  };
+
+  let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
+  const out: AttributedQuote[] = [];
+  byParagraph.forEach((found, i) => {
+    const speech = found.filter((f) => f.span.kind !== 'fragment');
+    for (const f of speech) attributeExplicit(f, i);
+    if (speech.length > 0) {
+      // Quotes without their own attribution take the nearest attributed quote of the paragraph,
+      // then an introduction in the same paragraph, then the previous paragraph's speaker.
+      speech.forEach((f, k) => {
+        if (f.speaker) return;
+        for (let j = k - 1; j >= 0; j--) {
+          const s = speech[j]?.speaker;
+          if (s) {
+            f.speaker = s;
+            return;
+          }
+        }
+        if (f.span.kind === 'direct') {
+          const intro = introSpeaker(paragraphs[i] ?? '', f.span.open, bases[i] ?? 0);
+          if (intro) {
+            const m = readMention(intro.phrase);
+            const s = m ? resolve(m, intro.at) : null;
+            if (s) {
+              f.speaker = s;
+              return;
+            }
+          }
+        }
+        for (let j = k + 1; j < speech.length; j++) {
+          const s = speech[j];
+          if (s?.explicit && s.speaker) {
+            f.speaker = s.speaker;
+            return;
+          }
+        }
+        if (lastSpeaker && i - lastSpeaker.paragraph <= 2 && f.span.kind === 'direct') {
+          f.speaker = lastSpeaker.speaker;
+          return;
+        }
+        if (f.span.kind === 'direct' && i > 0) {
+          const prev = paragraphs[i - 1] ?? '';
+          const intro = introSpeaker(prev, prev.length, bases[i - 1] ?? 0);
+          if (intro) {
+            const m = readMention(intro.phrase);
+            const s = m ? resolve(m, intro.at) : null;
+            if (s) f.speaker = s;
+          }
+        }
+      });
+      const last = [...speech].reverse().find((f) => f.speaker);
+      if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
+    }
+    for (const f of found) {
+      out.push({ ...f.span, speaker: f.speaker?.name ?? null, role: f.speaker ? (f.speaker.role ?? null) : null });
+    }
+  });
+  return out;
+}
+
+/** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
+function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at: number } | null {
+  const from = Math.max(0, at - CONTEXT);
+  const window = p.slice(from, at);
+  const verbs = allVerbs(window);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    const v = verbs[k];
+    if (!v) continue;
+    const before = window.slice(0, v.start);
+    // Inside a quote (odd number of marks before it): not narration.
+    if (((before.match(/[“”"]/g)?.length ?? 0) & 1) === 1) continue;
+    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
+    if (phrase) return { phrase, at: base + from + v.start };
+    const after = subjectAfter(window.slice(v.end));
+    if (after && after.words.some((w) => /^\p{Lu}/u.test(bare(w)))) return { phrase: after, at: base + from + v.end };
+  }
+  return null;
+}
+
+function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  return (pos) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.[0] ?? 0) <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = sorted[lo - 1];
+    return r !== undefined && pos > r[0] && pos < r[1];
+  };
+}

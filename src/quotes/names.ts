@@ -1,0 +1,139 @@
+// Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
+// "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
+
+/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Lower-case particles that belong inside a name (Bill de Blasio, Ludwig van Beethoven). */
+export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'st', 'y', 'zu', 'ter', 'ten', 'op']);
+
+// Capitalised words that are a title or rank, not part of the name that follows them.
+const TITLES = new Set(
+  `mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother pope king queen prince princess sheikh
+  president vice mayor deputy acting interim former chief director minister premier prime secretary senator sen rep representative
+  gov governor lt lieutenant gen general col colonel maj major capt captain cpl corporal sgt sergeant pte private const constable
+  det detective insp inspector supt superintendent cmdr commander adm admiral officer agent sheriff marshal judge justice chancellor
+  councillor councilor coun alderman commissioner chairman chairwoman chair chairperson ceo cfo coo cto founder executive manager
+  coach organizer organiser spokesman spokeswoman spokesperson attorney lawyer counsel assistant associate senior junior head leader speaker ambassador
+  consul envoy trustee dean provost principal superintendant mp mpp mla mna mep congressman congresswoman congressmember assemblyman
+  assemblywoman state federal provincial city county regional national international liberal conservative democrat democratic
+  republican ndp labour labor green independent progressive union reeve warden chief-executive crown prosecutor defence defense
+  public health medical officer doctor nurse sen. hon honourable honorable rabbi imam bishop archbishop cardinal pastor elder grand
+  dr. mr. mrs. ms. gen. gov. rep. lt. col. sgt. capt. insp. det. supt. const. cpl. pte. prof. rev. adm. cmdr. maj. coun. hon. st.`.split(/\s+/),
+);
+
+// Capitalised words that make a run an organisation or place, not a person.
+const ORG_WORDS = new Set(
+  `university college school institute institution association society council committee commission department ministry agency
+  office bureau service services board authority police force army navy military government administration court tribunal
+  parliament congress senate house assembly party company corp corporation inc ltd llc co group bank fund foundation trust
+  union federation league club team hospital clinic centre center network news press times post herald journal tribune media
+  radio television tv airlines airways railway church mosque temple museum library city town village county province state
+  republic kingdom district region street avenue road boulevard highway park square bridge river lake mountain island valley
+  north south east west northern southern eastern western central canada america states international national global world
+  hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december`.split(/\s+/),
+);
+
+/** Words that start a sentence with a capital but never begin a name. */
+const NON_NAME_STARTERS = new Set(
+  `the a an this that these those there here he she it they we i you his her its their our my your but and or so yet for nor
+  if when while after before since as at in on of by with from to into over under about during however meanwhile also then
+  still although though because instead despite according last next first this earlier later asked told said says mayor
+  many some most several all both each every no not one two three four five six seven eight nine ten today yesterday tomorrow
+  what who why how where which once now even just only other others unlike like among between without within per via despite
+  dear hey yes oh okay ok thanks please read watch click see listen`.split(/\s+/),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'brother', 'spokesman', 'chairman', 'congressman', 'assemblyman', 'businessman', 'husband', 'son', 'boyfriend', 'grandfather', 'dad', 'uncle', 'man', 'actor']);
+const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'spokeswoman', 'chairwoman', 'congresswoman', 'assemblywoman', 'businesswoman', 'wife', 'daughter', 'girlfriend', 'grandmother', 'mom', 'mother', 'aunt', 'woman', 'actress']);
+
+export type Gender = 'm' | 'f' | null;
+
+export const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+
+const lowerBare = (w: string): string => bare(w).toLowerCase();
+
+export const isTitleWord = (w: string): boolean => TITLES.has(lowerBare(w)) || TITLES.has(lowerBare(w).replace(/\.$/, ''));
+export const isOrgWord = (w: string): boolean => ORG_WORDS.has(lowerBare(w).replace(/\.$/, ''));
+export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
+export const isNonNameStarter = (w: string): boolean => NON_NAME_STARTERS.has(lowerBare(w));
+
+/** An all-capitals word of two or more letters (ICE, UFCW, U.S.): an acronym, unless the whole text shouts. */
+export const isAcronym = (w: string): boolean => {
+  const b = bare(w).replace(/\./g, '');
+  return b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b);
+};
+
+/** A word that can be part of a name: starts with a capital letter (any script with case), or has no case at all (CJK). */
+export function isCapWord(w: string): boolean {
+  const b = bare(w);
+  if (!b) return false;
+  const first = b[0] ?? '';
+  if (/\p{Lu}/u.test(first)) return true;
+  // Scripts without letter case (Chinese, Arabic, …) cannot be told apart by capitals; accept letters there.
+  return /\p{L}/u.test(first) && first.toLowerCase() === first.toUpperCase();
+}
+
+export function genderOfWords(words: readonly string[]): Gender {
+  for (const w of words) {
+    const l = lowerBare(w);
+    if (MALE.has(l)) return 'm';
+    if (FEMALE.has(l)) return 'f';
+  }
+  return null;
+}
+
+/** "HENRY LUCERO" → "Henry Lucero"; mixed-case names are kept as written. */
+export function displayCase(name: string): string {
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  return name
+    .split(' ')
+    .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
+    .join(' ');
+}
+
+export interface NameParts {
+  /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */
+  name: string[];
+  /** Titles and organisation words before the name, e.g. "Acting ICE Director". */
+  title: string[];
+}
+
+/**
+ * Splits a run of capitalised words into a leading title part and the name: everything up to the
+ * last title word, acronym, organisation word or possessive is title.
+ */
+export function splitTitle(run: readonly string[]): NameParts {
+  let cut = -1;
+  // A name in capitals ("HENRY LUCERO") is not an acronym.
+  const shouting = run.every((w) => isAcronym(w) || PARTICLES.has(bare(w).toLowerCase()));
+  for (let i = 0; i < run.length; i++) {
+    const w = run[i] ?? '';
+    if (isTitleWord(w) || (!shouting && isAcronym(w)) || isOrgWord(w) || /['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w)) cut = i;
+  }
+  return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
+}
+
+/** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
+export function looksLikePersonName(name: readonly string[]): boolean {
+  if (name.length === 0 || name.length > 5) return false;
+  let caps = 0;
+  for (const w of name) {
+    if (PARTICLES.has(bare(w).toLowerCase())) continue;
+    if (isOrgWord(w) || isTitleWord(w)) return false;
+    if (!isCapWord(w)) return false;
+    caps++;
+  }
+  return caps > 0 && !isNonNameStarter(name[0] ?? '');
+}

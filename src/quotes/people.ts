@@ -1,0 +1,269 @@
+// The people an article names, found once per article: full names, the surname-only and
+// first-name-only mentions that point back to them, their titles/roles and, when the text says,
+// their gender. Pronouns and short mentions are resolved against this.
+
+import { PARTICLES, bare, displayCase, foldName, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isRoleWord } from './phrase.js';
+
+export interface Person {
+  /** Fold of the full name: the key within the article. */
+  key: string;
+  /** The full name as first written (capitals fixed when written all in capitals). */
+  name: string;
+  folded: string[];
+  gender: Gender;
+  role: string | null;
+  /** Reasons to think this is a person (a title, a role word, a surname used alone, a quote). */
+  evidence: number;
+  /** A group ("City officials") or organisation that speaks: "they"/"it" can point to it. */
+  group: boolean;
+}
+
+export interface PersonMention {
+  pos: number;
+  person: Person;
+  /** Inside a quote: "he" in the attribution after the quote does not point to people named in it. */
+  quoted: boolean;
+  /** Opens its sentence, or speaks: the likeliest antecedent of a pronoun that follows. */
+  subject: boolean;
+}
+
+interface Run {
+  pos: number;
+  words: string[];
+  /** Offset of each word. */
+  at: number[];
+  lead: string[];
+  /** The run opens its sentence (after at most a connective such as "But" or "However,"). */
+  subject: boolean;
+}
+
+const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+
+/** How many mentions back a pronoun may reach. */
+const WINDOW = 40;
+
+const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
+
+/** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
+function runsOf(p: string, base: number): Run[] {
+  const out: Run[] = [];
+  let cur: Run | null = null;
+  let prevLower: string[] = [];
+  for (const m of p.matchAll(/[^\s/|]+[/|]?/g)) {
+    let w = m[0];
+    let pos = base + m.index;
+    const lead = /^[“"‘'([«„]+/u.exec(w)?.[0] ?? '';
+    if (lead) {
+      if (cur) out.push(cur);
+      cur = null;
+      w = w.slice(lead.length);
+      pos += lead.length;
+    }
+    const core = w.replace(/[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
+    const breaks = core.length < w.length && !/^['’]s?$/u.test(w.slice(core.length));
+    const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
+    const particle = PARTICLES.has(core.toLowerCase()) && /^\p{Ll}/u.test(core) && cur !== null;
+    if (nameish || particle) {
+      if (!cur) cur = { pos, words: [], at: [], lead: prevLower.slice(-3), subject: SENTENCE_OPENING.test(p.slice(Math.max(0, pos - base - 40), pos - base)) };
+      cur.words.push(core);
+      cur.at.push(pos);
+    } else {
+      if (cur) out.push(cur);
+      cur = null;
+    }
+    if (breaks && cur) {
+      out.push(cur);
+      cur = null;
+    }
+    if (!nameish && isRoleWord(core)) prevLower.push(core);
+    else if (!nameish) prevLower = [];
+    if (breaks) prevLower = [];
+  }
+  if (cur) out.push(cur);
+  // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
+  for (const r of out) {
+    if (r.subject) continue;
+    const lastAt = r.at[r.at.length - 1] ?? r.pos;
+    const lastWord = r.words[r.words.length - 1] ?? '';
+    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 24);
+    if (/^(?:\s*,[^,]{1,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b)/u.test(after)) r.subject = true;
+  }
+  // Trailing particles belong to nothing ("… in de").
+  for (const r of out) while (r.words.length > 0 && PARTICLES.has((r.words[r.words.length - 1] ?? '').toLowerCase())) r.words.pop();
+  return out.filter((r) => r.words.length > 0);
+}
+
+export class People {
+  readonly persons = new Map<string, Person>();
+  readonly mentions: PersonMention[] = [];
+  /** Unresolved one-word mentions by fold, for names given alone ("Demi said"). */
+  private readonly singles = new Map<string, number>();
+
+  /** `quoted(pos)` tells whether an offset lies inside a quotation. */
+  constructor(paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean) {
+    const runs: Run[] = [];
+    paragraphs.forEach((p, i) => {
+      for (const r of runsOf(p, bases[i] ?? 0)) runs.push(r);
+    });
+    const full: { run: Run; name: string[]; title: string[] }[] = [];
+    const single: { run: Run; word: string; title: string[] }[] = [];
+    for (const r of runs) {
+      let ws = r.words;
+      let skipped = 0;
+      // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '')))) {
+        ws = ws.slice(1);
+        skipped++;
+      }
+      if (skipped > 0) {
+        r.lead = [];
+        r.pos = r.at[skipped] ?? r.pos;
+        // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
+        r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
+      }
+      const { name, title } = splitTitle(ws);
+      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
+      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title });
+    }
+    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
+    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
+    for (const f of byLength) {
+      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const key = folded.join(' ');
+      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
+      this.persons.set(key, { key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false });
+    }
+    for (const f of full) {
+      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
+      if (!person) continue;
+      this.learn(person, f.run.lead, f.title);
+      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
+    }
+    for (const s of single) {
+      const person = this.byShortName(foldName(s.word), s.run.pos);
+      if (person) {
+        person.evidence++;
+        this.learn(person, s.run.lead, s.title);
+        this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
+      } else {
+        const k = foldName(s.word);
+        this.singles.set(k, (this.singles.get(k) ?? 0) + 1);
+      }
+    }
+    this.mentions.sort((a, b) => a.pos - b.pos);
+  }
+
+  private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
+    const roleWords = [...lead, ...title.filter((t) => !HONORIFICS.test(bare(t)))];
+    if (lead.length > 0 || title.length > 0) person.evidence++;
+    if (!person.role && roleWords.length > 0) person.role = roleWords.join(' ');
+    person.gender ??= genderOfWords([...lead, ...title]);
+  }
+
+  /** A known person whose name ends with these words ("de blasio" → "bill de blasio"). */
+  findBySuffix(folded: readonly string[]): Person | undefined {
+    if (folded.length === 0) return undefined;
+    for (const p of this.persons.values()) {
+      if (p.folded.length <= folded.length) continue;
+      const off = p.folded.length - folded.length;
+      if (folded.every((w, i) => p.folded[off + i] === w)) return p;
+    }
+    return undefined;
+  }
+
+  /** The person a one-word mention means: by surname, else by first name; the latest named before `pos` wins. */
+  byShortName(word: string, pos: number): Person | undefined {
+    let best: Person | undefined;
+    let bestScore = -Infinity;
+    for (const p of this.persons.values()) {
+      const last = p.folded[p.folded.length - 1];
+      const first = p.folded[0];
+      const score = last === word ? 2 : first === word && p.folded.length >= 2 ? 1 : 0;
+      if (score === 0) continue;
+      const at = this.firstPos(p);
+      const s = score * 1e12 + (at <= pos ? at : -at);
+      if (s > bestScore) {
+        bestScore = s;
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  private firstPos(p: Person): number {
+    for (const m of this.mentions) if (m.person === p) return m.pos;
+    return Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Looks a name up, adding it when new (a person first named as a speaker). */
+  personFor(name: readonly string[], pos: number): Person {
+    const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+    const key = folded.join(' ');
+    const hit = this.persons.get(key) ?? this.findBySuffix(folded) ?? (folded.length === 1 ? this.byShortName(key, pos) : undefined);
+    if (hit) return hit;
+    const p: Person = { key, name: displayCase(name.join(' ')), folded, gender: null, role: null, evidence: 1, group: false };
+    this.persons.set(key, p);
+    this.mentions.push({ pos, person: p, quoted: false, subject: true });
+    this.mentions.sort((a, b) => a.pos - b.pos);
+    return p;
+  }
+
+  /**
+   * The latest person mentioned before `pos` (outside quotes) that fits the pronoun's gender:
+   * someone the text marks as a person (a title, a role, a quote, a surname used alone) first,
+   * else any two- or three-word name.
+   */
+  latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid]?.pos ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (const pass of [0, 1, 2]) {
+      for (let i = lo - 1; i >= 0 && i >= lo - WINDOW; i--) {
+        const m = this.mentions[i];
+        if (!m || m.quoted) continue;
+        const p = m.person;
+        if (p.group) continue;
+        if (gender && p.gender && p.gender !== gender) continue;
+        if (pass === 0 && !(m.subject && (p.evidence > 0 || this.isLikelyPerson(p)))) continue;
+        if (pass === 1 && p.evidence <= 0) continue;
+        if (pass === 2 && !this.isLikelyPerson(p)) continue;
+        if (!accept(p)) continue;
+        return p;
+      }
+    }
+    return undefined;
+  }
+
+  private isLikelyPerson(p: Person): boolean {
+    const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
+    return core >= 2 && core <= 3;
+  }
+
+  /** Adds a mention at `pos` (a speaker resolved there), so that later pronouns can find it. */
+  mention(person: Person, pos: number): void {
+    const m = { pos, person, quoted: false, subject: true };
+    let i = this.mentions.length;
+    while (i > 0 && (this.mentions[i - 1]?.pos ?? 0) > pos) i--;
+    this.mentions.splice(i, 0, m);
+  }
+}
+
+/** Global offsets of each paragraph when the article is read as one text. */
+export function paragraphBases(paragraphs: readonly string[]): number[] {
+  const bases: number[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    bases.push(at);
+    at += p.length + 2;
+  }
+  return bases;
+}
+
+export const personGender = (words: readonly string[]): Gender => genderOfWords(words);
+export { isCapWord };

@@ -1,0 +1,244 @@
+// Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
+// description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
+
+import { PARTICLES, bare, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
+
+// Nouns for people, groups and bodies that speak ("officials", "staff", "police").
+const GROUP_NOUNS = new Set(
+  `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
+  observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
+  lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
+  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
+  source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
+  mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
+  partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor
+  administration commission committee campaign party city town province state county organization organisation association
+  ministry website post tweet petition sign signs court judge jury officer agent official director manager executive secretary
+  premier spokesperson columnist reporter editor author writer staffers aide aides advisor adviser advisers advisors deputy
+  councilman governor lawmaker lawmakers legislator legislators mp mps chair chairman chairwoman founder cofounder co-founder
+  proprietor resident veteran veterans nurse nurses teacher teachers principal pastor priest student athlete athletes`.split(/\s+/),
+);
+
+/** Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist". */
+export function isRoleWord(w: string): boolean {
+  const b = bare(w).toLowerCase();
+  if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
+  if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
+  if (/^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
+  return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
+}
+
+const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
+const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
+const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
+const isNameish = (w: string): boolean => isCapWord(w) && !isPronoun(bare(w));
+const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
+
+const WORDS = /\S+/g;
+const words = (s: string): string[] => s.match(WORDS) ?? [];
+
+/**
+ * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
+ * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
+ */
+export function subjectBefore(text: string): Phrase | null {
+  let t = text.replace(/\s+$/u, '');
+  // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
+  t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+  if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
+  const chunks = t.split(/,\s*/u);
+  let appositive: string | null = null;
+  if (t.endsWith(',') && chunks.length >= 3) {
+    chunks.pop(); // the empty chunk after the final comma
+    appositive = chunks.pop() ?? null;
+    // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
+    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive)) {
+      chunks.push(appositive);
+      appositive = null;
+    }
+  } else if (t.endsWith(',')) chunks.pop();
+  const head = chunks[chunks.length - 1] ?? '';
+  const np = trailingNounPhrase(words(head));
+  if (np.length === 0) return null;
+  return { words: np, appositive: appositive?.trim() || null };
+}
+
+function trailingNounPhrase(ws: readonly string[]): string[] {
+  let i = ws.length - 1;
+  const out: string[] = [];
+  let sawName = false;
+  let sawNoun = false;
+  while (i >= 0 && out.length < 14) {
+    const w = ws[i] ?? '';
+    if (i < ws.length - 1 && endsPhrase(w)) break;
+    const next = out[0];
+    if (out.length === 0 && isPronoun(bare(w))) return [bare(w)];
+    if (isNameish(w) || (isParticle(w) && next !== undefined && isNameish(next))) {
+      sawName = true;
+    } else if (isRoleWord(w) || /^[\d-]+$/.test(w)) {
+      sawNoun = true;
+    } else if ((w === 'and' || w === '&') && next !== undefined && isNameish(next) && i > 0 && isNameish(ws[i - 1] ?? '')) {
+      // "Tore Sohlberg and Lehla Abreder"
+    } else if (isPreposition(w) && out.length > 0 && i > 0 && (isRoleWord(ws[i - 1] ?? '') || isNameish(ws[i - 1] ?? ''))) {
+      // "officials in Denver", "University of the Fraser Valley"
+    } else if (isDeterminer(w) && out.length > 0) {
+      out.unshift(w);
+      break;
+    } else break;
+    out.unshift(w);
+    i--;
+  }
+  // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
+  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
+  return sawName || sawNoun ? out : [];
+}
+
+export interface Phrase {
+  words: string[];
+  appositive: string | null;
+}
+
+const AFTER_STOP = new Set(['who', 'which', 'that', 'in', 'on', 'during', 'after', 'before', 'adding', 'saying', 'while', 'when', 'as', 'because', 'to', 'about', 'from', 'via', 'last', 'this', 'on', 'earlier', 'later', 'told', 'said', 'says', 'told', 'recently', 'then', 'at', 'with', 'into', 'over', 'since']);
+
+/** The noun phrase right after an inverted speech verb ("said Cindy Secord, who …", "says the affable proprietor."). */
+export function subjectAfter(text: string): Phrase | null {
+  const ws = words(text.replace(/^[\s,:—–-]+/u, ''));
+  const out: string[] = [];
+  let i = 0;
+  let sawName = false;
+  let described = false;
+  let ended = false;
+  const capSoon = (from: number): boolean => {
+    for (let j = from; j < Math.min(ws.length, from + 3); j++) {
+      const w = ws[j] ?? '';
+      if (isNameish(w)) return true;
+      if (!isRoleWord(w) || endsPhrase(w)) return false;
+    }
+    return false;
+  };
+  while (i < ws.length && out.length < 14) {
+    const raw = ws[i] ?? '';
+    const w = raw.replace(/[,;:.!?)”"]+$/u, '');
+    const lw = w.toLowerCase();
+    if (!w) break;
+    if (out.length === 0 && isPronoun(bare(w))) return { words: [bare(w)], appositive: null };
+    if (out.length === 0 && (isDeterminer(w) || (isNameish(w) && /['’]s$/u.test(w)))) {
+      out.push(w);
+      described = true;
+    } else if (isNameish(w) || (isParticle(w) && isNameish(ws[i + 1] ?? ''))) {
+      out.push(w);
+      sawName = true;
+    } else if ((lw === 'and' || lw === '&') && sawName && isNameish(ws[i + 1] ?? '') && !endsPhrase(ws[i - 1] ?? '')) out.push(w);
+    else if ((isRoleWord(w) || /^[\d-]+$/.test(w) || /-/.test(w)) && !AFTER_STOP.has(lw) && (!sawName || described || capSoon(i + 1))) out.push(w);
+    else if (described && /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
+    else if (!sawName && isPreposition(lw) && (lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with') && out.length > 0) out.push(w);
+    else if (sawName && (lw === 'of' || lw === 'for') && isNameish(ws[i + 1] ?? '') && out.length > 0 && !isNameish(out[out.length - 1] ?? '')) out.push(w);
+    else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
+    else break;
+    i++;
+    if (raw !== w) {
+      ended = true;
+      break;
+    }
+  }
+  while (out.length > 0 && (isPreposition(out[out.length - 1] ?? '') || isDeterminer(out[out.length - 1] ?? ''))) out.pop();
+  if (out.length === 0) return null;
+  let appositive: string | null = null;
+  // "says Wise's dad, Darrin." / "wrote Chad Sublet, senior counsel at the Denver Ministry of Security, in a letter"
+  if (ended && /,$/.test(ws[i - 1] ?? '')) {
+    const rest = ws.slice(i);
+    const chunk: string[] = [];
+    for (const r of rest) {
+      chunk.push(r.replace(/[,;:.!?)”"]+$/u, ''));
+      if (endsPhrase(r) || chunk.length > 12) break;
+    }
+    const first = chunk[0] ?? '';
+    const hasName = out.some((w) => isNameish(w) && !isDeterminer(w));
+    if (!hasName && chunk.length > 0 && chunk.length <= 4 && chunk.every((w) => isNameish(w) || isParticle(w))) {
+      return { words: chunk, appositive: out.join(' ') };
+    }
+    if (hasName && chunk.length > 0 && (isDeterminer(first) || isRoleWord(first)) && !AFTER_STOP.has(first.toLowerCase())) appositive = chunk.join(' ');
+  }
+  return { words: out, appositive };
+}
+
+export type Mention =
+  | { kind: 'pronoun'; pronoun: string }
+  | { kind: 'name'; name: string[]; title: string[]; role: string | null; personalTitle: boolean }
+  | { kind: 'group'; text: string; role: string | null };
+
+const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayor|premier|president|minister|judge|justice|coach|sgt|const|det|insp|capt|lt|gen|col|rev|father|sister|chief|commissioner|councillor|coun|senator|representative|governor|officer|constable|detective)\.?$/iu;
+
+/** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
+export function readMention(p: Phrase): Mention | null {
+  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && isTitleWord(w) ? '.' : ''))).filter((w) => w.length > 0);
+  if (ws.length === 0) return null;
+  if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
+  // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
+  let end = ws.length;
+  while (end > 0) {
+    let start = end;
+    while (start > 0) {
+      const w = ws[start - 1] ?? '';
+      if (isNameish(w) || (isParticle(w) && start < end) || ((w === 'and' || w === '&') && start < end && start > 1 && isNameish(ws[start - 2] ?? ''))) start--;
+      else break;
+    }
+    if (start === end) {
+      end--;
+      continue;
+    }
+    const before = ws[start - 1];
+    if (before !== undefined && isPreposition(before)) {
+      end = start - 1;
+      continue;
+    }
+    const run = ws.slice(start, end);
+    const trailing = ws.slice(end);
+    const lead = ws.slice(0, start).filter((w) => !isDeterminer(w) || ws.indexOf(w) > 0);
+    const conjuncts = splitConjuncts(run);
+    if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
+      const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
+      return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
+    }
+    const { name, title } = splitTitle(run);
+    if (name.length === 0 || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
+      return { kind: 'group', text: ws.join(' '), role: null };
+    }
+    return {
+      kind: 'name',
+      name: name.map(cleanNameWord),
+      title,
+      role: roleOf(lead, title, p.appositive),
+      personalTitle: title.some((t) => PERSONAL_TITLES.test(bare(t))),
+    };
+  }
+  return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+function splitConjuncts(run: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const w of run) {
+    if (w === 'and' || w === '&') out.push([]);
+    else out[out.length - 1]?.push(w);
+  }
+  return out.filter((c) => c.length > 0);
+}
+
+/** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
+const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
+
+function roleOf(lead: readonly string[], title: readonly string[], appositive: string | null): string | null {
+  const parts = [...lead, ...title].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0);
+  while (parts.length > 0 && isDeterminer(parts[0] ?? '')) parts.shift();
+  let role = parts.join(' ').trim();
+  if (appositive) {
+    const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
+    role = role ? `${role}, ${a}` : a;
+  }
+  return role || null;
+}
+
+export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w));
