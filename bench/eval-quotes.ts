@@ -150,7 +150,7 @@ report('direct quotes          ', direct);
 report('direct + partial quotes', shown);
 console.log(`extraction + attribution: ${elapsed.toFixed(0)} ms`);
 if (showErrors) {
-  const n = 40;
+  const n = Number(process.env.EVAL_SHOW ?? 40);
   console.log(`\nspeaker errors (${direct.errors.length}):`);
   for (const e of direct.errors.slice(0, n)) console.log(`  ${e}`);
   console.log(`\nfalse positives (${direct.fpList.length}):`);

@@ -114,7 +114,12 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
   if (quotedRanges.length === 0) return [];
 
   const quoted = makeRangeTest(quotedRanges);
-  const people = new People(paragraphs, bases, quoted);
+  // Names after the last quote cannot be antecedents; don't read them.
+  let lastQuoted = 0;
+  byParagraph.forEach((f, i) => {
+    if (f.some((x) => x.span.kind !== 'fragment')) lastQuoted = i;
+  });
+  const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
   let lastGroup: Speaker | null = null;
 
   const resolve = (m: Mention, pos: number): Speaker | null => {
@@ -142,14 +147,15 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
       return { name: p.name, role: m.role ?? p.role, person: p };
     }
     const text = m.text.replace(/^(The|A|An|His|Her|Their|Its)\s/u, (w) => w.toLowerCase());
-    const head = (/([\p{L}-]+)$/u.exec(text)?.[1] ?? '').toLowerCase();
     // "the mayor", "the laid-back Cambridge resident", "the lanky, bespectacled professor": a
     // singular description of a person is someone the article has named; "a spokesperson",
     // "officials" and "the company" are speakers in their own right.
-    if (!/^(?:a|an|one|some|several|many)\s/u.test(text) && !NON_PERSON_HEADS.has(head) && !/[^s]s$/u.test(head) && !isOrgPhrase(text.split(' '))) {
+    const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
+    const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
+    if (!/^(?:a|an|one|some|several|many|another|other)\s/iu.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       const p =
-        people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(head.slice(0, 5))}`, 'iu').test(q.role)) ??
-        people.latestBefore(pos, null, (q) => q.evidence > 0);
+        people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
+        people.latestBefore(pos, null);
       if (p) return { name: p.name, role: m.role ?? p.role, person: p };
     }
     const s = { name: text, role: m.role, person: null };
@@ -207,11 +213,26 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
             return;
           }
         }
+        // A narrative paragraph just before that reports someone's words ("Fraser says the system
+        // is designed for that.") introduces the quote; otherwise the last speaker goes on.
+        const prevHasQuotes = (byParagraph[i - 1] ?? []).some((x) => x.span.kind !== 'fragment');
+        if (f.span.kind === 'direct' && i > 0 && !prevHasQuotes) {
+          const prev = paragraphs[i - 1] ?? '';
+          const intro = introSpeaker(prev, prev.length, bases[i - 1] ?? 0);
+          if (intro) {
+            const m = readMention(intro.phrase);
+            const s = m ? resolve(m, intro.at) : null;
+            if (s) {
+              f.speaker = s;
+              return;
+            }
+          }
+        }
         if (lastSpeaker && i - lastSpeaker.paragraph <= 2 && f.span.kind === 'direct') {
           f.speaker = lastSpeaker.speaker;
           return;
         }
-        if (f.span.kind === 'direct' && i > 0) {
+        if (f.span.kind === 'direct' && i > 0 && prevHasQuotes) {
           const prev = paragraphs[i - 1] ?? '';
           const intro = introSpeaker(prev, prev.length, bases[i - 1] ?? 0);
           if (intro) {

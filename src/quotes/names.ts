@@ -40,6 +40,7 @@ const ORG_WORDS = new Set(
   republic kingdom district region street avenue road boulevard highway park square bridge river lake mountain island valley
   north south east west northern southern eastern western central canada america states international national global world
   hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
+  images photo photos file continued below advertisement watch read story
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
   october november december`.split(/\s+/),
 );
@@ -51,7 +52,9 @@ const NON_NAME_STARTERS = new Set(
   still although though because instead despite according last next first this earlier later asked told said says mayor
   many some most several all both each every no not one two three four five six seven eight nine ten today yesterday tomorrow
   what who why how where which once now even just only other others unlike like among between without within per via despite
-  dear hey yes oh okay ok thanks please read watch click see listen`.split(/\s+/),
+  dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
+  currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
+  speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -60,12 +63,28 @@ const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'que
 
 export type Gender = 'm' | 'f' | null;
 
-export const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.]*$/;
+export const bare = (w: string): string => (PLAIN_WORD.test(w) ? w : w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
 
 const lowerBare = (w: string): string => bare(w).toLowerCase();
 
-export const isTitleWord = (w: string): boolean => TITLES.has(lowerBare(w)) || TITLES.has(lowerBare(w).replace(/\.$/, ''));
-export const isOrgWord = (w: string): boolean => ORG_WORDS.has(lowerBare(w).replace(/\.$/, ''));
+// Capitalised words repeat across a corpus: their lexicon lookups are cached.
+const TITLE = 1;
+const ORG = 2;
+const flagCache = new Map<string, number>();
+function flags(w: string): number {
+  let f = flagCache.get(w);
+  if (f === undefined) {
+    const l = lowerBare(w);
+    const d = l.replace(/\.$/, '');
+    f = (TITLES.has(l) || TITLES.has(d) ? TITLE : 0) | (ORG_WORDS.has(d) ? ORG : 0);
+    if (flagCache.size > 200_000) flagCache.clear();
+    flagCache.set(w, f);
+  }
+  return f;
+}
+export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
+export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
 export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
 export const isNonNameStarter = (w: string): boolean => NON_NAME_STARTERS.has(lowerBare(w));
 
@@ -77,6 +96,9 @@ export const isAcronym = (w: string): boolean => {
 
 /** A word that can be part of a name: starts with a capital letter (any script with case), or has no case at all (CJK). */
 export function isCapWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return false;
   const b = bare(w);
   if (!b) return false;
   const first = b[0] ?? '';

@@ -49,10 +49,23 @@ const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 function runsOf(p: string, base: number): Run[] {
   const out: Run[] = [];
   let cur: Run | null = null;
-  let prevLower: string[] = [];
+  // The last few lower-case words since the last punctuation: a run's role words are among them.
+  let recent: string[] = [];
   for (const m of p.matchAll(/[^\s/|]+[/|]?/g)) {
     let w = m[0];
     let pos = base + m.index;
+    const c0 = w.charCodeAt(0);
+    // Fast path for the common lower-case word: no regular expressions.
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(w))) {
+      if (cur) out.push(cur);
+      cur = null;
+      const last = w.charCodeAt(w.length - 1);
+      if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
+        recent.push(w);
+        if (recent.length > 3) recent.shift();
+      } else recent = [];
+      continue;
+    }
     const lead = /^[“"‘'([«„]+/u.exec(w)?.[0] ?? '';
     if (lead) {
       if (cur) out.push(cur);
@@ -60,12 +73,17 @@ function runsOf(p: string, base: number): Run[] {
       w = w.slice(lead.length);
       pos += lead.length;
     }
-    const core = w.replace(/[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
-    const breaks = core.length < w.length && !/^['’]s?$/u.test(w.slice(core.length));
+    // A possessive ends the name: "David Rowland’s plan".
+    const core = w.replace(/['’]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
+    const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
-    const particle = PARTICLES.has(core.toLowerCase()) && /^\p{Ll}/u.test(core) && cur !== null;
+    const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
-      if (!cur) cur = { pos, words: [], at: [], lead: prevLower.slice(-3), subject: SENTENCE_OPENING.test(p.slice(Math.max(0, pos - base - 40), pos - base)) };
+      if (!cur) {
+        const roles: string[] = [];
+        for (let k = recent.length - 1; k >= 0 && isRoleWord(recent[k] ?? ''); k--) roles.unshift(recent[k] ?? '');
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(p.slice(Math.max(0, pos - base - 40), pos - base)) };
+      }
       cur.words.push(core);
       cur.at.push(pos);
     } else {
@@ -76,9 +94,11 @@ function runsOf(p: string, base: number): Run[] {
       out.push(cur);
       cur = null;
     }
-    if (!nameish && isRoleWord(core)) prevLower.push(core);
-    else if (!nameish) prevLower = [];
-    if (breaks) prevLower = [];
+    if (breaks || nameish) recent = [];
+    else {
+      recent.push(core);
+      if (recent.length > 3) recent.shift();
+    }
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
@@ -86,7 +106,7 @@ function runsOf(p: string, base: number): Run[] {
     if (r.subject) continue;
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
-    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 24);
+    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 100);
     if (/^(?:\s*,[^,]{1,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b)/u.test(after)) r.subject = true;
   }
   // Trailing particles belong to nothing ("… in de").

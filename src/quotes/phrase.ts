@@ -111,11 +111,13 @@ export function subjectAfter(text: string): Phrase | null {
   let sawName = false;
   let described = false;
   let ended = false;
+  // "said oil and gas worker Mike Wipf": lower-case words that lead to a name are its role.
   const capSoon = (from: number): boolean => {
-    for (let j = from; j < Math.min(ws.length, from + 3); j++) {
+    for (let j = from; j < Math.min(ws.length, from + 6); j++) {
       const w = ws[j] ?? '';
       if (isNameish(w)) return true;
-      if (!isRoleWord(w) || endsPhrase(w)) return false;
+      const lw = w.toLowerCase();
+      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || /ing$/u.test(lw) || !/^\p{Ll}/u.test(w)) return false;
     }
     return false;
   };
@@ -133,16 +135,18 @@ export function subjectAfter(text: string): Phrase | null {
       sawName = true;
     } else if ((lw === 'and' || lw === '&') && sawName && isNameish(ws[i + 1] ?? '') && !endsPhrase(ws[i - 1] ?? '')) out.push(w);
     else if ((isRoleWord(w) || /^[\d-]+$/.test(w) || /-/.test(w)) && !AFTER_STOP.has(lw) && (!sawName || described || capSoon(i + 1))) out.push(w);
+    else if (!sawName && !described && /^\p{Ll}/u.test(w) && !AFTER_STOP.has(lw) && capSoon(i)) out.push(w);
     else if (described && /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
     else if (!sawName && isPreposition(lw) && (lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with') && out.length > 0) out.push(w);
     else if (sawName && (lw === 'of' || lw === 'for') && isNameish(ws[i + 1] ?? '') && out.length > 0 && !isNameish(out[out.length - 1] ?? '')) out.push(w);
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
-    if (raw !== w) {
+    if (raw !== w && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
       ended = true;
       break;
     }
+    if (raw !== w) out[out.length - 1] = raw;
   }
   while (out.length > 0 && (isPreposition(out[out.length - 1] ?? '') || isDeterminer(out[out.length - 1] ?? ''))) out.pop();
   if (out.length === 0) return null;

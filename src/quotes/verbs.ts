@@ -26,8 +26,9 @@ function forms(base: string): string[] {
 
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...REGULAR.flatMap(forms), ...EXTRA].filter((w) => w.length > 0));
 
-// Words that are forms of a speech verb but here begin something else ("call" as in "call for").
-const VERB_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:according to|points? out|pointed out|(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')}))(?![\\p{L}\\p{N}-])`, 'gu');
+// A split into lower-case words and a set lookup: several times faster than one regular
+// expression with hundreds of alternatives, and this runs around every quote of the corpus.
+const WORD = /[a-z]+(?:-[a-z]+)*/g;
 
 export interface VerbHit {
   word: string;
@@ -35,21 +36,38 @@ export interface VerbHit {
   end: number;
 }
 
+function* verbsIn(text: string): Generator<VerbHit> {
+  let prev = '';
+  let prevStart = 0;
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    const at = m.index;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    // A word that continues a capitalised one or a name ("O'Neill", "Said" inside "Al-Said") is no verb.
+    const glued = (before >= 65 && before <= 90) || before === 39 || before === 0x2019;
+    if (!glued) {
+      if (w === 'to' && prev === 'according') yield { word: 'according to', start: prevStart, end: at + 2 };
+      else if (w === 'out' && (prev === 'points' || prev === 'point' || prev === 'pointed')) yield { word: `${prev} out`, start: prevStart, end: at + 3 };
+      else if (SPEECH_VERBS.has(w)) yield { word: w, start: at, end: at + w.length };
+    }
+    prev = glued ? '' : w;
+    prevStart = at;
+  }
+}
+
 /** The first (`tail`) or last (`pre`) speech verb in `text`, lower-case words only. */
 export function findVerb(text: string, which: 'tail' | 'pre'): VerbHit | null {
   if (!text) return null;
   let hit: VerbHit | null = null;
-  for (const m of text.matchAll(VERB_RE)) {
-    hit = { word: m[0], start: m.index, end: m.index + m[0].length };
-    if (which === 'tail') return hit;
+  for (const v of verbsIn(text)) {
+    if (which === 'tail') return v;
+    hit = v;
   }
   return hit;
 }
 
 export function allVerbs(text: string): VerbHit[] {
-  const out: VerbHit[] = [];
-  for (const m of text.matchAll(VERB_RE)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  return [...verbsIn(text)];
 }
 
 export const hasSpeechVerb = (text: string): boolean => findVerb(text, 'tail') !== null;
