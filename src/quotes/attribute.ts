@@ -228,6 +228,13 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
             }
           }
         }
+        if (f.span.kind === 'direct' && i > 0 && !prevHasQuotes) {
+          const p = people.subjectIn(bases[i - 1] ?? 0, (bases[i - 1] ?? 0) + (paragraphs[i - 1]?.length ?? 0));
+          if (p) {
+            f.speaker = { name: p.name, role: p.role, person: p };
+            return;
+          }
+        }
         if (lastSpeaker && i - lastSpeaker.paragraph <= 2 && f.span.kind === 'direct') {
           f.speaker = lastSpeaker.speaker;
           return;

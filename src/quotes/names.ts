@@ -45,6 +45,23 @@ const ORG_WORDS = new Set(
   october november december`.split(/\s+/),
 );
 
+// Nouns for people, groups and bodies that speak ("officials", "staff", "police").
+export const GROUP_NOUNS = new Set(
+  `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
+  observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
+  lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
+  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
+  source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
+  mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
+  partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor
+  administration commission committee campaign party city town province state county organization organisation association
+  ministry website post tweet petition sign signs court judge jury officer agent official director manager executive secretary
+  premier spokesperson columnist reporter editor author writer staffers aide aides advisor adviser advisers advisors deputy
+  councilman governor lawmaker lawmakers legislator legislators mp mps chair chairman chairwoman founder cofounder co-founder
+  proprietor resident veteran veterans nurse nurses teacher teachers principal pastor priest student athlete athletes author novelist historian economist analyst strategist professor researcher scientist
+  physician surgeon nurse activist advocate organizer organiser volunteer businessman businesswoman entrepreneur`.split(/\s+/),
+);
+
 /** Words that start a sentence with a capital but never begin a name. */
 const NON_NAME_STARTERS = new Set(
   `the a an this that these those there here he she it they we i you his her its their our my your but and or so yet for nor
@@ -54,7 +71,7 @@ const NON_NAME_STARTERS = new Set(
   what who why how where which once now even just only other others unlike like among between without within per via despite
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
   currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
-  speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
+  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -77,7 +94,8 @@ function flags(w: string): number {
   if (f === undefined) {
     const l = lowerBare(w);
     const d = l.replace(/\.$/, '');
-    f = (TITLES.has(l) || TITLES.has(d) ? TITLE : 0) | (ORG_WORDS.has(d) ? ORG : 0);
+    // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
+    f = (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) | (ORG_WORDS.has(d) ? ORG : 0);
     if (flagCache.size > 200_000) flagCache.clear();
     flagCache.set(w, f);
   }

@@ -74,7 +74,7 @@ function runsOf(p: string, base: number): Run[] {
       pos += lead.length;
     }
     // A possessive ends the name: "David Rowland’s plan".
-    const core = w.replace(/['’]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
+    const core = w.replace(/['’‘]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
     const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
@@ -263,6 +263,17 @@ export class People {
   private isLikelyPerson(p: Person): boolean {
     const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
     return core >= 2 && core <= 3;
+  }
+
+  /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
+  subjectIn(from: number, to: number): Person | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (!m || m.pos >= to) continue;
+      if (m.pos < from) break;
+      if (m.subject && !m.quoted && !m.person.group && (m.person.evidence > 0 || this.isLikelyPerson(m.person))) return m.person;
+    }
+    return undefined;
   }
 
   /** Adds a mention at `pos` (a speaker resolved there), so that later pronouns can find it. */

@@ -1,26 +1,10 @@
 // Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
-import { PARTICLES, bare, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
-
-// Nouns for people, groups and bodies that speak ("officials", "staff", "police").
-const GROUP_NOUNS = new Set(
-  `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
-  observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
-  lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
-  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
-  source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
-  mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
-  partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor
-  administration commission committee campaign party city town province state county organization organisation association
-  ministry website post tweet petition sign signs court judge jury officer agent official director manager executive secretary
-  premier spokesperson columnist reporter editor author writer staffers aide aides advisor adviser advisers advisors deputy
-  councilman governor lawmaker lawmakers legislator legislators mp mps chair chairman chairwoman founder cofounder co-founder
-  proprietor resident veteran veterans nurse nurses teacher teachers principal pastor priest student athlete athletes`.split(/\s+/),
-);
 
 /** Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist". */
 export function isRoleWord(w: string): boolean {
