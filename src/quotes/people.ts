@@ -4,6 +4,7 @@
 
 import { PARTICLES, bare, displayCase, foldName, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
+import { SPEECH_VERBS } from './verbs.js';
 
 export interface Person {
   /** Fold of the full name: the key within the article. */
@@ -36,12 +37,19 @@ interface Run {
   lead: string[];
   /** The run opens its sentence (after at most a connective such as "But" or "However,"). */
   subject: boolean;
+  /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
+  speaks: boolean;
 }
 
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
+/** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
+const CHARS_PER_POINT = 200;
+
+const FOLLOWING_VERB = /^(?:\s*,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
 const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 
@@ -82,7 +90,11 @@ function runsOf(p: string, base: number): Run[] {
       if (!cur) {
         const roles: string[] = [];
         for (let k = recent.length - 1; k >= 0 && isRoleWord(recent[k] ?? ''); k--) roles.unshift(recent[k] ?? '');
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(p.slice(Math.max(0, pos - base - 40), pos - base)) };
+        const before = p.slice(Math.max(0, pos - base - 40), pos - base);
+        // "said Covington Catholic has …": the subject of reported speech is no antecedent.
+        const afterVerb = AFTER_SPEECH.exec(before);
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks: afterVerb?.[1] === 'according to' };
+        if (afterVerb && !cur.speaks) cur.subject = false;
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -103,11 +115,13 @@ function runsOf(p: string, base: number): Run[] {
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
   for (const r of out) {
-    if (r.subject) continue;
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 100);
-    if (/^(?:\s*,[^,]{1,80},)?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b)/u.test(after)) r.subject = true;
+    const verb = FOLLOWING_VERB.exec(after)?.[1];
+    if (verb === undefined) continue;
+    r.subject = true;
+    if (SPEECH_VERBS.has(verb)) r.speaks = true;
   }
   // Trailing particles belong to nothing ("… in de").
   for (const r of out) while (r.words.length > 0 && PARTICLES.has((r.words[r.words.length - 1] ?? '').toLowerCase())) r.words.pop();
@@ -159,12 +173,14 @@ export class People {
       const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
       if (!person) continue;
       this.learn(person, f.run.lead, f.title);
+      if (f.run.speaks) person.evidence++;
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     for (const s of single) {
       const person = this.byShortName(foldName(s.word), s.run.pos);
       if (person) {
         person.evidence++;
+        if (s.run.speaks) person.evidence++;
         this.learn(person, s.run.lead, s.title);
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
       } else {
@@ -231,9 +247,10 @@ export class People {
   }
 
   /**
-   * The latest person mentioned before `pos` (outside quotes) that fits the pronoun's gender:
-   * someone the text marks as a person (a title, a role, a quote, a surname used alone) first,
-   * else any two- or three-word name.
+   * The person a pronoun or description at `pos` most likely means: among the persons mentioned
+   * shortly before (outside quotes) and fitting the gender, the most salient — marked as a person
+   * (a title, a role, a quote, a surname used alone), the subject of its sentence — less a
+   * penalty for distance. Ties go to the latest.
    */
   latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
     let lo = 0;
@@ -243,21 +260,24 @@ export class People {
       if ((this.mentions[mid]?.pos ?? 0) < pos) lo = mid + 1;
       else hi = mid;
     }
-    for (const pass of [0, 1, 2]) {
-      for (let i = lo - 1; i >= 0 && i >= lo - WINDOW; i--) {
-        const m = this.mentions[i];
-        if (!m || m.quoted) continue;
-        const p = m.person;
-        if (p.group) continue;
-        if (gender && p.gender && p.gender !== gender) continue;
-        if (pass === 0 && !(m.subject && (p.evidence > 0 || this.isLikelyPerson(p)))) continue;
-        if (pass === 1 && p.evidence <= 0) continue;
-        if (pass === 2 && !this.isLikelyPerson(p)) continue;
-        if (!accept(p)) continue;
-        return p;
+    let best: Person | undefined;
+    let bestScore = -Infinity;
+    for (let i = lo - 1; i >= 0 && i >= lo - WINDOW; i--) {
+      const m = this.mentions[i];
+      if (!m || m.quoted) continue;
+      const p = m.person;
+      if (p.group) continue;
+      if (gender && p.gender && p.gender !== gender) continue;
+      const likely = this.isLikelyPerson(p);
+      if (p.evidence <= 0 && !likely) continue;
+      if (!accept(p)) continue;
+      const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
+      if (score > bestScore) {
+        bestScore = score;
+        best = p;
       }
     }
-    return undefined;
+    return best;
   }
 
   private isLikelyPerson(p: Person): boolean {
