@@ -121,6 +121,7 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
   });
   const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
   let lastGroup: Speaker | null = null;
+  let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
 
   const resolve = (m: Mention, pos: number): Speaker | null => {
     if (m.kind === 'pronoun') {
@@ -153,6 +154,7 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     if (!/^(?:a|an|one|some|several|many|another|other)\s/iu.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
+      // A role the article gave someone ("Mayor Doug McCallum" … "the mayor"), else the most salient person.
       const p =
         people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
         people.latestBefore(pos, null);
@@ -178,7 +180,6 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
     f.explicit = f.speaker !== null;
   };
 
-  let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
   const out: AttributedQuote[] = [];
   byParagraph.forEach((found, i) => {
     const speech = found.filter((f) => f.span.kind !== 'fragment');

@@ -144,7 +144,7 @@ export function subjectAfter(text: string): Phrase | null {
       if (endsPhrase(r) || chunk.length > 12) break;
     }
     const first = chunk[0] ?? '';
-    const hasName = out.some((w) => isNameish(w) && !isDeterminer(w));
+    const hasName = out.some((w) => isNameish(w) && !isDeterminer(w) && !/['’]s$/u.test(w));
     if (!hasName && chunk.length > 0 && chunk.length <= 4 && chunk.every((w) => isNameish(w) || isParticle(w))) {
       return { words: chunk, appositive: out.join(' ') };
     }
