@@ -13,7 +13,7 @@ export function foldName(s: string): string {
 }
 
 /** Lower-case particles that belong inside a name (Bill de Blasio, Ludwig van Beethoven). */
-export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'st', 'y', 'zu', 'ter', 'ten', 'op']);
+export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'st', 'y', 'zu', 'ter', 'ten', 'op']);
 
 // Capitalised words that are a title or rank, not part of the name that follows them.
 const TITLES = new Set(
@@ -40,7 +40,7 @@ const ORG_WORDS = new Set(
   republic kingdom district region street avenue road boulevard highway park square bridge river lake mountain island valley
   north south east west northern southern eastern western central canada america states international national global world
   hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
-  images photo photos file continued below advertisement watch read story
+  legislature grounds images photo photos file continued below advertisement watch read story
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
   october november december`.split(/\s+/),
 );

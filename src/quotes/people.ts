@@ -39,6 +39,8 @@ interface Run {
   subject: boolean;
   /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
   speaks: boolean;
+  /** The run follows a speech verb ("said Covington Catholic has …"): reported, not the speaker. */
+  reported: boolean;
 }
 
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
@@ -93,8 +95,8 @@ function runsOf(p: string, base: number): Run[] {
         const before = p.slice(Math.max(0, pos - base - 40), pos - base);
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
         const afterVerb = AFTER_SPEECH.exec(before);
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks: afterVerb?.[1] === 'according to' };
-        if (afterVerb && !cur.speaks) cur.subject = false;
+        const speaks = afterVerb?.[1] === 'according to';
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks };
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -119,7 +121,7 @@ function runsOf(p: string, base: number): Run[] {
     const lastWord = r.words[r.words.length - 1] ?? '';
     const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 100);
     const verb = FOLLOWING_VERB.exec(after)?.[1];
-    if (verb === undefined) continue;
+    if (verb === undefined || r.reported) continue;
     r.subject = true;
     if (SPEECH_VERBS.has(verb)) r.speaks = true;
   }
