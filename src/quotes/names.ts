@@ -88,14 +88,21 @@ const lowerBare = (w: string): string => bare(w).toLowerCase();
 // Capitalised words repeat across a corpus: their lexicon lookups are cached.
 const TITLE = 1;
 const ORG = 2;
+const ACRONYM = 4;
+const NON_STARTER = 8;
 const flagCache = new Map<string, number>();
 function flags(w: string): number {
   let f = flagCache.get(w);
   if (f === undefined) {
     const l = lowerBare(w);
     const d = l.replace(/\.$/, '');
+    const b = bare(w).replace(/\./g, '');
     // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
-    f = (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) | (ORG_WORDS.has(d) ? ORG : 0);
+    f =
+      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) |
+      (ORG_WORDS.has(d) ? ORG : 0) |
+      (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
+      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0);
     if (flagCache.size > 200_000) flagCache.clear();
     flagCache.set(w, f);
   }
@@ -104,13 +111,10 @@ function flags(w: string): number {
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
 export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
-export const isNonNameStarter = (w: string): boolean => NON_NAME_STARTERS.has(lowerBare(w));
+export const isNonNameStarter = (w: string): boolean => (flags(w) & NON_STARTER) !== 0;
 
 /** An all-capitals word of two or more letters (ICE, UFCW, U.S.): an acronym, unless the whole text shouts. */
-export const isAcronym = (w: string): boolean => {
-  const b = bare(w).replace(/\./g, '');
-  return b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b);
-};
+export const isAcronym = (w: string): boolean => (flags(w) & ACRONYM) !== 0;
 
 /** A word that can be part of a name: starts with a capital letter (any script with case), or has no case at all (CJK). */
 export function isCapWord(w: string): boolean {

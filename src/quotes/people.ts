@@ -76,7 +76,7 @@ function runsOf(p: string, base: number): Run[] {
       } else recent = [];
       continue;
     }
-    const lead = /^[“"‘'([«„]+/u.exec(w)?.[0] ?? '';
+    const lead = c0 >= 65 && c0 <= 90 ? '' : (/^[“"‘'([«„]+/u.exec(w)?.[0] ?? '');
     if (lead) {
       if (cur) out.push(cur);
       cur = null;
@@ -84,7 +84,9 @@ function runsOf(p: string, base: number): Run[] {
       pos += lead.length;
     }
     // A possessive ends the name: "David Rowland’s plan".
-    const core = w.replace(/['’‘]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
+    const cl = w.charCodeAt(w.length - 1);
+    const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
+    const core = plain && !/['’‘]/u.test(w) ? w : w.replace(/['’‘]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
     const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
