@@ -165,6 +165,11 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
     return s;
   };
 
+  const fromIntro = (intro: { phrase: Phrase; at: number } | null): Speaker | null => {
+    const m = intro ? readMention(intro.phrase) : null;
+    return m && intro ? resolve(m, intro.at) : null;
+  };
+
   const attributeExplicit = (f: Found, i: number): void => {
     const base = bases[i] ?? 0;
     const tail = f.span.kind === 'fragment' ? null : tailPhrase(f.ctx.tail);
@@ -185,71 +190,48 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
     const speech = found.filter((f) => f.span.kind !== 'fragment');
     for (const f of speech) attributeExplicit(f, i);
     if (speech.length > 0) {
-      // Quotes without their own attribution take the nearest attributed quote of the paragraph,
-      // then an introduction in the same paragraph, then the previous paragraph's speaker.
+      // Quotes without their own attribution take the nearest earlier speaker of the paragraph,
+      // then an introduction in the same paragraph, then the next attributed quote of the
+      // paragraph, then the previous paragraph's. The next attributed quote after each one is
+      // found in one backward pass, so that a paragraph of thousands of quotes stays linear.
+      const nextExplicit: Array<Speaker | null> = new Array<Speaker | null>(speech.length).fill(null);
+      for (let k = speech.length - 2; k >= 0; k--) {
+        const n = speech[k + 1];
+        nextExplicit[k] = n?.explicit && n.speaker ? n.speaker : (nextExplicit[k + 1] ?? null);
+      }
+      const prevHasQuotes = (byParagraph[i - 1] ?? []).some((x) => x.span.kind !== 'fragment');
+      let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
-        if (f.speaker) return;
-        for (let j = k - 1; j >= 0; j--) {
-          const s = speech[j]?.speaker;
-          if (s) {
-            f.speaker = s;
-            return;
-          }
-        }
-        if (f.span.kind === 'direct') {
-          const intro = introSpeaker(paragraphs[i] ?? '', f.span.open, bases[i] ?? 0);
-          if (intro) {
-            const m = readMention(intro.phrase);
-            const s = m ? resolve(m, intro.at) : null;
-            if (s) {
-              f.speaker = s;
-              return;
-            }
-          }
-        }
-        for (let j = k + 1; j < speech.length; j++) {
-          const s = speech[j];
-          if (s?.explicit && s.speaker) {
-            f.speaker = s.speaker;
-            return;
-          }
-        }
-        // A narrative paragraph just before that reports someone's words ("Fraser says the system
-        // is designed for that.") introduces the quote; otherwise the last speaker goes on.
-        const prevHasQuotes = (byParagraph[i - 1] ?? []).some((x) => x.span.kind !== 'fragment');
-        if (f.span.kind === 'direct' && i > 0 && !prevHasQuotes) {
-          const prev = paragraphs[i - 1] ?? '';
-          const intro = introSpeaker(prev, prev.length, bases[i - 1] ?? 0);
-          if (intro) {
-            const m = readMention(intro.phrase);
-            const s = m ? resolve(m, intro.at) : null;
-            if (s) {
-              f.speaker = s;
-              return;
-            }
-          }
-        }
-        if (f.span.kind === 'direct' && i > 0 && !prevHasQuotes) {
-          const p = people.subjectIn(bases[i - 1] ?? 0, (bases[i - 1] ?? 0) + (paragraphs[i - 1]?.length ?? 0));
-          if (p) {
-            f.speaker = { name: p.name, role: p.role, person: p };
-            return;
-          }
-        }
-        if (lastSpeaker && i - lastSpeaker.paragraph <= 2 && f.span.kind === 'direct') {
-          f.speaker = lastSpeaker.speaker;
+        if (f.speaker) {
+          earlier = f.speaker;
           return;
         }
-        if (f.span.kind === 'direct' && i > 0 && prevHasQuotes) {
-          const prev = paragraphs[i - 1] ?? '';
-          const intro = introSpeaker(prev, prev.length, bases[i - 1] ?? 0);
-          if (intro) {
-            const m = readMention(intro.phrase);
-            const s = m ? resolve(m, intro.at) : null;
-            if (s) f.speaker = s;
-          }
-        }
+        f.speaker = earlier ?? findSpeaker(f, k);
+        if (f.speaker) earlier = f.speaker;
       });
+      function findSpeaker(f: Found, k: number): Speaker | null {
+        const direct = f.span.kind === 'direct';
+        if (direct) {
+          const s = fromIntro(introSpeaker(paragraphs[i] ?? '', f.span.open, bases[i] ?? 0));
+          if (s) return s;
+        }
+        const later = nextExplicit[k];
+        if (later) return later;
+        if (!direct || i === 0) return null;
+        const prev = paragraphs[i - 1] ?? '';
+        const prevBase = bases[i - 1] ?? 0;
+        if (!prevHasQuotes) {
+          // A narrative paragraph just before that reports someone's words ("Fraser says the
+          // system is designed for that.") or is about someone introduces the quote.
+          const s = fromIntro(introSpeaker(prev, prev.length, prevBase));
+          if (s) return s;
+          const p = people.subjectIn(prevBase, prevBase + prev.length);
+          if (p) return { name: p.name, role: p.role, person: p };
+        }
+        // Otherwise the last speaker goes on.
+        if (lastSpeaker && i - lastSpeaker.paragraph <= 2) return lastSpeaker.speaker;
+        return prevHasQuotes ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : null;
+      }
       const last = [...speech].reverse().find((f) => f.speaker);
       if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
     }

@@ -101,7 +101,8 @@ const ABBREVIATIONS = new Set(
 /** Start offsets of the sentences of `p` (0 always first). Linear. */
 export function sentenceStarts(p: string): number[] {
   const starts = [0];
-  const re = /[.!?…]+["”’')\]]*\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
+  // The lookbehinds keep this linear on runs of thousands of dots, marks or spaces.
+  const re = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
   for (const m of p.matchAll(re)) {
     const at = m.index;
     if (p[at] === '.') {

@@ -66,7 +66,7 @@ export const GROUP_NOUNS = new Set(
 const NON_NAME_STARTERS = new Set(
   `the a an this that these those there here he she it they we i you his her its their our my your but and or so yet for nor
   if when while after before since as at in on of by with from to into over under about during however meanwhile also then
-  still although though because instead despite according last next first this earlier later asked told said says mayor
+  still although though because instead despite according last next first this earlier later asked told said says
   many some most several all both each every no not one two three four five six seven eight nine ten today yesterday tomorrow
   what who why how where which once now even just only other others unlike like among between without within per via despite
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
@@ -81,7 +81,15 @@ const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'que
 export type Gender = 'm' | 'f' | null;
 
 const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.]*$/;
-export const bare = (w: string): string => (PLAIN_WORD.test(w) ? w : w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
+const KEEP_AT_END = /[\p{L}\p{N}.]/u;
+/** The word without leading marks and trailing punctuation (a final period stays: "Dr."). Linear however long. */
+export function bare(w: string): string {
+  if (PLAIN_WORD.test(w)) return w;
+  const start = /^[^\p{L}\p{N}]*/u.exec(w)?.[0].length ?? 0;
+  let end = w.length;
+  while (end > start && !KEEP_AT_END.test(w[end - 1] ?? '')) end--;
+  return w.slice(start, end);
+}
 
 const lowerBare = (w: string): string => bare(w).toLowerCase();
 

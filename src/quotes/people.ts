@@ -18,6 +18,8 @@ export interface Person {
   evidence: number;
   /** A group ("City officials") or organisation that speaks: "they"/"it" can point to it. */
   group: boolean;
+  /** Offset of the first mention. */
+  firstAt: number;
 }
 
 export interface PersonMention {
@@ -47,6 +49,8 @@ const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
+/** How many same-surname persons a lookup compares: bounded for pathological input. */
+const MAX_CANDIDATES = 50;
 /** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
 const CHARS_PER_POINT = 200;
 
@@ -54,6 +58,17 @@ const FOLLOWING_VERB = /^(?:\s*,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|has\
 const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
 const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
+
+// The lookbehinds keep these linear on a word made of thousands of marks.
+const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
+const FINAL_PERIOD = /(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u;
+
+/** A word without its trailing punctuation and possessive: "Rowland’s," → "Rowland". */
+function coreOf(w: string): string {
+  const a = w.replace(TRAILING_MARKS, '');
+  const b = a.replace(/['’‘]s?$/u, '');
+  return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
 
 /** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
 function runsOf(p: string, base: number): Run[] {
@@ -86,7 +101,7 @@ function runsOf(p: string, base: number): Run[] {
     // A possessive ends the name: "David Rowland’s plan".
     const cl = w.charCodeAt(w.length - 1);
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
-    const core = plain && !/['’‘]/u.test(w) ? w : w.replace(/['’‘]s?(?=[,;:!?)”"\]»/|.]*$)|[,;:!?)”"’'\]»/|]+$|(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u, '');
+    const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
     const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
@@ -134,9 +149,13 @@ function runsOf(p: string, base: number): Run[] {
 
 export class People {
   readonly persons = new Map<string, Person>();
+  /** Mentions found in the text, by offset. */
   readonly mentions: PersonMention[] = [];
-  /** Unresolved one-word mentions by fold, for names given alone ("Demi said"). */
-  private readonly singles = new Map<string, number>();
+  /** Mentions added while attributing (speakers where they speak), kept by offset apart from the text's. */
+  private readonly added: PersonMention[] = [];
+  // Persons by last and first word: the lookups stay cheap however many names an article has.
+  private readonly byLast = new Map<string, Person[]>();
+  private readonly byFirst = new Map<string, Person[]>();
 
   /** `quoted(pos)` tells whether an offset lies inside a quotation. */
   constructor(paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean) {
@@ -170,12 +189,13 @@ export class People {
       const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
       const key = folded.join(' ');
       if (this.persons.has(key) || this.findBySuffix(folded)) continue;
-      this.persons.set(key, { key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false });
+      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
     }
     for (const f of full) {
       const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
       const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
       if (!person) continue;
+      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
       this.learn(person, f.run.lead, f.title);
       if (f.run.speaks) person.evidence++;
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
@@ -187,9 +207,6 @@ export class People {
         if (s.run.speaks) person.evidence++;
         this.learn(person, s.run.lead, s.title);
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
-      } else {
-        const k = foldName(s.word);
-        this.singles.set(k, (this.singles.get(k) ?? 0) + 1);
       }
     }
     this.mentions.sort((a, b) => a.pos - b.pos);
@@ -202,11 +219,26 @@ export class People {
     person.gender ??= genderOfWords([...lead, ...title]);
   }
 
+  private add(p: Person): void {
+    this.persons.set(p.key, p);
+    const last = p.folded[p.folded.length - 1] ?? '';
+    const first = p.folded[0] ?? '';
+    const l = this.byLast.get(last);
+    if (l) l.push(p);
+    else this.byLast.set(last, [p]);
+    const f = this.byFirst.get(first);
+    if (f) f.push(p);
+    else this.byFirst.set(first, [p]);
+  }
+
   /** A known person whose name ends with these words ("de blasio" → "bill de blasio"). */
   findBySuffix(folded: readonly string[]): Person | undefined {
-    if (folded.length === 0) return undefined;
-    for (const p of this.persons.values()) {
-      if (p.folded.length <= folded.length) continue;
+    const last = folded[folded.length - 1];
+    if (last === undefined) return undefined;
+    const candidates = this.byLast.get(last) ?? [];
+    for (let c = 0; c < candidates.length && c < MAX_CANDIDATES; c++) {
+      const p = candidates[c];
+      if (!p || p.folded.length <= folded.length) continue;
       const off = p.folded.length - folded.length;
       if (folded.every((w, i) => p.folded[off + i] === w)) return p;
     }
@@ -217,24 +249,20 @@ export class People {
   byShortName(word: string, pos: number): Person | undefined {
     let best: Person | undefined;
     let bestScore = -Infinity;
-    for (const p of this.persons.values()) {
-      const last = p.folded[p.folded.length - 1];
-      const first = p.folded[0];
-      const score = last === word ? 2 : first === word && p.folded.length >= 2 ? 1 : 0;
-      if (score === 0) continue;
-      const at = this.firstPos(p);
-      const s = score * 1e12 + (at <= pos ? at : -at);
-      if (s > bestScore) {
-        bestScore = s;
-        best = p;
+    const consider = (list: readonly Person[] | undefined, score: number): void => {
+      for (let c = 0; list && c < list.length && c < MAX_CANDIDATES; c++) {
+        const p = list[c];
+        if (!p || (score === 1 && p.folded.length < 2)) continue;
+        const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+        if (s > bestScore) {
+          bestScore = s;
+          best = p;
+        }
       }
-    }
+    };
+    consider(this.byLast.get(word), 2);
+    consider(this.byFirst.get(word), 1);
     return best;
-  }
-
-  private firstPos(p: Person): number {
-    for (const m of this.mentions) if (m.person === p) return m.pos;
-    return Number.MAX_SAFE_INTEGER;
   }
 
   /** Looks a name up, adding it when new (a person first named as a speaker). */
@@ -243,10 +271,9 @@ export class People {
     const key = folded.join(' ');
     const hit = this.persons.get(key) ?? this.findBySuffix(folded) ?? (folded.length === 1 ? this.byShortName(key, pos) : undefined);
     if (hit) return hit;
-    const p: Person = { key, name: displayCase(name.join(' ')), folded, gender: null, role: null, evidence: 1, group: false };
-    this.persons.set(key, p);
-    this.mentions.push({ pos, person: p, quoted: false, subject: true });
-    this.mentions.sort((a, b) => a.pos - b.pos);
+    const p: Person = { key, name: displayCase(name.join(' ')), folded, gender: null, role: null, evidence: 1, group: false, firstAt: pos };
+    this.add(p);
+    this.mention(p, pos);
     return p;
   }
 
@@ -257,28 +284,25 @@ export class People {
    * penalty for distance. Ties go to the latest.
    */
   latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.mentions[mid]?.pos ?? 0) < pos) lo = mid + 1;
-      else hi = mid;
-    }
     let best: Person | undefined;
     let bestScore = -Infinity;
-    for (let i = lo - 1; i >= 0 && i >= lo - WINDOW; i--) {
-      const m = this.mentions[i];
-      if (!m || m.quoted) continue;
-      const p = m.person;
-      if (p.group) continue;
-      if (gender && p.gender && p.gender !== gender) continue;
-      const likely = this.isLikelyPerson(p);
-      if (p.evidence <= 0 && !likely) continue;
-      if (!accept(p)) continue;
-      const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
-      if (score > bestScore) {
-        bestScore = score;
-        best = p;
+    let bestAt = -1;
+    for (const list of [this.mentions, this.added]) {
+      for (let i = lastBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+        const m = list[i];
+        if (!m || m.quoted) continue;
+        const p = m.person;
+        if (p.group) continue;
+        if (gender && p.gender && p.gender !== gender) continue;
+        const likely = this.isLikelyPerson(p);
+        if (p.evidence <= 0 && !likely) continue;
+        if (!accept(p)) continue;
+        const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
+        if (score > bestScore || (score === bestScore && m.pos > bestAt)) {
+          bestScore = score;
+          best = p;
+          bestAt = m.pos;
+        }
       }
     }
     return best;
@@ -291,9 +315,9 @@ export class People {
 
   /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
   subjectIn(from: number, to: number): Person | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
       const m = this.mentions[i];
-      if (!m || m.pos >= to) continue;
+      if (!m) continue;
       if (m.pos < from) break;
       if (m.subject && !m.quoted && !m.person.group && (m.person.evidence > 0 || this.isLikelyPerson(m.person))) return m.person;
     }
@@ -303,10 +327,23 @@ export class People {
   /** Adds a mention at `pos` (a speaker resolved there), so that later pronouns can find it. */
   mention(person: Person, pos: number): void {
     const m = { pos, person, quoted: false, subject: true };
-    let i = this.mentions.length;
-    while (i > 0 && (this.mentions[i - 1]?.pos ?? 0) > pos) i--;
-    this.mentions.splice(i, 0, m);
+    // Quotes are attributed in text order, so this is nearly always an append.
+    let i = this.added.length;
+    while (i > 0 && (this.added[i - 1]?.pos ?? 0) > pos) i--;
+    this.added.splice(i, 0, m);
   }
+}
+
+/** Index of the last mention before `pos` in a list sorted by offset, or -1. */
+function lastBefore(list: readonly PersonMention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Global offsets of each paragraph when the article is read as one text. */
@@ -319,6 +356,3 @@ export function paragraphBases(paragraphs: readonly string[]): number[] {
   }
   return bases;
 }
-
-export const personGender = (words: readonly string[]): Gender => genderOfWords(words);
-export { isCapWord };

@@ -28,7 +28,8 @@ interface Draft {
 }
 
 /** Names of groups and descriptions ("a spokesperson", "the report") are kept on quotes but not listed as speakers. */
-export const isListedSpeaker = (name: string): boolean => /^[\p{Lu}\p{Lo}]/u.test(name) && foldName(name).length > 0;
+export const isListedSpeaker = (name: string): boolean =>
+  /[\p{Lu}\p{Lo}]/u.test(name) && !/^(?:a|an|the|his|her|their|its|our|my|your|some|one|two|several|many|another|other|most|all|both|each)\s/u.test(name) && foldName(name).length > 0;
 
 /** Builds the registry and the map from every name as attributed to its canonical name. */
 export function buildRegistry(sightings: Iterable<Sighting>): { entries: SpeakerEntry[]; canonical: Map<string, string> } {
