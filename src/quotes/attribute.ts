@@ -178,6 +178,15 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
       const pre = prePhrase(f.ctx.pre);
       if (pre) hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
     }
+    if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
+      // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.
+      const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
+      if (p) {
+        f.speaker = { name: p.name, role: p.role, person: p };
+        f.explicit = true;
+        return;
+      }
+    }
     if (!hit) return;
     const m = readMention(hit.phrase);
     if (!m) return;

@@ -54,7 +54,7 @@ const MAX_CANDIDATES = 50;
 /** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
 const CHARS_PER_POINT = 200;
 
-const FOLLOWING_VERB = /^(?:\s*,[^,]{1,80},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
 const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
 const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
@@ -136,7 +136,7 @@ function runsOf(p: string, base: number): Run[] {
   for (const r of out) {
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
-    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 100);
+    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 200);
     const verb = FOLLOWING_VERB.exec(after)?.[1];
     if (verb === undefined || r.reported) continue;
     r.subject = true;

@@ -70,6 +70,13 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
       // "officials in Denver", "University of the Fraser Valley"
     } else if (isDeterminer(w) && out.length > 0) {
       out.unshift(w);
+      // "Tim Guest with the Nova Scotia Health Authority": the determiner opens a complement.
+      const prep = ws[i - 1] ?? '';
+      if (isPreposition(prep) && i >= 2 && (isNameish(ws[i - 2] ?? '') || isRoleWord(ws[i - 2] ?? '')) && !endsPhrase(ws[i - 2] ?? '')) {
+        out.unshift(prep);
+        i -= 2;
+        continue;
+      }
       break;
     } else break;
     out.unshift(w);
@@ -179,12 +186,18 @@ export function readMention(p: Phrase): Mention | null {
       continue;
     }
     const before = ws[start - 1];
-    if (before !== undefined && isPreposition(before)) {
+    const beforeThat = before !== undefined && isDeterminer(before) ? ws[start - 2] : before;
+    if (beforeThat !== undefined && isPreposition(beforeThat)) {
       end = start - 1;
       continue;
     }
     const run = ws.slice(start, end);
-    const trailing = ws.slice(end);
+    // Words after the name up to a preposition: "the laid-back Cambridge resident" is a description.
+    const trailing: string[] = [];
+    for (const w of ws.slice(end)) {
+      if (isPreposition(w)) break;
+      trailing.push(w);
+    }
     const lead = ws.slice(0, start).filter((w) => !isDeterminer(w) || ws.indexOf(w) > 0);
     const conjuncts = splitConjuncts(run);
     if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
