@@ -1,0 +1,14 @@
+import { defineCommand } from '../src/discord/define.js';
+import { articlePages } from '../src/render/engine-discord.js';
+import { articleText } from '../src/render/engine-text.js';
+
+export default defineCommand({
+  name: 'article',
+  description: 'Read a whole article with paragraph numbers',
+  options: {
+    id: { type: 'string', description: 'The article (type words of its title)', required: true, autocomplete: 'article' },
+  },
+  run: ({ engine }, o) => engine.article(o.id),
+  renderText: articleText,
+  renderDiscord: articlePages,
+});

@@ -1,0 +1,12 @@
+import { defineCommand } from '../src/discord/define.js';
+import { statsPages } from '../src/render/engine-discord.js';
+import { statsText } from '../src/render/engine-text.js';
+
+export default defineCommand({
+  name: 'stats',
+  description: 'What the archive holds: articles, passages, dates, warnings',
+  options: {},
+  run: ({ engine }) => engine.stats(),
+  renderText: statsText,
+  renderDiscord: statsPages,
+});

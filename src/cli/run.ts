@@ -1,0 +1,131 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { CommandContext } from '../commands/command.js';
+import { parseOptions } from '../commands/options.js';
+import { loadCommands } from '../commands/registry.js';
+import { defaultCachePath } from '../config.js';
+import type { SlashCommand } from '../discord/define.js';
+import { isUserError, SetupError, UserError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import { openEngine } from '../open.js';
+import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
+
+export interface CliIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  stdin: Readable;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT = { ok: 0, badInput: 1, badSetup: 2, bug: 3 } as const;
+
+/** Runs one command line; returns the exit code. Everything it needs is injected. */
+export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): Promise<number> {
+  let args: ParsedArgs;
+  const commands = await loadCommands();
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    return fail(io, e);
+  }
+  if (args.flags.help || args.command === undefined || args.command === 'help') {
+    io.stdout.write(usage(commands));
+    return args.command === undefined && !args.flags.help ? EXIT.badInput : EXIT.ok;
+  }
+  const name = args.command;
+  if (name !== 'batch' && !commands.has(name)) {
+    return fail(io, new UserError(`unknown command "${name}"; commands: ${[...commands.keys(), 'batch'].join(', ')}`, 'unknown-command'));
+  }
+  let ctx: CommandContext;
+  try {
+    const archiveDir = args.flags.archive ?? (io.env.ARCHIVE_DIR || 'seeds');
+    const cachePath = args.flags.cache ?? (io.env.INDEX_CACHE || defaultCachePath(archiveDir));
+    const opened = openEngine({ archiveDir, cachePath, log: log ?? createLogger(io.env.LOG_LEVEL || 'warn') });
+    ctx = { engine: opened.engine };
+  } catch (e) {
+    return fail(io, e);
+  }
+  if (name === 'batch') return runBatch(ctx, commands, io);
+  try {
+    const command = commands.get(name);
+    if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
+    const raw = optionsFromArgs(name, command.spec.options, args);
+    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
+    io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    return fail(io, e);
+  }
+}
+
+function fail(io: CliIO, e: unknown): number {
+  if (isUserError(e)) {
+    io.stderr.write(`error: ${e.message}\n`);
+    return EXIT.badInput;
+  }
+  if (e instanceof SetupError) {
+    io.stderr.write(`error: ${e.message}\n`);
+    return EXIT.badSetup;
+  }
+  io.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT.bug;
+}
+
+/** One JSON request a line in, one response a line out, in order; bad lines don't stop it. */
+export async function runBatch(ctx: CommandContext, commands: Map<string, SlashCommand>, io: CliIO): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    io.stdout.write(`${JSON.stringify(await answerLine(ctx, commands, line, n))}\n`);
+  }
+  return EXIT.ok;
+}
+
+type BatchResponse = { id: unknown; ok: true; result: unknown } | { id: unknown; ok: false; error: string };
+
+export async function answerLine(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string, lineNo: number): Promise<BatchResponse> {
+  let req: unknown;
+  try {
+    req = JSON.parse(line);
+  } catch {
+    return { id: null, ok: false, error: `line ${lineNo}: not JSON` };
+  }
+  if (typeof req !== 'object' || req === null || Array.isArray(req)) return { id: null, ok: false, error: `line ${lineNo}: not a JSON object` };
+  const id = 'id' in req ? req.id : null;
+  try {
+    const name = 'command' in req ? req.command : undefined;
+    if (typeof name !== 'string') throw new UserError('missing "command"', 'bad-request');
+    const command = commands.get(name);
+    if (!command) throw new UserError(`unknown command "${name.slice(0, 40)}"; commands: ${[...commands.keys()].join(', ')}`, 'unknown-command');
+    const options = 'options' in req ? req.options : {};
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+      throw new UserError('"options" must be a JSON object', 'bad-request');
+    }
+    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, { ...(options ?? {}) }));
+    return { id, ok: true, result };
+  } catch (e) {
+    if (isUserError(e)) return { id, ok: false, error: e.message };
+    return { id, ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function usage(commands: Map<string, SlashCommand>): string {
+  const lines = [
+    'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json]',
+    '       npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl',
+    '',
+    'commands:',
+  ];
+  for (const c of commands.values()) {
+    const opts = Object.entries(c.spec.options)
+      .map(([k, o]) => (o.required ? `--${k}` : `[--${k}]`))
+      .join(' ');
+    lines.push(`  ${c.spec.name.padEnd(10)} ${c.spec.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
+  }
+  lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
+  lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');
+  lines.push('Exit codes: 0 ok, 1 bad input, 2 bad archive or setup, 3 internal error.');
+  return `${lines.join('\n')}\n`;
+}

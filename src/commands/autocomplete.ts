@@ -1,0 +1,25 @@
+import type { CommandContext } from './command.js';
+import type { OptionSpec } from './options.js';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+// Discord: at most 25 choices, each name and value at most 100 characters.
+const MAX_CHOICES = 25;
+const MAX_CHOICE_CHARS = 100;
+
+const clip = (s: string): string => (s.length <= MAX_CHOICE_CHARS ? s : `${s.slice(0, MAX_CHOICE_CHARS - 1)}…`);
+
+/** Choices for an option that names a thing; labels are for people, values are ids/names. */
+export function autocompleteChoices(ctx: CommandContext, kind: NonNullable<OptionSpec['autocomplete']>, input: string): Choice[] {
+  if (kind === 'article') {
+    return ctx.engine
+      .suggestArticles(input, MAX_CHOICES)
+      .filter((c) => c.id.length <= MAX_CHOICE_CHARS)
+      .map((c) => ({ name: clip(`${c.title}${c.date ? ` (${c.date})` : ''}`), value: c.id }));
+  }
+  const speakers = ctx.engine.suggestSpeakers?.(input, MAX_CHOICES) ?? [];
+  return speakers.map((name) => ({ name: clip(name), value: name.slice(0, MAX_CHOICE_CHARS) }));
+}

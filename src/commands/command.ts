@@ -1,0 +1,38 @@
+import type { Engine } from '../engine.js';
+import type { OptionValues, OptionsSpec } from './options.js';
+
+/** What a command gets to answer with: the engine and the features built beside it. */
+export interface CommandContext {
+  engine: Engine;
+}
+
+/** A page of a Discord reply, as plain embed data (the transport adds buttons and limits). */
+export interface ReplyPage {
+  content?: string;
+  embeds: EmbedData[];
+}
+
+/** The subset of Discord's embed object the renderers produce. */
+export interface EmbedData {
+  title?: string;
+  url?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string; inline?: boolean }>;
+  footer?: { text: string };
+  timestamp?: string;
+}
+
+/**
+ * One command, transport-free: options as data, `run` answers with plain data, and two
+ * renderers turn that data into terminal text and Discord pages.
+ */
+export interface CommandSpec<O extends OptionsSpec = OptionsSpec, R = unknown> {
+  name: string;
+  description: string;
+  options: O;
+  /** Admin commands: Discord shows them only to members with this permission ("ManageGuild"). */
+  adminPermission?: 'ManageGuild';
+  run(ctx: CommandContext, options: OptionValues<O>): R | Promise<R>;
+  renderText(result: R): string;
+  renderDiscord(result: R): ReplyPage[];
+}

@@ -1,0 +1,250 @@
+import type { Archive, Article, ArchiveWarning } from './archive/types.js';
+import { didYouMean, suggestArticles, type ArticleChoice } from './archive/suggest.js';
+import { UserError } from './errors.js';
+import { bestSentence } from './search/answer.js';
+import { inRange, parseDateRange } from './search/date-range.js';
+import type { PassageIndex } from './search/index.js';
+import { answerType, hasAnswerType } from './search/question.js';
+import { queryTerms, rank, type Ranked } from './search/rank.js';
+import { makeSnippet, matchRanges, type Range } from './search/snippet.js';
+import { isStopWord, tokenize } from './text/tokenize.js';
+
+export const MAX_QUERY_CHARS = 300;
+export const DEFAULT_LIMIT = 5;
+export const MAX_LIMIT = 25;
+
+/** A passage that matched, as interface §2 names it, plus display helpers. */
+export interface Hit {
+  article: string;
+  title: string;
+  date: string | null;
+  paragraph: number;
+  /** The whole passage. */
+  text: string;
+  score: number;
+  url?: string;
+  /** The passage trimmed around the matches, for short replies. */
+  snippet: string;
+  /** Where the matched words are in `snippet`. */
+  highlights: Range[];
+}
+
+export interface AskHit extends Hit {
+  /** The one sentence of the passage that best answers the question. */
+  answer: string;
+  /** Where the question's words are in `answer`. */
+  answerHighlights: Range[];
+}
+
+export interface SearchRequest {
+  query: string;
+  speaker?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface AskRequest {
+  question: string;
+  limit?: number;
+}
+
+export interface ArticleView {
+  article: string;
+  title: string;
+  date: string | null;
+  url?: string;
+  source?: string;
+  author?: string;
+  words: number;
+  paragraphs: Array<{ n: number; text: string }>;
+}
+
+export interface Stats {
+  articles: number;
+  passages: number;
+  dated: number;
+  undated: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  warnings: ArchiveWarning[];
+}
+
+/**
+ * Filters other features contribute to search: `speaker` narrows passages to those quoting
+ * someone. Returns a passage predicate, or throws a UserError for an unknown speaker.
+ */
+export type SpeakerFilter = (speaker: string) => (passage: number) => boolean;
+
+/** Autocomplete for speaker options, contributed by the quotes feature: canonical names. */
+export type SpeakerSuggester = (input: string, limit: number) => string[];
+
+/** Answers requests over one loaded archive and its index, as plain data. */
+export class Engine {
+  private readonly byId: Map<string, Article>;
+  speakerFilter: SpeakerFilter | undefined;
+  suggestSpeakers: SpeakerSuggester | undefined;
+
+  constructor(
+    readonly archive: Archive,
+    readonly index: PassageIndex,
+  ) {
+    this.byId = new Map(archive.articles.map((a) => [a.id, a]));
+  }
+
+  get articles(): readonly Article[] {
+    return this.archive.articles;
+  }
+
+  getArticle(id: string): Article {
+    const a = this.byId.get(id.trim());
+    if (a) return a;
+    const close = didYouMean(this.archive.articles, id.trim());
+    throw new UserError(
+      `unknown article: ${id.trim().slice(0, 100)}${close.length ? `; did you mean ${close.join(', ')}?` : ''}`,
+      'unknown-article',
+    );
+  }
+
+  search(req: SearchRequest): { hits: Hit[] } {
+    const qTerms = checkedQuery(req.query, 'query');
+    const range = parseDateRange(req.from, req.to);
+    const limit = checkedLimit(req.limit);
+    const bySpeaker = req.speaker?.trim() ? this.speakerPredicate(req.speaker.trim()) : undefined;
+    const dated = range.from || range.to;
+    const filter =
+      dated || bySpeaker
+        ? (p: number): boolean => {
+            const passage = this.index.passages[p];
+            if (!passage) return false;
+            if (dated && !inRange(this.articles[passage.article]?.date ?? null, range)) return false;
+            return bySpeaker ? bySpeaker(p) : true;
+          }
+        : undefined;
+    const ranked = rank(this.index, qTerms, {
+      mode: 'search',
+      limit,
+      prefixLast: !/[\s.,;:!?"”')]$/.test(req.query),
+      ...(filter ? { filter } : {}),
+    });
+    return { hits: ranked.map((r) => this.hit(r)) };
+  }
+
+  ask(req: AskRequest): { hits: AskHit[] } {
+    const qTerms = checkedQuery(req.question, 'question');
+    const limit = checkedLimit(req.limit);
+    const type = answerType(req.question);
+    const ranked = rank(this.index, qTerms, {
+      mode: 'ask',
+      limit,
+      prefixLast: false,
+      ...(type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), req.question) }),
+    });
+    return {
+      hits: ranked.map((r) => {
+        const hit = this.hit(r);
+        const weight = (term: string): number => {
+          if (!r.matched.has(term)) return 0;
+          const id = this.index.vocab.get(term);
+          return id === undefined ? 0 : this.index.idf(id);
+        };
+        const answer = bestSentence(hit.text, req.question, weight).text;
+        return { ...hit, answer, answerHighlights: matchRanges(answer, r.matched) };
+      }),
+    };
+  }
+
+  article(id: string): ArticleView {
+    const a = this.getArticle(id);
+    const view: ArticleView = {
+      article: a.id,
+      title: a.title,
+      date: a.date,
+      words: a.paragraphs.reduce((n, p) => n + (p.match(/\S+/g)?.length ?? 0), 0),
+      paragraphs: a.paragraphs.map((text, i) => ({ n: i + 1, text })),
+    };
+    if (a.url) view.url = a.url;
+    if (a.source) view.source = a.source;
+    if (a.author) view.author = a.author;
+    return view;
+  }
+
+  stats(): Stats {
+    let first: string | null = null;
+    let last: string | null = null;
+    let dated = 0;
+    for (const a of this.articles) {
+      if (!a.date) continue;
+      dated++;
+      if (first === null || a.date < first) first = a.date;
+      if (last === null || a.date > last) last = a.date;
+    }
+    return {
+      articles: this.articles.length,
+      passages: this.index.passages.length,
+      dated,
+      undated: this.articles.length - dated,
+      firstDate: first,
+      lastDate: last,
+      warnings: this.archive.warnings,
+    };
+  }
+
+  /** Autocomplete for article options: id prefix or title words, with dates. */
+  suggestArticles(input: string, limit = 25): ArticleChoice[] {
+    return suggestArticles(this.articles, input, limit);
+  }
+
+  private speakerPredicate(speaker: string): (p: number) => boolean {
+    if (!this.speakerFilter) throw new UserError('the speaker filter needs the quotes feature, which this archive has not built', 'no-quotes');
+    return this.speakerFilter(speaker);
+  }
+
+  private hit(r: Ranked): Hit {
+    const passage = this.index.passages[r.passage];
+    const article = passage ? this.articles[passage.article] : undefined;
+    if (!passage || !article) throw new Error(`engine: ranked passage ${r.passage} is not in the index`);
+    const text = this.index.passageText(r.passage);
+    const snip = makeSnippet(text, r.matched);
+    const hit: Hit = {
+      article: article.id,
+      title: article.title,
+      date: article.date,
+      paragraph: passage.paragraph,
+      text,
+      score: r.score,
+      snippet: snip.text,
+      highlights: snip.highlights,
+    };
+    if (article.url) hit.url = article.url;
+    return hit;
+  }
+}
+
+/** The index terms of a query, or a clear message for an empty, stop-word-only or long one. */
+export function checkedQuery(query: string | undefined, option: string): string[] {
+  const q = (query ?? '').trim();
+  if (!q) throw new UserError(`the ${option} is empty: type a few words to look for`, 'empty-query');
+  if (q.length > MAX_QUERY_CHARS) {
+    throw new UserError(`the ${option} is too long (${q.length} characters; at most ${MAX_QUERY_CHARS})`, 'long-query');
+  }
+  const qTerms = queryTerms(q);
+  if (qTerms.length === 0) {
+    const onlyStop = tokenize(q).some((t) => isStopWord(t.norm));
+    throw new UserError(
+      onlyStop
+        ? `the ${option} "${q}" has only common words (like "the", "of"); add a word that says what you are looking for`
+        : `the ${option} "${q}" has no words to look for`,
+      'stopword-query',
+    );
+  }
+  return qTerms;
+}
+
+export function checkedLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new UserError(`limit must be a whole number from 1 to ${MAX_LIMIT} (got ${String(limit)})`, 'bad-limit');
+  }
+  return limit;
+}

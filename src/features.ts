@@ -1,0 +1,22 @@
+import type { Archive } from './archive/types.js';
+import type { Engine } from './engine.js';
+import type { PassageIndex } from './search/index.js';
+
+/**
+ * Something built from the whole archive beside the passage index (quotes, summaries…),
+ * saved in the index cache with it and attached to the engine.
+ */
+export interface Feature<T> {
+  name: string;
+  /** Bump when what `build` produces changes: cached data of another version is rebuilt. */
+  version: number;
+  build(archive: Archive, index: PassageIndex): T;
+  /** Plain JSON for the cache. */
+  save(data: T): unknown;
+  /** Back from `save`'s JSON; throws when the shape is wrong (the cache is then rebuilt). */
+  load(json: unknown, archive: Archive, index: PassageIndex): T;
+  attach(engine: Engine, data: T): void;
+}
+
+/** The features every engine is built with. A feature is added by adding it here. */
+export const FEATURES: ReadonlyArray<Feature<unknown>> = [];

@@ -1,0 +1,81 @@
+import type { EmbedData, ReplyPage } from '../commands/command.js';
+import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
+import { citation, dateLabel } from './cite.js';
+import { boldRanges, clip, escapeArchiveText } from './markdown.js';
+
+/** Hits shown per page of a Discord reply. */
+const HITS_PER_PAGE = 3;
+
+function chunk<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+function hitEmbed(h: Hit, extra?: string): EmbedData {
+  const e: EmbedData = {
+    title: clip(escapeArchiveText(h.title), 256),
+    description: clip(`${extra ? `${extra}\n\n` : ''}${boldRanges(h.snippet, h.highlights)}`, 4096),
+    footer: { text: `${dateLabel(h.date)} · ${citation(h.article, h.paragraph)}` },
+  };
+  if (h.url) e.url = h.url;
+  return e;
+}
+
+function pageFooter(pages: ReplyPage[]): ReplyPage[] {
+  if (pages.length > 1) pages.forEach((p, i) => (p.content = `Page ${i + 1} of ${pages.length}`));
+  return pages;
+}
+
+export function searchPages(r: { hits: Hit[] }): ReplyPage[] {
+  if (r.hits.length === 0) return [{ content: 'No passages match.', embeds: [] }];
+  return pageFooter(chunk(r.hits, HITS_PER_PAGE).map((hits) => ({ embeds: hits.map((h) => hitEmbed(h)) })));
+}
+
+export function askPages(r: { hits: AskHit[] }): ReplyPage[] {
+  if (r.hits.length === 0) return [{ content: 'Nothing in the archive answers that.', embeds: [] }];
+  return pageFooter(
+    chunk(r.hits, HITS_PER_PAGE).map((hits) => ({
+      embeds: hits.map((h) => hitEmbed(h, `> ${boldRanges(h.answer, h.answerHighlights)}`)),
+    })),
+  );
+}
+
+/** The article's paragraphs, numbered, as many per page as fit an embed. */
+export function articlePages(a: ArticleView): ReplyPage[] {
+  const bodies: string[] = [];
+  let current = '';
+  for (const p of a.paragraphs) {
+    const line = clip(`**[${p.n}]** ${escapeArchiveText(p.text)}`, 3800);
+    if (current && current.length + line.length + 2 > 3800) {
+      bodies.push(current);
+      current = '';
+    }
+    current += (current ? '\n\n' : '') + line;
+  }
+  if (current || bodies.length === 0) bodies.push(current || '(no text)');
+  return pageFooter(
+    bodies.map((description) => {
+      const e: EmbedData = {
+        title: clip(escapeArchiveText(a.title), 256),
+        description,
+        footer: { text: `${dateLabel(a.date)} · ${a.article} · ${a.words} words` },
+      };
+      if (a.url) e.url = a.url;
+      return { embeds: [e] };
+    }),
+  );
+}
+
+export function statsPages(s: Stats): ReplyPage[] {
+  const fields = [
+    { name: 'Articles', value: String(s.articles), inline: true },
+    { name: 'Passages', value: String(s.passages), inline: true },
+    { name: 'Dates', value: `${s.firstDate ?? '—'} to ${s.lastDate ?? '—'}${s.undated ? ` (${s.undated} undated)` : ''}`, inline: true },
+  ];
+  if (s.warnings.length) {
+    const list = s.warnings.slice(0, 10).map((w) => `${escapeArchiveText(w.file)}: ${escapeArchiveText(w.message)}`).join('\n');
+    fields.push({ name: `Warnings (${s.warnings.length})`, value: clip(list, 1024), inline: false });
+  }
+  return [{ embeds: [{ title: 'Archive', fields }] }];
+}

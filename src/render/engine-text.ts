@@ -1,0 +1,54 @@
+import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
+import { citation, dateLabel } from './cite.js';
+
+const BOLD = '\u001b[1m';
+const RESET = '\u001b[0m';
+
+/** Terminal rendering: matched words in bold when the output is a terminal. */
+export interface TextStyle {
+  color: boolean;
+}
+
+function marked(text: string, ranges: ReadonlyArray<readonly [number, number]>, style: TextStyle): string {
+  if (!style.color) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(at, s) + BOLD + text.slice(s, e) + RESET;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+function hitHeader(h: Hit, i: number): string {
+  return `${i + 1}. ${h.title} — ${dateLabel(h.date)} [${citation(h.article, h.paragraph)}]${h.url ? ` ${h.url}` : ''}`;
+}
+
+export function searchText(r: { hits: Hit[] }, style: TextStyle = { color: false }): string {
+  if (r.hits.length === 0) return 'No passages match.';
+  return r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${marked(h.snippet, h.highlights, style)}`).join('\n\n');
+}
+
+export function askText(r: { hits: AskHit[] }, style: TextStyle = { color: false }): string {
+  if (r.hits.length === 0) return 'Nothing in the archive answers that.';
+  return r.hits
+    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${marked(h.answer, h.answerHighlights, style)}\n   ${marked(h.snippet, h.highlights, style)}`)
+    .join('\n\n');
+}
+
+export function articleText(a: ArticleView): string {
+  const head = [`${a.title}`, `${dateLabel(a.date)} · ${a.article} · ${a.words} words${a.url ? ` · ${a.url}` : ''}`];
+  return [...head, '', ...a.paragraphs.map((p) => `[${p.n}] ${p.text}`)].join('\n');
+}
+
+export function statsText(s: Stats): string {
+  const lines = [
+    `articles  ${s.articles}`,
+    `passages  ${s.passages}`,
+    `dates     ${s.firstDate ?? '—'} to ${s.lastDate ?? '—'} (${s.undated} undated)`,
+    `warnings  ${s.warnings.length}`,
+  ];
+  for (const w of s.warnings.slice(0, 20)) lines.push(`  ${w.file}: ${w.message}`);
+  if (s.warnings.length > 20) lines.push(`  … and ${s.warnings.length - 20} more`);
+  return lines.join('\n');
+}
