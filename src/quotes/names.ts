@@ -59,7 +59,12 @@ export const GROUP_NOUNS = new Set(
   premier spokesperson columnist reporter editor author writer staffers aide aides advisor adviser advisers advisors deputy
   councilman governor lawmaker lawmakers legislator legislators mp mps chair chairman chairwoman founder cofounder co-founder
   proprietor resident veteran veterans nurse nurses teacher teachers principal pastor priest student athlete athletes author novelist historian economist analyst strategist professor researcher scientist
-  physician surgeon nurse activist advocate organizer organiser volunteer businessman businesswoman entrepreneur`.split(/\s+/),
+  physician surgeon nurse activist advocate organizer organiser volunteer businessman businesswoman entrepreneur
+  engineer architect teacher farmer doctor lawyer pilot driver designer developer consultant contractor builder carpenter
+  electrician plumber mechanic technician accountant banker broker trader investor chef artist musician singer actor actress
+  producer journalist photographer filmmaker comedian host anchor pastor priest rabbi imam firefighter paramedic soldier sergeant
+  detective inspector superintendent constable commissioner councillor trustee planner librarian curator economist
+  pharmacist dentist therapist psychologist psychiatrist epidemiologist biologist chemist physicist geologist meteorologist`.split(/\s+/),
 );
 
 /** Words that start a sentence with a capital but never begin a name. */

@@ -43,6 +43,8 @@ export function subjectBefore(text: string): Phrase | null {
       chunks.push(appositive);
       appositive = null;
     }
+    // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
+    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
   const head = chunks[chunks.length - 1] ?? '';
   const np = trailingNounPhrase(words(head));

@@ -20,6 +20,9 @@ export interface Quote {
   role: string | null;
   /** `direct`: a quote that is its own sentence; `partial`: quoted words inside a reporting sentence. */
   kind: 'direct' | 'partial';
+  /** Offsets of `text` in the paragraph. */
+  start: number;
+  end: number;
 }
 
 export interface QuoteQuery {
@@ -32,8 +35,8 @@ export interface QuoteStoreJSON {
   version: 1;
   articles: Array<[id: string, date: string | null]>;
   speakers: SpeakerEntry[];
-  /** [article index, paragraph, text, speaker name or null, role or null, kind] */
-  quotes: Array<[number, number, string, string | null, string | null, 'direct' | 'partial']>;
+  /** [article index, paragraph, text, speaker name or null, role or null, kind, start, end] */
+  quotes: Array<[number, number, string, string | null, string | null, 'direct' | 'partial', number, number]>;
 }
 
 const MAX_INPUT = 100;
@@ -63,15 +66,15 @@ export class QuoteStore {
 
   /** Extracts and attributes the quotes of every article. Scare quotes and titles are left out. */
   static build(articles: readonly Article[]): QuoteStore {
-    const raw: Array<Quote & { key: string | null }> = [];
+    const raw: Quote[] = [];
     for (const a of articles) {
       for (const q of attributeArticle(a.paragraphs)) {
         if (q.kind === 'fragment') continue;
-        raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role, kind: q.kind, key: q.speaker });
+        raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role, kind: q.kind, start: q.start, end: q.end });
       }
     }
     const { entries, canonical } = buildRegistry(raw.flatMap((q) => (q.speaker ? [{ name: q.speaker, role: q.role, article: q.article }] : [])));
-    const quotes: Quote[] = raw.map(({ key, ...q }) => ({ ...q, speaker: key === null ? null : (canonical.get(foldName(key)) ?? key) }));
+    const quotes: Quote[] = raw.map((q) => ({ ...q, speaker: q.speaker === null ? null : (canonical.get(foldName(q.speaker)) ?? q.speaker) }));
     return new QuoteStore(quotes, entries);
   }
 
@@ -86,7 +89,7 @@ export class QuoteStore {
         articleIndex.set(q.article, i);
         articles.push([q.article, q.date]);
       }
-      rows.push([i, q.paragraph, q.text, q.speaker, q.role, q.kind]);
+      rows.push([i, q.paragraph, q.text, q.speaker, q.role, q.kind, q.start, q.end]);
     }
     return { version: 1, articles, speakers: [...this.registry], quotes: rows };
   }
@@ -94,10 +97,10 @@ export class QuoteStore {
   /** Back from `toJSON()`; throws on any other shape (the caller then rebuilds). */
   static fromJSON(json: unknown): QuoteStore {
     if (!isStoreJSON(json)) throw new Error('QuoteStore: not a saved quote store (version 1)');
-    const quotes: Quote[] = json.quotes.map(([a, paragraph, text, speaker, role, kind]) => {
+    const quotes: Quote[] = json.quotes.map(([a, paragraph, text, speaker, role, kind, start, end]) => {
       const art = json.articles[a];
       if (!art) throw new Error(`QuoteStore: quote points to missing article ${a}`);
-      return { article: art[0], date: art[1], paragraph, text, speaker, role, kind };
+      return { article: art[0], date: art[1], paragraph, text, speaker, role, kind, start, end };
     });
     return new QuoteStore(quotes, json.speakers);
   }
@@ -210,14 +213,15 @@ export class QuoteStore {
     return scored.slice(0, n).map((s) => s.name);
   }
 
-  /** For the search filter: the paragraphs, by article id, that quote this speaker. */
-  paragraphsQuoting(name: string): Map<string, Set<number>> {
+  /** For the search filter: where this speaker's quotes are, by article id. */
+  quotedSpans(name: string): Map<string, Array<{ paragraph: number; start: number; end: number }>> {
     const canonical = this.resolveSpeaker(name);
-    const out = new Map<string, Set<number>>();
+    const out = new Map<string, Array<{ paragraph: number; start: number; end: number }>>();
     for (const q of this.bySpeaker.get(canonical) ?? []) {
-      const s = out.get(q.article);
-      if (s) s.add(q.paragraph);
-      else out.set(q.article, new Set([q.paragraph]));
+      const span = { paragraph: q.paragraph, start: q.start, end: q.end };
+      const list = out.get(q.article);
+      if (list) list.push(span);
+      else out.set(q.article, [span]);
     }
     return out;
   }
@@ -268,7 +272,9 @@ function isStoreJSON(x: unknown): x is QuoteStoreJSON {
     typeof s === 'object' && s !== null && typeof (s as SpeakerEntry).name === 'string' && typeof (s as SpeakerEntry).quotes === 'number' && Array.isArray((s as SpeakerEntry).roles);
   const okQuote = (q: unknown): boolean =>
     Array.isArray(q) &&
-    q.length === 6 &&
+    q.length === 8 &&
+    typeof q[6] === 'number' &&
+    typeof q[7] === 'number' &&
     typeof q[0] === 'number' &&
     typeof q[1] === 'number' &&
     typeof q[2] === 'string' &&

@@ -95,7 +95,7 @@ describe('buildRegistry', () => {
 
 describe('QuoteStore.build', () => {
   it('GIVEN the fixture articles THEN every quote has its article, date, paragraph and canonical speaker', () => {
-    expect(store.quotesOfArticle('city/budget')).toEqual([
+    expect(store.quotesOfArticle('city/budget').map(({ start: _s, end: _e, ...q }) => q)).toEqual([
       { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'This budget keeps every library open', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
       { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'It protects the parks too.', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
       { article: 'city/budget', date: '2021-03-02', paragraph: 4, text: 'will not raise property taxes this year.', speaker: 'Ana Ruiz', role: 'Budget director', kind: 'partial' },
@@ -175,6 +175,6 @@ describe('QuoteStore.toJSON', () => {
 
   it('GIVEN something else THEN fromJSON throws', () => {
     expect(() => QuoteStore.fromJSON({ version: 2 })).toThrow(/QuoteStore/);
-    expect(() => QuoteStore.fromJSON({ version: 1, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct']] })).toThrow(/missing article/);
+    expect(() => QuoteStore.fromJSON({ version: 1, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
   });
 });
