@@ -1,3 +1,5 @@
+import { isStopWord } from '../text/tokenize.js';
+
 // Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
 // "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
 
@@ -17,7 +19,7 @@ export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da'
 
 // Capitalised words that are a title or rank, not part of the name that follows them.
 const TITLES = new Set(
-  `mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother pope king queen prince princess sheikh
+  `treasurer exchequer mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother pope king queen prince princess sheikh
   president vice mayor deputy acting interim former chief director minister premier prime secretary senator sen rep representative
   gov governor lt lieutenant gen general col colonel maj major capt captain cpl corporal sgt sergeant pte private const constable
   det detective insp inspector supt superintendent cmdr commander adm admiral officer agent sheriff marshal judge justice chancellor
@@ -84,6 +86,15 @@ const MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'b
 const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'spokeswoman', 'chairwoman', 'congresswoman', 'assemblywoman', 'businesswoman', 'wife', 'daughter', 'girlfriend', 'grandmother', 'mom', 'mother', 'aunt', 'woman', 'actress']);
 
 export type Gender = 'm' | 'f' | null;
+
+const DEMONYMS = new Set(
+  `american canadian british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss austrian
+  swedish norwegian danish finnish polish czech hungarian romanian bulgarian greek turkish russian ukrainian israeli palestinian
+  egyptian saudi iranian iraqi syrian lebanese jordanian kuwaiti qatari emirati indian pakistani chinese japanese korean
+  vietnamese thai indonesian malaysian filipino philippine singaporean australian zealand mexican brazilian argentine
+  argentinian chilean colombian venezuelan peruvian cuban nigerian kenyan ethiopian african european asian soviet
+  taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian`.split(/\s+/),
+);
 
 const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.]*$/;
 const KEEP_AT_END = /[\p{L}\p{N}.]/u;
@@ -174,10 +185,12 @@ export interface NameParts {
 export function splitTitle(run: readonly string[]): NameParts {
   let cut = -1;
   // A name in capitals ("HENRY LUCERO") is not an acronym.
-  const shouting = run.every((w) => isAcronym(w) || PARTICLES.has(bare(w).toLowerCase()));
+  const shouting = run.length >= 2 && run.every((w) => isAcronym(w) || PARTICLES.has(bare(w).toLowerCase()));
   for (let i = 0; i < run.length; i++) {
     const w = run[i] ?? '';
-    if (isTitleWord(w) || (!shouting && isAcronym(w)) || isOrgWord(w) || /['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w)) cut = i;
+    // A nationality before a longer name is a description: "Belgian Willy de Clercq".
+    const demonym = i === 0 && run.length >= 3 && DEMONYMS.has(bare(w).toLowerCase());
+    if (demonym || isTitleWord(w) || (!shouting && isAcronym(w)) || isOrgWord(w) || /['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w)) cut = i;
   }
   return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
 }
@@ -188,6 +201,8 @@ export function looksLikePersonName(name: readonly string[]): boolean {
   let caps = 0;
   for (const w of name) {
     if (PARTICLES.has(bare(w).toLowerCase())) continue;
+    // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
+    if (isStopWord(bare(w).toLowerCase())) return false;
     if (isOrgWord(w) || isTitleWord(w)) return false;
     if (!isCapWord(w)) return false;
     caps++;

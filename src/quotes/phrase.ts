@@ -1,6 +1,7 @@
 // Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
+import { isStopWord } from '../text/tokenize.js';
 import { GROUP_NOUNS, PARTICLES, bare, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
@@ -11,9 +12,13 @@ export function isRoleWord(w: string): boolean {
   const b = bare(w).toLowerCase();
   if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
   if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
+  // "whether", "other", "never" end like roles and are not.
+  if (isStopWord(b) || NOT_ROLES.has(b)) return false;
   if (/^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
   return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
 }
+
+const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
 const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
 const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
@@ -233,10 +238,16 @@ function splitConjuncts(run: readonly string[]): string[][] {
 /** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
 const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
 
-function roleOf(lead: readonly string[], title: readonly string[], appositive: string | null): string | null {
-  const parts = [...lead, ...title].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0);
+function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
+  let parts = [...lead, ...title].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0);
+  // A dateline before the subject ("WASHINGTON, March 4 - President Reagan") is not part of the role.
+  const dash = Math.max(parts.lastIndexOf('-'), parts.lastIndexOf('—'), parts.lastIndexOf('–'));
+  if (dash >= 0) parts = parts.slice(dash + 1);
   while (parts.length > 0 && isDeterminer(parts[0] ?? '')) parts.shift();
   let role = parts.join(' ').trim();
+  let appositive = appositiveIn;
+  // "fighting to regain public confidence": a participle clause describes what someone does.
+  if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive))) appositive = null;
   if (appositive) {
     const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
     role = role ? `${role}, ${a}` : a;

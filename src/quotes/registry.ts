@@ -1,7 +1,7 @@
 // The archive-wide speaker registry: one entry per speaker, with surname-only and case variants
 // ("De Blasio", "de Blasio", "Bill de Blasio") merged into the full name, counts and roles.
 
-import { foldName } from './names.js';
+import { PARTICLES, foldName } from './names.js';
 
 export interface SpeakerEntry {
   /** The canonical full name. */
@@ -81,11 +81,19 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
     r.quotes += d.quotes;
   }
 
+  // The name shown for a merged speaker is its most quoted full name: "James Baker", not a longer
+  // form that once carried a misspelt title ("Treasury Secertary James Baker"), nor "De Blasio".
+  const shown = new Map<Draft, Draft>();
+  for (const d of drafts.values()) {
+    const r = root(d);
+    const cur = shown.get(r);
+    if (!cur || rankOf(d) > rankOf(cur)) shown.set(r, d);
+  }
   const display = new Map<Draft, string>();
   const entries: SpeakerEntry[] = [];
   for (const d of drafts.values()) {
     if (root(d) !== d) continue;
-    const name = bestForm(d.forms);
+    const name = bestForm((shown.get(d) ?? d).forms);
     display.set(d, name);
     entries.push({ name, quotes: d.quotes, articles: d.articles.size, roles: [...d.roles.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r) });
   }
@@ -97,6 +105,14 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
     if (name !== undefined) canonical.set(d.key, name);
   }
   return { entries, canonical };
+}
+
+/** Full names (two words besides particles) first, then the most quoted, then the longer. */
+function rankOf(d: Draft): number {
+  let quotes = 0;
+  for (const v of d.forms.values()) quotes += v;
+  const core = d.tokens.filter((t) => !PARTICLES.has(t)).length;
+  return (core >= 2 ? 1e9 : 0) + quotes * 10 + Math.min(d.tokens.length, 9);
 }
 
 /** The most used written form; a form in capitals only loses to any mixed-case one. */
