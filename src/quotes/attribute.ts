@@ -2,7 +2,7 @@
 // the quote, the speaker of the same or previous paragraph, pronouns to the latest fitting person,
 // short names to the full name used in the article.
 
-import { CONTEXT, contextOf, scanMarks, sentenceStarts, type QuoteContext, type QuoteKind, type QuoteSpan, classify } from './extract.js';
+import { CONTEXT, extractWithContext, type QuoteContext, type QuoteSpan } from './extract.js';
 import { bare } from './names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
@@ -91,23 +91,10 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
   const byParagraph: Found[][] = [];
   const quotedRanges: [number, number][] = [];
   paragraphs.forEach((p, i) => {
-    const spans = scanMarks(p);
     const found: Found[] = [];
-    if (spans.length > 0) {
-      const starts = sentenceStarts(p);
-      spans.forEach((s, k) => {
-        let start = s.open + s.width;
-        let end = s.close;
-        while (start < end && /\s/.test(p[start] ?? '')) start++;
-        while (end > start && /[\s,]/.test(p[end - 1] ?? '')) end--;
-        if (end <= start) return;
-        const text = p.slice(start, end);
-        const ctx = contextOf(p, starts, spans, k);
-        const kind: QuoteKind = classify(text, ctx, s.unclosed);
-        const span: QuoteSpan = { paragraph: i + 1, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind };
-        found.push({ span, ctx, pos: (bases[i] ?? 0) + s.open, speaker: null, explicit: false });
-        if (kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + s.open, (bases[i] ?? 0) + s.close]);
-      });
+    for (const { span, ctx } of extractWithContext(p, i + 1)) {
+      found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null, explicit: false });
+      if (span.kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + span.open, (bases[i] ?? 0) + span.close]);
     }
     byParagraph.push(found);
   });

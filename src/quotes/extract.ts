@@ -2,7 +2,7 @@
 // One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
 // the work is linear in the text length whatever the marks do.
 
-import { findVerb, hasSpeechVerb } from './verbs.js';
+import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
 
@@ -40,8 +40,8 @@ function markAt(p: string, i: number): { mark: Mark; width: number } | null {
       return { mark: 'close', width: 1 };
     case 0x22: // "
       return { mark: 'either', width: 1 };
-    case 0x2018: // ‘‘ doubled single marks stand for a double mark in some feeds
-      return p.charCodeAt(i + 1) === 0x2018 ? { mark: 'open', width: 2 } : null;
+    case 0x2018: // ‘‘ (or ‘’) doubled single marks stand for a double mark in some feeds
+      return p.charCodeAt(i + 1) === 0x2018 || (p.charCodeAt(i + 1) === 0x2019 && /\p{L}/u.test(p[i + 2] ?? '')) ? { mark: 'open', width: 2 } : null;
     case 0x2019: // ’’
       return p.charCodeAt(i + 1) === 0x2019 ? { mark: 'close', width: 2 } : null;
     case 0x27: // ''
@@ -151,6 +151,8 @@ export interface QuoteContext {
   tailStart: number;
   /** Offset of `pre` in the paragraph. */
   preStart: number;
+  /** The quote before it in the same sentence was direct speech. */
+  afterDirect?: boolean;
 }
 
 export function contextOf(p: string, starts: readonly number[], spans: readonly RawSpan[], k: number): QuoteContext {
@@ -195,10 +197,14 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
     return 'fragment';
   }
   const speechBefore = hasSpeechVerb(pre.slice(-160));
+  // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
+  // that starts like a sentence is speech even when the sentence runs on after it.
+  const verbRightBefore = upper && SPEECH_VERBS.has(/(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '');
+  if (verbRightBefore) return 'direct';
   if (/:$/.test(pre) && (upper || words >= 3) && !runsOn) return 'direct';
   if (/,$/.test(pre) && upper && speechBefore && !runsOn) return 'direct';
-  if (upper && speechBefore && /\b(?:said|says|say|asked|asks|told|tells|added|adds|wrote|writes|tweeted|replied|responded|exclaimed|shouted|yelled)\s*$/iu.test(pre) && !runsOn)
-    return 'direct';
+  // “Build that wall!” and “Go back to the reservation!”: quotes joined to a direct one.
+  if (ctx.afterDirect && /^\s*(?:,|and|or|,\s*and)?\s*$/u.test(pre) && upper) return 'direct';
   if ((speechBefore || tailVerb) && words >= 4) return 'partial';
   return 'fragment';
 }
@@ -213,10 +219,18 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteSpan[] {
 }
 
 export function extractParagraph(p: string, paragraph: number): QuoteSpan[] {
+  return extractWithContext(p, paragraph).map((x) => x.span);
+}
+
+/** The quotes of one paragraph with the context the attribution reads. */
+export function extractWithContext(p: string, paragraph: number): Array<{ span: QuoteSpan; ctx: QuoteContext }> {
   const spans = scanMarks(p);
   if (spans.length === 0) return [];
   const starts = sentenceStarts(p);
-  const out: QuoteSpan[] = [];
+  const implied = impliedOpening(p, starts, spans);
+  if (implied) spans.push(implied);
+  const out: Array<{ span: QuoteSpan; ctx: QuoteContext }> = [];
+  let prev: { close: number; kind: QuoteKind } | null = null;
   spans.forEach((s, k) => {
     let start = s.open + s.width;
     let end = s.close;
@@ -224,8 +238,28 @@ export function extractParagraph(p: string, paragraph: number): QuoteSpan[] {
     while (end > start && /[\s,]/.test(p[end - 1] ?? '')) end--;
     if (end <= start) return;
     const text = p.slice(start, end);
-    const kind = classify(text, contextOf(p, starts, spans, k), s.unclosed);
-    out.push({ paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind });
+    const ctx = contextOf(p, starts, spans, k);
+    if (prev && prev.kind === 'direct' && prev.close >= sentenceStartOf(starts, s.open)) ctx.afterDirect = true;
+    const kind = classify(text, ctx, s.unclosed);
+    out.push({ span: { paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind }, ctx });
+    prev = { close: s.close, kind };
   });
   return out;
+}
+
+/**
+ * A paragraph that ends with a closing mark nothing opened, after a quote and its attribution
+ * (`"It was always about that," Jones said. It was never about the opponent."`): the opening
+ * mark was lost, and the quote resumes with the sentence after the attribution.
+ */
+function impliedOpening(p: string, starts: readonly number[], spans: readonly RawSpan[]): RawSpan | null {
+  const last = spans[spans.length - 1];
+  const trimmed = p.trimEnd();
+  const endMark = trimmed.length - 1;
+  if (!last || last.unclosed || last.close >= endMark || !/["”]/u.test(trimmed[endMark] ?? '')) return null;
+  const afterClose = last.close + last.width;
+  const resume = sentenceEndAfter(starts, afterClose, p.length);
+  if (resume >= endMark) return null;
+  if (!hasSpeechVerb(p.slice(afterClose, Math.min(resume, afterClose + CONTEXT)))) return null;
+  return { open: resume - 1, close: endMark, width: 1, unclosed: false };
 }

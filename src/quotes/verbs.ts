@@ -19,7 +19,7 @@ function forms(base: string): string[] {
   const out = [base];
   if (base.endsWith('e')) out.push(`${base}s`, `${base}d`, `${base.slice(0, -1)}ing`);
   else if (/[^aeiou]y$/.test(base)) out.push(`${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`, `${base}ing`);
-  else if (/(?:sh|ch|s|x|z)$/.test(base)) out.push(`${base}es`, `${base}ed`, `${base}ing`);
+  else if (/(?:sh|ch|s|x|z|o)$/.test(base)) out.push(`${base}es`, `${base}ed`, `${base}ing`);
   else out.push(`${base}s`, `${base}ed`, `${base}ing`);
   return out;
 }

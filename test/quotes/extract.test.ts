@@ -42,6 +42,21 @@ describe('extractQuotes', () => {
     expect(q?.kind).toBe('partial');
   });
 
+  it('GIVEN a quote right after a speech verb that the sentence runs on from THEN still direct', () => {
+    const [q] = extractQuotes(['Catherine retorted, “I’m a good swimmer” and then dropped the mic.']);
+    expect(q).toMatchObject({ text: 'I’m a good swimmer', kind: 'direct' });
+  });
+
+  it('GIVEN two chants joined by "and" THEN both are direct', () => {
+    const qs = extractQuotes(['He heard students shout, “Build that wall!” and “Go back home!” from the steps.']);
+    expect(qs.map((q) => q.kind)).toEqual(['direct', 'direct']);
+  });
+
+  it('GIVEN a lost opening mark after an attribution THEN the quote resumes with the next sentence', () => {
+    const qs = extractQuotes(['"It was always about the title," Jones said. It was never about the opponent. I want my belt back."']);
+    expect(qs.map((q) => q.text)).toEqual(['It was always about the title', 'It was never about the opponent. I want my belt back.']);
+  });
+
   it('GIVEN an apostrophe-heavy sentence without double marks THEN no quotes', () => {
     expect(extractQuotes(["It's the workers' union's view that they'd won 5'10\" of ground."])).toEqual([]);
   });
