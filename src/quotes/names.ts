@@ -114,6 +114,11 @@ const TITLE = 1;
 const ORG = 2;
 const ACRONYM = 4;
 const NON_STARTER = 8;
+const PARTICLE = 16;
+const STOP = 32;
+const DEMONYM = 64;
+/** A possessive, a number, or an "ex-"/"then-" prefix: the word belongs to the description. */
+const MARKED = 128;
 const flagCache = new Map<string, number>();
 function flags(w: string): number {
   let f = flagCache.get(w);
@@ -126,7 +131,11 @@ function flags(w: string): number {
       (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) |
       (ORG_WORDS.has(d) ? ORG : 0) |
       (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
-      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0);
+      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+      (PARTICLES.has(l) ? PARTICLE : 0) |
+      (isStopWord(l) ? STOP : 0) |
+      (DEMONYMS.has(l) ? DEMONYM : 0) |
+      (/['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0);
     if (flagCache.size > 200_000) flagCache.clear();
     flagCache.set(w, f);
   }
@@ -184,13 +193,14 @@ export interface NameParts {
  */
 export function splitTitle(run: readonly string[]): NameParts {
   let cut = -1;
+  let shouting = run.length >= 2;
+  const f = run.map((w) => flags(w));
   // A name in capitals ("HENRY LUCERO") is not an acronym.
-  const shouting = run.length >= 2 && run.every((w) => isAcronym(w) || PARTICLES.has(bare(w).toLowerCase()));
+  for (let i = 0; i < run.length && shouting; i++) if (((f[i] ?? 0) & (ACRONYM | PARTICLE)) === 0) shouting = false;
   for (let i = 0; i < run.length; i++) {
-    const w = run[i] ?? '';
+    const fi = f[i] ?? 0;
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
-    const demonym = i === 0 && run.length >= 3 && DEMONYMS.has(bare(w).toLowerCase());
-    if (demonym || isTitleWord(w) || (!shouting && isAcronym(w)) || isOrgWord(w) || /['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w)) cut = i;
+    if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }
   return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
 }
@@ -200,11 +210,10 @@ export function looksLikePersonName(name: readonly string[]): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
   for (const w of name) {
-    if (PARTICLES.has(bare(w).toLowerCase())) continue;
+    const f = flags(w);
+    if ((f & PARTICLE) !== 0) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
-    if (isStopWord(bare(w).toLowerCase())) return false;
-    if (isOrgWord(w) || isTitleWord(w)) return false;
-    if (!isCapWord(w)) return false;
+    if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;
   }
   return caps > 0 && !isNonNameStarter(name[0] ?? '');

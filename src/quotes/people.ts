@@ -75,22 +75,39 @@ function runsOf(p: string, base: number): Run[] {
   const out: Run[] = [];
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
-  let recent: string[] = [];
-  for (const m of p.matchAll(/[^\s/|]+[/|]?/g)) {
-    let w = m[0];
-    let pos = base + m.index;
-    const c0 = w.charCodeAt(0);
-    // Fast path for the common lower-case word: no regular expressions.
-    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(w))) {
+  // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
+  let recent: number[] = [];
+  const n = p.length;
+  let i = 0;
+  // A hand-written word loop: this runs over every word of every article with quotes, and
+  // regular-expression matches would allocate an object per word.
+  while (i < n) {
+    let c = p.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    const s0 = i;
+    while (i < n) {
+      c = p.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) break;
+      i++;
+      if (c === 47 || c === 124) break; // "Instagram/Darian": a slash or bar ends the word
+    }
+    const c0 = p.charCodeAt(s0);
+    // Fast path for the common lower-case word: no regular expressions, no string.
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(p.slice(s0, i)))) {
       if (cur) out.push(cur);
       cur = null;
-      const last = w.charCodeAt(w.length - 1);
+      const last = p.charCodeAt(i - 1);
       if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
-        recent.push(w);
-        if (recent.length > 3) recent.shift();
+        recent.push(s0, i);
+        if (recent.length > 6) recent = recent.slice(2);
       } else recent = [];
       continue;
     }
+    let w = p.slice(s0, i);
+    let pos = base + s0;
     const lead = c0 >= 65 && c0 <= 90 ? '' : (/^[“"‘'([«„]+/u.exec(w)?.[0] ?? '');
     if (lead) {
       if (cur) out.push(cur);
@@ -108,7 +125,11 @@ function runsOf(p: string, base: number): Run[] {
     if (nameish || particle) {
       if (!cur) {
         const roles: string[] = [];
-        for (let k = recent.length - 1; k >= 0 && isRoleWord(recent[k] ?? ''); k--) roles.unshift(recent[k] ?? '');
+        for (let k = recent.length - 2; k >= 0; k -= 2) {
+          const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
+          if (!isRoleWord(r)) break;
+          roles.unshift(r);
+        }
         const before = p.slice(Math.max(0, pos - base - 40), pos - base);
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
         const afterVerb = AFTER_SPEECH.exec(before);
@@ -127,8 +148,8 @@ function runsOf(p: string, base: number): Run[] {
     }
     if (breaks || nameish) recent = [];
     else {
-      recent.push(core);
-      if (recent.length > 3) recent.shift();
+      recent.push(pos - base, pos - base + core.length);
+      if (recent.length > 6) recent = recent.slice(2);
     }
   }
   if (cur) out.push(cur);
