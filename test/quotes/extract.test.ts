@@ -133,3 +133,23 @@ describe('extractParagraph', () => {
     expect(extractParagraph('“  ” and "" here', 1)).toEqual([]);
   });
 });
+
+describe('extractQuotes (properties)', () => {
+  it('GIVEN any text THEN every quote is the text at its offsets, inside its marks, and kinds are known', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('“', '”', '"', '‘', '’', "'", ' ', '. ', ', ', 'said', 'Anna Li', 'he told', 'We will', ':', '\u00a0', 'é', '李');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), { maxLength: 4 }), (paragraphs) => {
+        for (const q of extractQuotes(paragraphs)) {
+          const p = paragraphs[q.paragraph - 1] ?? '';
+          expect(p.slice(q.start, q.end)).toBe(q.text);
+          expect(q.open).toBeLessThan(q.start);
+          expect(q.end).toBeLessThanOrEqual(q.close);
+          expect(['direct', 'partial', 'fragment']).toContain(q.kind);
+        }
+        expect(() => attributeArticle(paragraphs)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
