@@ -3,7 +3,7 @@
 // short names to the full name used in the article.
 
 import { CONTEXT, extractWithContext, type QuoteContext, type QuoteSpan } from './extract.js';
-import { bare } from './names.js';
+import { bare, isNonNameStarter, isPronoun } from './names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import { allVerbs, findVerb } from './verbs.js';
@@ -68,6 +68,9 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
     }
     const before = pre.slice(Math.max(0, v.start - CONTEXT), v.start);
+    // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
+    // subject of its sentence.
+    if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
     const phrase = subjectBefore(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
@@ -77,6 +80,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
 }
 
 const PLURAL_PRONOUNS = new Set(['they']);
+/** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
+const SENTENCE_SUBJECT = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Later|Earlier|Instead),?\s+)?(he|she|they|it|we|He|She|They|It|We|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|al|bin))*)(?=[\s,])/u;
 const NON_PERSON_HEADS = new Set(
   `company government agency department ministry office police city town union board council court team group statement report release
   memo letter study survey website post tweet petition sign campaign party province state county organization organisation association
@@ -164,6 +169,11 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
     if (!hit && f.span.kind !== 'fragment') {
       const pre = prePhrase(f.ctx.pre);
       if (pre) hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+    }
+    if (!hit && f.span.kind !== 'fragment' && /,\s*\p{Ll}+ing[\s,:]*$/u.test(f.ctx.pre)) {
+      const sentenceStart = f.span.open - f.ctx.sentencePre.length;
+      const subject = SENTENCE_SUBJECT.exec(f.ctx.sentencePre);
+      if (subject?.[1] && (isPronoun(subject[1]) || !isNonNameStarter(subject[1]))) hit = { phrase: { words: subject[1].split(/\s+/u), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
     }
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.

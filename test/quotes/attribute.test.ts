@@ -59,3 +59,35 @@ describe('attributeArticle on the seed article', () => {
     expect(find('could be seen as an effort')?.speaker).toBe('City officials in Denver');
   });
 });
+
+describe('attributeArticle on small articles', () => {
+  const speakers = (paragraphs: string[]): Array<string | null> => attributeArticle(paragraphs).filter((q) => q.kind !== 'fragment').map((q) => q.speaker);
+
+  it('GIVEN "..., adding “…”" THEN the subject of the sentence', () => {
+    expect(speakers(['Finance Minister Ana Pereira defended the plan on Monday, adding: “Nobody will pay more tax.”'])).toEqual(['Ana Pereira']);
+  });
+
+  it('GIVEN a participle after the main clause names no one THEN the sentence’s pronoun subject', () => {
+    expect(speakers(['Coach Tom Reyes was asked about the loss.', 'He shrugged it off on the radio, saying “We will be back next week.”'])).toEqual(['Tom Reyes']);
+  });
+
+  it('GIVEN a quote continued in the next paragraph without attribution THEN the same speaker', () => {
+    expect(speakers(['“The water is rising fast,” said fire chief Dana Kowalski.', '“We have asked everyone on the east bank to leave tonight.”'])).toEqual(['Dana Kowalski', 'Dana Kowalski']);
+  });
+
+  it('GIVEN "according to X" THEN X', () => {
+    expect(speakers(['The deal is “a win for both sides,” according to trade minister Raj Patel.'])).toEqual(['Raj Patel']);
+  });
+
+  it('GIVEN she after two people, one a woman by title THEN the woman', () => {
+    expect(speakers(['Ms. Laura Chen met Mr. David Osei on Friday.', '“It was a useful meeting,” she said.'])).toEqual(['Laura Chen']);
+  });
+
+  it('GIVEN an organisation as the subject THEN the organisation', () => {
+    expect(speakers(['“Service will resume by Sunday,” Metro Transit said in a statement.'])).toEqual(['Metro Transit']);
+  });
+
+  it('GIVEN a quote with no speaker anywhere THEN null', () => {
+    expect(speakers(['“Closed for the holidays.”'])).toEqual([null]);
+  });
+});
