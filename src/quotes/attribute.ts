@@ -40,6 +40,7 @@ function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
   if (!v) return null;
   const before = t.slice(0, v.start);
   if (/^\s*(?:\p{Ll}+ly\s+|then\s+|later\s+|also\s+)*$/u.test(before)) {
+    if (TOLD.has(v.word)) return null;
     const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, ''));
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
@@ -62,7 +63,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const gap = pre.slice(v.end);
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
-    if (after && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an)\s/iu.test(gap))) {
+    // "told the BBC News website:" names who heard it, not who spoke.
+    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -80,6 +82,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
 }
 
 const PLURAL_PRONOUNS = new Set(['they']);
+/** Verbs whose following noun phrase is the listener. */
+const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
 const SENTENCE_SUBJECT = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Later|Earlier|Instead),?\s+)?(he|she|they|it|we|He|She|They|It|We|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|al|bin))*)(?=[\s,])/u;
 const NON_PERSON_HEADS = new Set(

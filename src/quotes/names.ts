@@ -142,6 +142,7 @@ function flags(w: string): number {
   return f;
 }
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
+export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
 export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
 export const isNonNameStarter = (w: string): boolean => (flags(w) & NON_STARTER) !== 0;
@@ -179,6 +180,24 @@ export function displayCase(name: string): string {
     .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
     .join(' ');
 }
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
+
+/**
+ * The words of a title part worth showing as a role: from the last sentence break on ("EU. But
+ * Mr" is no role), without forms of address or sentence connectives.
+ */
+export function roleWords(title: readonly string[]): string[] {
+  let from = 0;
+  title.forEach((w, i) => {
+    if (/[.!?]$/u.test(w) && !isTitleWord(w) && !/^(?:\p{L}\.)+$/u.test(w)) from = i + 1;
+  });
+  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w));
+  // A role has a title, a nationality, an acronym or an organisation word in it.
+  return kept.some((w) => (flags(w) & (TITLE | ACRONYM | DEMONYM | ORG)) !== 0) ? kept : [];
+}
+
+const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
 export interface NameParts {
   /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */

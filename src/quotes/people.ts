@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -57,7 +57,6 @@ const CHARS_PER_POINT = 200;
 const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
 const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
-const HONORIFICS = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
 const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
@@ -234,9 +233,12 @@ export class People {
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
-    const roleWords = [...lead, ...title.filter((t) => !HONORIFICS.test(bare(t)))];
+    // Lower-case words before a name make a role only when the last is a known role noun
+    // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
+    const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
+    const words = [...(lexical ? lead : []), ...roleWords(title)];
     if (lead.length > 0 || title.length > 0) person.evidence++;
-    if (!person.role && roleWords.length > 0) person.role = roleWords.join(' ');
+    if (!person.role && words.length > 0) person.role = words.join(' ');
     person.gender ??= genderOfWords([...lead, ...title]);
   }
 

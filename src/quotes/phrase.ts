@@ -2,7 +2,7 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
-import { GROUP_NOUNS, PARTICLES, bare, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
@@ -33,8 +33,14 @@ const words = (s: string): string[] => s.match(WORDS) ?? [];
  * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
  * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
  */
+const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+
 export function subjectBefore(text: string): Phrase | null {
   let t = text.replace(/\s+$/u, '');
+  // Only the sentence the verb is in.
+  let cut = 0;
+  for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+  if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
   t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
   if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
@@ -212,7 +218,8 @@ export function readMention(p: Phrase): Mention | null {
       return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
     }
     const { name, title } = splitTitle(run);
-    if (name.length === 0 || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
+    // "the American said": a nationality alone describes a person, it does not name one.
+    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -238,8 +245,11 @@ function splitConjuncts(run: readonly string[]): string[][] {
 /** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
 const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
 
+// Forms of address are not roles: "Mr", "Sir".
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
+
 function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
-  let parts = [...lead, ...title].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0);
+  let parts = [...lead, ...roleWords(title)].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0 && !HONORIFIC.test(w));
   // A dateline before the subject ("WASHINGTON, March 4 - President Reagan") is not part of the role.
   const dash = Math.max(parts.lastIndexOf('-'), parts.lastIndexOf('—'), parts.lastIndexOf('–'));
   if (dash >= 0) parts = parts.slice(dash + 1);

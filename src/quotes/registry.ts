@@ -34,6 +34,7 @@ export const isListedSpeaker = (name: string): boolean =>
 /** Builds the registry and the map from every name as attributed to its canonical name. */
 export function buildRegistry(sightings: Iterable<Sighting>): { entries: SpeakerEntry[]; canonical: Map<string, string> } {
   const drafts = new Map<string, Draft>();
+  const roleForms = new Map<string, string>();
   for (const s of sightings) {
     if (!isListedSpeaker(s.name)) continue;
     const key = foldName(s.name);
@@ -43,7 +44,12 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
       drafts.set(key, d);
     }
     d.forms.set(s.name, (d.forms.get(s.name) ?? 0) + 1);
-    if (s.role) d.roles.set(s.role, (d.roles.get(s.role) ?? 0) + 1);
+    if (s.role) {
+      // "leader" and "Leader" are one role; the first form seen is shown.
+      const k = s.role.toLowerCase();
+      d.roles.set(k, (d.roles.get(k) ?? 0) + 1);
+      if (!roleForms.has(k)) roleForms.set(k, s.role);
+    }
     d.articles.add(s.article);
     d.quotes++;
   }
@@ -95,7 +101,7 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
     if (root(d) !== d) continue;
     const name = bestForm((shown.get(d) ?? d).forms);
     display.set(d, name);
-    entries.push({ name, quotes: d.quotes, articles: d.articles.size, roles: [...d.roles.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r) });
+    entries.push({ name, quotes: d.quotes, articles: d.articles.size, roles: [...d.roles.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => roleForms.get(r) ?? r) });
   }
   entries.sort((a, b) => b.quotes - a.quotes || b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
