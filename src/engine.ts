@@ -138,6 +138,8 @@ export class Engine {
       mode: 'ask',
       limit,
       prefixLast: false,
+      // A headline is the title, never an answer (interface §1).
+      filter: (p) => !this.isHeadline(p),
       ...(type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), req.question) }),
     });
     return {
@@ -193,6 +195,11 @@ export class Engine {
   /** Autocomplete for article options: id prefix or title words, with dates. */
   suggestArticles(input: string, limit = 25): ArticleChoice[] {
     return suggestArticles(this.articles, input, limit);
+  }
+
+  private isHeadline(p: number): boolean {
+    const passage = this.index.passages[p];
+    return passage !== undefined && passage.paragraph === 1 && this.articles[passage.article]?.headline === true;
   }
 
   private speakerPredicate(speaker: string): (p: number) => boolean {

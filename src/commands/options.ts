@@ -34,7 +34,7 @@ export type OptionValues<O extends OptionsSpec> = { [K in RequiredKeys<O>]: Valu
 export function parseOptions<O extends OptionsSpec>(command: string, spec: O, raw: Readonly<Record<string, unknown>>): OptionValues<O> {
   const out: Record<string, string | number | boolean> = {};
   for (const key of Object.keys(raw)) {
-    if (!(key in spec)) {
+    if (!Object.hasOwn(spec, key)) {
       const known = Object.keys(spec);
       throw new UserError(
         `${command}: unknown option "${key}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes no options)'}`,

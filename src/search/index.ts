@@ -15,7 +15,7 @@ export interface IndexSettings {
 export const DEFAULT_INDEX_SETTINGS: IndexSettings = {
   passages: DEFAULT_PASSAGE_SETTINGS,
   titleBoost: 1.5,
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  bm25: { k: 0.7, b: 0.6, d: 0 },
 };
 
 interface Doc {
@@ -24,7 +24,7 @@ interface Doc {
 
 /**
  * The passage index: MiniSearch for retrieval (with prefix and fuzzy expansion), plus each
- * passage's term ids in order, which the re-ranker needs for proximity and exact BM25.
+ * passage's term ids in order, which the re-ranker needs for phrases, windows and exact BM25.
  */
 export class PassageIndex {
   readonly vocab: Map<string, number>;
@@ -105,6 +105,20 @@ export class PassageIndex {
     return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored);
   }
 
+  /** The passages of one article, in order (they are contiguous). */
+  articlePassages(article: number): number[] {
+    if (!this.firstPassage) {
+      this.firstPassage = new Int32Array(this.articles.length).fill(-1);
+      for (let p = this.passages.length - 1; p >= 0; p--) this.firstPassage[this.passages[p]?.article ?? 0] = p;
+    }
+    const out: number[] = [];
+    const first = this.firstPassage[article] ?? -1;
+    for (let p = first; p >= 0 && p < this.passages.length && this.passages[p]?.article === article; p++) out.push(p);
+    return out;
+  }
+
+  private firstPassage: Int32Array | undefined;
+
   passageTerms(p: number): Uint32Array {
     return this.termIds.subarray(this.termStarts[p] ?? 0, this.termStarts[p + 1] ?? 0);
   }
@@ -159,18 +173,24 @@ function miniOptions(
   titleTerms: readonly Uint32Array[],
   passages: readonly Passage[],
 ) {
-  const spell = (ids: Uint32Array): string => Array.from(ids, (t) => vocabList[t] ?? '').join(' ');
+  const spell = (ids: Uint32Array): string[] => Array.from(ids, (t) => vocabList[t] ?? '');
   return {
     fields: ['title', 'text'],
-    // Terms are produced once by our own tokenizer (stemming, stop words, acronyms) and handed
-    // to MiniSearch ready-made, so documents and queries go through exactly the same pipeline.
-    extractField: (doc: Doc, field: string): string | number => {
-      if (field === 'id') return doc.id;
-      if (field === 'text') return spell(termIds.subarray(termStarts[doc.id] ?? 0, termStarts[doc.id + 1] ?? 0));
-      const article = passages[doc.id]?.article ?? 0;
-      return spell(titleTerms[article] ?? new Uint32Array());
+    // Terms come from our own tokenizer (stemming, stop words, acronyms), once, at build. A
+    // field's "value" is just `passage:field`; the tokenizer looks the terms up, so MiniSearch
+    // neither re-tokenizes nor allocates a joined string per passage.
+    extractField: (doc: Doc, field: string): string | number => (field === 'id' ? doc.id : `${doc.id}:${field}`),
+    tokenize: (value: string, field?: string): string[] => {
+      if (field === undefined) return value.split(' ');
+      const id = Number.parseInt(value, 10);
+      const passage = passages[id];
+      if (!passage) return [];
+      if (field === 'text') return spell(termIds.subarray(termStarts[id] ?? 0, termStarts[id + 1] ?? 0));
+      // The title is indexed once per article, on its first passage: the title boost finds the
+      // article, and the re-ranker credits title matches to all of its passages.
+      const first = id === 0 || passages[id - 1]?.article !== passage.article;
+      return first ? spell(titleTerms[passage.article] ?? new Uint32Array()) : [];
     },
-    tokenize: splitSpace,
     processTerm: (t: string) => t || null,
     searchOptions: { bm25: settings.bm25 },
   };

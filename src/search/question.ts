@@ -20,7 +20,8 @@ function newNames(text: string, question: string): number {
   const q = question.toLowerCase();
   let n = 0;
   for (const m of text.matchAll(/(?<=\S\s+)[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*/gu)) {
-    if (!q.includes(m[0].toLowerCase())) n++;
+    // The match may end with a full stop or apostrophe ("… by Anna Weiss."); the name does not.
+    if (!q.includes(m[0].replace(/[.'’-]+$/, '').toLowerCase())) n++;
   }
   return n;
 }

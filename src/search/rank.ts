@@ -21,7 +21,11 @@ export interface Ranked {
   matched: Set<string>;
 }
 
-/** The re-ranker's weights; tuned on held-out questions, overridable for experiments. */
+/**
+ * The re-ranker's weights, tuned on held-out questions (bench/eval-ask.ts); overridable for
+ * experiments. Tried and dropped for not helping: pairwise proximity within a window, credit
+ * for the whole article covering the query, and article-local term rarity.
+ */
 export interface RankTuning {
   /**
    * Retrieval runs MiniSearch on the query's rarer terms only, until their passage counts add
@@ -32,20 +36,35 @@ export interface RankTuning {
   candidates: Record<RankMode, number>;
   /** Weight of a prefix- or fuzzy-expanded term relative to an exact one. */
   expandedWeight: number;
-  proximityWindow: number;
-  proximityWeight: Record<RankMode, number>;
+  /** Credit for each pair of consecutive query words found next to each other, in order (a phrase). */
+  phraseWeight: number;
+  /**
+   * Credit for the best-covered stretch of `windowSize` words: the rare-weighted query terms
+   * found together there. Questions are usually answered by one sentence that shares their words.
+   */
+  windowWeight: number;
+  windowSize: number;
   titleWeight: number;
+  /**
+   * `ask` also weighs the other passages of this many top articles: a question can name the
+   * article's subject (its title) and be answered by a paragraph that repeats none of its words.
+   */
+  articleNeighbours: number;
 }
 
 export const DEFAULT_RANK_TUNING: RankTuning = {
   retrievalPostings: 12_000,
   candidates: { search: 120, ask: 200 },
   expandedWeight: 0.5,
-  proximityWindow: 8,
-  proximityWeight: { search: 1.2, ask: 1.8 },
+  phraseWeight: 0.6,
+  windowWeight: 0.6,
+  windowSize: 12,
   titleWeight: 0.35,
+  articleNeighbours: 3,
 };
+
 const MAX_TERMS = 32;
+const MIN_STEM_PREFIX = 5;
 
 /** The distinct index terms of a query, in query order (at most MAX_TERMS). */
 export function queryTerms(text: string): string[] {
@@ -75,12 +94,23 @@ export function rank(
     postings += n;
   }
   const unknown = qTerms.filter((t) => !vocab.has(t));
-  const retrievalTerms = [...selected, ...unknown.filter((t) => t !== last), ...(vocab.has(last) ? [] : [last])];
+  // A misspelt ending changes the stem ("immigraton" stays whole, "immigration" → "immigr"),
+  // beyond fuzzy reach: an unknown word also matches the longest known stem it starts with.
+  const stemPrefixes: string[] = [];
+  for (const t of unknown) {
+    for (let k = t.length - 1; k >= MIN_STEM_PREFIX; k--) {
+      if (vocab.has(t.slice(0, k))) {
+        stemPrefixes.push(t.slice(0, k));
+        break;
+      }
+    }
+  }
+  const retrievalTerms = [...selected, ...stemPrefixes, ...unknown.filter((t) => t !== last), ...(vocab.has(last) ? [] : [last])];
   const results = index.retrieve(
     retrievalTerms,
     {
       prefixLast,
-      fuzzy: (t) => !vocab.has(t) && t.length >= 5 && !(prefixLast && t === last),
+      fuzzy: (t) => !vocab.has(t) && t.length >= 5,
       ...(opts.filter ? { filter: opts.filter } : {}),
     },
   );
@@ -88,6 +118,7 @@ export function rank(
   // Weighted term ids used by the re-ranker: exact query terms, plus expansions that matched.
   const weights = new Map<number, number>();
   for (const t of known) weights.set(vocab.get(t) ?? 0, 1);
+  for (const t of stemPrefixes) weights.set(vocab.get(t) ?? 0, tuning.expandedWeight);
   const candidates = results.slice(0, tuning.candidates[opts.mode]);
   for (const r of candidates) {
     for (const t of r.terms) {
@@ -97,6 +128,13 @@ export function rank(
   }
   if (candidates.length === 0) return [];
 
+  // Each query term's successor in the query, for phrase matching.
+  const nextInQuery = new Map<number, number>();
+  for (let i = 0; i + 1 < qTerms.length; i++) {
+    const a = vocab.get(qTerms[i] ?? '');
+    const b2 = vocab.get(qTerms[i + 1] ?? '');
+    if (a !== undefined && b2 !== undefined && !nextInQuery.has(a)) nextInQuery.set(a, b2);
+  }
   const k1 = index.settings.bm25.k;
   const b = index.settings.bm25.b;
   const idfs = new Map<number, number>();
@@ -104,14 +142,34 @@ export function rank(
 
   const ranked: Ranked[] = [];
   const seenParagraph = new Set<string>();
-  const scored = candidates.map((r) => {
-    const p = r.id as number;
-    return { p, score: scorePassage(index, p, weights, idfs, k1, b, opts, tuning) + (opts.cue ? opts.cue(p) : 0) };
-  });
+  const pool = candidates.map((r) => r.id as number);
+  if (opts.mode === 'ask' && tuning.articleNeighbours > 0) {
+    const inPool = new Set(pool);
+    const articles: number[] = [];
+    for (const p of pool) {
+      const a = index.passages[p]?.article;
+      if (a !== undefined && !articles.includes(a)) articles.push(a);
+      if (articles.length >= tuning.articleNeighbours) break;
+    }
+    for (const a of articles) {
+      for (const p of index.articlePassages(a)) {
+        if (!inPool.has(p) && (!opts.filter || opts.filter(p))) {
+          inPool.add(p);
+          pool.push(p);
+        }
+      }
+    }
+  }
+  const scored = pool.map((p) => ({ p, ...scorePassage(index, p, weights, idfs, nextInQuery, k1, b, tuning), cue: opts.cue ? opts.cue(p) : 0 }));
+  for (const s of scored) s.score += s.cue;
+  // In search, a passage found only through its article's title is shown only when no passage
+  // of that article holds the words themselves.
+  const articlesWithBody = new Set(scored.filter((s) => s.body).map((s) => index.passages[s.p]?.article));
   scored.sort((x, y) => y.score - x.score);
-  for (const { p, score } of scored) {
+  for (const { p, score, body } of scored) {
     const passage = index.passages[p];
     if (!passage) continue;
+    if (opts.mode === 'search' && !body && articlesWithBody.has(passage.article)) continue;
     // Overlapping windows of one paragraph would show the same text twice.
     const key = `${passage.article}:${passage.paragraph}`;
     if (seenParagraph.has(key)) continue;
@@ -130,46 +188,54 @@ function scorePassage(
   p: number,
   weights: Map<number, number>,
   idfs: Map<number, number>,
+  nextInQuery: Map<number, number>,
   k1: number,
   b: number,
-  opts: RankOptions,
   tuning: RankTuning,
-): number {
+): { score: number; body: boolean } {
   const ids = index.passageTerms(p);
+  const weightOf = (t: number): number => (weights.get(t) ?? 0) * (idfs.get(t) ?? 0);
   const tf = new Map<number, number>();
-  // Proximity: each time two different query terms occur within a few words of each other,
-  // credit the rarer-weighted pair, more the closer they are.
-  const lastPos = new Map<number, number>();
-  let proximity = 0;
+  const phrases = new Set<number>();
+  let phrase = 0;
+  // Best window: slide over the matched positions, keeping per-term counts inside the window.
+  const hits: Array<[pos: number, term: number]> = [];
+  const inside = new Map<number, number>();
+  let windowSum = 0;
+  let window = 0;
   for (let pos = 0; pos < ids.length; pos++) {
     const t = ids[pos] ?? 0;
-    const w = weights.get(t);
-    if (w === undefined) continue;
+    if (!weights.has(t)) continue;
     tf.set(t, (tf.get(t) ?? 0) + 1);
-    const idf = (idfs.get(t) ?? 0) * w;
-    for (const [other, at] of lastPos) {
-      if (other === t) continue;
-      const d = pos - at;
-      if (d <= tuning.proximityWindow) proximity += Math.min(idf, (idfs.get(other) ?? 0) * (weights.get(other) ?? 0)) / d;
+    const next = nextInQuery.get(t);
+    if (next !== undefined && !phrases.has(t) && (ids[pos + 1] === next || ids[pos + 2] === next)) {
+      phrases.add(t);
+      phrase += Math.min(weightOf(t), weightOf(next));
     }
-    lastPos.set(t, pos);
+    hits.push([pos, t]);
+    const c = inside.get(t) ?? 0;
+    if (c === 0) windowSum += weightOf(t);
+    inside.set(t, c + 1);
+    while (hits.length > 0 && (hits[0]?.[0] ?? pos) <= pos - tuning.windowSize) {
+      const [, u] = hits.shift() ?? [0, 0];
+      const n = (inside.get(u) ?? 1) - 1;
+      inside.set(u, n);
+      if (n === 0) windowSum -= weightOf(u);
+    }
+    if (windowSum > window) window = windowSum;
   }
   const norm = 1 - b + (b * ids.length) / index.avgLength;
   let bm25 = 0;
-  for (const [t, f] of tf) bm25 += (weights.get(t) ?? 0) * (idfs.get(t) ?? 0) * ((f * (k1 + 1)) / (f + k1 * norm));
+  for (const [t, f] of tf) bm25 += weightOf(t) * ((f * (k1 + 1)) / (f + k1 * norm));
 
   let title = 0;
   const passage = index.passages[p];
-  const titleIds = passage ? index.titleTerms[passage.article] : undefined;
-  if (titleIds) {
-    const seen = new Set<number>();
-    for (const t of titleIds) {
-      const w = weights.get(t);
-      if (w !== undefined && !seen.has(t)) {
-        seen.add(t);
-        title += w * (idfs.get(t) ?? 0);
-      }
+  const seen = new Set<number>();
+  for (const t of passage ? (index.titleTerms[passage.article] ?? []) : []) {
+    if (weights.has(t) && !seen.has(t)) {
+      seen.add(t);
+      title += weightOf(t);
     }
   }
-  return bm25 + tuning.proximityWeight[opts.mode] * Math.sqrt(proximity) + tuning.titleWeight * title;
+  return { score: bm25 + tuning.phraseWeight * phrase + tuning.windowWeight * window + tuning.titleWeight * title, body: tf.size > 0 };
 }

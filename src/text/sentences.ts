@@ -21,11 +21,11 @@ export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let cursor = 0;
   for (const piece of pieces) {
-    const at = text.indexOf(piece, cursor);
-    const start = at >= 0 ? at : cursor;
-    cursor = start + piece.length;
-    const lead = piece.length - piece.trimStart().length;
-    const s: Sentence = { text: piece.trim(), start: start + lead, end: start + lead + piece.trim().length };
+    // With newline_boundaries, sbd collapses runs of spaces, so a piece may not occur verbatim.
+    const span = locate(text, piece, cursor);
+    if (!span) continue;
+    cursor = span[1];
+    const s: Sentence = { text: text.slice(span[0], span[1]), start: span[0], end: span[1] };
     if (!s.text) continue;
     const prev = out[out.length - 1];
     const firstWord = /^\S+/.exec(s.text)?.[0] ?? '';
@@ -46,5 +46,39 @@ export function splitSentences(text: string): Sentence[] {
     }
     out.push(s);
   }
+  // Whatever sbd dropped at the very end still belongs to the last sentence.
+  const rest = text.slice(cursor).trimEnd();
+  const last = out[out.length - 1];
+  if (rest.trim()) {
+    if (last) {
+      last.end = cursor + rest.length;
+      last.text = text.slice(last.start, last.end);
+    } else {
+      const start = cursor + (rest.length - rest.trimStart().length);
+      out.push({ text: text.slice(start, cursor + rest.length), start, end: cursor + rest.length });
+    }
+  }
   return out;
+}
+
+const SPACE = /\s/;
+
+/**
+ * Where `piece` is in `text` from `from` on. sbd collapses runs of spaces and may drop a
+ * character (the dot of "example.com"), so its non-space characters are matched in order,
+ * skipping what it dropped; the span starts at the first non-space character after `from`.
+ */
+function locate(text: string, piece: string, from: number): [number, number] | null {
+  const chars = piece.replace(/\s+/g, '');
+  if (!chars) return null;
+  let i = from;
+  let k = 0;
+  while (k < chars.length && i < text.length) {
+    if (text[i] === chars[k]) k++;
+    i++;
+  }
+  if (k < chars.length) return null;
+  let start = from;
+  while (start < i && SPACE.test(text[start] ?? '')) start++;
+  return [start, i];
 }
