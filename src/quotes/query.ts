@@ -1,7 +1,6 @@
 // What /quotes and /speakers answer, as plain data (interface §2 shapes, plus the role).
 
 import { checkedLimit, DEFAULT_LIMIT, MAX_LIMIT } from '../engine.js';
-import { UserError } from '../errors.js';
 import type { Quote, QuoteStore } from './store.js';
 
 export interface QuotesRequest {
@@ -37,14 +36,14 @@ export interface SpeakerView {
 const view = (q: Quote): QuoteView => ({ article: q.article, date: q.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role });
 
 /**
- * Quotes by a speaker (optionally about a topic), about a topic, or of one article in text order.
+ * Quotes by a speaker (optionally about a topic), about a topic, of one article in text order, or
+ * with no option the newest of the archive.
  * `articleId` checks an article option and returns its id (the engine's unknown-article error).
  */
 export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (input: string) => string): QuotesResult {
   const speakerInput = req.speaker?.trim() ?? '';
   const topic = req.topic?.trim() ?? '';
   const articleInput = req.article?.trim() ?? '';
-  if (!speakerInput && !topic && !articleInput) throw new UserError('quotes: give a speaker, a topic or an article', 'empty-quotes-request');
   const speaker = speakerInput ? store.resolveSpeaker(speakerInput) : undefined;
   const out: QuotesResult = { quotes: [] };
   if (speaker) out.speaker = speaker;
@@ -63,7 +62,8 @@ export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (
     return out;
   }
   const limit = checkedLimit(req.limit);
-  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit }) : store.quotesAbout(topic, limit);
+  // Nothing asked for: the newest quotes of the archive.
+  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit }) : topic ? store.quotesAbout(topic, limit) : store.newest(limit);
   out.quotes = quotes.map(view);
   return out;
 }

@@ -130,6 +130,11 @@ export class QuoteStore {
     return query.limit === undefined ? ranked : ranked.slice(0, query.limit);
   }
 
+  /** The newest quotes of the archive (undated ones last), in text order within an article. */
+  newest(limit: number): Quote[] {
+    return [...this.quotes].sort(newestFirst).slice(0, Math.max(0, limit));
+  }
+
   /** Quotes of anyone that share the topic's words, best first. */
   quotesAbout(topic: string, limit?: number): Quote[] {
     const ranked = this.rankByTopic(this.quotes, topic);
@@ -242,7 +247,7 @@ function newestFirst(a: Quote, b: Quote): number {
     return a.date < b.date ? 1 : -1;
   }
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
-  return a.paragraph - b.paragraph;
+  return a.paragraph - b.paragraph || a.start - b.start;
 }
 
 /** Edit distance, giving up (returning `max + 1`) once it must exceed `max`. */
