@@ -199,7 +199,9 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
   const speechBefore = hasSpeechVerb(pre.slice(-160));
   // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
   // that starts like a sentence is speech even when the sentence runs on after it.
-  const verbRightBefore = upper && SPEECH_VERBS.has(/(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '');
+  const lastWord = /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+  // "an app called “Screenwise Meter”" names a thing; it reports no speech.
+  const verbRightBefore = upper && SPEECH_VERBS.has(lastWord) && !/^call/u.test(lastWord);
   if (verbRightBefore) return 'direct';
   if (/:$/.test(pre) && (upper || words >= 3) && !runsOn) return 'direct';
   if (/,$/.test(pre) && upper && speechBefore && !runsOn) return 'direct';
