@@ -82,6 +82,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
 }
 
 const PLURAL_PRONOUNS = new Set(['they']);
+/** How far back (in characters) "the company" may look for the organisation it means. */
+const ORG_REACH = 800;
 /** Verbs whose following noun phrase is the listener. */
 const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
@@ -144,6 +146,15 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
       return { name: p.name, role: m.role ?? p.role, person: p };
     }
     const text = m.text.replace(/^(The|A|An|His|Her|Their|Its)\s/u, (w) => w.toLowerCase());
+    // "the company said" after "Google declined to say…": the organisation named just before.
+    if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
+      const org = people.orgBefore(pos, ORG_REACH);
+      if (org) {
+        const s = { name: org, role: null, person: null };
+        lastGroup = s;
+        return s;
+      }
+    }
     // "the mayor", "the laid-back Cambridge resident", "the lanky, bespectacled professor": a
     // singular description of a person is someone the article has named; "a spokesperson",
     // "officials" and "the company" are speakers in their own right.

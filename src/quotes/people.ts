@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -171,6 +171,8 @@ export class People {
   readonly persons = new Map<string, Person>();
   /** Mentions found in the text, by offset. */
   readonly mentions: PersonMention[] = [];
+  /** Organisations named as the subject of a clause, by offset. */
+  private readonly orgs: Array<{ pos: number; name: string; quoted: boolean }> = [];
   /** Mentions added while attributing (speakers where they speak), kept by offset apart from the text's. */
   private readonly added: PersonMention[] = [];
   // Persons by last and first word: the lookups stay cheap however many names an article has.
@@ -202,6 +204,11 @@ export class People {
       const { name, title } = splitTitle(ws);
       if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
       else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title });
+      // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
+      // said…"): what "the company" or "the utility" may point back to.
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))))) {
+        this.orgs.push({ pos: r.pos, name: displayCase(ws.join(' ')), quoted: quoted(r.pos) });
+      }
     }
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
@@ -227,9 +234,13 @@ export class People {
         if (s.run.speaks) person.evidence++;
         this.learn(person, s.run.lead, s.title);
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
+      } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1) {
+        // A one-word name that is no person's and opens a clause: a company or body ("Google").
+        this.orgs.push({ pos: s.run.pos, name: s.word, quoted: quoted(s.run.pos) });
       }
     }
     this.mentions.sort((a, b) => a.pos - b.pos);
+    this.orgs.sort((a, b) => a.pos - b.pos);
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
@@ -336,6 +347,16 @@ export class People {
     return core >= 2 && core <= 3;
   }
 
+  /** The organisation last named as a clause's subject before `pos`, within `reach` characters. */
+  orgBefore(pos: number, reach: number): string | undefined {
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i];
+      if (!o || o.pos >= pos || o.quoted) continue;
+      return pos - o.pos <= reach ? o.name : undefined;
+    }
+    return undefined;
+  }
+
   /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
   subjectIn(from: number, to: number): Person | undefined {
     for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
@@ -368,6 +389,8 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
   }
   return lo - 1;
 }
+
+const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
 
 /** Global offsets of each paragraph when the article is read as one text. */
 export function paragraphBases(paragraphs: readonly string[]): number[] {

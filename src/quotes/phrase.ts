@@ -257,7 +257,8 @@ function roleOf(lead: readonly string[], title: readonly string[], appositiveIn:
   let role = parts.join(' ').trim();
   let appositive = appositiveIn;
   // "fighting to regain public confidence": a participle clause describes what someone does.
-  if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive))) appositive = null;
+  // "in a brief announcement": a prepositional phrase says where or when, not who.
+  if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
   if (appositive) {
     const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
     role = role ? `${role}, ${a}` : a;
