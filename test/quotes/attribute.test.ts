@@ -87,6 +87,10 @@ describe('attributeArticle on small articles', () => {
     expect(speakers(['“Service will resume by Sunday,” Metro Transit said in a statement.'])).toEqual(['Metro Transit']);
   });
 
+  it('GIVEN "the company said" after a company was named THEN the company', () => {
+    expect(speakers(['Northwind Shipping Co declined to comment on the layoffs.', '“We are confident the plant will reopen,” the company said.'])).toEqual(['Northwind Shipping Co']);
+  });
+
   it('GIVEN a quote with no speaker anywhere THEN null', () => {
     expect(speakers(['“Closed for the holidays.”'])).toEqual([null]);
   });
