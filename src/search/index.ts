@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import { editDistance } from '../archive/suggest.js';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { buildPassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
@@ -10,13 +11,29 @@ export interface IndexSettings {
   titleBoost: number;
   /** BM25 parameters used by MiniSearch and by the re-ranker. */
   bm25: { k: number; b: number; d: number };
+  /**
+   * A term found in more than this share of the passages, and in at least `commonMinDf` of them,
+   * is "common". MiniSearch leaves common terms out (they are a third of all postings in a news
+   * archive, yet rarely tell passages apart); they get compact postings of their own, used by
+   * the re-ranker and by queries made only of common words.
+   */
+  commonShare: number;
+  commonMinDf: number;
 }
 
 export const DEFAULT_INDEX_SETTINGS: IndexSettings = {
   passages: DEFAULT_PASSAGE_SETTINGS,
   titleBoost: 1.5,
   bm25: { k: 0.7, b: 0.6, d: 0 },
+  commonShare: 0.01,
+  commonMinDf: 1000,
 };
+
+/** A common term's passages (ascending) and its frequency in each (capped at 255). */
+export interface Postings {
+  ids: Uint32Array;
+  tf: Uint8Array;
+}
 
 interface Doc {
   id: number;
@@ -43,24 +60,18 @@ export class PassageIndex {
     /** Each article's title term ids. */
     readonly titleTerms: readonly Uint32Array[],
     readonly mini: MiniSearch<Doc>,
+    df: Uint32Array,
   ) {
     this.vocab = new Map(vocabList.map((t, i) => [t, i]));
-    this.df = new Uint32Array(vocabList.length);
-    const seen = new Int32Array(vocabList.length).fill(-1);
-    for (let p = 0; p < passages.length; p++) {
-      for (let k = termStarts[p] ?? 0; k < (termStarts[p + 1] ?? 0); k++) {
-        const t = termIds[k] ?? 0;
-        if (seen[t] !== p) {
-          seen[t] = p;
-          this.df[t] = (this.df[t] ?? 0) + 1;
-        }
-      }
-    }
+    this.df = df;
     this.avgLength = passages.length ? termIds.length / passages.length : 1;
     this.vocabList = vocabList;
+    this.common = commonPostings(df, termStarts, termIds, commonMinimum(settings, passages.length));
   }
 
   readonly vocabList: readonly string[];
+  /** Postings of the common terms, which MiniSearch does not hold. */
+  readonly common: ReadonlyMap<number, Postings>;
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
     const passages = buildPassages(articles, settings.passages);
@@ -85,9 +96,10 @@ export class PassageIndex {
     });
     termStarts[passages.length] = chunks.length;
     const termIds = Uint32Array.from(chunks);
-    const mini = new MiniSearch<Doc>(miniOptions(settings, vocabList, termStarts, termIds, titleTerms, passages));
+    const df = documentFrequencies(vocabList.length, termStarts, termIds);
+    const mini = new MiniSearch<Doc>(miniOptions(settings, vocabList, df, termStarts, termIds, titleTerms, passages));
     mini.addAll(passages.map((_, id) => ({ id })));
-    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, mini);
+    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, mini, df);
   }
 
   /** Rebuilds from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
@@ -101,8 +113,9 @@ export class PassageIndex {
     titleTerms: readonly Uint32Array[],
     mini: AsPlainObject,
   ): PassageIndex {
-    const restored = MiniSearch.loadJS<Doc>(mini, miniOptions(settings, vocabList, termStarts, termIds, titleTerms, passages));
-    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored);
+    const df = documentFrequencies(vocabList.length, termStarts, termIds);
+    const restored = MiniSearch.loadJS<Doc>(mini, miniOptions(settings, vocabList, df, termStarts, termIds, titleTerms, passages));
+    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored, df);
   }
 
   /** The passages of one article, in order (they are contiguous). */
@@ -135,6 +148,58 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * Common terms an unknown query word may have meant: those it is a prefix of (when the user
+   * may still be typing it) or, for longer words, one edit away from.
+   */
+  expandCommon(word: string, asPrefix: boolean): string[] {
+    const out: string[] = [];
+    for (const t of this.common.keys()) {
+      const term = this.vocabList[t] ?? '';
+      if (asPrefix && word.length >= 3 && term.startsWith(word)) out.push(term);
+      else if (word.length >= 5 && Math.abs(term.length - word.length) <= 1 && editDistance(term, word) <= 1) out.push(term);
+    }
+    return out;
+  }
+
+  isCommon(term: number): boolean {
+    return this.common.has(term);
+  }
+
+  /**
+   * Candidates for a query whose terms are all common: the passages holding the two rarest of
+   * them (or the rarest alone when none hold both), best `k` by BM25 of the rarest term.
+   * Typed-array work, bounded by the rarest term's postings.
+   */
+  commonCandidates(termIds: readonly number[], k: number, filter?: (passage: number) => boolean): number[] {
+    const lists = termIds.map((t) => ({ t, post: this.common.get(t) })).filter((x): x is { t: number; post: Postings } => x.post !== undefined);
+    lists.sort((a, b) => a.post.ids.length - b.post.ids.length);
+    const first = lists[0];
+    if (!first) return [];
+    let ids: Uint32Array = first.post.ids;
+    let tf: Uint8Array = first.post.tf;
+    const second = lists[1];
+    if (second) {
+      const both = intersect(first.post, second.post.ids);
+      if (both.ids.length > 0) ({ ids, tf } = both);
+    }
+    const { k: k1, b } = this.settings.bm25;
+    const scores = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const p = ids[i] ?? 0;
+      const len = (this.termStarts[p + 1] ?? 0) - (this.termStarts[p] ?? 0);
+      const f = tf[i] ?? 1;
+      scores[i] = filter && !filter(p) ? -1 : (f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / this.avgLength));
+    }
+    // The k-th best score by a numeric typed-array sort (no comparator calls), then one pass.
+    const sorted = Float64Array.from(scores).sort();
+    const threshold = Math.max(0, sorted[Math.max(0, sorted.length - k)] ?? 0);
+    const out: number[] = [];
+    for (let i = 0; i < ids.length && out.length < k; i++) if ((scores[i] ?? -1) > threshold) out.push(ids[i] ?? 0);
+    for (let i = 0; i < ids.length && out.length < k; i++) if (scores[i] === threshold) out.push(ids[i] ?? 0);
+    return out;
+  }
+
   /** Runs MiniSearch over already-processed terms; returns its results (best first). */
   retrieve(
     queryTerms: readonly string[],
@@ -165,15 +230,86 @@ export class PassageIndex {
 const splitSpace = (s: string): string[] => s.split(' ');
 const identity = (t: string): string => t;
 
+function commonMinimum(settings: IndexSettings, passages: number): number {
+  return Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * passages));
+}
+
+function documentFrequencies(vocabSize: number, termStarts: Uint32Array, termIds: Uint32Array): Uint32Array {
+  const df = new Uint32Array(vocabSize);
+  const seen = new Int32Array(vocabSize).fill(-1);
+  for (let p = 0; p + 1 < termStarts.length; p++) {
+    for (let k = termStarts[p] ?? 0; k < (termStarts[p + 1] ?? 0); k++) {
+      const t = termIds[k] ?? 0;
+      if (seen[t] !== p) {
+        seen[t] = p;
+        df[t] = (df[t] ?? 0) + 1;
+      }
+    }
+  }
+  return df;
+}
+
+function commonPostings(df: Uint32Array, termStarts: Uint32Array, termIds: Uint32Array, minimum: number): Map<number, Postings> {
+  const out = new Map<number, Postings>();
+  const fill = new Map<number, number>();
+  df.forEach((n, t) => {
+    if (n > minimum) {
+      out.set(t, { ids: new Uint32Array(n), tf: new Uint8Array(n) });
+      fill.set(t, 0);
+    }
+  });
+  if (out.size === 0) return out;
+  for (let p = 0; p + 1 < termStarts.length; p++) {
+    for (let k = termStarts[p] ?? 0; k < (termStarts[p + 1] ?? 0); k++) {
+      const t = termIds[k] ?? 0;
+      const post = out.get(t);
+      if (!post) continue;
+      const at = fill.get(t) ?? 0;
+      if (at > 0 && post.ids[at - 1] === p) {
+        post.tf[at - 1] = Math.min(255, (post.tf[at - 1] ?? 0) + 1);
+      } else {
+        post.ids[at] = p;
+        post.tf[at] = 1;
+        fill.set(t, at + 1);
+      }
+    }
+  }
+  return out;
+}
+
+/** The entries of `a` whose passage is also in `b` (both ascending), with a's frequencies. */
+function intersect(a: Postings, b: Uint32Array): Postings {
+  const ids: number[] = [];
+  const tf: number[] = [];
+  for (let i = 0, j = 0; i < a.ids.length && j < b.length; ) {
+    const x = a.ids[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      ids.push(x);
+      tf.push(a.tf[i] ?? 1);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
+}
+
 function miniOptions(
   settings: IndexSettings,
   vocabList: readonly string[],
+  df: Uint32Array,
   termStarts: Uint32Array,
   termIds: Uint32Array,
   titleTerms: readonly Uint32Array[],
   passages: readonly Passage[],
 ) {
-  const spell = (ids: Uint32Array): string[] => Array.from(ids, (t) => vocabList[t] ?? '');
+  const minimum = commonMinimum(settings, passages.length);
+  const spell = (ids: Uint32Array): string[] => {
+    const out: string[] = [];
+    for (const t of ids) if ((df[t] ?? 0) <= minimum) out.push(vocabList[t] ?? '');
+    return out;
+  };
   return {
     fields: ['title', 'text'],
     // Terms come from our own tokenizer (stemming, stop words, acronyms), once, at build. A
