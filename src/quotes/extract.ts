@@ -65,7 +65,11 @@ export function scanMarks(p: string): RawSpan[] {
   const out: RawSpan[] = [];
   let openAt = -1;
   let openWidth = 1;
-  for (let i = 0; i < p.length; i++) {
+  // The regular expression jumps to the next character that may be a mark (natively, which matters
+  // over a whole corpus); markAt decides.
+  const candidates = /["“”„«»‘’']/g;
+  for (let c = candidates.exec(p); c !== null; c = candidates.exec(p)) {
+    const i = c.index;
     const m = markAt(p, i);
     if (!m) continue;
     let kind = m.mark;
@@ -88,7 +92,7 @@ export function scanMarks(p: string): RawSpan[] {
       out.push({ open: openAt, close: i, width: openWidth, unclosed: false });
       openAt = -1;
     }
-    i += m.width - 1;
+    candidates.lastIndex = i + m.width;
   }
   if (openAt >= 0 && openAt + openWidth < p.length) out.push({ open: openAt, close: p.length, width: openWidth, unclosed: true });
   return out;

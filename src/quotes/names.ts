@@ -4,7 +4,20 @@ import { isStopWord } from '../text/tokenize.js';
 // "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
 
 /** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. */
+const foldCache = new Map<string, string>();
+
 export function foldName(s: string): string {
+  // Names repeat; folding (Unicode normalisation and three replacements) is worth caching.
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = foldUncached(s);
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
