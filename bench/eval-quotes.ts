@@ -2,6 +2,10 @@
 //
 //   npm run eval:quotes -- ../shared/data/quotes/ggt-dev.jsonl [--errors]
 //
+// --errors lists wrong speakers, false positives and missed quotes (40 of each; EVAL_SHOW=N for N).
+// The first line scores the extractor's direct quotes, as the issue asks; the second also counts
+// the partial quotes it shows, for reference.
+//
 // Each record ({id, date, text, quotes, other_quotes}) is written as an archive file in a temp
 // folder and loaded with the real loader. A predicted quote matches a gold `quotes` entry of the
 // same article when the shared tokens cover ≥ 80% of the gold quote and ≥ 50% of the prediction;
