@@ -1,6 +1,7 @@
 import type { Archive, Article } from './archive/types.js';
 import type { Engine } from './engine.js';
 import type { PassageIndex } from './search/index.js';
+import { quotesFeature } from './quotes/feature.js';
 
 /**
  * Something built from the whole archive beside the passage index (quotes, summaries…),
@@ -24,4 +25,4 @@ export interface Feature<T> {
 }
 
 /** The features every engine is built with. A feature is added by adding it here. */
-export const FEATURES: ReadonlyArray<Feature<unknown>> = [];
+export const FEATURES: ReadonlyArray<Feature<unknown>> = [quotesFeature];
