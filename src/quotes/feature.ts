@@ -29,7 +29,7 @@ export const quotesFeature: Feature<QuoteStore> = {
       const spans = store.quotedSpans(speaker);
       return (p) => {
         const passage = engine.index.passages[p];
-        const article = passage ? engine.articles[passage.article] : undefined;
+        const article = passage ? engine.index.articles[passage.article] : undefined;
         if (!passage || !article) return false;
         // The passage quotes the speaker when one of the quotes overlaps its window of the paragraph.
         return (spans.get(article.id) ?? []).some((s) => s.paragraph === passage.paragraph && s.start < passage.end && s.end > passage.start);
