@@ -53,7 +53,7 @@ export interface RankTuning {
 }
 
 export const DEFAULT_RANK_TUNING: RankTuning = {
-  retrievalPostings: 12_000,
+  retrievalPostings: 2_000,
   candidates: { search: 120, ask: 200 },
   expandedWeight: 0.5,
   phraseWeight: 0.6,
@@ -80,15 +80,18 @@ export function rank(
   if (qTerms.length === 0) return [];
   const { vocab, df } = index;
   const known = qTerms.filter((t) => vocab.has(t));
+  const idOf = (t: string): number => vocab.get(t) ?? 0;
+  const rare = known.filter((t) => !index.isCommon(idOf(t)));
+  const common = known.filter((t) => index.isCommon(idOf(t)));
   const last = qTerms[qTerms.length - 1] ?? '';
   const prefixLast = opts.prefixLast && !vocab.has(last) && last.length >= 3;
 
   // Rarest first until the budget is spent; a term MiniSearch must expand always goes in.
-  const byRarity = [...known].sort((a, b) => (df[vocab.get(a) ?? 0] ?? 0) - (df[vocab.get(b) ?? 0] ?? 0));
+  const byRarity = [...rare].sort((a, b) => (df[idOf(a)] ?? 0) - (df[idOf(b)] ?? 0));
   const selected: string[] = [];
   let postings = 0;
   for (const t of byRarity) {
-    const n = df[vocab.get(t) ?? 0] ?? 0;
+    const n = df[idOf(t)] ?? 0;
     if (selected.length > 0 && postings + n > tuning.retrievalPostings) break;
     selected.push(t);
     postings += n;
@@ -105,26 +108,35 @@ export function rank(
       }
     }
   }
-  const retrievalTerms = [...selected, ...stemPrefixes, ...unknown.filter((t) => t !== last), ...(vocab.has(last) ? [] : [last])];
-  const results = index.retrieve(
-    retrievalTerms,
-    {
-      prefixLast,
-      fuzzy: (t) => !vocab.has(t) && t.length >= 5,
-      ...(opts.filter ? { filter: opts.filter } : {}),
-    },
-  );
+  // MiniSearch does not hold common terms: expand unknown words against them here.
+  const commonExpansions = unknown.flatMap((t) => index.expandCommon(t, prefixLast && t === last));
+  const retrievalTerms = [...selected, ...stemPrefixes.filter((t) => !index.isCommon(idOf(t))), ...unknown];
+  const results =
+    retrievalTerms.length > 0
+      ? index.retrieve(retrievalTerms, {
+          prefixLast,
+          fuzzy: (t) => !vocab.has(t) && t.length >= 5,
+          ...(opts.filter ? { filter: opts.filter } : {}),
+        })
+      : [];
 
   // Weighted term ids used by the re-ranker: exact query terms, plus expansions that matched.
   const weights = new Map<number, number>();
-  for (const t of known) weights.set(vocab.get(t) ?? 0, 1);
-  for (const t of stemPrefixes) weights.set(vocab.get(t) ?? 0, tuning.expandedWeight);
-  const candidates = results.slice(0, tuning.candidates[opts.mode]);
-  for (const r of candidates) {
+  for (const t of known) weights.set(idOf(t), 1);
+  for (const t of [...stemPrefixes, ...commonExpansions]) if (!weights.has(idOf(t))) weights.set(idOf(t), tuning.expandedWeight);
+  const candidates = results.slice(0, tuning.candidates[opts.mode]).map((r) => r.id as number);
+  for (const r of results.slice(0, tuning.candidates[opts.mode])) {
     for (const t of r.terms) {
       const id = vocab.get(t);
       if (id !== undefined && !weights.has(id)) weights.set(id, tuning.expandedWeight);
     }
+  }
+  // Too few passages hold the rarer words (or there are none): add candidates from the
+  // common words' postings.
+  if (candidates.length < opts.limit) {
+    const have = new Set(candidates);
+    const commonIds = [...common, ...commonExpansions].map(idOf);
+    for (const p of index.commonCandidates(commonIds, tuning.candidates[opts.mode], opts.filter)) if (!have.has(p)) candidates.push(p);
   }
   if (candidates.length === 0) return [];
 
@@ -142,7 +154,7 @@ export function rank(
 
   const ranked: Ranked[] = [];
   const seenParagraph = new Set<string>();
-  const pool = candidates.map((r) => r.id as number);
+  const pool = [...candidates];
   if (opts.mode === 'ask' && tuning.articleNeighbours > 0) {
     const inPool = new Set(pool);
     const articles: number[] = [];

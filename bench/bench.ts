@@ -1,0 +1,109 @@
+/**
+ * The engine benchmark: cold build, start from cache, memory, and latency of search and ask over
+ * fixed queries. Reports medians and percentiles; no thresholds (this machine is noisy).
+ *
+ *   npm run bench -- --archive DIR [--queries 1000] [--record]
+ *
+ * --record appends the table to bench/RESULTS.md with the date, machine and Node version.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadArchive, scanArchive } from '../src/archive/load.js';
+import { Engine } from '../src/engine.js';
+import { FEATURES } from '../src/features.js';
+import { openEngine } from '../src/open.js';
+import { PassageIndex } from '../src/search/index.js';
+import { median, percentile } from './fixtures.js';
+import { benchQueries } from './queries.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const archiveDir = arg('archive');
+if (!archiveDir) {
+  console.error('usage: npm run bench -- --archive DIR [--queries 1000] [--record]');
+  process.exit(1);
+}
+const nQueries = Number(arg('queries') ?? 1000);
+const here = dirname(fileURLToPath(import.meta.url));
+const rows: Array<[string, string]> = [];
+const row = (k: string, v: string): void => {
+  rows.push([k, v]);
+  console.log(`${k.padEnd(44)} ${v}`);
+};
+const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+// Cold build: read every file, index, build features (no cache involved).
+let t = performance.now();
+const files = scanArchive(archiveDir);
+const archive = loadArchive(archiveDir, files);
+const tLoad = performance.now() - t;
+t = performance.now();
+const index = PassageIndex.build(archive.articles);
+const tIndex = performance.now() - t;
+const engine = new Engine(archive, index);
+const featureTimes: string[] = [];
+for (const f of FEATURES) {
+  t = performance.now();
+  f.attach(engine, f.build(archive, index));
+  featureTimes.push(`${f.name} ${ms(performance.now() - t)}`);
+}
+const mem = process.memoryUsage();
+row('articles', String(archive.articles.length));
+row('passages', String(index.passages.length));
+row('cold build: read + parse files', ms(tLoad));
+row('cold build: passage index', ms(tIndex));
+if (featureTimes.length) row('cold build: features', featureTimes.join(', '));
+row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
+
+// Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));
+const cachePath = join(cacheDir, 'index.json');
+try {
+  t = performance.now();
+  openEngine({ archiveDir, cachePath });
+  row('build + write cache (one process)', ms(performance.now() - t));
+  const runs = [0, 1, 2].map(() => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'open-once.ts'), archiveDir, cachePath], { encoding: 'utf8' });
+    return JSON.parse(out) as { source: string; ms: number; heapMB: number; rssMB: number };
+  });
+  if (runs.some((r) => r.source !== 'cache')) throw new Error('bench: the cache was not used on restart');
+  row('start from cache (median of 3, fresh process)', ms(median(runs.map((r) => r.ms))));
+  row('heap / RSS after start from cache', `${median(runs.map((r) => r.heapMB)).toFixed(0)} MB / ${median(runs.map((r) => r.rssMB)).toFixed(0)} MB`);
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+// Latency over fixed queries drawn from the archive.
+const { short, questions } = benchQueries(archive.articles, nQueries);
+function latency(label: string, qs: readonly string[], run: (q: string) => unknown): void {
+  const once = (q: string): number => {
+    const t0 = performance.now();
+    try {
+      run(q);
+    } catch {
+      // A query of only common words is a user error; it is still timed.
+    }
+    return performance.now() - t0;
+  };
+  qs.slice(0, 50).forEach(once); // warm up the JIT
+  const times = qs.map(once);
+  times.sort((a, b) => a - b);
+  row(`${label} (${qs.length}) p50 / p95 / p99`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(percentile(times, 99))}`);
+}
+latency('search, short queries', short, (q) => engine.search({ query: q }));
+latency('search, question-like queries', questions, (q) => engine.search({ query: q }));
+latency('ask, short queries', short, (q) => engine.ask({ question: q }));
+latency('ask, question-like queries', questions, (q) => engine.ask({ question: q }));
+
+if (args.includes('--record')) {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const head = `\n## Engine bench — ${new Date().toISOString().slice(0, 10)}, ${archiveDir}\n\n${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n| measure | value |\n|---|---|\n`;
+  appendFileSync(join(here, 'RESULTS.md'), head + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n');
+  console.log('recorded in bench/RESULTS.md');
+}
