@@ -5,6 +5,7 @@
 import type { Engine } from '../engine.js';
 import { UserError } from '../errors.js';
 import type { Feature } from '../features.js';
+import { pickKeyQuotes } from '../summary/key-quotes.js';
 import { QuoteStore } from './store.js';
 
 const stores = new WeakMap<Engine, QuoteStore>();
@@ -25,6 +26,7 @@ export const quotesFeature: Feature<QuoteStore> = {
   attach(engine, store) {
     stores.set(engine, store);
     engine.suggestSpeakers = (input, limit) => store.suggestSpeakers(input, limit);
+    engine.keyQuotes = (article, limit) => pickKeyQuotes(store.quotesOfArticle(article.id), limit);
     engine.speakerFilter = (speaker) => {
       const spans = store.quotedSpans(speaker);
       return (p) => {

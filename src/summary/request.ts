@@ -84,7 +84,12 @@ export function summaryOf(source: SummarySource, req: SummaryRequest): SummaryRe
     words: summary.words,
   };
   if (article.url) result.url = article.url;
-  if (source.keyQuotes) result.quotes = source.keyQuotes(article, MAX_KEY_QUOTES).slice(0, MAX_KEY_QUOTES);
+  if (source.keyQuotes) {
+    // A quote the summary already shows in full adds nothing beside it: prefer others.
+    const offered = source.keyQuotes(article, MAX_KEY_QUOTES + 4);
+    const shown = (q: KeyQuote): boolean => result.sentences.some((s) => s.includes(q.text));
+    result.quotes = [...offered.filter((q) => !shown(q)), ...offered.filter(shown)].slice(0, MAX_KEY_QUOTES);
+  }
   if (!id && query) result.query = query;
   if (!id && !query) result.newest = true;
   return result;

@@ -111,6 +111,18 @@ describe('summaryOf', () => {
     expect(r.quotes?.[0]).toEqual({ text: 'It is shameful.', speaker: 'Maria Chen', paragraph: 7 });
   });
 
+  it('GIVEN a key quote the summary already shows THEN another quote is preferred', () => {
+    const shown = summaryOf(source, { article: 'x' }).sentences;
+    const inSummary = { text: (shown[1] ?? '').slice(0, 40), speaker: 'Someone Shown', paragraph: 3 };
+    const r = summaryOf({ ...source, keyQuotes: () => [inSummary, ...source.keyQuotes()] }, { article: 'x' });
+    expect(r.quotes?.map((q) => q.speaker)).toEqual(['Maria Chen', 'Dana Ortiz']);
+  });
+
+  it('GIVEN the real quotes feature THEN key quotes come with canonical speakers', async () => {
+    const r = (await ask('summary', { article: 'ferry-strike' })).result as SummaryResult;
+    expect(r.quotes?.[0]).toMatchObject({ speaker: 'Tom Reilly', paragraph: 2 });
+  });
+
   it('GIVEN no quotes hook THEN the result has no quotes field', () => {
     expect(summaryOf({ articles: [COUNCIL], getArticle: source.getArticle, search: source.search }, { article: 'x' })).not.toHaveProperty('quotes');
   });
