@@ -115,7 +115,8 @@ describe('summaryOf', () => {
     const shown = summaryOf(source, { article: 'x' }).sentences;
     const inSummary = { text: (shown[1] ?? '').slice(0, 40), speaker: 'Someone Shown', paragraph: 3 };
     const r = summaryOf({ ...source, keyQuotes: () => [inSummary, ...source.keyQuotes()] }, { article: 'x' });
-    expect(r.quotes?.map((q) => q.speaker)).toEqual(['Maria Chen', 'Dana Ortiz']);
+    expect(r.quotes).toHaveLength(2);
+    expect(r.quotes?.map((q) => q.speaker)).not.toContain('Someone Shown');
   });
 
   it('GIVEN the real quotes feature THEN key quotes come with canonical speakers', async () => {
