@@ -23,6 +23,7 @@ export const quotesFeature: Feature<QuoteStore> = {
   build: (archive) => QuoteStore.build(archive.articles),
   save: (store) => store.toJSON(),
   load: (json) => QuoteStore.fromJSON(json),
+  update: (store, change) => store.update(change.added, new Set(change.removed.map((a) => a.id))),
   attach(engine, store) {
     stores.set(engine, store);
     engine.suggestSpeakers = (input, limit) => store.suggestSpeakers(input, limit);

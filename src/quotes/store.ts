@@ -41,6 +41,17 @@ export interface QuoteStoreJSON {
 
 const MAX_INPUT = 100;
 
+function extractQuotes(articles: readonly Article[]): Quote[] {
+  const raw: Quote[] = [];
+  for (const a of articles) {
+    for (const q of attributeArticle(a.paragraphs)) {
+      if (q.kind === 'fragment') continue;
+      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role, kind: q.kind, start: q.start, end: q.end });
+    }
+  }
+  return raw;
+}
+
 export class QuoteStore {
   private readonly byArticle = new Map<string, Quote[]>();
   private readonly bySpeaker = new Map<string, Quote[]>();
@@ -66,13 +77,20 @@ export class QuoteStore {
 
   /** Extracts and attributes the quotes of every article. Scare quotes and titles are left out. */
   static build(articles: readonly Article[]): QuoteStore {
-    const raw: Quote[] = [];
-    for (const a of articles) {
-      for (const q of attributeArticle(a.paragraphs)) {
-        if (q.kind === 'fragment') continue;
-        raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role, kind: q.kind, start: q.start, end: q.end });
-      }
-    }
+    return QuoteStore.fromQuotes(extractQuotes(articles));
+  }
+
+  /**
+   * The store after articles were added or changed (`added`) or removed: only those articles
+   * are read again; the speaker registry is rebuilt over all quotes (it is cheap), so names
+   * merge across the archive as in a full build.
+   */
+  update(added: readonly Article[], removed: ReadonlySet<string>): QuoteStore {
+    const gone = new Set([...removed, ...added.map((a) => a.id)]);
+    return QuoteStore.fromQuotes([...this.quotes.filter((q) => !gone.has(q.article)), ...extractQuotes(added)]);
+  }
+
+  private static fromQuotes(raw: readonly Quote[]): QuoteStore {
     const { entries, canonical } = buildRegistry(raw.flatMap((q) => (q.speaker ? [{ name: q.speaker, role: q.role, article: q.article }] : [])));
     const quotes: Quote[] = raw.map((q) => ({ ...q, speaker: q.speaker === null ? null : (canonical.get(foldName(q.speaker)) ?? q.speaker) }));
     return new QuoteStore(quotes, entries);
