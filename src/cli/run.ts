@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { loadCommands } from '../commands/registry.js';
 import { defaultCachePath } from '../config.js';
@@ -50,12 +51,28 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     const command = commands.get(name);
     if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
     const raw = optionsFromArgs(name, command.spec.options, args);
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
+    const options = parseOptions(name, command.spec.options, raw);
+    if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
+    const result = await command.spec.run(ctx, options);
+    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
     io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
+    if (wrote && !args.flags.json) io.stdout.write(`${wrote}\n`);
     return EXIT.ok;
   } catch (e) {
     return fail(io, e);
   }
+}
+
+/** `--out FILE`: writes the file the command made (a chart); says what it wrote. */
+function writeOut(spec: CommandSpec, result: unknown, path: string): string {
+  const file = spec.files?.(result)[0];
+  if (!file) throw new UserError(`--out: ${spec.name} made no file to write`, 'bad-option');
+  try {
+    writeFileSync(path, file.data);
+  } catch (e) {
+    throw new UserError(`--out: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, 'bad-out');
+  }
+  return `wrote ${path} (${file.name}, ${file.data.length.toLocaleString('en-US')} bytes)`;
 }
 
 function fail(io: CliIO, e: unknown): number {
@@ -113,7 +130,7 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
 
 function usage(commands: Map<string, SlashCommand>): string {
   const lines = [
-    'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json]',
+    'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json] [--out FILE]',
     '       npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl',
     '',
     'commands:',
@@ -126,6 +143,7 @@ function usage(commands: Map<string, SlashCommand>): string {
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
   lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');
+  lines.push('`--out FILE` writes the file a command makes (timeline: its chart as PNG); stdout is unchanged.');
   lines.push('Exit codes: 0 ok, 1 bad input, 2 bad archive or setup, 3 internal error.');
   return `${lines.join('\n')}\n`;
 }

@@ -11,7 +11,13 @@ export async function replyPages(
   { hidden }: { hidden: boolean },
 ): Promise<void> {
   const page = pages[0] ?? { content: 'Nothing to show.', embeds: [] };
-  const body = { ...(page.content ? { content: page.content } : {}), embeds: page.embeds, allowedMentions: NO_MENTIONS };
+  const body = {
+    ...(page.content ? { content: page.content } : {}),
+    embeds: page.embeds,
+    // Attachments (a chart): an embed shows one through `image: { url: 'attachment://NAME' }`.
+    ...(page.files?.length ? { files: page.files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
   if (interaction.deferred || interaction.replied) await interaction.editReply(body);
   else await interaction.reply({ ...body, ...(hidden ? { flags: MessageFlags.Ephemeral as const } : {}) });
 }
