@@ -88,7 +88,8 @@ export function timelineSvg(t: Timeline): string {
   const W = CHART_WIDTH;
   const H = CHART_HEIGHT;
   const withQuotes = t.total.quotes !== undefined;
-  const plot = { left: 70, right: W - 24, top: withQuotes ? 100 : 88, bottom: H - 66 };
+  // Room above the plot for the peak's count, below it for ticks, years and the axis title.
+  const plot = { left: 70, right: W - 24, top: withQuotes ? 118 : 96, bottom: H - 72 };
   const parts: string[] = [];
   parts.push(`<rect x="0.5" y="0.5" width="${W - 1}" height="${H - 1}" rx="10" fill="${THEME.background}" stroke="${THEME.border}"/>`);
 
@@ -119,7 +120,8 @@ export function timelineSvg(t: Timeline): string {
 
   const n = t.periods.length;
   const pitch = (plot.right - plot.left) / n;
-  const groupWidth = Math.max(1, pitch * (n > 30 ? 0.8 : 0.7));
+  // A few periods get bars of a bar's width, not slabs across the chart.
+  const groupWidth = Math.max(1, Math.min(pitch * (n > 30 ? 0.8 : 0.7), withQuotes ? 96 : 56));
   const labelEvery = Math.max(1, Math.ceil((charWidth(SIZE.tick) * (t.unit === 'month' || t.unit === 'year' ? 4 : 6) + 14) / pitch));
   let lastYearX = -Infinity;
   t.periods.forEach((p, i) => {
@@ -144,7 +146,7 @@ export function timelineSvg(t: Timeline): string {
     }
   });
   const xTitle = { day: 'day', week: 'week (ISO, labelled by its Monday)', month: 'month', year: 'year' }[t.unit];
-  parts.push(text((plot.left + plot.right) / 2, H - 10, xTitle, `font-size="${SIZE.axisTitle}" text-anchor="middle" fill="${THEME.muted}"`));
+  parts.push(text((plot.left + plot.right) / 2, H - 8, xTitle, `font-size="${SIZE.axisTitle}" text-anchor="middle" fill="${THEME.muted}"`));
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">${parts.join('')}</svg>`;
 }
