@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { ReplyPage } from '../commands/command.js';
+import { pageAttachments } from './attachments.js';
 
 /** Replies never ping anyone, whatever the archive text says. */
 export const NO_MENTIONS = { parse: [] };
@@ -11,13 +12,7 @@ export async function replyPages(
   { hidden }: { hidden: boolean },
 ): Promise<void> {
   const page = pages[0] ?? { content: 'Nothing to show.', embeds: [] };
-  const body = {
-    ...(page.content ? { content: page.content } : {}),
-    embeds: page.embeds,
-    // Attachments (a chart): an embed shows one through `image: { url: 'attachment://NAME' }`.
-    ...(page.files?.length ? { files: page.files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
-    allowedMentions: NO_MENTIONS,
-  };
+  const body = { ...(page.content ? { content: page.content } : {}), embeds: page.embeds, ...pageAttachments(page), allowedMentions: NO_MENTIONS };
   if (interaction.deferred || interaction.replied) await interaction.editReply(body);
   else await interaction.reply({ ...body, ...(hidden ? { flags: MessageFlags.Ephemeral as const } : {}) });
 }

@@ -7,6 +7,7 @@ import { EXIT, runCli } from '../../src/cli/run.js';
 import type { Engine } from '../../src/engine.js';
 import { silentLogger } from '../../src/log.js';
 import { CHART_HEIGHT, CHART_WIDTH, niceTicks, timelinePng, timelineSvg } from '../../src/render/timeline-chart.js';
+import { pageAttachments } from '../../src/discord/attachments.js';
 import { timelinePages } from '../../src/render/timeline-discord.js';
 import { sparkline, timelineText } from '../../src/render/timeline-text.js';
 import { timeline, type Timeline } from '../../src/timeline/timeline.js';
@@ -201,5 +202,21 @@ describe('timeline (command line)', () => {
   it('GIVEN --out on a command that makes no file THEN it exits 1 saying so', async () => {
     const r = await cli(['search', 'harbor', '--out', join(tmp, 'x.png')]);
     expect(r).toMatchObject({ code: EXIT.badInput, err: 'error: --out: search makes no file to write\n' });
+  });
+});
+
+describe('pageAttachments', () => {
+  it('GIVEN the timeline page THEN its chart goes out as an attachment named as the embed image says', () => {
+    const page = timelinePages(harbor)[0];
+    if (!page) throw new Error('no page');
+    const { files } = pageAttachments(page);
+    expect(files?.map((f) => f.name)).toEqual(['timeline.png']);
+    expect(`attachment://${files?.[0]?.name ?? ''}`).toBe(page.embeds[0]?.image?.url);
+    expect(files?.[0]?.attachment).toBe(page.files?.[0]?.data);
+  });
+
+  it('GIVEN a page without files THEN it adds nothing to the message', () => {
+    expect(pageAttachments({ embeds: [] })).toEqual({});
+    expect(pageAttachments({ embeds: [], files: [] })).toEqual({});
   });
 });
