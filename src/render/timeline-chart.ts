@@ -93,8 +93,17 @@ export function timelineSvg(t: Timeline): string {
   const parts: string[] = [];
   parts.push(`<rect x="0.5" y="0.5" width="${W - 1}" height="${H - 1}" rx="10" fill="${THEME.background}" stroke="${THEME.border}"/>`);
 
-  const who = t.speaker ? `, quoting ${clipText(t.speaker, 30)}` : '';
-  parts.push(text(20, 34, `“${clipText(t.query, 40)}”${who}: ${count(t.total.articles, 'article')}`, `font-size="${SIZE.title}" font-weight="bold" fill="${THEME.text}"`));
+  // The title fits one line: the query and the speaker give way to the count, the longer first.
+  const total = `: ${count(t.total.articles, 'article')}`;
+  const titleAttrs = `font-size="${SIZE.title}" font-weight="bold" fill="${THEME.text}"`;
+  const speaker = t.speaker;
+  const title = fitText(
+    (n) => `“${clipText(t.query, n)}”${speaker ? `, quoting ${clipText(speaker, n)}` : ''}${total}`,
+    Math.min(Math.max(t.query.length, speaker?.length ?? 0), 80),
+    W - 40,
+    titleAttrs,
+  );
+  parts.push(text(20, 34, title, titleAttrs));
   const peakWhat = count(t.peak.articles, 'article') + (t.peak.quotes !== undefined ? `, ${count(t.peak.quotes, 'quote')}` : '');
   parts.push(text(20, 60, `${t.from} to ${t.to} · peak: ${periodName(t.unit, t.peak.start)} (${peakWhat})`, `font-size="${SIZE.subtitle}" fill="${THEME.muted}"`));
   if (withQuotes) {
@@ -151,11 +160,34 @@ export function timelineSvg(t: Timeline): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">${parts.join('')}</svg>`;
 }
 
+const FONT_OPTIONS = { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT };
+
 /** The chart as a PNG, CHART_WIDTH × CHART_HEIGHT. */
 export function timelinePng(t: Timeline): Buffer {
-  const resvg = new Resvg(timelineSvg(t), {
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
-    fitTo: { mode: 'width', value: CHART_WIDTH },
-  });
+  const resvg = new Resvg(timelineSvg(t), { font: FONT_OPTIONS, fitTo: { mode: 'width', value: CHART_WIDTH } });
   return resvg.render().asPng();
 }
+
+/** Width in pixels of one line of text as resvg lays it out (a few ms). */
+function textWidth(s: string, attrs: string): number {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100" font-family="${FONT}">${text(0, 50, s, attrs)}</svg>`;
+  return new Resvg(svg, { font: FONT_OPTIONS }).getBBox()?.width ?? 0;
+}
+
+/**
+ * The longest `make(n)` (n ≤ max) that fits `width`, found by measuring (binary search, a few
+ * ms a step, only when the whole text does not fit): capitals and W/M are twice as wide as
+ * "i", so a character count cannot tell.
+ */
+function fitText(make: (n: number) => string, max: number, width: number, attrs: string): string {
+  if (textWidth(make(max), attrs) <= width) return make(max);
+  let lo = 1;
+  let hi = max - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(make(mid), attrs) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return make(lo);
+}
+

@@ -72,6 +72,12 @@ describe('timelinePng', () => {
     expect(decodePng(timelinePng(t)).width).toBe(CHART_WIDTH);
   });
 
+  it('GIVEN a query too wide for one line THEN the title clips the query and keeps the count', () => {
+    const svg = timelineSvg({ ...harbor, query: 'WM'.repeat(60) });
+    expect(svg).toMatch(/“(WM)+W?…”: 4 articles</);
+    expect(timelineSvg({ ...harbor, query: 'harbor dredging' })).toContain('“harbor dredging”: 4 articles<');
+  });
+
   it('GIVEN the chart THEN it has axis titles, tick labels and the peak count', () => {
     const svg = timelineSvg(harbor);
     expect(svg).toContain('articles per week');
