@@ -143,7 +143,7 @@ function usage(commands: Map<string, SlashCommand>): string {
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
   lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');
-  lines.push('`--out FILE` writes the file a command makes (timeline: its chart as PNG); stdout is unchanged.');
+  lines.push('`--out FILE` writes the file a command makes (timeline: its chart as PNG); with --json, stdout stays JSON only.');
   lines.push('Exit codes: 0 ok, 1 bad input, 2 bad archive or setup, 3 internal error.');
   return `${lines.join('\n')}\n`;
 }
