@@ -1,4 +1,5 @@
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
+import type { Feature } from './features.js';
 import { didYouMean, suggestArticles, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { bestSentence } from './search/answer.js';
@@ -81,19 +82,72 @@ export type SpeakerSuggester = (input: string, limit: number) => string[];
 
 /** Answers requests over one loaded archive and its index, as plain data. */
 export class Engine {
-  private readonly byId: Map<string, Article>;
+  private readonly byId = new Map<string, Article>();
+  /** Article id → its number in the index. */
+  private readonly numberOf = new Map<string, number>();
+  private readonly features = new Map<string, { feature: Feature<unknown>; data: unknown }>();
   speakerFilter: SpeakerFilter | undefined;
   suggestSpeakers: SpeakerSuggester | undefined;
+  /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
+  generation = 0;
 
   constructor(
     readonly archive: Archive,
     readonly index: PassageIndex,
   ) {
-    this.byId = new Map(archive.articles.map((a) => [a.id, a]));
+    index.articles.forEach((a, i) => {
+      if (index.removedArticles.has(i)) return;
+      this.byId.set(a.id, a);
+      this.numberOf.set(a.id, i);
+    });
   }
 
   get articles(): readonly Article[] {
     return this.archive.articles;
+  }
+
+  /** Keeps a feature's data (for the cache) and lets the feature hook into the engine. */
+  attachFeature<T>(feature: Feature<T>, data: T): void {
+    this.features.set(feature.name, { feature, data });
+    feature.attach(this, data);
+  }
+
+  featureData<T>(feature: Feature<T>): T {
+    const entry = this.features.get(feature.name);
+    if (!entry) throw new Error(`engine: feature ${feature.name} is not attached`);
+    return entry.data as T;
+  }
+
+  /**
+   * Applies a change of the archive in place: new or changed articles (by id) and removed ids.
+   * Synchronous from start to end, so no query ever sees half a change.
+   */
+  applyChanges(change: { upserts: readonly Article[]; removals: readonly string[]; warnings: ArchiveWarning[] }): void {
+    const removedArticles: Article[] = [];
+    for (const id of [...change.removals, ...change.upserts.map((a) => a.id)]) {
+      const n = this.numberOf.get(id);
+      const old = this.byId.get(id);
+      if (n === undefined || !old) continue;
+      this.index.removeArticle(n);
+      this.numberOf.delete(id);
+      this.byId.delete(id);
+      removedArticles.push(old);
+    }
+    for (const a of change.upserts) {
+      this.numberOf.set(a.id, this.index.addArticle(a));
+      this.byId.set(a.id, a);
+    }
+    this.archive.articles = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.archive.warnings = change.warnings;
+    for (const [name, entry] of this.features) {
+      const { feature } = entry;
+      const data = feature.update
+        ? feature.update(entry.data, { added: change.upserts, removed: removedArticles }, this.archive, this.index)
+        : feature.build(this.archive, this.index);
+      this.features.set(name, { feature, data });
+      feature.attach(this, data);
+    }
+    this.generation++;
   }
 
   getArticle(id: string): Article {
@@ -117,7 +171,7 @@ export class Engine {
         ? (p: number): boolean => {
             const passage = this.index.passages[p];
             if (!passage) return false;
-            if (dated && !inRange(this.articles[passage.article]?.date ?? null, range)) return false;
+            if (dated && !inRange(this.index.articles[passage.article]?.date ?? null, range)) return false;
             return bySpeaker ? bySpeaker(p) : true;
           }
         : undefined;
@@ -183,7 +237,7 @@ export class Engine {
     }
     return {
       articles: this.articles.length,
-      passages: this.index.passages.length,
+      passages: this.index.size,
       dated,
       undated: this.articles.length - dated,
       firstDate: first,
@@ -199,7 +253,7 @@ export class Engine {
 
   private isHeadline(p: number): boolean {
     const passage = this.index.passages[p];
-    return passage !== undefined && passage.paragraph === 1 && this.articles[passage.article]?.headline === true;
+    return passage !== undefined && passage.paragraph === 1 && this.index.articles[passage.article]?.headline === true;
   }
 
   private speakerPredicate(speaker: string): (p: number) => boolean {
@@ -210,7 +264,7 @@ export class Engine {
   /** The Hit for a ranked passage (search, ask, and the timeline's citation). */
   hit(r: Ranked): Hit {
     const passage = this.index.passages[r.passage];
-    const article = passage ? this.articles[passage.article] : undefined;
+    const article = passage ? this.index.articles[passage.article] : undefined;
     if (!passage || !article) throw new Error(`engine: ranked passage ${r.passage} is not in the index`);
     const text = this.index.passageText(r.passage);
     const snip = makeSnippet(text, r.matched);

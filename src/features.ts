@@ -1,6 +1,7 @@
-import type { Archive } from './archive/types.js';
+import type { Archive, Article } from './archive/types.js';
 import type { Engine } from './engine.js';
 import type { PassageIndex } from './search/index.js';
+import { quotesFeature } from './quotes/feature.js';
 
 /**
  * Something built from the whole archive beside the passage index (quotes, summaries…),
@@ -16,7 +17,12 @@ export interface Feature<T> {
   /** Back from `save`'s JSON; throws when the shape is wrong (the cache is then rebuilt). */
   load(json: unknown, archive: Archive, index: PassageIndex): T;
   attach(engine: Engine, data: T): void;
+  /**
+   * The data after articles were added, changed (they come in both lists) or removed, when the
+   * feature can do better than `build` over the whole archive again (the default).
+   */
+  update?(data: T, change: { added: readonly Article[]; removed: readonly Article[] }, archive: Archive, index: PassageIndex): T;
 }
 
 /** The features every engine is built with. A feature is added by adding it here. */
-export const FEATURES: ReadonlyArray<Feature<unknown>> = [];
+export const FEATURES: ReadonlyArray<Feature<unknown>> = [quotesFeature];

@@ -2,7 +2,10 @@ import 'dotenv/config';
 import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
 import { defaultCachePath } from './config.js';
-import { createLogger } from './log.js';
+import { startBot, type Bot } from './discord/bot.js';
+import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js';
+import { createLogger, type Logger } from './log.js';
+import { LiveArchive } from './live/live-archive.js';
 import { openEngine } from './open.js';
 
 const NO_TOKEN = [
@@ -10,21 +13,82 @@ const NO_TOKEN = [
   'To connect: copy .env.example to .env, fill DISCORD_TOKEN and DISCORD_CLIENT_ID, run `npm run deploy-commands`, then `npm start`.',
 ].join('\n');
 
-// The console is for reading answers: only warnings interrupt it. The bot logs at info.
-const log = createLogger(process.env.LOG_LEVEL || (process.env.DISCORD_TOKEN ? 'info' : 'warn'));
+/** SIGINT/SIGTERM: destroy the client and flush logs; give up after this long. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
 if (!process.env.DISCORD_TOKEN) {
+  // The console is for reading answers: only warnings interrupt it.
+  const log = createLogger(process.env.LOG_LEVEL || 'warn');
   if (!process.stdin.isTTY) {
     console.error(`${NO_TOKEN}\n(Without a token, npm start opens a local console, but this is not an interactive terminal.)`);
     process.exit(1);
   }
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const archiveDir = process.env.ARCHIVE_DIR || 'seeds';
-  const { engine } = openEngine({ archiveDir, cachePath: process.env.INDEX_CACHE || defaultCachePath(archiveDir), log });
+  const cachePath = process.env.INDEX_CACHE || defaultCachePath(archiveDir);
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+  live.watch();
+  const engine = live.engine;
   const commands = await loadCommands();
   // Show the commands working at once, on a word from the archive itself.
   const sample = engine.articles[0]?.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? 'news';
   for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
-  await runConsole({ engine }, commands, { input: process.stdin, output: process.stdout });
+  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout });
+  await live.close();
+} else {
+  let config: BotConfig;
+  try {
+    config = readBotConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+  const log = createLogger(config.logLevel);
+  await serve(config, log);
+}
+
+async function serve(config: BotConfig, log: Logger): Promise<void> {
+  let bot: Bot;
+  let live: LiveArchive | undefined;
+  try {
+    const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    // The archive is watched: added, changed and deleted articles are served within seconds.
+    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    live.watch();
+    log.info({ source: opened.source, articles: opened.engine.articles.length, shard: process.env.SHARDS }, 'archive ready');
+    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log });
+  } catch (e) {
+    log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
+    log.flush();
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown took too long; exiting anyway');
+      log.flush();
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    Promise.all([bot.stop(), live?.close()]).then(
+      () => {
+        log.info('stopped');
+        log.flush();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'error while stopping');
+        log.flush();
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }

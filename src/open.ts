@@ -1,5 +1,5 @@
 import type { AsPlainObject } from 'minisearch';
-import { loadArchive, scanArchive } from './archive/load.js';
+import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { Engine } from './engine.js';
 import { FEATURES, type Feature } from './features.js';
@@ -22,6 +22,8 @@ export interface Opened {
   /** Whether the index came from the cache or was built, and why it was built. */
   source: 'cache' | 'built';
   reason?: string;
+  /** The archive's files as scanned (for the live archive to diff against). */
+  files: ArchiveFile[];
 }
 
 interface Payload {
@@ -29,21 +31,60 @@ interface Payload {
   warnings: ArchiveWarning[];
   passages: number[];
   vocab: string[];
-  termStarts: string;
-  termIds: string;
-  titleTerms: number[][];
+  passageTerms: PackedLists;
+  titleTerms: PackedLists;
+  commonTerms: number[];
+  removedPassages: number[];
+  removedArticles: number[];
   mini: AsPlainObject;
   features: Record<string, unknown>;
 }
 
+/** Many small Uint32Arrays as two base64 strings: all values, and each list's length. */
+interface PackedLists {
+  values: string;
+  lengths: string;
+}
+
 const toB64 = (a: Uint32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromB64(s: string): Uint32Array {
+function fromB64(s: unknown): Uint32Array {
+  if (typeof s !== 'string') throw new Error('a packed list is missing');
   const b = Buffer.from(s, 'base64');
-  if (b.byteLength % 4 !== 0) throw new Error('cache: bad term array length');
+  if (b.byteLength % 4 !== 0) throw new Error('a packed list has a bad length');
   // Copy into a fresh, aligned buffer: Buffer's pool offset may not be 4-byte aligned.
   const out = new Uint32Array(b.byteLength / 4);
   new Uint8Array(out.buffer).set(b);
   return out;
+}
+
+function pack(lists: readonly Uint32Array[]): PackedLists {
+  const lengths = Uint32Array.from(lists, (l) => l.length);
+  const values = new Uint32Array(lengths.reduce((n, l) => n + l, 0));
+  let at = 0;
+  for (const l of lists) {
+    values.set(l, at);
+    at += l.length;
+  }
+  return { values: toB64(values), lengths: toB64(lengths) };
+}
+
+function unpack(p: PackedLists | undefined): Uint32Array[] {
+  if (!p) throw new Error('a packed list is missing');
+  const values = fromB64(p.values);
+  const lengths = fromB64(p.lengths);
+  const out: Uint32Array[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    if (at + n > values.length) throw new Error('packed lists are truncated');
+    out.push(values.subarray(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
+/** What a cache must match besides the archive: the index settings and the features' versions. */
+export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
+  return sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
@@ -53,16 +94,16 @@ export function openEngine(opts: OpenOptions): Opened {
   const features = opts.features ?? FEATURES;
   const files = scanArchive(opts.archiveDir);
   const fingerprint = archiveFingerprint(files);
-  const settingsHash = sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+  const hash = settingsHash(settings, features);
 
   let reason = 'no cache configured';
   if (opts.cachePath) {
-    const read = readCache(opts.cachePath, { settings: settingsHash, fingerprint });
+    const read = readCache(opts.cachePath, { settings: hash, fingerprint });
     if (read.ok) {
       try {
         const engine = restore(opts.archiveDir, read.payload, settings, features);
         log.info({ cache: opts.cachePath, articles: engine.articles.length }, 'index loaded from cache');
-        return { engine, source: 'cache' };
+        return { engine, source: 'cache', files };
       } catch (e) {
         reason = `cache payload unusable (${(e as Error).message})`;
       }
@@ -72,64 +113,79 @@ export function openEngine(opts: OpenOptions): Opened {
 
   const archive = loadArchive(opts.archiveDir, files);
   for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
+  const engine = buildEngine(archive, settings, features);
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, features, log);
+  return { engine, source: 'built', reason, files };
+}
+
+/** A fresh engine over a loaded archive: the passage index and every feature. */
+export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, features: ReadonlyArray<Feature<unknown>> = FEATURES): Engine {
   const index = PassageIndex.build(archive.articles, settings);
   const engine = new Engine(archive, index);
-  const built: Record<string, unknown> = {};
-  for (const f of features) {
-    const data = f.build(archive, index);
-    f.attach(engine, data);
-    built[f.name] = f.save(data);
+  for (const f of features) engine.attachFeature(f, f.build(archive, index));
+  return engine;
+}
+
+/**
+ * Writes the engine's index and features to the cache (atomically). A failure is logged and
+ * returned, never thrown: serving goes on without a cache and the next start rebuilds.
+ */
+export function saveEngine(
+  engine: Engine,
+  cachePath: string,
+  header: { settings: string; fingerprint: string },
+  features: ReadonlyArray<Feature<unknown>> = FEATURES,
+  log: Logger = silentLogger,
+): boolean {
+  try {
+    const { parts, mini } = engine.index.parts();
+    const payload: Payload = {
+      articles: parts.articles,
+      warnings: engine.archive.warnings,
+      passages: parts.passages.flatMap((p) => [p.article, p.paragraph, p.start, p.end]),
+      vocab: parts.vocabList,
+      passageTerms: pack(parts.passageTerms),
+      titleTerms: pack(parts.titleTerms),
+      commonTerms: parts.commonTerms,
+      removedPassages: parts.removedPassages,
+      removedArticles: parts.removedArticles,
+      mini,
+      features: Object.fromEntries(features.map((f) => [f.name, f.save(engine.featureData(f))])),
+    };
+    writeCache(cachePath, header, payload);
+    log.info({ cache: cachePath }, 'index cache written');
+    return true;
+  } catch (e) {
+    log.warn({ cache: cachePath, err: (e as Error).message }, 'could not write the index cache; serving goes on without it');
+    return false;
   }
-  if (opts.cachePath) {
-    try {
-      const payload: Payload = {
-        articles: archive.articles,
-        warnings: archive.warnings,
-        passages: index.passages.flatMap((p) => [p.article, p.paragraph, p.start, p.end]),
-        vocab: [...index.vocabList],
-        termStarts: toB64(index.termStarts),
-        termIds: toB64(index.termIds),
-        titleTerms: index.titleTerms.map((t) => Array.from(t)),
-        mini: index.miniPlain(),
-        features: built,
-      };
-      writeCache(opts.cachePath, { settings: settingsHash, fingerprint }, payload);
-      log.info({ cache: opts.cachePath }, 'index cache written');
-    } catch (e) {
-      // Serving goes on without a cache; the next start rebuilds.
-      log.warn({ cache: opts.cachePath, err: (e as Error).message }, 'could not write the index cache');
-    }
-  }
-  return { engine, source: 'built', reason };
 }
 
 function restore(dir: string, json: unknown, settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): Engine {
   if (typeof json !== 'object' || json === null) throw new Error('payload is not an object');
   const p = json as Partial<Payload>;
-  if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini || typeof p.termIds !== 'string' || typeof p.termStarts !== 'string') {
-    throw new Error('payload is missing parts');
-  }
-  const archive: Archive = { dir, articles: p.articles, warnings: p.warnings ?? [] };
+  if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini) throw new Error('payload is missing parts');
   const passages: Passage[] = [];
   for (let i = 0; i + 3 < p.passages.length; i += 4) {
     passages.push({ article: p.passages[i] ?? 0, paragraph: p.passages[i + 1] ?? 1, start: p.passages[i + 2] ?? 0, end: p.passages[i + 3] ?? 0 });
   }
-  const termStarts = fromB64(p.termStarts);
-  if (termStarts.length !== passages.length + 1) throw new Error('term offsets do not match the passages');
   const index = PassageIndex.restore(
-    archive.articles,
-    passages,
+    {
+      articles: p.articles,
+      passages,
+      vocabList: p.vocab,
+      passageTerms: unpack(p.passageTerms),
+      titleTerms: unpack(p.titleTerms),
+      commonTerms: p.commonTerms ?? [],
+      removedPassages: p.removedPassages ?? [],
+      removedArticles: p.removedArticles ?? [],
+    },
     settings,
-    p.vocab,
-    termStarts,
-    fromB64(p.termIds),
-    (p.titleTerms ?? []).map((t) => Uint32Array.from(t)),
     p.mini,
   );
+  const removed = new Set(p.removedArticles ?? []);
+  const archive: Archive = { dir, articles: p.articles.filter((_, i) => !removed.has(i)), warnings: p.warnings ?? [] };
   const engine = new Engine(archive, index);
-  for (const f of features) {
-    const data = f.load(p.features?.[f.name], archive, index);
-    f.attach(engine, data);
-  }
+  for (const f of features) engine.attachFeature(f, f.load(p.features?.[f.name], archive, index));
   return engine;
 }

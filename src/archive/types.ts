@@ -20,6 +20,7 @@ export interface ArchiveWarning {
 
 export interface Archive {
   dir: string;
+  /** The articles being served, sorted by id (replaced as a whole when the archive changes). */
   articles: Article[];
   warnings: ArchiveWarning[];
 }

@@ -8,6 +8,7 @@ import { defaultCachePath } from '../config.js';
 import type { SlashCommand } from '../discord/define.js';
 import { isUserError, SetupError, UserError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
+import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 
@@ -41,8 +42,10 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   try {
     const archiveDir = args.flags.archive ?? (io.env.ARCHIVE_DIR || 'seeds');
     const cachePath = args.flags.cache ?? (io.env.INDEX_CACHE || defaultCachePath(archiveDir));
-    const opened = openEngine({ archiveDir, cachePath, log: log ?? createLogger(io.env.LOG_LEVEL || 'warn') });
-    ctx = { engine: opened.engine };
+    const logger = log ?? createLogger(io.env.LOG_LEVEL || 'warn');
+    const opened = openEngine({ archiveDir, cachePath, log: logger });
+    ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
+    ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
   } catch (e) {
     return fail(io, e);
   }

@@ -1,9 +1,14 @@
 import type { Engine } from '../engine.js';
+import type { LiveArchive } from '../live/live-archive.js';
 import type { OptionValues, OptionsSpec } from './options.js';
 
 /** What a command gets to answer with: the engine and the features built beside it. */
 export interface CommandContext {
   engine: Engine;
+  /** The live archive behind the engine, when there is one (reindex needs it). */
+  live?: LiveArchive;
+  /** Where a long command reports how far it has got (the terminal prints it). */
+  progress?: (message: string) => void;
 }
 
 /** A page of a Discord reply, as plain embed data (the transport adds buttons and limits). */

@@ -4,21 +4,20 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { CommandContext, CommandSpec } from '../commands/command.js';
+import type { CommandSpec } from '../commands/command.js';
 import type { OptionsSpec } from '../commands/options.js';
 import { answerAutocomplete } from './autocomplete.js';
-import { executeCommand } from './execute.js';
+import { executeCommand, HIDE_OPTION, type BotContext, type Outcome } from './execute.js';
+
+export { HIDE_OPTION };
 
 /** What every module in `commands/` default-exports. */
 export interface SlashCommand {
   data: SlashCommandBuilder;
   spec: CommandSpec;
-  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
-
-/** Every reply can be made private with `hide`; it is a Discord matter, not the command's. */
-export const HIDE_OPTION = 'hide';
 
 /** Builds the slash command (data, execute, autocomplete) from a transport-free command spec. */
 export function defineCommand<O extends OptionsSpec, R>(spec: CommandSpec<O, R>): SlashCommand {

@@ -27,7 +27,9 @@ export function boldRanges(text: string, ranges: readonly Range[]): string {
 /** Cuts text to `max` characters at a word boundary, marking the cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  let cut = text.slice(0, max - 1);
+  // Never split a surrogate pair (an emoji) in two: half a character is invalid text.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }

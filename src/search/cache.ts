@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeSync, fsyncSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArchiveFile } from '../archive/load.js';
 
@@ -58,6 +59,15 @@ export function readCache(path: string, expected: { settings: string; fingerprin
   }
 }
 
+/** The file operations of a cache write; tests swap them to simulate a full disk. */
+export const cacheFs: Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync'> = {
+  openSync: fs.openSync,
+  writeSync: fs.writeSync,
+  fsyncSync: fs.fsyncSync,
+  closeSync: fs.closeSync,
+  renameSync: fs.renameSync,
+};
+
 /** Writes the cache atomically: a temp file beside it, flushed, then renamed over it. */
 export function writeCache(path: string, header: Omit<CacheHeader, 'format' | 'version' | 'checksum'>, payload: unknown): void {
   const body = JSON.stringify(payload);
@@ -65,15 +75,15 @@ export function writeCache(path: string, header: Omit<CacheHeader, 'format' | 'v
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    const fd = openSync(tmp, 'w');
+    const fd = cacheFs.openSync(tmp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify(full)}\n`);
-      writeSync(fd, body);
-      fsyncSync(fd);
+      cacheFs.writeSync(fd, `${JSON.stringify(full)}\n`);
+      cacheFs.writeSync(fd, body);
+      cacheFs.fsyncSync(fd);
     } finally {
-      closeSync(fd);
+      cacheFs.closeSync(fd);
     }
-    renameSync(tmp, path);
+    cacheFs.renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

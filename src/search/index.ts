@@ -2,7 +2,7 @@ import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { editDistance } from '../archive/suggest.js';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
-import { buildPassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
+import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
 export interface IndexSettings {
@@ -35,105 +35,227 @@ export interface Postings {
   tf: Uint8Array;
 }
 
+/** Postings that grow at the end (new passages always have the highest numbers). */
+class GrowingPostings {
+  private idBuf: Uint32Array;
+  private tfBuf: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.idBuf = new Uint32Array(Math.max(4, capacity));
+    this.tfBuf = new Uint8Array(Math.max(4, capacity));
+  }
+
+  /** Counts one occurrence of the term in passage `p` (p never below the last one). */
+  add(p: number): void {
+    if (this.length > 0 && this.idBuf[this.length - 1] === p) {
+      this.tfBuf[this.length - 1] = Math.min(255, (this.tfBuf[this.length - 1] ?? 0) + 1);
+      return;
+    }
+    if (this.length === this.idBuf.length) {
+      const ids = new Uint32Array(this.idBuf.length * 2);
+      ids.set(this.idBuf);
+      const tf = new Uint8Array(this.tfBuf.length * 2);
+      tf.set(this.tfBuf);
+      this.idBuf = ids;
+      this.tfBuf = tf;
+    }
+    this.idBuf[this.length] = p;
+    this.tfBuf[this.length] = 1;
+    this.length++;
+  }
+
+  view(): Postings {
+    return { ids: this.idBuf.subarray(0, this.length), tf: this.tfBuf.subarray(0, this.length) };
+  }
+}
+
 interface Doc {
   id: number;
+}
+
+/** The parts an index is made of, as the cache stores them. */
+export interface IndexParts {
+  articles: Article[];
+  passages: Passage[];
+  vocabList: string[];
+  /** Each passage's term ids, in text order. */
+  passageTerms: Uint32Array[];
+  /** Each article's title term ids. */
+  titleTerms: Uint32Array[];
+  /** Term ids MiniSearch leaves out (fixed when the index was first built). */
+  commonTerms: number[];
+  /** Passages and articles removed since the index was built (their numbers are not reused). */
+  removedPassages: number[];
+  removedArticles: number[];
 }
 
 /**
  * The passage index: MiniSearch for retrieval (with prefix and fuzzy expansion), plus each
  * passage's term ids in order, which the re-ranker needs for phrases, windows and exact BM25.
+ * It changes in place as articles come and go (MiniSearch `add`/`discard`); passage and article
+ * numbers are never reused, removed ones are tombstones.
  */
 export class PassageIndex {
+  readonly articles: Article[];
+  readonly passages: Passage[];
+  readonly vocabList: string[];
   readonly vocab: Map<string, number>;
-  /** Passages containing each term id. */
-  readonly df: Uint32Array;
-  readonly avgLength: number;
+  readonly titleTerms: Uint32Array[];
+  readonly removedPassages: Set<number>;
+  readonly removedArticles: Set<number>;
+  /** Postings of the common terms, which MiniSearch does not hold. */
+  private readonly commonPostings = new Map<number, GrowingPostings>();
+  private readonly passageTermList: Uint32Array[];
+  private dfBuf: Uint32Array;
+  private totalLength = 0;
+  private alive = 0;
+  private passagesByArticle: number[][] = [];
 
   private constructor(
-    readonly articles: readonly Article[],
-    readonly passages: readonly Passage[],
+    parts: IndexParts,
     readonly settings: IndexSettings,
-    vocabList: readonly string[],
-    /** Passage i's term ids are termIds[termStarts[i] .. termStarts[i+1]). */
-    readonly termStarts: Uint32Array,
-    readonly termIds: Uint32Array,
-    /** Each article's title term ids. */
-    readonly titleTerms: readonly Uint32Array[],
-    readonly mini: MiniSearch<Doc>,
-    df: Uint32Array,
+    mini: AsPlainObject | undefined,
+    addNow = true,
   ) {
-    this.vocab = new Map(vocabList.map((t, i) => [t, i]));
-    this.df = df;
-    this.avgLength = passages.length ? termIds.length / passages.length : 1;
-    this.vocabList = vocabList;
-    this.common = commonPostings(df, termStarts, termIds, commonMinimum(settings, passages.length));
+    this.articles = parts.articles;
+    this.passages = parts.passages;
+    this.vocabList = parts.vocabList;
+    this.vocab = new Map(parts.vocabList.map((t, i) => [t, i]));
+    this.passageTermList = parts.passageTerms;
+    this.titleTerms = parts.titleTerms;
+    this.removedPassages = new Set(parts.removedPassages);
+    this.removedArticles = new Set(parts.removedArticles);
+    this.dfBuf = new Uint32Array(Math.max(16, this.vocabList.length));
+    for (const t of parts.commonTerms) this.commonPostings.set(t, new GrowingPostings(1024));
+    this.passages.forEach((passage, p) => {
+      (this.passagesByArticle[passage.article] ??= []).push(p);
+      if (!this.removedPassages.has(p)) this.count(p, +1);
+    });
+    const options = miniOptions(this);
+    this.mini = mini ? MiniSearch.loadJS<Doc>(mini, options) : new MiniSearch<Doc>(options);
+    if (!mini && addNow) this.mini.addAll(this.aliveDocs());
   }
 
-  readonly vocabList: readonly string[];
-  /** Postings of the common terms, which MiniSearch does not hold. */
-  readonly common: ReadonlyMap<number, Postings>;
+  private aliveDocs(): Doc[] {
+    return this.passages.map((_, id) => ({ id })).filter(({ id }) => !this.removedPassages.has(id));
+  }
+
+  readonly mini: MiniSearch<Doc>;
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
-    const passages = buildPassages(articles, settings.passages);
+    const parts = emptyParts();
     const vocab = new Map<string, number>();
-    const vocabList: string[] = [];
-    const idOf = (t: string): number => {
-      let id = vocab.get(t);
-      if (id === undefined) {
-        id = vocabList.length;
-        vocab.set(t, id);
-        vocabList.push(t);
-      }
-      return id;
-    };
-    const titleTerms = articles.map((a) => Uint32Array.from(terms(a.title), idOf));
-    const termStarts = new Uint32Array(passages.length + 1);
-    const chunks: number[] = [];
-    passages.forEach((p, i) => {
-      termStarts[i] = chunks.length;
-      const text = articles[p.article]?.paragraphs[p.paragraph - 1]?.slice(p.start, p.end) ?? '';
-      for (const t of terms(text)) chunks.push(idOf(t));
-    });
-    termStarts[passages.length] = chunks.length;
-    const termIds = Uint32Array.from(chunks);
-    const df = documentFrequencies(vocabList.length, termStarts, termIds);
-    const mini = new MiniSearch<Doc>(miniOptions(settings, vocabList, df, termStarts, termIds, titleTerms, passages));
-    mini.addAll(passages.map((_, id) => ({ id })));
-    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, mini, df);
+    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
+    for (const a of articles) appendArticle(parts, a, settings, idOf);
+    return new PassageIndex(withCommonTerms(parts, settings), settings, undefined);
   }
 
-  /** Rebuilds from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
-  static restore(
-    articles: readonly Article[],
-    passages: readonly Passage[],
-    settings: IndexSettings,
-    vocabList: readonly string[],
-    termStarts: Uint32Array,
-    termIds: Uint32Array,
-    titleTerms: readonly Uint32Array[],
-    mini: AsPlainObject,
-  ): PassageIndex {
-    const df = documentFrequencies(vocabList.length, termStarts, termIds);
-    const restored = MiniSearch.loadJS<Doc>(mini, miniOptions(settings, vocabList, df, termStarts, termIds, titleTerms, passages));
-    return new PassageIndex(articles, passages, settings, vocabList, termStarts, termIds, titleTerms, restored, df);
-  }
-
-  /** The passages of one article, in order (they are contiguous). */
-  articlePassages(article: number): number[] {
-    if (!this.firstPassage) {
-      this.firstPassage = new Int32Array(this.articles.length).fill(-1);
-      for (let p = this.passages.length - 1; p >= 0; p--) this.firstPassage[this.passages[p]?.article ?? 0] = p;
+  /** The same index as `build`, made in slices that let other work run in between. */
+  static async buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
+    const parts = emptyParts();
+    const vocab = new Map<string, number>();
+    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
+    for (let i = 0; i < articles.length; i++) {
+      const a = articles[i];
+      if (a) appendArticle(parts, a, settings, idOf);
+      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     }
-    const out: number[] = [];
-    const first = this.firstPassage[article] ?? -1;
-    for (let p = first; p >= 0 && p < this.passages.length && this.passages[p]?.article === article; p++) out.push(p);
-    return out;
+    const index = new PassageIndex(withCommonTerms(parts, settings), settings, undefined, false);
+    await index.mini.addAllAsync(index.aliveDocs(), { chunkSize: 500 });
+    return index;
   }
 
-  private firstPassage: Int32Array | undefined;
+  /** Back from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
+  static restore(parts: IndexParts, settings: IndexSettings, mini: AsPlainObject): PassageIndex {
+    if (parts.passageTerms.length !== parts.passages.length) throw new Error('index: term lists do not match the passages');
+    if (parts.titleTerms.length !== parts.articles.length) throw new Error('index: title terms do not match the articles');
+    return new PassageIndex(parts, settings, mini);
+  }
+
+  /** The saved form (see `restore`). */
+  parts(): { parts: IndexParts; mini: AsPlainObject } {
+    return {
+      parts: {
+        articles: this.articles,
+        passages: this.passages,
+        vocabList: this.vocabList,
+        passageTerms: this.passageTermList,
+        titleTerms: this.titleTerms,
+        commonTerms: [...this.commonPostings.keys()],
+        removedPassages: [...this.removedPassages],
+        removedArticles: [...this.removedArticles],
+      },
+      mini: this.mini.toJSON(),
+    };
+  }
+
+  /** Adds an article; returns its number. Its passages are searchable at once. */
+  addArticle(article: Article): number {
+    const firstPassage = this.passages.length;
+    const parts = { articles: this.articles, passages: this.passages, vocabList: this.vocabList, passageTerms: this.passageTermList, titleTerms: this.titleTerms };
+    const index = appendArticle(parts, article, this.settings, (t) => termId(this.vocab, this.vocabList, t));
+    if (this.dfBuf.length < this.vocabList.length) {
+      const grown = new Uint32Array(Math.max(this.vocabList.length, this.dfBuf.length * 2));
+      grown.set(this.dfBuf);
+      this.dfBuf = grown;
+    }
+    const added: Doc[] = [];
+    for (let p = firstPassage; p < this.passages.length; p++) {
+      (this.passagesByArticle[index] ??= []).push(p);
+      this.count(p, +1);
+      added.push({ id: p });
+    }
+    this.mini.addAll(added);
+    return index;
+  }
+
+  /** Removes an article: its passages leave MiniSearch and every count. */
+  removeArticle(index: number): void {
+    if (this.removedArticles.has(index) || !this.articles[index]) return;
+    this.removedArticles.add(index);
+    for (const p of this.passagesByArticle[index] ?? []) {
+      if (this.removedPassages.has(p)) continue;
+      this.removedPassages.add(p);
+      this.count(p, -1);
+      this.mini.discard(p);
+    }
+  }
+
+  isRemoved(p: number): boolean {
+    return this.removedPassages.has(p);
+  }
+
+  /** Passages containing each term id. */
+  get df(): Uint32Array {
+    return this.dfBuf;
+  }
+
+  /** Passages that are searchable (not removed). */
+  get size(): number {
+    return this.alive;
+  }
+
+  get avgLength(): number {
+    return this.alive ? this.totalLength / this.alive : 1;
+  }
+
+  get common(): ReadonlyMap<number, unknown> {
+    return this.commonPostings;
+  }
+
+  /** A common term's postings (removed passages included: check `isRemoved`), or undefined. */
+  commonPostingsOf(term: number): Postings | undefined {
+    return this.commonPostings.get(term)?.view();
+  }
+
+  /** The passages of one article, in order. */
+  articlePassages(article: number): number[] {
+    return this.removedArticles.has(article) ? [] : (this.passagesByArticle[article] ?? []);
+  }
 
   passageTerms(p: number): Uint32Array {
-    return this.termIds.subarray(this.termStarts[p] ?? 0, this.termStarts[p + 1] ?? 0);
+    return this.passageTermList[p] ?? EMPTY;
   }
 
   passageText(p: number): string {
@@ -143,8 +265,8 @@ export class PassageIndex {
   }
 
   idf(termId: number): number {
-    const n = this.passages.length;
-    const df = this.df[termId] ?? 0;
+    const n = this.alive;
+    const df = this.dfBuf[termId] ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -154,7 +276,7 @@ export class PassageIndex {
    */
   expandCommon(word: string, asPrefix: boolean): string[] {
     const out: string[] = [];
-    for (const t of this.common.keys()) {
+    for (const t of this.commonPostings.keys()) {
       const term = this.vocabList[t] ?? '';
       if (asPrefix && word.length >= 3 && term.startsWith(word)) out.push(term);
       else if (word.length >= 5 && Math.abs(term.length - word.length) <= 1 && editDistance(term, word) <= 1) out.push(term);
@@ -163,7 +285,7 @@ export class PassageIndex {
   }
 
   isCommon(term: number): boolean {
-    return this.common.has(term);
+    return this.commonPostings.has(term);
   }
 
   /**
@@ -172,24 +294,28 @@ export class PassageIndex {
    * Typed-array work, bounded by the rarest term's postings.
    */
   commonCandidates(termIds: readonly number[], k: number, filter?: (passage: number) => boolean): number[] {
-    const lists = termIds.map((t) => ({ t, post: this.common.get(t) })).filter((x): x is { t: number; post: Postings } => x.post !== undefined);
-    lists.sort((a, b) => a.post.ids.length - b.post.ids.length);
+    const lists: Postings[] = [];
+    for (const t of termIds) {
+      const post = this.commonPostings.get(t);
+      if (post) lists.push(post.view());
+    }
+    lists.sort((a, b) => a.ids.length - b.ids.length);
     const first = lists[0];
     if (!first) return [];
-    let ids: Uint32Array = first.post.ids;
-    let tf: Uint8Array = first.post.tf;
+    let { ids, tf } = first;
     const second = lists[1];
     if (second) {
-      const both = intersect(first.post, second.post.ids);
+      const both = intersect(first, second.ids);
       if (both.ids.length > 0) ({ ids, tf } = both);
     }
     const { k: k1, b } = this.settings.bm25;
+    const avg = this.avgLength;
     const scores = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const p = ids[i] ?? 0;
-      const len = (this.termStarts[p + 1] ?? 0) - (this.termStarts[p] ?? 0);
       const f = tf[i] ?? 1;
-      scores[i] = filter && !filter(p) ? -1 : (f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / this.avgLength));
+      const len = this.passageTermList[p]?.length ?? 0;
+      scores[i] = this.removedPassages.has(p) || (filter && !filter(p)) ? -1 : (f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg));
     }
     // The k-th best score by a numeric typed-array sort (no comparator calls), then one pass.
     const sorted = Float64Array.from(scores).sort();
@@ -221,60 +347,90 @@ export class PassageIndex {
     });
   }
 
-  /** MiniSearch's serialisable form, for the cache. */
-  miniPlain(): AsPlainObject {
-    return this.mini.toJSON();
+  /** What MiniSearch indexes of a passage's field (common terms left out). */
+  miniTerms(p: number, field: string): string[] {
+    const passage = this.passages[p];
+    if (!passage) return [];
+    let ids: Uint32Array;
+    if (field === 'text') ids = this.passageTerms(p);
+    else {
+      // The title is indexed once per article, on its first passage: the title boost finds the
+      // article, and the re-ranker credits title matches to all of its passages.
+      const first = this.passagesByArticle[passage.article]?.[0] === p;
+      ids = first ? (this.titleTerms[passage.article] ?? EMPTY) : EMPTY;
+    }
+    const out: string[] = [];
+    for (const t of ids) if (!this.commonPostings.has(t)) out.push(this.vocabList[t] ?? '');
+    return out;
+  }
+
+  private count(p: number, sign: 1 | -1): void {
+    const ids = this.passageTermList[p] ?? EMPTY;
+    this.alive += sign;
+    this.totalLength += sign * ids.length;
+    const seen = new Set<number>();
+    for (const t of ids) {
+      if (sign > 0) this.commonPostings.get(t)?.add(p);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      this.dfBuf[t] = Math.max(0, (this.dfBuf[t] ?? 0) + sign);
+    }
   }
 }
 
+const EMPTY = new Uint32Array();
 const splitSpace = (s: string): string[] => s.split(' ');
 const identity = (t: string): string => t;
 
-function commonMinimum(settings: IndexSettings, passages: number): number {
-  return Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * passages));
+function emptyParts(): IndexParts {
+  return { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [], commonTerms: [], removedPassages: [], removedArticles: [] };
 }
 
-function documentFrequencies(vocabSize: number, termStarts: Uint32Array, termIds: Uint32Array): Uint32Array {
-  const df = new Uint32Array(vocabSize);
-  const seen = new Int32Array(vocabSize).fill(-1);
-  for (let p = 0; p + 1 < termStarts.length; p++) {
-    for (let k = termStarts[p] ?? 0; k < (termStarts[p + 1] ?? 0); k++) {
-      const t = termIds[k] ?? 0;
+/** Common terms are decided once, at build, so MiniSearch's content never depends on updates. */
+function withCommonTerms(parts: IndexParts, settings: IndexSettings): IndexParts {
+  const df = new Uint32Array(parts.vocabList.length);
+  const seen = new Int32Array(parts.vocabList.length).fill(-1);
+  parts.passageTerms.forEach((ids, p) => {
+    for (const t of ids) {
       if (seen[t] !== p) {
         seen[t] = p;
         df[t] = (df[t] ?? 0) + 1;
       }
     }
-  }
-  return df;
+  });
+  const minimum = Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * parts.passages.length));
+  df.forEach((n, t) => {
+    if (n > minimum) parts.commonTerms.push(t);
+  });
+  return parts;
 }
 
-function commonPostings(df: Uint32Array, termStarts: Uint32Array, termIds: Uint32Array, minimum: number): Map<number, Postings> {
-  const out = new Map<number, Postings>();
-  const fill = new Map<number, number>();
-  df.forEach((n, t) => {
-    if (n > minimum) {
-      out.set(t, { ids: new Uint32Array(n), tf: new Uint8Array(n) });
-      fill.set(t, 0);
-    }
-  });
-  if (out.size === 0) return out;
-  for (let p = 0; p + 1 < termStarts.length; p++) {
-    for (let k = termStarts[p] ?? 0; k < (termStarts[p + 1] ?? 0); k++) {
-      const t = termIds[k] ?? 0;
-      const post = out.get(t);
-      if (!post) continue;
-      const at = fill.get(t) ?? 0;
-      if (at > 0 && post.ids[at - 1] === p) {
-        post.tf[at - 1] = Math.min(255, (post.tf[at - 1] ?? 0) + 1);
-      } else {
-        post.ids[at] = p;
-        post.tf[at] = 1;
-        fill.set(t, at + 1);
-      }
-    }
+function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
+  let id = vocab.get(t);
+  if (id === undefined) {
+    id = vocabList.length;
+    vocab.set(t, id);
+    vocabList.push(t);
   }
-  return out;
+  return id;
+}
+
+/** Appends an article, its passages and their term ids; returns the article's number. */
+function appendArticle(
+  parts: Pick<IndexParts, 'articles' | 'passages' | 'passageTerms' | 'titleTerms'>,
+  article: Article,
+  settings: IndexSettings,
+  idOf: (t: string) => number,
+): number {
+  const index = parts.articles.length;
+  parts.articles.push(article);
+  parts.titleTerms.push(Uint32Array.from(terms(article.title), idOf));
+  for (const passage of articlePassages(article, index, settings.passages)) {
+    parts.passages.push(passage);
+    const text = article.paragraphs[passage.paragraph - 1]?.slice(passage.start, passage.end) ?? '';
+    parts.passageTerms.push(Uint32Array.from(terms(text), idOf));
+  }
+  return index;
 }
 
 /** The entries of `a` whose passage is also in `b` (both ascending), with a's frequencies. */
@@ -295,39 +451,16 @@ function intersect(a: Postings, b: Uint32Array): Postings {
   return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
 }
 
-function miniOptions(
-  settings: IndexSettings,
-  vocabList: readonly string[],
-  df: Uint32Array,
-  termStarts: Uint32Array,
-  termIds: Uint32Array,
-  titleTerms: readonly Uint32Array[],
-  passages: readonly Passage[],
-) {
-  const minimum = commonMinimum(settings, passages.length);
-  const spell = (ids: Uint32Array): string[] => {
-    const out: string[] = [];
-    for (const t of ids) if ((df[t] ?? 0) <= minimum) out.push(vocabList[t] ?? '');
-    return out;
-  };
+function miniOptions(index: PassageIndex) {
   return {
     fields: ['title', 'text'],
     // Terms come from our own tokenizer (stemming, stop words, acronyms), once, at build. A
     // field's "value" is just `passage:field`; the tokenizer looks the terms up, so MiniSearch
     // neither re-tokenizes nor allocates a joined string per passage.
     extractField: (doc: Doc, field: string): string | number => (field === 'id' ? doc.id : `${doc.id}:${field}`),
-    tokenize: (value: string, field?: string): string[] => {
-      if (field === undefined) return value.split(' ');
-      const id = Number.parseInt(value, 10);
-      const passage = passages[id];
-      if (!passage) return [];
-      if (field === 'text') return spell(termIds.subarray(termStarts[id] ?? 0, termStarts[id + 1] ?? 0));
-      // The title is indexed once per article, on its first passage: the title boost finds the
-      // article, and the re-ranker credits title matches to all of its passages.
-      const first = id === 0 || passages[id - 1]?.article !== passage.article;
-      return first ? spell(titleTerms[passage.article] ?? new Uint32Array()) : [];
-    },
+    tokenize: (value: string, field?: string): string[] =>
+      field === undefined ? value.split(' ') : index.miniTerms(Number.parseInt(value, 10), field),
     processTerm: (t: string) => t || null,
-    searchOptions: { bm25: settings.bm25 },
+    searchOptions: { bm25: index.settings.bm25 },
   };
 }

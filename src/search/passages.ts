@@ -20,14 +20,16 @@ export interface PassageSettings {
 export const DEFAULT_PASSAGE_SETTINGS: PassageSettings = { maxWords: 220, overlapWords: 40 };
 
 /** One passage per paragraph; a very long paragraph becomes windows that cite the same paragraph. */
-export function buildPassages(articles: readonly Article[], settings: PassageSettings = DEFAULT_PASSAGE_SETTINGS): Passage[] {
+export function articlePassages(article: Article, index: number, settings: PassageSettings = DEFAULT_PASSAGE_SETTINGS): Passage[] {
   const out: Passage[] = [];
-  articles.forEach((a, ai) => {
-    a.paragraphs.forEach((p, pi) => {
-      for (const [start, end] of windows(p, settings)) out.push({ article: ai, paragraph: pi + 1, start, end });
-    });
+  article.paragraphs.forEach((p, pi) => {
+    for (const [start, end] of windows(p, settings)) out.push({ article: index, paragraph: pi + 1, start, end });
   });
   return out;
+}
+
+export function buildPassages(articles: readonly Article[], settings: PassageSettings = DEFAULT_PASSAGE_SETTINGS): Passage[] {
+  return articles.flatMap((a, i) => articlePassages(a, i, settings));
 }
 
 function windows(text: string, { maxWords, overlapWords }: PassageSettings): Array<[number, number]> {

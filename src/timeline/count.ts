@@ -12,6 +12,7 @@ import type { PassageIndex } from '../search/index.js';
  *
  * Work: the rarest term's postings give the candidate articles (common terms have compact
  * postings, the rest come from MiniSearch), then each candidate's term ids are scanned once.
+ * Article numbers are the index's (removed articles are tombstones there, and are skipped).
  * That is bounded by the candidates' length, at worst the archive's, with no per-match search.
  */
 export function articlesWithAllTerms(index: PassageIndex, qTerms: readonly string[]): Map<number, number[]> {
@@ -29,11 +30,11 @@ export function articlesWithAllTerms(index: PassageIndex, qTerms: readonly strin
   const candidates = new Set<number>();
   for (const p of passagesWithTerm(index, rarest)) {
     const a = index.passages[p]?.article;
-    if (a !== undefined) candidates.add(a);
+    if (a !== undefined && !index.isRemoved(p)) candidates.add(a);
   }
   // Common terms are not in MiniSearch's title field, and a title-only word has no postings.
   index.titleTerms.forEach((title, a) => {
-    if (title.includes(rarest)) candidates.add(a);
+    if (title.includes(rarest) && !index.removedArticles.has(a)) candidates.add(a);
   });
 
   // Term id → its bit among the query terms (≤ 32 terms, the query limit).
@@ -65,7 +66,7 @@ export function articlesWithAllTerms(index: PassageIndex, qTerms: readonly strin
 
 /** The passages whose text holds one term, ascending. */
 function passagesWithTerm(index: PassageIndex, term: number): Uint32Array {
-  const post = index.common.get(term);
+  const post = index.commonPostingsOf(term);
   if (post) return post.ids;
   const word = index.vocabList[term] ?? '';
   const results = index.mini.search(word, {

@@ -64,7 +64,7 @@ export function timeline(engine: Engine, req: TimelineRequest): Timeline {
       quotes = paragraphs.size;
       if (quotes === 0) continue;
     }
-    const date = engine.articles[a]?.date ?? null;
+    const date = index.articles[a]?.date ?? null;
     if (date === null) undated++;
     else if (inRange(date, range)) kept.push({ date, article: a, passages: holding.length, quotes });
   }
@@ -109,7 +109,7 @@ function topHit(engine: Engine, qTerms: string[], articles: ReadonlySet<number>,
   // The headline paragraph is the title already: cite the body (as ask does), unless only it matches.
   const isHeadline = (p: number): boolean => {
     const passage = index.passages[p];
-    return passage !== undefined && passage.paragraph === 1 && engine.articles[passage.article]?.headline === true;
+    return passage !== undefined && passage.paragraph === 1 && index.articles[passage.article]?.headline === true;
   };
   const inArticles = (p: number): boolean => articles.has(index.passages[p]?.article ?? -1);
   const inBody = (p: number): boolean => inArticles(p) && !isHeadline(p);

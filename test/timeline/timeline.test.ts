@@ -112,9 +112,31 @@ describe('timeline', () => {
   });
 });
 
+describe('timeline over a live archive', () => {
+  it('GIVEN articles removed and added in place THEN the counts follow and removed ones never count', () => {
+    const live = engineFor(dir);
+    live.applyChanges({ upserts: [], removals: ['dredge-cost'], warnings: [] });
+    expect(nonZero(timeline(live, { query: 'harbor dredging' }))).toEqual([
+      ['2020-W02', 1],
+      ['2020-W03', 1],
+      ['2020-W10', 1],
+    ]);
+    const added = { id: 'dredge-late', title: 'Dredging resumes', date: '2020-03-04', paragraphs: ['Dredging resumes', 'Harbor dredging resumed on Wednesday.'], headline: true };
+    live.applyChanges({ upserts: [added], removals: [], warnings: [] });
+    const t = timeline(live, { query: 'harbor dredging' });
+    expect(nonZero(t)).toEqual([
+      ['2020-W02', 1],
+      ['2020-W03', 1],
+      ['2020-W10', 2],
+    ]);
+    expect(t.peak).toMatchObject({ period: '2020-W10', articles: 2 });
+    expect(['dredge-late', 'channel-done']).toContain(t.peak.top.article);
+  });
+});
+
 describe('articlesWithAllTerms', () => {
   it('GIVEN a word found only in a front-matter title THEN the article still matches', () => {
-    const ids = [...articlesWithAllTerms(engine.index, queryTerms('harbor reopens')).keys()].map((a) => engine.articles[a]?.id);
+    const ids = [...articlesWithAllTerms(engine.index, queryTerms('harbor reopens')).keys()].map((a) => engine.index.articles[a]?.id);
     expect(ids).toEqual(['channel-done']);
   });
 
@@ -127,7 +149,7 @@ describe('articlesWithAllTerms', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), (picked) => {
         const qTerms = queryTerms(picked.join(' '));
-        const expected = engine.articles
+        const expected = engine.index.articles
           .map((a, i) => ({ i, words: new Set(terms([a.title, ...a.paragraphs].join('\n\n'))) }))
           .filter((a) => qTerms.every((t) => a.words.has(t)))
           .map((a) => a.i);

@@ -1,0 +1,176 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Options, type ButtonInteraction, type Interaction } from 'discord.js';
+import { warmAutocomplete } from '../commands/autocomplete.js';
+import type { CommandContext } from '../commands/command.js';
+import type { Logger } from '../log.js';
+import type { BotConfig } from './config.js';
+import { restOptions } from './config.js';
+import type { SlashCommand } from './define.js';
+import { Pace, type BotContext, type Outcome } from './execute.js';
+import { PageStore, pageCustomId, parsePageCustomId } from './pagination.js';
+import { GENERIC_ERROR, NO_MENTIONS, isGoneInteraction, pageButtons, sendChoices, sendPrivate, updatePage } from './respond.js';
+
+export interface BotDeps {
+  config: Pick<BotConfig, 'token' | 'apiBase'>;
+  ctx: CommandContext;
+  commands: ReadonlyMap<string, SlashCommand>;
+  log: Logger;
+  /** Defer a command whose answer is not ready this long after it arrived (Discord's deadline is 3 s). */
+  deferAfterMs?: number;
+  /** Commands that usually take longer than this are deferred before they run. */
+  ackBudgetMs?: number;
+  /** The clock for page expiry. */
+  now?: () => number;
+}
+
+export interface Bot {
+  client: Client;
+  pages: PageStore;
+  /** Closes the gateway connection and the REST client; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_DEFER_AFTER_MS = 2000;
+/**
+ * A command that usually answers within this many ms replies in one request; a slower one is
+ * acknowledged first ("thinking…") and its answer edited in, so the first response stays in
+ * single-digit milliseconds even on a large archive.
+ */
+export const DEFAULT_ACK_BUDGET_MS = 3;
+
+/** Builds the client: only the Guilds intent (interactions need no privileged intent), tiny caches. */
+export function createClient(config: BotDeps['config']): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: restOptions(config),
+    // The bot never reads messages, members or presences: keep those caches empty.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: 0,
+      UserManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+    }),
+    // A default for anything sent outside respond.ts too: never ping.
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+/** Logs in, waits until the shard is ready, and answers interactions until `stop()`. */
+export async function startBot(deps: BotDeps): Promise<Bot> {
+  const client = createClient(deps.config);
+  const pages = new PageStore(deps.now);
+  warmAutocomplete(deps.ctx);
+  const route = makeRouter({ ...deps, pages });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (err) => deps.log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => deps.log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => deps.log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  client.on(Events.ShardReconnecting, (shard) => deps.log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => deps.log.info({ shard, replayed }, 'gateway resumed'));
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(deps.config.token);
+    await ready;
+  } catch (e) {
+    await client.destroy();
+    throw e;
+  }
+  deps.log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size }, 'connected to Discord');
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    pages,
+    stop: () => (stopped ??= client.destroy()),
+  };
+}
+
+/** Short values for the log line: what was asked, never a token. */
+function summarize(interaction: Interaction): { command?: string; options?: Record<string, unknown> } {
+  const cut = (v: unknown): unknown => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 59)}…` : v);
+  if (interaction.isChatInputCommand()) {
+    return { command: interaction.commandName, options: Object.fromEntries(interaction.options.data.map((o) => [o.name, cut(o.value)])) };
+  }
+  if (interaction.isAutocomplete()) {
+    const f = interaction.options.getFocused(true);
+    return { command: interaction.commandName, options: { [f.name]: cut(f.value), focused: f.name } };
+  }
+  if (interaction.isButton()) return { options: { customId: cut(interaction.customId) } };
+  return {};
+}
+
+/** The interaction router: commands, autocomplete and page buttons, one log line each. */
+export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: Interaction) => Promise<void> {
+  const { commands, log, pages } = deps;
+  const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const pace = new Pace(deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
+  return async (interaction) => {
+    const receivedAt = performance.now();
+    const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
+    const kind = interaction.isChatInputCommand() ? 'command' : interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'other';
+    let outcome: Outcome = 'answered';
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (command) outcome = await command.execute(interaction, ctx);
+        else {
+          await sendPrivate(interaction, `This bot has no /${interaction.commandName} command any more; an admin should run \`npm run deploy-commands\`.`);
+          outcome = 'user-error';
+        }
+      } else if (interaction.isAutocomplete()) {
+        const command = commands.get(interaction.commandName);
+        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        else await sendChoices(interaction, []);
+      } else if (interaction.isButton()) {
+        outcome = await turnPage(interaction, pages);
+      } else return;
+    } catch (e) {
+      if (isGoneInteraction(e)) {
+        outcome = 'gone';
+        log.warn({ interaction: interaction.id, code: codeOf(e) }, 'interaction expired or unknown to Discord; nothing sent');
+      } else {
+        outcome = 'bug';
+        log.error({ interaction: interaction.id, kind, ...summarize(interaction), err: e }, 'bug while answering an interaction');
+        try {
+          if (interaction.isAutocomplete()) {
+            if (!interaction.responded) await sendChoices(interaction, []);
+          } else if (interaction.isRepliable()) await sendPrivate(interaction, GENERIC_ERROR);
+        } catch (e2) {
+          log.warn({ interaction: interaction.id, err: e2 }, 'could not send the error reply');
+        }
+      }
+    }
+    log.info({ interaction: interaction.id, kind, ...summarize(interaction), user: interaction.user.id, latencyMs: round(performance.now() - receivedAt), outcome }, 'interaction');
+  };
+}
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+const codeOf = (e: unknown): unknown => (typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined);
+
+/** A Previous / Next click: the stored page, in place; stale, forged or foreign clicks get a private note. */
+async function turnPage(interaction: ButtonInteraction, pages: PageStore): Promise<Outcome> {
+  const id = parsePageCustomId(interaction.customId);
+  const set = id ? pages.get(id.token) : undefined;
+  if (!id) {
+    await sendPrivate(interaction, 'That button is not one this bot knows. Run the command again.');
+    return 'forbidden';
+  }
+  if (!set) {
+    await sendPrivate(interaction, 'These pages have expired (page buttons work for 15 minutes). Run the command again to browse them.');
+    return 'expired';
+  }
+  if (set.owner !== interaction.user.id) {
+    await sendPrivate(interaction, `Only the person who ran /${set.command} can turn its pages. Run it yourself to browse.`);
+    return 'forbidden';
+  }
+  const page = set.pages[id.page];
+  if (!page) {
+    await sendPrivate(interaction, 'That page does not exist. Run the command again.');
+    return 'forbidden';
+  }
+  await updatePage(interaction, page, pageButtons((n) => pageCustomId(id.token, n), id.page, set.pages.length));
+  return 'answered';
+}

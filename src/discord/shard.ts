@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import type { Logger } from '../log.js';
+import { openEngine } from '../open.js';
+import { readBotConfig, restOptions, type BotConfig, type Env } from './config.js';
+
+/** The script every shard runs: the ordinary entry point, which reads SHARDS/SHARD_COUNT like discord.js does. */
+export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/** Discord's recommended shard count, from `GET /gateway/bot` at the configured REST base. */
+export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBase'>): Promise<number> {
+  // discord.js's fetchRecommendedShardCount always asks discord.com; this honours DISCORD_API_BASE.
+  const rest = new REST({ ...restOptions(config), hashSweepInterval: 0, handlerSweepInterval: 0 }).setToken(config.token);
+  const info: unknown = await rest.get(Routes.gatewayBot());
+  const shards = typeof info === 'object' && info !== null && 'shards' in info && typeof info.shards === 'number' ? info.shards : NaN;
+  if (!Number.isInteger(shards) || shards < 1) throw new Error(`GET /gateway/bot gave no shard count (${JSON.stringify(info).slice(0, 200)})`);
+  return shards;
+}
+
+/**
+ * Builds the index once (so every shard loads it from the cache), then starts the shards, each
+ * a child process running the bot. Returns the manager; `stop` kills the shards.
+ */
+export async function startSharded(env: Env, log: Logger): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  const config = readBotConfig(env);
+  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+  log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
+  const totalShards = config.shardCount ?? (await recommendedShards(config));
+  // Children inherit process.env: make them use the very cache file built above.
+  process.env.INDEX_CACHE = config.cachePath;
+  process.env.ARCHIVE_DIR = config.archiveDir;
+  const manager = new ShardingManager(SHARD_SCRIPT, {
+    token: config.token,
+    totalShards,
+    mode: 'process',
+    respawn: true,
+    // The shards run TypeScript: give them tsx's loader.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  });
+  manager.on('shardCreate', (shard) => {
+    log.info({ shard: shard.id, totalShards }, 'shard launched');
+    shard.on('death', () => log.warn({ shard: shard.id }, 'shard process exited'));
+  });
+  await manager.spawn({ timeout: 60_000 });
+  log.info({ totalShards }, 'all shards ready');
+  return {
+    manager,
+    async stop() {
+      manager.respawn = false;
+      const exits = [...manager.shards.values()].map(
+        (shard) =>
+          new Promise<void>((resolve) => {
+            const child = shard.process;
+            if (!child || child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            // SIGTERM: each shard destroys its client and flushes its logs (see main.ts).
+            child.kill('SIGTERM');
+          }),
+      );
+      await Promise.all(exits);
+    },
+  };
+}

@@ -1,0 +1,271 @@
+// Finds the quoted spans of an article's paragraphs and tells speech from scare quotes and titles.
+// One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
+// the work is linear in the text length whatever the marks do.
+
+import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
+
+export type QuoteKind = 'direct' | 'partial' | 'fragment';
+
+export interface QuoteSpan {
+  /** 1-based paragraph number (the citation number). */
+  paragraph: number;
+  /** The quoted words, without the marks and without a trailing comma. */
+  text: string;
+  /** Offsets of `text` in the paragraph string. */
+  start: number;
+  end: number;
+  /** Offsets of the opening mark and of the closing mark (the paragraph's length when unclosed). */
+  open: number;
+  close: number;
+  /** The quote was opened and not closed in this paragraph: it runs to the paragraph's end. */
+  unclosed: boolean;
+  kind: QuoteKind;
+}
+
+/** How far before and after a quote the extractor and attributor look. */
+export const CONTEXT = 320;
+
+type Mark = 'open' | 'close' | 'either';
+
+/** The double quote mark at `i`, if any, and its width (`’’` and `‘‘` are two characters). */
+function markAt(p: string, i: number): { mark: Mark; width: number } | null {
+  const c = p.charCodeAt(i);
+  switch (c) {
+    case 0x201c: // “
+    case 0x201e: // „
+    case 0x00ab: // «
+      return { mark: 'open', width: 1 };
+    case 0x201d: // ”
+    case 0x00bb: // »
+      return { mark: 'close', width: 1 };
+    case 0x22: // "
+      return { mark: 'either', width: 1 };
+    case 0x2018: // ‘‘ (or ‘’) doubled single marks stand for a double mark in some feeds
+      return p.charCodeAt(i + 1) === 0x2018 || (p.charCodeAt(i + 1) === 0x2019 && /\p{L}/u.test(p[i + 2] ?? '')) ? { mark: 'open', width: 2 } : null;
+    case 0x2019: // ’’
+      return p.charCodeAt(i + 1) === 0x2019 ? { mark: 'close', width: 2 } : null;
+    case 0x27: // ''
+      return p.charCodeAt(i + 1) === 0x27 ? { mark: 'either', width: 2 } : null;
+    default:
+      return null;
+  }
+}
+
+const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
+
+interface RawSpan {
+  open: number;
+  close: number;
+  width: number;
+  unclosed: boolean;
+}
+
+/** The quoted spans of one paragraph, in order; marks that pair with nothing are dropped. */
+export function scanMarks(p: string): RawSpan[] {
+  const out: RawSpan[] = [];
+  let openAt = -1;
+  let openWidth = 1;
+  // The regular expression jumps to the next character that may be a mark (natively, which matters
+  // over a whole corpus); markAt decides.
+  const candidates = /["“”„«»‘’']/g;
+  for (let c = candidates.exec(p); c !== null; c = candidates.exec(p)) {
+    const i = c.index;
+    const m = markAt(p, i);
+    if (!m) continue;
+    let kind = m.mark;
+    if (kind === 'either') {
+      if (openAt >= 0) kind = 'close';
+      else {
+        const before = p[i - 1];
+        const after = p[i + m.width];
+        // 5'10" and `day. "` are closers without an opener; a mark before a space never opens.
+        if ((before !== undefined && /\d/.test(before)) || (isSpace(after) && !isSpace(before))) kind = 'close';
+        else kind = 'open';
+      }
+    }
+    if (kind === 'open') {
+      // An opener inside an open quote: the earlier one was never closed. Keep it up to here.
+      if (openAt >= 0 && i > openAt + openWidth) out.push({ open: openAt, close: i, width: openWidth, unclosed: true });
+      openAt = i;
+      openWidth = m.width;
+    } else if (openAt >= 0) {
+      out.push({ open: openAt, close: i, width: openWidth, unclosed: false });
+      openAt = -1;
+    }
+    candidates.lastIndex = i + m.width;
+  }
+  if (openAt >= 0 && openAt + openWidth < p.length) out.push({ open: openAt, close: p.length, width: openWidth, unclosed: true });
+  return out;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st sen rep gov gen lt col sgt capt cpl prof jr sr no inc corp co ltd jan feb mar apr aug sep sept oct nov dec vs mt ft rev hon supt insp const det adm cmdr maj pte gov approx dept est fig'.split(' '),
+);
+
+/** Start offsets of the sentences of `p` (0 always first). Linear. */
+export function sentenceStarts(p: string): number[] {
+  const starts = [0];
+  // The lookbehinds keep this linear on runs of thousands of dots, marks or spaces.
+  const re = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘’([]{0,2}[\p{Lu}\p{N}])/gu;
+  for (const m of p.matchAll(re)) {
+    const at = m.index;
+    if (p[at] === '.') {
+      const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+      const w = word.toLowerCase();
+      if (ABBREVIATIONS.has(w)) continue;
+      if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue; // an initial (J. Smith) or U.S.
+    }
+    starts.push(at + m[0].length);
+  }
+  return starts;
+}
+
+/** The last sentence start at or before `at` (starts sorted). */
+export function sentenceStartOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo] ?? 0;
+}
+
+/** The first sentence start after `at`, or the paragraph's length. */
+export function sentenceEndAfter(starts: readonly number[], at: number, length: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return starts[lo] ?? length;
+}
+
+export interface QuoteContext {
+  /** Text of the same sentence before the opening mark, after any earlier quote. */
+  pre: string;
+  /** Text of the same sentence before the opening mark (earlier quotes included). */
+  sentencePre: string;
+  /** Text of the same sentence after the closing mark, up to the next quote. */
+  tail: string;
+  /** Offset of `tail` in the paragraph. */
+  tailStart: number;
+  /** Offset of `pre` in the paragraph. */
+  preStart: number;
+  /** The quote before it in the same sentence was direct speech. */
+  afterDirect?: boolean;
+}
+
+export function contextOf(p: string, starts: readonly number[], spans: readonly RawSpan[], k: number): QuoteContext {
+  const s = spans[k];
+  if (!s) return { pre: '', sentencePre: '', tail: '', tailStart: 0, preStart: 0 };
+  const prevClose = k > 0 ? (spans[k - 1]?.close ?? -1) + (spans[k - 1]?.width ?? 1) : 0;
+  const sStart = Math.max(sentenceStartOf(starts, s.open), s.open - CONTEXT);
+  const preStart = Math.max(sStart, prevClose);
+  const afterClose = s.close + s.width;
+  const nextOpen = spans[k + 1]?.open ?? p.length;
+  const tailEnd = Math.min(sentenceEndAfter(starts, afterClose - 1, p.length), nextOpen, afterClose + CONTEXT);
+  return {
+    pre: preStart < s.open ? p.slice(preStart, s.open) : '',
+    sentencePre: p.slice(sStart, s.open),
+    tail: s.unclosed || tailEnd <= afterClose ? '' : p.slice(afterClose, tailEnd),
+    tailStart: afterClose,
+    preStart,
+  };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const countWords = (s: string): number => {
+  let n = 0;
+  for (const _ of s.matchAll(WORD)) n++;
+  return n;
+};
+
+/** Decides whether a quoted span is speech that opens its own sentence, speech embedded in a sentence, or a scare quote / title. */
+export function classify(text: string, ctx: QuoteContext, unclosed: boolean): QuoteKind {
+  const words = countWords(text);
+  if (words === 0) return 'fragment';
+  const terminal = unclosed || /[.!?…]["'’”)\]]*$|[—–-]$/u.test(text);
+  const upper = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || /^[^\p{L}]*\p{L}/u.test(text) === false;
+  const pre = ctx.pre.trimEnd();
+  const tailVerb = findVerb(ctx.tail, 'tail') !== null;
+  const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+  // A lower-case continuation that is not an attribution: the quote is a noun phrase in a sentence.
+  const runsOn = tailTrim.length > 0 && !tailVerb && /^[\p{Ll}]/u.test(tailTrim) && !terminal;
+  if (ctx.sentencePre.trim() === '') {
+    if (runsOn) return words >= 6 ? 'partial' : 'fragment';
+    if (words >= 3 || terminal || tailVerb || /[,?!]$/.test(text)) return 'direct';
+    return 'fragment';
+  }
+  const speechBefore = hasSpeechVerb(pre.slice(-160));
+  // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
+  // that starts like a sentence is speech even when the sentence runs on after it.
+  const lastWord = /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+  // "an app called “Screenwise Meter”" names a thing; it reports no speech.
+  const verbRightBefore = upper && SPEECH_VERBS.has(lastWord) && !/^call/u.test(lastWord);
+  if (verbRightBefore) return 'direct';
+  if (/:$/.test(pre) && (upper || words >= 3) && !runsOn) return 'direct';
+  if (/,$/.test(pre) && upper && speechBefore && !runsOn) return 'direct';
+  // “Build that wall!” and “Go back to the reservation!”: quotes joined to a direct one.
+  if (ctx.afterDirect && /^\s*(?:,|and|or|,\s*and)?\s*$/u.test(pre) && upper) return 'direct';
+  if ((speechBefore || tailVerb) && words >= 4) return 'partial';
+  return 'fragment';
+}
+
+/** All quoted spans of an article's paragraphs, in text order, each classified. */
+export function extractQuotes(paragraphs: readonly string[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  paragraphs.forEach((p, i) => {
+    for (const q of extractParagraph(p, i + 1)) out.push(q);
+  });
+  return out;
+}
+
+export function extractParagraph(p: string, paragraph: number): QuoteSpan[] {
+  return extractWithContext(p, paragraph).map((x) => x.span);
+}
+
+/** The quotes of one paragraph with the context the attribution reads. */
+export function extractWithContext(p: string, paragraph: number): Array<{ span: QuoteSpan; ctx: QuoteContext }> {
+  const spans = scanMarks(p);
+  if (spans.length === 0) return [];
+  const starts = sentenceStarts(p);
+  const implied = impliedOpening(p, starts, spans);
+  if (implied) spans.push(implied);
+  const out: Array<{ span: QuoteSpan; ctx: QuoteContext }> = [];
+  let prev: { close: number; kind: QuoteKind } | null = null;
+  spans.forEach((s, k) => {
+    let start = s.open + s.width;
+    let end = s.close;
+    while (start < end && /\s/.test(p[start] ?? '')) start++;
+    while (end > start && /[\s,]/.test(p[end - 1] ?? '')) end--;
+    if (end <= start) return;
+    const text = p.slice(start, end);
+    const ctx = contextOf(p, starts, spans, k);
+    if (prev && prev.kind === 'direct' && prev.close >= sentenceStartOf(starts, s.open)) ctx.afterDirect = true;
+    const kind = classify(text, ctx, s.unclosed);
+    out.push({ span: { paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind }, ctx });
+    prev = { close: s.close, kind };
+  });
+  return out;
+}
+
+/**
+ * A paragraph that ends with a closing mark nothing opened, after a quote and its attribution
+ * (`"It was always about that," Jones said. It was never about the opponent."`): the opening
+ * mark was lost, and the quote resumes with the sentence after the attribution.
+ */
+function impliedOpening(p: string, starts: readonly number[], spans: readonly RawSpan[]): RawSpan | null {
+  const last = spans[spans.length - 1];
+  const trimmed = p.trimEnd();
+  const endMark = trimmed.length - 1;
+  if (!last || last.unclosed || last.close >= endMark || !/["”]/u.test(trimmed[endMark] ?? '')) return null;
+  const afterClose = last.close + last.width;
+  const resume = sentenceEndAfter(starts, afterClose, p.length);
+  if (resume >= endMark) return null;
+  if (!hasSpeechVerb(p.slice(afterClose, Math.min(resume, afterClose + CONTEXT)))) return null;
+  return { open: resume - 1, close: endMark, width: 1, unclosed: false };
+}

@@ -1,0 +1,252 @@
+import { isStopWord } from '../text/tokenize.js';
+
+// Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
+// "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
+
+/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. */
+const foldCache = new Map<string, string>();
+
+export function foldName(s: string): string {
+  // Names repeat; folding (Unicode normalisation and three replacements) is worth caching.
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = foldUncached(s);
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Lower-case particles that belong inside a name (Bill de Blasio, Ludwig van Beethoven). */
+export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'st', 'y', 'zu', 'ter', 'ten', 'op']);
+
+// Capitalised words that are a title or rank, not part of the name that follows them.
+const TITLES = new Set(
+  `treasurer exchequer mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother pope king queen prince princess sheikh
+  president vice mayor deputy acting interim former chief director minister premier prime secretary senator sen rep representative
+  gov governor lt lieutenant gen general col colonel maj major capt captain cpl corporal sgt sergeant pte private const constable
+  det detective insp inspector supt superintendent cmdr commander adm admiral officer agent sheriff marshal judge justice chancellor
+  councillor councilor coun alderman commissioner chairman chairwoman chair chairperson ceo cfo coo cto founder executive manager
+  coach organizer organiser spokesman spokeswoman spokesperson attorney lawyer counsel assistant associate senior junior head leader speaker ambassador
+  consul envoy trustee dean provost principal superintendant mp mpp mla mna mep congressman congresswoman congressmember assemblyman
+  assemblywoman state federal provincial city county regional national international liberal conservative democrat democratic
+  republican ndp labour labor green independent progressive union reeve warden chief-executive crown prosecutor defence defense
+  public health medical officer doctor nurse sen. hon honourable honorable rabbi imam bishop archbishop cardinal pastor elder grand
+  dr. mr. mrs. ms. gen. gov. rep. lt. col. sgt. capt. insp. det. supt. const. cpl. pte. prof. rev. adm. cmdr. maj. coun. hon. st.`.split(/\s+/),
+);
+
+// Capitalised words that make a run an organisation or place, not a person.
+const ORG_WORDS = new Set(
+  `university college school institute institution association society council committee commission department ministry agency
+  office bureau service services board authority police force army navy military government administration court tribunal
+  parliament congress senate house assembly party company corp corporation inc ltd llc co group bank fund foundation trust
+  union federation league club team hospital clinic centre center network news press times post herald journal tribune media
+  radio television tv airlines airways railway church mosque temple museum library city town village county province state
+  republic kingdom district region street avenue road boulevard highway park square bridge river lake mountain island valley
+  north south east west northern southern eastern western central canada america states international national global world
+  hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
+  legislature grounds images photo photos file continued below advertisement watch read story
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december`.split(/\s+/),
+);
+
+// Nouns for people, groups and bodies that speak ("officials", "staff", "police").
+export const GROUP_NOUNS = new Set(
+  `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
+  observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
+  lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
+  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
+  source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
+  mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
+  partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor
+  administration commission committee campaign party city town province state county organization organisation association
+  ministry website post tweet petition sign signs court judge jury officer agent official director manager executive secretary
+  premier spokesperson columnist reporter editor author writer staffers aide aides advisor adviser advisers advisors deputy
+  councilman governor lawmaker lawmakers legislator legislators mp mps chair chairman chairwoman founder cofounder co-founder
+  proprietor resident veteran veterans nurse nurses teacher teachers principal pastor priest student athlete athletes author novelist historian economist analyst strategist professor researcher scientist
+  physician surgeon nurse activist advocate organizer organiser volunteer businessman businesswoman entrepreneur
+  engineer architect teacher farmer doctor lawyer pilot driver designer developer consultant contractor builder carpenter
+  electrician plumber mechanic technician accountant banker broker trader investor chef artist musician singer actor actress
+  producer journalist photographer filmmaker comedian host anchor pastor priest rabbi imam firefighter paramedic soldier sergeant
+  detective inspector superintendent constable commissioner councillor trustee planner librarian curator economist
+  pharmacist dentist therapist psychologist psychiatrist epidemiologist biologist chemist physicist geologist meteorologist`.split(/\s+/),
+);
+
+/** Words that start a sentence with a capital but never begin a name. */
+const NON_NAME_STARTERS = new Set(
+  `the a an this that these those there here he she it they we i you his her its their our my your but and or so yet for nor
+  if when while after before since as at in on of by with from to into over under about during however meanwhile also then
+  still although though because instead despite according last next first this earlier later asked told said says
+  many some most several all both each every no not one two three four five six seven eight nine ten today yesterday tomorrow
+  what who why how where which once now even just only other others unlike like among between without within per via despite
+  dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
+  currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
+  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'brother', 'spokesman', 'chairman', 'congressman', 'assemblyman', 'businessman', 'husband', 'son', 'boyfriend', 'grandfather', 'dad', 'uncle', 'man', 'actor']);
+const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'spokeswoman', 'chairwoman', 'congresswoman', 'assemblywoman', 'businesswoman', 'wife', 'daughter', 'girlfriend', 'grandmother', 'mom', 'mother', 'aunt', 'woman', 'actress']);
+
+export type Gender = 'm' | 'f' | null;
+
+const DEMONYMS = new Set(
+  `american canadian british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss austrian
+  swedish norwegian danish finnish polish czech hungarian romanian bulgarian greek turkish russian ukrainian israeli palestinian
+  egyptian saudi iranian iraqi syrian lebanese jordanian kuwaiti qatari emirati indian pakistani chinese japanese korean
+  vietnamese thai indonesian malaysian filipino philippine singaporean australian zealand mexican brazilian argentine
+  argentinian chilean colombian venezuelan peruvian cuban nigerian kenyan ethiopian african european asian soviet
+  taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian`.split(/\s+/),
+);
+
+const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.]*$/;
+const KEEP_AT_END = /[\p{L}\p{N}.]/u;
+/** The word without leading marks and trailing punctuation (a final period stays: "Dr."). Linear however long. */
+export function bare(w: string): string {
+  if (PLAIN_WORD.test(w)) return w;
+  const start = /^[^\p{L}\p{N}]*/u.exec(w)?.[0].length ?? 0;
+  let end = w.length;
+  while (end > start && !KEEP_AT_END.test(w[end - 1] ?? '')) end--;
+  return w.slice(start, end);
+}
+
+const lowerBare = (w: string): string => bare(w).toLowerCase();
+
+// Capitalised words repeat across a corpus: their lexicon lookups are cached.
+const TITLE = 1;
+const ORG = 2;
+const ACRONYM = 4;
+const NON_STARTER = 8;
+const PARTICLE = 16;
+const STOP = 32;
+const DEMONYM = 64;
+/** A possessive, a number, or an "ex-"/"then-" prefix: the word belongs to the description. */
+const MARKED = 128;
+const flagCache = new Map<string, number>();
+function flags(w: string): number {
+  let f = flagCache.get(w);
+  if (f === undefined) {
+    const l = lowerBare(w);
+    const d = l.replace(/\.$/, '');
+    const b = bare(w).replace(/\./g, '');
+    // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
+    f =
+      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) |
+      (ORG_WORDS.has(d) ? ORG : 0) |
+      (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
+      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+      (PARTICLES.has(l) ? PARTICLE : 0) |
+      (isStopWord(l) ? STOP : 0) |
+      (DEMONYMS.has(l) ? DEMONYM : 0) |
+      (/['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0);
+    if (flagCache.size > 200_000) flagCache.clear();
+    flagCache.set(w, f);
+  }
+  return f;
+}
+export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
+export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
+export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
+export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
+export const isNonNameStarter = (w: string): boolean => (flags(w) & NON_STARTER) !== 0;
+
+/** An all-capitals word of two or more letters (ICE, UFCW, U.S.): an acronym, unless the whole text shouts. */
+export const isAcronym = (w: string): boolean => (flags(w) & ACRONYM) !== 0;
+
+/** A word that can be part of a name: starts with a capital letter (any script with case), or has no case at all (CJK). */
+export function isCapWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return false;
+  const b = bare(w);
+  if (!b) return false;
+  const first = b[0] ?? '';
+  if (/\p{Lu}/u.test(first)) return true;
+  // Scripts without letter case (Chinese, Arabic, …) cannot be told apart by capitals; accept letters there.
+  return /\p{L}/u.test(first) && first.toLowerCase() === first.toUpperCase();
+}
+
+export function genderOfWords(words: readonly string[]): Gender {
+  for (const w of words) {
+    const l = lowerBare(w);
+    if (MALE.has(l)) return 'm';
+    if (FEMALE.has(l)) return 'f';
+  }
+  return null;
+}
+
+/** "HENRY LUCERO" → "Henry Lucero"; mixed-case names are kept as written. */
+export function displayCase(name: string): string {
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  return name
+    .split(' ')
+    .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
+    .join(' ');
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
+
+/**
+ * The words of a title part worth showing as a role: from the last sentence break on ("EU. But
+ * Mr" is no role), without forms of address or sentence connectives.
+ */
+export function roleWords(title: readonly string[]): string[] {
+  let from = 0;
+  title.forEach((w, i) => {
+    if (/[.!?]$/u.test(w) && !isTitleWord(w) && !/^(?:\p{L}\.)+$/u.test(w)) from = i + 1;
+  });
+  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w));
+  // A role has a title, a nationality, an acronym or an organisation word in it.
+  return kept.some((w) => (flags(w) & (TITLE | ACRONYM | DEMONYM | ORG)) !== 0) ? kept : [];
+}
+
+const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+
+export interface NameParts {
+  /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */
+  name: string[];
+  /** Titles and organisation words before the name, e.g. "Acting ICE Director". */
+  title: string[];
+}
+
+/**
+ * Splits a run of capitalised words into a leading title part and the name: everything up to the
+ * last title word, acronym, organisation word or possessive is title.
+ */
+export function splitTitle(run: readonly string[]): NameParts {
+  let cut = -1;
+  let shouting = run.length >= 2;
+  const f = run.map((w) => flags(w));
+  // A name in capitals ("HENRY LUCERO") is not an acronym.
+  for (let i = 0; i < run.length && shouting; i++) if (((f[i] ?? 0) & (ACRONYM | PARTICLE)) === 0) shouting = false;
+  for (let i = 0; i < run.length; i++) {
+    const fi = f[i] ?? 0;
+    // A nationality before a longer name is a description: "Belgian Willy de Clercq".
+    if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
+  }
+  return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
+}
+
+/** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
+export function looksLikePersonName(name: readonly string[]): boolean {
+  if (name.length === 0 || name.length > 5) return false;
+  let caps = 0;
+  for (const w of name) {
+    const f = flags(w);
+    if ((f & PARTICLE) !== 0) continue;
+    // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
+    if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
+    caps++;
+  }
+  return caps > 0 && !isNonNameStarter(name[0] ?? '');
+}

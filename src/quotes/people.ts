@@ -1,0 +1,404 @@
+// The people an article names, found once per article: full names, the surname-only and
+// first-name-only mentions that point back to them, their titles/roles and, when the text says,
+// their gender. Pronouns and short mentions are resolved against this.
+
+import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isRoleWord } from './phrase.js';
+import { SPEECH_VERBS } from './verbs.js';
+
+export interface Person {
+  /** Fold of the full name: the key within the article. */
+  key: string;
+  /** The full name as first written (capitals fixed when written all in capitals). */
+  name: string;
+  folded: string[];
+  gender: Gender;
+  role: string | null;
+  /** Reasons to think this is a person (a title, a role word, a surname used alone, a quote). */
+  evidence: number;
+  /** A group ("City officials") or organisation that speaks: "they"/"it" can point to it. */
+  group: boolean;
+  /** Offset of the first mention. */
+  firstAt: number;
+}
+
+export interface PersonMention {
+  pos: number;
+  person: Person;
+  /** Inside a quote: "he" in the attribution after the quote does not point to people named in it. */
+  quoted: boolean;
+  /** Opens its sentence, or speaks: the likeliest antecedent of a pronoun that follows. */
+  subject: boolean;
+}
+
+interface Run {
+  pos: number;
+  words: string[];
+  /** Offset of each word. */
+  at: number[];
+  lead: string[];
+  /** The run opens its sentence (after at most a connective such as "But" or "However,"). */
+  subject: boolean;
+  /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
+  speaks: boolean;
+  /** The run follows a speech verb ("said Covington Catholic has …"): reported, not the speaker. */
+  reported: boolean;
+}
+
+const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+
+/** How many mentions back a pronoun may reach. */
+const WINDOW = 40;
+/** How many same-surname persons a lookup compares: bounded for pathological input. */
+const MAX_CANDIDATES = 50;
+/** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
+const CHARS_PER_POINT = 200;
+
+const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+
+
+// The lookbehinds keep these linear on a word made of thousands of marks.
+const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
+const FINAL_PERIOD = /(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u;
+
+/** A word without its trailing punctuation and possessive: "Rowland’s," → "Rowland". */
+function coreOf(w: string): string {
+  const a = w.replace(TRAILING_MARKS, '');
+  const b = a.replace(/['’‘]s?$/u, '');
+  return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
+
+/** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
+function runsOf(p: string, base: number): Run[] {
+  const out: Run[] = [];
+  let cur: Run | null = null;
+  // The last few lower-case words since the last punctuation: a run's role words are among them.
+  // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
+  let recent: number[] = [];
+  const n = p.length;
+  let i = 0;
+  // A hand-written word loop: this runs over every word of every article with quotes, and
+  // regular-expression matches would allocate an object per word.
+  while (i < n) {
+    let c = p.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    const s0 = i;
+    while (i < n) {
+      c = p.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) break;
+      i++;
+      if (c === 47 || c === 124) break; // "Instagram/Darian": a slash or bar ends the word
+    }
+    const c0 = p.charCodeAt(s0);
+    // Fast path for the common lower-case word: no regular expressions, no string.
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(p.slice(s0, i)))) {
+      if (cur) out.push(cur);
+      cur = null;
+      const last = p.charCodeAt(i - 1);
+      if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
+        recent.push(s0, i);
+        if (recent.length > 6) recent = recent.slice(2);
+      } else recent = [];
+      continue;
+    }
+    let w = p.slice(s0, i);
+    let pos = base + s0;
+    const lead = c0 >= 65 && c0 <= 90 ? '' : (/^[“"‘'([«„]+/u.exec(w)?.[0] ?? '');
+    if (lead) {
+      if (cur) out.push(cur);
+      cur = null;
+      w = w.slice(lead.length);
+      pos += lead.length;
+    }
+    // A possessive ends the name: "David Rowland’s plan".
+    const cl = w.charCodeAt(w.length - 1);
+    const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
+    const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
+    const breaks = core.length < w.length;
+    const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
+    const particle = cur !== null && PARTICLES.has(core) ;
+    if (nameish || particle) {
+      if (!cur) {
+        const roles: string[] = [];
+        for (let k = recent.length - 2; k >= 0; k -= 2) {
+          const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
+          if (!isRoleWord(r)) break;
+          roles.unshift(r);
+        }
+        const before = p.slice(Math.max(0, pos - base - 40), pos - base);
+        // "said Covington Catholic has …": the subject of reported speech is no antecedent.
+        const afterVerb = AFTER_SPEECH.exec(before);
+        const speaks = afterVerb?.[1] === 'according to';
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks };
+      }
+      cur.words.push(core);
+      cur.at.push(pos);
+    } else {
+      if (cur) out.push(cur);
+      cur = null;
+    }
+    if (breaks && cur) {
+      out.push(cur);
+      cur = null;
+    }
+    if (breaks || nameish) recent = [];
+    else {
+      recent.push(pos - base, pos - base + core.length);
+      if (recent.length > 6) recent = recent.slice(2);
+    }
+  }
+  if (cur) out.push(cur);
+  // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
+  for (const r of out) {
+    const lastAt = r.at[r.at.length - 1] ?? r.pos;
+    const lastWord = r.words[r.words.length - 1] ?? '';
+    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 200);
+    const verb = FOLLOWING_VERB.exec(after)?.[1];
+    if (verb === undefined || r.reported) continue;
+    r.subject = true;
+    if (SPEECH_VERBS.has(verb)) r.speaks = true;
+  }
+  // Trailing particles belong to nothing ("… in de").
+  for (const r of out) while (r.words.length > 0 && PARTICLES.has((r.words[r.words.length - 1] ?? '').toLowerCase())) r.words.pop();
+  return out.filter((r) => r.words.length > 0);
+}
+
+export class People {
+  readonly persons = new Map<string, Person>();
+  /** Mentions found in the text, by offset. */
+  readonly mentions: PersonMention[] = [];
+  /** Organisations named as the subject of a clause, by offset. */
+  private readonly orgs: Array<{ pos: number; name: string; quoted: boolean }> = [];
+  /** Mentions added while attributing (speakers where they speak), kept by offset apart from the text's. */
+  private readonly added: PersonMention[] = [];
+  // Persons by last and first word: the lookups stay cheap however many names an article has.
+  private readonly byLast = new Map<string, Person[]>();
+  private readonly byFirst = new Map<string, Person[]>();
+
+  /** `quoted(pos)` tells whether an offset lies inside a quotation. */
+  constructor(paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean) {
+    const runs: Run[] = [];
+    paragraphs.forEach((p, i) => {
+      for (const r of runsOf(p, bases[i] ?? 0)) runs.push(r);
+    });
+    const full: { run: Run; name: string[]; title: string[] }[] = [];
+    const single: { run: Run; word: string; title: string[] }[] = [];
+    for (const r of runs) {
+      let ws = r.words;
+      let skipped = 0;
+      // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '')))) {
+        ws = ws.slice(1);
+        skipped++;
+      }
+      if (skipped > 0) {
+        r.lead = [];
+        r.pos = r.at[skipped] ?? r.pos;
+        // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
+        r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
+      }
+      const { name, title } = splitTitle(ws);
+      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
+      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title });
+      // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
+      // said…"): what "the company" or "the utility" may point back to.
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))))) {
+        this.orgs.push({ pos: r.pos, name: displayCase(ws.join(' ')), quoted: quoted(r.pos) });
+      }
+    }
+    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
+    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
+    for (const f of byLength) {
+      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const key = folded.join(' ');
+      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
+      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
+    }
+    for (const f of full) {
+      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
+      if (!person) continue;
+      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
+      this.learn(person, f.run.lead, f.title);
+      if (f.run.speaks) person.evidence++;
+      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
+    }
+    for (const s of single) {
+      const person = this.byShortName(foldName(s.word), s.run.pos);
+      if (person) {
+        person.evidence++;
+        if (s.run.speaks) person.evidence++;
+        this.learn(person, s.run.lead, s.title);
+        this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
+      } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1) {
+        // A one-word name that is no person's and opens a clause: a company or body ("Google").
+        this.orgs.push({ pos: s.run.pos, name: s.word, quoted: quoted(s.run.pos) });
+      }
+    }
+    this.mentions.sort((a, b) => a.pos - b.pos);
+    this.orgs.sort((a, b) => a.pos - b.pos);
+  }
+
+  private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
+    // Lower-case words before a name make a role only when the last is a known role noun
+    // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
+    const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
+    const words = [...(lexical ? lead : []), ...roleWords(title)];
+    if (lead.length > 0 || title.length > 0) person.evidence++;
+    if (!person.role && words.length > 0) person.role = words.join(' ');
+    person.gender ??= genderOfWords([...lead, ...title]);
+  }
+
+  private add(p: Person): void {
+    this.persons.set(p.key, p);
+    const last = p.folded[p.folded.length - 1] ?? '';
+    const first = p.folded[0] ?? '';
+    const l = this.byLast.get(last);
+    if (l) l.push(p);
+    else this.byLast.set(last, [p]);
+    const f = this.byFirst.get(first);
+    if (f) f.push(p);
+    else this.byFirst.set(first, [p]);
+  }
+
+  /** A known person whose name ends with these words ("de blasio" → "bill de blasio"). */
+  findBySuffix(folded: readonly string[]): Person | undefined {
+    const last = folded[folded.length - 1];
+    if (last === undefined) return undefined;
+    const candidates = this.byLast.get(last) ?? [];
+    for (let c = 0; c < candidates.length && c < MAX_CANDIDATES; c++) {
+      const p = candidates[c];
+      if (!p || p.folded.length <= folded.length) continue;
+      const off = p.folded.length - folded.length;
+      if (folded.every((w, i) => p.folded[off + i] === w)) return p;
+    }
+    return undefined;
+  }
+
+  /** The person a one-word mention means: by surname, else by first name; the latest named before `pos` wins. */
+  byShortName(word: string, pos: number): Person | undefined {
+    let best: Person | undefined;
+    let bestScore = -Infinity;
+    const consider = (list: readonly Person[] | undefined, score: number): void => {
+      for (let c = 0; list && c < list.length && c < MAX_CANDIDATES; c++) {
+        const p = list[c];
+        if (!p || (score === 1 && p.folded.length < 2)) continue;
+        const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+        if (s > bestScore) {
+          bestScore = s;
+          best = p;
+        }
+      }
+    };
+    consider(this.byLast.get(word), 2);
+    consider(this.byFirst.get(word), 1);
+    return best;
+  }
+
+  /** Looks a name up, adding it when new (a person first named as a speaker). */
+  personFor(name: readonly string[], pos: number): Person {
+    const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+    const key = folded.join(' ');
+    const hit = this.persons.get(key) ?? this.findBySuffix(folded) ?? (folded.length === 1 ? this.byShortName(key, pos) : undefined);
+    if (hit) return hit;
+    const p: Person = { key, name: displayCase(name.join(' ')), folded, gender: null, role: null, evidence: 1, group: false, firstAt: pos };
+    this.add(p);
+    this.mention(p, pos);
+    return p;
+  }
+
+  /**
+   * The person a pronoun or description at `pos` most likely means: among the persons mentioned
+   * shortly before (outside quotes) and fitting the gender, the most salient — marked as a person
+   * (a title, a role, a quote, a surname used alone), the subject of its sentence — less a
+   * penalty for distance. Ties go to the latest.
+   */
+  latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
+    let best: Person | undefined;
+    let bestScore = -Infinity;
+    let bestAt = -1;
+    for (const list of [this.mentions, this.added]) {
+      for (let i = lastBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+        const m = list[i];
+        if (!m || m.quoted) continue;
+        const p = m.person;
+        if (p.group) continue;
+        if (gender && p.gender && p.gender !== gender) continue;
+        const likely = this.isLikelyPerson(p);
+        if (p.evidence <= 0 && !likely) continue;
+        if (!accept(p)) continue;
+        const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
+        if (score > bestScore || (score === bestScore && m.pos > bestAt)) {
+          bestScore = score;
+          best = p;
+          bestAt = m.pos;
+        }
+      }
+    }
+    return best;
+  }
+
+  private isLikelyPerson(p: Person): boolean {
+    const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
+    return core >= 2 && core <= 3;
+  }
+
+  /** The organisation last named as a clause's subject before `pos`, within `reach` characters. */
+  orgBefore(pos: number, reach: number): string | undefined {
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i];
+      if (!o || o.pos >= pos || o.quoted) continue;
+      return pos - o.pos <= reach ? o.name : undefined;
+    }
+    return undefined;
+  }
+
+  /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
+  subjectIn(from: number, to: number): Person | undefined {
+    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+      const m = this.mentions[i];
+      if (!m) continue;
+      if (m.pos < from) break;
+      if (m.subject && !m.quoted && !m.person.group && (m.person.evidence > 0 || this.isLikelyPerson(m.person))) return m.person;
+    }
+    return undefined;
+  }
+
+  /** Adds a mention at `pos` (a speaker resolved there), so that later pronouns can find it. */
+  mention(person: Person, pos: number): void {
+    const m = { pos, person, quoted: false, subject: true };
+    // Quotes are attributed in text order, so this is nearly always an append.
+    let i = this.added.length;
+    while (i > 0 && (this.added[i - 1]?.pos ?? 0) > pos) i--;
+    this.added.splice(i, 0, m);
+  }
+}
+
+/** Index of the last mention before `pos` in a list sorted by offset, or -1. */
+function lastBefore(list: readonly PersonMention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+
+/** Global offsets of each paragraph when the article is read as one text. */
+export function paragraphBases(paragraphs: readonly string[]): number[] {
+  const bases: number[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    bases.push(at);
+    at += p.length + 2;
+  }
+  return bases;
+}

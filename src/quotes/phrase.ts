@@ -1,0 +1,269 @@
+// Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
+// description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
+
+import { isStopWord } from '../text/tokenize.js';
+import { GROUP_NOUNS, PARTICLES, bare, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
+
+/** Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist". */
+export function isRoleWord(w: string): boolean {
+  const b = bare(w).toLowerCase();
+  if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
+  if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
+  // "whether", "other", "never" end like roles and are not.
+  if (isStopWord(b) || NOT_ROLES.has(b)) return false;
+  if (/^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
+  return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
+}
+
+const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
+
+const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
+const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
+const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
+const isNameish = (w: string): boolean => isCapWord(w) && !isPronoun(bare(w));
+const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
+
+const WORDS = /\S+/g;
+const words = (s: string): string[] => s.match(WORDS) ?? [];
+
+/**
+ * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
+ * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
+ */
+const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+
+export function subjectBefore(text: string): Phrase | null {
+  let t = text.replace(/\s+$/u, '');
+  // Only the sentence the verb is in.
+  let cut = 0;
+  for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+  if (cut > 0) t = t.slice(cut);
+  // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
+  t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+  if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
+  const chunks = t.split(/,\s*/u);
+  let appositive: string | null = null;
+  if (t.endsWith(',') && chunks.length >= 3) {
+    chunks.pop(); // the empty chunk after the final comma
+    appositive = chunks.pop() ?? null;
+    // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
+    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive)) {
+      chunks.push(appositive);
+      appositive = null;
+    }
+    // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
+    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
+  } else if (t.endsWith(',')) chunks.pop();
+  const head = chunks[chunks.length - 1] ?? '';
+  const np = trailingNounPhrase(words(head));
+  if (np.length === 0) return null;
+  return { words: np, appositive: appositive?.trim() || null };
+}
+
+function trailingNounPhrase(ws: readonly string[]): string[] {
+  let i = ws.length - 1;
+  const out: string[] = [];
+  let sawName = false;
+  let sawNoun = false;
+  while (i >= 0 && out.length < 14) {
+    const w = ws[i] ?? '';
+    if (i < ws.length - 1 && endsPhrase(w)) break;
+    const next = out[0];
+    if (out.length === 0 && isPronoun(bare(w))) return [bare(w)];
+    if (isNameish(w) || (isParticle(w) && next !== undefined && isNameish(next))) {
+      sawName = true;
+    } else if (isRoleWord(w) || /^[\d-]+$/.test(w)) {
+      sawNoun = true;
+    } else if ((w === 'and' || w === '&') && next !== undefined && isNameish(next) && i > 0 && isNameish(ws[i - 1] ?? '')) {
+      // "Tore Sohlberg and Lehla Abreder"
+    } else if (isPreposition(w) && out.length > 0 && i > 0 && (isRoleWord(ws[i - 1] ?? '') || isNameish(ws[i - 1] ?? ''))) {
+      // "officials in Denver", "University of the Fraser Valley"
+    } else if (isDeterminer(w) && out.length > 0) {
+      out.unshift(w);
+      // "Tim Guest with the Nova Scotia Health Authority": the determiner opens a complement.
+      const prep = ws[i - 1] ?? '';
+      if (isPreposition(prep) && i >= 2 && (isNameish(ws[i - 2] ?? '') || isRoleWord(ws[i - 2] ?? '')) && !endsPhrase(ws[i - 2] ?? '')) {
+        out.unshift(prep);
+        i -= 2;
+        continue;
+      }
+      break;
+    } else break;
+    out.unshift(w);
+    i--;
+  }
+  // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
+  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
+  return sawName || sawNoun ? out : [];
+}
+
+export interface Phrase {
+  words: string[];
+  appositive: string | null;
+}
+
+const AFTER_STOP = new Set(['who', 'which', 'that', 'in', 'on', 'during', 'after', 'before', 'adding', 'saying', 'while', 'when', 'as', 'because', 'to', 'about', 'from', 'via', 'last', 'this', 'on', 'earlier', 'later', 'told', 'said', 'says', 'told', 'recently', 'then', 'at', 'with', 'into', 'over', 'since']);
+
+/** The noun phrase right after an inverted speech verb ("said Cindy Secord, who …", "says the affable proprietor."). */
+export function subjectAfter(text: string): Phrase | null {
+  const ws = words(text.replace(/^[\s,:—–-]+/u, ''));
+  const out: string[] = [];
+  let i = 0;
+  let sawName = false;
+  let described = false;
+  let ended = false;
+  // "said oil and gas worker Mike Wipf": lower-case words that lead to a name are its role.
+  const capSoon = (from: number): boolean => {
+    for (let j = from; j < Math.min(ws.length, from + 6); j++) {
+      const w = ws[j] ?? '';
+      if (isNameish(w)) return true;
+      const lw = w.toLowerCase();
+      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || /ing$/u.test(lw) || !/^\p{Ll}/u.test(w)) return false;
+    }
+    return false;
+  };
+  while (i < ws.length && out.length < 14) {
+    const raw = ws[i] ?? '';
+    const w = raw.replace(/[,;:.!?)”"]+$/u, '');
+    const lw = w.toLowerCase();
+    if (!w) break;
+    if (out.length === 0 && isPronoun(bare(w))) return { words: [bare(w)], appositive: null };
+    if (out.length === 0 && (isDeterminer(w) || (isNameish(w) && /['’]s$/u.test(w)))) {
+      out.push(w);
+      described = true;
+    } else if (isNameish(w) || (isParticle(w) && isNameish(ws[i + 1] ?? ''))) {
+      out.push(w);
+      sawName = true;
+    } else if ((lw === 'and' || lw === '&') && sawName && isNameish(ws[i + 1] ?? '') && !endsPhrase(ws[i - 1] ?? '')) out.push(w);
+    else if ((isRoleWord(w) || /^[\d-]+$/.test(w) || /-/.test(w)) && !AFTER_STOP.has(lw) && (!sawName || described || capSoon(i + 1))) out.push(w);
+    else if (!sawName && !described && /^\p{Ll}/u.test(w) && !AFTER_STOP.has(lw) && capSoon(i)) out.push(w);
+    else if (described && /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
+    else if (!sawName && isPreposition(lw) && (lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with') && out.length > 0) out.push(w);
+    else if (sawName && (lw === 'of' || lw === 'for') && isNameish(ws[i + 1] ?? '') && out.length > 0 && !isNameish(out[out.length - 1] ?? '')) out.push(w);
+    else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
+    else break;
+    i++;
+    if (raw !== w && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
+      ended = true;
+      break;
+    }
+    if (raw !== w) out[out.length - 1] = raw;
+  }
+  while (out.length > 0 && (isPreposition(out[out.length - 1] ?? '') || isDeterminer(out[out.length - 1] ?? ''))) out.pop();
+  if (out.length === 0) return null;
+  let appositive: string | null = null;
+  // "says Wise's dad, Darrin." / "wrote Chad Sublet, senior counsel at the Denver Ministry of Security, in a letter"
+  if (ended && /,$/.test(ws[i - 1] ?? '')) {
+    const rest = ws.slice(i);
+    const chunk: string[] = [];
+    for (const r of rest) {
+      chunk.push(r.replace(/[,;:.!?)”"]+$/u, ''));
+      if (endsPhrase(r) || chunk.length > 12) break;
+    }
+    const first = chunk[0] ?? '';
+    const hasName = out.some((w) => isNameish(w) && !isDeterminer(w) && !/['’]s$/u.test(w));
+    if (!hasName && chunk.length > 0 && chunk.length <= 4 && chunk.every((w) => isNameish(w) || isParticle(w))) {
+      return { words: chunk, appositive: out.join(' ') };
+    }
+    if (hasName && chunk.length > 0 && (isDeterminer(first) || isRoleWord(first)) && !AFTER_STOP.has(first.toLowerCase())) appositive = chunk.join(' ');
+  }
+  return { words: out, appositive };
+}
+
+export type Mention =
+  | { kind: 'pronoun'; pronoun: string }
+  | { kind: 'name'; name: string[]; title: string[]; role: string | null; personalTitle: boolean }
+  | { kind: 'group'; text: string; role: string | null };
+
+const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayor|premier|president|minister|judge|justice|coach|sgt|const|det|insp|capt|lt|gen|col|rev|father|sister|chief|commissioner|councillor|coun|senator|representative|governor|officer|constable|detective)\.?$/iu;
+
+/** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
+export function readMention(p: Phrase): Mention | null {
+  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && isTitleWord(w) ? '.' : ''))).filter((w) => w.length > 0);
+  if (ws.length === 0) return null;
+  if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
+  // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
+  let end = ws.length;
+  while (end > 0) {
+    let start = end;
+    while (start > 0) {
+      const w = ws[start - 1] ?? '';
+      if (isNameish(w) || (isParticle(w) && start < end) || ((w === 'and' || w === '&') && start < end && start > 1 && isNameish(ws[start - 2] ?? ''))) start--;
+      else break;
+    }
+    if (start === end) {
+      end--;
+      continue;
+    }
+    const before = ws[start - 1];
+    const beforeThat = before !== undefined && isDeterminer(before) ? ws[start - 2] : before;
+    if (beforeThat !== undefined && isPreposition(beforeThat)) {
+      end = start - 1;
+      continue;
+    }
+    const run = ws.slice(start, end);
+    // Words after the name up to a preposition: "the laid-back Cambridge resident" is a description.
+    const trailing: string[] = [];
+    for (const w of ws.slice(end)) {
+      if (isPreposition(w)) break;
+      trailing.push(w);
+    }
+    const lead = ws.slice(0, start).filter((w) => !isDeterminer(w) || ws.indexOf(w) > 0);
+    const conjuncts = splitConjuncts(run);
+    if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
+      const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
+      return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
+    }
+    const { name, title } = splitTitle(run);
+    // "the American said": a nationality alone describes a person, it does not name one.
+    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
+      return { kind: 'group', text: ws.join(' '), role: null };
+    }
+    return {
+      kind: 'name',
+      name: name.map(cleanNameWord),
+      title,
+      role: roleOf(lead, title, p.appositive),
+      personalTitle: title.some((t) => PERSONAL_TITLES.test(bare(t))),
+    };
+  }
+  return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+function splitConjuncts(run: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const w of run) {
+    if (w === 'and' || w === '&') out.push([]);
+    else out[out.length - 1]?.push(w);
+  }
+  return out.filter((c) => c.length > 0);
+}
+
+/** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
+const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
+
+// Forms of address are not roles: "Mr", "Sir".
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
+
+function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
+  let parts = [...lead, ...roleWords(title)].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0 && !HONORIFIC.test(w));
+  // A dateline before the subject ("WASHINGTON, March 4 - President Reagan") is not part of the role.
+  const dash = Math.max(parts.lastIndexOf('-'), parts.lastIndexOf('—'), parts.lastIndexOf('–'));
+  if (dash >= 0) parts = parts.slice(dash + 1);
+  while (parts.length > 0 && isDeterminer(parts[0] ?? '')) parts.shift();
+  let role = parts.join(' ').trim();
+  let appositive = appositiveIn;
+  // "fighting to regain public confidence": a participle clause describes what someone does.
+  // "in a brief announcement": a prepositional phrase says where or when, not who.
+  if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
+  if (appositive) {
+    const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
+    role = role ? `${role}, ${a}` : a;
+  }
+  return role || null;
+}
+
+export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w));

@@ -1,0 +1,79 @@
+// What /quotes and /speakers answer, as plain data (interface §2 shapes, plus the role).
+
+import { checkedLimit, DEFAULT_LIMIT, MAX_LIMIT } from '../engine.js';
+import type { Quote, QuoteStore } from './store.js';
+
+export interface QuotesRequest {
+  speaker?: string;
+  topic?: string;
+  article?: string;
+  limit?: number;
+}
+
+export interface QuoteView {
+  article: string;
+  date: string | null;
+  paragraph: number;
+  text: string;
+  speaker: string | null;
+  role: string | null;
+}
+
+export interface QuotesResult {
+  quotes: QuoteView[];
+  /** The canonical speaker asked for, when one was; renderers say whose quotes these are. */
+  speaker?: string;
+  topic?: string;
+}
+
+export interface SpeakerView {
+  name: string;
+  quotes: number;
+  articles: number;
+  roles: string[];
+}
+
+const view = (q: Quote): QuoteView => ({ article: q.article, date: q.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role });
+
+/**
+ * Quotes by a speaker (optionally about a topic), about a topic, of one article in text order, or
+ * with no option the newest of the archive.
+ * `articleId` checks an article option and returns its id (the engine's unknown-article error).
+ */
+export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (input: string) => string): QuotesResult {
+  const speakerInput = req.speaker?.trim() ?? '';
+  const topic = req.topic?.trim() ?? '';
+  const articleInput = req.article?.trim() ?? '';
+  const speaker = speakerInput ? store.resolveSpeaker(speakerInput) : undefined;
+  const out: QuotesResult = { quotes: [] };
+  if (speaker) out.speaker = speaker;
+  if (topic) out.topic = topic;
+
+  if (articleInput) {
+    // Every quote of the article in text order, unless a limit is asked for.
+    let quotes = store.quotesOfArticle(articleId(articleInput));
+    if (speaker) quotes = quotes.filter((q) => q.speaker === speaker);
+    if (topic) {
+      const keep = new Set(store.rankByTopic(quotes, topic));
+      quotes = quotes.filter((q) => keep.has(q));
+    }
+    if (req.limit !== undefined) quotes = quotes.slice(0, checkedLimit(req.limit));
+    out.quotes = quotes.map(view);
+    return out;
+  }
+  const limit = checkedLimit(req.limit);
+  // Nothing asked for: the newest quotes of the archive.
+  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit }) : topic ? store.quotesAbout(topic, limit) : store.newest(limit);
+  out.quotes = quotes.map(view);
+  return out;
+}
+
+export const DEFAULT_SPEAKERS = 10;
+
+/** The most quoted speakers, with how many quotes and articles. */
+export function answerSpeakers(store: QuoteStore, limit: number | undefined): { speakers: SpeakerView[] } {
+  const n = limit === undefined ? DEFAULT_SPEAKERS : checkedLimit(limit);
+  return { speakers: store.speakers(n).map((s) => ({ name: s.name, quotes: s.quotes, articles: s.articles, roles: s.roles.slice(0, 3) })) };
+}
+
+export { DEFAULT_LIMIT, MAX_LIMIT };

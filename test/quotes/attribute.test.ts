@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/archive/parse.js';
+import { attributeArticle, type AttributedQuote } from '../../src/quotes/attribute.js';
+
+const seed = parseArticle('000_4f9b0c250ff8d600', readFileSync(new URL('../../seeds/000_4f9b0c250ff8d600.txt', import.meta.url), 'utf8')).article;
+const quotes = attributeArticle(seed.paragraphs);
+const shown = quotes.filter((q) => q.kind !== 'fragment');
+const find = (start: string): AttributedQuote | undefined => shown.find((q) => q.text.startsWith(start));
+
+describe('attributeArticle on the seed article', () => {
+  it('GIVEN "This is not a request" told The Associated Press THEN Henry Lucero said it, and the quote after it', () => {
+    expect(find('This is not a request')?.speaker).toBe('Henry Lucero');
+    expect(find('This is a last resort for us')?.speaker).toBe('Henry Lucero');
+  });
+
+  it('GIVEN "spokeswoman Freddi Goldstein said" THEN the speaker is Freddi Goldstein with the role spokeswoman', () => {
+    const q = find('New York City will not change the guidelines');
+    expect(q?.speaker).toBe('Freddi Goldstein');
+    expect(q?.role).toBe('spokeswoman');
+  });
+
+  it('GIVEN "said Albence" THEN the full name from earlier in the article is used', () => {
+    expect(find('It is this city’s protection policy')?.speaker).toBe('Matthew Albence');
+  });
+
+  it('GIVEN the partial quote after "Goldstein said … that" THEN it is a partial quote of Freddi Goldstein', () => {
+    const q = find('the Trump administration’s attempt');
+    expect(q?.kind).toBe('partial');
+    expect(q?.speaker).toBe('Freddi Goldstein');
+  });
+
+  it('GIVEN "He said on Twitter" after "De Blasio has accused" THEN the speaker is Bill de Blasio', () => {
+    expect(find('has passed common sense immigration enforcement laws')?.speaker).toBe('Bill de Blasio');
+  });
+
+  it('GIVEN "wrote Chad Sublet, senior counsel …" THEN Chad Sublet', () => {
+    expect(find('The documents appear to be a request')?.speaker).toBe('Chad Sublet');
+  });
+
+  it('GIVEN "A judge can scorn her," he told the AP THEN he is Henry Lucero', () => {
+    expect(find('A judge can scorn her')?.speaker).toBe('Henry Lucero');
+  });
+
+  it('GIVEN "said Lucero in a statement" THEN Henry Lucero', () => {
+    expect(find('Like any law enforcement agency')?.speaker).toBe('Henry Lucero');
+  });
+
+  it('GIVEN scare quotes "immigration summons" and "fear tactics" THEN they are fragments with no speaker', () => {
+    for (const t of ['immigration summons', 'fear tactics']) {
+      const q = quotes.find((x) => x.text === t);
+      expect(q?.kind).toBe('fragment');
+      expect(q?.speaker).toBeNull();
+      expect(shown.some((x) => x.text === t)).toBe(false);
+    }
+  });
+
+  it('GIVEN "City officials in Denver said … and said the subpoenas “…”" THEN the group is the speaker', () => {
+    expect(find('could be seen as an effort')?.speaker).toBe('City officials in Denver');
+  });
+});
+
+describe('attributeArticle on small articles', () => {
+  const speakers = (paragraphs: string[]): Array<string | null> => attributeArticle(paragraphs).filter((q) => q.kind !== 'fragment').map((q) => q.speaker);
+
+  it('GIVEN "..., adding “…”" THEN the subject of the sentence', () => {
+    expect(speakers(['Finance Minister Ana Pereira defended the plan on Monday, adding: “Nobody will pay more tax.”'])).toEqual(['Ana Pereira']);
+  });
+
+  it('GIVEN a participle after the main clause names no one THEN the sentence’s pronoun subject', () => {
+    expect(speakers(['Coach Tom Reyes was asked about the loss.', 'He shrugged it off on the radio, saying “We will be back next week.”'])).toEqual(['Tom Reyes']);
+  });
+
+  it('GIVEN a quote continued in the next paragraph without attribution THEN the same speaker', () => {
+    expect(speakers(['“The water is rising fast,” said fire chief Dana Kowalski.', '“We have asked everyone on the east bank to leave tonight.”'])).toEqual(['Dana Kowalski', 'Dana Kowalski']);
+  });
+
+  it('GIVEN "according to X" THEN X', () => {
+    expect(speakers(['The deal is “a win for both sides,” according to trade minister Raj Patel.'])).toEqual(['Raj Patel']);
+  });
+
+  it('GIVEN she after two people, one a woman by title THEN the woman', () => {
+    expect(speakers(['Ms. Laura Chen met Mr. David Osei on Friday.', '“It was a useful meeting,” she said.'])).toEqual(['Laura Chen']);
+  });
+
+  it('GIVEN an organisation as the subject THEN the organisation', () => {
+    expect(speakers(['“Service will resume by Sunday,” Metro Transit said in a statement.'])).toEqual(['Metro Transit']);
+  });
+
+  it('GIVEN "the company said" after a company was named THEN the company', () => {
+    expect(speakers(['Northwind Shipping Co declined to comment on the layoffs.', '“We are confident the plant will reopen,” the company said.'])).toEqual(['Northwind Shipping Co']);
+  });
+
+  it('GIVEN a quote with no speaker anywhere THEN null', () => {
+    expect(speakers(['“Closed for the holidays.”'])).toEqual([null]);
+  });
+});

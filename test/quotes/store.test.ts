@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/archive/parse.js';
+import type { Article } from '../../src/archive/types.js';
+import { isUserError } from '../../src/errors.js';
+import { buildRegistry } from '../../src/quotes/registry.js';
+import { QuoteStore } from '../../src/quotes/store.js';
+
+const article = (id: string, text: string): Article => parseArticle(id, text).article;
+
+// Small articles in the style of wire copy: dates, quotes, speakers with titles.
+const ARTICLES: Article[] = [
+  article(
+    'city/budget',
+    `date 2021-03-02
+
+Council passes budget
+
+Mayor Bill de Blasio defended the budget on Tuesday.
+
+“This budget keeps every library open,” de Blasio said. “It protects the parks too.”
+
+Budget director Ana Ruiz said the city “will not raise property taxes this year.”`,
+  ),
+  article(
+    'city/transit',
+    `date 2021-04-10
+
+Subway plan
+
+“We need a second tunnel under the river,” De Blasio told reporters on Friday.
+
+Transit chief Omar Haddad disagreed. “The tunnel would take fifteen years to build,” he said.`,
+  ),
+  article(
+    'sports/final',
+    `date 2021-05-01
+
+Final goes to overtime
+
+“We never stopped believing,” said coach John Smith after the final.`,
+  ),
+  article(
+    'business/merger',
+    `date 2021-06-15
+
+Merger approved
+
+“The merger creates a stronger bank,” chief executive Mary Smith said in a statement.
+
+“Nothing changes for customers,” Smith added.`,
+  ),
+];
+
+const store = QuoteStore.build(ARTICLES);
+
+const userErrorOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (isUserError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+};
+
+describe('buildRegistry', () => {
+  it('GIVEN "De Blasio", "de Blasio" and "Bill de Blasio" THEN one speaker, Bill de Blasio', () => {
+    const { entries, canonical } = buildRegistry([
+      { name: 'Bill de Blasio', role: 'Mayor', article: 'a' },
+      { name: 'De Blasio', role: null, article: 'b' },
+      { name: 'de Blasio', role: null, article: 'c' },
+    ]);
+    expect(entries).toEqual([{ name: 'Bill de Blasio', quotes: 3, articles: 3, roles: ['Mayor'] }]);
+    expect(canonical.get('de blasio')).toBe('Bill de Blasio');
+  });
+
+  it('GIVEN two people with the same surname in different articles THEN they stay apart, and the bare surname too', () => {
+    const { entries } = buildRegistry([
+      { name: 'John Smith', role: 'coach', article: 'a' },
+      { name: 'Mary Smith', role: 'chief executive', article: 'b' },
+      { name: 'Smith', role: null, article: 'c' },
+    ]);
+    expect(entries.map((e) => e.name).sort()).toEqual(['John Smith', 'Mary Smith', 'Smith']);
+  });
+
+  it('GIVEN a name seen only in capitals and in mixed case THEN the mixed-case form is shown', () => {
+    const { entries } = buildRegistry([
+      { name: 'HENRY LUCERO', role: null, article: 'a' },
+      { name: 'HENRY LUCERO', role: null, article: 'b' },
+      { name: 'Henry Lucero', role: null, article: 'c' },
+    ]);
+    expect(entries.map((e) => e.name)).toEqual(['Henry Lucero']);
+  });
+});
+
+describe('QuoteStore.build', () => {
+  it('GIVEN the fixture articles THEN every quote has its article, date, paragraph and canonical speaker', () => {
+    expect(store.quotesOfArticle('city/budget').map(({ start: _s, end: _e, ...q }) => q)).toEqual([
+      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'This budget keeps every library open', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
+      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'It protects the parks too.', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
+      { article: 'city/budget', date: '2021-03-02', paragraph: 4, text: 'will not raise property taxes this year.', speaker: 'Ana Ruiz', role: 'Budget director', kind: 'partial' },
+    ]);
+  });
+
+  it('GIVEN "De Blasio told reporters" in an article without his full name THEN the registry gives Bill de Blasio', () => {
+    expect(store.quotesOfArticle('city/transit')[0]?.speaker).toBe('Bill de Blasio');
+  });
+
+  it('GIVEN a pronoun after a named person THEN that person', () => {
+    expect(store.quotesOfArticle('city/transit')[1]).toMatchObject({ speaker: 'Omar Haddad', role: 'chief' });
+  });
+});
+
+describe('QuoteStore.speakers', () => {
+  it('GIVEN the fixtures THEN the most quoted first, with quote and article counts', () => {
+    expect(store.speakers(2)).toEqual([
+      { name: 'Bill de Blasio', quotes: 3, articles: 2, roles: ['Mayor'] },
+      { name: 'Mary Smith', quotes: 2, articles: 1, roles: ['chief executive'] },
+    ]);
+  });
+});
+
+describe('QuoteStore.quotesBySpeaker', () => {
+  it('GIVEN a surname in any case THEN the one speaker with it, newest first', () => {
+    expect(store.quotesBySpeaker('DE BLASIO').map((q) => q.article)).toEqual(['city/transit', 'city/budget', 'city/budget']);
+  });
+
+  it('GIVEN a topic THEN only that speaker’s quotes sharing its words, best first', () => {
+    expect(store.quotesBySpeaker('Bill de Blasio', { topic: 'tunnel river' }).map((q) => q.text)).toEqual(['We need a second tunnel under the river']);
+    expect(store.quotesBySpeaker('Bill de Blasio', { topic: 'parks' }).map((q) => q.text)).toEqual(['It protects the parks too.']);
+  });
+
+  it('GIVEN a limit THEN at most that many', () => {
+    expect(store.quotesBySpeaker('Bill de Blasio', { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('QuoteStore.resolveSpeaker', () => {
+  it('GIVEN an unknown name close to a speaker THEN a UserError that suggests the close names', () => {
+    expect(userErrorOf(() => store.resolveSpeaker('Omar Hadad'))).toBe('no quotes from Omar Hadad; did you mean Omar Haddad?');
+  });
+
+  it('GIVEN a name far from every speaker THEN a UserError without suggestions', () => {
+    expect(userErrorOf(() => store.resolveSpeaker('Zzyzx Quorble'))).toBe('no quotes from Zzyzx Quorble');
+  });
+
+  it('GIVEN a surname two speakers share THEN a UserError that names both', () => {
+    expect(userErrorOf(() => store.resolveSpeaker('smith'))).toBe('"smith" matches several speakers: Mary Smith, John Smith; which one?');
+  });
+
+  it('GIVEN accents and other case THEN the canonical name', () => {
+    expect(store.resolveSpeaker('ána ruíz')).toBe('Ana Ruiz');
+  });
+});
+
+describe('QuoteStore.suggestSpeakers', () => {
+  it('GIVEN the start of any part of a name THEN those speakers, most quoted first', () => {
+    expect(store.suggestSpeakers('sm')).toEqual(['Mary Smith', 'John Smith']);
+    expect(store.suggestSpeakers('bla')).toEqual(['Bill de Blasio']);
+    expect(store.suggestSpeakers('')).toHaveLength(5);
+  });
+
+  it('GIVEN the start of the whole name THEN it ranks before a match inside', () => {
+    expect(store.suggestSpeakers('jo')[0]).toBe('John Smith');
+  });
+});
+
+describe('QuoteStore.toJSON', () => {
+  it('GIVEN a store THEN JSON text round-trips to a store that answers the same', () => {
+    const back = QuoteStore.fromJSON(JSON.parse(JSON.stringify(store)) as unknown);
+    expect(back.quotes).toEqual(store.quotes);
+    expect(back.speakers(10)).toEqual(store.speakers(10));
+    expect(back.suggestSpeakers('sm')).toEqual(['Mary Smith', 'John Smith']);
+  });
+
+  it('GIVEN something else THEN fromJSON throws', () => {
+    expect(() => QuoteStore.fromJSON({ version: 2 })).toThrow(/QuoteStore/);
+    expect(() => QuoteStore.fromJSON({ version: 1, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+  });
+});

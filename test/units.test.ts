@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { autocompleteChoices, suggestArticleChoices } from '../src/commands/autocomplete.js';
+import type { ReplyPage } from '../src/commands/command.js';
+import { ConfigError, readBotConfig } from '../src/discord/config.js';
+import { PAGE_TTL_MS, PageStore, pageCustomId, parsePageCustomId } from '../src/discord/pagination.js';
+import { LIMITS, fitChoices, fitPage } from '../src/discord/respond.js';
+import { openEngine } from '../src/open.js';
+import { clip } from '../src/render/markdown.js';
+import { FAKE_TOKEN } from './fake-discord/server.js';
+import { writeArchive } from './helpers.js';
+
+describe('readBotConfig', () => {
+  it('GIVEN a token and defaults THEN a config with the seeds archive and a cache path', () => {
+    const c = readBotConfig({ DISCORD_TOKEN: FAKE_TOKEN, ARCHIVE_DIR: 'seeds' });
+    expect(c).toMatchObject({ token: FAKE_TOKEN, archiveDir: 'seeds', logLevel: 'info' });
+    expect(c.cachePath).toMatch(/\.json$/);
+  });
+
+  it('GIVEN several bad variables THEN one ConfigError listing every one, without the token', () => {
+    const bad = 'not a token at all';
+    let err: unknown;
+    try {
+      readBotConfig({ DISCORD_TOKEN: bad, DISCORD_GUILD_ID: '12', DISCORD_API_BASE: 'ftp://x', ARCHIVE_DIR: '/no/such/dir', LOG_LEVEL: 'chatty', SHARD_COUNT: '0' }, { clientId: true });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = err instanceof Error ? err.message : '';
+    for (const v of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'ARCHIVE_DIR', 'LOG_LEVEL', 'SHARD_COUNT']) expect(message).toContain(v);
+    expect(message).not.toContain(bad);
+  });
+
+  it('GIVEN "Bot " before the token and a trailing slash on the API base THEN both are normalised', () => {
+    const c = readBotConfig({ DISCORD_TOKEN: `Bot ${FAKE_TOKEN}`, DISCORD_API_BASE: 'http://127.0.0.1:1/api/', ARCHIVE_DIR: 'seeds' });
+    expect(c.token).toBe(FAKE_TOKEN);
+    expect(c.apiBase).toBe('http://127.0.0.1:1/api');
+  });
+});
+
+describe('PageStore', () => {
+  const pages: ReplyPage[] = [{ embeds: [] }, { embeds: [] }];
+
+  it('GIVEN a stored page set THEN it is found until 15 minutes pass, then gone', () => {
+    let now = 0;
+    const store = new PageStore(() => now);
+    const token = store.add('article', 'u1', pages);
+    now = PAGE_TTL_MS - 1;
+    expect(store.get(token)?.owner).toBe('u1');
+    now = PAGE_TTL_MS;
+    expect(store.get(token)).toBeUndefined();
+  });
+
+  it('GIVEN any custom id THEN only well-formed page ids parse, and our own round-trip', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (s) => {
+        const p = parsePageCustomId(s);
+        if (p) expect(pageCustomId(p.token, p.page)).toBe(s);
+      }),
+    );
+    const token = new PageStore().add('x', 'u', pages);
+    expect(parsePageCustomId(pageCustomId(token, 1))).toEqual({ token, page: 1 });
+    expect(pageCustomId(token, 9999).length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('fitPage', () => {
+  const text = fc.string({ maxLength: 7000 });
+  const embed = fc.record(
+    {
+      title: text,
+      description: fc.string({ maxLength: 9000 }),
+      footer: fc.record({ text }),
+      fields: fc.array(fc.record({ name: fc.string({ maxLength: 400 }), value: fc.string({ maxLength: 2000 }) }), { maxLength: 30 }),
+    },
+    { requiredKeys: [] },
+  );
+  it('GIVEN any page THEN every Discord limit holds', () => {
+    fc.assert(
+      fc.property(fc.record({ content: fc.string({ maxLength: 3000 }), embeds: fc.array(embed, { maxLength: 12 }) }), (page) => {
+        const out = fitPage(page);
+        expect((out.content ?? '').length).toBeLessThanOrEqual(LIMITS.content);
+        expect(out.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+        let total = 0;
+        for (const e of out.embeds) {
+          expect((e.title ?? '').length).toBeLessThanOrEqual(LIMITS.title);
+          expect((e.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
+          expect((e.fields ?? []).length).toBeLessThanOrEqual(LIMITS.fields);
+          total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length;
+          for (const f of e.fields ?? []) {
+            expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+            expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+            expect(f.value.length).toBeGreaterThan(0);
+            total += f.name.length + f.value.length;
+          }
+        }
+        expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN choices THEN at most 25, names and values at most 100 characters', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: 'x'.repeat(150 + i), value: `id-${i}` }));
+    const out = fitChoices([{ name: 'too long value', value: 'v'.repeat(101) }, ...many]);
+    expect(out.length).toBe(25);
+    for (const c of out) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('clip', () => {
+  it('GIVEN a cut that would split an emoji THEN the whole emoji goes, never half of it', () => {
+    expect(clip('ab😀cd', 4)).toBe('ab…');
+  });
+});
+
+describe('autocompleteChoices', () => {
+  const dir = writeArchive();
+  const { engine } = openEngine({ archiveDir: dir });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('GIVEN any input THEN the same articles, in the same order, as Engine.suggestArticles', () => {
+    for (const input of ['', 'h', 'harbor', 'harbor rep', '2023/', '2020/ice', 'zep', 'PELICAN club', 'nothing-matches', 'report 3']) {
+      expect(suggestArticleChoices(engine, input, 25).map((a) => a.id)).toEqual(engine.suggestArticles(input, 25).map((c) => c.id));
+    }
+  });
+
+  it('GIVEN title words THEN labels carry the date and values the id', () => {
+    const choices = autocompleteChoices({ engine }, 'article', 'pelican');
+    expect(choices).toEqual([{ name: 'Pelican club newsletter (2021-03-04)', value: '2021/pelican-club' }]);
+  });
+});
