@@ -41,7 +41,7 @@ export interface Timeline {
 
 /**
  * Counts the articles holding every query word (see `articlesWithAllTerms`) per day, ISO week,
- * month or year, the unit chosen from the span so the chart has at most ~60 bars.
+ * month or year, the unit chosen from the span so the chart has at most 62 bars (see buckets).
  *
  * With a speaker, only articles quoting that speaker count, and each period also counts the
  * paragraphs quoting them ("quotes"); the speaker filter comes from the quotes feature.
