@@ -1,6 +1,6 @@
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import type { Feature } from './features.js';
-import { didYouMean, suggestArticles, type ArticleChoice } from './archive/suggest.js';
+import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { bestSentence } from './search/answer.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -153,7 +153,7 @@ export class Engine {
   getArticle(id: string): Article {
     const a = this.byId.get(id.trim());
     if (a) return a;
-    const close = didYouMean(this.archive.articles, id.trim());
+    const close = didYouMean(this.archive.articles, id.trim(), 3, this.suggester());
     throw new UserError(
       `unknown article: ${id.trim().slice(0, 100)}${close.length ? `; did you mean ${close.join(', ')}?` : ''}`,
       'unknown-article',
@@ -248,7 +248,17 @@ export class Engine {
 
   /** Autocomplete for article options: id prefix or title words, with dates. */
   suggestArticles(input: string, limit = 25): ArticleChoice[] {
-    return suggestArticles(this.articles, input, limit);
+    return this.suggester().suggest(input, limit).map(toChoice);
+  }
+
+  private suggesterCache: { generation: number; suggester: ArticleSuggester } | undefined;
+
+  /** Prepared once per archive state: autocomplete asks on every keystroke. */
+  private suggester(): ArticleSuggester {
+    if (this.suggesterCache?.generation !== this.generation) {
+      this.suggesterCache = { generation: this.generation, suggester: new ArticleSuggester(this.articles) };
+    }
+    return this.suggesterCache.suggester;
   }
 
   private isHeadline(p: number): boolean {

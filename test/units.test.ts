@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { autocompleteChoices, suggestArticleChoices } from '../src/commands/autocomplete.js';
+import { autocompleteChoices } from '../src/commands/autocomplete.js';
+import { normalizeWord } from '../src/text/tokenize.js';
+import type { Article } from '../src/archive/types.js';
 import type { ReplyPage } from '../src/commands/command.js';
 import { ConfigError, readBotConfig } from '../src/discord/config.js';
 import { PAGE_TTL_MS, PageStore, pageCustomId, parsePageCustomId } from '../src/discord/pagination.js';
@@ -122,9 +124,22 @@ describe('autocompleteChoices', () => {
   const dir = writeArchive();
   const { engine } = openEngine({ archiveDir: dir });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  it('GIVEN any input THEN the same articles, in the same order, as Engine.suggestArticles', () => {
+  // The prepared suggester against the plain reading of its rule, article by article.
+  const words = (s: string): string[] => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(normalizeWord);
+  const newest = (a: Article, b: Article): number => (b.date ?? '').localeCompare(a.date ?? '');
+  function oracle(input: string, limit: number): string[] {
+    const q = input.trim().toLowerCase();
+    if (!q) return [...engine.articles].sort(newest).slice(0, limit).map((a) => a.id);
+    const byId = engine.articles.filter((a) => a.id.toLowerCase().startsWith(q));
+    const qWords = words(q);
+    const byTitle = qWords.length
+      ? engine.articles.filter((a) => !byId.includes(a) && qWords.every((w) => words(a.title).some((t) => t.startsWith(w)))).sort(newest)
+      : [];
+    return [...byId, ...byTitle].slice(0, limit).map((a) => a.id);
+  }
+  it('GIVEN any input THEN the same articles, in the same order, as the plain rule (id prefix, then title-word prefixes, newest first)', () => {
     for (const input of ['', 'h', 'harbor', 'harbor rep', '2023/', '2020/ice', 'zep', 'PELICAN club', 'nothing-matches', 'report 3']) {
-      expect(suggestArticleChoices(engine, input, 25).map((a) => a.id)).toEqual(engine.suggestArticles(input, 25).map((c) => c.id));
+      expect(engine.suggestArticles(input, 25).map((c) => c.id)).toEqual(oracle(input, 25));
     }
   });
 
