@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { CommandContext, CommandSpec } from '../commands/command.js';
+import type { CommandContext } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { loadCommands } from '../commands/registry.js';
 import { defaultCachePath } from '../config.js';
@@ -11,6 +10,7 @@ import { createLogger, type Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
+import { writeOut } from './out.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -66,17 +66,6 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   }
 }
 
-/** `--out FILE`: writes the file the command made (a chart); says what it wrote. */
-function writeOut(spec: CommandSpec, result: unknown, path: string): string {
-  const file = spec.files?.(result)[0];
-  if (!file) throw new UserError(`--out: ${spec.name} made no file to write`, 'bad-option');
-  try {
-    writeFileSync(path, file.data);
-  } catch (e) {
-    throw new UserError(`--out: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, 'bad-out');
-  }
-  return `wrote ${path} (${file.name}, ${file.data.length.toLocaleString('en-US')} bytes)`;
-}
 
 function fail(io: CliIO, e: unknown): number {
   if (isUserError(e)) {

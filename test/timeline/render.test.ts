@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleAnswer } from '../../src/cli/console.js';
 import { EXIT, runCli } from '../../src/cli/run.js';
+import { loadCommands } from '../../src/commands/registry.js';
 import type { Engine } from '../../src/engine.js';
 import { silentLogger } from '../../src/log.js';
 import { CHART_HEIGHT, CHART_WIDTH, niceTicks, timelinePng, timelineSvg } from '../../src/render/timeline-chart.js';
@@ -203,6 +205,15 @@ describe('timeline (command line)', () => {
     expect(r).toMatchObject({ code: EXIT.badInput, out: '' });
     expect(r.err).toMatch(/^error: nothing in the archive matches "xylophone"/);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('GIVEN --out in the console THEN it writes the PNG too, and says so after the text', async () => {
+    const file = join(tmp, 'console.png');
+    const answer = await consoleAnswer({ engine }, await loadCommands(), `timeline harbor dredging --out ${file}`);
+    expect(answer).toMatch(/^"harbor dredging": 4 articles/);
+    expect(answer).toMatch(/\nwrote .+console\.png \(timeline\.png, [\d,]+ bytes\)$/);
+    expect(decodePng(readFileSync(file)).width).toBe(CHART_WIDTH);
+    expect(await consoleAnswer({ engine }, await loadCommands(), `search harbor --out ${file}`)).toBe('error: --out: search makes no file to write');
   });
 
   it('GIVEN --out on a command that makes no file THEN it exits 1 saying so', async () => {
