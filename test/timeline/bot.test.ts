@@ -7,17 +7,22 @@ const EPHEMERAL = 64;
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // A zero budget: once /timeline has been timed, it counts as slow and is deferred first.
+  h = await startHarness({ ackBudgetMs: 0 });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-/** Runs a slash command through the real bot and returns the request that carried the answer. */
-async function timeline(options: Record<string, string>): Promise<RecordedRequest> {
+/**
+ * Runs /timeline through the real bot and returns the request that carried the answer: the
+ * callback, or after a defer the edit of @original (PATCH) or, for a private error after a
+ * public defer, the follow-up (POST).
+ */
+async function timeline(options: Record<string, string>, afterDefer: 'PATCH' | 'POST' = 'PATCH'): Promise<RecordedRequest> {
   const sent = h.fake.dispatchInteraction({ type: 'command', command: 'timeline', options });
   const cb = await h.fake.waitForCallback(sent.id);
-  return bodyOf(cb).type === 5 ? h.fake.waitForWebhook(sent.token, 'PATCH') : cb;
+  return bodyOf(cb).type === 5 ? h.fake.waitForWebhook(sent.token, afterDefer) : cb;
 }
 
 const message = (r: RecordedRequest): Record<string, unknown> => {
@@ -42,8 +47,15 @@ describe('/timeline in Discord', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 400]);
   });
 
+  it('GIVEN a deferred answer THEN the edit of @original carries the chart', async () => {
+    const r = await timeline({ query: 'harbor ferry' });
+    expect([r.method, r.path]).toEqual(['PATCH', expect.stringMatching(/\/messages\/@original$/)]);
+    expect(message(r).embeds).toEqual([expect.objectContaining({ image: { url: 'attachment://timeline.png' } })]);
+    expect(r.files?.map((f) => f.filename)).toEqual(['timeline.png']);
+  });
+
   it('GIVEN nothing matches THEN a private message says so, with no chart', async () => {
-    const r = await timeline({ query: 'xylophone' });
+    const r = await timeline({ query: 'xylophone' }, 'POST');
     const m = message(r);
     expect(m.flags).toBe(EPHEMERAL);
     expect(m.content).toMatch(/^nothing in the archive matches "xylophone"/);
