@@ -172,7 +172,7 @@ export async function sendPage(interaction: RepliableInteraction, page: ReplyPag
 
 /** A page turn: the clicked message is replaced in place. */
 export async function updatePage(interaction: ButtonInteraction, page: ReplyPage, components: Components): Promise<void> {
-  await interaction.update({ ...fitPage(page), ...pageAttachments(page), components, allowedMentions: NO_MENTIONS });
+  await interaction.update({ ...fitPage(page), ...pageAttachments(page, { replacing: true }), components, allowedMentions: NO_MENTIONS });
 }
 
 /**

@@ -236,4 +236,10 @@ describe('pageAttachments', () => {
     expect(pageAttachments({ embeds: [] })).toEqual({});
     expect(pageAttachments({ embeds: [], files: [] })).toEqual({});
   });
+
+  it('GIVEN a page turn THEN the previous page\'s attachments are dropped and the page\'s own sent', () => {
+    expect(pageAttachments({ embeds: [] }, { replacing: true })).toEqual({ attachments: [] });
+    const data = Buffer.from('png');
+    expect(pageAttachments({ embeds: [], files: [{ name: 'a.png', data }] }, { replacing: true })).toEqual({ files: [{ attachment: data, name: 'a.png' }], attachments: [] });
+  });
 });
