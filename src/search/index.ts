@@ -245,6 +245,11 @@ export class PassageIndex {
     return this.commonPostings;
   }
 
+  /** A common term's postings (removed passages included: check `isRemoved`), or undefined. */
+  commonPostingsOf(term: number): Postings | undefined {
+    return this.commonPostings.get(term)?.view();
+  }
+
   /** The passages of one article, in order. */
   articlePassages(article: number): number[] {
     return this.removedArticles.has(article) ? [] : (this.passagesByArticle[article] ?? []);
