@@ -274,7 +274,8 @@ export class Engine {
     return this.speakerFilter(speaker);
   }
 
-  private hit(r: Ranked): Hit {
+  /** The Hit for a ranked passage (search, ask, and the timeline's citation). */
+  hit(r: Ranked): Hit {
     const passage = this.index.passages[r.passage];
     const article = passage ? this.index.articles[passage.article] : undefined;
     if (!passage || !article) throw new Error(`engine: ranked passage ${r.passage} is not in the index`);

@@ -4,6 +4,7 @@ import { parseOptions } from '../commands/options.js';
 import type { SlashCommand } from '../discord/define.js';
 import { isUserError } from '../errors.js';
 import { optionsFromArgs, parseArgs } from './args.js';
+import { writeOut } from './out.js';
 
 /** Splits a console line like a shell would for quoted words: `search "new york" --limit 2`. */
 export function splitLine(line: string): string[] {
@@ -24,7 +25,9 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
     if (!command) return `unknown command "${name}"; commands: ${[...commands.keys()].join(', ')}`;
     const raw = optionsFromArgs(name, command.spec.options, args);
     const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
-    return args.flags.json ? JSON.stringify(result, null, 2) : command.spec.renderText(result);
+    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
+    if (args.flags.json) return JSON.stringify(result, null, 2);
+    return wrote ? `${command.spec.renderText(result)}\n${wrote}` : command.spec.renderText(result);
   } catch (e) {
     if (isUserError(e)) return `error: ${e.message}`;
     throw e;

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
+import { writeOut } from './out.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -53,13 +54,18 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     const command = commands.get(name);
     if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
     const raw = optionsFromArgs(name, command.spec.options, args);
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
+    const options = parseOptions(name, command.spec.options, raw);
+    if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
+    const result = await command.spec.run(ctx, options);
+    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
     io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
+    if (wrote && !args.flags.json) io.stdout.write(`${wrote}\n`);
     return EXIT.ok;
   } catch (e) {
     return fail(io, e);
   }
 }
+
 
 function fail(io: CliIO, e: unknown): number {
   if (isUserError(e)) {
@@ -116,7 +122,7 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
 
 function usage(commands: Map<string, SlashCommand>): string {
   const lines = [
-    'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json]',
+    'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json] [--out FILE]',
     '       npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl',
     '',
     'commands:',
@@ -129,6 +135,7 @@ function usage(commands: Map<string, SlashCommand>): string {
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
   lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');
+  lines.push('`--out FILE` writes the file a command makes (timeline: its chart as PNG); with --json, stdout stays JSON only.');
   lines.push('Exit codes: 0 ok, 1 bad input, 2 bad archive or setup, 3 internal error.');
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,14 @@ export interface CommandContext {
 export interface ReplyPage {
   content?: string;
   embeds: EmbedData[];
+  /** Attachments sent with the page; an embed shows one as `image: { url: 'attachment://NAME' }`. */
+  files?: FileData[];
+}
+
+/** A file a command produces (a chart): attached in Discord, written by the CLI's `--out`. */
+export interface FileData {
+  name: string;
+  data: Buffer;
 }
 
 /** The subset of Discord's embed object the renderers produce. */
@@ -25,6 +33,7 @@ export interface EmbedData {
   fields?: Array<{ name: string; value: string; inline?: boolean }>;
   footer?: { text: string };
   timestamp?: string;
+  image?: { url: string };
 }
 
 /**
@@ -40,4 +49,6 @@ export interface CommandSpec<O extends OptionsSpec = OptionsSpec, R = unknown> {
   run(ctx: CommandContext, options: OptionValues<O>): R | Promise<R>;
   renderText(result: R): string;
   renderDiscord(result: R): ReplyPage[];
+  /** The files the result makes (none for most commands); the CLI writes the first to `--out FILE`. */
+  files?(result: R): FileData[];
 }

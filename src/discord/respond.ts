@@ -15,6 +15,7 @@ import {
 import type { Choice } from '../commands/autocomplete.js';
 import type { EmbedData, ReplyPage } from '../commands/command.js';
 import { clip } from '../render/markdown.js';
+import { pageAttachments } from './attachments.js';
 
 /**
  * The one place that sends anything to Discord: every reply, edit, follow-up, update and
@@ -69,6 +70,7 @@ export function fitPage(page: ReplyPage): { content?: string; embeds: APIEmbed[]
     }
     if (e.footer) out.footer = { text: clip(e.footer.text, LIMITS.footer) };
     if (e.timestamp) out.timestamp = e.timestamp;
+    if (e.image) out.image = { url: e.image.url };
     return out;
   });
   // Over the 6,000 total: shorten descriptions from the last embed back, then drop fields, then embeds.
@@ -163,14 +165,14 @@ export async function startDefer(interaction: RepliableInteraction, hidden: bool
 
 /** The first reply (or the edit of a deferred one), with its page buttons. */
 export async function sendPage(interaction: RepliableInteraction, page: ReplyPage, components: Components, hidden: boolean): Promise<void> {
-  const body = { ...fitPage(page), components, allowedMentions: NO_MENTIONS };
+  const body = { ...fitPage(page), ...pageAttachments(page), components, allowedMentions: NO_MENTIONS };
   if (interaction.deferred || interaction.replied) await interaction.editReply(body);
   else await interaction.reply({ ...body, ...(hidden ? { flags: MessageFlags.Ephemeral as const } : {}) });
 }
 
 /** A page turn: the clicked message is replaced in place. */
 export async function updatePage(interaction: ButtonInteraction, page: ReplyPage, components: Components): Promise<void> {
-  await interaction.update({ ...fitPage(page), components, allowedMentions: NO_MENTIONS });
+  await interaction.update({ ...fitPage(page), ...pageAttachments(page, { replacing: true }), components, allowedMentions: NO_MENTIONS });
 }
 
 /**

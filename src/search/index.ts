@@ -111,6 +111,7 @@ export class PassageIndex {
   private totalLength = 0;
   private alive = 0;
   private passagesByArticle: number[][] = [];
+  private lastSeen = new Int32Array(0);
 
   private constructor(
     parts: IndexParts,
@@ -244,6 +245,11 @@ export class PassageIndex {
     return this.commonPostings;
   }
 
+  /** A common term's postings (removed passages included: check `isRemoved`), or undefined. */
+  commonPostingsOf(term: number): Postings | undefined {
+    return this.commonPostings.get(term)?.view();
+  }
+
   /** The passages of one article, in order. */
   articlePassages(article: number): number[] {
     return this.removedArticles.has(article) ? [] : (this.passagesByArticle[article] ?? []);
@@ -363,13 +369,20 @@ export class PassageIndex {
     const ids = this.passageTermList[p] ?? EMPTY;
     this.alive += sign;
     this.totalLength += sign * ids.length;
-    const seen = new Set<number>();
+    // `lastSeen[t] === p + 1` marks a term already counted for this passage (no Set per passage).
+    if (this.lastSeen.length < this.vocabList.length) {
+      const grown = new Int32Array(Math.max(this.vocabList.length, this.lastSeen.length * 2));
+      grown.set(this.lastSeen);
+      this.lastSeen = grown;
+    }
     for (const t of ids) {
       if (sign > 0) this.commonPostings.get(t)?.add(p);
-      if (seen.has(t)) continue;
-      seen.add(t);
+      if (this.lastSeen[t] === p + 1) continue;
+      this.lastSeen[t] = p + 1;
       this.dfBuf[t] = Math.max(0, (this.dfBuf[t] ?? 0) + sign);
     }
+    // A passage counted again later (removal) must not look already seen.
+    for (const t of ids) this.lastSeen[t] = 0;
   }
 }
 

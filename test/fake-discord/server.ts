@@ -18,6 +18,15 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   /** performance.now() when the request's headers arrived. */
   at: number;
+  /** Attachments of a multipart request (its `payload_json` is `body`). */
+  files?: RecordedFile[];
+}
+
+export interface RecordedFile {
+  /** The form field, `files[0]`…, and the file name the message refers to. */
+  field: string;
+  filename: string;
+  data: Buffer;
 }
 
 export interface InjectedResponse {
@@ -372,10 +381,15 @@ export class FakeDiscord {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname).replace(/^\/api/, '').replace(/^\/v\d+/, '');
-      const text = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const text = raw.toString('utf8');
+      const contentType = String(req.headers['content-type']);
       let body: unknown = text;
-      if (text && String(req.headers['content-type']).includes('application/json')) body = JSON.parse(text);
+      if (text && contentType.includes('application/json')) body = JSON.parse(text);
+      const multipart = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : undefined;
+      if (multipart) body = multipart.body;
       const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, headers: req.headers, at };
+      if (multipart) record.files = multipart.files;
       this.requests.push(record);
       const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
         // Like Discord: a 204 has no body and no content type (a JSON type with no body breaks the client).
@@ -441,6 +455,37 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A multipart/form-data body as Discord reads it: the message is the JSON of the
+ * `payload_json` part, and each part with a file name is an attachment (binary-safe).
+ */
+export function parseMultipart(raw: Buffer, contentType: string): { body: unknown; files: RecordedFile[] } | undefined {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const files: RecordedFile[] = [];
+  let body: unknown = {};
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.toString('latin1', start, start + 2) === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    // Each part: CRLF, headers, CRLF CRLF, content, CRLF before the next delimiter.
+    const part = raw.subarray(start + 2, next - 2);
+    const headEnd = part.indexOf('\r\n\r\n');
+    const head = part.toString('utf8', 0, headEnd);
+    const content = part.subarray(headEnd + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name === 'payload_json') body = JSON.parse(content.toString('utf8'));
+    else if (filename !== undefined) files.push({ field: name, filename, data: Buffer.from(content) });
+    at = next;
+  }
+  return { body, files };
 }
 
 /** The JSON body of a recorded request as a plain record (tests assert on its fields). */

@@ -1,0 +1,20 @@
+import { defineCommand } from '../src/discord/define.js';
+import { MAX_QUERY_CHARS } from '../src/engine.js';
+import { timelineFiles, timelinePages } from '../src/render/timeline-discord.js';
+import { timelineText } from '../src/render/timeline-text.js';
+import { timeline } from '../src/timeline/timeline.js';
+
+export default defineCommand({
+  name: 'timeline',
+  description: 'When was this in the news? A chart of matching articles per day, week, month or year',
+  options: {
+    query: { type: 'string', description: 'Words every counted article holds', required: true, maxLength: MAX_QUERY_CHARS },
+    speaker: { type: 'string', description: 'Only articles quoting this speaker; also counts their quotes', autocomplete: 'speaker' },
+    from: { type: 'string', description: 'From this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+    to: { type: 'string', description: 'Up to this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+  },
+  run: ({ engine }, o) => timeline(engine, o),
+  renderText: (r) => timelineText(r),
+  renderDiscord: timelinePages,
+  files: timelineFiles,
+});
