@@ -36,6 +36,7 @@ export const LIMITS = {
   embedTotal: 6000,
   choices: 25,
   choiceChars: 100,
+  url: 2048,
 } as const;
 
 /** Replies never ping anyone, whatever the archive text says. */
@@ -50,12 +51,27 @@ const embedChars = (e: EmbedData): number =>
   (e.footer?.text.length ?? 0) +
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
+/**
+ * An embed link as Discord accepts it: a well-formed http(s) URL. Anything else (an archive's
+ * front matter says `url: javascript:…` or `see website`) would make Discord reject the whole
+ * reply, so it is left out instead.
+ */
+export function embedUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname && u.href.length <= LIMITS.url ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One page cut to fit every message and embed limit; long text is clipped, never rejected. */
 export function fitPage(page: ReplyPage): { content?: string; embeds: APIEmbed[] } {
   const embeds: EmbedData[] = page.embeds.slice(0, LIMITS.embeds).map((e) => {
     const out: EmbedData = {};
     if (e.title) out.title = clip(e.title, LIMITS.title);
-    if (e.url) out.url = e.url;
+    const url = e.url ? embedUrl(e.url) : undefined;
+    if (url) out.url = url;
     if (e.description) out.description = clip(e.description, LIMITS.description);
     if (e.fields) {
       out.fields = e.fields.slice(0, LIMITS.fields).map((f) => {
