@@ -8,7 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { loadCommands } from '../src/commands/registry.js';
@@ -61,7 +61,7 @@ const messages: FromFake[] = [];
 const waiting: Array<(m: FromFake) => void> = [];
 child.on('message', (m: FromFake) => {
   // Sample memory the moment a block of interactions has gone out.
-  if (m.type === 'progress') rss.set(m.sent, process.memoryUsage().rss);
+  if (m.type === 'progress') rss.set(m.sent, sample());
   const w = waiting.shift();
   if (w) w(m);
   else messages.push(m);
@@ -70,7 +70,18 @@ const next = (): Promise<FromFake> => {
   const m = messages.shift();
   return m ? Promise.resolve(m) : new Promise((resolve) => waiting.push(resolve));
 };
-const rss = new Map<number, number>();
+/** Resident memory, heap in use, and page sets held for page buttons (kept 15 minutes, at most 5,000). */
+interface Sample {
+  rss: number;
+  heap: number;
+  pageSets: number;
+}
+const rss = new Map<number, Sample>();
+let pageSets = (): number => 0;
+const sample = (): Sample => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed, pageSets: pageSets() };
+};
 
 const ready = await next();
 if (ready.type !== 'ready') throw new Error('bench: the fake did not start');
@@ -82,11 +93,17 @@ const bot = await startBot({
   commands: await loadCommands(),
   log: quiet,
 });
+pageSets = () => bot.pages.size;
 
 const inputs = Array.from({ length: n }, (_, i) => make(i));
+// With --expose-gc (the npm script passes it): start from a heap without the index-loading garbage,
+// so the first sample is not inflated by it; the samples during the run are taken without a GC.
+const gc = (): void => (typeof globalThis.gc === 'function' ? void globalThis.gc() : undefined);
+gc();
+const startRss = sample();
 const load1 = loadavg()[0] ?? NaN;
 let result: Extract<FromFake, { type: 'load-result' }>;
-let lastRss = NaN;
+let lastRss: Sample | undefined;
 try {
   const message: ToFake = { type: 'load', inputs, rate, settleMs: 60_000, progressEvery: BLOCK };
   child.send(message);
@@ -97,7 +114,8 @@ try {
       break;
     }
   }
-  lastRss = process.memoryUsage().rss;
+  gc();
+  lastRss = sample();
 } finally {
   await bot.stop();
   const close: ToFake = { type: 'close' };
@@ -107,6 +125,7 @@ try {
 
 const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const mb = (x: number | undefined): string => (x === undefined ? '—' : (x / 1e6).toFixed(0));
+const row = (what: string, x: Sample | undefined): string => `| ${what} | ${mb(x?.rss)} | ${mb(x?.heap)} | ${x?.pageSets ?? '—'} |`;
 const rows: string[] = [];
 const kinds = [...new Set(inputs.map(kindOf)), 'all'];
 for (const kind of kinds) {
@@ -122,21 +141,22 @@ for (const kind of kinds) {
     `| ${kind} | ${picked.length} | ${exactlyOne} | ${none} | ${more} | ${f(percentile(ms, 50))} | ${f(percentile(ms, 99))} | ${f(ms[ms.length - 1] ?? NaN)} | ${types} | ${editsMissing} |`,
   );
 }
-const firstRss = rss.get(BLOCK) ?? rss.get(Math.min(...rss.keys()));
-const lastBlockRss = lastRss;
-const growth = firstRss === undefined ? NaN : ((lastBlockRss - firstRss) / firstRss) * 100;
+const firstRss = rss.get(BLOCK);
+const lastBlockRss = rss.get(Math.floor(n / BLOCK) * BLOCK);
+const growth = firstRss === undefined || lastBlockRss === undefined ? NaN : ((lastBlockRss.rss - firstRss.rss) / firstRss.rss) * 100;
 
 console.log(
   `\nbench:load: ${opened.engine.articles.length} articles from ${archiveDir} (index ${opened.source}, opened in ${(openMs / 1000).toFixed(1)} s), Node ${process.version}, ` +
     `fake Discord in its own process. ${n} interactions at ${rate}/s (sent in ${result.sendSeconds.toFixed(1)} s, all settled after ${result.totalSeconds.toFixed(1)} s), ` +
-    `${users} users, cooldown ${DEFAULT_COOLDOWN_SECONDS} s, load average at start ${load1.toFixed(2)}, at end ${(loadavg()[0] ?? NaN).toFixed(2)}.`,
+    `${users} users, cooldown ${DEFAULT_COOLDOWN_SECONDS} s, load average at start ${load1.toFixed(2)}, at end ${(loadavg()[0] ?? NaN).toFixed(2)} (${cpus().length} CPUs). ` +
+    `Gateway during the run: ${result.identifies} new IDENTIFY, ${result.resumes} RESUME.`,
 );
 console.log('First response: ms from INTERACTION_CREATE sent on the gateway to the first callback received at the fake (4 reply, 5 defer, 8 choices).\n');
 console.log('| interaction | n | exactly one initial response | none | more than one | first response p50 | p99 | max | callback types | deferred, never edited in |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
-console.log(`\n| resident memory (bot process) | MB |\n|---|---|`);
-console.log(`| after the first ${BLOCK} sent | ${mb(firstRss)} |`);
-for (const [sent, v] of [...rss].sort((a, b) => a[0] - b[0])) if (sent !== BLOCK) console.log(`| after ${sent} sent | ${mb(v)} |`);
-console.log(`| after the last ${BLOCK} settled | ${mb(lastBlockRss)} |`);
-console.log(`| growth, first to last thousand | ${f(growth)} % (target < 10 %) |`);
+console.log(`\n| bot process | resident MB | heap used MB | page sets held |\n|---|---|---|---|`);
+console.log(row(`before the run (after a GC${typeof globalThis.gc === 'function' ? '' : ': not available, run with --expose-gc'})`, startRss));
+for (const [sent, v] of [...rss].sort((a, b) => a[0] - b[0])) console.log(row(`after ${sent} sent`, v));
+console.log(row('all settled, after a GC', lastRss));
+console.log(`\nResident memory growth from the first to the last thousand: ${f(growth)} % (target < 10 %).`);

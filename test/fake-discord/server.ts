@@ -56,8 +56,10 @@ export const FAKE_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEx.fake-token-for-tests-
 export interface FakeOptions {
   /** Gateway heartbeat interval; short keeps the fake's timers honest without slowing tests. */
   heartbeatMs?: number;
-  /** Keep every request in `requests` (default); a load run turns it off and uses `onRequest`. */
+  /** Keep every request in `requests` (default); a load run turns it off and uses `onAnswered`. */
   record?: boolean;
+  /** Dispatches kept for replay on RESUME (default 1,000). */
+  replayLimit?: number;
 }
 
 /** Close codes after which Discord forgets the session: the bot's RESUME is refused and it must IDENTIFY again. */
@@ -82,6 +84,7 @@ export class FakeDiscord {
   /** Held (hanging) responses, released or cleared on close. */
   private readonly holds = new Set<NodeJS.Timeout>();
   private readonly record: boolean;
+  private readonly replayLimit: number;
   private readonly expired = new Set<string>();
   private session: Session | undefined;
   private readonly sockets = new Set<WebSocket>();
@@ -97,6 +100,7 @@ export class FakeDiscord {
   ) {
     this.heartbeatMs = opts.heartbeatMs ?? 1000;
     this.record = opts.record ?? true;
+    this.replayLimit = opts.replayLimit ?? 1000;
   }
 
   static async start(opts: FakeOptions = {}): Promise<FakeDiscord> {
@@ -188,7 +192,7 @@ export class FakeDiscord {
     if (!session) throw new Error('fake discord: no gateway session to dispatch to');
     const payload = { op: 0, t, s: ++session.seq, d };
     session.sent.push(payload);
-    if (session.sent.length > 1000) session.sent.shift();
+    if (session.sent.length > this.replayLimit) session.sent.shift();
     if (session.socket && session.socket.readyState === session.socket.OPEN) session.socket.send(JSON.stringify(payload));
   }
 
