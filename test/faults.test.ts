@@ -218,4 +218,16 @@ describe('REST faults with a short REST timeout', () => {
     expect(retry.at - first.at).toBeLessThan(5000);
     await expectAnswers(h);
   });
+
+  it('GIVEN a defer Discord takes but answers only after 5 s THEN the retry gets 40060, and the answer is still edited in', async () => {
+    const sent = h.fake.dispatchInteraction({ type: 'command', command: 'gated' });
+    h.fake.injectOnce(isCallback(sent.id), { status: 204, delayMs: 5000 });
+    const defer = await h.fake.waitForCallback(sent.id);
+    expect(defer.at - sent.sentAt).toBeLessThan(ACK_DEADLINE_MS);
+    await h.fake.waitForRequest((r) => isCallback(sent.id)(r) && r !== defer, 10_000);
+    release();
+    const edit = await h.fake.waitForRequest(isEdit(sent.token), 10_000);
+    expect(bodyOf(edit).content).toBe('released');
+    await expectAnswers(h);
+  });
 });

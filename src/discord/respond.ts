@@ -140,7 +140,16 @@ type Components = APIActionRowComponent<APIButtonComponent>[];
 
 /** Acknowledges a slow command ("… is thinking"); the answer follows with `sendPage`. */
 export async function deferReply(interaction: RepliableInteraction, hidden: boolean): Promise<void> {
-  await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+  try {
+    await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (e) {
+    // The REST client retries a defer whose answer timed out or whose connection was reset; if the
+    // first attempt did reach Discord, the retry gets 40060. The interaction is acknowledged all the
+    // same, so the answer can still be edited in instead of leaving "thinking…" forever.
+    if (!(e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) || interaction.replied) throw e;
+    interaction.deferred = true;
+    interaction.ephemeral = hidden;
+  }
 }
 
 /** undici (under @discordjs/rest) announces here each request whose headers it writes to a socket. */

@@ -86,6 +86,8 @@ export class FakeDiscord {
   private readonly record: boolean;
   private readonly replayLimit: number;
   private readonly expired = new Set<string>();
+  /** Interactions whose callback Discord has taken: a second one gets 40060, as from Discord. */
+  private readonly acknowledged = new Set<string>();
   private session: Session | undefined;
   private readonly sockets = new Set<WebSocket>();
   /** Connections whose heartbeats go unanswered (a zombie connection). */
@@ -433,6 +435,9 @@ export class FakeDiscord {
       if (x) {
         if (--x.times <= 0) this.injected.splice(this.injected.indexOf(x), 1);
         const { status, body: payload, headers, delayMs, destroy } = x.response;
+        // A callback that Discord takes but answers slowly (or whose answer is lost) still counts.
+        const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(record.path);
+        if (callback?.[1] && status >= 200 && status < 300) this.acknowledged.add(callback[1]);
         const respond = (): void => {
           if (destroy) res.destroy();
           else send(status, payload, headers);
@@ -466,8 +471,13 @@ export class FakeDiscord {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
       send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (r.method === 'POST' && (g = m(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
-      if (g[1] !== undefined && this.expired.has(g[1])) send(404, { message: 'Unknown interaction', code: 10062 });
-      else send(204);
+      const id = g[1] ?? '';
+      if (this.expired.has(id)) send(404, { message: 'Unknown interaction', code: 10062 });
+      else if (this.acknowledged.has(id)) send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      else {
+        this.acknowledged.add(id);
+        send(204);
+      }
     } else if ((g = m(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
       const token = g[2] ?? '';
       if (r.method === 'DELETE') send(204);
