@@ -81,7 +81,15 @@ export interface Harness {
 
 /** The real bot (startBot, real discord.js client) logged into a fresh fake Discord over a fixture archive. */
 export async function startHarness(
-  opts: { extraCommands?: SlashCommand[]; deferAfterMs?: number; ackBudgetMs?: number; now?: () => number; fake?: FakeOptions } = {},
+  opts: {
+    extraCommands?: SlashCommand[];
+    deferAfterMs?: number;
+    ackBudgetMs?: number;
+    now?: () => number;
+    fake?: FakeOptions;
+    cooldownSeconds?: number;
+    restTimeoutMs?: number;
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(opts.fake);
   const archiveDir = writeArchive();
@@ -93,7 +101,8 @@ export async function startHarness(
   let bot: Bot;
   try {
     bot = await startBot({
-      config: { token: FAKE_TOKEN, apiBase: fake.apiBase },
+      config: { token: FAKE_TOKEN, apiBase: fake.apiBase, ...(opts.cooldownSeconds !== undefined ? { cooldownSeconds: opts.cooldownSeconds } : {}) },
+      ...(opts.restTimeoutMs !== undefined ? { restTimeoutMs: opts.restTimeoutMs } : {}),
       ctx,
       commands,
       log,

@@ -5,13 +5,15 @@ import type { CommandContext } from '../commands/command.js';
 import type { Logger } from '../log.js';
 import type { BotConfig } from './config.js';
 import { restOptions } from './config.js';
+import { Cooldowns, cooldownMessage } from './cooldown.js';
 import type { SlashCommand } from './define.js';
 import { Pace, type BotContext, type Outcome } from './execute.js';
 import { PageStore, pageCustomId, parsePageCustomId } from './pagination.js';
 import { GENERIC_ERROR, NO_MENTIONS, isGoneInteraction, pageButtons, sendChoices, sendPrivate, updatePage } from './respond.js';
 
 export interface BotDeps {
-  config: Pick<BotConfig, 'token' | 'apiBase'>;
+  /** Without `cooldownSeconds` nobody is rate-limited (tests, benches); main.ts passes the checked config. */
+  config: Pick<BotConfig, 'token' | 'apiBase'> & Partial<Pick<BotConfig, 'cooldownSeconds'>>;
   ctx: CommandContext;
   commands: ReadonlyMap<string, SlashCommand>;
   log: Logger;
@@ -19,8 +21,10 @@ export interface BotDeps {
   deferAfterMs?: number;
   /** Commands that usually take longer than this are deferred before they run. */
   ackBudgetMs?: number;
-  /** The clock for page expiry. */
+  /** The clock for page expiry and cooldowns. */
   now?: () => number;
+  /** Give up on a REST request after this long and retry it (discord.js's default: 15 s). */
+  restTimeoutMs?: number;
 }
 
 export interface Bot {
@@ -39,10 +43,10 @@ export const DEFAULT_DEFER_AFTER_MS = 2000;
 export const DEFAULT_ACK_BUDGET_MS = 3;
 
 /** Builds the client: only the Guilds intent (interactions need no privileged intent), tiny caches. */
-export function createClient(config: BotDeps['config']): Client {
+export function createClient(config: BotDeps['config'], restTimeoutMs?: number): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: restOptions(config),
+    rest: { ...restOptions(config), ...(restTimeoutMs !== undefined ? { timeout: restTimeoutMs } : {}) },
     // The bot never reads messages, members or presences: keep those caches empty.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -61,7 +65,7 @@ export function createClient(config: BotDeps['config']): Client {
 
 /** Logs in, waits until the shard is ready, and answers interactions until `stop()`. */
 export async function startBot(deps: BotDeps): Promise<Bot> {
-  const client = createClient(deps.config);
+  const client = createClient(deps.config, deps.restTimeoutMs);
   const pages = new PageStore(deps.now);
   warmAutocomplete(deps.ctx);
   const route = makeRouter({ ...deps, pages });
@@ -107,6 +111,7 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
   const { commands, log, pages } = deps;
   const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const pace = new Pace(deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
+  const cooldowns = new Cooldowns(deps.config.cooldownSeconds ?? 0, deps.now);
   return async (interaction) => {
     const receivedAt = performance.now();
     const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
@@ -115,7 +120,11 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        if (command) outcome = await command.execute(interaction, ctx);
+        const wait = command ? cooldowns.take(interaction.user.id, interaction.commandName) : 0;
+        if (wait > 0) {
+          await sendPrivate(interaction, cooldownMessage(interaction.commandName, wait));
+          outcome = 'cooldown';
+        } else if (command) outcome = await command.execute(interaction, ctx);
         else {
           await sendPrivate(interaction, `This bot has no /${interaction.commandName} command any more; an admin should run \`npm run deploy-commands\`.`);
           outcome = 'user-error';

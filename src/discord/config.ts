@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { defaultCachePath } from '../config.js';
+import { DEFAULT_COOLDOWN_SECONDS } from './cooldown.js';
 
 /** Everything the bot, deploy-commands and the shard manager read from the environment. */
 export interface BotConfig {
@@ -13,6 +14,8 @@ export interface BotConfig {
   logLevel: string;
   /** `start:sharded` only: a fixed shard count instead of Discord's recommendation. */
   shardCount?: number;
+  /** Seconds a person waits between two runs of one expensive command (/search, /ask, …); 0 = no limit. */
+  cooldownSeconds: number;
 }
 
 /** One message naming every missing or malformed variable, so a newcomer fixes them all at once. */
@@ -80,12 +83,22 @@ export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: bo
     if (!Number.isInteger(shardCount) || shardCount < 1) problems.push(`SHARD_COUNT must be a whole number of at least 1, or empty for Discord's recommendation (got "${shards.slice(0, 20)}")`);
   }
 
+  const cooldown = val('COOLDOWN_SECONDS');
+  let cooldownSeconds = DEFAULT_COOLDOWN_SECONDS;
+  if (cooldown !== undefined) {
+    cooldownSeconds = /^\d+(\.\d+)?$/.test(cooldown) ? Number(cooldown) : NaN;
+    if (!(cooldownSeconds >= 0 && cooldownSeconds <= 3600)) {
+      problems.push(`COOLDOWN_SECONDS must be a number of seconds from 0 (no limit) to 3600, or empty for ${DEFAULT_COOLDOWN_SECONDS} (got "${cooldown.slice(0, 20)}")`);
+    }
+  }
+
   if (problems.length > 0 || !token) throw new ConfigError(problems);
   const config: BotConfig = {
     token: token.replace(/^Bot\s+/i, ''),
     archiveDir,
     cachePath: val('INDEX_CACHE') ?? defaultCachePath(archiveDir),
     logLevel,
+    cooldownSeconds,
   };
   if (clientId) config.clientId = clientId;
   if (guildId) config.guildId = guildId;

@@ -38,7 +38,7 @@ export interface BotContext extends CommandContext {
 }
 
 /** How an interaction ended, for the one log line per interaction. */
-export type Outcome = 'answered' | 'deferred' | 'user-error' | 'expired' | 'forbidden' | 'bug' | 'gone';
+export type Outcome = 'answered' | 'deferred' | 'user-error' | 'expired' | 'forbidden' | 'bug' | 'gone' | 'cooldown';
 
 /** Every reply can be made private with `hide`; it is a Discord matter, not the command's. */
 export const HIDE_OPTION = 'hide';

@@ -37,6 +37,7 @@ export const LIMITS = {
   embedTotal: 6000,
   choices: 25,
   choiceChars: 100,
+  url: 2048,
 } as const;
 
 /** Replies never ping anyone, whatever the archive text says. */
@@ -51,12 +52,27 @@ const embedChars = (e: EmbedData): number =>
   (e.footer?.text.length ?? 0) +
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
+/**
+ * An embed link as Discord accepts it: a well-formed http(s) URL. Anything else (an archive's
+ * front matter says `url: javascript:…` or `see website`) would make Discord reject the whole
+ * reply, so it is left out instead.
+ */
+export function embedUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname && u.href.length <= LIMITS.url ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One page cut to fit every message and embed limit; long text is clipped, never rejected. */
 export function fitPage(page: ReplyPage): { content?: string; embeds: APIEmbed[] } {
   const embeds: EmbedData[] = page.embeds.slice(0, LIMITS.embeds).map((e) => {
     const out: EmbedData = {};
     if (e.title) out.title = clip(e.title, LIMITS.title);
-    if (e.url) out.url = e.url;
+    const url = e.url ? embedUrl(e.url) : undefined;
+    if (url) out.url = url;
     if (e.description) out.description = clip(e.description, LIMITS.description);
     if (e.fields) {
       out.fields = e.fields.slice(0, LIMITS.fields).map((f) => {
@@ -126,7 +142,16 @@ type Components = APIActionRowComponent<APIButtonComponent>[];
 
 /** Acknowledges a slow command ("… is thinking"); the answer follows with `sendPage`. */
 export async function deferReply(interaction: RepliableInteraction, hidden: boolean): Promise<void> {
-  await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+  try {
+    await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (e) {
+    // The REST client retries a defer whose answer timed out or whose connection was reset; if the
+    // first attempt did reach Discord, the retry gets 40060. The interaction is acknowledged all the
+    // same, so the answer can still be edited in instead of leaving "thinking…" forever.
+    if (!(e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) || interaction.replied) throw e;
+    interaction.deferred = true;
+    interaction.ephemeral = hidden;
+  }
 }
 
 /** undici (under @discordjs/rest) announces here each request whose headers it writes to a socket. */

@@ -33,6 +33,10 @@ export interface InjectedResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Hold the response this long first (a REST call that hangs); the request is recorded at once. */
+  delayMs?: number;
+  /** Drop the TCP connection instead of answering (after `delayMs`), as a crashed proxy would. */
+  destroy?: boolean;
 }
 
 interface Waiter {
@@ -61,7 +65,14 @@ export const FAKE_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEx.fake-token-for-tests-
 export interface FakeOptions {
   /** Gateway heartbeat interval; short keeps the fake's timers honest without slowing tests. */
   heartbeatMs?: number;
+  /** Keep every request in `requests` (default); a load run turns it off and uses `onAnswered`. */
+  record?: boolean;
+  /** Dispatches kept for replay on RESUME (default 1,000). */
+  replayLimit?: number;
 }
+
+/** Close codes after which Discord forgets the session: the bot's RESUME is refused and it must IDENTIFY again. */
+const SESSION_ENDING_CODES = new Set([4007, 4009]);
 
 export class FakeDiscord {
   readonly applicationId = snowflake();
@@ -77,10 +88,19 @@ export class FakeDiscord {
   /** Registered commands by scope (`global` or a guild id). */
   readonly registered = new Map<string, unknown[]>();
   private readonly waiters: Waiter[] = [];
-  private readonly injected: Array<{ match: (r: RecordedRequest) => boolean; response: InjectedResponse }> = [];
+  private readonly injected: Array<{ match: (r: RecordedRequest) => boolean; response: InjectedResponse; times: number }> = [];
+  private readonly listeners: Array<(r: RecordedRequest) => void> = [];
+  /** Held (hanging) responses, released or cleared on close. */
+  private readonly holds = new Set<NodeJS.Timeout>();
+  private readonly record: boolean;
+  private readonly replayLimit: number;
   private readonly expired = new Set<string>();
+  /** Interactions whose callback Discord has taken: a second one gets 40060, as from Discord. */
+  private readonly acknowledged = new Set<string>();
   private session: Session | undefined;
   private readonly sockets = new Set<WebSocket>();
+  /** Connections whose heartbeats go unanswered (a zombie connection). */
+  private readonly silent = new WeakSet<WebSocket>();
   private readonly connectionWaiters: Array<() => void> = [];
   private readonly heartbeatMs: number;
 
@@ -90,6 +110,8 @@ export class FakeDiscord {
     opts: FakeOptions,
   ) {
     this.heartbeatMs = opts.heartbeatMs ?? 1000;
+    this.record = opts.record ?? true;
+    this.replayLimit = opts.replayLimit ?? 1000;
   }
 
   static async start(opts: FakeOptions = {}): Promise<FakeDiscord> {
@@ -157,7 +179,17 @@ export class FakeDiscord {
 
   /** The next request matching gets this response instead of the normal one (once). */
   injectOnce(match: (r: RecordedRequest) => boolean, response: InjectedResponse): void {
-    this.injected.push({ match, response });
+    this.inject(match, response, 1);
+  }
+
+  /** The next `times` requests matching get this response instead of the normal one. */
+  inject(match: (r: RecordedRequest) => boolean, response: InjectedResponse, times: number): void {
+    this.injected.push({ match, response, times });
+  }
+
+  /** Calls `listener` with every request once it has been answered (or held) (also when `record` is off). */
+  onAnswered(listener: (r: RecordedRequest) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Discord forgets this interaction: its callback answers 404 Unknown interaction (10062). */
@@ -171,15 +203,28 @@ export class FakeDiscord {
     if (!session) throw new Error('fake discord: no gateway session to dispatch to');
     const payload = { op: 0, t, s: ++session.seq, d };
     session.sent.push(payload);
-    if (session.sent.length > 1000) session.sent.shift();
+    if (session.sent.length > this.replayLimit) session.sent.shift();
     if (session.socket && session.socket.readyState === session.socket.OPEN) session.socket.send(JSON.stringify(payload));
   }
 
-  /** Closes the gateway socket with a resumable code; discord.js reconnects and sends RESUME. */
-  dropConnection(code = 4000): void {
+  /**
+   * Closes the gateway socket with `code`; discord.js reconnects and sends RESUME. After 4007 /
+   * 4009 (or `invalidate`) the session is forgotten, so the RESUME gets op 9 and the bot must
+   * IDENTIFY again; dispatches are possible again once `waitForSession` resolves.
+   * `abrupt`: no close frame at all, the TCP connection just dies (the client sees 1006).
+   */
+  dropConnection(code = 4000, opts: { invalidate?: boolean; abrupt?: boolean } = {}): void {
     const socket = this.session?.socket;
     if (this.session) this.session.socket = undefined;
-    socket?.close(code, 'fake discord: dropped');
+    if (opts.invalidate ?? SESSION_ENDING_CODES.has(code)) this.session = undefined;
+    if (opts.abrupt) socket?.terminate();
+    else socket?.close(code, 'fake discord: dropped');
+  }
+
+  /** Stops answering the current connection's heartbeats, so the bot sees a zombie connection and reconnects. */
+  stopHeartbeatAcks(): void {
+    const socket = this.session?.socket;
+    if (socket) this.silent.add(socket);
   }
 
   /** Builds and dispatches an INTERACTION_CREATE; returns its id, token and the time it was sent. */
@@ -237,6 +282,8 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    for (const t of this.holds) clearTimeout(t);
+    this.holds.clear();
     for (const w of this.sockets) w.terminate();
     this.wss.close();
     this.http.closeAllConnections();
@@ -290,7 +337,7 @@ export class FakeDiscord {
     const d = 'd' in msg ? msg.d : null;
     switch (msg.op) {
       case 1:
-        ws.send(JSON.stringify({ op: 11 }));
+        if (!this.silent.has(ws)) ws.send(JSON.stringify({ op: 11 }));
         break;
       case 2: {
         this.identifies.push(d);
@@ -390,17 +437,34 @@ export class FakeDiscord {
       if (multipart) body = multipart.body;
       const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, headers: req.headers, at };
       if (multipart) record.files = multipart.files;
-      this.requests.push(record);
+      if (this.record) this.requests.push(record);
       const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+        // The client may have given up on a held response (its REST timeout): nothing to write to.
+        if (res.destroyed || res.writableEnded) return;
         // Like Discord: a 204 has no body and no content type (a JSON type with no body breaks the client).
         res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
         res.end(payload === undefined ? undefined : JSON.stringify(payload));
       };
-      const injected = this.injected.findIndex((x) => x.match(record));
-      if (injected >= 0) {
-        const [x] = this.injected.splice(injected, 1);
-        if (x) send(x.response.status, x.response.body, x.response.headers);
+      const x = this.injected.find((i) => i.match(record));
+      if (x) {
+        if (--x.times <= 0) this.injected.splice(this.injected.indexOf(x), 1);
+        const { status, body: payload, headers, delayMs, destroy } = x.response;
+        // A callback that Discord takes but answers slowly (or whose answer is lost) still counts.
+        const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(record.path);
+        if (callback?.[1] && status >= 200 && status < 300) this.acknowledged.add(callback[1]);
+        const respond = (): void => {
+          if (destroy) res.destroy();
+          else send(status, payload, headers);
+        };
+        if (delayMs) {
+          const t = setTimeout(() => {
+            this.holds.delete(t);
+            respond();
+          }, delayMs);
+          this.holds.add(t);
+        } else respond();
       } else this.answer(record, req, send);
+      for (const l of this.listeners) l(record);
       // Waiters see a request once it has been answered, so tests can also rely on its effects.
       for (const w of [...this.waiters]) {
         if (w.match(record)) {
@@ -421,8 +485,13 @@ export class FakeDiscord {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
       send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     } else if (r.method === 'POST' && (g = m(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
-      if (g[1] !== undefined && this.expired.has(g[1])) send(404, { message: 'Unknown interaction', code: 10062 });
-      else send(204);
+      const id = g[1] ?? '';
+      if (this.expired.has(id)) send(404, { message: 'Unknown interaction', code: 10062 });
+      else if (this.acknowledged.has(id)) send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      else {
+        this.acknowledged.add(id);
+        send(204);
+      }
     } else if ((g = m(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
       const token = g[2] ?? '';
       if (r.method === 'DELETE') send(204);
