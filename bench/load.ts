@@ -1,13 +1,17 @@
 /**
- * `npm run bench:load -- --archive DIR [--n 5000] [--rate 200] [--users 2000]`: a steady stream of
+ * `npm run bench:load -- --archive DIR [--n 5000] [--rate 200] [--users 2000] [--soak 500]`: a steady stream of
  * interactions (searches, questions, autocomplete, articles, stats) sent through the local fake
  * Discord at a fixed rate, without waiting for answers, into the real bot. The fake runs in its
  * own process and counts the initial responses of every interaction (exactly one each), the time
  * to it, and whether deferred answers were edited in; this process samples its resident memory
  * after the first and the last thousand. Prints a markdown table.
+ *
+ * `--soak N` also makes N changes to probe files of a temporary copy of the archive while the load
+ * runs, served through the live archive, and checks every probe answer for consistency.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -16,11 +20,13 @@ import { defaultCachePath } from '../src/config.js';
 import { startBot } from '../src/discord/bot.js';
 import { DEFAULT_COOLDOWN_SECONDS } from '../src/discord/cooldown.js';
 import { createLogger } from '../src/log.js';
+import { LiveArchive } from '../src/live/live-archive.js';
 import { openEngine } from '../src/open.js';
 import { FAKE_TOKEN, type InteractionInput } from '../test/fake-discord/server.js';
 import type { FromFake, ToFake } from './fake-process.js';
 import { percentile } from './fixtures.js';
 import { PREFIXES, QUESTIONS, SEARCHES, pick } from './interactions.js';
+import { copyArchive, startSoak, type SoakReport } from './soak.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,15 +38,17 @@ const n = Number(arg('n', '5000'));
 const rate = Number(arg('rate', '200'));
 // Enough people that nobody runs into the cooldown at this rate (each comes back every users / rate s).
 const users = Number(arg('users', '2000'));
-if (process.argv.includes('--soak-dir')) {
-  console.error('bench:load: --soak-dir (file changes while serving) needs the live archive; it is not implemented yet.');
-  process.exit(2);
-}
+// --soak N: serve from a temporary copy of the archive, watched live, and make N file changes
+// while the load runs (see soak.ts); every answer to the probes is checked for consistency.
+const soakChanges = Number(arg('soak', '0'));
 const BLOCK = 1000;
 
 const log = createLogger('warn');
 const t0 = performance.now();
-const opened = openEngine({ archiveDir, cachePath: defaultCachePath(archiveDir), log });
+const servedDir = soakChanges > 0 ? copyArchive(archiveDir) : archiveDir;
+const opened = openEngine({ archiveDir: servedDir, cachePath: defaultCachePath(archiveDir), log });
+const live = new LiveArchive(opened, { archiveDir: servedDir, log, debounceMs: 200 });
+if (soakChanges > 0) live.watch();
 const openMs = performance.now() - t0;
 const articleIds = opened.engine.articles.map((a) => a.id);
 
@@ -89,7 +97,7 @@ if (ready.type !== 'ready') throw new Error('bench: the fake did not start');
 const quiet = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
 const bot = await startBot({
   config: { token: FAKE_TOKEN, apiBase: ready.apiBase, cooldownSeconds: DEFAULT_COOLDOWN_SECONDS },
-  ctx: { engine: opened.engine },
+  ctx: live.ctx,
   commands: await loadCommands(),
   log: quiet,
 });
@@ -104,9 +112,12 @@ const startRss = sample();
 const load1 = loadavg()[0] ?? NaN;
 let result: Extract<FromFake, { type: 'load-result' }>;
 let lastRss: Sample | undefined;
+let soak: ReturnType<typeof startSoak> | undefined;
+let soakReport: SoakReport | undefined;
 try {
   const message: ToFake = { type: 'load', inputs, rate, settleMs: 60_000, progressEvery: BLOCK };
   child.send(message);
+  if (soakChanges > 0) soak = startSoak(live, servedDir, soakChanges, (n / rate) * 1000);
   for (;;) {
     const m = await next();
     if (m.type === 'load-result') {
@@ -114,10 +125,13 @@ try {
       break;
     }
   }
+  soakReport = await soak?.finish();
   gc();
   lastRss = sample();
 } finally {
   await bot.stop();
+  await live.close();
+  if (servedDir !== archiveDir) rmSync(servedDir, { recursive: true, force: true });
   const close: ToFake = { type: 'close' };
   child.send(close);
   await once(child, 'exit');
@@ -160,3 +174,7 @@ console.log(row(`before the run (after a GC${typeof globalThis.gc === 'function'
 for (const [sent, v] of [...rss].sort((a, b) => a[0] - b[0])) console.log(row(`after ${sent} sent`, v));
 console.log(row('all settled, after a GC', lastRss));
 console.log(`\nResident memory growth from the first to the last thousand: ${f(growth)} % (target < 10 %).`);
+if (soakReport) {
+  console.log(`\n| soak: live archive changes while serving | |\n|---|---|`);
+  for (const [k, v] of Object.entries(soakReport)) console.log(`| ${k} | ${String(v)} |`);
+}

@@ -18,6 +18,8 @@ export interface LiveOptions {
   features?: ReadonlyArray<Feature<unknown>>;
   /** Quiet time after the last file event before the archive is rescanned. */
   debounceMs?: number;
+  /** A steady stream of events still gets a rescan this long after the first pending one. */
+  maxWaitMs?: number;
   /** Quiet time after the last change before the cache is rewritten (it is a whole-index write). */
   cacheDelayMs?: number;
 }
@@ -92,15 +94,21 @@ export class LiveArchive {
 
   scheduleSync(): void {
     clearTimeout(this.syncTimer);
+    const now = performance.now();
+    this.pendingSince ??= now;
+    const delay = Math.max(0, Math.min(this.opts.debounceMs ?? 300, this.pendingSince + (this.opts.maxWaitMs ?? 1000) - now));
     this.syncTimer = setTimeout(() => {
+      this.pendingSince = undefined;
       try {
         this.sync();
       } catch (e) {
         this.log.error({ err: e }, 'archive sync failed; the last index keeps serving');
       }
-    }, this.opts.debounceMs ?? 300);
+    }, delay);
     this.syncTimer.unref();
   }
+
+  private pendingSince: number | undefined;
 
   /** Rescans the folder and applies every added, changed, renamed or deleted article. */
   sync(): SyncReport {

@@ -141,6 +141,26 @@ describe('LiveArchive.watch', () => {
   });
 });
 
+describe('LiveArchive.scheduleSync', () => {
+  it('GIVEN a steady stream of file events THEN a rescan still happens within the maximum wait, before the stream ends', async () => {
+    const dir = writeArchive(FIXTURE);
+    dirs.push(dir);
+    const live = new LiveArchive(openEngine({ archiveDir: dir }), { archiveDir: dir, debounceMs: 300, maxWaitMs: 600 });
+    lives.push(live);
+    const synced: number[] = [];
+    live.onSync.add(() => synced.push(writes));
+    let writes = 0;
+    // An event every 100 ms keeps resetting a plain 300 ms debounce; 20 of them last 2 s.
+    for (; writes < 20; writes++) {
+      writeFileSync(join(dir, `stream-${writes}.txt`), `date 2021-01-01\n\nStream item ${writes} about ferries.`);
+      live.scheduleSync();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(synced.length).toBeGreaterThan(0);
+    expect(synced[0]).toBeLessThan(20);
+  });
+});
+
 describe('LiveArchive.reindex', () => {
   it('GIVEN files changed behind its back THEN reindex rebuilds, swaps the engine and reports what changed', async () => {
     const { dir, live } = setup();
