@@ -1,4 +1,5 @@
-import { watch, type FSWatcher } from 'chokidar';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join, sep } from 'node:path';
 import { loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
@@ -20,6 +21,8 @@ export interface LiveOptions {
   debounceMs?: number;
   /** A steady stream of events still gets a rescan this long after the first pending one. */
   maxWaitMs?: number;
+  /** How often the folder is rescanned while it cannot be watched (missing, or watcher failed). */
+  pollMs?: number;
   /** Quiet time after the last change before the cache is rewritten (it is a whole-index write). */
   cacheDelayMs?: number;
 }
@@ -83,13 +86,53 @@ export class LiveArchive {
     return this.ctx.engine;
   }
 
-  /** Starts watching the folder; changes are applied `debounceMs` after the last event. */
+  /**
+   * Starts watching the folder; changes are applied `debounceMs` after the last event. Node's
+   * recursive watcher is only a trigger (the rescan says what changed), so a lost or doubled
+   * event costs nothing. While the folder is missing or the watcher has failed, the folder is
+   * polled instead, and watched again once it is back.
+   */
   watch(): void {
-    if (this.watcher) return;
-    this.watcher = watch(this.opts.archiveDir, { ignoreInitial: true, persistent: false, depth: 32 });
-    const poke = (): void => this.scheduleSync();
-    this.watcher.on('all', poke);
-    this.watcher.on('error', (err) => this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'archive watcher error'));
+    this.watching = true;
+    this.arm();
+  }
+
+  private watching = false;
+  /** Paths the watcher named since the last sync ('all': rescan everything). */
+  private pending: Set<string> | 'all' = new Set();
+  private pollTimer: NodeJS.Timeout | undefined;
+
+  private arm(): void {
+    if (!this.watching || this.watcher) return;
+    try {
+      const watcher = watch(this.opts.archiveDir, { recursive: true, persistent: false }, (_event, name) => {
+        if (name === null) this.pending = 'all';
+        else if (this.pending !== 'all') this.pending.add(name.split(sep).join('/'));
+        this.scheduleSync();
+      });
+      watcher.on('error', (err) => {
+        this.log.warn({ err: err.message }, 'archive watcher failed; polling the folder instead');
+        this.disarm();
+      });
+      this.watcher = watcher;
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    } catch (e) {
+      this.log.warn({ err: (e as Error).message }, 'cannot watch the archive folder; polling it instead');
+      this.disarm();
+    }
+  }
+
+  private disarm(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    if (this.watching && !this.pollTimer) {
+      this.pollTimer = setInterval(() => {
+        this.pending = 'all';
+        this.scheduleSync();
+      }, this.opts.pollMs ?? 1000);
+      this.pollTimer.unref();
+    }
   }
 
   scheduleSync(): void {
@@ -110,7 +153,11 @@ export class LiveArchive {
 
   private pendingSince: number | undefined;
 
-  /** Rescans the folder and applies every added, changed, renamed or deleted article. */
+  /**
+   * Applies every added, changed, renamed or deleted article. With the watcher's file names in
+   * hand only those paths (and folders under them) are looked at; otherwise, or when asked
+   * directly, the whole folder is rescanned.
+   */
   sync(): SyncReport {
     const report: SyncReport = { added: [], changed: [], removed: [], skipped: [] };
     if (this.reindexing) {
@@ -118,24 +165,38 @@ export class LiveArchive {
       void this.reindexing.then(() => this.scheduleSync());
       return report;
     }
-    let scan: ArchiveFile[];
+    const paths = this.pending;
+    this.pending = new Set();
+    let updates: Map<string, ArchiveFile | null>;
     try {
-      scan = scanArchive(this.opts.archiveDir);
+      updates = paths === 'all' || paths.size === 0 || this.wasUnavailable ? this.fullDiff() : this.pathDiff(paths);
     } catch (e) {
       if (!(e instanceof SetupError)) throw e;
       if (!this.wasUnavailable) this.log.warn({ dir: this.opts.archiveDir }, `${e.message}; serving the last index until it is back`);
       this.wasUnavailable = true;
+      // A watcher on a folder that was removed sees nothing more, even when the folder returns.
+      this.disarm();
       return { ...report, unavailable: e.message };
     }
     if (this.wasUnavailable) this.log.info({ dir: this.opts.archiveDir }, 'archive folder is back');
     this.wasUnavailable = false;
+    this.arm();
 
-    const now = new Map(scan.map((f) => [f.path, f]));
     const upserts: Article[] = [];
     const removals: string[] = [];
-    for (const [path, f] of now) {
+    const idOf = (path: string): string => path.replace(/\.txt$/, '');
+    for (const [path, f] of updates) {
       const before = this.files.get(path);
+      if (f === null) {
+        if (!before) continue;
+        this.files.delete(path);
+        this.warnings.delete(path);
+        removals.push(idOf(path));
+        report.removed.push(idOf(path));
+        continue;
+      }
       if (before && sameFile(before, f)) continue;
+      this.files.set(path, f);
       const loaded = loadArticleFile(this.opts.archiveDir, path);
       this.warnings.set(path, loaded.warnings);
       if (loaded.article) {
@@ -145,18 +206,11 @@ export class LiveArchive {
         report.skipped.push(...loaded.warnings);
         // A file that turned bad no longer holds its article.
         if (before) {
-          removals.push(path.replace(/\.txt$/, ''));
-          report.removed.push(path.replace(/\.txt$/, ''));
+          removals.push(idOf(path));
+          report.removed.push(idOf(path));
         }
       }
     }
-    for (const path of this.files.keys()) {
-      if (now.has(path)) continue;
-      this.warnings.delete(path);
-      removals.push(path.replace(/\.txt$/, ''));
-      report.removed.push(path.replace(/\.txt$/, ''));
-    }
-    this.files = now;
     if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return report;
 
     this.engine.applyChanges({ upserts, removals, warnings: [...this.warnings.values()].flat() });
@@ -165,6 +219,45 @@ export class LiveArchive {
     this.scheduleCacheWrite();
     for (const listener of this.onSync) listener(report);
     return report;
+  }
+
+  /** Every file now (null: gone) against what is served, from a scan of the whole folder. */
+  private fullDiff(): Map<string, ArchiveFile | null> {
+    const now = new Map(scanArchive(this.opts.archiveDir).map((f) => [f.path, f]));
+    const updates = new Map<string, ArchiveFile | null>(now);
+    for (const path of this.files.keys()) if (!now.has(path)) updates.set(path, null);
+    return updates;
+  }
+
+  /** The same for the given paths only: a file, or a folder (scanned), present or gone. */
+  private pathDiff(paths: ReadonlySet<string>): Map<string, ArchiveFile | null> {
+    const root = this.opts.archiveDir;
+    if (!existsSync(root)) throw new SetupError(`archive folder not found: ${root}`);
+    const updates = new Map<string, ArchiveFile | null>();
+    for (const path of paths) {
+      let st;
+      try {
+        st = statSync(join(root, path));
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) {
+        const inside = new Set<string>();
+        for (const f of scanArchive(join(root, path))) {
+          const full = `${path}/${f.path}`;
+          inside.add(full);
+          updates.set(full, { ...f, path: full });
+        }
+        for (const known of this.files.keys()) if (known.startsWith(`${path}/`) && !inside.has(known)) updates.set(known, null);
+      } else if (st?.isFile()) {
+        if (path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'))) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+      } else {
+        // Gone: the file itself, or a folder with everything that was under it.
+        if (this.files.has(path)) updates.set(path, null);
+        for (const known of this.files.keys()) if (known.startsWith(`${path}/`)) updates.set(known, null);
+      }
+    }
+    return updates;
   }
 
   /**
@@ -215,6 +308,7 @@ export class LiveArchive {
     // The swap: one assignment, so every query sees the old engine or the new one.
     this.ctx.engine = engine;
     this.files = new Map(scan.map((f) => [f.path, f]));
+    this.pending = 'all';
     this.warnings.clear();
     for (const [path, ws] of warnings) this.warnings.set(path, ws);
     progress('writing the cache');
@@ -250,9 +344,11 @@ export class LiveArchive {
 
   /** Stops watching; a pending cache write is done now, so nothing is lost. */
   async close(): Promise<void> {
+    this.watching = false;
     clearTimeout(this.syncTimer);
+    clearInterval(this.pollTimer);
     if (this.cacheTimer) this.writeCache();
-    await this.watcher?.close();
+    this.watcher?.close();
     this.watcher = undefined;
     await this.reindexing?.catch(() => undefined);
   }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { quoteStoreOf } from '../../src/quotes/feature.js';
-import { LiveArchive, type SyncReport } from '../../src/live/live-archive.js';
+import { LiveArchive, type LiveOptions, type SyncReport } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine } from '../../src/open.js';
 import { cacheFs } from '../../src/search/cache.js';
 import { FIXTURE, removeDir, writeArchive } from '../helpers/archive.js';
@@ -16,13 +16,13 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) removeDir(d);
 });
 
-function setup(): { dir: string; cachePath: string; live: LiveArchive } {
+function setup(extra: Partial<LiveOptions> = {}): { dir: string; cachePath: string; live: LiveArchive } {
   const dir = writeArchive(FIXTURE);
   const cacheDir = mkdtempSync(join(tmpdir(), 'live-cache-'));
   dirs.push(dir, cacheDir);
   const cachePath = join(cacheDir, 'index.json');
   const opened = openEngine({ archiveDir: dir, cachePath });
-  const live = new LiveArchive(opened, { archiveDir: dir, cachePath, debounceMs: 50, cacheDelayMs: 60_000 });
+  const live = new LiveArchive(opened, { archiveDir: dir, cachePath, debounceMs: 50, cacheDelayMs: 60_000, ...extra });
   lives.push(live);
   return { dir, cachePath, live };
 }
@@ -140,6 +140,33 @@ describe('LiveArchive.watch', () => {
     expect(cites(live, 'stranding commuters')).toEqual(['ferry-strike ¶2']);
   });
 });
+
+describe('LiveArchive.watch, folder lost and found', () => {
+  it('GIVEN the watched folder is removed and comes back THEN a file added after its return is served', async () => {
+    const { dir, live } = setup({ pollMs: 100 });
+    const aside = `${dir}-away`;
+    dirs.push(aside);
+    live.watch();
+    const reports: SyncReport[] = [];
+    live.onSync.add((r) => reports.push(r));
+    renameSync(dir, aside);
+    // The rescan finds the folder gone; the last index keeps serving meanwhile.
+    await until(() => live.sync().unavailable !== undefined);
+    expect(cites(live, 'subpoenas').length).toBeGreaterThan(0);
+    renameSync(aside, dir);
+    writeFileSync(join(dir, 'ferry-strike.txt'), FERRY_STRIKE);
+    await until(() => reports.some((r) => r.added.includes('ferry-strike')));
+    expect(cites(live, 'stranding commuters')).toEqual(['ferry-strike ¶2']);
+  });
+});
+
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!ok()) {
+    if (performance.now() > end) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('LiveArchive.scheduleSync', () => {
   it('GIVEN a steady stream of file events THEN a rescan still happens within the maximum wait, before the stream ends', async () => {
