@@ -7,10 +7,6 @@
  *
  * The index comes from the cache (built and written on the first run).
  */
-import { appendFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultCachePath } from '../src/config.js';
 import { isUserError } from '../src/errors.js';
 import { openEngine } from '../src/open.js';
@@ -18,25 +14,18 @@ import { timelinePages } from '../src/render/timeline-discord.js';
 import { timelineText } from '../src/render/timeline-text.js';
 import { timeline, type TimelineRequest } from '../src/timeline/timeline.js';
 import { median, percentile } from './fixtures.js';
+import { argOf, ms, Report } from './report.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const arg = (name: string): string | undefined => argOf(name, args);
 const archiveDir = arg('archive');
 if (!archiveDir) {
   console.error('usage: npm run bench:timeline -- --archive DIR [--cache FILE] [--runs 20] [--record]');
   process.exit(1);
 }
 const runs = Number(arg('runs') ?? 20);
-const here = dirname(fileURLToPath(import.meta.url));
-const rows: Array<[string, string]> = [];
-const row = (k: string, v: string): void => {
-  rows.push([k, v]);
-  console.log(`${k.padEnd(56)} ${v}`);
-};
-const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const report = new Report(56);
+const row = (k: string, v: string): void => report.row(k, v);
 
 let t = performance.now();
 const opened = openEngine({ archiveDir, cachePath: arg('cache') ?? defaultCachePath(archiveDir) });
@@ -104,9 +93,4 @@ row(`count only (${n}) p50 / p95 / p99`, pct(engineTimes));
 row(`count + text (CLI without --out) (${n}) p50 / p95 / p99`, pct(textTimes));
 row(`count + PNG + embed (/timeline) (${n}) p50 / p95 / p99`, pct(fullTimes));
 
-if (args.includes('--record')) {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const head = `\n## Timeline bench — ${new Date().toISOString().slice(0, 10)}, ${archiveDir}\n\n${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n| measure | value |\n|---|---|\n`;
-  appendFileSync(join(here, 'RESULTS.md'), head + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n');
-  console.log('recorded in bench/RESULTS.md');
-}
+if (args.includes('--record')) report.record(`Timeline bench (${archiveDir})`);

@@ -7,8 +7,8 @@
  * --record appends the table to bench/RESULTS.md with the date, machine and Node version.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, scanArchive } from '../src/archive/load.js';
@@ -17,13 +17,11 @@ import { FEATURES } from '../src/features.js';
 import { openEngine } from '../src/open.js';
 import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
+import { argOf, ms, Report } from './report.js';
 import { benchQueries } from './queries.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const arg = (name: string): string | undefined => argOf(name, args);
 const archiveDir = arg('archive');
 if (!archiveDir) {
   console.error('usage: npm run bench -- --archive DIR [--queries 1000] [--record]');
@@ -31,12 +29,8 @@ if (!archiveDir) {
 }
 const nQueries = Number(arg('queries') ?? 1000);
 const here = dirname(fileURLToPath(import.meta.url));
-const rows: Array<[string, string]> = [];
-const row = (k: string, v: string): void => {
-  rows.push([k, v]);
-  console.log(`${k.padEnd(44)} ${v}`);
-};
-const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const report = new Report(44);
+const row = (k: string, v: string): void => report.row(k, v);
 
 // Cold build: read every file, index, build features (no cache involved).
 let t = performance.now();
@@ -101,9 +95,4 @@ latency('search, question-like queries', questions, (q) => engine.search({ query
 latency('ask, short queries', short, (q) => engine.ask({ question: q }));
 latency('ask, question-like queries', questions, (q) => engine.ask({ question: q }));
 
-if (args.includes('--record')) {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const head = `\n## Engine bench — ${new Date().toISOString().slice(0, 10)}, ${archiveDir}\n\n${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n| measure | value |\n|---|---|\n`;
-  appendFileSync(join(here, 'RESULTS.md'), head + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n');
-  console.log('recorded in bench/RESULTS.md');
-}
+if (args.includes('--record')) report.record(`Engine bench (${archiveDir})`);

@@ -1,3 +1,4 @@
+import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
 import { defineCommand } from '../src/discord/define.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { digestPages, digestText } from '../src/render/summary.js';
@@ -8,8 +9,7 @@ export default defineCommand({
   description: 'The articles of a day or a period, newest first, each in one sentence',
   options: {
     date: { type: 'string', description: 'A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY (default: the newest day)' },
-    from: { type: 'string', description: 'From this date: YYYY-MM-DD, YYYY-MM or YYYY' },
-    to: { type: 'string', description: 'Up to this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+    ...DATE_RANGE_OPTIONS,
     topic: { type: 'string', description: 'Only articles about this', maxLength: MAX_QUERY_CHARS },
     limit: { type: 'integer', description: `Articles per page (1-${DIGEST_MAX_LIMIT}, default ${DIGEST_DEFAULT_LIMIT})`, min: 1, max: DIGEST_MAX_LIMIT },
     page: { type: 'integer', description: 'Which page of a long digest (default 1)', min: 1 },

@@ -1,3 +1,4 @@
+import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
 import { defineCommand } from '../src/discord/define.js';
 import { MAX_LIMIT, MAX_QUERY_CHARS } from '../src/engine.js';
 import { searchPages } from '../src/render/engine-discord.js';
@@ -9,8 +10,7 @@ export default defineCommand({
   options: {
     query: { type: 'string', description: 'Words to look for', required: true, maxLength: MAX_QUERY_CHARS },
     speaker: { type: 'string', description: 'Only passages quoting this speaker', autocomplete: 'speaker' },
-    from: { type: 'string', description: 'From this date: YYYY-MM-DD, YYYY-MM or YYYY' },
-    to: { type: 'string', description: 'Up to this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+    ...DATE_RANGE_OPTIONS,
     limit: { type: 'integer', description: `How many passages (1-${MAX_LIMIT}, default 5)`, min: 1, max: MAX_LIMIT },
   },
   run: ({ engine }, o) => engine.search(o),

@@ -1,3 +1,4 @@
+import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
 import { defineCommand } from '../src/discord/define.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { timelineFiles, timelinePages } from '../src/render/timeline-discord.js';
@@ -10,8 +11,7 @@ export default defineCommand({
   options: {
     query: { type: 'string', description: 'Words every counted article holds', required: true, maxLength: MAX_QUERY_CHARS },
     speaker: { type: 'string', description: 'Only articles quoting this speaker; also counts their quotes', autocomplete: 'speaker' },
-    from: { type: 'string', description: 'From this date: YYYY-MM-DD, YYYY-MM or YYYY' },
-    to: { type: 'string', description: 'Up to this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+    ...DATE_RANGE_OPTIONS,
   },
   run: ({ engine }, o) => timeline(engine, o),
   renderText: (r) => timelineText(r),

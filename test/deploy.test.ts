@@ -69,7 +69,7 @@ describe('runDeploy', () => {
   });
 
   it('GIVEN Discord refuses the token THEN exit 1 with the reason, and the token is not printed', async () => {
-    const wrong = 'MTExMTExMTExMTExMTExMTEx.AbCdEf.wrong-token-wrong-token-wrong';
+    const wrong = 'wrong-token-for-the-tests.test.not-a-discord-token-either';
     const o = io();
     expect(await runDeploy({ ...env(), DISCORD_TOKEN: wrong }, commands, o)).toBe(1);
     expect(o.err.join('')).toMatch(/HTTP 401/);

@@ -17,6 +17,12 @@ export interface OptionSpec {
 
 export type OptionsSpec = Readonly<Record<string, OptionSpec>>;
 
+/** The date-range options every command with a period shares (parsed by `parseDateRange`). */
+export const DATE_RANGE_OPTIONS = {
+  from: { type: 'string', description: 'From this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+  to: { type: 'string', description: 'Up to this date: YYYY-MM-DD, YYYY-MM or YYYY' },
+} as const satisfies OptionsSpec;
+
 type ValueOf<S extends OptionSpec> = S['type'] extends 'string' ? string : S['type'] extends 'integer' ? number : boolean;
 type RequiredKeys<O extends OptionsSpec> = { [K in keyof O]: O[K]['required'] extends true ? K : never }[keyof O];
 type OptionalKeys<O extends OptionsSpec> = Exclude<keyof O, RequiredKeys<O>>;

@@ -10,14 +10,8 @@ export interface QuotesRequest {
   limit?: number;
 }
 
-export interface QuoteView {
-  article: string;
-  date: string | null;
-  paragraph: number;
-  text: string;
-  speaker: string | null;
-  role: string | null;
-}
+/** A quote as the commands show it: the stored quote without its offsets and kind. */
+export type QuoteView = Pick<Quote, 'article' | 'date' | 'paragraph' | 'text' | 'speaker' | 'role'>;
 
 export interface QuotesResult {
   quotes: QuoteView[];

@@ -60,7 +60,8 @@ export function snowflake(): string {
   return String(((BigInt(Date.now()) - EPOCH) << 22n) | counter);
 }
 
-export const FAKE_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEx.fake-token-for-tests-only_abcdefghij';
+// Deliberately not shaped like a real token (`[MN]…{24}.…{6}.…{27}`), so secret scanners never flag it.
+export const FAKE_TOKEN = 'fake-token-for-tests-only.test.not-a-discord-token-at-all';
 
 export interface FakeOptions {
   /** Gateway heartbeat interval; short keeps the fake's timers honest without slowing tests. */
