@@ -46,6 +46,3 @@ function windows(text: string, { maxWords, overlapWords }: PassageSettings): Arr
   }
   return out.map(([s, e]) => [s, s + text.slice(s, e).trimEnd().length]);
 }
-
-export const passageText = (articles: readonly Article[], p: Passage): string =>
-  articles[p.article]?.paragraphs[p.paragraph - 1]?.slice(p.start, p.end) ?? '';
