@@ -9,6 +9,18 @@ export interface ArticleChoice {
 
 const words = (s: string): string[] => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(normalizeWord);
 
+// An article's title words, normalised once per article object: a live archive rebuilds the
+// suggester on every change, and re-normalising 19,000 titles would cost the next keystroke.
+const titleKeys = new WeakMap<Article, string>();
+function titleKey(a: Article): string {
+  let key = titleKeys.get(a);
+  if (key === undefined) {
+    key = ` ${words(a.title).join(' ')}`;
+    titleKeys.set(a, key);
+  }
+  return key;
+}
+
 /**
  * Article suggestions for autocomplete and "did you mean": articles whose id starts with the
  * input, then those whose title has words starting with each input word, newest first.
@@ -28,7 +40,7 @@ export class ArticleSuggester {
   constructor(private readonly articles: readonly Article[]) {
     this.ids = articles.map((a) => a.id.toLowerCase());
     this.newest = [...articles].sort(newestFirst);
-    this.titleKeys = this.newest.map((a) => ` ${words(a.title).join(' ')}`);
+    this.titleKeys = this.newest.map(titleKey);
     let at = 0;
     for (const k of this.titleKeys) {
       this.starts.push(at);
