@@ -7,6 +7,7 @@ import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js'
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
 import { openEngine } from './open.js';
+import { exitOnSignals } from './shutdown.js';
 
 const NO_TOKEN = [
   'No DISCORD_TOKEN is set, so the bot cannot connect to Discord.',
@@ -65,30 +66,6 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
     log.flush();
     process.exit(1);
   }
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      log.error({ signal }, 'shutdown took too long; exiting anyway');
-      log.flush();
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    Promise.all([bot.stop(), live?.close()]).then(
-      () => {
-        log.info('stopped');
-        log.flush();
-        process.exit(0);
-      },
-      (err: unknown) => {
-        log.error({ err }, 'error while stopping');
-        log.flush();
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  exitOnSignals(log, 'the bot', () => Promise.all([bot.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { ConfigError } from './discord/config.js';
 import { startSharded } from './discord/shard.js';
 import { createLogger } from './log.js';
+import { exitOnSignals } from './shutdown.js';
 
 const log = createLogger();
 let sharded: Awaited<ReturnType<typeof startSharded>>;
@@ -13,19 +14,4 @@ try {
   process.exit(1);
 }
 
-let stopping = false;
-const shutdown = (signal: string): void => {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'stopping the shards');
-  setTimeout(() => {
-    log.error('shards did not stop within 5 seconds; exiting');
-    process.exit(1);
-  }, 5000).unref();
-  void sharded.stop().then(() => {
-    log.info('all shards stopped');
-    process.exit(0);
-  });
-};
-process.once('SIGINT', () => shutdown('SIGINT'));
-process.once('SIGTERM', () => shutdown('SIGTERM'));
+exitOnSignals(log, 'the shards', () => sharded.stop(), 5000);
