@@ -4,8 +4,11 @@ import type { Logger } from '../log.js';
 import { openEngine } from '../open.js';
 import { readBotConfig, restOptions, type BotConfig, type Env } from './config.js';
 
+/** Compiled (`npm run build` → dist/) or run from source by tsx (`npm run dev:sharded`, tests). */
+const COMPILED = import.meta.url.endsWith('.js');
+
 /** The script every shard runs: the ordinary entry point, which reads SHARDS/SHARD_COUNT like discord.js does. */
-export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
+export const SHARD_SCRIPT = fileURLToPath(new URL(COMPILED ? '../main.js' : '../main.ts', import.meta.url));
 
 /** Discord's recommended shard count, from `GET /gateway/bot` at the configured REST base. */
 export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBase'>): Promise<number> {
@@ -34,8 +37,8 @@ export async function startSharded(env: Env, log: Logger): Promise<{ manager: Sh
     totalShards,
     mode: 'process',
     respawn: true,
-    // The shards run TypeScript: give them tsx's loader.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // From source, the shards run TypeScript too: give them tsx's loader (the build needs none).
+    execArgv: COMPILED ? [] : ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => {
     log.info({ shard: shard.id, totalShards }, 'shard launched');

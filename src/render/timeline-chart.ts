@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import type * as ResvgModule from '@resvg/resvg-js';
 import type { Unit } from '../timeline/buckets.js';
 import type { Timeline } from '../timeline/timeline.js';
 
@@ -162,16 +162,25 @@ export function timelineSvg(t: Timeline): string {
 
 const FONT_OPTIONS = { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT };
 
+let resvgClass: typeof ResvgModule.Resvg | undefined;
+/**
+ * resvg (a native module) is loaded with the first chart, not at start: every other command,
+ * and every start of the command line, does without it.
+ */
+function Resvg(): typeof ResvgModule.Resvg {
+  return (resvgClass ??= (require('@resvg/resvg-js') as typeof ResvgModule).Resvg);
+}
+
 /** The chart as a PNG, CHART_WIDTH × CHART_HEIGHT. */
 export function timelinePng(t: Timeline): Buffer {
-  const resvg = new Resvg(timelineSvg(t), { font: FONT_OPTIONS, fitTo: { mode: 'width', value: CHART_WIDTH } });
+  const resvg = new (Resvg())(timelineSvg(t), { font: FONT_OPTIONS, fitTo: { mode: 'width', value: CHART_WIDTH } });
   return resvg.render().asPng();
 }
 
 /** Width in pixels of one line of text as resvg lays it out (a few ms). */
 function textWidth(s: string, attrs: string): number {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100" font-family="${FONT}">${text(0, 50, s, attrs)}</svg>`;
-  return new Resvg(svg, { font: FONT_OPTIONS }).getBBox()?.width ?? 0;
+  return new (Resvg())(svg, { font: FONT_OPTIONS }).getBBox()?.width ?? 0;
 }
 
 /**

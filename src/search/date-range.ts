@@ -1,4 +1,4 @@
-import { lastDayOfMonth } from 'date-fns';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { UserError } from '../errors.js';
 import { isValidIsoDate } from '../text/dates.js';
 

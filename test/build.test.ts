@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './spawn.js';
+
+const run = promisify(execFile);
+
+/**
+ * The production entry points run the `tsc` build (package.json: start, start:sharded,
+ * start:http, cli). Every other test runs the source through tsx, so this one builds the
+ * source afresh (never a stale dist/) into a folder of its own and runs the compiled command
+ * line, as `npm ci && npm run cli` would.
+ */
+describe('the compiled build', () => {
+  let out: string;
+  let work: string;
+
+  beforeAll(async () => {
+    // Inside the repository, so the compiled files find node_modules as dist/ does.
+    out = mkdtempSync(join(ROOT, '.test-build-'));
+    work = mkdtempSync(join(tmpdir(), 'archive-bot-build-'));
+    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT });
+  }, 180_000);
+
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('holds every entry point the package scripts name', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const entries = Object.entries(scripts).filter(([name]) => ['start', 'start:sharded', 'start:http', 'deploy-commands', 'cli'].includes(name));
+    expect(entries).toHaveLength(5);
+    for (const [name, command] of entries) {
+      const m = /^node (dist\/\S+\.js)$/.exec(command);
+      expect(m, `${name} runs compiled JavaScript`).not.toBeNull();
+      expect(existsSync(join(out, (m?.[1] ?? '').replace(/^dist\//, ''))), `${name}: ${command}`).toBe(true);
+    }
+  });
+
+  it('answers from the compiled command line, commands and all', async () => {
+    const cli = join(out, 'src', 'cli', 'main.js');
+    const opts = { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work } };
+    const help = await run(process.execPath, [cli, '--help'], opts);
+    for (const name of ['search', 'ask', 'stats', 'timeline']) expect(help.stdout).toContain(`  ${name}`);
+    const stats = await run(process.execPath, [cli, '--archive', join(ROOT, 'seeds'), '--cache', join(work, 'index.json'), 'stats', '--json'], opts);
+    expect((JSON.parse(stats.stdout) as { articles: number }).articles).toBeGreaterThan(0);
+  }, 60_000);
+});
