@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './spawn.js';
@@ -39,6 +40,12 @@ describe('the compiled build', () => {
       expect(m, `${name} runs compiled JavaScript`).not.toBeNull();
       expect(existsSync(join(out, (m?.[1] ?? '').replace(/^dist\//, ''))), `${name}: ${command}`).toBe(true);
     }
+  });
+
+  it('starts its shards from the compiled entry point, without tsx', async () => {
+    const shard = (await import(pathToFileURL(join(out, 'src', 'discord', 'shard.js')).href)) as { SHARD_SCRIPT: string };
+    expect(shard.SHARD_SCRIPT).toBe(join(out, 'src', 'main.js'));
+    expect(existsSync(shard.SHARD_SCRIPT)).toBe(true);
   });
 
   it('answers from the compiled command line, commands and all', async () => {

@@ -16,7 +16,20 @@ export interface BotConfig {
   shardCount?: number;
   /** Seconds a person waits between two runs of one expensive command (/search, /ask, …); 0 = no limit. */
   cooldownSeconds: number;
+  /** `start:http` only: the interactions endpoint. */
+  http?: HttpConfig;
 }
+
+/** The HTTP interactions endpoint (`npm run start:http`). */
+export interface HttpConfig {
+  /** The application's public key, 64 hex characters: requests must be signed with its private half. */
+  publicKey: string;
+  host: string;
+  port: number;
+}
+
+export const DEFAULT_HTTP_HOST = '127.0.0.1';
+export const DEFAULT_HTTP_PORT = 8080;
 
 /** One message naming every missing or malformed variable, so a newcomer fixes them all at once. */
 export class ConfigError extends Error {
@@ -37,7 +50,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
  * Reads and checks the configuration once. `need` says what the caller requires beyond the
  * token: deploy-commands needs the application id and no archive. The token is never echoed.
  */
-export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: boolean } = {}): BotConfig {
+export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: boolean; token?: boolean; http?: boolean } = {}): BotConfig {
   const problems: string[] = [];
   const val = (k: string): string | undefined => {
     const v = env[k]?.trim();
@@ -45,8 +58,8 @@ export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: bo
   };
 
   const token = val('DISCORD_TOKEN');
-  if (!token) problems.push('DISCORD_TOKEN is missing: the bot token from the Developer Portal (your application → Bot → Reset Token)');
-  else if (!TOKEN_SHAPE.test(token.replace(/^Bot\s+/i, ''))) {
+  if (!token && need.token !== false) problems.push('DISCORD_TOKEN is missing: the bot token from the Developer Portal (your application → Bot → Reset Token)');
+  else if (token && !TOKEN_SHAPE.test(token.replace(/^Bot\s+/i, ''))) {
     problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots); did you paste the client secret or the public key?');
   }
 
@@ -92,9 +105,23 @@ export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: bo
     }
   }
 
-  if (problems.length > 0 || !token) throw new ConfigError(problems);
+  // The HTTP endpoint answers through each interaction's own token: it needs the public key, not the bot token.
+  let http: HttpConfig | undefined;
+  if (need.http) {
+    const publicKey = val('DISCORD_PUBLIC_KEY');
+    if (!publicKey) problems.push('DISCORD_PUBLIC_KEY is missing: the application\'s public key (Developer Portal → General Information), which signs every interaction');
+    else if (!/^[0-9a-f]{64}$/i.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal');
+    const host = val('HTTP_HOST') ?? DEFAULT_HTTP_HOST;
+    if (!/^[\w.:-]{1,253}$/.test(host)) problems.push(`HTTP_HOST must be a host name or address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host.slice(0, 40)}")`);
+    const portText = val('HTTP_PORT');
+    const port = portText === undefined ? DEFAULT_HTTP_PORT : /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+    if (!(port >= 0 && port <= 65535)) problems.push(`HTTP_PORT must be a port number from 0 to 65535, or empty for ${DEFAULT_HTTP_PORT} (got "${(portText ?? '').slice(0, 20)}")`);
+    if (publicKey) http = { publicKey: publicKey.toLowerCase(), host, port };
+  }
+
+  if (problems.length > 0 || (!token && need.token !== false)) throw new ConfigError(problems);
   const config: BotConfig = {
-    token: token.replace(/^Bot\s+/i, ''),
+    token: token ? token.replace(/^Bot\s+/i, '') : '',
     archiveDir,
     cachePath: val('INDEX_CACHE') ?? defaultCachePath(archiveDir),
     logLevel,
@@ -104,6 +131,7 @@ export function readBotConfig(env: Env, need: { clientId?: boolean; archive?: bo
   if (guildId) config.guildId = guildId;
   if (apiBase) config.apiBase = apiBase.replace(/\/+$/, '');
   if (shardCount !== undefined) config.shardCount = shardCount;
+  if (http) config.http = http;
   return config;
 }
 
