@@ -1,3 +1,5 @@
+// First: warns when dist/ is older than the sources it was built from.
+import './stale-build.js';
 import 'dotenv/config';
 import { loadCommands } from './commands/registry.js';
 import { runDeploy } from './discord/deploy.js';

@@ -1,3 +1,5 @@
+// First: warns when dist/ is older than the sources it was built from.
+import './stale-build.js';
 import 'dotenv/config';
 import { ConfigError } from './discord/config.js';
 import { startSharded } from './discord/shard.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,7 +53,18 @@ describe('the compiled build', () => {
     const opts = { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work } };
     const help = await run(process.execPath, [cli, '--help'], opts);
     for (const name of ['search', 'ask', 'stats', 'timeline']) expect(help.stdout).toContain(`  ${name}`);
+    expect(help.stderr).toBe('');
     const stats = await run(process.execPath, [cli, '--archive', join(ROOT, 'seeds'), '--cache', join(work, 'index.json'), 'stats', '--json'], opts);
     expect((JSON.parse(stats.stdout) as { articles: number }).articles).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('warns when the sources are newer than the build, instead of silently running old code', async () => {
+    // As if the build were a year old (rather than touching the sources).
+    const stamp = join(out, 'src', 'stale-build.js');
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+    utimesSync(stamp, yearAgo, yearAgo);
+    const help = await run(process.execPath, [join(out, 'src', 'cli', 'main.js'), '--help'], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work } });
+    expect(help.stderr).toMatch(/^warning: .*\.ts changed after the last build; run `npm run build`/);
+    expect(help.stdout).toContain('usage:');
   }, 60_000);
 });
