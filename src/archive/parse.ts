@@ -1,6 +1,12 @@
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { isValidIsoDate } from '../text/dates.js';
 import type { Article } from './types.js';
+
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
+/** The YAML parser loads with the first front matter: a start from the cache parses none. */
+const parseYaml = (text: string): unknown => (yaml ??= require('yaml') as typeof Yaml).parse(text);
 
 export interface ParsedArticle {
   article: Article;
