@@ -3,6 +3,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext, CommandSpec } from '../../src/commands/command.js';
 import { loadCommands } from '../../src/commands/registry.js';
+import { GENERIC_ERROR } from '../../src/discord/respond.js';
+import { UserError } from '../../src/errors.js';
 import { makeHttpRouter, type HttpRouterDeps } from '../../src/http/router.js';
 import { startHttpServer, type HttpEndpoint } from '../../src/http/server.js';
 import { InteractionWebhook } from '../../src/http/webhook.js';
@@ -235,6 +237,33 @@ describe('HTTP interactions endpoint', () => {
       expect(edit.body).toMatchObject({ content: 'finally @everyone', allowed_mentions: { parse: [] } });
     } finally {
       specs.delete(slow.name);
+    }
+
+    // A mistake found after a public defer: the "thinking…" goes and the note is private.
+    const late: CommandSpec = {
+      name: 'latemistake',
+      description: 'fails after a while',
+      options: {},
+      run: () => new Promise((_, reject) => setTimeout(() => reject(new UserError('no such thing, sorry', 'bad-option')), 100)),
+      renderText: String,
+      renderDiscord: () => [],
+    };
+    const broken: CommandSpec = { ...late, name: 'broken', run: () => Promise.reject(new Error('internal detail')) };
+    specs.set(late.name, late).set(broken.name, broken);
+    try {
+      const { url } = await instance({ deferAfterMs: 20 });
+      const payload = command(fake, 'latemistake');
+      expect((await post(url, payload)).json).toEqual({ type: 5, data: {} });
+      await fake.waitForWebhook(String(payload.token), 'DELETE');
+      const note = await fake.waitForWebhook(String(payload.token), 'POST');
+      expect(note.body).toMatchObject({ content: 'no such thing, sorry', flags: 64, allowed_mentions: { parse: [] } });
+      const bug = await post(url, command(fake, 'broken'));
+      expect(bug.json).toMatchObject({ type: 4, data: { flags: 64, content: GENERIC_ERROR } });
+      expect(JSON.stringify(bug.json)).not.toContain('internal detail');
+      expect(logs.some((l) => l.msg === 'bug while answering an interaction' && l.command === 'broken')).toBe(true);
+    } finally {
+      specs.delete(late.name);
+      specs.delete(broken.name);
     }
 
     const { url } = await instance();
