@@ -1,5 +1,5 @@
 import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { digestPages, digestText } from '../src/render/summary.js';
 import { DIGEST_DEFAULT_LIMIT, DIGEST_MAX_LIMIT, digest } from '../src/summary/digest.js';
@@ -15,6 +15,7 @@ export default defineCommand({
     page: { type: 'integer', description: 'Which page of a long digest (default 1)', min: 1 },
   },
   run: ({ engine }, o) => digest(engine.articles, o),
+  cooldown: true,
   renderText: digestText,
   renderDiscord: digestPages,
 });

@@ -254,8 +254,8 @@ describe('hostile input through the real bot', () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (s) => {
         for (const c of registry.values()) {
-          const options = Object.fromEntries(Object.entries(c.spec.options).map(([name, o]) => [name, value(o, s)]));
-          await roundTrip(c.spec.name, options);
+          const options = Object.fromEntries(Object.entries(c.options).map(([name, o]) => [name, value(o, s)]));
+          await roundTrip(c.name, options);
         }
       }),
       { numRuns: 8 },

@@ -24,6 +24,6 @@ export function autocompleteChoices(ctx: CommandContext, kind: NonNullable<Optio
       .filter((c) => c.id.length <= MAX_CHOICE_CHARS)
       .map((c) => ({ name: clip(`${c.title}${c.date ? ` (${c.date})` : ''}`), value: c.id }));
   }
-  const speakers = ctx.engine.suggestSpeakers?.(input, MAX_CHOICES) ?? [];
+  const speakers = ctx.engine.suggestSpeakers(input, MAX_CHOICES);
   return speakers.map((name) => ({ name: clip(name), value: name.slice(0, MAX_CHOICE_CHARS) }));
 }

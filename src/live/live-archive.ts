@@ -3,9 +3,10 @@ import { join, sep } from 'node:path';
 import { loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
+import { QuoteStore } from '../quotes/store.js';
+import type { ReindexReport } from './report.js';
 import { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
-import { FEATURES, type Feature } from '../features.js';
 import { silentLogger, type Logger } from '../log.js';
 import { saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
@@ -16,7 +17,6 @@ export interface LiveOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
   /** Quiet time after the last file event before the archive is rescanned. */
   debounceMs?: number;
   /** A steady stream of events still gets a rescan this long after the first pending one. */
@@ -37,15 +37,6 @@ export interface SyncReport {
   unavailable?: string;
 }
 
-export interface ReindexReport {
-  articles: number;
-  passages: number;
-  added: number;
-  changed: number;
-  removed: number;
-  warnings: number;
-  ms: number;
-}
 
 const sameFile = (a: ArchiveFile, b: ArchiveFile): boolean => a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
@@ -61,7 +52,6 @@ export class LiveArchive {
   private readonly warnings = new Map<string, ArchiveWarning[]>();
   private readonly log: Logger;
   private readonly settings: IndexSettings;
-  private readonly features: ReadonlyArray<Feature<unknown>>;
   private watcher: FSWatcher | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
@@ -76,10 +66,9 @@ export class LiveArchive {
   ) {
     this.log = opts.log ?? silentLogger;
     this.settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-    this.features = opts.features ?? FEATURES;
     this.files = new Map(opened.files.map((f) => [f.path, f]));
     for (const w of opened.engine.archive.warnings) this.warnings.set(w.file, [...(this.warnings.get(w.file) ?? []), w]);
-    this.ctx = { engine: opened.engine, live: this };
+    this.ctx = { engine: opened.engine, reindex: (progress) => this.reindex(progress) };
   }
 
   get engine(): Engine {
@@ -290,12 +279,9 @@ export class LiveArchive {
     progress(`indexing ${articles.length} articles`);
     const index = await PassageIndex.buildAsync(articles, this.settings);
     const archive = { dir: this.opts.archiveDir, articles, warnings: [...warnings.values()].flat() };
-    const engine = new Engine(archive, index);
-    progress('building quotes and summaries');
-    for (const f of this.features) {
-      await yieldToEvents();
-      engine.attachFeature(f, f.build(archive, index));
-    }
+    progress('building quotes');
+    await yieldToEvents();
+    const engine = new Engine(archive, index, QuoteStore.build(articles));
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
     let added = 0;
     let changed = 0;
@@ -338,8 +324,8 @@ export class LiveArchive {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     if (!this.opts.cachePath) return false;
-    const header = { settings: settingsHash(this.settings, this.features), fingerprint: archiveFingerprint([...this.files.values()]) };
-    return saveEngine(this.engine, this.opts.cachePath, header, this.features, this.log);
+    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint([...this.files.values()]) };
+    return saveEngine(this.engine, this.opts.cachePath, header, this.log);
   }
 
   /** Stops watching; a pending cache write is done now, so nothing is lost. */
@@ -355,3 +341,4 @@ export class LiveArchive {
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export type { ReindexReport } from './report.js';

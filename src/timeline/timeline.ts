@@ -51,7 +51,7 @@ export function timeline(engine: Engine, req: TimelineRequest): Timeline {
   const qTerms = checkedQuery(req.query, 'query');
   const range = parseDateRange(req.from, req.to);
   const speaker = req.speaker?.trim() || undefined;
-  const quoting = speaker === undefined ? undefined : speakerFilter(engine, speaker);
+  const quoting = speaker === undefined ? undefined : engine.speakerFilter(speaker);
   const { index } = engine;
 
   const kept: Array<{ date: string; article: number; passages: number; quotes: number }> = [];
@@ -121,11 +121,6 @@ function topHit(engine: Engine, qTerms: string[], articles: ReadonlySet<number>,
   const p = index.articlePassages(first)[0];
   if (p === undefined) throw new Error(`timeline: article ${first} has no passages`);
   return engine.hit({ passage: p, score: 0, matched: new Set(qTerms) });
-}
-
-function speakerFilter(engine: Engine, speaker: string): (p: number) => boolean {
-  if (!engine.speakerFilter) throw new UserError('the speaker filter needs the quotes feature, which this archive has not built', 'no-quotes');
-  return engine.speakerFilter(speaker);
 }
 
 function nothingMessage(query: string, speaker: string | undefined, range: DateRange, undated: number): string {

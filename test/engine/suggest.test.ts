@@ -99,8 +99,9 @@ describe('autocompleteChoices', () => {
     }
   });
 
-  it('GIVEN a speaker option and no quotes feature THEN there are no choices, not an error', () => {
-    expect(autocompleteChoices({ engine }, 'speaker', 'Hen')).toEqual([]);
+  it('GIVEN a speaker option THEN the quoted people whose names start so (the engine always has its quotes)', () => {
+    expect(autocompleteChoices({ engine }, 'speaker', 'Hen')).toEqual([{ name: 'Henry Lucero', value: 'Henry Lucero' }]);
+    expect(autocompleteChoices({ engine }, 'speaker', 'Zebulon')).toEqual([]);
   });
 });
 

@@ -91,8 +91,8 @@ describe('timeline', () => {
     expect(userError(() => timeline(engine, { query: 'harbor', from: '2021', to: '2020' })).identifier).toBe('bad-date-order');
   });
 
-  it('GIVEN a speaker without the quotes feature THEN it says the feature is missing', () => {
-    expect(userError(() => timeline(engine, { query: 'harbor', speaker: 'Mara Quinn' })).identifier).toBe('no-quotes');
+  it('GIVEN a speaker nobody in the archive quoted THEN it says so', () => {
+    expect(userError(() => timeline(engine, { query: 'harbor', speaker: 'Zebulon Nobody' })).identifier).toBe('unknown-speaker');
   });
 
   it('GIVEN a speaker filter THEN only articles quoting the speaker count, with their quoting paragraphs', () => {
