@@ -14,7 +14,7 @@ export default defineCommand({
     limit: { type: 'integer', description: `Articles per page (1-${DIGEST_MAX_LIMIT}, default ${DIGEST_DEFAULT_LIMIT})`, min: 1, max: DIGEST_MAX_LIMIT },
     page: { type: 'integer', description: 'Which page of a long digest (default 1)', min: 1 },
   },
-  run: ({ engine }, o) => digest(engine.articles, o),
+  run: ({ engine }, o) => digest(engine.articles, { ...o, matches: (a, topic) => engine.topicArticles(topic).has(a.id) }),
   cooldown: true,
   renderText: digestText,
   renderDiscord: digestPages,

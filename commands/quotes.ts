@@ -12,7 +12,7 @@ export default defineCommand({
     article: { type: 'string', description: 'Every quote of this article, in order', autocomplete: 'article' },
     limit: { type: 'integer', description: `How many quotes (1-${MAX_LIMIT}, default 5; all of an article)`, min: 1, max: MAX_LIMIT },
   },
-  run: ({ engine }, o) => answerQuotes(engine.quotes, o, (id) => engine.getArticle(id).id),
+  run: ({ engine }, o) => answerQuotes(engine.quotes, { ...o, about: (id) => engine.topicArticles(o.topic ?? '').has(id) }, (id) => engine.getArticle(id).id),
   renderText: quotesText,
   renderDiscord: quotesPages,
 });

@@ -2,6 +2,7 @@ import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { bestSentence } from './search/answer.js';
+import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
 import type { PassageIndex } from './search/index.js';
 import { answerType, hasAnswerType } from './search/question.js';
@@ -249,6 +250,26 @@ export class Engine {
       warnings: this.archive.warnings,
     };
   }
+
+  /**
+   * The ids of the articles a topic finds (`matchArticles`): the one meaning of "about these
+   * words" that /timeline, /digest and /quotes share. A UserError for an empty topic.
+   */
+  topicArticles(topic: string, mode: MatchMode = 'all'): ReadonlySet<string> {
+    const key = `${mode}\0${topic}`;
+    // Digest and quotes ask once per article or quote: the last answer is kept for the same topic.
+    if (this.topicMemo?.key === key && this.topicMemo.generation === this.generation) return this.topicMemo.ids;
+    const found = matchArticles(this.index, checkedQuery(topic, 'topic'), mode);
+    const ids = new Set<string>();
+    for (const a of found.keys()) {
+      const id = this.index.articles[a]?.id;
+      if (id !== undefined) ids.add(id);
+    }
+    this.topicMemo = { key, generation: this.generation, ids };
+    return ids;
+  }
+
+  private topicMemo: { key: string; generation: number; ids: ReadonlySet<string> } | undefined;
 
   /** Autocomplete for article options: id prefix or title words, with dates. */
   suggestArticles(input: string, limit = 25): ArticleChoice[] {

@@ -8,6 +8,8 @@ export interface QuotesRequest {
   topic?: string;
   article?: string;
   limit?: number;
+  /** Whether an article is about the topic (the engine's matcher, as /digest and /timeline use it). */
+  about?: (articleId: string) => boolean;
 }
 
 /** A quote as the commands show it: the stored quote without its offsets and kind. */
@@ -48,7 +50,7 @@ export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (
     let quotes = store.quotesOfArticle(articleId(articleInput));
     if (speaker) quotes = quotes.filter((q) => q.speaker === speaker);
     if (topic) {
-      const keep = new Set(store.rankByTopic(quotes, topic));
+      const keep = new Set(store.rankByTopic(quotes, topic, req.about));
       quotes = quotes.filter((q) => keep.has(q));
     }
     if (req.limit !== undefined) quotes = quotes.slice(0, checkedLimit(req.limit));
@@ -57,7 +59,7 @@ export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (
   }
   const limit = checkedLimit(req.limit);
   // Nothing asked for: the newest quotes of the archive.
-  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit }) : topic ? store.quotesAbout(topic, limit) : store.newest(limit);
+  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit, about: req.about }) : topic ? store.quotesAbout(topic, limit, req.about) : store.newest(limit);
   out.quotes = quotes.map(view);
   return out;
 }

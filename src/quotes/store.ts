@@ -27,6 +27,8 @@ export interface Quote {
 
 export interface QuoteQuery {
   topic?: string;
+  /** With a topic: whether an article is about it (the engine's matcher); quotes elsewhere are left out. */
+  about?: ((articleId: string) => boolean) | undefined;
   limit?: number;
 }
 
@@ -144,7 +146,7 @@ export class QuoteStore {
   quotesBySpeaker(name: string, query: QuoteQuery = {}): Quote[] {
     const canonical = this.resolveSpeaker(name);
     const own = this.bySpeaker.get(canonical) ?? [];
-    const ranked = query.topic?.trim() ? this.rankByTopic(own, query.topic) : [...own].sort(newestFirst);
+    const ranked = query.topic?.trim() ? this.rankByTopic(own, query.topic, query.about) : [...own].sort(newestFirst);
     return query.limit === undefined ? ranked : ranked.slice(0, query.limit);
   }
 
@@ -154,13 +156,16 @@ export class QuoteStore {
   }
 
   /** Quotes of anyone that share the topic's words, best first. */
-  quotesAbout(topic: string, limit?: number): Quote[] {
-    const ranked = this.rankByTopic(this.quotes, topic);
+  quotesAbout(topic: string, limit?: number, about?: (articleId: string) => boolean): Quote[] {
+    const ranked = this.rankByTopic(this.quotes, topic, about);
     return limit === undefined ? ranked : ranked.slice(0, limit);
   }
 
-  /** Quotes in `quotes` that share `topic`'s words, ranked by the summed IDF of the shared terms. */
-  rankByTopic(quotes: readonly Quote[], topic: string): Quote[] {
+  /**
+   * Quotes in `quotes` that share `topic`'s words, ranked by the summed IDF of the shared terms;
+   * with `about`, only quotes of articles about the topic.
+   */
+  rankByTopic(quotes: readonly Quote[], topic: string, about?: (articleId: string) => boolean): Quote[] {
     const want = [...new Set(terms(topic))];
     if (want.length === 0) throw new UserError(`the topic "${topic.trim().slice(0, MAX_INPUT)}" has no words to look for`, 'empty-topic');
     const df = this.documentFrequencies();
@@ -171,7 +176,7 @@ export class QuoteStore {
       const have = new Set(terms(q.text));
       let score = 0;
       for (const t of want) if (have.has(t)) score += idf(t);
-      if (score > 0) scored.push({ q, score, order });
+      if (score > 0 && (about?.(q.article) ?? true)) scored.push({ q, score, order });
     });
     scored.sort((a, b) => b.score - a.score || newestFirst(a.q, b.q) || a.order - b.order);
     return scored.map((s) => s.q);

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { inRange, parseDateRange, type DateRange } from '../search/date-range.js';
 import { rank } from '../search/rank.js';
 import { chooseUnit, periodIndex, periodsBetween, type PeriodSpan, type Unit } from './buckets.js';
-import { articlesWithAllTerms } from './count.js';
+import { matchArticles } from '../search/match.js';
 
 export interface TimelineRequest {
   query: string;
@@ -40,7 +40,7 @@ export interface Timeline {
 }
 
 /**
- * Counts the articles holding every query word (see `articlesWithAllTerms`) per day, ISO week,
+ * Counts the articles holding every query word (`matchArticles` in `all` mode) per day, ISO week,
  * month or year, the unit chosen from the span so the chart has at most 62 bars (see buckets).
  *
  * With a speaker, only articles quoting that speaker count, and each period also counts the
@@ -56,7 +56,7 @@ export function timeline(engine: Engine, req: TimelineRequest): Timeline {
 
   const kept: Array<{ date: string; article: number; passages: number; quotes: number }> = [];
   let undated = 0;
-  for (const [a, holding] of articlesWithAllTerms(index, qTerms)) {
+  for (const [a, holding] of matchArticles(index, qTerms, 'all')) {
     let quotes = 0;
     if (quoting) {
       const paragraphs = new Set<number>();
