@@ -40,6 +40,7 @@ export interface AskHit extends Hit {
   answerHighlights: Range[];
 }
 
+// Requests come typed and in range: the command specs declare the ranges and `parseOptions` checks them.
 export interface SearchRequest {
   query: string;
   speaker?: string;
@@ -168,7 +169,7 @@ export class Engine {
   search(req: SearchRequest): { hits: Hit[] } {
     const qTerms = checkedQuery(req.query, 'query');
     const range = parseDateRange(req.from, req.to);
-    const limit = checkedLimit(req.limit);
+    const limit = req.limit ?? DEFAULT_LIMIT;
     const bySpeaker = req.speaker?.trim() ? this.speakerFilter(req.speaker.trim()) : undefined;
     const dated = range.from || range.to;
     const filter =
@@ -191,7 +192,7 @@ export class Engine {
 
   ask(req: AskRequest): { hits: AskHit[] } {
     const qTerms = checkedQuery(req.question, 'question');
-    const limit = checkedLimit(req.limit);
+    const limit = req.limit ?? DEFAULT_LIMIT;
     const type = answerType(req.question);
     const ranked = rank(this.index, qTerms, {
       mode: 'ask',
@@ -331,12 +332,4 @@ export function checkedQuery(query: string | undefined, option: string): string[
     );
   }
   return qTerms;
-}
-
-export function checkedLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new UserError(`limit must be a whole number from 1 to ${MAX_LIMIT} (got ${String(limit)})`, 'bad-limit');
-  }
-  return limit;
 }

@@ -10,6 +10,7 @@ import { PAGE_TTL_MS, PageStore, pageCustomId, parsePageCustomId } from '../src/
 import { LIMITS, fitChoices, fitPage } from '../src/discord/respond.js';
 import { openEngine } from '../src/open.js';
 import { clip } from '../src/render/markdown.js';
+import { newestFirst } from '../src/text/dates.js';
 import { FAKE_TOKEN } from './fake-discord/server.js';
 import { writeArchive } from './helpers.js';
 
@@ -146,5 +147,13 @@ describe('autocompleteChoices', () => {
   it('GIVEN title words THEN labels carry the date and values the id', () => {
     const choices = autocompleteChoices({ engine }, 'article', 'pelican');
     expect(choices).toEqual([{ name: 'Pelican club newsletter (2021-03-04)', value: '2021/pelican-club' }]);
+  });
+});
+
+describe('newestFirst', () => {
+  it('GIVEN dated and undated things THEN newest first, undated last, equal dates tied', () => {
+    const items = [{ date: '2020-01-02' }, { date: null }, { date: '2021-05-01' }, { date: '2020-01-02' }];
+    expect([...items].sort(newestFirst).map((i) => i.date)).toEqual(['2021-05-01', '2020-01-02', '2020-01-02', null]);
+    expect(newestFirst({ date: null }, { date: null })).toBe(0);
   });
 });

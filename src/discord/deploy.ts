@@ -1,19 +1,11 @@
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandSpec } from '../commands/command.js';
 import { ConfigError, readConfig, type BotConfig, type Env } from '../config.js';
+import { COMMAND_LIMITS } from '../render/limits.js';
 import { restOptions } from './rest.js';
 import { slashJSON } from './slash.js';
 
-/** Discord's limits for chat-input commands (API v10 "Application Commands" documentation). */
-export const COMMAND_LIMITS = {
-  name: 32,
-  description: 100,
-  options: 25,
-  choices: 25,
-  /** Names, descriptions and choice values of one command, summed. */
-  total: 4000,
-  commands: 100,
-} as const;
+export { COMMAND_LIMITS };
 
 // Discord's name rule: lowercase letters (any script), digits, `-` and `_`.
 const NAME = /^[-_'\p{Ll}\p{Lm}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

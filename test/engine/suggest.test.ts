@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, suggestArticles } from '../../src/archive/suggest.js';
+import { didYouMean, suggestArticles } from '../../src/archive/suggest.js';
 import { autocompleteChoices } from '../../src/commands/autocomplete.js';
 import type { Engine } from '../../src/engine.js';
 import { answerType, hasAnswerType } from '../../src/search/question.js';
@@ -47,26 +46,6 @@ describe('didYouMean', () => {
     expect(didYouMean(engine.articles, '2020/ice-subpoena')).toEqual(['2020/ice-subpoenas']);
     expect(didYouMean(engine.articles, '2021/fery-schedule')).toEqual(['2021/ferry-schedule']);
     expect(didYouMean(engine.articles, 'zzzz')).toEqual([]);
-  });
-});
-
-describe('editDistance', () => {
-  it('GIVEN known pairs THEN it counts edits', () => {
-    expect(editDistance('fery', 'ferry')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-  });
-
-  it('GIVEN any strings THEN it is a distance: zero on itself, symmetric, bounded by the longer length', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (a, b) => {
-        expect(editDistance(a, a)).toBe(0);
-        expect(editDistance(a, b)).toBe(editDistance(b, a));
-        expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
-        expect(editDistance(a, b)).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
-      }),
-      { numRuns: 200 },
-    );
   });
 });
 
