@@ -12,6 +12,6 @@ export default defineCommand({
   },
   run: ({ engine }, o) => engine.ask(o),
   cooldown: true,
-  renderText: (r) => askText(r),
+  renderText: askText,
   renderDiscord: askPages,
 });

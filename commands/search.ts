@@ -15,6 +15,6 @@ export default defineCommand({
   },
   run: ({ engine }, o) => engine.search(o),
   cooldown: true,
-  renderText: (r) => searchText(r),
+  renderText: searchText,
   renderDiscord: searchPages,
 });

@@ -124,6 +124,14 @@ export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_
   return new Engine(archive, PassageIndex.build(archive.articles, settings));
 }
 
+/** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings);
+  // The quotes are one synchronous pass: let waiting interactions in first.
+  await new Promise((resolve) => setImmediate(resolve));
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
+}
+
 /**
  * Writes the engine's index and features to the cache (atomically). A failure is logged and
  * returned, never thrown: serving goes on without a cache and the next start rebuilds.

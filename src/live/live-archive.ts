@@ -1,16 +1,15 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, sep } from 'node:path';
-import { loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
+import { idFromPath, isArticlePath, loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
-import { QuoteStore } from '../quotes/store.js';
-import type { ReindexReport } from './report.js';
-import { Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import { saveEngine, settingsHash, type Opened } from '../open.js';
+import { buildEngineAsync, saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
-import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from '../search/index.js';
+import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
   archiveDir: string;
@@ -173,15 +172,14 @@ export class LiveArchive {
 
     const upserts: Article[] = [];
     const removals: string[] = [];
-    const idOf = (path: string): string => path.replace(/\.txt$/, '');
     for (const [path, f] of updates) {
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
         this.files.delete(path);
         this.warnings.delete(path);
-        removals.push(idOf(path));
-        report.removed.push(idOf(path));
+        removals.push(idFromPath(path));
+        report.removed.push(idFromPath(path));
         continue;
       }
       if (before && sameFile(before, f)) continue;
@@ -195,8 +193,8 @@ export class LiveArchive {
         report.skipped.push(...loaded.warnings);
         // A file that turned bad no longer holds its article.
         if (before) {
-          removals.push(idOf(path));
-          report.removed.push(idOf(path));
+          removals.push(idFromPath(path));
+          report.removed.push(idFromPath(path));
         }
       }
     }
@@ -239,7 +237,7 @@ export class LiveArchive {
         }
         for (const known of this.files.keys()) if (known.startsWith(`${path}/`) && !inside.has(known)) updates.set(known, null);
       } else if (st?.isFile()) {
-        if (path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'))) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+        if (isArticlePath(path)) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
       } else {
         // Gone: the file itself, or a folder with everything that was under it.
         if (this.files.has(path)) updates.set(path, null);
@@ -277,11 +275,9 @@ export class LiveArchive {
       if (i % 500 === 499) await yieldToEvents();
     }
     progress(`indexing ${articles.length} articles`);
-    const index = await PassageIndex.buildAsync(articles, this.settings);
     const archive = { dir: this.opts.archiveDir, articles, warnings: [...warnings.values()].flat() };
-    progress('building quotes');
-    await yieldToEvents();
-    const engine = new Engine(archive, index, QuoteStore.build(articles));
+    const engine = await buildEngineAsync(archive, this.settings);
+    const { index } = engine;
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
     let added = 0;
     let changed = 0;
