@@ -65,6 +65,6 @@ export interface CommandSpec<O extends OptionsSpec = OptionsSpec, R = unknown> {
  * Declares a command (what every module in `commands/` default-exports). It returns the spec
  * itself, typed: the options' types flow into `run`, and `run`'s result into the renderers.
  */
-export function defineCommand<O extends OptionsSpec, R>(spec: CommandSpec<O, R>): CommandSpec {
+export function defineCommand<O extends OptionsSpec, R>(spec: CommandSpec<O, R>): CommandSpec<O, R> {
   return spec;
 }
