@@ -21,7 +21,7 @@ const archiveDir = argOf('archive') ?? 'seeds';
 const n = Number(argOf('n') ?? 500);
 const log = createLogger('warn');
 const { engine } = openEngine({ archiveDir, cachePath: defaultCachePath(archiveDir), log });
-const commands = new Map([...(await loadCommands())].map(([name, c]) => [name, c.spec]));
+const commands = await loadCommands();
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicHex = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
 // No webhook call is expected (nothing is slow enough to defer); a bad base makes one fail loudly.

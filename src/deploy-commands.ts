@@ -1,7 +1,7 @@
 // First: warns when dist/ is older than the sources it was built from.
 import './stale-build.js';
-import 'dotenv/config';
 import { loadCommands } from './commands/registry.js';
+import { loadEnv } from './config.js';
 import { runDeploy } from './discord/deploy.js';
 
-process.exitCode = await runDeploy(process.env, await loadCommands(), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await runDeploy(loadEnv(), await loadCommands(), { stdout: process.stdout, stderr: process.stderr });

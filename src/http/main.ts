@@ -1,9 +1,8 @@
 // First: warns when dist/ is older than the sources it was built from.
 import '../stale-build.js';
-import 'dotenv/config';
 import { warmAutocomplete } from '../commands/autocomplete.js';
 import { loadCommands } from '../commands/registry.js';
-import { ConfigError, readBotConfig, type BotConfig, type HttpConfig } from '../discord/config.js';
+import { ConfigError, loadEnv, readConfig, type Config, type HttpConfig } from '../config.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { createLogger } from '../log.js';
 import { openEngine } from '../open.js';
@@ -21,11 +20,9 @@ import { InteractionWebhook } from './webhook.js';
 /** SIGINT/SIGTERM: finish the requests in flight, then exit; give up after this long. */
 const SHUTDOWN_DEADLINE_MS = 4500;
 
-let config: BotConfig & { http: HttpConfig };
+let config: Config & { http: HttpConfig };
 try {
-  const read = readBotConfig(process.env, { token: false, http: true });
-  if (!read.http) throw new ConfigError(['DISCORD_PUBLIC_KEY is missing']);
-  config = { ...read, http: read.http };
+  config = readConfig(loadEnv(), { http: true });
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
   console.error(e.message);
@@ -38,14 +35,14 @@ try {
   const live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
   live.watch();
   log.info({ source: opened.source, articles: opened.engine.articles.length }, 'archive ready');
-  const commands = new Map([...(await loadCommands())].map(([name, c]) => [name, c.spec]));
+  const commands = await loadCommands();
   warmAutocomplete(live.ctx);
   const route = makeHttpRouter({
     commands,
     ctx: live.ctx,
     log,
     webhook: new InteractionWebhook(config.apiBase ? { apiBase: config.apiBase } : {}),
-    cooldownSeconds: config.cooldownSeconds,
+    cooldown: config.cooldown,
   });
   const endpoint = await startHttpServer({
     publicKey: config.http.publicKey,

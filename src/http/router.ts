@@ -2,6 +2,7 @@ import { autocompleteChoices } from '../commands/autocomplete.js';
 import type { CommandContext, CommandSpec, ReplyPage } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { isUserError } from '../errors.js';
+import type { CooldownSettings } from '../config.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_DEFER_AFTER_MS } from '../discord/bot.js';
 import { Cooldowns, cooldownMessage } from '../discord/cooldown.js';
@@ -17,8 +18,8 @@ export interface HttpRouterDeps {
   ctx: CommandContext;
   log: Logger;
   webhook: InteractionWebhook;
-  /** Seconds between two runs of one expensive command per person (0 or absent: no limit). */
-  cooldownSeconds?: number;
+  /** The per-person allowance on commands whose spec says `cooldown: true` (absent: no limit). */
+  cooldown?: CooldownSettings;
   /** Defer an answer still not ready this long after the interaction arrived (Discord allows 3 s). */
   deferAfterMs?: number;
   /**
@@ -50,7 +51,8 @@ export function makeHttpRouter(deps: HttpRouterDeps): HttpRouter {
   const { commands, log, ctx } = deps;
   const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const pace = new Pace(deps.ackBudgetMs ?? DEFAULT_HTTP_ACK_BUDGET_MS);
-  const cooldowns = new Cooldowns(deps.cooldownSeconds ?? 0, deps.now);
+  const cooldown = deps.cooldown ?? { runs: 0, seconds: 0 };
+  const cooldowns = new Cooldowns(cooldown, deps.now);
 
   /** Runs a command, deferring first when it is usually slow, or when it is not done in time. */
   async function run(spec: CommandSpec, options: Readonly<Record<string, unknown>>, reply: HttpReply, kind: ReplyKind, hidden: boolean, receivedAt: number): Promise<ReplyPage[]> {
@@ -92,13 +94,14 @@ export function makeHttpRouter(deps: HttpRouterDeps): HttpRouter {
       await reply.private(`This bot has no /${name} command any more; an admin should run \`npm run deploy-commands\`.`);
       return 'user-error';
     }
-    if (spec.adminPermission && !canManageServer(i.memberPermissions)) {
+    if (spec.admin && !canManageServer(i.memberPermissions)) {
       await reply.private(`/${spec.name} needs the Manage Server permission.`);
       return 'forbidden';
     }
-    const wait = i.userId ? cooldowns.take(i.userId, spec.name) : 0;
+    const user = i.userId;
+    const wait = spec.cooldown && user ? cooldowns.take(user, spec.name) : 0;
     if (wait > 0) {
-      await reply.private(cooldownMessage(spec.name, wait));
+      await reply.private(cooldownMessage(spec.name, wait, cooldown));
       return 'cooldown';
     }
     const raw: Record<string, unknown> = {};
@@ -115,6 +118,8 @@ export function makeHttpRouter(deps: HttpRouterDeps): HttpRouter {
       return reply.deferred ? 'deferred' : 'answered';
     } catch (e) {
       if (!isUserError(e)) throw e;
+      // A reply that only says the input was wrong does not use up the allowance.
+      if (spec.cooldown && user) cooldowns.refund(user, spec.name);
       await reply.private(e.message);
       return 'user-error';
     }

@@ -94,7 +94,7 @@ describe('HTTP interactions endpoint', () => {
   beforeAll(async () => {
     fake = await FakeDiscord.start();
     archiveDir = writeArchive();
-    specs = new Map([...(await loadCommands())].map(([name, c]) => [name, c.spec]));
+    specs = await loadCommands();
     ctx = { engine: openEngine({ archiveDir }).engine };
   });
 
