@@ -162,6 +162,19 @@ describe('HTTP interactions endpoint', () => {
     expect(String(reindex.json.data?.content)).toMatch(/Manage Server/);
   });
 
+  it('applies the per-person allowance to expensive commands; a mistake does not use it up', async () => {
+    const { url } = await instance({ cooldown: { runs: 1, seconds: 60 } });
+    const me = snowflake();
+    expect(String((await post(url, command(fake, 'search', { query: 'harbor', from: 'yesterday' }, me))).json.data?.content)).toMatch(/from/);
+    expect((await post(url, command(fake, 'search', { query: 'harbor' }, me))).json.data?.flags).toBeUndefined();
+    const again = await post(url, command(fake, 'search', { query: 'harbor' }, me));
+    expect(again.json.data).toMatchObject({ flags: 64 });
+    expect(String(again.json.data?.content)).toMatch(/try again in \d+ s/);
+    // Cheap commands are never limited.
+    expect((await post(url, command(fake, 'stats', {}, me))).json.data?.flags).toBeUndefined();
+    expect((await post(url, command(fake, 'stats', {}, me))).json.data?.flags).toBeUndefined();
+  });
+
   it('answers autocomplete with choices', async () => {
     const { url } = await instance();
     const payload = { ...base(fake, 4), data: { id: snowflake(), name: 'article', type: 1, options: [{ name: 'id', type: 3, value: 'harbor', focused: true }] } };
