@@ -58,6 +58,20 @@ describe('the compiled build', () => {
     expect((JSON.parse(stats.stdout) as { articles: number }).articles).toBeGreaterThan(0);
   }, 60_000);
 
+  it('loads what a command needs only: no discord.js in the command line, the chart renderer only for a chart', async () => {
+    const probe = pathToFileURL(join(ROOT, 'test', 'package-probe.mjs')).href;
+    const opts = { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, PROBE_PACKAGES: 'discord.js,@resvg/resvg-js' } };
+    const cli = [join(out, 'src', 'cli', 'main.js'), '--archive', join(ROOT, 'seeds'), '--cache', join(work, 'index.json')];
+    const count = (stderr: string, name: string): number => Number(new RegExp(`${name.replace(/[./]/g, '\\$&')} modules loaded: (\\d+)`).exec(stderr)?.[1] ?? NaN);
+    const stats = await run(process.execPath, ['--import', probe, ...cli, 'stats'], opts);
+    expect(count(stats.stderr, 'discord.js')).toBe(0);
+    expect(count(stats.stderr, '@resvg/resvg-js')).toBe(0);
+    const chart = await run(process.execPath, ['--import', probe, ...cli, 'timeline', 'subpoenas', '--out', join(work, 'chart.png')], opts);
+    expect(count(chart.stderr, 'discord.js')).toBe(0);
+    expect(count(chart.stderr, '@resvg/resvg-js')).toBeGreaterThan(0);
+    expect(readFileSync(join(work, 'chart.png')).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+
   it('warns when the sources are newer than the build, instead of silently running old code', async () => {
     // As if the build were a year old (rather than touching the sources).
     const stamp = join(out, 'src', 'stale-build.js');
