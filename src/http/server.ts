@@ -77,8 +77,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpEndp
     const respond = async (answer: object): Promise<void> => {
       if (responded) throw new Error('http endpoint: a second response to one interaction');
       responded = true;
-      // Resolves once the response is handed to the socket: slow work started next cannot hold it back.
-      await new Promise<void>((resolve) => send(res, 200, answer, {}, resolve));
+      // Resolves once the response is handed to the socket, so slow work started next cannot hold it
+      // back; or once the connection is gone (Discord gave up), so nothing waits for ever.
+      await new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        send(res, 200, answer, {}, resolve);
+      });
     };
     try {
       await opts.route(payload, respond);
