@@ -160,6 +160,10 @@ describe('HTTP interactions endpoint', () => {
     const reindex = await post(url, command(fake, 'reindex'));
     expect(reindex.json.data).toMatchObject({ flags: 64 });
     expect(String(reindex.json.data?.content)).toMatch(/Manage Server/);
+    // With Manage Server (1 << 5) the command itself runs (this copy has no live archive to rebuild).
+    const admin = command(fake, 'reindex');
+    admin.member = { user: { id: USER }, permissions: String(1 << 5) };
+    expect(String((await post(url, admin)).json.data?.content)).toMatch(/needs the live archive/);
   });
 
   it('applies the per-person allowance to expensive commands; a mistake does not use it up', async () => {
