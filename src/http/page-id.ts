@@ -10,8 +10,10 @@
  * parsing and checks as a slash command's, so a forged id can do no more than typing the command.
  */
 
+import { LIMITS } from '../render/limits.js';
+
 /** Discord's limit on a component's custom id. */
-export const CUSTOM_ID_MAX = 100;
+export const CUSTOM_ID_MAX = LIMITS.customId;
 /** Pages are numbered from 0; no reply has anywhere near this many. */
 export const MAX_PAGE = 999;
 

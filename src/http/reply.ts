@@ -1,6 +1,7 @@
 import type { ReplyPage } from '../commands/command.js';
+import { fitPage, NO_MENTIONS } from '../discord/respond.js';
+import { LIMITS } from '../render/limits.js';
 import { clip } from '../render/markdown.js';
-import { fitPage, LIMITS, NO_MENTIONS } from '../discord/respond.js';
 import type { InteractionWebhook, MessageBody } from './webhook.js';
 
 /** Interaction callback types (Discord API v10). */

@@ -19,6 +19,8 @@ export const LIMITS = {
   choices: 25,
   choiceChars: 100,
   url: 2048,
+  /** A component's custom id (page buttons carry their request in it over HTTP). */
+  customId: 100,
 } as const;
 
 /** Limits for chat-input commands ("Application Commands"). */
