@@ -2,6 +2,7 @@ import type { Article } from '../archive/types.js';
 import { UserError } from '../errors.js';
 import { parseDateRange, parsePeriod, type DateRange } from '../search/date-range.js';
 import { termOf, tokenize } from '../text/tokenize.js';
+import { groupStories, type Story } from './stories.js';
 import { summarize } from './summarize.js';
 
 export const DIGEST_DEFAULT_LIMIT = 10;
@@ -22,6 +23,21 @@ export interface DigestOptions {
   page?: number | string | undefined;
   /** Default: every topic word (stemmed) begins a word of the title or text. */
   matches?: TopicMatcher | undefined;
+  /** List the articles one by one, newest first, instead of grouping them into stories. */
+  articles?: boolean | undefined;
+}
+
+/** A story: articles of the period about one event, the one that stands for it first. */
+export interface DigestStory {
+  /** The headline of the story's most typical article. */
+  title: string;
+  /** That article's one-sentence summary, verbatim. */
+  summary: string;
+  /** Every article of the story, most typical first. */
+  articles: string[];
+  size: number;
+  /** The story's best articles (at most 3), with their citations. */
+  cited: DigestEntry[];
 }
 
 export interface DigestEntry {
@@ -44,9 +60,19 @@ export interface Digest {
   total: number;
   page: number;
   pages: number;
-  /** Newest first. */
+  /**
+   * Newest first when listing articles; when grouping (the default), the lead article of
+   * each story on the page, in story order.
+   */
   entries: DigestEntry[];
+  /** The page's stories, heaviest first; absent when listing articles one by one. */
+  stories?: DigestStory[];
+  /** How many stories the period has (over all pages), when grouping. */
+  storyCount?: number;
 }
+
+/** Articles of a story cited under its line. */
+export const STORY_CITATIONS = 3;
 
 /**
  * The articles of a day or a period, optionally on a topic, newest first, each with its
@@ -65,10 +91,50 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
     const matches = options.matches ?? topicMatcher(topic);
     found = found.filter((a) => matches(a, topic));
   }
-  const pages = Math.max(1, Math.ceil(found.length / limit));
+  const base = { from: range.from ?? null, to: range.to ?? null, topic, total: found.length, page };
+  if (options.articles) {
+    const pages = Math.max(1, Math.ceil(found.length / limit));
+    if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
+    return { ...base, pages, entries: found.slice((page - 1) * limit, page * limit).map(entryOf) };
+  }
+  const all = storiesOf(articles, found, `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`, topic !== null && options.matches !== undefined);
+  const pages = Math.max(1, Math.ceil(all.length / limit));
   if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
-  const entries = found.slice((page - 1) * limit, page * limit).map(entryOf);
-  return { from: range.from ?? null, to: range.to ?? null, topic, total: found.length, page, pages, entries };
+  const stories = all.slice((page - 1) * limit, page * limit).map(storyOf);
+  return { ...base, pages, entries: stories.map((s) => s.cited[0]).filter((e): e is DigestEntry => e !== undefined), stories, storyCount: all.length };
+}
+
+// The last few groupings per article list, so that further pages cost a slice, not a regrouping.
+const storyCache = new WeakMap<readonly Article[], Map<string, Story[]>>();
+const STORY_CACHE_SIZE = 8;
+
+function storiesOf(archive: readonly Article[], found: readonly Article[], key: string, uncached: boolean): Story[] {
+  let cache = storyCache.get(archive);
+  if (!cache) {
+    cache = new Map();
+    storyCache.set(archive, cache);
+  }
+  // A caller's own topic matcher may change its answers between calls: never cached.
+  const hit = uncached ? undefined : cache.get(key);
+  if (hit) return hit;
+  const stories = groupStories(found, archive);
+  if (!uncached) {
+    if (cache.size >= STORY_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    cache.set(key, stories);
+  }
+  return stories;
+}
+
+function storyOf(story: Story): DigestStory {
+  const cited = story.articles.slice(0, STORY_CITATIONS).map(entryOf);
+  const lead = cited[0];
+  return {
+    title: lead?.title ?? '',
+    summary: lead?.summary ?? '',
+    articles: story.articles.map((a) => a.id),
+    size: story.articles.length,
+    cited,
+  };
 }
 
 function checkedCount(value: number | string | undefined, option: string, fallback: number, max: number): number {
