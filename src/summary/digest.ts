@@ -36,8 +36,18 @@ export interface DigestStory {
   /** Every article of the story, most typical first. */
   articles: string[];
   size: number;
-  /** The story's best articles (at most 3), with their citations. */
-  cited: DigestEntry[];
+  /** The story's best articles (at most 3), with their citations; the first is the one summed up. */
+  cited: DigestCitation[];
+}
+
+/** An article cited under a story: where to read it. */
+export interface DigestCitation {
+  article: string;
+  title: string;
+  date: string;
+  /** 1-based paragraph: the summary sentence's for the lead article, the first body paragraph for the others. */
+  paragraph: number;
+  url?: string;
 }
 
 export interface DigestEntry {
@@ -101,7 +111,8 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
   const pages = Math.max(1, Math.ceil(all.length / limit));
   if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
   const stories = all.slice((page - 1) * limit, page * limit).map(storyOf);
-  return { ...base, pages, entries: stories.map((s) => s.cited[0]).filter((e): e is DigestEntry => e !== undefined), stories, storyCount: all.length };
+  const leads = all.slice((page - 1) * limit, page * limit).flatMap((s) => (s.articles[0] ? [entryOf(s.articles[0])] : []));
+  return { ...base, pages, entries: leads, stories, storyCount: all.length };
 }
 
 // The last few groupings per article list, so that further pages cost a slice, not a regrouping.
@@ -126,8 +137,16 @@ function storiesOf(archive: readonly Article[], found: readonly Article[], key: 
 }
 
 function storyOf(story: Story): DigestStory {
-  const cited = story.articles.slice(0, STORY_CITATIONS).map(entryOf);
-  const lead = cited[0];
+  const [first, ...rest] = story.articles.slice(0, STORY_CITATIONS);
+  const lead = first ? entryOf(first) : undefined;
+  // Only the lead is summed up: a page of stories costs one summary each, not three.
+  const cited: DigestCitation[] = [...(lead ? [lead] : []), ...rest.map(citationOf)].map(({ article, title, date, paragraph, url }) => ({
+    article,
+    title,
+    date,
+    paragraph,
+    ...(url ? { url } : {}),
+  }));
   return {
     title: lead?.title ?? '',
     summary: lead?.summary ?? '',
@@ -226,6 +245,12 @@ export function topicMatcher(topic: string): TopicMatcher {
     const lead = [article.title, ...article.paragraphs.slice(first, first + 2)];
     return patterns.every((p) => article.paragraphs.some((x) => p.test(x)) || p.test(article.title)) && patterns.some((p) => lead.some((x) => p.test(x)));
   };
+}
+
+function citationOf(a: Article): DigestCitation {
+  const c: DigestCitation = { article: a.id, title: a.title, date: a.date ?? '', paragraph: a.headline && a.paragraphs.length > 1 ? 2 : 1 };
+  if (a.url) c.url = a.url;
+  return c;
 }
 
 const entryCache = new WeakMap<Article, DigestEntry>();

@@ -1,5 +1,5 @@
 import type { Article } from '../archive/types.js';
-import { termOf, tokenize } from '../text/tokenize.js';
+import { isStopWord } from '../text/tokenize.js';
 
 /** A group of articles about one event, best article first. */
 export interface Story {
@@ -9,15 +9,38 @@ export interface Story {
   weight: number;
 }
 
-/** Two articles are about one event when the title terms they share weigh this much together. */
-export const SAME_STORY = 4;
-/** A term in more titles than 1 in e^this names a kind of news ("net", "bond"), not an event. */
-const COMMON = 2.5;
-
+/** An article joins a story when the terms it shares with it weigh this much (see groupStories). */
+export const SAME_STORY = 2.5;
+/** Terms weighing less than this name a kind of news ("net", "says", "bond"), not an event. */
+const MIN_WEIGHT = 2;
+/** Rarity counts up to this (a name seen once in the archive is no more an event than one seen ten times). */
+const RARITY_CAP = 6;
+/** How much a term's burst in the period (log of its rate there over its rate in the archive) counts. */
+const BURST = 2;
+/** Stories merge on terms that at least this share of each one's articles carry… */
+const MERGE_SHARE = 0.2;
+/** A story's own terms, for merging: its heaviest few. */
+const STORY_TERMS = 6;
+/** …when those terms weigh this much of SAME_STORY, counted at the smaller share. */
+const MERGE_FACTOR = 0.8;
+/** The same for a name in the lead. */
+const LEAD_MIN_WEIGHT = 5;
 /** Of the first words of the body, at least this share are figures: a table, not a report. */
 const TABULAR = 0.25;
+/** How many archive articles the reference rates are counted on (an even sample). */
+const REFERENCE_SAMPLE = 2500;
+/** Stories compared per term: the most recent ones (wire copy on one event comes together). */
+const RECENT_STORIES = 150;
+/** Terms that describe one article: its heaviest. */
+const ARTICLE_TERMS = 12;
 
-const signatures = new WeakMap<Article, string[]>();
+interface Signature {
+  terms: string[];
+  /** 2 for a headline term (a headline names the event), 1 for a name in the lead. */
+  counts: number[];
+}
+
+const signatures = new WeakMap<Article, Signature>();
 const tables = new WeakMap<Article, boolean>();
 
 /** Results, earnings and price tables: routine items that make no story of their own. */
@@ -25,98 +48,158 @@ export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
     const first = a.headline ? 1 : 0;
-    const words = a.paragraphs.slice(first, first + 4).join(' ').split(/\s+/, 60);
+    const words = a.paragraphs.slice(first, first + 4).join(' ').slice(0, 500).split(/\s+/, 60);
     const figures = words.filter((w) => /\d/.test(w)).length;
-    t = words.length >= 4 && figures / words.length >= TABULAR;
+    // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
+    const versus = words.filter((w) => /^vs\.?$/i.test(w)).length;
+    t = words.length >= 4 && (figures / words.length >= TABULAR || (versus >= 2 && figures / words.length >= TABULAR / 2));
     tables.set(a, t);
   }
   return t;
 }
 
-// An article's title terms: a headline names the event in a few rare words and names.
-function signatureOf(a: Article): string[] {
+// Words as stories need them: lower case, "U.S." kept whole, a light stem (plural and past
+// endings only) so that "attack", "attacks" and "attacked" meet. No full tokenizer or
+// Porter stemmer: a month of headlines and leads is a quarter of a million words, and the
+// first digest of a month must come back in a few hundred milliseconds.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+
+function stemmed(raw: string): string | null {
+  let w = raw.toLowerCase().replace(/[.'’-]+$/, '').replace(/['’]s$/, '');
+  if (w.length < 3 && !w.includes('.')) return null;
+  if (/^\d/.test(w) || isStopWord(w)) return null;
+  if (w.includes('.')) return w;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, w.endsWith('ied') ? -3 : -2);
+  else if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  return w;
+}
+
+// The headline's words and those of the lead's first sentence (after the dateline before
+// " - "): wire copy names the event there.
+function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  const terms = new Set<string>();
-  for (const t of tokenize(a.title)) {
-    if (t.norm.length < 3 && !t.acronym) continue;
-    const term = termOf(t);
-    if (term !== null && !/^\d/.test(term)) terms.add(term);
-  }
-  sig = [...terms];
+  const counts = new Map<string, number>();
+  // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
+  // market" in a fifth of a day's headlines is an event.
+  const add = (text: string, weight: number): void => {
+    let prev: string | null = null;
+    for (const m of text.matchAll(WORD)) {
+      const term = stemmed(m[0]);
+      if (term !== null) {
+        if (!counts.has(term)) counts.set(term, weight);
+        if (prev !== null && !counts.has(`${prev} ${term}`)) counts.set(`${prev} ${term}`, weight);
+      }
+      prev = term;
+    }
+  };
+  add(a.title, 2);
+  let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
+  const dash = lead.slice(0, 60).search(/\s[-–—]\s/);
+  if (dash >= 0) lead = lead.slice(dash + 3);
+  const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
+  if (end > 0) lead = lead.slice(0, end);
+  add(lead, 1);
+  sig = { terms: [...counts.keys()], counts: [...counts.values()] };
   signatures.set(a, sig);
   return sig;
 }
 
-// How many titles of the whole archive hold each term, counted once per article list.
-const titleDfs = new WeakMap<readonly Article[], Map<string, number>>();
+interface Reference {
+  df: Map<string, number>;
+  size: number;
+}
 
-function titleDf(all: readonly Article[]): Map<string, number> {
-  let df = titleDfs.get(all);
-  if (!df) {
-    df = new Map<string, number>();
-    for (const a of all) for (const t of signatureOf(a)) df.set(t, (df.get(t) ?? 0) + 1);
-    titleDfs.set(all, df);
+// How often each term appears in the archive at large: counted once per article list, on an
+// even sample (the rates are what matter, and a sample keeps the first digest quick).
+const references = new WeakMap<readonly Article[], Reference>();
+
+function referenceOf(all: readonly Article[]): Reference {
+  let ref = references.get(all);
+  if (!ref) {
+    const df = new Map<string, number>();
+    const step = Math.max(1, all.length / REFERENCE_SAMPLE);
+    let size = 0;
+    for (let i = 0; i < all.length; i += step) {
+      const a = all[Math.floor(i)];
+      if (!a || isTabular(a)) continue;
+      size++;
+      for (const t of signatureOf(a).terms) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    ref = { df, size };
+    references.set(all, ref);
   }
-  return df;
+  return ref;
 }
 
 /**
- * Groups articles into stories. Each article is described by its title terms, each weighing
- * its rarity among the archive's titles (idf); terms common in titles ("net", "says") and
- * terms that do not recur in the period are dropped. Two articles sharing at least two terms
- * that weigh SAME_STORY together are one story (single link, by union-find): a name and
- * an event word ("Iran" + "attack"), not a kind of news ("qtr" + "net"). Only articles
- * sharing a term are compared, through an inverted list. Stories come out heaviest first:
- * the most articles, then the most sources and days.
+ * Groups articles into stories. Each article is described by its headline terms and the
+ * names in its lead. A term weighs its rarity in the archive (−log of its rate there) plus
+ * twice its burst (how many times more often the period uses it than the archive does):
+ * "Iran" and "platform" on the day of an attack weigh a lot, "shares" or "bond" little, and
+ * terms below MIN_WEIGHT or used once in the period are dropped. Articles are taken in turn
+ * and each joins the story it shares most with, counting each shared term by its weight
+ * times the share of the story's articles that carry it, when that reaches SAME_STORY with
+ * two terms or more; else it starts a story. Counting by share keeps one common word from
+ * chaining unrelated articles together (single link would). Only stories sharing a term are
+ * compared, the most recent first, so a month costs little more per article than a day.
+ * Tables (earnings, prices) stay on their own. Stories come out heaviest first.
  */
 export function groupStories(articles: readonly Article[], archive: readonly Article[] = articles): Story[] {
   const n = articles.length;
   if (n === 0) return [];
-  const df = titleDf(archive);
-  const total = Math.max(archive.length, n);
+  const reference = referenceOf(archive);
+  const sigs = articles.map((a) => (isTabular(a) ? null : signatureOf(a)));
   const periodDf = new Map<string, number>();
-  const sigs = articles.map((a) => (isTabular(a) ? [] : signatureOf(a)));
-  for (const s of sigs) for (const t of s) periodDf.set(t, (periodDf.get(t) ?? 0) + 1);
-  // Rarity in the archive, plus how much more often the period's titles use the term than
-  // the archive's do: "stock" is common, but not in a quarter of one day's headlines.
-  const idf = (t: string): number => {
-    const base = Math.log((total + 1) / (1 + (df.get(t) ?? 0)));
-    const lift = Math.log(((periodDf.get(t) ?? 0) / n) * ((total + 1) / (1 + (df.get(t) ?? 0))));
-    return base + 2 * Math.max(0, lift);
+  let reports = 0;
+  for (const s of sigs) {
+    if (!s) continue;
+    reports++;
+    for (const t of s.terms) periodDf.set(t, (periodDf.get(t) ?? 0) + 1);
+  }
+  const termIds = new Map<string, number>();
+  const termWeights: number[] = [];
+  const weightOf = (t: string): number => {
+    const ref = ((reference.df.get(t) ?? 0) + 0.5) / (reference.size + 1);
+    const period = (periodDf.get(t) ?? 0) / Math.max(reports, 1);
+    return Math.min(-Math.log(ref), RARITY_CAP) / 2 + BURST * Math.max(0, Math.log(period / ref));
   };
-  const ids = new Map<string, number>();
-  const weights: number[] = [];
+  if (process.env.STORY_DEBUG) for (const t of process.env.STORY_DEBUG.split(',')) console.log(t, periodDf.get(t), reference.df.get(t), weightOf(t).toFixed(2));
   const vectors = sigs.map((s) => {
-    const out: number[] = [];
-    for (const t of s) {
-      if ((periodDf.get(t) ?? 0) < 2 || idf(t) < COMMON) continue;
-      let id = ids.get(t);
+    const out: { id: number; w: number }[] = [];
+    if (!s) return out;
+    s.terms.forEach((t, k) => {
+      if ((periodDf.get(t) ?? 0) < 2) return;
+      let id = termIds.get(t);
       if (id === undefined) {
-        id = ids.size;
-        ids.set(t, id);
-        weights.push(idf(t));
+        id = termIds.size;
+        termIds.set(t, id);
+        termWeights.push(weightOf(t));
       }
-      out.push(id);
-    }
-    return out;
+      const w = termWeights[id] ?? 0;
+      // A name in the lead must be rarer than a headline word to count: leads name places
+      // and institutions ("New York", "Japan") that tie nothing together.
+      const headline = (s.counts[k] ?? 1) === 2;
+      if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
+    });
+    return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
   });
-  // Each article joins the story whose terms it shares most, counting a shared term by its
-  // weight times the share of the story's articles that have it, if that reaches SAME_STORY;
-  // else it starts a story. Weighing by share keeps one word from chaining unrelated
-  // articles into a story (single link would: "oil" + "price", then "price" + "cut", …).
-  const clusterOf = new Int32Array(n);
+
+  const storyOf = new Int32Array(n);
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
-  const clustersWith: number[][] = Array.from({ length: ids.size }, () => []);
+  const storiesWith: number[][] = Array.from({ length: termIds.size }, () => []);
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
   const touched: number[] = [];
   for (let a = 0; a < n; a++) {
     const v = vectors[a] ?? [];
-    for (const id of v) {
-      const w = weights[id] ?? 0;
-      for (const c of clustersWith[id] ?? []) {
+    for (const { id, w } of v) {
+      const list = storiesWith[id] ?? [];
+      for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
+        const c = list[k] ?? 0;
         if (hits[c] === 0) touched.push(c);
         hits[c] = (hits[c] ?? 0) + 1;
         score[c] = (score[c] ?? 0) + (w * (termCounts[c]?.get(id) ?? 0)) / (sizes[c] ?? 1);
@@ -138,41 +221,88 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       sizes.push(0);
       termCounts.push(new Map());
     }
-    clusterOf[a] = best;
+    storyOf[a] = best;
     sizes[best] = (sizes[best] ?? 0) + 1;
     const counts = termCounts[best] ?? new Map<number, number>();
-    for (const id of v) {
+    for (const { id } of v) {
       const k = counts.get(id) ?? 0;
-      if (k === 0) clustersWith[id]?.push(best);
+      if (k === 0) storiesWith[id]?.push(best);
       counts.set(id, k + 1);
     }
   }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = clusterOf[i] ?? i;
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  }
-  const stories: Story[] = [];
-  for (const members of groups.values()) {
-    // The most typical article leads: the one whose terms the rest of the story share most.
-    const count = new Map<number, number>();
-    for (const m of members) for (const id of vectors[m] ?? []) count.set(id, (count.get(id) ?? 0) + 1);
-    const typical = (m: number): number => (vectors[m] ?? []).reduce((s, id) => s + (weights[id] ?? 0) * ((count.get(id) ?? 1) - 1), 0);
-    const ordered = members.map((m) => ({ m, s: typical(m) })).sort((x, y) => y.s - x.s || x.m - y.m);
-    const list = ordered.map((x) => articles[x.m] as Article);
-    stories.push({ articles: list, weight: weightOfStory(list) });
-  }
-  // Ties: the story whose lead article is newest (then the higher id) first, as the flat list.
-  return stories.sort((x, y) => y.weight - x.weight || newer(x.articles[0], y.articles[0]));
-}
 
-function newer(a: Article | undefined, b: Article | undefined): number {
-  const da = a?.date ?? '';
-  const db = b?.date ?? '';
-  if (da !== db) return da < db ? 1 : -1;
-  return (b?.id ?? '').localeCompare(a?.id ?? '', 'en', { numeric: true });
+  // Taking articles in turn splits a story whose first articles happened to use different
+  // words; one pass joins stories whose common terms are common in both (union-find).
+  const root = Int32Array.from({ length: sizes.length }, (_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) {
+      const up = root[root[i] ?? i] ?? i;
+      root[i] = up;
+      i = up;
+    }
+    return i;
+  };
+  // A story's own terms: the heaviest by weight times the share of its articles carrying
+  // them. Two stories join when they share two of those (and the shared weight is enough):
+  // a common word each happens to use ("U.S.") does not join them.
+  const tops = termCounts.map((counts, c) => {
+    if ((sizes[c] ?? 0) < 2) return [];
+    return [...counts]
+      .map(([id, k]) => ({ id, v: (termWeights[id] ?? 0) * (k / (sizes[c] ?? 1)), share: k / (sizes[c] ?? 1) }))
+      .filter((t) => t.share >= MERGE_SHARE)
+      .sort((x, y) => y.v - x.v || x.id - y.id)
+      .slice(0, STORY_TERMS);
+  });
+  const byTop = new Map<number, number[]>();
+  tops.forEach((list, c) => {
+    for (const { id } of list) {
+      const l = byTop.get(id);
+      if (l) l.push(c);
+      else byTop.set(id, [c]);
+    }
+  });
+  tops.forEach((list, c) => {
+    const together = new Map<number, { sum: number; terms: number }>();
+    for (const { id, share: mine } of list) {
+      for (const d of byTop.get(id) ?? []) {
+        if (d <= c) continue;
+        const theirs = (termCounts[d]?.get(id) ?? 0) / (sizes[d] ?? 1);
+        const t = together.get(d) ?? { sum: 0, terms: 0 };
+        t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
+        t.terms++;
+        together.set(d, t);
+      }
+    }
+    for (const [d, t] of together) {
+      if (t.terms >= 2 && t.sum >= SAME_STORY * MERGE_FACTOR) {
+        const a = find(c);
+        const b = find(d);
+        if (a !== b) root[b] = a;
+      }
+    }
+  });
+  const members: number[][] = sizes.map(() => []);
+  for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
+  const merged = new Map<number, number>();
+  for (let c = 0; c < sizes.length; c++) {
+    const r = find(c);
+    if (r === c) continue;
+    for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
+    merged.set(c, r);
+  }
+  const stories = members.filter((m) => m.length > 0).map((m) => {
+    const c = find(storyOf[m[0] ?? 0] ?? 0);
+    const counts = termCounts[c] ?? new Map<number, number>();
+    // The most typical article leads: the one whose terms the rest of the story share most.
+    const typical = (i: number): number => (vectors[i] ?? []).reduce((s, { id, w }) => s + w * ((counts.get(id) ?? 1) - 1), 0);
+    const list = m
+      .map((i) => ({ i, s: typical(i) }))
+      .sort((x, y) => y.s - x.s || x.i - y.i)
+      .map((x) => articles[x.i] as Article);
+    return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
+  });
+  // Ties: the story that comes first in the given order (newest first, for a digest).
+  return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
 }
 
 /** Articles, then a little for every further source and day: a story many desks carried over days matters more. */
