@@ -11,7 +11,7 @@ export default defineCommand({
     date: { type: 'string', description: 'A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY (default: the newest day)' },
     ...DATE_RANGE_OPTIONS,
     topic: { type: 'string', description: 'Only articles about this', maxLength: MAX_QUERY_CHARS },
-    limit: { type: 'integer', description: `Articles per page (1-${DIGEST_MAX_LIMIT}, default ${DIGEST_DEFAULT_LIMIT})`, min: 1, max: DIGEST_MAX_LIMIT },
+    limit: { type: 'integer', description: `Stories (or articles) per page (1-${DIGEST_MAX_LIMIT}, default ${DIGEST_DEFAULT_LIMIT})`, min: 1, max: DIGEST_MAX_LIMIT },
     page: { type: 'integer', description: 'Which page of a long digest (default 1)', min: 1 },
     articles: { type: 'boolean', description: 'List every article newest first instead of grouping them into stories' },
   },

@@ -108,7 +108,7 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
     if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
     return { ...base, pages, entries: found.slice((page - 1) * limit, page * limit).map(entryOf) };
   }
-  const all = storiesOf(articles, found, `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`, topic !== null && options.matches !== undefined);
+  const all = storiesOf(articles, found, `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`);
   const pages = Math.max(1, Math.ceil(all.length / limit));
   if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
   const stories = all.slice((page - 1) * limit, page * limit).map(storyOf);
@@ -120,20 +120,19 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
 const storyCache = new WeakMap<readonly Article[], Map<string, Story[]>>();
 const STORY_CACHE_SIZE = 8;
 
-function storiesOf(archive: readonly Article[], found: readonly Article[], key: string, uncached: boolean): Story[] {
+// Keyed by the article list (a live archive replaces it on every change) and the period and
+// topic: a topic matcher must answer the same for the same list, as the search index does.
+function storiesOf(archive: readonly Article[], found: readonly Article[], key: string): Story[] {
   let cache = storyCache.get(archive);
   if (!cache) {
     cache = new Map();
     storyCache.set(archive, cache);
   }
-  // A caller's own topic matcher may change its answers between calls: never cached.
-  const hit = uncached ? undefined : cache.get(key);
+  const hit = cache.get(key);
   if (hit) return hit;
   const stories = groupStories(found, archive);
-  if (!uncached) {
-    if (cache.size >= STORY_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-    cache.set(key, stories);
-  }
+  if (cache.size >= STORY_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, stories);
   return stories;
 }
 
