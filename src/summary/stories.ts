@@ -34,10 +34,15 @@ const RECENT_STORIES = 150;
 /** Terms that describe one article: its heaviest. */
 const ARTICLE_TERMS = 12;
 
+// Capitalised but naming no event: the calendar.
+const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
 interface Signature {
   terms: string[];
-  /** 2 for a headline term (a headline names the event), 1 for a name in the lead. */
+  /** 2 for a headline term (a headline names the event), 1 for a word of the lead. */
   counts: number[];
+  /** Per term: written with a capital inside the lead's sentence, a name ("Iran", "Wall Street"). */
+  names: boolean[];
 }
 
 const signatures = new WeakMap<Article, Signature>();
@@ -82,27 +87,40 @@ function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
   const counts = new Map<string, number>();
+  const names = new Set<string>();
   // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
   // market" in a fifth of a day's headlines is an event.
-  const add = (text: string, weight: number): void => {
+  const add = (text: string, weight: number, lead: boolean): void => {
     let prev: string | null = null;
+    let prevName = false;
+    let first = true;
     for (const m of text.matchAll(WORD)) {
       const term = stemmed(m[0]);
+      // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
+      const name = lead && ((!first && /^\p{Lu}/u.test(m[0]) && !CALENDAR.test(m[0])) || /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(m[0]));
+      first = false;
       if (term !== null) {
         if (!counts.has(term)) counts.set(term, weight);
-        if (prev !== null && !counts.has(`${prev} ${term}`)) counts.set(`${prev} ${term}`, weight);
+        if (name) names.add(term);
+        if (prev !== null) {
+          const pair = `${prev} ${term}`;
+          if (!counts.has(pair)) counts.set(pair, weight);
+          if (name && prevName) names.add(pair);
+        }
       }
       prev = term;
+      prevName = name;
     }
   };
-  add(a.title, 2);
+  add(a.title, 2, false);
   let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
   const dash = lead.slice(0, 60).search(/\s[-–—]\s/);
   if (dash >= 0) lead = lead.slice(dash + 3);
   const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
   if (end > 0) lead = lead.slice(0, end);
-  add(lead, 1);
-  sig = { terms: [...counts.keys()], counts: [...counts.values()] };
+  add(lead, 1, true);
+  const terms = [...counts.keys()];
+  sig = { terms, counts: [...counts.values()], names: terms.map((t) => names.has(t)) };
   signatures.set(a, sig);
   return sig;
 }
@@ -161,6 +179,10 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   }
   const termIds = new Map<string, number>();
   const termWeights: number[] = [];
+  // A term some lead writes with a capital: a name. Articles of one event share a name
+  // ("Iran", "Texaco", "Wall Street"); articles of one kind ("to buy back stock", "sets
+  // payout") share only words, each about its own company.
+  const isName: boolean[] = [];
   const weightOf = (t: string): number => {
     const ref = ((reference.df.get(t) ?? 0) + 0.5) / (reference.size + 1);
     const period = (periodDf.get(t) ?? 0) / Math.max(reports, 1);
@@ -177,7 +199,9 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         id = termIds.size;
         termIds.set(t, id);
         termWeights.push(weightOf(t));
+        isName.push(false);
       }
+      if (s.names[k]) isName[id] = true;
       const w = termWeights[id] ?? 0;
       // A name in the lead must be rarer than a headline word to count: leads name places
       // and institutions ("New York", "Japan") that tie nothing together.
@@ -193,8 +217,19 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const storiesWith: number[][] = Array.from({ length: termIds.size }, () => []);
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
+  const named = new Uint8Array(n);
   const touched: number[] = [];
-  for (let a = 0; a < n; a++) {
+  // Oldest first, whatever order the articles came in: a story grows as the wire wrote it,
+  // and the grouping does not depend on how the caller sorted.
+  const order = articles.map((_, i) => i).sort((x, y) => {
+    const dx = articles[x]?.date ?? '';
+    const dy = articles[y]?.date ?? '';
+    if (dx !== dy) return dx < dy ? -1 : 1;
+    const ix = articles[x]?.id ?? '';
+    const iy = articles[y]?.id ?? '';
+    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
+  });
+  for (const a of order) {
     const v = vectors[a] ?? [];
     for (const { id, w } of v) {
       const list = storiesWith[id] ?? [];
@@ -202,18 +237,20 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         const c = list[k] ?? 0;
         if (hits[c] === 0) touched.push(c);
         hits[c] = (hits[c] ?? 0) + 1;
+        if (isName[id]) named[c] = 1;
         score[c] = (score[c] ?? 0) + (w * (termCounts[c]?.get(id) ?? 0)) / (sizes[c] ?? 1);
       }
     }
     let best = -1;
     let bestScore = SAME_STORY;
     for (const c of touched) {
-      if ((hits[c] ?? 0) >= 2 && (score[c] ?? 0) >= bestScore) {
+      if ((hits[c] ?? 0) >= 2 && named[c] && (score[c] ?? 0) >= bestScore) {
         bestScore = score[c] ?? 0;
         best = c;
       }
       hits[c] = 0;
       score[c] = 0;
+      named[c] = 0;
     }
     touched.length = 0;
     if (best < 0) {
@@ -262,19 +299,20 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     }
   });
   tops.forEach((list, c) => {
-    const together = new Map<number, { sum: number; terms: number }>();
+    const together = new Map<number, { sum: number; terms: number; named: boolean }>();
     for (const { id, share: mine } of list) {
       for (const d of byTop.get(id) ?? []) {
         if (d <= c) continue;
         const theirs = (termCounts[d]?.get(id) ?? 0) / (sizes[d] ?? 1);
-        const t = together.get(d) ?? { sum: 0, terms: 0 };
+        const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
         t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
         t.terms++;
+        t.named ||= isName[id] === true;
         together.set(d, t);
       }
     }
     for (const [d, t] of together) {
-      if (t.terms >= 2 && t.sum >= SAME_STORY * MERGE_FACTOR) {
+      if (t.terms >= 2 && t.named && t.sum >= SAME_STORY * MERGE_FACTOR) {
         const a = find(c);
         const b = find(d);
         if (a !== b) root[b] = a;

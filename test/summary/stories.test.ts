@@ -9,7 +9,7 @@ const story = (title: string, body: string) => article(`wire/${String(++n).padSt
 
 const GULF = [
   story('U.S. WARSHIPS ATTACK IRANIAN OIL PLATFORM IN GULF', 'BAHRAIN, Oct 19 - U.S. warships shelled an Iranian oil platform in the Gulf on Monday, shipping sources said.'),
-  story('IRAN VOWS REPRISAL FOR U.S. ATTACK ON OIL PLATFORM', 'TEHRAN, Oct 19 - Iran vowed to retaliate for the attack on its oil platform, the official news agency said.'),
+  story('IRAN VOWS REPRISAL FOR U.S. ATTACK ON OIL PLATFORM', 'TEHRAN, Oct 19 - Iran vowed to retaliate for the U.S. attack on its Gulf oil platform, the official news agency said.'),
   story('JAPAN UNDERSTANDS U.S. ATTACK ON IRANIAN PLATFORM', 'TOKYO, Oct 19 - Japan said it understood why the United States attacked the platform.'),
   story('BRITAIN BACKS U.S. ATTACK ON IRANIAN OIL PLATFORM', 'LONDON, Oct 19 - Britain said it supported the American action against the platform.'),
 ];
