@@ -22,7 +22,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { paths: [], out: DEFAULT_OUT, folds: 5, l2: 1 };
+  const args: Args = { paths: [], out: DEFAULT_OUT, folds: 5, l2: 0.3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const value = (): string => {
