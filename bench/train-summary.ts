@@ -21,7 +21,7 @@ interface Args {
   l2: number;
 }
 
-function parseArgs(argv: string[]): Args {
+export function parseArgs(argv: string[]): Args {
   const args: Args = { paths: [], out: DEFAULT_OUT, folds: 5, l2: 0.3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';

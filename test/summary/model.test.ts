@@ -63,3 +63,23 @@ describe('summary model', () => {
     expect(summary.sentences[0]?.text).toMatch(/^The harbour board at Port \d approved/);
   });
 });
+
+describe('train:summary input', () => {
+  it('GIVEN bad options THEN each is refused with a message naming it', async () => {
+    const { parseArgs } = await import('../../bench/train-summary.js');
+    expect(() => parseArgs([])).toThrow(/usage: npm run train:summary/);
+    expect(() => parseArgs(['a.jsonl', '--folds', '1'])).toThrow(/--folds must be a whole number of at least 2/);
+    expect(() => parseArgs(['a.jsonl', '--l2', '-1'])).toThrow(/--l2 must be a number of at least 0/);
+    expect(() => parseArgs(['a.jsonl', '--out'])).toThrow(/--out needs a value/);
+    expect(() => parseArgs(['a.jsonl', '--fold', '3'])).toThrow(/unknown option --fold/);
+    expect(parseArgs(['a.jsonl', 'b.jsonl', '--folds', '3'])).toMatchObject({ paths: ['a.jsonl', 'b.jsonl'], folds: 3, l2: 0.3 });
+  });
+
+  it('GIVEN a data file with a broken line THEN the error names the file and the line', () => {
+    const path = join(dir, 'broken.jsonl');
+    writeFileSync(path, `${JSON.stringify({ id: 'a', title: null, text: 'Some text here.', summary: 'Text.' })}\n{not json\n`);
+    expect(() => loadExamples(path)).toThrow(/broken\.jsonl: line 2 is not JSON/);
+    writeFileSync(path, `${JSON.stringify({ id: 'a', text: 'Some text here.' })}\n`);
+    expect(() => loadExamples(path)).toThrow(/line 1 lacks a string id, text or summary/);
+  });
+});
