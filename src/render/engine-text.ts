@@ -1,5 +1,6 @@
-import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
+import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
+import { UNSURE_LEAD } from './wording.js';
 
 const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
@@ -29,10 +30,22 @@ export function searchText(r: { hits: Hit[] }, style: TextStyle = { color: false
   return r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${marked(h.snippet, h.highlights, style)}`).join('\n\n');
 }
 
-export function askText(r: { hits: AskHit[] }, style: TextStyle = { color: false }): string {
+/** The answer itself in bold (`**…**` when the output is not a terminal), else the question's words. */
+function answerLine(h: AskHit, style: TextStyle): string {
+  if (!h.answerSpan) return marked(h.answer, h.answerHighlights, style);
+  const { start, end } = h.answerSpan;
+  const span = h.answer.slice(start, end);
+  return `${h.answer.slice(0, start)}${style.color ? BOLD + span + RESET : `**${span}**`}${h.answer.slice(end)}`;
+}
+
+export function askText(r: Pick<AskResult, 'hits'> & Partial<AskResult>, style: TextStyle = { color: false }): string {
   if (r.hits.length === 0) return 'Nothing in the archive answers that.';
+  // Unsure: the passages are offered as reading, with no sentence presented as the answer.
+  if (r.confident === false) {
+    return [UNSURE_LEAD, ...r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${marked(h.snippet, h.highlights, style)}`)].join('\n\n');
+  }
   return r.hits
-    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${marked(h.answer, h.answerHighlights, style)}\n   ${marked(h.snippet, h.highlights, style)}`)
+    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${answerLine(h, style)}\n   ${marked(h.snippet, h.highlights, style)}`)
     .join('\n\n');
 }
 
