@@ -175,6 +175,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
 
 const LOCATIVE = /\b(?:in|at|from|near|on|into|across|outside|inside)\s+(?:the\s+)?$/i;
 const AGENT = /\bby\s+(?:the\s+)?$/i;
+const AUXILIARY = /\b(?:may|might|can|could|will|would|shall|should|must|to|did|does|do|has|have|had)\s+$/i;
 const COPULA = /\b(?:is|was|are|were|be|been|called|named|known as|as)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 /** Features of each candidate phrase of a sentence, for the span model. */
@@ -226,6 +227,10 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       c.kind === 'number' && /\p{L}{3,}$/u.test(c.text) ? 1 : 0,
       length > 4 ? 1 : 0,
       COPULA.test(prefix) ? 1 : 0,
+      dist === 1 && before === 1 ? 1 : 0,
+      AUXILIARY.test(prefix) ? 1 : 0,
+      /^\p{Ll}\S*(?:ed|ing|es)\b/u.test(c.text) ? 1 : 0,
+      c.kind === 'phrase' && /^\p{Lu}/u.test(c.text) ? 1 : 0,
     ];
     return features;
   });
@@ -249,7 +254,7 @@ export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeight
   const span = candidates[best];
   if (!span) return null;
   const kind = KIND_OF[q.type];
-  const typed = kind !== undefined && span.kind === kind && typedAnswers(sentence, q, [span]).length > 0;
+  const typed = kind !== undefined && span.kind === kind;
   // A name or date for a typed question; for "what…" questions a phrase that the question does not already say.
   if (kind !== undefined && !typed) return null;
   if (words(span.text).terms.every((x) => q.termSet.has(x.term))) return null;

@@ -152,6 +152,7 @@ export function answerCandidates(sentence: string, questionTerms: ReadonlySet<st
 }
 
 const MAX_PHRASE = 8;
+const MAX_PIECE = 3;
 
 /** The run trimmed of stop words at both ends, and its stop-word-free pieces. */
 function emitPhrases(run: readonly Token[], emit: (start: number, end: number) => void): void {
@@ -168,6 +169,10 @@ function emitPhrases(run: readonly Token[], emit: (start: number, end: number) =
       if (from < 0) from = i;
     } else if (from >= 0) {
       if (!(from === a && i === b) && i - from <= MAX_PHRASE) emit(run[from]?.start ?? 0, run[i - 1]?.end ?? 0);
+      // Without a tagger the verb is not cut off ("follow standardized"): short pieces of the run are candidates too.
+      for (let x = from; x < i; x++) {
+        for (let y = x + 1; y <= Math.min(i, x + MAX_PIECE); y++) if (!(x === from && y === i)) emit(run[x]?.start ?? 0, run[y - 1]?.end ?? 0);
+      }
       from = -1;
     }
   }
