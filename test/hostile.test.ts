@@ -108,7 +108,7 @@ describe('Discord renderers on arbitrary text', () => {
 
   it('GIVEN any ask hits THEN askPages fits every limit with no live mention', () => {
     fc.assert(fc.property(fc.array(askHit, { maxLength: 25 }), fc.boolean(), (hits, confident) => expectSafePages(askPages({ hits, confident }))), RUNS);
-  });
+  }, 60_000);
 
   it('GIVEN any article THEN every page of articlePages fits every limit with no live mention', () => {
     fc.assert(fc.property(article, (a) => expectSafePages(articlePages(a))), RUNS);

@@ -238,7 +238,10 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
 
 /** The answer phrase of a sentence: its best candidate, if one fits the question. */
 export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean } | null {
-  const candidates = answerCandidates(sentence, q.termSet);
+  const kind = KIND_OF[q.type];
+  // A typed question is answered by a candidate of its type or not at all: never a date in bold for "who".
+  const all = answerCandidates(sentence, q.termSet);
+  const candidates = kind === undefined ? all : all.filter((c) => c.kind === kind);
   if (candidates.length === 0) return null;
   const features = spanFeatures(sentence, candidates, q);
   const w = weights.span.weights[q.type];
@@ -252,13 +255,9 @@ export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeight
     }
   });
   const span = candidates[best];
-  if (!span) return null;
-  const kind = KIND_OF[q.type];
-  const typed = kind !== undefined && span.kind === kind;
-  // A name or date for a typed question; for "what…" questions a phrase that the question does not already say.
-  if (kind !== undefined && !typed) return null;
-  if (words(span.text).terms.every((x) => q.termSet.has(x.term))) return null;
-  return { span, typed };
+  // Not a phrase the question already says.
+  if (!span || words(span.text).terms.every((x) => q.termSet.has(x.term))) return null;
+  return { span, typed: kind !== undefined };
 }
 
 export interface PassageChoice {

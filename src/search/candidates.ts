@@ -49,7 +49,7 @@ const YEAR_ONLY = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 // A capitalised run, allowing lower-case joiners inside ("Bank of England", "Leonardo da Vinci").
 const NAME_RE = /[\p{Lu}][\p{L}\p{M}'’.&-]*(?:\s+(?:(?:of|the|de|da|di|du|del|der|van|von|la|le|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*)*/gu;
 const CAUSE_RE = /\b(?:because(?:\s+of)?|due to|owing to|as a result of|thanks to|caused by|in order to|so that|in response to)\s+[^,.;:!?]+/giu;
-const BREAK = /[,;:()"“”\[\]!?]|\s[-–—]\s|\.\s/;
+const BREAK = /[,;:()"“”[\]!?]|\s[-–—]\s|\.\s/;
 
 function clean(sentence: string, start: number, end: number): [number, number] {
   let s = start;
