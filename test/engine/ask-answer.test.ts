@@ -17,7 +17,7 @@ Mido recalled by Egypt
 
 Striker Mido has been recalled to the Egypt squad for the World Cup qualifier against Libya.
 
-"I am very happy to be back in the Egypt national team," said Mido. The striker was axed by former coach Marco Tardelli in 2004 after a public row over tactics.
+"I am very happy to be back," said Mido. The striker was axed from the national team by former coach Marco Tardelli in 2004 after a public row over tactics.
 
 He plays for Tottenham in the English Premier League.`,
   'tobacco.txt': `date 2005-06-08
