@@ -125,10 +125,9 @@ describe('ask: the answer itself', () => {
 });
 
 describe('ask renderers', () => {
-  it('GIVEN an answer span THEN the terminal shows it in bold (ANSI on a terminal, ** in plain text) and Discord in escaped bold', () => {
+  it('GIVEN an answer span THEN the terminal and Discord show it in bold', () => {
     const r = engine.ask({ question: 'Who axed Mido from the Egypt national team?', limit: 1 });
     expect(askText(r)).toContain('**Marco Tardelli**');
-    expect(askText(r, { color: true })).toContain('\u001b[1mMarco Tardelli\u001b[0m');
     expect(askPages(r)[0]?.embeds[0]?.description).toContain('**Marco Tardelli**');
   });
 
