@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { termOf, tokenize } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, dot, type AskWeights } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, dot, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
 import { answerType, type AnswerType } from './question.js';
@@ -260,6 +260,9 @@ export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeight
   return { span, typed: kind !== undefined };
 }
 
+const RELATION = SENTENCE_FEATURES.indexOf('relationOverlap');
+const TYPED_NEAR = SENTENCE_FEATURES.indexOf('typedNear');
+
 export interface PassageChoice {
   ranked: Ranked;
   features: number[];
@@ -279,6 +282,36 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     const a = index.passages[r.passage]?.article;
     if (a !== undefined && !articleOrder.includes(a)) articleOrder.push(a);
   }
+  // Question words found in every paragraph of an article are its topic; those in few of them
+  // point at the paragraph that answers (the lead repeats the topic, the answer adds the rest).
+  const qIds = new Map<number, number>();
+  for (const t of q.terms) {
+    const id = index.vocab.get(t);
+    if (id !== undefined) qIds.set(id, q.weight(t));
+  }
+  const spreadOf = new Map<number, { paragraphs: number; counts: Map<number, number> }>();
+  const articleSpread = (article: number): { paragraphs: number; counts: Map<number, number> } => {
+    let s = spreadOf.get(article);
+    if (!s) {
+      const counts = new Map<number, number>();
+      const passages = index.articlePassages(article);
+      for (const p of passages) for (const t of new Set(index.passageTerms(p))) if (qIds.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      s = { paragraphs: passages.length, counts };
+      spreadOf.set(article, s);
+    }
+    return s;
+  };
+  const articleLocal = (p: number, article: number): number => {
+    const { paragraphs, counts } = articleSpread(article);
+    const norm = Math.log1p(paragraphs) * q.total;
+    if (norm <= 0) return 0;
+    let s = 0;
+    for (const t of new Set(index.passageTerms(p))) {
+      const w = qIds.get(t);
+      if (w !== undefined) s += w * Math.log1p(paragraphs / (counts.get(t) ?? 1));
+    }
+    return s / norm;
+  };
   return pool.map((r, i) => {
     const passage = index.passages[r.passage];
     const text = index.passageText(r.passage);
@@ -300,6 +333,10 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       1 / (1 + articleOrder.indexOf(article)),
       article === articleOrder[0] ? 1 : 0,
       Math.log1p(sentences.length) / 3,
+      chosen.overlap,
+      chosen.features[RELATION] ?? 0,
+      chosen.features[TYPED_NEAR] ?? 0,
+      article >= 0 ? articleLocal(r.passage, article) : 0,
     ];
     return { ranked: r, features, score: dot(weights.passage.weights, features), best: chosen };
   });

@@ -23,6 +23,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
+  'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal',
 ] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',

@@ -20,9 +20,9 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|a third|a quarter';
-const SCALE = '(?:\\s?(?:bn|mn|m|k|%)(?![\\p{L}\\p{N}])|\\s(?:hundred|thousand|million|billion|trillion)(?![\\p{L}]))?';
+const SCALE = '(?:\\s?(?:bn|mn|m|k|%)(?![\\p{L}\\p{N}])|\\s(?:hundred|thousand|million|billion|trillion|mln|bln|billions?|millions?)(?![\\p{L}]))?';
 const UNITS =
-  'per\\s?cent|percent|pct|points?|dollars?|pounds?|euros?|yen|marks|francs|yuan|rupees?|cents?|pence|tonnes?|tons?|barrels?|ounces?|kg|kilograms?|kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|inches?|acres?|hectares?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|people|votes?|shares?|seats?|times|degrees?|square miles|square kilometres';
+  'per\\s?cent|percent|pct|points?|dlrs|stg|dollars?|pounds?|euros?|yen|marks|francs|yuan|rupees?|cents?|pence|tonnes?|tons?|barrels?|ounces?|kg|kilograms?|kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|inches?|acres?|hectares?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|people|votes?|shares?|seats?|times|degrees?|square miles|square kilometres';
 
 const TIME_RE = new RegExp(
   [
@@ -72,10 +72,16 @@ function push(out: Candidate[], seen: Set<string>, sentence: string, kind: Candi
   out.push({ kind, start: s, end: e, text: sentence.slice(s, e) });
 }
 
+// A wire-copy dateline ("NEW YORK, March 13 - ", "Caracas, march 11 - ") says where and when the
+// story was filed, not what it reports.
+const DATELINE = new RegExp(`^[\\p{Lu}][\\p{L}.' -]{1,40}(?:,\\s*[\\p{L}.]{2,12})?,\\s+(?:${MONTHS})\\.?\\s+\\d{1,2}\\s+-\\s+`, 'iu');
+
 /** Typed candidates only: names, dates, amounts and causes (cheap; used for every sentence). */
 export function typedCandidates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
+  const dateline = DATELINE.exec(sentence)?.[0].length ?? 0;
+  if (dateline > 0) return typedCandidates(' '.repeat(dateline) + sentence.slice(dateline)).map((c) => ({ ...c, text: sentence.slice(c.start, c.end) }));
   for (const m of sentence.matchAll(TIME_RE)) {
     if (m[0].trim()) push(out, seen, sentence, 'time', m.index, m.index + m[0].length);
   }

@@ -69,6 +69,12 @@ describe('answer candidates', () => {
     expect(found).not.toContain('number:2004');
   });
 
+  it('GIVEN wire copy THEN the dateline is no candidate and "mln dlrs" / "pct" amounts keep their unit', () => {
+    const found = kinds('NEW YORK, March 13 - Allwaste will pay 1.98 mln dlrs, up 2.5 pct, said Ryan, Beck and Co.');
+    expect(found).toEqual(expect.arrayContaining(['number:1.98 mln dlrs', 'number:2.5 pct', 'name:Allwaste']));
+    expect(found.some((k) => k.includes('NEW YORK') || k.includes('March 13'))).toBe(false);
+  });
+
   it('GIVEN a capitalised stop word opening a sentence THEN it is not a name', () => {
     expect(kinds('The bridge opened in Riverton.')).toEqual(['name:Riverton']);
   });
