@@ -18,6 +18,8 @@ export interface QuestionView {
   rarest: string | undefined;
   /** Terms of capitalised words after the first (the question's topic: "Mido", "Egypt"); the rest say what is asked ("axed"). */
   topic: ReadonlySet<string>;
+  /** The rarest word that is not a topic name: usually what is asked ("axed", "director"). */
+  keyRelation: string | undefined;
 }
 
 export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number): QuestionView {
@@ -33,7 +35,9 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
     const term = termOf(t);
     if (term && i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))) topic.add(term);
   });
-  return { text, type: answerType(text), terms: qTerms, termSet: new Set(qTerms), weight, total: total || 1, rarest, topic };
+  let keyRelation: string | undefined;
+  for (const t of qTerms) if (!topic.has(t) && (keyRelation === undefined || weight(t) > weight(keyRelation))) keyRelation = t;
+  return { text, type: answerType(text), terms: qTerms, termSet: new Set(qTerms), weight, total: total || 1, rarest, topic, keyRelation };
 }
 
 /** The candidate kind that answers each question type ('other' takes any phrase). */
@@ -160,6 +164,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       sentences.length > 1 ? i / (sentences.length - 1) : 0,
       Math.log1p(w.count) / 4,
       q.rarest !== undefined && distinct.has(q.rarest) ? 1 : 0,
+      q.keyRelation !== undefined && distinct.has(q.keyRelation) ? 1 : 0,
       overlaps[i - 1] ?? 0,
       overlaps[i + 1] ?? 0,
       q.type === 'person' && typed.length > 0 ? 1 : 0,
