@@ -1,12 +1,22 @@
-import type { AsPlainObject } from 'minisearch';
 import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
-import type { Archive, Article, ArchiveWarning } from './archive/types.js';
+import type { Archive } from './archive/types.js';
 import { Engine } from './engine.js';
 import { FEATURES, type Feature } from './features.js';
 import { silentLogger, type Logger } from './log.js';
-import { archiveFingerprint, readCache, sha256, writeCache, CACHE_VERSION } from './search/cache.js';
+import {
+  archiveFingerprint,
+  loadEngineCache,
+  loadEngineCacheAsync,
+  saveEngine,
+  settingsHash,
+  sweepStaleTemps,
+  type CacheKey,
+  type CacheLoad,
+  type RestoreOptions,
+} from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
-import type { Passage } from './search/passages.js';
+
+export { saveEngine, settingsHash };
 
 export interface OpenOptions {
   archiveDir: string;
@@ -26,96 +36,56 @@ export interface Opened {
   files: ArchiveFile[];
 }
 
-interface Payload {
-  articles: Article[];
-  warnings: ArchiveWarning[];
-  passages: number[];
-  vocab: string[];
-  passageTerms: PackedLists;
-  titleTerms: PackedLists;
-  commonTerms: number[];
-  removedPassages: number[];
-  removedArticles: number[];
-  mini: AsPlainObject;
-  features: Record<string, unknown>;
+interface Plan {
+  files: ArchiveFile[];
+  key: CacheKey;
+  restore: RestoreOptions;
 }
 
-/** Many small Uint32Arrays as two base64 strings: all values, and each list's length. */
-interface PackedLists {
-  values: string;
-  lengths: string;
+function plan(opts: OpenOptions): Plan {
+  const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
+  const features = opts.features ?? FEATURES;
+  const files = scanArchive(opts.archiveDir);
+  const key = { settings: settingsHash(settings, features), fingerprint: archiveFingerprint(files) };
+  if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
+  return { files, key, restore: { dir: opts.archiveDir, key, settings, features } };
 }
 
-const toB64 = (a: Uint32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromB64(s: unknown): Uint32Array {
-  if (typeof s !== 'string') throw new Error('a packed list is missing');
-  const b = Buffer.from(s, 'base64');
-  if (b.byteLength % 4 !== 0) throw new Error('a packed list has a bad length');
-  // Copy into a fresh, aligned buffer: Buffer's pool offset may not be 4-byte aligned.
-  const out = new Uint32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
-
-function pack(lists: readonly Uint32Array[]): PackedLists {
-  const lengths = Uint32Array.from(lists, (l) => l.length);
-  const values = new Uint32Array(lengths.reduce((n, l) => n + l, 0));
-  let at = 0;
-  for (const l of lists) {
-    values.set(l, at);
-    at += l.length;
+/** The engine from a cache read, or a fresh build (written to the cache) with the reason. */
+function finish(opts: OpenOptions, { files, key, restore }: Plan, read: CacheLoad | undefined, build: () => Engine): Opened {
+  const log = opts.log ?? silentLogger;
+  if (read?.ok) {
+    log.info({ cache: opts.cachePath, articles: read.engine.articles.length }, 'index loaded from cache');
+    return { engine: read.engine, source: 'cache', files };
   }
-  return { values: toB64(values), lengths: toB64(lengths) };
+  const reason = read ? read.reason : 'no cache configured';
+  if (opts.cachePath) log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
+  const engine = build();
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, restore.features, log);
+  return { engine, source: 'built', reason, files };
 }
 
-function unpack(p: PackedLists | undefined): Uint32Array[] {
-  if (!p) throw new Error('a packed list is missing');
-  const values = fromB64(p.values);
-  const lengths = fromB64(p.lengths);
-  const out: Uint32Array[] = [];
-  let at = 0;
-  for (const n of lengths) {
-    if (at + n > values.length) throw new Error('packed lists are truncated');
-    out.push(values.subarray(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
-/** What a cache must match besides the archive: the index settings and the features' versions. */
-export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+function loadAndBuild(opts: OpenOptions, p: Plan): Engine {
+  const archive = loadArchive(opts.archiveDir, p.files);
+  for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
+  return buildEngine(archive, p.restore.settings, p.restore.features);
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
-  const log = opts.log ?? silentLogger;
-  const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const features = opts.features ?? FEATURES;
-  const files = scanArchive(opts.archiveDir);
-  const fingerprint = archiveFingerprint(files);
-  const hash = settingsHash(settings, features);
+  const p = plan(opts);
+  const read = opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined;
+  return finish(opts, p, read, () => loadAndBuild(opts, p));
+}
 
-  let reason = 'no cache configured';
-  if (opts.cachePath) {
-    const read = readCache(opts.cachePath, { settings: hash, fingerprint });
-    if (read.ok) {
-      try {
-        const engine = restore(opts.archiveDir, read.payload, settings, features);
-        log.info({ cache: opts.cachePath, articles: engine.articles.length }, 'index loaded from cache');
-        return { engine, source: 'cache', files };
-      } catch (e) {
-        reason = `cache payload unusable (${(e as Error).message})`;
-      }
-    } else reason = read.reason;
-    log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
-  }
-
-  const archive = loadArchive(opts.archiveDir, files);
-  for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
-  const engine = buildEngine(archive, settings, features);
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, features, log);
-  return { engine, source: 'built', reason, files };
+/**
+ * `openEngine` with the event loop free while the cache loads (a frame at a time, the index
+ * restored in slices), so a bot already connected can go on answering.
+ */
+export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
+  const p = plan(opts);
+  const read = opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined;
+  return finish(opts, p, read, () => loadAndBuild(opts, p));
 }
 
 /** A fresh engine over a loaded archive: the passage index and every feature. */
@@ -123,69 +93,5 @@ export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_
   const index = PassageIndex.build(archive.articles, settings);
   const engine = new Engine(archive, index);
   for (const f of features) engine.attachFeature(f, f.build(archive, index));
-  return engine;
-}
-
-/**
- * Writes the engine's index and features to the cache (atomically). A failure is logged and
- * returned, never thrown: serving goes on without a cache and the next start rebuilds.
- */
-export function saveEngine(
-  engine: Engine,
-  cachePath: string,
-  header: { settings: string; fingerprint: string },
-  features: ReadonlyArray<Feature<unknown>> = FEATURES,
-  log: Logger = silentLogger,
-): boolean {
-  try {
-    const { parts, mini } = engine.index.parts();
-    const payload: Payload = {
-      articles: parts.articles,
-      warnings: engine.archive.warnings,
-      passages: parts.passages.flatMap((p) => [p.article, p.paragraph, p.start, p.end]),
-      vocab: parts.vocabList,
-      passageTerms: pack(parts.passageTerms),
-      titleTerms: pack(parts.titleTerms),
-      commonTerms: parts.commonTerms,
-      removedPassages: parts.removedPassages,
-      removedArticles: parts.removedArticles,
-      mini,
-      features: Object.fromEntries(features.map((f) => [f.name, f.save(engine.featureData(f))])),
-    };
-    writeCache(cachePath, header, payload);
-    log.info({ cache: cachePath }, 'index cache written');
-    return true;
-  } catch (e) {
-    log.warn({ cache: cachePath, err: (e as Error).message }, 'could not write the index cache; serving goes on without it');
-    return false;
-  }
-}
-
-function restore(dir: string, json: unknown, settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): Engine {
-  if (typeof json !== 'object' || json === null) throw new Error('payload is not an object');
-  const p = json as Partial<Payload>;
-  if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini) throw new Error('payload is missing parts');
-  const passages: Passage[] = [];
-  for (let i = 0; i + 3 < p.passages.length; i += 4) {
-    passages.push({ article: p.passages[i] ?? 0, paragraph: p.passages[i + 1] ?? 1, start: p.passages[i + 2] ?? 0, end: p.passages[i + 3] ?? 0 });
-  }
-  const index = PassageIndex.restore(
-    {
-      articles: p.articles,
-      passages,
-      vocabList: p.vocab,
-      passageTerms: unpack(p.passageTerms),
-      titleTerms: unpack(p.titleTerms),
-      commonTerms: p.commonTerms ?? [],
-      removedPassages: p.removedPassages ?? [],
-      removedArticles: p.removedArticles ?? [],
-    },
-    settings,
-    p.mini,
-  );
-  const removed = new Set(p.removedArticles ?? []);
-  const archive: Archive = { dir, articles: p.articles.filter((_, i) => !removed.has(i)), warnings: p.warnings ?? [] };
-  const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.load(p.features?.[f.name], archive, index));
   return engine;
 }

@@ -1,8 +1,9 @@
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { editDistance } from '../archive/suggest.js';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
+import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
 export interface IndexSettings {
@@ -74,7 +75,10 @@ interface Doc {
   id: number;
 }
 
-/** The parts an index is made of, as the cache stores them. */
+/**
+ * The parts an index is made of, as the cache stores them: live data only. Everything else
+ * (document frequencies, common terms and their postings, MiniSearch) is derived from them.
+ */
 export interface IndexParts {
   articles: Article[];
   passages: Passage[];
@@ -83,11 +87,6 @@ export interface IndexParts {
   passageTerms: Uint32Array[];
   /** Each article's title term ids. */
   titleTerms: Uint32Array[];
-  /** Term ids MiniSearch leaves out (fixed when the index was first built). */
-  commonTerms: number[];
-  /** Passages and articles removed since the index was built (their numbers are not reused). */
-  removedPassages: number[];
-  removedArticles: number[];
 }
 
 /**
@@ -102,8 +101,9 @@ export class PassageIndex {
   readonly vocabList: string[];
   readonly vocab: Map<string, number>;
   readonly titleTerms: Uint32Array[];
-  readonly removedPassages: Set<number>;
-  readonly removedArticles: Set<number>;
+  readonly removedPassages = new Set<number>();
+  readonly removedArticles = new Set<number>();
+  readonly mini: MiniSearch<Doc>;
   /** Postings of the common terms, which MiniSearch does not hold. */
   private readonly commonPostings = new Map<number, GrowingPostings>();
   private readonly passageTermList: Uint32Array[];
@@ -113,11 +113,10 @@ export class PassageIndex {
   private passagesByArticle: number[][] = [];
   private lastSeen = new Int32Array(0);
 
+  /** An index over `parts` with nothing counted yet: `complete` does the rest. */
   private constructor(
     parts: IndexParts,
     readonly settings: IndexSettings,
-    mini: AsPlainObject | undefined,
-    addNow = true,
   ) {
     this.articles = parts.articles;
     this.passages = parts.passages;
@@ -125,70 +124,78 @@ export class PassageIndex {
     this.vocab = new Map(parts.vocabList.map((t, i) => [t, i]));
     this.passageTermList = parts.passageTerms;
     this.titleTerms = parts.titleTerms;
-    this.removedPassages = new Set(parts.removedPassages);
-    this.removedArticles = new Set(parts.removedArticles);
     this.dfBuf = new Uint32Array(Math.max(16, this.vocabList.length));
-    for (const t of parts.commonTerms) this.commonPostings.set(t, new GrowingPostings(1024));
-    this.passages.forEach((passage, p) => {
-      (this.passagesByArticle[passage.article] ??= []).push(p);
-      if (!this.removedPassages.has(p)) this.count(p, +1);
+    this.mini = new MiniSearch<Doc>(miniOptions(this));
+  }
+
+  /**
+   * Decides the common terms, counts every passage and fills MiniSearch, in slices. Common terms
+   * are decided here, once, so MiniSearch's content never depends on later updates.
+   */
+  private *complete(): Sliced<PassageIndex> {
+    const df = new Uint32Array(this.vocabList.length);
+    const seen = new Int32Array(this.vocabList.length).fill(-1);
+    for (let p = 0; p < this.passages.length; p++) {
+      for (const t of this.passageTermList[p] ?? EMPTY) {
+        if (seen[t] !== p) {
+          seen[t] = p;
+          df[t] = (df[t] ?? 0) + 1;
+        }
+      }
+      if (p % SLICE === SLICE - 1) yield;
+    }
+    const minimum = Math.max(this.settings.commonMinDf, Math.ceil(this.settings.commonShare * this.passages.length));
+    df.forEach((n, t) => {
+      if (n > minimum) this.commonPostings.set(t, new GrowingPostings(1024));
     });
-    const options = miniOptions(this);
-    this.mini = mini ? MiniSearch.loadJS<Doc>(mini, options) : new MiniSearch<Doc>(options);
-    if (!mini && addNow) this.mini.addAll(this.aliveDocs());
+    for (let p = 0; p < this.passages.length; p++) {
+      const article = this.passages[p]?.article ?? 0;
+      (this.passagesByArticle[article] ??= []).push(p);
+      this.count(p, +1);
+      if (p % SLICE === SLICE - 1) yield;
+    }
+    yield* fillMini(this.mini, this);
+    return this;
   }
-
-  private aliveDocs(): Doc[] {
-    return this.passages.map((_, id) => ({ id })).filter(({ id }) => !this.removedPassages.has(id));
-  }
-
-  readonly mini: MiniSearch<Doc>;
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
-    const parts = emptyParts();
-    const vocab = new Map<string, number>();
-    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
-    for (const a of articles) appendArticle(parts, a, settings, idOf);
-    return new PassageIndex(withCommonTerms(parts, settings), settings, undefined);
+    return runNow(PassageIndex.building(articles, settings));
   }
 
   /** The same index as `build`, made in slices that let other work run in between. */
-  static async buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
-    const parts = emptyParts();
+  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
+    return runSliced(PassageIndex.building(articles, settings));
+  }
+
+  private static *building(articles: readonly Article[], settings: IndexSettings): Sliced<PassageIndex> {
+    const parts: IndexParts = { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [] };
     const vocab = new Map<string, number>();
     const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
     for (let i = 0; i < articles.length; i++) {
       const a = articles[i];
       if (a) appendArticle(parts, a, settings, idOf);
-      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+      if (i % 200 === 199) yield;
     }
-    const index = new PassageIndex(withCommonTerms(parts, settings), settings, undefined, false);
-    await index.mini.addAllAsync(index.aliveDocs(), { chunkSize: 500 });
-    return index;
+    return yield* new PassageIndex(parts, settings).complete();
   }
 
-  /** Back from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
-  static restore(parts: IndexParts, settings: IndexSettings, mini: AsPlainObject): PassageIndex {
-    if (parts.passageTerms.length !== parts.passages.length) throw new Error('index: term lists do not match the passages');
-    if (parts.titleTerms.length !== parts.articles.length) throw new Error('index: title terms do not match the articles');
-    return new PassageIndex(parts, settings, mini);
+  /**
+   * Back from saved parts (the cache), as `build` would have made them. Throws when the parts
+   * do not fit together (the cache is then rebuilt).
+   */
+  static restore(parts: IndexParts, settings: IndexSettings): PassageIndex {
+    return runNow(PassageIndex.restoreSliced(parts, settings));
   }
 
-  /** The saved form (see `restore`). */
-  parts(): { parts: IndexParts; mini: AsPlainObject } {
-    return {
-      parts: {
-        articles: this.articles,
-        passages: this.passages,
-        vocabList: this.vocabList,
-        passageTerms: this.passageTermList,
-        titleTerms: this.titleTerms,
-        commonTerms: [...this.commonPostings.keys()],
-        removedPassages: [...this.removedPassages],
-        removedArticles: [...this.removedArticles],
-      },
-      mini: this.mini.toJSON(),
-    };
+  /** `restore` in slices, with the event loop free between them. */
+  static restoreAsync(parts: IndexParts, settings: IndexSettings): Promise<PassageIndex> {
+    return runSliced(PassageIndex.restoreSliced(parts, settings));
+  }
+
+  /** `restore` as sliced work, for a caller that interleaves it with its own. */
+  static *restoreSliced(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
+    yield* checkParts(parts);
+    return yield* new PassageIndex(parts, settings).complete();
   }
 
   /** Adds an article; returns its number. Its passages are searchable at once. */
@@ -239,10 +246,6 @@ export class PassageIndex {
 
   get avgLength(): number {
     return this.alive ? this.totalLength / this.alive : 1;
-  }
-
-  get common(): ReadonlyMap<number, unknown> {
-    return this.commonPostings;
   }
 
   /** A common term's postings (removed passages included: check `isRemoved`), or undefined. */
@@ -387,31 +390,10 @@ export class PassageIndex {
 }
 
 const EMPTY = new Uint32Array();
+/** Passages handled between two yields of sliced work (a few milliseconds). */
+const SLICE = 4096;
 const splitSpace = (s: string): string[] => s.split(' ');
 const identity = (t: string): string => t;
-
-function emptyParts(): IndexParts {
-  return { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [], commonTerms: [], removedPassages: [], removedArticles: [] };
-}
-
-/** Common terms are decided once, at build, so MiniSearch's content never depends on updates. */
-function withCommonTerms(parts: IndexParts, settings: IndexSettings): IndexParts {
-  const df = new Uint32Array(parts.vocabList.length);
-  const seen = new Int32Array(parts.vocabList.length).fill(-1);
-  parts.passageTerms.forEach((ids, p) => {
-    for (const t of ids) {
-      if (seen[t] !== p) {
-        seen[t] = p;
-        df[t] = (df[t] ?? 0) + 1;
-      }
-    }
-  });
-  const minimum = Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * parts.passages.length));
-  df.forEach((n, t) => {
-    if (n > minimum) parts.commonTerms.push(t);
-  });
-  return parts;
-}
 
 function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
   let id = vocab.get(t);
@@ -459,7 +441,8 @@ function intersect(a: Postings, b: Uint32Array): Postings {
   return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
 }
 
-function miniOptions(index: PassageIndex) {
+/** The options the index gives MiniSearch (exported for the test that checks `fillMini` against `addAll`). */
+export function miniOptions(index: PassageIndex) {
   return {
     fields: ['title', 'text'],
     // Terms come from our own tokenizer (stemming, stop words, acronyms), once, at build. A
@@ -471,4 +454,139 @@ function miniOptions(index: PassageIndex) {
     processTerm: (t: string) => t || null,
     searchOptions: { bm25: index.settings.bm25 },
   };
+}
+
+/**
+ * Whether saved parts fit together as `build` makes them: every number in range, each article's
+ * passages in order and covering its paragraphs, term ids numbered in order of first use (title,
+ * then passages, article by article). Throws naming the first break.
+ */
+function* checkParts(parts: IndexParts): Sliced<void> {
+  const { articles, passages, vocabList, passageTerms, titleTerms } = parts;
+  if (passageTerms.length !== passages.length) throw new Error('index: term lists do not match the passages');
+  if (titleTerms.length !== articles.length) throw new Error('index: title terms do not match the articles');
+  if (new Set(vocabList).size !== vocabList.length) throw new Error('index: the vocabulary repeats a term');
+  let nextTerm = 0;
+  const use = (ids: Uint32Array): void => {
+    for (const t of ids) {
+      if (t === nextTerm) nextTerm++;
+      else if (t > nextTerm) throw new Error('index: term ids are not in order of first use');
+    }
+  };
+  let article = -1;
+  let paragraph = 0;
+  let start = -1;
+  const finishArticle = (): void => {
+    if (article >= 0 && paragraph !== articles[article]?.paragraphs.length) throw new Error(`index: article ${article} has passages missing`);
+  };
+  for (let p = 0; p < passages.length; p++) {
+    const passage = passages[p];
+    if (!passage) throw new Error('index: a passage is missing');
+    if (passage.article !== article) {
+      finishArticle();
+      if (passage.article !== article + 1 || passage.paragraph !== 1 || passage.start !== 0) throw new Error(`index: passage ${p} is out of order`);
+      article = passage.article;
+      use(titleTerms[article] ?? EMPTY);
+    } else if (passage.paragraph !== paragraph) {
+      if (passage.paragraph !== paragraph + 1 || passage.start !== 0) throw new Error(`index: passage ${p} is out of order`);
+    } else if (passage.start <= start) throw new Error(`index: passage ${p} is out of order`);
+    paragraph = passage.paragraph;
+    start = passage.start;
+    const text = articles[article]?.paragraphs[paragraph - 1];
+    if (text === undefined || passage.end < passage.start || passage.end > text.length) throw new Error(`index: passage ${p} is outside its paragraph`);
+    use(passageTerms[p] ?? EMPTY);
+    if (p % SLICE === SLICE - 1) yield;
+  }
+  finishArticle();
+  if (article !== articles.length - 1) throw new Error('index: some articles have no passages');
+  if (nextTerm !== vocabList.length) throw new Error('index: the vocabulary has unused terms');
+}
+
+/** The MiniSearch fields `fillMini` sets, as MiniSearch 7 names them. */
+interface MiniInternals {
+  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown };
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _nextId: number;
+}
+
+/**
+ * Fills an empty MiniSearch with every passage exactly as `addAll` would: the same short ids,
+ * field lengths, running averages, term order and postings. It works from term ids, one array
+ * look-up per occurrence where `add` walks the radix tree, which makes building and loading the
+ * cache several times cheaper. It sets MiniSearch's own fields (a test compares the result with
+ * `addAll` field by field, so a MiniSearch upgrade that changes them fails loudly).
+ */
+function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
+  const m = mini as unknown as MiniInternals;
+  if (
+    m._documentCount !== 0 ||
+    !(m._documentIds instanceof Map) ||
+    !(m._idToShortId instanceof Map) ||
+    !(m._fieldLength instanceof Map) ||
+    !Array.isArray(m._avgFieldLength) ||
+    typeof m._index?.set !== 'function' ||
+    m._fieldIds.title !== 0 ||
+    m._fieldIds.text !== 1
+  ) {
+    throw new Error('index: MiniSearch is not the version this index was written for');
+  }
+  const vocab = index.vocabList;
+  // 0: indexed; 1: common (left out); 2: the empty term (counted in lengths, never indexed).
+  const kind = new Uint8Array(vocab.length);
+  vocab.forEach((t, i) => {
+    kind[i] = index.isCommon(i) ? 1 : t === '' ? 2 : 0;
+  });
+  const byTerm: Array<Map<number, Map<number, number>> | undefined> = new Array<undefined>(vocab.length);
+  const order: number[] = [];
+  const stamp = new Float64Array(vocab.length);
+  let lastArticle = -1;
+  for (let p = 0; p < index.passages.length; p++) {
+    if (index.isRemoved(p)) continue;
+    const article = index.passages[p]?.article ?? -1;
+    const first = article !== lastArticle;
+    lastArticle = article;
+    const shortId = m._nextId++;
+    m._idToShortId.set(p, shortId);
+    m._documentIds.set(shortId, p);
+    m._documentCount++;
+    const lengths: number[] = [];
+    m._fieldLength.set(shortId, lengths);
+    for (let field = 0; field < 2; field++) {
+      const ids = field === 1 ? index.passageTerms(p) : first ? (index.titleTerms[article] ?? EMPTY) : EMPTY;
+      const mark = 2 * p + field + 1;
+      let unique = 0;
+      for (const t of ids) {
+        if (kind[t] === 1) continue;
+        if (stamp[t] !== mark) {
+          stamp[t] = mark;
+          unique++;
+        }
+        if (kind[t] === 2) continue;
+        let data = byTerm[t];
+        if (!data) {
+          data = new Map();
+          byTerm[t] = data;
+          order.push(t);
+        }
+        const postings = data.get(field);
+        if (postings) postings.set(shortId, (postings.get(shortId) ?? 0) + 1);
+        else data.set(field, new Map([[shortId, 1]]));
+      }
+      lengths[field] = unique;
+      const count = m._documentCount - 1;
+      m._avgFieldLength[field] = ((m._avgFieldLength[field] ?? 0) * count + unique) / (count + 1);
+    }
+    if (p % SLICE === SLICE - 1) yield;
+  }
+  for (let i = 0; i < order.length; i++) {
+    const t = order[i] ?? 0;
+    const data = byTerm[t];
+    if (data) m._index.set(vocab[t] ?? '', data);
+    if (i % (4 * SLICE) === 4 * SLICE - 1) yield;
+  }
 }
