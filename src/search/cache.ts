@@ -19,6 +19,7 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import type { Feature } from '../features.js';
 import { silentLogger, type Logger } from '../log.js';
+import { isListedSpeaker } from '../quotes/registry.js';
 import { QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
@@ -79,6 +80,7 @@ const HeaderSchema = v.object({
   articles: v.pipe(v.number(), v.integer(), v.minValue(0)),
   passages: v.pipe(v.number(), v.integer(), v.minValue(0)),
   vocab: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  warnings: v.pipe(v.number(), v.integer(), v.minValue(0)),
   features: v.array(v.string()),
 });
 type Header = v.InferOutput<typeof HeaderSchema>;
@@ -100,7 +102,11 @@ const FeatureFrameSchema = v.object({
   f: v.string(),
   k: v.nullable(v.string()),
   v: v.optional(v.unknown()),
+  /** A chunk of an array property, and the index of its first element. */
   a: v.optional(v.array(v.unknown())),
+  at: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Announces an array property of this many items, sent in the chunks that follow. */
+  n: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 const EndSchema = v.object({ frames: v.pipe(v.number(), v.integer()) });
 
@@ -145,21 +151,28 @@ function frameOf(tag: number, body: Uint8Array): Uint8Array[] {
 const jsonFrame = (tag: number, value: unknown): Uint8Array[] => frameOf(tag, Buffer.from(JSON.stringify(value), 'utf8'));
 const wordsFrame = (tag: number, words: Uint32Array): Uint8Array[] => frameOf(tag, new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
 
-/** A list as JSON frames of about FRAME_BYTES each: `wrap` turns one chunk's JSON text into the body. */
-function* jsonListFrames(tag: number, items: Iterable<unknown>, wrap: (json: string) => string = (s) => s): Generator<Uint8Array[]> {
+/**
+ * A list as JSON frames of about FRAME_BYTES each: `wrap` turns one chunk's JSON text, and the
+ * index of its first item, into the body.
+ */
+function* jsonListFrames(tag: number, items: Iterable<unknown>, wrap: (json: string, at: number) => string = (s) => s): Generator<Uint8Array[]> {
   let chunk: string[] = [];
   let size = 0;
+  let at = 0;
+  const flush = (): Uint8Array[] => {
+    const frame = frameOf(tag, Buffer.from(wrap(`[${chunk.join(',')}]`, at), 'utf8'));
+    at += chunk.length;
+    chunk = [];
+    size = 0;
+    return frame;
+  };
   for (const item of items) {
     const json = JSON.stringify(item) ?? 'null';
     chunk.push(json);
     size += json.length;
-    if (size >= FRAME_BYTES) {
-      yield frameOf(tag, Buffer.from(wrap(`[${chunk.join(',')}]`), 'utf8'));
-      chunk = [];
-      size = 0;
-    }
+    if (size >= FRAME_BYTES) yield flush();
   }
-  if (chunk.length > 0) yield frameOf(tag, Buffer.from(wrap(`[${chunk.join(',')}]`), 'utf8'));
+  if (chunk.length > 0) yield flush();
 }
 
 /** Lists of words as frames of `[count, length…, values…]`, each value passed through `map`. */
@@ -227,8 +240,8 @@ function* featureFrames(name: string, json: unknown): Generator<Uint8Array[]> {
     if (!Array.isArray(value)) yield jsonFrame(TAG.feature, { f: name, k: key, v: value });
     else {
       const prefix = `{"f":${JSON.stringify(name)},"k":${JSON.stringify(key)},"a":`;
-      yield jsonFrame(TAG.feature, { f: name, k: key, a: [] });
-      yield* jsonListFrames(TAG.feature, value, (chunk) => `${prefix}${chunk}}`);
+      yield jsonFrame(TAG.feature, { f: name, k: key, n: value.length });
+      yield* jsonListFrames(TAG.feature, value, (chunk, at) => `${prefix}${chunk},"at":${at}}`);
     }
   }
 }
@@ -244,6 +257,7 @@ function* engineFrames(engine: Engine, key: CacheKey, features: ReadonlyArray<Fe
     articles: order.articles.length,
     passages: order.passages,
     vocab: order.vocab.length,
+    warnings: engine.archive.warnings.length,
     features: features.map((f) => f.name),
   };
   let frames = 0;
@@ -405,7 +419,9 @@ export interface RestoreOptions {
 
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   let frame = yield 'frame';
+  let frames = 1;
   const next = function* (): Decoding<Frame | null> {
+    frames++;
     return (yield 'frame') ?? null;
   };
   if (!frame || frame.tag !== TAG.header) throw new Unusable('cache is truncated or not a cache file');
@@ -428,6 +444,7 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
 
   const warnings: ArchiveWarning[] = [];
   for (; frame?.tag === TAG.warnings; frame = yield* next()) warnings.push(...jsonOf(WarningsSchema, frame, 'warnings'));
+  if (warnings.length !== header.warnings) throw new Unusable('warning count does not match the header');
 
   const vocabList: string[] = [];
   for (; frame?.tag === TAG.vocab; frame = yield* next()) for (const t of jsonOf(VocabSchema, frame, 'vocabulary')) vocabList.push(t);
@@ -465,22 +482,33 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   const titleTerms = yield* readLists(TAG.titles, 'title terms', articles.length);
 
   const featureJson = new Map<string, unknown>();
+  /** Each array property's announced length; its chunks must add up to it, in order. */
+  const lengths = new Map<unknown[], number>();
   for (; frame?.tag === TAG.feature; frame = yield* next()) {
     const part = jsonOf(FeatureFrameSchema, frame, 'feature data');
-    if (part.k === null) featureJson.set(part.f, part.v);
-    else {
-      const obj = (featureJson.get(part.f) ?? {}) as Record<string, unknown>;
-      featureJson.set(part.f, obj);
-      if (part.a) {
-        const list = obj[part.k];
-        if (list === undefined) obj[part.k] = [...part.a];
-        else if (Array.isArray(list)) for (const x of part.a) list.push(x);
-        else throw new Unusable(`feature ${part.f} repeats ${part.k}`);
-      } else obj[part.k] = part.v;
+    if (part.k === null) {
+      if (featureJson.has(part.f)) throw new Unusable(`feature ${part.f} is saved twice`);
+      featureJson.set(part.f, part.v);
+      continue;
     }
+    const obj = featureJson.get(part.f) ?? {};
+    if (typeof obj !== 'object' || obj === null) throw new Unusable(`feature ${part.f} is saved twice`);
+    featureJson.set(part.f, obj);
+    const fields = obj as Record<string, unknown>;
+    const list = fields[part.k];
+    if (part.a) {
+      if (!Array.isArray(list) || part.at !== list.length) throw new Unusable(`feature ${part.f}: ${part.k} is out of order`);
+      for (const x of part.a) list.push(x);
+    } else if (list !== undefined) throw new Unusable(`feature ${part.f} repeats ${part.k}`);
+    else if (part.n !== undefined) {
+      const items: unknown[] = [];
+      lengths.set(items, part.n);
+      fields[part.k] = items;
+    } else fields[part.k] = part.v;
   }
+  for (const [list, n] of lengths) if (list.length !== n) throw new Unusable('feature data is truncated');
   if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
-  void jsonOf(EndSchema, frame, 'end mark');
+  if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
   if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
 
   let index: PassageIndex;
@@ -506,13 +534,34 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   return engine;
 }
 
-/** Each saved quote must be the very words of its paragraph, in an article of the archive. */
+/**
+ * Each saved quote must be the very words of its paragraph, in an article of the archive, and the
+ * speaker list must agree with the quotes: one entry per speaker, its counts, roles it was seen with.
+ */
 function checkQuotes(store: QuoteStore, engine: Engine): void {
   const byId = new Map(engine.articles.map((a) => [a.id, a]));
+  const seen = new Map<string, { quotes: number; articles: Set<string>; roles: Set<string> }>();
   for (const q of store.quotes) {
     const a = byId.get(q.article);
-    if (!a || a.date !== q.date || a.paragraphs[q.paragraph - 1]?.slice(q.start, q.end) !== q.text || q.start >= q.end) {
+    if (!a || a.date !== q.date || q.start >= q.end || a.paragraphs[q.paragraph - 1]?.slice(q.start, q.end) !== q.text) {
       throw new Unusable('a saved quote does not match its article');
+    }
+    if (q.speaker === null || !isListedSpeaker(q.speaker)) continue;
+    const s = seen.get(q.speaker) ?? { quotes: 0, articles: new Set<string>(), roles: new Set<string>() };
+    seen.set(q.speaker, s);
+    s.quotes++;
+    s.articles.add(q.article);
+    if (q.role) s.roles.add(q.role.toLowerCase());
+  }
+  const entries = store.speakers(Number.MAX_SAFE_INTEGER);
+  if (entries.length !== seen.size) throw new Unusable('the saved speaker list does not match the quotes');
+  for (const e of entries) {
+    const s = seen.get(e.name);
+    const roles = new Set(e.roles.map((r) => (typeof r === 'string' ? r.toLowerCase() : '')));
+    // At least as many: names the registry did not list in one form are merged into it by case.
+    const counts = s !== undefined && e.quotes >= 1 && e.quotes <= s.quotes && e.articles >= 1 && e.articles <= s.articles.size;
+    if (!s || !counts || roles.size !== e.roles.length || ![...roles].every((r) => s.roles.has(r))) {
+      throw new Unusable('the saved speaker list does not match the quotes');
     }
   }
 }

@@ -514,12 +514,95 @@ interface MiniInternals {
   _nextId: number;
 }
 
+/** One field's postings of every term, in compact arrays: term t's are `from[t]` to `from[t + 1]`. */
+interface FieldPostings {
+  from: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint16Array | Uint32Array;
+}
+
+/**
+ * A term's data in MiniSearch (field id → short document id → frequency), made into Maps the
+ * first time MiniSearch touches it. Most terms are never queried, so a loaded index keeps their
+ * postings in the compact arrays instead of millions of small Maps.
+ */
+class LazyTermData extends Map<number, Map<number, number>> {
+  private source: { fields: FieldPostings[]; term: number; firstField: number } | undefined;
+
+  constructor(fields: FieldPostings[], term: number, firstField: number) {
+    super();
+    this.source = { fields, term, firstField };
+  }
+
+  private fill(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = undefined;
+    const { fields, term, firstField } = source;
+    // Fields in the order `add` first met the term in them, as MiniSearch's own Map would hold them.
+    for (const field of [firstField, ...fields.keys()].filter((f, i, all) => all.indexOf(f) === i)) {
+      const f = fields[field];
+      if (!f) continue;
+      const end = f.from[term + 1] ?? 0;
+      const start = f.from[term] ?? 0;
+      if (end === start) continue;
+      const postings = new Map<number, number>();
+      for (let i = start; i < end; i++) postings.set(f.docs[i] ?? 0, f.freqs[i] ?? 0);
+      super.set(field, postings);
+    }
+  }
+
+  override get(k: number): Map<number, number> | undefined {
+    this.fill();
+    return super.get(k);
+  }
+  override set(k: number, v: Map<number, number>): this {
+    this.fill();
+    return super.set(k, v);
+  }
+  override has(k: number): boolean {
+    this.fill();
+    return super.has(k);
+  }
+  override delete(k: number): boolean {
+    this.fill();
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.source = undefined;
+    super.clear();
+  }
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override forEach(fn: (v: Map<number, number>, k: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
+}
+
 /**
  * Fills an empty MiniSearch with every passage exactly as `addAll` would: the same short ids,
- * field lengths, running averages, term order and postings. It works from term ids, one array
- * look-up per occurrence where `add` walks the radix tree, which makes building and loading the
- * cache several times cheaper. It sets MiniSearch's own fields (a test compares the result with
- * `addAll` field by field, so a MiniSearch upgrade that changes them fails loudly).
+ * field lengths, running averages, term order and postings (a test compares the two field by
+ * field, so a MiniSearch upgrade that changes its fields fails loudly). It works from term ids,
+ * in two counting passes over typed arrays where `add` walks the radix tree per occurrence, and
+ * leaves each term's postings compact until a query first needs them (`LazyTermData`).
  */
 function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
   const m = mini as unknown as MiniInternals;
@@ -536,20 +619,33 @@ function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
     throw new Error('index: MiniSearch is not the version this index was written for');
   }
   const vocab = index.vocabList;
+  const n = vocab.length;
   // 0: indexed; 1: common (left out); 2: the empty term (counted in lengths, never indexed).
-  const kind = new Uint8Array(vocab.length);
+  const kind = new Uint8Array(n);
   vocab.forEach((t, i) => {
     kind[i] = index.isCommon(i) ? 1 : t === '' ? 2 : 0;
   });
-  const byTerm: Array<Map<number, Map<number, number>> | undefined> = new Array<undefined>(vocab.length);
-  const order: number[] = [];
-  const stamp = new Float64Array(vocab.length);
+  const fieldIds = (p: number, field: number, first: boolean, article: number): Uint32Array =>
+    field === 1 ? index.passageTerms(p) : first ? (index.titleTerms[article] ?? EMPTY) : EMPTY;
+  const alive: number[] = [];
+  for (let p = 0; p < index.passages.length; p++) if (!index.isRemoved(p)) alive.push(p);
+  const isFirst = new Uint8Array(alive.length);
   let lastArticle = -1;
-  for (let p = 0; p < index.passages.length; p++) {
-    if (index.isRemoved(p)) continue;
+  alive.forEach((p, k) => {
     const article = index.passages[p]?.article ?? -1;
-    const first = article !== lastArticle;
+    isFirst[k] = article !== lastArticle ? 1 : 0;
     lastArticle = article;
+  });
+
+  // Pass 1: documents, field lengths and averages; how many documents hold each term per field;
+  // the order terms first appear in (MiniSearch's tree order) and the field they first appear in.
+  const counts = [new Uint32Array(n + 1), new Uint32Array(n + 1)];
+  const stamp = new Float64Array(n);
+  const firstField = new Int8Array(n).fill(-1);
+  const order: number[] = [];
+  for (let k = 0; k < alive.length; k++) {
+    const p = alive[k] ?? 0;
+    const article = index.passages[p]?.article ?? -1;
     const shortId = m._nextId++;
     m._idToShortId.set(p, shortId);
     m._documentIds.set(shortId, p);
@@ -557,36 +653,68 @@ function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
     const lengths: number[] = [];
     m._fieldLength.set(shortId, lengths);
     for (let field = 0; field < 2; field++) {
-      const ids = field === 1 ? index.passageTerms(p) : first ? (index.titleTerms[article] ?? EMPTY) : EMPTY;
-      const mark = 2 * p + field + 1;
+      const mark = 2 * shortId + field + 1;
       let unique = 0;
-      for (const t of ids) {
-        if (kind[t] === 1) continue;
-        if (stamp[t] !== mark) {
-          stamp[t] = mark;
-          unique++;
-        }
+      const c = counts[field] ?? EMPTY;
+      for (const t of fieldIds(p, field, isFirst[k] === 1, article)) {
+        if (kind[t] === 1 || stamp[t] === mark) continue;
+        stamp[t] = mark;
+        unique++;
         if (kind[t] === 2) continue;
-        let data = byTerm[t];
-        if (!data) {
-          data = new Map();
-          byTerm[t] = data;
+        c[t] = (c[t] ?? 0) + 1;
+        if (firstField[t] === -1) {
+          firstField[t] = field;
           order.push(t);
         }
-        const postings = data.get(field);
-        if (postings) postings.set(shortId, (postings.get(shortId) ?? 0) + 1);
-        else data.set(field, new Map([[shortId, 1]]));
       }
       lengths[field] = unique;
       const count = m._documentCount - 1;
       m._avgFieldLength[field] = ((m._avgFieldLength[field] ?? 0) * count + unique) / (count + 1);
     }
-    if (p % SLICE === SLICE - 1) yield;
+    if (k % SLICE === SLICE - 1) yield;
   }
+
+  // Pass 2: the postings, in document order (as `add` leaves them) and counted per occurrence.
+  const fields: FieldPostings[] = counts.map((c) => {
+    const from = new Uint32Array(n + 1);
+    for (let t = 0; t < n; t++) from[t + 1] = (from[t] ?? 0) + (c[t] ?? 0);
+    const total = from[n] ?? 0;
+    return { from, docs: new Uint32Array(total), freqs: new Uint16Array(total) };
+  });
+  const next = fields.map((f) => f.from.slice(0, n));
+  const slot = new Uint32Array(n);
+  stamp.fill(0);
+  for (let k = 0; k < alive.length; k++) {
+    const p = alive[k] ?? 0;
+    const article = index.passages[p]?.article ?? -1;
+    for (let field = 0; field < 2; field++) {
+      const f = fields[field];
+      const nx = next[field];
+      if (!f || !nx) continue;
+      const mark = 2 * k + field + 1;
+      for (const t of fieldIds(p, field, isFirst[k] === 1, article)) {
+        if (kind[t] !== 0) continue;
+        if (stamp[t] !== mark) {
+          stamp[t] = mark;
+          const at = nx[t] ?? 0;
+          nx[t] = at + 1;
+          slot[t] = at;
+          f.docs[at] = k;
+          f.freqs[at] = 1;
+        } else {
+          const at = slot[t] ?? 0;
+          const freq = (f.freqs[at] ?? 0) + 1;
+          if (freq > 0xffff) f.freqs = Uint32Array.from(f.freqs);
+          f.freqs[at] = freq;
+        }
+      }
+    }
+    if (k % SLICE === SLICE - 1) yield;
+  }
+
   for (let i = 0; i < order.length; i++) {
     const t = order[i] ?? 0;
-    const data = byTerm[t];
-    if (data) m._index.set(vocab[t] ?? '', data);
+    m._index.set(vocab[t] ?? '', new LazyTermData(fields, t, firstField[t] ?? 0));
     if (i % (4 * SLICE) === 4 * SLICE - 1) yield;
   }
 }

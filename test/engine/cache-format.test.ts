@@ -53,6 +53,11 @@ describe('index built from term ids', () => {
       const index = PassageIndex.build(loadArchive(archiveDir).articles, settings);
       const viaAdd = new MiniSearch<{ id: number }>(miniOptions(index));
       viaAdd.addAll(index.passages.map((_, id) => ({ id })));
+      // Queries first (terms made into Maps on demand), then the whole state.
+      for (const q of ['subpoena', 'water contract', 'harbr', 'cit', 'council riverton']) {
+        const opts = { prefix: true, fuzzy: 0.3, boost: { title: 1.5 }, combineWith: 'OR' as const };
+        expect(index.mini.search(q, opts)).toEqual(viaAdd.search(q, opts));
+      }
       expect(JSON.stringify(index.mini.toJSON())).toBe(JSON.stringify(viaAdd.toJSON()));
       expect(index.mini.documentCount).toBe(index.passages.length);
     }
