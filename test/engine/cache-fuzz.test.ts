@@ -57,7 +57,12 @@ const OTHER_VALUES: Json[] = [null, true, 0, -1, 1e12, 2.5, '', 'x', [], [1, 'a'
 function editJson(body: Buffer, pick: number, pick2: number, kind: number): Buffer {
   const text = body.toString('utf8');
   if (kind === 0) return Buffer.from(text.slice(0, pick % Math.max(1, text.length)), 'utf8');
-  const root = JSON.parse(text) as Json;
+  let root: Json;
+  try {
+    root = JSON.parse(text) as Json;
+  } catch {
+    return body; // cut by an earlier edit: nothing to edit in place
+  }
   const all = paths(root);
   const path = all[pick % all.length] ?? [];
   if (path.length === 0) return Buffer.from(JSON.stringify(OTHER_VALUES.find((x) => typeOf(x) !== typeOf(root)) ?? null));
