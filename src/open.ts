@@ -51,8 +51,8 @@ function plan(opts: OpenOptions): Plan {
   return { files, key, restore: { dir: opts.archiveDir, key, settings, features } };
 }
 
-/** The engine from a cache read, or a fresh build (written to the cache) with the reason. */
-function finish(opts: OpenOptions, { files, key, restore }: Plan, read: CacheLoad | undefined, build: () => Engine): Opened {
+/** The engine from the cache when the read worked; otherwise the reason to build, logged. */
+function fromCache(opts: OpenOptions, files: ArchiveFile[], read: CacheLoad | undefined): Opened | { reason: string } {
   const log = opts.log ?? silentLogger;
   if (read?.ok) {
     log.info({ cache: opts.cachePath, articles: read.engine.articles.length }, 'index loaded from cache');
@@ -60,37 +60,48 @@ function finish(opts: OpenOptions, { files, key, restore }: Plan, read: CacheLoa
   }
   const reason = read ? read.reason : 'no cache configured';
   if (opts.cachePath) log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
-  const engine = build();
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, restore.features, log);
+  return { reason };
+}
+
+/** A freshly built engine, written to the cache for the next start. */
+function built(opts: OpenOptions, { files, key, restore }: Plan, engine: Engine, reason: string): Opened {
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, restore.features, opts.log ?? silentLogger);
   return { engine, source: 'built', reason, files };
 }
 
-function loadAndBuild(opts: OpenOptions, p: Plan): Engine {
+function loadArchiveLogged(opts: OpenOptions, p: Plan): Archive {
   const archive = loadArchive(opts.archiveDir, p.files);
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
-  return buildEngine(archive, p.restore.settings, p.restore.features);
+  return archive;
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
   const p = plan(opts);
-  const read = opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined;
-  return finish(opts, p, read, () => loadAndBuild(opts, p));
+  const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
+  if ('engine' in cached) return cached;
+  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings, p.restore.features), cached.reason);
 }
 
 /**
  * `openEngine` with the event loop free while the cache loads (a frame at a time, the index
- * restored in slices), so a bot already connected can go on answering.
+ * restored in slices) or the index builds, so a bot already connected can go on answering.
  */
 export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const p = plan(opts);
-  const read = opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined;
-  return finish(opts, p, read, () => loadAndBuild(opts, p));
+  const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
+  if ('engine' in cached) return cached;
+  const archive = loadArchiveLogged(opts, p);
+  const engine = withFeatures(archive, await PassageIndex.buildAsync(archive.articles, p.restore.settings), p.restore.features);
+  return built(opts, p, engine, cached.reason);
 }
 
 /** A fresh engine over a loaded archive: the passage index and every feature. */
 export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, features: ReadonlyArray<Feature<unknown>> = FEATURES): Engine {
-  const index = PassageIndex.build(archive.articles, settings);
+  return withFeatures(archive, PassageIndex.build(archive.articles, settings), features);
+}
+
+function withFeatures(archive: Archive, index: PassageIndex, features: ReadonlyArray<Feature<unknown>>): Engine {
   const engine = new Engine(archive, index);
   for (const f of features) engine.attachFeature(f, f.build(archive, index));
   return engine;
