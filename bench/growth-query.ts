@@ -1,11 +1,16 @@
-// Child of the growth bench: opens the engine from the cache and times search@20 and ask@20 over
+// Child of the growth bench: opens the engine (of REPO when given) from the cache and times search@20 and ask@20 over
 // fixed queries drawn from the archive, in process. Prints one JSON line.
-import { openEngine } from '../src/open.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { openEngine as OpenEngine } from '../src/open.js';
 import { percentile } from './fixtures.js';
 import { benchQueries } from './queries.js';
 
-const [archiveDir, cachePath, n] = process.argv.slice(2);
-if (!archiveDir || !cachePath) throw new Error('usage: growth-query.ts ARCHIVE CACHE [QUERIES]');
+const [archiveDir, cachePath, n, repo] = process.argv.slice(2);
+if (!archiveDir || !cachePath) throw new Error('usage: growth-query.ts ARCHIVE CACHE [QUERIES] [REPO]');
+// The engine of the checkout being measured (this one by default).
+const source = repo ? pathToFileURL(join(repo, 'src', 'open.ts')).href : '../src/open.js';
+const { openEngine } = (await import(source)) as { openEngine: typeof OpenEngine };
 const opened = openEngine({ archiveDir, cachePath });
 const { engine } = opened;
 const { short, questions } = benchQueries(engine.articles, Number(n ?? 300));

@@ -3,14 +3,17 @@
  * default; perturbed words, distinct ids) in a temp folder, then measures whole processes:
  *
  *   npm run bench:growth -- --factor N [--archive DIR] [--runs 3] [--cold-runs 1] [--queries 300] [--keep] [--record]
+ *                          [--replica DIR] [--repo DIR]
  *
  * Rows: cold `stats` (no cache) with its peak RSS, the cache file's size, `stats` from the cache,
  * opening the cache alone with heap/RSS after it, and search@20 / ask@20 p95 in process. Medians
  * of --runs fresh processes (cold builds: --cold-runs). A run that fails prints its exit code and
- * the last line of its error output instead of a figure.
+ * the last line of its error output instead of a figure. --replica DIR keeps the replicas in DIR
+ * (made once, reused by later runs); --repo DIR measures another checkout of this project on the
+ * same replicas (before/after comparisons on a noisy machine).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +32,13 @@ if (!Number.isInteger(factor) || factor < 1 || !existsSync(source)) {
   process.exit(1);
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+const root = argOf('repo', args) ?? join(here, '..');
+const replicaDir = argOf('replica', args);
 const report = new Report(40);
 const row = (k: string, v: string): void => report.row(k, v);
 
 const work = mkdtempSync(join(tmpdir(), `growth-${factor}x-`));
-const archiveDir = join(work, 'archive');
+const archiveDir = replicaDir ?? join(work, 'archive');
 const cachePath = join(work, 'index.cache');
 const rssFile = join(work, 'rss.json');
 
@@ -76,8 +80,10 @@ function summarise(rs: Run[], show: (ok: Run[]) => string): string {
 
 try {
   let t = performance.now();
-  const files = replicate(source, archiveDir, factor);
-  console.log(`replicated ${factor}× ${source}: ${files} files in ${ms(performance.now() - t)} (${work})`);
+  const reuse = replicaDir !== undefined && existsSync(join(replicaDir, '.complete'));
+  const files = reuse ? Number(readFileSync(join(replicaDir, '.complete'), 'utf8')) : replicate(source, archiveDir, factor);
+  if (replicaDir && !reuse) writeFileSync(join(replicaDir, '.complete'), String(files));
+  console.log(`${reuse ? 'reusing' : 'made'} ${factor}× ${source}: ${files} files in ${ms(performance.now() - t)} (${archiveDir}); measuring ${root}`);
 
   const cold: Run[] = [];
   for (let i = 0; i < coldRuns; i++) {
@@ -93,7 +99,7 @@ try {
   const warm = Array.from({ length: runs }, stats);
   row('start from cache (`stats`), wall', summarise(warm, (rs) => ms(median(rs.map((r) => r.wallMs)))));
 
-  const opens = Array.from({ length: runs }, () => runNode(join(here, 'open-once.ts'), [archiveDir, cachePath]));
+  const opens = Array.from({ length: runs }, () => runNode(join(root, 'bench', 'open-once.ts'), [archiveDir, cachePath]));
   const opened = opens.filter((r) => r.ok).map((r) => JSON.parse(r.stdout) as { source: string; ms: number; heapMB: number; rssMB: number });
   if (opened.some((o) => o.source !== 'cache')) row('open cache alone', 'FAILED (the cache was not used)');
   else {
@@ -102,7 +108,7 @@ try {
   }
 
   t = performance.now();
-  const q = runNode(join(here, 'growth-query.ts'), [archiveDir, cachePath, String(queries)]);
+  const q = runNode(join(here, 'growth-query.ts'), [archiveDir, cachePath, String(queries), root]);
   const lat = q.ok ? (JSON.parse(q.stdout.trim().split('\n').pop() ?? '{}') as { search: number; ask: number }) : undefined;
   row(`search@20 / ask@20 p95 (${2 * queries} queries)`, lat ? `${ms(lat.search)} / ${ms(lat.ask)}` : `FAILED (${q.failure})`);
   if (args.includes('--record')) report.record(`Growth bench, ${factor}× ${source}`);
