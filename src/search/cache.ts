@@ -594,35 +594,46 @@ function checkBody(body: Uint8Array, n: number, crc: number): void {
   if (crc32(body) !== crc) throw new Unusable('cache is truncated or corrupt (checksum mismatch)');
 }
 
+/** A read the loader needs (into `buf`, from `pos`; answered with the bytes read), or a pause. */
+type Io = { buf: Uint8Array; pos: number } | 'slice';
+
+/** Reading and decoding a cache file, as a series of reads for a sync or an async caller to do. */
+function* readEngine(opts: RestoreOptions): Generator<Io, Engine, number> {
+  const magic = new Uint8Array(MAGIC.length);
+  checkMagic(magic, yield { buf: magic, pos: 0 });
+  let pos = MAGIC.length;
+  const head = new Uint8Array(HEAD_BYTES);
+  const work = decodeEngine(opts);
+  for (let step = work.next(); ; ) {
+    if (step.done) return step.value;
+    if (step.value === 'slice') {
+      yield 'slice';
+      step = work.next();
+      continue;
+    }
+    const n = yield { buf: head, pos };
+    if (n === 0) {
+      step = work.next(null);
+      continue;
+    }
+    const { tag, length, crc } = checkHead(head, n);
+    const body = new Uint8Array(length);
+    checkBody(body, length === 0 ? 0 : yield { buf: body, pos: pos + HEAD_BYTES }, crc);
+    pos += HEAD_BYTES + length;
+    step = work.next({ tag, body });
+  }
+}
+
 /** Loads an engine from the cache, all at once. Says why when the cache cannot be used; never throws for a bad cache. */
 export function loadEngineCache(path: string, opts: RestoreOptions): CacheLoad {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, 'r');
-    const magic = new Uint8Array(MAGIC.length);
-    checkMagic(magic, fs.readSync(fd, magic, 0, magic.length, 0));
-    let pos = MAGIC.length;
-    const head = new Uint8Array(HEAD_BYTES);
-    const work = decodeEngine(opts);
-    let step = work.next();
-    while (!step.done) {
-      if (step.value === 'slice') {
-        step = work.next();
-        continue;
-      }
-      const n = fs.readSync(fd, head, 0, HEAD_BYTES, pos);
-      if (n === 0) {
-        step = work.next(null);
-        continue;
-      }
-      const { tag, length, crc } = checkHead(head, n);
-      const body = new Uint8Array(length);
-      const got = length === 0 ? 0 : fs.readSync(fd, body, 0, length, pos + HEAD_BYTES);
-      checkBody(body, got, crc);
-      pos += HEAD_BYTES + length;
-      step = work.next({ tag, body });
+    const io = readEngine(opts);
+    for (let r = io.next(); ; ) {
+      if (r.done) return { ok: true, engine: r.value };
+      r = io.next(r.value === 'slice' ? 0 : fs.readSync(fd, r.value.buf, 0, r.value.buf.byteLength, r.value.pos));
     }
-    return { ok: true, engine: step.value };
   } catch (e) {
     return readFailure(e);
   } finally {
@@ -635,31 +646,14 @@ export async function loadEngineCacheAsync(path: string, opts: RestoreOptions): 
   let fh: fs.promises.FileHandle | undefined;
   try {
     fh = await fs.promises.open(path, 'r');
-    const magic = new Uint8Array(MAGIC.length);
-    checkMagic(magic, (await fh.read(magic, 0, magic.length, 0)).bytesRead);
-    let pos = MAGIC.length;
-    const head = new Uint8Array(HEAD_BYTES);
-    const work = decodeEngine(opts);
-    let step = work.next();
-    while (!step.done) {
-      if (step.value === 'slice') {
+    const io = readEngine(opts);
+    for (let r = io.next(); ; ) {
+      if (r.done) return { ok: true, engine: r.value };
+      if (r.value === 'slice') {
         await new Promise((resolve) => setImmediate(resolve));
-        step = work.next();
-        continue;
-      }
-      const n = (await fh.read(head, 0, HEAD_BYTES, pos)).bytesRead;
-      if (n === 0) {
-        step = work.next(null);
-        continue;
-      }
-      const { tag, length, crc } = checkHead(head, n);
-      const body = new Uint8Array(length);
-      const got = length === 0 ? 0 : (await fh.read(body, 0, length, pos + HEAD_BYTES)).bytesRead;
-      checkBody(body, got, crc);
-      pos += HEAD_BYTES + length;
-      step = work.next({ tag, body });
+        r = io.next(0);
+      } else r = io.next((await fh.read(r.value.buf, 0, r.value.buf.byteLength, r.value.pos)).bytesRead);
     }
-    return { ok: true, engine: step.value };
   } catch (e) {
     return readFailure(e);
   } finally {
