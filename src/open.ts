@@ -1,8 +1,8 @@
 import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive } from './archive/types.js';
 import { Engine } from './engine.js';
-import { FEATURES, type Feature } from './features.js';
 import { silentLogger, type Logger } from './log.js';
+import { QuoteStore } from './quotes/store.js';
 import {
   archiveFingerprint,
   loadEngineCache,
@@ -24,7 +24,6 @@ export interface OpenOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
 }
 
 export interface Opened {
@@ -44,11 +43,10 @@ interface Plan {
 
 function plan(opts: OpenOptions): Plan {
   const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const features = opts.features ?? FEATURES;
   const files = scanArchive(opts.archiveDir);
-  const key = { settings: settingsHash(settings, features), fingerprint: archiveFingerprint(files) };
+  const key = { settings: settingsHash(settings), fingerprint: archiveFingerprint(files) };
   if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
-  return { files, key, restore: { dir: opts.archiveDir, key, settings, features } };
+  return { files, key, restore: { dir: opts.archiveDir, key, settings } };
 }
 
 /** The engine from the cache when the read worked; otherwise the reason to build, logged. */
@@ -64,8 +62,8 @@ function fromCache(opts: OpenOptions, files: ArchiveFile[], read: CacheLoad | un
 }
 
 /** A freshly built engine, written to the cache for the next start. */
-function built(opts: OpenOptions, { files, key, restore }: Plan, engine: Engine, reason: string): Opened {
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, restore.features, opts.log ?? silentLogger);
+function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: string): Opened {
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, opts.log ?? silentLogger);
   return { engine, source: 'built', reason, files };
 }
 
@@ -80,7 +78,7 @@ export function openEngine(opts: OpenOptions): Opened {
   const p = plan(opts);
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
-  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings, p.restore.features), cached.reason);
+  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings), cached.reason);
 }
 
 /**
@@ -91,18 +89,18 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const p = plan(opts);
   const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
-  const archive = loadArchiveLogged(opts, p);
-  const engine = withFeatures(archive, await PassageIndex.buildAsync(archive.articles, p.restore.settings), p.restore.features);
-  return built(opts, p, engine, cached.reason);
+  return built(opts, p, await buildEngineAsync(loadArchiveLogged(opts, p), p.restore.settings), cached.reason);
 }
 
-/** A fresh engine over a loaded archive: the passage index and every feature. */
-export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, features: ReadonlyArray<Feature<unknown>> = FEATURES): Engine {
-  return withFeatures(archive, PassageIndex.build(archive.articles, settings), features);
+/** A fresh engine over a loaded archive: the passage index and the quotes. */
+export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Engine {
+  return new Engine(archive, PassageIndex.build(archive.articles, settings));
 }
 
-function withFeatures(archive: Archive, index: PassageIndex, features: ReadonlyArray<Feature<unknown>>): Engine {
-  const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.build(archive, index));
-  return engine;
+/** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings);
+  // The quotes are one synchronous pass: let waiting interactions in first.
+  await new Promise((resolve) => setImmediate(resolve));
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
 }

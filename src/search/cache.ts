@@ -17,7 +17,6 @@ import * as v from 'valibot';
 import type { ArchiveFile } from '../archive/load.js';
 import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
-import type { Feature } from '../features.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
 import { QuoteStore } from '../quotes/store.js';
@@ -45,9 +44,12 @@ export function archiveFingerprint(files: readonly ArchiveFile[]): string {
   return h.digest('hex');
 }
 
-/** What a cache must match besides the archive: the format, the index settings and the features' versions. */
-export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+/** Bump when what QuoteStore.build produces changes: a cache with other quotes is rebuilt. */
+const QUOTES_VERSION = 1;
+
+/** What a cache must match besides the archive: the format, the index settings and the quotes' version. */
+export function settingsHash(settings: IndexSettings): string {
+  return sha256(JSON.stringify({ CACHE_VERSION, settings, quotes: QUOTES_VERSION }));
 }
 
 const MAGIC = Buffer.from('ABIDX\n\u0000\u0003', 'latin1');
@@ -81,7 +83,6 @@ const HeaderSchema = v.object({
   passages: v.pipe(v.number(), v.integer(), v.minValue(0)),
   vocab: v.pipe(v.number(), v.integer(), v.minValue(0)),
   warnings: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  features: v.array(v.string()),
 });
 type Header = v.InferOutput<typeof HeaderSchema>;
 
@@ -246,7 +247,7 @@ function* featureFrames(name: string, json: unknown): Generator<Uint8Array[]> {
   }
 }
 
-function* engineFrames(engine: Engine, key: CacheKey, features: ReadonlyArray<Feature<unknown>>): Generator<Uint8Array[]> {
+function* engineFrames(engine: Engine, key: CacheKey): Generator<Uint8Array[]> {
   const { index } = engine;
   const order = canonicalOrder(index);
   const header: Header = {
@@ -258,7 +259,6 @@ function* engineFrames(engine: Engine, key: CacheKey, features: ReadonlyArray<Fe
     passages: order.passages,
     vocab: order.vocab.length,
     warnings: engine.archive.warnings.length,
-    features: features.map((f) => f.name),
   };
   let frames = 0;
   const counted = function* (gen: Iterable<Uint8Array[]>): Generator<Uint8Array[]> {
@@ -298,7 +298,7 @@ function* engineFrames(engine: Engine, key: CacheKey, features: ReadonlyArray<Fe
   const toNew = (t: number): number => order.termMap[t] ?? 0;
   yield* counted(listFrames(TAG.terms, termLists(), toNew));
   yield* counted(listFrames(TAG.titles, order.articles.map((n) => index.titleTerms[n] ?? new Uint32Array()), toNew));
-  for (const f of features) yield* counted(featureFrames(f.name, f.save(engine.featureData(f))));
+  yield* counted(featureFrames('quotes', engine.quotes.toJSON()));
   yield jsonFrame(TAG.end, { frames: frames + 1 });
 }
 
@@ -317,14 +317,14 @@ const tempSuffix = /\.(\d+)\.\d+\.tmp$/;
  * Writes the engine's index and features to the cache, atomically: a temp file beside it,
  * flushed, then renamed over it. On any failure the temp file is removed and the old cache stays.
  */
-export function writeEngineCache(path: string, engine: Engine, key: CacheKey, features: ReadonlyArray<Feature<unknown>>): void {
+export function writeEngineCache(path: string, engine: Engine, key: CacheKey): void {
   fs.mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   let fd: number | undefined;
   try {
     fd = cacheFs.openSync(tmp, 'w');
     writeAll(fd, MAGIC);
-    for (const frame of engineFrames(engine, key, features)) for (const part of frame) writeAll(fd, part);
+    for (const frame of engineFrames(engine, key)) for (const part of frame) writeAll(fd, part);
     cacheFs.fsyncSync(fd);
     cacheFs.closeSync(fd);
     fd = undefined;
@@ -346,9 +346,9 @@ export function writeEngineCache(path: string, engine: Engine, key: CacheKey, fe
  * Writes the engine to the cache. A failure is logged and returned, never thrown: serving goes
  * on without a cache and the next start rebuilds.
  */
-export function saveEngine(engine: Engine, cachePath: string, key: CacheKey, features: ReadonlyArray<Feature<unknown>>, log: Logger = silentLogger): boolean {
+export function saveEngine(engine: Engine, cachePath: string, key: CacheKey, log: Logger = silentLogger): boolean {
   try {
-    writeEngineCache(cachePath, engine, key, features);
+    writeEngineCache(cachePath, engine, key);
     log.info({ cache: cachePath }, 'index cache written');
     return true;
   } catch (e) {
@@ -414,7 +414,6 @@ export interface RestoreOptions {
   dir: string;
   key: CacheKey;
   settings: IndexSettings;
-  features: ReadonlyArray<Feature<unknown>>;
 }
 
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
@@ -518,19 +517,15 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
     throw new Unusable((e as Error).message);
   }
   const archive: Archive = { dir: opts.dir, articles: articles.slice(), warnings };
-  const engine = new Engine(archive, index);
-  for (const f of opts.features) {
-    if (!featureJson.has(f.name)) throw new Unusable(`cache has no ${f.name} data`);
-    let data: unknown;
-    try {
-      data = f.load(featureJson.get(f.name), archive, index);
-    } catch (e) {
-      throw new Unusable((e as Error).message);
-    }
-    if (data instanceof QuoteStore) checkQuotes(data, engine);
-    engine.attachFeature(f, data);
-    yield 'slice';
+  if (!featureJson.has('quotes')) throw new Unusable('cache has no quotes');
+  let quotes: QuoteStore;
+  try {
+    quotes = QuoteStore.fromJSON(featureJson.get('quotes'));
+  } catch (e) {
+    throw new Unusable((e as Error).message);
   }
+  const engine = new Engine(archive, index, quotes);
+  checkQuotes(quotes, engine);
   return engine;
 }
 

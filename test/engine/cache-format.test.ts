@@ -5,8 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
 import { buildEngine, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
-import { quoteStoreOf } from '../../src/quotes/feature.js';
-import { FEATURES } from '../../src/features.js';
 import { archiveFingerprint, cacheFs } from '../../src/search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
 import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
@@ -27,7 +25,7 @@ afterEach(() => {
 
 /** Everything a user can see of an engine's answers: hits with scores, answers, quotes, speakers. */
 function everyAnswer(e: Engine) {
-  const store = quoteStoreOf(e);
+  const store = e.quotes;
   const speakers = store.speakers(50);
   return {
     search: ['subpoenas', 'water contract', 'harbor', 'subpoe', 'subpenas Riverton', 'ride-hailing fee', 'council', 'the city said'].map((query) =>
@@ -45,7 +43,7 @@ function everyAnswer(e: Engine) {
   };
 }
 
-const key = () => ({ settings: settingsHash(DEFAULT_INDEX_SETTINGS, FEATURES), fingerprint: archiveFingerprint(scanArchive(archiveDir)) });
+const key = () => ({ settings: settingsHash(DEFAULT_INDEX_SETTINGS), fingerprint: archiveFingerprint(scanArchive(archiveDir)) });
 
 describe('index built from term ids', () => {
   it('GIVEN any archive THEN MiniSearch holds exactly what addAll would have put in it', () => {
@@ -90,7 +88,7 @@ describe('answers before and after the cache', () => {
     const upserts = now.articles.filter((a) => ['2021/ferry-schedule', '2000/aaa-first'].includes(a.id));
     live.applyChanges({ upserts, removals: ['2020/ice-subpoenas'], warnings: now.warnings });
     expect(live.index.removedArticles.size).toBe(2);
-    expect(saveEngine(live, cachePath, key(), FEATURES)).toBe(true);
+    expect(saveEngine(live, cachePath, key())).toBe(true);
     const reopened = openEngine({ archiveDir, cachePath });
     expect(reopened.source).toBe('cache');
     expect(reopened.engine.index.removedArticles.size).toBe(0);
@@ -122,7 +120,7 @@ describe('writing the cache', () => {
         calls++;
         return realWrite(fd, data, offset, Math.min(length, 777));
       },
-      () => expect(saveEngine(engine, cachePath, key(), FEATURES)).toBe(true),
+      () => expect(saveEngine(engine, cachePath, key())).toBe(true),
     );
     expect(calls).toBeGreaterThan(20);
     expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
@@ -140,7 +138,7 @@ describe('writing the cache', () => {
         room -= n;
         return n === 0 ? 0 : realWrite(fd, data, offset, n);
       },
-      () => expect(saveEngine(engine, cachePath, key(), FEATURES)).toBe(false),
+      () => expect(saveEngine(engine, cachePath, key())).toBe(false),
     );
     expect(readFileSync(cachePath)).toEqual(before);
     expect(temps()).toEqual([]);
@@ -154,7 +152,7 @@ describe('writing the cache', () => {
       () => {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
-      () => expect(saveEngine(engine, cachePath, key(), FEATURES)).toBe(false),
+      () => expect(saveEngine(engine, cachePath, key())).toBe(false),
     );
     expect(readdirSync(cacheDir)).toEqual([]);
   });

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
 import { buildEngine, openEngine } from '../../src/open.js';
-import { quoteStoreOf } from '../../src/quotes/feature.js';
 import { readFrames, TAGS, writeFrames, type RawFrame } from '../helpers/cache-frames.js';
 import { removeDir, writeArchive } from '../helpers/archive.js';
 
@@ -20,8 +19,8 @@ let fresh: unknown;
 const answers = (e: Engine) => ({
   search: ['subpoenas', 'water contract', 'harbor', 'subpoe', 'council city', 'drivers rally'].map((query) => e.search({ query, limit: 25 })),
   ask: e.ask({ question: 'When was Khan charged with murder?', limit: 10 }),
-  speakers: quoteStoreOf(e).speakers(50),
-  quotes: e.articles.map((a) => quoteStoreOf(e).quotesOfArticle(a.id)),
+  speakers: e.quotes.speakers(50),
+  quotes: e.articles.map((a) => e.quotes.quotesOfArticle(a.id)),
   articles: e.articles.map((a) => e.article(a.id)),
   stats: e.stats(),
 });

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { openEngine, type OpenOptions } from '../../src/open.js';
 import { loadEngineCache } from '../../src/search/cache.js';
-import { FEATURES } from '../../src/features.js';
 import { editFrames, jsonBody, parseBody, readFrames, TAGS } from '../helpers/cache-frames.js';
 import { DEFAULT_INDEX_SETTINGS } from '../../src/search/index.js';
 import { SetupError } from '../../src/errors.js';
@@ -32,7 +31,7 @@ function restoreOptions(key: Partial<{ settings: string; fingerprint: string }> 
     settings: string;
     fingerprint: string;
   };
-  return { dir: archiveDir, key: { settings: header.settings, fingerprint: header.fingerprint, ...key }, settings: DEFAULT_INDEX_SETTINGS, features: FEATURES };
+  return { dir: archiveDir, key: { settings: header.settings, fingerprint: header.fingerprint, ...key }, settings: DEFAULT_INDEX_SETTINGS };
 }
 
 /** What the engine answers, for comparing a cached engine with a freshly built one. */
