@@ -4,7 +4,8 @@ import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
-import { buildEngine, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
+import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
+import { SetupError } from '../../src/errors.js';
 import { archiveFingerprint, cacheFs } from '../../src/search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
 import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
@@ -197,3 +198,14 @@ describe('opening with the event loop free', () => {
 });
 
 const realWrite = (fd: number, data: Uint8Array, offset: number, length: number): number => writeSync(fd, data, offset, length);
+
+describe('archives larger than the heap', () => {
+  it('GIVEN an archive whose index would not fit in the heap Node allows THEN it is refused with a message naming the limit', () => {
+    const files = [{ path: 'big.txt', size: 2 ** 30, mtimeMs: 0 }];
+    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(SetupError);
+    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(/1024 MB of text; building its index needs about 11\.0 GB .*\(4\.0 GB, its --max-old-space-size\).*NODE_OPTIONS=--max-old-space-size=14080/);
+    expect(() => checkHeapRoom(files, 'load', 16 * 2 ** 30)).not.toThrow();
+    // The fixture archive fits in any real process.
+    expect(() => checkHeapRoom(scanArchive(archiveDir), 'build')).not.toThrow();
+  });
+});
