@@ -203,7 +203,7 @@ describe('archives larger than the heap', () => {
   it('GIVEN an archive whose index would not fit in the heap Node allows THEN it is refused with a message naming the limit', () => {
     const files = [{ path: 'big.txt', size: 2 ** 30, mtimeMs: 0 }];
     expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(SetupError);
-    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(/1024 MB of text; building its index needs about 11\.0 GB .*\(4\.0 GB, its --max-old-space-size\).*NODE_OPTIONS=--max-old-space-size=14080/);
+    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(/1024 MB of text; building its index needs about 10\.0 GB .*\(4\.0 GB, its --max-old-space-size\).*NODE_OPTIONS=--max-old-space-size=12800/);
     expect(() => checkHeapRoom(files, 'load', 16 * 2 ** 30)).not.toThrow();
     // The fixture archive fits in any real process.
     expect(() => checkHeapRoom(scanArchive(archiveDir), 'build')).not.toThrow();
