@@ -106,6 +106,8 @@ export class PassageIndex {
   readonly mini: MiniSearch<Doc>;
   /** Postings of the common terms, which MiniSearch does not hold. */
   private readonly commonPostings = new Map<number, GrowingPostings>();
+  /** The same postings by term id, for the loops that look one up per occurrence. */
+  private readonly commonById: Array<GrowingPostings | undefined> = [];
   private readonly passageTermList: Uint32Array[];
   private dfBuf: Uint32Array;
   private totalLength = 0;
@@ -133,10 +135,16 @@ export class PassageIndex {
    * are decided here, once, so MiniSearch's content never depends on later updates.
    */
   private *complete(): Sliced<PassageIndex> {
-    const df = new Uint32Array(this.vocabList.length);
+    // Pass 1: what `count` would add up for every passage, but the common postings, which wait
+    // until the document frequencies say which terms are common.
+    const df = this.dfBuf;
     const seen = new Int32Array(this.vocabList.length).fill(-1);
     for (let p = 0; p < this.passages.length; p++) {
-      for (const t of this.passageTermList[p] ?? EMPTY) {
+      const ids = this.passageTermList[p] ?? EMPTY;
+      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
+      this.alive++;
+      this.totalLength += ids.length;
+      for (const t of ids) {
         if (seen[t] !== p) {
           seen[t] = p;
           df[t] = (df[t] ?? 0) + 1;
@@ -145,13 +153,14 @@ export class PassageIndex {
       if (p % SLICE === SLICE - 1) yield;
     }
     const minimum = Math.max(this.settings.commonMinDf, Math.ceil(this.settings.commonShare * this.passages.length));
-    df.forEach((n, t) => {
-      if (n > minimum) this.commonPostings.set(t, new GrowingPostings(1024));
-    });
+    for (let t = 0; t < this.vocabList.length; t++) {
+      const n = df[t] ?? 0;
+      if (n > minimum) this.commonPostings.set(t, (this.commonById[t] = new GrowingPostings(n)));
+    }
+    // Pass 2: the common postings.
+    const common = this.commonById;
     for (let p = 0; p < this.passages.length; p++) {
-      const article = this.passages[p]?.article ?? 0;
-      (this.passagesByArticle[article] ??= []).push(p);
-      this.count(p, +1);
+      for (const t of this.passageTermList[p] ?? EMPTY) common[t]?.add(p);
       if (p % SLICE === SLICE - 1) yield;
     }
     yield* fillMini(this.mini, this);
@@ -379,7 +388,7 @@ export class PassageIndex {
       this.lastSeen = grown;
     }
     for (const t of ids) {
-      if (sign > 0) this.commonPostings.get(t)?.add(p);
+      if (sign > 0) this.commonById[t]?.add(p);
       if (this.lastSeen[t] === p + 1) continue;
       this.lastSeen[t] = p + 1;
       this.dfBuf[t] = Math.max(0, (this.dfBuf[t] ?? 0) + sign);
