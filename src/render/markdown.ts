@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { httpUrl } from '../archive/url.js';
 import type { Range } from '../search/snippet.js';
 
 /**
@@ -7,7 +8,11 @@ import type { Range } from '../search/snippet.js';
  * text. Replies also send `allowedMentions: { parse: [] }`; this keeps them from even looking live.
  */
 export function escapeArchiveText(text: string): string {
-  return escapeMarkdown(text, { bulletedList: true, numberedList: true, heading: true, maskedLink: true })
+  // Every `[` is escaped, not only masked links: discord.js's escapeMaskedLink is greedy and
+  // leaves all but the first link of a line live, and a link split by bold marks
+  // (`[**x**](…)`) would not even look like one to it.
+  return escapeMarkdown(text, { bulletedList: true, numberedList: true, heading: true })
+    .replace(/\[/g, '\\[')
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:a]|\/)/g, '<\u200b');
 }
@@ -32,4 +37,13 @@ export function clip(text: string, max: number): string {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * A masked link `[text](url)` for Discord, or undefined when `url` is not an http(s) link.
+ * `text` must already be escaped; the target is encoded by `httpUrl` (it cannot close early).
+ */
+export function markdownLink(text: string, url: string): string | undefined {
+  const href = httpUrl(url);
+  return href ? `[${text}](${href})` : undefined;
 }
