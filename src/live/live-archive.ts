@@ -1,6 +1,6 @@
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join, sep } from 'node:path';
-import { loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { archiveFs, archivePath, fileEntry, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
 import { Engine } from '../engine.js';
@@ -25,6 +25,8 @@ export interface LiveOptions {
   pollMs?: number;
   /** Quiet time after the last change before the cache is rewritten (it is a whole-index write). */
   cacheDelayMs?: number;
+  /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
 }
 
 export interface SyncReport {
@@ -46,8 +48,6 @@ export interface ReindexReport {
   warnings: number;
   ms: number;
 }
-
-const sameFile = (a: ArchiveFile, b: ArchiveFile): boolean => a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
 /**
  * The archive as it is on disk, kept current while the bot serves: file events trigger a
@@ -107,7 +107,7 @@ export class LiveArchive {
     try {
       const watcher = watch(this.opts.archiveDir, { recursive: true, persistent: false }, (_event, name) => {
         if (name === null) this.pending = 'all';
-        else if (this.pending !== 'all') this.pending.add(name.split(sep).join('/'));
+        else if (this.pending !== 'all') this.pending.add(archivePath(name));
         this.scheduleSync();
       });
       watcher.on('error', (err) => {
@@ -185,27 +185,31 @@ export class LiveArchive {
     const upserts: Article[] = [];
     const removals: string[] = [];
     const idOf = (path: string): string => path.replace(/\.txt$/, '');
+    // What is served before this sync: a known file may have been skipped (unreadable, too large).
+    let servedIds: Set<string> | undefined;
+    const served = (): Set<string> => (servedIds ??= new Set(this.engine.articles.map((a) => a.id)));
     for (const [path, f] of updates) {
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
         this.files.delete(path);
         this.warnings.delete(path);
+        if (!served().has(idOf(path))) continue;
         removals.push(idOf(path));
         report.removed.push(idOf(path));
         continue;
       }
       if (before && sameFile(before, f)) continue;
       this.files.set(path, f);
-      const loaded = loadArticleFile(this.opts.archiveDir, path);
+      const loaded = loadArchiveEntry(this.opts.archiveDir, f, this.scanOptions);
       this.warnings.set(path, loaded.warnings);
       if (loaded.article) {
         upserts.push(loaded.article);
-        (before ? report.changed : report.added).push(loaded.article.id);
+        (served().has(loaded.article.id) ? report.changed : report.added).push(loaded.article.id);
       } else {
         report.skipped.push(...loaded.warnings);
         // A file that turned bad no longer holds its article.
-        if (before) {
+        if (served().has(idOf(path))) {
           removals.push(idOf(path));
           report.removed.push(idOf(path));
         }
@@ -221,36 +225,55 @@ export class LiveArchive {
     return report;
   }
 
+  private get scanOptions(): ScanOptions {
+    return this.opts.maxArticleBytes === undefined ? {} : { maxArticleBytes: this.opts.maxArticleBytes };
+  }
+
   /** Every file now (null: gone) against what is served, from a scan of the whole folder. */
   private fullDiff(): Map<string, ArchiveFile | null> {
-    const now = new Map(scanArchive(this.opts.archiveDir).map((f) => [f.path, f]));
+    const now = new Map(scanArchive(this.opts.archiveDir, this.scanOptions).map((f) => [f.path, f]));
     const updates = new Map<string, ArchiveFile | null>(now);
     for (const path of this.files.keys()) if (!now.has(path)) updates.set(path, null);
     return updates;
   }
 
-  /** The same for the given paths only: a file, or a folder (scanned), present or gone. */
+  /**
+   * The same for the given paths only: a file, or a folder (scanned), present or gone. A path
+   * reached through a symbolic link, or a folder holding one, is left to a full scan, so that
+   * the symlink rule (see `scanArchive`) is the scan's, never the watcher's.
+   */
   private pathDiff(paths: ReadonlySet<string>): Map<string, ArchiveFile | null> {
     const root = this.opts.archiveDir;
-    if (!existsSync(root)) throw new SetupError(`archive folder not found: ${root}`);
+    let rootReal: string;
+    try {
+      rootReal = archiveFs.realpathSync(root);
+    } catch {
+      return this.fullDiff(); // Says why (missing, unreadable) with a SetupError.
+    }
     const updates = new Map<string, ArchiveFile | null>();
     for (const path of paths) {
+      if (path.split('/').some((part) => part.startsWith('.') || part === '')) continue;
+      const full = join(rootReal, ...path.split('/'));
       let st;
+      let real: string | undefined;
       try {
-        st = statSync(join(root, path));
+        st = archiveFs.lstatSync(full);
+        real = archiveFs.realpathSync(full);
       } catch {
         st = undefined;
       }
+      if (st?.isSymbolicLink() || (real !== undefined && real !== full)) return this.fullDiff();
       if (st?.isDirectory()) {
+        const scan = scanTree(root, path, this.scanOptions);
+        if (scan.links) return this.fullDiff();
         const inside = new Set<string>();
-        for (const f of scanArchive(join(root, path))) {
-          const full = `${path}/${f.path}`;
-          inside.add(full);
-          updates.set(full, { ...f, path: full });
+        for (const f of scan.files) {
+          inside.add(f.path);
+          updates.set(f.path, f);
         }
-        for (const known of this.files.keys()) if (known.startsWith(`${path}/`) && !inside.has(known)) updates.set(known, null);
+        for (const known of this.files.keys()) if ((known === path || known.startsWith(`${path}/`)) && !inside.has(known)) updates.set(known, null);
       } else if (st?.isFile()) {
-        if (path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'))) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+        if (path.endsWith('.txt')) updates.set(path, fileEntry(path, st, this.opts.maxArticleBytes));
       } else {
         // Gone: the file itself, or a folder with everything that was under it.
         if (this.files.has(path)) updates.set(path, null);
@@ -275,14 +298,14 @@ export class LiveArchive {
 
   private async rebuild(progress: (message: string) => void): Promise<ReindexReport> {
     const t0 = performance.now();
-    const scan = scanArchive(this.opts.archiveDir);
+    const scan = scanArchive(this.opts.archiveDir, this.scanOptions);
     progress(`reading ${scan.length} files`);
     const articles: Article[] = [];
     const warnings = new Map<string, ArchiveWarning[]>();
     for (let i = 0; i < scan.length; i++) {
       const f = scan[i];
       if (!f) continue;
-      const loaded = loadArticleFile(this.opts.archiveDir, f.path);
+      const loaded = loadArchiveEntry(this.opts.archiveDir, f, this.scanOptions);
       if (loaded.article) articles.push(loaded.article);
       if (loaded.warnings.length) warnings.set(f.path, loaded.warnings);
       if (i % 500 === 499) await yieldToEvents();

@@ -14,7 +14,7 @@ export interface CacheHeader {
   version: number;
   /** Hash of the index settings and feature versions. */
   settings: string;
-  /** Hash of the archive's file list, sizes and modification times. */
+  /** Hash of the archive's file list, sizes, modification and change times, modes and skip reasons. */
   fingerprint: string;
   /** CRC-32 and length of the payload, so a truncated or corrupt file is never loaded. */
   checksum: string;
@@ -30,7 +30,8 @@ const checksum = (body: string): string => {
 
 export function archiveFingerprint(files: readonly ArchiveFile[]): string {
   const h = createHash('sha256');
-  for (const f of files) h.update(`${f.path}\t${f.size}\t${Math.round(f.mtimeMs)}\n`);
+  // ctime and mode too: a chmod that makes a file readable again changes neither size nor mtime.
+  for (const f of files) h.update(`${f.path}\t${f.size}\t${Math.round(f.mtimeMs)}\t${Math.round(f.ctimeMs ?? 0)}\t${f.mode ?? ''}\t${f.skip ?? ''}\n`);
   return h.digest('hex');
 }
 
