@@ -157,7 +157,7 @@ describe('unreadable files and folders (issue 13, item 4)', () => {
     const code = await runCli(['--archive', dir, '--cache', cacheFile(), 'stats'], io);
     expect(code).toBe(EXIT.badSetup);
     expect(io.err()).toMatch(/archive folder cannot be read \(EACCES\)/);
-    expect(io.err()).not.toMatch(/internal error|    at /);
+    expect(io.err()).not.toMatch(/internal error|\n {4}at /);
   });
 });
 
