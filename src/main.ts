@@ -2,7 +2,7 @@ import 'dotenv/config';
 import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
 import { defaultCachePath } from './config.js';
-import { startBot, type Bot } from './discord/bot.js';
+import { FATAL_GATEWAY_EXIT, startBot, type Bot } from './discord/bot.js';
 import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js';
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
@@ -52,7 +52,7 @@ if (!process.env.DISCORD_TOKEN) {
 }
 
 async function serve(config: BotConfig, log: Logger): Promise<void> {
-  let bot: Bot;
+  let bot: Bot | undefined;
   let live: LiveArchive | undefined;
   try {
     const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
@@ -60,12 +60,19 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
     live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
     live.watch();
     log.info({ source: opened.source, articles: opened.engine.articles.length, shard: process.env.SHARDS }, 'archive ready');
-    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log });
+    const onFatal = (): void => {
+      // Shut down as on SIGTERM, but exit with a failure: a supervisor must notice.
+      void Promise.all([bot?.stop(), live?.close()]).finally(() => {
+        log.flush();
+        process.exit(FATAL_GATEWAY_EXIT);
+      });
+    };
+    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log, onFatal });
   } catch (e) {
     log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
     log.flush();
     process.exit(1);
   }
-  exitOnSignals(log, 'the bot', () => Promise.all([bot.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
+  exitOnSignals(log, 'the bot', () => Promise.all([bot?.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }
