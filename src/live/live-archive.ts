@@ -27,7 +27,18 @@ export interface LiveOptions {
   cacheDelayMs?: number;
   /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
+  /** Compact at once, without waiting for changes to settle, when tombstones pass this share of the passages. */
+  compactShare?: number;
 }
+
+/** Tombstones (passages of changed or deleted articles) past this share of the index trigger a compaction at once. */
+export const DEFAULT_COMPACT_SHARE = 0.25;
+
+const byPath = (a: Article, b: Article): number => {
+  const x = `${a.id}.txt`;
+  const y = `${b.id}.txt`;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 export interface SyncReport {
   added: string[];
@@ -66,6 +77,10 @@ export class LiveArchive {
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
   private reindexing: Promise<ReindexReport> | undefined;
+  private compacting: Promise<void> | undefined;
+  /** Changes were applied in place since the index was built: it may rank unlike a fresh build. */
+  private changedInPlace = false;
+  private closed = false;
   private wasUnavailable = false;
   /** Listeners told after every applied change (tests, the soak bench). */
   readonly onSync = new Set<(report: SyncReport) => void>();
@@ -160,9 +175,13 @@ export class LiveArchive {
    */
   sync(): SyncReport {
     const report: SyncReport = { added: [], changed: [], removed: [], skipped: [] };
-    if (this.reindexing) {
-      // The rebuild read the folder already; catch up once it has swapped in.
-      void this.reindexing.then(() => this.scheduleSync());
+    const busy = this.reindexing ?? this.compacting;
+    if (busy) {
+      // A rebuild is under way: catch up once it has swapped in (the pending paths are kept).
+      void busy.then(
+        () => this.scheduleSync(),
+        () => this.scheduleSync(),
+      );
       return report;
     }
     const paths = this.pending;
@@ -218,6 +237,9 @@ export class LiveArchive {
     if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return report;
 
     this.engine.applyChanges({ upserts, removals, warnings: [...this.warnings.values()].flat() });
+    this.changedInPlace = true;
+    const index = this.engine.index;
+    if (index.tombstones > (this.opts.compactShare ?? DEFAULT_COMPACT_SHARE) * index.passages.length) void this.compact();
     for (const w of report.skipped) this.log.warn({ file: w.file }, w.message);
     this.log.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length }, 'archive updated');
     this.scheduleCacheWrite();
@@ -289,7 +311,8 @@ export class LiveArchive {
    */
   reindex(progress: (message: string) => void = () => {}): Promise<ReindexReport> {
     if (this.reindexing) throw new UserError('a reindex is already running; try again when it has finished', 'reindex-busy');
-    const run = this.rebuild(progress).finally(() => {
+    const compacting = this.compacting ?? Promise.resolve();
+    const run = compacting.then(() => this.rebuild(progress)).finally(() => {
       this.reindexing = undefined;
     });
     this.reindexing = run;
@@ -328,8 +351,10 @@ export class LiveArchive {
       else if (JSON.stringify(old) !== JSON.stringify(a)) changed++;
       before.delete(a.id);
     }
+    if (this.closed) throw new UserError('reindex cancelled: the bot is shutting down', 'reindex-cancelled');
     // The swap: one assignment, so every query sees the old engine or the new one.
     this.ctx.engine = engine;
+    this.changedInPlace = false;
     this.files = new Map(scan.map((f) => [f.path, f]));
     this.pending = 'all';
     this.warnings.clear();
@@ -350,10 +375,58 @@ export class LiveArchive {
   }
 
   private scheduleCacheWrite(): void {
-    if (!this.opts.cachePath) return;
     clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => this.writeCache(), this.opts.cacheDelayMs ?? 5000);
+    this.cacheTimer = setTimeout(() => {
+      this.settle().catch((e: unknown) => this.log.error({ err: e }, 'compaction failed; the last index keeps serving'));
+    }, this.opts.cacheDelayMs ?? 5000);
     this.cacheTimer.unref();
+  }
+
+  /**
+   * Once changes have settled: compacts the index if changes went in place (so it is exactly
+   * what a fresh build gives: same rankings, no tombstones kept in memory or saved), then
+   * writes the cache.
+   */
+  async settle(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    await this.idle();
+    if (this.changedInPlace) await this.compact();
+    if (!this.closed) this.writeCache();
+  }
+
+  /** Resolves when no compaction or reindex is running. */
+  async idle(): Promise<void> {
+    for (let busy = this.compacting ?? this.reindexing; busy; busy = this.compacting ?? this.reindexing) await busy.catch(() => undefined);
+  }
+
+  /**
+   * Rebuilds the passage index from the articles in memory (no file is read), in slices that
+   * let the bot keep answering from the current one, then swaps it in with one assignment.
+   * Changes that arrive meanwhile wait for the swap (their paths stay pending).
+   */
+  compact(): Promise<void> {
+    if (this.reindexing) return this.reindexing.then(() => undefined);
+    this.compacting ??= this.rebuildInMemory().finally(() => {
+      this.compacting = undefined;
+    });
+    return this.compacting;
+  }
+
+  private async rebuildInMemory(): Promise<void> {
+    const t0 = performance.now();
+    const before = this.engine;
+    const tombstones = before.index.tombstones;
+    // In file order, as a fresh start adds them, so numbering and ties come out the same.
+    const articles = [...before.articles].sort(byPath);
+    const index = await PassageIndex.buildAsync(articles, this.settings);
+    if (this.closed || this.ctx.engine !== before) return;
+    const engine = new Engine({ dir: this.opts.archiveDir, articles, warnings: before.archive.warnings }, index);
+    // Quotes are kept by article, not by passage number: the incrementally kept store stays.
+    for (const f of this.features) engine.attachFeature(f, before.featureData(f));
+    this.ctx.engine = engine;
+    this.changedInPlace = false;
+    this.log.info({ tombstones, passages: index.size, ms: Math.round(performance.now() - t0) }, 'index compacted');
   }
 
   /** Writes the cache now (the live archive calls it after changes settle, and on close). */
@@ -361,19 +434,25 @@ export class LiveArchive {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     if (!this.opts.cachePath) return false;
-    const header = { settings: settingsHash(this.settings, this.features), fingerprint: archiveFingerprint([...this.files.values()]) };
+    const files = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const header = { settings: settingsHash(this.settings, this.features), fingerprint: archiveFingerprint(files) };
     return saveEngine(this.engine, this.opts.cachePath, header, this.features, this.log);
   }
 
-  /** Stops watching; a pending cache write is done now, so nothing is lost. */
+  /**
+   * Stops watching; a pending cache write is done now, so nothing is lost. A rebuild under way
+   * is abandoned, not awaited: shutting down must not wait for it (SIGTERM's deadline).
+   */
   async close(): Promise<void> {
     this.watching = false;
+    this.closed = true;
     clearTimeout(this.syncTimer);
     clearInterval(this.pollTimer);
     if (this.cacheTimer) this.writeCache();
+    clearTimeout(this.cacheTimer);
     this.watcher?.close();
     this.watcher = undefined;
-    await this.reindexing?.catch(() => undefined);
+    await Promise.resolve();
   }
 }
 

@@ -135,7 +135,7 @@ describe('unreadable files and folders (issue 13, item 4)', () => {
     expect(byFile['c.txt']).toMatch(/unreadable \(EACCES\)/);
   });
 
-  it('GIVEN an unreadable subfolder THEN live updates elsewhere keep working, with no failed sync', () => {
+  it('GIVEN an unreadable subfolder THEN live updates elsewhere keep working, with no failed sync', async () => {
     const dir = archive({ 'a.txt': article('Floods'), 'locked/b.txt': article('Fires') });
     const l = live(dir);
     deny(join(dir, 'locked'));
@@ -144,6 +144,8 @@ describe('unreadable files and folders (issue 13, item 4)', () => {
     expect(full.added).toEqual(['new']);
     expect(full.removed).toEqual(['locked/b']);
     expect(full.skipped.map((w) => w.file)).toEqual(['locked']);
+    // Losing a third of the archive compacts the index; the next change waits for the swap.
+    await l.idle();
     writeFileSync(join(dir, 'newer.txt'), article('Landslides'));
     (l as unknown as { pending: Set<string> }).pending = new Set(['newer.txt', 'locked']);
     expect(l.sync().added).toEqual(['newer']);
