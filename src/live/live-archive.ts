@@ -157,11 +157,7 @@ export class LiveArchive {
     const delay = Math.max(0, Math.min(this.opts.debounceMs ?? 300, this.pendingSince + (this.opts.maxWaitMs ?? 1000) - now));
     this.syncTimer = setTimeout(() => {
       this.pendingSince = undefined;
-      try {
-        this.sync();
-      } catch (e) {
-        this.log.error({ err: e }, 'archive sync failed; the last index keeps serving');
-      }
+      this.syncInSlices().catch((e: unknown) => this.log.error({ err: e }, 'archive sync failed; the last index keeps serving'));
     }, delay);
     this.syncTimer.unref();
   }
@@ -174,7 +170,46 @@ export class LiveArchive {
    * directly, the whole folder is rescanned.
    */
   sync(): SyncReport {
-    const report: SyncReport = { added: [], changed: [], removed: [], skipped: [] };
+    const taken = this.takeUpdates();
+    if ('report' in taken) return taken.report;
+    const report = emptyReport();
+    this.applySlice(taken.entries, 0, Infinity, report);
+    return report;
+  }
+
+  /**
+   * The same as `sync`, in slices of about SLICE_MS of work: each slice's files are applied in
+   * one step, and between slices the bot answers, and a SIGTERM is heard. A change to one file is
+   * never split; a change to many files is seen file by file.
+   */
+  async syncInSlices(): Promise<SyncReport> {
+    if (this.syncing) {
+      void this.syncing.then(() => this.scheduleSync());
+      return emptyReport();
+    }
+    const taken = this.takeUpdates();
+    if ('report' in taken) return taken.report;
+    const report = emptyReport();
+    const run = (async () => {
+      for (let at = 0; at < taken.entries.length && !this.closed; ) {
+        at = this.applySlice(taken.entries, at, SLICE_MS, report);
+        await yieldToEvents();
+      }
+    })();
+    this.syncing = run;
+    try {
+      await run;
+    } finally {
+      this.syncing = undefined;
+    }
+    return report;
+  }
+
+  private syncing: Promise<void> | undefined;
+
+  /** What changed on disk (from the watcher's paths, or a full scan), or the report when nothing can be done now. */
+  private takeUpdates(): { entries: Array<[string, ArchiveFile | null]> } | { report: SyncReport } {
+    const report = emptyReport();
     const busy = this.reindexing ?? this.compacting;
     if (busy) {
       // A rebuild is under way: catch up once it has swapped in (the pending paths are kept).
@@ -182,7 +217,7 @@ export class LiveArchive {
         () => this.scheduleSync(),
         () => this.scheduleSync(),
       );
-      return report;
+      return { report };
     }
     const paths = this.pending;
     this.pending = new Set();
@@ -195,19 +230,30 @@ export class LiveArchive {
       this.wasUnavailable = true;
       // A watcher on a folder that was removed sees nothing more, even when the folder returns.
       this.disarm();
-      return { ...report, unavailable: e.message };
+      return { report: { ...report, unavailable: e.message } };
     }
     if (this.wasUnavailable) this.log.info({ dir: this.opts.archiveDir }, 'archive folder is back');
     this.wasUnavailable = false;
     this.arm();
+    return { entries: [...updates] };
+  }
 
+  /**
+   * Reads the entries from `start` until `budgetMs` of work is spent, applies them to the engine
+   * in one synchronous step, and adds them to `total`; returns where the next slice starts.
+   */
+  private applySlice(entries: ReadonlyArray<[string, ArchiveFile | null]>, start: number, budgetMs: number, total: SyncReport): number {
+    const t0 = performance.now();
+    const report = emptyReport();
     const upserts: Article[] = [];
     const removals: string[] = [];
     const idOf = (path: string): string => path.replace(/\.txt$/, '');
-    // What is served before this sync: a known file may have been skipped (unreadable, too large).
+    // What is served before this slice: a known file may have been skipped (unreadable, too large).
     let servedIds: Set<string> | undefined;
     const served = (): Set<string> => (servedIds ??= new Set(this.engine.articles.map((a) => a.id)));
-    for (const [path, f] of updates) {
+    let at = start;
+    for (; at < entries.length && (at === start || performance.now() - t0 < budgetMs); at++) {
+      const [path, f] = entries[at] ?? ['', null];
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
@@ -234,7 +280,7 @@ export class LiveArchive {
         }
       }
     }
-    if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return report;
+    if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return at;
 
     this.engine.applyChanges({ upserts, removals, warnings: [...this.warnings.values()].flat() });
     this.changedInPlace = true;
@@ -244,7 +290,11 @@ export class LiveArchive {
     this.log.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length }, 'archive updated');
     this.scheduleCacheWrite();
     for (const listener of this.onSync) listener(report);
-    return report;
+    total.added.push(...report.added);
+    total.changed.push(...report.changed);
+    total.removed.push(...report.removed);
+    total.skipped.push(...report.skipped);
+    return at;
   }
 
   private get scanOptions(): ScanOptions {
@@ -457,3 +507,8 @@ export class LiveArchive {
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The work a live sync does between two chances for the bot to answer (and to hear SIGTERM). */
+const SLICE_MS = 40;
+
+const emptyReport = (): SyncReport => ({ added: [], changed: [], removed: [], skipped: [] });
