@@ -1,18 +1,30 @@
-import { escapeMarkdown } from 'discord.js';
 import { httpUrl } from '../archive/url.js';
 import type { Range } from '../search/snippet.js';
 
+/** Characters that mean something to Discord markdown wherever they are. */
+const MARKDOWN_CHARS = /[\\*_~|`[#]/g;
+/** A quote, list item or subtext at the start of a line: `> `, `- `, `+ `, `-# `, `1. `. */
+const LIST_START = /^([ \t]*)([-+>])/gm;
+const NUMBERED_START = /^([ \t]*\d+)\.(?=[ \t])/gm;
+
 /**
- * Archive text made inert for Discord: markdown (`**`, `||`, masked links) is escaped and
- * mentions (`@everyone`, `<@123>`, `<#1>`) are broken with a zero-width space so they show as
- * text. Replies also send `allowedMentions: { parse: [] }`; this keeps them from even looking live.
+ * Archive text made inert for Discord: every markdown character (`*`, `_`, `~`, `|`, `` ` ``,
+ * `[`, `#`, `\`) is escaped with a backslash, as are quote and list markers at a line start,
+ * and mentions (`@everyone`, `<@123>`, `<#1>`) are broken with a zero-width space so they show
+ * as text. Replies also send `allowedMentions: { parse: [] }`; this keeps them from even
+ * looking live.
+ *
+ * Our own escaper, not discord.js's `escapeMarkdown`: that one leaves all but the first masked
+ * link of a line live (its masked-link rule is greedy, and a link split by bold marks does not
+ * even look like one to it), and it is slow on long text (about 1.6 ms per 1,000 characters,
+ * more on long paragraphs: 4 s for a 1 MiB article). This is one linear pass; a backslash
+ * before punctuation is invisible in Discord, so nothing is lost.
  */
 export function escapeArchiveText(text: string): string {
-  // Every `[` is escaped, not only masked links: discord.js's escapeMaskedLink is greedy and
-  // leaves all but the first link of a line live, and a link split by bold marks
-  // (`[**x**](…)`) would not even look like one to it.
-  return escapeMarkdown(text, { bulletedList: true, numberedList: true, heading: true })
-    .replace(/\[/g, '\\[')
+  return text
+    .replace(MARKDOWN_CHARS, '\\$&')
+    .replace(LIST_START, '$1\\$2')
+    .replace(NUMBERED_START, '$1\\.')
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:a]|\/)/g, '<\u200b');
 }
