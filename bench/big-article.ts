@@ -38,8 +38,8 @@ try {
     const c = commands.get(name);
     if (!c) throw new Error(`no command ${name}`);
     const t = performance.now();
-    const result = await c.spec.run(live.ctx, options as never);
-    c.spec.renderDiscord(result);
+    const result = await c.run(live.ctx, options as never);
+    c.renderDiscord(result);
     return performance.now() - t;
   };
   const sync: number[] = [];

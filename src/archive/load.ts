@@ -173,6 +173,9 @@ export const sameFile = (a: ArchiveFile, b: ArchiveFile): boolean =>
 
 export const idFromPath = (path: string): string => path.replace(/\.txt$/, '');
 
+/** Whether a relative path (`/` separators) is one the archive holds: a `.txt` file outside hidden folders. */
+export const isArticlePath = (path: string): boolean => path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'));
+
 /** Decodes one file's bytes; a reason string when it must be skipped. */
 export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { skip: string } {
   if (bytes.length === 0) return { skip: 'empty file; skipped' };

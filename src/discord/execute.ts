@@ -53,7 +53,7 @@ const SLOW = Symbol('slow');
 export async function executeCommand(spec: CommandSpec, interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
   // The registered default permission hides admin commands, but a stale registration or a
   // server's override can still let anyone run one: the member's permissions decide here too.
-  if (spec.adminPermission && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+  if (spec.admin && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
     await sendPrivate(interaction, `/${spec.name} is for members with the Manage Server permission.`);
     return 'forbidden';
   }

@@ -3,7 +3,8 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from '../log.js';
 import { FATAL_GATEWAY_EXIT } from './fatal.js';
 import { openEngine } from '../open.js';
-import { readBotConfig, restOptions, type BotConfig, type Env } from './config.js';
+import type { BotConfig } from '../config.js';
+import { restOptions } from './rest.js';
 
 /** The script every shard runs: the ordinary entry point, which reads SHARDS/SHARD_COUNT like discord.js does. */
 export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -23,18 +24,14 @@ export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBa
  * a child process running the bot. Returns the manager; `stop` kills the shards.
  */
 export async function startSharded(
-  env: Env,
+  config: BotConfig,
   log: Logger,
   /** A shard exited because its gateway closed for good: every shard would be refused too. */
   onFatal: (shard: number) => void = () => {},
 ): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const config = readBotConfig(env);
   const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
   log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
   const totalShards = config.shardCount ?? (await recommendedShards(config));
-  // Children inherit process.env: make them use the very cache file built above.
-  process.env.INDEX_CACHE = config.cachePath;
-  process.env.ARCHIVE_DIR = config.archiveDir;
   const manager = new ShardingManager(SHARD_SCRIPT, {
     token: config.token,
     totalShards,
@@ -44,6 +41,8 @@ export async function startSharded(
     execArgv: ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => {
+    // Each shard gets this process's environment from discord.js; point it at the very cache file built above.
+    if (typeof shard.env === 'object' && shard.env !== null) Object.assign(shard.env, { INDEX_CACHE: config.cachePath, ARCHIVE_DIR: config.archiveDir });
     log.info({ shard: shard.id, totalShards }, 'shard launched');
     shard.on('death', (child) => {
       const code = 'exitCode' in child ? child.exitCode : null;

@@ -1,22 +1,21 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { archiveFs, archivePath, fileEntry, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
+import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
 import { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
-import { FEATURES, type Feature } from '../features.js';
 import { silentLogger, type Logger } from '../log.js';
-import { saveEngine, settingsHash, type Opened } from '../open.js';
+import { buildEngineAsync, saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
   archiveDir: string;
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
   /** Quiet time after the last file event before the archive is rescanned. */
   debounceMs?: number;
   /** A steady stream of events still gets a rescan this long after the first pending one. */
@@ -50,15 +49,6 @@ export interface SyncReport {
   unavailable?: string;
 }
 
-export interface ReindexReport {
-  articles: number;
-  passages: number;
-  added: number;
-  changed: number;
-  removed: number;
-  warnings: number;
-  ms: number;
-}
 
 /**
  * The archive as it is on disk, kept current while the bot serves: file events trigger a
@@ -72,7 +62,6 @@ export class LiveArchive {
   private readonly warnings = new Map<string, ArchiveWarning[]>();
   private readonly log: Logger;
   private readonly settings: IndexSettings;
-  private readonly features: ReadonlyArray<Feature<unknown>>;
   private watcher: FSWatcher | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
@@ -91,10 +80,9 @@ export class LiveArchive {
   ) {
     this.log = opts.log ?? silentLogger;
     this.settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-    this.features = opts.features ?? FEATURES;
     this.files = new Map(opened.files.map((f) => [f.path, f]));
     for (const w of opened.engine.archive.warnings) this.warnings.set(w.file, [...(this.warnings.get(w.file) ?? []), w]);
-    this.ctx = { engine: opened.engine, live: this };
+    this.ctx = { engine: opened.engine, reindex: (progress) => this.reindex(progress) };
   }
 
   get engine(): Engine {
@@ -247,7 +235,7 @@ export class LiveArchive {
     const report = emptyReport();
     const upserts: Article[] = [];
     const removals: string[] = [];
-    const idOf = (path: string): string => path.replace(/\.txt$/, '');
+    const idOf = idFromPath;
     // What is served before this slice: a known file may have been skipped (unreadable, too large).
     let servedIds: Set<string> | undefined;
     const served = (): Set<string> => (servedIds ??= new Set(this.engine.articles.map((a) => a.id)));
@@ -345,7 +333,7 @@ export class LiveArchive {
         }
         for (const known of this.files.keys()) if ((known === path || known.startsWith(`${path}/`)) && !inside.has(known)) updates.set(known, null);
       } else if (st?.isFile()) {
-        if (path.endsWith('.txt')) updates.set(path, fileEntry(path, st, this.opts.maxArticleBytes));
+        if (isArticlePath(path)) updates.set(path, fileEntry(path, st, this.opts.maxArticleBytes));
       } else {
         // Gone: the file itself, or a folder with everything that was under it.
         if (this.files.has(path)) updates.set(path, null);
@@ -384,14 +372,9 @@ export class LiveArchive {
       if (i % 500 === 499) await yieldToEvents();
     }
     progress(`indexing ${articles.length} articles`);
-    const index = await PassageIndex.buildAsync(articles, this.settings);
     const archive = { dir: this.opts.archiveDir, articles, warnings: [...warnings.values()].flat() };
-    const engine = new Engine(archive, index);
-    progress('building quotes and summaries');
-    for (const f of this.features) {
-      await yieldToEvents();
-      engine.attachFeature(f, f.build(archive, index));
-    }
+    const engine = await buildEngineAsync(archive, this.settings);
+    const { index } = engine;
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
     let added = 0;
     let changed = 0;
@@ -471,9 +454,8 @@ export class LiveArchive {
     const articles = [...before.articles].sort(byPath);
     const index = await PassageIndex.buildAsync(articles, this.settings);
     if (this.closed || this.ctx.engine !== before) return;
-    const engine = new Engine({ dir: this.opts.archiveDir, articles, warnings: before.archive.warnings }, index);
     // Quotes are kept by article, not by passage number: the incrementally kept store stays.
-    for (const f of this.features) engine.attachFeature(f, before.featureData(f));
+    const engine = new Engine({ dir: this.opts.archiveDir, articles, warnings: before.archive.warnings }, index, before.quotes);
     this.ctx.engine = engine;
     this.changedInPlace = false;
     this.log.info({ tombstones, passages: index.size, ms: Math.round(performance.now() - t0) }, 'index compacted');
@@ -485,8 +467,8 @@ export class LiveArchive {
     this.cacheTimer = undefined;
     if (!this.opts.cachePath) return false;
     const files = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const header = { settings: settingsHash(this.settings, this.features), fingerprint: archiveFingerprint(files) };
-    return saveEngine(this.engine, this.opts.cachePath, header, this.features, this.log);
+    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint(files) };
+    return saveEngine(this.engine, this.opts.cachePath, header, this.log);
   }
 
   /**
@@ -512,3 +494,4 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
 const SLICE_MS = 40;
 
 const emptyReport = (): SyncReport => ({ added: [], changed: [], removed: [], skipped: [] });
+export type { ReindexReport } from './report.js';

@@ -57,5 +57,6 @@ export function clip(text: string, max: number): string {
  */
 export function markdownLink(text: string, url: string): string | undefined {
   const href = httpUrl(url);
-  return href ? `[${text}](${href})` : undefined;
+  // A `]` in the label would end it early: escape it too (escapeArchiveText leaves it).
+  return href ? `[${text.replace(/\]/g, '\\]')}](${href})` : undefined;
 }

@@ -13,7 +13,7 @@ let live: LiveArchive;
 beforeAll(async () => {
   h = await startHarness();
   live = new LiveArchive(openEngine({ archiveDir: h.archiveDir }), { archiveDir: h.archiveDir });
-  h.ctx.live = live;
+  h.ctx.reindex = (progress) => live.reindex(progress);
 });
 afterAll(async () => {
   await live?.close();
