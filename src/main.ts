@@ -35,7 +35,8 @@ if (config.token === undefined) {
   }
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const { archiveDir, cachePath } = config;
-  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+  const { maxArticleBytes } = config;
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, maxArticleBytes }), { archiveDir, cachePath, log, maxArticleBytes });
   live.watch();
   const engine = live.engine;
   const commands = await loadCommands();
@@ -54,9 +55,9 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
   let bot: Bot | undefined;
   let live: LiveArchive | undefined;
   try {
-    const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
     // The archive is watched: added, changed and deleted articles are served within seconds.
-    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
     live.watch();
     log.info({ source: opened.source, articles: opened.engine.articles.length, shard: config.shards }, 'archive ready');
     const onFatal = (): void => {

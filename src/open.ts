@@ -17,6 +17,8 @@ export interface OpenOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
+  /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
 }
 
 export interface Opened {
@@ -93,7 +95,8 @@ export function settingsHash(settings: IndexSettings): string {
 export function openEngine(opts: OpenOptions): Opened {
   const log = opts.log ?? silentLogger;
   const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const files = scanArchive(opts.archiveDir);
+  const scan = opts.maxArticleBytes === undefined ? {} : { maxArticleBytes: opts.maxArticleBytes };
+  const files = scanArchive(opts.archiveDir, scan);
   const fingerprint = archiveFingerprint(files);
   const hash = settingsHash(settings);
 
@@ -112,7 +115,7 @@ export function openEngine(opts: OpenOptions): Opened {
     log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
   }
 
-  const archive = loadArchive(opts.archiveDir, files);
+  const archive = loadArchive(opts.archiveDir, files, scan);
   for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
   const engine = buildEngine(archive, settings);
   if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, log);

@@ -29,7 +29,7 @@ export async function startSharded(
   /** A shard exited because its gateway closed for good: every shard would be refused too. */
   onFatal: (shard: number) => void = () => {},
 ): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
   log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
   const totalShards = config.shardCount ?? (await recommendedShards(config));
   const manager = new ShardingManager(SHARD_SCRIPT, {

@@ -217,6 +217,18 @@ describe('MAX_ARTICLE_BYTES (issue 13, item 6)', () => {
     expect(r.skipped.map((w) => w.file)).toEqual(['big2.txt']);
   });
 
+  it('GIVEN MAX_ARTICLE_BYTES in the environment THEN the command line applies it, and a bad value is named', async () => {
+    const dir = archive({ 'a.txt': article('Floods'), 'b.txt': article('Fires').repeat(20) });
+    const io = memoryIO('', { MAX_ARTICLE_BYTES: '1024' });
+    expect(await runCli(['--archive', dir, '--cache', cacheFile(), '--json', 'stats'], io)).toBe(EXIT.ok);
+    const stats = JSON.parse(io.out()) as { articles: number; warnings: Array<{ file: string; message: string }> };
+    expect(stats.articles).toBe(1);
+    expect(stats.warnings).toEqual([{ file: 'b.txt', message: expect.stringMatching(/too large/) }]);
+    const bad = memoryIO('', { MAX_ARTICLE_BYTES: 'lots' });
+    expect(await runCli(['--archive', dir, 'stats'], bad)).toBe(EXIT.badInput);
+    expect(bad.err()).toMatch(/MAX_ARTICLE_BYTES must be a whole number of bytes/);
+  });
+
   it('GIVEN a smaller limit THEN it applies to the scan', () => {
     const dir = archive({ 'a.txt': article('Floods'), 'b.txt': article('Fires').repeat(20) });
     expect(scanArchive(dir, { maxArticleBytes: 500 }).map((f) => [f.path, f.skip === undefined])).toEqual([
