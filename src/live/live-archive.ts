@@ -28,10 +28,17 @@ export interface LiveOptions {
   maxArticleBytes?: number;
   /** Compact at once, without waiting for changes to settle, when tombstones pass this share of the passages. */
   compactShare?: number;
+  /**
+   * Once changes settle, compact when the passages changed in place since the last build
+   * (appended plus removed) reach this share of the index (default 1%; 0: after any change).
+   */
+  settleShare?: number;
 }
 
 /** Tombstones (passages of changed or deleted articles) past this share of the index trigger a compaction at once. */
 export const DEFAULT_COMPACT_SHARE = 0.25;
+/** Changes in place past this share of the passages are compacted once they settle. */
+export const DEFAULT_SETTLE_SHARE = 0.01;
 
 const byPath = (a: Article, b: Article): number => {
   const x = `${a.id}.txt`;
@@ -67,8 +74,8 @@ export class LiveArchive {
   private cacheTimer: NodeJS.Timeout | undefined;
   private reindexing: Promise<ReindexReport> | undefined;
   private compacting: Promise<void> | undefined;
-  /** Changes were applied in place since the index was built: it may rank unlike a fresh build. */
-  private changedInPlace = false;
+  /** How many passages the index held when it was built: those appended since went in place. */
+  private builtPassages: number;
   private closed = false;
   private wasUnavailable = false;
   /** Listeners told after every applied change (tests, the soak bench). */
@@ -83,6 +90,7 @@ export class LiveArchive {
     this.files = new Map(opened.files.map((f) => [f.path, f]));
     for (const w of opened.engine.archive.warnings) this.warnings.set(w.file, [...(this.warnings.get(w.file) ?? []), w]);
     this.ctx = { engine: opened.engine, reindex: (progress) => this.reindex(progress) };
+    this.builtPassages = opened.engine.index.passages.length;
   }
 
   get engine(): Engine {
@@ -271,7 +279,6 @@ export class LiveArchive {
     if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return at;
 
     this.engine.applyChanges({ upserts, removals, warnings: [...this.warnings.values()].flat() });
-    this.changedInPlace = true;
     const index = this.engine.index;
     if (index.tombstones > (this.opts.compactShare ?? DEFAULT_COMPACT_SHARE) * index.passages.length) void this.compact();
     for (const w of report.skipped) this.log.warn({ file: w.file }, w.message);
@@ -387,7 +394,7 @@ export class LiveArchive {
     if (this.closed) throw new UserError('reindex cancelled: the bot is shutting down', 'reindex-cancelled');
     // The swap: one assignment, so every query sees the old engine or the new one.
     this.ctx.engine = engine;
-    this.changedInPlace = false;
+    this.builtPassages = engine.index.passages.length;
     this.files = new Map(scan.map((f) => [f.path, f]));
     this.pending = 'all';
     this.warnings.clear();
@@ -416,16 +423,23 @@ export class LiveArchive {
   }
 
   /**
-   * Once changes have settled: compacts the index if changes went in place (so it is exactly
-   * what a fresh build gives: same rankings, no tombstones kept in memory or saved), then
-   * writes the cache.
+   * Once changes have settled: compacts the index when the changes made in place add up to
+   * `settleShare` of it (it is then exactly what a fresh build gives: same rankings, no
+   * tombstones kept in memory or saved), then writes the cache. Below that, the live index and
+   * its cache may rank a little unlike a build from scratch, but a restart loads that very index.
    */
   async settle(): Promise<void> {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     await this.idle();
-    if (this.changedInPlace) await this.compact();
+    if (this.drift() > 0 && this.drift() >= (this.opts.settleShare ?? DEFAULT_SETTLE_SHARE) * this.engine.index.size) await this.compact();
     if (!this.closed) this.writeCache();
+  }
+
+  /** Passages changed in place since the last build: appended (new or edited articles) plus removed. */
+  private drift(): number {
+    const index = this.engine.index;
+    return index.passages.length - this.builtPassages + index.tombstones;
   }
 
   /** Resolves when no compaction or reindex is running. */
@@ -457,7 +471,7 @@ export class LiveArchive {
     // Quotes are kept by article, not by passage number: the incrementally kept store stays.
     const engine = new Engine({ dir: this.opts.archiveDir, articles, warnings: before.archive.warnings }, index, before.quotes);
     this.ctx.engine = engine;
-    this.changedInPlace = false;
+    this.builtPassages = index.passages.length;
     this.log.info({ tombstones, passages: index.size, ms: Math.round(performance.now() - t0) }, 'index compacted');
   }
 

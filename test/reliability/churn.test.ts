@@ -40,7 +40,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) removeDir(d);
 });
 
-function setup(opts: { compactShare?: number } = {}): { dir: string; cachePath: string; live: LiveArchive } {
+function setup(opts: { compactShare?: number; settleShare?: number } = {}): { dir: string; cachePath: string; live: LiveArchive } {
   const files: Record<string, string> = {};
   for (let n = 0; n < 60; n++) files[`s${String(n).padStart(3, '0')}.txt`] = story(n, 0);
   const dir = writeArchive(files);
@@ -113,6 +113,25 @@ describe('compaction after churn', () => {
     const fresh = openEngine({ archiveDir: dir }).engine;
     // Every article is served, with its latest text.
     expect(live.engine.articles.map((a) => `${a.id} ${a.title}`)).toEqual(fresh.articles.map((a) => `${a.id} ${a.title}`));
+  });
+
+  it('GIVEN one small edit THEN settling does not rebuild (below settleShare), and with settleShare 0 it does', async () => {
+    const { dir, live } = setup({ compactShare: 10, settleShare: 0.2 });
+    const path = join(dir, 's001.txt');
+    writeFileSync(path, story(1, 9));
+    utimesSync(path, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    live.sync();
+    const engine = live.engine;
+    await live.settle();
+    expect(live.engine).toBe(engine);
+    expect(live.engine.index.tombstones).toBeGreaterThan(0);
+
+    const strict = setup({ compactShare: 10, settleShare: 0 });
+    writeFileSync(join(strict.dir, 's001.txt'), story(1, 9));
+    utimesSync(join(strict.dir, 's001.txt'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    strict.live.sync();
+    await strict.live.settle();
+    expect(strict.live.engine.index.tombstones).toBe(0);
   });
 
   it('GIVEN a change while compaction runs THEN it is applied after the swap, not lost', async () => {
