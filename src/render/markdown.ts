@@ -2,14 +2,14 @@ import { httpUrl } from '../archive/url.js';
 import type { Range } from '../search/snippet.js';
 
 /** Characters that mean something to Discord markdown wherever they are. */
-const MARKDOWN_CHARS = /[\\*_~|`[#]/g;
-/** A quote, list item or subtext at the start of a line: `> `, `- `, `+ `, `-# `, `1. `. */
-const LIST_START = /^([ \t]*)([-+>])/gm;
+const MARKDOWN_CHARS = /[\\*_~|`[]/g;
+/** A heading, quote, list item or subtext at the start of a line: `# `, `> `, `- `, `+ `, `-# `, `1. `. */
+const LIST_START = /^([ \t]*)([-+>#])/gm;
 const NUMBERED_START = /^([ \t]*\d+)\.(?=[ \t])/gm;
 
 /**
  * Archive text made inert for Discord: every markdown character (`*`, `_`, `~`, `|`, `` ` ``,
- * `[`, `#`, `\`) is escaped with a backslash, as are quote and list markers at a line start,
+ * `[`, `\`) is escaped with a backslash, as are heading, quote and list markers at a line start,
  * and mentions (`@everyone`, `<@123>`, `<#1>`) are broken with a zero-width space so they show
  * as text. Replies also send `allowedMentions: { parse: [] }`; this keeps them from even
  * looking live.

@@ -22,6 +22,12 @@ describe('masked links in archive text (issue 13, item 8)', () => {
     expect(out).not.toMatch(LIVE_BRACKET);
   });
 
+  it('GIVEN markdown that only counts at a line start THEN it is escaped there, and inline markdown everywhere', () => {
+    const out = escapeArchiveText('# Head\n> quote\n- item\n+ item\n-# small\n12. twelve\n  * star\nmid # and > and 1. stay');
+    expect(out).toBe('\\# Head\n\\> quote\n\\- item\n\\+ item\n\\-# small\n12\\. twelve\n  \\* star\nmid # and > and 1. stay');
+    expect(escapeArchiveText('a_b *c* ~~d~~ ||e|| `f` \\')).toBe('a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\| \\`f\\` \\\\');
+  });
+
   it('GIVEN any text made of link pieces THEN no bracket stays live, in escapeArchiveText or boldRanges', () => {
     const piece = fc.constantFrom('[', ']', '(', ')', '](', 'http://evil.example', 'x', ' ', '\\', '**', '\n', 'good');
     fc.assert(
