@@ -69,7 +69,7 @@ export class LiveArchive {
   private readonly warnings = new Map<string, ArchiveWarning[]>();
   private readonly log: Logger;
   private readonly settings: IndexSettings;
-  private watcher: FSWatcher | undefined;
+  private readonly watchers = new Map<string, FSWatcher>();
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
   private reindexing: Promise<ReindexReport> | undefined;
@@ -114,18 +114,9 @@ export class LiveArchive {
   private pollTimer: NodeJS.Timeout | undefined;
 
   private arm(): void {
-    if (!this.watching || this.watcher) return;
+    if (!this.watching || this.watchers.size > 0) return;
     try {
-      const watcher = watch(this.opts.archiveDir, { recursive: true, persistent: false }, (_event, name) => {
-        if (name === null) this.pending = 'all';
-        else if (this.pending !== 'all') this.pending.add(archivePath(name));
-        this.scheduleSync();
-      });
-      watcher.on('error', (err) => {
-        this.log.warn({ err: err.message }, 'archive watcher failed; polling the folder instead');
-        this.disarm();
-      });
-      this.watcher = watcher;
+      this.watchTree('');
       clearInterval(this.pollTimer);
       this.pollTimer = undefined;
     } catch (e) {
@@ -134,9 +125,62 @@ export class LiveArchive {
     }
   }
 
+  /**
+   * One plain (non-recursive) watcher per folder, added as folders appear. Node 20's recursive
+   * watcher on Linux stalls the whole process when thousands of files are copied into a new
+   * folder (it rescans the folder on every event); a watcher per folder costs one inotify watch.
+   */
+  private watchTree(rel: string): void {
+    if (this.watchers.has(rel)) return;
+    const full = rel ? join(this.opts.archiveDir, ...rel.split('/')) : this.opts.archiveDir;
+    const watcher = watch(full, { persistent: false }, (_event, name) => {
+      if (name === null) this.pending = 'all';
+      else {
+        const path = rel ? `${rel}/${archivePath(name)}` : archivePath(name);
+        if (this.pending !== 'all') this.pending.add(path);
+        if (!name.startsWith('.')) this.followFolder(path);
+      }
+      this.scheduleSync();
+    });
+    watcher.on('error', (err) => {
+      if (rel !== '') return this.unwatch(rel);
+      this.log.warn({ err: err.message }, 'archive watcher failed; polling the folder instead');
+      this.disarm();
+    });
+    this.watchers.set(rel, watcher);
+    for (const entry of archiveFs.readdirSync(full, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) this.watchTree(rel ? `${rel}/${entry.name}` : entry.name);
+    }
+  }
+
+  /** A path named by a watcher: a new folder gets watched, a folder gone stops being watched. */
+  private followFolder(path: string): void {
+    let folder = false;
+    try {
+      folder = archiveFs.lstatSync(join(this.opts.archiveDir, ...path.split('/'))).isDirectory();
+    } catch {
+      folder = false;
+    }
+    try {
+      if (folder) this.watchTree(path);
+      else this.unwatch(path);
+    } catch {
+      // Unreadable or gone meanwhile: the sync says so; the next event tries again.
+    }
+  }
+
+  private unwatch(rel: string): void {
+    for (const [path, w] of this.watchers) {
+      if (path === rel || path.startsWith(`${rel}/`)) {
+        w.close();
+        this.watchers.delete(path);
+      }
+    }
+  }
+
   private disarm(): void {
-    this.watcher?.close();
-    this.watcher = undefined;
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
     if (this.watching && !this.pollTimer) {
       this.pollTimer = setInterval(() => {
         this.pending = 'all';
@@ -147,18 +191,26 @@ export class LiveArchive {
   }
 
   scheduleSync(): void {
-    clearTimeout(this.syncTimer);
     const now = performance.now();
     this.pendingSince ??= now;
-    const delay = Math.max(0, Math.min(this.opts.debounceMs ?? 300, this.pendingSince + (this.opts.maxWaitMs ?? 1000) - now));
+    const cap = this.pendingSince + (this.opts.maxWaitMs ?? 1000);
+    const due = Math.min(now + (this.opts.debounceMs ?? 300), cap);
+    // Past the cap, a timer already armed stays: re-arming it (for "now") on every event would
+    // starve it while a steady stream of events, thousands of files being copied in, goes on.
+    if (this.syncTimer && this.syncDue !== undefined && due >= cap && this.syncDue <= cap) return;
+    clearTimeout(this.syncTimer);
+    this.syncDue = due;
     this.syncTimer = setTimeout(() => {
+      this.syncTimer = undefined;
+      this.syncDue = undefined;
       this.pendingSince = undefined;
       this.syncInSlices().catch((e: unknown) => this.log.error({ err: e }, 'archive sync failed; the last index keeps serving'));
-    }, delay);
+    }, Math.max(0, due - now));
     this.syncTimer.unref();
   }
 
   private pendingSince: number | undefined;
+  private syncDue: number | undefined;
 
   /**
    * Applies every added, changed, renamed or deleted article. With the watcher's file names in
@@ -496,8 +548,8 @@ export class LiveArchive {
     clearInterval(this.pollTimer);
     if (this.cacheTimer) this.writeCache();
     clearTimeout(this.cacheTimer);
-    this.watcher?.close();
-    this.watcher = undefined;
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
     await Promise.resolve();
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveArchive, type SyncReport } from '../../src/live/live-archive.js';
 import { openEngine } from '../../src/open.js';
-import { FAKE_TOKEN, FakeDiscord } from '../fake-discord/server.js';
+import { FAKE_TOKEN, FakeDiscord, bodyOf } from '../fake-discord/server.js';
 import { writeArchive } from '../helpers.js';
 import { removeDir } from '../helpers/archive.js';
 import { spawnEntry } from '../spawn.js';
@@ -93,4 +93,41 @@ describe('SIGTERM during long work', () => {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('GIVEN thousands of files copied into a new folder while the bot runs THEN the bot keeps answering, serves them all, and SIGTERM stops it cleanly', async () => {
+    fake = await FakeDiscord.start();
+    const archiveDir = writeArchive();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'i13-bulk-'));
+    dirs.push(archiveDir, cacheDir);
+    const run = spawnEntry('src/main.ts', {
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_BASE: fake.apiBase,
+      ARCHIVE_DIR: archiveDir,
+      INDEX_CACHE: join(cacheDir, 'index.json'),
+      LOG_LEVEL: 'info',
+    });
+    const articles = async (): Promise<number> => {
+      const sent = fake?.dispatchInteraction({ type: 'command', command: 'stats' });
+      if (!sent || !fake) return -1;
+      const body = JSON.stringify(bodyOf(await fake.waitForCallback(sent.id)));
+      return Number(/Articles[^0-9]*(\d+)/.exec(body)?.[1] ?? -1);
+    };
+    try {
+      await fake.waitForSession(60_000);
+      await expect.poll(() => run.err(), { timeout: 20_000, interval: 50 }).toContain('"msg":"connected to Discord"');
+      const before = await articles();
+      // Node 20's recursive watcher stalled the whole bot on this (it rescanned the folder on every event).
+      mkdirSync(join(archiveDir, 'bulk'));
+      for (let i = 0; i < 3000; i++) {
+        writeFileSync(join(archiveDir, 'bulk', `r${i}.txt`), story(i));
+        if (i % 500 === 499) await new Promise((r) => setTimeout(r, 10));
+      }
+      await expect.poll(articles, { timeout: 30_000, interval: 500 }).toBe(before + 3000);
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
+    } finally {
+      run.child.kill('SIGKILL');
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
