@@ -300,8 +300,11 @@ export class LiveArchive {
     let servedIds: Set<string> | undefined;
     const served = (): Set<string> => (servedIds ??= new Set(this.engine.articles.map((a) => a.id)));
     let at = start;
-    for (; at < entries.length && (at === start || performance.now() - t0 < budgetMs); at++) {
+    // Reading is the small part: applying (index, quotes) costs more, so it is estimated ahead.
+    let applying = 0;
+    for (; at < entries.length && (at === start || performance.now() - t0 + applying < budgetMs); at++) {
       const [path, f] = entries[at] ?? ['', null];
+      applying += APPLY_MS_PER_FILE + (f?.size ?? 0) * APPLY_MS_PER_BYTE;
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
@@ -558,6 +561,9 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
 
 /** The work a live sync does between two chances for the bot to answer (and to hear SIGTERM). */
 const SLICE_MS = 40;
+/** What applying a file to the index and quotes roughly costs (measured on BBC and a 1 MiB article). */
+const APPLY_MS_PER_FILE = 0.5;
+const APPLY_MS_PER_BYTE = 0.002;
 
 const emptyReport = (): SyncReport => ({ added: [], changed: [], removed: [], skipped: [] });
 export type { ReindexReport } from './report.js';
