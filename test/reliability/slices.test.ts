@@ -63,19 +63,26 @@ describe('SIGTERM during long work', () => {
     await fake?.close();
   });
 
-  it('GIVEN a /reindex of thousands of files under way THEN SIGTERM still stops the bot cleanly before the 4.5 s deadline (exit 0)', async () => {
-    fake = await FakeDiscord.start();
+  /** `src/main.ts` against a fresh fake Discord, over the fixture archive (plus what `prepare` writes). */
+  async function startBotProcess(prepare: (dir: string) => void = () => {}): Promise<{ run: ReturnType<typeof spawnEntry>; cacheDir: string; archiveDir: string; discord: FakeDiscord }> {
+    const discord = await FakeDiscord.start();
+    fake = discord;
     const archiveDir = writeArchive();
-    writeMany(archiveDir, 4000);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'i13-sigterm-'));
+    prepare(archiveDir);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'i13-bot-'));
     dirs.push(archiveDir, cacheDir);
     const run = spawnEntry('src/main.ts', {
       DISCORD_TOKEN: FAKE_TOKEN,
-      DISCORD_API_BASE: fake.apiBase,
+      DISCORD_API_BASE: discord.apiBase,
       ARCHIVE_DIR: archiveDir,
       INDEX_CACHE: join(cacheDir, 'index.json'),
       LOG_LEVEL: 'info',
     });
+    return { run, cacheDir, archiveDir, discord };
+  }
+
+  it('GIVEN a /reindex of thousands of files under way THEN SIGTERM still stops the bot cleanly before the 4.5 s deadline (exit 0)', async () => {
+    const { run, cacheDir, discord: fake } = await startBotProcess((dir) => writeMany(dir, 4000));
     try {
       await fake.waitForSession(60_000);
       await expect.poll(() => run.err(), { timeout: 20_000, interval: 50 }).toContain('"msg":"connected to Discord"');
@@ -95,25 +102,14 @@ describe('SIGTERM during long work', () => {
   }, 90_000);
 
   it('GIVEN thousands of files copied into a new folder while the bot runs THEN the bot keeps answering, serves them all, and SIGTERM stops it cleanly', async () => {
-    fake = await FakeDiscord.start();
-    const archiveDir = writeArchive();
-    const cacheDir = mkdtempSync(join(tmpdir(), 'i13-bulk-'));
-    dirs.push(archiveDir, cacheDir);
-    const run = spawnEntry('src/main.ts', {
-      DISCORD_TOKEN: FAKE_TOKEN,
-      DISCORD_API_BASE: fake.apiBase,
-      ARCHIVE_DIR: archiveDir,
-      INDEX_CACHE: join(cacheDir, 'index.json'),
-      LOG_LEVEL: 'info',
-    });
+    const { run, cacheDir, archiveDir, discord } = await startBotProcess();
     const articles = async (): Promise<number> => {
-      const sent = fake?.dispatchInteraction({ type: 'command', command: 'stats' });
-      if (!sent || !fake) return -1;
-      const body = JSON.stringify(bodyOf(await fake.waitForCallback(sent.id)));
+      const sent = discord.dispatchInteraction({ type: 'command', command: 'stats' });
+      const body = JSON.stringify(bodyOf(await discord.waitForCallback(sent.id)));
       return Number(/Articles[^0-9]*(\d+)/.exec(body)?.[1] ?? -1);
     };
     try {
-      await fake.waitForSession(60_000);
+      await discord.waitForSession(60_000);
       await expect.poll(() => run.err(), { timeout: 20_000, interval: 50 }).toContain('"msg":"connected to Discord"');
       const before = await articles();
       // Node 20's recursive watcher stalled the whole bot on this (it rescanned the folder on every event).
