@@ -318,9 +318,12 @@ export class People {
    * penalty for distance. Ties go to the latest.
    */
   latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
-    let best: Person | undefined;
-    let bestScore = -Infinity;
-    let bestAt = -1;
+    return this.rankedBefore(pos, gender, 1, accept)[0];
+  }
+
+  /** The `k` likeliest antecedents at `pos` (see `latestBefore`), best first, each person once. */
+  rankedBefore(pos: number, gender: Gender, k: number, accept: (p: Person) => boolean = () => true): Person[] {
+    const best = new Map<Person, { score: number; at: number }>();
     for (const list of [this.mentions, this.added]) {
       for (let i = lastBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
         const m = list[i];
@@ -332,14 +335,25 @@ export class People {
         if (p.evidence <= 0 && !likely) continue;
         if (!accept(p)) continue;
         const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
-        if (score > bestScore || (score === bestScore && m.pos > bestAt)) {
-          bestScore = score;
-          best = p;
-          bestAt = m.pos;
-        }
+        const cur = best.get(p);
+        if (!cur || score > cur.score || (score === cur.score && m.pos > cur.at)) best.set(p, { score, at: m.pos });
       }
     }
-    return best;
+    return [...best.entries()]
+      .sort((a, b) => b[1].score - a[1].score || b[1].at - a[1].at)
+      .slice(0, k)
+      .map(([p]) => p);
+  }
+
+  /** Mentions of people outside quotes in [from, to), in text order (at most WINDOW·2 of them). */
+  mentionsIn(from: number, to: number): PersonMention[] {
+    const out: PersonMention[] = [];
+    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW * 2; i--, seen++) {
+      const m = this.mentions[i];
+      if (!m || m.pos < from) break;
+      if (!m.quoted && !m.person.group) out.push(m);
+    }
+    return out.reverse();
   }
 
   private isLikelyPerson(p: Person): boolean {
