@@ -55,7 +55,7 @@ export function collect(articles: readonly LabelledArticle[], weights: SpeakerWe
 export function fit(examples: readonly Example[], options: { epochs?: number; rate?: number; l2?: number } = {}): SpeakerWeights {
   const epochs = options.epochs ?? 300;
   const rate = options.rate ?? 0.05;
-  const l2 = options.l2 ?? 0.01;
+  const l2 = options.l2 ?? 0.001;
   const n = FEATURES.length;
   const w = new Array<number>(n).fill(0);
   // Adam: the features differ in scale and frequency by orders of magnitude.

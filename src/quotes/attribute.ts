@@ -66,7 +66,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
     // "told the BBC News website:" names who heard it, not who spoke.
-    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an)\s/iu.test(gap))) {
+    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -78,6 +78,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const phrase = subjectBefore(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
+    // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
+    if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
     if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''))) return null;
   }
   return null;
@@ -221,14 +223,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
-    if (!indefinite && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
+    if (!indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       const p =
         people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
         people.latestBefore(pos, null);
       if (p) out.push({ speaker: personSpeaker(p, m.role), via: 'via_desc_referent', commit: noop });
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
-    const shown = /^one\s+of\s/u.test(text) ? text : text.replace(/^one\s/u, /^[aeiou]/iu.test(text.slice(4)) ? 'an ' : 'a ');
+    // "one U.S. analyst of Baker's weekend remarks": what the speaker talked about is not who they are.
+    const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
+    const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
     out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', commit: () => void (lastGroup = s) });
     return out;
@@ -335,7 +339,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         for (const m of nearby) {
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
           const where: Feature = m.pos >= sentenceFrom && m.pos < sentenceTo ? 'near_sentence' : m.pos >= base ? 'near_para' : 'near_prev';
-          add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, { nearness: 1 / (1 + d / 200) });
+          add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, m.subject ? { nearness: 1 / (1 + d / 200), near_subject: 1 } : { nearness: 1 / (1 + d / 200) });
         }
         const list: CandidateView[] = [];
         const candList = [...cands.values()];
@@ -351,6 +355,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (p && c.features.nearness === undefined) {
             for (const m of nearby) if (m.person === p) c.features.nearness = Math.max(c.features.nearness ?? 0, 1 / (1 + Math.abs(m.pos - at) / 200));
           }
+          if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
           list.push({ speaker: c.speaker?.name ?? null, features: c.features });
         }
         list.push({ speaker: null, features: { null: 1 } });
@@ -381,6 +386,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   });
   return out;
 }
+
+const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
 
 const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name)}`);
 

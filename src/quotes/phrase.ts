@@ -95,6 +95,17 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
     out.unshift(w);
     i--;
   }
+  // "One government bond salesman": lower-case modifiers between a determiner and the role noun.
+  if (out.length > 0 && isRoleWord(out[0] ?? '')) {
+    for (let j = i, k = 0; j >= 0 && k < 4; j--, k++) {
+      const w = ws[j] ?? '';
+      if (isDeterminer(w)) {
+        out.unshift(...ws.slice(j, i + 1));
+        break;
+      }
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || isPreposition(w) || isStopWord(w)) break;
+    }
+  }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
   while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
   return sawName || sawNoun ? out : [];
@@ -146,7 +157,7 @@ export function subjectAfter(text: string): Phrase | null {
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
-    if (raw !== w && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
+    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
       ended = true;
       break;
     }
@@ -182,7 +193,7 @@ const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayo
 
 /** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
 export function readMention(p: Phrase): Mention | null {
-  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && isTitleWord(w) ? '.' : ''))).filter((w) => w.length > 0);
+  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").

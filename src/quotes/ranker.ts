@@ -23,6 +23,8 @@ export const FEATURES = [
   'near_para', // named in the quote's paragraph
   'near_prev', // named in the paragraph before
   'nearness', // 1 / (1 + distance / 200 characters) to the nearest mention
+  'near_subject', // a mention near the quote opens its sentence
+  'other_than_slot', // the quote's own attribution names someone else
   // how the candidate was read
   'via_name',
   'via_pronoun_1', // the likeliest antecedent of a he/she
