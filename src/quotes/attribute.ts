@@ -349,9 +349,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const core = p.folded.filter((w) => !PARTICLES.has(w));
             if (core.length >= 2) c.features.full_name = 1;
             if (core.length >= 2 && isFirstName(p.folded[0] ?? '')) c.features.known_first_name = 1;
+            if (core.length === 1 && !isFirstName(p.folded[0] ?? '')) c.features.single_word = 1;
+            if (p.role) c.features.has_role = 1;
             c.features.salience = Math.min(1, p.evidence / 5);
           }
           // The nearest mention counts for every candidate that has one.
+          if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
           if (p && c.features.nearness === undefined) {
             for (const m of nearby) if (m.person === p) c.features.nearness = Math.max(c.features.nearness ?? 0, 1 / (1 + Math.abs(m.pos - at) / 200));
           }

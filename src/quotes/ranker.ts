@@ -36,6 +36,9 @@ export const FEATURES = [
   'via_group', // "they", "A and B"
   // what the candidate is
   'full_name', // two or more name words
+  'single_word', // a one-word name that is no known first name ("Hamilton", "Somehow")
+  'has_role', // the article gives the person a title or role
+  'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
   'gender_agrees', // a he/she slot and the person's known gender agree
   'salience', // how often the article names the person (capped)
