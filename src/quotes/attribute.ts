@@ -214,7 +214,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const org = people.orgBefore(pos, ORG_REACH);
       if (org) {
         const s = { name: org, role: null, person: null };
-        out.push({ speaker: s, via: 'via_org', commit: () => void (lastGroup = s) });
+        // The organisation is the reading: "the company" itself names nobody.
+        return [{ speaker: s, via: 'via_org', commit: () => void (lastGroup = s) }];
       }
     }
     // "the mayor", "the laid-back Cambridge resident": a singular description of a person may be

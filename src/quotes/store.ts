@@ -2,10 +2,11 @@
 // Plain data in and out; its state round-trips through JSON for the index cache.
 
 import type { Article } from '../archive/types.js';
+import { distance } from 'fastest-levenshtein';
 import { UserError } from '../errors.js';
 import { terms } from '../text/tokenize.js';
 import { attributeArticle } from './attribute.js';
-import { foldName } from './names.js';
+import { PARTICLES, foldName } from './names.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
 
 export interface Quote {
@@ -40,6 +41,41 @@ export interface QuoteStoreJSON {
 }
 
 const MAX_INPUT = 100;
+/** How many other speakers sharing a name a reply lists. */
+const MAX_OTHERS = 5;
+
+// Forms of address and titles a person may type before a name: "Mr Blair", "Dr. Fauci".
+const HONORIFIC = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|president|senator|sen|rep|gov|governor|mayor|minister|chancellor|secretary|judge)\.?\s+)+/iu;
+const withoutHonorific = (s: string): string => {
+  const stripped = s.replace(HONORIFIC, '');
+  return stripped.trim() ? stripped : s;
+};
+const coreWords = (folded: string): number => folded.split(' ').filter((w) => w && !PARTICLES.has(w)).length;
+
+/**
+ * A surname-only speaker whose article also quotes exactly one full name with that surname is
+ * that person ("Blair" beside "Tony Blair"); the archive-wide registry then merges the rest.
+ */
+function namedInArticle(quotes: readonly Quote[]): Quote[] {
+  const fullBySurname = new Map<string, Map<string, Set<string>>>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    const f = foldName(q.speaker);
+    if (coreWords(f) < 2) continue;
+    const surname = f.slice(f.lastIndexOf(' ') + 1);
+    let byArticle = fullBySurname.get(q.article);
+    if (!byArticle) fullBySurname.set(q.article, (byArticle = new Map()));
+    const names = byArticle.get(surname) ?? new Set<string>();
+    names.add(q.speaker);
+    byArticle.set(surname, names);
+  }
+  return quotes.map((q) => {
+    if (!q.speaker || foldName(q.speaker).includes(' ')) return q;
+    const names = fullBySurname.get(q.article)?.get(foldName(q.speaker));
+    const only = names?.size === 1 ? [...names][0] : undefined;
+    return only ? { ...q, speaker: only } : q;
+  });
+}
 
 function extractQuotes(articles: readonly Article[]): Quote[] {
   const raw: Quote[] = [];
@@ -90,7 +126,8 @@ export class QuoteStore {
     return QuoteStore.fromQuotes([...this.quotes.filter((q) => !gone.has(q.article)), ...extractQuotes(added)]);
   }
 
-  private static fromQuotes(raw: readonly Quote[]): QuoteStore {
+  private static fromQuotes(input: readonly Quote[]): QuoteStore {
+    const raw = namedInArticle(input);
     const { entries, canonical } = buildRegistry(raw.flatMap((q) => (q.speaker ? [{ name: q.speaker, role: q.role, article: q.article }] : [])));
     const quotes: Quote[] = raw.map((q) => ({ ...q, speaker: q.speaker === null ? null : (canonical.get(foldName(q.speaker)) ?? q.speaker) }));
     return new QuoteStore(quotes, entries);
@@ -177,60 +214,81 @@ export class QuoteStore {
     return scored.map((s) => s.q);
   }
 
-  /** Autocomplete: names with a word starting with the input (any part of the name), best first. */
+  /**
+   * The speakers a typed name means, best first: the name itself in any case or accents; for a
+   * surname or other part of names ("Blair", "Mr Blair"), every speaker with that word, full names
+   * before a bare surname, most quoted first. Forms of address are ignored.
+   */
+  matchSpeakers(input: string): SpeakerEntry[] {
+    const key = foldName(withoutHonorific(input.trim().slice(0, MAX_INPUT)));
+    if (!key) return [];
+    const exact = this.byKey.get(key);
+    if (exact && coreWords(key) >= 2) return [exact];
+    const partial = this.registry.filter((e) => e !== exact && ` ${foldName(e.name)} `.includes(` ${key} `));
+    const ranked = (exact ? [exact, ...partial] : partial)
+      .map((e, order) => ({ e, order, full: coreWords(foldName(e.name)) >= 2 ? 1 : 0, surname: foldName(e.name).endsWith(` ${key}`) ? 1 : 0 }))
+      .sort((a, b) => b.full - a.full || b.surname - a.surname || b.e.quotes - a.e.quotes || a.order - b.order);
+    return ranked.map((r) => r.e);
+  }
+
+  /** Autocomplete: the speakers `matchSpeakers` finds, in its order, then names with a word starting with the input, best first. */
   suggestSpeakers(prefix: string, limit = 25): string[] {
-    const p = foldName(prefix.slice(0, MAX_INPUT));
+    const p = foldName(withoutHonorific(prefix.slice(0, MAX_INPUT)));
     if (!p) return this.registry.slice(0, limit).map((e) => e.name);
+    const out = this.matchSpeakers(prefix).map((e) => e.name);
+    const seen = new Set(out);
     const scored: Array<{ e: SpeakerEntry; rank: number }> = [];
     for (const e of this.registry) {
+      if (seen.has(e.name)) continue;
       const key = foldName(e.name);
       let rank = -1;
-      if (key === p) rank = 0;
-      else if (key.startsWith(p)) rank = 1;
+      if (key.startsWith(p)) rank = 1;
       else if (key.includes(` ${p}`)) rank = 2;
       if (rank >= 0) scored.push({ e, rank });
     }
     // The registry is already most-quoted first; a stable sort keeps that order within a rank.
     scored.sort((a, b) => a.rank - b.rank);
-    return scored.slice(0, limit).map((s) => s.e.name);
+    for (const s of scored) out.push(s.e.name);
+    return out.slice(0, limit);
   }
 
   /**
-   * The canonical name for what a person typed: the name in any case or accents, or a surname or
-   * other part that only one speaker has. Otherwise a UserError naming close speakers.
+   * The canonical name for what a person typed (see `matchSpeakers`), with the other speakers the
+   * same words name. Otherwise a UserError suggesting close names ("did you mean …").
    */
-  resolveSpeaker(input: string): string {
+  lookupSpeaker(input: string): { name: string; others: Array<{ name: string; quotes: number }> } {
     const raw = input.trim().slice(0, MAX_INPUT);
-    const key = foldName(raw);
-    if (!key) throw new UserError('the speaker is empty: type a name', 'empty-speaker');
-    const exact = this.byKey.get(key);
-    if (exact) return exact.name;
-    const partial = this.registry.filter((e) => ` ${foldName(e.name)} `.includes(` ${key} `));
-    if (partial.length === 1 && partial[0]) return partial[0].name;
-    if (partial.length > 1) {
-      throw new UserError(`"${raw}" matches several speakers: ${partial.slice(0, 5).map((e) => e.name).join(', ')}; which one?`, 'ambiguous-speaker');
-    }
-    const close = this.closeNames(key, 3);
+    if (!foldName(raw)) throw new UserError('the speaker is empty: type a name', 'empty-speaker');
+    const [best, ...rest] = this.matchSpeakers(raw);
+    if (best) return { name: best.name, others: rest.slice(0, MAX_OTHERS).map((e) => ({ name: e.name, quotes: e.quotes })) };
+    const close = this.closeNames(foldName(withoutHonorific(raw)) || foldName(raw), 3);
     throw new UserError(`no quotes from ${raw}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`, 'unknown-speaker');
   }
 
-  /** Speaker names within a small edit distance of `key`, whole or word by word. */
+  /** The canonical name for what a person typed; see `lookupSpeaker`. */
+  resolveSpeaker(input: string): string {
+    return this.lookupSpeaker(input).name;
+  }
+
+  /** Speaker names within a small edit distance of `key`, whole or word by word, closest and most quoted first. */
   private closeNames(key: string, n: number): string[] {
     const scored: Array<{ name: string; d: number; quotes: number }> = [];
     const keyWords = key.split(' ');
+    // One edit per four letters, at least one: "Volker" → Volcker, "Mourino" → Mourinho.
+    const limit = Math.max(1, Math.floor(key.length / 4));
     for (const e of this.registry) {
       const k = foldName(e.name);
-      if (Math.abs(k.length - key.length) > 12 && !k.split(' ').some((w) => keyWords.includes(w))) {
-        // Far apart in length and no word in common: not worth the distance.
-        const prefix = k.split(' ').some((w) => keyWords.some((q) => q.length >= 3 && (w.startsWith(q) || q.startsWith(w))));
-        if (!prefix) continue;
+      let d = Math.abs(k.length - key.length) <= limit ? distance(key, k) : Infinity;
+      // A word against a word ("yeuter" against "clayton yeutter"), a little behind a whole-name match.
+      for (const w of k.split(' ')) {
+        for (const q of keyWords) {
+          const wordLimit = Math.max(1, Math.floor(q.length / 4));
+          if (q.length < 3 || Math.abs(w.length - q.length) > wordLimit) continue;
+          const wd = distance(q, w);
+          if (wd > 0 && wd <= wordLimit) d = Math.min(d, wd + 0.5);
+        }
       }
-      const whole = levenshtein(key, k, 4);
-      let words = Infinity;
-      for (const w of k.split(' ')) for (const q of keyWords) words = Math.min(words, levenshtein(q, w, 2) + (q === w ? 0 : 0.5));
-      const d = Math.min(whole, words);
-      const limit = Math.max(1, Math.floor(key.length / 4));
-      if (d <= limit) scored.push({ name: e.name, d, quotes: e.quotes });
+      if (d <= limit + 0.5) scored.push({ name: e.name, d, quotes: e.quotes });
     }
     scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes);
     return scored.slice(0, n).map((s) => s.name);
@@ -266,24 +324,6 @@ function newestFirst(a: Quote, b: Quote): number {
   }
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
   return a.paragraph - b.paragraph || a.start - b.start;
-}
-
-/** Edit distance, giving up (returning `max + 1`) once it must exceed `max`. */
-export function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
 }
 
 function isStoreJSON(x: unknown): x is QuoteStoreJSON {
