@@ -212,6 +212,8 @@ export function roleWords(title: readonly string[]): string[] {
 
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
+const SAINT = /^st\.?$/iu;
+
 export interface NameParts {
   /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */
   name: string[];
@@ -232,6 +234,8 @@ export function splitTitle(run: readonly string[]): NameParts {
   for (let i = 0; i < run.length; i++) {
     const fi = f[i] ?? 0;
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
+    // "Fernand St. Germain": after a first name, "St." belongs to the surname.
+    if (i > 0 && SAINT.test(run[i] ?? '') && ((f[i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }
   return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
@@ -241,9 +245,9 @@ export function splitTitle(run: readonly string[]): NameParts {
 export function looksLikePersonName(name: readonly string[]): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
-  for (const w of name) {
+  for (const [i, w] of name.entries()) {
     const f = flags(w);
-    if ((f & PARTICLE) !== 0) continue;
+    if ((f & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
     if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;

@@ -183,6 +183,8 @@ export class People {
   constructor(paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean) {
     const runs: Run[] = [];
     paragraphs.forEach((p, i) => {
+      // A line in capitals is a headline or title ("ST. GERMAIN REGRETS VOLCKER STEPPING DOWN"): it names no one.
+      if (isTitleLine(p)) return;
       for (const r of runsOf(p, bases[i] ?? 0)) runs.push(r);
     });
     const full: { run: Run; name: string[]; title: string[] }[] = [];
@@ -228,7 +230,13 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     for (const s of single) {
-      const person = this.byShortName(foldName(s.word), s.run.pos);
+      let person = this.byShortName(foldName(s.word), s.run.pos);
+      // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
+      if (!person && s.title.some((t) => PERSONAL_TITLE.test(t))) {
+        const folded = [foldName(s.word)];
+        person = { key: folded[0] ?? '', name: displayCase(cleanWord(s.word)), folded, gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
+        this.add(person);
+      }
       if (person) {
         person.evidence++;
         if (s.run.speaks) person.evidence++;
@@ -405,6 +413,15 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
 }
 
 const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+
+const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
+const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+
+/** A paragraph of several words without a lower-case letter: a headline, not prose. */
+export function isTitleLine(p: string): boolean {
+  if (p.length > 400 || /\p{Ll}/u.test(p)) return false;
+  return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+}
 
 /** Global offsets of each paragraph when the article is read as one text. */
 export function paragraphBases(paragraphs: readonly string[]): number[] {
