@@ -187,7 +187,8 @@ export function genderOfWords(words: readonly string[]): Gender {
 
 /** "HENRY LUCERO" → "Henry Lucero"; mixed-case names are kept as written. */
 export function displayCase(name: string): string {
-  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  // One word in capitals is an acronym (NASA, UBS) and stays as written; "HENRY LUCERO" is a name.
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name) || !name.includes(' ')) return name;
   return name
     .split(' ')
     .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))

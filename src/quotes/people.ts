@@ -185,7 +185,9 @@ export class People {
     paragraphs.forEach((p, i) => {
       // A line in capitals is a headline or title ("ST. GERMAIN REGRETS VOLCKER STEPPING DOWN"): it names no one.
       if (isTitleLine(p)) return;
-      for (const r of runsOf(p, bases[i] ?? 0)) runs.push(r);
+      // "PARIS, March 28 - ": a dateline names a place, not a speaker; blanked, so offsets stay.
+      const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
+      for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
     const full: { run: Run; name: string[]; title: string[] }[] = [];
     const single: { run: Run; word: string; title: string[] }[] = [];
@@ -416,6 +418,8 @@ const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOr
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {

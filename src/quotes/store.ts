@@ -33,12 +33,18 @@ export interface QuoteQuery {
 
 /** The JSON form: articles and speakers once, quotes as rows that point into them. */
 export interface QuoteStoreJSON {
-  version: 1;
+  version: typeof QUOTES_VERSION;
   articles: Array<[id: string, date: string | null]>;
   speakers: SpeakerEntry[];
   /** [article index, paragraph, text, speaker name or null, role or null, kind, start, end] */
   quotes: Array<[number, number, string, string | null, string | null, 'direct' | 'partial', number, number]>;
 }
+
+/**
+ * The saved form's version. Bumped whenever extraction or attribution changes what a store holds
+ * (2: learned speaker ranking), so that a cache written by an older build is rebuilt, not reused.
+ */
+export const QUOTES_VERSION = 2;
 
 const MAX_INPUT = 100;
 /** How many other speakers sharing a name a reply lists. */
@@ -146,12 +152,12 @@ export class QuoteStore {
       }
       rows.push([i, q.paragraph, q.text, q.speaker, q.role, q.kind, q.start, q.end]);
     }
-    return { version: 1, articles, speakers: [...this.registry], quotes: rows };
+    return { version: QUOTES_VERSION, articles, speakers: [...this.registry], quotes: rows };
   }
 
   /** Back from `toJSON()`; throws on any other shape (the caller then rebuilds). */
   static fromJSON(json: unknown): QuoteStore {
-    if (!isStoreJSON(json)) throw new Error('QuoteStore: not a saved quote store (version 1)');
+    if (!isStoreJSON(json)) throw new Error(`QuoteStore: not a saved quote store (version ${QUOTES_VERSION})`);
     const quotes: Quote[] = json.quotes.map(([a, paragraph, text, speaker, role, kind, start, end]) => {
       const art = json.articles[a];
       if (!art) throw new Error(`QuoteStore: quote points to missing article ${a}`);
@@ -329,7 +335,7 @@ function newestFirst(a: Quote, b: Quote): number {
 function isStoreJSON(x: unknown): x is QuoteStoreJSON {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  if (o.version !== 1 || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
+  if (o.version !== QUOTES_VERSION || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
   const okArticle = (a: unknown): boolean => Array.isArray(a) && typeof a[0] === 'string' && (a[1] === null || typeof a[1] === 'string');
   const okSpeaker = (s: unknown): boolean =>
     typeof s === 'object' && s !== null && typeof (s as SpeakerEntry).name === 'string' && typeof (s as SpeakerEntry).quotes === 'number' && Array.isArray((s as SpeakerEntry).roles);

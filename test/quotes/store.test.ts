@@ -3,7 +3,7 @@ import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
 import { isUserError } from '../../src/errors.js';
 import { buildRegistry } from '../../src/quotes/registry.js';
-import { QuoteStore } from '../../src/quotes/store.js';
+import { QUOTES_VERSION, QuoteStore } from '../../src/quotes/store.js';
 
 const article = (id: string, text: string): Article => parseArticle(id, text).article;
 
@@ -189,6 +189,11 @@ describe('QuoteStore.toJSON', () => {
 
   it('GIVEN something else THEN fromJSON throws', () => {
     expect(() => QuoteStore.fromJSON({ version: 2 })).toThrow(/QuoteStore/);
-    expect(() => QuoteStore.fromJSON({ version: 1, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+    expect(() => QuoteStore.fromJSON({ version: QUOTES_VERSION, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+  });
+
+  it('GIVEN a store saved by an older version THEN fromJSON refuses it, so the cache is rebuilt', () => {
+    const old = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), version: 1 };
+    expect(() => QuoteStore.fromJSON(old)).toThrow(/version 2/);
   });
 });
