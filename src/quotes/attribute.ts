@@ -295,9 +295,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const prev = paragraphs[i - 1] ?? '';
       const prevBase = bases[i - 1] ?? 0;
       // Context shared by the paragraph's quotes: the narrative paragraph before and the people near.
-      const prevReadings = i > 0 ? (prevHasQuotes ? [] : fromIntro(introSpeaker(prev, prev.length, prevBase))) : [];
-      const prevQuotedReadings = i > 0 && prevHasQuotes ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : [];
-      const prevSubject = i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined;
+      // Read once, and only when a direct quote asks (partial quotes never look back).
+      let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
+      const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
+        (before ??= {
+          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : [],
+          subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
+        });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
       const starts = speech.length > 0 ? sentenceStarts(para) : [];
       let earlier: Speaker | null = null;
@@ -328,19 +332,22 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const nx = nextExplicit[k];
         if (nx) add(nx, 'next_explicit');
         if (f.span.kind === 'direct' && i > 0) {
-          for (const r of prevReadings) add(r, 'prev_intro');
-          if (prevSubject) add({ speaker: personSpeaker(prevSubject), via: 'via_name', commit: noop }, 'prev_subject');
-          for (const r of prevQuotedReadings) add(r, 'prev_intro_quoted');
+          const { readings, subject } = previous();
+          for (const r of readings) add(r, prevHasQuotes ? 'prev_intro_quoted' : 'prev_intro');
+          if (subject) add({ speaker: personSpeaker(subject), via: 'via_name', commit: noop }, 'prev_subject');
           if (lastSpeaker && i - lastSpeaker.paragraph <= 2) add({ speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop }, 'last_speaker');
         }
         // People named near the quote, outside quotes.
         const at = base + f.span.open;
         const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
         const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
+        const nearness = new Map<Person, number>();
         for (const m of nearby) {
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
           const where: Feature = m.pos >= sentenceFrom && m.pos < sentenceTo ? 'near_sentence' : m.pos >= base ? 'near_para' : 'near_prev';
-          add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, m.subject ? { nearness: 1 / (1 + d / 200), near_subject: 1 } : { nearness: 1 / (1 + d / 200) });
+          const near = 1 / (1 + d / 200);
+          nearness.set(m.person, Math.max(nearness.get(m.person) ?? 0, near));
+          add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, m.subject ? { nearness: near, near_subject: 1 } : { nearness: near });
         }
         const list: CandidateView[] = [];
         const candList = [...cands.values()];
@@ -356,9 +363,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
           // The nearest mention counts for every candidate that has one.
           if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
-          if (p && c.features.nearness === undefined) {
-            for (const m of nearby) if (m.person === p) c.features.nearness = Math.max(c.features.nearness ?? 0, 1 / (1 + Math.abs(m.pos - at) / 200));
-          }
+          if (p && c.features.nearness === undefined && nearness.has(p)) c.features.nearness = nearness.get(p) ?? 0;
           if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
           list.push({ speaker: c.speaker?.name ?? null, features: c.features });
         }
