@@ -132,18 +132,19 @@ export function namedMention(mention: string | null): string[] | null {
   if (!/^[^\p{L}]*\p{Lu}/u.test(last)) return null;
   // "I", "He", "She" at a sentence start are pronouns, not names.
   if (words.length === 1 && /^(?:i|he|she|it|they|we|you|his|her|its|their)$/iu.test(foldName(last))) return null;
+  // Each capitalised word folded whole ("Mark-Viverito" stays one word), without a possessive.
   const caps = mention
     .split(/\s+/u)
     .filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w))
-    .map((w) => foldName(w))
+    .map((w) => foldName(w.replace(/['’]s?[^\p{L}]*$/u, '')))
     .filter((w) => w.length > 0);
   return caps.length > 0 ? caps : null;
 }
 
-/** The last word of a speaker name, folded (the surname for people). */
+/** The last word of a speaker name (hyphenated surnames whole), folded: the surname for people. */
 export const surnameOf = (speaker: string): string => {
-  const words = foldName(speaker).split(' ');
-  return words[words.length - 1] ?? '';
+  const words = speaker.trim().split(/\s+/u);
+  return foldName(words[words.length - 1] ?? '');
 };
 
 /**

@@ -91,7 +91,8 @@ const NON_NAME_STARTERS = new Set(
   what who why how where which once now even just only other others unlike like among between without within per via despite
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
   currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
-  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
+  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late
+  certainly neither either perhaps surely indeed actually maybe instead nor`.split(/\s+/),
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);

@@ -192,8 +192,14 @@ export type Mention =
 const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayor|premier|president|minister|judge|justice|coach|sgt|const|det|insp|capt|lt|gen|col|rev|father|sister|chief|commissioner|councillor|coun|senator|representative|governor|officer|constable|detective)\.?$/iu;
 
 /** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
+/** A party and state tag after a politician's name: "(D-Conn.)", "R-Ky.,". */
+const PARTY_TAG = /^\(?[DRI]-[\p{Lu}][\p{L}.]*\)?[,.;:]*$/u;
+
 export function readMention(p: Phrase): Mention | null {
-  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
+  // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
+  const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
+  const words = paren > 0 ? p.words.slice(0, paren) : p.words;
+  const ws = words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
