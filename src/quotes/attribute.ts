@@ -359,6 +359,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (core.length >= 2 && isFirstName(p.folded[0] ?? '')) c.features.known_first_name = 1;
             if (core.length === 1 && !isFirstName(p.folded[0] ?? '')) c.features.single_word = 1;
             if (p.role) c.features.has_role = 1;
+            else if (core.length >= 2 && !c.features.known_first_name) c.features.unknown_first_name = 1;
             c.features.salience = Math.min(1, p.evidence / 5);
           }
           // The nearest mention counts for every candidate that has one.

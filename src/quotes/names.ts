@@ -92,7 +92,7 @@ const NON_NAME_STARTERS = new Set(
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
   currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
   unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late
-  certainly neither either perhaps surely indeed actually maybe instead nor`.split(/\s+/),
+  certainly neither either perhaps surely indeed actually maybe instead nor somehow anyway otherwise sometimes often`.split(/\s+/),
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);

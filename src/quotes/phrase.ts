@@ -57,7 +57,12 @@ export function subjectBefore(text: string): Phrase | null {
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
     if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
-  const head = chunks[chunks.length - 1] ?? '';
+  let head = chunks[chunks.length - 1] ?? '';
+  // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
+  const prevChunk = chunks[chunks.length - 2];
+  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2}$/u.test(head.trim())) {
+    head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
+  }
   const np = trailingNounPhrase(words(head));
   if (np.length === 0) return null;
   return { words: np, appositive: appositive?.trim() || null };

@@ -38,6 +38,7 @@ export const FEATURES = [
   'full_name', // two or more name words
   'single_word', // a one-word name that is no known first name ("Hamilton", "Somehow")
   'has_role', // the article gives the person a title or role
+  'unknown_first_name', // two or more words, the first no known first name, and no role ("Nova Scotia")
   'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
   'gender_agrees', // a he/she slot and the person's known gender agree
