@@ -2,10 +2,9 @@
 // the quote, the speaker of the same or previous paragraph, pronouns to the latest fitting person,
 // short names to the full name used in the article.
 
-import { getGender } from 'gender-detection-from-name';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
-import { People, paragraphBases, type Person } from './people.js';
+import { isFirstName, People, paragraphBases, type Person } from './people.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
 import { allVerbs, findVerb } from './verbs.js';
@@ -239,6 +238,24 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return out;
   };
 
+  /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
+  const subjectReadings = (p: string, from: number, base: number): Resolved[] => {
+    const text = p.slice(from, from + 200);
+    let m = SENTENCE_SUBJECT.exec(text);
+    let skip = 0;
+    if (!m?.[1] || (!isPronoun(m[1]) && isNonNameStarter(m[1]))) {
+      // An opening phrase before the subject: "But early on, he …", "In a statement, Smith …".
+      const intro = /^[^,.;:"“”]{1,40},\s*/u.exec(text);
+      if (!intro) return [];
+      skip = intro[0].length;
+      m = SENTENCE_SUBJECT.exec(text.slice(skip));
+    }
+    const subject = m?.[1];
+    if (!m || !subject || (!isPronoun(subject) && isNonNameStarter(subject))) return [];
+    const mention = readMention({ words: subject.split(/\s+/u), appositive: null });
+    return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
+  };
+
   const fromIntro = (intro: { phrase: Phrase; at: number } | null): Resolved[] => {
     const m = intro ? readMention(intro.phrase) : null;
     return m && intro ? resolve(m, intro.at) : [];
@@ -329,6 +346,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base))) add(r, 'intro_para');
+        // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
+        const sentenceAt = sentenceStartOf(starts, f.span.open);
+        if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
+        else if (sentenceAt > 0 && f.span.kind === 'direct') {
+          const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
+          for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
+        }
         const nx = nextExplicit[k];
         if (nx) add(nx, 'next_explicit');
         if (f.span.kind === 'direct' && i > 0) {
@@ -401,7 +425,6 @@ const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 's
 
 const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name)}`);
 
-const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at: number } | null {

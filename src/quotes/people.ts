@@ -2,6 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
+import { getGender } from 'gender-detection-from-name';
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -366,9 +367,11 @@ export class People {
     return out.reverse();
   }
 
+  /** Two or three name words starting with a first name or an initial ("White Paper" is no one). */
   private isLikelyPerson(p: Person): boolean {
     const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
-    return core >= 2 && core <= 3;
+    const first = p.folded[0] ?? '';
+    return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
 
   /** The organisation last named as a clause's subject before `pos`, within `reach` characters. */
@@ -420,6 +423,9 @@ const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senat
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+
+/** A word of the maintained first-name lists (several languages). */
+export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
