@@ -2,11 +2,13 @@ import type { AsPlainObject } from 'minisearch';
 import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { Engine } from './engine.js';
-import { FEATURES, type Feature } from './features.js';
 import { silentLogger, type Logger } from './log.js';
 import { archiveFingerprint, readCache, sha256, writeCache, CACHE_VERSION } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
 import type { Passage } from './search/passages.js';
+// QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
+// cache with other quotes is rebuilt.
+import { QUOTES_VERSION, QuoteStore } from './quotes/store.js';
 
 export interface OpenOptions {
   archiveDir: string;
@@ -14,7 +16,6 @@ export interface OpenOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
 }
 
 export interface Opened {
@@ -37,7 +38,7 @@ interface Payload {
   removedPassages: number[];
   removedArticles: number[];
   mini: AsPlainObject;
-  features: Record<string, unknown>;
+  quotes: unknown;
 }
 
 /** Many small Uint32Arrays as two base64 strings: all values, and each list's length. */
@@ -82,26 +83,25 @@ function unpack(p: PackedLists | undefined): Uint32Array[] {
   return out;
 }
 
-/** What a cache must match besides the archive: the index settings and the features' versions. */
-export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+/** What a cache must match besides the archive: the index settings and the quotes' version. */
+export function settingsHash(settings: IndexSettings): string {
+  return sha256(JSON.stringify({ CACHE_VERSION, settings, quotes: QUOTES_VERSION }));
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
   const log = opts.log ?? silentLogger;
   const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const features = opts.features ?? FEATURES;
   const files = scanArchive(opts.archiveDir);
   const fingerprint = archiveFingerprint(files);
-  const hash = settingsHash(settings, features);
+  const hash = settingsHash(settings);
 
   let reason = 'no cache configured';
   if (opts.cachePath) {
     const read = readCache(opts.cachePath, { settings: hash, fingerprint });
     if (read.ok) {
       try {
-        const engine = restore(opts.archiveDir, read.payload, settings, features);
+        const engine = restore(opts.archiveDir, read.payload, settings);
         log.info({ cache: opts.cachePath, articles: engine.articles.length }, 'index loaded from cache');
         return { engine, source: 'cache', files };
       } catch (e) {
@@ -113,17 +113,22 @@ export function openEngine(opts: OpenOptions): Opened {
 
   const archive = loadArchive(opts.archiveDir, files);
   for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
-  const engine = buildEngine(archive, settings, features);
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, features, log);
+  const engine = buildEngine(archive, settings);
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, log);
   return { engine, source: 'built', reason, files };
 }
 
-/** A fresh engine over a loaded archive: the passage index and every feature. */
-export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, features: ReadonlyArray<Feature<unknown>> = FEATURES): Engine {
-  const index = PassageIndex.build(archive.articles, settings);
-  const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.build(archive, index));
-  return engine;
+/** A fresh engine over a loaded archive: the passage index and the quotes. */
+export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Engine {
+  return new Engine(archive, PassageIndex.build(archive.articles, settings));
+}
+
+/** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings);
+  // The quotes are one synchronous pass: let waiting interactions in first.
+  await new Promise((resolve) => setImmediate(resolve));
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
 }
 
 /**
@@ -134,7 +139,6 @@ export function saveEngine(
   engine: Engine,
   cachePath: string,
   header: { settings: string; fingerprint: string },
-  features: ReadonlyArray<Feature<unknown>> = FEATURES,
   log: Logger = silentLogger,
 ): boolean {
   try {
@@ -150,7 +154,7 @@ export function saveEngine(
       removedPassages: parts.removedPassages,
       removedArticles: parts.removedArticles,
       mini,
-      features: Object.fromEntries(features.map((f) => [f.name, f.save(engine.featureData(f))])),
+      quotes: engine.quotes.toJSON(),
     };
     writeCache(cachePath, header, payload);
     log.info({ cache: cachePath }, 'index cache written');
@@ -161,7 +165,7 @@ export function saveEngine(
   }
 }
 
-function restore(dir: string, json: unknown, settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): Engine {
+function restore(dir: string, json: unknown, settings: IndexSettings): Engine {
   if (typeof json !== 'object' || json === null) throw new Error('payload is not an object');
   const p = json as Partial<Payload>;
   if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini) throw new Error('payload is missing parts');
@@ -185,7 +189,5 @@ function restore(dir: string, json: unknown, settings: IndexSettings, features: 
   );
   const removed = new Set(p.removedArticles ?? []);
   const archive: Archive = { dir, articles: p.articles.filter((_, i) => !removed.has(i)), warnings: p.warnings ?? [] };
-  const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.load(p.features?.[f.name], archive, index));
-  return engine;
+  return new Engine(archive, index, QuoteStore.fromJSON(p.quotes));
 }

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
-import type { SlashCommand } from '../discord/define.js';
 import { isUserError } from '../errors.js';
 import { optionsFromArgs, parseArgs } from './args.js';
 import { writeOut } from './out.js';
@@ -14,7 +13,7 @@ export function splitLine(line: string): string[] {
 }
 
 /** Answers one console line with the command's terminal text (or the error's message). */
-export async function consoleAnswer(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string): Promise<string> {
+export async function consoleAnswer(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, line: string): Promise<string> {
   try {
     const args = parseArgs(splitLine(line));
     const name = args.command;
@@ -23,11 +22,11 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
     }
     const command = commands.get(name);
     if (!command) return `unknown command "${name}"; commands: ${[...commands.keys()].join(', ')}`;
-    const raw = optionsFromArgs(name, command.spec.options, args);
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
+    const raw = optionsFromArgs(name, command.options, args);
+    const result = await command.run(ctx, parseOptions(name, command.options, raw));
+    const wrote = args.flags.out !== undefined ? writeOut(command, result, args.flags.out) : undefined;
     if (args.flags.json) return JSON.stringify(result, null, 2);
-    return wrote ? `${command.spec.renderText(result)}\n${wrote}` : command.spec.renderText(result);
+    return wrote ? `${command.renderText(result)}\n${wrote}` : command.renderText(result);
   } catch (e) {
     if (isUserError(e)) return `error: ${e.message}`;
     throw e;
@@ -37,7 +36,7 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
 /** The local console: the bot's commands answered in the terminal, one line at a time. */
 export async function runConsole(
   ctx: CommandContext,
-  commands: Map<string, SlashCommand>,
+  commands: ReadonlyMap<string, CommandSpec>,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
 ): Promise<void> {
   const rl = createInterface({ input: io.input, output: io.output, prompt: 'archive> ' });

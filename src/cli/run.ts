@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { loadCommands } from '../commands/registry.js';
-import { defaultCachePath } from '../config.js';
-import type { SlashCommand } from '../discord/define.js';
+import { ConfigError, readConfig, type Config, type Env } from '../config.js';
 import { isUserError, SetupError, UserError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
@@ -16,7 +15,8 @@ export interface CliIO {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   stdin: Readable;
-  env: Readonly<Record<string, string | undefined>>;
+  /** The environment, `.env` included (see `loadEnv`). */
+  env: Env;
 }
 
 export const EXIT = { ok: 0, badInput: 1, badSetup: 2, bug: 3 } as const;
@@ -38,11 +38,20 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   if (name !== 'batch' && !commands.has(name)) {
     return fail(io, new UserError(`unknown command "${name}"; commands: ${[...commands.keys(), 'batch'].join(', ')}`, 'unknown-command'));
   }
+  let config: Config;
+  try {
+    // A missing archive is a setup problem the loader reports (exit 2); every other bad variable is named here.
+    config = readConfig({ ...io.env, ...(args.flags.archive !== undefined ? { ARCHIVE_DIR: args.flags.archive } : {}) }, { archive: false, logLevel: 'warn' });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return EXIT.badInput;
+  }
   let ctx: CommandContext;
   try {
-    const archiveDir = args.flags.archive ?? (io.env.ARCHIVE_DIR || 'seeds');
-    const cachePath = args.flags.cache ?? (io.env.INDEX_CACHE || defaultCachePath(archiveDir));
-    const logger = log ?? createLogger(io.env.LOG_LEVEL || 'warn');
+    const archiveDir = config.archiveDir;
+    const cachePath = args.flags.cache ?? config.cachePath;
+    const logger = log ?? createLogger(config.logLevel);
     const opened = openEngine({ archiveDir, cachePath, log: logger });
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
@@ -53,12 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   try {
     const command = commands.get(name);
     if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
-    const raw = optionsFromArgs(name, command.spec.options, args);
-    const options = parseOptions(name, command.spec.options, raw);
-    if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
-    const result = await command.spec.run(ctx, options);
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
-    io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
+    const raw = optionsFromArgs(name, command.options, args);
+    const options = parseOptions(name, command.options, raw);
+    if (args.flags.out !== undefined && !command.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
+    const result = await command.run(ctx, options);
+    const wrote = args.flags.out !== undefined ? writeOut(command, result, args.flags.out) : undefined;
+    io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.renderText(result)}\n`);
     if (wrote && !args.flags.json) io.stdout.write(`${wrote}\n`);
     return EXIT.ok;
   } catch (e) {
@@ -81,7 +90,7 @@ function fail(io: CliIO, e: unknown): number {
 }
 
 /** One JSON request a line in, one response a line out, in order; bad lines don't stop it. */
-export async function runBatch(ctx: CommandContext, commands: Map<string, SlashCommand>, io: CliIO): Promise<number> {
+export async function runBatch(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, io: CliIO): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
@@ -94,7 +103,7 @@ export async function runBatch(ctx: CommandContext, commands: Map<string, SlashC
 
 type BatchResponse = { id: unknown; ok: true; result: unknown } | { id: unknown; ok: false; error: string };
 
-export async function answerLine(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string, lineNo: number): Promise<BatchResponse> {
+export async function answerLine(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, line: string, lineNo: number): Promise<BatchResponse> {
   let req: unknown;
   try {
     req = JSON.parse(line);
@@ -112,7 +121,7 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
     if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
       throw new UserError('"options" must be a JSON object', 'bad-request');
     }
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, { ...(options ?? {}) }));
+    const result = await command.run(ctx, parseOptions(name, command.options, { ...(options ?? {}) }));
     return { id, ok: true, result };
   } catch (e) {
     if (isUserError(e)) return { id, ok: false, error: e.message };
@@ -120,7 +129,7 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
   }
 }
 
-function usage(commands: Map<string, SlashCommand>): string {
+function usage(commands: ReadonlyMap<string, CommandSpec>): string {
   const lines = [
     'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json] [--out FILE]',
     '       npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl',
@@ -128,10 +137,10 @@ function usage(commands: Map<string, SlashCommand>): string {
     'commands:',
   ];
   for (const c of commands.values()) {
-    const opts = Object.entries(c.spec.options)
+    const opts = Object.entries(c.options)
       .map(([k, o]) => (o.required ? `--${k}` : `[--${k}]`))
       .join(' ');
-    lines.push(`  ${c.spec.name.padEnd(10)} ${c.spec.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
+    lines.push(`  ${c.name.padEnd(10)} ${c.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
   lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');

@@ -1,5 +1,5 @@
 import type { ReplyPage } from '../commands/command.js';
-import type { ReindexReport } from '../live/live-archive.js';
+import type { ReindexReport } from '../live/report.js';
 
 const summary = (r: ReindexReport): string =>
   `${r.articles} articles, ${r.passages} passages; ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.warnings} warnings; ${(r.ms / 1000).toFixed(1)} s`;
