@@ -115,6 +115,8 @@ export interface AttributeOptions {
 interface Resolved {
   speaker: Speaker;
   via: Feature;
+  /** Where a description or group was read: its own nearness to the quote (people get theirs from their mentions). */
+  at?: number;
   /** What choosing it teaches the article's state (salience, gender, the last group). */
   commit: () => void;
 }
@@ -176,7 +178,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (m.kind === 'name') {
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
-        return [{ speaker: s, via: 'via_group', commit: () => void (lastGroup = s) }];
+        return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
       }
       const p = people.personFor(m.name, pos);
       return [
@@ -234,7 +236,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
     const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
-    out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', commit: () => void (lastGroup = s) });
+    out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: () => void (lastGroup = s) });
     return out;
   };
 
@@ -324,7 +326,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         const cands = new Map<string, Candidate>();
-        const add = (r: Resolved, source: Feature | null, extra: Features = {}): void => {
+        const at = base + f.span.open;
+        const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
+        const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
+        const place = (pos: number): Feature => (pos >= sentenceFrom && pos < sentenceTo ? 'near_sentence' : pos >= base ? 'near_para' : 'near_prev');
+        const add = (r: Resolved, source: Feature | null, extraIn: Features = {}): void => {
+          let extra = extraIn;
+          if (r.at !== undefined && !r.speaker.person) {
+            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
+            extra = { ...extra, nearness: 1 / (1 + d / 200), [place(r.at)]: 1 };
+          }
           const key = candidateKey(r.speaker);
           let c = cands.get(key);
           if (!c) {
@@ -362,13 +373,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (lastSpeaker && i - lastSpeaker.paragraph <= 2) add({ speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop }, 'last_speaker');
         }
         // People named near the quote, outside quotes.
-        const at = base + f.span.open;
-        const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
-        const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         const nearness = new Map<Person, number>();
         for (const m of nearby) {
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
-          const where: Feature = m.pos >= sentenceFrom && m.pos < sentenceTo ? 'near_sentence' : m.pos >= base ? 'near_para' : 'near_prev';
+          const where = place(m.pos);
           const near = 1 / (1 + d / 200);
           nearness.set(m.person, Math.max(nearness.get(m.person) ?? 0, near));
           add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, m.subject ? { nearness: near, near_subject: 1 } : { nearness: near });

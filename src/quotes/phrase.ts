@@ -280,6 +280,8 @@ function roleOf(lead: readonly string[], title: readonly string[], appositiveIn:
   let appositive = appositiveIn;
   // "fighting to regain public confidence": a participle clause describes what someone does.
   // "in a brief announcement": a prepositional phrase says where or when, not who.
+  // "first appointed to the Fed post by President Jimmy Carter in 1979": a clause, not a role.
+  if (appositive && (appositive.split(/\s+/u).length > 10 || /^(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u.test(appositive))) appositive = null;
   if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
   if (appositive) {
     const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
