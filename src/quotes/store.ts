@@ -101,6 +101,9 @@ export class QuoteStore {
   private readonly byArticle = new Map<string, Quote[]>();
   private readonly bySpeaker = new Map<string, Quote[]>();
   private readonly byKey = new Map<string, SpeakerEntry>();
+  /** Folded names in registry order, and registry positions by name word: lookups touch only the names that can match. */
+  private readonly keys: string[] = [];
+  private readonly byWord = new Map<string, number[]>();
   private df: Map<string, number> | null = null;
 
   private constructor(
@@ -117,7 +120,16 @@ export class QuoteStore {
         else this.bySpeaker.set(q.speaker, [q]);
       }
     }
-    for (const e of registry) this.byKey.set(foldName(e.name), e);
+    registry.forEach((e, order) => {
+      const key = foldName(e.name);
+      this.byKey.set(key, e);
+      this.keys.push(key);
+      for (const w of new Set(key.split(' '))) {
+        const list = this.byWord.get(w);
+        if (list) list.push(order);
+        else this.byWord.set(w, [order]);
+      }
+    });
   }
 
   /** Extracts and attributes the quotes of every article. Scare quotes and titles are left out. */
@@ -236,7 +248,9 @@ export class QuoteStore {
     if (!key) return [];
     const exact = this.byKey.get(key);
     if (exact && coreWords(key) >= 2) return [exact];
-    const partial = this.registry.filter((e) => e !== exact && ` ${foldName(e.name)} `.includes(` ${key} `));
+    // Names holding the typed words in a row: candidates by the first word, then checked whole.
+    const first = key.split(' ')[0] ?? '';
+    const partial = (this.byWord.get(first) ?? []).filter((i) => this.registry[i] !== exact && ` ${this.keys[i] ?? ''} `.includes(` ${key} `)).map((i) => this.registry[i] as SpeakerEntry);
     const ranked = (exact ? [exact, ...partial] : partial)
       .map((e, order) => ({ e, order, full: coreWords(foldName(e.name)) >= 2 ? 1 : 0, surname: foldName(e.name).endsWith(` ${key}`) ? 1 : 0 }))
       .sort((a, b) => b.full - a.full || b.surname - a.surname || b.e.quotes - a.e.quotes || a.order - b.order);
@@ -250,9 +264,9 @@ export class QuoteStore {
     const out = this.matchSpeakers(prefix).map((e) => e.name);
     const seen = new Set(out);
     const scored: Array<{ e: SpeakerEntry; rank: number }> = [];
-    for (const e of this.registry) {
+    for (const [i, e] of this.registry.entries()) {
       if (seen.has(e.name)) continue;
-      const key = foldName(e.name);
+      const key = this.keys[i] ?? '';
       let rank = -1;
       if (key.startsWith(p)) rank = 1;
       else if (key.includes(` ${p}`)) rank = 2;
@@ -284,26 +298,32 @@ export class QuoteStore {
 
   /** Speaker names within a small edit distance of `key`, whole or word by word, closest and most quoted first. */
   private closeNames(key: string, n: number): string[] {
-    const scored: Array<{ name: string; d: number; quotes: number }> = [];
-    const keyWords = key.split(' ');
+    const best = new Map<number, number>();
+    const keep = (i: number, d: number): void => {
+      if (d < (best.get(i) ?? Infinity)) best.set(i, d);
+    };
     // One edit per four letters, at least one: "Volker" → Volcker, "Mourino" → Mourinho.
     const limit = Math.max(1, Math.floor(key.length / 4));
-    for (const e of this.registry) {
-      const k = foldName(e.name);
-      let d = Math.abs(k.length - key.length) <= limit ? distance(key, k) : Infinity;
-      // A word against a word ("yeuter" against "clayton yeutter"), a little behind a whole-name match.
-      for (const w of k.split(' ')) {
-        for (const q of keyWords) {
-          const wordLimit = Math.max(1, Math.floor(q.length / 4));
-          if (q.length < 3 || Math.abs(w.length - q.length) > wordLimit) continue;
-          const wd = distance(q, w);
-          if (wd > 0 && wd <= wordLimit) d = Math.min(d, wd + 0.5);
-        }
+    this.keys.forEach((k, i) => {
+      if (Math.abs(k.length - key.length) <= limit) {
+        const d = distance(key, k);
+        if (d <= limit) keep(i, d);
       }
-      if (d <= limit + 0.5) scored.push({ name: e.name, d, quotes: e.quotes });
+    });
+    // A word against each distinct name word ("yeuter" against "yeutter"), a little behind a whole-name match.
+    for (const q of key.split(' ')) {
+      const wordLimit = Math.max(1, Math.floor(q.length / 4));
+      if (q.length < 3) continue;
+      for (const [w, entries] of this.byWord) {
+        if (Math.abs(w.length - q.length) > wordLimit || w === q) continue;
+        const wd = distance(q, w);
+        if (wd <= wordLimit) for (const i of entries) keep(i, wd + 0.5);
+      }
     }
-    scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes);
-    return scored.slice(0, n).map((s) => s.name);
+    return [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || (this.registry[b[0]]?.quotes ?? 0) - (this.registry[a[0]]?.quotes ?? 0) || a[0] - b[0])
+      .slice(0, n)
+      .map(([i]) => this.registry[i]?.name ?? '');
   }
 
   /** For the search filter: where this speaker's quotes are, by article id. */
