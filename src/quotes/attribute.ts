@@ -345,7 +345,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const fs = c.features;
           if (source) fs[source] = 1;
           fs[r.via] = Math.max(fs[r.via] ?? 0, 1);
-          for (const [name, v] of Object.entries(extra)) fs[name as Feature] = Math.max(fs[name as Feature] ?? 0, v);
+          for (const name in extra) fs[name as Feature] = Math.max(fs[name as Feature] ?? 0, extra[name as Feature] ?? 0);
           c.commits.push(r.commit);
         };
         const ex = explicit[k];
@@ -373,13 +373,24 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (lastSpeaker && i - lastSpeaker.paragraph <= 2) add({ speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop }, 'last_speaker');
         }
         // People named near the quote, outside quotes.
-        const nearness = new Map<Person, number>();
+        // One candidate per person named near the quote: the nearest mention's distance, and every
+        // place (sentence, paragraph, paragraph before) the person is named in.
+        const near = new Map<Person, { nearness: number; places: Set<Feature>; subject: boolean }>();
         for (const m of nearby) {
+          // Far into a long paragraph, other sentences' names are no evidence.
+          if (Math.abs(m.pos - at) > NEAR_REACH) continue;
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
-          const where = place(m.pos);
-          const near = 1 / (1 + d / 200);
-          nearness.set(m.person, Math.max(nearness.get(m.person) ?? 0, near));
-          add({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop }, where, m.subject ? { nearness: near, near_subject: 1 } : { nearness: near });
+          const n = near.get(m.person) ?? { nearness: 0, places: new Set<Feature>(), subject: false };
+          n.nearness = Math.max(n.nearness, 1 / (1 + d / 200));
+          n.places.add(place(m.pos));
+          n.subject ||= m.subject;
+          near.set(m.person, n);
+        }
+        for (const [person, n] of near) {
+          const extra: Features = { nearness: n.nearness };
+          for (const p of n.places) extra[p] = 1;
+          if (n.subject) extra.near_subject = 1;
+          add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
         }
         const list: CandidateView[] = [];
         const candList = [...cands.values()];
@@ -396,7 +407,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
           // The nearest mention counts for every candidate that has one.
           if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
-          if (p && c.features.nearness === undefined && nearness.has(p)) c.features.nearness = nearness.get(p) ?? 0;
+          if (p && c.features.nearness === undefined && near.has(p)) c.features.nearness = near.get(p)?.nearness ?? 0;
           if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
           list.push({ speaker: c.speaker?.name ?? null, features: c.features });
         }
@@ -428,6 +439,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   });
   return out;
 }
+
+/** How far (characters) from a quote a name still counts as near. */
+const NEAR_REACH = 1500;
 
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
 

@@ -60,7 +60,7 @@ export function subjectBefore(text: string): Phrase | null {
   let head = chunks[chunks.length - 1] ?? '';
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];
-  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2}$/u.test(head.trim())) {
+  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim())) {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
@@ -240,6 +240,11 @@ export function readMention(p: Phrase): Mention | null {
       return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
     }
     const { name, title } = splitTitle(run);
+    // "Somehow, the family …": a sentence adverb with a capital names no one.
+    if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
+      end = start - 1;
+      continue;
+    }
     // "the American said": a nationality alone describes a person, it does not name one.
     if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
       return { kind: 'group', text: ws.join(' '), role: null };
@@ -252,6 +257,7 @@ export function readMention(p: Phrase): Mention | null {
       personalTitle: title.some((t) => PERSONAL_TITLES.test(bare(t))),
     };
   }
+  if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
 }
 
