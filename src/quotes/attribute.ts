@@ -375,53 +375,50 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // People named near the quote, outside quotes.
         // One candidate per person named near the quote: the nearest mention's distance, and every
         // place (sentence, paragraph, paragraph before) the person is named in.
-        const near = new Map<Person, { nearness: number; places: Set<Feature>; subject: boolean }>();
+        const near = new Map<Person, Features>();
         for (const m of nearby) {
           // Far into a long paragraph, other sentences' names are no evidence.
           if (Math.abs(m.pos - at) > NEAR_REACH) continue;
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
-          const n = near.get(m.person) ?? { nearness: 0, places: new Set<Feature>(), subject: false };
-          n.nearness = Math.max(n.nearness, 1 / (1 + d / 200));
-          n.places.add(place(m.pos));
-          n.subject ||= m.subject;
-          near.set(m.person, n);
+          let n = near.get(m.person);
+          if (!n) near.set(m.person, (n = { nearness: 0 }));
+          n.nearness = Math.max(n.nearness ?? 0, 1 / (1 + d / 200));
+          n[place(m.pos)] = 1;
+          if (m.subject) n.near_subject = 1;
         }
-        for (const [person, n] of near) {
-          const extra: Features = { nearness: n.nearness };
-          for (const p of n.places) extra[p] = 1;
-          if (n.subject) extra.near_subject = 1;
-          add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
-        }
-        const list: CandidateView[] = [];
+        for (const [person, extra] of near) add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
         const candList = [...cands.values()];
         for (const c of candList) {
           const p = c.speaker?.person;
           if (p) {
-            const core = p.folded.filter((w) => !PARTICLES.has(w));
-            if (core.length >= 2) c.features.full_name = 1;
-            if (core.length >= 2 && isFirstName(p.folded[0] ?? '')) c.features.known_first_name = 1;
-            if (core.length === 1 && !isFirstName(p.folded[0] ?? '')) c.features.single_word = 1;
+            const shape = shapeOf(p);
+            if (shape.full) c.features.full_name = 1;
+            if (shape.full && shape.firstName) c.features.known_first_name = 1;
+            if (!shape.full && !shape.firstName) c.features.single_word = 1;
             if (p.role) c.features.has_role = 1;
-            else if (core.length >= 2 && !c.features.known_first_name) c.features.unknown_first_name = 1;
+            else if (shape.full && !shape.firstName) c.features.unknown_first_name = 1;
             c.features.salience = Math.min(1, p.evidence / 5);
           }
           // The nearest mention counts for every candidate that has one.
           if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
           if (p && c.features.nearness === undefined && near.has(p)) c.features.nearness = near.get(p)?.nearness ?? 0;
           if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
-          list.push({ speaker: c.speaker?.name ?? null, features: c.features });
         }
-        list.push({ speaker: null, features: { null: 1 } });
-        let best = list.length - 1;
-        let bestScore = scoreOf(weights, { null: 1 });
-        list.forEach((c, n) => {
+        // Nobody, the last choice: it wins only over candidates that score below it.
+        let best = candList.length;
+        let bestScore = scoreOf(weights, NULL_FEATURES);
+        candList.forEach((c, n) => {
           const s = scoreOf(weights, c.features);
           if (s > bestScore) {
             bestScore = s;
             best = n;
           }
         });
-        options.observe?.(f.span, list, best);
+        if (options.observe) {
+          const list: CandidateView[] = candList.map((c) => ({ speaker: c.speaker?.name ?? null, features: c.features }));
+          list.push({ speaker: null, features: NULL_FEATURES });
+          options.observe(f.span, list, best);
+        }
         const chosen = candList[best];
         if (chosen?.speaker) {
           for (const commit of chosen.commits) commit();
@@ -444,6 +441,20 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 const NEAR_REACH = 1500;
 
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
+
+const NULL_FEATURES: Features = { null: 1 };
+
+/** What a person's name looks like, which never changes within an article: computed once per person. */
+const shapes = new WeakMap<Person, { full: boolean; firstName: boolean }>();
+function shapeOf(p: Person): { full: boolean; firstName: boolean } {
+  let shape = shapes.get(p);
+  if (!shape) {
+    const core = p.folded.filter((w) => !PARTICLES.has(w));
+    shape = { full: core.length >= 2, firstName: isFirstName(p.folded[0] ?? '') };
+    shapes.set(p, shape);
+  }
+  return shape;
+}
 
 const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name)}`);
 
