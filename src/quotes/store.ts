@@ -8,6 +8,7 @@ import { newestFirst } from '../text/dates.js';
 import { terms } from '../text/tokenize.js';
 import { attributeArticle } from './attribute.js';
 import { PARTICLES, foldName } from './names.js';
+import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
 
 export interface Quote {
@@ -37,6 +38,8 @@ export interface QuoteQuery {
 /** The JSON form: articles and speakers once, quotes as rows that point into them. */
 export interface QuoteStoreJSON {
   version: typeof QUOTES_VERSION;
+  /** Fingerprint of the speaker weights the quotes were attributed with: retrained weights rebuild the cache. */
+  model: string;
   articles: Array<[id: string, date: string | null]>;
   speakers: SpeakerEntry[];
   /** [article index, paragraph, text, speaker name or null, role or null, kind, start, end] */
@@ -48,6 +51,14 @@ export interface QuoteStoreJSON {
  * (2: learned speaker ranking), so that a cache written by an older build is rebuilt, not reused.
  */
 export const QUOTES_VERSION = 2;
+
+/** The committed speaker weights, as a short fingerprint (FNV-1a of their JSON). */
+const MODEL = ((): string => {
+  const text = JSON.stringify(DEFAULT_WEIGHTS.weights);
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16);
+})();
 
 const MAX_INPUT = 100;
 /** How many other speakers sharing a name a reply lists. */
@@ -167,12 +178,12 @@ export class QuoteStore {
       }
       rows.push([i, q.paragraph, q.text, q.speaker, q.role, q.kind, q.start, q.end]);
     }
-    return { version: QUOTES_VERSION, articles, speakers: [...this.registry], quotes: rows };
+    return { version: QUOTES_VERSION, model: MODEL, articles, speakers: [...this.registry], quotes: rows };
   }
 
   /** Back from `toJSON()`; throws on any other shape (the caller then rebuilds). */
   static fromJSON(json: unknown): QuoteStore {
-    if (!isStoreJSON(json)) throw new Error(`QuoteStore: not a saved quote store (version ${QUOTES_VERSION})`);
+    if (!isStoreJSON(json)) throw new Error(`QuoteStore: not a saved quote store (version ${QUOTES_VERSION}, these speaker weights)`);
     const quotes: Quote[] = json.quotes.map(([a, paragraph, text, speaker, role, kind, start, end]) => {
       const art = json.articles[a];
       if (!art) throw new Error(`QuoteStore: quote points to missing article ${a}`);
@@ -358,7 +369,7 @@ function quoteOrder(a: Quote, b: Quote): number {
 function isStoreJSON(x: unknown): x is QuoteStoreJSON {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  if (o.version !== QUOTES_VERSION || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
+  if (o.version !== QUOTES_VERSION || o.model !== MODEL || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
   const okArticle = (a: unknown): boolean => Array.isArray(a) && typeof a[0] === 'string' && (a[1] === null || typeof a[1] === 'string');
   const okSpeaker = (s: unknown): boolean =>
     typeof s === 'object' && s !== null && typeof (s as SpeakerEntry).name === 'string' && typeof (s as SpeakerEntry).quotes === 'number' && Array.isArray((s as SpeakerEntry).roles);

@@ -189,11 +189,17 @@ describe('QuoteStore.toJSON', () => {
 
   it('GIVEN something else THEN fromJSON throws', () => {
     expect(() => QuoteStore.fromJSON({ version: 2 })).toThrow(/QuoteStore/);
-    expect(() => QuoteStore.fromJSON({ version: QUOTES_VERSION, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+    const model = (JSON.parse(JSON.stringify(store)) as { model: string }).model;
+    expect(() => QuoteStore.fromJSON({ version: QUOTES_VERSION, model, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
   });
 
   it('GIVEN a store saved by an older version THEN fromJSON refuses it, so the cache is rebuilt', () => {
     const old = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), version: 1 };
     expect(() => QuoteStore.fromJSON(old)).toThrow(/version 2/);
+  });
+
+  it('GIVEN a store saved with other speaker weights THEN fromJSON refuses it, so retrained weights rebuild the cache', () => {
+    const other = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), model: 'other-weights' };
+    expect(() => QuoteStore.fromJSON(other)).toThrow(/speaker weights/);
   });
 });
