@@ -19,7 +19,9 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
-import { QuoteStore } from '../quotes/store.js';
+// QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
+// cache with other quotes is rebuilt.
+import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
 import type { Sliced } from './slices.js';
@@ -45,8 +47,6 @@ export function archiveFingerprint(files: readonly ArchiveFile[]): string {
   return h.digest('hex');
 }
 
-/** Bump when what QuoteStore.build produces changes: a cache with other quotes is rebuilt. */
-const QUOTES_VERSION = 1;
 
 /** What a cache must match besides the archive: the format, the index settings and the quotes' version. */
 export function settingsHash(settings: IndexSettings): string {
