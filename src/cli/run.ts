@@ -52,8 +52,9 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     const archiveDir = config.archiveDir;
     const cachePath = args.flags.cache ?? config.cachePath;
     const logger = log ?? createLogger(config.logLevel);
-    const opened = openEngine({ archiveDir, cachePath, log: logger });
-    ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
+    const { maxArticleBytes } = config;
+    const opened = openEngine({ archiveDir, cachePath, log: logger, maxArticleBytes });
+    ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger, maxArticleBytes }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
   } catch (e) {
     return fail(io, e);
