@@ -10,7 +10,9 @@ import { createLogger, type Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
+import { runImport } from './import.js';
 import { writeOut } from './out.js';
+import { userPath } from './paths.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -35,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     return args.command === undefined && !args.flags.help ? EXIT.badInput : EXIT.ok;
   }
   const name = args.command;
+  if (name === 'import') return importCommand(args, io);
   if (name !== 'batch' && !commands.has(name)) {
     return fail(io, new UserError(`unknown command "${name}"; commands: ${[...commands.keys(), 'batch'].join(', ')}`, 'unknown-command'));
   }
@@ -66,6 +69,17 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   }
 }
 
+/** `import` writes archive files; it needs no index, so it runs before one is opened. */
+function importCommand(args: ParsedArgs, io: CliIO): number {
+  try {
+    const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
+    const { report, text } = runImport(args, archiveDir, (p) => userPath(p, io.env));
+    io.stdout.write(args.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${text}\n`);
+    return report.skipped.length > 0 ? EXIT.badInput : EXIT.ok;
+  } catch (e) {
+    return fail(io, e);
+  }
+}
 
 function fail(io: CliIO, e: unknown): number {
   if (isUserError(e)) {
