@@ -2,23 +2,52 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ImportItem } from './types.js';
 
-// The elements whose text is one paragraph; a block inside another (a <p> in a <blockquote>)
-// is taken on its own and its container skipped, so no text is taken twice.
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, figcaption, td, th';
+// Elements that start a new paragraph; everything else (links, bold, spans) is inline text.
+const BLOCK = new Set([
+  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'DL', 'FIGCAPTION', 'FIGURE',
+  'TABLE', 'TR', 'TD', 'TH', 'TBODY', 'THEAD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'MAIN', 'HR', 'ADDRESS',
+]);
+const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'BUTTON', 'FORM']);
 
 // Below this much text a page's "article" is navigation or an error page, not news.
 const MIN_ARTICLE_CHARS = 80;
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Paragraphs in document order: each block's own text, and loose text between blocks. */
+function collect(node: DomNode, out: string[]): void {
+  let inline = '';
+  const flush = (): void => {
+    for (const p of inline.split(/\n[ \t]*\n/)) if (clean(p)) out.push(clean(p));
+    inline = '';
+  };
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) inline += child.textContent ?? '';
+    else if (child.nodeType === 1 && !NO_TEXT.has(child.nodeName)) {
+      if (BLOCK.has(child.nodeName)) {
+        flush();
+        collect(child, out);
+      } else inline += child.textContent ?? '';
+    }
+  }
+  flush();
+}
+
 /** An HTML fragment (a feed item's content, an extracted article) as plain paragraphs. */
 export function htmlToParagraphs(html: string): string[] {
   if (!/[<&]/.test(html)) return textToParagraphs(html);
   // <br><br> separates paragraphs in much feed HTML; keep it as a blank line.
   const { document } = parseHTML(`<!doctype html><html><body>${html.replace(/<br\s*\/?>/gi, '\n')}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => el.querySelector(BLOCKS) === null);
-  if (blocks.length === 0) return textToParagraphs(document.body?.textContent ?? '');
-  return blocks.map((el) => clean(el.textContent ?? '')).filter((p) => p.length > 0);
+  const out: string[] = [];
+  if (document.body) collect(document.body as unknown as DomNode, out);
+  return out;
 }
 
 /** Plain text as paragraphs: blank lines separate them; with none, each line is one. */
@@ -54,7 +83,7 @@ export function extractArticle(html: string): Omit<ImportItem, 'label'> | null {
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) return null;
 
   const out: Omit<ImportItem, 'label'> = { paragraphs };
-  const t = clean(article.title ?? '') || title;
+  const t = withoutSiteName(title ?? clean(article.title ?? ''), source ?? article.siteName ?? undefined);
   if (t) out.title = t;
   const d = date ?? article.publishedTime ?? undefined;
   if (d) out.date = d;
@@ -64,4 +93,11 @@ export function extractArticle(html: string): Omit<ImportItem, 'label'> | null {
   const a = article.byline ? clean(article.byline) : author;
   if (a) out.author = a;
   return out;
+}
+
+/** `Tidal barrier opens | Coast Weekly` → `Tidal barrier opens` when the site is Coast Weekly. */
+function withoutSiteName(title: string, site: string | undefined): string {
+  if (!site) return title;
+  const m = /^(.+?)\s+[|\-–—:·]\s+(.+)$/.exec(title);
+  return m?.[1] && clean(m[2] ?? '').toLowerCase() === clean(site).toLowerCase() ? m[1] : title;
 }

@@ -70,7 +70,7 @@ function expand(name: string, path: string): Array<{ name: string; path: string 
     const childName = join(name, entry.name);
     const childPath = join(path, entry.name);
     if (entry.isDirectory()) out.push(...expand(childName, childPath));
-    else if (BY_EXTENSION[extname(entry.name).toLowerCase()]) out.push({ name: childName, path: childPath });
+    else if (BY_EXTENSION[extname(entry.name).toLowerCase()] || extname(entry.name).toLowerCase() === '.xml') out.push({ name: childName, path: childPath });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }

@@ -1,5 +1,5 @@
 /** One article over this many characters is not news (and a 50 MB line is a broken export). */
-export const MAX_ITEM_CHARS = 2_000_000;
+export const MAX_ITEM_CHARS = 2 * 1024 * 1024;
 /** An input file is read whole; past this it is refused rather than exhausting memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
