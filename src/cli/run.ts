@@ -10,7 +10,6 @@ import { createLogger, type Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
-import { runImport } from './import.js';
 import { writeOut } from './out.js';
 import { userPath } from './paths.js';
 
@@ -26,18 +25,19 @@ export const EXIT = { ok: 0, badInput: 1, badSetup: 2, bug: 3 } as const;
 /** Runs one command line; returns the exit code. Everything it needs is injected. */
 export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): Promise<number> {
   let args: ParsedArgs;
-  const commands = await loadCommands();
   try {
     args = parseArgs(argv);
   } catch (e) {
     return fail(io, e);
   }
+  // `import` writes files and needs neither the index nor the commands (nor discord.js).
+  if (args.command === 'import' && !args.flags.help) return importCommand(args, io);
+  const commands = await loadCommands();
   if (args.flags.help || args.command === undefined || args.command === 'help') {
     io.stdout.write(usage(commands));
     return args.command === undefined && !args.flags.help ? EXIT.badInput : EXIT.ok;
   }
   const name = args.command;
-  if (name === 'import') return importCommand(args, io);
   if (name !== 'batch' && !commands.has(name)) {
     return fail(io, new UserError(`unknown command "${name}"; commands: ${[...commands.keys(), 'batch'].join(', ')}`, 'unknown-command'));
   }
@@ -70,9 +70,11 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
 }
 
 /** `import` writes archive files; it needs no index, so it runs before one is opened. */
-function importCommand(args: ParsedArgs, io: CliIO): number {
+async function importCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
     const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
+    // Loaded on demand: the HTML and XML parsers are not needed by any other command.
+    const { runImport } = await import('./import.js');
     const { report, text } = runImport(args, archiveDir, (p) => userPath(p, io.env));
     io.stdout.write(args.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${text}\n`);
     return report.skipped.length > 0 ? EXIT.badInput : EXIT.ok;
