@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from './log.js';
 import { archiveFingerprint, readCache, sha256, writeCache, CACHE_VERSION } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
 import type { Passage } from './search/passages.js';
+import { TOKENIZER_VERSION } from './text/tokenize.js';
 
 export interface OpenOptions {
   archiveDir: string;
@@ -84,7 +85,7 @@ function unpack(p: PackedLists | undefined): Uint32Array[] {
 
 /** What a cache must match besides the archive: the index settings and the features' versions. */
 export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+  return sha256(JSON.stringify({ CACHE_VERSION, tokenizer: TOKENIZER_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
