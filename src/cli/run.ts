@@ -43,8 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   }
   let ctx: CommandContext;
   try {
-    const archiveDir = args.flags.archive ?? (io.env.ARCHIVE_DIR || 'seeds');
-    const cachePath = args.flags.cache ?? (io.env.INDEX_CACHE || defaultCachePath(archiveDir));
+    // Paths typed on the command line are the user's, from where they stand; ARCHIVE_DIR and
+    // INDEX_CACHE come from .env, beside the project.
+    const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
+    const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : io.env.INDEX_CACHE || defaultCachePath(archiveDir);
     const logger = log ?? createLogger(io.env.LOG_LEVEL || 'warn');
     const opened = openEngine({ archiveDir, cachePath, log: logger });
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
@@ -60,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     const options = parseOptions(name, command.spec.options, raw);
     if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
     const result = await command.spec.run(ctx, options);
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
+    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, userPath(args.flags.out, io.env)) : undefined;
     io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
     if (wrote && !args.flags.json) io.stdout.write(`${wrote}\n`);
     return EXIT.ok;
