@@ -2,6 +2,7 @@ import type { EmbedData, ReplyPage } from '../commands/command.js';
 import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
 import { boldRanges, clip, escapeArchiveText } from './markdown.js';
+import { count } from '../text/plural.js';
 
 /** Hits shown per page of a Discord reply. */
 const HITS_PER_PAGE = 3;
@@ -59,7 +60,7 @@ export function articlePages(a: ArticleView): ReplyPage[] {
       const e: EmbedData = {
         title: clip(escapeArchiveText(a.title), 256),
         description,
-        footer: { text: `${dateLabel(a.date)} · ${a.article} · ${a.words} words` },
+        footer: { text: `${dateLabel(a.date)} · ${a.article} · ${count(a.words, 'word')}` },
       };
       if (a.url) e.url = a.url;
       return { embeds: [e] };

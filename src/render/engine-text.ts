@@ -1,5 +1,6 @@
 import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
+import { count } from '../text/plural.js';
 
 const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
@@ -37,7 +38,7 @@ export function askText(r: { hits: AskHit[] }, style: TextStyle = { color: false
 }
 
 export function articleText(a: ArticleView): string {
-  const head = [`${a.title}`, `${dateLabel(a.date)} · ${a.article} · ${a.words} words${a.url ? ` · ${a.url}` : ''}`];
+  const head = [`${a.title}`, `${dateLabel(a.date)} · ${a.article} · ${count(a.words, 'word')}${a.url ? ` · ${a.url}` : ''}`];
   return [...head, '', ...a.paragraphs.map((p) => `[${p.n}] ${p.text}`)].join('\n');
 }
 
