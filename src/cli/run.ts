@@ -6,16 +6,19 @@ import { loadCommands } from '../commands/registry.js';
 import { defaultCachePath } from '../config.js';
 import type { SlashCommand } from '../discord/define.js';
 import { isUserError, SetupError, UserError } from '../errors.js';
-import { createLogger, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 import { writeOut } from './out.js';
 import { userPath } from './paths.js';
+import { ProgressBar, type ProgressSink } from './progress.js';
+import { createCliLogger } from './terminal-log.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
+  /** Progress bars and human-readable logs when it is a terminal (`isTTY`). */
+  stderr: ProgressSink;
   stdin: Readable;
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -47,7 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     // INDEX_CACHE come from .env, beside the project.
     const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
     const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : io.env.INDEX_CACHE || defaultCachePath(archiveDir);
-    const logger = log ?? createLogger(io.env.LOG_LEVEL || 'warn');
+    const bar = new ProgressBar(io.stderr);
+    const logger = log ?? createCliLogger(io.env.LOG_LEVEL || 'warn', io.stderr, () => bar.clear());
     const opened = openEngine({ archiveDir, cachePath, log: logger });
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
@@ -77,7 +81,9 @@ async function importCommand(args: ParsedArgs, io: CliIO): Promise<number> {
     const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
     // Loaded on demand: the HTML and XML parsers are not needed by any other command.
     const { runImport } = await import('./import.js');
-    const { report, text } = runImport(args, archiveDir, (p) => userPath(p, io.env));
+    const bar = new ProgressBar(io.stderr);
+    const { report, text } = runImport(args, archiveDir, (p) => userPath(p, io.env), (done, total) => bar.update('importing', done, total));
+    bar.clear();
     io.stdout.write(args.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${text}\n`);
     return report.skipped.length > 0 ? EXIT.badInput : EXIT.ok;
   } catch (e) {
