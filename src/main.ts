@@ -36,7 +36,7 @@ if (!process.env.DISCORD_TOKEN) {
   for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
-  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout });
+  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout }, { archiveDir });
   await live.close();
 } else {
   let config: BotConfig;

@@ -3,8 +3,9 @@ import type { CommandContext } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import type { SlashCommand } from '../discord/define.js';
 import { isUserError } from '../errors.js';
-import { optionsFromArgs, parseArgs } from './args.js';
+import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 import { writeOut } from './out.js';
+import { userPath } from './paths.js';
 
 /** Splits a console line like a shell would for quoted words: `search "new york" --limit 2`. */
 export function splitLine(line: string): string[] {
@@ -14,13 +15,14 @@ export function splitLine(line: string): string[] {
 }
 
 /** Answers one console line with the command's terminal text (or the error's message). */
-export async function consoleAnswer(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string): Promise<string> {
+export async function consoleAnswer(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string, opts: ConsoleOptions = {}): Promise<string> {
   try {
     const args = parseArgs(splitLine(line));
     const name = args.command;
     if (!name || name === 'help') {
-      return `commands: ${[...commands.keys()].join(', ')} (e.g. search subpoena --limit 3; ask who is Henry Lucero?); quit to leave`;
+      return `commands: ${[...commands.keys()].join(', ')}${opts.archiveDir ? ', import' : ''} (e.g. search subpoena --limit 3; ask who is Henry Lucero?); quit to leave`;
     }
+    if (name === 'import' && opts.archiveDir) return await consoleImport(ctx, args, opts.archiveDir);
     const command = commands.get(name);
     if (!command) return `unknown command "${name}"; commands: ${[...commands.keys()].join(', ')}`;
     const raw = optionsFromArgs(name, command.spec.options, args);
@@ -34,20 +36,35 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
   }
 }
 
+export interface ConsoleOptions {
+  /** The archive folder being served: `import` writes into it (no import without it). */
+  archiveDir?: string;
+}
+
+/** `import FILE…` in the console: writes into the served archive, then serves the new articles at once. */
+async function consoleImport(ctx: CommandContext, args: ParsedArgs, archiveDir: string): Promise<string> {
+  const { runImport } = await import('./import.js');
+  const { report, text } = runImport(args, archiveDir, (p) => userPath(p, process.env));
+  // The watcher would find the files within a second; syncing now lets the next line see them.
+  if (report.added + report.updated > 0) ctx.live?.sync();
+  return args.flags.json ? JSON.stringify(report, null, 2) : text;
+}
+
 /** The local console: the bot's commands answered in the terminal, one line at a time. */
 export async function runConsole(
   ctx: CommandContext,
   commands: Map<string, SlashCommand>,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
+  opts: ConsoleOptions = {},
 ): Promise<void> {
   const rl = createInterface({ input: io.input, output: io.output, prompt: 'archive> ' });
   const say = (s: string): void => void io.output.write(`${s}\n`);
-  say(await consoleAnswer(ctx, commands, 'help'));
+  say(await consoleAnswer(ctx, commands, 'help', opts));
   rl.prompt();
   for await (const line of rl) {
     const trimmed = line.trim();
     if (trimmed === 'quit' || trimmed === 'exit') break;
-    if (trimmed) say(await consoleAnswer(ctx, commands, trimmed));
+    if (trimmed) say(await consoleAnswer(ctx, commands, trimmed, opts));
     rl.prompt();
   }
   rl.close();

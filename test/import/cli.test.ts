@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { consoleAnswer } from '../../src/cli/console.js';
 import { runCli, EXIT } from '../../src/cli/run.js';
+import { loadCommands } from '../../src/commands/registry.js';
 import { importFiles } from '../../src/import/import.js';
 import { LiveArchive, type SyncReport } from '../../src/live/live-archive.js';
 import { openEngine } from '../../src/open.js';
@@ -82,5 +84,21 @@ describe('import into a live archive', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(live.engine.search({ query: 'stranding commuters', limit: 5 }).hits.map((h) => h.article)).toEqual([ids.find((id) => id.includes('ferry'))]);
+  });
+});
+
+describe('console import', () => {
+  it('GIVEN the console of a served archive THEN import writes into it and the next line finds the new articles', async () => {
+    const dir = writeArchive(FIXTURE);
+    const cacheDir = tempDir('import-cache-');
+    dirs.push(dir);
+    const cachePath = join(cacheDir, 'index.json');
+    const live = new LiveArchive(openEngine({ archiveDir: dir, cachePath }), { archiveDir: dir, cachePath, cacheDelayMs: 60_000 });
+    lives.push(live);
+    const commands = await loadCommands();
+    const input = tempDir('import-input-');
+    writeFileSync(join(input, 'gazette.rss'), RSS);
+    expect(await consoleAnswer(live.ctx, commands, `import ${join(input, 'gazette.rss')}`, { archiveDir: dir })).toMatch(/^Imported into .*: 2 articles added/);
+    expect(await consoleAnswer(live.ctx, commands, 'search stranding commuters', { archiveDir: dir })).toContain('Ferry crews walk out over pay');
   });
 });
