@@ -5,7 +5,9 @@ import type { SlashCommand } from '../discord/define.js';
 import { isUserError } from '../errors.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 import { writeOut } from './out.js';
+import { commandHelp, IMPORT_HELP } from './help.js';
 import { userPath } from './paths.js';
+import { resolveCommandName, resolveOptionNames } from './suggest.js';
 
 /** Splits a console line like a shell would for quoted words: `search "new york" --limit 2`. */
 export function splitLine(line: string): string[] {
@@ -19,15 +21,19 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
   try {
     const args = parseArgs(splitLine(line));
     const name = args.command;
-    if (!name || name === 'help') {
+    if (name?.toLowerCase() === 'help' && args.positional[0] !== undefined) return await consoleAnswer(ctx, commands, `${args.positional[0]} --help`, opts);
+    if (!name || name.toLowerCase() === 'help') {
       return `commands: ${[...commands.keys()].join(', ')}${opts.archiveDir ? ', import' : ''} (e.g. search subpoena --limit 3; ask who is Henry Lucero?); quit to leave`;
     }
-    if (name === 'import' && opts.archiveDir) return await consoleImport(ctx, args, opts.archiveDir);
-    const command = commands.get(name);
-    if (!command) return `unknown command "${name}"; commands: ${[...commands.keys()].join(', ')}`;
-    const raw = optionsFromArgs(name, command.spec.options, args);
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, raw));
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, args.flags.out) : undefined;
+    const known = [...commands.keys(), ...(opts.archiveDir ? ['import'] : [])];
+    const resolved = resolveCommandName(name, known);
+    if (resolved === 'import' && opts.archiveDir) return args.flags.help ? IMPORT_HELP.trimEnd() : await consoleImport(ctx, args, opts.archiveDir);
+    const command = commands.get(resolved);
+    if (!command) throw new Error(`console: command ${resolved} vanished from the registry`);
+    if (args.flags.help) return commandHelp(command.spec).trimEnd();
+    const raw = resolveOptionNames(resolved, command.spec.options, optionsFromArgs(resolved, command.spec.options, args));
+    const result = await command.spec.run(ctx, parseOptions(resolved, command.spec.options, raw));
+    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, userPath(args.flags.out, process.env)) : undefined;
     if (args.flags.json) return JSON.stringify(result, null, 2);
     return wrote ? `${command.spec.renderText(result)}\n${wrote}` : command.spec.renderText(result);
   } catch (e) {

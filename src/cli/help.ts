@@ -63,3 +63,21 @@ export function commandHelp(spec: HelpSpec): string {
   lines.push('', 'example:', `  ${CLI} ${spec.name}${spec.example ? ` ${spec.example}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** `import --help`: import is not in the command registry (it is no Discord command). */
+export const IMPORT_HELP = `import — turn news as you have it into archive files (front matter, blank-line paragraphs)
+
+usage: ${CLI} [--archive DIR] import FILE… [--format rss|atom|html|jsonl|csv] [--map FIELD=NAME,…] [--json]
+
+  FILE…          feeds, saved web pages, JSON Lines or CSV files, or folders of them
+  --format NAME  rss, atom, html, jsonl or csv (default: from the extension or the first bytes)
+  --map F=N,…    which of your fields (JSON Lines, CSV) fills title, date, url, source, author, body, id;
+                 by default each is read by its own name, body also from text, content or description
+  --json         print {added, updated, unchanged, skipped: [{file, item, reason}], warnings, articles}
+
+Importing again adds nothing; a changed article rewrites its own file. Bad items are skipped and
+named with their file and item; writes are atomic. Exit code 1 when anything was skipped.
+
+example:
+  ${CLI} --archive my-news import export.csv --map title=headline,date=published,body=content
+`;

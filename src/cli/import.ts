@@ -5,7 +5,7 @@ import { IMPORT_FORMATS, isImportFormat, type ImportReport } from '../import/typ
 import { renderImportText } from '../render/import-text.js';
 import type { ParsedArgs } from './args.js';
 
-export const IMPORT_USAGE = 'import FILE… [--format rss|atom|html|jsonl|csv] [--map title=headline,date=published,…] [--json]';
+const IMPORT_USAGE = 'import FILE… [--format rss|atom|html|jsonl|csv] [--map title=headline,date=published,…] [--json]';
 
 export interface ImportRun {
   report: ImportReport;

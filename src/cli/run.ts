@@ -11,7 +11,9 @@ import { LiveArchive } from '../live/live-archive.js';
 import { openEngine } from '../open.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 import { writeOut } from './out.js';
+import { commandHelp, IMPORT_HELP } from './help.js';
 import { userPath } from './paths.js';
+import { resolveCommandName, resolveOptionNames } from './suggest.js';
 import { ProgressBar, type ProgressSink } from './progress.js';
 import { createCliLogger } from './terminal-log.js';
 
@@ -34,15 +36,26 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     return fail(io, e);
   }
   // `import` writes files and needs neither the index nor the commands (nor discord.js).
-  if (args.command === 'import' && !args.flags.help) return importCommand(args, io);
-  const commands = await loadCommands();
-  if (args.flags.help || args.command === undefined || args.command === 'help') {
-    io.stdout.write(usage(commands));
-    return args.command === undefined && !args.flags.help ? EXIT.badInput : EXIT.ok;
+  if (args.command?.toLowerCase() === 'import') {
+    if (args.flags.help) return void io.stdout.write(IMPORT_HELP), EXIT.ok;
+    return importCommand(args, io);
   }
-  const name = args.command;
-  if (name !== 'batch' && !commands.has(name)) {
-    return fail(io, new UserError(`unknown command "${name}"; commands: ${[...commands.keys(), 'batch'].join(', ')}`, 'unknown-command'));
+  const commands = await loadCommands();
+  if (args.command === undefined) {
+    io.stdout.write(usage(commands));
+    return args.flags.help ? EXIT.ok : EXIT.badInput;
+  }
+  let name: string;
+  try {
+    // Command names match whatever their case; a typo gets the name it probably meant.
+    name = resolveCommandName(args.command, [...commands.keys(), ...BUILT_IN]);
+    if (name === 'help' || args.flags.help) {
+      const topic = name === 'help' ? args.positional[0] : name;
+      io.stdout.write(topic === undefined ? usage(commands) : helpOf(resolveCommandName(topic, [...commands.keys(), ...BUILT_IN]), commands));
+      return EXIT.ok;
+    }
+  } catch (e) {
+    return fail(io, e);
   }
   let ctx: CommandContext;
   try {
@@ -62,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   try {
     const command = commands.get(name);
     if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
-    const raw = optionsFromArgs(name, command.spec.options, args);
+    const raw = resolveOptionNames(name, command.spec.options, optionsFromArgs(name, command.spec.options, args), GLOBAL_OPTIONS);
     const options = parseOptions(name, command.spec.options, raw);
     if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
     const result = await command.spec.run(ctx, options);
@@ -130,8 +143,8 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
   try {
     const name = 'command' in req ? req.command : undefined;
     if (typeof name !== 'string') throw new UserError('missing "command"', 'bad-request');
-    const command = commands.get(name);
-    if (!command) throw new UserError(`unknown command "${name.slice(0, 40)}"; commands: ${[...commands.keys()].join(', ')}`, 'unknown-command');
+    const command = commands.get(resolveCommandName(name, [...commands.keys()]));
+    if (!command) throw new Error(`batch: command ${name} vanished from the registry`);
     const options = 'options' in req ? req.options : {};
     if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
       throw new UserError('"options" must be a JSON object', 'bad-request');
@@ -142,6 +155,31 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
     if (isUserError(e)) return { id, ok: false, error: e.message };
     return { id, ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+const BUILT_IN = ['batch', 'import', 'help'];
+const GLOBAL_OPTIONS = ['archive', 'cache', 'json', 'out', 'help'];
+
+const BATCH_HELP = `batch — many requests in one process: one JSON object a line in, one a line out, in order
+
+usage: npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl
+
+in : {"id": 7, "command": "search", "options": {"query": "subpoena", "limit": 5}}
+out: {"id": 7, "ok": true, "result": {…}}  or  {"id": 8, "ok": false, "error": "unknown article: foo"}
+
+A bad line (not JSON, unknown command, bad option) gets "ok": false and the batch goes on.
+Options are the commands' own (see \`npm run --silent cli -- search --help\`).
+
+example:
+  printf '%s\\n' '{"id": 1, "command": "stats"}' | npm run --silent cli -- batch
+`;
+
+/** `COMMAND --help` / `help COMMAND`. */
+function helpOf(name: string, commands: Map<string, SlashCommand>): string {
+  if (name === 'batch') return BATCH_HELP;
+  if (name === 'import') return IMPORT_HELP;
+  const command = commands.get(name);
+  return command ? commandHelp(command.spec) : usage(commands);
 }
 
 function usage(commands: Map<string, SlashCommand>): string {
@@ -158,6 +196,8 @@ function usage(commands: Map<string, SlashCommand>): string {
     lines.push(`  ${c.spec.name.padEnd(10)} ${c.spec.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
+  lines.push(`  ${'import'.padEnd(10)} turn RSS/Atom feeds, saved web pages, JSON Lines or CSV into archive files`);
+  lines.push('', 'Help on one command: `npm run --silent cli -- search --help` (or `help search`).');
   lines.push('', 'Loose words fill the first text option: `search city subpoena` = `search --query "city subpoena"`.');
   lines.push('`--out FILE` writes the file a command makes (timeline: its chart as PNG); with --json, stdout stays JSON only.');
   lines.push('Exit codes: 0 ok, 1 bad input, 2 bad archive or setup, 3 internal error.');
