@@ -16,7 +16,11 @@ export interface OpenOptions {
   log?: Logger;
   settings?: IndexSettings;
   features?: ReadonlyArray<Feature<unknown>>;
+  /** How far a fresh build has got, phase by phase (the command line draws a bar from it). */
+  progress?: BuildProgress;
 }
+
+export type BuildProgress = (phase: string, done: number, total: number) => void;
 
 export interface Opened {
   engine: Engine;
@@ -112,18 +116,26 @@ export function openEngine(opts: OpenOptions): Opened {
     log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
   }
 
-  const archive = loadArchive(opts.archiveDir, files);
+  const archive = loadArchive(opts.archiveDir, files, opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
   for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
-  const engine = buildEngine(archive, settings, features);
+  const engine = buildEngine(archive, settings, features, opts.progress);
   if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, features, log);
   return { engine, source: 'built', reason, files };
 }
 
 /** A fresh engine over a loaded archive: the passage index and every feature. */
-export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, features: ReadonlyArray<Feature<unknown>> = FEATURES): Engine {
-  const index = PassageIndex.build(archive.articles, settings);
+export function buildEngine(
+  archive: Archive,
+  settings: IndexSettings = DEFAULT_INDEX_SETTINGS,
+  features: ReadonlyArray<Feature<unknown>> = FEATURES,
+  progress?: BuildProgress,
+): Engine {
+  const index = PassageIndex.build(archive.articles, settings, progress && ((done, total) => progress('indexing articles', done, total)));
   const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.build(archive, index));
+  for (const [i, f] of features.entries()) {
+    progress?.(`building ${f.name}`, i, features.length);
+    engine.attachFeature(f, f.build(archive, index));
+  }
   return engine;
 }
 

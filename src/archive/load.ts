@@ -83,10 +83,11 @@ export function loadArticleFile(dir: string, path: string): { article?: Article;
 }
 
 /** Loads every article under `dir`. Bad files become warnings; only a missing folder throws. */
-export function loadArchive(dir: string, files: ArchiveFile[] = scanArchive(dir)): Archive {
+export function loadArchive(dir: string, files: ArchiveFile[] = scanArchive(dir), progress?: (done: number, total: number) => void): Archive {
   const articles: Article[] = [];
   const warnings: ArchiveWarning[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
+    if (progress && i % 250 === 0) progress(i, files.length);
     const r = loadArticleFile(dir, f.path);
     if (r.article) articles.push(r.article);
     warnings.push(...r.warnings);

@@ -53,14 +53,17 @@ export class ProgressBar {
 
   /** The bar's text (without the escape codes that redraw it). */
   line(phase: string, done: number, total: number, elapsedMs: number): string {
-    const share = total > 0 ? Math.min(1, done / total) : 0;
-    const filled = Math.round(share * BAR);
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}`;
+    const width = this.out.columns ?? 80;
+    // A step of one (building quotes) has nothing to count: its name says what is going on.
+    if (total <= 1) return `${phase}…`.slice(0, width - 1);
+    const share = Math.min(1, done / total);
     // Time left from the pace so far; none until there is a pace to go by.
     const eta = done > 0 && done < total && elapsedMs >= 300 ? ` · about ${duration((elapsedMs / done) * (total - done))} left` : '';
-    const text = `${phase} ${bar} ${fmt(done)}/${fmt(total)} · ${Math.floor(share * 100)}%${eta}`;
-    const width = this.out.columns ?? 80;
-    return text.length >= width ? text.slice(0, width - 1) : text;
+    const counts = ` ${fmt(done)}/${fmt(total)} · ${Math.floor(share * 100)}%${eta}`;
+    const barWidth = Math.min(BAR, width - 2 - phase.length - counts.length);
+    if (barWidth < 5) return `${phase}${counts}`.slice(0, width - 1);
+    const filled = Math.round(share * barWidth);
+    return `${phase} ${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}${counts}`;
   }
 
   /** Clears the bar, so what comes next starts on a clean line. */

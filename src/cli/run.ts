@@ -58,17 +58,19 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     return fail(io, e);
   }
   let ctx: CommandContext;
+  const bar = new ProgressBar(io.stderr);
   try {
     // Paths typed on the command line are the user's, from where they stand; ARCHIVE_DIR and
     // INDEX_CACHE come from .env, beside the project.
     const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
     const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : io.env.INDEX_CACHE || defaultCachePath(archiveDir);
-    const bar = new ProgressBar(io.stderr);
     const logger = log ?? createCliLogger(io.env.LOG_LEVEL || 'warn', io.stderr, () => bar.clear());
-    const opened = openEngine({ archiveDir, cachePath, log: logger });
+    const opened = openEngine({ archiveDir, cachePath, log: logger, progress: bar.update });
+    bar.clear();
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
   } catch (e) {
+    bar.clear();
     return fail(io, e);
   }
   if (name === 'batch') return runBatch(ctx, commands, io);

@@ -144,11 +144,15 @@ export class PassageIndex {
 
   readonly mini: MiniSearch<Doc>;
 
-  static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
+  static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): PassageIndex {
     const parts = emptyParts();
     const vocab = new Map<string, number>();
     const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
-    for (const a of articles) appendArticle(parts, a, settings, idOf);
+    for (const [i, a] of articles.entries()) {
+      if (progress && i % 250 === 0) progress(i, articles.length);
+      appendArticle(parts, a, settings, idOf);
+    }
+    progress?.(articles.length, articles.length);
     return new PassageIndex(withCommonTerms(parts, settings), settings, undefined);
   }
 

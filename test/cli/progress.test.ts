@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressBar } from '../../src/cli/progress.js';
+import { runCli } from '../../src/cli/run.js';
 import { createCliLogger, humanLine } from '../../src/cli/terminal-log.js';
+import { silentLogger } from '../../src/log.js';
+import { memoryIO, removeDir, writeArchive } from '../helpers/archive.js';
 
 function sink(isTTY: boolean, columns = 100): { isTTY: boolean; columns: number; write(s: string): void; text(): string } {
   let text = '';
@@ -44,9 +50,15 @@ describe('ProgressBar', () => {
     expect(out.text()).toBe('');
   });
 
-  it('GIVEN a narrow terminal THEN the line is cut to fit', () => {
-    const bar = new ProgressBar(sink(true, 30));
-    expect(bar.line('indexing', 1, 3, 1000).length).toBeLessThan(30);
+  it('GIVEN a narrow terminal THEN the bar shrinks, then goes, so the line fits', () => {
+    const line60 = new ProgressBar(sink(true, 60)).line('indexing articles', 9500, 19043, 2000);
+    expect(line60.length).toBeLessThan(60);
+    expect(line60).toMatch(/^indexing articles █+░+ 9,500\/19,043 · 49% · about 2 s left$/);
+    expect(new ProgressBar(sink(true, 30)).line('indexing', 1, 3, 1000).length).toBeLessThan(30);
+  });
+
+  it('GIVEN a step of one THEN only its name is shown', () => {
+    expect(new ProgressBar(sink(true)).line('building quotes', 0, 1, 0)).toBe('building quotes…');
   });
 });
 
@@ -71,5 +83,27 @@ describe('terminal logs', () => {
     const pipe = sink(false);
     createCliLogger('warn', pipe).warn({ token: 'secret-value' }, 'x');
     expect(pipe.text()).not.toContain('secret-value');
+  });
+});
+
+describe('runCli progress', () => {
+  it('GIVEN a terminal and a first build THEN stderr shows the phases with counts and ends on a clean line; GIVEN a pipe THEN nothing', async () => {
+    const dir = writeArchive();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'progress-cache-'));
+    try {
+      const tty = memoryIO();
+      Object.assign(tty.stderr, { isTTY: true, columns: 100 });
+      expect(await runCli(['--archive', dir, '--cache', join(cacheDir, 'a.json'), 'stats', '--json'], tty, silentLogger)).toBe(0);
+      expect(tty.err()).toMatch(/reading files .* 0\/\d+ · 0%/);
+      expect(tty.err()).toMatch(/indexing articles .* (\d+)\/\1 · 100%/);
+      expect(tty.err().endsWith('\r\x1b[K')).toBe(true);
+      expect(() => JSON.parse(tty.out())).not.toThrow();
+      const pipe = memoryIO();
+      expect(await runCli(['--archive', dir, '--cache', join(cacheDir, 'b.json'), 'stats', '--json'], pipe, silentLogger)).toBe(0);
+      expect(pipe.err()).toBe('');
+    } finally {
+      removeDir(dir);
+      removeDir(cacheDir);
+    }
   });
 });
