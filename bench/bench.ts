@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, scanArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
-import { FEATURES } from '../src/features.js';
+import { QuoteStore } from '../src/quotes/store.js';
 import { openEngine } from '../src/open.js';
 import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
@@ -40,19 +40,15 @@ const tLoad = performance.now() - t;
 t = performance.now();
 const index = PassageIndex.build(archive.articles);
 const tIndex = performance.now() - t;
-const engine = new Engine(archive, index);
-const featureTimes: string[] = [];
-for (const f of FEATURES) {
-  t = performance.now();
-  f.attach(engine, f.build(archive, index));
-  featureTimes.push(`${f.name} ${ms(performance.now() - t)}`);
-}
+t = performance.now();
+const engine = new Engine(archive, index, QuoteStore.build(archive.articles));
+const tQuotes = performance.now() - t;
 const mem = process.memoryUsage();
 row('articles', String(archive.articles.length));
 row('passages', String(index.passages.length));
 row('cold build: read + parse files', ms(tLoad));
 row('cold build: passage index', ms(tIndex));
-if (featureTimes.length) row('cold build: features', featureTimes.join(', '));
+row('cold build: quotes', ms(tQuotes));
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.

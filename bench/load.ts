@@ -18,7 +18,7 @@ import pino from 'pino';
 import { loadCommands } from '../src/commands/registry.js';
 import { defaultCachePath } from '../src/config.js';
 import { startBot } from '../src/discord/bot.js';
-import { DEFAULT_COOLDOWN_SECONDS } from '../src/discord/cooldown.js';
+import { DEFAULT_COOLDOWN } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { LiveArchive } from '../src/live/live-archive.js';
 import { openEngine } from '../src/open.js';
@@ -109,7 +109,7 @@ if (ready.type !== 'ready') throw new Error('bench: the fake did not start');
 // Production logs one info line per interaction; keep that cost in, but write it nowhere.
 const quiet = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
 const bot = await startBot({
-  config: { token: FAKE_TOKEN, apiBase: ready.apiBase, cooldownSeconds: DEFAULT_COOLDOWN_SECONDS },
+  config: { token: FAKE_TOKEN, apiBase: ready.apiBase, cooldown: DEFAULT_COOLDOWN },
   ctx: live.ctx,
   commands: await loadCommands(),
   log: quiet,
@@ -177,7 +177,7 @@ const keptGrowth = firstKept === undefined || lastKept === undefined ? NaN : ((l
 console.log(
   `\nbench:load: ${opened.engine.articles.length} articles from ${archiveDir} (index ${opened.source}, opened in ${(openMs / 1000).toFixed(1)} s), Node ${process.version}, ` +
     `fake Discord in its own process. ${n} interactions at ${rate}/s (sent in ${result.sendSeconds.toFixed(1)} s, all settled after ${result.totalSeconds.toFixed(1)} s), ` +
-    `${users} users, cooldown ${DEFAULT_COOLDOWN_SECONDS} s, load average at start ${load1.toFixed(2)}, at end ${(loadavg()[0] ?? NaN).toFixed(2)} (${cpus().length} CPUs). ` +
+    `${users} users, cooldown ${DEFAULT_COOLDOWN.runs} runs per ${DEFAULT_COOLDOWN.seconds} s, load average at start ${load1.toFixed(2)}, at end ${(loadavg()[0] ?? NaN).toFixed(2)} (${cpus().length} CPUs). ` +
     `Gateway during the run: ${result.identifies} new IDENTIFY, ${result.resumes} RESUME.`,
 );
 console.log('First response: ms from INTERACTION_CREATE sent on the gateway to the first callback received at the fake (4 reply, 5 defer, 8 choices).\n');

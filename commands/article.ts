@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { articlePages } from '../src/render/engine-discord.js';
 import { articleText } from '../src/render/engine-text.js';
 

@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_LIMIT, MAX_QUERY_CHARS } from '../src/engine.js';
 import { askPages } from '../src/render/engine-discord.js';
 import { askText } from '../src/render/engine-text.js';
@@ -11,6 +11,7 @@ export default defineCommand({
     limit: { type: 'integer', description: `How many answers (1-${MAX_LIMIT}, default 5)`, min: 1, max: MAX_LIMIT },
   },
   run: ({ engine }, o) => engine.ask(o),
-  renderText: (r) => askText(r),
+  cooldown: true,
+  renderText: askText,
   renderDiscord: askPages,
 });

@@ -1,5 +1,5 @@
 import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { digestPages, digestText } from '../src/render/summary.js';
 import { DIGEST_DEFAULT_LIMIT, DIGEST_MAX_LIMIT, digest } from '../src/summary/digest.js';
@@ -14,7 +14,8 @@ export default defineCommand({
     limit: { type: 'integer', description: `Articles per page (1-${DIGEST_MAX_LIMIT}, default ${DIGEST_DEFAULT_LIMIT})`, min: 1, max: DIGEST_MAX_LIMIT },
     page: { type: 'integer', description: 'Which page of a long digest (default 1)', min: 1 },
   },
-  run: ({ engine }, o) => digest(engine.articles, o),
+  run: ({ engine }, o) => digest(engine.articles, { ...o, matches: (a, topic) => engine.topicArticles(topic).has(a.id) }),
+  cooldown: true,
   renderText: digestText,
   renderDiscord: digestPages,
 });

@@ -1,6 +1,5 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_LIMIT, MAX_QUERY_CHARS } from '../src/engine.js';
-import { quoteStoreOf } from '../src/quotes/feature.js';
 import { answerQuotes } from '../src/quotes/query.js';
 import { quotesPages, quotesText } from '../src/render/quotes.js';
 
@@ -13,7 +12,7 @@ export default defineCommand({
     article: { type: 'string', description: 'Every quote of this article, in order', autocomplete: 'article' },
     limit: { type: 'integer', description: `How many quotes (1-${MAX_LIMIT}, default 5; all of an article)`, min: 1, max: MAX_LIMIT },
   },
-  run: ({ engine }, o) => answerQuotes(quoteStoreOf(engine), o, (id) => engine.getArticle(id).id),
+  run: ({ engine }, o) => answerQuotes(engine.quotes, { ...o, about: (id) => engine.topicArticles(o.topic ?? '').has(id) }, (id) => engine.getArticle(id).id),
   renderText: quotesText,
   renderDiscord: quotesPages,
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { UserError } from '../src/errors.js';
 import { reindexPages, reindexText } from '../src/render/live.js';
 
@@ -6,10 +6,10 @@ export default defineCommand({
   name: 'reindex',
   description: 'Rebuild the index from the archive files (admins)',
   options: {},
-  adminPermission: 'ManageGuild',
-  run: ({ live, progress }) => {
-    if (!live) throw new UserError('reindex needs the live archive, which this process does not run', 'no-live-archive');
-    return live.reindex(progress);
+  admin: true,
+  run: ({ reindex, progress }) => {
+    if (!reindex) throw new UserError('reindex needs the live archive, which this process does not run', 'no-live-archive');
+    return reindex(progress);
   },
   renderText: reindexText,
   renderDiscord: reindexPages,

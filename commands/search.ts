@@ -1,5 +1,5 @@
 import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_LIMIT, MAX_QUERY_CHARS } from '../src/engine.js';
 import { searchPages } from '../src/render/engine-discord.js';
 import { searchText } from '../src/render/engine-text.js';
@@ -14,6 +14,7 @@ export default defineCommand({
     limit: { type: 'integer', description: `How many passages (1-${MAX_LIMIT}, default 5)`, min: 1, max: MAX_LIMIT },
   },
   run: ({ engine }, o) => engine.search(o),
-  renderText: (r) => searchText(r),
+  cooldown: true,
+  renderText: searchText,
   renderDiscord: searchPages,
 });

@@ -1,6 +1,5 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_LIMIT } from '../src/engine.js';
-import { quoteStoreOf } from '../src/quotes/feature.js';
 import { answerSpeakers, DEFAULT_SPEAKERS } from '../src/quotes/query.js';
 import { speakersPages, speakersText } from '../src/render/quotes.js';
 
@@ -10,7 +9,7 @@ export default defineCommand({
   options: {
     limit: { type: 'integer', description: `How many speakers (1-${MAX_LIMIT}, default ${DEFAULT_SPEAKERS})`, min: 1, max: MAX_LIMIT },
   },
-  run: ({ engine }, o) => answerSpeakers(quoteStoreOf(engine), o.limit),
+  run: ({ engine }, o) => answerSpeakers(engine.quotes, o.limit),
   renderText: speakersText,
   renderDiscord: speakersPages,
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { statsPages } from '../src/render/engine-discord.js';
 import { statsText } from '../src/render/engine-text.js';
 

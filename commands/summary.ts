@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { summaryPages, summaryText } from '../src/render/summary.js';
 import { summaryOf } from '../src/summary/request.js';
@@ -13,6 +13,7 @@ export default defineCommand({
     sentences: { type: 'integer', description: `How many sentences (1-${MAX_SENTENCES}, default ${DEFAULT_SENTENCES})`, min: 1, max: MAX_SENTENCES },
   },
   run: ({ engine }, o) => summaryOf(engine, o),
+  cooldown: true,
   renderText: summaryText,
   renderDiscord: summaryPages,
 });

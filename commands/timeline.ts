@@ -1,5 +1,5 @@
 import { DATE_RANGE_OPTIONS } from '../src/commands/options.js';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { MAX_QUERY_CHARS } from '../src/engine.js';
 import { timelineFiles, timelinePages } from '../src/render/timeline-discord.js';
 import { timelineText } from '../src/render/timeline-text.js';
@@ -14,6 +14,7 @@ export default defineCommand({
     ...DATE_RANGE_OPTIONS,
   },
   run: ({ engine }, o) => timeline(engine, o),
+  cooldown: true,
   renderText: (r) => timelineText(r),
   renderDiscord: timelinePages,
   files: timelineFiles,

@@ -1,14 +1,16 @@
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
-import type { Feature } from './features.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { bestSentence } from './search/answer.js';
+import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
 import type { PassageIndex } from './search/index.js';
 import { answerType, hasAnswerType } from './search/question.js';
 import { queryTerms, rank, type Ranked } from './search/rank.js';
 import { makeSnippet, matchRanges, type Range } from './search/snippet.js';
-import type { KeyQuotes } from './summary/request.js';
+import { QuoteStore } from './quotes/store.js';
+import { pickKeyQuotes } from './summary/key-quotes.js';
+import type { KeyQuote } from './summary/request.js';
 import { isStopWord, tokenize } from './text/tokenize.js';
 
 export const MAX_QUERY_CHARS = 300;
@@ -38,6 +40,7 @@ export interface AskHit extends Hit {
   answerHighlights: Range[];
 }
 
+// Requests come typed and in range: the command specs declare the ranges and `parseOptions` checks them.
 export interface SearchRequest {
   query: string;
   speaker?: string;
@@ -72,32 +75,22 @@ export interface Stats {
   warnings: ArchiveWarning[];
 }
 
-/**
- * Filters other features contribute to search: `speaker` narrows passages to those quoting
- * someone. Returns a passage predicate, or throws a UserError for an unknown speaker.
- */
-export type SpeakerFilter = (speaker: string) => (passage: number) => boolean;
-
-/** Autocomplete for speaker options, contributed by the quotes feature: canonical names. */
-export type SpeakerSuggester = (input: string, limit: number) => string[];
-
 /** Answers requests over one loaded archive and its index, as plain data. */
 export class Engine {
   private readonly byId = new Map<string, Article>();
   /** Article id → its number in the index. */
   private readonly numberOf = new Map<string, number>();
-  private readonly features = new Map<string, { feature: Feature<unknown>; data: unknown }>();
-  speakerFilter: SpeakerFilter | undefined;
-  suggestSpeakers: SpeakerSuggester | undefined;
-  /** Key quotes for /summary, contributed by the quotes feature. */
-  keyQuotes: KeyQuotes | undefined;
+  private quoteStore: QuoteStore;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
   constructor(
     readonly archive: Archive,
     readonly index: PassageIndex,
+    /** The quotes of the archive; built here unless the cache had them. */
+    quotes: QuoteStore = QuoteStore.build(archive.articles),
   ) {
+    this.quoteStore = quotes;
     index.articles.forEach((a, i) => {
       if (index.removedArticles.has(i)) return;
       this.byId.set(a.id, a);
@@ -109,16 +102,33 @@ export class Engine {
     return this.archive.articles;
   }
 
-  /** Keeps a feature's data (for the cache) and lets the feature hook into the engine. */
-  attachFeature<T>(feature: Feature<T>, data: T): void {
-    this.features.set(feature.name, { feature, data });
-    feature.attach(this, data);
+  /** Who said what in the archive: /quotes, /speakers, the speaker filters and key quotes read it. */
+  get quotes(): QuoteStore {
+    return this.quoteStore;
   }
 
-  featureData<T>(feature: Feature<T>): T {
-    const entry = this.features.get(feature.name);
-    if (!entry) throw new Error(`engine: feature ${feature.name} is not attached`);
-    return entry.data as T;
+  /** Autocomplete for speaker options: canonical names. */
+  suggestSpeakers(input: string, limit: number): string[] {
+    return this.quoteStore.suggestSpeakers(input, limit);
+  }
+
+  /** An article's quotes worth showing beside its summary, best first. */
+  keyQuotes(article: Article, limit: number): KeyQuote[] {
+    return pickKeyQuotes(this.quoteStore.quotesOfArticle(article.id), limit);
+  }
+
+  /**
+   * Passages that quote `speaker` (a UserError for an unknown one): those whose window of the
+   * paragraph overlaps one of the speaker's quotes.
+   */
+  speakerFilter(speaker: string): (passage: number) => boolean {
+    const spans = this.quoteStore.quotedSpans(speaker);
+    return (p) => {
+      const passage = this.index.passages[p];
+      const article = passage ? this.index.articles[passage.article] : undefined;
+      if (!passage || !article) return false;
+      return (spans.get(article.id) ?? []).some((s) => s.paragraph === passage.paragraph && s.start < passage.end && s.end > passage.start);
+    };
   }
 
   /**
@@ -142,14 +152,7 @@ export class Engine {
     }
     this.archive.articles = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.archive.warnings = change.warnings;
-    for (const [name, entry] of this.features) {
-      const { feature } = entry;
-      const data = feature.update
-        ? feature.update(entry.data, { added: change.upserts, removed: removedArticles }, this.archive, this.index)
-        : feature.build(this.archive, this.index);
-      this.features.set(name, { feature, data });
-      feature.attach(this, data);
-    }
+    this.quoteStore = this.quoteStore.update(change.upserts, new Set(removedArticles.map((a) => a.id)));
     this.generation++;
   }
 
@@ -166,8 +169,8 @@ export class Engine {
   search(req: SearchRequest): { hits: Hit[] } {
     const qTerms = checkedQuery(req.query, 'query');
     const range = parseDateRange(req.from, req.to);
-    const limit = checkedLimit(req.limit);
-    const bySpeaker = req.speaker?.trim() ? this.speakerPredicate(req.speaker.trim()) : undefined;
+    const limit = req.limit ?? DEFAULT_LIMIT;
+    const bySpeaker = req.speaker?.trim() ? this.speakerFilter(req.speaker.trim()) : undefined;
     const dated = range.from || range.to;
     const filter =
       dated || bySpeaker
@@ -189,7 +192,7 @@ export class Engine {
 
   ask(req: AskRequest): { hits: AskHit[] } {
     const qTerms = checkedQuery(req.question, 'question');
-    const limit = checkedLimit(req.limit);
+    const limit = req.limit ?? DEFAULT_LIMIT;
     const type = answerType(req.question);
     const ranked = rank(this.index, qTerms, {
       mode: 'ask',
@@ -249,6 +252,26 @@ export class Engine {
     };
   }
 
+  /**
+   * The ids of the articles a topic finds (`matchArticles`): the one meaning of "about these
+   * words" that /timeline, /digest and /quotes share. A UserError for an empty topic.
+   */
+  topicArticles(topic: string, mode: MatchMode = 'all'): ReadonlySet<string> {
+    const key = `${mode}\0${topic}`;
+    // Digest and quotes ask once per article or quote: the last answer is kept for the same topic.
+    if (this.topicMemo?.key === key && this.topicMemo.generation === this.generation) return this.topicMemo.ids;
+    const found = matchArticles(this.index, checkedQuery(topic, 'topic'), mode);
+    const ids = new Set<string>();
+    for (const a of found.keys()) {
+      const id = this.index.articles[a]?.id;
+      if (id !== undefined) ids.add(id);
+    }
+    this.topicMemo = { key, generation: this.generation, ids };
+    return ids;
+  }
+
+  private topicMemo: { key: string; generation: number; ids: ReadonlySet<string> } | undefined;
+
   /** Autocomplete for article options: id prefix or title words, with dates. */
   suggestArticles(input: string, limit = 25): ArticleChoice[] {
     return this.suggester().suggest(input, limit).map(toChoice);
@@ -267,11 +290,6 @@ export class Engine {
   private isHeadline(p: number): boolean {
     const passage = this.index.passages[p];
     return passage !== undefined && passage.paragraph === 1 && this.index.articles[passage.article]?.headline === true;
-  }
-
-  private speakerPredicate(speaker: string): (p: number) => boolean {
-    if (!this.speakerFilter) throw new UserError('the speaker filter needs the quotes feature, which this archive has not built', 'no-quotes');
-    return this.speakerFilter(speaker);
   }
 
   /** The Hit for a ranked passage (search, ask, and the timeline's citation). */
@@ -314,12 +332,4 @@ export function checkedQuery(query: string | undefined, option: string): string[
     );
   }
   return qTerms;
-}
-
-export function checkedLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new UserError(`limit must be a whole number from 1 to ${MAX_LIMIT} (got ${String(limit)})`, 'bad-limit');
-  }
-  return limit;
 }

@@ -6,7 +6,7 @@ export type { Logger };
  * Structured logs on stderr, so that stdout stays the command's own output (JSON, batch lines).
  * The token is redacted wherever it might appear in a logged object.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL || 'info'): Logger {
+export function createLogger(level = 'info'): Logger {
   return pino(
     {
       level,

@@ -1,13 +1,13 @@
-import 'dotenv/config';
 import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
-import { defaultCachePath } from './config.js';
+import { ConfigError, loadEnv, readConfig, type BotConfig, type Config } from './config.js';
 import { startBot, type Bot } from './discord/bot.js';
-import { ConfigError, readBotConfig, type BotConfig } from './discord/config.js';
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
 import { openEngine } from './open.js';
 import { exitOnSignals } from './shutdown.js';
+import { ProgressBar } from './cli/progress.js';
+import { createCliLogger } from './cli/terminal-log.js';
 
 const NO_TOKEN = [
   'No DISCORD_TOKEN is set, so the bot cannot connect to Discord.',
@@ -17,17 +17,30 @@ const NO_TOKEN = [
 /** SIGINT/SIGTERM: destroy the client and flush logs; give up after this long. */
 const SHUTDOWN_DEADLINE_MS = 4500;
 
-if (!process.env.DISCORD_TOKEN) {
-  // The console is for reading answers: only warnings interrupt it.
-  const log = createLogger(process.env.LOG_LEVEL || 'warn');
+const env = loadEnv();
+const hasToken = Boolean(env.DISCORD_TOKEN?.trim());
+let config: Config;
+try {
+  // The console is for reading answers: by default only warnings interrupt it.
+  config = hasToken ? readConfig(env, { token: true }) : readConfig(env, { logLevel: 'warn' });
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+
+if (config.token === undefined) {
+  // The console is a terminal: a first build shows its progress, and warnings read as sentences.
+  const bar = new ProgressBar(process.stderr);
+  const log = createCliLogger(config.logLevel, process.stderr, () => bar.clear());
   if (!process.stdin.isTTY) {
     console.error(`${NO_TOKEN}\n(Without a token, npm start opens a local console, but this is not an interactive terminal.)`);
     process.exit(1);
   }
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
-  const archiveDir = process.env.ARCHIVE_DIR || 'seeds';
-  const cachePath = process.env.INDEX_CACHE || defaultCachePath(archiveDir);
-  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+  const { archiveDir, cachePath } = config;
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, progress: bar.update }), { archiveDir, cachePath, log });
+  bar.clear();
   live.watch();
   const engine = live.engine;
   const commands = await loadCommands();
@@ -36,19 +49,10 @@ if (!process.env.DISCORD_TOKEN) {
   for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
-  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout }, { archiveDir });
+  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout }, { archiveDir, sync: () => live.sync() });
   await live.close();
 } else {
-  let config: BotConfig;
-  try {
-    config = readBotConfig(process.env);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    console.error(e.message);
-    process.exit(1);
-  }
-  const log = createLogger(config.logLevel);
-  await serve(config, log);
+  await serve({ ...config, token: config.token }, createLogger(config.logLevel));
 }
 
 async function serve(config: BotConfig, log: Logger): Promise<void> {
@@ -59,7 +63,7 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
     // The archive is watched: added, changed and deleted articles are served within seconds.
     live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
     live.watch();
-    log.info({ source: opened.source, articles: opened.engine.articles.length, shard: process.env.SHARDS }, 'archive ready');
+    log.info({ source: opened.source, articles: opened.engine.articles.length, shard: config.shards }, 'archive ready');
     bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log });
   } catch (e) {
     log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);

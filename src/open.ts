@@ -2,12 +2,15 @@ import type { AsPlainObject } from 'minisearch';
 import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { Engine } from './engine.js';
-import { FEATURES, type Feature } from './features.js';
 import { silentLogger, type Logger } from './log.js';
 import { archiveFingerprint, readCache, sha256, writeCache, CACHE_VERSION } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
 import type { Passage } from './search/passages.js';
+import { QuoteStore } from './quotes/store.js';
 import { TOKENIZER_VERSION } from './text/tokenize.js';
+
+/** Bump when what QuoteStore.build produces changes: a cache with other quotes is rebuilt. */
+const QUOTES_VERSION = 1;
 
 export interface OpenOptions {
   archiveDir: string;
@@ -15,7 +18,6 @@ export interface OpenOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
   /** How far a fresh build has got, phase by phase (the command line draws a bar from it). */
   progress?: BuildProgress;
 }
@@ -42,7 +44,7 @@ interface Payload {
   removedPassages: number[];
   removedArticles: number[];
   mini: AsPlainObject;
-  features: Record<string, unknown>;
+  quotes: unknown;
 }
 
 /** Many small Uint32Arrays as two base64 strings: all values, and each list's length. */
@@ -87,26 +89,25 @@ function unpack(p: PackedLists | undefined): Uint32Array[] {
   return out;
 }
 
-/** What a cache must match besides the archive: the index settings and the features' versions. */
-export function settingsHash(settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, tokenizer: TOKENIZER_VERSION, settings, features: features.map((f) => [f.name, f.version]) }));
+/** What a cache must match besides the archive: the index settings, the tokenizer's and the quotes' versions. */
+export function settingsHash(settings: IndexSettings): string {
+  return sha256(JSON.stringify({ CACHE_VERSION, tokenizer: TOKENIZER_VERSION, settings, quotes: QUOTES_VERSION }));
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
   const log = opts.log ?? silentLogger;
   const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const features = opts.features ?? FEATURES;
   const files = scanArchive(opts.archiveDir);
   const fingerprint = archiveFingerprint(files);
-  const hash = settingsHash(settings, features);
+  const hash = settingsHash(settings);
 
   let reason = 'no cache configured';
   if (opts.cachePath) {
     const read = readCache(opts.cachePath, { settings: hash, fingerprint });
     if (read.ok) {
       try {
-        const engine = restore(opts.archiveDir, read.payload, settings, features);
+        const engine = restore(opts.archiveDir, read.payload, settings);
         log.info({ cache: opts.cachePath, articles: engine.articles.length }, 'index loaded from cache');
         return { engine, source: 'cache', files };
       } catch (e) {
@@ -118,25 +119,24 @@ export function openEngine(opts: OpenOptions): Opened {
 
   const archive = loadArchive(opts.archiveDir, files, opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
   for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
-  const engine = buildEngine(archive, settings, features, opts.progress);
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, features, log);
+  const engine = buildEngine(archive, settings, opts.progress);
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, log);
   return { engine, source: 'built', reason, files };
 }
 
-/** A fresh engine over a loaded archive: the passage index and every feature. */
-export function buildEngine(
-  archive: Archive,
-  settings: IndexSettings = DEFAULT_INDEX_SETTINGS,
-  features: ReadonlyArray<Feature<unknown>> = FEATURES,
-  progress?: BuildProgress,
-): Engine {
+/** A fresh engine over a loaded archive: the passage index and the quotes. */
+export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: BuildProgress): Engine {
   const index = PassageIndex.build(archive.articles, settings, progress && ((done, total) => progress('indexing articles', done, total)));
-  const engine = new Engine(archive, index);
-  for (const [i, f] of features.entries()) {
-    progress?.(`building ${f.name}`, i, features.length);
-    engine.attachFeature(f, f.build(archive, index));
-  }
-  return engine;
+  progress?.('finding quotes', 0, 1);
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
+}
+
+/** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings);
+  // The quotes are one synchronous pass: let waiting interactions in first.
+  await new Promise((resolve) => setImmediate(resolve));
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
 }
 
 /**
@@ -147,7 +147,6 @@ export function saveEngine(
   engine: Engine,
   cachePath: string,
   header: { settings: string; fingerprint: string },
-  features: ReadonlyArray<Feature<unknown>> = FEATURES,
   log: Logger = silentLogger,
 ): boolean {
   try {
@@ -163,7 +162,7 @@ export function saveEngine(
       removedPassages: parts.removedPassages,
       removedArticles: parts.removedArticles,
       mini,
-      features: Object.fromEntries(features.map((f) => [f.name, f.save(engine.featureData(f))])),
+      quotes: engine.quotes.toJSON(),
     };
     writeCache(cachePath, header, payload);
     log.info({ cache: cachePath }, 'index cache written');
@@ -174,7 +173,7 @@ export function saveEngine(
   }
 }
 
-function restore(dir: string, json: unknown, settings: IndexSettings, features: ReadonlyArray<Feature<unknown>>): Engine {
+function restore(dir: string, json: unknown, settings: IndexSettings): Engine {
   if (typeof json !== 'object' || json === null) throw new Error('payload is not an object');
   const p = json as Partial<Payload>;
   if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini) throw new Error('payload is missing parts');
@@ -198,7 +197,5 @@ function restore(dir: string, json: unknown, settings: IndexSettings, features: 
   );
   const removed = new Set(p.removedArticles ?? []);
   const archive: Archive = { dir, articles: p.articles.filter((_, i) => !removed.has(i)), warnings: p.warnings ?? [] };
-  const engine = new Engine(archive, index);
-  for (const f of features) engine.attachFeature(f, f.load(p.features?.[f.name], archive, index));
-  return engine;
+  return new Engine(archive, index, QuoteStore.fromJSON(p.quotes));
 }

@@ -1,16 +1,22 @@
-import 'dotenv/config';
-import { ConfigError } from './discord/config.js';
+import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.js';
 import { startSharded } from './discord/shard.js';
 import { createLogger } from './log.js';
 import { exitOnSignals } from './shutdown.js';
 
-const log = createLogger();
+let config: BotConfig;
+try {
+  config = readConfig(loadEnv(), { token: true });
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+const log = createLogger(config.logLevel);
 let sharded: Awaited<ReturnType<typeof startSharded>>;
 try {
-  sharded = await startSharded(process.env, log);
+  sharded = await startSharded(config, log);
 } catch (e) {
-  if (e instanceof ConfigError) console.error(e.message);
-  else log.fatal({ err: e }, `could not start the shards: ${e instanceof Error ? e.message : String(e)}`);
+  log.fatal({ err: e }, `could not start the shards: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionSpec } from '../src/commands/options.js';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { PAGE_TTL_MS } from '../src/discord/pagination.js';
 import { GENERIC_ERROR } from '../src/discord/respond.js';
 import { FAKE_TOKEN, bodyOf, type RecordedRequest } from './fake-discord/server.js';
@@ -229,17 +229,17 @@ describe('every command in the registry', () => {
     const registry = await loadCommands();
     expect(registry.size).toBeGreaterThanOrEqual(4);
     for (const c of registry.values()) {
-      const { token, cb } = await command(c.spec.name, sampleOptions(c.spec.options));
+      const { token, cb } = await command(c.name, sampleOptions(c.options));
       const type = bodyOf(cb).type;
-      expect([4, 5], `/${c.spec.name}`).toContain(type);
+      expect([4, 5], `/${c.name}`).toContain(type);
       const reply = type === 5 ? bodyOf(await h.fake.waitForWebhook(token, 'PATCH')) : data(cb);
-      expect(reply.content, `/${c.spec.name}`).not.toBe(GENERIC_ERROR);
+      expect(reply.content, `/${c.name}`).not.toBe(GENERIC_ERROR);
       expectWithinDiscordLimits(reply);
-      for (const [name, o] of Object.entries(c.spec.options)) {
+      for (const [name, o] of Object.entries(c.options)) {
         if (!o.autocomplete) continue;
-        const ac = h.fake.dispatchInteraction({ type: 'autocomplete', command: c.spec.name, options: { [name]: 'h' }, focused: name });
+        const ac = h.fake.dispatchInteraction({ type: 'autocomplete', command: c.name, options: { [name]: 'h' }, focused: name });
         const acb = await h.fake.waitForCallback(ac.id);
-        expect(bodyOf(acb).type, `/${c.spec.name} ${name}`).toBe(8);
+        expect(bodyOf(acb).type, `/${c.name} ${name}`).toBe(8);
       }
     }
   });

@@ -1,41 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, readBotConfig } from '../src/discord/config.js';
-import { COOLDOWN_CLASSES, Cooldowns, DEFAULT_COOLDOWN_SECONDS } from '../src/discord/cooldown.js';
+import { loadCommands } from '../src/commands/registry.js';
+import { ConfigError, DEFAULT_COOLDOWN, readConfig } from '../src/config.js';
+import { Cooldowns } from '../src/discord/cooldown.js';
 import { FAKE_TOKEN, bodyOf } from './fake-discord/server.js';
 import { startHarness, type Harness } from './helpers.js';
 
-describe('Cooldowns', () => {
-  it('GIVEN a run THEN the same user and command wait the cooldown out, rounded up to whole seconds', () => {
+describe('Cooldowns (a burst allowance)', () => {
+  it('GIVEN 3 runs per 10 s THEN three runs pass, the fourth waits until the oldest leaves the window', () => {
     let now = 0;
-    const c = new Cooldowns(5, () => now);
+    const c = new Cooldowns({ runs: 3, seconds: 10 }, () => now);
     expect(c.take('u1', 'search')).toBe(0);
-    now = 100;
-    expect(c.take('u1', 'search')).toBe(5);
-    now = 4001;
+    now = 1000;
+    expect(c.take('u1', 'search')).toBe(0);
+    now = 2000;
+    expect(c.take('u1', 'search')).toBe(0);
+    now = 2500;
+    expect(c.take('u1', 'search')).toBe(8);
+    now = 9001;
     expect(c.take('u1', 'search')).toBe(1);
-    now = 5000;
+    now = 10_000;
     expect(c.take('u1', 'search')).toBe(0);
+    expect(c.take('u1', 'search')).toBe(1);
   });
 
-  it('GIVEN a run THEN other users, other expensive commands and cheap commands are not held back', () => {
-    const c = new Cooldowns(5, () => 0);
+  it('GIVEN a refunded run THEN it does not count', () => {
+    const c = new Cooldowns({ runs: 1, seconds: 10 }, () => 0);
+    expect(c.take('u1', 'summary')).toBe(0);
+    expect(c.take('u1', 'summary')).toBe(10);
+    c.refund('u1', 'summary');
+    expect(c.take('u1', 'summary')).toBe(0);
+  });
+
+  it('GIVEN a spent allowance THEN other users and other commands are not held back', () => {
+    const c = new Cooldowns({ runs: 1, seconds: 5 }, () => 0);
     expect(c.take('u1', 'search')).toBe(0);
+    expect(c.take('u1', 'search')).toBe(5);
     expect(c.take('u2', 'search')).toBe(0);
     expect(c.take('u1', 'ask')).toBe(0);
-    for (let i = 0; i < 5; i++) {
-      expect(c.take('u1', 'stats')).toBe(0);
-      expect(c.take('u1', 'article')).toBe(0);
+  });
+
+  it('GIVEN 0 runs or 0 seconds THEN nobody is ever limited', () => {
+    for (const settings of [
+      { runs: 0, seconds: 15 },
+      { runs: 5, seconds: 0 },
+    ]) {
+      const c = new Cooldowns(settings, () => 0);
+      for (let i = 0; i < 20; i++) expect(c.take('u1', 'search')).toBe(0);
     }
   });
 
-  it('GIVEN 0 seconds THEN nobody is ever limited', () => {
-    const c = new Cooldowns(0, () => 0);
-    for (let i = 0; i < 5; i++) expect(c.take('u1', 'search')).toBe(0);
-  });
-
-  it('GIVEN thousands of users over time THEN only those inside one cooldown are remembered', () => {
+  it('GIVEN thousands of users over time THEN only those inside one window are remembered', () => {
     let now = 0;
-    const c = new Cooldowns(2, () => now);
+    const c = new Cooldowns({ runs: 5, seconds: 2 }, () => now);
     for (let i = 0; i < 10_000; i++) {
       now = i * 10;
       c.take(`u${i}`, 'search');
@@ -44,22 +60,32 @@ describe('Cooldowns', () => {
     expect(c.size).toBeLessThanOrEqual(201);
   });
 
-  it('GIVEN the expensive commands of the issue THEN each has a class', () => {
-    for (const name of ['search', 'ask', 'summary', 'digest', 'timeline']) expect(COOLDOWN_CLASSES.has(name)).toBe(true);
+  it('GIVEN the commands THEN the expensive ones declare a cooldown on their spec and the cheap ones do not', async () => {
+    const commands = await loadCommands();
+    const limited = [...commands.values()].filter((c) => c.cooldown).map((c) => c.name).sort();
+    expect(limited).toEqual(['ask', 'digest', 'search', 'summary', 'timeline']);
   });
 });
 
-describe('readBotConfig COOLDOWN_SECONDS', () => {
+describe('readConfig COOLDOWN_RUNS / COOLDOWN_SECONDS', () => {
   const base = { DISCORD_TOKEN: FAKE_TOKEN, ARCHIVE_DIR: 'seeds' };
-  it('GIVEN nothing THEN the default; GIVEN 0 or 1.5 THEN that', () => {
-    expect(readBotConfig(base).cooldownSeconds).toBe(DEFAULT_COOLDOWN_SECONDS);
-    expect(readBotConfig({ ...base, COOLDOWN_SECONDS: '0' }).cooldownSeconds).toBe(0);
-    expect(readBotConfig({ ...base, COOLDOWN_SECONDS: '1.5' }).cooldownSeconds).toBe(1.5);
+  it('GIVEN nothing THEN the default; GIVEN values THEN those', () => {
+    expect(readConfig(base).cooldown).toEqual(DEFAULT_COOLDOWN);
+    expect(readConfig({ ...base, COOLDOWN_SECONDS: '0' }).cooldown.seconds).toBe(0);
+    expect(readConfig({ ...base, COOLDOWN_SECONDS: '1.5', COOLDOWN_RUNS: '2' }).cooldown).toEqual({ runs: 2, seconds: 1.5 });
   });
 
-  it.each(['-1', 'soon', '99999', '3s'])('GIVEN %s THEN a ConfigError naming COOLDOWN_SECONDS', (v) => {
-    expect(() => readBotConfig({ ...base, COOLDOWN_SECONDS: v })).toThrow(ConfigError);
-    expect(() => readBotConfig({ ...base, COOLDOWN_SECONDS: v })).toThrow(/COOLDOWN_SECONDS/);
+  it.each([
+    ['COOLDOWN_SECONDS', '-1'],
+    ['COOLDOWN_SECONDS', 'soon'],
+    ['COOLDOWN_SECONDS', '99999'],
+    ['COOLDOWN_SECONDS', '3s'],
+    ['COOLDOWN_RUNS', 'five'],
+    ['COOLDOWN_RUNS', '1.5'],
+    ['COOLDOWN_RUNS', '-2'],
+  ])('GIVEN %s=%s THEN a ConfigError naming it', (name, v) => {
+    expect(() => readConfig({ ...base, [name]: v })).toThrow(ConfigError);
+    expect(() => readConfig({ ...base, [name]: v })).toThrow(new RegExp(name));
   });
 });
 
@@ -67,7 +93,7 @@ describe('cooldown in the bot', () => {
   let clock = 1_000_000;
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ cooldownSeconds: 10, now: () => clock });
+    h = await startHarness({ cooldown: { runs: 2, seconds: 10 }, now: () => clock });
   });
   afterAll(async () => {
     await h?.close();
@@ -81,28 +107,43 @@ describe('cooldown in the bot', () => {
     return d !== null && typeof d === 'object' ? { ...d } : {};
   };
 
-  it('GIVEN /search twice in a row THEN the second gets a private "try again in N s"; after the wait it answers again', async () => {
-    const first = await run('search', { query: 'harbor' });
-    expect(first.flags ?? 0).toBe(0);
-    clock += 2500;
-    const second = await run('search', { query: 'harbor' });
-    expect(second.flags).toBe(64);
-    expect(String(second.content)).toMatch(/try again in 8 s/);
-    expect(second.allowed_mentions).toEqual({ parse: [] });
+  it('GIVEN /search past the allowance THEN a private "try again in N s"; once the window moves on it answers again', async () => {
+    expect((await run('search', { query: 'harbor' })).flags ?? 0).toBe(0);
+    clock += 1000;
+    expect((await run('search', { query: 'harbor' })).flags ?? 0).toBe(0);
+    clock += 1500;
+    const third = await run('search', { query: 'harbor' });
+    expect(third.flags).toBe(64);
+    expect(String(third.content)).toMatch(/try again in 8 s/);
+    expect(third.allowed_mentions).toEqual({ parse: [] });
     await expect.poll(() => h.logs.find((l) => l.msg === 'interaction' && l.outcome === 'cooldown')).toBeTruthy();
     clock += 7500;
-    const third = await run('search', { query: 'harbor' });
-    expect(third.flags ?? 0).toBe(0);
-    expect(JSON.stringify(third.embeds)).toContain('harbor');
+    const fourth = await run('search', { query: 'harbor' });
+    expect(fourth.flags ?? 0).toBe(0);
+    expect(JSON.stringify(fourth.embeds)).toContain('harbor');
   });
 
-  it('GIVEN a user in cooldown for /search THEN others can search, and they can still /ask, /stats and autocomplete', async () => {
-    await run('search', { query: 'ferry' });
+  it('GIVEN /summary then /summary article:<typo> within 3 s THEN "unknown article", and typos never use up the allowance', async () => {
+    const user = '777777777777777777';
+    expect((await run('summary', {}, user)).flags ?? 0).toBe(0);
+    clock += 1000;
+    for (let i = 0; i < 4; i++) {
+      const typo = await run('summary', { article: '2020/ice-subpeonas' }, user);
+      expect(typo.flags).toBe(64);
+      expect(String(typo.content)).toMatch(/unknown article/);
+    }
+    // One real run is still free; the next one is over the allowance.
+    expect((await run('summary', {}, user)).flags ?? 0).toBe(0);
+    expect(String((await run('summary', {}, user)).content)).toMatch(/try again/);
+  });
+
+  it('GIVEN a user over the allowance for /search THEN others can search, and they can still /ask, /stats and autocomplete', async () => {
+    clock += 60_000;
+    for (let i = 0; i < 2; i++) await run('search', { query: 'ferry' });
     expect((await run('search', { query: 'ferry' })).flags).toBe(64);
     expect((await run('search', { query: 'ferry' }, '888888888888888888')).flags ?? 0).toBe(0);
     expect((await run('ask', { question: 'Who counted ships?' })).flags ?? 0).toBe(0);
-    expect((await run('stats', {})).flags ?? 0).toBe(0);
-    expect((await run('stats', {})).flags ?? 0).toBe(0);
+    for (let i = 0; i < 4; i++) expect((await run('stats', {})).flags ?? 0).toBe(0);
     for (let i = 0; i < 3; i++) {
       const ac = h.fake.dispatchInteraction({ type: 'autocomplete', command: 'article', options: { id: 'harbor' }, focused: 'id' });
       expect(bodyOf(await h.fake.waitForCallback(ac.id)).type).toBe(8);

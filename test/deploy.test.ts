@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommands } from '../src/commands/registry.js';
-import type { SlashCommand } from '../src/discord/define.js';
+import type { CommandSpec } from '../src/commands/command.js';
+import { slashJSON } from '../src/discord/slash.js';
 import { COMMAND_LIMITS, commandProblems, runDeploy } from '../src/discord/deploy.js';
 import { FAKE_TOKEN, FakeDiscord } from './fake-discord/server.js';
 import { spawnEntry } from './spawn.js';
 
 let fake: FakeDiscord;
-let commands: Map<string, SlashCommand>;
+let commands: Map<string, CommandSpec>;
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   commands = await loadCommands();
@@ -25,7 +26,7 @@ describe('commandProblems', () => {
   it('GIVEN every command in commands/ THEN each name, description and option is within Discord limits', () => {
     expect(commandProblems(commands.values())).toEqual([]);
     for (const c of commands.values()) {
-      const json = c.data.toJSON();
+      const json = slashJSON(c);
       expect(json.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(json.description.length).toBeGreaterThan(0);
       expect(json.description.length).toBeLessThanOrEqual(COMMAND_LIMITS.description);

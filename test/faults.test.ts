@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defineCommand } from '../src/discord/define.js';
+import { defineCommand } from '../src/commands/command.js';
 import { bodyOf, type RecordedRequest } from './fake-discord/server.js';
 import { startHarness, type Harness } from './helpers.js';
 

@@ -5,7 +5,8 @@ import pino from 'pino';
 import type { CommandContext } from '../src/commands/command.js';
 import { loadCommands } from '../src/commands/registry.js';
 import { startBot, type Bot } from '../src/discord/bot.js';
-import type { SlashCommand } from '../src/discord/define.js';
+import type { CommandSpec } from '../src/commands/command.js';
+import type { CooldownSettings } from '../src/config.js';
 import type { Logger } from '../src/log.js';
 import { openEngine } from '../src/open.js';
 import { FAKE_TOKEN, FakeDiscord, type FakeOptions } from './fake-discord/server.js';
@@ -73,7 +74,7 @@ export interface Harness {
   fake: FakeDiscord;
   bot: Bot;
   ctx: CommandContext;
-  commands: Map<string, SlashCommand>;
+  commands: Map<string, CommandSpec>;
   logs: Array<Record<string, unknown>>;
   archiveDir: string;
   close(): Promise<void>;
@@ -82,12 +83,12 @@ export interface Harness {
 /** The real bot (startBot, real discord.js client) logged into a fresh fake Discord over a fixture archive. */
 export async function startHarness(
   opts: {
-    extraCommands?: SlashCommand[];
+    extraCommands?: CommandSpec[];
     deferAfterMs?: number;
     ackBudgetMs?: number;
     now?: () => number;
     fake?: FakeOptions;
-    cooldownSeconds?: number;
+    cooldown?: CooldownSettings;
     restTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
@@ -95,13 +96,13 @@ export async function startHarness(
   const archiveDir = writeArchive();
   const { engine } = openEngine({ archiveDir });
   const commands = await loadCommands();
-  for (const c of opts.extraCommands ?? []) commands.set(c.spec.name, c);
+  for (const c of opts.extraCommands ?? []) commands.set(c.name, c);
   const { log, lines } = memoryLogger();
   const ctx = { engine };
   let bot: Bot;
   try {
     bot = await startBot({
-      config: { token: FAKE_TOKEN, apiBase: fake.apiBase, ...(opts.cooldownSeconds !== undefined ? { cooldownSeconds: opts.cooldownSeconds } : {}) },
+      config: { token: FAKE_TOKEN, apiBase: fake.apiBase, ...(opts.cooldown ? { cooldown: opts.cooldown } : {}) },
       ...(opts.restTimeoutMs !== undefined ? { restTimeoutMs: opts.restTimeoutMs } : {}),
       ctx,
       commands,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,9 +12,14 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'
  * Runs one of the real entry points (`src/*.ts`) with tsx, in an empty temp folder (so no
  * developer's .env is read) and only the environment given.
  */
-export function spawnEntry(entry: string, env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string; exit: Promise<number | null> } {
+export function spawnEntry(
+  entry: string,
+  env: Record<string, string>,
+  more: { args?: string[]; nodeArgs?: string[]; files?: Record<string, string> } = {},
+): { child: ChildProcess; out: () => string; err: () => string; exit: Promise<number | null> } {
   const cwd = mkdtempSync(join(tmpdir(), 'archive-bot-run-'));
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, entry)], {
+  for (const [name, text] of Object.entries(more.files ?? {})) writeFileSync(join(cwd, name), text);
+  const child = spawn(process.execPath, ['--import', TSX, ...(more.nodeArgs ?? []), join(ROOT, entry), ...(more.args ?? [])], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,17 +5,18 @@ import { autocompleteChoices } from '../src/commands/autocomplete.js';
 import { normalizeWord } from '../src/text/tokenize.js';
 import type { Article } from '../src/archive/types.js';
 import type { ReplyPage } from '../src/commands/command.js';
-import { ConfigError, readBotConfig } from '../src/discord/config.js';
+import { ConfigError, readConfig } from '../src/config.js';
 import { PAGE_TTL_MS, PageStore, pageCustomId, parsePageCustomId } from '../src/discord/pagination.js';
 import { LIMITS, fitChoices, fitPage } from '../src/discord/respond.js';
 import { openEngine } from '../src/open.js';
 import { clip } from '../src/render/markdown.js';
+import { newestFirst } from '../src/text/dates.js';
 import { FAKE_TOKEN } from './fake-discord/server.js';
 import { writeArchive } from './helpers.js';
 
-describe('readBotConfig', () => {
+describe('readConfig', () => {
   it('GIVEN a token and defaults THEN a config with the seeds archive and a cache path', () => {
-    const c = readBotConfig({ DISCORD_TOKEN: FAKE_TOKEN, ARCHIVE_DIR: 'seeds' });
+    const c = readConfig({ DISCORD_TOKEN: FAKE_TOKEN, ARCHIVE_DIR: 'seeds' }, { token: true });
     expect(c).toMatchObject({ token: FAKE_TOKEN, archiveDir: 'seeds', logLevel: 'info' });
     expect(c.cachePath).toMatch(/\.json$/);
   });
@@ -24,7 +25,7 @@ describe('readBotConfig', () => {
     const bad = 'not a token at all';
     let err: unknown;
     try {
-      readBotConfig({ DISCORD_TOKEN: bad, DISCORD_GUILD_ID: '12', DISCORD_API_BASE: 'ftp://x', ARCHIVE_DIR: '/no/such/dir', LOG_LEVEL: 'chatty', SHARD_COUNT: '0' }, { clientId: true });
+      readConfig({ DISCORD_TOKEN: bad, DISCORD_GUILD_ID: '12', DISCORD_API_BASE: 'ftp://x', ARCHIVE_DIR: '/no/such/dir', LOG_LEVEL: 'chatty', SHARD_COUNT: '0' }, { token: true, clientId: true });
     } catch (e) {
       err = e;
     }
@@ -35,7 +36,7 @@ describe('readBotConfig', () => {
   });
 
   it('GIVEN "Bot " before the token and a trailing slash on the API base THEN both are normalised', () => {
-    const c = readBotConfig({ DISCORD_TOKEN: `Bot ${FAKE_TOKEN}`, DISCORD_API_BASE: 'http://127.0.0.1:1/api/', ARCHIVE_DIR: 'seeds' });
+    const c = readConfig({ DISCORD_TOKEN: `Bot ${FAKE_TOKEN}`, DISCORD_API_BASE: 'http://127.0.0.1:1/api/', ARCHIVE_DIR: 'seeds' }, { token: true });
     expect(c.token).toBe(FAKE_TOKEN);
     expect(c.apiBase).toBe('http://127.0.0.1:1/api');
   });
@@ -146,5 +147,13 @@ describe('autocompleteChoices', () => {
   it('GIVEN title words THEN labels carry the date and values the id', () => {
     const choices = autocompleteChoices({ engine }, 'article', 'pelican');
     expect(choices).toEqual([{ name: 'Pelican club newsletter (2021-03-04)', value: '2021/pelican-club' }]);
+  });
+});
+
+describe('newestFirst', () => {
+  it('GIVEN dated and undated things THEN newest first, undated last, equal dates tied', () => {
+    const items = [{ date: '2020-01-02' }, { date: null }, { date: '2021-05-01' }, { date: '2020-01-02' }];
+    expect([...items].sort(newestFirst).map((i) => i.date)).toEqual(['2021-05-01', '2020-01-02', '2020-01-02', null]);
+    expect(newestFirst({ date: null }, { date: null })).toBe(0);
   });
 });

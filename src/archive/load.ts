@@ -28,7 +28,7 @@ export function scanArchive(dir: string): ArchiveFile[] {
       if (entry.name.startsWith('.')) continue;
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.txt')) {
+      else if (entry.isFile() && isArticlePath(entry.name)) {
         const s = statSync(full);
         files.push({ path: relative(dir, full).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
       }
@@ -40,6 +40,9 @@ export function scanArchive(dir: string): ArchiveFile[] {
 }
 
 export const idFromPath = (path: string): string => path.replace(/\.txt$/, '');
+
+/** Whether a relative path (`/` separators) is one the archive holds: a `.txt` file outside hidden folders. */
+export const isArticlePath = (path: string): boolean => path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'));
 
 /** Decodes one file's bytes; a reason string when it must be skipped. */
 export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { skip: string } {

@@ -1,4 +1,6 @@
+import { distance } from 'fastest-levenshtein';
 import type { Article } from './types.js';
+import { newestFirst } from '../text/dates.js';
 import { normalizeWord } from '../text/tokenize.js';
 
 export interface ArticleChoice {
@@ -102,25 +104,9 @@ export function didYouMean(articles: readonly Article[], input: string, limit = 
   if (direct.length > 0) return direct;
   const q = input.toLowerCase().slice(0, 64);
   return articles
-    .map((a) => ({ id: a.id, d: editDistance(q, a.id.toLowerCase().slice(0, 64)) }))
+    .map((a) => ({ id: a.id, d: distance(q, a.id.toLowerCase().slice(0, 64)) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
     .sort((x, y) => x.d - y.d)
     .slice(0, limit)
     .map((x) => x.id);
-}
-
-function newestFirst(a: Article, b: Article): number {
-  return (b.date ?? '').localeCompare(a.date ?? '');
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }

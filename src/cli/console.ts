@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
-import type { SlashCommand } from '../discord/define.js';
 import { isUserError } from '../errors.js';
 import { optionsFromArgs, parseArgs, type ParsedArgs } from './args.js';
 import { writeOut } from './out.js';
@@ -17,7 +16,7 @@ export function splitLine(line: string): string[] {
 }
 
 /** Answers one console line with the command's terminal text (or the error's message). */
-export async function consoleAnswer(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string, opts: ConsoleOptions = {}): Promise<string> {
+export async function consoleAnswer(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, line: string, opts: ConsoleOptions = {}): Promise<string> {
   try {
     const args = parseArgs(splitLine(line));
     const name = args.command;
@@ -27,15 +26,15 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
     }
     const known = [...commands.keys(), ...(opts.archiveDir ? ['import'] : [])];
     const resolved = resolveCommandName(name, known);
-    if (resolved === 'import' && opts.archiveDir) return args.flags.help ? IMPORT_HELP.trimEnd() : await consoleImport(ctx, args, opts.archiveDir);
+    if (resolved === 'import' && opts.archiveDir) return args.flags.help ? IMPORT_HELP.trimEnd() : await consoleImport(args, opts.archiveDir, opts.sync);
     const command = commands.get(resolved);
     if (!command) throw new Error(`console: command ${resolved} vanished from the registry`);
-    if (args.flags.help) return commandHelp(command.spec).trimEnd();
-    const raw = resolveOptionNames(resolved, command.spec.options, optionsFromArgs(resolved, command.spec.options, args));
-    const result = await command.spec.run(ctx, parseOptions(resolved, command.spec.options, raw));
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, userPath(args.flags.out, process.env)) : undefined;
+    if (args.flags.help) return commandHelp(command).trimEnd();
+    const raw = resolveOptionNames(resolved, command.options, optionsFromArgs(resolved, command.options, args));
+    const result = await command.run(ctx, parseOptions(resolved, command.options, raw));
+    const wrote = args.flags.out !== undefined ? writeOut(command, result, userPath(args.flags.out, process.env)) : undefined;
     if (args.flags.json) return JSON.stringify(result, null, 2);
-    return wrote ? `${command.spec.renderText(result)}\n${wrote}` : command.spec.renderText(result);
+    return wrote ? `${command.renderText(result)}\n${wrote}` : command.renderText(result);
   } catch (e) {
     if (isUserError(e)) return `error: ${e.message}`;
     throw e;
@@ -45,21 +44,23 @@ export async function consoleAnswer(ctx: CommandContext, commands: Map<string, S
 export interface ConsoleOptions {
   /** The archive folder being served: `import` writes into it (no import without it). */
   archiveDir?: string;
+  /** Brings the served archive up to date with its folder (the live archive's sync). */
+  sync?: () => void;
 }
 
 /** `import FILE…` in the console: writes into the served archive, then serves the new articles at once. */
-async function consoleImport(ctx: CommandContext, args: ParsedArgs, archiveDir: string): Promise<string> {
+async function consoleImport(args: ParsedArgs, archiveDir: string, sync: (() => void) | undefined): Promise<string> {
   const { runImport } = await import('./import.js');
   const { report, text } = runImport(args, archiveDir, (p) => userPath(p, process.env));
   // The watcher would find the files within a second; syncing now lets the next line see them.
-  if (report.added + report.updated > 0) ctx.live?.sync();
+  if (report.added + report.updated > 0) sync?.();
   return args.flags.json ? JSON.stringify(report, null, 2) : text;
 }
 
 /** The local console: the bot's commands answered in the terminal, one line at a time. */
 export async function runConsole(
   ctx: CommandContext,
-  commands: Map<string, SlashCommand>,
+  commands: ReadonlyMap<string, CommandSpec>,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
   opts: ConsoleOptions = {},
 ): Promise<void> {

@@ -1,4 +1,5 @@
+import { loadEnv } from '../config.js';
 import { runCli } from './run.js';
 
-const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: loadEnv() });
 process.exitCode = code;

@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { loadCommands } from '../commands/registry.js';
-import { defaultCachePath } from '../config.js';
-import type { SlashCommand } from '../discord/define.js';
+import { ConfigError, readConfig, type Config, type Env } from '../config.js';
 import { isUserError, SetupError, UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { LiveArchive } from '../live/live-archive.js';
@@ -22,7 +21,8 @@ export interface CliIO {
   /** Progress bars and human-readable logs when it is a terminal (`isTTY`). */
   stderr: ProgressSink;
   stdin: Readable;
-  env: Readonly<Record<string, string | undefined>>;
+  /** The environment, `.env` included (see `loadEnv`). */
+  env: Env;
 }
 
 export const EXIT = { ok: 0, badInput: 1, badSetup: 2, bug: 3 } as const;
@@ -57,14 +57,22 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   } catch (e) {
     return fail(io, e);
   }
+  let config: Config;
+  try {
+    // A missing archive is a setup problem the loader reports (exit 2); every other bad variable is named here.
+    config = readConfig({ ...io.env, ...(args.flags.archive !== undefined ? { ARCHIVE_DIR: userPath(args.flags.archive, io.env) } : {}) }, { archive: false, logLevel: 'warn' });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return EXIT.badInput;
+  }
   let ctx: CommandContext;
   const bar = new ProgressBar(io.stderr);
   try {
-    // Paths typed on the command line are the user's, from where they stand; ARCHIVE_DIR and
-    // INDEX_CACHE come from .env, beside the project.
-    const archiveDir = args.flags.archive !== undefined ? userPath(args.flags.archive, io.env) : io.env.ARCHIVE_DIR || 'seeds';
-    const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : io.env.INDEX_CACHE || defaultCachePath(archiveDir);
-    const logger = log ?? createCliLogger(io.env.LOG_LEVEL || 'warn', io.stderr, () => bar.clear());
+    const archiveDir = config.archiveDir;
+    // Paths typed on the command line are the user's, from where they stand.
+    const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : config.cachePath;
+    const logger = log ?? createCliLogger(config.logLevel, io.stderr, () => bar.clear());
     const opened = openEngine({ archiveDir, cachePath, log: logger, progress: bar.update });
     bar.clear();
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
@@ -77,12 +85,12 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
   try {
     const command = commands.get(name);
     if (!command) throw new Error(`cli: command ${name} vanished from the registry`);
-    const raw = resolveOptionNames(name, command.spec.options, optionsFromArgs(name, command.spec.options, args), GLOBAL_OPTIONS);
-    const options = parseOptions(name, command.spec.options, raw);
-    if (args.flags.out !== undefined && !command.spec.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
-    const result = await command.spec.run(ctx, options);
-    const wrote = args.flags.out !== undefined ? writeOut(command.spec, result, userPath(args.flags.out, io.env)) : undefined;
-    io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.spec.renderText(result)}\n`);
+    const raw = resolveOptionNames(name, command.options, optionsFromArgs(name, command.options, args), GLOBAL_OPTIONS);
+    const options = parseOptions(name, command.options, raw);
+    if (args.flags.out !== undefined && !command.files) throw new UserError(`--out: ${name} makes no file to write`, 'bad-option');
+    const result = await command.run(ctx, options);
+    const wrote = args.flags.out !== undefined ? writeOut(command, result, userPath(args.flags.out, io.env)) : undefined;
+    io.stdout.write(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.renderText(result)}\n`);
     if (wrote && !args.flags.json) io.stdout.write(`${wrote}\n`);
     return EXIT.ok;
   } catch (e) {
@@ -120,7 +128,7 @@ function fail(io: CliIO, e: unknown): number {
 }
 
 /** One JSON request a line in, one response a line out, in order; bad lines don't stop it. */
-export async function runBatch(ctx: CommandContext, commands: Map<string, SlashCommand>, io: CliIO): Promise<number> {
+export async function runBatch(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, io: CliIO): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
@@ -133,7 +141,7 @@ export async function runBatch(ctx: CommandContext, commands: Map<string, SlashC
 
 type BatchResponse = { id: unknown; ok: true; result: unknown } | { id: unknown; ok: false; error: string };
 
-export async function answerLine(ctx: CommandContext, commands: Map<string, SlashCommand>, line: string, lineNo: number): Promise<BatchResponse> {
+export async function answerLine(ctx: CommandContext, commands: ReadonlyMap<string, CommandSpec>, line: string, lineNo: number): Promise<BatchResponse> {
   let req: unknown;
   try {
     req = JSON.parse(line);
@@ -151,7 +159,7 @@ export async function answerLine(ctx: CommandContext, commands: Map<string, Slas
     if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
       throw new UserError('"options" must be a JSON object', 'bad-request');
     }
-    const result = await command.spec.run(ctx, parseOptions(name, command.spec.options, { ...(options ?? {}) }));
+    const result = await command.run(ctx, parseOptions(name, command.options, { ...(options ?? {}) }));
     return { id, ok: true, result };
   } catch (e) {
     if (isUserError(e)) return { id, ok: false, error: e.message };
@@ -177,14 +185,14 @@ example:
 `;
 
 /** `COMMAND --help` / `help COMMAND`. */
-function helpOf(name: string, commands: Map<string, SlashCommand>): string {
+function helpOf(name: string, commands: ReadonlyMap<string, CommandSpec>): string {
   if (name === 'batch') return BATCH_HELP;
   if (name === 'import') return IMPORT_HELP;
   const command = commands.get(name);
-  return command ? commandHelp(command.spec) : usage(commands);
+  return command ? commandHelp(command) : usage(commands);
 }
 
-function usage(commands: Map<string, SlashCommand>): string {
+function usage(commands: ReadonlyMap<string, CommandSpec>): string {
   const lines = [
     'usage: npm run --silent cli -- [--archive DIR] [--cache FILE] COMMAND [WORDS…] [--option value…] [--json] [--out FILE]',
     '       npm run --silent cli -- [--archive DIR] batch < requests.jsonl > responses.jsonl',
@@ -192,10 +200,10 @@ function usage(commands: Map<string, SlashCommand>): string {
     'commands:',
   ];
   for (const c of commands.values()) {
-    const opts = Object.entries(c.spec.options)
+    const opts = Object.entries(c.options)
       .map(([k, o]) => (o.required ? `--${k}` : `[--${k}]`))
       .join(' ');
-    lines.push(`  ${c.spec.name.padEnd(10)} ${c.spec.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
+    lines.push(`  ${c.name.padEnd(10)} ${c.description}${opts ? `\n  ${''.padEnd(10)} ${opts}` : ''}`);
   }
   lines.push(`  ${'batch'.padEnd(10)} JSON Lines requests on stdin, responses on stdout`);
   lines.push(`  ${'import'.padEnd(10)} turn RSS/Atom feeds, saved web pages, JSON Lines or CSV into archive files`);

@@ -1,14 +1,14 @@
 import type { CommandContext } from './command.js';
 import type { OptionSpec } from './options.js';
+import { LIMITS } from '../render/limits.js';
 
 export interface Choice {
   name: string;
   value: string;
 }
 
-// Discord: at most 25 choices, each name and value at most 100 characters.
-const MAX_CHOICES = 25;
-const MAX_CHOICE_CHARS = 100;
+const MAX_CHOICES = LIMITS.choices;
+const MAX_CHOICE_CHARS = LIMITS.choiceChars;
 
 const clip = (s: string): string => (s.length <= MAX_CHOICE_CHARS ? s : `${s.slice(0, MAX_CHOICE_CHARS - 1)}…`);
 /** Prepares the article suggestions now (at start-up) rather than on the first keystroke. */
@@ -24,6 +24,6 @@ export function autocompleteChoices(ctx: CommandContext, kind: NonNullable<Optio
       .filter((c) => c.id.length <= MAX_CHOICE_CHARS)
       .map((c) => ({ name: clip(`${c.title}${c.date ? ` (${c.date})` : ''}`), value: c.id }));
   }
-  const speakers = ctx.engine.suggestSpeakers?.(input, MAX_CHOICES) ?? [];
+  const speakers = ctx.engine.suggestSpeakers(input, MAX_CHOICES);
   return speakers.map((name) => ({ name: clip(name), value: name.slice(0, MAX_CHOICE_CHARS) }));
 }

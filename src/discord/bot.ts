@@ -3,19 +3,21 @@ import { Client, Events, GatewayIntentBits, Options, type ButtonInteraction, typ
 import { warmAutocomplete } from '../commands/autocomplete.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Logger } from '../log.js';
-import type { BotConfig } from './config.js';
-import { restOptions } from './config.js';
+import type { CommandSpec } from '../commands/command.js';
+import type { BotConfig, CooldownSettings } from '../config.js';
+import { answerAutocomplete } from './autocomplete.js';
+import { restOptions } from './rest.js';
 import { Cooldowns, cooldownMessage } from './cooldown.js';
-import type { SlashCommand } from './define.js';
-import { Pace, type BotContext, type Outcome } from './execute.js';
+import { executeCommand, Pace, type BotContext, type Outcome } from './execute.js';
+import { hasAutocomplete } from './slash.js';
 import { PageStore, pageCustomId, parsePageCustomId } from './pagination.js';
 import { GENERIC_ERROR, NO_MENTIONS, isGoneInteraction, pageButtons, sendChoices, sendPrivate, updatePage } from './respond.js';
 
 export interface BotDeps {
-  /** Without `cooldownSeconds` nobody is rate-limited (tests, benches); main.ts passes the checked config. */
-  config: Pick<BotConfig, 'token' | 'apiBase'> & Partial<Pick<BotConfig, 'cooldownSeconds'>>;
+  /** Without `cooldown` nobody is rate-limited (tests, benches); main.ts passes the checked config. */
+  config: Pick<BotConfig, 'token' | 'apiBase'> & { cooldown?: CooldownSettings };
   ctx: CommandContext;
-  commands: ReadonlyMap<string, SlashCommand>;
+  commands: ReadonlyMap<string, CommandSpec>;
   log: Logger;
   /** Defer a command whose answer is not ready this long after it arrived (Discord's deadline is 3 s). */
   deferAfterMs?: number;
@@ -111,7 +113,8 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
   const { commands, log, pages } = deps;
   const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const pace = new Pace(deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
-  const cooldowns = new Cooldowns(deps.config.cooldownSeconds ?? 0, deps.now);
+  const cooldown = deps.config.cooldown ?? { runs: 0, seconds: 0 };
+  const cooldowns = new Cooldowns(cooldown, deps.now);
   return async (interaction) => {
     const receivedAt = performance.now();
     const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
@@ -120,18 +123,22 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        const wait = command ? cooldowns.take(interaction.user.id, interaction.commandName) : 0;
+        const user = interaction.user.id;
+        const wait = command?.cooldown ? cooldowns.take(user, command.name) : 0;
         if (wait > 0) {
-          await sendPrivate(interaction, cooldownMessage(interaction.commandName, wait));
+          await sendPrivate(interaction, cooldownMessage(interaction.commandName, wait, cooldown));
           outcome = 'cooldown';
-        } else if (command) outcome = await command.execute(interaction, ctx);
-        else {
+        } else if (command) {
+          outcome = await executeCommand(command, interaction, ctx);
+          // A reply that only says the input was wrong does not use up the allowance.
+          if (outcome === 'user-error' && command.cooldown) cooldowns.refund(user, command.name);
+        } else {
           await sendPrivate(interaction, `This bot has no /${interaction.commandName} command any more; an admin should run \`npm run deploy-commands\`.`);
           outcome = 'user-error';
         }
       } else if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);
-        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        if (command && hasAutocomplete(command)) await answerAutocomplete(command, interaction, ctx);
         else await sendChoices(interaction, []);
       } else if (interaction.isButton()) {
         outcome = await turnPage(interaction, pages);

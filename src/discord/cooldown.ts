@@ -1,70 +1,69 @@
 /**
- * A per-user cooldown on the commands that cost real work, so that one person (or a script)
- * cannot keep the single-threaded engine busy for everyone else. Autocomplete, page turns and
- * cheap commands are never limited: they are answered from small in-memory tables.
+ * A per-person burst allowance on the commands that cost real work (their spec says
+ * `cooldown: true`), so that one person (or a script) cannot keep the single-threaded engine
+ * busy for everyone else, while a few quick runs in a row stay free — as Discord frameworks do
+ * it (Sapphire's cooldownLimit / cooldownDelay). Autocomplete, page turns and cheap commands are
+ * never limited: they are answered from small in-memory tables.
  */
 
-/**
- * The command class each expensive command belongs to; a cooldown counts per user and class.
- * Commands of one class share a cooldown; a command not listed here is never limited.
- */
-export const COOLDOWN_CLASSES: ReadonlyMap<string, string> = new Map([
-  ['search', 'search'],
-  ['ask', 'ask'],
-  ['summary', 'summary'],
-  ['digest', 'digest'],
-  ['timeline', 'timeline'],
-]);
-
-/** Used when COOLDOWN_SECONDS is not set. */
-export const DEFAULT_COOLDOWN_SECONDS = 3;
+import type { CooldownSettings } from '../config.js';
 
 export class Cooldowns {
-  /** `user\0class` → when the cooldown ends (ms on `now`'s clock), in expiry order. */
-  private readonly until = new Map<string, number>();
-  private readonly ms: number;
+  /** `user\0command` → when its recent runs happened (ms on `now`'s clock), oldest first; map in last-use order. */
+  private readonly runs = new Map<string, number[]>();
+  private readonly windowMs: number;
+  private readonly limit: number;
 
-  /** `seconds` 0 switches the cooldown off. */
   constructor(
-    seconds: number,
+    settings: CooldownSettings,
     private readonly now: () => number = Date.now,
-    private readonly classes: ReadonlyMap<string, string> = COOLDOWN_CLASSES,
   ) {
-    this.ms = Math.max(0, seconds) * 1000;
+    this.limit = Math.max(0, Math.floor(settings.runs));
+    this.windowMs = Math.max(0, settings.seconds) * 1000;
   }
 
   /**
    * Whether `user` may run `command` now. If so the run is counted and 0 is returned; if not,
-   * the whole seconds left (at least 1), and nothing changes.
+   * the whole seconds until a run is free again (at least 1), and nothing changes.
    */
   take(user: string, command: string): number {
-    const cls = this.classes.get(command);
-    if (this.ms === 0 || cls === undefined) return 0;
+    if (this.limit === 0 || this.windowMs === 0) return 0;
     const now = this.now();
     this.sweep(now);
-    const key = `${user}\0${cls}`;
-    const end = this.until.get(key);
-    if (end !== undefined && end > now) return Math.max(1, Math.ceil((end - now) / 1000));
-    // Re-inserting keeps the map in expiry order (every entry lasts the same time), so sweeps stop early.
-    this.until.delete(key);
-    this.until.set(key, now + this.ms);
+    const key = `${user}\0${command}`;
+    const times = (this.runs.get(key) ?? []).filter((t) => t + this.windowMs > now);
+    if (times.length >= this.limit) {
+      const oldest = times[0] ?? now;
+      return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+    }
+    times.push(now);
+    // Re-inserting keeps the map in last-use order, so sweeps stop at the first live entry.
+    this.runs.delete(key);
+    this.runs.set(key, times);
     return 0;
   }
 
-  /** Entries held (bounded by the users active within one cooldown). */
+  /** Gives back the last run taken: the reply only said the input was wrong, which costs nothing. */
+  refund(user: string, command: string): void {
+    const times = this.runs.get(`${user}\0${command}`);
+    times?.pop();
+  }
+
+  /** Entries held (bounded by the people active within one window). */
   get size(): number {
-    return this.until.size;
+    return this.runs.size;
   }
 
   private sweep(now: number): void {
-    for (const [key, end] of this.until) {
-      if (end > now) break;
-      this.until.delete(key);
+    for (const [key, times] of this.runs) {
+      const last = times[times.length - 1];
+      if (last !== undefined && last + this.windowMs > now) break;
+      this.runs.delete(key);
     }
   }
 }
 
-/** The private note for someone who asked again too soon. */
-export function cooldownMessage(command: string, secondsLeft: number): string {
-  return `You are running /${command} a little fast: try again in ${secondsLeft} s. (Searches are limited per person so the bot stays quick for everyone.)`;
+/** The private note for someone who used up their allowance. */
+export function cooldownMessage(command: string, secondsLeft: number, settings: CooldownSettings): string {
+  return `You have run /${command} ${settings.runs} times in ${settings.seconds} s: try again in ${secondsLeft} s. (Each person has a small allowance so the bot stays quick for everyone.)`;
 }

@@ -1,28 +1,22 @@
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { SlashCommand } from './define.js';
-import { ConfigError, readBotConfig, restOptions, type BotConfig, type Env } from './config.js';
+import type { CommandSpec } from '../commands/command.js';
+import { ConfigError, readConfig, type BotConfig, type Env } from '../config.js';
+import { COMMAND_LIMITS } from '../render/limits.js';
+import { restOptions } from './rest.js';
+import { slashJSON } from './slash.js';
 
-/** Discord's limits for chat-input commands (API v10 "Application Commands" documentation). */
-export const COMMAND_LIMITS = {
-  name: 32,
-  description: 100,
-  options: 25,
-  choices: 25,
-  /** Names, descriptions and choice values of one command, summed. */
-  total: 4000,
-  commands: 100,
-} as const;
+export { COMMAND_LIMITS };
 
 // Discord's name rule: lowercase letters (any script), digits, `-` and `_`.
 const NAME = /^[-_'\p{Ll}\p{Lm}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /** Every way the commands break Discord's rules, as sentences; empty when they are fine. */
-export function commandProblems(commands: Iterable<SlashCommand>): string[] {
+export function commandProblems(commands: Iterable<CommandSpec>): string[] {
   const problems: string[] = [];
   let count = 0;
   for (const c of commands) {
     count++;
-    const json = c.data.toJSON();
+    const json = slashJSON(c);
     const where = `/${json.name}`;
     let total = json.name.length + json.description.length;
     if (!NAME.test(json.name)) problems.push(`${where}: the name must be 1-${COMMAND_LIMITS.name} lowercase letters, digits, - or _`);
@@ -57,11 +51,11 @@ export interface DeployIO {
 }
 
 /** Registers the commands (bulk overwrite) in the configured server, or globally; returns the names registered. */
-export async function deployCommands(config: BotConfig, commands: ReadonlyMap<string, SlashCommand>): Promise<{ scope: string; names: string[] }> {
+export async function deployCommands(config: BotConfig, commands: ReadonlyMap<string, CommandSpec>): Promise<{ scope: string; names: string[] }> {
   if (!config.clientId) throw new ConfigError(['DISCORD_CLIENT_ID is missing: the application id (Developer Portal → General Information)']);
   const problems = commandProblems(commands.values());
   if (problems.length) throw new Error(`the commands break Discord's limits:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const body: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [...commands.values()].map((c) => c.data.toJSON());
+  const body: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [...commands.values()].map(slashJSON);
   // No sweeper timers: this is a one-shot process that must exit when done.
   const rest = new REST({ ...restOptions(config), hashSweepInterval: 0, handlerSweepInterval: 0, retries: 1 }).setToken(config.token);
   const route = config.guildId ? Routes.applicationGuildCommands(config.clientId, config.guildId) : Routes.applicationCommands(config.clientId);
@@ -91,9 +85,9 @@ export function explainDeployError(e: unknown): string {
 }
 
 /** The whole of `npm run deploy-commands`; returns the exit code. */
-export async function runDeploy(env: Env, commands: ReadonlyMap<string, SlashCommand>, io: DeployIO): Promise<number> {
+export async function runDeploy(env: Env, commands: ReadonlyMap<string, CommandSpec>, io: DeployIO): Promise<number> {
   try {
-    const config = readBotConfig(env, { clientId: true, archive: false });
+    const config = readConfig(env, { token: true, clientId: true, archive: false });
     const { scope, names } = await deployCommands(config, commands);
     const when = config.guildId ? 'they are usable now' : 'Discord may take a few minutes to show changes everywhere';
     io.stdout.write(`Registered ${names.length} commands ${scope === 'globally' ? 'globally' : `in ${scope}`} (${when}):\n${names.map((n) => `  /${n}`).join('\n')}\n`);

@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Choice } from '../commands/autocomplete.js';
 import type { EmbedData, ReplyPage } from '../commands/command.js';
+import { LIMITS } from '../render/limits.js';
 import { clip } from '../render/markdown.js';
 import { pageAttachments } from './attachments.js';
 
@@ -23,22 +24,7 @@ import { pageAttachments } from './attachments.js';
  * enforced once.
  */
 
-/** Discord's message, embed and autocomplete limits (API v10 documentation). */
-export const LIMITS = {
-  content: 2000,
-  embeds: 10,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  /** Sum of titles, descriptions, field names and values and footers over all embeds of a message. */
-  embedTotal: 6000,
-  choices: 25,
-  choiceChars: 100,
-  url: 2048,
-} as const;
+export { LIMITS };
 
 /** Replies never ping anyone, whatever the archive text says. */
 export const NO_MENTIONS = { parse: [] };

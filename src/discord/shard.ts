@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from '../log.js';
 import { openEngine } from '../open.js';
-import { readBotConfig, restOptions, type BotConfig, type Env } from './config.js';
+import type { BotConfig } from '../config.js';
+import { restOptions } from './rest.js';
 
 /** The script every shard runs: the ordinary entry point, which reads SHARDS/SHARD_COUNT like discord.js does. */
 export const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -21,14 +22,10 @@ export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBa
  * Builds the index once (so every shard loads it from the cache), then starts the shards, each
  * a child process running the bot. Returns the manager; `stop` kills the shards.
  */
-export async function startSharded(env: Env, log: Logger): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const config = readBotConfig(env);
+export async function startSharded(config: BotConfig, log: Logger): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
   const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
   log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
   const totalShards = config.shardCount ?? (await recommendedShards(config));
-  // Children inherit process.env: make them use the very cache file built above.
-  process.env.INDEX_CACHE = config.cachePath;
-  process.env.ARCHIVE_DIR = config.archiveDir;
   const manager = new ShardingManager(SHARD_SCRIPT, {
     token: config.token,
     totalShards,
@@ -38,6 +35,8 @@ export async function startSharded(env: Env, log: Logger): Promise<{ manager: Sh
     execArgv: ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => {
+    // Each shard gets this process's environment from discord.js; point it at the very cache file built above.
+    if (typeof shard.env === 'object' && shard.env !== null) Object.assign(shard.env, { INDEX_CACHE: config.cachePath, ARCHIVE_DIR: config.archiveDir });
     log.info({ shard: shard.id, totalShards }, 'shard launched');
     shard.on('death', () => log.warn({ shard: shard.id }, 'shard process exited'));
   });

@@ -1,22 +1,21 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, sep } from 'node:path';
-import { loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
+import { idFromPath, isArticlePath, loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
-import { Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
-import { FEATURES, type Feature } from '../features.js';
 import { silentLogger, type Logger } from '../log.js';
-import { saveEngine, settingsHash, type Opened } from '../open.js';
+import { buildEngineAsync, saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
-import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from '../search/index.js';
+import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
   archiveDir: string;
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
-  features?: ReadonlyArray<Feature<unknown>>;
   /** Quiet time after the last file event before the archive is rescanned. */
   debounceMs?: number;
   /** A steady stream of events still gets a rescan this long after the first pending one. */
@@ -37,15 +36,6 @@ export interface SyncReport {
   unavailable?: string;
 }
 
-export interface ReindexReport {
-  articles: number;
-  passages: number;
-  added: number;
-  changed: number;
-  removed: number;
-  warnings: number;
-  ms: number;
-}
 
 const sameFile = (a: ArchiveFile, b: ArchiveFile): boolean => a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
@@ -61,7 +51,6 @@ export class LiveArchive {
   private readonly warnings = new Map<string, ArchiveWarning[]>();
   private readonly log: Logger;
   private readonly settings: IndexSettings;
-  private readonly features: ReadonlyArray<Feature<unknown>>;
   private watcher: FSWatcher | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
@@ -76,10 +65,9 @@ export class LiveArchive {
   ) {
     this.log = opts.log ?? silentLogger;
     this.settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-    this.features = opts.features ?? FEATURES;
     this.files = new Map(opened.files.map((f) => [f.path, f]));
     for (const w of opened.engine.archive.warnings) this.warnings.set(w.file, [...(this.warnings.get(w.file) ?? []), w]);
-    this.ctx = { engine: opened.engine, live: this };
+    this.ctx = { engine: opened.engine, reindex: (progress) => this.reindex(progress) };
   }
 
   get engine(): Engine {
@@ -184,15 +172,14 @@ export class LiveArchive {
 
     const upserts: Article[] = [];
     const removals: string[] = [];
-    const idOf = (path: string): string => path.replace(/\.txt$/, '');
     for (const [path, f] of updates) {
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
         this.files.delete(path);
         this.warnings.delete(path);
-        removals.push(idOf(path));
-        report.removed.push(idOf(path));
+        removals.push(idFromPath(path));
+        report.removed.push(idFromPath(path));
         continue;
       }
       if (before && sameFile(before, f)) continue;
@@ -206,8 +193,8 @@ export class LiveArchive {
         report.skipped.push(...loaded.warnings);
         // A file that turned bad no longer holds its article.
         if (before) {
-          removals.push(idOf(path));
-          report.removed.push(idOf(path));
+          removals.push(idFromPath(path));
+          report.removed.push(idFromPath(path));
         }
       }
     }
@@ -250,7 +237,7 @@ export class LiveArchive {
         }
         for (const known of this.files.keys()) if (known.startsWith(`${path}/`) && !inside.has(known)) updates.set(known, null);
       } else if (st?.isFile()) {
-        if (path.endsWith('.txt') && !path.split('/').some((part) => part.startsWith('.'))) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+        if (isArticlePath(path)) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
       } else {
         // Gone: the file itself, or a folder with everything that was under it.
         if (this.files.has(path)) updates.set(path, null);
@@ -288,14 +275,9 @@ export class LiveArchive {
       if (i % 500 === 499) await yieldToEvents();
     }
     progress(`indexing ${articles.length} articles`);
-    const index = await PassageIndex.buildAsync(articles, this.settings);
     const archive = { dir: this.opts.archiveDir, articles, warnings: [...warnings.values()].flat() };
-    const engine = new Engine(archive, index);
-    progress('building quotes and summaries');
-    for (const f of this.features) {
-      await yieldToEvents();
-      engine.attachFeature(f, f.build(archive, index));
-    }
+    const engine = await buildEngineAsync(archive, this.settings);
+    const { index } = engine;
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
     let added = 0;
     let changed = 0;
@@ -338,8 +320,8 @@ export class LiveArchive {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     if (!this.opts.cachePath) return false;
-    const header = { settings: settingsHash(this.settings, this.features), fingerprint: archiveFingerprint([...this.files.values()]) };
-    return saveEngine(this.engine, this.opts.cachePath, header, this.features, this.log);
+    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint([...this.files.values()]) };
+    return saveEngine(this.engine, this.opts.cachePath, header, this.log);
   }
 
   /** Stops watching; a pending cache write is done now, so nothing is lost. */
@@ -355,3 +337,4 @@ export class LiveArchive {
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export type { ReindexReport } from './report.js';

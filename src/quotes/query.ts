@@ -1,6 +1,6 @@
 // What /quotes and /speakers answer, as plain data (interface §2 shapes, plus the role).
 
-import { checkedLimit, DEFAULT_LIMIT, MAX_LIMIT } from '../engine.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../engine.js';
 import type { Quote, QuoteStore } from './store.js';
 
 export interface QuotesRequest {
@@ -8,6 +8,8 @@ export interface QuotesRequest {
   topic?: string;
   article?: string;
   limit?: number;
+  /** Whether an article is about the topic (the engine's matcher, as /digest and /timeline use it). */
+  about?: (articleId: string) => boolean;
 }
 
 /** A quote as the commands show it: the stored quote without its offsets and kind. */
@@ -48,16 +50,16 @@ export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (
     let quotes = store.quotesOfArticle(articleId(articleInput));
     if (speaker) quotes = quotes.filter((q) => q.speaker === speaker);
     if (topic) {
-      const keep = new Set(store.rankByTopic(quotes, topic));
+      const keep = new Set(store.rankByTopic(quotes, topic, req.about));
       quotes = quotes.filter((q) => keep.has(q));
     }
-    if (req.limit !== undefined) quotes = quotes.slice(0, checkedLimit(req.limit));
+    if (req.limit !== undefined) quotes = quotes.slice(0, req.limit);
     out.quotes = quotes.map(view);
     return out;
   }
-  const limit = checkedLimit(req.limit);
+  const limit = req.limit ?? DEFAULT_LIMIT;
   // Nothing asked for: the newest quotes of the archive.
-  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit }) : topic ? store.quotesAbout(topic, limit) : store.newest(limit);
+  const quotes = speaker ? store.quotesBySpeaker(speaker, { topic, limit, about: req.about }) : topic ? store.quotesAbout(topic, limit, req.about) : store.newest(limit);
   out.quotes = quotes.map(view);
   return out;
 }
@@ -66,7 +68,7 @@ export const DEFAULT_SPEAKERS = 10;
 
 /** The most quoted speakers, with how many quotes and articles. */
 export function answerSpeakers(store: QuoteStore, limit: number | undefined): { speakers: SpeakerView[] } {
-  const n = limit === undefined ? DEFAULT_SPEAKERS : checkedLimit(limit);
+  const n = limit ?? DEFAULT_SPEAKERS;
   return { speakers: store.speakers(n).map((s) => ({ name: s.name, quotes: s.quotes, articles: s.articles, roles: s.roles.slice(0, 3) })) };
 }
 

@@ -1,8 +1,10 @@
 // Every quote of the archive with its speaker, and the queries the commands ask of them.
 // Plain data in and out; its state round-trips through JSON for the index cache.
 
+import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { UserError } from '../errors.js';
+import { newestFirst } from '../text/dates.js';
 import { terms } from '../text/tokenize.js';
 import { attributeArticle } from './attribute.js';
 import { foldName } from './names.js';
@@ -27,6 +29,8 @@ export interface Quote {
 
 export interface QuoteQuery {
   topic?: string;
+  /** With a topic: whether an article is about it (the engine's matcher); quotes elsewhere are left out. */
+  about?: ((articleId: string) => boolean) | undefined;
   limit?: number;
 }
 
@@ -144,23 +148,26 @@ export class QuoteStore {
   quotesBySpeaker(name: string, query: QuoteQuery = {}): Quote[] {
     const canonical = this.resolveSpeaker(name);
     const own = this.bySpeaker.get(canonical) ?? [];
-    const ranked = query.topic?.trim() ? this.rankByTopic(own, query.topic) : [...own].sort(newestFirst);
+    const ranked = query.topic?.trim() ? this.rankByTopic(own, query.topic, query.about) : [...own].sort(quoteOrder);
     return query.limit === undefined ? ranked : ranked.slice(0, query.limit);
   }
 
   /** The newest quotes of the archive (undated ones last), in text order within an article. */
   newest(limit: number): Quote[] {
-    return [...this.quotes].sort(newestFirst).slice(0, Math.max(0, limit));
+    return [...this.quotes].sort(quoteOrder).slice(0, Math.max(0, limit));
   }
 
   /** Quotes of anyone that share the topic's words, best first. */
-  quotesAbout(topic: string, limit?: number): Quote[] {
-    const ranked = this.rankByTopic(this.quotes, topic);
+  quotesAbout(topic: string, limit?: number, about?: (articleId: string) => boolean): Quote[] {
+    const ranked = this.rankByTopic(this.quotes, topic, about);
     return limit === undefined ? ranked : ranked.slice(0, limit);
   }
 
-  /** Quotes in `quotes` that share `topic`'s words, ranked by the summed IDF of the shared terms. */
-  rankByTopic(quotes: readonly Quote[], topic: string): Quote[] {
+  /**
+   * Quotes in `quotes` that share `topic`'s words, ranked by the summed IDF of the shared terms;
+   * with `about`, only quotes of articles about the topic.
+   */
+  rankByTopic(quotes: readonly Quote[], topic: string, about?: (articleId: string) => boolean): Quote[] {
     const want = [...new Set(terms(topic))];
     if (want.length === 0) throw new UserError(`the topic "${topic.trim().slice(0, MAX_INPUT)}" has no words to look for`, 'empty-topic');
     const df = this.documentFrequencies();
@@ -171,9 +178,9 @@ export class QuoteStore {
       const have = new Set(terms(q.text));
       let score = 0;
       for (const t of want) if (have.has(t)) score += idf(t);
-      if (score > 0) scored.push({ q, score, order });
+      if (score > 0 && (about?.(q.article) ?? true)) scored.push({ q, score, order });
     });
-    scored.sort((a, b) => b.score - a.score || newestFirst(a.q, b.q) || a.order - b.order);
+    scored.sort((a, b) => b.score - a.score || quoteOrder(a.q, b.q) || a.order - b.order);
     return scored.map((s) => s.q);
   }
 
@@ -258,32 +265,17 @@ export class QuoteStore {
   }
 }
 
-function newestFirst(a: Quote, b: Quote): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
+function quoteOrder(a: Quote, b: Quote): number {
+  const byDate = newestFirst(a, b);
+  if (byDate !== 0) return byDate;
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
   return a.paragraph - b.paragraph || a.start - b.start;
 }
 
-/** Edit distance, giving up (returning `max + 1`) once it must exceed `max`. */
+/** Edit distance, capped at `max + 1`. */
 export function levenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
+  return Math.min(distance(a, b), max + 1);
 }
 
 function isStoreJSON(x: unknown): x is QuoteStoreJSON {

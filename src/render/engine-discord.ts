@@ -1,6 +1,7 @@
 import type { EmbedData, ReplyPage } from '../commands/command.js';
 import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
+import { LIMITS } from './limits.js';
 import { boldRanges, clip, escapeArchiveText } from './markdown.js';
 import { count } from '../text/plural.js';
 
@@ -15,8 +16,8 @@ function chunk<T>(xs: readonly T[], n: number): T[][] {
 
 function hitEmbed(h: Hit, extra?: string): EmbedData {
   const e: EmbedData = {
-    title: clip(escapeArchiveText(h.title), 256),
-    description: clip(`${extra ? `${extra}\n\n` : ''}${boldRanges(h.snippet, h.highlights)}`, 4096),
+    title: clip(escapeArchiveText(h.title), LIMITS.title),
+    description: clip(`${extra ? `${extra}\n\n` : ''}${boldRanges(h.snippet, h.highlights)}`, LIMITS.description),
     footer: { text: `${dateLabel(h.date)} · ${citation(h.article, h.paragraph)}` },
   };
   if (h.url) e.url = h.url;
@@ -58,7 +59,7 @@ export function articlePages(a: ArticleView): ReplyPage[] {
   return pageFooter(
     bodies.map((description) => {
       const e: EmbedData = {
-        title: clip(escapeArchiveText(a.title), 256),
+        title: clip(escapeArchiveText(a.title), LIMITS.title),
         description,
         footer: { text: `${dateLabel(a.date)} · ${a.article} · ${count(a.words, 'word')}` },
       };
@@ -76,7 +77,7 @@ export function statsPages(s: Stats): ReplyPage[] {
   ];
   if (s.warnings.length) {
     const list = s.warnings.slice(0, 10).map((w) => `${escapeArchiveText(w.file)}: ${escapeArchiveText(w.message)}`).join('\n');
-    fields.push({ name: `Warnings (${s.warnings.length})`, value: clip(list, 1024), inline: false });
+    fields.push({ name: `Warnings (${s.warnings.length})`, value: clip(list, LIMITS.fieldValue), inline: false });
   }
   return [{ embeds: [{ title: 'Archive', fields }] }];
 }

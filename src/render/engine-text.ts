@@ -2,38 +2,19 @@ import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
 import { count } from '../text/plural.js';
 
-const BOLD = '\u001b[1m';
-const RESET = '\u001b[0m';
-
-/** Terminal rendering: matched words in bold when the output is a terminal. */
-export interface TextStyle {
-  color: boolean;
-}
-
-function marked(text: string, ranges: ReadonlyArray<readonly [number, number]>, style: TextStyle): string {
-  if (!style.color) return text;
-  let out = '';
-  let at = 0;
-  for (const [s, e] of ranges) {
-    out += text.slice(at, s) + BOLD + text.slice(s, e) + RESET;
-    at = e;
-  }
-  return out + text.slice(at);
-}
-
 function hitHeader(h: Hit, i: number): string {
   return `${i + 1}. ${h.title} — ${dateLabel(h.date)} [${citation(h.article, h.paragraph)}]${h.url ? ` ${h.url}` : ''}`;
 }
 
-export function searchText(r: { hits: Hit[] }, style: TextStyle = { color: false }): string {
+export function searchText(r: { hits: Hit[] }): string {
   if (r.hits.length === 0) return 'No passages match.';
-  return r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${marked(h.snippet, h.highlights, style)}`).join('\n\n');
+  return r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${h.snippet}`).join('\n\n');
 }
 
-export function askText(r: { hits: AskHit[] }, style: TextStyle = { color: false }): string {
+export function askText(r: { hits: AskHit[] }): string {
   if (r.hits.length === 0) return 'Nothing in the archive answers that.';
   return r.hits
-    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${marked(h.answer, h.answerHighlights, style)}\n   ${marked(h.snippet, h.highlights, style)}`)
+    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${h.answer}\n   ${h.snippet}`)
     .join('\n\n');
 }
 

@@ -1,5 +1,5 @@
 import type { ReplyPage } from '../commands/command.js';
-import type { ReindexReport } from '../live/live-archive.js';
+import type { ReindexReport } from '../live/report.js';
 import { count } from '../text/plural.js';
 
 const summary = (r: ReindexReport): string =>

@@ -1,6 +1,7 @@
 import type { EmbedData, FileData, ReplyPage } from '../commands/command.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { citation, dateLabel } from './cite.js';
+import { LIMITS } from './limits.js';
 import { boldRanges, clip, escapeArchiveText } from './markdown.js';
 import { CHART_FILE, periodName, timelinePng } from './timeline-chart.js';
 import { count } from '../text/plural.js';
@@ -27,8 +28,8 @@ export function timelinePages(t: Timeline): ReplyPage[] {
     `> ${boldRanges(top.snippet.replace(/[\r\n]/g, ' '), top.highlights)}`,
   ];
   const embed: EmbedData = {
-    title: clip(`Timeline: “${escapeArchiveText(t.query)}”`, 256),
-    description: clip(lines.join('\n'), 4096),
+    title: clip(`Timeline: “${escapeArchiveText(t.query)}”`, LIMITS.title),
+    description: clip(lines.join('\n'), LIMITS.description),
     image: { url: `attachment://${CHART_FILE}` },
   };
   if (t.undated > 0) embed.footer = { text: `${count(t.undated, 'undated article')} also match${t.undated === 1 ? 'es' : ''}; not charted.` };

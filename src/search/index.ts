@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
-import { editDistance } from '../archive/suggest.js';
+import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
@@ -284,7 +284,7 @@ export class PassageIndex {
     for (const t of this.commonPostings.keys()) {
       const term = this.vocabList[t] ?? '';
       if (asPrefix && word.length >= 3 && term.startsWith(word)) out.push(term);
-      else if (word.length >= 5 && Math.abs(term.length - word.length) <= 1 && editDistance(term, word) <= 1) out.push(term);
+      else if (word.length >= 5 && Math.abs(term.length - word.length) <= 1 && distance(term, word) <= 1) out.push(term);
     }
     return out;
   }

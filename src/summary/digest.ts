@@ -1,6 +1,7 @@
 import type { Article } from '../archive/types.js';
 import { UserError } from '../errors.js';
 import { parseDateRange, parsePeriod, type DateRange } from '../search/date-range.js';
+import { newestFirst } from '../text/dates.js';
 import { termOf, tokenize } from '../text/tokenize.js';
 import { summarize } from './summarize.js';
 
@@ -57,7 +58,7 @@ export interface Digest {
 export function digest(articles: readonly Article[], options: DigestOptions = {}): Digest {
   const limit = checkedCount(options.limit, 'limit', DIGEST_DEFAULT_LIMIT, DIGEST_MAX_LIMIT);
   const page = checkedCount(options.page, 'page', 1, Number.MAX_SAFE_INTEGER);
-  const sorted = newestFirst(articles);
+  const sorted = datedNewestFirst(articles);
   const range = periodOf(options, sorted);
   let found = within(sorted, range);
   const topic = options.topic?.trim() ? options.topic.trim() : null;
@@ -98,11 +99,11 @@ function periodOf(options: DigestOptions, sorted: readonly Article[]): DateRange
 const sortedCache = new WeakMap<readonly Article[], Article[]>();
 const byId = new Intl.Collator('en', { numeric: true });
 
-function newestFirst(articles: readonly Article[]): Article[] {
+function datedNewestFirst(articles: readonly Article[]): Article[] {
   let sorted = sortedCache.get(articles);
   if (!sorted) {
     sorted = articles.filter((a) => a.date !== null);
-    sorted.sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : byId.compare(b.id, a.id)));
+    sorted.sort((a, b) => newestFirst(a, b) || byId.compare(b.id, a.id));
     sortedCache.set(articles, sorted);
   }
   return sorted;

@@ -4,7 +4,7 @@ import { inRange, parseDateRange, type DateRange } from '../search/date-range.js
 import { count } from '../text/plural.js';
 import { rank } from '../search/rank.js';
 import { chooseUnit, periodIndex, periodsBetween, type PeriodSpan, type Unit } from './buckets.js';
-import { articlesWithAllTerms } from './count.js';
+import { matchArticles } from '../search/match.js';
 
 export interface TimelineRequest {
   query: string;
@@ -41,7 +41,7 @@ export interface Timeline {
 }
 
 /**
- * Counts the articles holding every query word (see `articlesWithAllTerms`) per day, ISO week,
+ * Counts the articles holding every query word (`matchArticles` in `all` mode) per day, ISO week,
  * month or year, the unit chosen from the span so the chart has at most 62 bars (see buckets).
  *
  * With a speaker, only articles quoting that speaker count, and each period also counts the
@@ -52,12 +52,12 @@ export function timeline(engine: Engine, req: TimelineRequest): Timeline {
   const qTerms = checkedQuery(req.query, 'query');
   const range = parseDateRange(req.from, req.to);
   const speaker = req.speaker?.trim() || undefined;
-  const quoting = speaker === undefined ? undefined : speakerFilter(engine, speaker);
+  const quoting = speaker === undefined ? undefined : engine.speakerFilter(speaker);
   const { index } = engine;
 
   const kept: Array<{ date: string; article: number; passages: number; quotes: number }> = [];
   let undated = 0;
-  for (const [a, holding] of articlesWithAllTerms(index, qTerms)) {
+  for (const [a, holding] of matchArticles(index, qTerms, 'all')) {
     let quotes = 0;
     if (quoting) {
       const paragraphs = new Set<number>();
@@ -122,11 +122,6 @@ function topHit(engine: Engine, qTerms: string[], articles: ReadonlySet<number>,
   const p = index.articlePassages(first)[0];
   if (p === undefined) throw new Error(`timeline: article ${first} has no passages`);
   return engine.hit({ passage: p, score: 0, matched: new Set(qTerms) });
-}
-
-function speakerFilter(engine: Engine, speaker: string): (p: number) => boolean {
-  if (!engine.speakerFilter) throw new UserError('the speaker filter needs the quotes feature, which this archive has not built', 'no-quotes');
-  return engine.speakerFilter(speaker);
 }
 
 function nothingMessage(query: string, speaker: string | undefined, range: DateRange, undated: number): string {

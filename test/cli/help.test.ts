@@ -18,7 +18,7 @@ describe('commandHelp', () => {
   it.each([...commands.keys()])('GIVEN %s --help THEN usage, every option with its placeholder, and an example', async (name) => {
     const r = await cli([name, '--help']);
     expect(r.code).toBe(EXIT.ok);
-    const spec = commands.get(name)?.spec;
+    const spec = commands.get(name);
     expect(r.out).toBe(commandHelp(spec ?? { name, description: '', options: {} }));
     expect(r.out).toMatch(new RegExp(`^${name} — `));
     for (const option of Object.keys(spec?.options ?? {})) expect(r.out).toContain(`--${option} `);
@@ -26,7 +26,7 @@ describe('commandHelp', () => {
   });
 
   it('GIVEN search THEN the ranges, defaults, length limit and date forms are spelled out', () => {
-    const text = commandHelp(commands.get('search')?.spec ?? { name: '', description: '', options: {} });
+    const text = commandHelp(commands.get('search') ?? { name: '', description: '', options: {} });
     expect(text).toContain('usage: npm run --silent cli -- [--archive DIR] search QUERY… [--speaker NAME] [--from DATE] [--to DATE] [--limit 1-25] [--json]');
     expect(text).toMatch(/--limit 1-25 +How many passages \(1-25, default 5\)/);
     expect(text).toMatch(/--query TEXT +Words to look for · required · loose words fill it · at most 300 characters/);

@@ -4,13 +4,13 @@ import { PassThrough } from 'node:stream';
 import { consoleAnswer, runConsole, splitLine } from '../../src/cli/console.js';
 import { answerLine, runCli, EXIT } from '../../src/cli/run.js';
 import { loadCommands } from '../../src/commands/registry.js';
-import type { SlashCommand } from '../../src/discord/define.js';
+import type { CommandSpec } from '../../src/commands/command.js';
 import { silentLogger } from '../../src/log.js';
 import { engineFor, memoryIO, removeDir, writeArchive } from '../helpers/archive.js';
 
 let dir: string;
 let cacheDir: string;
-let commands: Map<string, SlashCommand>;
+let commands: Map<string, CommandSpec>;
 
 beforeAll(async () => {
   dir = writeArchive();
@@ -47,7 +47,7 @@ function expectHit(h: unknown): void {
 }
 
 /** A plausible value for a required option, from its spec, so new commands are swept too. */
-function sampleValue(name: string, spec: SlashCommand['spec']['options'][string]): string {
+function sampleValue(name: string, spec: CommandSpec['options'][string]): string {
   if (spec.autocomplete === 'article') return '2020/ice-subpoenas';
   if (spec.autocomplete === 'speaker') return 'Henry Lucero';
   if (spec.type === 'integer') return String(spec.min ?? 1);
@@ -63,7 +63,7 @@ describe('every registered command', () => {
   it('GIVEN its required options THEN it answers with exit 0 as text and as one JSON document', async () => {
     for (const [name, command] of commands) {
       const argv = [name];
-      for (const [opt, spec] of Object.entries(command.spec.options)) if (spec.required) argv.push(`--${opt}`, sampleValue(opt, spec));
+      for (const [opt, spec] of Object.entries(command.options)) if (spec.required) argv.push(`--${opt}`, sampleValue(opt, spec));
       // Long commands (reindex) report progress on stderr as lines ending in "…"; nothing else goes there.
       const noProgress = (err: string): string => err.split('\n').filter((l) => l && !l.endsWith('…')).join('\n');
       const text = await cli(argv);
@@ -77,7 +77,7 @@ describe('every registered command', () => {
 
   it('GIVEN a missing required option THEN it exits 1 naming the option on stderr', async () => {
     for (const [name, command] of commands) {
-      const required = Object.entries(command.spec.options).filter(([, s]) => s.required);
+      const required = Object.entries(command.options).filter(([, s]) => s.required);
       if (required.length === 0) continue;
       const r = await cli([name]);
       expect(r.code).toBe(EXIT.badInput);

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromArgs, parseArgs } from '../../src/cli/args.js';
 import { parseOptions, type OptionsSpec } from '../../src/commands/options.js';
 import { loadCommands } from '../../src/commands/registry.js';
-import { HIDE_OPTION, type SlashCommand } from '../../src/discord/define.js';
+import type { CommandSpec } from '../../src/commands/command.js';
+import { HIDE_OPTION } from '../../src/discord/execute.js';
+import { slashJSON } from '../../src/discord/slash.js';
 import { UserError } from '../../src/errors.js';
 
 // Discord's limits for chat-input commands.
@@ -13,7 +15,7 @@ const MAX_OPTIONS = 25;
 // Flags the command line takes for itself; an option with one of these names could not be given.
 const GLOBAL_FLAGS = ['archive', 'cache', 'out', 'json', 'help'];
 
-let commands: Map<string, SlashCommand>;
+let commands: Map<string, CommandSpec>;
 beforeAll(async () => {
   commands = await loadCommands();
 });
@@ -28,14 +30,14 @@ describe('loadCommands', () => {
   it('GIVEN commands/ THEN every module is a command whose name matches its registry key', () => {
     expect(commands.size).toBeGreaterThan(0);
     for (const [key, c] of commands) {
-      expect(c.spec.name).toBe(key);
-      expect(c.data.name).toBe(key);
+      expect(c.name).toBe(key);
+      expect(slashJSON(c).name).toBe(key);
     }
   });
 
   it('GIVEN every command THEN names and descriptions are within Discord limits', () => {
     for (const c of commands.values()) {
-      const data = c.data.toJSON() as { name: string; description: string; options?: OptionJson[] };
+      const data = slashJSON(c) as { name: string; description: string; options?: OptionJson[] };
       expect(data.name).toMatch(NAME);
       expect(data.name).toBe(data.name.toLowerCase());
       expect(data.description.length, data.name).toBeGreaterThanOrEqual(1);
@@ -57,11 +59,11 @@ describe('loadCommands', () => {
 
   it('GIVEN every command THEN its options are the spec options plus "hide", and none clash with CLI flags', () => {
     for (const c of commands.values()) {
-      const data = c.data.toJSON() as { options?: OptionJson[] };
+      const data = slashJSON(c) as { options?: OptionJson[] };
       const names = (data.options ?? []).map((o) => o.name).sort();
-      expect(names).toEqual([...Object.keys(c.spec.options), HIDE_OPTION].sort());
-      for (const name of Object.keys(c.spec.options)) {
-        expect(GLOBAL_FLAGS, `${c.spec.name} --${name}`).not.toContain(name);
+      expect(names).toEqual([...Object.keys(c.options), HIDE_OPTION].sort());
+      for (const name of Object.keys(c.options)) {
+        expect(GLOBAL_FLAGS, `${c.name} --${name}`).not.toContain(name);
         expect(name).not.toBe(HIDE_OPTION);
       }
     }
@@ -69,8 +71,8 @@ describe('loadCommands', () => {
 
   it('GIVEN options that name things THEN only text options autocomplete, and integer bounds are ordered', () => {
     for (const c of commands.values()) {
-      for (const [name, o] of Object.entries(c.spec.options)) {
-        if (o.autocomplete) expect(o.type, `${c.spec.name} ${name}`).toBe('string');
+      for (const [name, o] of Object.entries(c.options)) {
+        if (o.autocomplete) expect(o.type, `${c.name} ${name}`).toBe('string');
         if (o.min !== undefined && o.max !== undefined) expect(o.min).toBeLessThanOrEqual(o.max);
         if (o.maxLength !== undefined) expect(o.maxLength).toBeLessThanOrEqual(6000);
       }

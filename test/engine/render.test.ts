@@ -133,7 +133,6 @@ describe('text renderers', () => {
     const { hits } = engine.search({ query: 'parade', limit: 2 });
     const text = searchText({ hits });
     for (const h of hits) expect(text).toContain(`${h.date ?? 'undated'} [${h.article} ¶${h.paragraph}]`);
-    expect(searchText({ hits }, { color: true })).toContain('\u001b[1m');
     expect(searchText({ hits })).not.toContain('\u001b[');
     expect(askText(engine.ask({ question: 'Where did the parade end?', limit: 1 }))).toMatch(/Answer: /);
     expect(articleText(engine.article('prank'))).toMatch(/^\*\*Bold\*\* claims @everyone should see\n2020-04-01 · prank · \d+ words\n\n\[1\] /);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Hit } from '../../src/engine.js';
+import askCommand from '../../commands/ask.js';
+import searchCommand from '../../commands/search.js';
+import { parseOptions } from '../../src/commands/options.js';
 import { UserError } from '../../src/errors.js';
 import { parseDateRange, parsePeriod } from '../../src/search/date-range.js';
 import { buildPassages } from '../../src/search/passages.js';
@@ -170,11 +173,11 @@ describe('Engine.search', () => {
     expect(order.message).toMatch(/"from" \(2021\) is after "to" \(2020-06\)/);
   });
 
-  it('GIVEN a limit outside 1-25 THEN it fails; inside, it caps the hits', () => {
+  it('GIVEN a limit outside 1-25 THEN the spec refuses it (the engine takes checked values); inside, it caps the hits', () => {
     for (const limit of [0, 26, -1, 2.5]) {
-      const e = userError(() => engine.search({ query: 'city', limit }));
-      expect(e.identifier).toBe('bad-limit');
-      expect(e.message).toMatch(/limit must be a whole number from 1 to 25/);
+      const e = userError(() => parseOptions('search', searchCommand.options, { query: 'city', limit }));
+      expect(e.identifier).toBe('bad-option');
+      expect(e.message).toMatch(/search: option "limit" must (be from 1 to 25|be a whole number)/);
     }
     expect(engine.search({ query: 'city', limit: 1 }).hits).toHaveLength(1);
     expect(engine.search({ query: 'city' }).hits.length).toBeLessThanOrEqual(5);
@@ -330,7 +333,7 @@ describe('Engine.ask', () => {
     expect(userError(() => engine.ask({ question: '' })).message).toMatch(/question is empty/);
     expect(userError(() => engine.ask({ question: 'who was it?' })).identifier).toBe('stopword-query');
     expect(userError(() => engine.ask({ question: 'why '.repeat(80) })).identifier).toBe('long-query');
-    expect(userError(() => engine.ask({ question: 'Khan?', limit: 26 })).identifier).toBe('bad-limit');
+    expect(userError(() => parseOptions('ask', askCommand.options, { question: 'Khan?', limit: 26 })).message).toBe('ask: option "limit" must be from 1 to 25 (got 26)');
   });
 });
 

@@ -98,7 +98,7 @@ describe('console import', () => {
     const commands = await loadCommands();
     const input = tempDir('import-input-');
     writeFileSync(join(input, 'gazette.rss'), RSS);
-    expect(await consoleAnswer(live.ctx, commands, `import ${join(input, 'gazette.rss')}`, { archiveDir: dir })).toMatch(/^Imported into .*: 2 articles added/);
+    expect(await consoleAnswer(live.ctx, commands, `import ${join(input, 'gazette.rss')}`, { archiveDir: dir, sync: () => live.sync() })).toMatch(/^Imported into .*: 2 articles added/);
     expect(await consoleAnswer(live.ctx, commands, 'search stranding commuters', { archiveDir: dir })).toContain('Ferry crews walk out over pay');
   });
 });

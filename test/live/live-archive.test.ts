@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
-import { quoteStoreOf } from '../../src/quotes/feature.js';
 import { LiveArchive, type LiveOptions, type SyncReport } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine } from '../../src/open.js';
 import { cacheFs } from '../../src/search/cache.js';
@@ -79,11 +78,11 @@ describe('LiveArchive.sync', () => {
 
   it('GIVEN a deleted file THEN its passages, quotes and speakers are gone', () => {
     const { dir, live } = setup();
-    expect(quoteStoreOf(live.engine).speakers(50).map((s) => s.name)).toContain('Henry Lucero');
+    expect(live.engine.quotes.speakers(50).map((s) => s.name)).toContain('Henry Lucero');
     unlinkSync(join(dir, '2020/ice-subpoenas.txt'));
     expect(live.sync().removed).toEqual(['2020/ice-subpoenas']);
     expect(cites(live, 'subpoenas')).toEqual([]);
-    expect(quoteStoreOf(live.engine).speakers(50).map((s) => s.name)).not.toContain('Henry Lucero');
+    expect(live.engine.quotes.speakers(50).map((s) => s.name)).not.toContain('Henry Lucero');
   });
 
   it('GIVEN a bad new file THEN it is skipped with a warning and everything else keeps working', () => {
@@ -220,7 +219,7 @@ describe('LiveArchive cache', () => {
     const reopened = openEngine({ archiveDir: dir, cachePath });
     expect(reopened.source).toBe('cache');
     expect(reopened.engine.search({ query: 'stranding commuters' }).hits.map((h) => h.article)).toEqual(['2021/ferry-strike']);
-    expect(quoteStoreOf(reopened.engine).speakers(50).map((s) => s.name)).toContain('Marta Okafor');
+    expect(reopened.engine.quotes.speakers(50).map((s) => s.name)).toContain('Marta Okafor');
   });
 
   it('GIVEN a full disk while writing the cache THEN serving goes on, the old cache stays whole and no temp file is left', () => {

@@ -6,13 +6,13 @@ import { answerLine } from '../../src/cli/run.js';
 import { autocompleteChoices } from '../../src/commands/autocomplete.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { loadCommands } from '../../src/commands/registry.js';
-import type { SlashCommand } from '../../src/discord/define.js';
+import type { CommandSpec } from '../../src/commands/command.js';
 import { openEngine } from '../../src/open.js';
 import { quotesPages, quotesText, speakersText } from '../../src/render/quotes.js';
 
 let dir: string;
 let ctx: CommandContext;
-let commands: Map<string, SlashCommand>;
+let commands: Map<string, CommandSpec>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quotes-cmd-'));

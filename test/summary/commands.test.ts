@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/cli/run.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { loadCommands } from '../../src/commands/registry.js';
-import type { SlashCommand } from '../../src/discord/define.js';
+import type { CommandSpec } from '../../src/commands/command.js';
 import { openEngine } from '../../src/open.js';
 import { digestPages, digestText, summaryPages, summaryText } from '../../src/render/summary.js';
 import type { DigestEntry } from '../../src/summary/digest.js';
@@ -37,7 +37,7 @@ Storm warning for the coast`,
 
 let dir: string;
 let ctx: CommandContext;
-let commands: Map<string, SlashCommand>;
+let commands: Map<string, CommandSpec>;
 const ask = async (command: string, options: Record<string, unknown>): Promise<{ ok: boolean; result?: unknown; error?: string }> =>
   answerLine(ctx, commands, JSON.stringify({ id: 1, command, options }), 1);
 
