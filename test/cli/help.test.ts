@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitLine } from '../../src/cli/console.js';
 import { commandHelp } from '../../src/cli/help.js';
 import { EXIT, runCli } from '../../src/cli/run.js';
 import { closestName, resolveCommandName } from '../../src/cli/suggest.js';
 import { loadCommands } from '../../src/commands/registry.js';
 import { silentLogger } from '../../src/log.js';
 import { memoryIO } from '../helpers/archive.js';
+import { ROOT } from '../spawn.js';
 
 const commands = await loadCommands();
 
@@ -37,6 +42,23 @@ describe('commandHelp', () => {
     expect((await cli(['help', 'digest'])).out).toMatch(/^digest — /);
     expect((await cli(['import', '--help'])).out).toMatch(/^import — [\s\S]*--map F=N/);
     expect((await cli(['batch', '--help'])).out).toMatch(/^batch — [\s\S]*"ok": false/);
+  });
+});
+
+describe('help examples', () => {
+  const here = mkdtempSync(join(tmpdir(), 'help-examples-'));
+  afterAll(() => rmSync(here, { recursive: true, force: true }));
+  const withExamples = [...commands.values()].filter((c) => c.example !== undefined);
+
+  it('GIVEN the registry THEN every command but the argument-free ones has an example', () => {
+    expect(withExamples.map((c) => c.name).sort()).toEqual([...commands.values()].filter((c) => Object.keys(c.options).length > 0).map((c) => c.name).sort());
+  });
+
+  it.each(withExamples.map((c) => [c.name, c.example ?? ''] as const))('GIVEN the %s example (%s) THEN it runs on the bundled archive', async (name, example) => {
+    const io = memoryIO('', { INIT_CWD: here });
+    const code = await runCli(['--archive', join(ROOT, 'seeds'), '--cache', join(here, 'cache.json'), name, ...splitLine(example)], io, silentLogger);
+    expect(io.err()).toBe('');
+    expect(code).toBe(EXIT.ok);
   });
 });
 
