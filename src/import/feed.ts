@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { htmlToParagraphs, textToParagraphs } from './html.js';
-import type { ImportItem, ParsedInput } from './types.js';
+import { makeItem } from './item.js';
+import type { ParsedInput } from './types.js';
 
 type Node = Record<string, unknown>;
 
@@ -57,18 +58,16 @@ function rssItems(holder: unknown, channel: unknown, file: string): ParsedInput 
       out.skipped.push({ file, item: label, reason: 'no article text (no description or content)' });
       return;
     }
-    const item: ImportItem = { label, paragraphs };
-    if (title) item.title = plain(title);
-    const date = text(entry.pubDate) ?? text(entry.date);
-    if (date) item.date = date;
-    const url = text(entry.link);
-    if (url) item.url = url;
-    const guid = text(entry.guid);
-    if (guid) item.guid = guid;
-    if (source) item.source = source;
-    const author = text(entry.creator) ?? rssAuthor(text(entry.author));
-    if (author) item.author = author;
-    out.items.push(item);
+    out.items.push(
+      makeItem(label, paragraphs, {
+        title: title && plain(title),
+        date: text(entry.pubDate) ?? text(entry.date),
+        url: text(entry.link),
+        guid: text(entry.guid),
+        source,
+        author: text(entry.creator) ?? rssAuthor(text(entry.author)),
+      }),
+    );
   });
   return out;
 }
@@ -92,19 +91,18 @@ function atomItems(feed: Node, file: string): ParsedInput {
       out.skipped.push({ file, item: label, reason: 'no article text (no content or summary)' });
       return;
     }
-    const item: ImportItem = { label, paragraphs };
-    if (title) item.title = plain(title);
-    const date = text(entry.published) ?? text(entry.updated);
-    if (date) item.date = date;
-    const url = atomLink(entry.link);
-    if (url) item.url = url;
-    const guid = text(entry.id);
-    if (guid) item.guid = guid;
-    if (source) item.source = plain(source);
     const authors = Array.isArray(entry.author) ? entry.author : Array.isArray(feed.author) ? feed.author : [];
     const names = authors.map((a: unknown) => (isNode(a) ? text(a.name) : undefined)).filter((n): n is string => !!n);
-    if (names.length > 0) item.author = names.join(', ');
-    out.items.push(item);
+    out.items.push(
+      makeItem(label, paragraphs, {
+        title: title && plain(title),
+        date: text(entry.published) ?? text(entry.updated),
+        url: atomLink(entry.link),
+        guid: text(entry.id),
+        source: source && plain(source),
+        author: names.join(', '),
+      }),
+    );
   });
   return out;
 }

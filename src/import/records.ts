@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import { htmlToParagraphs, textToParagraphs } from './html.js';
+import { makeItem } from './item.js';
 import { formatBytes, MAX_ITEM_CHARS } from './limits.js';
 import type { ImportItem, ImportSkip, ParsedInput } from './types.js';
 
@@ -69,21 +70,15 @@ function recordItem(record: Record<string, unknown>, map: FieldMap, label: strin
   const body = asText(lookup(record, names.body)) ?? '';
   const paragraphs = /<\/?(?:p|div|br|li|h[1-6])\b/i.test(body) ? htmlToParagraphs(body) : textToParagraphs(body);
   if (paragraphs.length === 0) return `empty text in "${names.body}"`;
-  const item: ImportItem = { label, paragraphs };
   const get = (f: RecordField): string | undefined => (names[f] === undefined ? undefined : asText(lookup(record, names[f])));
-  const title = get('title');
-  if (title) item.title = title.replace(/\s+/g, ' ');
-  const date = get('date');
-  if (date) item.date = date;
-  const url = get('url');
-  if (url) item.url = url;
-  const guid = get('id');
-  if (guid) item.guid = guid;
-  const source = get('source');
-  if (source) item.source = source;
-  const author = get('author');
-  if (author) item.author = author.replace(/\s+/g, ' ');
-  return item;
+  return makeItem(label, paragraphs, {
+    title: get('title')?.replace(/\s+/g, ' '),
+    date: get('date'),
+    url: get('url'),
+    guid: get('id'),
+    source: get('source'),
+    author: get('author')?.replace(/\s+/g, ' '),
+  });
 }
 
 /** JSON Lines: one object a line. A bad or oversized line is skipped with its line number. */

@@ -61,14 +61,19 @@ describe('cli import', () => {
   });
 });
 
+/** A live archive over the shared fixture, as `npm start` serves one. */
+function servedArchive(): { dir: string; live: LiveArchive } {
+  const dir = writeArchive(FIXTURE);
+  dirs.push(dir);
+  const cachePath = join(tempDir('import-cache-'), 'index.json');
+  const live = new LiveArchive(openEngine({ archiveDir: dir, cachePath }), { archiveDir: dir, cachePath, debounceMs: 50, cacheDelayMs: 60_000 });
+  lives.push(live);
+  return { dir, live };
+}
+
 describe('import into a live archive', () => {
   it('GIVEN a watched archive THEN imported articles are served without a restart', async () => {
-    const dir = writeArchive(FIXTURE);
-    const cacheDir = tempDir('import-cache-');
-    dirs.push(dir);
-    const cachePath = join(cacheDir, 'index.json');
-    const live = new LiveArchive(openEngine({ archiveDir: dir, cachePath }), { archiveDir: dir, cachePath, debounceMs: 50, cacheDelayMs: 60_000 });
-    lives.push(live);
+    const { dir, live } = servedArchive();
     live.watch();
     await new Promise((r) => setTimeout(r, 300));
     const synced: SyncReport[] = [];
@@ -89,12 +94,7 @@ describe('import into a live archive', () => {
 
 describe('console import', () => {
   it('GIVEN the console of a served archive THEN import writes into it and the next line finds the new articles', async () => {
-    const dir = writeArchive(FIXTURE);
-    const cacheDir = tempDir('import-cache-');
-    dirs.push(dir);
-    const cachePath = join(cacheDir, 'index.json');
-    const live = new LiveArchive(openEngine({ archiveDir: dir, cachePath }), { archiveDir: dir, cachePath, cacheDelayMs: 60_000 });
-    lives.push(live);
+    const { dir, live } = servedArchive();
     const commands = await loadCommands();
     const input = tempDir('import-input-');
     writeFileSync(join(input, 'gazette.rss'), RSS);
