@@ -66,7 +66,8 @@ function expand(name: string, path: string): Array<{ name: string; path: string 
   if (!statSync(path).isDirectory()) return [{ name, path }];
   const out: Array<{ name: string; path: string }> = [];
   for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+    // Browsers save a page's images, scripts and ad frames beside it in `NAME_files/`.
+    if (entry.name.startsWith('.') || (entry.isDirectory() && entry.name.endsWith('_files'))) continue;
     const childName = join(name, entry.name);
     const childPath = join(path, entry.name);
     if (entry.isDirectory()) out.push(...expand(childName, childPath));

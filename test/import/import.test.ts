@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,10 +219,12 @@ describe('importFiles: bad input loses nothing', () => {
     expect(report.warnings).toEqual([{ file: 'x.jsonl', item: 'line 1 ("When?")', message: 'date "sometime soon" not understood; imported undated' }]);
   });
 
-  it('GIVEN a folder THEN its importable files are read, nested ones too', () => {
-    const { input, run } = setup({ 'gazette.xml': RSS, 'barrier.html': PAGE, 'readme.md': '# not news' });
+  it('GIVEN a folder THEN its importable files are read, nested ones too, but not the _files folder of a saved page', () => {
+    const { input, run } = setup({ 'gazette.xml': RSS, 'readme.md': '# not news' });
+    mkdirSync(join(input, 'saved', 'barrier_files'), { recursive: true });
+    writeFileSync(join(input, 'saved', 'barrier.html'), PAGE);
+    writeFileSync(join(input, 'saved', 'barrier_files', 'ad-frame.html'), NAV_ONLY_PAGE);
     expect(run(['.'])).toMatchObject({ added: 3, skipped: [] });
-    expect(input).toBeTruthy();
   });
 });
 
