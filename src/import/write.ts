@@ -21,7 +21,9 @@ export function renderArticleFile(a: ArticleFile): string {
     if (v) meta[key] = v;
   }
   const front = Object.keys(meta).length > 0 ? `---\n${stringify(meta, { lineWidth: 0 })}---\n\n` : '';
-  return `${front}${a.paragraphs.join('\n\n')}\n`;
+  // A body that starts "date …" would be read as the date header: give the header first.
+  const header = a.date && /^\s*date[ \t]/.test(a.paragraphs[0] ?? '') ? `date ${a.date}\n\n` : '';
+  return `${front}${header}${a.paragraphs.join('\n\n')}\n`;
 }
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
