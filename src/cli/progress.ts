@@ -53,7 +53,8 @@ export class ProgressBar {
 
   /** The bar's text (without the escape codes that redraw it). */
   line(phase: string, done: number, total: number, elapsedMs: number): string {
-    const width = this.out.columns ?? 80;
+    // A terminal of unknown size (0 columns, as under `script`) is taken as 80 wide.
+    const width = this.out.columns || 80;
     // A step of one (building quotes) has nothing to count: its name says what is going on.
     if (total <= 1) return `${phase}…`.slice(0, width - 1);
     const share = Math.min(1, done / total);

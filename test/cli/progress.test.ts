@@ -57,6 +57,10 @@ describe('ProgressBar', () => {
     expect(new ProgressBar(sink(true, 30)).line('indexing', 1, 3, 1000).length).toBeLessThan(30);
   });
 
+  it('GIVEN a terminal that reports 0 columns THEN it is taken as 80 wide', () => {
+    expect(new ProgressBar(sink(true, 0)).line('reading files', 0, 19043, 0)).toBe(`reading files ${'░'.repeat(24)} 0/19,043 · 0%`);
+  });
+
   it('GIVEN a step of one THEN only its name is shown', () => {
     expect(new ProgressBar(sink(true)).line('building quotes', 0, 1, 0)).toBe('building quotes…');
   });
