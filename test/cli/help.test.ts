@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,8 @@ describe('help examples', () => {
     const code = await runCli(['--archive', join(ROOT, 'seeds'), '--cache', join(here, 'cache.json'), name, ...splitLine(example)], io, silentLogger);
     expect(io.err()).toBe('');
     expect(code).toBe(EXIT.ok);
+    // `--out subpoenas.png` is written where the user stands (INIT_CWD), not in the project.
+    if (example.includes('--out')) expect(existsSync(join(here, 'subpoenas.png'))).toBe(true);
   });
 });
 
