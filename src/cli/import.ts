@@ -1,4 +1,5 @@
-import { UserError } from '../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { SetupError, UserError } from '../errors.js';
 import { importFiles } from '../import/import.js';
 import { parseFieldMap } from '../import/records.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportReport } from '../import/types.js';
@@ -24,6 +25,7 @@ export function runImport(args: ParsedArgs, archiveDir: string, resolvePath: (p:
     throw new UserError(`import: --format must be one of ${IMPORT_FORMATS.join(', ')} (got "${format.slice(0, 40)}")`, 'bad-option');
   }
   if (args.positional.length === 0) throw new UserError(`import: name at least one file; usage: ${IMPORT_USAGE}`, 'missing-option');
+  if (existsSync(archiveDir) && !statSync(archiveDir).isDirectory()) throw new SetupError(`archive path is not a folder: ${archiveDir}`);
   const report = importFiles({
     archiveDir,
     files: args.positional,

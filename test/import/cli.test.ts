@@ -49,6 +49,14 @@ describe('cli import', () => {
     expect(io.out()).toContain('Skipped:\n  missing.rss: file not found');
   });
 
+  it('GIVEN an archive path that is a file THEN exit 2 naming it, before anything is read', async () => {
+    const here = tempDir('import-cwd-');
+    writeFileSync(join(here, 'not-a-folder'), 'x');
+    const io = memoryIO('', { INIT_CWD: here });
+    expect(await runCli(['--archive', 'not-a-folder', 'import', 'feed.rss'], io, silentLogger)).toBe(EXIT.badSetup);
+    expect(io.err()).toBe(`error: archive path is not a folder: ${join(here, 'not-a-folder')}\n`);
+  });
+
   it.each([
     [['import'], 'import: name at least one file'],
     [['import', 'x.rss', '--format', 'pdf'], 'import: --format must be one of rss, atom, html, jsonl, csv (got "pdf")'],
