@@ -69,7 +69,7 @@ export const IMPORT_HELP = `import — turn news as you have it into archive fil
 
 usage: ${CLI} [--archive DIR] import FILE… [--format rss|atom|html|jsonl|csv] [--map FIELD=NAME,…] [--json]
 
-  FILE…          feeds, saved web pages, JSON Lines or CSV files, or folders of them
+  FILE…          feeds, saved web pages, JSON Lines (or a JSON array) or CSV files, or folders of them
   --format NAME  rss, atom, html, jsonl or csv (default: from the extension or the first bytes)
   --map F=N,…    which of your fields (JSON Lines, CSV) fills title, date, url, source, author, body, id;
                  by default each is read by its own name, body also from text, content or description

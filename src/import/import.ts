@@ -23,7 +23,7 @@ export interface ImportOptions {
 
 const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   '.rss': 'rss', '.atom': 'atom', '.html': 'html', '.htm': 'html', '.xhtml': 'html',
-  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.tsv': 'csv',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'jsonl', '.csv': 'csv', '.tsv': 'csv',
 };
 
 /** The format of an input: from its extension, else from how its text begins. */
@@ -34,7 +34,7 @@ export function detectFormat(name: string, text: string): ImportFormat | undefin
   if (/^<(?:[\w-]+:)?rss\b|^<rdf:RDF\b/i.test(head)) return 'rss';
   if (/^<(?:[\w-]+:)?feed\b/.test(head)) return 'atom';
   if (/^<(?:!doctype html|html|head|body)\b/i.test(head)) return 'html';
-  if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('{') || head.startsWith('[')) return 'jsonl';
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (!head.startsWith('<') && /[,;\t]/.test(firstLine)) return 'csv';
   return undefined;

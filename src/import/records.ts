@@ -84,6 +84,8 @@ function recordItem(record: Record<string, unknown>, map: FieldMap, label: strin
 /** JSON Lines: one object a line. A bad or oversized line is skipped with its line number. */
 export function parseJsonl(text: string, file: string, map: FieldMap): ParsedInput {
   const out: ParsedInput = { items: [], skipped: [] };
+  // Many CMS exports are one JSON array rather than JSON Lines: take each element as a line.
+  if (text.trimStart().startsWith('[')) return parseJsonArray(text, file, map);
   let lineNo = 0;
   let at = 0;
   while (at <= text.length) {
@@ -104,6 +106,19 @@ export function parseJsonl(text: string, file: string, map: FieldMap): ParsedInp
   return out;
 }
 
+function parseJsonArray(text: string, file: string, map: FieldMap): ParsedInput {
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(values)) throw new Error('not a JSON array of objects');
+  const out: ParsedInput = { items: [], skipped: [] };
+  values.forEach((value, i) => addValue(out, file, `record ${i + 1}`, value, map));
+  return out;
+}
+
 function addRecord(out: ParsedInput, file: string, label: string, line: string, map: FieldMap): void {
   let value: unknown;
   try {
@@ -112,6 +127,10 @@ function addRecord(out: ParsedInput, file: string, label: string, line: string, 
     out.skipped.push({ file, item: label, reason: `not JSON (${(e as Error).message})` });
     return;
   }
+  addValue(out, file, label, value, map);
+}
+
+function addValue(out: ParsedInput, file: string, label: string, value: unknown, map: FieldMap): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     out.skipped.push({ file, item: label, reason: 'not a JSON object' });
     return;

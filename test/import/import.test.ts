@@ -135,6 +135,14 @@ describe('importFiles: JSON Lines and CSV with --map', () => {
     expect(byTitle.get('Library extends hours')).toMatchObject({ date: '2024-02-01', paragraphs: ['The library will open until 9 pm.', 'Staff welcomed the change.'] });
   });
 
+  it('GIVEN one JSON array instead of JSON Lines THEN each element is a record, named by its position', () => {
+    const records = JSONL.split('\n').map((l) => JSON.parse(l) as unknown);
+    const { run } = setup({ 'export.json': JSON.stringify([...records, 42], null, 2) });
+    const report = run(['export.json'], { map: parseFieldMap('title=headline,date=published,url=link') });
+    expect(report.added).toBe(2);
+    expect(report.skipped).toEqual([{ file: 'export.json', item: 'record 3', reason: 'not a JSON object' }]);
+  });
+
   it('GIVEN a mapped field that one record lacks THEN that line is skipped with the field named', () => {
     const { run } = setup({ 'export.jsonl': JSONL });
     const report = run(['export.jsonl'], { map });
