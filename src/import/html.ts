@@ -77,7 +77,13 @@ export function extractArticle(html: string): Omit<ImportItem, 'label'> | null {
   const title = meta('meta[property="og:title"]');
 
   // linkedom's document is a DOM without the browser's type declarations (no "dom" lib here).
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  let article: ReturnType<Readability['parse']>;
+  try {
+    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  } catch (e) {
+    // Readability walks whatever DOM the page makes; a page it can't walk is bad input, not our bug.
+    throw new Error(`the page could not be read as an article (${e instanceof Error ? e.message : String(e)})`);
+  }
   if (!article?.content) return null;
   const paragraphs = htmlToParagraphs(article.content);
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) return null;

@@ -123,7 +123,9 @@ export function importFiles(opts: ImportOptions): ImportReport {
         report.skipped.push(...parsed.skipped);
         inputs.push({ file: f.name, items: parsed.items });
       } catch (e) {
-        report.skipped.push({ file: f.name, item: null, reason: (e as Error).message });
+        // The parsers' errors describe the input; a TypeError or ReferenceError is our bug.
+        if (!(e instanceof Error) || e instanceof TypeError || e instanceof ReferenceError) throw e;
+        report.skipped.push({ file: f.name, item: null, reason: e.message });
       }
     }
   }
