@@ -76,14 +76,44 @@ console.log(`\nReuters: ${archive.articles.length} articles loaded in ${(perform
 const perMonth = new Map<string, number>();
 for (const a of archive.articles) if (a.date) perMonth.set(a.date.slice(0, 7), (perMonth.get(a.date.slice(0, 7)) ?? 0) + 1);
 const [month, count] = [...perMonth].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+const cpuMs = (c: NodeJS.CpuUsage): string => `${((c.user + c.system) / 1000).toFixed(0)} ms CPU`;
 const cold = performance.now();
+const coldCpu = process.cpuUsage();
 const d = digest(archive.articles, { date: month });
-console.log(`digest of ${month} (${count} articles, ${d.pages} pages of ${d.entries.length}): first call ${(performance.now() - cold).toFixed(2)} ms (sorts the archive once)`);
+console.log(
+  `digest of ${month} (${count} articles in ${d.storyCount ?? 0} stories, ${d.pages} pages of ${d.entries.length}): first call ${(performance.now() - cold).toFixed(2)} ms, ${cpuMs(process.cpuUsage(coldCpu))} (sorts the archive and samples its reference rates once)`,
+);
+// Every other month of the archive with 1,000 articles or more, each asked for the first time.
+const firsts: number[] = [];
+// The same month again in a new article list (as after a live change): nothing cached but the words.
+{
+  const copy = [...archive.articles];
+  const t = performance.now();
+  const c = process.cpuUsage();
+  digest(copy, { date: month });
+  console.log(`  ${month} again after the archive changed (regrouped, signatures reused): ${(performance.now() - t).toFixed(2)} ms, ${cpuMs(process.cpuUsage(c))}`);
+}
+for (const [m, n] of [...perMonth].sort()) {
+  if (m === month || n < 1000) continue;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const dm = digest(archive.articles, { date: m });
+  firsts.push(performance.now() - t);
+  console.log(`  first call for ${m} (${n} articles, ${dm.storyCount ?? 0} stories): ${(firsts[firsts.length - 1] ?? 0).toFixed(2)} ms, ${cpuMs(process.cpuUsage(c))}`);
+}
+const days = [...new Set(archive.articles.map((a) => a.date ?? ''))].filter(Boolean).sort().slice(-40);
+const dayFirsts = days.map((day) => {
+  const t = performance.now();
+  digest(archive.articles, { date: day });
+  return performance.now() - t;
+});
+dayFirsts.sort((a, b) => a - b);
+console.log(`  first call for each of the last ${days.length} days: p50 ${percentile(dayFirsts, 50).toFixed(2)} ms, p95 ${percentile(dayFirsts, 95).toFixed(2)} ms`);
 let page = 1;
-console.log(`  next pages, new summaries each time: ${fmt(time(Math.min(50, d.pages - 1), () => digest(archive.articles, { date: month, page: ++page }), 0))}`);
+console.log(`  next pages of ${month} (one summary per story): ${fmt(time(Math.min(50, d.pages - 1), () => digest(archive.articles, { date: month, page: ++page }), 0))}`);
 console.log(`  a page already seen: ${fmt(time(100, () => digest(archive.articles, { date: month, page: 2 })))}`);
-console.log(`  with topic "oil", 20 runs: ${fmt(time(20, () => digest(archive.articles, { date: month, topic: 'oil' })))}`);
-console.log(`  with topic "interest rates", 20 runs: ${fmt(time(20, () => digest(archive.articles, { date: month, topic: 'interest rates' })))}`);
+let flatPage = 0;
+console.log(`  flat list (articles: true), next pages: ${fmt(time(30, () => digest(archive.articles, { date: month, articles: true, page: ++flatPage }), 0))}`);
 const all = performance.now();
 for (const a of archive.articles) if (a.date?.startsWith(month)) summarize(a, { sentences: 1 });
 console.log(`  (for scale: one-sentence summaries of all ${count} articles of the month: ${(performance.now() - all).toFixed(0)} ms)`);

@@ -1,5 +1,5 @@
 import type { EmbedData, ReplyPage } from '../commands/command.js';
-import type { Digest, DigestEntry } from '../summary/digest.js';
+import type { Digest, DigestEntry, DigestStory } from '../summary/digest.js';
 import type { SummaryResult } from '../summary/request.js';
 import { citation, dateLabel } from './cite.js';
 import { clip, escapeArchiveText } from './markdown.js';
@@ -53,14 +53,26 @@ function period(d: Digest): string {
 function heading(d: Digest): string {
   const topic = d.topic ? ` on “${d.topic}”` : '';
   const pages = d.pages > 1 ? ` · page ${d.page} of ${d.pages}` : '';
-  return `Digest ${period(d)}${topic}: ${d.total} article${d.total === 1 ? '' : 's'}${pages}`;
+  const stories = d.storyCount !== undefined ? ` in ${d.storyCount} stor${d.storyCount === 1 ? 'y' : 'ies'}` : '';
+  return `Digest ${period(d)}${topic}: ${d.total} article${d.total === 1 ? '' : 's'}${stories}${pages}`;
 }
 
 const nothing = (d: Digest): string => `No articles ${d.from === d.to ? 'on' : 'from'} ${period(d)}${d.topic ? ` on “${d.topic}”` : ''}.`;
 
+const size = (s: DigestStory): string => `${s.size} article${s.size === 1 ? '' : 's'}`;
+
 export function digestText(d: Digest): string {
   if (d.entries.length === 0) return nothing(d);
   const lines = [heading(d), ''];
+  for (const s of d.stories ?? []) {
+    lines.push(`${s.title} (${size(s)})`);
+    lines.push(`    ${s.summary}`);
+    lines.push(`    ${s.cited.map((e) => `[${citation(e.article, e.paragraph)}] ${e.date}${e.url ? ` ${e.url}` : ''}`).join('; ')}`);
+  }
+  if (d.stories) {
+    if (d.page < d.pages) lines.push('', `More: add --page ${d.page + 1}`);
+    return lines.join('\n');
+  }
   for (const e of d.entries) {
     lines.push(`${e.date}  ${e.title} [${citation(e.article, e.paragraph)}]${e.url ? ` ${e.url}` : ''}`);
     lines.push(`            ${e.summary}`);
@@ -75,13 +87,22 @@ function entryLine(e: DigestEntry): string {
   return `**${e.date}** · ${linked}\n${escapeArchiveText(clip(e.summary, 600))} *[${escapeArchiveText(citation(e.article, e.paragraph))}]*`;
 }
 
+function storyLine(s: DigestStory): string {
+  const title = escapeArchiveText(clip(s.title, 200));
+  const cites = s.cited.map((e) => {
+    const c = escapeArchiveText(citation(e.article, e.paragraph));
+    return e.url ? `[${c}](${e.url})` : c;
+  });
+  return `**${title}** · ${size(s)}\n${escapeArchiveText(clip(s.summary, 600))}\n*${cites.join(' · ')}*`;
+}
+
 /** Lines packed into embeds of at most ~3,800 characters (Discord allows 4,096). */
 export function digestPages(d: Digest): ReplyPage[] {
   if (d.entries.length === 0) return [{ content: nothing(d), embeds: [] }];
   const bodies: string[] = [];
   let current = '';
-  for (const e of d.entries) {
-    const line = entryLine(e);
+  const lines = d.stories ? d.stories.map(storyLine) : d.entries.map(entryLine);
+  for (const line of lines) {
     if (current && current.length + line.length + 2 > 3800) {
       bodies.push(current);
       current = '';
@@ -92,6 +113,6 @@ export function digestPages(d: Digest): ReplyPage[] {
   const more = d.page < d.pages ? ` · more with page: ${d.page + 1}` : '';
   return bodies.map((description, i) => ({
     ...(bodies.length > 1 ? { content: `Part ${i + 1} of ${bodies.length}` } : {}),
-    embeds: [{ title: clip(heading(d), 256), description, footer: { text: clip(`newest first${more}`, 2048) } }],
+    embeds: [{ title: clip(heading(d), 256), description, footer: { text: clip(`${d.stories ? 'biggest stories first' : 'newest first'}${more}`, 2048) } }],
   }));
 }

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { parseDateRange, parsePeriod, type DateRange } from '../search/date-range.js';
 import { newestFirst } from '../text/dates.js';
 import { termOf, tokenize } from '../text/tokenize.js';
+import { groupStories, type Story } from './stories.js';
 import { summarize } from './summarize.js';
 
 export const DIGEST_DEFAULT_LIMIT = 10;
@@ -23,6 +24,31 @@ export interface DigestOptions {
   page?: number | string | undefined;
   /** Default: every topic word (stemmed) begins a word of the title or text. */
   matches?: TopicMatcher | undefined;
+  /** List the articles one by one, newest first, instead of grouping them into stories. */
+  articles?: boolean | undefined;
+}
+
+/** A story: articles of the period about one event, the one that stands for it first. */
+export interface DigestStory {
+  /** The headline of the story's most typical article. */
+  title: string;
+  /** That article's one-sentence summary, verbatim. */
+  summary: string;
+  /** Every article of the story, most typical first. */
+  articles: string[];
+  size: number;
+  /** The story's best articles (at most 3), with their citations; the first is the one summed up. */
+  cited: DigestCitation[];
+}
+
+/** An article cited under a story: where to read it. */
+export interface DigestCitation {
+  article: string;
+  title: string;
+  date: string;
+  /** 1-based paragraph: the summary sentence's for the lead article, the first body paragraph for the others. */
+  paragraph: number;
+  url?: string;
 }
 
 export interface DigestEntry {
@@ -45,9 +71,19 @@ export interface Digest {
   total: number;
   page: number;
   pages: number;
-  /** Newest first. */
+  /**
+   * Newest first when listing articles; when grouping (the default), the lead article of
+   * each story on the page, in story order.
+   */
   entries: DigestEntry[];
+  /** The page's stories, heaviest first; absent when listing articles one by one. */
+  stories?: DigestStory[];
+  /** How many stories the period has (over all pages), when grouping. */
+  storyCount?: number;
 }
+
+/** Articles of a story cited under its line. */
+export const STORY_CITATIONS = 3;
 
 /**
  * The articles of a day or a period, optionally on a topic, newest first, each with its
@@ -66,10 +102,58 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
     const matches = options.matches ?? topicMatcher(topic);
     found = found.filter((a) => matches(a, topic));
   }
-  const pages = Math.max(1, Math.ceil(found.length / limit));
+  const base = { from: range.from ?? null, to: range.to ?? null, topic, total: found.length, page };
+  if (options.articles) {
+    const pages = Math.max(1, Math.ceil(found.length / limit));
+    if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
+    return { ...base, pages, entries: found.slice((page - 1) * limit, page * limit).map(entryOf) };
+  }
+  const all = storiesOf(articles, found, `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`);
+  const pages = Math.max(1, Math.ceil(all.length / limit));
   if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
-  const entries = found.slice((page - 1) * limit, page * limit).map(entryOf);
-  return { from: range.from ?? null, to: range.to ?? null, topic, total: found.length, page, pages, entries };
+  const stories = all.slice((page - 1) * limit, page * limit).map(storyOf);
+  const leads = all.slice((page - 1) * limit, page * limit).flatMap((s) => (s.articles[0] ? [entryOf(s.articles[0])] : []));
+  return { ...base, pages, entries: leads, stories, storyCount: all.length };
+}
+
+// The last few groupings per article list, so that further pages cost a slice, not a regrouping.
+const storyCache = new WeakMap<readonly Article[], Map<string, Story[]>>();
+const STORY_CACHE_SIZE = 8;
+
+// Keyed by the article list (a live archive replaces it on every change) and the period and
+// topic: a topic matcher must answer the same for the same list, as the search index does.
+function storiesOf(archive: readonly Article[], found: readonly Article[], key: string): Story[] {
+  let cache = storyCache.get(archive);
+  if (!cache) {
+    cache = new Map();
+    storyCache.set(archive, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const stories = groupStories(found, archive);
+  if (cache.size >= STORY_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, stories);
+  return stories;
+}
+
+function storyOf(story: Story): DigestStory {
+  const [first, ...rest] = story.articles.slice(0, STORY_CITATIONS);
+  const lead = first ? entryOf(first) : undefined;
+  // Only the lead is summed up: a page of stories costs one summary each, not three.
+  const cited: DigestCitation[] = [...(lead ? [lead] : []), ...rest.map(citationOf)].map(({ article, title, date, paragraph, url }) => ({
+    article,
+    title,
+    date,
+    paragraph,
+    ...(url ? { url } : {}),
+  }));
+  return {
+    title: lead?.title ?? '',
+    summary: lead?.summary ?? '',
+    articles: story.articles.map((a) => a.id),
+    size: story.articles.length,
+    cited,
+  };
 }
 
 function checkedCount(value: number | string | undefined, option: string, fallback: number, max: number): number {
@@ -161,6 +245,12 @@ export function topicMatcher(topic: string): TopicMatcher {
     const lead = [article.title, ...article.paragraphs.slice(first, first + 2)];
     return patterns.every((p) => article.paragraphs.some((x) => p.test(x)) || p.test(article.title)) && patterns.some((p) => lead.some((x) => p.test(x)));
   };
+}
+
+function citationOf(a: Article): DigestCitation {
+  const c: DigestCitation = { article: a.id, title: a.title, date: a.date ?? '', paragraph: a.headline && a.paragraphs.length > 1 ? 2 : 1 };
+  if (a.url) c.url = a.url;
+  return c;
 }
 
 const entryCache = new WeakMap<Article, DigestEntry>();

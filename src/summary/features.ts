@@ -1,5 +1,6 @@
 import type { Article } from '../archive/types.js';
 import { splitSentences } from '../text/sentences.js';
+import { cleanParagraph, isFurnitureSentence, reportEnd } from './furniture.js';
 import { termOf, tokenize, type Token } from '../text/tokenize.js';
 
 /** Why a sentence is a poor summary sentence whatever its content; null when it is fine. */
@@ -38,12 +39,17 @@ const DANGLING = /^["“‘']?(?:he|she|it|they|them|his|her|its|their|this|thes
 const QUOTE_MARKS = /["“”]|(?:^|\s)[‘'][^‘']{12,}[’']/;
 const ATTRIBUTION = /\b(?:said|says|told|tells|added|adds|asked|wrote|writes|stated|explained|warned|insisted|argued|according to)\b/i;
 
-/** The sentences a summary may choose from: every body sentence except the headline's. */
+/**
+ * The sentences a summary may choose from: every body sentence of the report, without the
+ * headline, web furniture (bylines, time stamps) or readers' comments and link lists.
+ */
 export function candidatesOf(article: Article): Candidate[] {
   const out: Candidate[] = [];
+  const first = article.headline ? 1 : 0;
+  const end = reportEnd(article.paragraphs, first);
   article.paragraphs.forEach((paragraph, p) => {
-    if (p === 0 && article.headline) return;
-    splitSentences(paragraph).forEach((s, k) => {
+    if (p < first || p >= end) return;
+    splitSentences(cleanParagraph(paragraph)).forEach((s, k) => {
       const text = s.text;
       const tokens = tokenize(text);
       const words = tokens.length;
@@ -86,10 +92,26 @@ function termsOf(tokens: readonly Token[]): string[] {
 export function flawOf(text: string, words: number): Flaw | null {
   if (DATELINE.test(text) || AGENCY_LINE.test(text)) return 'dateline';
   if (BYLINE.test(text) && words <= 12) return 'byline';
-  if (CAPTION.test(text) || FURNITURE.test(text)) return 'caption';
+  if (CAPTION.test(text) || FURNITURE.test(text) || isFurnitureSentence(text)) return 'caption';
+  if (!quotesBalanced(text)) return 'fragment';
   if (QUESTION.test(text)) return 'question';
   if (words < 5 || (!CLOSING.test(text) && words < 12) || isShouting(text)) return 'fragment';
   return null;
+}
+
+/**
+ * Whether every quotation the sentence opens it also closes, and the other way round: a
+ * piece of a longer quotation reads as a misquote out of context.
+ */
+export function quotesBalanced(text: string): boolean {
+  let straight = 0;
+  let depth = 0;
+  for (const c of text) {
+    if (c === '"') straight++;
+    else if (c === '“') depth++;
+    else if (c === '”' && --depth < 0) return false;
+  }
+  return straight % 2 === 0 && depth === 0;
 }
 
 /** A line mostly in capitals is a headline, a label or a table row, not prose. */

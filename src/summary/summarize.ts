@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { centrality, sentenceVectors } from './centrality.js';
 import { candidatesOf, type Candidate } from './features.js';
 import { selectDiverse } from './redundancy.js';
+import type { SummaryWeights } from './model.js';
 import { scoreCandidates } from './score.js';
 
 export const DEFAULT_SENTENCES = 3;
@@ -13,6 +14,8 @@ export const MAX_SENTENCE_WORDS = 100;
 export interface SummaryOptions {
   /** How many sentences, 1 to 10; default 3. A number or a string of digits. */
   sentences?: number | string | undefined;
+  /** The model's weights; the committed trained ones by default (benchmarks compare others). */
+  weights?: SummaryWeights | undefined;
 }
 
 export interface SummarySentence {
@@ -51,16 +54,19 @@ export function summarize(article: Article, options: SummaryOptions = {}): Summa
   const candidates = candidatesOf(article);
   const words = article.paragraphs.reduce((n, p, i) => (i === 0 && article.headline ? n : n + (p.match(/\S+/g)?.length ?? 0)), 0);
   if (candidates.length === 0) return { sentences: [], words };
-  const picked = pick(candidates, count);
+  const picked = pick(article, candidates, count, options.weights);
   return { sentences: picked.map(toSummarySentence), words };
 }
 
-function pick(all: Candidate[], count: number): Candidate[] {
+function pick(article: Article, all: Candidate[], count: number, weights: SummaryWeights | undefined): Candidate[] {
   // Datelines, captions and questions only when the article has nothing else to offer.
   const sound = all.filter((c) => c.flaw === null);
   const candidates = sound.length > 0 ? sound : all;
   const vectors = sentenceVectors(candidates.map((c) => c.terms));
-  const scores = scoreCandidates(candidates, centrality(vectors));
+  const scores = scoreCandidates({ article, candidates, central: centrality(vectors) }, weights);
+  // A news report's first sentence states the story: a reader expects it at the top of any
+  // summary (the learned scores weigh sentences one by one, and ROUGE alone would often drop it).
+  if (candidates[0]?.index === sound[0]?.index && sound.length > 0) scores[0] = scores.reduce((m, x) => Math.max(m, x), 0) + 1;
   const chosen = selectDiverse(scores, vectors, count);
   return chosen
     .sort((a, b) => a - b)

@@ -62,6 +62,8 @@ export function splitSentences(text: string): Sentence[] {
     const body = piece.trim();
     if (body) out.push({ text: body, start: from + lead, end: from + lead + body.length });
   };
+  const spans = quoteSpans(text);
+  let span = 0;
   let start = 0;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
@@ -83,6 +85,11 @@ export function splitSentences(text: string): Sentence[] {
       next = end + after.length;
     }
     if (next >= text.length) continue;
+    // Never inside a quotation that closes later: `"We know where to look. We know how to
+    // look," she said.` is one sentence.
+    while (span < spans.length && (spans[span]?.close ?? 0) < end) span++;
+    const quote = spans[span];
+    if (quote && quote.open < m.index && !space.includes('\n')) continue;
     const rest = text.slice(next, next + 60);
     if (space.includes('\n') || endsSentence(text, m.index, punct, closers, rest)) {
       push(start, end);
@@ -92,6 +99,60 @@ export function splitSentences(text: string): Sentence[] {
   }
   push(start, text.length);
   return out;
+}
+
+/** A quotation: offsets of its opening and closing marks. */
+export interface QuoteSpan {
+  open: number;
+  close: number;
+}
+
+// A quotation longer than this is more likely a missing closing mark than one statement; its
+// sentences split as usual (and a summary then treats the pieces as fragments).
+const MAX_QUOTE_CHARS = 600;
+const MAX_SINGLE_QUOTE_CHARS = 300;
+const OPEN_CONTEXT = /[\s([{\-–—:;,/]/;
+
+/**
+ * The quotations of a text whose opening and closing marks both stand in it, in order.
+ * Curly marks say which way they face; a straight mark opens after white space (or at the
+ * start) and closes after anything else. Single quotes count only when the closing mark
+ * cannot be an apostrophe inside a word ("don’t"). Unclosed quotations are left out: news
+ * opens a quote in one paragraph and closes it in a later one.
+ */
+export function quoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let dbl = -1;
+  let sgl = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c !== '"' && c !== '“' && c !== '”' && c !== "'" && c !== '‘' && c !== '’') continue;
+    const before = i === 0 ? ' ' : text.charAt(i - 1);
+    const after = i + 1 < text.length ? text.charAt(i + 1) : ' ';
+    const opening = OPEN_CONTEXT.test(before) || /["“‘']/.test(before);
+    if (c === '“' || (c === '"' && dbl < 0)) {
+      dbl = i;
+      sgl = -1;
+    } else if (c === '”' || c === '"') {
+      if (dbl >= 0 && i - dbl <= MAX_QUOTE_CHARS) spans.push({ open: dbl, close: i });
+      dbl = -1;
+      sgl = -1;
+    } else if (c === '‘' || (c === "'" && opening && /[\p{L}\p{N}]/u.test(after))) {
+      sgl = i;
+    } else if (sgl >= 0 && !/[\p{L}\p{N}]/u.test(after) && /\S/.test(before)) {
+      if (i - sgl <= MAX_SINGLE_QUOTE_CHARS) spans.push({ open: sgl, close: i });
+      sgl = -1;
+    }
+  }
+  // Nested and overlapping quotations merge: a boundary inside any of them is inside one.
+  spans.sort((a, b) => a.open - b.open);
+  const merged: QuoteSpan[] = [];
+  for (const q of spans) {
+    const last = merged[merged.length - 1];
+    if (last && q.open <= last.close) last.close = Math.max(last.close, q.close);
+    else merged.push({ ...q });
+  }
+  return merged;
 }
 
 function endsSentence(text: string, at: number, punct: string, closers: string, rest: string): boolean {

@@ -120,9 +120,9 @@ describe('splitSentences', () => {
       '“Dangerous criminals are released every day. ”',
       'Lucero said more.',
     ]);
+    // A quotation of two sentences stays whole (issue 12).
     expect(texts('“This is a last resort. In New York, criminals are released every day. ”')).toEqual([
-      '“This is a last resort.',
-      'In New York, criminals are released every day. ”',
+      '“This is a last resort. In New York, criminals are released every day. ”',
     ]);
   });
 

@@ -170,7 +170,10 @@ describe('digest command', () => {
   });
 
   it('GIVEN results THEN renderers show date, title, summary and citation; nothing found says so', async () => {
-    const r = (await ask('digest', { date: '2021-03-04', limit: 1 })).result as Parameters<typeof digestText>[0];
+    const grouped = (await ask('digest', { date: '2021-03-04', limit: 1 })).result as Parameters<typeof digestText>[0];
+    expect(digestText(grouped)).toMatch(/^Digest 2021-03-04: 2 articles in 2 stories · page 1 of 2\n\n.+ \(1 article\)\n {4}.+\n {4}\[.+ ¶1\] 2021-03-04/);
+    expect(digestPages(grouped)[0]?.embeds[0]?.footer?.text).toContain('biggest stories first');
+    const r = (await ask('digest', { date: '2021-03-04', limit: 1, articles: true })).result as Parameters<typeof digestText>[0];
     const text = digestText(r);
     expect(text).toContain('Digest 2021-03-04: 2 articles · page 1 of 2');
     expect(text).toContain('2021-03-04  Ferry strike ends after three days [ferry-strike ¶1] https://example.org/ferry');

@@ -33,6 +33,11 @@ describe('splitSentences', () => {
     ['a sentence starting with a brand in lower case', 'Apple sold more phones. iPhone sales doubled.', ['Apple sold more phones.', 'iPhone sales doubled.']],
     ['list items set off by dashes', 'The report said: - Rents rose. - Sales fell.', ['The report said: - Rents rose.', '- Sales fell.']],
     ['a question in quotes, then a new sentence', 'She asked: "Where will they go?" The minister did not answer.', ['She asked: "Where will they go?"', 'The minister did not answer.']],
+    ['a quotation of two sentences, then its speaker', '"We know where to look. We know how to look," she said. The search goes on.', ['"We know where to look. We know how to look," she said.', 'The search goes on.']],
+    ['a curly quotation of two sentences', 'He said: “Prices rose. We expect more.” Then he left.', ['He said: “Prices rose. We expect more.”', 'Then he left.']],
+    ['a single-quoted quotation of two sentences', "'It was awful. I ran,' she said. Police came.", ["'It was awful. I ran,' she said.", 'Police came.']],
+    ['an apostrophe inside a single quotation', "'We don't know. It's early,' he said. Talks resume today.", ["'We don't know. It's early,' he said.", 'Talks resume today.']],
+    ['a quotation left open for the next paragraph', '"Prices rose. We expect more. Sales were fine.', ['"Prices rose.', 'We expect more.', 'Sales were fine.']],
   ])('GIVEN %s THEN it splits at the real boundaries only', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
@@ -64,6 +69,28 @@ describe('splitSentences', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('GIVEN sentences with quotations of several sentences THEN no sentence opens or closes a quotation it does not hold whole', () => {
+    const plain = fc.constantFrom('Prices rose.', 'We know where to look.', 'Mr. Smith left.', 'The U.S. agreed.', 'Who knows?', 'It is over!');
+    const quoted = fc.tuple(fc.array(plain, { minLength: 1, maxLength: 4 }), fc.constantFrom('"', 'curly'), fc.constantFrom(' she said.', ' he added.', ''))
+      .map(([inner, mark, tail]) => {
+        const body = inner.join(' ');
+        const [o, c] = mark === '"' ? ['"', '"'] : ['“', '”'];
+        return tail ? `${o}${body.replace(/[.!?]$/, ',')}${c}${tail}` : `${o}${body}${c}`;
+      });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.join(' ');
+        const out = splitSentences(text);
+        for (const s of out) {
+          expect((s.text.match(/"/g) ?? []).length % 2).toBe(0);
+          expect((s.text.match(/“/g) ?? []).length).toBe((s.text.match(/”/g) ?? []).length);
+        }
+        expect(out.length).toBeGreaterThanOrEqual(pieces.length);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,0 +1,351 @@
+import type { Article } from '../archive/types.js';
+import { isStopWord } from '../text/tokenize.js';
+
+/** A group of articles about one event, best article first. */
+export interface Story {
+  /** Best first: the article that shares most with the rest of the story leads it. */
+  articles: Article[];
+  /** How much the archive wrote about it: articles, plus a little for sources and days. */
+  weight: number;
+}
+
+/** An article joins a story when the terms it shares with it weigh this much (see groupStories). */
+export const SAME_STORY = 2.5;
+/** Terms weighing less than this name a kind of news ("net", "says", "bond"), not an event. */
+const MIN_WEIGHT = 2;
+/** Rarity counts up to this (a name seen once in the archive is no more an event than one seen ten times). */
+const RARITY_CAP = 6;
+/** How much a term's burst in the period (log of its rate there over its rate in the archive) counts. */
+const BURST = 2;
+/** Stories merge on terms that at least this share of each one's articles carry… */
+const MERGE_SHARE = 0.2;
+/** A story's own terms, for merging: its heaviest few. */
+const STORY_TERMS = 6;
+/** …when those terms weigh this much of SAME_STORY, counted at the smaller share. */
+const MERGE_FACTOR = 0.8;
+/** The same for a name in the lead. */
+const LEAD_MIN_WEIGHT = 5;
+/** Of the first words of the body, at least this share are figures: a table, not a report. */
+const TABULAR = 0.25;
+/** How many archive articles the reference rates are counted on (an even sample). */
+const REFERENCE_SAMPLE = 2500;
+/** Stories compared per term: the most recent ones (wire copy on one event comes together). */
+const RECENT_STORIES = 150;
+/** Terms that describe one article: its heaviest. */
+const ARTICLE_TERMS = 12;
+
+// Capitalised but naming no event: the calendar.
+const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
+interface Signature {
+  terms: string[];
+  /** 2 for a headline term (a headline names the event), 1 for a word of the lead. */
+  counts: number[];
+  /** Per term: written with a capital inside the lead's sentence, a name ("Iran", "Wall Street"). */
+  names: boolean[];
+}
+
+const signatures = new WeakMap<Article, Signature>();
+const tables = new WeakMap<Article, boolean>();
+
+/** Results, earnings and price tables: routine items that make no story of their own. */
+export function isTabular(a: Article): boolean {
+  let t = tables.get(a);
+  if (t === undefined) {
+    const first = a.headline ? 1 : 0;
+    const words = a.paragraphs.slice(first, first + 4).join(' ').slice(0, 500).split(/\s+/, 60);
+    const figures = words.filter((w) => /\d/.test(w)).length;
+    // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
+    const versus = words.filter((w) => /^vs\.?$/i.test(w)).length;
+    t = words.length >= 4 && (figures / words.length >= TABULAR || (versus >= 2 && figures / words.length >= TABULAR / 2));
+    tables.set(a, t);
+  }
+  return t;
+}
+
+// Words as stories need them: lower case, "U.S." kept whole, a light stem (plural and past
+// endings only) so that "attack", "attacks" and "attacked" meet. No full tokenizer or
+// Porter stemmer: a month of headlines and leads is a quarter of a million words, and the
+// first digest of a month must come back in a few hundred milliseconds.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+
+function stemmed(raw: string): string | null {
+  let w = raw.toLowerCase().replace(/[.'’-]+$/, '').replace(/['’]s$/, '');
+  if (w.length < 3 && !w.includes('.')) return null;
+  if (/^\d/.test(w) || isStopWord(w)) return null;
+  if (w.includes('.')) return w;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, w.endsWith('ied') ? -3 : -2);
+  else if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  return w;
+}
+
+// The headline's words and those of the lead's first sentence (after the dateline before
+// " - "): wire copy names the event there.
+function signatureOf(a: Article): Signature {
+  let sig = signatures.get(a);
+  if (sig) return sig;
+  const counts = new Map<string, number>();
+  const names = new Set<string>();
+  // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
+  // market" in a fifth of a day's headlines is an event.
+  const add = (text: string, weight: number, lead: boolean): void => {
+    let prev: string | null = null;
+    let prevName = false;
+    let first = true;
+    for (const m of text.matchAll(WORD)) {
+      const term = stemmed(m[0]);
+      // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
+      const name = lead && ((!first && /^\p{Lu}/u.test(m[0]) && !CALENDAR.test(m[0])) || /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(m[0]));
+      first = false;
+      if (term !== null) {
+        if (!counts.has(term)) counts.set(term, weight);
+        if (name) names.add(term);
+        if (prev !== null) {
+          const pair = `${prev} ${term}`;
+          if (!counts.has(pair)) counts.set(pair, weight);
+          if (name && prevName) names.add(pair);
+        }
+      }
+      prev = term;
+      prevName = name;
+    }
+  };
+  add(a.title, 2, false);
+  let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
+  const dash = lead.slice(0, 60).search(/\s[-–—]\s/);
+  if (dash >= 0) lead = lead.slice(dash + 3);
+  const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
+  if (end > 0) lead = lead.slice(0, end);
+  add(lead, 1, true);
+  const terms = [...counts.keys()];
+  sig = { terms, counts: [...counts.values()], names: terms.map((t) => names.has(t)) };
+  signatures.set(a, sig);
+  return sig;
+}
+
+interface Reference {
+  df: Map<string, number>;
+  size: number;
+}
+
+// How often each term appears in the archive at large: counted once per article list, on an
+// even sample (the rates are what matter, and a sample keeps the first digest quick).
+const references = new WeakMap<readonly Article[], Reference>();
+
+function referenceOf(all: readonly Article[]): Reference {
+  let ref = references.get(all);
+  if (!ref) {
+    const df = new Map<string, number>();
+    const step = Math.max(1, all.length / REFERENCE_SAMPLE);
+    let size = 0;
+    for (let i = 0; i < all.length; i += step) {
+      const a = all[Math.floor(i)];
+      if (!a || isTabular(a)) continue;
+      size++;
+      for (const t of signatureOf(a).terms) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    ref = { df, size };
+    references.set(all, ref);
+  }
+  return ref;
+}
+
+/**
+ * Groups articles into stories. Each article is described by its headline terms and the
+ * names in its lead. A term weighs its rarity in the archive (−log of its rate there) plus
+ * twice its burst (how many times more often the period uses it than the archive does):
+ * "Iran" and "platform" on the day of an attack weigh a lot, "shares" or "bond" little, and
+ * terms below MIN_WEIGHT or used once in the period are dropped. Articles are taken in turn
+ * and each joins the story it shares most with, counting each shared term by its weight
+ * times the share of the story's articles that carry it, when that reaches SAME_STORY with
+ * two terms or more; else it starts a story. Counting by share keeps one common word from
+ * chaining unrelated articles together (single link would). Only stories sharing a term are
+ * compared, the most recent first, so a month costs little more per article than a day.
+ * Tables (earnings, prices) stay on their own. Stories come out heaviest first.
+ */
+export function groupStories(articles: readonly Article[], archive: readonly Article[] = articles): Story[] {
+  const n = articles.length;
+  if (n === 0) return [];
+  const reference = referenceOf(archive);
+  const sigs = articles.map((a) => (isTabular(a) ? null : signatureOf(a)));
+  const periodDf = new Map<string, number>();
+  let reports = 0;
+  for (const s of sigs) {
+    if (!s) continue;
+    reports++;
+    for (const t of s.terms) periodDf.set(t, (periodDf.get(t) ?? 0) + 1);
+  }
+  const termIds = new Map<string, number>();
+  const termWeights: number[] = [];
+  // A term some lead writes with a capital: a name. Articles of one event share a name
+  // ("Iran", "Texaco", "Wall Street"); articles of one kind ("to buy back stock", "sets
+  // payout") share only words, each about its own company.
+  const isName: boolean[] = [];
+  const weightOf = (t: string): number => {
+    const ref = ((reference.df.get(t) ?? 0) + 0.5) / (reference.size + 1);
+    const period = (periodDf.get(t) ?? 0) / Math.max(reports, 1);
+    return Math.min(-Math.log(ref), RARITY_CAP) / 2 + BURST * Math.max(0, Math.log(period / ref));
+  };
+  if (process.env.STORY_DEBUG) for (const t of process.env.STORY_DEBUG.split(',')) console.log(t, periodDf.get(t), reference.df.get(t), weightOf(t).toFixed(2));
+  const vectors = sigs.map((s) => {
+    const out: { id: number; w: number }[] = [];
+    if (!s) return out;
+    s.terms.forEach((t, k) => {
+      if ((periodDf.get(t) ?? 0) < 2) return;
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(t, id);
+        termWeights.push(weightOf(t));
+        isName.push(false);
+      }
+      if (s.names[k]) isName[id] = true;
+      const w = termWeights[id] ?? 0;
+      // A name in the lead must be rarer than a headline word to count: leads name places
+      // and institutions ("New York", "Japan") that tie nothing together.
+      const headline = (s.counts[k] ?? 1) === 2;
+      if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
+    });
+    return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
+  });
+
+  const storyOf = new Int32Array(n);
+  const sizes: number[] = [];
+  const termCounts: Map<number, number>[] = [];
+  const storiesWith: number[][] = Array.from({ length: termIds.size }, () => []);
+  const score = new Float64Array(n);
+  const hits = new Int32Array(n);
+  const named = new Uint8Array(n);
+  const touched: number[] = [];
+  // Oldest first, whatever order the articles came in: a story grows as the wire wrote it,
+  // and the grouping does not depend on how the caller sorted.
+  const order = articles.map((_, i) => i).sort((x, y) => {
+    const dx = articles[x]?.date ?? '';
+    const dy = articles[y]?.date ?? '';
+    if (dx !== dy) return dx < dy ? -1 : 1;
+    const ix = articles[x]?.id ?? '';
+    const iy = articles[y]?.id ?? '';
+    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
+  });
+  for (const a of order) {
+    const v = vectors[a] ?? [];
+    for (const { id, w } of v) {
+      const list = storiesWith[id] ?? [];
+      for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
+        const c = list[k] ?? 0;
+        if (hits[c] === 0) touched.push(c);
+        hits[c] = (hits[c] ?? 0) + 1;
+        if (isName[id]) named[c] = 1;
+        score[c] = (score[c] ?? 0) + (w * (termCounts[c]?.get(id) ?? 0)) / (sizes[c] ?? 1);
+      }
+    }
+    let best = -1;
+    let bestScore = SAME_STORY;
+    for (const c of touched) {
+      if ((hits[c] ?? 0) >= 2 && named[c] && (score[c] ?? 0) >= bestScore) {
+        bestScore = score[c] ?? 0;
+        best = c;
+      }
+      hits[c] = 0;
+      score[c] = 0;
+      named[c] = 0;
+    }
+    touched.length = 0;
+    if (best < 0) {
+      best = sizes.length;
+      sizes.push(0);
+      termCounts.push(new Map());
+    }
+    storyOf[a] = best;
+    sizes[best] = (sizes[best] ?? 0) + 1;
+    const counts = termCounts[best] ?? new Map<number, number>();
+    for (const { id } of v) {
+      const k = counts.get(id) ?? 0;
+      if (k === 0) storiesWith[id]?.push(best);
+      counts.set(id, k + 1);
+    }
+  }
+
+  // Taking articles in turn splits a story whose first articles happened to use different
+  // words; one pass joins stories whose common terms are common in both (union-find).
+  const root = Int32Array.from({ length: sizes.length }, (_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) {
+      const up = root[root[i] ?? i] ?? i;
+      root[i] = up;
+      i = up;
+    }
+    return i;
+  };
+  // A story's own terms: the heaviest by weight times the share of its articles carrying
+  // them. Two stories join when they share two of those (and the shared weight is enough):
+  // a common word each happens to use ("U.S.") does not join them.
+  const tops = termCounts.map((counts, c) => {
+    if ((sizes[c] ?? 0) < 2) return [];
+    return [...counts]
+      .map(([id, k]) => ({ id, v: (termWeights[id] ?? 0) * (k / (sizes[c] ?? 1)), share: k / (sizes[c] ?? 1) }))
+      .filter((t) => t.share >= MERGE_SHARE)
+      .sort((x, y) => y.v - x.v || x.id - y.id)
+      .slice(0, STORY_TERMS);
+  });
+  const byTop = new Map<number, number[]>();
+  tops.forEach((list, c) => {
+    for (const { id } of list) {
+      const l = byTop.get(id);
+      if (l) l.push(c);
+      else byTop.set(id, [c]);
+    }
+  });
+  tops.forEach((list, c) => {
+    const together = new Map<number, { sum: number; terms: number; named: boolean }>();
+    for (const { id, share: mine } of list) {
+      for (const d of byTop.get(id) ?? []) {
+        if (d <= c) continue;
+        const theirs = (termCounts[d]?.get(id) ?? 0) / (sizes[d] ?? 1);
+        const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
+        t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
+        t.terms++;
+        t.named ||= isName[id] === true;
+        together.set(d, t);
+      }
+    }
+    for (const [d, t] of together) {
+      if (t.terms >= 2 && t.named && t.sum >= SAME_STORY * MERGE_FACTOR) {
+        const a = find(c);
+        const b = find(d);
+        if (a !== b) root[b] = a;
+      }
+    }
+  });
+  const members: number[][] = sizes.map(() => []);
+  for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
+  const merged = new Map<number, number>();
+  for (let c = 0; c < sizes.length; c++) {
+    const r = find(c);
+    if (r === c) continue;
+    for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
+    merged.set(c, r);
+  }
+  const stories = members.filter((m) => m.length > 0).map((m) => {
+    const c = find(storyOf[m[0] ?? 0] ?? 0);
+    const counts = termCounts[c] ?? new Map<number, number>();
+    // The most typical article leads: the one whose terms the rest of the story share most.
+    const typical = (i: number): number => (vectors[i] ?? []).reduce((s, { id, w }) => s + w * ((counts.get(id) ?? 1) - 1), 0);
+    const list = m
+      .map((i) => ({ i, s: typical(i) }))
+      .sort((x, y) => y.s - x.s || x.i - y.i)
+      .map((x) => articles[x.i] as Article);
+    return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
+  });
+  // Ties: the story that comes first in the given order (newest first, for a digest).
+  return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
+}
+
+/** Articles, then a little for every further source and day: a story many desks carried over days matters more. */
+function weightOfStory(articles: readonly Article[]): number {
+  const sources = new Set(articles.map((a) => a.source ?? '')).size;
+  const days = new Set(articles.map((a) => a.date ?? '')).size;
+  return articles.length + 0.5 * (sources - 1) + 0.5 * (days - 1);
+}

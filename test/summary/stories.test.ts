@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { digest } from '../../src/summary/digest.js';
+import { groupStories, isTabular } from '../../src/summary/stories.js';
+import { article } from './fixtures.js';
+
+const day = '1987-10-19';
+let n = 0;
+const story = (title: string, body: string) => article(`wire/${String(++n).padStart(3, '0')}`, `date ${day}\n${title}\n\n${body}`);
+
+const GULF = [
+  story('U.S. WARSHIPS ATTACK IRANIAN OIL PLATFORM IN GULF', 'BAHRAIN, Oct 19 - U.S. warships shelled an Iranian oil platform in the Gulf on Monday, shipping sources said.'),
+  story('IRAN VOWS REPRISAL FOR U.S. ATTACK ON OIL PLATFORM', 'TEHRAN, Oct 19 - Iran vowed to retaliate for the U.S. attack on its Gulf oil platform, the official news agency said.'),
+  story('JAPAN UNDERSTANDS U.S. ATTACK ON IRANIAN PLATFORM', 'TOKYO, Oct 19 - Japan said it understood why the United States attacked the platform.'),
+  story('BRITAIN BACKS U.S. ATTACK ON IRANIAN OIL PLATFORM', 'LONDON, Oct 19 - Britain said it supported the American action against the platform.'),
+];
+const LOUVRE = [
+  story('BALLADUR URGES G-7 TO RESPECT LOUVRE ACCORD', 'PARIS, Oct 19 - French Finance Minister Edouard Balladur called for the Louvre accord to be respected.'),
+  story('LOUVRE ACCORD STILL IN EFFECT, BALLADUR SAYS', 'PARIS, Oct 19 - The Louvre accord on currencies is still in effect, Balladur said.'),
+];
+const OTHERS = [
+  story('AMERICAN EXCHANGE INTRODUCES INSTITUTIONAL INDEX', 'NEW YORK, Oct 19 - The American Stock Exchange introduced a new index for institutional investors.'),
+  story('SWISS ELECTION PROJECTIONS SHOW SMALL SHIFT', 'ZURICH, Oct 19 - Projections of the Swiss election showed a small shift to the Greens.'),
+  story('ACME CORP 3RD QTR NET', 'CHICAGO, Oct 19 - Shr 45 cts vs 38 cts Net 1,234,000 vs 987,000 Revs 12.3 mln vs 11.1 mln'),
+  story('BETA CORP 3RD QTR NET', 'DALLAS, Oct 19 - Shr 12 cts vs 3 cts Net 234,000 vs 87,000 Revs 2.3 mln vs 1.1 mln'),
+  story('GAMMA CORP 3RD QTR NET', 'BOSTON, Oct 19 - Shr 1.12 dlrs vs 93 cts Net 2,234,000 vs 1,870,000 Revs 22.3 mln vs 21.1 mln'),
+];
+const ALL = [...OTHERS, ...LOUVRE, ...GULF];
+// Other days' news: rarity is judged against the whole archive's headlines.
+const WORDS = ['harvest', 'tariff', 'merger', 'strike', 'budget', 'rates', 'coffee', 'copper', 'rail', 'ferry', 'steel', 'sugar'];
+const OTHER_DAYS = Array.from({ length: 300 }, (_, i) =>
+  article(`old/${i}`, `date 1987-09-${String((i % 28) + 1).padStart(2, '0')}\n${(WORDS[i % 12] ?? '').toUpperCase()} NEWS FROM PLACE${i}\n\nA report about ${WORDS[(i * 5) % 12] ?? ''} in place ${i}.`),
+);
+const ARCHIVE = [...OTHER_DAYS, ...ALL];
+
+describe('stories', () => {
+  it('GIVEN a day of wire copy THEN articles about one event form one story, biggest first', () => {
+    const stories = groupStories(ALL, ARCHIVE);
+    expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(GULF.map((a) => a.id).sort());
+    expect(stories[1]?.articles.map((a) => a.id).sort()).toEqual(LOUVRE.map((a) => a.id).sort());
+    expect(stories.reduce((k, s) => k + s.articles.length, 0)).toBe(ALL.length);
+  });
+
+  it('GIVEN earnings tables THEN they are routine items, not one story', () => {
+    expect(OTHERS.slice(2).every(isTabular)).toBe(true);
+    expect(GULF.some(isTabular)).toBe(false);
+    for (const s of groupStories(ALL, ARCHIVE)) if (s.articles.length > 1) expect(s.articles.some(isTabular)).toBe(false);
+  });
+
+  it('GIVEN a digest THEN it pages by story with title, summary, size and cited articles; --articles keeps the flat list', () => {
+    const d = digest(ARCHIVE, { date: day, limit: 2 });
+    expect(d.storyCount).toBe(groupStories(ALL, ARCHIVE).length);
+    expect(d.pages).toBe(Math.ceil((d.storyCount ?? 0) / 2));
+    const top = d.stories?.[0];
+    expect(top?.size).toBe(4);
+    expect(top?.articles).toHaveLength(4);
+    expect(top?.cited.length).toBe(3);
+    expect(top?.title).toMatch(/IRAN/);
+    expect(top?.summary).toMatch(/Oct 19 - /);
+    expect(d.entries[0]?.article).toBe(top?.articles[0]);
+    const page2 = digest(ARCHIVE, { date: day, limit: 2, page: 2 });
+    expect(page2.stories?.map((s) => s.title)).not.toContain(top?.title);
+    const flat = digest(ARCHIVE, { date: day, limit: 25, articles: true });
+    expect(flat.stories).toBeUndefined();
+    expect(flat.entries).toHaveLength(ALL.length);
+  });
+
+  it('GIVEN a topic matcher THEN only its articles are grouped (the seam the shared matcher plugs into)', () => {
+    const d = digest(ARCHIVE, { date: day, topic: 'louvre', matches: (a) => LOUVRE.includes(a) });
+    expect(d.stories).toHaveLength(1);
+    expect(d.stories?.[0]?.size).toBe(2);
+  });
+});
