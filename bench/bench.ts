@@ -18,7 +18,7 @@ import { openEngine } from '../src/open.js';
 import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
-import { benchQueries } from './queries.js';
+import { benchQueries, timeQueries } from './queries.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => argOf(name, args);
@@ -72,18 +72,7 @@ try {
 // Latency over fixed queries drawn from the archive.
 const { short, questions } = benchQueries(archive.articles, nQueries);
 function latency(label: string, qs: readonly string[], run: (q: string) => unknown): void {
-  const once = (q: string): number => {
-    const t0 = performance.now();
-    try {
-      run(q);
-    } catch {
-      // A query of only common words is a user error; it is still timed.
-    }
-    return performance.now() - t0;
-  };
-  qs.slice(0, 50).forEach(once); // warm up the JIT
-  const times = qs.map(once);
-  times.sort((a, b) => a - b);
+  const times = timeQueries(qs, run);
   row(`${label} (${qs.length}) p50 / p95 / p99`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(percentile(times, 99))}`);
 }
 latency('search, short queries', short, (q) => engine.search({ query: q }));

@@ -1,67 +1,81 @@
 /**
  * Answer quality on SQuAD-style data: one article a doc (paragraphs only), then every question
- * through the real `ask`. Prints recall@1/5/20 of the gold paragraph, MRR and answer-sentence
- * accuracy (the top hit's answer sentence contains a gold answer).
+ * through the real `ask`. Prints recall@1/5/20 of the gold paragraph, MRR, answer-sentence
+ * accuracy (the top hit's answer sentence contains a gold answer), SQuAD exact match and token
+ * F1 of the top hit's `answerSpan`, the same by question type, and how `confident` splits them.
  *
- *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--limit N]
+ *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N]
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { loadArchive } from '../src/archive/load.js';
-import { Engine, type AskHit } from '../src/engine.js';
-import { PassageIndex } from '../src/search/index.js';
-import { writeTempArchive } from './fixtures.js';
-
-interface Doc {
-  id: string;
-  paragraphs: string[];
-}
-interface Question {
-  question: string;
-  doc_id: string;
-  paragraph_index: number;
-  answers: string[];
-}
+import { readFileSync } from 'node:fs';
+import type { AskResult } from '../src/engine.js';
+import { parseWeights } from '../src/search/ask-model.js';
+import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
+import { openSquad, partOf } from './squad.js';
 
 const args = process.argv.slice(2);
-const [docsPath, questionsPath] = args.filter((a) => !a.startsWith('--'));
-const limitArg = args.indexOf('--limit');
+const valued = ['--part', '--weights', '--limit'];
+const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--limit N]');
+  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N]');
   process.exit(1);
 }
-const readJsonl = <T>(path: string): T[] =>
-  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const squad = openSquad(docsPath, questionsPath, partOf(args));
+const weightsPath = valueOf('--weights');
+if (weightsPath) squad.engine.askWeights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
+const limit = valueOf('--limit');
+const questions = limit ? squad.questions.slice(0, Number(limit)) : squad.questions;
 
-const docs = readJsonl<Doc>(docsPath);
-let questions = readJsonl<Question>(questionsPath);
-if (limitArg >= 0) questions = questions.slice(0, Number(args[limitArg + 1]));
-
-const dir = writeTempArchive('eval-ask', docs.map((d) => [d.id, `date 2020-01-01\n\n${d.paragraphs.join('\n\n')}\n`]));
-try {
-  const archive = loadArchive(dir);
-  const engine = new Engine(archive, PassageIndex.build(archive.articles));
-  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
-  let r1 = 0, r5 = 0, r20 = 0, mrr = 0, answered = 0, asked = 0;
-  for (const q of questions) {
-    let hits: AskHit[];
-    try {
-      hits = engine.ask({ question: q.question, limit: 20 }).hits;
-    } catch {
-      hits = [];
-    }
-    asked++;
-    const id = q.doc_id.replace(/[^\w./-]+/g, '_');
-    const rank = hits.findIndex((h) => h.article === id && h.paragraph === q.paragraph_index + 1);
-    if (rank === 0) r1++;
-    if (rank >= 0 && rank < 5) r5++;
-    if (rank >= 0 && rank < 20) r20++;
-    if (rank >= 0) mrr += 1 / (rank + 1);
-    const top = hits[0];
-    if (top && q.answers.some((a) => norm(top.answer).includes(norm(a)))) answered++;
-  }
-  const f = (x: number): string => (x / asked).toFixed(3);
-  console.log(`questions ${asked}  docs ${docs.length}  passages ${engine.index.passages.length}`);
-  console.log(`recall@1 ${f(r1)}  recall@5 ${f(r5)}  recall@20 ${f(r20)}  MRR ${f(mrr)}  answer-sentence accuracy ${f(answered)}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+interface Tally {
+  n: number;
+  r1: number;
+  r5: number;
+  r20: number;
+  mrr: number;
+  sentence: number;
+  em: number;
+  f1: number;
+  spans: number;
 }
+const tally = (): Tally => ({ n: 0, r1: 0, r5: 0, r20: 0, mrr: 0, sentence: 0, em: 0, f1: 0, spans: 0 });
+const all = tally();
+const byType = new Map<string, Tally>();
+const confidence = { yes: tally(), no: tally() };
+const started = performance.now();
+try {
+  for (const q of questions) {
+    let r: AskResult;
+    try {
+      r = squad.engine.ask({ question: q.question, limit: 20 });
+    } catch {
+      r = { hits: [], answerType: 'other', confident: false };
+    }
+    const rank = r.hits.findIndex((h) => h.article === q.article && h.paragraph === q.paragraph);
+    const top = r.hits[0];
+    const span = top?.answerSpan ?? null;
+    const scores = span ? answerScores(span.text, q.answers) : { em: 0, f1: 0 };
+    if (!byType.has(r.answerType)) byType.set(r.answerType, tally());
+    for (const t of [all, byType.get(r.answerType), r.confident ? confidence.yes : confidence.no]) {
+      if (!t) continue;
+      t.n++;
+      if (rank === 0) t.r1++;
+      if (rank >= 0 && rank < 5) t.r5++;
+      if (rank >= 0 && rank < 20) t.r20++;
+      if (rank >= 0) t.mrr += 1 / (rank + 1);
+      if (top && holdsAnswer(top.answer, q.answers)) t.sentence++;
+      t.em += scores.em;
+      t.f1 += scores.f1;
+      if (span) t.spans++;
+    }
+  }
+} finally {
+  squad.close();
+}
+const f = (x: number, n: number): string => (n ? x / n : 0).toFixed(3);
+const line = (name: string, t: Tally): string =>
+  `${name.padEnd(10)} n ${String(t.n).padStart(5)}  recall@1 ${f(t.r1, t.n)}  recall@5 ${f(t.r5, t.n)}  recall@20 ${f(t.r20, t.n)}  MRR ${f(t.mrr, t.n)}  sentence ${f(t.sentence, t.n)}  EM ${(100 * (t.em / (t.n || 1))).toFixed(1)}  F1 ${(100 * (t.f1 / (t.n || 1))).toFixed(1)}  span given ${f(t.spans, t.n)}`;
+console.log(`questions ${all.n}  docs ${squad.docs}  passages ${squad.engine.index.passages.length}  part ${partOf(args)}  weights ${weightsPath ?? squad.engine.askWeights.trainedOn}  ${((performance.now() - started) / all.n || 0).toFixed(2)} ms/question`);
+console.log(line('all', all));
+for (const [type, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) console.log(line(type, t));
+console.log(line('confident', confidence.yes));
+console.log(line('unsure', confidence.no));

@@ -47,3 +47,18 @@ export function benchQueries(articles: readonly Article[], n: number, seed = 198
   }
   return { short, questions };
 }
+
+/** Milliseconds of `run` over each query, sorted, after a warm-up of the JIT. A user error is timed too. */
+export function timeQueries(qs: readonly string[], run: (q: string) => unknown): number[] {
+  const once = (q: string): number => {
+    const t0 = performance.now();
+    try {
+      run(q);
+    } catch {
+      // A query of only common words is a user error; it is still timed.
+    }
+    return performance.now() - t0;
+  };
+  qs.slice(0, 50).forEach(once);
+  return qs.map(once).sort((a, b) => a - b);
+}

@@ -1,11 +1,12 @@
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
-import { bestSentence } from './search/answer.js';
+import { chooseSpan, questionView, scorePool, type QuestionView } from './search/answer.js';
+import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
 import type { PassageIndex } from './search/index.js';
-import { answerType, hasAnswerType } from './search/question.js';
+import { hasAnswerType, type AnswerType } from './search/question.js';
 import { queryTerms, rank, type Ranked } from './search/rank.js';
 import { makeSnippet, matchRanges, type Range } from './search/snippet.js';
 import { QuoteStore } from './quotes/store.js';
@@ -38,7 +39,40 @@ export interface AskHit extends Hit {
   answer: string;
   /** Where the question's words are in `answer`. */
   answerHighlights: Range[];
+  /**
+   * The answer itself within `answer` (a name, date, amount, cause or phrase; offsets into
+   * `answer`), or null when no candidate in the sentence fits the question.
+   */
+  answerSpan: AnswerSpan | null;
 }
+
+export interface AnswerSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface AskResult {
+  hits: AskHit[];
+  /** What the question asks for: person, time, number, place, cause or other. */
+  answerType: AnswerType;
+  /**
+   * False when the top sentence holds nothing of the asked-for type and shares little of the
+   * question's words: the hits are passages that may help, not an answer.
+   */
+  confident: boolean;
+}
+
+/** Passages the answer models re-rank for a question (recall@20 on SQuAD is 0.98). */
+export const ASK_POOL = 20;
+/** Share of the question's (rarity-weighted) words the top sentence must hold to be an answer without a typed candidate. */
+export const CONFIDENT_OVERLAP = 0.5;
+/**
+ * …and with a candidate of the asked-for type, this much (a name somewhere near a third of the
+ * question is a guess). On SQuAD held-out questions 12% come out unsure, with answer-sentence
+ * accuracy 0.49 against 0.80 for the rest.
+ */
+export const CONFIDENT_TYPED_OVERLAP = 0.3;
 
 // Requests come typed and in range: the command specs declare the ranges and `parseOptions` checks them.
 export interface SearchRequest {
@@ -81,6 +115,8 @@ export class Engine {
   /** Article id → its number in the index. */
   private readonly numberOf = new Map<string, number>();
   private quoteStore: QuoteStore;
+  /** The answer models' weights (tests and the training script swap in others). */
+  askWeights: AskWeights = DEFAULT_ASK_WEIGHTS;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
@@ -190,30 +226,50 @@ export class Engine {
     return { hits: ranked.map((r) => this.hit(r)) };
   }
 
-  ask(req: AskRequest): { hits: AskHit[] } {
-    const qTerms = checkedQuery(req.question, 'question');
+  ask(req: AskRequest): AskResult {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const type = answerType(req.question);
-    const ranked = rank(this.index, qTerms, {
+    const { q, pool } = this.askPool(req.question, Math.max(limit, ASK_POOL));
+    const type = q.type;
+    const chosen = scorePool(this.index, pool, q, this.askWeights)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+    const hits = chosen.map((c): AskHit => {
+      const hit = this.hit({ ...c.ranked, score: Math.round(c.score * 1000) / 1000 });
+      const answer = c.best.sentence.text;
+      const found = chooseSpan(answer, q, this.askWeights);
+      const answerSpan = found ? { text: found.span.text, start: found.span.start, end: found.span.end } : null;
+      return { ...hit, answer, answerHighlights: matchRanges(answer, c.ranked.matched), answerSpan };
+    });
+    const top = chosen[0];
+    // A sentence holding a candidate of the asked-for type and a fair share of the question's
+    // weight, or one that shares most of it, is an answer; anything less is shown as reading.
+    const typedTop = top !== undefined && type !== 'other' && top.best.typed.length > 0;
+    const confident = top !== undefined && ((typedTop && top.best.overlap >= CONFIDENT_TYPED_OVERLAP) || top.best.overlap >= CONFIDENT_OVERLAP);
+    return { hits, answerType: type, confident };
+  }
+
+  /**
+   * The question as the answer models see it, and the passages they re-rank: the first-pass
+   * ranking with the answer-type cue (the training script uses this too).
+   */
+  askPool(question: string, size: number): { q: QuestionView; pool: Ranked[] } {
+    const qTerms = checkedQuery(question, 'question');
+    // A word no passage holds is as rare as words get: its absence from an answer counts.
+    const unseen = Math.log(1 + (this.index.size + 0.5) / 0.5);
+    const q = questionView(question, qTerms, (term) => {
+      const id = this.index.vocab.get(term);
+      return id === undefined ? unseen : this.index.idf(id);
+    });
+    const type = q.type;
+    const pool = rank(this.index, qTerms, {
       mode: 'ask',
-      limit,
+      limit: size,
       prefixLast: false,
       // A headline is the title, never an answer (interface §1).
       filter: (p) => !this.isHeadline(p),
-      ...(type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), req.question) }),
+      ...(type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), question) }),
     });
-    return {
-      hits: ranked.map((r) => {
-        const hit = this.hit(r);
-        const weight = (term: string): number => {
-          if (!r.matched.has(term)) return 0;
-          const id = this.index.vocab.get(term);
-          return id === undefined ? 0 : this.index.idf(id);
-        };
-        const answer = bestSentence(hit.text, req.question, weight).text;
-        return { ...hit, answer, answerHighlights: matchRanges(answer, r.matched) };
-      }),
-    };
+    return { q, pool };
   }
 
   article(id: string): ArticleView {

@@ -4,7 +4,7 @@ import { ConfigError, loadEnv, readConfig, type BotConfig, type Config } from '.
 import { startBot, type Bot } from './discord/bot.js';
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
-import { openEngine } from './open.js';
+import { openEngine, openEngineAsync } from './open.js';
 import { exitOnSignals } from './shutdown.js';
 import { ProgressBar } from './cli/progress.js';
 import { createCliLogger } from './cli/terminal-log.js';
@@ -59,7 +59,8 @@ async function serve(config: BotConfig, log: Logger): Promise<void> {
   let bot: Bot;
   let live: LiveArchive | undefined;
   try {
-    const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    // Async: the cache loads a frame at a time, so the process (gateway heartbeats, signals) stays responsive.
+    const opened = await openEngineAsync({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
     // The archive is watched: added, changed and deleted articles are served within seconds.
     live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
     live.watch();

@@ -1,16 +1,24 @@
-import type { AsPlainObject } from 'minisearch';
+import { getHeapStatistics } from 'node:v8';
 import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
-import type { Archive, Article, ArchiveWarning } from './archive/types.js';
+import type { Archive } from './archive/types.js';
 import { Engine } from './engine.js';
+import { SetupError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
-import { archiveFingerprint, readCache, sha256, writeCache, CACHE_VERSION } from './search/cache.js';
-import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
-import type { Passage } from './search/passages.js';
 import { QuoteStore } from './quotes/store.js';
-import { TOKENIZER_VERSION } from './text/tokenize.js';
+import {
+  archiveFingerprint,
+  loadEngineCache,
+  loadEngineCacheAsync,
+  saveEngine,
+  settingsHash,
+  sweepStaleTemps,
+  type CacheKey,
+  type CacheLoad,
+  type RestoreOptions,
+} from './search/cache.js';
+import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
 
-/** Bump when what QuoteStore.build produces changes: a cache with other quotes is rebuilt. */
-const QUOTES_VERSION = 1;
+export { saveEngine, settingsHash };
 
 export interface OpenOptions {
   archiveDir: string;
@@ -33,95 +41,89 @@ export interface Opened {
   files: ArchiveFile[];
 }
 
-interface Payload {
-  articles: Article[];
-  warnings: ArchiveWarning[];
-  passages: number[];
-  vocab: string[];
-  passageTerms: PackedLists;
-  titleTerms: PackedLists;
-  commonTerms: number[];
-  removedPassages: number[];
-  removedArticles: number[];
-  mini: AsPlainObject;
-  quotes: unknown;
+interface Plan {
+  files: ArchiveFile[];
+  key: CacheKey;
+  restore: RestoreOptions;
 }
 
-/** Many small Uint32Arrays as two base64 strings: all values, and each list's length. */
-interface PackedLists {
-  values: string;
-  lengths: string;
+/**
+ * JavaScript heap per byte of archive text: what a built index keeps once collected (10.8× on
+ * Reuters, less on larger archives, whose vocabulary grows slower than their text: the 20×
+ * replica built within 3.6 GB of RSS) and what one loaded from the cache keeps (8.5× on Reuters,
+ * 6.5× on the 10× replica). Measured with bench:growth.
+ */
+const HEAP_PER_BYTE = { build: 10, load: 8 };
+
+/**
+ * Refuses, with a message naming the limit, an archive whose index would not fit in the heap
+ * Node allows this process: V8 aborts the whole process when it runs out, with no message.
+ */
+export function checkHeapRoom(files: readonly ArchiveFile[], step: keyof typeof HEAP_PER_BYTE, limit = getHeapStatistics().heap_size_limit): void {
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  const need = bytes * HEAP_PER_BYTE[step];
+  if (need <= limit * 0.95) return;
+  const gb = (n: number): string => `${(n / 2 ** 30).toFixed(1)} GB`;
+  throw new SetupError(
+    `the archive holds ${(bytes / 2 ** 20).toFixed(0)} MB of text; ${step === 'build' ? 'building' : 'loading'} its index needs about ${gb(need)} ` +
+      `of JavaScript heap, more than Node allows this process (${gb(limit)}, its --max-old-space-size). ` +
+      `Start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.25) / 2 ** 20)} if the machine has the memory, or serve a smaller archive.`,
+  );
 }
 
-const toB64 = (a: Uint32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromB64(s: unknown): Uint32Array {
-  if (typeof s !== 'string') throw new Error('a packed list is missing');
-  const b = Buffer.from(s, 'base64');
-  if (b.byteLength % 4 !== 0) throw new Error('a packed list has a bad length');
-  // Copy into a fresh, aligned buffer: Buffer's pool offset may not be 4-byte aligned.
-  const out = new Uint32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
+function plan(opts: OpenOptions): Plan {
+  const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
+  const files = scanArchive(opts.archiveDir);
+  const key = { settings: settingsHash(settings), fingerprint: archiveFingerprint(files) };
+  if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
+  return { files, key, restore: { dir: opts.archiveDir, key, settings } };
 }
 
-function pack(lists: readonly Uint32Array[]): PackedLists {
-  const lengths = Uint32Array.from(lists, (l) => l.length);
-  const values = new Uint32Array(lengths.reduce((n, l) => n + l, 0));
-  let at = 0;
-  for (const l of lists) {
-    values.set(l, at);
-    at += l.length;
+/** The engine from the cache when the read worked; otherwise the reason to build, logged. */
+function fromCache(opts: OpenOptions, files: ArchiveFile[], read: CacheLoad | undefined): Opened | { reason: string } {
+  const log = opts.log ?? silentLogger;
+  if (read?.ok) {
+    log.info({ cache: opts.cachePath, articles: read.engine.articles.length }, 'index loaded from cache');
+    return { engine: read.engine, source: 'cache', files };
   }
-  return { values: toB64(values), lengths: toB64(lengths) };
+  const reason = read ? read.reason : 'no cache configured';
+  if (opts.cachePath) log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
+  return { reason };
 }
 
-function unpack(p: PackedLists | undefined): Uint32Array[] {
-  if (!p) throw new Error('a packed list is missing');
-  const values = fromB64(p.values);
-  const lengths = fromB64(p.lengths);
-  const out: Uint32Array[] = [];
-  let at = 0;
-  for (const n of lengths) {
-    if (at + n > values.length) throw new Error('packed lists are truncated');
-    out.push(values.subarray(at, at + n));
-    at += n;
-  }
-  return out;
+/** A freshly built engine, written to the cache for the next start. */
+function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: string): Opened {
+  if (opts.cachePath) saveEngine(engine, opts.cachePath, key, opts.log ?? silentLogger);
+  return { engine, source: 'built', reason, files };
 }
 
-/** What a cache must match besides the archive: the index settings, the tokenizer's and the quotes' versions. */
-export function settingsHash(settings: IndexSettings): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, tokenizer: TOKENIZER_VERSION, settings, quotes: QUOTES_VERSION }));
+function loadArchiveLogged(opts: OpenOptions, p: Plan): Archive {
+  const archive = loadArchive(opts.archiveDir, p.files, opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+  for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
+  return archive;
 }
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
-  const log = opts.log ?? silentLogger;
-  const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const files = scanArchive(opts.archiveDir);
-  const fingerprint = archiveFingerprint(files);
-  const hash = settingsHash(settings);
+  const p = plan(opts);
+  if (opts.cachePath) checkHeapRoom(p.files, 'load');
+  const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
+  if ('engine' in cached) return cached;
+  checkHeapRoom(p.files, 'build');
+  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings, opts.progress), cached.reason);
+}
 
-  let reason = 'no cache configured';
-  if (opts.cachePath) {
-    const read = readCache(opts.cachePath, { settings: hash, fingerprint });
-    if (read.ok) {
-      try {
-        const engine = restore(opts.archiveDir, read.payload, settings);
-        log.info({ cache: opts.cachePath, articles: engine.articles.length }, 'index loaded from cache');
-        return { engine, source: 'cache', files };
-      } catch (e) {
-        reason = `cache payload unusable (${(e as Error).message})`;
-      }
-    } else reason = read.reason;
-    log.info({ cache: opts.cachePath, reason }, `building index: ${reason}`);
-  }
-
-  const archive = loadArchive(opts.archiveDir, files, opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
-  for (const w of archive.warnings) log.warn({ file: w.file }, w.message);
-  const engine = buildEngine(archive, settings, opts.progress);
-  if (opts.cachePath) saveEngine(engine, opts.cachePath, { settings: hash, fingerprint }, log);
-  return { engine, source: 'built', reason, files };
+/**
+ * `openEngine` with the event loop free while the cache loads (a frame at a time, the index
+ * restored in slices) or the index builds, so a bot already connected can go on answering.
+ */
+export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
+  const p = plan(opts);
+  if (opts.cachePath) checkHeapRoom(p.files, 'load');
+  const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
+  if ('engine' in cached) return cached;
+  checkHeapRoom(p.files, 'build');
+  return built(opts, p, await buildEngineAsync(loadArchiveLogged(opts, p), p.restore.settings), cached.reason);
 }
 
 /** A fresh engine over a loaded archive: the passage index and the quotes. */
@@ -137,65 +139,4 @@ export async function buildEngineAsync(archive: Archive, settings: IndexSettings
   // The quotes are one synchronous pass: let waiting interactions in first.
   await new Promise((resolve) => setImmediate(resolve));
   return new Engine(archive, index, QuoteStore.build(archive.articles));
-}
-
-/**
- * Writes the engine's index and features to the cache (atomically). A failure is logged and
- * returned, never thrown: serving goes on without a cache and the next start rebuilds.
- */
-export function saveEngine(
-  engine: Engine,
-  cachePath: string,
-  header: { settings: string; fingerprint: string },
-  log: Logger = silentLogger,
-): boolean {
-  try {
-    const { parts, mini } = engine.index.parts();
-    const payload: Payload = {
-      articles: parts.articles,
-      warnings: engine.archive.warnings,
-      passages: parts.passages.flatMap((p) => [p.article, p.paragraph, p.start, p.end]),
-      vocab: parts.vocabList,
-      passageTerms: pack(parts.passageTerms),
-      titleTerms: pack(parts.titleTerms),
-      commonTerms: parts.commonTerms,
-      removedPassages: parts.removedPassages,
-      removedArticles: parts.removedArticles,
-      mini,
-      quotes: engine.quotes.toJSON(),
-    };
-    writeCache(cachePath, header, payload);
-    log.info({ cache: cachePath }, 'index cache written');
-    return true;
-  } catch (e) {
-    log.warn({ cache: cachePath, err: (e as Error).message }, 'could not write the index cache; serving goes on without it');
-    return false;
-  }
-}
-
-function restore(dir: string, json: unknown, settings: IndexSettings): Engine {
-  if (typeof json !== 'object' || json === null) throw new Error('payload is not an object');
-  const p = json as Partial<Payload>;
-  if (!Array.isArray(p.articles) || !Array.isArray(p.passages) || !Array.isArray(p.vocab) || !p.mini) throw new Error('payload is missing parts');
-  const passages: Passage[] = [];
-  for (let i = 0; i + 3 < p.passages.length; i += 4) {
-    passages.push({ article: p.passages[i] ?? 0, paragraph: p.passages[i + 1] ?? 1, start: p.passages[i + 2] ?? 0, end: p.passages[i + 3] ?? 0 });
-  }
-  const index = PassageIndex.restore(
-    {
-      articles: p.articles,
-      passages,
-      vocabList: p.vocab,
-      passageTerms: unpack(p.passageTerms),
-      titleTerms: unpack(p.titleTerms),
-      commonTerms: p.commonTerms ?? [],
-      removedPassages: p.removedPassages ?? [],
-      removedArticles: p.removedArticles ?? [],
-    },
-    settings,
-    p.mini,
-  );
-  const removed = new Set(p.removedArticles ?? []);
-  const archive: Archive = { dir, articles: p.articles.filter((_, i) => !removed.has(i)), warnings: p.warnings ?? [] };
-  return new Engine(archive, index, QuoteStore.fromJSON(p.quotes));
 }

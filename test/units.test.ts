@@ -18,7 +18,7 @@ describe('readConfig', () => {
   it('GIVEN a token and defaults THEN a config with the seeds archive and a cache path', () => {
     const c = readConfig({ DISCORD_TOKEN: FAKE_TOKEN, ARCHIVE_DIR: 'seeds' }, { token: true });
     expect(c).toMatchObject({ token: FAKE_TOKEN, archiveDir: 'seeds', logLevel: 'info' });
-    expect(c.cachePath).toMatch(/\.json$/);
+    expect(c.cachePath).toMatch(/\.index$/);
   });
 
   it('GIVEN several bad variables THEN one ConfigError listing every one, without the token', () => {

@@ -1,5 +1,7 @@
 import type { EmbedData, ReplyPage } from '../commands/command.js';
-import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
+import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
+import type { Range } from '../search/snippet.js';
+import { UNSURE_LEAD } from './wording.js';
 import { citation, dateLabel } from './cite.js';
 import { LIMITS } from './limits.js';
 import { boldRanges, clip, escapeArchiveText } from './markdown.js';
@@ -24,8 +26,11 @@ function hitEmbed(h: Hit, extra?: string): EmbedData {
   return e;
 }
 
-function pageFooter(pages: ReplyPage[]): ReplyPage[] {
-  if (pages.length > 1) pages.forEach((p, i) => (p.content = `Page ${i + 1} of ${pages.length}`));
+function pageFooter(pages: ReplyPage[], lead?: string): ReplyPage[] {
+  pages.forEach((p, i) => {
+    const parts = [lead, pages.length > 1 ? `Page ${i + 1} of ${pages.length}` : undefined].filter((x) => x !== undefined);
+    if (parts.length) p.content = parts.join(' · ');
+  });
   return pages;
 }
 
@@ -34,12 +39,21 @@ export function searchPages(r: { hits: Hit[] }): ReplyPage[] {
   return pageFooter(chunk(r.hits, HITS_PER_PAGE).map((hits) => ({ embeds: hits.map((h) => hitEmbed(h)) })));
 }
 
-export function askPages(r: { hits: AskHit[] }): ReplyPage[] {
+/** The answer sentence as a quote: the answer itself in bold, else the question's words. */
+function answerLine(h: AskHit): string {
+  const bold: Range[] = h.answerSpan ? [[h.answerSpan.start, h.answerSpan.end]] : h.answerHighlights;
+  return `> ${boldRanges(h.answer, bold)}`;
+}
+
+export function askPages(r: Pick<AskResult, 'hits'> & Partial<AskResult>): ReplyPage[] {
   if (r.hits.length === 0) return [{ content: 'Nothing in the archive answers that.', embeds: [] }];
+  // Unsure: the passages are offered as reading, with no sentence presented as the answer.
+  const unsure = r.confident === false;
   return pageFooter(
     chunk(r.hits, HITS_PER_PAGE).map((hits) => ({
-      embeds: hits.map((h) => hitEmbed(h, `> ${boldRanges(h.answer, h.answerHighlights)}`)),
+      embeds: hits.map((h) => (unsure ? hitEmbed(h) : hitEmbed(h, answerLine(h)))),
     })),
+    unsure ? UNSURE_LEAD : undefined,
   );
 }
 

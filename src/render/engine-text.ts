@@ -1,6 +1,7 @@
-import type { AskHit, ArticleView, Hit, Stats } from '../engine.js';
+import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
 import { count } from '../text/plural.js';
+import { UNSURE_LEAD } from './wording.js';
 
 function hitHeader(h: Hit, i: number): string {
   return `${i + 1}. ${h.title} — ${dateLabel(h.date)} [${citation(h.article, h.paragraph)}]${h.url ? ` ${h.url}` : ''}`;
@@ -11,10 +12,21 @@ export function searchText(r: { hits: Hit[] }): string {
   return r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${h.snippet}`).join('\n\n');
 }
 
-export function askText(r: { hits: AskHit[] }): string {
+/** The answer sentence with the answer itself in bold (`**…**`, as in Discord). */
+function answerLine(h: AskHit): string {
+  if (!h.answerSpan) return h.answer;
+  const { start, end } = h.answerSpan;
+  return `${h.answer.slice(0, start)}**${h.answer.slice(start, end)}**${h.answer.slice(end)}`;
+}
+
+export function askText(r: Pick<AskResult, 'hits'> & Partial<AskResult>): string {
   if (r.hits.length === 0) return 'Nothing in the archive answers that.';
+  // Unsure: the passages are offered as reading, with no sentence presented as the answer.
+  if (r.confident === false) {
+    return [UNSURE_LEAD, ...r.hits.map((h, i) => `${hitHeader(h, i)}\n   ${h.snippet}`)].join('\n\n');
+  }
   return r.hits
-    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${h.answer}\n   ${h.snippet}`)
+    .map((h, i) => `${hitHeader(h, i)}\n   Answer: ${answerLine(h)}\n   ${h.snippet}`)
     .join('\n\n');
 }
 

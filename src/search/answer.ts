@@ -1,51 +1,348 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { termOf, tokenize } from '../text/tokenize.js';
-import { answerType, hasAnswerType } from './question.js';
+import { DEFAULT_ASK_WEIGHTS, dot, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
+import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
+import type { PassageIndex } from './index.js';
+import { answerType, type AnswerType } from './question.js';
+import type { Ranked } from './rank.js';
 
-/**
- * The sentence of a passage that best answers a question: the most (rare-weighted) question
- * terms, packed closely, and holding the kind of thing the question asks for.
- */
-export function bestSentence(
-  passage: string,
-  question: string,
-  termWeight: (term: string) => number,
-): Sentence {
-  const sentences = splitSentences(passage);
-  const type = answerType(question);
-  let best: Sentence | undefined;
-  let bestScore = -Infinity;
-  for (const s of sentences) {
-    const positions: Array<[number, number]> = [];
-    const seen = new Set<string>();
-    let overlap = 0;
-    let words = 0;
-    for (const t of tokenize(s.text)) {
-      const term = termOf(t);
-      if (!term) continue;
-      words++;
-      const w = termWeight(term);
-      if (w > 0) {
-        positions.push([words, w]);
-        if (!seen.has(term)) {
-          seen.add(term);
-          overlap += w;
-        }
-      }
-    }
-    let proximity = 0;
-    for (let i = 1; i < positions.length; i++) {
-      const [p, w] = positions[i] ?? [0, 0];
-      const [q, v] = positions[i - 1] ?? [0, 0];
-      if (p - q <= 4) proximity += Math.min(w, v) / (p - q);
-    }
-    // A sentence made only of question words restates the question; one with other content may answer it.
-    const hasNew = words > seen.size ? 1 : 0;
-    const score = overlap + 0.3 * proximity + hasAnswerType(type, s.text, question) * 1.2 + hasNew * 0.5;
-    if (score > bestScore) {
-      bestScore = score;
-      best = s;
+/** A question as the answer models see it: its type and its index terms with their rarity. */
+export interface QuestionView {
+  text: string;
+  type: AnswerType;
+  terms: readonly string[];
+  termSet: ReadonlySet<string>;
+  weight: (term: string) => number;
+  /** Sum of the terms' weights: overlaps are shares of it. */
+  total: number;
+  rarest: string | undefined;
+  /** Terms of capitalised words after the first (the question's topic: "Mido", "Egypt"); the rest say what is asked ("axed"). */
+  topic: ReadonlySet<string>;
+  /** The rarest word that is not a topic name: usually what is asked ("axed", "director"). */
+  keyRelation: string | undefined;
+}
+
+export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number): QuestionView {
+  let total = 0;
+  let rarest: string | undefined;
+  for (const t of qTerms) {
+    const w = weight(t);
+    total += w;
+    if (rarest === undefined || w > weight(rarest)) rarest = t;
+  }
+  const topic = new Set<string>();
+  tokenize(text).forEach((t, i) => {
+    const term = termOf(t);
+    if (term && i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))) topic.add(term);
+  });
+  let keyRelation: string | undefined;
+  for (const t of qTerms) if (!topic.has(t) && (keyRelation === undefined || weight(t) > weight(keyRelation))) keyRelation = t;
+  return { text, type: answerType(text), terms: qTerms, termSet: new Set(qTerms), weight, total: total || 1, rarest, topic, keyRelation };
+}
+
+/** The candidate kind that answers each question type ('other' takes any phrase). */
+const KIND_OF: Record<AnswerType, CandidateKind | undefined> = {
+  person: 'name',
+  place: 'name',
+  time: 'time',
+  number: 'number',
+  cause: 'cause',
+  other: undefined,
+};
+
+interface Words {
+  /** Token index and term of each content word. */
+  terms: Array<{ pos: number; term: string; start: number; end: number }>;
+  count: number;
+}
+
+function words(text: string): Words {
+  const out: Words['terms'] = [];
+  let pos = 0;
+  let prevEnd = -1;
+  for (const t of tokenize(text)) {
+    // Hyphenated words also yield their joined form at the same place: count a place once.
+    if (t.start < prevEnd) continue;
+    prevEnd = t.end;
+    const term = termOf(t);
+    if (term) out.push({ pos, term, start: t.start, end: t.end });
+    pos++;
+  }
+  return { terms: out, count: pos };
+}
+
+/** Share of the question's weight found in a set of terms. */
+function overlapOf(terms: Iterable<string>, q: QuestionView): number {
+  let s = 0;
+  const seen = new Set<string>();
+  for (const t of terms) {
+    if (q.termSet.has(t) && !seen.has(t)) {
+      seen.add(t);
+      s += q.weight(t);
     }
   }
-  return best ?? { text: passage, start: 0, end: passage.length };
+  return s / q.total;
+}
+
+/** Candidates of the expected type that say something the question does not. */
+export function typedAnswers(sentence: string, q: QuestionView, candidates: readonly Candidate[] = typedCandidates(sentence)): Candidate[] {
+  const kind = KIND_OF[q.type];
+  if (!kind) return [];
+  return candidates.filter((c) => {
+    if (c.kind !== kind) return false;
+    const ws = words(c.text).terms;
+    // A name sharing a word with the question is its subject ("Striker Mido"), not a new one.
+    return kind === 'name' ? ws.length > 0 && !ws.some((w) => q.termSet.has(w.term)) : !ws.every((w) => q.termSet.has(w.term));
+  });
+}
+
+export interface ScoredSentence {
+  sentence: Sentence;
+  features: number[];
+  score: number;
+  typed: Candidate[];
+  overlap: number;
+}
+
+/** Every sentence of a passage with its features and its score under the sentence model. */
+export function scoreSentences(passage: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): ScoredSentence[] {
+  const sentences = splitSentences(passage);
+  const ws = sentences.map((s) => words(s.text));
+  const overlaps = ws.map((w) => overlapOf(w.terms.map((x) => x.term), q));
+  const maxOverlap = Math.max(0, ...overlaps);
+  // How many sentences of the passage hold each question term: one in every sentence tells them apart less.
+  const spread = new Map<string, number>();
+  for (const w of ws) for (const t of new Set(w.terms.map((x) => x.term))) if (q.termSet.has(t)) spread.set(t, (spread.get(t) ?? 0) + 1);
+  let topicTotal = 0;
+  let relationTotal = 0;
+  for (const t of q.terms) {
+    if (q.topic.has(t)) topicTotal += q.weight(t);
+    else relationTotal += q.weight(t);
+  }
+  return sentences.map((s, i) => {
+    const w = ws[i] ?? { terms: [], count: 0 };
+    const matched = w.terms.filter((x) => q.termSet.has(x.term));
+    const distinct = new Set(matched.map((x) => x.term));
+    let proximity = 0;
+    let bigram = 0;
+    for (let k = 1; k < matched.length; k++) {
+      const a = matched[k - 1];
+      const b = matched[k];
+      if (!a || !b || a.term === b.term) continue;
+      const gap = b.pos - a.pos;
+      if (gap <= 4) proximity += Math.min(q.weight(a.term), q.weight(b.term)) / gap;
+      if (gap <= 2 && q.terms.indexOf(b.term) === q.terms.indexOf(a.term) + 1) bigram++;
+    }
+    const typed = q.type === 'other' ? [] : typedAnswers(s.text, q);
+    let typedNear = 0;
+    for (const c of typed) {
+      for (const m of matched) {
+        const d = m.end <= c.start ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0;
+        typedNear = Math.max(typedNear, 1 / (1 + d / 6));
+      }
+    }
+    const content = w.terms.length || 1;
+    let local = 0;
+    let topic = 0;
+    let relation = 0;
+    for (const t of distinct) {
+      local += (q.weight(t) * (1 - ((spread.get(t) ?? 1) - 1) / sentences.length)) / q.total;
+      if (q.topic.has(t)) topic += q.weight(t);
+      else relation += q.weight(t);
+    }
+    const features = [
+      overlaps[i] ?? 0,
+      distinct.size / (q.terms.length || 1),
+      local,
+      topicTotal ? topic / topicTotal : 0,
+      relationTotal ? relation / relationTotal : 0,
+      (overlaps[i] ?? 0) === maxOverlap && maxOverlap > 0 ? 1 : 0,
+      proximity / q.total,
+      bigram / Math.max(1, q.terms.length - 1),
+      w.terms.filter((x) => !q.termSet.has(x.term)).length / content,
+      i === 0 ? 1 : 0,
+      sentences.length > 1 ? i / (sentences.length - 1) : 0,
+      Math.log1p(w.count) / 4,
+      q.rarest !== undefined && distinct.has(q.rarest) ? 1 : 0,
+      q.keyRelation !== undefined && distinct.has(q.keyRelation) ? 1 : 0,
+      overlaps[i - 1] ?? 0,
+      overlaps[i + 1] ?? 0,
+      q.type === 'person' && typed.length > 0 ? 1 : 0,
+      q.type === 'time' && typed.length > 0 ? 1 : 0,
+      q.type === 'number' && typed.length > 0 ? 1 : 0,
+      q.type === 'place' && typed.length > 0 ? 1 : 0,
+      q.type === 'cause' && typed.length > 0 ? 1 : 0,
+      typedNear,
+    ];
+    return { sentence: s, features, score: dot(weights.sentence.weights, features), typed, overlap: overlaps[i] ?? 0 };
+  });
+}
+
+const LOCATIVE = /\b(?:in|at|from|near|on|into|across|outside|inside)\s+(?:the\s+)?$/i;
+const AGENT = /\bby\s+(?:the\s+)?$/i;
+const AUXILIARY = /\b(?:may|might|can|could|will|would|shall|should|must|to|did|does|do|has|have|had)\s+$/i;
+const COPULA = /\b(?:is|was|are|were|be|been|called|named|known as|as)\s+(?:the\s+|a\s+|an\s+)?$/i;
+
+/** Features of each candidate phrase of a sentence, for the span model. */
+export function spanFeatures(sentence: string, candidates: readonly Candidate[], q: QuestionView): number[][] {
+  const w = words(sentence);
+  const matched = w.terms.filter((x) => q.termSet.has(x.term));
+  const posAt = (offset: number): number => {
+    let pos = 0;
+    for (const x of w.terms) if (x.start <= offset) pos = x.pos;
+    return pos;
+  };
+  return candidates.map((c) => {
+    const cw = words(c.text).terms;
+    const inQuestion = cw.length ? cw.filter((x) => q.termSet.has(x.term)).length / cw.length : 1;
+    const first = posAt(c.start);
+    const last = first + Math.max(0, cw.length - 1);
+    let dist = 30;
+    let before = 0;
+    const around = new Set<string>();
+    for (const m of matched) {
+      if (m.start >= c.start && m.end <= c.end) continue;
+      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+      if (d < dist) {
+        dist = d;
+        before = m.pos > last ? 1 : 0;
+      }
+      if (d <= 6) around.add(m.term);
+    }
+    const prefix = sentence.slice(Math.max(0, c.start - 24), c.start);
+    const length = cw.length || 1;
+    const features = [
+      c.kind === 'name' ? 1 : 0,
+      c.kind === 'time' ? 1 : 0,
+      c.kind === 'number' ? 1 : 0,
+      c.kind === 'cause' ? 1 : 0,
+      c.kind === 'phrase' ? 1 : 0,
+      inQuestion,
+      1 / (1 + dist),
+      Math.log1p(dist) / 3,
+      around.size / (q.terms.length || 1),
+      Math.min(length, 10) / 10,
+      length === 1 ? 1 : 0,
+      dist === 1 && before === 0 ? 1 : 0,
+      before,
+      /\(\s*$/.test(prefix) ? 1 : 0,
+      LOCATIVE.test(prefix) ? 1 : 0,
+      AGENT.test(prefix) ? 1 : 0,
+      c.start === 0 ? 1 : 0,
+      c.kind === 'number' && /\p{L}{3,}$/u.test(c.text) ? 1 : 0,
+      length > 4 ? 1 : 0,
+      COPULA.test(prefix) ? 1 : 0,
+      dist === 1 && before === 1 ? 1 : 0,
+      AUXILIARY.test(prefix) ? 1 : 0,
+      /^\p{Ll}\S*(?:ed|ing|es)\b/u.test(c.text) ? 1 : 0,
+      c.kind === 'phrase' && /^\p{Lu}/u.test(c.text) ? 1 : 0,
+    ];
+    return features;
+  });
+}
+
+/** The answer phrase of a sentence: its best candidate, if one fits the question. */
+export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean } | null {
+  const kind = KIND_OF[q.type];
+  // A typed question is answered by a candidate of its type or not at all: never a date in bold for "who".
+  const all = answerCandidates(sentence, q.termSet);
+  const candidates = kind === undefined ? all : all.filter((c) => c.kind === kind);
+  if (candidates.length === 0) return null;
+  const features = spanFeatures(sentence, candidates, q);
+  const w = weights.span.weights[q.type];
+  let best = -1;
+  let bestScore = -Infinity;
+  features.forEach((x, i) => {
+    const s = dot(w, x);
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  });
+  const span = candidates[best];
+  // Not a phrase the question already says.
+  if (!span || words(span.text).terms.every((x) => q.termSet.has(x.term))) return null;
+  return { span, typed: kind !== undefined };
+}
+
+const RELATION = SENTENCE_FEATURES.indexOf('relationOverlap');
+const TYPED_NEAR = SENTENCE_FEATURES.indexOf('typedNear');
+
+export interface PassageChoice {
+  ranked: Ranked;
+  features: number[];
+  score: number;
+  best: ScoredSentence;
+}
+
+/**
+ * The second pass over the retrieved pool: every passage scored by the passage model, whose
+ * features include its best sentence and whether a candidate of the expected type stands
+ * there, so a later paragraph naming the person beats a lead that only restates the topic.
+ */
+export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): PassageChoice[] {
+  const top = pool[0]?.score || 1;
+  const articleOrder: number[] = [];
+  for (const r of pool) {
+    const a = index.passages[r.passage]?.article;
+    if (a !== undefined && !articleOrder.includes(a)) articleOrder.push(a);
+  }
+  // Question words found in every paragraph of an article are its topic; those in few of them
+  // point at the paragraph that answers (the lead repeats the topic, the answer adds the rest).
+  const qIds = new Map<number, number>();
+  for (const t of q.terms) {
+    const id = index.vocab.get(t);
+    if (id !== undefined) qIds.set(id, q.weight(t));
+  }
+  const spreadOf = new Map<number, { paragraphs: number; counts: Map<number, number> }>();
+  const articleSpread = (article: number): { paragraphs: number; counts: Map<number, number> } => {
+    let s = spreadOf.get(article);
+    if (!s) {
+      const counts = new Map<number, number>();
+      const passages = index.articlePassages(article);
+      for (const p of passages) for (const t of new Set(index.passageTerms(p))) if (qIds.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      s = { paragraphs: passages.length, counts };
+      spreadOf.set(article, s);
+    }
+    return s;
+  };
+  const articleLocal = (p: number, article: number): number => {
+    const { paragraphs, counts } = articleSpread(article);
+    const norm = Math.log1p(paragraphs) * q.total;
+    if (norm <= 0) return 0;
+    let s = 0;
+    for (const t of new Set(index.passageTerms(p))) {
+      const w = qIds.get(t);
+      if (w !== undefined) s += w * Math.log1p(paragraphs / (counts.get(t) ?? 1));
+    }
+    return s / norm;
+  };
+  return pool.map((r, i) => {
+    const passage = index.passages[r.passage];
+    const text = index.passageText(r.passage);
+    const sentences = scoreSentences(text, q, weights);
+    let best = sentences[0];
+    for (const s of sentences) if (!best || s.score > best.score) best = s;
+    const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
+    const article = passage?.article ?? -1;
+    const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
+    const features = [
+      r.score / top,
+      1 / (1 + i),
+      chosen.score,
+      chosen.typed.length > 0 ? 1 : 0,
+      sentences.some((s) => s.typed.length > 0) ? 1 : 0,
+      passage?.paragraph === 1 ? 1 : 0,
+      overlapOf(words(text).terms.map((x) => x.term), q),
+      overlapOf(title, q),
+      1 / (1 + articleOrder.indexOf(article)),
+      article === articleOrder[0] ? 1 : 0,
+      Math.log1p(sentences.length) / 3,
+      chosen.overlap,
+      chosen.features[RELATION] ?? 0,
+      chosen.features[TYPED_NEAR] ?? 0,
+      article >= 0 ? articleLocal(r.passage, article) : 0,
+    ];
+    return { ranked: r, features, score: dot(weights.passage.weights, features), best: chosen };
+  });
 }

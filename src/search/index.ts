@@ -1,8 +1,9 @@
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
+import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
 export interface IndexSettings {
@@ -74,7 +75,10 @@ interface Doc {
   id: number;
 }
 
-/** The parts an index is made of, as the cache stores them. */
+/**
+ * The parts an index is made of, as the cache stores them: live data only. Everything else
+ * (document frequencies, common terms and their postings, MiniSearch) is derived from them.
+ */
 export interface IndexParts {
   articles: Article[];
   passages: Passage[];
@@ -83,11 +87,6 @@ export interface IndexParts {
   passageTerms: Uint32Array[];
   /** Each article's title term ids. */
   titleTerms: Uint32Array[];
-  /** Term ids MiniSearch leaves out (fixed when the index was first built). */
-  commonTerms: number[];
-  /** Passages and articles removed since the index was built (their numbers are not reused). */
-  removedPassages: number[];
-  removedArticles: number[];
 }
 
 /**
@@ -102,10 +101,13 @@ export class PassageIndex {
   readonly vocabList: string[];
   readonly vocab: Map<string, number>;
   readonly titleTerms: Uint32Array[];
-  readonly removedPassages: Set<number>;
-  readonly removedArticles: Set<number>;
+  readonly removedPassages = new Set<number>();
+  readonly removedArticles = new Set<number>();
+  readonly mini: MiniSearch<Doc>;
   /** Postings of the common terms, which MiniSearch does not hold. */
   private readonly commonPostings = new Map<number, GrowingPostings>();
+  /** The same postings by term id, for the loops that look one up per occurrence. */
+  private readonly commonById: Array<GrowingPostings | undefined> = [];
   private readonly passageTermList: Uint32Array[];
   private dfBuf: Uint32Array;
   private totalLength = 0;
@@ -113,11 +115,10 @@ export class PassageIndex {
   private passagesByArticle: number[][] = [];
   private lastSeen = new Int32Array(0);
 
+  /** An index over `parts` with nothing counted yet: `complete` does the rest. */
   private constructor(
     parts: IndexParts,
     readonly settings: IndexSettings,
-    mini: AsPlainObject | undefined,
-    addNow = true,
   ) {
     this.articles = parts.articles;
     this.passages = parts.passages;
@@ -125,74 +126,87 @@ export class PassageIndex {
     this.vocab = new Map(parts.vocabList.map((t, i) => [t, i]));
     this.passageTermList = parts.passageTerms;
     this.titleTerms = parts.titleTerms;
-    this.removedPassages = new Set(parts.removedPassages);
-    this.removedArticles = new Set(parts.removedArticles);
     this.dfBuf = new Uint32Array(Math.max(16, this.vocabList.length));
-    for (const t of parts.commonTerms) this.commonPostings.set(t, new GrowingPostings(1024));
-    this.passages.forEach((passage, p) => {
-      (this.passagesByArticle[passage.article] ??= []).push(p);
-      if (!this.removedPassages.has(p)) this.count(p, +1);
-    });
-    const options = miniOptions(this);
-    this.mini = mini ? MiniSearch.loadJS<Doc>(mini, options) : new MiniSearch<Doc>(options);
-    if (!mini && addNow) this.mini.addAll(this.aliveDocs());
+    this.mini = new MiniSearch<Doc>(miniOptions(this));
   }
 
-  private aliveDocs(): Doc[] {
-    return this.passages.map((_, id) => ({ id })).filter(({ id }) => !this.removedPassages.has(id));
+  /**
+   * Decides the common terms, counts every passage and fills MiniSearch, in slices. Common terms
+   * are decided here, once, so MiniSearch's content never depends on later updates.
+   */
+  private *complete(): Sliced<PassageIndex> {
+    // Pass 1: what `count` would add up for every passage, but the common postings, which wait
+    // until the document frequencies say which terms are common.
+    const df = this.dfBuf;
+    const seen = new Int32Array(this.vocabList.length).fill(-1);
+    for (let p = 0; p < this.passages.length; p++) {
+      const ids = this.passageTermList[p] ?? EMPTY;
+      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
+      this.alive++;
+      this.totalLength += ids.length;
+      for (const t of ids) {
+        if (seen[t] !== p) {
+          seen[t] = p;
+          df[t] = (df[t] ?? 0) + 1;
+        }
+      }
+      if (p % SLICE === SLICE - 1) yield;
+    }
+    const minimum = Math.max(this.settings.commonMinDf, Math.ceil(this.settings.commonShare * this.passages.length));
+    for (let t = 0; t < this.vocabList.length; t++) {
+      const n = df[t] ?? 0;
+      if (n > minimum) this.commonPostings.set(t, (this.commonById[t] = new GrowingPostings(n)));
+    }
+    // Pass 2: the common postings.
+    const common = this.commonById;
+    for (let p = 0; p < this.passages.length; p++) {
+      for (const t of this.passageTermList[p] ?? EMPTY) common[t]?.add(p);
+      if (p % SLICE === SLICE - 1) yield;
+    }
+    yield* fillMini(this.mini, this);
+    return this;
   }
-
-  readonly mini: MiniSearch<Doc>;
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): PassageIndex {
-    const parts = emptyParts();
-    const vocab = new Map<string, number>();
-    const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
-    for (const [i, a] of articles.entries()) {
-      if (progress && i % 250 === 0) progress(i, articles.length);
-      appendArticle(parts, a, settings, idOf);
-    }
-    progress?.(articles.length, articles.length);
-    return new PassageIndex(withCommonTerms(parts, settings), settings, undefined);
+    return runNow(PassageIndex.building(articles, settings, progress));
   }
 
   /** The same index as `build`, made in slices that let other work run in between. */
-  static async buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
-    const parts = emptyParts();
+  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
+    return runSliced(PassageIndex.building(articles, settings));
+  }
+
+  private static *building(articles: readonly Article[], settings: IndexSettings, progress?: (done: number, total: number) => void): Sliced<PassageIndex> {
+    const parts: IndexParts = { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [] };
     const vocab = new Map<string, number>();
     const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
     for (let i = 0; i < articles.length; i++) {
+      if (progress && i % 250 === 0) progress(i, articles.length);
       const a = articles[i];
       if (a) appendArticle(parts, a, settings, idOf);
-      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+      if (i % 200 === 199) yield;
     }
-    const index = new PassageIndex(withCommonTerms(parts, settings), settings, undefined, false);
-    await index.mini.addAllAsync(index.aliveDocs(), { chunkSize: 500 });
-    return index;
+    progress?.(articles.length, articles.length);
+    return yield* new PassageIndex(parts, settings).complete();
   }
 
-  /** Back from saved parts (the cache); `mini` is MiniSearch's own serialisation. */
-  static restore(parts: IndexParts, settings: IndexSettings, mini: AsPlainObject): PassageIndex {
-    if (parts.passageTerms.length !== parts.passages.length) throw new Error('index: term lists do not match the passages');
-    if (parts.titleTerms.length !== parts.articles.length) throw new Error('index: title terms do not match the articles');
-    return new PassageIndex(parts, settings, mini);
+  /**
+   * Back from saved parts (the cache), as `build` would have made them. Throws when the parts
+   * do not fit together (the cache is then rebuilt).
+   */
+  static restore(parts: IndexParts, settings: IndexSettings): PassageIndex {
+    return runNow(PassageIndex.restoreSliced(parts, settings));
   }
 
-  /** The saved form (see `restore`). */
-  parts(): { parts: IndexParts; mini: AsPlainObject } {
-    return {
-      parts: {
-        articles: this.articles,
-        passages: this.passages,
-        vocabList: this.vocabList,
-        passageTerms: this.passageTermList,
-        titleTerms: this.titleTerms,
-        commonTerms: [...this.commonPostings.keys()],
-        removedPassages: [...this.removedPassages],
-        removedArticles: [...this.removedArticles],
-      },
-      mini: this.mini.toJSON(),
-    };
+  /** `restore` in slices, with the event loop free between them. */
+  static restoreAsync(parts: IndexParts, settings: IndexSettings): Promise<PassageIndex> {
+    return runSliced(PassageIndex.restoreSliced(parts, settings));
+  }
+
+  /** `restore` as sliced work, for a caller that interleaves it with its own. */
+  static *restoreSliced(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
+    yield* checkParts(parts);
+    return yield* new PassageIndex(parts, settings).complete();
   }
 
   /** Adds an article; returns its number. Its passages are searchable at once. */
@@ -243,10 +257,6 @@ export class PassageIndex {
 
   get avgLength(): number {
     return this.alive ? this.totalLength / this.alive : 1;
-  }
-
-  get common(): ReadonlyMap<number, unknown> {
-    return this.commonPostings;
   }
 
   /** A common term's postings (removed passages included: check `isRemoved`), or undefined. */
@@ -380,7 +390,7 @@ export class PassageIndex {
       this.lastSeen = grown;
     }
     for (const t of ids) {
-      if (sign > 0) this.commonPostings.get(t)?.add(p);
+      if (sign > 0) this.commonById[t]?.add(p);
       if (this.lastSeen[t] === p + 1) continue;
       this.lastSeen[t] = p + 1;
       this.dfBuf[t] = Math.max(0, (this.dfBuf[t] ?? 0) + sign);
@@ -391,31 +401,10 @@ export class PassageIndex {
 }
 
 const EMPTY = new Uint32Array();
+/** Passages handled between two yields of sliced work (a few milliseconds). */
+const SLICE = 4096;
 const splitSpace = (s: string): string[] => s.split(' ');
 const identity = (t: string): string => t;
-
-function emptyParts(): IndexParts {
-  return { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [], commonTerms: [], removedPassages: [], removedArticles: [] };
-}
-
-/** Common terms are decided once, at build, so MiniSearch's content never depends on updates. */
-function withCommonTerms(parts: IndexParts, settings: IndexSettings): IndexParts {
-  const df = new Uint32Array(parts.vocabList.length);
-  const seen = new Int32Array(parts.vocabList.length).fill(-1);
-  parts.passageTerms.forEach((ids, p) => {
-    for (const t of ids) {
-      if (seen[t] !== p) {
-        seen[t] = p;
-        df[t] = (df[t] ?? 0) + 1;
-      }
-    }
-  });
-  const minimum = Math.max(settings.commonMinDf, Math.ceil(settings.commonShare * parts.passages.length));
-  df.forEach((n, t) => {
-    if (n > minimum) parts.commonTerms.push(t);
-  });
-  return parts;
-}
 
 function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
   let id = vocab.get(t);
@@ -463,7 +452,8 @@ function intersect(a: Postings, b: Uint32Array): Postings {
   return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
 }
 
-function miniOptions(index: PassageIndex) {
+/** The options the index gives MiniSearch (exported for the test that checks `fillMini` against `addAll`). */
+export function miniOptions(index: PassageIndex) {
   return {
     fields: ['title', 'text'],
     // Terms come from our own tokenizer (stemming, stop words, acronyms), once, at build. A
@@ -475,4 +465,267 @@ function miniOptions(index: PassageIndex) {
     processTerm: (t: string) => t || null,
     searchOptions: { bm25: index.settings.bm25 },
   };
+}
+
+/**
+ * Whether saved parts fit together as `build` makes them: every number in range, each article's
+ * passages in order and covering its paragraphs, term ids numbered in order of first use (title,
+ * then passages, article by article). Throws naming the first break.
+ */
+function* checkParts(parts: IndexParts): Sliced<void> {
+  const { articles, passages, vocabList, passageTerms, titleTerms } = parts;
+  if (passageTerms.length !== passages.length) throw new Error('index: term lists do not match the passages');
+  if (titleTerms.length !== articles.length) throw new Error('index: title terms do not match the articles');
+  if (new Set(vocabList).size !== vocabList.length) throw new Error('index: the vocabulary repeats a term');
+  let nextTerm = 0;
+  const use = (ids: Uint32Array): void => {
+    for (const t of ids) {
+      if (t === nextTerm) nextTerm++;
+      else if (t > nextTerm) throw new Error('index: term ids are not in order of first use');
+    }
+  };
+  let article = -1;
+  let paragraph = 0;
+  let start = -1;
+  const finishArticle = (): void => {
+    if (article >= 0 && paragraph !== articles[article]?.paragraphs.length) throw new Error(`index: article ${article} has passages missing`);
+  };
+  for (let p = 0; p < passages.length; p++) {
+    const passage = passages[p];
+    if (!passage) throw new Error('index: a passage is missing');
+    if (passage.article !== article) {
+      finishArticle();
+      if (passage.article !== article + 1 || passage.paragraph !== 1 || passage.start !== 0) throw new Error(`index: passage ${p} is out of order`);
+      article = passage.article;
+      use(titleTerms[article] ?? EMPTY);
+    } else if (passage.paragraph !== paragraph) {
+      if (passage.paragraph !== paragraph + 1 || passage.start !== 0) throw new Error(`index: passage ${p} is out of order`);
+    } else if (passage.start <= start) throw new Error(`index: passage ${p} is out of order`);
+    paragraph = passage.paragraph;
+    start = passage.start;
+    const text = articles[article]?.paragraphs[paragraph - 1];
+    if (text === undefined || passage.end < passage.start || passage.end > text.length) throw new Error(`index: passage ${p} is outside its paragraph`);
+    use(passageTerms[p] ?? EMPTY);
+    if (p % SLICE === SLICE - 1) yield;
+  }
+  finishArticle();
+  if (article !== articles.length - 1) throw new Error('index: some articles have no passages');
+  if (nextTerm !== vocabList.length) throw new Error('index: the vocabulary has unused terms');
+}
+
+/** The MiniSearch fields `fillMini` sets, as MiniSearch 7 names them. */
+interface MiniInternals {
+  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown };
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _nextId: number;
+}
+
+/** One field's postings of every term, in compact arrays: term t's are `from[t]` to `from[t + 1]`. */
+interface FieldPostings {
+  from: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint16Array | Uint32Array;
+}
+
+/**
+ * A term's data in MiniSearch (field id → short document id → frequency), made into Maps the
+ * first time MiniSearch touches it. Most terms are never queried, so a loaded index keeps their
+ * postings in the compact arrays instead of millions of small Maps.
+ */
+class LazyTermData extends Map<number, Map<number, number>> {
+  private source: { fields: FieldPostings[]; term: number; firstField: number } | undefined;
+
+  constructor(fields: FieldPostings[], term: number, firstField: number) {
+    super();
+    this.source = { fields, term, firstField };
+  }
+
+  private fill(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = undefined;
+    const { fields, term, firstField } = source;
+    // Fields in the order `add` first met the term in them, as MiniSearch's own Map would hold them.
+    for (const field of [firstField, ...fields.keys()].filter((f, i, all) => all.indexOf(f) === i)) {
+      const f = fields[field];
+      if (!f) continue;
+      const end = f.from[term + 1] ?? 0;
+      const start = f.from[term] ?? 0;
+      if (end === start) continue;
+      const postings = new Map<number, number>();
+      for (let i = start; i < end; i++) postings.set(f.docs[i] ?? 0, f.freqs[i] ?? 0);
+      super.set(field, postings);
+    }
+  }
+
+  override get(k: number): Map<number, number> | undefined {
+    this.fill();
+    return super.get(k);
+  }
+  override set(k: number, v: Map<number, number>): this {
+    this.fill();
+    return super.set(k, v);
+  }
+  override has(k: number): boolean {
+    this.fill();
+    return super.has(k);
+  }
+  override delete(k: number): boolean {
+    this.fill();
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.source = undefined;
+    super.clear();
+  }
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override forEach(fn: (v: Map<number, number>, k: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Fills an empty MiniSearch with every passage exactly as `addAll` would: the same short ids,
+ * field lengths, running averages, term order and postings (a test compares the two field by
+ * field, so a MiniSearch upgrade that changes its fields fails loudly). It works from term ids,
+ * in two counting passes over typed arrays where `add` walks the radix tree per occurrence, and
+ * leaves each term's postings compact until a query first needs them (`LazyTermData`).
+ */
+function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
+  const m = mini as unknown as MiniInternals;
+  if (
+    m._documentCount !== 0 ||
+    !(m._documentIds instanceof Map) ||
+    !(m._idToShortId instanceof Map) ||
+    !(m._fieldLength instanceof Map) ||
+    !Array.isArray(m._avgFieldLength) ||
+    typeof m._index?.set !== 'function' ||
+    m._fieldIds.title !== 0 ||
+    m._fieldIds.text !== 1
+  ) {
+    throw new Error('index: MiniSearch is not the version this index was written for');
+  }
+  const vocab = index.vocabList;
+  const n = vocab.length;
+  // 0: indexed; 1: common (left out); 2: the empty term (counted in lengths, never indexed).
+  const kind = new Uint8Array(n);
+  vocab.forEach((t, i) => {
+    kind[i] = index.isCommon(i) ? 1 : t === '' ? 2 : 0;
+  });
+  const fieldIds = (p: number, field: number, first: boolean, article: number): Uint32Array =>
+    field === 1 ? index.passageTerms(p) : first ? (index.titleTerms[article] ?? EMPTY) : EMPTY;
+  const alive: number[] = [];
+  for (let p = 0; p < index.passages.length; p++) if (!index.isRemoved(p)) alive.push(p);
+  const isFirst = new Uint8Array(alive.length);
+  let lastArticle = -1;
+  alive.forEach((p, k) => {
+    const article = index.passages[p]?.article ?? -1;
+    isFirst[k] = article !== lastArticle ? 1 : 0;
+    lastArticle = article;
+  });
+
+  // Pass 1: documents, field lengths and averages; how many documents hold each term per field;
+  // the order terms first appear in (MiniSearch's tree order) and the field they first appear in.
+  const counts = [new Uint32Array(n + 1), new Uint32Array(n + 1)];
+  const stamp = new Float64Array(n);
+  const firstField = new Int8Array(n).fill(-1);
+  const order: number[] = [];
+  for (let k = 0; k < alive.length; k++) {
+    const p = alive[k] ?? 0;
+    const article = index.passages[p]?.article ?? -1;
+    const shortId = m._nextId++;
+    m._idToShortId.set(p, shortId);
+    m._documentIds.set(shortId, p);
+    m._documentCount++;
+    const lengths: number[] = [];
+    m._fieldLength.set(shortId, lengths);
+    for (let field = 0; field < 2; field++) {
+      const mark = 2 * shortId + field + 1;
+      let unique = 0;
+      const c = counts[field] ?? EMPTY;
+      for (const t of fieldIds(p, field, isFirst[k] === 1, article)) {
+        if (kind[t] === 1 || stamp[t] === mark) continue;
+        stamp[t] = mark;
+        unique++;
+        if (kind[t] === 2) continue;
+        c[t] = (c[t] ?? 0) + 1;
+        if (firstField[t] === -1) {
+          firstField[t] = field;
+          order.push(t);
+        }
+      }
+      lengths[field] = unique;
+      const count = m._documentCount - 1;
+      m._avgFieldLength[field] = ((m._avgFieldLength[field] ?? 0) * count + unique) / (count + 1);
+    }
+    if (k % SLICE === SLICE - 1) yield;
+  }
+
+  // Pass 2: the postings, in document order (as `add` leaves them) and counted per occurrence.
+  const fields: FieldPostings[] = counts.map((c) => {
+    const from = new Uint32Array(n + 1);
+    for (let t = 0; t < n; t++) from[t + 1] = (from[t] ?? 0) + (c[t] ?? 0);
+    const total = from[n] ?? 0;
+    return { from, docs: new Uint32Array(total), freqs: new Uint16Array(total) };
+  });
+  const next = fields.map((f) => f.from.slice(0, n));
+  const slot = new Uint32Array(n);
+  stamp.fill(0);
+  for (let k = 0; k < alive.length; k++) {
+    const p = alive[k] ?? 0;
+    const article = index.passages[p]?.article ?? -1;
+    for (let field = 0; field < 2; field++) {
+      const f = fields[field];
+      const nx = next[field];
+      if (!f || !nx) continue;
+      const mark = 2 * k + field + 1;
+      for (const t of fieldIds(p, field, isFirst[k] === 1, article)) {
+        if (kind[t] !== 0) continue;
+        if (stamp[t] !== mark) {
+          stamp[t] = mark;
+          const at = nx[t] ?? 0;
+          nx[t] = at + 1;
+          slot[t] = at;
+          f.docs[at] = k;
+          f.freqs[at] = 1;
+        } else {
+          const at = slot[t] ?? 0;
+          const freq = (f.freqs[at] ?? 0) + 1;
+          if (freq > 0xffff) f.freqs = Uint32Array.from(f.freqs);
+          f.freqs[at] = freq;
+        }
+      }
+    }
+    if (k % SLICE === SLICE - 1) yield;
+  }
+
+  for (let i = 0; i < order.length; i++) {
+    const t = order[i] ?? 0;
+    m._index.set(vocab[t] ?? '', new LazyTermData(fields, t, firstField[t] ?? 0));
+    if (i % (4 * SLICE) === 4 * SLICE - 1) yield;
+  }
 }

@@ -1,12 +1,25 @@
-/** What kind of thing a question asks for; used as a cue for passages and answer sentences. */
-export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'other';
+/**
+ * What kind of thing a question asks for: who → a person or organisation, when → a date or
+ * time, how much / how many → an amount, where → a place, why → a cause. The type is evidence
+ * for passages and sentences, and says which candidate in a sentence is the answer.
+ */
+export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'cause' | 'other';
+
+export const ANSWER_TYPES: readonly AnswerType[] = ['person', 'time', 'number', 'place', 'cause', 'other'];
+
+const TIME_Q = /\b(when|what year|which year|what date|what day|what month|what time|what century|what decade|what period|what era|how long ago|since when|in what year|in which year)\b/;
+const NUMBER_Q = /\bhow (many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\b|\bwhat (percentage|percent|proportion|number|amount|size|share|price|rate|sum|fraction)\b/;
+const PERSON_Q = /\b(who|whom|whose)\b|\b(?:what|which) (?:person|man|woman|company|companies|firm|team|group|organi[sz]ation|party|agency|bank|club|player|president|minister|leader|king|queen|emperor|band|singer|actor|actress|director|author|writer|scientist|university|school|newspaper|network)\b|\bwhat (?:is|was) the name of\b/;
+const PLACE_Q = /\bwhere\b|\b(?:what|which) (?:city|cities|country|countries|state|place|region|continent|town|island|river|province|county|nation|area|location|capital)\b/;
+const CAUSE_Q = /\bwhy\b|\bwhat (?:caused|causes|led to|prompted|is the reason|was the reason|were the reasons)\b|\bfor what reason\b|\bhow come\b/;
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
-  if (/\b(when|what year|which year|what date|what day|what month|what time|what century|what decade|how long ago|since when)\b/.test(q)) return 'time';
-  if (/\bhow (many|much|long|far|old|big|large|often|tall|high|fast)\b|\bwhat (percentage|percent|proportion|number|amount|size)\b/.test(q)) return 'number';
-  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
-  if (/\bwhere\b|\bwhat (city|country|state|place|region|continent)\b|\bin which (city|country|state)\b/.test(q)) return 'place';
+  if (TIME_Q.test(q)) return 'time';
+  if (NUMBER_Q.test(q)) return 'number';
+  if (CAUSE_Q.test(q)) return 'cause';
+  if (PERSON_Q.test(q)) return 'person';
+  if (PLACE_Q.test(q)) return 'place';
   return 'other';
 }
 
@@ -14,6 +27,7 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const TIME = new RegExp(`\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\s+\\d|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:century|${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b`);
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|percent)\b/i;
 const PLACE = /\b(?:in|at|from|near|to)\s+(?:the\s+)?[A-Z][a-z]+/;
+const CAUSE = /\b(?:because|due to|owing to|as a result|result of|caused by|in order to|so that|since|after|following|thanks to|in response to)\b/i;
 
 /** Names in the text that the question itself does not contain. */
 function newNames(text: string, question: string): number {
@@ -26,7 +40,10 @@ function newNames(text: string, question: string): number {
   return n;
 }
 
-/** Whether a text holds the kind of thing the question asks for (0 or 1). */
+/**
+ * Whether a text holds the kind of thing the question asks for (0 or 1). A cheap first-pass
+ * cue over many passages; the answer candidates (candidates.ts) are the precise version.
+ */
 export function hasAnswerType(type: AnswerType, text: string, question: string): number {
   switch (type) {
     case 'time':
@@ -37,6 +54,8 @@ export function hasAnswerType(type: AnswerType, text: string, question: string):
       return newNames(text, question) > 0 ? 1 : 0;
     case 'place':
       return PLACE.test(text) ? 1 : 0;
+    case 'cause':
+      return CAUSE.test(text) ? 1 : 0;
     case 'other':
       return 0;
   }

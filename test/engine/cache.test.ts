@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { openEngine, type OpenOptions } from '../../src/open.js';
-import { readCache, writeCache } from '../../src/search/cache.js';
+import { loadEngineCache } from '../../src/search/cache.js';
+import { editFrames, jsonBody, parseBody, readFrames, TAGS } from '../helpers/cache-frames.js';
 import { DEFAULT_INDEX_SETTINGS } from '../../src/search/index.js';
 import { SetupError } from '../../src/errors.js';
 import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
@@ -23,6 +24,15 @@ afterEach(() => {
 });
 
 const open = (extra: Partial<OpenOptions> = {}) => openEngine({ archiveDir, cachePath, ...extra });
+
+/** What `openEngine` passes the cache reader for the fixture archive, with parts of the key replaced. */
+function restoreOptions(key: Partial<{ settings: string; fingerprint: string }> = {}) {
+  const header = (key.settings && key.fingerprint ? {} : parseBody(readFrames(cachePath).frames[0] ?? { tag: 0, body: Buffer.from('{}') })) as {
+    settings: string;
+    fingerprint: string;
+  };
+  return { dir: archiveDir, key: { settings: header.settings, fingerprint: header.fingerprint, ...key }, settings: DEFAULT_INDEX_SETTINGS };
+}
 
 /** What the engine answers, for comparing a cached engine with a freshly built one. */
 const answers = (e: Engine) => ({
@@ -127,31 +137,102 @@ describe('openEngine', () => {
 
   it('GIVEN a cache with corrupted bytes in its payload THEN the checksum catches it', () => {
     open();
-    const text = readFileSync(cachePath, 'utf8');
-    const nl = text.indexOf('\n');
-    const at = nl + Math.floor((text.length - nl) / 2);
-    writeFileSync(cachePath, `${text.slice(0, at)}#${text.slice(at + 1)}`);
+    const { frames } = readFrames(cachePath);
+    const bytes = readFileSync(cachePath);
+    // A byte in the middle of the largest frame's body.
+    let at = 8;
+    let best = { at: 0, length: 0 };
+    for (const f of frames) {
+      if (f.body.length > best.length) best = { at: at + 12, length: f.body.length };
+      at += 12 + f.body.length;
+    }
+    const i = best.at + Math.floor(best.length / 2);
+    bytes[i] = (bytes[i] ?? 0) ^ 0x20;
+    writeFileSync(cachePath, bytes);
     expect(open()).toMatchObject({ source: 'built', reason: 'cache is truncated or corrupt (checksum mismatch)' });
   });
 
-  it('GIVEN a foreign JSON file where the cache should be THEN it rebuilds and replaces it', () => {
+  it('GIVEN a foreign file where the cache should be THEN it rebuilds and replaces it', () => {
     writeFiles(cacheDir, { 'nested/index.json': '{"name": "some-other-tool", "version": 3}\n{"data": []}\n' });
     expect(open()).toMatchObject({ source: 'built', reason: 'not an index cache file' });
     expect(open().source).toBe('cache');
     writeFileSync(cachePath, '{"compilerOptions": {}}');
-    expect(open()).toMatchObject({ source: 'built', reason: expect.stringMatching(/not a cache file/) });
+    expect(open()).toMatchObject({ source: 'built', reason: 'not an index cache file' });
     writeFileSync(cachePath, '');
-    expect(open().source).toBe('built');
+    expect(open()).toMatchObject({ source: 'built', reason: expect.stringMatching(/not a cache file/) });
   });
 
-  it('GIVEN a well-formed cache whose payload has the wrong shape THEN it rebuilds instead of crashing', () => {
+  it('GIVEN a cache of the previous JSON format THEN it rebuilds', () => {
+    writeFiles(cacheDir, { 'nested/index.json': '{"format":"archive-bot-index","version":2,"settings":"s","fingerprint":"f","checksum":"crc32:0:2"}\n{}' });
+    expect(open()).toMatchObject({ source: 'built', reason: 'not an index cache file' });
+  });
+
+  it('GIVEN articles replaced by strings with a recomputed checksum THEN it rebuilds instead of crashing', () => {
     open();
-    const header = JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0] ?? '{}') as { settings: string; fingerprint: string };
-    writeCache(cachePath, { settings: header.settings, fingerprint: header.fingerprint }, { articles: 'not a list' });
+    editFrames(cachePath, (frames) => frames.map((f) => (f.tag === TAGS.articles ? { tag: f.tag, body: jsonBody(['not', 'an', 'article']) } : f)));
     const reopened = open();
     expect(reopened.source).toBe('built');
-    expect(reopened.reason).toMatch(/cache payload unusable/);
+    expect(reopened.reason).toMatch(/^articles has the wrong shape/);
     expect(reopened.engine.search({ query: 'subpoenas' }).hits.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN an emptied vocabulary with a recomputed checksum THEN it rebuilds instead of serving wrong passages', () => {
+    const built = open();
+    editFrames(cachePath, (frames) => frames.map((f) => (f.tag === TAGS.vocab ? { tag: f.tag, body: jsonBody([]) } : f)));
+    expect(open()).toMatchObject({ source: 'built', reason: 'vocabulary size does not match the header' });
+    // Header edited to agree: the term lists then name terms outside the vocabulary.
+    editFrames(cachePath, (frames) =>
+      frames.map((f) => {
+        if (f.tag === TAGS.vocab) return { tag: f.tag, body: jsonBody([]) };
+        if (f.tag === TAGS.header) return { tag: f.tag, body: jsonBody({ ...(parseBody(f) as object), vocab: 0 }) };
+        return f;
+      }),
+    );
+    const reopened = open();
+    expect(reopened.source).toBe('built');
+    expect(reopened.reason).toMatch(/outside the vocabulary/);
+    expect(answers(reopened.engine)).toEqual(answers(built.engine));
+  });
+
+  it('GIVEN two vocabulary terms swapped with a recomputed checksum THEN it does not crash', () => {
+    open();
+    editFrames(cachePath, (frames) =>
+      frames.map((f) => {
+        if (f.tag !== TAGS.vocab) return f;
+        const terms = parseBody(f) as string[];
+        [terms[3], terms[7]] = [terms[7] ?? '', terms[3] ?? ''];
+        return { tag: f.tag, body: jsonBody(terms) };
+      }),
+    );
+    // Every term is still there once and every id in range: a consistent index of other words.
+    // Telling it from the archive would take tokenising every passage again (a rebuild), so the
+    // guarantee here is only that it serves without crashing.
+    const reopened = open();
+    expect(() => answers(reopened.engine)).not.toThrow();
+  });
+
+  it('GIVEN a quote whose words no longer match its paragraph THEN it rebuilds', () => {
+    open();
+    editFrames(cachePath, (frames) =>
+      frames.map((f) => {
+        if (f.tag !== TAGS.feature) return f;
+        const part = parseBody(f) as { k: string | null; a?: unknown[][] };
+        if (part.k !== 'quotes' || !part.a?.[0]) return f;
+        part.a[0][2] = 'words nobody said';
+        return { tag: f.tag, body: jsonBody(part) };
+      }),
+    );
+    expect(open()).toMatchObject({ source: 'built', reason: 'a saved quote does not match its article' });
+  });
+
+  it('GIVEN frames cut after any whole frame THEN it rebuilds', () => {
+    open();
+    const { magic, frames } = readFrames(cachePath);
+    for (let keep = 0; keep < frames.length; keep++) {
+      editFrames(cachePath, () => frames.slice(0, keep));
+      writeFileSync(cachePath, Buffer.concat([magic, readFileSync(cachePath).subarray(8)]));
+      expect(loadEngineCache(cachePath, restoreOptions()).ok).toBe(false);
+    }
   });
 
   it('GIVEN repeated writes THEN the cache is replaced atomically and no temp file is left', () => {
@@ -184,16 +265,15 @@ describe('openEngine', () => {
   });
 });
 
-describe('readCache', () => {
+describe('loadEngineCache', () => {
   it('GIVEN a missing file THEN it says there is no cache yet, without throwing', () => {
-    expect(readCache(join(cacheDir, 'none.json'), { settings: 's', fingerprint: 'f' })).toEqual({ ok: false, reason: 'no cache yet' });
+    expect(loadEngineCache(join(cacheDir, 'none.json'), restoreOptions({ settings: 's', fingerprint: 'f' }))).toEqual({ ok: false, reason: 'no cache yet' });
   });
 
-  it('GIVEN a file written by writeCache THEN it reads back only with the same settings and fingerprint', () => {
-    const path = join(cacheDir, 'c.json');
-    writeCache(path, { settings: 's1', fingerprint: 'f1' }, { hello: ['world'] });
-    expect(readCache(path, { settings: 's1', fingerprint: 'f1' })).toEqual({ ok: true, payload: { hello: ['world'] } });
-    expect(readCache(path, { settings: 's2', fingerprint: 'f1' })).toEqual({ ok: false, reason: 'index settings changed' });
-    expect(readCache(path, { settings: 's1', fingerprint: 'f2' })).toEqual({ ok: false, reason: 'archive changed' });
+  it('GIVEN a written cache THEN it loads only with the same settings and fingerprint', () => {
+    open();
+    expect(loadEngineCache(cachePath, restoreOptions()).ok).toBe(true);
+    expect(loadEngineCache(cachePath, restoreOptions({ settings: 'other' }))).toEqual({ ok: false, reason: 'index settings changed' });
+    expect(loadEngineCache(cachePath, restoreOptions({ fingerprint: 'other' }))).toEqual({ ok: false, reason: 'archive changed' });
   });
 });

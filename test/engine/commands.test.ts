@@ -175,7 +175,7 @@ describe('ask (command line)', () => {
 
   it('GIVEN text output THEN the answer is shown under the citation', async () => {
     const r = await cli(['ask', '--question', 'When was Khan charged with murder?', '--limit', '1']);
-    expect(r.out).toMatch(/\[2020\/ice-subpoenas ¶3\]\n {3}Answer: Khan was charged with murder on January 10/);
+    expect(r.out).toMatch(/\[2020\/ice-subpoenas ¶3\]\n {3}Answer: Khan was charged with murder on \*\*January 10\*\*/);
   });
 });
 

@@ -1,0 +1,42 @@
+/**
+ * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
+ * the weights JSON the engine loads.
+ *
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE]
+ *
+ * `--part train` learns from two articles in three, so `eval:ask --part heldout --weights FILE`
+ * measures questions on articles the models never saw. The default output is the committed
+ * src/search/ask-weights.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { trainAskWeights } from '../src/search/ask-train.js';
+import { openSquad, partOf } from './squad.js';
+
+const args = process.argv.slice(2);
+const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out'].includes(args[i - 1] ?? ''));
+const [docsPath, questionsPath] = paths;
+if (!docsPath || !questionsPath) {
+  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE]');
+  process.exit(1);
+}
+const outIndex = args.indexOf('--out');
+const out = outIndex >= 0 ? args[outIndex + 1] : fileURLToPath(new URL('../src/search/ask-weights.json', import.meta.url));
+if (!out) {
+  console.error('--out needs a file name');
+  process.exit(1);
+}
+const part = partOf(args);
+const squad = openSquad(docsPath, questionsPath, part);
+try {
+  const started = performance.now();
+  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`);
+  writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);
+  console.log(`trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  console.log(
+    `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
+  );
+} finally {
+  squad.close();
+}

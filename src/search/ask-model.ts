@@ -1,0 +1,142 @@
+import { ANSWER_TYPES, type AnswerType } from './question.js';
+import weightsJson from './ask-weights.json' with { type: 'json' };
+
+/**
+ * The three small linear models of `ask`, each a conditional logit (a softmax over the items
+ * of one question): which passage of the retrieved pool answers, which sentence of a passage,
+ * which candidate phrase of that sentence. Trained by `npm run train:ask`; the weights are a
+ * small committed JSON file.
+ */
+export interface AskWeights {
+  version: 1;
+  /** What the weights were trained on, for the record. */
+  trainedOn: string;
+  sentence: { features: string[]; weights: number[] };
+  passage: { features: string[]; weights: number[] };
+  /** One weight vector per expected answer type: a date is the answer to "when", not to "who". */
+  span: { features: string[]; weights: Record<AnswerType, number[]> };
+}
+
+export const SENTENCE_FEATURES = [
+  'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
+  'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
+] as const;
+export const PASSAGE_FEATURES = [
+  'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
+  'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal',
+] as const;
+export const SPAN_FEATURES = [
+  'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
+  'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
+  'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised',
+] as const;
+
+/** Checks a weights document against the feature lists this code computes. */
+export function parseWeights(doc: unknown): AskWeights {
+  const fail = (why: string): never => {
+    throw new Error(`ask weights: ${why}; retrain with npm run train:ask`);
+  };
+  if (typeof doc !== 'object' || doc === null) return fail('not an object');
+  const w = doc as Partial<AskWeights>;
+  if (w.version !== 1) fail(`unknown version ${String(w.version)}`);
+  const check = (name: string, part: { features?: unknown; weights?: unknown } | undefined, expected: readonly string[]): void => {
+    if (!part || !Array.isArray(part.features) || part.features.join() !== expected.join()) fail(`${name} features differ from the code's`);
+  };
+  const vector = (name: string, v: unknown, n: number): void => {
+    if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) fail(`${name} needs ${n} finite numbers`);
+  };
+  check('sentence', w.sentence, SENTENCE_FEATURES);
+  vector('sentence', w.sentence?.weights, SENTENCE_FEATURES.length);
+  check('passage', w.passage, PASSAGE_FEATURES);
+  vector('passage', w.passage?.weights, PASSAGE_FEATURES.length);
+  check('span', w.span, SPAN_FEATURES);
+  for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
+  return w as AskWeights;
+}
+
+export const DEFAULT_ASK_WEIGHTS: AskWeights = parseWeights(weightsJson);
+
+export function dot(w: readonly number[], x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
+  return s;
+}
+
+/** One question's items: their feature vectors and which of them are right. */
+export interface Group {
+  features: number[][];
+  positive: boolean[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+}
+
+const DEFAULT_TRAIN: TrainOptions = { epochs: 40, learningRate: 0.05, l2: 1e-4 };
+
+/**
+ * Fits a conditional logit: maximises log Σ_{right items} softmax(w·x) per group, by stochastic
+ * gradient with a decaying step. Groups without a right item (or with only right items) teach
+ * nothing and are skipped. Deterministic: groups are visited in a fixed shuffled order.
+ */
+export function trainConditionalLogit(groups: readonly Group[], dim: number, options: Partial<TrainOptions> = {}): number[] {
+  const o = { ...DEFAULT_TRAIN, ...options };
+  const useful = groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
+  const w = new Array<number>(dim).fill(0);
+  // A fixed pseudo-random order (mulberry32) so retraining gives the same weights.
+  let seed = 12345;
+  const rand = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = useful.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+  }
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const lr = o.learningRate / (1 + epoch * 0.2);
+    for (const gi of order) {
+      const g = useful[gi];
+      if (!g) continue;
+      const scores = g.features.map((x) => dot(w, x));
+      const max = Math.max(...scores);
+      const exps = scores.map((s) => Math.exp(s - max));
+      const total = exps.reduce((a, b) => a + b, 0);
+      const pos = exps.reduce((a, e, i) => a + (g.positive[i] ? e : 0), 0);
+      for (let i = 0; i < g.features.length; i++) {
+        const p = (exps[i] ?? 0) / total;
+        const target = g.positive[i] ? (exps[i] ?? 0) / pos : 0;
+        const coef = p - target;
+        if (coef === 0) continue;
+        const x = g.features[i] ?? [];
+        for (let k = 0; k < dim; k++) w[k] = (w[k] ?? 0) - lr * coef * (x[k] ?? 0);
+      }
+      for (let k = 0; k < dim; k++) w[k] = (w[k] ?? 0) * (1 - lr * o.l2);
+    }
+  }
+  return w.map((x) => Math.round(x * 10_000) / 10_000);
+}
+
+/** The share of groups whose best-scored item is a right one. */
+export function groupAccuracy(groups: readonly Group[], w: readonly number[]): number {
+  if (groups.length === 0) return 0;
+  let right = 0;
+  for (const g of groups) {
+    let best = -1;
+    let bestScore = -Infinity;
+    g.features.forEach((x, i) => {
+      const s = dot(w, x);
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    });
+    if (best >= 0 && g.positive[best]) right++;
+  }
+  return right / groups.length;
+}

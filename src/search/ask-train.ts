@@ -1,0 +1,164 @@
+import type { Engine } from '../engine.js';
+import { answerCandidates } from './candidates.js';
+import { scorePool, scoreSentences, spanFeatures } from './answer.js';
+import {
+  DEFAULT_ASK_WEIGHTS,
+  groupAccuracy,
+  PASSAGE_FEATURES,
+  SENTENCE_FEATURES,
+  SPAN_FEATURES,
+  trainConditionalLogit,
+  type AskWeights,
+  type Group,
+} from './ask-model.js';
+import { ANSWER_TYPES, type AnswerType } from './question.js';
+
+/** A question with its gold answers, as reading-comprehension sets give them. */
+export interface GoldQuestion {
+  question: string;
+  /** Article id in the engine's archive. */
+  article: string;
+  /** 1-based paragraph that holds the answer. */
+  paragraph: number;
+  answers: string[];
+}
+
+/** SQuAD's answer normalisation: lower case, no punctuation, no articles, single spaces. */
+export function normalizeAnswer(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\b(?:a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** SQuAD exact match and token F1 of a prediction against the best of the gold answers. */
+export function answerScores(prediction: string, gold: readonly string[]): { em: number; f1: number } {
+  const p = normalizeAnswer(prediction);
+  let em = 0;
+  let f1 = 0;
+  for (const g of gold) {
+    const n = normalizeAnswer(g);
+    if (p === n) em = 1;
+    const pt = p ? p.split(' ') : [];
+    const gt = n ? n.split(' ') : [];
+    const counts = new Map<string, number>();
+    for (const t of gt) counts.set(t, (counts.get(t) ?? 0) + 1);
+    let same = 0;
+    for (const t of pt) {
+      const c = counts.get(t) ?? 0;
+      if (c > 0) {
+        same++;
+        counts.set(t, c - 1);
+      }
+    }
+    if (same > 0) f1 = Math.max(f1, (2 * same) / (pt.length + gt.length));
+  }
+  return { em, f1 };
+}
+
+/** Whether a sentence holds one of the gold answers (the answer-sentence measure). */
+export function holdsAnswer(sentence: string, answers: readonly string[]): boolean {
+  const s = sentence.toLowerCase().replace(/\s+/g, ' ');
+  return answers.some((a) => s.includes(a.toLowerCase().replace(/\s+/g, ' ')));
+}
+
+export interface TrainReport {
+  questions: number;
+  sentenceGroups: number;
+  passageGroups: number;
+  spanGroups: number;
+  /** Training-set accuracies of each model (the share of groups whose top item is right). */
+  sentenceAccuracy: number;
+  passageAccuracy: number;
+  spanAccuracy: number;
+}
+
+/** The pool size used for training the passage model; the engine re-ranks the same pool. */
+const TRAIN_POOL = 20;
+
+/**
+ * Trains the three answer models on questions over the engine's archive: the sentence model
+ * on the gold paragraph's sentences, the passage model on the retrieved pool (with the new
+ * sentence model's scores as a feature), the span model on the candidates of the sentence that
+ * holds the answer (a candidate is right when its token F1 with a gold answer is the best
+ * available and at least 0.5).
+ */
+export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion[], trainedOn: string): { weights: AskWeights; report: TrainReport } {
+  const sentenceGroups: Group[] = [];
+  const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
+  const prepared: Array<{ g: GoldQuestion; q: ReturnType<Engine['askPool']>['q']; pool: ReturnType<Engine['askPool']>['pool'] }> = [];
+  for (const g of questions) {
+    let asked: ReturnType<Engine['askPool']>;
+    try {
+      asked = engine.askPool(g.question, TRAIN_POOL);
+    } catch {
+      continue; // a question of stop words only: nothing to learn from
+    }
+    const { q } = asked;
+    prepared.push({ g, ...asked });
+    const article = engine.index.articles.findIndex((a) => a.id === g.article);
+    if (article < 0) continue;
+    for (const p of engine.index.articlePassages(article)) {
+      if (engine.index.passages[p]?.paragraph !== g.paragraph) continue;
+      const sentences = scoreSentences(engine.index.passageText(p), q, DEFAULT_ASK_WEIGHTS);
+      const positive = sentences.map((s) => holdsAnswer(s.sentence.text, g.answers));
+      sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
+      for (const s of sentences.filter((_, i) => positive[i])) {
+        const candidates = answerCandidates(s.sentence.text, q.termSet);
+        if (candidates.length === 0) continue;
+        const f1s = candidates.map((c) => answerScores(c.text, g.answers).f1);
+        const best = Math.max(...f1s);
+        if (best < 0.5) continue;
+        spanGroups.get(q.type)?.push({ features: spanFeatures(s.sentence.text, candidates, q), positive: f1s.map((f) => f === best) });
+      }
+      break;
+    }
+  }
+
+  const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
+  const spanWeights = {} as Record<AnswerType, number[]>;
+  let spanRight = 0;
+  let spanTotal = 0;
+  for (const t of ANSWER_TYPES) {
+    const groups = spanGroups.get(t) ?? [];
+    // A type with few questions borrows the weights learnt from all questions.
+    spanWeights[t] = trainConditionalLogit(groups.length >= 30 ? groups : [...spanGroups.values()].flat(), SPAN_FEATURES.length);
+    spanRight += groupAccuracy(groups, spanWeights[t]) * groups.length;
+    spanTotal += groups.length;
+  }
+  const withSentences: AskWeights = {
+    ...DEFAULT_ASK_WEIGHTS,
+    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
+  };
+  const passageGroups: Group[] = [];
+  for (const { g, q, pool } of prepared) {
+    const scored = scorePool(engine.index, pool, q, withSentences);
+    const positive = scored.map((s) => {
+      const p = engine.index.passages[s.ranked.passage];
+      return p !== undefined && engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph;
+    });
+    passageGroups.push({ features: scored.map((s) => s.features), positive });
+  }
+  const passageWeights = trainConditionalLogit(passageGroups, PASSAGE_FEATURES.length);
+  const weights: AskWeights = {
+    version: 1,
+    trainedOn,
+    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
+    passage: { features: [...PASSAGE_FEATURES], weights: passageWeights },
+    span: { features: [...SPAN_FEATURES], weights: spanWeights },
+  };
+  return {
+    weights,
+    report: {
+      questions: prepared.length,
+      sentenceGroups: sentenceGroups.length,
+      passageGroups: passageGroups.length,
+      spanGroups: spanTotal,
+      sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
+      passageAccuracy: groupAccuracy(passageGroups, passageWeights),
+      spanAccuracy: spanTotal ? spanRight / spanTotal : 0,
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
+
+/**
+ * Answer candidates in one sentence: names, dates, amounts, causes, and the plain phrases
+ * between the question's own words. Regular expressions rather than an NLP package: the
+ * `compromise` tagger took ~9 ms a paragraph (ask must stay well under 25 ms over 20
+ * passages) and its entity labels were no better on news than capitalisation is.
+ */
+export type CandidateKind = 'name' | 'time' | 'number' | 'cause' | 'phrase';
+
+export interface Candidate {
+  kind: CandidateKind;
+  /** Character offsets in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|a third|a quarter';
+const SCALE = '(?:\\s?(?:bn|mn|m|k|%)(?![\\p{L}\\p{N}])|\\s(?:hundred|thousand|million|billion|trillion|mln|bln|billions?|millions?)(?![\\p{L}]))?';
+const UNITS =
+  'per\\s?cent|percent|pct|points?|dlrs|stg|dollars?|pounds?|euros?|yen|marks|francs|yuan|rupees?|cents?|pence|tonnes?|tons?|barrels?|ounces?|kg|kilograms?|kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|inches?|acres?|hectares?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|people|votes?|shares?|seats?|times|degrees?|square miles|square kilometres';
+
+const TIME_RE = new RegExp(
+  [
+    `(?:(?:${DAYS}),?\\s+)?(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?`,
+    `(?:early|mid|late)?[-\\s]?(?:${MONTHS})\\.?\\s+(?:of\\s+)?\\d{4}`,
+    `(?:the\\s+)?(?:early\\s+|mid-?|late\\s+)?(?:1[0-9]|20)\\d0s`,
+    `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+century(?:\\s+(?:BC|AD|BCE|CE))?`,
+    `(?:AD\\s+)?(?:1[0-9]{3}|20[0-9]{2})(?:\\s+(?:BC|AD|BCE|CE))?(?:\\s?[-–]\\s?(?:1[0-9]{3}|20[0-9]{2}|[0-9]{2}))?`,
+    `${DAYS}|yesterday|today|tomorrow|last (?:week|month|year|night)|next (?:week|month|year)`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
+  'gu',
+);
+
+const NUMBER_RE = new RegExp(
+  `(?:(?:US|C|A|HK|NZ)?[$£€¥]\\s?)?(?:\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[-–]\\s?\\d[\\d,]*(?:\\.\\d+)?)?|(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*)${SCALE}`,
+  'giu',
+);
+const UNIT_RE = new RegExp(`^\\s+(?:of\\s+)?(?:${UNITS})\\b`, 'i');
+const YEAR_ONLY = /^(?:1[0-9]{3}|20[0-9]{2})$/;
+
+// A capitalised run, allowing lower-case joiners inside ("Bank of England", "Leonardo da Vinci").
+const NAME_RE = /[\p{Lu}][\p{L}\p{M}'’.&-]*(?:\s+(?:(?:of|the|de|da|di|du|del|der|van|von|la|le|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*)*/gu;
+const CAUSE_RE = /\b(?:because(?:\s+of)?|due to|owing to|as a result of|thanks to|caused by|in order to|so that|in response to)\s+[^,.;:!?]+/giu;
+const BREAK = /[,;:()"“”[\]!?]|\s[-–—]\s|\.\s/;
+
+function clean(sentence: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (e > s && /[\s,.;:'’"”)]/.test(sentence[e - 1] ?? '')) {
+    // Keep the full stop of an abbreviation ("Inc.", "U.S.").
+    if (sentence[e - 1] === '.' && /(?:^|[\s.])\p{L}{1,3}\.$/u.test(sentence.slice(Math.max(s, e - 5), e))) break;
+    e--;
+  }
+  while (s < e && /[\s"“'‘(]/.test(sentence[s] ?? '')) s++;
+  return [s, e];
+}
+
+function push(out: Candidate[], seen: Set<string>, sentence: string, kind: CandidateKind, start: number, end: number): void {
+  const [s, e] = clean(sentence, start, end);
+  if (e <= s) return;
+  const key = `${kind}:${s}:${e}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.push({ kind, start: s, end: e, text: sentence.slice(s, e) });
+}
+
+// A wire-copy dateline ("NEW YORK, March 13 - ", "Caracas, march 11 - ") says where and when the
+// story was filed, not what it reports.
+const DATELINE = new RegExp(`^[\\p{Lu}][\\p{L}.' -]{1,40}(?:,\\s*[\\p{L}.]{2,12})?,\\s+(?:${MONTHS})\\.?\\s+\\d{1,2}\\s+-\\s+`, 'iu');
+
+/** Typed candidates only: names, dates, amounts and causes (cheap; used for every sentence). */
+export function typedCandidates(sentence: string): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const dateline = DATELINE.exec(sentence)?.[0].length ?? 0;
+  if (dateline > 0) return typedCandidates(' '.repeat(dateline) + sentence.slice(dateline)).map((c) => ({ ...c, text: sentence.slice(c.start, c.end) }));
+  for (const m of sentence.matchAll(TIME_RE)) {
+    if (m[0].trim()) push(out, seen, sentence, 'time', m.index, m.index + m[0].length);
+  }
+  for (const m of sentence.matchAll(NUMBER_RE)) {
+    const raw = m[0];
+    if (!/\S/.test(raw) || YEAR_ONLY.test(raw.trim())) continue;
+    // Not the digits of a date or a word ("A4", "10th"), and not "one" of "one of them" when it is a pronoun.
+    const before = sentence[m.index - 1] ?? ' ';
+    const after = sentence[m.index + raw.length] ?? ' ';
+    if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+    const end = m.index + raw.length;
+    push(out, seen, sentence, 'number', m.index, end);
+    const unit = UNIT_RE.exec(sentence.slice(end, end + 40));
+    if (unit) push(out, seen, sentence, 'number', m.index, end + unit[0].length);
+  }
+  for (const m of sentence.matchAll(NAME_RE)) {
+    let start = m.index;
+    let text = m[0];
+    // A capitalised stop word opening the run ("The", "In", "After") is not part of the name.
+    for (let w = /^(\S+)\s+/.exec(text); w && isStopWord(w[1]?.toLowerCase() ?? ''); w = /^(\S+)\s+/.exec(text)) {
+      start += w[0].length;
+      text = text.slice(w[0].length);
+    }
+    const bare = text.replace(/[.'’-]+$/, '');
+    if (!bare || (!bare.includes(' ') && isStopWord(bare.toLowerCase()))) continue;
+    if (new RegExp(`^(?:${MONTHS}|${DAYS})$`).test(bare)) continue;
+    push(out, seen, sentence, 'name', start, start + text.length);
+  }
+  for (const m of sentence.matchAll(CAUSE_RE)) push(out, seen, sentence, 'cause', m.index, m.index + m[0].length);
+  // The day and year of a date are not amounts, nor "Feb. 3" a name; a name stops where a date starts.
+  const dates = out.filter((c) => c.kind === 'time');
+  const kept: Candidate[] = [];
+  for (const c of out) {
+    if (c.kind !== 'number' && c.kind !== 'name') {
+      kept.push(c);
+      continue;
+    }
+    const date = dates.find((d) => c.start < d.end && d.start < c.end);
+    if (!date) kept.push(c);
+    else if (c.kind === 'name' && c.start < date.start) {
+      const cut = /^(.*?\S)(?:\s+(?:of|the|de|da|di|du|del|der|van|von|la|le|&))*\s*$/su.exec(sentence.slice(c.start, date.start));
+      if (cut?.[1]) kept.push({ ...c, end: c.start + cut[1].length, text: cut[1] });
+    }
+  }
+  return kept;
+}
+
+/**
+ * Every candidate of a sentence: the typed ones, plus the phrases made of words the question
+ * does not use, cut at punctuation and at the question's words ("What colour…?" → "gold").
+ */
+export function answerCandidates(sentence: string, questionTerms: ReadonlySet<string>): Candidate[] {
+  const out = typedCandidates(sentence);
+  const seen = new Set(out.map((c) => `${c.kind}:${c.start}:${c.end}`));
+  const tokens = tokenize(sentence).filter((t, i, all) => i === 0 || t.start >= (all[i - 1]?.end ?? 0));
+  let run: Token[] = [];
+  const flush = (): void => {
+    emitPhrases(run, (s, e) => push(out, seen, sentence, 'phrase', s, e));
+    run = [];
+  };
+  let prevEnd = 0;
+  for (const t of tokens) {
+    if (run.length > 0 && BREAK.test(sentence.slice(prevEnd, t.start))) flush();
+    prevEnd = t.end;
+    const term = termOf(t);
+    if (term && questionTerms.has(term)) {
+      flush();
+      continue;
+    }
+    run.push(t);
+  }
+  flush();
+  return out;
+}
+
+const MAX_PHRASE = 8;
+const MAX_PIECE = 3;
+
+/** The run trimmed of stop words at both ends, and its stop-word-free pieces. */
+function emitPhrases(run: readonly Token[], emit: (start: number, end: number) => void): void {
+  const content = (t: Token | undefined): boolean => t !== undefined && !isStopWord(t.norm);
+  let a = 0;
+  let b = run.length;
+  while (a < b && !content(run[a])) a++;
+  while (b > a && !content(run[b - 1])) b--;
+  if (a >= b) return;
+  if (b - a <= MAX_PHRASE) emit(run[a]?.start ?? 0, run[b - 1]?.end ?? 0);
+  let from = -1;
+  for (let i = a; i <= b; i++) {
+    if (i < b && content(run[i])) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      if (!(from === a && i === b) && i - from <= MAX_PHRASE) emit(run[from]?.start ?? 0, run[i - 1]?.end ?? 0);
+      // Without a tagger the verb is not cut off ("follow standardized"): short pieces of the run are candidates too.
+      for (let x = from; x < i; x++) {
+        for (let y = x + 1; y <= Math.min(i, x + MAX_PIECE); y++) if (!(x === from && y === i)) emit(run[x]?.start ?? 0, run[y - 1]?.end ?? 0);
+      }
+      from = -1;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.js';
+import { askPages } from '../../src/render/engine-discord.js';
+import { askText } from '../../src/render/engine-text.js';
+import { answerCandidates, typedCandidates } from '../../src/search/candidates.js';
+import { answerType } from '../../src/search/question.js';
+import { terms } from '../../src/text/tokenize.js';
+import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
+
+/**
+ * Invented news written for these tests, shaped like the misses the issue reports: the lead
+ * paragraph repeats the question's words, a later one names the person, the amount or the date.
+ */
+const NEWS: Record<string, string> = {
+  'mido.txt': `date 2005-02-01
+Mido recalled by Egypt
+
+Striker Mido has been recalled to the Egypt squad for the World Cup qualifier against Libya.
+
+"I am very happy to be back," said Mido. The striker was axed from the national team by former coach Marco Tardelli in 2004 after a public row over tactics.
+
+He plays for Tottenham in the English Premier League.`,
+  'tobacco.txt': `date 2005-06-08
+US cuts tobacco penalty demand
+
+The US government has cut the penalty it wants from the tobacco companies in its racketeering case.
+
+Shares in Altria rose 4% on the news. Government lawyers had originally demanded $280bn from the tobacco companies, but now seek $10bn for a programme to help smokers quit.`,
+  'bridge.txt': `date 2006-03-14
+New bridge for Riverton
+
+Riverton's new river bridge will carry trams as well as cars, the city council said.
+
+The bridge will open on 12 September 2007, three months later than planned, because steel deliveries were delayed.`,
+  'bakery.txt': `date 2006-05-02
+Bakery wins award
+
+A family bakery on Mill Street has won a regional award for its rye bread.`,
+};
+
+let dir: string;
+let engine: Engine;
+beforeAll(() => {
+  dir = writeArchive(NEWS);
+  engine = engineFor(dir);
+});
+afterAll(() => removeDir(dir));
+
+describe('answer type of a question', () => {
+  it('GIVEN who, when, how much, where and why questions THEN each gets its type', () => {
+    expect(answerType('Who axed Mido?')).toBe('person');
+    expect(answerType('Which company bought the refinery?')).toBe('person');
+    expect(answerType('When will the bridge open?')).toBe('time');
+    expect(answerType('How much did the government demand?')).toBe('number');
+    expect(answerType('Where was the premiere held?')).toBe('place');
+    expect(answerType('Why was the bridge late?')).toBe('cause');
+    expect(answerType('What colour is the tram?')).toBe('other');
+  });
+});
+
+describe('answer candidates', () => {
+  const kinds = (s: string): string[] => typedCandidates(s).map((c) => `${c.kind}:${c.text}`);
+
+  it('GIVEN names, dates, amounts and causes THEN each is a candidate of its kind, with its unit', () => {
+    const found = kinds('Mido was axed by Marco Tardelli on Feb. 3, 2004 because of a row, costing him $280bn and 12 million tonnes of pride.');
+    expect(found).toEqual(expect.arrayContaining(['name:Marco Tardelli', 'time:Feb. 3, 2004', 'cause:because of a row', 'number:$280bn', 'number:12 million tonnes']));
+    // The day and year of a date are not amounts.
+    expect(found).not.toContain('number:3');
+    expect(found).not.toContain('number:2004');
+  });
+
+  it('GIVEN wire copy THEN the dateline is no candidate and "mln dlrs" / "pct" amounts keep their unit', () => {
+    const found = kinds('NEW YORK, March 13 - Allwaste will pay 1.98 mln dlrs, up 2.5 pct, said Ryan, Beck and Co.');
+    expect(found).toEqual(expect.arrayContaining(['number:1.98 mln dlrs', 'number:2.5 pct', 'name:Allwaste']));
+    expect(found.some((k) => k.includes('NEW YORK') || k.includes('March 13'))).toBe(false);
+  });
+
+  it('GIVEN a capitalised stop word opening a sentence THEN it is not a name', () => {
+    expect(kinds('The bridge opened in Riverton.')).toEqual(['name:Riverton']);
+  });
+
+  it('GIVEN a "what" question THEN phrases without the question\'s words are candidates, cut at its words', () => {
+    const texts = answerCandidates('The tram will be painted bright green, the council said.', new Set(terms('What colour will the tram be painted?'))).map((c) => c.text);
+    expect(texts).toContain('bright green');
+    expect(texts.some((t) => /tram|painted/.test(t))).toBe(false);
+  });
+
+  it('GIVEN every candidate THEN its offsets point at its text', () => {
+    const s = '“Yes,” said Dr. Anna Weiss (the mayor) on 3 March 1999, after 1,200 people—mostly farmers—signed.';
+    for (const c of answerCandidates(s, new Set(terms('Who signed?')))) expect(s.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe('ask: the answer itself', () => {
+  it('GIVEN a who question whose lead restates the topic THEN the paragraph naming the person wins and the name is the span', () => {
+    const r = engine.ask({ question: 'Who axed Mido from the Egypt national team?' });
+    const top = r.hits[0];
+    expect(r.answerType).toBe('person');
+    expect(r.confident).toBe(true);
+    expect(top?.answer).toContain('Marco Tardelli');
+    expect(top?.answerSpan?.text).toBe('Marco Tardelli');
+  });
+
+  it('GIVEN a how-much question THEN the amount sentence beats the share-price one and the amount is the span', () => {
+    const top = engine.ask({ question: 'How much did the US government demand from the tobacco companies?' }).hits[0];
+    expect(top?.answer).toContain('$280bn');
+    expect(top?.answerSpan?.text).toBe('$280bn');
+  });
+
+  it('GIVEN a when question THEN the date is the span', () => {
+    const top = engine.ask({ question: 'When will the Riverton bridge open?' }).hits[0];
+    expect(top?.answerSpan?.text).toBe('12 September 2007');
+  });
+
+  it('GIVEN any answer span THEN its offsets are relative to `answer`', () => {
+    for (const question of ['Who axed Mido?', 'How much did the government demand?', 'When will the bridge open?', 'Why was the bridge late?']) {
+      for (const h of engine.ask({ question, limit: 5 }).hits) {
+        if (h.answerSpan) expect(h.answer.slice(h.answerSpan.start, h.answerSpan.end)).toBe(h.answerSpan.text);
+      }
+    }
+  });
+
+  it('GIVEN a question the archive only touches on THEN ask says it is not sure, and the renderers say so', () => {
+    const r = engine.ask({ question: 'When did the bakery owner retire to Spain?' });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.confident).toBe(false);
+    expect(askText(r)).toMatch(/^These passages may help:/);
+    expect(askText(r)).not.toMatch(/Answer:/);
+    expect(askPages(r)[0]?.content).toBe('These passages may help:');
+  });
+});
+
+describe('ask renderers', () => {
+  it('GIVEN an answer span THEN the terminal and Discord show it in bold', () => {
+    const r = engine.ask({ question: 'Who axed Mido from the Egypt national team?', limit: 1 });
+    expect(askText(r)).toContain('**Marco Tardelli**');
+    expect(askPages(r)[0]?.embeds[0]?.description).toContain('**Marco Tardelli**');
+  });
+
+  it('GIVEN an answer span over markdown-looking text THEN Discord escapes it inside the bold', () => {
+    const hit = { ...engine.ask({ question: 'Who axed Mido?', limit: 1 }).hits[0]! };
+    const answer = 'Axed by *Marco* @everyone.';
+    const pages = askPages({ hits: [{ ...hit, answer, answerHighlights: [], answerSpan: { text: '*Marco* @everyone', start: 8, end: 25 } }], confident: true });
+    expect(pages[0]?.embeds[0]?.description).toContain('**\\*Marco\\* @\u200beveryone**');
+  });
+});

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, trainConditionalLogit } from '../../src/search/ask-model.js';
+import { answerScores, normalizeAnswer, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
+import { ROOT } from '../spawn.js';
+import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
+
+/** A tiny reading-comprehension set, written for this test, in the shape of the SQuAD files. */
+const DOCS = [
+  {
+    id: 'harbor',
+    paragraphs: [
+      'The Riverton harbor was built in 1888 by the Lakeside Shipping Company. It is the oldest harbor on the lake.',
+      'Ferries leave the harbor every hour for Pine Island. The crossing takes forty minutes and costs 6 dollars.',
+      'In 2015 the harbor was closed for repairs after a storm damaged the pier.',
+    ],
+  },
+  {
+    id: 'library',
+    paragraphs: [
+      'The Riverton library holds 120,000 books. It was designed by the architect Maria Lund.',
+      'The library opened on 4 May 1921. Its reading room seats 200 people.',
+    ],
+  },
+];
+const QUESTIONS = [
+  { question: 'When was the Riverton harbor built?', doc_id: 'harbor', paragraph_index: 0, answers: ['1888'] },
+  { question: 'Who built the Riverton harbor?', doc_id: 'harbor', paragraph_index: 0, answers: ['Lakeside Shipping Company'] },
+  { question: 'Where do ferries from the harbor go?', doc_id: 'harbor', paragraph_index: 1, answers: ['Pine Island'] },
+  { question: 'How much does the ferry crossing cost?', doc_id: 'harbor', paragraph_index: 1, answers: ['6 dollars'] },
+  { question: 'How long does the crossing take?', doc_id: 'harbor', paragraph_index: 1, answers: ['forty minutes'] },
+  { question: 'Why was the harbor closed in 2015?', doc_id: 'harbor', paragraph_index: 2, answers: ['after a storm damaged the pier'] },
+  { question: 'How many books does the library hold?', doc_id: 'library', paragraph_index: 0, answers: ['120,000'] },
+  { question: 'Who designed the Riverton library?', doc_id: 'library', paragraph_index: 0, answers: ['Maria Lund'] },
+  { question: 'When did the library open?', doc_id: 'library', paragraph_index: 1, answers: ['4 May 1921'] },
+  { question: 'How many people does the reading room seat?', doc_id: 'library', paragraph_index: 1, answers: ['200'] },
+];
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'ask-train-'));
+  writeFileSync(join(tmp, 'docs.jsonl'), DOCS.map((d) => JSON.stringify(d)).join('\n'));
+  writeFileSync(join(tmp, 'questions.jsonl'), QUESTIONS.map((q) => JSON.stringify(q)).join('\n'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('ask weights', () => {
+  it('GIVEN the committed weights THEN they load and name the features the code computes', () => {
+    expect(DEFAULT_ASK_WEIGHTS.sentence.features).toEqual([...SENTENCE_FEATURES]);
+    expect(DEFAULT_ASK_WEIGHTS.trainedOn).toMatch(/squad/i);
+  });
+
+  it('GIVEN weights for other features or with a bad number THEN loading says to retrain', () => {
+    const changed = { ...DEFAULT_ASK_WEIGHTS, sentence: { features: ['overlap'], weights: [1] } };
+    expect(() => parseWeights(changed)).toThrow(/sentence features differ.*npm run train:ask/);
+    const bad = { ...DEFAULT_ASK_WEIGHTS, passage: { ...DEFAULT_ASK_WEIGHTS.passage, weights: DEFAULT_ASK_WEIGHTS.passage.weights.map(() => Number.NaN) } };
+    expect(() => parseWeights(JSON.parse(JSON.stringify(bad)))).toThrow(/passage needs \d+ finite numbers/);
+    expect(() => parseWeights(null)).toThrow(/not an object/);
+  });
+});
+
+describe('training', () => {
+  it('GIVEN groups where one feature marks the right item THEN the conditional logit learns a positive weight for it', () => {
+    const groups = Array.from({ length: 50 }, (_, i) => ({
+      features: [[1, i % 3], [0, (i + 1) % 3], [0, (i + 2) % 3]],
+      positive: [true, false, false],
+    }));
+    const w = trainConditionalLogit(groups, 2);
+    expect(w[0]).toBeGreaterThan(1);
+    expect(Math.abs(w[1] ?? 0)).toBeLessThan(w[0] ?? 0);
+  });
+
+  it('GIVEN a tiny question set THEN retraining gives weights that load and answer its questions', () => {
+    const dir = writeArchive(Object.fromEntries(DOCS.map((d) => [`${d.id}.txt`, `date 2020-01-01\n\n${d.paragraphs.join('\n\n')}\n`])));
+    try {
+      const engine = engineFor(dir);
+      const gold: GoldQuestion[] = QUESTIONS.map((q) => ({ question: q.question, article: q.doc_id, paragraph: q.paragraph_index + 1, answers: q.answers }));
+      const { weights, report } = trainAskWeights(engine, gold, 'tiny fixture');
+      expect(report.questions).toBe(QUESTIONS.length);
+      expect(report.sentenceGroups).toBe(QUESTIONS.length);
+      expect(parseWeights(JSON.parse(JSON.stringify(weights)))).toEqual(weights);
+      engine.askWeights = weights;
+      const r = engine.ask({ question: 'Who designed the Riverton library?' });
+      expect(r.hits[0]?.answerSpan?.text).toBe('Maria Lund');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('GIVEN the npm script on data files THEN it writes a weights file the engine can load', () => {
+    const out = join(tmp, 'weights.json');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/trained on 10 questions/);
+    expect(parseWeights(JSON.parse(readFileSync(out, 'utf8'))).trainedOn).toBe('questions.jsonl (all)');
+  });
+
+  it('GIVEN the script without its data paths THEN it says how to call it', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts')], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl/);
+  });
+});
+
+describe('SQuAD answer scores', () => {
+  it('GIVEN predictions THEN exact match and token F1 follow the SQuAD normalisation', () => {
+    expect(normalizeAnswer('The  Denver Broncos!')).toBe('denver broncos');
+    expect(answerScores('the Denver Broncos', ['Denver Broncos'])).toEqual({ em: 1, f1: 1 });
+    expect(answerScores('Broncos', ['Denver Broncos']).f1).toBeCloseTo(2 / 3);
+    expect(answerScores('Panthers', ['Denver Broncos', 'Broncos'])).toEqual({ em: 0, f1: 0 });
+  });
+});

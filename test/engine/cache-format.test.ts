@@ -1,0 +1,211 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadArchive, scanArchive } from '../../src/archive/load.js';
+import type { Engine } from '../../src/engine.js';
+import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
+import { SetupError } from '../../src/errors.js';
+import { archiveFingerprint, cacheFs } from '../../src/search/cache.js';
+import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
+import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
+
+let archiveDir: string;
+let cacheDir: string;
+let cachePath: string;
+
+beforeEach(() => {
+  archiveDir = writeArchive();
+  cacheDir = writeArchive({});
+  cachePath = join(cacheDir, 'index.cache');
+});
+afterEach(() => {
+  removeDir(archiveDir);
+  removeDir(cacheDir);
+});
+
+/** Everything a user can see of an engine's answers: hits with scores, answers, quotes, speakers. */
+function everyAnswer(e: Engine) {
+  const store = e.quotes;
+  const speakers = store.speakers(50);
+  return {
+    search: ['subpoenas', 'water contract', 'harbor', 'subpoe', 'subpenas Riverton', 'ride-hailing fee', 'council', 'the city said'].map((query) =>
+      e.search({ query, limit: 25 }),
+    ),
+    dated: e.search({ query: 'council city', from: '2020-03', to: '2020' }),
+    bySpeaker: speakers.slice(0, 3).map((s) => e.search({ query: 'city', speaker: s.name, limit: 25 })),
+    ask: ['When was Khan charged with murder?', 'Who owns the café?', 'How many drivers gathered?'].map((question) => e.ask({ question, limit: 10 })),
+    speakers,
+    quotes: speakers.map((s) => store.quotesBySpeaker(s.name)),
+    articleQuotes: e.articles.map((a) => store.quotesOfArticle(a.id)),
+    articles: e.articles.map((a) => e.article(a.id)),
+    stats: e.stats(),
+    suggest: e.suggestArticles('cafe'),
+  };
+}
+
+const key = () => ({ settings: settingsHash(DEFAULT_INDEX_SETTINGS), fingerprint: archiveFingerprint(scanArchive(archiveDir)) });
+
+describe('index built from term ids', () => {
+  it('GIVEN any archive THEN MiniSearch holds exactly what addAll would have put in it', () => {
+    for (const settings of [DEFAULT_INDEX_SETTINGS, { ...DEFAULT_INDEX_SETTINGS, commonMinDf: 2, commonShare: 0.05 }]) {
+      const index = PassageIndex.build(loadArchive(archiveDir).articles, settings);
+      const viaAdd = new MiniSearch<{ id: number }>(miniOptions(index));
+      viaAdd.addAll(index.passages.map((_, id) => ({ id })));
+      // Queries first (terms made into Maps on demand), then the whole state.
+      for (const q of ['subpoena', 'water contract', 'harbr', 'cit', 'council riverton']) {
+        const opts = { prefix: true, fuzzy: 0.3, boost: { title: 1.5 }, combineWith: 'OR' as const };
+        expect(index.mini.search(q, opts)).toEqual(viaAdd.search(q, opts));
+      }
+      expect(JSON.stringify(index.mini.toJSON())).toBe(JSON.stringify(viaAdd.toJSON()));
+      expect(index.mini.documentCount).toBe(index.passages.length);
+    }
+  });
+});
+
+describe('answers before and after the cache', () => {
+  it('GIVEN the fixture archive THEN a cached engine answers exactly as a fresh build (hits, scores, quotes)', async () => {
+    const fresh = everyAnswer(buildEngine(loadArchive(archiveDir)));
+    const built = openEngine({ archiveDir, cachePath });
+    expect(built.source).toBe('built');
+    const cached = openEngine({ archiveDir, cachePath });
+    expect(cached.source).toBe('cache');
+    const cachedAsync = await openEngineAsync({ archiveDir, cachePath });
+    expect(cachedAsync.source).toBe('cache');
+    expect(everyAnswer(built.engine)).toEqual(fresh);
+    expect(everyAnswer(cached.engine)).toEqual(fresh);
+    expect(everyAnswer(cachedAsync.engine)).toEqual(fresh);
+    expect(fresh.quotes.flat().length).toBeGreaterThan(3);
+  });
+
+  it('GIVEN live changes (removed, changed, added articles) THEN the saved cache loads as a fresh build of the new archive', () => {
+    const live = openEngine({ archiveDir, cachePath }).engine;
+    rmSync(join(archiveDir, '2020/ice-subpoenas.txt'));
+    writeFiles(archiveDir, {
+      '2021/ferry-schedule.txt': (FIXTURE['2021/ferry-schedule.txt'] ?? '').replace('forty minutes', 'twenty-five minutes, with a new hydrofoil,'),
+      '2000/aaa-first.txt': 'date 2000-01-01 "The hydrofoil is late again," said Pat Moreno, a commuter, on the ferry dock.',
+    });
+    const now = loadArchive(archiveDir);
+    const upserts = now.articles.filter((a) => ['2021/ferry-schedule', '2000/aaa-first'].includes(a.id));
+    live.applyChanges({ upserts, removals: ['2020/ice-subpoenas'], warnings: now.warnings });
+    expect(live.index.removedArticles.size).toBe(2);
+    expect(saveEngine(live, cachePath, key())).toBe(true);
+    const reopened = openEngine({ archiveDir, cachePath });
+    expect(reopened.source).toBe('cache');
+    expect(reopened.engine.index.removedArticles.size).toBe(0);
+    expect(reopened.engine.index.passages.length).toBe(reopened.engine.index.size);
+    const fresh = buildEngine(loadArchive(archiveDir));
+    expect(everyAnswer(reopened.engine)).toEqual(everyAnswer(fresh));
+    expect(reopened.engine.index.vocabList).toEqual(fresh.index.vocabList);
+  });
+});
+
+describe('writing the cache', () => {
+  /** Runs `run` with the cache's writes going through `write` (the real write, given fewer bytes). */
+  const withWrite = (write: (fd: number, data: Uint8Array, offset: number, length: number) => number, run: () => void): void => {
+    const real = cacheFs.writeSync;
+    cacheFs.writeSync = write as typeof cacheFs.writeSync;
+    try {
+      run();
+    } finally {
+      cacheFs.writeSync = real;
+    }
+  };
+  const temps = (): string[] => readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'));
+
+  it('GIVEN writes that take only part of the bytes each time THEN it keeps writing and the cache is whole', () => {
+    const engine = openEngine({ archiveDir }).engine;
+    let calls = 0;
+    withWrite(
+      (fd, data, offset, length) => {
+        calls++;
+        return realWrite(fd, data, offset, Math.min(length, 777));
+      },
+      () => expect(saveEngine(engine, cachePath, key())).toBe(true),
+    );
+    expect(calls).toBeGreaterThan(20);
+    expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
+  });
+
+  it('GIVEN a disk that fills up mid-write (short counts, then none) THEN the old cache stays whole and no temp file is left', () => {
+    openEngine({ archiveDir, cachePath });
+    const before = readFileSync(cachePath);
+    writeFiles(archiveDir, { 'extra.txt': 'date 2020-01-01 A short note about snow removal.' });
+    const engine = openEngine({ archiveDir }).engine;
+    let room = 5000;
+    withWrite(
+      (fd, data, offset, length) => {
+        const n = Math.min(length, room, 300);
+        room -= n;
+        return n === 0 ? 0 : realWrite(fd, data, offset, n);
+      },
+      () => expect(saveEngine(engine, cachePath, key())).toBe(false),
+    );
+    expect(readFileSync(cachePath)).toEqual(before);
+    expect(temps()).toEqual([]);
+    // The old cache is for the old archive: the next start rebuilds instead of loading it wrong.
+    expect(openEngine({ archiveDir, cachePath }).reason).toBe('archive changed');
+  });
+
+  it('GIVEN ENOSPC thrown by the disk THEN the write fails cleanly too', () => {
+    const engine = openEngine({ archiveDir }).engine;
+    withWrite(
+      () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      () => expect(saveEngine(engine, cachePath, key())).toBe(false),
+    );
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it('GIVEN temp files left by a killed writer THEN the next start removes them, and leaves those of live writers and other files', () => {
+    writeFiles(cacheDir, {
+      'index.cache.999999999.1700000000000.tmp': 'half a cache',
+      [`index.cache.${process.ppid}.1700000000000.tmp`]: 'a live writer',
+      'other.cache.999999999.1700000000000.tmp': 'another cache',
+      'notes.txt': 'keep',
+    });
+    openEngine({ archiveDir, cachePath });
+    expect(readdirSync(cacheDir).sort()).toEqual(['index.cache', `index.cache.${process.ppid}.1700000000000.tmp`, 'notes.txt', 'other.cache.999999999.1700000000000.tmp'].sort());
+    expect(statSync(cachePath).size).toBeGreaterThan(0);
+  });
+});
+
+describe('opening with the event loop free', () => {
+  it('GIVEN a cache THEN other work runs between the steps of an async open', async () => {
+    openEngine({ archiveDir, cachePath });
+    let turns = 0;
+    let stop = false;
+    const spin = (): void => {
+      if (stop) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const opened = await openEngineAsync({ archiveDir, cachePath });
+    stop = true;
+    expect(opened.source).toBe('cache');
+    expect(turns).toBeGreaterThan(5);
+  });
+
+  it('GIVEN a bad cache THEN the async open rebuilds with the same reason as the sync one', async () => {
+    openEngine({ archiveDir, cachePath });
+    writeFileSync(cachePath, readFileSync(cachePath).subarray(0, 100));
+    const opened = await openEngineAsync({ archiveDir, cachePath });
+    expect(opened).toMatchObject({ source: 'built', reason: 'cache is truncated or corrupt' });
+    expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
+  });
+});
+
+const realWrite = (fd: number, data: Uint8Array, offset: number, length: number): number => writeSync(fd, data, offset, length);
+
+describe('archives larger than the heap', () => {
+  it('GIVEN an archive whose index would not fit in the heap Node allows THEN it is refused with a message naming the limit', () => {
+    const files = [{ path: 'big.txt', size: 2 ** 30, mtimeMs: 0 }];
+    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(SetupError);
+    expect(() => checkHeapRoom(files, 'build', 4 * 2 ** 30)).toThrow(/1024 MB of text; building its index needs about 10\.0 GB .*\(4\.0 GB, its --max-old-space-size\).*NODE_OPTIONS=--max-old-space-size=12800/);
+    expect(() => checkHeapRoom(files, 'load', 16 * 2 ** 30)).not.toThrow();
+    // The fixture archive fits in any real process.
+    expect(() => checkHeapRoom(scanArchive(archiveDir), 'build')).not.toThrow();
+  });
+});
