@@ -6,6 +6,8 @@
 // The issue's budget: quotes may add at most 30% to the index build time.
 
 import { loadArchive } from '../src/archive/load.js';
+import { isUserError } from '../src/errors.js';
+import { answerQuotes } from '../src/quotes/query.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex } from '../src/search/index.js';
 
@@ -36,3 +38,33 @@ console.log(`${archive.articles.length} articles, ${(chars / 1e6).toFixed(1)} M 
 console.log(`load ${loadMs.toFixed(0)} ms + passage index ${indexMs.toFixed(0)} ms = ${base.toFixed(0)} ms`);
 console.log(`quote store: best of 3 ${best.toFixed(0)} ms (${runs.map((r) => r.toFixed(0)).join(', ')}) = +${((best / base) * 100).toFixed(1)}% of load + index`);
 console.log(`${store?.size ?? 0} quotes, ${store?.speakers(1e9).length ?? 0} speakers; JSON ${(json.length / 1e6).toFixed(1)} MB, reload from JSON ${reloadMs.toFixed(0)} ms`);
+
+// Query time: /quotes by full name, by surname, by a misspelt surname (the "did you mean" path,
+// which compares against every speaker), and autocomplete, over the most quoted speakers.
+if (store) {
+  const names = store.speakers(300).map((e) => e.name);
+  const surnames = names.map((n) => n.split(' ').pop() ?? n);
+  const misspelt = surnames.filter((w) => w.length >= 5).map((w) => `${w.slice(0, 2)}${w.slice(3)}`);
+  const timeEach = (inputs: readonly string[], f: (s: string) => unknown): number[] =>
+    inputs.map((input) => {
+      const t = performance.now();
+      try {
+        f(input);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+      }
+      return performance.now() - t;
+    });
+  const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+  const quotes = (speaker: string): unknown => answerQuotes(store as QuoteStore, { speaker, limit: 5 }, (id) => id);
+  for (const [label, inputs, f] of [
+    ['/quotes full name', names, quotes],
+    ['/quotes surname', surnames, quotes],
+    ['/quotes misspelt (did you mean)', misspelt, quotes],
+    ['autocomplete (3 letters)', surnames.map((w) => w.slice(0, 3)), (s: string) => (store as QuoteStore).suggestSpeakers(s, 25)],
+  ] as const) {
+    timeEach(inputs, f); // warm up
+    const ms = timeEach(inputs, f);
+    console.log(`${label}: ${ms.length} queries, p50 ${pct(ms, 0.5).toFixed(2)} ms, p95 ${pct(ms, 0.95).toFixed(2)} ms, max ${Math.max(...ms).toFixed(2)} ms`);
+  }
+}

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_ARTICLE_BYTES } from './archive/load.js';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,6 +31,8 @@ export interface Config {
   shards?: string;
   /** The per-person allowance on commands whose spec says `cooldown: true`. */
   cooldown: CooldownSettings;
+  /** Article files larger than this many bytes are skipped with a warning (MAX_ARTICLE_BYTES). */
+  maxArticleBytes: number;
 }
 
 /** The configuration of a process that connects to Discord: the token is there. */
@@ -138,8 +141,17 @@ export function readConfig(env: Env, need: ConfigNeeds = {}): Config {
     }
   }
 
+  const maxBytes = val('MAX_ARTICLE_BYTES');
+  let maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES;
+  if (maxBytes !== undefined) {
+    maxArticleBytes = /^\d+$/.test(maxBytes) ? Number(maxBytes) : NaN;
+    if (!(maxArticleBytes >= 1024 && maxArticleBytes <= 2 ** 30)) {
+      problems.push(`MAX_ARTICLE_BYTES must be a whole number of bytes from 1024 to 1073741824, or empty for ${DEFAULT_MAX_ARTICLE_BYTES} (got "${maxBytes.slice(0, 20)}")`);
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  const config: Config = { archiveDir, cachePath: val('INDEX_CACHE') ?? defaultCachePath(archiveDir), logLevel, cooldown };
+  const config: Config = { archiveDir, cachePath: val('INDEX_CACHE') ?? defaultCachePath(archiveDir), logLevel, cooldown, maxArticleBytes };
   if (token) config.token = token.replace(/^Bot\s+/i, '');
   if (clientId) config.clientId = clientId;
   if (guildId) config.guildId = guildId;

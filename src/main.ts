@@ -1,7 +1,7 @@
 import { consoleAnswer, runConsole } from './cli/console.js';
 import { loadCommands } from './commands/registry.js';
 import { ConfigError, loadEnv, readConfig, type BotConfig, type Config } from './config.js';
-import { startBot, type Bot } from './discord/bot.js';
+import { FATAL_GATEWAY_EXIT, startBot, type Bot } from './discord/bot.js';
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
 import { openEngine, openEngineAsync } from './open.js';
@@ -39,7 +39,8 @@ if (config.token === undefined) {
   }
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const { archiveDir, cachePath } = config;
-  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, progress: bar.update }), { archiveDir, cachePath, log });
+  const { maxArticleBytes } = config;
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, maxArticleBytes, progress: bar.update }), { archiveDir, cachePath, log, maxArticleBytes });
   bar.clear();
   live.watch();
   const engine = live.engine;
@@ -56,21 +57,28 @@ if (config.token === undefined) {
 }
 
 async function serve(config: BotConfig, log: Logger): Promise<void> {
-  let bot: Bot;
+  let bot: Bot | undefined;
   let live: LiveArchive | undefined;
   try {
     // Async: the cache loads a frame at a time, so the process (gateway heartbeats, signals) stays responsive.
-    const opened = await openEngineAsync({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    const opened = await openEngineAsync({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
     // The archive is watched: added, changed and deleted articles are served within seconds.
-    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
     live.watch();
     log.info({ source: opened.source, articles: opened.engine.articles.length, shard: config.shards }, 'archive ready');
-    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log });
+    const onFatal = (): void => {
+      // Shut down as on SIGTERM, but exit with a failure: a supervisor must notice.
+      void Promise.all([bot?.stop(), live?.close()]).finally(() => {
+        log.flush();
+        process.exit(FATAL_GATEWAY_EXIT);
+      });
+    };
+    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log, onFatal });
   } catch (e) {
     log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
     log.flush();
     process.exit(1);
   }
-  exitOnSignals(log, 'the bot', () => Promise.all([bot.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
+  exitOnSignals(log, 'the bot', () => Promise.all([bot?.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }

@@ -26,6 +26,8 @@ export interface OpenOptions {
   cachePath?: string;
   log?: Logger;
   settings?: IndexSettings;
+  /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
   /** How far a fresh build has got, phase by phase (the command line draws a bar from it). */
   progress?: BuildProgress;
 }
@@ -71,9 +73,11 @@ export function checkHeapRoom(files: readonly ArchiveFile[], step: keyof typeof 
   );
 }
 
+const scanOptions = (opts: OpenOptions): { maxArticleBytes?: number } => (opts.maxArticleBytes === undefined ? {} : { maxArticleBytes: opts.maxArticleBytes });
+
 function plan(opts: OpenOptions): Plan {
   const settings = opts.settings ?? DEFAULT_INDEX_SETTINGS;
-  const files = scanArchive(opts.archiveDir);
+  const files = scanArchive(opts.archiveDir, scanOptions(opts));
   const key = { settings: settingsHash(settings), fingerprint: archiveFingerprint(files) };
   if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
   return { files, key, restore: { dir: opts.archiveDir, key, settings } };
@@ -98,7 +102,7 @@ function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: 
 }
 
 function loadArchiveLogged(opts: OpenOptions, p: Plan): Archive {
-  const archive = loadArchive(opts.archiveDir, p.files, opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+  const archive = loadArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
   return archive;
 }

@@ -1,4 +1,5 @@
 import { ConfigError, loadEnv, readConfig, type BotConfig } from './config.js';
+import { FATAL_GATEWAY_EXIT } from './discord/fatal.js';
 import { startSharded } from './discord/shard.js';
 import { createLogger } from './log.js';
 import { exitOnSignals } from './shutdown.js';
@@ -14,7 +15,12 @@ try {
 const log = createLogger(config.logLevel);
 let sharded: Awaited<ReturnType<typeof startSharded>>;
 try {
-  sharded = await startSharded(config, log);
+  sharded = await startSharded(config, log, () => {
+    void sharded.stop().finally(() => {
+      log.flush();
+      process.exit(FATAL_GATEWAY_EXIT);
+    });
+  });
 } catch (e) {
   log.fatal({ err: e }, `could not start the shards: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

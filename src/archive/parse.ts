@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { isValidIsoDate } from '../text/dates.js';
+import { httpUrl } from './url.js';
 import type { Article } from './types.js';
 
 export interface ParsedArticle {
@@ -59,7 +60,11 @@ export function parseArticle(id: string, raw: string): ParsedArticle {
   const title = meta.title || (headline ? first : shortTitle(first)) || id;
 
   const article: Article = { id, title, date, paragraphs, headline };
-  if (meta.url) article.url = meta.url;
+  if (meta.url) {
+    const url = httpUrl(meta.url);
+    if (url) article.url = url;
+    else warnings.push(`front-matter url "${meta.url.slice(0, 40)}" is not an http(s) link; ignored`);
+  }
   if (meta.source) article.source = meta.source;
   if (meta.author) article.author = meta.author;
   return { article, warnings };

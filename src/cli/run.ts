@@ -73,9 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     // Paths typed on the command line are the user's, from where they stand.
     const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : config.cachePath;
     const logger = log ?? createCliLogger(config.logLevel, io.stderr, () => bar.clear());
-    const opened = openEngine({ archiveDir, cachePath, log: logger, progress: bar.update });
+    const { maxArticleBytes } = config;
+    const opened = openEngine({ archiveDir, cachePath, log: logger, maxArticleBytes, progress: bar.update });
     bar.clear();
-    ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger }).ctx;
+    ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger, maxArticleBytes }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);
   } catch (e) {
     bar.clear();

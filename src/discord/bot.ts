@@ -8,6 +8,7 @@ import type { BotConfig, CooldownSettings } from '../config.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { restOptions } from './rest.js';
 import { Cooldowns, cooldownMessage } from './cooldown.js';
+import { FATAL_GATEWAY_EXIT, fatalCloseMessage } from './fatal.js';
 import { executeCommand, Pace, type BotContext, type Outcome } from './execute.js';
 import { hasAutocomplete } from './slash.js';
 import { PageStore, pageCustomId, parsePageCustomId } from './pagination.js';
@@ -27,7 +28,14 @@ export interface BotDeps {
   now?: () => number;
   /** Give up on a REST request after this long and retry it (discord.js's default: 15 s). */
   restTimeoutMs?: number;
+  /**
+   * Called when Discord closes the gateway for good once connected (a revoked token, bad
+   * intents…): discord.js will not reconnect, so the process should exit with FATAL_GATEWAY_EXIT.
+   */
+  onFatal?: (message: string, code: number) => void;
 }
+
+export { FATAL_GATEWAY_EXIT };
 
 export interface Bot {
   client: Client;
@@ -74,13 +82,20 @@ export async function startBot(deps: BotDeps): Promise<Bot> {
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => deps.log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => deps.log.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => deps.log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  let ready = false;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const message = fatalCloseMessage(event.code);
+    deps.log.fatal({ shard, code: event.code }, message);
+    // Before ready, login() fails and the caller reports it; after, nothing else would.
+    if (ready) deps.onFatal?.(message, event.code);
+  });
   client.on(Events.ShardReconnecting, (shard) => deps.log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => deps.log.info({ shard, replayed }, 'gateway resumed'));
-  const ready = once(client, Events.ClientReady);
+  const readyEvent = once(client, Events.ClientReady);
   try {
     await client.login(deps.config.token);
-    await ready;
+    await readyEvent;
+    ready = true;
   } catch (e) {
     await client.destroy();
     throw e;

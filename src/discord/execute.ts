@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext, CommandSpec } from '../commands/command.js';
 import { parseOptions } from '../commands/options.js';
 import { isUserError } from '../errors.js';
@@ -51,6 +51,12 @@ const SLOW = Symbol('slow');
  * `deferAfterMs` is deferred then, so Discord's 3-second deadline always holds.
  */
 export async function executeCommand(spec: CommandSpec, interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
+  // The registered default permission hides admin commands, but a stale registration or a
+  // server's override can still let anyone run one: the member's permissions decide here too.
+  if (spec.admin && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    await sendPrivate(interaction, `/${spec.name} is for members with the Manage Server permission.`);
+    return 'forbidden';
+  }
   const raw: Record<string, unknown> = {};
   for (const o of interaction.options.data) if (o.name !== HIDE_OPTION) raw[o.name] = o.value;
   const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;

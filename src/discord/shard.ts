@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from '../log.js';
+import { FATAL_GATEWAY_EXIT } from './fatal.js';
 import { openEngine } from '../open.js';
 import type { BotConfig } from '../config.js';
 import { restOptions } from './rest.js';
@@ -22,8 +23,13 @@ export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBa
  * Builds the index once (so every shard loads it from the cache), then starts the shards, each
  * a child process running the bot. Returns the manager; `stop` kills the shards.
  */
-export async function startSharded(config: BotConfig, log: Logger): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
+export async function startSharded(
+  config: BotConfig,
+  log: Logger,
+  /** A shard exited because its gateway closed for good: every shard would be refused too. */
+  onFatal: (shard: number) => void = () => {},
+): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
   log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
   const totalShards = config.shardCount ?? (await recommendedShards(config));
   const manager = new ShardingManager(SHARD_SCRIPT, {
@@ -38,7 +44,16 @@ export async function startSharded(config: BotConfig, log: Logger): Promise<{ ma
     // Each shard gets this process's environment from discord.js; point it at the very cache file built above.
     if (typeof shard.env === 'object' && shard.env !== null) Object.assign(shard.env, { INDEX_CACHE: config.cachePath, ARCHIVE_DIR: config.archiveDir });
     log.info({ shard: shard.id, totalShards }, 'shard launched');
-    shard.on('death', () => log.warn({ shard: shard.id }, 'shard process exited'));
+    shard.on('death', (child) => {
+      const code = 'exitCode' in child ? child.exitCode : null;
+      log.warn({ shard: shard.id, code }, 'shard process exited');
+      if (code === FATAL_GATEWAY_EXIT) {
+        manager.respawn = false;
+        log.fatal({ shard: shard.id }, 'a shard lost its gateway for good (see its log); stopping every shard');
+        // discord.js respawns this shard right after 'death': let that happen, then stop it too.
+        setImmediate(() => onFatal(shard.id));
+      }
+    });
   });
   await manager.spawn({ timeout: 60_000 });
   log.info({ totalShards }, 'all shards ready');

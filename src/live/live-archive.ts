@@ -1,14 +1,14 @@
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join, sep } from 'node:path';
-import { idFromPath, isArticlePath, loadArticleFile, scanArchive, type ArchiveFile } from '../archive/load.js';
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
-import type { Engine } from '../engine.js';
+import { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { buildEngineAsync, saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
-import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from '../search/index.js';
+import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
 import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
@@ -24,7 +24,27 @@ export interface LiveOptions {
   pollMs?: number;
   /** Quiet time after the last change before the cache is rewritten (it is a whole-index write). */
   cacheDelayMs?: number;
+  /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
+  /** Compact at once, without waiting for changes to settle, when tombstones pass this share of the passages. */
+  compactShare?: number;
+  /**
+   * Once changes settle, compact when the passages changed in place since the last build
+   * (appended plus removed) reach this share of the index (default 1%; 0: after any change).
+   */
+  settleShare?: number;
 }
+
+/** Tombstones (passages of changed or deleted articles) past this share of the index trigger a compaction at once. */
+export const DEFAULT_COMPACT_SHARE = 0.25;
+/** Changes in place past this share of the passages are compacted once they settle. */
+export const DEFAULT_SETTLE_SHARE = 0.01;
+
+const byPath = (a: Article, b: Article): number => {
+  const x = `${a.id}.txt`;
+  const y = `${b.id}.txt`;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 export interface SyncReport {
   added: string[];
@@ -36,8 +56,6 @@ export interface SyncReport {
   unavailable?: string;
 }
 
-
-const sameFile = (a: ArchiveFile, b: ArchiveFile): boolean => a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
 /**
  * The archive as it is on disk, kept current while the bot serves: file events trigger a
@@ -51,10 +69,14 @@ export class LiveArchive {
   private readonly warnings = new Map<string, ArchiveWarning[]>();
   private readonly log: Logger;
   private readonly settings: IndexSettings;
-  private watcher: FSWatcher | undefined;
+  private readonly watchers = new Map<string, FSWatcher>();
   private syncTimer: NodeJS.Timeout | undefined;
   private cacheTimer: NodeJS.Timeout | undefined;
   private reindexing: Promise<ReindexReport> | undefined;
+  private compacting: Promise<void> | undefined;
+  /** How many passages the index held when it was built: those appended since went in place. */
+  private builtPassages: number;
+  private closed = false;
   private wasUnavailable = false;
   /** Listeners told after every applied change (tests, the soak bench). */
   readonly onSync = new Set<(report: SyncReport) => void>();
@@ -68,6 +90,7 @@ export class LiveArchive {
     this.files = new Map(opened.files.map((f) => [f.path, f]));
     for (const w of opened.engine.archive.warnings) this.warnings.set(w.file, [...(this.warnings.get(w.file) ?? []), w]);
     this.ctx = { engine: opened.engine, reindex: (progress) => this.reindex(progress) };
+    this.builtPassages = opened.engine.index.passages.length;
   }
 
   get engine(): Engine {
@@ -91,18 +114,9 @@ export class LiveArchive {
   private pollTimer: NodeJS.Timeout | undefined;
 
   private arm(): void {
-    if (!this.watching || this.watcher) return;
+    if (!this.watching || this.watchers.size > 0) return;
     try {
-      const watcher = watch(this.opts.archiveDir, { recursive: true, persistent: false }, (_event, name) => {
-        if (name === null) this.pending = 'all';
-        else if (this.pending !== 'all') this.pending.add(name.split(sep).join('/'));
-        this.scheduleSync();
-      });
-      watcher.on('error', (err) => {
-        this.log.warn({ err: err.message }, 'archive watcher failed; polling the folder instead');
-        this.disarm();
-      });
-      this.watcher = watcher;
+      this.watchTree('');
       clearInterval(this.pollTimer);
       this.pollTimer = undefined;
     } catch (e) {
@@ -111,9 +125,62 @@ export class LiveArchive {
     }
   }
 
+  /**
+   * One plain (non-recursive) watcher per folder, added as folders appear. Node 20's recursive
+   * watcher on Linux stalls the whole process when thousands of files are copied into a new
+   * folder (it rescans the folder on every event); a watcher per folder costs one inotify watch.
+   */
+  private watchTree(rel: string): void {
+    if (this.watchers.has(rel)) return;
+    const full = rel ? join(this.opts.archiveDir, ...rel.split('/')) : this.opts.archiveDir;
+    const watcher = watch(full, { persistent: false }, (_event, name) => {
+      if (name === null) this.pending = 'all';
+      else {
+        const path = rel ? `${rel}/${archivePath(name)}` : archivePath(name);
+        if (this.pending !== 'all') this.pending.add(path);
+        if (!name.startsWith('.')) this.followFolder(path);
+      }
+      this.scheduleSync();
+    });
+    watcher.on('error', (err) => {
+      if (rel !== '') return this.unwatch(rel);
+      this.log.warn({ err: err.message }, 'archive watcher failed; polling the folder instead');
+      this.disarm();
+    });
+    this.watchers.set(rel, watcher);
+    for (const entry of archiveFs.readdirSync(full, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) this.watchTree(rel ? `${rel}/${entry.name}` : entry.name);
+    }
+  }
+
+  /** A path named by a watcher: a new folder gets watched, a folder gone stops being watched. */
+  private followFolder(path: string): void {
+    let folder = false;
+    try {
+      folder = archiveFs.lstatSync(join(this.opts.archiveDir, ...path.split('/'))).isDirectory();
+    } catch {
+      folder = false;
+    }
+    try {
+      if (folder) this.watchTree(path);
+      else this.unwatch(path);
+    } catch {
+      // Unreadable or gone meanwhile: the sync says so; the next event tries again.
+    }
+  }
+
+  private unwatch(rel: string): void {
+    for (const [path, w] of this.watchers) {
+      if (path === rel || path.startsWith(`${rel}/`)) {
+        w.close();
+        this.watchers.delete(path);
+      }
+    }
+  }
+
   private disarm(): void {
-    this.watcher?.close();
-    this.watcher = undefined;
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
     if (this.watching && !this.pollTimer) {
       this.pollTimer = setInterval(() => {
         this.pending = 'all';
@@ -124,22 +191,26 @@ export class LiveArchive {
   }
 
   scheduleSync(): void {
-    clearTimeout(this.syncTimer);
     const now = performance.now();
     this.pendingSince ??= now;
-    const delay = Math.max(0, Math.min(this.opts.debounceMs ?? 300, this.pendingSince + (this.opts.maxWaitMs ?? 1000) - now));
+    const cap = this.pendingSince + (this.opts.maxWaitMs ?? 1000);
+    const due = Math.min(now + (this.opts.debounceMs ?? 300), cap);
+    // Past the cap, a timer already armed stays: re-arming it (for "now") on every event would
+    // starve it while a steady stream of events, thousands of files being copied in, goes on.
+    if (this.syncTimer && this.syncDue !== undefined && due >= cap && this.syncDue <= cap) return;
+    clearTimeout(this.syncTimer);
+    this.syncDue = due;
     this.syncTimer = setTimeout(() => {
+      this.syncTimer = undefined;
+      this.syncDue = undefined;
       this.pendingSince = undefined;
-      try {
-        this.sync();
-      } catch (e) {
-        this.log.error({ err: e }, 'archive sync failed; the last index keeps serving');
-      }
-    }, delay);
+      this.syncInSlices().catch((e: unknown) => this.log.error({ err: e }, 'archive sync failed; the last index keeps serving'));
+    }, Math.max(0, due - now));
     this.syncTimer.unref();
   }
 
   private pendingSince: number | undefined;
+  private syncDue: number | undefined;
 
   /**
    * Applies every added, changed, renamed or deleted article. With the watcher's file names in
@@ -147,11 +218,54 @@ export class LiveArchive {
    * directly, the whole folder is rescanned.
    */
   sync(): SyncReport {
-    const report: SyncReport = { added: [], changed: [], removed: [], skipped: [] };
-    if (this.reindexing) {
-      // The rebuild read the folder already; catch up once it has swapped in.
-      void this.reindexing.then(() => this.scheduleSync());
-      return report;
+    const taken = this.takeUpdates();
+    if ('report' in taken) return taken.report;
+    const report = emptyReport();
+    this.applySlice(taken.entries, 0, Infinity, report);
+    return report;
+  }
+
+  /**
+   * The same as `sync`, in slices of about SLICE_MS of work: each slice's files are applied in
+   * one step, and between slices the bot answers, and a SIGTERM is heard. A change to one file is
+   * never split; a change to many files is seen file by file.
+   */
+  async syncInSlices(): Promise<SyncReport> {
+    if (this.syncing) {
+      void this.syncing.then(() => this.scheduleSync());
+      return emptyReport();
+    }
+    const taken = this.takeUpdates();
+    if ('report' in taken) return taken.report;
+    const report = emptyReport();
+    const run = (async () => {
+      for (let at = 0; at < taken.entries.length && !this.closed; ) {
+        at = this.applySlice(taken.entries, at, SLICE_MS, report);
+        await yieldToEvents();
+      }
+    })();
+    this.syncing = run;
+    try {
+      await run;
+    } finally {
+      this.syncing = undefined;
+    }
+    return report;
+  }
+
+  private syncing: Promise<void> | undefined;
+
+  /** What changed on disk (from the watcher's paths, or a full scan), or the report when nothing can be done now. */
+  private takeUpdates(): { entries: Array<[string, ArchiveFile | null]> } | { report: SyncReport } {
+    const report = emptyReport();
+    const busy = this.reindexing ?? this.compacting;
+    if (busy) {
+      // A rebuild is under way: catch up once it has swapped in (the pending paths are kept).
+      void busy.then(
+        () => this.scheduleSync(),
+        () => this.scheduleSync(),
+      );
+      return { report };
     }
     const paths = this.pending;
     this.pending = new Set();
@@ -164,80 +278,124 @@ export class LiveArchive {
       this.wasUnavailable = true;
       // A watcher on a folder that was removed sees nothing more, even when the folder returns.
       this.disarm();
-      return { ...report, unavailable: e.message };
+      return { report: { ...report, unavailable: e.message } };
     }
     if (this.wasUnavailable) this.log.info({ dir: this.opts.archiveDir }, 'archive folder is back');
     this.wasUnavailable = false;
     this.arm();
+    return { entries: [...updates] };
+  }
 
+  /**
+   * Reads the entries from `start` until `budgetMs` of work is spent, applies them to the engine
+   * in one synchronous step, and adds them to `total`; returns where the next slice starts.
+   */
+  private applySlice(entries: ReadonlyArray<[string, ArchiveFile | null]>, start: number, budgetMs: number, total: SyncReport): number {
+    const t0 = performance.now();
+    const report = emptyReport();
     const upserts: Article[] = [];
     const removals: string[] = [];
-    for (const [path, f] of updates) {
+    const idOf = idFromPath;
+    // What is served before this slice: a known file may have been skipped (unreadable, too large).
+    let servedIds: Set<string> | undefined;
+    const served = (): Set<string> => (servedIds ??= new Set(this.engine.articles.map((a) => a.id)));
+    let at = start;
+    // Reading is the small part: applying (index, quotes) costs more, so it is estimated ahead.
+    let applying = 0;
+    for (; at < entries.length && (at === start || performance.now() - t0 + applying < budgetMs); at++) {
+      const [path, f] = entries[at] ?? ['', null];
+      applying += APPLY_MS_PER_FILE + (f?.size ?? 0) * APPLY_MS_PER_BYTE;
       const before = this.files.get(path);
       if (f === null) {
         if (!before) continue;
         this.files.delete(path);
         this.warnings.delete(path);
-        removals.push(idFromPath(path));
-        report.removed.push(idFromPath(path));
+        if (!served().has(idOf(path))) continue;
+        removals.push(idOf(path));
+        report.removed.push(idOf(path));
         continue;
       }
       if (before && sameFile(before, f)) continue;
       this.files.set(path, f);
-      const loaded = loadArticleFile(this.opts.archiveDir, path);
+      const loaded = loadArchiveEntry(this.opts.archiveDir, f, this.scanOptions);
       this.warnings.set(path, loaded.warnings);
       if (loaded.article) {
         upserts.push(loaded.article);
-        (before ? report.changed : report.added).push(loaded.article.id);
+        (served().has(loaded.article.id) ? report.changed : report.added).push(loaded.article.id);
       } else {
         report.skipped.push(...loaded.warnings);
         // A file that turned bad no longer holds its article.
-        if (before) {
-          removals.push(idFromPath(path));
-          report.removed.push(idFromPath(path));
+        if (served().has(idOf(path))) {
+          removals.push(idOf(path));
+          report.removed.push(idOf(path));
         }
       }
     }
-    if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return report;
+    if (upserts.length === 0 && removals.length === 0 && report.skipped.length === 0) return at;
 
     this.engine.applyChanges({ upserts, removals, warnings: [...this.warnings.values()].flat() });
+    const index = this.engine.index;
+    if (index.tombstones > (this.opts.compactShare ?? DEFAULT_COMPACT_SHARE) * index.passages.length) void this.compact();
     for (const w of report.skipped) this.log.warn({ file: w.file }, w.message);
     this.log.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length }, 'archive updated');
     this.scheduleCacheWrite();
     for (const listener of this.onSync) listener(report);
-    return report;
+    total.added.push(...report.added);
+    total.changed.push(...report.changed);
+    total.removed.push(...report.removed);
+    total.skipped.push(...report.skipped);
+    return at;
+  }
+
+  private get scanOptions(): ScanOptions {
+    return this.opts.maxArticleBytes === undefined ? {} : { maxArticleBytes: this.opts.maxArticleBytes };
   }
 
   /** Every file now (null: gone) against what is served, from a scan of the whole folder. */
   private fullDiff(): Map<string, ArchiveFile | null> {
-    const now = new Map(scanArchive(this.opts.archiveDir).map((f) => [f.path, f]));
+    const now = new Map(scanArchive(this.opts.archiveDir, this.scanOptions).map((f) => [f.path, f]));
     const updates = new Map<string, ArchiveFile | null>(now);
     for (const path of this.files.keys()) if (!now.has(path)) updates.set(path, null);
     return updates;
   }
 
-  /** The same for the given paths only: a file, or a folder (scanned), present or gone. */
+  /**
+   * The same for the given paths only: a file, or a folder (scanned), present or gone. A path
+   * reached through a symbolic link, or a folder holding one, is left to a full scan, so that
+   * the symlink rule (see `scanArchive`) is the scan's, never the watcher's.
+   */
   private pathDiff(paths: ReadonlySet<string>): Map<string, ArchiveFile | null> {
     const root = this.opts.archiveDir;
-    if (!existsSync(root)) throw new SetupError(`archive folder not found: ${root}`);
+    let rootReal: string;
+    try {
+      rootReal = archiveFs.realpathSync(root);
+    } catch {
+      return this.fullDiff(); // Says why (missing, unreadable) with a SetupError.
+    }
     const updates = new Map<string, ArchiveFile | null>();
     for (const path of paths) {
+      if (path.split('/').some((part) => part.startsWith('.') || part === '')) continue;
+      const full = join(rootReal, ...path.split('/'));
       let st;
+      let real: string | undefined;
       try {
-        st = statSync(join(root, path));
+        st = archiveFs.lstatSync(full);
+        real = archiveFs.realpathSync(full);
       } catch {
         st = undefined;
       }
+      if (st?.isSymbolicLink() || (real !== undefined && real !== full)) return this.fullDiff();
       if (st?.isDirectory()) {
+        const scan = scanTree(root, path, this.scanOptions);
+        if (scan.links) return this.fullDiff();
         const inside = new Set<string>();
-        for (const f of scanArchive(join(root, path))) {
-          const full = `${path}/${f.path}`;
-          inside.add(full);
-          updates.set(full, { ...f, path: full });
+        for (const f of scan.files) {
+          inside.add(f.path);
+          updates.set(f.path, f);
         }
-        for (const known of this.files.keys()) if (known.startsWith(`${path}/`) && !inside.has(known)) updates.set(known, null);
+        for (const known of this.files.keys()) if ((known === path || known.startsWith(`${path}/`)) && !inside.has(known)) updates.set(known, null);
       } else if (st?.isFile()) {
-        if (isArticlePath(path)) updates.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+        if (isArticlePath(path)) updates.set(path, fileEntry(path, st, this.opts.maxArticleBytes));
       } else {
         // Gone: the file itself, or a folder with everything that was under it.
         if (this.files.has(path)) updates.set(path, null);
@@ -253,7 +411,8 @@ export class LiveArchive {
    */
   reindex(progress: (message: string) => void = () => {}): Promise<ReindexReport> {
     if (this.reindexing) throw new UserError('a reindex is already running; try again when it has finished', 'reindex-busy');
-    const run = this.rebuild(progress).finally(() => {
+    const compacting = this.compacting ?? Promise.resolve();
+    const run = compacting.then(() => this.rebuild(progress)).finally(() => {
       this.reindexing = undefined;
     });
     this.reindexing = run;
@@ -262,14 +421,14 @@ export class LiveArchive {
 
   private async rebuild(progress: (message: string) => void): Promise<ReindexReport> {
     const t0 = performance.now();
-    const scan = scanArchive(this.opts.archiveDir);
+    const scan = scanArchive(this.opts.archiveDir, this.scanOptions);
     progress(`reading ${scan.length} files`);
     const articles: Article[] = [];
     const warnings = new Map<string, ArchiveWarning[]>();
     for (let i = 0; i < scan.length; i++) {
       const f = scan[i];
       if (!f) continue;
-      const loaded = loadArticleFile(this.opts.archiveDir, f.path);
+      const loaded = loadArchiveEntry(this.opts.archiveDir, f, this.scanOptions);
       if (loaded.article) articles.push(loaded.article);
       if (loaded.warnings.length) warnings.set(f.path, loaded.warnings);
       if (i % 500 === 499) await yieldToEvents();
@@ -287,8 +446,10 @@ export class LiveArchive {
       else if (JSON.stringify(old) !== JSON.stringify(a)) changed++;
       before.delete(a.id);
     }
+    if (this.closed) throw new UserError('reindex cancelled: the bot is shutting down', 'reindex-cancelled');
     // The swap: one assignment, so every query sees the old engine or the new one.
     this.ctx.engine = engine;
+    this.builtPassages = engine.index.passages.length;
     this.files = new Map(scan.map((f) => [f.path, f]));
     this.pending = 'all';
     this.warnings.clear();
@@ -309,10 +470,64 @@ export class LiveArchive {
   }
 
   private scheduleCacheWrite(): void {
-    if (!this.opts.cachePath) return;
     clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => this.writeCache(), this.opts.cacheDelayMs ?? 5000);
+    this.cacheTimer = setTimeout(() => {
+      this.settle().catch((e: unknown) => this.log.error({ err: e }, 'compaction failed; the last index keeps serving'));
+    }, this.opts.cacheDelayMs ?? 5000);
     this.cacheTimer.unref();
+  }
+
+  /**
+   * Once changes have settled: compacts the index when the changes made in place add up to
+   * `settleShare` of it (it is then exactly what a fresh build gives: same rankings, no
+   * tombstones kept in memory or saved), then writes the cache. Below that, the live index and
+   * its cache may rank a little unlike a build from scratch, but a restart loads that very index.
+   */
+  async settle(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    await this.idle();
+    if (this.drift() > 0 && this.drift() >= (this.opts.settleShare ?? DEFAULT_SETTLE_SHARE) * this.engine.index.size) await this.compact();
+    if (!this.closed) this.writeCache();
+  }
+
+  /** Passages changed in place since the last build: appended (new or edited articles) plus removed. */
+  private drift(): number {
+    const index = this.engine.index;
+    return index.passages.length - this.builtPassages + index.tombstones;
+  }
+
+  /** Resolves when no compaction or reindex is running. */
+  async idle(): Promise<void> {
+    for (let busy = this.compacting ?? this.reindexing; busy; busy = this.compacting ?? this.reindexing) await busy.catch(() => undefined);
+  }
+
+  /**
+   * Rebuilds the passage index from the articles in memory (no file is read), in slices that
+   * let the bot keep answering from the current one, then swaps it in with one assignment.
+   * Changes that arrive meanwhile wait for the swap (their paths stay pending).
+   */
+  compact(): Promise<void> {
+    if (this.reindexing) return this.reindexing.then(() => undefined);
+    this.compacting ??= this.rebuildInMemory().finally(() => {
+      this.compacting = undefined;
+    });
+    return this.compacting;
+  }
+
+  private async rebuildInMemory(): Promise<void> {
+    const t0 = performance.now();
+    const before = this.engine;
+    const tombstones = before.index.tombstones;
+    // In file order, as a fresh start adds them, so numbering and ties come out the same.
+    const articles = [...before.articles].sort(byPath);
+    const index = await PassageIndex.buildAsync(articles, this.settings);
+    if (this.closed || this.ctx.engine !== before) return;
+    // Quotes are kept by article, not by passage number: the incrementally kept store stays.
+    const engine = new Engine({ dir: this.opts.archiveDir, articles, warnings: before.archive.warnings }, index, before.quotes);
+    this.ctx.engine = engine;
+    this.builtPassages = index.passages.length;
+    this.log.info({ tombstones, passages: index.size, ms: Math.round(performance.now() - t0) }, 'index compacted');
   }
 
   /** Writes the cache now (the live archive calls it after changes settle, and on close). */
@@ -320,21 +535,35 @@ export class LiveArchive {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     if (!this.opts.cachePath) return false;
-    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint([...this.files.values()]) };
+    const files = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint(files) };
     return saveEngine(this.engine, this.opts.cachePath, header, this.log);
   }
 
-  /** Stops watching; a pending cache write is done now, so nothing is lost. */
+  /**
+   * Stops watching; a pending cache write is done now, so nothing is lost. A rebuild under way
+   * is abandoned, not awaited: shutting down must not wait for it (SIGTERM's deadline).
+   */
   async close(): Promise<void> {
     this.watching = false;
+    this.closed = true;
     clearTimeout(this.syncTimer);
     clearInterval(this.pollTimer);
     if (this.cacheTimer) this.writeCache();
-    this.watcher?.close();
-    this.watcher = undefined;
-    await this.reindexing?.catch(() => undefined);
+    clearTimeout(this.cacheTimer);
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
+    await Promise.resolve();
   }
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The work a live sync does between two chances for the bot to answer (and to hear SIGTERM). */
+const SLICE_MS = 40;
+/** What applying a file to the index and quotes roughly costs (measured on BBC and a 1 MiB article). */
+const APPLY_MS_PER_FILE = 0.5;
+const APPLY_MS_PER_BYTE = 0.002;
+
+const emptyReport = (): SyncReport => ({ added: [], changed: [], removed: [], skipped: [] });
 export type { ReindexReport } from './report.js';

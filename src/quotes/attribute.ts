@@ -2,10 +2,11 @@
 // the quote, the speaker of the same or previous paragraph, pronouns to the latest fitting person,
 // short names to the full name used in the article.
 
-import { CONTEXT, extractWithContext, type QuoteContext, type QuoteSpan } from './extract.js';
-import { bare, isNonNameStarter, isPronoun } from './names.js';
-import { People, paragraphBases, type Person } from './people.js';
+import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
+import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
+import { isFirstName, People, paragraphBases, type Person } from './people.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 export interface AttributedQuote extends QuoteSpan {
@@ -64,7 +65,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
     // "told the BBC News website:" names who heard it, not who spoke.
-    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an)\s/iu.test(gap))) {
+    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -76,6 +77,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const phrase = subjectBefore(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
+    // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
+    if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
     if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''))) return null;
   }
   return null;
@@ -94,10 +97,43 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
+/** Things that are said to say something on behalf of whoever issued them. */
+const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+export interface CandidateView {
+  speaker: string | null;
+  features: Features;
+}
+
+export interface AttributeOptions {
+  weights?: SpeakerWeights;
+  /** Called for every speech quote with its candidates (the chosen one first): what training reads. */
+  observe?: (quote: QuoteSpan, candidates: readonly CandidateView[], chosen: number) => void;
+}
+
+interface Resolved {
+  speaker: Speaker;
+  via: Feature;
+  /** Where a description or group was read: its own nearness to the quote (people get theirs from their mentions). */
+  at?: number;
+  /** What choosing it teaches the article's state (salience, gender, the last group). */
+  commit: () => void;
+}
+
+interface Candidate {
+  speaker: Speaker | null;
+  features: Features;
+  commits: Array<() => void>;
+}
+
+const noop = (): void => undefined;
+const DEFINITE = /^(?:the|his|her|their|its)\s/iu;
+const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|five)\s/iu;
+
 /** Attributes every quote of an article. Fragments (scare quotes, titles) are returned with a null speaker. */
-export function attributeArticle(paragraphs: readonly string[]): AttributedQuote[] {
+export function attributeArticle(paragraphs: readonly string[], options: AttributeOptions = {}): AttributedQuote[] {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const bases = paragraphBases(paragraphs);
   const byParagraph: Found[][] = [];
   const quotedRanges: [number, number][] = [];
@@ -121,138 +157,276 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
   let lastGroup: Speaker | null = null;
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
 
-  const resolve = (m: Mention, pos: number): Speaker | null => {
+  const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
+
+  /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
+  const resolve = (m: Mention, pos: number): Resolved[] => {
     if (m.kind === 'pronoun') {
       if (m.pronoun === 'he' || m.pronoun === 'she') {
-        const p = people.latestBefore(pos, m.pronoun === 'he' ? 'm' : 'f');
-        if (!p) return null;
-        p.gender ??= m.pronoun === 'he' ? 'm' : 'f';
-        return { name: p.name, role: p.role, person: p };
+        const g = m.pronoun === 'he' ? 'm' : 'f';
+        return people.rankedBefore(pos, g, 2).map((p, k) => ({
+          speaker: personSpeaker(p),
+          via: k === 0 ? 'via_pronoun_1' : 'via_pronoun_2',
+          commit: () => {
+            p.gender ??= g;
+          },
+        }));
       }
-      if (PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') return lastGroup;
-      return null;
+      if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', commit: noop }];
+      return [];
     }
     if (m.kind === 'name') {
-      const isGroupOfPeople = m.name.includes('and');
-      if (isGroupOfPeople) {
+      if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
-        lastGroup = s;
-        return s;
+        return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
       }
       const p = people.personFor(m.name, pos);
-      p.evidence++;
-      if (m.role && !p.role) p.role = m.role;
-      people.mention(p, pos);
-      return { name: p.name, role: m.role ?? p.role, person: p };
+      return [
+        {
+          speaker: personSpeaker(p, m.role),
+          via: 'via_name',
+          commit: () => {
+            p.evidence++;
+            if (m.role && !p.role) p.role = m.role;
+            people.mention(p, pos);
+          },
+        },
+      ];
     }
-    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its)\s/u, (w) => w.toLowerCase());
+    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
+    const out: Resolved[] = [];
+    // "her statement said", "his office said": a document or office speaks for its owner; it is
+    // no speaker itself.
+    const owned = /^(his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(text);
+    if (owned && DOCUMENT_NOUNS.has(owned[2] ?? '')) {
+      const pronoun = owned[1] === 'his' ? 'he' : owned[1] === 'her' ? 'she' : 'they';
+      return resolve({ kind: 'pronoun', pronoun }, pos);
+    }
+    const docHead = /([\p{L}-]+)$/u.exec(text)?.[1]?.toLowerCase() ?? '';
+    if (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) {
+      // "the statement said": whoever the article last named issues it.
+      const org = people.orgBefore(pos, ORG_REACH);
+      if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', commit: noop }];
+      const p = people.latestBefore(pos, null);
+      return p ? [{ speaker: personSpeaker(p), via: 'via_desc_referent', commit: noop }] : [];
+    }
     // "the company said" after "Google declined to say…": the organisation named just before.
     if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
       const org = people.orgBefore(pos, ORG_REACH);
       if (org) {
         const s = { name: org, role: null, person: null };
-        lastGroup = s;
-        return s;
+        // The organisation is the reading: "the company" itself names nobody.
+        return [{ speaker: s, via: 'via_org', commit: () => void (lastGroup = s) }];
       }
     }
-    // "the mayor", "the laid-back Cambridge resident", "the lanky, bespectacled professor": a
-    // singular description of a person is someone the article has named; "a spokesperson",
-    // "officials" and "the company" are speakers in their own right.
+    // "the mayor", "the laid-back Cambridge resident": a singular description of a person may be
+    // someone the article has named; "a spokesperson", "officials" and "the company" are speakers
+    // in their own right.
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
-    if (!/^(?:a|an|one|some|several|many|another|other)\s/iu.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
-      // A role the article gave someone ("Mayor Doug McCallum" … "the mayor"), else the most salient person.
+    const indefinite = INDEFINITE.test(text);
+    if (!indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       const p =
         people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
         people.latestBefore(pos, null);
-      if (p) return { name: p.name, role: m.role ?? p.role, person: p };
+      if (p) out.push({ speaker: personSpeaker(p, m.role), via: 'via_desc_referent', commit: noop });
     }
-    const s = { name: text, role: m.role, person: null };
-    lastGroup = s;
-    return s;
+    // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
+    // "one U.S. analyst of Baker's weekend remarks": what the speaker talked about is not who they are.
+    const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
+    const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
+    const s = { name: shown, role: m.role, person: null };
+    out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: () => void (lastGroup = s) });
+    return out;
   };
 
-  const fromIntro = (intro: { phrase: Phrase; at: number } | null): Speaker | null => {
+  /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
+  const subjectReadings = (p: string, from: number, base: number): Resolved[] => {
+    const text = p.slice(from, from + 200);
+    let m = SENTENCE_SUBJECT.exec(text);
+    let skip = 0;
+    if (!m?.[1] || (!isPronoun(m[1]) && isNonNameStarter(m[1]))) {
+      // An opening phrase before the subject: "But early on, he …", "In a statement, Smith …".
+      const intro = /^[^,.;:"“”]{1,40},\s*/u.exec(text);
+      if (!intro) return [];
+      skip = intro[0].length;
+      m = SENTENCE_SUBJECT.exec(text.slice(skip));
+    }
+    const subject = m?.[1];
+    if (!m || !subject || (!isPronoun(subject) && isNonNameStarter(subject))) return [];
+    const mention = readMention({ words: subject.split(/\s+/u), appositive: null });
+    return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
+  };
+
+  const fromIntro = (intro: { phrase: Phrase; at: number } | null): Resolved[] => {
     const m = intro ? readMention(intro.phrase) : null;
-    return m && intro ? resolve(m, intro.at) : null;
+    return m && intro ? resolve(m, intro.at) : [];
   };
 
-  const attributeExplicit = (f: Found, i: number): void => {
+  /** The explicit attribution of a quote: the slot it was found in and its readings. */
+  const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null } | null => {
+    if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
-    const tail = f.span.kind === 'fragment' ? null : tailPhrase(f.ctx.tail);
+    let slot: Feature = 'slot_tail';
+    const tail = tailPhrase(f.ctx.tail);
     let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { ...tail, at: base + f.ctx.tailStart + tail.offset } : null;
-    if (!hit && f.span.kind !== 'fragment') {
+    if (!hit) {
       const pre = prePhrase(f.ctx.pre);
-      if (pre) hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+      if (pre) {
+        hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+        slot = /according\s+to\s*$/iu.test(f.ctx.pre.slice(0, pre.offset)) ? 'slot_according' : 'slot_pre';
+      }
     }
-    if (!hit && f.span.kind !== 'fragment' && /,\s*\p{Ll}+ing[\s,:]*$/u.test(f.ctx.pre)) {
+    if (!hit && /,\s*\p{Ll}+ing[\s,:]*$/u.test(f.ctx.pre)) {
       const sentenceStart = f.span.open - f.ctx.sentencePre.length;
       const subject = SENTENCE_SUBJECT.exec(f.ctx.sentencePre);
-      if (subject?.[1] && (isPronoun(subject[1]) || !isNonNameStarter(subject[1]))) hit = { phrase: { words: subject[1].split(/\s+/u), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
+      if (subject?.[1] && (isPronoun(subject[1]) || !isNonNameStarter(subject[1]))) {
+        hit = { phrase: { words: subject[1].split(/\s+/u), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
+        slot = 'slot_participle';
+      }
     }
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
-      if (p) {
-        f.speaker = { name: p.name, role: p.role, person: p };
-        f.explicit = true;
-        return;
-      }
+      if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null };
     }
-    if (!hit) return;
+    if (!hit) return null;
     const m = readMention(hit.phrase);
-    if (!m) return;
-    f.speaker = resolve(m, hit.at);
-    f.explicit = f.speaker !== null;
+    if (!m) return null;
+    const readings = resolve(m, hit.at);
+    if (readings.length === 0) return null;
+    const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
+    return { slot, readings, pronoun };
   };
 
   const out: AttributedQuote[] = [];
   byParagraph.forEach((found, i) => {
     const speech = found.filter((f) => f.span.kind !== 'fragment');
-    for (const f of speech) attributeExplicit(f, i);
     if (speech.length > 0) {
-      // Quotes without their own attribution take the nearest earlier speaker of the paragraph,
-      // then an introduction in the same paragraph, then the next attributed quote of the
-      // paragraph, then the previous paragraph's. The next attributed quote after each one is
-      // found in one backward pass, so that a paragraph of thousands of quotes stays linear.
-      const nextExplicit: Array<Speaker | null> = new Array<Speaker | null>(speech.length).fill(null);
-      for (let k = speech.length - 2; k >= 0; k--) {
-        const n = speech[k + 1];
-        nextExplicit[k] = n?.explicit && n.speaker ? n.speaker : (nextExplicit[k + 1] ?? null);
-      }
+      const base = bases[i] ?? 0;
+      const para = paragraphs[i] ?? '';
+      const explicit = speech.map((f) => explicitOf(f, i));
+      // The next explicitly attributed quote after each one, found in one backward pass, so that a
+      // paragraph of thousands of quotes stays linear.
+      const nextExplicit: Array<Resolved | null> = new Array<Resolved | null>(speech.length).fill(null);
+      for (let k = speech.length - 2; k >= 0; k--) nextExplicit[k] = explicit[k + 1]?.readings[0] ?? nextExplicit[k + 1] ?? null;
       const prevHasQuotes = (byParagraph[i - 1] ?? []).some((x) => x.span.kind !== 'fragment');
+      const prev = paragraphs[i - 1] ?? '';
+      const prevBase = bases[i - 1] ?? 0;
+      // Context shared by the paragraph's quotes: the narrative paragraph before and the people near.
+      // Read once, and only when a direct quote asks (partial quotes never look back).
+      let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
+      const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
+        (before ??= {
+          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : [],
+          subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
+        });
+      const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
+      const starts = speech.length > 0 ? sentenceStarts(para) : [];
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
-        if (f.speaker) {
-          earlier = f.speaker;
-          return;
+        const cands = new Map<string, Candidate>();
+        const at = base + f.span.open;
+        const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
+        const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
+        const place = (pos: number): Feature => (pos >= sentenceFrom && pos < sentenceTo ? 'near_sentence' : pos >= base ? 'near_para' : 'near_prev');
+        const add = (r: Resolved, source: Feature | null, extraIn: Features = {}): void => {
+          let extra = extraIn;
+          if (r.at !== undefined && !r.speaker.person) {
+            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
+            extra = { ...extra, nearness: 1 / (1 + d / 200), [place(r.at)]: 1 };
+          }
+          const key = candidateKey(r.speaker);
+          let c = cands.get(key);
+          if (!c) {
+            c = { speaker: r.speaker, features: {}, commits: [] };
+            cands.set(key, c);
+          }
+          const fs = c.features;
+          if (source) fs[source] = 1;
+          fs[r.via] = Math.max(fs[r.via] ?? 0, 1);
+          for (const name in extra) fs[name as Feature] = Math.max(fs[name as Feature] ?? 0, extra[name as Feature] ?? 0);
+          c.commits.push(r.commit);
+        };
+        const ex = explicit[k];
+        if (ex) {
+          for (const r of ex.readings) {
+            const agrees = ex.pronoun !== null && r.speaker.person?.gender === ex.pronoun ? { gender_agrees: 1 } : {};
+            add(r, ex.slot, agrees);
+          }
         }
-        f.speaker = earlier ?? findSpeaker(f, k);
-        if (f.speaker) earlier = f.speaker;
+        if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
+        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base))) add(r, 'intro_para');
+        // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
+        const sentenceAt = sentenceStartOf(starts, f.span.open);
+        if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
+        else if (sentenceAt > 0 && f.span.kind === 'direct') {
+          const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
+          for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
+        }
+        const nx = nextExplicit[k];
+        if (nx) add(nx, 'next_explicit');
+        if (f.span.kind === 'direct' && i > 0) {
+          const { readings, subject } = previous();
+          for (const r of readings) add(r, prevHasQuotes ? 'prev_intro_quoted' : 'prev_intro');
+          if (subject) add({ speaker: personSpeaker(subject), via: 'via_name', commit: noop }, 'prev_subject');
+          if (lastSpeaker && i - lastSpeaker.paragraph <= 2) add({ speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop }, 'last_speaker');
+        }
+        // People named near the quote, outside quotes.
+        // One candidate per person named near the quote: the nearest mention's distance, and every
+        // place (sentence, paragraph, paragraph before) the person is named in.
+        const near = new Map<Person, Features>();
+        for (const m of nearby) {
+          // Far into a long paragraph, other sentences' names are no evidence.
+          if (Math.abs(m.pos - at) > NEAR_REACH) continue;
+          const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
+          let n = near.get(m.person);
+          if (!n) near.set(m.person, (n = { nearness: 0 }));
+          n.nearness = Math.max(n.nearness ?? 0, 1 / (1 + d / 200));
+          n[place(m.pos)] = 1;
+          if (m.subject) n.near_subject = 1;
+        }
+        for (const [person, extra] of near) add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
+        const candList = [...cands.values()];
+        for (const c of candList) {
+          const p = c.speaker?.person;
+          if (p) {
+            const shape = shapeOf(p);
+            if (shape.full) c.features.full_name = 1;
+            if (shape.full && shape.firstName) c.features.known_first_name = 1;
+            if (!shape.full && !shape.firstName) c.features.single_word = 1;
+            if (p.role) c.features.has_role = 1;
+            else if (shape.full && !shape.firstName) c.features.unknown_first_name = 1;
+            c.features.salience = Math.min(1, p.evidence / 5);
+          }
+          // The nearest mention counts for every candidate that has one.
+          if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
+          if (p && c.features.nearness === undefined && near.has(p)) c.features.nearness = near.get(p)?.nearness ?? 0;
+          if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
+        }
+        // Nobody, the last choice: it wins only over candidates that score below it.
+        let best = candList.length;
+        let bestScore = scoreOf(weights, NULL_FEATURES);
+        candList.forEach((c, n) => {
+          const s = scoreOf(weights, c.features);
+          if (s > bestScore) {
+            bestScore = s;
+            best = n;
+          }
+        });
+        if (options.observe) {
+          const list: CandidateView[] = candList.map((c) => ({ speaker: c.speaker?.name ?? null, features: c.features }));
+          list.push({ speaker: null, features: NULL_FEATURES });
+          options.observe(f.span, list, best);
+        }
+        const chosen = candList[best];
+        if (chosen?.speaker) {
+          for (const commit of chosen.commits) commit();
+          f.speaker = chosen.speaker;
+          f.explicit = ex !== null && ex !== undefined && ex.readings.some((r) => candidateKey(r.speaker) === candidateKey(chosen.speaker as Speaker));
+          earlier = chosen.speaker;
+        }
       });
-      function findSpeaker(f: Found, k: number): Speaker | null {
-        const direct = f.span.kind === 'direct';
-        if (direct) {
-          const s = fromIntro(introSpeaker(paragraphs[i] ?? '', f.span.open, bases[i] ?? 0));
-          if (s) return s;
-        }
-        const later = nextExplicit[k];
-        if (later) return later;
-        if (!direct || i === 0) return null;
-        const prev = paragraphs[i - 1] ?? '';
-        const prevBase = bases[i - 1] ?? 0;
-        if (!prevHasQuotes) {
-          // A narrative paragraph just before that reports someone's words ("Fraser says the
-          // system is designed for that.") or is about someone introduces the quote.
-          const s = fromIntro(introSpeaker(prev, prev.length, prevBase));
-          if (s) return s;
-          const p = people.subjectIn(prevBase, prevBase + prev.length);
-          if (p) return { name: p.name, role: p.role, person: p };
-        }
-        // Otherwise the last speaker goes on.
-        if (lastSpeaker && i - lastSpeaker.paragraph <= 2) return lastSpeaker.speaker;
-        return prevHasQuotes ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : null;
-      }
       const last = [...speech].reverse().find((f) => f.speaker);
       if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
     }
@@ -262,6 +436,28 @@ export function attributeArticle(paragraphs: readonly string[]): AttributedQuote
   });
   return out;
 }
+
+/** How far (characters) from a quote a name still counts as near. */
+const NEAR_REACH = 1500;
+
+const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
+
+const NULL_FEATURES: Features = { null: 1 };
+
+/** What a person's name looks like, which never changes within an article: computed once per person. */
+const shapes = new WeakMap<Person, { full: boolean; firstName: boolean }>();
+function shapeOf(p: Person): { full: boolean; firstName: boolean } {
+  let shape = shapes.get(p);
+  if (!shape) {
+    const core = p.folded.filter((w) => !PARTICLES.has(w));
+    shape = { full: core.length >= 2, firstName: isFirstName(p.folded[0] ?? '') };
+    shapes.set(p, shape);
+  }
+  return shape;
+}
+
+const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name)}`);
+
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at: number } | null {

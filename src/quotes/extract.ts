@@ -184,10 +184,27 @@ const countWords = (s: string): number => {
   return n;
 };
 
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
+
+/** Two to eight words, each capitalised or a small joining word, and no sentence punctuation. */
+function isTitleCase(text: string): boolean {
+  if (text.length > 80 || /[.!?,;:…]/u.test(text)) return false;
+  const ws = text.split(/\s+/u).filter((w) => w.length > 0);
+  if (ws.length < 2 || ws.length > 8) return false;
+  const capital = (w: string): boolean => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w);
+  if (!capital(ws[0] ?? '') || !capital(ws[ws.length - 1] ?? '')) return false;
+  // "I Love You" is a sentence in capitals; a pronoun subject makes it speech, not a name.
+  if (/^(?:I|We|You|He|She|They|It)$/u.test(ws[0] ?? '')) return false;
+  return ws.every((w) => capital(w) || SMALL_WORDS.has(w));
+}
+
 /** Decides whether a quoted span is speech that opens its own sentence, speech embedded in a sentence, or a scare quote / title. */
 export function classify(text: string, ctx: QuoteContext, unclosed: boolean): QuoteKind {
   const words = countWords(text);
   if (words === 0) return 'fragment';
+  // "Next Generation Secure Computing Base", "Law and Order": a title-case name of a product,
+  // work or slogan, not speech.
+  if (isTitleCase(text)) return 'fragment';
   const terminal = unclosed || /[.!?…]["'’”)\]]*$|[—–-]$/u.test(text);
   const upper = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || /^[^\p{L}]*\p{L}/u.test(text) === false;
   const pre = ctx.pre.trimEnd();

@@ -91,7 +91,8 @@ const NON_NAME_STARTERS = new Set(
   what who why how where which once now even just only other others unlike like among between without within per via despite
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
   currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked
-  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late`.split(/\s+/),
+  unless although though whether speaking writing prominent veteran longtime fellow local young older younger new former late
+  certainly neither either perhaps surely indeed actually maybe instead nor somehow anyway otherwise sometimes often`.split(/\s+/),
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -187,7 +188,8 @@ export function genderOfWords(words: readonly string[]): Gender {
 
 /** "HENRY LUCERO" → "Henry Lucero"; mixed-case names are kept as written. */
 export function displayCase(name: string): string {
-  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  // One word in capitals is an acronym (NASA, UBS) and stays as written; "HENRY LUCERO" is a name.
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name) || !name.includes(' ')) return name;
   return name
     .split(' ')
     .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
@@ -212,6 +214,8 @@ export function roleWords(title: readonly string[]): string[] {
 
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
+const SAINT = /^st\.?$/iu;
+
 export interface NameParts {
   /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */
   name: string[];
@@ -232,6 +236,8 @@ export function splitTitle(run: readonly string[]): NameParts {
   for (let i = 0; i < run.length; i++) {
     const fi = f[i] ?? 0;
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
+    // "Fernand St. Germain": after a first name, "St." belongs to the surname.
+    if (i > 0 && SAINT.test(run[i] ?? '') && ((f[i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }
   return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
@@ -241,9 +247,9 @@ export function splitTitle(run: readonly string[]): NameParts {
 export function looksLikePersonName(name: readonly string[]): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
-  for (const w of name) {
+  for (const [i, w] of name.entries()) {
     const f = flags(w);
-    if ((f & PARTICLE) !== 0) continue;
+    if ((f & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
     if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;

@@ -2,6 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
+import { getGender } from 'gender-detection-from-name';
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -183,7 +184,11 @@ export class People {
   constructor(paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean) {
     const runs: Run[] = [];
     paragraphs.forEach((p, i) => {
-      for (const r of runsOf(p, bases[i] ?? 0)) runs.push(r);
+      // A line in capitals is a headline or title ("ST. GERMAIN REGRETS VOLCKER STEPPING DOWN"): it names no one.
+      if (isTitleLine(p)) return;
+      // "PARIS, March 28 - ": a dateline names a place, not a speaker; blanked, so offsets stay.
+      const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
+      for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
     const full: { run: Run; name: string[]; title: string[] }[] = [];
     const single: { run: Run; word: string; title: string[] }[] = [];
@@ -228,7 +233,13 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     for (const s of single) {
-      const person = this.byShortName(foldName(s.word), s.run.pos);
+      let person = this.byShortName(foldName(s.word), s.run.pos);
+      // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
+      if (!person && s.title.some((t) => PERSONAL_TITLE.test(t))) {
+        const folded = [foldName(s.word)];
+        person = { key: folded[0] ?? '', name: displayCase(cleanWord(s.word)), folded, gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
+        this.add(person);
+      }
       if (person) {
         person.evidence++;
         if (s.run.speaks) person.evidence++;
@@ -318,9 +329,12 @@ export class People {
    * penalty for distance. Ties go to the latest.
    */
   latestBefore(pos: number, gender: Gender, accept: (p: Person) => boolean = () => true): Person | undefined {
-    let best: Person | undefined;
-    let bestScore = -Infinity;
-    let bestAt = -1;
+    return this.rankedBefore(pos, gender, 1, accept)[0];
+  }
+
+  /** The `k` likeliest antecedents at `pos` (see `latestBefore`), best first, each person once. */
+  rankedBefore(pos: number, gender: Gender, k: number, accept: (p: Person) => boolean = () => true): Person[] {
+    const best = new Map<Person, { score: number; at: number }>();
     for (const list of [this.mentions, this.added]) {
       for (let i = lastBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
         const m = list[i];
@@ -332,19 +346,32 @@ export class People {
         if (p.evidence <= 0 && !likely) continue;
         if (!accept(p)) continue;
         const score = (p.evidence > 0 ? 2 : 0) + (m.subject ? 2 : 0) + (likely ? 1 : 0) - (pos - m.pos) / CHARS_PER_POINT;
-        if (score > bestScore || (score === bestScore && m.pos > bestAt)) {
-          bestScore = score;
-          best = p;
-          bestAt = m.pos;
-        }
+        const cur = best.get(p);
+        if (!cur || score > cur.score || (score === cur.score && m.pos > cur.at)) best.set(p, { score, at: m.pos });
       }
     }
-    return best;
+    return [...best.entries()]
+      .sort((a, b) => b[1].score - a[1].score || b[1].at - a[1].at)
+      .slice(0, k)
+      .map(([p]) => p);
   }
 
+  /** Mentions of people outside quotes in [from, to), in text order (at most WINDOW·2 of them). */
+  mentionsIn(from: number, to: number): PersonMention[] {
+    const out: PersonMention[] = [];
+    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW * 2; i--, seen++) {
+      const m = this.mentions[i];
+      if (!m || m.pos < from) break;
+      if (!m.quoted && !m.person.group) out.push(m);
+    }
+    return out.reverse();
+  }
+
+  /** Two or three name words starting with a first name or an initial ("White Paper" is no one). */
   private isLikelyPerson(p: Person): boolean {
     const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
-    return core >= 2 && core <= 3;
+    const first = p.folded[0] ?? '';
+    return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
 
   /** The organisation last named as a clause's subject before `pos`, within `reach` characters. */
@@ -391,6 +418,20 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
 }
 
 const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+
+const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
+const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+
+/** A word of the maintained first-name lists (several languages). */
+export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
+
+/** A paragraph of several words without a lower-case letter: a headline, not prose. */
+export function isTitleLine(p: string): boolean {
+  if (p.length > 400 || /\p{Ll}/u.test(p)) return false;
+  return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+}
 
 /** Global offsets of each paragraph when the article is read as one text. */
 export function paragraphBases(paragraphs: readonly string[]): number[] {

@@ -57,7 +57,12 @@ export function subjectBefore(text: string): Phrase | null {
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
     if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
-  const head = chunks[chunks.length - 1] ?? '';
+  let head = chunks[chunks.length - 1] ?? '';
+  // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
+  const prevChunk = chunks[chunks.length - 2];
+  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim())) {
+    head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
+  }
   const np = trailingNounPhrase(words(head));
   if (np.length === 0) return null;
   return { words: np, appositive: appositive?.trim() || null };
@@ -94,6 +99,17 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
     } else break;
     out.unshift(w);
     i--;
+  }
+  // "One government bond salesman": lower-case modifiers between a determiner and the role noun.
+  if (out.length > 0 && isRoleWord(out[0] ?? '')) {
+    for (let j = i, k = 0; j >= 0 && k < 4; j--, k++) {
+      const w = ws[j] ?? '';
+      if (isDeterminer(w)) {
+        out.unshift(...ws.slice(j, i + 1));
+        break;
+      }
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || isPreposition(w) || isStopWord(w)) break;
+    }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
   while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
@@ -146,7 +162,7 @@ export function subjectAfter(text: string): Phrase | null {
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
-    if (raw !== w && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
+    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
       ended = true;
       break;
     }
@@ -181,8 +197,14 @@ export type Mention =
 const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayor|premier|president|minister|judge|justice|coach|sgt|const|det|insp|capt|lt|gen|col|rev|father|sister|chief|commissioner|councillor|coun|senator|representative|governor|officer|constable|detective)\.?$/iu;
 
 /** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
+/** A party and state tag after a politician's name: "(D-Conn.)", "R-Ky.,". */
+const PARTY_TAG = /^\(?[DRI]-[\p{Lu}][\p{L}.]*\)?[,.;:]*$/u;
+
 export function readMention(p: Phrase): Mention | null {
-  const ws = p.words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && isTitleWord(w) ? '.' : ''))).filter((w) => w.length > 0);
+  // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
+  const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
+  const words = paren > 0 ? p.words.slice(0, paren) : p.words;
+  const ws = words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
@@ -218,6 +240,11 @@ export function readMention(p: Phrase): Mention | null {
       return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
     }
     const { name, title } = splitTitle(run);
+    // "Somehow, the family …": a sentence adverb with a capital names no one.
+    if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
+      end = start - 1;
+      continue;
+    }
     // "the American said": a nationality alone describes a person, it does not name one.
     if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
       return { kind: 'group', text: ws.join(' '), role: null };
@@ -230,6 +257,7 @@ export function readMention(p: Phrase): Mention | null {
       personalTitle: title.some((t) => PERSONAL_TITLES.test(bare(t))),
     };
   }
+  if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
 }
 
@@ -258,6 +286,8 @@ function roleOf(lead: readonly string[], title: readonly string[], appositiveIn:
   let appositive = appositiveIn;
   // "fighting to regain public confidence": a participle clause describes what someone does.
   // "in a brief announcement": a prepositional phrase says where or when, not who.
+  // "first appointed to the Fed post by President Jimmy Carter in 1979": a clause, not a role.
+  if (appositive && (appositive.split(/\s+/u).length > 10 || /^(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u.test(appositive))) appositive = null;
   if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
   if (appositive) {
     const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();

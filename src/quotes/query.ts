@@ -20,6 +20,8 @@ export interface QuotesResult {
   /** The canonical speaker asked for, when one was; renderers say whose quotes these are. */
   speaker?: string;
   topic?: string;
+  /** Other speakers the typed name also fits ("Blair": Cherie Blair), with their quote counts. */
+  others?: Array<{ name: string; quotes: number }>;
 }
 
 export interface SpeakerView {
@@ -40,9 +42,11 @@ export function answerQuotes(store: QuoteStore, req: QuotesRequest, articleId: (
   const speakerInput = req.speaker?.trim() ?? '';
   const topic = req.topic?.trim() ?? '';
   const articleInput = req.article?.trim() ?? '';
-  const speaker = speakerInput ? store.resolveSpeaker(speakerInput) : undefined;
+  const found = speakerInput ? store.lookupSpeaker(speakerInput) : undefined;
+  const speaker = found?.name;
   const out: QuotesResult = { quotes: [] };
   if (speaker) out.speaker = speaker;
+  if (found && found.others.length > 0) out.others = found.others;
   if (topic) out.topic = topic;
 
   if (articleInput) {

@@ -7,7 +7,8 @@ import { UserError } from '../errors.js';
 import { newestFirst } from '../text/dates.js';
 import { terms } from '../text/tokenize.js';
 import { attributeArticle } from './attribute.js';
-import { foldName } from './names.js';
+import { PARTICLES, foldName } from './names.js';
+import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
 
 export interface Quote {
@@ -36,14 +37,65 @@ export interface QuoteQuery {
 
 /** The JSON form: articles and speakers once, quotes as rows that point into them. */
 export interface QuoteStoreJSON {
-  version: 1;
+  version: typeof QUOTES_VERSION;
+  /** Fingerprint of the speaker weights the quotes were attributed with: retrained weights rebuild the cache. */
+  model: string;
   articles: Array<[id: string, date: string | null]>;
   speakers: SpeakerEntry[];
   /** [article index, paragraph, text, speaker name or null, role or null, kind, start, end] */
   quotes: Array<[number, number, string, string | null, string | null, 'direct' | 'partial', number, number]>;
 }
 
+/**
+ * The saved form's version. Bumped whenever extraction or attribution changes what a store holds
+ * (2: learned speaker ranking), so that a cache written by an older build is rebuilt, not reused.
+ */
+export const QUOTES_VERSION = 2;
+
+/** The committed speaker weights, as a short fingerprint (FNV-1a of their JSON). */
+const MODEL = ((): string => {
+  const text = JSON.stringify(DEFAULT_WEIGHTS.weights);
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16);
+})();
+
 const MAX_INPUT = 100;
+/** How many other speakers sharing a name a reply lists. */
+const MAX_OTHERS = 5;
+
+// Forms of address and titles a person may type before a name: "Mr Blair", "Dr. Fauci".
+const HONORIFIC = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|president|senator|sen|rep|gov|governor|mayor|minister|chancellor|secretary|judge)\.?\s+)+/iu;
+const withoutHonorific = (s: string): string => {
+  const stripped = s.replace(HONORIFIC, '');
+  return stripped.trim() ? stripped : s;
+};
+const coreWords = (folded: string): number => folded.split(' ').filter((w) => w && !PARTICLES.has(w)).length;
+
+/**
+ * A surname-only speaker whose article also quotes exactly one full name with that surname is
+ * that person ("Blair" beside "Tony Blair"); the archive-wide registry then merges the rest.
+ */
+function namedInArticle(quotes: readonly Quote[]): Quote[] {
+  const fullBySurname = new Map<string, Map<string, Set<string>>>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    const f = foldName(q.speaker);
+    if (coreWords(f) < 2) continue;
+    const surname = f.slice(f.lastIndexOf(' ') + 1);
+    let byArticle = fullBySurname.get(q.article);
+    if (!byArticle) fullBySurname.set(q.article, (byArticle = new Map()));
+    const names = byArticle.get(surname) ?? new Set<string>();
+    names.add(q.speaker);
+    byArticle.set(surname, names);
+  }
+  return quotes.map((q) => {
+    if (!q.speaker || foldName(q.speaker).includes(' ')) return q;
+    const names = fullBySurname.get(q.article)?.get(foldName(q.speaker));
+    const only = names?.size === 1 ? [...names][0] : undefined;
+    return only ? { ...q, speaker: only } : q;
+  });
+}
 
 function extractQuotes(articles: readonly Article[]): Quote[] {
   const raw: Quote[] = [];
@@ -60,6 +112,9 @@ export class QuoteStore {
   private readonly byArticle = new Map<string, Quote[]>();
   private readonly bySpeaker = new Map<string, Quote[]>();
   private readonly byKey = new Map<string, SpeakerEntry>();
+  /** Folded names in registry order, and registry positions by name word: lookups touch only the names that can match. */
+  private readonly keys: string[] = [];
+  private readonly byWord = new Map<string, number[]>();
   private df: Map<string, number> | null = null;
 
   private constructor(
@@ -76,7 +131,16 @@ export class QuoteStore {
         else this.bySpeaker.set(q.speaker, [q]);
       }
     }
-    for (const e of registry) this.byKey.set(foldName(e.name), e);
+    registry.forEach((e, order) => {
+      const key = foldName(e.name);
+      this.byKey.set(key, e);
+      this.keys.push(key);
+      for (const w of new Set(key.split(' '))) {
+        const list = this.byWord.get(w);
+        if (list) list.push(order);
+        else this.byWord.set(w, [order]);
+      }
+    });
   }
 
   /** Extracts and attributes the quotes of every article. Scare quotes and titles are left out. */
@@ -94,7 +158,8 @@ export class QuoteStore {
     return QuoteStore.fromQuotes([...this.quotes.filter((q) => !gone.has(q.article)), ...extractQuotes(added)]);
   }
 
-  private static fromQuotes(raw: readonly Quote[]): QuoteStore {
+  private static fromQuotes(input: readonly Quote[]): QuoteStore {
+    const raw = namedInArticle(input);
     const { entries, canonical } = buildRegistry(raw.flatMap((q) => (q.speaker ? [{ name: q.speaker, role: q.role, article: q.article }] : [])));
     const quotes: Quote[] = raw.map((q) => ({ ...q, speaker: q.speaker === null ? null : (canonical.get(foldName(q.speaker)) ?? q.speaker) }));
     return new QuoteStore(quotes, entries);
@@ -113,12 +178,12 @@ export class QuoteStore {
       }
       rows.push([i, q.paragraph, q.text, q.speaker, q.role, q.kind, q.start, q.end]);
     }
-    return { version: 1, articles, speakers: [...this.registry], quotes: rows };
+    return { version: QUOTES_VERSION, model: MODEL, articles, speakers: [...this.registry], quotes: rows };
   }
 
   /** Back from `toJSON()`; throws on any other shape (the caller then rebuilds). */
   static fromJSON(json: unknown): QuoteStore {
-    if (!isStoreJSON(json)) throw new Error('QuoteStore: not a saved quote store (version 1)');
+    if (!isStoreJSON(json)) throw new Error(`QuoteStore: not a saved quote store (version ${QUOTES_VERSION}, these speaker weights)`);
     const quotes: Quote[] = json.quotes.map(([a, paragraph, text, speaker, role, kind, start, end]) => {
       const art = json.articles[a];
       if (!art) throw new Error(`QuoteStore: quote points to missing article ${a}`);
@@ -184,63 +249,92 @@ export class QuoteStore {
     return scored.map((s) => s.q);
   }
 
-  /** Autocomplete: names with a word starting with the input (any part of the name), best first. */
+  /**
+   * The speakers a typed name means, best first: the name itself in any case or accents; for a
+   * surname or other part of names ("Blair", "Mr Blair"), every speaker with that word, full names
+   * before a bare surname, most quoted first. Forms of address are ignored.
+   */
+  matchSpeakers(input: string): SpeakerEntry[] {
+    const key = foldName(withoutHonorific(input.trim().slice(0, MAX_INPUT)));
+    if (!key) return [];
+    const exact = this.byKey.get(key);
+    if (exact && coreWords(key) >= 2) return [exact];
+    // Names holding the typed words in a row: candidates by the first word, then checked whole.
+    const first = key.split(' ')[0] ?? '';
+    const partial = (this.byWord.get(first) ?? []).filter((i) => this.registry[i] !== exact && ` ${this.keys[i] ?? ''} `.includes(` ${key} `)).map((i) => this.registry[i] as SpeakerEntry);
+    const ranked = (exact ? [exact, ...partial] : partial)
+      .map((e, order) => ({ e, order, full: coreWords(foldName(e.name)) >= 2 ? 1 : 0, surname: foldName(e.name).endsWith(` ${key}`) ? 1 : 0 }))
+      .sort((a, b) => b.full - a.full || b.surname - a.surname || b.e.quotes - a.e.quotes || a.order - b.order);
+    return ranked.map((r) => r.e);
+  }
+
+  /** Autocomplete: the speakers `matchSpeakers` finds, in its order, then names with a word starting with the input, best first. */
   suggestSpeakers(prefix: string, limit = 25): string[] {
-    const p = foldName(prefix.slice(0, MAX_INPUT));
+    const p = foldName(withoutHonorific(prefix.slice(0, MAX_INPUT)));
     if (!p) return this.registry.slice(0, limit).map((e) => e.name);
+    const out = this.matchSpeakers(prefix).map((e) => e.name);
+    const seen = new Set(out);
     const scored: Array<{ e: SpeakerEntry; rank: number }> = [];
-    for (const e of this.registry) {
-      const key = foldName(e.name);
+    for (const [i, e] of this.registry.entries()) {
+      if (seen.has(e.name)) continue;
+      const key = this.keys[i] ?? '';
       let rank = -1;
-      if (key === p) rank = 0;
-      else if (key.startsWith(p)) rank = 1;
+      if (key.startsWith(p)) rank = 1;
       else if (key.includes(` ${p}`)) rank = 2;
       if (rank >= 0) scored.push({ e, rank });
     }
     // The registry is already most-quoted first; a stable sort keeps that order within a rank.
     scored.sort((a, b) => a.rank - b.rank);
-    return scored.slice(0, limit).map((s) => s.e.name);
+    for (const s of scored) out.push(s.e.name);
+    return out.slice(0, limit);
   }
 
   /**
-   * The canonical name for what a person typed: the name in any case or accents, or a surname or
-   * other part that only one speaker has. Otherwise a UserError naming close speakers.
+   * The canonical name for what a person typed (see `matchSpeakers`), with the other speakers the
+   * same words name. Otherwise a UserError suggesting close names ("did you mean …").
    */
-  resolveSpeaker(input: string): string {
+  lookupSpeaker(input: string): { name: string; others: Array<{ name: string; quotes: number }> } {
     const raw = input.trim().slice(0, MAX_INPUT);
-    const key = foldName(raw);
-    if (!key) throw new UserError('the speaker is empty: type a name', 'empty-speaker');
-    const exact = this.byKey.get(key);
-    if (exact) return exact.name;
-    const partial = this.registry.filter((e) => ` ${foldName(e.name)} `.includes(` ${key} `));
-    if (partial.length === 1 && partial[0]) return partial[0].name;
-    if (partial.length > 1) {
-      throw new UserError(`"${raw}" matches several speakers: ${partial.slice(0, 5).map((e) => e.name).join(', ')}; which one?`, 'ambiguous-speaker');
-    }
-    const close = this.closeNames(key, 3);
+    if (!foldName(raw)) throw new UserError('the speaker is empty: type a name', 'empty-speaker');
+    const [best, ...rest] = this.matchSpeakers(raw);
+    if (best) return { name: best.name, others: rest.slice(0, MAX_OTHERS).map((e) => ({ name: e.name, quotes: e.quotes })) };
+    const close = this.closeNames(foldName(withoutHonorific(raw)) || foldName(raw), 3);
     throw new UserError(`no quotes from ${raw}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''}`, 'unknown-speaker');
   }
 
-  /** Speaker names within a small edit distance of `key`, whole or word by word. */
+  /** The canonical name for what a person typed; see `lookupSpeaker`. */
+  resolveSpeaker(input: string): string {
+    return this.lookupSpeaker(input).name;
+  }
+
+  /** Speaker names within a small edit distance of `key`, whole or word by word, closest and most quoted first. */
   private closeNames(key: string, n: number): string[] {
-    const scored: Array<{ name: string; d: number; quotes: number }> = [];
-    const keyWords = key.split(' ');
-    for (const e of this.registry) {
-      const k = foldName(e.name);
-      if (Math.abs(k.length - key.length) > 12 && !k.split(' ').some((w) => keyWords.includes(w))) {
-        // Far apart in length and no word in common: not worth the distance.
-        const prefix = k.split(' ').some((w) => keyWords.some((q) => q.length >= 3 && (w.startsWith(q) || q.startsWith(w))));
-        if (!prefix) continue;
+    const best = new Map<number, number>();
+    const keep = (i: number, d: number): void => {
+      if (d < (best.get(i) ?? Infinity)) best.set(i, d);
+    };
+    // One edit per four letters, at least one: "Volker" → Volcker, "Mourino" → Mourinho.
+    const limit = Math.max(1, Math.floor(key.length / 4));
+    this.keys.forEach((k, i) => {
+      if (Math.abs(k.length - key.length) <= limit) {
+        const d = distance(key, k);
+        if (d <= limit) keep(i, d);
       }
-      const whole = levenshtein(key, k, 4);
-      let words = Infinity;
-      for (const w of k.split(' ')) for (const q of keyWords) words = Math.min(words, levenshtein(q, w, 2) + (q === w ? 0 : 0.5));
-      const d = Math.min(whole, words);
-      const limit = Math.max(1, Math.floor(key.length / 4));
-      if (d <= limit) scored.push({ name: e.name, d, quotes: e.quotes });
+    });
+    // A word against each distinct name word ("yeuter" against "yeutter"), a little behind a whole-name match.
+    for (const q of key.split(' ')) {
+      const wordLimit = Math.max(1, Math.floor(q.length / 4));
+      if (q.length < 3) continue;
+      for (const [w, entries] of this.byWord) {
+        if (Math.abs(w.length - q.length) > wordLimit || w === q) continue;
+        const wd = distance(q, w);
+        if (wd <= wordLimit) for (const i of entries) keep(i, wd + 0.5);
+      }
     }
-    scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes);
-    return scored.slice(0, n).map((s) => s.name);
+    return [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || (this.registry[b[0]]?.quotes ?? 0) - (this.registry[a[0]]?.quotes ?? 0) || a[0] - b[0])
+      .slice(0, n)
+      .map(([i]) => this.registry[i]?.name ?? '');
   }
 
   /** For the search filter: where this speaker's quotes are, by article id. */
@@ -272,16 +366,10 @@ function quoteOrder(a: Quote, b: Quote): number {
   return a.paragraph - b.paragraph || a.start - b.start;
 }
 
-/** Edit distance, capped at `max + 1`. */
-export function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  return Math.min(distance(a, b), max + 1);
-}
-
 function isStoreJSON(x: unknown): x is QuoteStoreJSON {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  if (o.version !== 1 || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
+  if (o.version !== QUOTES_VERSION || o.model !== MODEL || !Array.isArray(o.articles) || !Array.isArray(o.speakers) || !Array.isArray(o.quotes)) return false;
   const okArticle = (a: unknown): boolean => Array.isArray(a) && typeof a[0] === 'string' && (a[1] === null || typeof a[1] === 'string');
   const okSpeaker = (s: unknown): boolean =>
     typeof s === 'object' && s !== null && typeof (s as SpeakerEntry).name === 'string' && typeof (s as SpeakerEntry).quotes === 'number' && Array.isArray((s as SpeakerEntry).roles);

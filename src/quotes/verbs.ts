@@ -28,7 +28,9 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([...REGULAR.flatMap(for
 
 // A split into lower-case words and a set lookup: several times faster than one regular
 // expression with hundreds of alternatives, and this runs around every quote of the corpus.
-const WORD = /[a-z]+(?:-[a-z]+)*/g;
+const WORD = /[A-Za-z][a-z]*(?:-[a-z]+)*/g;
+/** Only the start of the text or of a sentence may hold a capitalised verb ("Said one analyst, …"). */
+const SENTENCE_START = /(?:^|[.!?"”]\s*)\s*$/u;
 
 export interface VerbHit {
   word: string;
@@ -40,8 +42,17 @@ function* verbsIn(text: string): Generator<VerbHit> {
   let prev = '';
   let prevStart = 0;
   for (const m of text.matchAll(WORD)) {
-    const w = m[0];
+    let w = m[0];
     const at = m.index;
+    const c0 = w.charCodeAt(0);
+    if (c0 >= 65 && c0 <= 90) {
+      const lower = w.toLowerCase();
+      if (!SPEECH_VERBS.has(lower) || !SENTENCE_START.test(text.slice(Math.max(0, at - 3), at))) {
+        prev = '';
+        continue;
+      }
+      w = lower;
+    }
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     // A word that continues a capitalised one or a name ("O'Neill", "Said" inside "Al-Said") is no verb.
     const glued = (before >= 65 && before <= 90) || before === 39 || before === 0x2019;

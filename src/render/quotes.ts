@@ -16,7 +16,19 @@ function emptyMessage(r: QuotesResult): string {
   return 'No quotes in that article.';
 }
 
+/** "Also named Blair: Cherie Blair (3 quotes)": the other speakers the typed name fits. */
+function othersNote(r: QuotesResult): string | null {
+  if (!r.others || r.others.length === 0) return null;
+  return `Also matching: ${r.others.map((o) => `${o.name} (${o.quotes} quote${o.quotes === 1 ? '' : 's'})`).join(', ')}`;
+}
+
 export function quotesText(r: QuotesResult): string {
+  const note = othersNote(r);
+  const body = quotesBody(r);
+  return note ? `${body}\n\n${note}` : body;
+}
+
+function quotesBody(r: QuotesResult): string {
   if (r.quotes.length === 0) return emptyMessage(r);
   return r.quotes.map((q, i) => `${i + 1}. “${q.text}”\n   — ${who(q)} · ${dateLabel(q.date)} [${citation(q.article, q.paragraph)}]`).join('\n\n');
 }
@@ -35,6 +47,9 @@ export function quotesPages(r: QuotesResult): ReplyPage[] {
     pages.push({ embeds: [{ title: clip(escapeArchiveText(title), 256), fields }] });
   }
   if (pages.length > 1) pages.forEach((p, k) => (p.content = `Page ${k + 1} of ${pages.length}`));
+  const note = othersNote(r);
+  // Embed footers show no markdown, so the note goes in as plain text.
+  if (note) for (const p of pages) for (const e of p.embeds) e.footer = { text: clip(note, 2048) };
   return pages;
 }
 

@@ -2,7 +2,7 @@ import type { EmbedData, ReplyPage } from '../commands/command.js';
 import type { Digest, DigestEntry, DigestStory } from '../summary/digest.js';
 import type { SummaryResult } from '../summary/request.js';
 import { citation, dateLabel } from './cite.js';
-import { clip, escapeArchiveText } from './markdown.js';
+import { clip, escapeArchiveText, markdownLink } from './markdown.js';
 
 const paragraphList = (ps: readonly number[]): string => [...new Set(ps)].sort((a, b) => a - b).map((p) => `¶${p}`).join(', ');
 
@@ -83,7 +83,7 @@ export function digestText(d: Digest): string {
 
 function entryLine(e: DigestEntry): string {
   const title = escapeArchiveText(clip(e.title, 200));
-  const linked = e.url ? `[${title}](${e.url})` : title;
+  const linked = (e.url && markdownLink(title, e.url)) || title;
   return `**${e.date}** · ${linked}\n${escapeArchiveText(clip(e.summary, 600))} *[${escapeArchiveText(citation(e.article, e.paragraph))}]*`;
 }
 

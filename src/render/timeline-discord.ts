@@ -2,7 +2,7 @@ import type { EmbedData, FileData, ReplyPage } from '../commands/command.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { citation, dateLabel } from './cite.js';
 import { LIMITS } from './limits.js';
-import { boldRanges, clip, escapeArchiveText } from './markdown.js';
+import { boldRanges, clip, escapeArchiveText, markdownLink } from './markdown.js';
 import { CHART_FILE, periodName, timelinePng } from './timeline-chart.js';
 import { count } from '../text/plural.js';
 
@@ -23,7 +23,7 @@ export function timelinePages(t: Timeline): ReplyPage[] {
     `**${count(t.total.articles, 'article')}**${who}${quotes} from ${t.from} to ${t.to}, by ${t.unit}.`,
     `Peak: **${periodName(t.unit, t.peak.start)}**${t.unit === 'week' ? ` (${t.peak.period})` : ''}: ${count(t.peak.articles, 'article')}${peakQuotes}.`,
     '',
-    `Top article of the peak: ${top.url ? `[${headline}](${top.url})` : `**${headline}**`} — ${dateLabel(top.date)} · ${citation(top.article, top.paragraph)}`,
+    `Top article of the peak: ${(top.url && markdownLink(headline, top.url)) || `**${headline}**`} — ${dateLabel(top.date)} · ${citation(top.article, top.paragraph)}`,
     // One quoted line: a line break would end the quote (same length, so the ranges still fit).
     `> ${boldRanges(top.snippet.replace(/[\r\n]/g, ' '), top.highlights)}`,
   ];

@@ -19,7 +19,9 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
-import { QuoteStore } from '../quotes/store.js';
+// QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
+// cache with other quotes is rebuilt.
+import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
 import type { Sliced } from './slices.js';
@@ -33,7 +35,7 @@ export const CACHE_VERSION = 3;
 export interface CacheKey {
   /** Hash of the index settings and feature versions (`settingsHash`). */
   settings: string;
-  /** Hash of the archive's files (`archiveFingerprint`). */
+  /** Hash of the archive's file list, sizes, modification and change times, modes and skip reasons. */
   fingerprint: string;
 }
 
@@ -41,12 +43,11 @@ export const sha256 = (s: string): string => createHash('sha256').update(s).dige
 
 export function archiveFingerprint(files: readonly ArchiveFile[]): string {
   const h = createHash('sha256');
-  for (const f of files) h.update(`${f.path}\t${f.size}\t${Math.round(f.mtimeMs)}\n`);
+  // ctime and mode too: a chmod that makes a file readable again changes neither size nor mtime.
+  for (const f of files) h.update(`${f.path}\t${f.size}\t${Math.round(f.mtimeMs)}\t${Math.round(f.ctimeMs ?? 0)}\t${f.mode ?? ''}\t${f.skip ?? ''}\n`);
   return h.digest('hex');
 }
 
-/** Bump when what QuoteStore.build produces changes: a cache with other quotes is rebuilt. */
-const QUOTES_VERSION = 1;
 
 /** What a cache must match besides the archive: the format, the index settings and the quotes' version. */
 export function settingsHash(settings: IndexSettings): string {

@@ -241,6 +241,14 @@ export class PassageIndex {
     }
   }
 
+  /**
+   * Removed passages still held (tombstones): MiniSearch and the common-term postings keep them
+   * until the index is rebuilt, which the live archive does when they pile up (compaction).
+   */
+  get tombstones(): number {
+    return this.removedPassages.size;
+  }
+
   isRemoved(p: number): boolean {
     return this.removedPassages.has(p);
   }

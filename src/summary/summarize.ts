@@ -8,6 +8,12 @@ import { scoreCandidates } from './score.js';
 
 export const DEFAULT_SENTENCES = 3;
 export const MAX_SENTENCES = 10;
+/**
+ * Only the first this many characters of an article are summarised (about 16,000 words, more
+ * than any news story): centrality compares every pair of sentences, and an article at the
+ * size limit would otherwise hold the bot for seconds.
+ */
+export const MAX_SUMMARY_CHARS = 100_000;
 /** A "sentence" longer than this (text without sentence punctuation) is shown cut short. */
 export const MAX_SENTENCE_WORDS = 100;
 
@@ -51,11 +57,19 @@ export function parseSentenceCount(value: unknown): number {
  */
 export function summarize(article: Article, options: SummaryOptions = {}): Summary {
   const count = parseSentenceCount(options.sentences);
-  const candidates = candidatesOf(article);
+  const lead = leadOf(article);
+  const candidates = candidatesOf(lead);
   const words = article.paragraphs.reduce((n, p, i) => (i === 0 && article.headline ? n : n + (p.match(/\S+/g)?.length ?? 0)), 0);
   if (candidates.length === 0) return { sentences: [], words };
-  const picked = pick(article, candidates, count, options.weights);
+  const picked = pick(lead, candidates, count, options.weights);
   return { sentences: picked.map(toSummarySentence), words };
+}
+
+/** The article cut after the paragraph that passes MAX_SUMMARY_CHARS. */
+function leadOf(article: Article): Article {
+  let chars = 0;
+  const n = article.paragraphs.findIndex((p) => (chars += p.length) > MAX_SUMMARY_CHARS);
+  return n < 0 ? article : { ...article, paragraphs: article.paragraphs.slice(0, n + 1) };
 }
 
 function pick(article: Article, all: Candidate[], count: number, weights: SummaryWeights | undefined): Candidate[] {

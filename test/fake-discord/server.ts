@@ -242,7 +242,7 @@ export class FakeDiscord {
       guild_id: this.guildId,
       channel_id: this.channelId,
       channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
-      member: { user, roles: [], joined_at: new Date().toISOString(), permissions: '2248473465835073', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false },
+      member: { user, roles: [], joined_at: new Date().toISOString(), permissions: i.permissions ?? '2248473465835073', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false },
       app_permissions: '2248473465835073',
       locale: 'en-US',
       guild_locale: 'en-US',
@@ -509,7 +509,8 @@ export class FakeDiscord {
 }
 
 /** `expired`: Discord has already forgotten it (its callback gets 10062). */
-export type InteractionInput = { userId?: string; expired?: boolean } & (
+/** `permissions`: the member's permission bits (default: a plain member, without Manage Server). */
+export type InteractionInput = { userId?: string; expired?: boolean; permissions?: string } & (
   | { type: 'command'; command: string; options?: Record<string, string | number | boolean> }
   | { type: 'autocomplete'; command: string; options: Record<string, string | number | boolean>; focused: string }
   | { type: 'button'; customId: string; messageToken?: string; messageId?: string }

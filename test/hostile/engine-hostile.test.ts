@@ -131,14 +131,17 @@ describe('hostile archive files', () => {
     }
   });
 
-  it('GIVEN a 10 MB article THEN it loads, is indexed in windows and is searchable', () => {
+  it('GIVEN a 10 MB article THEN it is skipped with a warning by default, and with a higher MAX_ARTICLE_BYTES it loads, is indexed in windows and is searchable', () => {
     const folder = mkdtempSync(join(tmpdir(), 'hostile-big-'));
     try {
       const sentence = 'The harbor commission met again to discuss dredging the channel. ';
       const paragraph = sentence.repeat(1200);
       const body = Array.from({ length: Math.ceil(10_000_000 / (paragraph.length + 2)) }, () => paragraph).join('\n\n');
       writeFileSync(join(folder, 'big.txt'), `date 2020-01-01\n\n${body} zanzibar`);
-      const archive = loadArchive(folder);
+      const skipped = loadArchive(folder);
+      expect(skipped.articles).toEqual([]);
+      expect(skipped.warnings).toEqual([{ file: 'big.txt', message: expect.stringMatching(/too large .*MAX_ARTICLE_BYTES/) }]);
+      const archive = loadArchive(folder, undefined, { maxArticleBytes: 20_000_000 });
       expect(archive.articles[0]?.paragraphs.length).toBeGreaterThan(100);
       const big = buildEngine(archive);
       const hit = big.search({ query: 'zanzibar' }).hits[0];

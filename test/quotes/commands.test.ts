@@ -120,6 +120,11 @@ describe('speaker autocomplete', () => {
   it('GIVEN the start of a surname THEN the canonical name as the value', () => {
     expect(autocompleteChoices(ctx, 'speaker', 'bra')).toEqual([{ name: 'Paul Brandt', value: 'Paul Brandt' }]);
   });
+
+  it('GIVEN a form of address and a surname THEN the same speaker /quotes answers', async () => {
+    expect(autocompleteChoices(ctx, 'speaker', 'Mayor Okafor')).toEqual([{ name: 'Lena Okafor', value: 'Lena Okafor' }]);
+    expect(await run('quotes', { speaker: 'Mayor Okafor', limit: 1 })).toMatchObject({ ok: true, result: { speaker: 'Lena Okafor' } });
+  });
 });
 
 describe('quotes renderers', () => {
@@ -130,6 +135,12 @@ describe('quotes renderers', () => {
 
   it('GIVEN quotes THEN terminal text with speaker, role, date and citation', () => {
     expect(quotesText(result)).toBe('1. “Every week we wait costs us more.”\n   — Lena Okafor (Mayor) · 2022-09-14 [harbour ¶3]');
+  });
+
+  it('GIVEN other speakers the name also fits THEN the text and every Discord page name them with their counts', () => {
+    const withOthers = { ...result, others: [{ name: 'Ada Okafor', quotes: 1 }] };
+    expect(quotesText(withOthers)).toContain('Also matching: Ada Okafor (1 quote)');
+    for (const p of quotesPages(withOthers)) expect(p.embeds[0]?.footer?.text).toBe('Also matching: Ada Okafor (1 quote)');
   });
 
   it('GIVEN no quotes THEN a sentence that says so', () => {

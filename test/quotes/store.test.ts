@@ -3,7 +3,7 @@ import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
 import { isUserError } from '../../src/errors.js';
 import { buildRegistry } from '../../src/quotes/registry.js';
-import { QuoteStore } from '../../src/quotes/store.js';
+import { QUOTES_VERSION, QuoteStore } from '../../src/quotes/store.js';
 
 const article = (id: string, text: string): Article => parseArticle(id, text).article;
 
@@ -144,8 +144,17 @@ describe('QuoteStore.resolveSpeaker', () => {
     expect(userErrorOf(() => store.resolveSpeaker('Zzyzx Quorble'))).toBe('no quotes from Zzyzx Quorble');
   });
 
-  it('GIVEN a surname two speakers share THEN a UserError that names both', () => {
-    expect(userErrorOf(() => store.resolveSpeaker('smith'))).toBe('"smith" matches several speakers: Mary Smith, John Smith; which one?');
+  it('GIVEN a surname two speakers share THEN the most quoted, and the other named with its count', () => {
+    expect(store.lookupSpeaker('smith')).toEqual({ name: 'Mary Smith', others: [{ name: 'John Smith', quotes: 1 }] });
+  });
+
+  it('GIVEN a form of address before a surname THEN it is ignored', () => {
+    expect(store.resolveSpeaker('Mr. de Blasio')).toBe('Bill de Blasio');
+    expect(store.resolveSpeaker('Ms Smith')).toBe('Mary Smith');
+  });
+
+  it('GIVEN a misspelt surname THEN did you mean the speaker', () => {
+    expect(userErrorOf(() => store.resolveSpeaker('Haddat'))).toBe('no quotes from Haddat; did you mean Omar Haddad?');
   });
 
   it('GIVEN accents and other case THEN the canonical name', () => {
@@ -158,6 +167,11 @@ describe('QuoteStore.suggestSpeakers', () => {
     expect(store.suggestSpeakers('sm')).toEqual(['Mary Smith', 'John Smith']);
     expect(store.suggestSpeakers('bla')).toEqual(['Bill de Blasio']);
     expect(store.suggestSpeakers('')).toHaveLength(5);
+  });
+
+  it('GIVEN a whole surname THEN the same speakers in the same order as a lookup', () => {
+    const found = store.lookupSpeaker('smith');
+    expect(store.suggestSpeakers('smith')).toEqual([found.name, ...found.others.map((o) => o.name)]);
   });
 
   it('GIVEN the start of the whole name THEN it ranks before a match inside', () => {
@@ -175,6 +189,17 @@ describe('QuoteStore.toJSON', () => {
 
   it('GIVEN something else THEN fromJSON throws', () => {
     expect(() => QuoteStore.fromJSON({ version: 2 })).toThrow(/QuoteStore/);
-    expect(() => QuoteStore.fromJSON({ version: 1, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+    const model = (JSON.parse(JSON.stringify(store)) as { model: string }).model;
+    expect(() => QuoteStore.fromJSON({ version: QUOTES_VERSION, model, articles: [], speakers: [], quotes: [[0, 1, 'x', null, null, 'direct', 0, 1]] })).toThrow(/missing article/);
+  });
+
+  it('GIVEN a store saved by an older version THEN fromJSON refuses it, so the cache is rebuilt', () => {
+    const old = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), version: 1 };
+    expect(() => QuoteStore.fromJSON(old)).toThrow(/version 2/);
+  });
+
+  it('GIVEN a store saved with other speaker weights THEN fromJSON refuses it, so retrained weights rebuild the cache', () => {
+    const other = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), model: 'other-weights' };
+    expect(() => QuoteStore.fromJSON(other)).toThrow(/speaker weights/);
   });
 });

@@ -1,0 +1,61 @@
+// Trains the speaker ranker on annotated quote files and writes src/quotes/speaker-weights.json.
+//
+//   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE]
+//
+// With --folds K it first reports held-out speaker accuracy: for each fold, weights trained on the
+// other folds' articles score the fold's articles (article-level split, both files pooled); then it
+// trains on everything and writes the weights. See bench/quote-training.ts.
+
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_WEIGHTS } from '../src/quotes/ranker.js';
+import { readGoldSet } from './quote-gold.js';
+import { foldOf, speakerAccuracy, train, type LabelledArticle, type SetScore } from './quote-training.js';
+
+const args = process.argv.slice(2);
+const valueOf = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const flagValues = new Set([valueOf('--folds'), valueOf('--out')]);
+const paths = args.filter((a) => !a.startsWith('--') && !flagValues.has(a));
+if (paths.length === 0) {
+  console.error('usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json]');
+  process.exit(1);
+}
+const folds = Number(valueOf('--folds') ?? 0);
+if (!Number.isInteger(folds) || folds < 0 || folds === 1) {
+  console.error('--folds must be 0 (none) or an integer ≥ 2');
+  process.exit(1);
+}
+const out = valueOf('--out') ?? fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url));
+
+const articles: LabelledArticle[] = [];
+for (const path of paths) {
+  const set = readGoldSet(path);
+  for (const a of set.articles) articles.push({ set, article: a.article, gold: a.gold });
+}
+const names = [...new Set(articles.map((a) => a.set.name))];
+const fmt = (s: SetScore | undefined): string => (s ? `${(s.right / Math.max(1, s.judged)).toFixed(3)} (${s.right}/${s.judged})` : '–');
+
+if (folds >= 2) {
+  const total = new Map<string, SetScore>();
+  for (let k = 0; k < folds; k++) {
+    const trainOn = articles.filter((a) => foldOf(a.gold.id, folds) !== k);
+    const test = articles.filter((a) => foldOf(a.gold.id, folds) === k);
+    const w = train(trainOn, DEFAULT_WEIGHTS);
+    const acc = speakerAccuracy(test, w);
+    console.log(`fold ${k + 1}/${folds}: ${names.map((n) => `${n} ${fmt(acc.get(n))}`).join('  ')}`);
+    for (const [n, s] of acc) {
+      const t = total.get(n) ?? { judged: 0, right: 0 };
+      total.set(n, { judged: t.judged + s.judged, right: t.right + s.right });
+    }
+  }
+  console.log(`held-out (${folds}-fold, article split): ${names.map((n) => `${n} ${fmt(total.get(n))}`).join('  ')}`);
+}
+
+const weights = { ...train(articles, DEFAULT_WEIGHTS), trainedOn: names };
+const dev = speakerAccuracy(articles, weights);
+console.log(`trained on all: ${names.map((n) => `${n} ${fmt(dev.get(n))}`).join('  ')}`);
+writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);
+console.log(`weights written to ${out}`);

@@ -1,0 +1,84 @@
+// The learned part of speaker attribution: each quote's candidate speakers carry features (where
+// the candidate was found, how it was read, how near and how person-like it is), and a linear
+// model trained on annotated news (`npm run train:quotes`) scores them; the best one speaks.
+// The weights live in speaker-weights.json beside this file.
+
+import committed from './speaker-weights.json' with { type: 'json' };
+
+export const FEATURES = [
+  // where the candidate comes from
+  'slot_tail', // "…,” said X / "…,” X said
+  'slot_pre', // X said: "…" / X said that "…"
+  'slot_according', // according to X, "…"
+  'slot_participle', // X …, adding "…"
+  'slot_colon', // X was blunt: "…"
+  'cont_para', // the speaker of the quote before it in the paragraph
+  'intro_para', // the subject of a speech verb earlier in the paragraph
+  'next_explicit', // the attributed speaker of a later quote in the paragraph
+  'prev_intro', // the subject of a speech verb in the narrative paragraph before
+  'prev_subject', // a person who opens a sentence of the narrative paragraph before
+  'prev_intro_quoted', // a speech-verb subject in the paragraph before, which has quotes
+  'last_speaker', // the last speaker, at most two paragraphs back
+  'sentence_subject', // the subject that opens the quote's sentence ("He voiced his anger, …")
+  'prev_sentence_subject', // the subject of the sentence before, in the same paragraph
+  'near_sentence', // named in the quote's sentence (outside quotes)
+  'near_para', // named in the quote's paragraph
+  'near_prev', // named in the paragraph before
+  'nearness', // 1 / (1 + distance / 200 characters) to the nearest mention
+  'near_subject', // a mention near the quote opens its sentence
+  'other_than_slot', // the quote's own attribution names someone else
+  // how the candidate was read
+  'via_name',
+  'via_pronoun_1', // the likeliest antecedent of a he/she
+  'via_pronoun_2', // the second likeliest
+  'via_desc_indef', // a description kept as the speaker: "a U.S. analyst"
+  'via_desc_def', // "the mayor" kept as is
+  'via_desc_referent', // "the mayor" read as the person the article named
+  'via_org', // "the company" read as the organisation named before
+  'via_group', // "they", "A and B"
+  // what the candidate is
+  'full_name', // two or more name words
+  'single_word', // a one-word name that is no known first name ("Hamilton", "Somehow")
+  'has_role', // the article gives the person a title or role
+  'unknown_first_name', // two or more words, the first no known first name, and no role ("Nova Scotia")
+  'desc_bare', // a description without a determiner ("professor")
+  'known_first_name', // the first word is a first name in the name lists
+  'gender_agrees', // a he/she slot and the person's known gender agree
+  'salience', // how often the article names the person (capped)
+  'null', // nobody: the quote stays unattributed
+] as const;
+
+export type Feature = (typeof FEATURES)[number];
+export type Features = Partial<Record<Feature, number>>;
+
+export interface SpeakerWeights {
+  version: 1;
+  weights: Record<Feature, number>;
+  /** What the weights were trained on, for the record. */
+  trainedOn?: string[];
+}
+
+/** Reads a weights file's JSON; throws naming what is wrong. */
+export function parseWeights(json: unknown): SpeakerWeights {
+  if (typeof json !== 'object' || json === null) throw new Error('speaker weights: not an object');
+  const o = json as Record<string, unknown>;
+  if (o.version !== 1) throw new Error('speaker weights: unknown version');
+  const w = o.weights;
+  if (typeof w !== 'object' || w === null) throw new Error('speaker weights: no weights');
+  const weights = {} as Record<Feature, number>;
+  for (const f of FEATURES) {
+    const v = (w as Record<string, unknown>)[f];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`speaker weights: feature "${f}" has no finite weight`);
+    weights[f] = v;
+  }
+  const trainedOn = Array.isArray(o.trainedOn) ? o.trainedOn.filter((x): x is string => typeof x === 'string') : undefined;
+  return trainedOn ? { version: 1, weights, trainedOn } : { version: 1, weights };
+}
+
+export const DEFAULT_WEIGHTS: SpeakerWeights = parseWeights(committed);
+
+export function scoreOf(w: SpeakerWeights, f: Features): number {
+  let s = 0;
+  for (const k in f) s += (w.weights[k as Feature] ?? 0) * (f[k as Feature] ?? 0);
+  return s;
+}
