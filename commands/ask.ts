@@ -6,6 +6,7 @@ import { askText } from '../src/render/engine-text.js';
 export default defineCommand({
   name: 'ask',
   description: 'Ask a question; get the passages and sentences that answer it',
+  example: 'When did the city receive the subpoenas?',
   options: {
     question: { type: 'string', description: 'Your question', required: true, maxLength: MAX_QUERY_CHARS },
     limit: { type: 'integer', description: `How many answers (1-${MAX_LIMIT}, default 5)`, min: 1, max: MAX_LIMIT },

@@ -7,6 +7,7 @@ import { DIGEST_DEFAULT_LIMIT, DIGEST_MAX_LIMIT, digest } from '../src/summary/d
 export default defineCommand({
   name: 'digest',
   description: 'The stories of a day or a period, biggest first, each in one sentence',
+  example: '2020-01 --topic immigration',
   options: {
     date: { type: 'string', description: 'A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY (default: the newest day)' },
     ...DATE_RANGE_OPTIONS,

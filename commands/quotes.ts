@@ -6,6 +6,7 @@ import { quotesPages, quotesText } from '../src/render/quotes.js';
 export default defineCommand({
   name: 'quotes',
   description: 'What people said: quotes by a speaker, about a topic, or of one article',
+  example: '--speaker "Henry Lucero" --limit 3',
   options: {
     speaker: { type: 'string', description: 'Who said it (type part of the name)', autocomplete: 'speaker', maxLength: 100 },
     topic: { type: 'string', description: 'Only quotes about these words', maxLength: MAX_QUERY_CHARS },

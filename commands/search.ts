@@ -7,6 +7,7 @@ import { searchText } from '../src/render/engine-text.js';
 export default defineCommand({
   name: 'search',
   description: 'Find passages in the archive, with dates and citations',
+  example: 'city subpoena --from 2020 --limit 3',
   options: {
     query: { type: 'string', description: 'Words to look for', required: true, maxLength: MAX_QUERY_CHARS },
     speaker: { type: 'string', description: 'Only passages quoting this speaker', autocomplete: 'speaker' },

@@ -6,6 +6,7 @@ import { speakersPages, speakersText } from '../src/render/quotes.js';
 export default defineCommand({
   name: 'speakers',
   description: 'The most quoted people and organisations, with counts',
+  example: '--limit 5',
   options: {
     limit: { type: 'integer', description: `How many speakers (1-${MAX_LIMIT}, default ${DEFAULT_SPEAKERS})`, min: 1, max: MAX_LIMIT },
   },

@@ -7,6 +7,7 @@ import { DEFAULT_SENTENCES, MAX_SENTENCES } from '../src/summary/summarize.js';
 export default defineCommand({
   name: 'summary',
   description: 'Sum up an article in a few of its own sentences, with citations',
+  example: '--query subpoenas --sentences 2',
   options: {
     article: { type: 'string', description: 'The article (type words of its title)', autocomplete: 'article' },
     query: { type: 'string', description: 'Or: words to find the article by', maxLength: MAX_QUERY_CHARS },

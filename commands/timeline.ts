@@ -8,6 +8,7 @@ import { timeline } from '../src/timeline/timeline.js';
 export default defineCommand({
   name: 'timeline',
   description: 'When was this in the news? A chart of matching articles per day, week, month or year',
+  example: 'subpoenas --from 2020 --out subpoenas.png',
   options: {
     query: { type: 'string', description: 'Words every counted article holds', required: true, maxLength: MAX_QUERY_CHARS },
     speaker: { type: 'string', description: 'Only articles quoting this speaker; also counts their quotes', autocomplete: 'speaker' },

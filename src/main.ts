@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
 import { openEngine, openEngineAsync } from './open.js';
 import { exitOnSignals } from './shutdown.js';
+import { ProgressBar } from './cli/progress.js';
+import { createCliLogger } from './cli/terminal-log.js';
 
 const NO_TOKEN = [
   'No DISCORD_TOKEN is set, so the bot cannot connect to Discord.',
@@ -30,7 +32,9 @@ try {
 }
 
 if (config.token === undefined) {
-  const log = createLogger(config.logLevel);
+  // The console is a terminal: a first build shows its progress, and warnings read as sentences.
+  const bar = new ProgressBar(process.stderr);
+  const log = createCliLogger(config.logLevel, process.stderr, () => bar.clear());
   if (!process.stdin.isTTY) {
     console.error(`${NO_TOKEN}\n(Without a token, npm start opens a local console, but this is not an interactive terminal.)`);
     process.exit(1);
@@ -38,7 +42,8 @@ if (config.token === undefined) {
   console.log(`${NO_TOKEN}\nMeanwhile, here is the local console: the same commands, answered in this terminal.\n`);
   const { archiveDir, cachePath } = config;
   const { maxArticleBytes } = config;
-  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, maxArticleBytes }), { archiveDir, cachePath, log, maxArticleBytes });
+  const live = new LiveArchive(openEngine({ archiveDir, cachePath, log, maxArticleBytes, progress: bar.update }), { archiveDir, cachePath, log, maxArticleBytes });
+  bar.clear();
   live.watch();
   const engine = live.engine;
   const commands = await loadCommands();
@@ -47,7 +52,7 @@ if (config.token === undefined) {
   for (const line of ['stats', `search ${sample.toLowerCase()} --limit 2`]) {
     console.log(`archive> ${line}\n${await consoleAnswer({ engine }, commands, line)}\n`);
   }
-  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout });
+  await runConsole(live.ctx, commands, { input: process.stdin, output: process.stdout }, { archiveDir, sync: () => live.sync() });
   await live.close();
 } else {
   await serve({ ...config, token: config.token }, createLogger(config.logLevel));

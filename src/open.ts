@@ -28,7 +28,11 @@ export interface OpenOptions {
   settings?: IndexSettings;
   /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
+  /** How far a fresh build has got, phase by phase (the command line draws a bar from it). */
+  progress?: BuildProgress;
 }
+
+export type BuildProgress = (phase: string, done: number, total: number) => void;
 
 export interface Opened {
   engine: Engine;
@@ -98,7 +102,7 @@ function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: 
 }
 
 function loadArchiveLogged(opts: OpenOptions, p: Plan): Archive {
-  const archive = loadArchive(opts.archiveDir, p.files, scanOptions(opts));
+  const archive = loadArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
   return archive;
 }
@@ -110,7 +114,7 @@ export function openEngine(opts: OpenOptions): Opened {
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings), cached.reason);
+  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings, opts.progress), cached.reason);
 }
 
 /**
@@ -127,8 +131,10 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
 }
 
 /** A fresh engine over a loaded archive: the passage index and the quotes. */
-export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Engine {
-  return new Engine(archive, PassageIndex.build(archive.articles, settings));
+export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: BuildProgress): Engine {
+  const index = PassageIndex.build(archive.articles, settings, progress && ((done, total) => progress('indexing articles', done, total)));
+  progress?.('finding quotes', 0, 1);
+  return new Engine(archive, index, QuoteStore.build(archive.articles));
 }
 
 /** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */

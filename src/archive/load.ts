@@ -230,11 +230,12 @@ export function loadArchiveEntry(dir: string, f: ArchiveFile, opts: ScanOptions 
 }
 
 /** Loads every article under `dir`. Bad files become warnings; only a missing or unreadable folder throws. */
-export function loadArchive(dir: string, scanned?: ArchiveFile[], opts: ScanOptions = {}): Archive {
+export function loadArchive(dir: string, scanned?: ArchiveFile[], opts: ScanOptions = {}, progress?: (done: number, total: number) => void): Archive {
   const files = scanned ?? scanArchive(dir, opts);
   const articles: Article[] = [];
   const warnings: ArchiveWarning[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
+    if (progress && i % 250 === 0) progress(i, files.length);
     const r = loadArchiveEntry(dir, f, opts);
     if (r.article) articles.push(r.article);
     warnings.push(...r.warnings);

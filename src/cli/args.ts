@@ -65,11 +65,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
+/** The option loose words fill: the first required text option, else the first text option. */
+export function firstTextOption(spec: OptionsSpec): string | undefined {
+  return Object.entries(spec).find(([, o]) => o.required && o.type === 'string')?.[0] ?? Object.entries(spec).find(([, o]) => o.type === 'string')?.[0];
+}
+
 /** Loose words fill the command's first required text option: `search city subpoena`. */
 export function optionsFromArgs(command: string, spec: OptionsSpec, args: ParsedArgs): Record<string, string> {
   const raw: Record<string, string> = { ...args.named };
   if (args.positional.length > 0) {
-    const target = Object.entries(spec).find(([, o]) => o.required && o.type === 'string')?.[0] ?? Object.entries(spec).find(([, o]) => o.type === 'string')?.[0];
+    const target = firstTextOption(spec);
     if (!target) throw new UserError(`${command} takes no words, only options: ${Object.keys(spec).map((k) => `--${k}`).join(' ') || '(none)'}`, 'bad-option');
     if (raw[target] !== undefined) throw new UserError(`${command}: give --${target} or loose words, not both`, 'bad-option');
     raw[target] = args.positional.join(' ');

@@ -47,6 +47,8 @@ export interface CommandSpec<O extends OptionsSpec = OptionsSpec, R = unknown> {
   name: string;
   description: string;
   options: O;
+  /** The words after the command name in a realistic call, shown by `COMMAND --help`: `city subpoena --limit 3`. */
+  example?: string;
   /** Admin commands: Discord shows them only to members who can manage the server. */
   admin?: boolean;
   /**

@@ -5,6 +5,7 @@ import { UNSURE_LEAD } from './wording.js';
 import { citation, dateLabel } from './cite.js';
 import { LIMITS } from './limits.js';
 import { boldRanges, clip, escapeArchiveText } from './markdown.js';
+import { count } from '../text/plural.js';
 
 /** Hits shown per page of a Discord reply. */
 const HITS_PER_PAGE = 3;
@@ -74,7 +75,7 @@ export function articlePages(a: ArticleView): ReplyPage[] {
       const e: EmbedData = {
         title: clip(escapeArchiveText(a.title), LIMITS.title),
         description,
-        footer: { text: `${dateLabel(a.date)} · ${a.article} · ${a.words} words` },
+        footer: { text: `${dateLabel(a.date)} · ${a.article} · ${count(a.words, 'word')}` },
       };
       if (a.url) e.url = a.url;
       return { embeds: [e] };

@@ -1,5 +1,6 @@
 import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
 import { citation, dateLabel } from './cite.js';
+import { count } from '../text/plural.js';
 import { UNSURE_LEAD } from './wording.js';
 
 function hitHeader(h: Hit, i: number): string {
@@ -30,7 +31,7 @@ export function askText(r: Pick<AskResult, 'hits'> & Partial<AskResult>): string
 }
 
 export function articleText(a: ArticleView): string {
-  const head = [`${a.title}`, `${dateLabel(a.date)} · ${a.article} · ${a.words} words${a.url ? ` · ${a.url}` : ''}`];
+  const head = [`${a.title}`, `${dateLabel(a.date)} · ${a.article} · ${count(a.words, 'word')}${a.url ? ` · ${a.url}` : ''}`];
   return [...head, '', ...a.paragraphs.map((p) => `[${p.n}] ${p.text}`)].join('\n');
 }
 

@@ -25,6 +25,7 @@ import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
 import type { Sliced } from './slices.js';
+import { TOKENIZER_VERSION } from '../text/tokenize.js';
 
 /** Bump when the layout or anything the index derives changes. */
 export const CACHE_FORMAT = 'archive-bot-index';
@@ -50,7 +51,7 @@ export function archiveFingerprint(files: readonly ArchiveFile[]): string {
 
 /** What a cache must match besides the archive: the format, the index settings and the quotes' version. */
 export function settingsHash(settings: IndexSettings): string {
-  return sha256(JSON.stringify({ CACHE_VERSION, settings, quotes: QUOTES_VERSION }));
+  return sha256(JSON.stringify({ CACHE_VERSION, tokenizer: TOKENIZER_VERSION, settings, quotes: QUOTES_VERSION }));
 }
 
 const MAGIC = Buffer.from('ABIDX\n\u0000\u0003', 'latin1');

@@ -27,7 +27,8 @@ export function parsePeriod(option: string, value: string): { first: string; las
   }
   if (isValidIsoDate(v)) return { first: v, last: v };
   throw new UserError(
-    `bad ${option} date "${value.slice(0, 40)}": use YYYY-MM-DD (a real day), YYYY-MM or YYYY`,
+    // The `date` option is already a date: "bad date", not "bad date date".
+    `bad ${option === 'date' ? '' : `${option} `}date "${value.slice(0, 40)}": use YYYY-MM-DD (a real day), YYYY-MM or YYYY`,
     'bad-date',
   );
 }

@@ -167,8 +167,8 @@ export class PassageIndex {
     return this;
   }
 
-  static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): PassageIndex {
-    return runNow(PassageIndex.building(articles, settings));
+  static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): PassageIndex {
+    return runNow(PassageIndex.building(articles, settings, progress));
   }
 
   /** The same index as `build`, made in slices that let other work run in between. */
@@ -176,15 +176,17 @@ export class PassageIndex {
     return runSliced(PassageIndex.building(articles, settings));
   }
 
-  private static *building(articles: readonly Article[], settings: IndexSettings): Sliced<PassageIndex> {
+  private static *building(articles: readonly Article[], settings: IndexSettings, progress?: (done: number, total: number) => void): Sliced<PassageIndex> {
     const parts: IndexParts = { articles: [], passages: [], vocabList: [], passageTerms: [], titleTerms: [] };
     const vocab = new Map<string, number>();
     const idOf = (t: string): number => termId(vocab, parts.vocabList, t);
     for (let i = 0; i < articles.length; i++) {
+      if (progress && i % 250 === 0) progress(i, articles.length);
       const a = articles[i];
       if (a) appendArticle(parts, a, settings, idOf);
       if (i % 200 === 199) yield;
     }
+    progress?.(articles.length, articles.length);
     return yield* new PassageIndex(parts, settings).complete();
   }
 

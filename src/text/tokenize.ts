@@ -8,7 +8,15 @@ export interface Token {
   end: number;
   /** Dotted acronyms (`U.S.`) are kept even when their letters spell a stop word. */
   acronym: boolean;
+  /** A word cut out of text written without spaces (Chinese, Japanese, Thai): never stemmed. */
+  segmented?: true;
 }
+
+/**
+ * Bump when the terms a text gives change, so that caches of the index rebuild.
+ * 2: Chinese, Japanese, Thai, Lao, Khmer and Burmese text segmented into words.
+ */
+export const TOKENIZER_VERSION = 2;
 
 // Word chunks: a dotted acronym, or letters/digits joined by apostrophes and hyphens, and by
 // `.`/`,` only between digits (3.5, 1,000).
@@ -16,6 +24,16 @@ const CHUNK = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‘\-‐
 const HYPHEN = /[-‐‑–]/;
 
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+// Scripts written without spaces between words. Korean (Hangul) uses spaces, so it is not here.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const HAN_OR_KATAKANA = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+// ICU's word breaker, built into Node: dictionary-based for exactly these scripts, whatever the locale.
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+
+// Grammatical particles so frequent in Chinese and Japanese that, like English stop words,
+// they would match nearly every passage.
+const UNSPACED_STOP = new Set(['的', '了', '是', '在', '和', '与', '及', '或', '之', '于', '也', '都', '就', '而', '着', '这', '那', '其', 'の', 'は', 'が', 'を', 'に', 'へ', 'と', 'で', 'も', 'や', 'か', 'な', 'ね', 'よ', 'た', 'だ', 'です', 'ます', 'する', 'した', 'いる', 'ある', 'こと', 'それ', 'この', 'その', 'และ', 'ที่', 'ของ', 'ใน', 'เป็น', 'การ', 'ได้', 'ให้', 'ว่า', 'มี']);
 
 export function normalizeWord(s: string): string {
   // Most news words are plain ASCII: skip Unicode normalisation for them.
@@ -32,6 +50,10 @@ export function normalizeWord(s: string): string {
 function chunkTokens(raw: string, start: number, out: Token[]): void {
   if (ASCII_WORD.test(raw)) {
     out.push({ norm: raw.toLowerCase(), start, end: start + raw.length, acronym: false });
+    return;
+  }
+  if (UNSPACED.test(raw)) {
+    segmentedTokens(raw, start, out);
     return;
   }
   if (raw.includes('.') && /^(?:\p{L}\.){2,}$/u.test(raw)) {
@@ -56,6 +78,31 @@ function chunkTokens(raw: string, start: number, out: Token[]): void {
   out.push({ norm: normalizeWord(raw), start, end: start + raw.length, acronym: false });
 }
 
+/**
+ * A chunk holding text without spaces (北京是中国的首都) split into its words (北京|是|中国|的|首都).
+ * Marks are kept (NFKC, not the accent stripping of Latin words): a Thai vowel sign or a
+ * Japanese voicing mark changes the word. Latin words inside the chunk (iPhone手机) take the
+ * usual path, so the same word tokenises alike wherever it stands.
+ */
+function segmentedTokens(raw: string, start: number, out: Token[]): void {
+  for (const s of WORDS.segment(raw)) {
+    if (!s.isWordLike) continue;
+    if (!UNSPACED.test(s.segment)) {
+      for (const m of s.segment.matchAll(CHUNK)) chunkTokens(m[0], start + s.index + m.index, out);
+      continue;
+    }
+    const at = start + s.index;
+    out.push({ norm: s.segment.normalize('NFKC').toLowerCase(), start: at, end: at + s.segment.length, acronym: false, segmented: true });
+    // The dictionary takes the longest word it knows (北京市, 共和国), so a search for 北京 would
+    // miss it: longer Chinese and katakana words also give their two-character parts.
+    if (s.segment.length >= 3 && HAN_OR_KATAKANA.test(s.segment)) {
+      for (let i = 0; i + 2 <= s.segment.length; i++) {
+        out.push({ norm: s.segment.slice(i, i + 2).normalize('NFKC'), start: at + i, end: at + i + 2, acronym: false, segmented: true });
+      }
+    }
+  }
+}
+
 /** Splits text into word tokens with their offsets in the original string. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -78,11 +125,13 @@ function stem(word: string): string {
   return s;
 }
 
-export const isStopWord = (norm: string): boolean => STOP.has(norm);
+export const isStopWord = (norm: string): boolean => STOP.has(norm) || UNSPACED_STOP.has(norm);
 
 /** The index term of a token: stemmed, or null for stop words and empty tokens. */
 export function termOf(t: Token): string | null {
   if (!t.norm) return null;
+  // One Chinese character is often a whole word (油, oil): kept, unstemmed, unless a particle.
+  if (t.segmented) return UNSPACED_STOP.has(t.norm) ? null : t.norm;
   if (!t.acronym && STOP.has(t.norm)) return null;
   if (/^\p{N}/u.test(t.norm)) return t.norm;
   // Single letters (the "e" of "e-mail", initials) match everything and mean little.
@@ -106,6 +155,8 @@ function chunkTerms(raw: string): readonly string[] {
       if (term) list.push(term);
     }
     cached = list;
+    // A chunk of unspaced text is often a whole sentence, met once: not worth remembering.
+    if (raw.length > 40 && UNSPACED.test(raw)) return cached;
     if (CHUNK_TERMS.size >= CHUNK_CACHE_MAX) CHUNK_TERMS.clear();
     CHUNK_TERMS.set(raw, cached);
   }

@@ -1,6 +1,7 @@
 import { checkedQuery, type Engine, type Hit } from '../engine.js';
 import { UserError } from '../errors.js';
 import { inRange, parseDateRange, type DateRange } from '../search/date-range.js';
+import { count } from '../text/plural.js';
 import { rank } from '../search/rank.js';
 import { chooseUnit, periodIndex, periodsBetween, type PeriodSpan, type Unit } from './buckets.js';
 import { matchArticles } from '../search/match.js';
@@ -127,6 +128,6 @@ function nothingMessage(query: string, speaker: string | undefined, range: DateR
   const who = speaker === undefined ? '' : ` quoting ${speaker}`;
   const when = range.from && range.to ? ` from ${range.from} to ${range.to}` : range.from ? ` from ${range.from} on` : range.to ? ` up to ${range.to}` : '';
   const q = query.length > 80 ? `${query.slice(0, 79)}…` : query;
-  const aside = undated > 0 ? ` (${undated} undated article${undated === 1 ? '' : 's'} do, but a timeline needs dates)` : '';
+  const aside = undated > 0 ? ` (${count(undated, 'undated article')} ${undated === 1 ? 'does' : 'do'}, but a timeline needs dates)` : '';
   return `nothing in the archive matches "${q}"${who}${when}${aside}; a timeline counts articles holding every word of the query`;
 }
