@@ -104,4 +104,9 @@ describe('attributeArticle on small articles', () => {
     expect(expandAcronym('ABC', ['Alpha Beta, Charlie said.'], { table: null })).toBe('ABC');
     expect(expandAcronym('Tony Blair', ['Tony Blair spoke.'], { table: null })).toBe('Tony Blair');
   });
+
+  it('GIVEN an age after the name ("Khizr Khan, 66,") THEN the name speaks, not the number', () => {
+    expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
+    expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
+  });
 });
