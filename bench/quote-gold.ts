@@ -123,6 +123,50 @@ export function matchQuotes<P extends { text: string }>(preds: readonly P[], gol
   return { matches, missed: golds.filter((g) => !g.used).map((g) => g.g) };
 }
 
+/**
+ * Span-based matching for the quote evaluation, one rule for every file: a gold quote is *found* by
+ * the prediction whose tokens cover ≥ 80% of its tokens (most shared first), so one extracted
+ * multi-sentence quote can find each sentence an annotator split out. A prediction is *right* when
+ * the gold quotes it found, plus `other_quotes` it covers (partial or indirect quotes: neither
+ * required nor wrong), account for ≥ 50% of its tokens; otherwise it is a false positive and the
+ * gold quotes it covered are not found by it. A prediction covering only `other_quotes` is neutral.
+ */
+export interface Cover<P> {
+  pred: P;
+  /** Gold quotes this prediction found (empty for a false positive or a neutral prediction). */
+  golds: GoldQuote[];
+  /** Neither right nor wrong: it covers only `other_quotes` text. */
+  neutral: boolean;
+}
+export function coverQuotes<P extends { text: string }>(preds: readonly P[], gold: GoldRecord): { covers: Cover<P>[]; missed: GoldQuote[] } {
+  const golds = gold.quotes.map((g) => ({ g, toks: tokens(g.text), by: -1, shared: 0 }));
+  const others = (gold.other_quotes ?? []).map((g) => tokens(g.text));
+  const predToks = preds.map((p) => tokens(p.text));
+  // Each gold quote picks the prediction covering most of it.
+  for (const g of golds) {
+    predToks.forEach((pt, i) => {
+      if (g.toks.length === 0 || pt.length === 0) return;
+      const s = shared(pt, g.toks);
+      if (s / g.toks.length >= 0.8 && s > g.shared) {
+        g.shared = s;
+        g.by = i;
+      }
+    });
+  }
+  const covers: Cover<P>[] = preds.map((pred, i) => {
+    const pt = predToks[i] ?? [];
+    const mine = golds.filter((g) => g.by === i);
+    const otherShared = others.reduce((n, o) => (o.length > 0 && shared(pt, o) / o.length >= 0.8 ? n + shared(pt, o) : n), 0);
+    const covered = mine.reduce((n, g) => n + g.shared, 0) + otherShared;
+    const right = pt.length > 0 && covered / pt.length >= 0.5;
+    if (right && mine.length > 0) return { pred, golds: mine.map((g) => g.g), neutral: false };
+    for (const g of mine) g.by = -1;
+    // The old pairwise rule's neutral case: the prediction overlaps an other_quotes entry.
+    return { pred, golds: [], neutral: (right && otherShared > 0) || others.some((o) => overlap(pt, o) > 0) };
+  });
+  return { covers, missed: golds.filter((g) => g.by < 0).map((g) => g.g) };
+}
+
 /** The capitalised words of a mention's first phrase when that phrase ends in one ("Sen. Ted Cruz, R-Texas" → Sen, Ted, Cruz), else null. */
 export function namedMention(mention: string | null): string[] | null {
   if (!mention) return null;

@@ -135,6 +135,7 @@ const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|
 export function attributeArticle(paragraphs: readonly string[], options: AttributeOptions = {}): AttributedQuote[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const bases = paragraphBases(paragraphs);
+  const acronyms: { table: Map<string, string> | null } = { table: null };
   const byParagraph: Found[][] = [];
   const quotedRanges: [number, number][] = [];
   paragraphs.forEach((p, i) => {
@@ -431,10 +432,52 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
     }
     for (const f of found) {
-      out.push({ ...f.span, speaker: f.speaker?.name ?? null, role: f.speaker ? (f.speaker.role ?? null) : null });
+      const name = f.speaker?.name ?? null;
+      out.push({ ...f.span, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
     }
   });
   return out;
+}
+
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ACRONYM_SKIP = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
+
+/**
+ * Every spelled-out acronym the article could mean, in one pass: for each run of capitalised words
+ * (joined by of/and/for/the) its initials of two to six letters → the run's first occurrence
+ * ("Export Development Canada" → EDC). Each word starts at most 14 steps, so the pass is linear.
+ */
+function acronymTable(paragraphs: readonly string[]): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const para of paragraphs) {
+    const words = para.split(/\s+/u);
+    for (let i = 0; i < words.length; i++) {
+      const run: string[] = [];
+      let initials = '';
+      for (let j = i; j < words.length && run.length < 14; j++) {
+        const raw = words[j] ?? '';
+        const w = raw.replace(/^[^\p{L}&]+|[^\p{L}]+$/gu, '');
+        if (run.length > 0 && ACRONYM_SKIP.has(w)) {
+          run.push(w);
+          continue;
+        }
+        if (!/^\p{Lu}\p{Ll}/u.test(w)) break;
+        run.push(w);
+        initials += w[0];
+        if (initials.length > 6) break;
+        if (initials.length >= 2 && !table.has(initials)) table.set(initials, run.join(' '));
+        if (/[^\p{L}]$/u.test(raw)) break;
+      }
+    }
+  }
+  return table;
+}
+
+/** "EDC" → "Export Development Canada" when the article spells the acronym out; other names unchanged. */
+export function expandAcronym(name: string, paragraphs: readonly string[], cache: { table: Map<string, string> | null }): string {
+  if (!ACRONYM.test(name)) return name;
+  cache.table ??= acronymTable(paragraphs);
+  return cache.table.get(name) ?? name;
 }
 
 /** How far (characters) from a quote a name still counts as near. */

@@ -49,6 +49,8 @@ export function subjectBefore(text: string): Phrase | null {
   if (t.endsWith(',') && chunks.length >= 3) {
     chunks.pop(); // the empty chunk after the final comma
     appositive = chunks.pop() ?? null;
+    // "Khizr Khan, 66," — an age is no one; the name before it is the subject.
+    if (appositive !== null && /^\s*\d{1,3}\s*$/u.test(appositive)) appositive = null;
     // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
     if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive)) {
       chunks.push(appositive);
@@ -57,6 +59,8 @@ export function subjectBefore(text: string): Phrase | null {
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
     if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
+  // "Khizr Khan, 66, a lawyer," — skip the age between the name and its appositive.
+  if (chunks.length >= 2 && /^\s*\d{1,3}\s*$/u.test(chunks[chunks.length - 1] ?? '')) chunks.pop();
   let head = chunks[chunks.length - 1] ?? '';
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/archive/parse.js';
-import { attributeArticle, type AttributedQuote } from '../../src/quotes/attribute.js';
+import { attributeArticle, expandAcronym, type AttributedQuote } from '../../src/quotes/attribute.js';
 
 const seed = parseArticle('000_4f9b0c250ff8d600', readFileSync(new URL('../../seeds/000_4f9b0c250ff8d600.txt', import.meta.url), 'utf8')).article;
 const quotes = attributeArticle(seed.paragraphs);
@@ -93,5 +93,20 @@ describe('attributeArticle on small articles', () => {
 
   it('GIVEN a quote with no speaker anywhere THEN null', () => {
     expect(speakers(['“Closed for the holidays.”'])).toEqual([null]);
+  });
+
+  it('GIVEN an acronym speaker the article spells out THEN the full name; otherwise the acronym stays', () => {
+    const article = ['Export Development Canada (EDC) lent the firm $40 million, records show.', '“We are obligated to respect the confidentiality of our clients,” EDC said.'];
+    expect(speakers(article)).toEqual(['Export Development Canada']);
+    expect(speakers(['“We will appeal,” NASA said.'])).toEqual(['NASA']);
+    // Joining words are skipped; a run broken by punctuation does not spell the acronym.
+    expect(expandAcronym('BIS', ['The Bank for International Settlements warned.'], { table: null })).toBe('Bank for International Settlements');
+    expect(expandAcronym('ABC', ['Alpha Beta, Charlie said.'], { table: null })).toBe('ABC');
+    expect(expandAcronym('Tony Blair', ['Tony Blair spoke.'], { table: null })).toBe('Tony Blair');
+  });
+
+  it('GIVEN an age after the name ("Khizr Khan, 66,") THEN the name speaks, not the number', () => {
+    expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
+    expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
   });
 });

@@ -194,8 +194,8 @@ describe('QuoteStore.toJSON', () => {
   });
 
   it('GIVEN a store saved by an older version THEN fromJSON refuses it, so the cache is rebuilt', () => {
-    const old = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), version: 1 };
-    expect(() => QuoteStore.fromJSON(old)).toThrow(/version 2/);
+    const old = { ...(JSON.parse(JSON.stringify(store)) as Record<string, unknown>), version: QUOTES_VERSION - 1 };
+    expect(() => QuoteStore.fromJSON(old)).toThrow(new RegExp(`version ${QUOTES_VERSION}`));
   });
 
   it('GIVEN a store saved with other speaker weights THEN fromJSON refuses it, so retrained weights rebuild the cache', () => {
