@@ -49,21 +49,46 @@ interface Signature {
 const signatures = new WeakMap<Article, Signature>();
 
 // Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
-// strings in Maps (a month is some 600,000 term occurrences).
+// strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
+// words by the two words' ids; one id space for both.
 const dictionary = new Map<string, number>();
+const pairs = new Map<number, number>();
+let termTotal = 0;
+/** Above any word id: a pair's key is first × PAIR_KEY + second. */
+const PAIR_KEY = 2 ** 26;
 
 function termIdOf(term: string): number {
   let id = dictionary.get(term);
   if (id === undefined) {
-    id = dictionary.size;
+    id = termTotal++;
     dictionary.set(term, id);
   }
   return id;
 }
 
+function pairIdOf(first: number, second: number): number {
+  const key = first * PAIR_KEY + second;
+  let id = pairs.get(key);
+  if (id === undefined) {
+    id = termTotal++;
+    pairs.set(key, id);
+  }
+  return id;
+}
+
+/** A term's id as the debugging switch names it: a stem, or two stems with a space. */
+function debugIdOf(term: string): number {
+  const [first, second] = term.split(' ');
+  const a = dictionary.get(first ?? '');
+  if (second === undefined || a === undefined) return a ?? -1;
+  const b = dictionary.get(second);
+  return b === undefined ? -1 : (pairs.get(a * PAIR_KEY + b) ?? -1);
+}
+
 /** What a word of a headline or lead says, worked out once per spelling (wire copy repeats its words). */
 interface WordInfo {
-  term: string | null;
+  /** The stem's term id; -1 for a word that is no term (stop word, figure, too short). */
+  id: number;
   /** Starts with a capital and is no month or weekday. */
   capital: boolean;
   /** "U.S.", "OPEC". */
@@ -74,11 +99,16 @@ const wordCache = new Map<string, WordInfo>();
 /** Spellings remembered at most; past that, words are worked out each time (same answer). */
 const WORDS_KEPT = 500_000;
 
+function termOfWord(raw: string): number {
+  const term = stemmed(raw);
+  return term === null ? -1 : termIdOf(term);
+}
+
 function wordInfo(raw: string): WordInfo {
   let info = wordCache.get(raw);
   if (!info) {
     info = {
-      term: stemmed(raw),
+      id: termOfWord(raw),
       capital: /^\p{Lu}/u.test(raw) && !CALENDAR.test(raw),
       acronym: /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(raw),
     };
@@ -139,25 +169,27 @@ function stemmed(raw: string): string | null {
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  const counts = new Map<string, number>();
-  const names = new Set<string>();
+  // Term id → weight, in order of first use; names by id. Numbers, not strings: no pair
+  // string is built or hashed.
+  const counts = new Map<number, number>();
+  const names = new Set<number>();
   // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
   // market" in a fifth of a day's headlines is an event.
   const add = (text: string, weight: number, lead: boolean): void => {
-    let prev: string | null = null;
+    let prev = -1;
     let prevName = false;
     let first = true;
-    for (const m of text.matchAll(WORD)) {
-      const info = wordInfo(m[0]);
-      const term = info.term;
+    for (const raw of text.match(WORD) ?? []) {
+      const info = wordInfo(raw);
+      const term = info.id;
       // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
       const name = lead && ((!first && info.capital) || info.acronym);
       first = false;
-      if (term !== null) {
+      if (term >= 0) {
         if (!counts.has(term)) counts.set(term, weight);
         if (name) names.add(term);
-        if (prev !== null) {
-          const pair = `${prev} ${term}`;
+        if (prev >= 0) {
+          const pair = pairIdOf(prev, term);
           if (!counts.has(pair)) counts.set(pair, weight);
           if (name && prevName) names.add(pair);
         }
@@ -173,8 +205,8 @@ function signatureOf(a: Article): Signature {
   const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
   if (end > 0) lead = lead.slice(0, end);
   add(lead, 1, true);
-  const terms = [...counts.keys()];
-  sig = { terms: Int32Array.from(terms, termIdOf), counts: [...counts.values()], names: terms.map((t) => names.has(t)) };
+  const terms = Int32Array.from(counts.keys());
+  sig = { terms, counts: [...counts.values()], names: Array.from(terms, (t) => names.has(t)) };
   signatures.set(a, sig);
   return sig;
 }
@@ -201,7 +233,7 @@ function referenceOf(all: readonly Article[]): Reference {
       size++;
       sample.push(signatureOf(a));
     }
-    const df = new Int32Array(dictionary.size);
+    const df = new Int32Array(termTotal);
     for (const sig of sample) for (const t of sig.terms) df[t] = (df[t] ?? 0) + 1;
     ref = { df, size };
     references.set(all, ref);
@@ -227,7 +259,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   if (n === 0) return [];
   const reference = referenceOf(archive);
   const sigs = articles.map((a) => (isTabular(a) ? null : signatureOf(a)));
-  const periodDf = new Int32Array(dictionary.size);
+  const periodDf = new Int32Array(termTotal);
   let reports = 0;
   for (const s of sigs) {
     if (!s) continue;
@@ -235,7 +267,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     for (const t of s.terms) periodDf[t] = (periodDf[t] ?? 0) + 1;
   }
   // This grouping's own ids, numbered in order of first use (ties between terms follow it).
-  const termIds = new Int32Array(dictionary.size).fill(-1);
+  const termIds = new Int32Array(termTotal).fill(-1);
   let termCount = 0;
   const termWeights: number[] = [];
   // A term some lead writes with a capital: a name. Articles of one event share a name
@@ -249,7 +281,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   };
   if (process.env.STORY_DEBUG) {
     for (const t of process.env.STORY_DEBUG.split(',')) {
-      const id = dictionary.get(t) ?? -1;
+      const id = debugIdOf(t);
       console.log(t, periodDf[id], reference.df[id], weightOf(id).toFixed(2));
     }
   }
