@@ -38,7 +38,8 @@ const ARTICLE_TERMS = 12;
 const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 interface Signature {
-  terms: string[];
+  /** Ids in the term dictionary (`termIdOf`): integer keys for the counting that follows. */
+  terms: Int32Array;
   /** 2 for a headline term (a headline names the event), 1 for a word of the lead. */
   counts: number[];
   /** Per term: written with a capital inside the lead's sentence, a name ("Iran", "Wall Street"). */
@@ -46,6 +47,75 @@ interface Signature {
 }
 
 const signatures = new WeakMap<Article, Signature>();
+
+// Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
+// strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
+// words by the two words' ids; one id space for both.
+const dictionary = new Map<string, number>();
+const pairs = new Map<number, number>();
+let termTotal = 0;
+/** Above any word id: a pair's key is first × PAIR_KEY + second. */
+const PAIR_KEY = 2 ** 26;
+
+function termIdOf(term: string): number {
+  let id = dictionary.get(term);
+  if (id === undefined) {
+    id = termTotal++;
+    dictionary.set(term, id);
+  }
+  return id;
+}
+
+function pairIdOf(first: number, second: number): number {
+  const key = first * PAIR_KEY + second;
+  let id = pairs.get(key);
+  if (id === undefined) {
+    id = termTotal++;
+    pairs.set(key, id);
+  }
+  return id;
+}
+
+/** A term's id as the debugging switch names it: a stem, or two stems with a space. */
+function debugIdOf(term: string): number {
+  const [first, second] = term.split(' ');
+  const a = dictionary.get(first ?? '');
+  if (second === undefined || a === undefined) return a ?? -1;
+  const b = dictionary.get(second);
+  return b === undefined ? -1 : (pairs.get(a * PAIR_KEY + b) ?? -1);
+}
+
+/** What a word of a headline or lead says, worked out once per spelling (wire copy repeats its words). */
+interface WordInfo {
+  /** The stem's term id; -1 for a word that is no term (stop word, figure, too short). */
+  id: number;
+  /** Starts with a capital and is no month or weekday. */
+  capital: boolean;
+  /** "U.S.", "OPEC". */
+  acronym: boolean;
+}
+
+const wordCache = new Map<string, WordInfo>();
+/** Spellings remembered at most; past that, words are worked out each time (same answer). */
+const WORDS_KEPT = 500_000;
+
+function termOfWord(raw: string): number {
+  const term = stemmed(raw);
+  return term === null ? -1 : termIdOf(term);
+}
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (!info) {
+    info = {
+      id: termOfWord(raw),
+      capital: /^\p{Lu}/u.test(raw) && !CALENDAR.test(raw),
+      acronym: /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(raw),
+    };
+    if (wordCache.size < WORDS_KEPT) wordCache.set(raw, info);
+  }
+  return info;
+}
 const tables = new WeakMap<Article, boolean>();
 
 /** Results, earnings and price tables: routine items that make no story of their own. */
@@ -54,13 +124,26 @@ export function isTabular(a: Article): boolean {
   if (t === undefined) {
     const first = a.headline ? 1 : 0;
     const words = a.paragraphs.slice(first, first + 4).join(' ').slice(0, 500).split(/\s+/, 60);
-    const figures = words.filter((w) => /\d/.test(w)).length;
+    // Character tests, not a regular expression per word: every article of a period passes here.
+    let figures = 0;
     // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
-    const versus = words.filter((w) => /^vs\.?$/i.test(w)).length;
+    let versus = 0;
+    for (const w of words) {
+      if (hasDigit(w)) figures++;
+      else if ((w.length === 2 || (w.length === 3 && w[2] === '.')) && (w[0] === 'v' || w[0] === 'V') && (w[1] === 's' || w[1] === 'S')) versus++;
+    }
     t = words.length >= 4 && (figures / words.length >= TABULAR || (versus >= 2 && figures / words.length >= TABULAR / 2));
     tables.set(a, t);
   }
   return t;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 // Words as stories need them: lower case, "U.S." kept whole, a light stem (plural and past
@@ -86,24 +169,27 @@ function stemmed(raw: string): string | null {
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  const counts = new Map<string, number>();
-  const names = new Set<string>();
+  // Term id → weight, in order of first use; names by id. Numbers, not strings: no pair
+  // string is built or hashed.
+  const counts = new Map<number, number>();
+  const names = new Set<number>();
   // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
   // market" in a fifth of a day's headlines is an event.
   const add = (text: string, weight: number, lead: boolean): void => {
-    let prev: string | null = null;
+    let prev = -1;
     let prevName = false;
     let first = true;
-    for (const m of text.matchAll(WORD)) {
-      const term = stemmed(m[0]);
+    for (const raw of text.match(WORD) ?? []) {
+      const info = wordInfo(raw);
+      const term = info.id;
       // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
-      const name = lead && ((!first && /^\p{Lu}/u.test(m[0]) && !CALENDAR.test(m[0])) || /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(m[0]));
+      const name = lead && ((!first && info.capital) || info.acronym);
       first = false;
-      if (term !== null) {
+      if (term >= 0) {
         if (!counts.has(term)) counts.set(term, weight);
         if (name) names.add(term);
-        if (prev !== null) {
-          const pair = `${prev} ${term}`;
+        if (prev >= 0) {
+          const pair = pairIdOf(prev, term);
           if (!counts.has(pair)) counts.set(pair, weight);
           if (name && prevName) names.add(pair);
         }
@@ -119,14 +205,15 @@ function signatureOf(a: Article): Signature {
   const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
   if (end > 0) lead = lead.slice(0, end);
   add(lead, 1, true);
-  const terms = [...counts.keys()];
-  sig = { terms, counts: [...counts.values()], names: terms.map((t) => names.has(t)) };
+  const terms = Int32Array.from(counts.keys());
+  sig = { terms, counts: [...counts.values()], names: Array.from(terms, (t) => names.has(t)) };
   signatures.set(a, sig);
   return sig;
 }
 
 interface Reference {
-  df: Map<string, number>;
+  /** By term id; ids past its end were not seen in the sample. */
+  df: Int32Array;
   size: number;
 }
 
@@ -137,15 +224,17 @@ const references = new WeakMap<readonly Article[], Reference>();
 function referenceOf(all: readonly Article[]): Reference {
   let ref = references.get(all);
   if (!ref) {
-    const df = new Map<string, number>();
+    const sample: Signature[] = [];
     const step = Math.max(1, all.length / REFERENCE_SAMPLE);
     let size = 0;
     for (let i = 0; i < all.length; i += step) {
       const a = all[Math.floor(i)];
       if (!a || isTabular(a)) continue;
       size++;
-      for (const t of signatureOf(a).terms) df.set(t, (df.get(t) ?? 0) + 1);
+      sample.push(signatureOf(a));
     }
+    const df = new Int32Array(termTotal);
+    for (const sig of sample) for (const t of sig.terms) df[t] = (df[t] ?? 0) + 1;
     ref = { df, size };
     references.set(all, ref);
   }
@@ -170,34 +259,41 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   if (n === 0) return [];
   const reference = referenceOf(archive);
   const sigs = articles.map((a) => (isTabular(a) ? null : signatureOf(a)));
-  const periodDf = new Map<string, number>();
+  const periodDf = new Int32Array(termTotal);
   let reports = 0;
   for (const s of sigs) {
     if (!s) continue;
     reports++;
-    for (const t of s.terms) periodDf.set(t, (periodDf.get(t) ?? 0) + 1);
+    for (const t of s.terms) periodDf[t] = (periodDf[t] ?? 0) + 1;
   }
-  const termIds = new Map<string, number>();
+  // This grouping's own ids, numbered in order of first use (ties between terms follow it).
+  const termIds = new Int32Array(termTotal).fill(-1);
+  let termCount = 0;
   const termWeights: number[] = [];
   // A term some lead writes with a capital: a name. Articles of one event share a name
   // ("Iran", "Texaco", "Wall Street"); articles of one kind ("to buy back stock", "sets
   // payout") share only words, each about its own company.
   const isName: boolean[] = [];
-  const weightOf = (t: string): number => {
-    const ref = ((reference.df.get(t) ?? 0) + 0.5) / (reference.size + 1);
-    const period = (periodDf.get(t) ?? 0) / Math.max(reports, 1);
+  const weightOf = (t: number): number => {
+    const ref = ((reference.df[t] ?? 0) + 0.5) / (reference.size + 1);
+    const period = (periodDf[t] ?? 0) / Math.max(reports, 1);
     return Math.min(-Math.log(ref), RARITY_CAP) / 2 + BURST * Math.max(0, Math.log(period / ref));
   };
-  if (process.env.STORY_DEBUG) for (const t of process.env.STORY_DEBUG.split(',')) console.log(t, periodDf.get(t), reference.df.get(t), weightOf(t).toFixed(2));
+  if (process.env.STORY_DEBUG) {
+    for (const t of process.env.STORY_DEBUG.split(',')) {
+      const id = debugIdOf(t);
+      console.log(t, periodDf[id], reference.df[id], weightOf(id).toFixed(2));
+    }
+  }
   const vectors = sigs.map((s) => {
     const out: { id: number; w: number }[] = [];
     if (!s) return out;
     s.terms.forEach((t, k) => {
-      if ((periodDf.get(t) ?? 0) < 2) return;
-      let id = termIds.get(t);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(t, id);
+      if ((periodDf[t] ?? 0) < 2) return;
+      let id = termIds[t] ?? -1;
+      if (id < 0) {
+        id = termCount++;
+        termIds[t] = id;
         termWeights.push(weightOf(t));
         isName.push(false);
       }
@@ -214,7 +310,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
-  const storiesWith: number[][] = Array.from({ length: termIds.size }, () => []);
+  const storiesWith: number[][] = Array.from({ length: termCount }, () => []);
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
   const named = new Uint8Array(n);
