@@ -210,7 +210,20 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       if (d <= 6) around.add(m.term);
     }
     const prefix = sentence.slice(Math.max(0, c.start - 24), c.start);
+    const suffix = sentence.slice(c.end, c.end + 3);
     const length = cw.length || 1;
+    // Rarity-weighted question words close on each side: the answer sits among what the question asks about.
+    let nearBefore = 0;
+    let nearAfter = 0;
+    let relationNear = 0;
+    for (const m of matched) {
+      if (m.start >= c.start && m.end <= c.end) continue;
+      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+      if (d > 3) continue;
+      if (m.pos < first) nearBefore += q.weight(m.term) / q.total;
+      else nearAfter += q.weight(m.term) / q.total;
+      if (m.term === q.keyRelation) relationNear = 1;
+    }
     const features = [
       c.kind === 'name' ? 1 : 0,
       c.kind === 'time' ? 1 : 0,
@@ -236,6 +249,14 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       AUXILIARY.test(prefix) ? 1 : 0,
       /^\p{Ll}\S*(?:ed|ing|es)\b/u.test(c.text) ? 1 : 0,
       c.kind === 'phrase' && /^\p{Lu}/u.test(c.text) ? 1 : 0,
+      nearBefore,
+      nearAfter,
+      relationNear,
+      length === 2 ? 1 : 0,
+      length === 3 ? 1 : 0,
+      /^\s*(?:[,;:.)]|$)/.test(suffix) ? 1 : 0,
+      /,\s*$/.test(prefix) ? 1 : 0,
+      /\d/.test(c.text) ? 1 : 0,
     ];
     return features;
   });
