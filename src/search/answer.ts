@@ -224,6 +224,13 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       else nearAfter += q.weight(m.term) / q.total;
       if (m.term === q.keyRelation) relationNear = 1;
     }
+    // A what-question's first word after its wh-word is usually what it asks for ("What colour…", "What kind of…");
+    // a typed question's first word is its relation, already measured above.
+    let focusDist = 30;
+    for (const m of matched) {
+      if (q.type !== 'other' || m.term !== q.terms[0] || (m.start >= c.start && m.end <= c.end)) continue;
+      focusDist = Math.min(focusDist, m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0);
+    }
     const features = [
       c.kind === 'name' ? 1 : 0,
       c.kind === 'time' ? 1 : 0,
@@ -257,17 +264,24 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       /^\s*(?:[,;:.)]|$)/.test(suffix) ? 1 : 0,
       /,\s*$/.test(prefix) ? 1 : 0,
       /\d/.test(c.text) ? 1 : 0,
+      1 / (1 + focusDist),
+      focusDist <= 3 ? 1 : 0,
     ];
     return features;
   });
 }
 
+/** The phrases that may answer: a typed question is answered by a candidate of its type or not at all (never a date in bold for "who"). */
+export function spanCandidates(sentence: string, q: QuestionView): Candidate[] {
+  const kind = KIND_OF[q.type];
+  const all = answerCandidates(sentence, q.termSet);
+  return kind === undefined ? all : all.filter((c) => c.kind === kind);
+}
+
 /** The answer phrase of a sentence: its best candidate, if one fits the question. */
 export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean } | null {
   const kind = KIND_OF[q.type];
-  // A typed question is answered by a candidate of its type or not at all: never a date in bold for "who".
-  const all = answerCandidates(sentence, q.termSet);
-  const candidates = kind === undefined ? all : all.filter((c) => c.kind === kind);
+  const candidates = spanCandidates(sentence, q);
   if (candidates.length === 0) return null;
   const features = spanFeatures(sentence, candidates, q);
   const w = weights.span.weights[q.type];
