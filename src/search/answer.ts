@@ -210,7 +210,27 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       if (d <= 6) around.add(m.term);
     }
     const prefix = sentence.slice(Math.max(0, c.start - 24), c.start);
+    const suffix = sentence.slice(c.end, c.end + 3);
     const length = cw.length || 1;
+    // Rarity-weighted question words close on each side: the answer sits among what the question asks about.
+    let nearBefore = 0;
+    let nearAfter = 0;
+    let relationNear = 0;
+    for (const m of matched) {
+      if (m.start >= c.start && m.end <= c.end) continue;
+      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+      if (d > 3) continue;
+      if (m.pos < first) nearBefore += q.weight(m.term) / q.total;
+      else nearAfter += q.weight(m.term) / q.total;
+      if (m.term === q.keyRelation) relationNear = 1;
+    }
+    // A what-question's first word after its wh-word is usually what it asks for ("What colour…", "What kind of…");
+    // a typed question's first word is its relation, already measured above.
+    let focusDist = 30;
+    for (const m of matched) {
+      if (q.type !== 'other' || m.term !== q.terms[0] || (m.start >= c.start && m.end <= c.end)) continue;
+      focusDist = Math.min(focusDist, m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0);
+    }
     const features = [
       c.kind === 'name' ? 1 : 0,
       c.kind === 'time' ? 1 : 0,
@@ -236,17 +256,32 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       AUXILIARY.test(prefix) ? 1 : 0,
       /^\p{Ll}\S*(?:ed|ing|es)\b/u.test(c.text) ? 1 : 0,
       c.kind === 'phrase' && /^\p{Lu}/u.test(c.text) ? 1 : 0,
+      nearBefore,
+      nearAfter,
+      relationNear,
+      length === 2 ? 1 : 0,
+      length === 3 ? 1 : 0,
+      /^\s*(?:[,;:.)]|$)/.test(suffix) ? 1 : 0,
+      /,\s*$/.test(prefix) ? 1 : 0,
+      /\d/.test(c.text) ? 1 : 0,
+      1 / (1 + focusDist),
+      focusDist <= 3 ? 1 : 0,
     ];
     return features;
   });
 }
 
+/** The phrases that may answer: a typed question is answered by a candidate of its type or not at all (never a date in bold for "who"). */
+export function spanCandidates(sentence: string, q: QuestionView): Candidate[] {
+  const kind = KIND_OF[q.type];
+  const all = answerCandidates(sentence, q.termSet);
+  return kind === undefined ? all : all.filter((c) => c.kind === kind);
+}
+
 /** The answer phrase of a sentence: its best candidate, if one fits the question. */
 export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean } | null {
   const kind = KIND_OF[q.type];
-  // A typed question is answered by a candidate of its type or not at all: never a date in bold for "who".
-  const all = answerCandidates(sentence, q.termSet);
-  const candidates = kind === undefined ? all : all.filter((c) => c.kind === kind);
+  const candidates = spanCandidates(sentence, q);
   if (candidates.length === 0) return null;
   const features = spanFeatures(sentence, candidates, q);
   const w = weights.span.weights[q.type];

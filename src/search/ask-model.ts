@@ -28,7 +28,8 @@ export const PASSAGE_FEATURES = [
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
-  'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised',
+  'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised', 'nearBefore', 'nearAfter', 'relationNear', 'length2', 'length3',
+  'endsClause', 'afterComma', 'digit', 'focusNear', 'focusClose',
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */
