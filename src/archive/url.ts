@@ -10,17 +10,22 @@ export const MAX_URL_CHARS = 2048;
  * closing early or carrying formatting or mentions. Encoding is idempotent.
  */
 export function httpUrl(raw: string): string | undefined {
+  const u = parseHttpUrl(raw);
+  if (!u || !u.hostname || u.username || u.password) return undefined;
+  const origin = `${u.protocol}//${u.host}`;
+  const href = origin + u.href.slice(origin.length).replace(/[^A-Za-z0-9\-.:/?#&=+,;%!$]/g, percentEncode);
+  return href.length <= MAX_URL_CHARS ? href : undefined;
+}
+
+/** `raw` parsed by the WHATWG URL parser when it is an absolute http(s) URL; anything else is undefined. */
+export function parseHttpUrl(raw: string): URL | undefined {
   let u: URL;
   try {
     u = new URL(raw.trim());
   } catch {
     return undefined;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  if (!u.hostname || u.username || u.password) return undefined;
-  const origin = `${u.protocol}//${u.host}`;
-  const href = origin + u.href.slice(origin.length).replace(/[^A-Za-z0-9\-.:/?#&=+,;%!$]/g, percentEncode);
-  return href.length <= MAX_URL_CHARS ? href : undefined;
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u : undefined;
 }
 
 function percentEncode(c: string): string {

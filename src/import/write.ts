@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { parseHttpUrl } from '../archive/url.js';
 
 /** An article as it will be written: the front-matter fields and its paragraphs. */
 export interface ArticleFile {
@@ -30,13 +31,8 @@ const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** A url without its fragment, tracking parameters, `www.` or a trailing slash: one article, one key. */
 export function canonicalUrl(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const u = parseHttpUrl(raw);
+  if (!u) return undefined;
   u.hash = '';
   for (const k of [...u.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$)/.test(k)) u.searchParams.delete(k);
   const host = u.hostname.replace(/^www\./, '');
