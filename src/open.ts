@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { loadArchive, scanArchive, type ArchiveFile } from './archive/load.js';
+import { readingArchive, scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive } from './archive/types.js';
 import { Engine } from './engine.js';
 import { SetupError } from './errors.js';
@@ -17,6 +17,7 @@ import {
   type RestoreOptions,
 } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
+import { nextTurn, runNow, runSliced, type Sliced } from './search/slices.js';
 
 export { saveEngine, settingsHash };
 
@@ -101,8 +102,12 @@ function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: 
   return { engine, source: 'built', reason, files };
 }
 
-function loadArchiveLogged(opts: OpenOptions, p: Plan): Archive {
-  const archive = loadArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+/** The archive's reading as sliced work, with progress reported as "reading files". */
+function reading(opts: OpenOptions, p: Plan): Sliced<Archive> {
+  return readingArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+}
+
+function logged(opts: OpenOptions, archive: Archive): Archive {
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
   return archive;
 }
@@ -114,7 +119,7 @@ export function openEngine(opts: OpenOptions): Opened {
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, buildEngine(loadArchiveLogged(opts, p), p.restore.settings, opts.progress), cached.reason);
+  return built(opts, p, buildEngine(logged(opts, runNow(reading(opts, p))), p.restore.settings, opts.progress), cached.reason);
 }
 
 /**
@@ -127,7 +132,7 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, await buildEngineAsync(loadArchiveLogged(opts, p), p.restore.settings), cached.reason);
+  return built(opts, p, await buildEngineAsync(logged(opts, await runSliced(reading(opts, p))), p.restore.settings), cached.reason);
 }
 
 /** A fresh engine over a loaded archive: the passage index and the quotes. */
@@ -141,6 +146,6 @@ export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_
 export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
   const index = await PassageIndex.buildAsync(archive.articles, settings);
   // The quotes are one synchronous pass: let waiting interactions in first.
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   return new Engine(archive, index, QuoteStore.build(archive.articles));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { SetupError } from '../errors.js';
+import { runNow, type Sliced } from '../search/slices.js';
 import { parseArticle } from './parse.js';
 import type { Archive, Article, ArchiveWarning } from './types.js';
 
@@ -229,18 +230,32 @@ export function loadArchiveEntry(dir: string, f: ArchiveFile, opts: ScanOptions 
   return f.skip ? { warnings: [{ file: f.path, message: f.skip }] } : loadArticleFile(dir, f.path, opts);
 }
 
-/** Loads every article under `dir`. Bad files become warnings; only a missing or unreadable folder throws. */
-export function loadArchive(dir: string, scanned?: ArchiveFile[], opts: ScanOptions = {}, progress?: (done: number, total: number) => void): Archive {
+/** Files read between two pauses (and progress reports) when the archive is read in slices. */
+const READ_SLICE_FILES = 250;
+
+/**
+ * Reads every article under `dir` as sliced work (`runNow` or `runSliced`). Bad files become
+ * warnings; only a missing or unreadable folder throws.
+ */
+export function* readingArchive(dir: string, scanned?: ArchiveFile[], opts: ScanOptions = {}, progress?: (done: number, total: number) => void): Sliced<Archive> {
   const files = scanned ?? scanArchive(dir, opts);
   const articles: Article[] = [];
   const warnings: ArchiveWarning[] = [];
   for (const [i, f] of files.entries()) {
-    if (progress && i % 250 === 0) progress(i, files.length);
+    if (i % READ_SLICE_FILES === 0) {
+      progress?.(i, files.length);
+      if (i > 0) yield;
+    }
     const r = loadArchiveEntry(dir, f, opts);
     if (r.article) articles.push(r.article);
     warnings.push(...r.warnings);
   }
   return { dir, articles, warnings };
+}
+
+/** Loads every article under `dir` in one go. Bad files become warnings; only a missing or unreadable folder throws. */
+export function loadArchive(dir: string, scanned?: ArchiveFile[], opts: ScanOptions = {}, progress?: (done: number, total: number) => void): Archive {
+  return runNow(readingArchive(dir, scanned, opts, progress));
 }
 
 /** `sep`-separated relative names from the watcher, as archive paths. */

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
+import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, readingArchive, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
 import { Engine } from '../engine.js';
@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { buildEngineAsync, saveEngine, settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint } from '../search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import { nextTurn, runSliced } from '../search/slices.js';
 import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
@@ -241,7 +242,7 @@ export class LiveArchive {
     const run = (async () => {
       for (let at = 0; at < taken.entries.length && !this.closed; ) {
         at = this.applySlice(taken.entries, at, SLICE_MS, report);
-        await yieldToEvents();
+        await nextTurn();
       }
     })();
     this.syncing = run;
@@ -423,18 +424,11 @@ export class LiveArchive {
     const t0 = performance.now();
     const scan = scanArchive(this.opts.archiveDir, this.scanOptions);
     progress(`reading ${scan.length} files`);
-    const articles: Article[] = [];
+    const archive = await runSliced(readingArchive(this.opts.archiveDir, scan, this.scanOptions));
+    const { articles } = archive;
     const warnings = new Map<string, ArchiveWarning[]>();
-    for (let i = 0; i < scan.length; i++) {
-      const f = scan[i];
-      if (!f) continue;
-      const loaded = loadArchiveEntry(this.opts.archiveDir, f, this.scanOptions);
-      if (loaded.article) articles.push(loaded.article);
-      if (loaded.warnings.length) warnings.set(f.path, loaded.warnings);
-      if (i % 500 === 499) await yieldToEvents();
-    }
+    for (const w of archive.warnings) warnings.set(w.file, [...(warnings.get(w.file) ?? []), w]);
     progress(`indexing ${articles.length} articles`);
-    const archive = { dir: this.opts.archiveDir, articles, warnings: [...warnings.values()].flat() };
     const engine = await buildEngineAsync(archive, this.settings);
     const { index } = engine;
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
@@ -557,7 +551,6 @@ export class LiveArchive {
   }
 }
 
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The work a live sync does between two chances for the bot to answer (and to hear SIGTERM). */
 const SLICE_MS = 40;

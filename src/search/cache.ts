@@ -24,7 +24,7 @@ import { isListedSpeaker } from '../quotes/registry.js';
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
-import type { Sliced } from './slices.js';
+import { nextTurn, type Sliced } from './slices.js';
 import { TOKENIZER_VERSION } from '../text/tokenize.js';
 
 /** Bump when the layout or anything the index derives changes. */
@@ -647,7 +647,7 @@ export async function loadEngineCacheAsync(path: string, opts: RestoreOptions): 
     for (let r = io.next(); ; ) {
       if (r.done) return { ok: true, engine: r.value };
       if (r.value === 'slice') {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         r = io.next(0);
       } else r = io.next((await fh.read(r.value.buf, 0, r.value.buf.byteLength, r.value.pos)).bytesRead);
     }

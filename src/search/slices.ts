@@ -12,7 +12,8 @@ export function runNow<T>(work: Sliced<T>): T {
   }
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Resolves on the event loop's next turn, after pending I/O and timers. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Runs sliced work, letting timers, I/O and other requests run between slices. */
 export async function runSliced<T>(work: Sliced<T>): Promise<T> {
