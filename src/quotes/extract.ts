@@ -106,7 +106,7 @@ const ABBREVIATIONS = new Set(
 export function sentenceStarts(p: string): number[] {
   const starts = [0];
   // The lookbehinds keep this linear on runs of thousands of dots, marks or spaces.
-  const re = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘’([]{0,2}[\p{Lu}\p{N}])/gu;
+  const re = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘’'([]{0,2}[\p{Lu}\p{N}])/gu;
   for (const m of p.matchAll(re)) {
     const at = m.index;
     if (p[at] === '.') {

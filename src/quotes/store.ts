@@ -48,9 +48,9 @@ export interface QuoteStoreJSON {
 
 /**
  * The saved form's version. Bumped whenever extraction or attribution changes what a store holds
- * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers), so that a cache written by an older build is rebuilt, not reused.
+ * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers; 4: sentences open at doubled-apostrophe marks), so that a cache written by an older build is rebuilt, not reused.
  */
-export const QUOTES_VERSION = 3;
+export const QUOTES_VERSION = 4;
 
 /** The committed speaker weights, as a short fingerprint (FNV-1a of their JSON). */
 const MODEL = ((): string => {

@@ -57,6 +57,12 @@ describe('extractQuotes', () => {
     expect(qs.map((q) => q.text)).toEqual(['It was always about the title', 'It was never about the opponent. I want my belt back.']);
   });
 
+  it("GIVEN a sentence opening with doubled apostrophes (''We …'') THEN a new sentence starts there and the quote is direct", () => {
+    const p = "The city bought the course in 2011 for $3.3 million. ''We wanted to control the real estate,'' the city manager said.";
+    expect(sentenceStarts(p)).toEqual([0, p.indexOf("''We")]);
+    expect(extractQuotes([p])).toMatchObject([{ text: 'We wanted to control the real estate', kind: 'direct' }]);
+  });
+
   it('GIVEN an apostrophe-heavy sentence without double marks THEN no quotes', () => {
     expect(extractQuotes(["It's the workers' union's view that they'd won 5'10\" of ground."])).toEqual([]);
   });
