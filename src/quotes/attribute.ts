@@ -6,6 +6,7 @@ import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenc
 import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
 import { isFirstName, People, paragraphBases, type Person } from './people.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
 import { allVerbs, findVerb } from './verbs.js';
 
@@ -108,6 +109,8 @@ export interface CandidateView {
 
 export interface AttributeOptions {
   weights?: SpeakerWeights;
+  /** The direct/partial model (quote-kind.ts); the committed one by default. */
+  kindWeights?: KindWeights;
   /** Called for every speech quote with its candidates (the chosen one first): what training reads. */
   observe?: (quote: QuoteSpan, candidates: readonly CandidateView[], chosen: number) => void;
 }
@@ -140,7 +143,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const quotedRanges: [number, number][] = [];
   paragraphs.forEach((p, i) => {
     const found: Found[] = [];
-    for (const { span, ctx } of extractWithContext(p, i + 1)) {
+    for (const { span, ctx } of extractWithContext(p, i + 1, options.kindWeights)) {
       found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null, explicit: false });
       if (span.kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + span.open, (bases[i] ?? 0) + span.close]);
     }

@@ -2,6 +2,7 @@
 // One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
 // the work is linear in the text length whatever the marks do.
 
+import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, type KindWeights } from './quote-kind.js';
 import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
@@ -233,26 +234,36 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
 }
 
 /** All quoted spans of an article's paragraphs, in text order, each classified. */
-export function extractQuotes(paragraphs: readonly string[]): QuoteSpan[] {
+export function extractQuotes(paragraphs: readonly string[], weights: KindWeights = DEFAULT_KIND_WEIGHTS): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   paragraphs.forEach((p, i) => {
-    for (const q of extractParagraph(p, i + 1)) out.push(q);
+    for (const q of extractParagraph(p, i + 1, weights)) out.push(q);
   });
   return out;
 }
 
-export function extractParagraph(p: string, paragraph: number): QuoteSpan[] {
-  return extractWithContext(p, paragraph).map((x) => x.span);
+export function extractParagraph(p: string, paragraph: number, weights: KindWeights = DEFAULT_KIND_WEIGHTS): QuoteSpan[] {
+  return extractWithContext(p, paragraph, weights).map((x) => x.span);
 }
 
-/** The quotes of one paragraph with the context the attribution reads. */
-export function extractWithContext(p: string, paragraph: number): Array<{ span: QuoteSpan; ctx: QuoteContext }> {
+/** A quote of one paragraph before the learned direct/partial choice: the marks' rules' kind and, for speech, its features. */
+export interface RawQuote {
+  span: QuoteSpan;
+  ctx: QuoteContext;
+  /** The kind the marks' rules give. */
+  ruleKind: QuoteKind;
+  /** The direct/partial features (quote-kind.ts); null for fragments, which the model never sees. */
+  features: Float64Array | null;
+}
+
+/** The quotes of one paragraph as the marks' rules see them, with their direct/partial features. */
+export function rawQuotes(p: string, paragraph: number): RawQuote[] {
   const spans = scanMarks(p);
   if (spans.length === 0) return [];
   const starts = sentenceStarts(p);
   const implied = impliedOpening(p, starts, spans);
   if (implied) spans.push(implied);
-  const out: Array<{ span: QuoteSpan; ctx: QuoteContext }> = [];
+  const out: RawQuote[] = [];
   let prev: { close: number; kind: QuoteKind } | null = null;
   spans.forEach((s, k) => {
     let start = s.open + s.width;
@@ -262,12 +273,22 @@ export function extractWithContext(p: string, paragraph: number): Array<{ span: 
     if (end <= start) return;
     const text = p.slice(start, end);
     const ctx = contextOf(p, starts, spans, k);
+    // Set from the rules' kind of the quote before, so the features never depend on the model.
     if (prev && prev.kind === 'direct' && prev.close >= sentenceStartOf(starts, s.open)) ctx.afterDirect = true;
     const kind = classify(text, ctx, s.unclosed);
-    out.push({ span: { paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind }, ctx });
+    const features = kind === 'fragment' ? null : kindFeatures(text, p.slice(end, s.close), ctx, s.unclosed, kind === 'direct');
+    out.push({ span: { paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind }, ctx, ruleKind: kind, features });
     prev = { close: s.close, kind };
   });
   return out;
+}
+
+/** The quotes of one paragraph with the context the attribution reads; speech is direct or partial as the kind model says. */
+export function extractWithContext(p: string, paragraph: number, weights: KindWeights = DEFAULT_KIND_WEIGHTS): Array<{ span: QuoteSpan; ctx: QuoteContext }> {
+  return rawQuotes(p, paragraph).map(({ span, ctx, features }) => {
+    if (features) span.kind = kindScore(weights, features) > 0 ? 'direct' : 'partial';
+    return { span, ctx };
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { newestFirst } from '../text/dates.js';
 import { terms } from '../text/tokenize.js';
 import { attributeArticle } from './attribute.js';
 import { PARTICLES, foldName } from './names.js';
+import { DEFAULT_KIND_WEIGHTS } from './quote-kind.js';
 import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
 
@@ -48,13 +49,13 @@ export interface QuoteStoreJSON {
 
 /**
  * The saved form's version. Bumped whenever extraction or attribution changes what a store holds
- * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers; 4: sentences open at doubled-apostrophe marks), so that a cache written by an older build is rebuilt, not reused.
+ * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers; 4: sentences open at doubled-apostrophe marks; a retrained speaker or quote-kind model changes `model` instead), so that a cache written by an older build is rebuilt, not reused.
  */
 export const QUOTES_VERSION = 4;
 
-/** The committed speaker weights, as a short fingerprint (FNV-1a of their JSON). */
+/** The committed speaker and quote-kind weights, as a short fingerprint (FNV-1a of their JSON). */
 const MODEL = ((): string => {
-  const text = JSON.stringify(DEFAULT_WEIGHTS.weights);
+  const text = JSON.stringify([DEFAULT_WEIGHTS.weights, DEFAULT_KIND_WEIGHTS.weights]);
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0).toString(16);

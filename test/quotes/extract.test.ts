@@ -48,7 +48,7 @@ describe('extractQuotes', () => {
   });
 
   it('GIVEN two chants joined by "and" THEN both are direct', () => {
-    const qs = extractQuotes(['He heard students shout, “Build that wall!” and “Go back home!” from the steps.']);
+    const qs = extractQuotes(['He heard students shout, “Build that wall!” and “Go back home!” Some made gestures.']);
     expect(qs.map((q) => q.kind)).toEqual(['direct', 'direct']);
   });
 

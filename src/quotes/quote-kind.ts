@@ -1,0 +1,154 @@
+// The learned part of quote extraction: whether a quote that reports speech is *direct* (the
+// speaker's own sentence, or a clause of it, given whole) or *partial* (a few quoted words inside
+// the reporter's sentence: `says the candidate has “always run a lean campaign”`). The marks' rules
+// in extract.ts first set aside scare quotes and titles; for the rest a logistic model over the
+// features below decides. It is trained on annotated news by `npm run train:quote-kind`; the
+// weights live in kind-weights.json beside this file.
+
+import committed from './kind-weights.json' with { type: 'json' };
+import type { QuoteContext } from './extract.js';
+import { findVerb, SPEECH_VERBS } from './verbs.js';
+
+export const KIND_FEATURES = [
+  'bias',
+  'rule_direct', // the marks' rules alone call it direct
+  'log_words', // length in words, log-scaled to [0, 1]
+  'short', // four words or fewer
+  'starts_upper', // the quoted words start with a capital (a sentence of their own)
+  'ends_terminal', // sentence punctuation inside the closing mark
+  'ends_comma', // a comma inside the closing mark (`“…,” she said`)
+  'sentence_initial', // nothing of the sentence comes before the opening mark
+  'pre_verb_comma', // `…, he said, “…`: a speech verb and a comma or colon right before the mark
+  'pre_colon', // a colon right before the mark
+  'pre_comma', // a comma right before the mark
+  'pre_that', // `said that “…`
+  'pre_naming', // `called it “…`, `described as “…`
+  'pre_verb', // a speech verb right before the mark, no punctuation
+  'pre_determiner', // `the “…`, `his “…`: the quote is a noun phrase
+  'pre_preposition', // `of “…`, `to “…`
+  'pre_auxiliary', // `has “…`, `will “…`, `is “…`: the quote finishes the reporter's clause
+  'pre_conjunction', // `“…!” and “…`: joined to the quote before
+  'pre_other_word', // any other word right before the mark
+  'tail_verb_near', // an attribution verb within the first five words after the closing mark
+  'tail_runs_on', // the sentence runs on in lower case after the mark, with no attribution
+  'tail_ends', // the sentence ends at the closing mark
+  'share', // the part of the sentence inside the marks
+  'after_direct', // a direct quote came before in the same sentence
+  'split_quote', // `“…,” X said, “and …”`: the second half of a quote split by its attribution
+  'unclosed', // runs to the paragraph's end
+  'first_person', // I / we / my / our / me / us in the quoted words
+  'second_person', // you / your
+  'speech_before', // a speech verb in the sentence before the mark
+  'verb_gap', // words between that speech verb and the mark, log-scaled
+  'pre_words', // words of the sentence before the mark, log-scaled
+  'inner_sentence', // a sentence boundary inside the marks
+] as const;
+
+export type KindFeature = (typeof KIND_FEATURES)[number];
+
+export interface KindWeights {
+  version: 1;
+  weights: Record<KindFeature, number>;
+  trainedOn?: string[];
+}
+
+/** Reads a kind-weights file's JSON; throws naming what is wrong. */
+export function parseKindWeights(json: unknown): KindWeights {
+  if (typeof json !== 'object' || json === null) throw new Error('quote kind weights: not an object');
+  const o = json as Record<string, unknown>;
+  if (o.version !== 1) throw new Error('quote kind weights: unknown version');
+  const w = o.weights;
+  if (typeof w !== 'object' || w === null) throw new Error('quote kind weights: no weights');
+  const weights = {} as Record<KindFeature, number>;
+  for (const f of KIND_FEATURES) {
+    const v = (w as Record<string, unknown>)[f];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`quote kind weights: feature "${f}" has no finite weight`);
+    weights[f] = v;
+  }
+  const trainedOn = Array.isArray(o.trainedOn) ? o.trainedOn.filter((x): x is string => typeof x === 'string') : undefined;
+  return trainedOn ? { version: 1, weights, trainedOn } : { version: 1, weights };
+}
+
+export const DEFAULT_KIND_WEIGHTS: KindWeights = parseKindWeights(committed);
+
+const WORDS = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const countWords = (s: string): number => {
+  let n = 0;
+  for (const _ of s.matchAll(WORDS)) n++;
+  return n;
+};
+const logScale = (n: number, top: number): number => Math.min(1, Math.log1p(n) / Math.log1p(top));
+
+const NAMING = new Set(['as', 'called', 'call', 'calls', 'calling', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'described', 'describing', 'deemed', 'branded', 'named', 'nicknamed']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'these', 'those', 'our', 'my', 'your', 'some', 'any', 'no', 'such', 'what', 'so-called']);
+const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'about', 'in', 'on', 'from', 'by', 'against', 'at', 'into', 'over', 'than', 'like', 'because', 'toward', 'towards', 'without', 'under', 'between']);
+const AUXILIARIES = new Set(
+  'is was are were be been being am has have had will would could can should must may might shall do does did not never also still just only was'.split(' '),
+);
+const FIRST_PERSON = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Mm]y|[Oo]ur|me|us)(?![\p{L}'’])/u;
+const SECOND_PERSON = /(?:^|[^\p{L}])[Yy]ou(?:r|rs|['’](?:re|ve|ll|d))?(?![\p{L}'’])/u;
+
+/**
+ * The features of a speech quote (not a fragment): `text` the quoted words, `inner` the text between
+ * the words and the closing mark (where a trailing comma sits), `ctx` its sentence around it.
+ */
+export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean): Float64Array {
+  const x = new Float64Array(KIND_FEATURES.length);
+  const set = (f: KindFeature, v: number | boolean): void => {
+    x[KIND_FEATURES.indexOf(f)] = typeof v === 'number' ? v : v ? 1 : 0;
+  };
+  const words = countWords(text);
+  const pre = ctx.pre.trimEnd();
+  const sentencePre = ctx.sentencePre.trim();
+  const lastWord = /([\p{L}-]+)[^\p{L}]*$/u.exec(pre.slice(-40))?.[1]?.toLowerCase() ?? '';
+  const lastChar = pre.slice(-1);
+  const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+  const tailVerb = findVerb(ctx.tail.slice(0, 60), 'tail');
+  const speechVerb = findVerb(pre.slice(-160), 'pre');
+  const preWords = countWords(ctx.sentencePre);
+  set('bias', 1);
+  set('rule_direct', ruleDirect);
+  set('log_words', logScale(words, 60));
+  set('short', words <= 4);
+  set('starts_upper', /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text));
+  set('ends_terminal', unclosed || /[.!?…]["'’”)\]]*$/u.test(text));
+  set('ends_comma', /^[\s]*,/u.test(inner));
+  set('sentence_initial', sentencePre === '');
+  const verbRight = SPEECH_VERBS.has(lastWord) && !NAMING.has(lastWord);
+  set('pre_verb_comma', verbRight && /[,:]$/u.test(pre));
+  set('pre_colon', lastChar === ':');
+  set('pre_comma', lastChar === ',');
+  if (sentencePre !== '' && /\p{L}$/u.test(pre)) {
+    if (lastWord === 'that') set('pre_that', 1);
+    else if (NAMING.has(lastWord)) set('pre_naming', 1);
+    else if (verbRight) set('pre_verb', 1);
+    else if (DETERMINERS.has(lastWord)) set('pre_determiner', 1);
+    else if (PREPOSITIONS.has(lastWord)) set('pre_preposition', 1);
+    else if (AUXILIARIES.has(lastWord)) set('pre_auxiliary', 1);
+    else if (lastWord === 'and' || lastWord === 'or' || lastWord === 'but') set('pre_conjunction', 1);
+    else set('pre_other_word', 1);
+  }
+  set('tail_verb_near', tailVerb !== null && countWords(ctx.tail.slice(0, tailVerb.start)) <= 5);
+  set('tail_runs_on', tailTrim.length > 0 && tailVerb === null && /^\p{Ll}/u.test(tailTrim));
+  set('tail_ends', tailTrim === '' || /^[.!?…]/u.test(tailTrim));
+  const tailWords = countWords(ctx.tail);
+  set('share', words / Math.max(1, words + preWords + tailWords));
+  set('after_direct', ctx.afterDirect === true);
+  set('split_quote', ctx.afterDirect === true && speechVerb !== null);
+  set('unclosed', unclosed);
+  set('first_person', FIRST_PERSON.test(text));
+  set('second_person', SECOND_PERSON.test(text));
+  set('speech_before', speechVerb !== null);
+  set('verb_gap', speechVerb ? logScale(countWords(pre.slice(-160).slice(speechVerb.end)), 20) : 0);
+  set('pre_words', logScale(preWords, 40));
+  set('inner_sentence', /[.!?…]["'’”]?\s+["'‘“]?\p{Lu}/u.test(text));
+  return x;
+}
+
+export function kindScore(w: KindWeights, x: Float64Array): number {
+  let s = 0;
+  KIND_FEATURES.forEach((f, j) => {
+    s += w.weights[f] * (x[j] ?? 0);
+  });
+  return s;
+}
