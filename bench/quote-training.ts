@@ -118,7 +118,7 @@ export interface SetScore {
 }
 
 /** Speaker accuracy of direct quotes per set, as bench/eval-quotes.ts counts it. */
-export function speakerAccuracy(articles: readonly LabelledArticle[], weights: SpeakerWeights): Map<string, SetScore> {
+export function speakerAccuracy(articles: readonly LabelledArticle[], weights: SpeakerWeights, errors?: string[]): Map<string, SetScore> {
   const out = new Map<string, SetScore>();
   for (const { set, article, gold } of articles) {
     const preds = attributeArticle(article.paragraphs, { weights }).filter((q) => q.kind === 'direct');
@@ -129,6 +129,7 @@ export function speakerAccuracy(articles: readonly LabelledArticle[], weights: S
       if (!j.counts) continue;
       sc.judged++;
       if (j.right) sc.right++;
+      else errors?.push(`${set.name} ${article.id} ¶${m.pred.paragraph} "${m.pred.text.slice(0, 60)}" → ${m.pred.speaker ?? 'nobody'}, gold ${m.gold.speaker ?? 'nobody'}`);
     }
     out.set(set.name, sc);
   }

@@ -1,10 +1,10 @@
 // Trains the speaker ranker on annotated quote files and writes src/quotes/speaker-weights.json.
 //
-//   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE]
+//   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE] [--errors]
 //
 // With --folds K it first reports held-out speaker accuracy: for each fold, weights trained on the
 // other folds' articles score the fold's articles (article-level split, both files pooled); then it
-// trains on everything and writes the weights. See bench/quote-training.ts.
+// trains on everything and writes the weights. --errors lists the held-out speaker errors. See bench/quote-training.ts.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,9 @@ if (folds >= 2) {
     const trainOn = articles.filter((a) => foldOf(a.gold.id, folds) !== k);
     const test = articles.filter((a) => foldOf(a.gold.id, folds) === k);
     const w = train(trainOn, DEFAULT_WEIGHTS);
-    const acc = speakerAccuracy(test, w);
+    const errors: string[] = [];
+    const acc = speakerAccuracy(test, w, errors);
+    if (args.includes('--errors')) for (const e of errors) console.log(`  ${e}`);
     console.log(`fold ${k + 1}/${folds}: ${names.map((n) => `${n} ${fmt(acc.get(n))}`).join('  ')}`);
     for (const [n, s] of acc) {
       const t = total.get(n) ?? { judged: 0, right: 0 };

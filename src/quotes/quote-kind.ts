@@ -45,6 +45,7 @@ export const KIND_FEATURES = [
 ] as const;
 
 export type KindFeature = (typeof KIND_FEATURES)[number];
+const INDEX = Object.fromEntries(KIND_FEATURES.map((f, j) => [f, j])) as Record<KindFeature, number>;
 
 export interface KindWeights {
   version: 1;
@@ -71,12 +72,19 @@ export function parseKindWeights(json: unknown): KindWeights {
 
 export const DEFAULT_KIND_WEIGHTS: KindWeights = parseKindWeights(committed);
 
-const WORDS = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const countWords = (s: string): number => {
+/** Words (runs of letters, digits and inner apostrophes) in `s`: a character loop, as this runs around every quote of an archive. */
+function countWords(s: string): number {
   let n = 0;
-  for (const _ of s.matchAll(WORDS)) n++;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0);
+    const joiner: boolean = inWord && (c === 39 || c === 0x2019);
+    if (letter && !inWord) n++;
+    inWord = letter || (joiner && inWord);
+  }
   return n;
-};
+}
 const logScale = (n: number, top: number): number => Math.min(1, Math.log1p(n) / Math.log1p(top));
 
 const NAMING = new Set(['as', 'called', 'call', 'calls', 'calling', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'described', 'describing', 'deemed', 'branded', 'named', 'nicknamed']);
@@ -95,7 +103,7 @@ const SECOND_PERSON = /(?:^|[^\p{L}])[Yy]ou(?:r|rs|['’](?:re|ve|ll|d))?(?![\p{
 export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean): Float64Array {
   const x = new Float64Array(KIND_FEATURES.length);
   const set = (f: KindFeature, v: number | boolean): void => {
-    x[KIND_FEATURES.indexOf(f)] = typeof v === 'number' ? v : v ? 1 : 0;
+    x[INDEX[f]] = typeof v === 'number' ? v : v ? 1 : 0;
   };
   const words = countWords(text);
   const pre = ctx.pre.trimEnd();
@@ -145,10 +153,15 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   return x;
 }
 
+/** The weights as a vector in KIND_FEATURES order, made once per weights object. */
+const vectors = new WeakMap<KindWeights, Float64Array>();
 export function kindScore(w: KindWeights, x: Float64Array): number {
+  let v = vectors.get(w);
+  if (!v) {
+    v = Float64Array.from(KIND_FEATURES, (f) => w.weights[f]);
+    vectors.set(w, v);
+  }
   let s = 0;
-  KIND_FEATURES.forEach((f, j) => {
-    s += w.weights[f] * (x[j] ?? 0);
-  });
+  for (let j = 0; j < v.length; j++) s += (v[j] ?? 0) * (x[j] ?? 0);
   return s;
 }
