@@ -334,12 +334,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
         const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         const place = (pos: number): Feature => (pos >= sentenceFrom && pos < sentenceTo ? 'near_sentence' : pos >= base ? 'near_para' : 'near_prev');
-        const add = (r: Resolved, source: Feature | null, extraIn: Features = {}): void => {
-          let extra = extraIn;
-          if (r.at !== undefined && !r.speaker.person) {
-            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
-            extra = { ...extra, nearness: 1 / (1 + d / 200), [place(r.at)]: 1 };
-          }
+        // Features only grow (each keeps its largest value); set in place, as this runs for every
+        // candidate of every quote of an archive.
+        const raise = (fs: Features, name: Feature, v: number): void => {
+          if (v > (fs[name] ?? 0)) fs[name] = v;
+        };
+        const add = (r: Resolved, source: Feature | null, extra?: Features): void => {
           const key = candidateKey(r.speaker);
           let c = cands.get(key);
           if (!c) {
@@ -348,15 +348,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
           const fs = c.features;
           if (source) fs[source] = 1;
-          fs[r.via] = Math.max(fs[r.via] ?? 0, 1);
-          for (const name in extra) fs[name as Feature] = Math.max(fs[name as Feature] ?? 0, extra[name as Feature] ?? 0);
+          raise(fs, r.via, 1);
+          if (extra) for (const name in extra) raise(fs, name as Feature, extra[name as Feature] ?? 0);
+          if (r.at !== undefined && !r.speaker.person) {
+            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
+            raise(fs, 'nearness', 1 / (1 + d / 200));
+            raise(fs, place(r.at), 1);
+          }
           c.commits.push(r.commit);
         };
         const ex = explicit[k];
         if (ex) {
           for (const r of ex.readings) {
-            const agrees = ex.pronoun !== null && r.speaker.person?.gender === ex.pronoun ? { gender_agrees: 1 } : {};
-            add(r, ex.slot, agrees);
+            add(r, ex.slot, ex.pronoun !== null && r.speaker.person?.gender === ex.pronoun ? AGREES : undefined);
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -489,6 +493,7 @@ const NEAR_REACH = 1500;
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
 
 const NULL_FEATURES: Features = { null: 1 };
+const AGREES: Features = { gender_agrees: 1 };
 
 /** What a person's name looks like, which never changes within an article: computed once per person. */
 const shapes = new WeakMap<Person, { full: boolean; firstName: boolean }>();

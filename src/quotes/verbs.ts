@@ -38,10 +38,16 @@ export interface VerbHit {
   end: number;
 }
 
-function* verbsIn(text: string): Generator<VerbHit> {
+/**
+ * Calls `hit` for each speech verb of `text` in order until it returns true. A plain loop over
+ * `exec` (no generator, no iterator objects): this runs around every quote of an archive.
+ */
+function scanVerbs(text: string, hit: (v: VerbHit) => boolean): void {
   let prev = '';
   let prevStart = 0;
-  for (const m of text.matchAll(WORD)) {
+  const words = WORD;
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     let w = m[0];
     const at = m.index;
     const c0 = w.charCodeAt(0);
@@ -57,9 +63,11 @@ function* verbsIn(text: string): Generator<VerbHit> {
     // A word that continues a capitalised one or a name ("O'Neill", "Said" inside "Al-Said") is no verb.
     const glued = (before >= 65 && before <= 90) || before === 39 || before === 0x2019;
     if (!glued) {
-      if (w === 'to' && prev === 'according') yield { word: 'according to', start: prevStart, end: at + 2 };
-      else if (w === 'out' && (prev === 'points' || prev === 'point' || prev === 'pointed')) yield { word: `${prev} out`, start: prevStart, end: at + 3 };
-      else if (SPEECH_VERBS.has(w)) yield { word: w, start: at, end: at + w.length };
+      let v: VerbHit | null = null;
+      if (w === 'to' && prev === 'according') v = { word: 'according to', start: prevStart, end: at + 2 };
+      else if (w === 'out' && (prev === 'points' || prev === 'point' || prev === 'pointed')) v = { word: `${prev} out`, start: prevStart, end: at + 3 };
+      else if (SPEECH_VERBS.has(w)) v = { word: w, start: at, end: at + w.length };
+      if (v && hit(v)) return;
     }
     prev = glued ? '' : w;
     prevStart = at;
@@ -69,16 +77,21 @@ function* verbsIn(text: string): Generator<VerbHit> {
 /** The first (`tail`) or last (`pre`) speech verb in `text`, lower-case words only. */
 export function findVerb(text: string, which: 'tail' | 'pre'): VerbHit | null {
   if (!text) return null;
-  let hit: VerbHit | null = null;
-  for (const v of verbsIn(text)) {
-    if (which === 'tail') return v;
-    hit = v;
-  }
-  return hit;
+  let found: VerbHit | null = null;
+  scanVerbs(text, (v) => {
+    found = v;
+    return which === 'tail';
+  });
+  return found;
 }
 
 export function allVerbs(text: string): VerbHit[] {
-  return [...verbsIn(text)];
+  const out: VerbHit[] = [];
+  scanVerbs(text, (v) => {
+    out.push(v);
+    return false;
+  });
+  return out;
 }
 
 export const hasSpeechVerb = (text: string): boolean => findVerb(text, 'tail') !== null;
