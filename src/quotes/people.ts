@@ -76,7 +76,8 @@ function runsOf(p: string, base: number): Run[] {
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
-  let recent: number[] = [];
+  // Reused in place (cleared, shifted), never reallocated: this runs for every word.
+  const recent: number[] = [];
   const n = p.length;
   let i = 0;
   // A hand-written word loop: this runs over every word of every article with quotes, and
@@ -102,8 +103,8 @@ function runsOf(p: string, base: number): Run[] {
       const last = p.charCodeAt(i - 1);
       if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
         recent.push(s0, i);
-        if (recent.length > 6) recent = recent.slice(2);
-      } else recent = [];
+        if (recent.length > 6) recent.splice(0, 2);
+      } else recent.length = 0;
       continue;
     }
     let w = p.slice(s0, i);
@@ -146,10 +147,10 @@ function runsOf(p: string, base: number): Run[] {
       out.push(cur);
       cur = null;
     }
-    if (breaks || nameish) recent = [];
+    if (breaks || nameish) recent.length = 0;
     else {
       recent.push(pos - base, pos - base + core.length);
-      if (recent.length > 6) recent = recent.slice(2);
+      if (recent.length > 6) recent.splice(0, 2);
     }
   }
   if (cur) out.push(cur);
