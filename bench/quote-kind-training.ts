@@ -1,7 +1,8 @@
 // Training the direct-vs-partial quote model (src/quotes/quote-kind.ts). Every quote the marks'
 // rules call speech (direct or partial) is one example: positive when it finds a gold `quotes`
-// entry under the evaluation's span rule (bench/quote-gold.ts coverQuotes), negative otherwise
-// (partial or indirect quotes the annotators put in `other_quotes`, and quotes they left out).
+// entry under the evaluation's span rule (bench/quote-gold.ts coverQuotes), negative when it would
+// be a false positive there (quoted words the annotators did not mark as a direct quote); quotes
+// the rule counts as neutral (they cover only `other_quotes` text) are left out.
 // A logistic model, L2-regularised, each file weighing as much as the other whatever its size, is
 // fitted by gradient descent (Adam). The features never depend on the model, so one pass suffices.
 
@@ -19,7 +20,7 @@ interface KindItem {
 export interface KindArticle {
   source: LabelledArticle;
   items: KindItem[];
-  /** Per speech item (x not null): it finds a gold quote. */
+  /** Per speech item (x not null) that is not neutral: it finds a gold quote. */
   labels: Map<KindItem, boolean>;
 }
 
@@ -36,7 +37,8 @@ export function kindArticles(articles: readonly LabelledArticle[]): KindArticle[
       source.gold,
     );
     const labels = new Map<KindItem, boolean>();
-    for (const c of covers) labels.set(c.pred.it, c.golds.length > 0);
+    // A quote covering only `other_quotes` text is neither right nor wrong in the evaluation: no label.
+    for (const c of covers) if (!c.neutral) labels.set(c.pred.it, c.golds.length > 0);
     return { source, items, labels };
   });
 }
