@@ -9,7 +9,7 @@
 import { rawQuotes, type QuoteSpan } from '../src/quotes/extract.js';
 import { KIND_FEATURES, kindScore, type KindFeature, type KindWeights } from '../src/quotes/quote-kind.js';
 import { coverQuotes } from './quote-gold.js';
-import type { LabelledArticle } from './quote-training.js';
+import { adamStep, type LabelledArticle } from './quote-training.js';
 
 interface KindItem {
   span: QuoteSpan;
@@ -68,14 +68,7 @@ export function fitKind(articles: readonly KindArticle[], options: { epochs?: nu
       const g = e.weight * (1 / (1 + Math.exp(-s)) - e.y);
       for (let j = 0; j < n; j++) if (e.x[j]) grad[j] = (grad[j] ?? 0) + g * (e.x[j] ?? 0);
     }
-    for (let j = 0; j < n; j++) {
-      const gj = grad[j] ?? 0;
-      m[j] = 0.9 * (m[j] ?? 0) + 0.1 * gj;
-      v[j] = 0.999 * (v[j] ?? 0) + 0.001 * gj * gj;
-      const mh = (m[j] ?? 0) / (1 - 0.9 ** epoch);
-      const vh = (v[j] ?? 0) / (1 - 0.999 ** epoch);
-      w[j] = (w[j] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, grad, m, v, epoch, rate);
   }
   const weights = {} as Record<KindFeature, number>;
   KIND_FEATURES.forEach((f, j) => {

@@ -8,7 +8,7 @@ import type { Article } from '../src/archive/types.js';
 import { attributeArticle, type CandidateView } from '../src/quotes/attribute.js';
 import { FEATURES, type Feature, type SpeakerWeights } from '../src/quotes/ranker.js';
 import type { QuoteSpan } from '../src/quotes/extract.js';
-import { judgeSpeaker, matchQuotes, type GoldRecord, type GoldSet } from './quote-gold.js';
+import { judgeSpeaker, matchQuotes, readGoldSet, type GoldRecord, type GoldSet } from './quote-gold.js';
 
 export interface Example {
   /** Feature vectors of the candidates, in FEATURES order. */
@@ -79,20 +79,56 @@ export function fit(examples: readonly Example[], options: { epochs?: number; ra
         });
       });
     }
-    for (let j = 0; j < n; j++) {
-      const g = grad[j] ?? 0;
-      m[j] = 0.9 * (m[j] ?? 0) + 0.1 * g;
-      v[j] = 0.999 * (v[j] ?? 0) + 0.001 * g * g;
-      const mh = (m[j] ?? 0) / (1 - 0.9 ** epoch);
-      const vh = (v[j] ?? 0) / (1 - 0.999 ** epoch);
-      w[j] = (w[j] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, grad, m, v, epoch, rate);
   }
   const weights = {} as Record<Feature, number>;
   FEATURES.forEach((f, j) => {
     weights[f] = Math.round((w[j] ?? 0) * 1000) / 1000;
   });
   return { version: 1, weights };
+}
+
+/** One Adam update of `w` from the gradient `grad` (moments `m`, `v`; `epoch` from 1), in place. */
+export function adamStep(w: Vector, grad: Vector, m: Vector, v: Vector, epoch: number, rate: number): void {
+  for (let j = 0; j < w.length; j++) {
+    const g = grad[j] ?? 0;
+    m[j] = 0.9 * (m[j] ?? 0) + 0.1 * g;
+    v[j] = 0.999 * (v[j] ?? 0) + 0.001 * g * g;
+    const mh = (m[j] ?? 0) / (1 - 0.9 ** epoch);
+    const vh = (v[j] ?? 0) / (1 - 0.999 ** epoch);
+    w[j] = (w[j] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
+  }
+}
+type Vector = number[] | Float64Array;
+
+/** The command line of the training scripts: annotated files, `--folds K`, `--out FILE`, other flags. */
+export function trainingArgs(argv: readonly string[], usage: string, defaultOut: string): { paths: string[]; folds: number; out: string; flags: Set<string> } {
+  const valueOf = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const flagValues = new Set([valueOf('--folds'), valueOf('--out')]);
+  const paths = argv.filter((a) => !a.startsWith('--') && !flagValues.has(a));
+  if (paths.length === 0) {
+    console.error(usage);
+    process.exit(1);
+  }
+  const folds = Number(valueOf('--folds') ?? 0);
+  if (!Number.isInteger(folds) || folds < 0 || folds === 1) {
+    console.error('--folds must be 0 (none) or an integer ≥ 2');
+    process.exit(1);
+  }
+  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))) };
+}
+
+/** The articles of annotated files, each with its file's scoring rule. */
+export function readLabelled(paths: readonly string[]): LabelledArticle[] {
+  const out: LabelledArticle[] = [];
+  for (const path of paths) {
+    const set = readGoldSet(path);
+    for (const a of set.articles) out.push({ set, article: a.article, gold: a.gold });
+  }
+  return out;
 }
 
 /**

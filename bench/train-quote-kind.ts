@@ -10,33 +10,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KIND_FEATURES, type KindWeights } from '../src/quotes/quote-kind.js';
-import { readGoldSet } from './quote-gold.js';
 import { f1Of, fitKind, kindArticles, kindF1, type F1Score } from './quote-kind-training.js';
-import { foldOf, type LabelledArticle } from './quote-training.js';
+import { foldOf, readLabelled, trainingArgs } from './quote-training.js';
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const flagValues = new Set([valueOf('--folds'), valueOf('--out')]);
-const paths = args.filter((a) => !a.startsWith('--') && !flagValues.has(a));
-if (paths.length === 0) {
-  console.error('usage: npm run train:quote-kind -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json]');
-  process.exit(1);
-}
-const folds = Number(valueOf('--folds') ?? 0);
-if (!Number.isInteger(folds) || folds < 0 || folds === 1) {
-  console.error('--folds must be 0 (none) or an integer ≥ 2');
-  process.exit(1);
-}
-const out = valueOf('--out') ?? fileURLToPath(new URL('../src/quotes/kind-weights.json', import.meta.url));
+const { paths, folds, out } = trainingArgs(process.argv.slice(2), 'usage: npm run train:quote-kind -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json]', fileURLToPath(new URL('../src/quotes/kind-weights.json', import.meta.url)));
 
-const labelled: LabelledArticle[] = [];
-for (const path of paths) {
-  const set = readGoldSet(path);
-  for (const a of set.articles) labelled.push({ set, article: a.article, gold: a.gold });
-}
+const labelled = readLabelled(paths);
 const articles = kindArticles(labelled);
 const names = [...new Set(labelled.map((a) => a.set.name))];
 const fmt = (s: F1Score | undefined): string => {

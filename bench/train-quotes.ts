@@ -9,32 +9,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEIGHTS } from '../src/quotes/ranker.js';
-import { readGoldSet } from './quote-gold.js';
-import { foldOf, speakerAccuracy, train, type LabelledArticle, type SetScore } from './quote-training.js';
+import { foldOf, readLabelled, speakerAccuracy, train, trainingArgs, type SetScore } from './quote-training.js';
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const flagValues = new Set([valueOf('--folds'), valueOf('--out')]);
-const paths = args.filter((a) => !a.startsWith('--') && !flagValues.has(a));
-if (paths.length === 0) {
-  console.error('usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json]');
-  process.exit(1);
-}
-const folds = Number(valueOf('--folds') ?? 0);
-if (!Number.isInteger(folds) || folds < 0 || folds === 1) {
-  console.error('--folds must be 0 (none) or an integer ≥ 2');
-  process.exit(1);
-}
-const out = valueOf('--out') ?? fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url));
+const { paths, folds, out, flags } = trainingArgs(process.argv.slice(2), 'usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json] [--errors]', fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
 
-const articles: LabelledArticle[] = [];
-for (const path of paths) {
-  const set = readGoldSet(path);
-  for (const a of set.articles) articles.push({ set, article: a.article, gold: a.gold });
-}
+const articles = readLabelled(paths);
 const names = [...new Set(articles.map((a) => a.set.name))];
 const fmt = (s: SetScore | undefined): string => (s ? `${(s.right / Math.max(1, s.judged)).toFixed(3)} (${s.right}/${s.judged})` : '–');
 
@@ -46,7 +25,7 @@ if (folds >= 2) {
     const w = train(trainOn, DEFAULT_WEIGHTS);
     const errors: string[] = [];
     const acc = speakerAccuracy(test, w, errors);
-    if (args.includes('--errors')) for (const e of errors) console.log(`  ${e}`);
+    if (flags.has('--errors')) for (const e of errors) console.log(`  ${e}`);
     console.log(`fold ${k + 1}/${folds}: ${names.map((n) => `${n} ${fmt(acc.get(n))}`).join('  ')}`);
     for (const [n, s] of acc) {
       const t = total.get(n) ?? { judged: 0, right: 0 };

@@ -8,6 +8,7 @@
 import committed from './kind-weights.json' with { type: 'json' };
 import type { QuoteContext } from './extract.js';
 import { findVerb, SPEECH_VERBS } from './verbs.js';
+import { parseFeatureWeights, type FeatureWeights } from './weights-file.js';
 
 export const KIND_FEATURES = [
   'bias',
@@ -47,28 +48,10 @@ export const KIND_FEATURES = [
 export type KindFeature = (typeof KIND_FEATURES)[number];
 const INDEX = Object.fromEntries(KIND_FEATURES.map((f, j) => [f, j])) as Record<KindFeature, number>;
 
-export interface KindWeights {
-  version: 1;
-  weights: Record<KindFeature, number>;
-  trainedOn?: string[];
-}
+export type KindWeights = FeatureWeights<KindFeature>;
 
 /** Reads a kind-weights file's JSON; throws naming what is wrong. */
-export function parseKindWeights(json: unknown): KindWeights {
-  if (typeof json !== 'object' || json === null) throw new Error('quote kind weights: not an object');
-  const o = json as Record<string, unknown>;
-  if (o.version !== 1) throw new Error('quote kind weights: unknown version');
-  const w = o.weights;
-  if (typeof w !== 'object' || w === null) throw new Error('quote kind weights: no weights');
-  const weights = {} as Record<KindFeature, number>;
-  for (const f of KIND_FEATURES) {
-    const v = (w as Record<string, unknown>)[f];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`quote kind weights: feature "${f}" has no finite weight`);
-    weights[f] = v;
-  }
-  const trainedOn = Array.isArray(o.trainedOn) ? o.trainedOn.filter((x): x is string => typeof x === 'string') : undefined;
-  return trainedOn ? { version: 1, weights, trainedOn } : { version: 1, weights };
-}
+export const parseKindWeights = (json: unknown): KindWeights => parseFeatureWeights(json, KIND_FEATURES, 'quote kind weights');
 
 export const DEFAULT_KIND_WEIGHTS: KindWeights = parseKindWeights(committed);
 

@@ -4,6 +4,7 @@
 // The weights live in speaker-weights.json beside this file.
 
 import committed from './speaker-weights.json' with { type: 'json' };
+import { parseFeatureWeights, type FeatureWeights } from './weights-file.js';
 
 export const FEATURES = [
   // where the candidate comes from
@@ -51,29 +52,10 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 export type Features = Partial<Record<Feature, number>>;
 
-export interface SpeakerWeights {
-  version: 1;
-  weights: Record<Feature, number>;
-  /** What the weights were trained on, for the record. */
-  trainedOn?: string[];
-}
+export type SpeakerWeights = FeatureWeights<Feature>;
 
 /** Reads a weights file's JSON; throws naming what is wrong. */
-export function parseWeights(json: unknown): SpeakerWeights {
-  if (typeof json !== 'object' || json === null) throw new Error('speaker weights: not an object');
-  const o = json as Record<string, unknown>;
-  if (o.version !== 1) throw new Error('speaker weights: unknown version');
-  const w = o.weights;
-  if (typeof w !== 'object' || w === null) throw new Error('speaker weights: no weights');
-  const weights = {} as Record<Feature, number>;
-  for (const f of FEATURES) {
-    const v = (w as Record<string, unknown>)[f];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`speaker weights: feature "${f}" has no finite weight`);
-    weights[f] = v;
-  }
-  const trainedOn = Array.isArray(o.trainedOn) ? o.trainedOn.filter((x): x is string => typeof x === 'string') : undefined;
-  return trainedOn ? { version: 1, weights, trainedOn } : { version: 1, weights };
-}
+export const parseWeights = (json: unknown): SpeakerWeights => parseFeatureWeights(json, FEATURES, 'speaker weights');
 
 export const DEFAULT_WEIGHTS: SpeakerWeights = parseWeights(committed);
 
