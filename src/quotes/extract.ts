@@ -2,7 +2,7 @@
 // One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
 // the work is linear in the text length whatever the marks do.
 
-import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, type KindWeights } from './quote-kind.js';
+import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, type KindWeights, type QuoteContext } from './quote-kind.js';
 import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
@@ -145,20 +145,7 @@ export function sentenceEndAfter(starts: readonly number[], at: number, length: 
   return starts[lo] ?? length;
 }
 
-export interface QuoteContext {
-  /** Text of the same sentence before the opening mark, after any earlier quote. */
-  pre: string;
-  /** Text of the same sentence before the opening mark (earlier quotes included). */
-  sentencePre: string;
-  /** Text of the same sentence after the closing mark, up to the next quote. */
-  tail: string;
-  /** Offset of `tail` in the paragraph. */
-  tailStart: number;
-  /** Offset of `pre` in the paragraph. */
-  preStart: number;
-  /** The quote before it in the same sentence was direct speech. */
-  afterDirect?: boolean;
-}
+export type { QuoteContext };
 
 export function contextOf(p: string, starts: readonly number[], spans: readonly RawSpan[], k: number): QuoteContext {
   const s = spans[k];

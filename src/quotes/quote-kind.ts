@@ -6,9 +6,24 @@
 // weights live in kind-weights.json beside this file.
 
 import committed from './kind-weights.json' with { type: 'json' };
-import type { QuoteContext } from './extract.js';
 import { findVerb, SPEECH_VERBS } from './verbs.js';
 import { parseFeatureWeights, type FeatureWeights } from './weights-file.js';
+
+/** What the extractor reads around a quote (its sentence before and after the marks); extract.ts fills it. */
+export interface QuoteContext {
+  /** Text of the same sentence before the opening mark, after any earlier quote. */
+  pre: string;
+  /** Text of the same sentence before the opening mark (earlier quotes included). */
+  sentencePre: string;
+  /** Text of the same sentence after the closing mark, up to the next quote. */
+  tail: string;
+  /** Offset of `tail` in the paragraph. */
+  tailStart: number;
+  /** Offset of `pre` in the paragraph. */
+  preStart: number;
+  /** The quote before it in the same sentence was direct speech. */
+  afterDirect?: boolean;
+}
 
 export const KIND_FEATURES = [
   'bias',
