@@ -105,6 +105,14 @@ describe('attributeArticle on small articles', () => {
     expect(expandAcronym('Tony Blair', ['Tony Blair spoke.'], { table: null })).toBe('Tony Blair');
   });
 
+  it("GIVEN a possessive role after the name (\"Jeff Weaver, Sanders' campaign manager,\") THEN the name speaks, the role is its role", () => {
+    const qs = attributeArticle(["“We will win,” Jeff Weaver, Sanders' campaign manager, said.", 'Jeff Weaver, Sanders’ campaign manager, said: “We raised more than anyone.”']);
+    expect(qs.map((q) => [q.speaker, q.role])).toEqual([
+      ['Jeff Weaver', "Sanders' campaign manager"],
+      ['Jeff Weaver', 'Sanders’ campaign manager'],
+    ]);
+  });
+
   it('GIVEN an age after the name ("Khizr Khan, 66,") THEN the name speaks, not the number', () => {
     expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
     expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
