@@ -52,8 +52,9 @@ export function subjectBefore(text: string): Phrase | null {
     // "Khizr Khan, 66," — an age is no one; the name before it is the subject.
     if (appositive !== null && /^\s*\d{1,3}\s*$/u.test(appositive)) appositive = null;
     // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
-    // "Jeff Weaver, Sanders' campaign manager," — a possessive name and a lower-case role is an appositive too.
-    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive) && !/^\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u.test(appositive)) {
+    // "Jeff Weaver, Sanders' campaign manager," / "William Daley, President Obama's former chief of
+    // staff," — a possessive name and a lower-case role is an appositive too.
+    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive) && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u.test(appositive)) {
       chunks.push(appositive);
       appositive = null;
     }

@@ -106,11 +106,14 @@ describe('attributeArticle on small articles', () => {
   });
 
   it("GIVEN a possessive role after the name (\"Jeff Weaver, Sanders' campaign manager,\") THEN the name speaks, the role is its role", () => {
-    const qs = attributeArticle(["“We will win,” Jeff Weaver, Sanders' campaign manager, said.", 'Jeff Weaver, Sanders’ campaign manager, said: “We raised more than anyone.”']);
-    expect(qs.map((q) => [q.speaker, q.role])).toEqual([
-      ['Jeff Weaver', "Sanders' campaign manager"],
-      ['Jeff Weaver', 'Sanders’ campaign manager'],
+    const qs = attributeArticle([
+      "“We will win,” Jeff Weaver, Sanders' campaign manager, said.",
+      'Jeff Weaver, Sanders’ campaign manager, said: “We raised more than anyone.”',
+      '“They were professionals,” said William M. Daley, President Obama’s former chief of staff.',
+      '“They were competitors,” William M. Daley, President Obama’s former chief of staff, said.',
     ]);
+    expect(qs.map((q) => q.speaker)).toEqual(['Jeff Weaver', 'Jeff Weaver', 'William M. Daley', 'William M. Daley']);
+    expect([qs[0]?.role, qs[1]?.role, qs[3]?.role]).toEqual(["Sanders' campaign manager", 'Sanders’ campaign manager', 'President Obama’s former chief of staff']);
   });
 
   it('GIVEN an age after the name ("Khizr Khan, 66,") THEN the name speaks, not the number', () => {
