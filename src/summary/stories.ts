@@ -1,4 +1,5 @@
 import type { Article } from '../archive/types.js';
+import type { Sliced } from '../search/slices.js';
 import { isStopWord } from '../text/tokenize.js';
 
 /** A group of articles about one event, best article first. */
@@ -37,25 +38,24 @@ const ARTICLE_TERMS = 12;
 // Capitalised but naming no event: the calendar.
 const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
-interface Signature {
-  /** Ids in the term dictionary (`termIdOf`): integer keys for the counting that follows. */
-  terms: Int32Array;
-  /** 2 for a headline term (a headline names the event), 1 for a word of the lead. */
-  counts: number[];
-  /** Per term: written with a capital inside the lead's sentence, a name ("Iran", "Wall Street"). */
-  names: boolean[];
-}
+/**
+ * An article's terms in order of first use, one integer each (kept for every article a digest
+ * has seen, so small): the term's id in the dictionary (`termIdOf`) in the low bits, HEADLINE
+ * for a headline term (a headline names the event; else a word of the lead), NAME for a term
+ * written with a capital inside the lead's sentence ("Iran", "Wall Street").
+ */
+type Signature = Int32Array;
+const HEADLINE = 1 << 29;
+const NAME = 1 << 30;
+const TERM = HEADLINE - 1;
 
 const signatures = new WeakMap<Article, Signature>();
 
 // Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
 // strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
-// words by the two words' ids; one id space for both.
+// words by the two words' ids in a table of their own; one id space for both.
 const dictionary = new Map<string, number>();
-const pairs = new Map<number, number>();
 let termTotal = 0;
-/** Above any word id: a pair's key is first × PAIR_KEY + second. */
-const PAIR_KEY = 2 ** 26;
 
 function termIdOf(term: string): number {
   let id = dictionary.get(term);
@@ -66,14 +66,48 @@ function termIdOf(term: string): number {
   return id;
 }
 
+// Pairs of word ids → pair id, open addressing on typed arrays: a Map keyed by
+// first × 2^26 + second hashes a heap number for every pair of every headline.
+let pairFirst = new Int32Array(1 << 16).fill(-1);
+let pairSecond = new Int32Array(1 << 16);
+let pairId = new Int32Array(1 << 16);
+let pairCount = 0;
+
+function pairSlot(first: number, second: number): number {
+  const mask = pairFirst.length - 1;
+  let h = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+  while (pairFirst[h] !== -1 && (pairFirst[h] !== first || pairSecond[h] !== second)) h = (h + 1) & mask;
+  return h;
+}
+
 function pairIdOf(first: number, second: number): number {
-  const key = first * PAIR_KEY + second;
-  let id = pairs.get(key);
-  if (id === undefined) {
-    id = termTotal++;
-    pairs.set(key, id);
+  let h = pairSlot(first, second);
+  if (pairFirst[h] === first) return pairId[h] ?? -1;
+  if ((pairCount + 1) * 2 > pairFirst.length) {
+    const [f, s, d] = [pairFirst, pairSecond, pairId];
+    pairFirst = new Int32Array(f.length * 2).fill(-1);
+    pairSecond = new Int32Array(f.length * 2);
+    pairId = new Int32Array(f.length * 2);
+    for (let k = 0; k < f.length; k++) {
+      const a = f[k] ?? -1;
+      if (a < 0) continue;
+      const slot = pairSlot(a, s[k] ?? 0);
+      pairFirst[slot] = a;
+      pairSecond[slot] = s[k] ?? 0;
+      pairId[slot] = d[k] ?? 0;
+    }
+    h = pairSlot(first, second);
   }
-  return id;
+  pairFirst[h] = first;
+  pairSecond[h] = second;
+  pairId[h] = termTotal++;
+  pairCount++;
+  return pairId[h] ?? -1;
+}
+
+function knownPair(first: number, second: number): number {
+  const h = pairSlot(first, second);
+  return pairFirst[h] === first ? (pairId[h] ?? -1) : -1;
 }
 
 /** A term's id as the debugging switch names it: a stem, or two stems with a space. */
@@ -82,7 +116,7 @@ function debugIdOf(term: string): number {
   const a = dictionary.get(first ?? '');
   if (second === undefined || a === undefined) return a ?? -1;
   const b = dictionary.get(second);
-  return b === undefined ? -1 : (pairs.get(a * PAIR_KEY + b) ?? -1);
+  return b === undefined ? -1 : knownPair(a, b);
 }
 
 /** What a word of a headline or lead says, worked out once per spelling (wire copy repeats its words). */
@@ -146,11 +180,10 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
-// Words as stories need them: lower case, "U.S." kept whole, a light stem (plural and past
+// Words as stories need them (see signatureOf): lower case, "U.S." kept whole, a light stem (plural and past
 // endings only) so that "attack", "attacks" and "attacked" meet. No full tokenizer or
 // Porter stemmer: a month of headlines and leads is a quarter of a million words, and the
 // first digest of a month must come back in a few hundred milliseconds.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
 
 function stemmed(raw: string): string | null {
   let w = raw.toLowerCase().replace(/[.'’-]+$/, '').replace(/['’]s$/, '');
@@ -164,35 +197,95 @@ function stemmed(raw: string): string | null {
   return w;
 }
 
+// Per term id, whether (and where) the signature being built has it: stamped with the
+// signature's number, so nothing is cleared between articles.
+let seenStamp = new Int32Array(1 << 16);
+let seenAt = new Int32Array(1 << 16);
+let stampNow = 0;
+
+function growSeen(): void {
+  if (termTotal < seenStamp.length) return;
+  const size = Math.max(termTotal + 1, seenStamp.length * 2);
+  const stamp = new Int32Array(size);
+  stamp.set(seenStamp);
+  const at = new Int32Array(size);
+  at.set(seenAt);
+  seenStamp = stamp;
+  seenAt = at;
+}
+
+/** A word may start here: a letter or a figure (of any script). */
+function startsWord(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_FIGURE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+/** …and goes on here: also ' ’ & . - */
+function continuesWord(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 38 || c === 46 || c === 45;
+  return c === 0x2019 || LETTER_OR_FIGURE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+const LETTER_OR_FIGURE = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the character at i (a letter outside the BMP takes two). */
+const widthAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
 // The headline's words and those of the lead's first sentence (after the dateline before
-// " - "): wire copy names the event there.
+// " - "): wire copy names the event there. A word is a letter or figure, then letters,
+// figures and ' ’ & . - ("U.S.", "AT&T"), found by a hand-written scan: this runs for every
+// article of a period, and a regular expression's matches cost a string and an array each.
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  // Term id → weight, in order of first use; names by id. Numbers, not strings: no pair
-  // string is built or hashed.
-  const counts = new Map<number, number>();
-  const names = new Set<number>();
+  stampNow++;
+  // Term ids and weights in order of first use; names by position.
+  const terms: number[] = [];
+  const counts: number[] = [];
+  const names: boolean[] = [];
+  const note = (term: number, weight: number, name: boolean): void => {
+    growSeen();
+    let k: number;
+    if (seenStamp[term] === stampNow) k = seenAt[term] ?? 0;
+    else {
+      k = terms.length;
+      seenStamp[term] = stampNow;
+      seenAt[term] = k;
+      terms.push(term);
+      counts.push(weight);
+      names.push(false);
+    }
+    if (name) names[k] = true;
+  };
   // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
   // market" in a fifth of a day's headlines is an event.
   const add = (text: string, weight: number, lead: boolean): void => {
     let prev = -1;
     let prevName = false;
     let first = true;
-    for (const raw of text.match(WORD) ?? []) {
-      const info = wordInfo(raw);
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!startsWord(c, text, i)) {
+        i += c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+        continue;
+      }
+      const from = i;
+      i += c < 128 ? 1 : widthAt(text, i);
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (!continuesWord(d, text, i)) break;
+        i += d < 128 ? 1 : widthAt(text, i);
+      }
+      const info = wordInfo(text.slice(from, i));
       const term = info.id;
       // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
       const name = lead && ((!first && info.capital) || info.acronym);
       first = false;
       if (term >= 0) {
-        if (!counts.has(term)) counts.set(term, weight);
-        if (name) names.add(term);
-        if (prev >= 0) {
-          const pair = pairIdOf(prev, term);
-          if (!counts.has(pair)) counts.set(pair, weight);
-          if (name && prevName) names.add(pair);
-        }
+        note(term, weight, name);
+        if (prev >= 0) note(pairIdOf(prev, term), weight, name && prevName);
       }
       prev = term;
       prevName = name;
@@ -205,10 +298,35 @@ function signatureOf(a: Article): Signature {
   const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
   if (end > 0) lead = lead.slice(0, end);
   add(lead, 1, true);
-  const terms = Int32Array.from(counts.keys());
-  sig = { terms, counts: [...counts.values()], names: Array.from(terms, (t) => names.has(t)) };
+  sig = new Int32Array(terms.length);
+  for (let k = 0; k < terms.length; k++) sig[k] = (terms[k] ?? 0) | (counts[k] === 2 ? HEADLINE : 0) | (names[k] ? NAME : 0);
   signatures.set(a, sig);
   return sig;
+}
+
+/** Articles whose signatures are made per slice of warm-up work (a few milliseconds). */
+const WARM_SLICE = 250;
+
+/**
+ * Makes ahead of time what the first digest of a period would otherwise make while the user
+ * waits: the signatures of the reference sample and of `articles` (the newest first, say), and
+ * the archive's reference rates. Yields between slices, so a bot can run it on the event loop
+ * after it opens. Signatures are kept per article object (a changed article is a new object),
+ * so the work stays valid across live changes; only the reference rates are per article list.
+ */
+export function* warmStories(archive: readonly Article[], articles: readonly Article[]): Sliced<void> {
+  const step = Math.max(1, archive.length / REFERENCE_SAMPLE);
+  let done = 0;
+  for (let i = 0; i < archive.length; i += step) {
+    const a = archive[Math.floor(i)];
+    if (a && !isTabular(a)) signatureOf(a);
+    if (++done % WARM_SLICE === 0) yield;
+  }
+  referenceOf(archive);
+  for (const a of articles) {
+    if (!isTabular(a)) signatureOf(a);
+    if (++done % WARM_SLICE === 0) yield;
+  }
 }
 
 interface Reference {
@@ -234,7 +352,7 @@ function referenceOf(all: readonly Article[]): Reference {
       sample.push(signatureOf(a));
     }
     const df = new Int32Array(termTotal);
-    for (const sig of sample) for (const t of sig.terms) df[t] = (df[t] ?? 0) + 1;
+    for (const sig of sample) for (const packed of sig) df[packed & TERM] = (df[packed & TERM] ?? 0) + 1;
     ref = { df, size };
     references.set(all, ref);
   }
@@ -264,7 +382,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   for (const s of sigs) {
     if (!s) continue;
     reports++;
-    for (const t of s.terms) periodDf[t] = (periodDf[t] ?? 0) + 1;
+    for (const packed of s) periodDf[packed & TERM] = (periodDf[packed & TERM] ?? 0) + 1;
   }
   // This grouping's own ids, numbered in order of first use (ties between terms follow it).
   const termIds = new Int32Array(termTotal).fill(-1);
@@ -288,8 +406,9 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const vectors = sigs.map((s) => {
     const out: { id: number; w: number }[] = [];
     if (!s) return out;
-    s.terms.forEach((t, k) => {
-      if ((periodDf[t] ?? 0) < 2) return;
+    for (const packed of s) {
+      const t = packed & TERM;
+      if ((periodDf[t] ?? 0) < 2) continue;
       let id = termIds[t] ?? -1;
       if (id < 0) {
         id = termCount++;
@@ -297,13 +416,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         termWeights.push(weightOf(t));
         isName.push(false);
       }
-      if (s.names[k]) isName[id] = true;
+      if (packed & NAME) isName[id] = true;
       const w = termWeights[id] ?? 0;
       // A name in the lead must be rarer than a headline word to count: leads name places
       // and institutions ("New York", "Japan") that tie nothing together.
-      const headline = (s.counts[k] ?? 1) === 2;
+      const headline = (packed & HEADLINE) !== 0;
       if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
-    });
+    }
     return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
   });
 
