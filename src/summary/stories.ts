@@ -430,6 +430,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
   const storiesWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
+  // loop below reads it for every term of every article; a Map lookup there was most of the cost).
+  const countsWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Per story: where in storiesWith[id] it stands, by term.
+  const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
   const named = new Uint8Array(n);
@@ -448,12 +453,14 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const v = vectors[a] ?? [];
     for (const { id, w } of v) {
       const list = storiesWith[id] ?? [];
+      const carried = countsWith[id] ?? [];
+      const name = isName[id] === true;
       for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
         const c = list[k] ?? 0;
         if (hits[c] === 0) touched.push(c);
         hits[c] = (hits[c] ?? 0) + 1;
-        if (isName[id]) named[c] = 1;
-        score[c] = (score[c] ?? 0) + (w * (termCounts[c]?.get(id) ?? 0)) / (sizes[c] ?? 1);
+        if (name) named[c] = 1;
+        score[c] = (score[c] ?? 0) + (w * (carried[k] ?? 0)) / (sizes[c] ?? 1);
       }
     }
     let best = -1;
@@ -472,14 +479,22 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       best = sizes.length;
       sizes.push(0);
       termCounts.push(new Map());
+      slotOf.push(new Map());
     }
     storyOf[a] = best;
     sizes[best] = (sizes[best] ?? 0) + 1;
     const counts = termCounts[best] ?? new Map<number, number>();
+    const slots = slotOf[best] ?? new Map<number, number>();
     for (const { id } of v) {
       const k = counts.get(id) ?? 0;
-      if (k === 0) storiesWith[id]?.push(best);
       counts.set(id, k + 1);
+      const carried = countsWith[id] ?? [];
+      const slot = slots.get(id);
+      if (slot === undefined) {
+        slots.set(id, carried.length);
+        storiesWith[id]?.push(best);
+        carried.push(1);
+      } else carried[slot] = (carried[slot] ?? 0) + 1;
     }
   }
 
@@ -544,6 +559,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     merged.set(c, r);
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
+    // Most stories of a period are one article (a month of wire has thousands): nothing to order.
+    if (m.length === 1) return { articles: [articles[m[0] ?? 0] as Article], weight: 1, first: m[0] ?? 0 };
     const c = find(storyOf[m[0] ?? 0] ?? 0);
     const counts = termCounts[c] ?? new Map<number, number>();
     // The most typical article leads: the one whose terms the rest of the story share most.
