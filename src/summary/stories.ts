@@ -129,26 +129,72 @@ interface WordInfo {
   acronym: boolean;
 }
 
-const wordCache = new Map<string, WordInfo>();
 /** Spellings remembered at most; past that, words are worked out each time (same answer). */
 const WORDS_KEPT = 500_000;
+
+// Spellings seen, in an open-addressing table looked up by a hash the scan computes as it goes
+// and compared character by character with the text: no string is cut out of a headline for a
+// word already known (hashing a fresh string cost more than everything else in a signature).
+let spellingSlots = new Int32Array(1 << 16).fill(-1);
+const spellings: string[] = [];
+const spellingHashes: number[] = [];
+const spellingInfos: WordInfo[] = [];
+
+function sameSpelling(known: string, text: string, from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** The WordInfo of text[from, to), whose hash (hashStep over its code units, from HASH_SEED) is given. */
+function wordAt(text: string, from: number, to: number, hash: number): WordInfo {
+  const mask = spellingSlots.length - 1;
+  let h = hash & mask;
+  for (let slot = spellingSlots[h] ?? -1; slot >= 0; slot = spellingSlots[h] ?? -1) {
+    if (spellingHashes[slot] === hash && sameSpelling(spellings[slot] ?? '', text, from, to)) return spellingInfos[slot] as WordInfo;
+    h = (h + 1) & mask;
+  }
+  const raw = text.slice(from, to);
+  const info = wordInfo(raw);
+  if (spellings.length >= WORDS_KEPT) return info;
+  spellingSlots[h] = spellings.length;
+  spellings.push(raw);
+  spellingHashes.push(hash);
+  spellingInfos.push(info);
+  if (spellings.length * 2 > spellingSlots.length) {
+    spellingSlots = new Int32Array(spellingSlots.length * 2).fill(-1);
+    const bigger = spellingSlots.length - 1;
+    spellingHashes.forEach((x, slot) => {
+      let k = x & bigger;
+      while ((spellingSlots[k] ?? -1) >= 0) k = (k + 1) & bigger;
+      spellingSlots[k] = slot;
+    });
+  }
+  return info;
+}
+
+const HASH_SEED = 0x811c9dc5;
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
 function termOfWord(raw: string): number {
   const term = stemmed(raw);
   return term === null ? -1 : termIdOf(term);
 }
 
+// Regular expressions as constants: a literal in a function body is a new object per call,
+// and a month of headlines brings tens of thousands of new spellings.
+const UPPER_START = /^\p{Lu}/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u;
+
 function wordInfo(raw: string): WordInfo {
-  let info = wordCache.get(raw);
-  if (!info) {
-    info = {
-      id: termOfWord(raw),
-      capital: /^\p{Lu}/u.test(raw) && !CALENDAR.test(raw),
-      acronym: /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(raw),
-    };
-    if (wordCache.size < WORDS_KEPT) wordCache.set(raw, info);
-  }
-  return info;
+  const c = raw.charCodeAt(0);
+  // ASCII first letters decided without a regular expression.
+  const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(raw);
+  return {
+    id: termOfWord(raw),
+    capital: upper && !CALENDAR.test(raw),
+    acronym: upper && ACRONYM.test(raw),
+  };
 }
 const tables = new WeakMap<Article, boolean>();
 
@@ -157,7 +203,11 @@ export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
     const first = a.headline ? 1 : 0;
-    const words = a.paragraphs.slice(first, first + 4).join(' ').slice(0, 500).split(/\s+/, 60);
+    // The first 500 characters of the first four body paragraphs, joined by spaces (without
+    // joining whole paragraphs: a report's can be long).
+    let opening = '';
+    for (let k = first; k < first + 4 && k < a.paragraphs.length && opening.length < 500; k++) opening += (k > first ? ' ' : '') + (a.paragraphs[k] ?? '');
+    const words = opening.slice(0, 500).split(SPACES, 60);
     // Character tests, not a regular expression per word: every article of a period passes here.
     let figures = 0;
     // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
@@ -172,6 +222,8 @@ export function isTabular(a: Article): boolean {
   return t;
 }
 
+const SPACES = /\s+/;
+
 function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
@@ -185,10 +237,14 @@ function hasDigit(w: string): boolean {
 // Porter stemmer: a month of headlines and leads is a quarter of a million words, and the
 // first digest of a month must come back in a few hundred milliseconds.
 
+const TRAILING_MARKS = /[.'’-]+$/;
+const POSSESSIVE = /['’]s$/;
+
 function stemmed(raw: string): string | null {
-  let w = raw.toLowerCase().replace(/[.'’-]+$/, '').replace(/['’]s$/, '');
+  let w = raw.toLowerCase().replace(TRAILING_MARKS, '').replace(POSSESSIVE, '');
   if (w.length < 3 && !w.includes('.')) return null;
-  if (/^\d/.test(w) || isStopWord(w)) return null;
+  const c = w.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || isStopWord(w)) return null;
   if (w.includes('.')) return w;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
@@ -235,74 +291,88 @@ const widthAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0)
 // " - "): wire copy names the event there. A word is a letter or figure, then letters,
 // figures and ' ’ & . - ("U.S.", "AT&T"), found by a hand-written scan: this runs for every
 // article of a period, and a regular expression's matches cost a string and an array each.
+// The signature being built: packed terms (see Signature) in order of first use. One buffer
+// for all articles: a signature is built for every article of a period, and garbage from
+// thousands of small arrays showed as collector time on the first digest.
+let building = new Int32Array(256);
+let buildingLength = 0;
+
+function note(term: number, flags: number): void {
+  growSeen();
+  if (seenStamp[term] === stampNow) {
+    const k = seenAt[term] ?? 0;
+    // A term first seen in the headline keeps HEADLINE; a name anywhere makes it a name.
+    building[k] = (building[k] ?? 0) | (flags & NAME);
+    return;
+  }
+  if (buildingLength === building.length) {
+    const bigger = new Int32Array(building.length * 2);
+    bigger.set(building);
+    building = bigger;
+  }
+  seenStamp[term] = stampNow;
+  seenAt[term] = buildingLength;
+  building[buildingLength++] = term | flags;
+}
+
+// Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
+// market" in a fifth of a day's headlines is an event.
+function addWords(text: string, headline: boolean): void {
+  let prev = -1;
+  let prevName = false;
+  let first = true;
+  let i = 0;
+  const n = text.length;
+  const weight = headline ? HEADLINE : 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!startsWord(c, text, i)) {
+      i += c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+      continue;
+    }
+    const from = i;
+    let hash = hashStep(HASH_SEED, c);
+    i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      // The low half of a pair continues whatever its high half began.
+      if (!(d >= 0xdc00 && d <= 0xdfff) && !continuesWord(d, text, i)) break;
+      hash = hashStep(hash, d);
+      i++;
+    }
+    const info = wordAt(text, from, i, hash);
+    const term = info.id;
+    // A capital inside the lead's sentence, or an acronym anywhere in it ("U.S.", "OPEC").
+    const name = !headline && ((!first && info.capital) || info.acronym);
+    first = false;
+    if (term >= 0) {
+      note(term, weight | (name ? NAME : 0));
+      if (prev >= 0) note(pairIdOf(prev, term), weight | (name && prevName ? NAME : 0));
+    }
+    prev = term;
+    prevName = name;
+  }
+}
+
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
   stampNow++;
-  // Term ids and weights in order of first use; names by position.
-  const terms: number[] = [];
-  const counts: number[] = [];
-  const names: boolean[] = [];
-  const note = (term: number, weight: number, name: boolean): void => {
-    growSeen();
-    let k: number;
-    if (seenStamp[term] === stampNow) k = seenAt[term] ?? 0;
-    else {
-      k = terms.length;
-      seenStamp[term] = stampNow;
-      seenAt[term] = k;
-      terms.push(term);
-      counts.push(weight);
-      names.push(false);
-    }
-    if (name) names[k] = true;
-  };
-  // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
-  // market" in a fifth of a day's headlines is an event.
-  const add = (text: string, weight: number, lead: boolean): void => {
-    let prev = -1;
-    let prevName = false;
-    let first = true;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!startsWord(c, text, i)) {
-        i += c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
-        continue;
-      }
-      const from = i;
-      i += c < 128 ? 1 : widthAt(text, i);
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (!continuesWord(d, text, i)) break;
-        i += d < 128 ? 1 : widthAt(text, i);
-      }
-      const info = wordInfo(text.slice(from, i));
-      const term = info.id;
-      // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
-      const name = lead && ((!first && info.capital) || info.acronym);
-      first = false;
-      if (term >= 0) {
-        note(term, weight, name);
-        if (prev >= 0) note(pairIdOf(prev, term), weight, name && prevName);
-      }
-      prev = term;
-      prevName = name;
-    }
-  };
-  add(a.title, 2, false);
+  buildingLength = 0;
+  addWords(a.title, true);
   let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
-  const dash = lead.slice(0, 60).search(/\s[-–—]\s/);
+  const dash = lead.slice(0, 60).search(DATELINE_DASH);
   if (dash >= 0) lead = lead.slice(dash + 3);
-  const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
+  const end = lead.search(SENTENCE_END);
   if (end > 0) lead = lead.slice(0, end);
-  add(lead, 1, true);
-  sig = new Int32Array(terms.length);
-  for (let k = 0; k < terms.length; k++) sig[k] = (terms[k] ?? 0) | (counts[k] === 2 ? HEADLINE : 0) | (names[k] ? NAME : 0);
+  addWords(lead, false);
+  sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
   return sig;
 }
+
+const DATELINE_DASH = /\s[-–—]\s/;
+const SENTENCE_END = /[.!?]\s+["“]?\p{Lu}/u;
 
 /** Articles whose signatures are made per slice of warm-up work (a few milliseconds). */
 const WARM_SLICE = 250;
