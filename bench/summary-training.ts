@@ -10,7 +10,7 @@ import { FEATURES, featureRows, type SummaryWeights } from '../src/summary/model
 import { summarize } from '../src/summary/summarize.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { rouge, rougeN, rougeTokens, type RougeScores } from './rouge.js';
-import type { Example } from './summary-data.js';
+import { RELAID, type Example } from './summary-data.js';
 
 export const ORACLE_SENTENCES = 3;
 
@@ -74,13 +74,16 @@ export function labelArticles(examples: readonly Example[]): LabelledArticle[] {
 /**
  * L2-regularised logistic regression by Newton's method (the problem is small: a few dozen
  * features). Each set counts equally, whatever its size, so the model fits news in general
- * rather than the larger set's house style. The bias is not penalised.
+ * rather than the larger set's house style (a set's re-laid copies share its weight). The bias
+ * is not penalised.
  */
 export function trainLogistic(articles: readonly LabelledArticle[], l2 = 1): number[] {
   const d = FEATURES.length;
+  // A set's re-laid copies count with the set (one kind of news, two layouts).
+  const kind = (set: string): string => set.replace(RELAID, '');
   const sets = new Map<string, number>();
-  for (const a of articles) sets.set(a.set, (sets.get(a.set) ?? 0) + 1);
-  const setWeight = (set: string): number => articles.length / (sets.size * (sets.get(set) ?? 1));
+  for (const a of articles) sets.set(kind(a.set), (sets.get(kind(a.set)) ?? 0) + 1);
+  const setWeight = (set: string): number => articles.length / (sets.size * (sets.get(kind(set)) ?? 1));
   const w = new Array<number>(d).fill(0);
   for (let iter = 0; iter < 25; iter++) {
     const g = new Array<number>(d).fill(0);
@@ -257,8 +260,8 @@ export function summariseSplits(runs: readonly SetScores[][]): SplitSummary[] {
 
 /**
  * The L2 strength whose held-out summaries do best on the set they do worst on (mean of the
- * ROUGE-1 and ROUGE-2 ratios to Lead-3, averaged over splits): one summariser for every kind
- * of news, so the weakest kind decides.
+ * ROUGE-1 and ROUGE-2 ratios to Lead-3, averaged over splits; re-laid copies left out): one
+ * summariser for every kind of news, so the weakest kind decides.
  */
 export function chooseL2(
   examples: readonly Example[],
@@ -270,7 +273,10 @@ export function chooseL2(
 ): { l2: number; table: { l2: number; worst: number }[] } {
   const table = grid.map((l2) => {
     const summary = summariseSplits(repeatedCV(examples, labelled, k, l2, splits, firstSplit));
-    return { l2, worst: Math.min(...summary.map((s) => (s.rouge1.mean + s.rouge2.mean) / 2)) };
+    // The sets as given decide; re-laid copies train the model and are reported, but a strength
+    // chosen for them gave up more on the news as it comes than it won on the copies.
+    const judged = summary.filter((s) => !s.set.endsWith(RELAID));
+    return { l2, worst: Math.min(...(judged.length ? judged : summary).map((s) => (s.rouge1.mean + s.rouge2.mean) / 2)) };
   });
   const best = table.reduce((a, b) => (b.worst > a.worst ? b : a));
   return { l2: best.l2, table };

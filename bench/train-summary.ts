@@ -1,5 +1,5 @@
 /**
- * `npm run train:summary -- FILE.jsonl [FILE.jsonl …] [--out PATH] [--folds K] [--l2 X|auto] [--splits N]`:
+ * `npm run train:summary -- FILE.jsonl [FILE.jsonl …] [--out PATH] [--folds K] [--l2 X|auto] [--splits N] [--no-relayout]`:
  * trains the summariser's weights on the given sets (each set counts equally). The L2 strength
  * is chosen by cross-validation (`auto`, the default: the strength whose held-out summaries do
  * best on the set they do worst on, over three k-fold splits of their own). It prints k-fold
@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HAND_SET_WEIGHTS } from '../src/summary/score.js';
 import { FEATURES } from '../src/summary/model.js';
-import { loadExamples, type Example } from './summary-data.js';
+import { RELAID, loadExamples, relaid, type Example } from './summary-data.js';
 import { asWeights, chooseL2, labelArticles, repeatedCV, scoreSets, summariseSplits, trainLogistic, type LabelledArticle, type SetScores, type SplitSummary } from './summary-training.js';
 
 export const DEFAULT_OUT = fileURLToPath(new URL('../src/summary/weights.json', import.meta.url));
@@ -29,10 +29,12 @@ interface Args {
   /** null: chosen by cross-validation. */
   l2: number | null;
   splits: number;
+  /** Also train and judge on a paragraphed copy of every flattened article (see relaid). */
+  relayout: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { paths: [], out: DEFAULT_OUT, folds: 5, l2: null, splits: 5 };
+  const args: Args = { paths: [], out: DEFAULT_OUT, folds: 5, l2: null, splits: 5, relayout: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const value = (): string => {
@@ -49,7 +51,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--')) throw new Error(`train:summary: unknown option ${a}`);
     else args.paths.push(a);
   }
-  if (args.paths.length === 0) throw new Error('usage: npm run train:summary -- FILE.jsonl [FILE.jsonl …] [--out PATH] [--folds K] [--l2 X|auto] [--splits N]');
+  if (args.paths.length === 0) throw new Error('usage: npm run train:summary -- FILE.jsonl [FILE.jsonl …] [--out PATH] [--folds K] [--l2 X|auto] [--splits N] [--no-relayout]');
   if (!Number.isInteger(args.folds) || args.folds < 2) throw new Error('train:summary: --folds must be a whole number of at least 2');
   if (args.l2 !== null && (!Number.isFinite(args.l2) || args.l2 < 0)) throw new Error('train:summary: --l2 must be a number of at least 0, or auto');
   if (!Number.isInteger(args.splits) || args.splits < 1) throw new Error('train:summary: --splits must be a whole number of at least 1');
@@ -100,11 +102,13 @@ export function trainReport(examples: readonly Example[], folds: number, l2Given
   const runs = repeatedCV(examples, labelled, folds, l2, splits);
   const hand = scoreSets(examples, HAND_SET_WEIGHTS);
   const sets = [...new Set(examples.map((e) => e.set))];
+  // Trained without the set's kind at all: its re-laid copies are the same articles.
+  const kind = (set: string): string => set.replace(RELAID, '');
   const crossSet =
-    sets.length < 2
+    new Set(sets.map(kind)).size < 2
       ? []
       : sets.flatMap((set) => {
-          const w = asWeights(trainLogistic(labelled.filter((l) => l.set !== set), l2));
+          const w = asWeights(trainLogistic(labelled.filter((l) => kind(l.set) !== kind(set)), l2));
           return scoreSets(examples.filter((e) => e.set === set), w);
         });
   return { weights: trainLogistic(labelled, l2), l2, heldOut: summariseSplits(runs), firstSplit: runs[0] ?? [], l2Table: choice.table, hand, crossSet };
@@ -117,7 +121,8 @@ function chooseL2WithSplits(examples: readonly Example[], labelled: readonly Lab
 function main(argv: string[]): void {
   const args = parseArgs(argv);
   const t0 = performance.now();
-  const examples = args.paths.flatMap(loadExamples);
+  const loaded = args.paths.flatMap(loadExamples);
+  const examples = args.relayout ? [...loaded, ...loaded.flatMap((e) => relaid(e) ?? [])] : loaded;
   const report = trainReport(examples, args.folds, args.l2, args.splits);
   console.log(formatScores(`hand-set weights (all articles; they were set on bbc-dev):`, report.hand));
   if (report.l2Table.length) console.log(`L2 chosen by cross-validation: ${report.l2Table.map((t) => `${t.l2} → worst set ${t.worst.toFixed(4)}`).join(', ')}; chose ${report.l2}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadExamples } from '../../bench/summary-data.js';
+import { RELAID, loadExamples, relaid } from '../../bench/summary-data.js';
 import { L2_GRID, trainReport } from '../../bench/train-summary.js';
 import { asWeights, oracleLabels } from '../../bench/summary-training.js';
 import { FEATURES, TRAINED_WEIGHTS, checkWeights } from '../../src/summary/model.js';
@@ -65,6 +65,21 @@ describe('summary model', () => {
     if (!ex) throw new Error('no example');
     const summary = summarize(ex.article, { sentences: 1, weights });
     expect(summary.sentences[0]?.text).toMatch(/^The harbour board at Port \d approved/);
+  });
+});
+
+describe('re-laid copies', () => {
+  it('GIVEN a flattened article THEN its copy has paragraphs of two sentences, the same id and words; a paragraphed one has none', () => {
+    const [flat] = loadExamples(writeSet('flat-copy', true));
+    const [paragraphed] = loadExamples(writeSet('para-copy', false));
+    if (!flat || !paragraphed) throw new Error('no example');
+    const copy = relaid(flat);
+    expect(copy?.set).toBe(`flat-copy${RELAID}`);
+    expect(copy?.article.id).toBe(flat.article.id);
+    expect(copy?.article.paragraphs.length).toBeGreaterThan(1);
+    expect(copy?.article.paragraphs.join(' ')).toBe(flat.article.paragraphs.join(' '));
+    expect(copy?.article.paragraphs[2]).toBe('Fishing boats will use the north quay until then. Local traders in Port 0 welcomed the decision on the pier.');
+    expect(relaid(paragraphed)).toBeNull();
   });
 });
 
