@@ -69,6 +69,8 @@ describe('stories', () => {
     const fresh = ARCHIVE.map((a) => article(a.id, `date ${a.date}\n${a.paragraphs.join('\n\n')}`));
     await warmDigest(fresh);
     expect(digest(fresh, { date: day })).toEqual(digest([...ARCHIVE], { date: day }));
+    // The newest day, grouped by the warm-up: the same as a cold engine's.
+    expect(digest(fresh)).toEqual(digest([...ARCHIVE]));
   });
 
   it('GIVEN earnings tables THEN they are routine items, not one story', () => {
