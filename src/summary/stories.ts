@@ -196,6 +196,7 @@ function wordInfo(raw: string): WordInfo {
     acronym: upper && ACRONYM.test(raw),
   };
 }
+
 const tables = new WeakMap<Article, boolean>();
 
 /** Results, earnings and price tables: routine items that make no story of their own. */
