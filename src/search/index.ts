@@ -1,8 +1,9 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
+import { retrieveTop, type CompactPostings, type Retrieved } from './retrieve.js';
 import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
@@ -349,24 +350,29 @@ export class PassageIndex {
     return out;
   }
 
-  /** Runs MiniSearch over already-processed terms; returns its results (best first). */
+  /**
+   * MiniSearch's best `limit` results for already-processed terms (OR, title boost, the last term
+   * expanded as a prefix when asked, fuzzy where asked), as `mini.search` would rank them.
+   */
   retrieve(
     queryTerms: readonly string[],
-    opts: { prefixLast: boolean; fuzzy: (term: string) => boolean; filter?: (passage: number) => boolean },
-  ): SearchResult[] {
-    if (queryTerms.length === 0) return [];
-    const filter = opts.filter;
-    return this.mini.search(queryTerms.join(' '), {
-      tokenize: splitSpace,
-      processTerm: identity,
-      prefix: (term, i, all) => opts.prefixLast && i === all.length - 1 && term.length >= 3,
-      fuzzy: (term) => (opts.fuzzy(term) ? (term.length >= 8 ? 2 : 1) : false),
-      maxFuzzy: 2,
-      weights: { prefix: 0.6, fuzzy: 0.45 },
-      combineWith: 'OR',
-      boost: { title: this.settings.titleBoost },
+    opts: { prefixLast: boolean; fuzzy: (term: string) => boolean; filter?: (passage: number) => boolean; limit: number },
+  ): Retrieved[] {
+    const terms = queryTerms.filter((t) => t !== '');
+    const specs = terms.map((term, i) => ({
+      term,
+      prefix: opts.prefixLast && i === terms.length - 1 && term.length >= 3,
+      fuzzy: opts.fuzzy(term) ? (term.length >= 8 ? 2 : 1) : 0,
+    }));
+    return retrieveTop(this.mini, specs, {
+      fields: [
+        { id: 0, boost: this.settings.titleBoost },
+        { id: 1, boost: 1 },
+      ],
+      weights: RETRIEVAL_WEIGHTS,
       bm25: this.settings.bm25,
-      ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+      limit: opts.limit,
+      ...(opts.filter ? { filter: opts.filter } : {}),
     });
   }
 
@@ -411,8 +417,8 @@ export class PassageIndex {
 const EMPTY = new Uint32Array();
 /** Passages handled between two yields of sliced work (a few milliseconds). */
 const SLICE = 4096;
-const splitSpace = (s: string): string[] => s.split(' ');
-const identity = (t: string): string => t;
+/** MiniSearch's weights of prefix and fuzzy expansions, relative to an exact term. */
+const RETRIEVAL_WEIGHTS = { prefix: 0.6, fuzzy: 0.45 };
 
 function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
   let id = vocab.get(t);
@@ -569,6 +575,20 @@ class LazyTermData extends Map<number, Map<number, number>> {
       for (let i = start; i < end; i++) postings.set(f.docs[i] ?? 0, f.freqs[i] ?? 0);
       super.set(field, postings);
     }
+  }
+
+  /**
+   * A field's postings read in place while they are compact (retrieval reads them without making
+   * Maps): null when the field has none, undefined once the Maps are made.
+   */
+  compact(field: number): CompactPostings | null | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    const f = source.fields[field];
+    const start = f?.from[source.term] ?? 0;
+    const end = f?.from[source.term + 1] ?? 0;
+    if (!f || end === start) return null;
+    return { docs: f.docs.subarray(start, end), freqs: f.freqs.subarray(start, end) };
   }
 
   override get(k: number): Map<number, number> | undefined {

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import type { SearchResult } from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/archive/types.js';
+import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../../src/search/index.js';
+
+// Few distinct words, so passages share terms, scores tie, and prefixes and one-letter slips
+// reach several terms; a few near-spellings make fuzzy expansion find more than one.
+const WORDS = ['harbor', 'harbour', 'harbors', 'council', 'counsel', 'water', 'waters', 'contract', 'contracts', 'city', 'cities', 'mayor', 'budget', 'budgets', 'river', 'rivers', 'port', 'ports', 'vote', 'voted', 'fees', 'fee', 'ride', 'riders', 'driver', 'drivers', '1987', '100', '2020'];
+const word = fc.constantFrom(...WORDS);
+const sentence = fc.array(word, { minLength: 1, maxLength: 14 }).map((ws) => `${ws.join(' ')}.`);
+const article = fc.record({
+  title: fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' ')),
+  paragraphs: fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((ss) => ss.join(' ')), { minLength: 1, maxLength: 4 }),
+});
+// Query words: index words, their prefixes, slips of a letter, and words no passage has.
+const queryWord = fc.oneof(
+  word,
+  word.map((w) => w.slice(0, Math.max(3, w.length - 2))),
+  fc.tuple(word, fc.nat(), fc.constantFrom('a', 'e', 'o', 'x')).map(([w, at, c]) => w.slice(0, at % w.length) + c + w.slice((at % w.length) + 1)),
+  fc.constantFrom('xylophone', 'zebras', 'harborz', 'councilors'),
+);
+const query = fc.record({
+  terms: fc.array(queryWord, { minLength: 1, maxLength: 5 }),
+  prefixLast: fc.boolean(),
+  limit: fc.integer({ min: 1, max: 12 }),
+  filterMod: fc.integer({ min: 0, max: 3 }),
+});
+
+const toArticle = (a: { title: string; paragraphs: string[] }, i: number): Article => ({
+  id: `a${String(i).padStart(4, '0')}`,
+  title: a.title,
+  date: null,
+  paragraphs: a.paragraphs,
+  headline: false,
+});
+
+/** What `retrieve` replaces: MiniSearch's own search, every result, then the first `limit`. */
+function viaMiniSearch(index: PassageIndex, terms: readonly string[], prefixLast: boolean, limit: number, filter?: (p: number) => boolean) {
+  const results = index.mini.search(terms.join(' '), {
+    tokenize: (s) => s.split(' '),
+    processTerm: (t) => t,
+    prefix: (term, i, all) => prefixLast && i === all.length - 1 && term.length >= 3,
+    fuzzy: (term) => (!index.vocab.has(term) && term.length >= 5 ? (term.length >= 8 ? 2 : 1) : false),
+    maxFuzzy: 2,
+    weights: { prefix: 0.6, fuzzy: 0.45 },
+    combineWith: 'OR',
+    boost: { title: index.settings.titleBoost },
+    bm25: index.settings.bm25,
+    ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+  });
+  return results.slice(0, limit).map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+}
+
+function viaRetrieve(index: PassageIndex, terms: readonly string[], prefixLast: boolean, limit: number, filter?: (p: number) => boolean) {
+  return index.retrieve(terms, { prefixLast, fuzzy: (t) => !index.vocab.has(t) && t.length >= 5, limit, ...(filter ? { filter } : {}) });
+}
+
+const SETTINGS: IndexSettings[] = [DEFAULT_INDEX_SETTINGS, { ...DEFAULT_INDEX_SETTINGS, commonMinDf: 3, commonShare: 0.3 }];
+
+describe('retrieve', () => {
+  it('GIVEN random archives and queries THEN it returns exactly MiniSearch search’s first results (ids, scores, order, terms)', () => {
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 1, maxLength: 14 }), fc.array(query, { minLength: 1, maxLength: 6 }), fc.constantFrom(...SETTINGS), (arts, queries, settings) => {
+        const index = PassageIndex.build(arts.map(toArticle), settings);
+        for (const q of queries) {
+          const filter = q.filterMod > 0 ? (p: number) => p % (q.filterMod + 1) !== 0 : undefined;
+          const want = viaMiniSearch(index, q.terms, q.prefixLast, q.limit, filter);
+          expect(viaRetrieve(index, q.terms, q.prefixLast, q.limit, filter)).toEqual(want);
+        }
+      }),
+      { numRuns: 150, seed: 16016 },
+    );
+  });
+
+  it('GIVEN live removals and additions THEN it stays equal to MiniSearch, which drops removed postings as it meets them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(article, { minLength: 2, maxLength: 10 }),
+        fc.array(article, { maxLength: 4 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...SETTINGS),
+        (arts, added, removed, queries, settings) => {
+          // Two equal indexes: MiniSearch changes its postings while searching, so each side
+          // answers the same sequence of queries on its own copy.
+          const [a, b] = [0, 1].map(() => {
+            const index = PassageIndex.build(arts.map(toArticle), settings);
+            for (const r of removed) index.removeArticle(r % arts.length);
+            added.forEach((x, i) => index.addArticle(toArticle(x, arts.length + i)));
+            return index;
+          }) as [PassageIndex, PassageIndex];
+          for (const q of queries) {
+            const filter = q.filterMod > 0 ? (p: number) => p % (q.filterMod + 1) !== 0 : undefined;
+            expect(viaRetrieve(b, q.terms, q.prefixLast, q.limit, filter)).toEqual(viaMiniSearch(a, q.terms, q.prefixLast, q.limit, filter));
+          }
+        },
+      ),
+      { numRuns: 100, seed: 16017 },
+    );
+  });
+
+  it('GIVEN a term given twice THEN it is scored twice but counted once among the matched query terms, as in MiniSearch', () => {
+    const index = PassageIndex.build(
+      [toArticle({ title: 'harbor news', paragraphs: ['The harbor council voted.', 'Water fees rose.'] }, 0), toArticle({ title: 'city', paragraphs: ['The harbor.'] }, 1)],
+      DEFAULT_INDEX_SETTINGS,
+    );
+    const terms = ['harbor', 'council', 'harbor'];
+    const got = viaRetrieve(index, terms, false, 10);
+    expect(got.length).toBeGreaterThan(1);
+    expect(got).toEqual(viaMiniSearch(index, terms, false, 10));
+  });
+
+  it('GIVEN a loaded index THEN querying reads compact postings in place instead of making Maps of them', () => {
+    const arts = ['harbor water council', 'harbor city budget', 'river port fees'].map((t, i) => toArticle({ title: t, paragraphs: [`${t} and more ${t}.`] }, i));
+    const built = PassageIndex.build(arts, DEFAULT_INDEX_SETTINGS);
+    const index = PassageIndex.restore(
+      { articles: built.articles, passages: built.passages, vocabList: built.vocabList, passageTerms: built.passages.map((_, p) => built.passageTerms(p)), titleTerms: built.titleTerms },
+      DEFAULT_INDEX_SETTINGS,
+    );
+    const data = (index.mini as unknown as { _index: { get(t: string): { compact(f: number): unknown } } })._index.get('harbor');
+    expect(data.compact(1)).not.toBeUndefined();
+    expect(viaRetrieve(index, ['harbor', 'wate'], true, 5).map((r) => r.id)).toEqual([0, 1]);
+    expect(data.compact(1)).not.toBeUndefined();
+    // MiniSearch's own search makes the Maps (and finds the same).
+    expect(viaMiniSearch(index, ['harbor', 'wate'], true, 5).map((r) => r.id)).toEqual([0, 1]);
+    expect(data.compact(1)).toBeUndefined();
+  });
+});
