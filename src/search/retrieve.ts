@@ -81,6 +81,44 @@ class Scratch {
   spec = new Float64Array(0);
   specMark = new Uint32Array(0);
   epoch = 0;
+  /**
+   * Field lengths by short id (`_fieldLength` is a Map of arrays: two cache misses a posting at
+   * 10×). A live document's lengths never change and new documents get new ids, so the arrays
+   * only ever grow at the end.
+   */
+  lengths: Uint32Array[] = [];
+  covered = 0;
+
+  /** The field lengths of every document up to `_nextId`. */
+  fieldLengths(m: Internals, fields: number): Uint32Array[] {
+    const n = m._nextId;
+    if (this.lengths.length !== fields) {
+      this.lengths = [];
+      this.covered = 0;
+    }
+    if (this.covered >= n) return this.lengths;
+    if ((this.lengths[0]?.length ?? 0) < n) {
+      const size = Math.max(n, Math.ceil((this.lengths[0]?.length ?? 0) * 1.25));
+      this.lengths = Array.from({ length: fields }, (_, f) => {
+        const grown = new Uint32Array(size);
+        const old = this.lengths[f];
+        if (old) grown.set(old.subarray(0, this.covered));
+        return grown;
+      });
+    }
+    const lengths = this.lengths;
+    if (this.covered === 0) {
+      // Once, in the Map's own order (a sequential walk, not a million lookups).
+      for (const [id, ls] of m._fieldLength) for (let f = 0; f < fields; f++) (lengths[f] as Uint32Array)[id] = ls[f] ?? 0;
+    } else {
+      for (let id = this.covered; id < n; id++) {
+        const ls = m._fieldLength.get(id);
+        for (let f = 0; f < fields; f++) (lengths[f] as Uint32Array)[id] = ls?.[f] ?? 0;
+      }
+    }
+    this.covered = n;
+    return lengths;
+  }
 
   fit(n: number): void {
     if (this.total.length >= n) return;
@@ -105,6 +143,22 @@ class Scratch {
 }
 
 const scratches = new WeakMap<object, Scratch>();
+
+function scratchOf(mini: object): Scratch {
+  let scratch = scratches.get(mini);
+  if (!scratch) scratches.set(mini, (scratch = new Scratch()));
+  return scratch;
+}
+
+/**
+ * The field lengths of a MiniSearch just filled (every short id below `_nextId`), as the filler
+ * counted them: the first query need not read them out of `_fieldLength`.
+ */
+export function seedFieldLengths<T>(mini: MiniSearch<T>, lengths: Uint32Array[]): void {
+  const scratch = scratchOf(mini);
+  scratch.lengths = lengths;
+  scratch.covered = (mini as unknown as Internals)._nextId;
+}
 
 interface Derived {
   term: string;
@@ -153,8 +207,7 @@ function isIndexKey(key: string): boolean {
 export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], opts: RetrieveOptions): Retrieved[] {
   const m = mini as unknown as Internals;
   if (specs.length === 0 || opts.limit <= 0) return [];
-  let scratch = scratches.get(mini);
-  if (!scratch) scratches.set(mini, (scratch = new Scratch()));
+  const scratch = scratchOf(mini);
   scratch.fit(m._nextId);
   const { total, quality, totalMark, spec: specScore, specMark } = scratch;
   const run = scratch.next();
@@ -164,7 +217,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
   // No passage was ever discarded: every posting is live, and no per-posting check is needed.
   const clean = m._nextId === m._documentCount;
   const documentIds = m._documentIds;
-  const fieldLength = m._fieldLength;
+  const lengths = scratch.fieldLengths(m, 1 + Math.max(...opts.fields.map((f) => f.id)));
 
   // A query term given twice counts once in MiniSearch's quality factor (its matched query terms).
   const repeated = new Set(specs.map((s) => s.term).filter((t, i, all) => all.indexOf(t) !== i));
@@ -182,6 +235,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
       for (const field of opts.fields) {
         const wf = weight * field.boost;
         const avg = m._avgFieldLength[field.id] ?? 0;
+        const fieldLength = lengths[field.id] as Uint32Array;
         const compact = (data as MaybeCompact).compact?.(field.id);
         if (compact === null) continue;
         // The same expression as MiniSearch's calcBM25Score, term by term, for identical floats.
@@ -191,7 +245,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
           for (let i = 0; i < docs.length; i++) {
             const doc = docs[i] ?? 0;
             const tf = freqs[i] ?? 0;
-            const len = fieldLength.get(doc)?.[field.id] ?? 0;
+            const len = fieldLength[doc] ?? 0;
             const score = wf * (idf * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg))));
             if (specMark[doc] !== stamp) {
               specMark[doc] = stamp;
@@ -211,7 +265,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
             matching -= 1;
             continue;
           }
-          const len = fieldLength.get(doc)?.[field.id] ?? 0;
+          const len = fieldLength[doc] ?? 0;
           const score = wf * (idfOf(matching, count) * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg))));
           if (specMark[doc] !== stamp) {
             specMark[doc] = stamp;

@@ -127,3 +127,49 @@ describe('retrieve', () => {
     expect(data.compact(1)).toBeUndefined();
   });
 });
+
+/** The first implementation of `commonCandidates` (score all, sort all), kept as the reference. */
+function commonCandidatesByScoringAll(index: PassageIndex, termIds: readonly number[], k: number, filter?: (p: number) => boolean): number[] {
+  const lists = termIds.flatMap((t) => index.commonPostingsOf(t) ?? []).sort((a, b) => a.ids.length - b.ids.length);
+  const first = lists[0];
+  if (!first) return [];
+  let entries = [...first.ids].map((p, i) => ({ p, f: first.tf[i] ?? 1 }));
+  const second = lists[1];
+  if (second) {
+    const both = entries.filter((e) => second.ids.includes(e.p));
+    if (both.length > 0) entries = both;
+  }
+  const { k: k1, b } = index.settings.bm25;
+  const scores = entries.map(({ p, f }) =>
+    index.isRemoved(p) || (filter && !filter(p)) ? -1 : (f * (k1 + 1)) / (f + k1 * (1 - b + (b * index.passageTerms(p).length) / index.avgLength)),
+  );
+  const sorted = [...scores].sort((x, y) => x - y);
+  const threshold = Math.max(0, sorted[Math.max(0, sorted.length - k)] ?? 0);
+  const out: number[] = [];
+  for (let i = 0; i < entries.length && out.length < k; i++) if ((scores[i] ?? -1) > threshold) out.push(entries[i]?.p ?? 0);
+  for (let i = 0; i < entries.length && out.length < k; i++) if (scores[i] === threshold) out.push(entries[i]?.p ?? 0);
+  return out;
+}
+
+describe('common candidates', () => {
+  it('GIVEN random archives, common-word queries, removals and filters THEN the best k are those of scoring every passage', () => {
+    const common: IndexSettings = { ...DEFAULT_INDEX_SETTINGS, commonMinDf: 2, commonShare: 0.05 };
+    fc.assert(
+      fc.property(
+        fc.array(article, { minLength: 1, maxLength: 16 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.array(fc.record({ words: fc.array(word, { minLength: 1, maxLength: 4 }), k: fc.integer({ min: 1, max: 8 }), filterMod: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 5 }),
+        (arts, removed, queries) => {
+          const index = PassageIndex.build(arts.map(toArticle), common);
+          for (const r of removed) index.removeArticle(r % arts.length);
+          for (const q of queries) {
+            const ids = q.words.map((w) => index.vocab.get(w)).filter((id): id is number => id !== undefined);
+            const filter = q.filterMod > 0 ? (p: number) => p % (q.filterMod + 1) !== 0 : undefined;
+            expect(index.commonCandidates(ids, q.k, filter)).toEqual(commonCandidatesByScoringAll(index, ids, q.k, filter));
+          }
+        },
+      ),
+      { numRuns: 200, seed: 16018 },
+    );
+  });
+});
