@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
-import { retrieveTop, seedFieldLengths, type CompactPostings, type Retrieved } from './retrieve.js';
+import { gallop, retrieveTop, seedDocuments, type CompactPostings, type Retrieved } from './retrieve.js';
 import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
@@ -513,19 +513,7 @@ function intersect(a: Postings, b: Uint32Array): Postings {
   let lo = 0;
   for (let i = 0; i < a.ids.length && lo < b.length; i++) {
     const x = a.ids[i] ?? 0;
-    let step = 1;
-    let hi = lo;
-    while (hi < b.length && (b[hi] ?? 0) < x) {
-      lo = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    hi = Math.min(hi, b.length);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((b[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
+    lo = gallop(b, x, lo);
     if (b[lo] === x) {
       ids[n] = x;
       tf[n++] = a.tf[i] ?? 1;
@@ -783,7 +771,7 @@ function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
     if (k % SLICE === SLICE - 1) yield;
   }
 
-  seedFieldLengths(mini, fieldLengths);
+  seedDocuments(mini, fieldLengths, Uint32Array.from(alive));
 
   // Pass 2: the postings, in document order (as `add` leaves them) and counted per occurrence.
   const fields: FieldPostings[] = counts.map((c) => {

@@ -83,42 +83,43 @@ class Scratch {
   acc = new Float64Array(0);
   epoch = 0;
   /**
-   * Field lengths by short id (`_fieldLength` is a Map of arrays: two cache misses a posting at
-   * 10×). A live document's lengths never change and new documents get new ids, so the arrays
-   * only ever grow at the end.
+   * Each short id's field lengths and external id, as typed arrays: `_fieldLength` and
+   * `_documentIds` are Maps, and at 10× a lookup in them is a cache miss or two a posting. A live
+   * document's entries never change and new documents get new short ids, so these only ever grow
+   * at the end. (Ids are passage numbers: non-negative integers.)
    */
   lengths: Uint32Array[] = [];
+  ids: Uint32Array = new Uint32Array(0);
   covered = 0;
 
-  /** The field lengths of every document up to `_nextId`. */
-  fieldLengths(m: Internals, fields: number): Uint32Array[] {
+  /** The table for every document up to `_nextId`. */
+  documents(m: Internals, fields: number): { lengths: Uint32Array[]; ids: Uint32Array } {
     const n = m._nextId;
     if (this.lengths.length !== fields) {
       this.lengths = [];
+      this.ids = new Uint32Array(0);
       this.covered = 0;
     }
-    if (this.covered >= n) return this.lengths;
-    if ((this.lengths[0]?.length ?? 0) < n) {
-      const size = Math.max(n, Math.ceil((this.lengths[0]?.length ?? 0) * 1.25));
-      this.lengths = Array.from({ length: fields }, (_, f) => {
-        const grown = new Uint32Array(size);
-        const old = this.lengths[f];
-        if (old) grown.set(old.subarray(0, this.covered));
-        return grown;
-      });
-    }
-    const lengths = this.lengths;
-    if (this.covered === 0) {
-      // Once, in the Map's own order (a sequential walk, not a million lookups).
-      for (const [id, ls] of m._fieldLength) for (let f = 0; f < fields; f++) (lengths[f] as Uint32Array)[id] = ls[f] ?? 0;
-    } else {
-      for (let id = this.covered; id < n; id++) {
-        const ls = m._fieldLength.get(id);
-        for (let f = 0; f < fields; f++) (lengths[f] as Uint32Array)[id] = ls?.[f] ?? 0;
+    if (this.covered < n) {
+      if (this.ids.length < n) {
+        const size = Math.max(n, Math.ceil(this.ids.length * 1.25));
+        const grow = (old: Uint32Array | undefined): Uint32Array => {
+          const grown = new Uint32Array(size);
+          if (old) grown.set(old.subarray(0, this.covered));
+          return grown;
+        };
+        this.lengths = Array.from({ length: fields }, (_, f) => grow(this.lengths[f]));
+        this.ids = grow(this.ids);
       }
+      const { lengths, ids } = this;
+      for (const [shortId, id] of this.covered === 0 ? m._documentIds : newEntries(m._documentIds, this.covered, n)) {
+        const ls = m._fieldLength.get(shortId);
+        for (let f = 0; f < fields; f++) (lengths[f] as Uint32Array)[shortId] = ls?.[f] ?? 0;
+        ids[shortId] = id;
+      }
+      this.covered = n;
     }
-    this.covered = n;
-    return lengths;
+    return this;
   }
 
   fit(n: number): void {
@@ -153,13 +154,22 @@ function scratchOf(mini: object): Scratch {
 }
 
 /**
- * The field lengths of a MiniSearch just filled (every short id below `_nextId`), as the filler
- * counted them: the first query need not read them out of `_fieldLength`.
+ * The field lengths and ids of a MiniSearch just filled (every short id below `_nextId`), as the
+ * filler made them: the first query need not read them out of MiniSearch's Maps.
  */
-export function seedFieldLengths<T>(mini: MiniSearch<T>, lengths: Uint32Array[]): void {
+export function seedDocuments<T>(mini: MiniSearch<T>, lengths: Uint32Array[], ids: Uint32Array): void {
   const scratch = scratchOf(mini);
   scratch.lengths = lengths;
+  scratch.ids = ids;
   scratch.covered = (mini as unknown as Internals)._nextId;
+}
+
+/** The live documents with short ids in [from, to). */
+function* newEntries(documentIds: Map<number, number>, from: number, to: number): Generator<[number, number]> {
+  for (let shortId = from; shortId < to; shortId++) {
+    const id = documentIds.get(shortId);
+    if (id !== undefined) yield [shortId, id];
+  }
 }
 
 interface Derived {
@@ -220,7 +230,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
   // No passage was ever discarded: every posting is live, and no per-posting check is needed.
   const clean = m._nextId === m._documentCount;
   const documentIds = m._documentIds;
-  const lengths = scratch.fieldLengths(m, 1 + Math.max(...opts.fields.map((f) => f.id)));
+  const { lengths, ids } = scratch.documents(m, 1 + Math.max(...opts.fields.map((f) => f.id)));
 
   // A query term given twice counts once in MiniSearch's quality factor (its matched query terms).
   const repeated = new Set(specs.map((s) => s.term).filter((t, i, all) => all.indexOf(t) !== i));
@@ -299,9 +309,9 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
     }
   }
 
-  const best = topK(touched, acc, runBase, opts.limit, opts.filter ? (doc) => opts.filter?.(documentIds.get(doc) ?? -1) ?? true : undefined);
+  const best = topK(touched, acc, runBase, opts.limit, opts.filter ? (doc) => opts.filter?.(ids[doc] ?? -1) ?? true : undefined);
   const terms = matchedTerms(allDerived, opts.fields, best.map((x) => x.doc));
-  return best.map(({ doc, score }, i) => ({ id: documentIds.get(doc) ?? doc, score, terms: terms[i] ?? [] }));
+  return best.map(({ doc, score }, i) => ({ id: ids[doc] ?? doc, score, terms: terms[i] ?? [] }));
 }
 
 /**
@@ -310,33 +320,54 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
  * Each distinct term's postings are walked once for all the documents.
  */
 function matchedTerms(derived: readonly Derived[], fields: RetrieveOptions['fields'], docs: readonly number[]): string[][] {
-  const slot = new Map<number, number>();
-  docs.forEach((doc, i) => slot.set(doc, i));
+  // The documents in ascending order, to be sought in ascending postings by galloping.
+  const byDoc = docs.map((doc, i) => ({ doc, i })).sort((x, y) => x.doc - y.doc);
   const out = docs.map((): string[] => []);
   const done = new Set<string>();
+  const found = new Uint8Array(docs.length);
   for (const x of derived) {
     if (done.has(x.term)) continue;
     done.add(x.term);
-    const found = new Set<number>();
+    found.fill(0);
     for (const { id } of fields) {
       const compact = (x.data as MaybeCompact).compact?.(id);
       if (compact === null) continue;
       if (compact) {
-        for (const doc of compact.docs) {
-          const i = slot.get(doc);
-          if (i !== undefined) found.add(i);
+        let lo = 0;
+        for (const { doc, i } of byDoc) {
+          lo = gallop(compact.docs, doc, lo);
+          if (compact.docs[lo] === doc) found[i] = 1;
         }
       } else {
         const postings = x.data.get(id);
-        if (postings) for (const [doc, i] of slot) if (postings.has(doc)) found.add(i);
+        if (postings) for (const { doc, i } of byDoc) if (postings.has(doc)) found[i] = 1;
       }
     }
-    for (const i of found) out[i]?.push(x.term);
+    for (let i = 0; i < found.length; i++) if (found[i]) out[i]?.push(x.term);
   }
   return out.map((terms) => {
     const indexKeys = terms.filter(isIndexKey).sort((x, y) => Number(x) - Number(y));
     return indexKeys.length > 0 ? [...indexKeys, ...terms.filter((t) => !isIndexKey(t))] : terms;
   });
+}
+
+/** The first index at or after `from` whose value is at least `x` (`xs` ascending). */
+export function gallop(xs: Uint32Array, x: number, from: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < xs.length && (xs[hi] ?? 0) < x) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, xs.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function* zip(c: CompactPostings): Generator<[number, number]> {

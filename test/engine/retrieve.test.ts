@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/archive/types.js';
-import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../../src/search/index.js';
+import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex, type IndexSettings } from '../../src/search/index.js';
+import { retrieveTop } from '../../src/search/retrieve.js';
 
 // Few distinct words, so passages share terms, scores tie, and prefixes and one-letter slips
 // reach several terms; a few near-spellings make fuzzy expansion find more than one.
@@ -97,6 +98,30 @@ describe('retrieve', () => {
         },
       ),
       { numRuns: 100, seed: 16017 },
+    );
+  });
+
+  it('GIVEN a MiniSearch filled by addAll (no compact postings, nothing seeded) THEN it equals search there too, before and after additions', () => {
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 1, maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 4 }), (arts, queries) => {
+        const index = PassageIndex.build(arts.map(toArticle), DEFAULT_INDEX_SETTINGS);
+        const mini = new MiniSearch<{ id: number }>(miniOptions(index));
+        const half = Math.ceil(index.passages.length / 2);
+        mini.addAll(index.passages.slice(0, half).map((_, id) => ({ id })));
+        const opts = { fields: [{ id: 0, boost: index.settings.titleBoost }, { id: 1, boost: 1 }], weights: { prefix: 0.6, fuzzy: 0.45 }, bm25: index.settings.bm25 };
+        for (const round of [0, 1]) {
+          if (round === 1) mini.addAll(index.passages.slice(half).map((_, i) => ({ id: half + i })));
+          for (const q of queries) {
+            const specs = q.terms.map((term, i) => ({ term, prefix: q.prefixLast && i === q.terms.length - 1 && term.length >= 3, fuzzy: 0 }));
+            const want = mini
+              .search(q.terms.join(' '), { tokenize: (s) => s.split(' '), processTerm: (t) => t, prefix: (_t, i, all) => specs[i]?.prefix === true && i === all.length - 1, combineWith: 'OR', boost: { title: index.settings.titleBoost }, weights: opts.weights, bm25: opts.bm25 })
+              .slice(0, q.limit)
+              .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+            expect(retrieveTop(mini, specs, { ...opts, limit: q.limit })).toEqual(want);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 16019 },
     );
   });
 
