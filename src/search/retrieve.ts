@@ -40,6 +40,8 @@ export interface RetrieveOptions {
   bm25: { k: number; b: number; d: number };
   limit: number;
   filter?: (id: number) => boolean;
+  /** At most this many postings lists are merged in one pass (more are added up densely); for tests. */
+  mergeLists?: number;
 }
 
 /** A field's postings as compact arrays: short document ids ascending, and their frequencies. */
@@ -219,32 +221,175 @@ function isIndexKey(key: string): boolean {
 export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], opts: RetrieveOptions): Retrieved[] {
   const m = mini as unknown as Internals;
   if (specs.length === 0 || opts.limit <= 0) return [];
-  if (new Set(specs.map((x) => x.term)).size >= QUALITY) throw new Error(`retrieve: at most ${QUALITY - 1} distinct query terms`);
+  const sourceOf = new Map<string, number>();
+  for (const spec of specs) if (!sourceOf.has(spec.term)) sourceOf.set(spec.term, sourceOf.size);
+  if (sourceOf.size >= QUALITY) throw new Error(`retrieve: at most ${QUALITY - 1} distinct query terms`);
   const scratch = scratchOf(mini);
+  const { lengths, ids } = scratch.documents(m, 1 + Math.max(...opts.fields.map((f) => f.id)));
+  const keep = opts.filter ? (doc: number): boolean => opts.filter?.(ids[doc] ?? -1) ?? true : undefined;
+  const bySpec = specs.map((spec) => derivedTerms(m._index, spec, opts.weights));
+  const allDerived = bySpec.flat();
+  // No passage was ever discarded: every posting is live, and no per-posting check is needed.
+  const clean = m._nextId === m._documentCount;
+  const lists = clean ? mergeable(m, specs, bySpec, sourceOf, opts, lengths, opts.mergeLists ?? MERGE_LISTS) : undefined;
+  const best = lists ? mergeTop(lists, sourceOf.size, opts.bm25, opts.limit, keep) : denseTop(m, scratch, specs, bySpec, opts, lengths, keep);
+  const terms = matchedTerms(allDerived, opts.fields, best.map((x) => x.doc));
+  return best.map(({ doc, score }, i) => ({ id: ids[doc] ?? doc, score, terms: terms[i] ?? [] }));
+}
+
+/** Lists a query may have for merging them; more (a short prefix, a fuzzy word) are added up densely. */
+const MERGE_LISTS = 16;
+
+/** One field's postings of one derived term, with what scores them. */
+interface List {
+  docs: Uint32Array;
+  freqs: ArrayLike<number>;
+  spec: number;
+  source: number;
+  wf: number;
+  idf: number;
+  lengths: Uint32Array;
+  avg: number;
+}
+
+/**
+ * The query's postings lists in MiniSearch's scoring order (query term, derived term, field),
+ * or undefined when there are too many to merge or a list is not in ascending order.
+ */
+function mergeable(
+  m: Internals,
+  specs: readonly TermSpec[],
+  bySpec: readonly Derived[][],
+  sourceOf: Map<string, number>,
+  opts: RetrieveOptions,
+  lengths: Uint32Array[],
+  most: number,
+): List[] | undefined {
+  const lists: List[] = [];
+  for (let s = 0; s < specs.length; s++) {
+    for (const { weight, data } of bySpec[s] ?? []) {
+      for (const field of opts.fields) {
+        const compact = (data as MaybeCompact).compact?.(field.id);
+        if (compact === null) continue;
+        let docs: Uint32Array;
+        let freqs: ArrayLike<number>;
+        if (compact) ({ docs, freqs } = compact);
+        else {
+          const postings = data.get(field.id);
+          if (!postings || postings.size === 0) continue;
+          docs = new Uint32Array(postings.size);
+          const fs = new Float64Array(postings.size);
+          let i = 0;
+          for (const [doc, tf] of postings) {
+            if (i > 0 && doc <= (docs[i - 1] ?? 0)) return undefined;
+            docs[i] = doc;
+            fs[i++] = tf;
+          }
+          freqs = fs;
+        }
+        if (lists.length === most) return undefined;
+        lists.push({
+          docs,
+          freqs,
+          spec: s,
+          source: sourceOf.get(specs[s]?.term ?? '') ?? 0,
+          wf: weight * field.boost,
+          idf: idfOf(docs.length, m._documentCount),
+          lengths: lengths[field.id] as Uint32Array,
+          avg: m._avgFieldLength[field.id] ?? 0,
+        });
+      }
+    }
+  }
+  return lists;
+}
+
+/**
+ * The best `limit` documents of ascending postings lists, merged in one pass: each document's
+ * score is complete when the merge reaches it (the same additions in the same order as
+ * MiniSearch's), so it goes straight into a heap. Ties go to the document MiniSearch found
+ * first: the one whose first list comes first, then the lower id (lists are in id order).
+ */
+function mergeTop(lists: readonly List[], sources: number, bm25: RetrieveOptions['bm25'], limit: number, keep: ((doc: number) => boolean) | undefined): Array<{ doc: number; score: number }> {
+  const { k, b, d } = bm25;
+  const k1 = k + 1;
+  const n = lists.length;
+  const at = new Int32Array(n);
+  const head = new Float64Array(n);
+  lists.forEach((l, i) => (head[i] = l.docs.length > 0 ? (l.docs[0] ?? 0) : Infinity));
+  const seenAt = new Float64Array(sources).fill(-1);
+  const heap = new Heap(limit);
+  for (;;) {
+    let doc = Infinity;
+    for (let i = 0; i < n; i++) if ((head[i] ?? Infinity) < doc) doc = head[i] ?? Infinity;
+    if (doc === Infinity) break;
+    let total = 0;
+    let started = false;
+    let spec = -1;
+    let specSum = 0;
+    let first = -1;
+    let quality = 0;
+    for (let i = 0; i < n; i++) {
+      if (head[i] !== doc) continue;
+      const l = lists[i] as List;
+      const j = at[i] ?? 0;
+      const tf = l.freqs[j] ?? 0;
+      const len = l.lengths[doc] ?? 0;
+      const score = l.wf * (l.idf * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / l.avg))));
+      if (first < 0) first = i;
+      if (l.spec !== spec) {
+        if (spec >= 0) {
+          total = started ? total + specSum : specSum;
+          started = true;
+        }
+        spec = l.spec;
+        specSum = score;
+        if (seenAt[l.source] !== doc) {
+          seenAt[l.source] = doc;
+          quality++;
+        }
+      } else specSum += score;
+      at[i] = j + 1;
+      head[i] = j + 1 < l.docs.length ? (l.docs[j + 1] ?? 0) : Infinity;
+    }
+    total = started ? total + specSum : specSum;
+    heap.offer(total * quality, first * 2 ** 32 + doc, doc, keep);
+  }
+  return heap.best();
+}
+
+/**
+ * The best `limit` by adding every posting into per-document slots: for many lists (prefix and
+ * fuzzy expansions), and for an index with discarded passages, whose postings MiniSearch edits
+ * as it meets them (mirrored here in the same order).
+ */
+function denseTop(
+  m: Internals,
+  scratch: Scratch,
+  specs: readonly TermSpec[],
+  bySpec: readonly Derived[][],
+  opts: RetrieveOptions,
+  lengths: Uint32Array[],
+  keep: ((doc: number) => boolean) | undefined,
+): Array<{ doc: number; score: number }> {
   scratch.fit(m._nextId);
   const acc = scratch.acc;
   const runBase = scratch.next() * QUALITY;
   const { k, b, d } = opts.bm25;
   const k1 = k + 1;
   const count = m._documentCount;
-  // No passage was ever discarded: every posting is live, and no per-posting check is needed.
   const clean = m._nextId === m._documentCount;
   const documentIds = m._documentIds;
-  const { lengths, ids } = scratch.documents(m, 1 + Math.max(...opts.fields.map((f) => f.id)));
-
   // A query term given twice counts once in MiniSearch's quality factor (its matched query terms).
   const repeated = new Set(specs.map((s) => s.term).filter((t, i, all) => all.indexOf(t) !== i));
   const seenBySource = new Map<string, Set<number>>();
   const touched: number[] = [];
-  const allDerived: Derived[] = [];
 
   for (let s = 0; s < specs.length; s++) {
     const spec = specs[s] as TermSpec;
     const stamp = scratch.next();
     const specTouched: number[] = [];
-    const derived = derivedTerms(m._index, spec, opts.weights);
-    for (const x of derived) allDerived.push(x);
-    for (const { term, weight, data } of derived) {
+    for (const { term, weight, data } of bySpec[s] ?? []) {
       for (const field of opts.fields) {
         const wf = weight * field.boost;
         const avg = m._avgFieldLength[field.id] ?? 0;
@@ -309,9 +454,7 @@ export function retrieveTop<T>(mini: MiniSearch<T>, specs: readonly TermSpec[], 
     }
   }
 
-  const best = topK(touched, acc, runBase, opts.limit, opts.filter ? (doc) => opts.filter?.(ids[doc] ?? -1) ?? true : undefined);
-  const terms = matchedTerms(allDerived, opts.fields, best.map((x) => x.doc));
-  return best.map(({ doc, score }, i) => ({ id: ids[doc] ?? doc, score, terms: terms[i] ?? [] }));
+  return topK(touched, acc, runBase, opts.limit, keep);
 }
 
 /**
@@ -376,64 +519,89 @@ function* zip(c: CompactPostings): Generator<[number, number]> {
 
 /**
  * The best `limit` of the touched documents (score × quality), best first, equal scores in the
- * order they were first found; `keep` is asked only of those that would enter.
+ * order they were first found.
  */
-function topK(
-  touched: readonly number[],
-  acc: Float64Array,
-  runBase: number,
-  limit: number,
-  keep: ((doc: number) => boolean) | undefined,
-): Array<{ doc: number; score: number }> {
-  // A min-heap on (score, then later found = worse): the root is the one to drop.
-  const hs = new Float64Array(limit);
-  const ho = new Int32Array(limit);
-  let size = 0;
-  const worse = (i: number, j: number): boolean => (hs[i] ?? 0) < (hs[j] ?? 0) || ((hs[i] ?? 0) === (hs[j] ?? 0) && (ho[i] ?? 0) > (ho[j] ?? 0));
-  const swap = (i: number, j: number): void => {
-    const s = hs[i] ?? 0;
-    hs[i] = hs[j] ?? 0;
-    hs[j] = s;
-    const o = ho[i] ?? 0;
-    ho[i] = ho[j] ?? 0;
-    ho[j] = o;
-  };
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < size && worse(l, w)) w = l;
-      if (r < size && worse(r, w)) w = r;
-      if (w === i) return;
-      swap(i, w);
-      i = w;
-    }
-  };
+function topK(touched: readonly number[], acc: Float64Array, runBase: number, limit: number, keep: ((doc: number) => boolean) | undefined): Array<{ doc: number; score: number }> {
+  const heap = new Heap(limit);
   for (let order = 0; order < touched.length; order++) {
     const doc = touched[order] ?? 0;
-    const score = (acc[4 * doc + TOTAL] ?? 0) * ((acc[4 * doc + TOTAL_MARK] ?? 0) - runBase);
-    // Equal to the worst kept is not better: that one was found first.
-    if (size === limit && !(score > (hs[0] ?? 0))) continue;
-    if (keep && !keep(doc)) continue;
-    if (size < limit) {
-      let i = size++;
-      hs[i] = score;
-      ho[i] = order;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!worse(i, p)) break;
-        swap(i, p);
-        i = p;
+    heap.offer((acc[4 * doc + TOTAL] ?? 0) * ((acc[4 * doc + TOTAL_MARK] ?? 0) - runBase), order, doc, keep);
+  }
+  return heap.best();
+}
+
+/**
+ * The best `limit` documents offered, by score and then the lower key (MiniSearch's order among
+ * equal scores): a min-heap whose root is the one to drop. `keep` is asked only of a document
+ * that would enter.
+ */
+class Heap {
+  private readonly scores: Float64Array;
+  private readonly keys: Float64Array;
+  private readonly docs: Uint32Array;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    this.scores = new Float64Array(limit);
+    this.keys = new Float64Array(limit);
+    this.docs = new Uint32Array(limit);
+  }
+
+  private worse(i: number, j: number): boolean {
+    const a = this.scores[i] ?? 0;
+    const b = this.scores[j] ?? 0;
+    return a < b || (a === b && (this.keys[i] ?? 0) > (this.keys[j] ?? 0));
+  }
+
+  private swap(i: number, j: number): void {
+    const { scores, keys, docs } = this;
+    const score = scores[i] ?? 0;
+    scores[i] = scores[j] ?? 0;
+    scores[j] = score;
+    const key = keys[i] ?? 0;
+    keys[i] = keys[j] ?? 0;
+    keys[j] = key;
+    const doc = docs[i] ?? 0;
+    docs[i] = docs[j] ?? 0;
+    docs[j] = doc;
+  }
+
+  offer(score: number, key: number, doc: number, keep: ((doc: number) => boolean) | undefined): void {
+    if (this.size === this.limit) {
+      const root = this.scores[0] ?? 0;
+      if (!(score > root || (score === root && key < (this.keys[0] ?? 0)))) return;
+    }
+    if (keep && !keep(doc)) return;
+    let i: number;
+    if (this.size < this.limit) {
+      i = this.size++;
+      this.scores[i] = score;
+      this.keys[i] = key;
+      this.docs[i] = doc;
+      while (i > 0 && this.worse(i, (i - 1) >> 1)) {
+        this.swap(i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
       }
-    } else {
-      hs[0] = score;
-      ho[0] = order;
-      down(0);
+      return;
+    }
+    this.scores[0] = score;
+    this.keys[0] = key;
+    this.docs[0] = doc;
+    for (i = 0; ; ) {
+      const l = 2 * i + 1;
+      let w = i;
+      if (l < this.size && this.worse(l, w)) w = l;
+      if (l + 1 < this.size && this.worse(l + 1, w)) w = l + 1;
+      if (w === i) return;
+      this.swap(i, w);
+      i = w;
     }
   }
-  const out: Array<{ doc: number; score: number; order: number }> = [];
-  for (let i = 0; i < size; i++) out.push({ doc: touched[ho[i] ?? 0] ?? 0, score: hs[i] ?? 0, order: ho[i] ?? 0 });
-  out.sort((x, y) => y.score - x.score || x.order - y.order);
-  return out;
+
+  /** What was kept, best first. */
+  best(): Array<{ doc: number; score: number }> {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((x, y) => (this.scores[y] ?? 0) - (this.scores[x] ?? 0) || (this.keys[x] ?? 0) - (this.keys[y] ?? 0));
+    return order.map((i) => ({ doc: this.docs[i] ?? 0, score: this.scores[i] ?? 0 }));
+  }
 }

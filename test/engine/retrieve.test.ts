@@ -57,10 +57,24 @@ function viaRetrieve(index: PassageIndex, terms: readonly string[], prefixLast: 
   return index.retrieve(terms, { prefixLast, fuzzy: (t) => !index.vocab.has(t) && t.length >= 5, limit, ...(filter ? { filter } : {}) });
 }
 
+/** The same through `retrieveTop` with every query added up densely (no list merging). */
+function viaDenseRetrieve(index: PassageIndex, terms: readonly string[], prefixLast: boolean, limit: number, filter?: (p: number) => boolean) {
+  const specs = terms.map((term, i) => ({
+    term,
+    prefix: prefixLast && i === terms.length - 1 && term.length >= 3,
+    fuzzy: !index.vocab.has(term) && term.length >= 5 ? (term.length >= 8 ? 2 : 1) : 0,
+  }));
+  const fields = [
+    { id: 0, boost: index.settings.titleBoost },
+    { id: 1, boost: 1 },
+  ];
+  return retrieveTop(index.mini, specs, { fields, weights: { prefix: 0.6, fuzzy: 0.45 }, bm25: index.settings.bm25, limit, mergeLists: 0, ...(filter ? { filter } : {}) });
+}
+
 const SETTINGS: IndexSettings[] = [DEFAULT_INDEX_SETTINGS, { ...DEFAULT_INDEX_SETTINGS, commonMinDf: 3, commonShare: 0.3 }];
 
 describe('retrieve', () => {
-  it('GIVEN random archives and queries THEN it returns exactly MiniSearch search’s first results (ids, scores, order, terms)', () => {
+  it('GIVEN random archives and queries THEN merged or added up densely, it returns exactly MiniSearch search’s first results (ids, scores, order, terms)', () => {
     fc.assert(
       fc.property(fc.array(article, { minLength: 1, maxLength: 14 }), fc.array(query, { minLength: 1, maxLength: 6 }), fc.constantFrom(...SETTINGS), (arts, queries, settings) => {
         const index = PassageIndex.build(arts.map(toArticle), settings);
@@ -68,6 +82,7 @@ describe('retrieve', () => {
           const filter = q.filterMod > 0 ? (p: number) => p % (q.filterMod + 1) !== 0 : undefined;
           const want = viaMiniSearch(index, q.terms, q.prefixLast, q.limit, filter);
           expect(viaRetrieve(index, q.terms, q.prefixLast, q.limit, filter)).toEqual(want);
+          expect(viaDenseRetrieve(index, q.terms, q.prefixLast, q.limit, filter)).toEqual(want);
         }
       }),
       { numRuns: 150, seed: 16016 },
@@ -123,6 +138,25 @@ describe('retrieve', () => {
       }),
       { numRuns: 60, seed: 16019 },
     );
+  });
+
+  it('GIVEN equal scores THEN the passage found through the earlier query term comes first, as in MiniSearch', () => {
+    const texts = [
+      ['alpha', 'gamma delta.'],
+      ['beta', 'river city.'],
+      ['kappa', 'lambda mu.'],
+      ['omega', 'harbor city.'],
+    ];
+    const index = PassageIndex.build(
+      texts.map(([title, text], i) => toArticle({ title: title ?? '', paragraphs: [text ?? ''] }, i)),
+      DEFAULT_INDEX_SETTINGS,
+    );
+    for (const limit of [1, 2]) {
+      const got = viaRetrieve(index, ['harbor', 'river'], false, limit);
+      expect(got).toEqual(viaMiniSearch(index, ['harbor', 'river'], false, limit));
+      expect(got.map((r) => r.id)).toEqual([3, 1].slice(0, limit));
+      expect(viaDenseRetrieve(index, ['harbor', 'river'], false, limit)).toEqual(got);
+    }
   });
 
   it('GIVEN a term given twice THEN it is scored twice but counted once among the matched query terms, as in MiniSearch', () => {
