@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
-import { gallop, retrieveTop, seedDocuments, type CompactPostings, type Retrieved } from './retrieve.js';
+import { gallop, retrieveTop, seedDocuments, termDocuments, type CompactPostings, type Retrieved } from './retrieve.js';
 import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
@@ -402,6 +402,14 @@ export class PassageIndex {
       this.lengthCount = n;
     }
     return this.lengthBuf;
+  }
+
+  /**
+   * The live passages whose text holds a term MiniSearch indexes, ascending, read from its
+   * postings in place.
+   */
+  textPostings(term: number): Uint32Array {
+    return termDocuments(this.mini, this.vocabList[term] ?? '', 1);
   }
 
   /**

@@ -72,6 +72,7 @@ interface Internals {
   _avgFieldLength: number[];
   _documentCount: number;
   _nextId: number;
+  _fieldIds: Record<string, number>;
   removeTerm(fieldId: number, documentId: number, term: string): void;
 }
 
@@ -164,6 +165,21 @@ export function seedDocuments<T>(mini: MiniSearch<T>, lengths: Uint32Array[], id
   scratch.lengths = lengths;
   scratch.ids = ids;
   scratch.covered = (mini as unknown as Internals)._nextId;
+}
+
+/**
+ * The ids of the live documents whose field holds `term`, ascending, without making Maps of
+ * compact postings.
+ */
+export function termDocuments<T>(mini: MiniSearch<T>, term: string, field: number): Uint32Array {
+  const m = mini as unknown as Internals;
+  const data = m._index.get(term);
+  if (!data) return new Uint32Array();
+  const { ids } = scratchOf(mini).documents(m, Object.keys(m._fieldIds).length);
+  const compact = (data as MaybeCompact).compact?.(field);
+  const docs = compact === undefined ? Uint32Array.from(data.get(field)?.keys() ?? []) : (compact?.docs ?? new Uint32Array());
+  const live = m._nextId === m._documentCount ? docs : docs.filter((doc) => m._documentIds.has(doc));
+  return live.map((doc) => ids[doc] ?? doc).sort();
 }
 
 /** The live documents with short ids in [from, to). */

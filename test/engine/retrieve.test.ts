@@ -232,3 +232,21 @@ describe('common candidates', () => {
     );
   });
 });
+
+describe('text postings', () => {
+  it('GIVEN random archives with live changes THEN the passages holding a term are those MiniSearch finds for it', () => {
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 1, maxLength: 10 }), fc.array(article, { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 3 }), (arts, added, removed) => {
+        const index = PassageIndex.build(arts.map(toArticle), DEFAULT_INDEX_SETTINGS);
+        for (const r of removed) index.removeArticle(r % arts.length);
+        added.forEach((x, i) => index.addArticle(toArticle(x, arts.length + i)));
+        index.vocabList.forEach((term, id) => {
+          const got = [...index.textPostings(id)];
+          const found = index.mini.search(term, { fields: ['text'], tokenize: (s) => [s], processTerm: (t) => t, prefix: false, fuzzy: false });
+          expect(got).toEqual(found.map((r) => r.id as number).sort((a, b) => a - b));
+        });
+      }),
+      { numRuns: 60, seed: 16020 },
+    );
+  });
+});
