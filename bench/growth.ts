@@ -109,9 +109,12 @@ try {
 
   t = performance.now();
   const q = runNode(join(here, 'growth-query.ts'), [archiveDir, cachePath, String(queries), root]);
-  const lat = q.ok ? (JSON.parse(q.stdout.trim().split('\n').pop() ?? '{}') as { search: number; ask: number; searchAgain: number; askAgain: number }) : undefined;
+  const lat = q.ok
+    ? (JSON.parse(q.stdout.trim().split('\n').pop() ?? '{}') as { search: number; ask: number; searchAgain: number; askAgain: number; cpuP95?: Record<string, number> })
+    : undefined;
   row(`search@20 / ask@20 p95 (${2 * queries} queries)`, lat ? `${ms(lat.search)} / ${ms(lat.ask)}` : `FAILED (${q.failure})`);
   if (lat) row('the same queries again', `${ms(lat.searchAgain)} / ${ms(lat.askAgain)}`);
+  if (lat?.cpuP95) row('CPU p95 (first / again)', `${lat.cpuP95.search} / ${lat.cpuP95.ask} ms, ${lat.cpuP95.searchAgain} / ${lat.cpuP95.askAgain} ms`);
   if (args.includes('--record')) report.record(`Growth bench, ${factor}× ${source}`);
 } finally {
   if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });

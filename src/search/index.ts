@@ -1,8 +1,9 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../archive/types.js';
 import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
+import { gallop, retrieveTop, seedDocuments, termDocuments, type CompactPostings, type Retrieved } from './retrieve.js';
 import { runNow, runSliced, type Sliced } from './slices.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
@@ -114,6 +115,8 @@ export class PassageIndex {
   private alive = 0;
   private passagesByArticle: number[][] = [];
   private lastSeen = new Int32Array(0);
+  private lengthBuf = new Uint32Array(0);
+  private lengthCount = 0;
 
   /** An index over `parts` with nothing counted yet: `complete` does the rest. */
   private constructor(
@@ -324,7 +327,7 @@ export class PassageIndex {
     }
     lists.sort((a, b) => a.ids.length - b.ids.length);
     const first = lists[0];
-    if (!first) return [];
+    if (!first || k <= 0) return [];
     let { ids, tf } = first;
     const second = lists[1];
     if (second) {
@@ -333,40 +336,105 @@ export class PassageIndex {
     }
     const { k: k1, b } = this.settings.bm25;
     const avg = this.avgLength;
-    const scores = new Float64Array(ids.length);
+    const lengths = this.passageLengths();
+    // The best k by (score, then lowest passage) in a min-heap whose root is the one to drop;
+    // the removed and filtered-out are asked about only when they would enter.
+    const hs = new Float64Array(k);
+    const hp = new Uint32Array(k);
+    let size = 0;
+    const worse = (i: number, j: number): boolean => (hs[i] ?? 0) < (hs[j] ?? 0) || ((hs[i] ?? 0) === (hs[j] ?? 0) && (hp[i] ?? 0) > (hp[j] ?? 0));
+    const swap = (i: number, j: number): void => {
+      const s = hs[i] ?? 0;
+      hs[i] = hs[j] ?? 0;
+      hs[j] = s;
+      const q = hp[i] ?? 0;
+      hp[i] = hp[j] ?? 0;
+      hp[j] = q;
+    };
     for (let i = 0; i < ids.length; i++) {
       const p = ids[i] ?? 0;
       const f = tf[i] ?? 1;
-      const len = this.passageTermList[p]?.length ?? 0;
-      scores[i] = this.removedPassages.has(p) || (filter && !filter(p)) ? -1 : (f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg));
+      const score = (f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lengths[p] ?? 0)) / avg));
+      // Passages come in ascending order: an equal score never displaces an earlier one.
+      if (size === k && !(score > (hs[0] ?? 0))) continue;
+      if (this.removedPassages.has(p) || (filter && !filter(p))) continue;
+      let at: number;
+      if (size < k) {
+        at = size++;
+        hs[at] = score;
+        hp[at] = p;
+        while (at > 0 && worse(at, (at - 1) >> 1)) {
+          swap(at, (at - 1) >> 1);
+          at = (at - 1) >> 1;
+        }
+      } else {
+        hs[0] = score;
+        hp[0] = p;
+        for (at = 0; ; ) {
+          const l = 2 * at + 1;
+          let w = at;
+          if (l < size && worse(l, w)) w = l;
+          if (l + 1 < size && worse(l + 1, w)) w = l + 1;
+          if (w === at) break;
+          swap(at, w);
+          at = w;
+        }
+      }
     }
-    // The k-th best score by a numeric typed-array sort (no comparator calls), then one pass.
-    const sorted = Float64Array.from(scores).sort();
-    const threshold = Math.max(0, sorted[Math.max(0, sorted.length - k)] ?? 0);
-    const out: number[] = [];
-    for (let i = 0; i < ids.length && out.length < k; i++) if ((scores[i] ?? -1) > threshold) out.push(ids[i] ?? 0);
-    for (let i = 0; i < ids.length && out.length < k; i++) if (scores[i] === threshold) out.push(ids[i] ?? 0);
-    return out;
+    // Above the k-th score first, then those at it, each in passage order. With fewer than k
+    // passages, the lowest score is the line; with fewer than k kept, there is none.
+    const threshold = size === k || size === ids.length ? (hs[0] ?? 0) : -1;
+    const out = Array.from({ length: size }, (_, i) => i);
+    out.sort((x, y) => Number((hs[x] ?? 0) <= threshold) - Number((hs[y] ?? 0) <= threshold) || (hp[x] ?? 0) - (hp[y] ?? 0));
+    return out.map((i) => hp[i] ?? 0);
   }
 
-  /** Runs MiniSearch over already-processed terms; returns its results (best first). */
+  /** Each passage's length in terms, as one typed array (passages never change once added). */
+  private passageLengths(): Uint32Array {
+    const n = this.passages.length;
+    if (this.lengthCount < n) {
+      if (this.lengthBuf.length < n) {
+        const grown = new Uint32Array(Math.max(n, Math.ceil(this.lengthBuf.length * 1.25)));
+        grown.set(this.lengthBuf.subarray(0, this.lengthCount));
+        this.lengthBuf = grown;
+      }
+      for (let p = this.lengthCount; p < n; p++) this.lengthBuf[p] = this.passageTermList[p]?.length ?? 0;
+      this.lengthCount = n;
+    }
+    return this.lengthBuf;
+  }
+
+  /**
+   * The live passages whose text holds a term MiniSearch indexes, ascending, read from its
+   * postings in place.
+   */
+  textPostings(term: number): Uint32Array {
+    return termDocuments(this.mini, this.vocabList[term] ?? '', 1);
+  }
+
+  /**
+   * MiniSearch's best `limit` results for already-processed terms (OR, title boost, the last term
+   * expanded as a prefix when asked, fuzzy where asked), as `mini.search` would rank them.
+   */
   retrieve(
     queryTerms: readonly string[],
-    opts: { prefixLast: boolean; fuzzy: (term: string) => boolean; filter?: (passage: number) => boolean },
-  ): SearchResult[] {
-    if (queryTerms.length === 0) return [];
-    const filter = opts.filter;
-    return this.mini.search(queryTerms.join(' '), {
-      tokenize: splitSpace,
-      processTerm: identity,
-      prefix: (term, i, all) => opts.prefixLast && i === all.length - 1 && term.length >= 3,
-      fuzzy: (term) => (opts.fuzzy(term) ? (term.length >= 8 ? 2 : 1) : false),
-      maxFuzzy: 2,
-      weights: { prefix: 0.6, fuzzy: 0.45 },
-      combineWith: 'OR',
-      boost: { title: this.settings.titleBoost },
+    opts: { prefixLast: boolean; fuzzy: (term: string) => boolean; filter?: (passage: number) => boolean; limit: number },
+  ): Retrieved[] {
+    const terms = queryTerms.filter((t) => t !== '');
+    const specs = terms.map((term, i) => ({
+      term,
+      prefix: opts.prefixLast && i === terms.length - 1 && term.length >= 3,
+      fuzzy: opts.fuzzy(term) ? (term.length >= 8 ? 2 : 1) : 0,
+    }));
+    return retrieveTop(this.mini, specs, {
+      fields: [
+        { id: 0, boost: this.settings.titleBoost },
+        { id: 1, boost: 1 },
+      ],
+      weights: RETRIEVAL_WEIGHTS,
       bm25: this.settings.bm25,
-      ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+      limit: opts.limit,
+      ...(opts.filter ? { filter: opts.filter } : {}),
     });
   }
 
@@ -411,8 +479,8 @@ export class PassageIndex {
 const EMPTY = new Uint32Array();
 /** Passages handled between two yields of sliced work (a few milliseconds). */
 const SLICE = 4096;
-const splitSpace = (s: string): string[] => s.split(' ');
-const identity = (t: string): string => t;
+/** MiniSearch's weights of prefix and fuzzy expansions, relative to an exact term. */
+const RETRIEVAL_WEIGHTS = { prefix: 0.6, fuzzy: 0.45 };
 
 function termId(vocab: Map<string, number>, vocabList: string[], t: string): number {
   let id = vocab.get(t);
@@ -442,22 +510,24 @@ function appendArticle(
   return index;
 }
 
-/** The entries of `a` whose passage is also in `b` (both ascending), with a's frequencies. */
+/**
+ * The entries of `a` whose passage is also in `b` (both ascending, `a` the shorter), with a's
+ * frequencies: each of a's passages is sought in b by galloping from the last one found.
+ */
 function intersect(a: Postings, b: Uint32Array): Postings {
-  const ids: number[] = [];
-  const tf: number[] = [];
-  for (let i = 0, j = 0; i < a.ids.length && j < b.length; ) {
+  const ids = new Uint32Array(a.ids.length);
+  const tf = new Uint8Array(a.ids.length);
+  let n = 0;
+  let lo = 0;
+  for (let i = 0; i < a.ids.length && lo < b.length; i++) {
     const x = a.ids[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      ids.push(x);
-      tf.push(a.tf[i] ?? 1);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    lo = gallop(b, x, lo);
+    if (b[lo] === x) {
+      ids[n] = x;
+      tf[n++] = a.tf[i] ?? 1;
+    }
   }
-  return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
+  return { ids: ids.subarray(0, n), tf: tf.subarray(0, n) };
 }
 
 /** The options the index gives MiniSearch (exported for the test that checks `fillMini` against `addAll`). */
@@ -571,6 +641,20 @@ class LazyTermData extends Map<number, Map<number, number>> {
     }
   }
 
+  /**
+   * A field's postings read in place while they are compact (retrieval reads them without making
+   * Maps): null when the field has none, undefined once the Maps are made.
+   */
+  compact(field: number): CompactPostings | null | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    const f = source.fields[field];
+    const start = f?.from[source.term] ?? 0;
+    const end = f?.from[source.term + 1] ?? 0;
+    if (!f || end === start) return null;
+    return { docs: f.docs.subarray(start, end), freqs: f.freqs.subarray(start, end) };
+  }
+
   override get(k: number): Map<number, number> | undefined {
     this.fill();
     return super.get(k);
@@ -662,6 +746,7 @@ function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
   const stamp = new Float64Array(n);
   const firstField = new Int8Array(n).fill(-1);
   const order: number[] = [];
+  const fieldLengths = [new Uint32Array(alive.length), new Uint32Array(alive.length)];
   for (let k = 0; k < alive.length; k++) {
     const p = alive[k] ?? 0;
     const article = index.passages[p]?.article ?? -1;
@@ -687,11 +772,14 @@ function* fillMini(mini: MiniSearch<Doc>, index: PassageIndex): Sliced<void> {
         }
       }
       lengths[field] = unique;
+      (fieldLengths[field] as Uint32Array)[shortId] = unique;
       const count = m._documentCount - 1;
       m._avgFieldLength[field] = ((m._avgFieldLength[field] ?? 0) * count + unique) / (count + 1);
     }
     if (k % SLICE === SLICE - 1) yield;
   }
+
+  seedDocuments(mini, fieldLengths, Uint32Array.from(alive));
 
   // Pass 2: the postings, in document order (as `add` leaves them) and counted per occurrence.
   const fields: FieldPostings[] = counts.map((c) => {

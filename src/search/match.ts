@@ -74,19 +74,7 @@ export function matchArticles(index: PassageIndex, qTerms: readonly string[], mo
   return out;
 }
 
-/** The passages whose text holds one term, ascending. */
+/** The passages whose text holds one term, ascending (a common term's include removed ones). */
 function passagesWithTerm(index: PassageIndex, term: number): Uint32Array {
-  const post = index.commonPostingsOf(term);
-  if (post) return post.ids;
-  const word = index.vocabList[term] ?? '';
-  const results = index.mini.search(word, {
-    fields: ['text'],
-    tokenize: (s) => [s],
-    processTerm: (t) => t,
-    prefix: false,
-    fuzzy: false,
-  });
-  const ids = new Uint32Array(results.length);
-  results.forEach((r, i) => (ids[i] = typeof r.id === 'number' ? r.id : 0));
-  return ids.sort();
+  return index.commonPostingsOf(term)?.ids ?? index.textPostings(term);
 }

@@ -116,6 +116,7 @@ export function rank(
       ? index.retrieve(retrievalTerms, {
           prefixLast,
           fuzzy: (t) => !vocab.has(t) && t.length >= 5,
+          limit: tuning.candidates[opts.mode],
           ...(opts.filter ? { filter: opts.filter } : {}),
         })
       : [];
@@ -124,8 +125,8 @@ export function rank(
   const weights = new Map<number, number>();
   for (const t of known) weights.set(idOf(t), 1);
   for (const t of [...stemPrefixes, ...commonExpansions]) if (!weights.has(idOf(t))) weights.set(idOf(t), tuning.expandedWeight);
-  const candidates = results.slice(0, tuning.candidates[opts.mode]).map((r) => r.id as number);
-  for (const r of results.slice(0, tuning.candidates[opts.mode])) {
+  const candidates = results.map((r) => r.id);
+  for (const r of results) {
     for (const t of r.terms) {
       const id = vocab.get(t);
       if (id !== undefined && !weights.has(id)) weights.set(id, tuning.expandedWeight);
