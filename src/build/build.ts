@@ -9,7 +9,7 @@ import type { Archive } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { QuoteStore } from '../quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
-import { planChunks, readChunk, type ChunkResult, type ChunkTask } from './chunk.js';
+import { planChunks, readChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
 import { BuildMerger } from './merge.js';
 import { BuildPool, runBlocking, runWaiting, type Work } from './pool.js';
 
@@ -92,14 +92,16 @@ function* building(b: FilesBuild): Work<Built> {
   let pool = startPool(b, chunks.length, log);
   let workers = 0;
   try {
-    // Answers that came before their turn to be merged.
-    const ready = new Map<number, ChunkResult>();
+    // Answers that came before their turn to be merged, and the worker that gave each.
+    const ready = new Map<number, { result: ChunkResult; worker: number }>();
+    // This thread's own work (small archives, or after the workers failed): thread number -1.
+    const numbers: TermNumbers = new Map();
     let next = 0;
     for (let seq = 0; seq < chunks.length; seq++) {
       while (pool && !ready.has(seq)) {
         while (next < chunks.length && pool.post(task(next))) next++;
         const seen = Atomics.load(pool.signal, 0);
-        for (const r of pool.receive()) ready.set(r.seq, r);
+        for (const r of pool.receive()) ready.set(r.result.seq, r);
         workers = pool.size;
         if (pool.failure) {
           // What the workers answered stays; the rest is done here, so the index is the same.
@@ -108,9 +110,9 @@ function* building(b: FilesBuild): Work<Built> {
           pool = undefined;
         } else if (!ready.has(seq)) yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
       }
-      const r = ready.get(seq) ?? readChunk(task(seq));
+      const r = ready.get(seq) ?? { result: readChunk(task(seq), numbers), worker: -1 };
       ready.delete(seq);
-      merger.add(r);
+      merger.add(r.result, r.worker);
       filesDone += chunks[seq]?.length ?? 0;
       b.progress?.('reading files', filesDone, total);
       yield;

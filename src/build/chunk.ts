@@ -25,13 +25,14 @@ export interface ChunkResult {
   /** The files' articles, in file order (bad files left out). */
   articles: Article[];
   warnings: ArchiveWarning[];
-  /** The chunk's own vocabulary, in order of first use: `ids` point into it. */
-  vocab: string[];
+  /** Terms the thread that did this chunk had not met before, numbered from `firstNew` on. */
+  newTerms: string[];
+  firstNew: number;
   /** Per article: its title's term count and its passage count. */
   shape: Uint32Array;
   /** Per passage: paragraph, start, end, term count. */
   passages: Uint32Array;
-  /** Term ids of every article: its title's, then each passage's, in text order. */
+  /** Term numbers (the thread's own, see `TermNumbers`) of every article: its title's, then each passage's, in text order. */
   ids: Uint32Array;
   /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
   quoteNums: Uint32Array;
@@ -59,12 +60,18 @@ class Words {
   }
 }
 
+/**
+ * A thread's numbering of the terms it meets, kept across its chunks: each chunk sends only the
+ * terms new to the thread, and the merge maps the thread's numbers to the archive's.
+ */
+export type TermNumbers = Map<string, number>;
+
 /** Does the per-article work of one chunk of files (see the top of this file). */
-export function readChunk(task: ChunkTask): ChunkResult {
+export function readChunk(task: ChunkTask, local: TermNumbers): ChunkResult {
   const articles: Article[] = [];
   const warnings: ArchiveWarning[] = [];
-  const vocab: string[] = [];
-  const local = new Map<string, number>();
+  const firstNew = local.size;
+  const newTerms: string[] = [];
   const shape = new Words();
   const passages = new Words();
   const ids = new Words();
@@ -77,9 +84,9 @@ export function readChunk(task: ChunkTask): ChunkResult {
     for (const t of list) {
       let id = local.get(t);
       if (id === undefined) {
-        id = vocab.length;
+        id = local.size;
         local.set(t, id);
-        vocab.push(t);
+        newTerms.push(t);
       }
       ids.push(id);
     }
@@ -88,10 +95,11 @@ export function readChunk(task: ChunkTask): ChunkResult {
   for (const f of task.files) {
     const r = loadArchiveEntry(task.dir, f, task.scan);
     for (const w of r.warnings) warnings.push(w);
-    const article = r.article;
-    if (!article) continue;
-    const k = articles.length;
-    articles.push(article);
+    if (r.article) articles.push(r.article);
+  }
+  // Step by step over the chunk's articles rather than article by article: each step's tables
+  // (the tokeniser's caches, the quote models) stay hot in the processor's caches.
+  articles.forEach((article, k) => {
     shape.push(addTerms(article.title));
     const cut = articlePassages(article, k, task.passages);
     shape.push(cut.length);
@@ -101,23 +109,27 @@ export function readChunk(task: ChunkTask): ChunkResult {
       passages.push(p.end);
       passages.push(addTerms(article.paragraphs[p.paragraph - 1]?.slice(p.start, p.end) ?? ''));
     }
-    if (!task.quotes) continue;
-    for (const q of extractQuotes([article])) {
-      quoteNums.push(k);
-      quoteNums.push(q.paragraph);
-      quoteNums.push(q.start);
-      quoteNums.push(q.end);
-      quoteNums.push(q.kind === 'direct' ? 0 : 1);
-      quoteText.push(q.text);
-      quoteSpeaker.push(q.speaker);
-      quoteRole.push(q.role);
-    }
+  });
+  if (task.quotes) {
+    articles.forEach((article, k) => {
+      for (const q of extractQuotes([article])) {
+        quoteNums.push(k);
+        quoteNums.push(q.paragraph);
+        quoteNums.push(q.start);
+        quoteNums.push(q.end);
+        quoteNums.push(q.kind === 'direct' ? 0 : 1);
+        quoteText.push(q.text);
+        quoteSpeaker.push(q.speaker);
+        quoteRole.push(q.role);
+      }
+    });
   }
   return {
     seq: task.seq,
     articles,
     warnings,
-    vocab,
+    newTerms,
+    firstNew,
     shape: shape.done(),
     passages: passages.done(),
     ids: ids.done(),

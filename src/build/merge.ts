@@ -14,15 +14,29 @@ export class BuildMerger {
   readonly warnings: ArchiveWarning[] = [];
   readonly quotes: Quote[] = [];
   private readonly vocab = new Map<string, number>();
+  /** Per thread that did chunks: its terms in its numbering, and their ids in the archive's (-1: none yet). */
+  private readonly threads = new Map<number, { terms: string[]; toGlobal: Int32Array }>();
 
   get articles(): Article[] {
     return this.parts.articles;
   }
 
-  /** Appends the next chunk (chunks must come in archive order). */
-  add(r: ChunkResult): void {
+  /**
+   * Appends the next chunk (chunks come in archive order), done by thread `thread`. A thread
+   * does its chunks in archive order too, so the terms a chunk uses were sent with it or before.
+   */
+  add(r: ChunkResult, thread: number): void {
     const { parts } = this;
-    const toGlobal = new Int32Array(r.vocab.length).fill(-1);
+    let known = this.threads.get(thread);
+    if (!known) this.threads.set(thread, (known = { terms: [], toGlobal: new Int32Array(1024).fill(-1) }));
+    if (r.firstNew !== known.terms.length) throw new Error(`build: chunk ${r.seq} skips terms of thread ${thread}`);
+    for (const t of r.newTerms) known.terms.push(t);
+    if (known.toGlobal.length < known.terms.length) {
+      const grown = new Int32Array(Math.max(known.terms.length, 2 * known.toGlobal.length)).fill(-1);
+      grown.set(known.toGlobal);
+      known.toGlobal = grown;
+    }
+    const { terms, toGlobal } = known;
     const ids = r.ids;
     let at = 0;
     // Turns the next n ids into the archive's, assigning new ids in order of first use.
@@ -32,7 +46,7 @@ export class BuildMerger {
         const l = ids[at] ?? 0;
         let g = toGlobal[l] ?? -1;
         if (g === -1) {
-          const term = r.vocab[l] ?? '';
+          const term = terms[l] ?? '';
           g = this.vocab.get(term) ?? -1;
           if (g === -1) {
             g = parts.vocabList.length;

@@ -130,15 +130,15 @@ export class BuildPool {
     return true;
   }
 
-  /** The answers that have arrived; records a failure instead when a worker reported one or fell silent. */
-  receive(): ChunkResult[] {
-    const out: ChunkResult[] = [];
-    for (const s of this.slots) {
+  /** The answers that have arrived, with the worker that gave each; records a failure when a worker reported one or fell silent. */
+  receive(): Array<{ result: ChunkResult; worker: number }> {
+    const out: Array<{ result: ChunkResult; worker: number }> = [];
+    for (const [worker, s] of this.slots.entries()) {
       for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) {
         const reply = m.message as WorkerReply;
         this.lastNews = performance.now();
         s.inFlight = Math.max(0, s.inFlight - 1);
-        if (reply.type === 'done') out.push(reply.result);
+        if (reply.type === 'done') out.push({ result: reply.result, worker });
         else this.fail(`a build worker failed: ${reply.message.split('\n')[0] ?? ''}`);
       }
     }

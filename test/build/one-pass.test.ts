@@ -87,7 +87,7 @@ describe('the one-pass build', () => {
     expect(cacheBytes(pooled, 'pooled.index').equals(cacheBytes(reference, 'reference.index'))).toBe(true);
     const pooledAsync = engineOf(await buildFromFilesAsync({ ...base(), workers: 3 }));
     expect(everything(pooledAsync)).toEqual(everything(reference));
-  });
+  }, 120_000);
 
   it('GIVEN no workers THEN the same in this thread, with the bad files as warnings', () => {
     const built = buildFromFiles({ ...base(), workers: 0 });
@@ -105,7 +105,7 @@ describe('the one-pass build', () => {
     expect(reading.at(-1)).toEqual(['reading files', total, total]);
     expect(reading.map(([, done]) => done)).toEqual([...reading.map(([, done]) => done)].sort((a, b) => a - b));
     expect(seen.map(([phase]) => phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['reading files', 'indexing articles', 'finding quotes']);
-  });
+  }, 60_000);
 
   it('GIVEN the cache path of openEngine THEN a built engine answers as the reference and the next start loads it', () => {
     const cachePath = join(cacheDir, 'open.index');
@@ -120,25 +120,26 @@ describe('when workers fail', () => {
   const fixture = (name: string): URL => new URL(`./fixtures/${name}`, import.meta.url);
 
   it.each([
-    ['a worker module that fails to load', 'worker-throws.ts', /fails to load/],
-    ['workers that fail their tasks', 'worker-fails.ts', /out of memory \(injected\)/],
-    ['workers that never answer', 'worker-silent.ts', /no answer from the build workers/],
-  ])('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason) => {
+    ['a worker module that fails to load', 'worker-throws.ts', /fails to load/, 60_000],
+    ['workers that fail their tasks', 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
+    ['workers that never answer', 'worker-silent.ts', /no answer from the build workers in 2 s/, 1500],
+    ['workers that fail halfway, after answering a chunk each', 'worker-flaky.ts', /out of memory halfway/, 60_000],
+  ])('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason, stallMs) => {
     for (const run of [buildFromFiles, buildFromFilesAsync]) {
       const { log, lines } = memoryLogger();
-      const built = await run({ ...base(), workers: 2, log, workerModule: fixture(module), stallMs: 1500 });
+      const built = await run({ ...base(), workers: 2, log, workerModule: fixture(module), stallMs });
       const warnings = lines.filter((l) => l.level === 40 && /build workers failed/.test(String(l.msg)));
       expect(warnings).toHaveLength(1);
       expect(String(warnings[0]?.msg)).toMatch(reason);
       expect(everything(engineOf(built))).toEqual(everything(reference));
     }
-  });
+  }, 120_000);
 
   it('GIVEN a bad article THEN it stays a warning with workers too', () => {
     const built = buildFromFiles({ ...base(), workers: 2 });
     expect(built.archive.warnings).toEqual(reference.archive.warnings);
     expect(built.archive.warnings.length).toBe(3);
-  });
+  }, 60_000);
 });
 
 describe('BUILD_WORKERS', () => {
