@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, scanArchive } from '../src/archive/load.js';
+import { buildFromFiles } from '../src/build/build.js';
 import { Engine } from '../src/engine.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { openEngine } from '../src/open.js';
@@ -32,24 +33,41 @@ const here = dirname(fileURLToPath(import.meta.url));
 const report = new Report(44);
 const row = (k: string, v: string): void => report.row(k, v);
 
-// Cold build: read every file, index, build features (no cache involved).
+// Cold build (no cache involved): the one-pass build as a start runs it (worker threads), then
+// the same in this thread, then without quotes (what the quote step adds), then the steps one
+// after another as before the one-pass build (the reference it must equal).
 let t = performance.now();
 const files = scanArchive(archiveDir);
-const archive = loadArchive(archiveDir, files);
-const tLoad = performance.now() - t;
-t = performance.now();
-const index = PassageIndex.build(archive.articles);
-const tIndex = performance.now() - t;
-t = performance.now();
-const engine = new Engine(archive, index, QuoteStore.build(archive.articles));
-const tQuotes = performance.now() - t;
+const tScan = performance.now() - t;
+const timed = <T>(run: () => T): { value: T; wall: string } => {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = run();
+  const c = process.cpuUsage(c0);
+  return { value, wall: `${ms(performance.now() - t0)} (CPU ${ms((c.user + c.system) / 1000)})` };
+};
+const pooled = timed(() => buildFromFiles({ dir: archiveDir, files }));
+const { archive, index } = pooled.value;
+const engine = new Engine(archive, index, pooled.value.quotes);
 const mem = process.memoryUsage();
 row('articles', String(archive.articles.length));
 row('passages', String(index.passages.length));
-row('cold build: read + parse files', ms(tLoad));
-row('cold build: passage index', ms(tIndex));
-row('cold build: quotes', ms(tQuotes));
+row('scan the folder', ms(tScan));
+row(`cold build, one pass, ${pooled.value.workers} worker threads`, pooled.wall);
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
+const noQuotes = timed(() => buildFromFiles({ dir: archiveDir, files, quotes: false }));
+row('  the same without quotes', noQuotes.wall);
+row('cold build, one pass, in this thread', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0 })).wall);
+row('  the same without quotes', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0, quotes: false })).wall);
+t = performance.now();
+const oldArchive = loadArchive(archiveDir, files);
+row('step by step (before): read + parse files', ms(performance.now() - t));
+t = performance.now();
+PassageIndex.build(oldArchive.articles);
+row('step by step (before): passage index', ms(performance.now() - t));
+t = performance.now();
+QuoteStore.build(oldArchive.articles);
+row('step by step (before): quotes', ms(performance.now() - t));
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));

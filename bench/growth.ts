@@ -47,6 +47,8 @@ interface Run {
   wallMs: number;
   maxRssMB: number;
   heapMB: number;
+  /** CPU time of all the process's threads (worker threads too): what load on the machine does not inflate as much as wall time. */
+  cpuMs: number;
   stdout: string;
   failure: string;
 }
@@ -62,7 +64,7 @@ function runNode(entry: string, entryArgs: string[]): Run {
     env: { ...process.env, GROWTH_RSS_FILE: rssFile, LOG_LEVEL: 'warn' },
   });
   const wallMs = performance.now() - t0;
-  const rss = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssMB: number; heapMB: number }) : { maxRssMB: NaN, heapMB: NaN };
+  const rss = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssMB: number; heapMB: number; cpuMs: number }) : { maxRssMB: NaN, heapMB: NaN, cpuMs: NaN };
   const lastError = (r.stderr ?? '').trim().split('\n').slice(-1)[0] ?? '';
   const failure = r.status === 0 ? '' : `exit ${r.status ?? r.signal ?? '?'}: ${lastError.slice(0, 200)}`;
   return { ok: r.status === 0, wallMs, ...rss, stdout: r.stdout ?? '', failure };
@@ -93,6 +95,7 @@ try {
   const passages = /passages\D*(\d[\d,]*)/i.exec(cold[0]?.stdout ?? '')?.[1] ?? '?';
   row('factor', `${factor}× (${files} files, ${passages} passages)`);
   row('cold `stats` (no cache), wall', summarise(cold, (rs) => ms(median(rs.map((r) => r.wallMs)))));
+  row('cold `stats` CPU, all threads', summarise(cold, (rs) => ms(median(rs.map((r) => r.cpuMs)))));
   row('peak RSS while building', summarise(cold, (rs) => gb(Math.max(...rs.map((r) => r.maxRssMB)))));
   row('cache file', existsSync(cachePath) ? `${(statSync(cachePath).size / 1e6).toFixed(0)} MB` : 'none written');
 

@@ -39,7 +39,12 @@ export async function runWaiting<T>(work: Work<T>): Promise<T> {
     if (!step.value) await nextTurn();
     else {
       const w = waitAsync(step.value.signal, 0, step.value.seen, step.value.timeoutMs);
-      if (w.async) await w.value;
+      if (!w.async) continue;
+      // A pending waitAsync does not keep Node's event loop alive (nor do the unref'd workers):
+      // a timer does, or a process with nothing else to do would exit mid-build.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([w.value, new Promise((resolve) => (timer = setTimeout(resolve, step.value?.timeoutMs)))]);
+      clearTimeout(timer);
     }
   }
 }

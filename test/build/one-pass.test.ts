@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import { buildFromFiles, buildFromFilesAsync, defaultWorkers, type Built, type FilesBuild } from '../../src/build/build.js';
@@ -114,6 +116,16 @@ describe('the one-pass build', () => {
     expect(everything(built.engine)).toEqual(everything(reference));
     expect(openEngine({ archiveDir: dir, cachePath }).source).toBe('cache');
   });
+});
+
+describe('an async build in a process with nothing else to do', () => {
+  it('GIVEN only the build pending (no timers, no sockets) THEN the process waits for the workers and finishes', () => {
+    const script = fileURLToPath(new URL('./fixtures/async-build.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, dir], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ articles: reference.articles.length, workers: 2 });
+  }, 120_000);
 });
 
 describe('when workers fail', () => {
