@@ -20,6 +20,7 @@ import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
 import { benchQueries, timeQueries } from './queries.js';
+import { processCpuMs, threadCpuMs } from './thread-cpu.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => argOf(name, args);
@@ -46,7 +47,22 @@ const timed = <T>(run: () => T): { value: T; wall: string } => {
   const c = process.cpuUsage(c0);
   return { value, wall: `${ms(performance.now() - t0)} (CPU ${ms((c.user + c.system) / 1000)})` };
 };
-const pooled = timed(() => buildFromFiles({ dir: archiveDir, files }));
+// The one-pass build's critical path on an idle machine (each thread on a core of its own): the
+// main thread's CPU while workers run or the busiest worker's share of theirs (whichever is
+// larger: they overlap), plus the main thread's CPU after the pass (finishing the index, speakers).
+const main0 = threadCpuMs();
+const all0 = processCpuMs();
+let passEnd: { main: number; all: number } | undefined;
+const pooled = timed(() =>
+  buildFromFiles({
+    dir: archiveDir,
+    files,
+    progress: (phase, done) => {
+      if (phase === 'indexing articles' && done === 0) passEnd = { main: threadCpuMs(), all: processCpuMs() };
+    },
+  }),
+);
+const main1 = threadCpuMs();
 const { archive, index } = pooled.value;
 const engine = new Engine(archive, index, pooled.value.quotes);
 const mem = process.memoryUsage();
@@ -54,20 +70,22 @@ row('articles', String(archive.articles.length));
 row('passages', String(index.passages.length));
 row('scan the folder', ms(tScan));
 row(`cold build, one pass, ${pooled.value.workers} worker threads`, pooled.wall);
+if (passEnd && pooled.value.workers > 0) {
+  const mainPass = passEnd.main - main0;
+  const perWorker = (passEnd.all - all0 - mainPass) / pooled.value.workers;
+  const tail = main1 - passEnd.main;
+  row('  CPU: main thread in pass / per worker / main after', `${ms(mainPass)} / ${ms(perWorker)} / ${ms(tail)}`);
+  row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, perWorker) + tail));
+}
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
 const noQuotes = timed(() => buildFromFiles({ dir: archiveDir, files, quotes: false }));
 row('  the same without quotes', noQuotes.wall);
 row('cold build, one pass, in this thread', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0 })).wall);
 row('  the same without quotes', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0, quotes: false })).wall);
-t = performance.now();
-const oldArchive = loadArchive(archiveDir, files);
-row('step by step (before): read + parse files', ms(performance.now() - t));
-t = performance.now();
-PassageIndex.build(oldArchive.articles);
-row('step by step (before): passage index', ms(performance.now() - t));
-t = performance.now();
-QuoteStore.build(oldArchive.articles);
-row('step by step (before): quotes', ms(performance.now() - t));
+const oldRead = timed(() => loadArchive(archiveDir, files));
+row('step by step (before): read + parse files', oldRead.wall);
+row('step by step (before): passage index', timed(() => PassageIndex.build(oldRead.value.articles)).wall);
+row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.articles)).wall);
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));
