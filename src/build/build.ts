@@ -9,7 +9,7 @@ import type { Archive } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { QuoteStore } from '../quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
-import { planChunks, readChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
+import { planChunks, readingChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
 import { BuildMerger } from './merge.js';
 import { BuildPool, runBlocking, runWaiting, type Work } from './pool.js';
 
@@ -110,7 +110,7 @@ function* building(b: FilesBuild): Work<Built> {
           pool = undefined;
         } else if (!ready.has(seq)) yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
       }
-      const r = ready.get(seq) ?? { result: readChunk(task(seq), numbers), worker: -1 };
+      const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
       ready.delete(seq);
       merger.add(r.result, r.worker);
       filesDone += chunks[seq]?.length ?? 0;

@@ -7,6 +7,7 @@ import { loadArchiveEntry, type ArchiveFile, type ScanOptions } from '../archive
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import { extractQuotes } from '../quotes/store.js';
 import { articlePassages, type PassageSettings } from '../search/passages.js';
+import { runNow, type Sliced } from '../search/slices.js';
 import { terms } from '../text/tokenize.js';
 
 export interface ChunkTask {
@@ -68,6 +69,14 @@ export type TermNumbers = Map<string, number>;
 
 /** Does the per-article work of one chunk of files (see the top of this file). */
 export function readChunk(task: ChunkTask, local: TermNumbers): ChunkResult {
+  return runNow(readingChunk(task, local));
+}
+
+/** Files or articles handled between two pauses when the main thread does a chunk itself (the bot, /reindex). */
+const SLICE_ITEMS = 50;
+
+/** `readChunk` as sliced work, pausing every few dozen files or articles. */
+export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<ChunkResult> {
   const articles: Article[] = [];
   const warnings: ArchiveWarning[] = [];
   const firstNew = local.size;
@@ -92,14 +101,16 @@ export function readChunk(task: ChunkTask, local: TermNumbers): ChunkResult {
     }
     return list.length;
   };
-  for (const f of task.files) {
+  for (const [i, f] of task.files.entries()) {
     const r = loadArchiveEntry(task.dir, f, task.scan);
     for (const w of r.warnings) warnings.push(w);
     if (r.article) articles.push(r.article);
+    if (i % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
   }
   // Step by step over the chunk's articles rather than article by article: each step's tables
   // (the tokeniser's caches, the quote models) stay hot in the processor's caches.
-  articles.forEach((article, k) => {
+  for (const [k, article] of articles.entries()) {
+    if (k % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
     shape.push(addTerms(article.title));
     const cut = articlePassages(article, k, task.passages);
     shape.push(cut.length);
@@ -109,9 +120,10 @@ export function readChunk(task: ChunkTask, local: TermNumbers): ChunkResult {
       passages.push(p.end);
       passages.push(addTerms(article.paragraphs[p.paragraph - 1]?.slice(p.start, p.end) ?? ''));
     }
-  });
+  }
   if (task.quotes) {
-    articles.forEach((article, k) => {
+    for (const [k, article] of articles.entries()) {
+      if (k % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
       for (const q of extractQuotes([article])) {
         quoteNums.push(k);
         quoteNums.push(q.paragraph);
@@ -122,7 +134,7 @@ export function readChunk(task: ChunkTask, local: TermNumbers): ChunkResult {
         quoteSpeaker.push(q.speaker);
         quoteRole.push(q.role);
       }
-    });
+    }
   }
   return {
     seq: task.seq,
