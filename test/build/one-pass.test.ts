@@ -109,6 +109,25 @@ describe('the one-pass build', () => {
     expect(seen.map(([phase]) => phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['reading files', 'indexing articles', 'finding quotes']);
   }, 60_000);
 
+  it('GIVEN an async build THEN other work gets turns throughout (in this thread and with workers)', async () => {
+    const chunks = planChunks(scanArchive(dir)).length;
+    for (const workers of [0, 2]) {
+      let turns = 0;
+      let spinning = true;
+      const spin = (): void => {
+        if (!spinning) return;
+        turns++;
+        setImmediate(spin);
+      };
+      spin();
+      const built = await buildFromFilesAsync({ ...base(), workers });
+      spinning = false;
+      expect(built.workers).toBe(workers);
+      // At least a turn per chunk merged, and more while this thread reads chunks itself.
+      expect(turns).toBeGreaterThan(workers === 0 ? 4 * chunks : chunks);
+    }
+  }, 120_000);
+
   it('GIVEN the cache path of openEngine THEN a built engine answers as the reference and the next start loads it', () => {
     const cachePath = join(cacheDir, 'open.index');
     const built = openEngine({ archiveDir: dir, cachePath });
