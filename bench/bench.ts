@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, scanArchive } from '../src/archive/load.js';
-import { buildFromFiles } from '../src/build/build.js';
+import { buildFromFiles, type Built, type FilesBuild } from '../src/build/build.js';
 import { Engine } from '../src/engine.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { openEngine } from '../src/open.js';
@@ -50,38 +50,44 @@ const timed = <T>(run: () => T): { value: T; wall: string } => {
 // The one-pass build's critical path on an idle machine (each thread on a core of its own): the
 // main thread's CPU while workers run or the busiest worker's share of theirs (whichever is
 // larger: they overlap), plus the main thread's CPU after the pass (finishing the index, speakers).
-const main0 = threadCpuMs();
-const all0 = processCpuMs();
-let passEnd: { main: number; all: number } | undefined;
-const pooled = timed(() =>
-  buildFromFiles({
-    dir: archiveDir,
-    files,
-    progress: (phase, done) => {
-      if (phase === 'indexing articles' && done === 0) passEnd = { main: threadCpuMs(), all: processCpuMs() };
-    },
-  }),
-);
-const main1 = threadCpuMs();
-const { archive, index } = pooled.value;
-const engine = new Engine(archive, index, pooled.value.quotes);
-const mem = process.memoryUsage();
-row('articles', String(archive.articles.length));
-row('passages', String(index.passages.length));
-row('scan the folder', ms(tScan));
-row(`cold build, one pass, ${pooled.value.workers} worker threads`, pooled.wall);
-if (passEnd && pooled.value.workers > 0) {
-  const mainPass = passEnd.main - main0;
-  const perWorker = (passEnd.all - all0 - mainPass) / pooled.value.workers;
-  const tail = main1 - passEnd.main;
-  row('  CPU: main thread in pass / per worker / main after', `${ms(mainPass)} / ${ms(perWorker)} / ${ms(tail)}`);
-  row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, perWorker) + tail));
+function onePass(label: string, opts: Partial<FilesBuild>): Built {
+  const main0 = threadCpuMs();
+  const all0 = processCpuMs();
+  let passEnd: { main: number; all: number } | undefined;
+  const run = timed(() =>
+    buildFromFiles({
+      dir: archiveDir as string,
+      files,
+      ...opts,
+      progress: (phase, done) => {
+        if (phase === 'indexing articles' && done === 0) passEnd = { main: threadCpuMs(), all: processCpuMs() };
+      },
+    }),
+  );
+  const main1 = threadCpuMs();
+  const workers = run.value.workers;
+  row(`${label}, ${workers ? `${workers} worker threads` : 'in this thread'}`, run.wall);
+  if (passEnd && workers > 0) {
+    const mainPass = passEnd.main - main0;
+    const perWorker = (passEnd.all - all0 - mainPass) / workers;
+    const tail = main1 - passEnd.main;
+    row('  CPU: main thread in pass / per worker / main after', `${ms(mainPass)} / ${ms(perWorker)} / ${ms(tail)}`);
+    row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, perWorker) + tail));
+  }
+  return run.value;
 }
+row('scan the folder', ms(tScan));
+// Later builds in this process find the main thread's caches (stems, names) warm: compare
+// whole processes (bench:growth, `time npm run cli`) for before/after figures.
+const pooled = onePass('cold build, one pass', {});
+const { archive, index } = pooled;
+const engine = new Engine(archive, index, pooled.quotes);
+const mem = process.memoryUsage();
+row('articles / passages', `${archive.articles.length} / ${index.passages.length}`);
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
-const noQuotes = timed(() => buildFromFiles({ dir: archiveDir, files, quotes: false }));
-row('  the same without quotes', noQuotes.wall);
-row('cold build, one pass, in this thread', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0 })).wall);
-row('  the same without quotes', timed(() => buildFromFiles({ dir: archiveDir, files, workers: 0, quotes: false })).wall);
+onePass('  the same without quotes', { quotes: false });
+onePass('cold build, one pass', { workers: 0 });
+onePass('  the same without quotes', { workers: 0, quotes: false });
 const oldRead = timed(() => loadArchive(archiveDir, files));
 row('step by step (before): read + parse files', oldRead.wall);
 row('step by step (before): passage index', timed(() => PassageIndex.build(oldRead.value.articles)).wall);
