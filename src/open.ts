@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
-import { readingArchive, scanArchive, type ArchiveFile } from './archive/load.js';
+import { scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive } from './archive/types.js';
+import { buildFromFiles, buildFromFilesAsync, type Built, type FilesBuild } from './build/build.js';
 import { Engine } from './engine.js';
 import { SetupError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
@@ -17,7 +18,7 @@ import {
   type RestoreOptions,
 } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
-import { nextTurn, runNow, runSliced, type Sliced } from './search/slices.js';
+import { nextTurn } from './search/slices.js';
 
 export { saveEngine, settingsHash };
 
@@ -102,10 +103,19 @@ function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: 
   return { engine, source: 'built', reason, files };
 }
 
-/** The archive's reading as sliced work, with progress reported as "reading files". */
-function reading(opts: OpenOptions, p: Plan): Sliced<Archive> {
-  return readingArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+/** The one-pass build of the scanned files (src/build: worker threads for large archives). */
+function filesBuild(opts: OpenOptions, p: Plan): FilesBuild {
+  return {
+    dir: opts.archiveDir,
+    files: p.files,
+    scan: scanOptions(opts),
+    settings: p.restore.settings,
+    ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.progress ? { progress: opts.progress } : {}),
+  };
 }
+
+const engineOf = (opts: OpenOptions, b: Built): Engine => new Engine(logged(opts, b.archive), b.index, b.quotes);
 
 function logged(opts: OpenOptions, archive: Archive): Archive {
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
@@ -119,7 +129,7 @@ export function openEngine(opts: OpenOptions): Opened {
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, buildEngine(logged(opts, runNow(reading(opts, p))), p.restore.settings, opts.progress), cached.reason);
+  return built(opts, p, engineOf(opts, buildFromFiles(filesBuild(opts, p))), cached.reason);
 }
 
 /**
@@ -132,7 +142,7 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, await buildEngineAsync(logged(opts, await runSliced(reading(opts, p))), p.restore.settings), cached.reason);
+  return built(opts, p, engineOf(opts, await buildFromFilesAsync(filesBuild(opts, p))), cached.reason);
 }
 
 /** A fresh engine over a loaded archive: the passage index and the quotes. */

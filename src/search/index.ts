@@ -212,6 +212,15 @@ export class PassageIndex {
     return yield* new PassageIndex(parts, settings).complete();
   }
 
+  /**
+   * An index over parts a build has just made, term ids numbered in order of first use as
+   * `build` numbers them (the one-pass build in src/build merges its workers' parts so), as
+   * sliced work. Unlike `restore`, nothing is checked: the parts come from this process.
+   */
+  static *completing(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
+    return yield* new PassageIndex(parts, settings).complete();
+  }
+
   /** Adds an article; returns its number. Its passages are searchable at once. */
   addArticle(article: Article): number {
     const firstPassage = this.passages.length;
