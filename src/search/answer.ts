@@ -96,6 +96,23 @@ export function typedAnswers(sentence: string, q: QuestionView, candidates: read
   });
 }
 
+/** Words (not characters) either side of a candidate that count as beside it. */
+const CANDIDATE_WINDOW = 5;
+
+/** The first and last word positions a candidate covers (its nearest word when it has no content word: "$280bn"). */
+function spanPositions(w: Words, c: Candidate): [number, number] {
+  let first = -1;
+  let last = -1;
+  let before = 0;
+  for (const x of w.terms) {
+    if (x.start >= c.start && x.end <= c.end) {
+      if (first < 0) first = x.pos;
+      last = x.pos;
+    } else if (x.end <= c.start) before = x.pos + 1;
+  }
+  return first < 0 ? [before, before] : [first, last];
+}
+
 export interface ScoredSentence {
   sentence: Sentence;
   features: number[];
@@ -141,6 +158,26 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
         typedNear = Math.max(typedNear, 1 / (1 + d / 6));
       }
     }
+    // Question words beside a typed candidate: the answer stands next to what is asked ("axed by former
+    // coach Marco Tardelli", "the director award went to Clint Eastwood"), not just somewhere in the sentence.
+    let candWindow = 0;
+    let relationWindow = 0;
+    for (const c of typed) {
+      const [first, last] = spanPositions(w, c);
+      const seen = new Set<string>();
+      let all = 0;
+      let relation = 0;
+      for (const m of matched) {
+        if ((m.start >= c.start && m.end <= c.end) || seen.has(m.term)) continue;
+        const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+        if (d > CANDIDATE_WINDOW) continue;
+        seen.add(m.term);
+        all += q.weight(m.term);
+        if (!q.topic.has(m.term)) relation += q.weight(m.term);
+      }
+      candWindow = Math.max(candWindow, all / q.total);
+      if (relationTotal) relationWindow = Math.max(relationWindow, relation / relationTotal);
+    }
     const content = w.terms.length || 1;
     let local = 0;
     let topic = 0;
@@ -173,6 +210,8 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       q.type === 'place' && typed.length > 0 ? 1 : 0,
       q.type === 'cause' && typed.length > 0 ? 1 : 0,
       typedNear,
+      candWindow,
+      relationWindow,
     ];
     return { sentence: s, features, score: dot(weights.sentence.weights, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -352,6 +391,14 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     }
     return s / norm;
   };
+  // Share of the question's weight the whole article holds: a question about one story names
+  // its topic even when the paragraph that answers does not repeat it.
+  const articleOverlap = (article: number): number => {
+    const { counts } = articleSpread(article);
+    let s = 0;
+    for (const [t, w] of qIds) if (counts.has(t)) s += w;
+    return s / q.total;
+  };
   return pool.map((r, i) => {
     const passage = index.passages[r.passage];
     const text = index.passageText(r.passage);
@@ -377,6 +424,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       chosen.features[RELATION] ?? 0,
       chosen.features[TYPED_NEAR] ?? 0,
       article >= 0 ? articleLocal(r.passage, article) : 0,
+      article >= 0 ? articleOverlap(article) : 0,
     ];
     return { ranked: r, features, score: dot(weights.passage.weights, features), best: chosen };
   });
