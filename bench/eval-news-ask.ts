@@ -29,7 +29,7 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const weightsAt = args.indexOf('--weights');
 const weightsPath = weightsAt >= 0 ? args[weightsAt + 1] : undefined;
-const [questionsPath, ...dirs] = args.filter((a, i) => !a.startsWith('--') && i !== weightsAt + 1);
+const [questionsPath, ...dirs] = args.filter((a, i) => !a.startsWith('--') && (weightsAt < 0 || i !== weightsAt + 1));
 if (!questionsPath || dirs.length === 0 || (weightsAt >= 0 && !weightsPath)) {
   console.error('usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose]');
   process.exit(1);
