@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ButtonInteraction, type Interaction } from 'discord.js';
 import { warmAutocomplete } from '../commands/autocomplete.js';
+import { warmDigest } from '../summary/digest.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Logger } from '../log.js';
 import type { CommandSpec } from '../commands/command.js';
@@ -78,6 +79,7 @@ export async function startBot(deps: BotDeps): Promise<Bot> {
   const client = createClient(deps.config, deps.restTimeoutMs);
   const pages = new PageStore(deps.now);
   warmAutocomplete(deps.ctx);
+  void warmDigest(deps.ctx.engine.articles).catch((err: unknown) => deps.log.warn({ err }, 'digest warm-up failed'));
   const route = makeRouter({ ...deps, pages });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => deps.log.error({ err }, 'discord client error'));

@@ -1,6 +1,7 @@
 // First: warns when dist/ is older than the sources it was built from.
 import '../stale-build.js';
 import { warmAutocomplete } from '../commands/autocomplete.js';
+import { warmDigest } from '../summary/digest.js';
 import { loadCommands } from '../commands/registry.js';
 import { ConfigError, loadEnv, readConfig, type Config, type HttpConfig } from '../config.js';
 import { LiveArchive } from '../live/live-archive.js';
@@ -37,6 +38,7 @@ try {
   log.info({ source: opened.source, articles: opened.engine.articles.length }, 'archive ready');
   const commands = await loadCommands();
   warmAutocomplete(live.ctx);
+  void warmDigest(live.ctx.engine.articles).catch((err: unknown) => log.warn({ err }, 'digest warm-up failed'));
   const route = makeHttpRouter({
     commands,
     ctx: live.ctx,
