@@ -5,11 +5,13 @@
  * an answer (top-sentence accuracy), its answer span matches (SQuAD EM/F1), the top passage or
  * one of the top 5 holds an answer, and the expected article is first.
  *
- *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--verbose]
+ *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose]
  */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
+import { parseWeights } from '../src/search/ask-model.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 import { PassageIndex } from '../src/search/index.js';
 import { readJsonl } from './squad.js';
@@ -25,16 +27,21 @@ interface NewsQuestion {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const [questionsPath, ...dirs] = args.filter((a) => !a.startsWith('--'));
-if (!questionsPath || dirs.length === 0) {
-  console.error('usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--verbose]');
+const weightsAt = args.indexOf('--weights');
+const weightsPath = weightsAt >= 0 ? args[weightsAt + 1] : undefined;
+const [questionsPath, ...dirs] = args.filter((a, i) => !a.startsWith('--') && (weightsAt < 0 || i !== weightsAt + 1));
+if (!questionsPath || dirs.length === 0 || (weightsAt >= 0 && !weightsPath)) {
+  console.error('usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose]');
   process.exit(1);
 }
+const weights = weightsPath ? parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8'))) : undefined;
 const questions = readJsonl<NewsQuestion>(questionsPath);
 const engines = new Map<string, Engine>();
 for (const dir of dirs) {
   const archive = loadArchive(dir);
-  engines.set(basename(dir.replace(/\/+$/, '')), new Engine(archive, PassageIndex.build(archive.articles)));
+  const engine = new Engine(archive, PassageIndex.build(archive.articles));
+  if (weights) engine.askWeights = weights;
+  engines.set(basename(dir.replace(/\/+$/, '')), engine);
 }
 
 const counts = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, article: 0, confident: 0 };

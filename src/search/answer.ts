@@ -71,6 +71,32 @@ function words(text: string): Words {
   return { terms: out, count: pos };
 }
 
+const QUOTE = /["“][^"”]*(?:["”]|$)/gu;
+const SAYS_BEFORE = /\b(?:said|says|added|adds|told \p{L}+|asked|insisted|warned):\s*$/iu;
+const SAYS_AFTER = /^,?\s*(?:(?:\p{Lu}[\p{L}'’.-]*|he|she|they)\s+){1,3}(?:said|says|added)\b|^,?\s*(?:said|says|added)\b/u;
+
+/**
+ * The words of a speaker's quote do not count as matching the question: a quote repeats the
+ * story's topic ("I came … to rejoin the national team") without reporting its facts. Quotes
+ * that are not speech (titles, names, terms in quotation marks) still match.
+ */
+function unquoted(text: string, w: Words): Words {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(QUOTE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A sentence that opens with an unclosed quote carries on a speaker's words from before.
+    const continued = start === 0 && !/["”]$/.test(m[0]);
+    if (continued || SAYS_BEFORE.test(text.slice(0, start)) || SAYS_AFTER.test(text.slice(end))) ranges.push([start, end]);
+  }
+  if (ranges.length === 0) return w;
+  const inside = (x: { start: number }): boolean => ranges.some(([a, b]) => x.start >= a && x.start < b);
+  return { count: w.count, terms: w.terms.map((x) => (inside(x) ? { ...x, term: QUOTED } : x)) };
+}
+
+/** Stands for a word inside a speaker's quote: never a question term. */
+const QUOTED = '\u0000quoted';
+
 /** Share of the question's weight found in a set of terms. */
 function overlapOf(terms: Iterable<string>, q: QuestionView): number {
   let s = 0;
@@ -96,6 +122,23 @@ export function typedAnswers(sentence: string, q: QuestionView, candidates: read
   });
 }
 
+/** Words (not characters) either side of a candidate that count as beside it. */
+const CANDIDATE_WINDOW = 5;
+
+/** The first and last word positions a candidate covers (its nearest word when it has no content word: "$280bn"). */
+function spanPositions(w: Words, c: Candidate): [number, number] {
+  let first = -1;
+  let last = -1;
+  let before = 0;
+  for (const x of w.terms) {
+    if (x.start >= c.start && x.end <= c.end) {
+      if (first < 0) first = x.pos;
+      last = x.pos;
+    } else if (x.end <= c.start) before = x.pos + 1;
+  }
+  return first < 0 ? [before, before] : [first, last];
+}
+
 export interface ScoredSentence {
   sentence: Sentence;
   features: number[];
@@ -107,7 +150,7 @@ export interface ScoredSentence {
 /** Every sentence of a passage with its features and its score under the sentence model. */
 export function scoreSentences(passage: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): ScoredSentence[] {
   const sentences = splitSentences(passage);
-  const ws = sentences.map((s) => words(s.text));
+  const ws = sentences.map((s) => unquoted(s.text, words(s.text)));
   const overlaps = ws.map((w) => overlapOf(w.terms.map((x) => x.term), q));
   const maxOverlap = Math.max(0, ...overlaps);
   // How many sentences of the passage hold each question term: one in every sentence tells them apart less.
@@ -141,6 +184,31 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
         typedNear = Math.max(typedNear, 1 / (1 + d / 6));
       }
     }
+    // Question words beside a typed candidate: the answer stands next to what is asked ("axed by former
+    // coach Marco Tardelli", "the director award went to Clint Eastwood"), not just somewhere in the sentence.
+    let candWindow = 0;
+    let relationWindow = 0;
+    let agent = false;
+    for (const c of typed) {
+      const [first, last] = spanPositions(w, c);
+      const seen = new Set<string>();
+      let all = 0;
+      let relation = 0;
+      for (const m of matched) {
+        if ((m.start >= c.start && m.end <= c.end) || seen.has(m.term)) continue;
+        const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+        if (d > CANDIDATE_WINDOW) continue;
+        seen.add(m.term);
+        all += q.weight(m.term);
+        if (!q.topic.has(m.term)) relation += q.weight(m.term);
+      }
+      candWindow = Math.max(candWindow, all / q.total);
+      // "Who axed Mido?" → "Mido was axed by … Marco Tardelli": the question's verb, then "by", then the name.
+      if (q.type === 'person' && !agent) {
+        agent = matched.some((m) => !q.topic.has(m.term) && m.pos < first && first - m.pos <= CANDIDATE_WINDOW && /\bby\b/i.test(s.text.slice(m.end, c.start)));
+      }
+      if (relationTotal) relationWindow = Math.max(relationWindow, relation / relationTotal);
+    }
     const content = w.terms.length || 1;
     let local = 0;
     let topic = 0;
@@ -173,6 +241,9 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       q.type === 'place' && typed.length > 0 ? 1 : 0,
       q.type === 'cause' && typed.length > 0 ? 1 : 0,
       typedNear,
+      candWindow,
+      relationWindow,
+      agent ? 1 : 0,
     ];
     return { sentence: s, features, score: dot(weights.sentence.weights, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -352,6 +423,14 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     }
     return s / norm;
   };
+  // Share of the question's weight the whole article holds: a question about one story names
+  // its topic even when the paragraph that answers does not repeat it.
+  const articleOverlap = (article: number): number => {
+    const { counts } = articleSpread(article);
+    let s = 0;
+    for (const [t, w] of qIds) if (counts.has(t)) s += w;
+    return s / q.total;
+  };
   return pool.map((r, i) => {
     const passage = index.passages[r.passage];
     const text = index.passageText(r.passage);
@@ -377,6 +456,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       chosen.features[RELATION] ?? 0,
       chosen.features[TYPED_NEAR] ?? 0,
       article >= 0 ? articleLocal(r.passage, article) : 0,
+      article >= 0 ? articleOverlap(article) : 0,
     ];
     return { ranked: r, features, score: dot(weights.passage.weights, features), best: chosen };
   });

@@ -20,10 +20,11 @@ export interface AskWeights {
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
+  'candWindow', 'relationWindow', 'agent',
 ] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
-  'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal',
+  'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal', 'articleOverlap',
 ] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { askPages } from '../../src/render/engine-discord.js';
 import { askText } from '../../src/render/engine-text.js';
+import { questionView, scoreSentences } from '../../src/search/answer.js';
 import { answerCandidates, typedCandidates } from '../../src/search/candidates.js';
 import { answerType } from '../../src/search/question.js';
 import { terms } from '../../src/text/tokenize.js';
@@ -142,5 +143,61 @@ describe('ask renderers', () => {
     const answer = 'Axed by *Marco* @everyone.';
     const pages = askPages({ hits: [{ ...hit, answer, answerHighlights: [], answerSpan: { text: '*Marco* @everyone', start: 8, end: 25 } }], confident: true });
     expect(pages[0]?.embeds[0]?.description).toContain('**\\*Marco\\* @\u200beveryone**');
+  });
+});
+
+/**
+ * The issue's Mido example, paraphrased into an invented article with the same shape: the
+ * answer paragraph also holds the subject's own quote, which repeats the question's words.
+ */
+describe('ask: a speaker\'s quote beside the answer', () => {
+  const ISSUE: Record<string, string> = {
+    'mido-sorry.txt': `date 2005-08-14
+Mido says sorry again
+
+Ahmed "Mido" Hossam has apologised once more to Egyptian fans in a bid to win back his place in the national side.
+
+The 21-year-old striker spoke to reporters in Cairo on Sunday. Mido said: "I travelled from England to Egypt for one reason, to rejoin the national team and to say sorry for my mistakes." Mido was axed by former coach Marco Tardelli after missing a national call-up, saying he had a groin injury. He then turned out for his club Roma a day later.`,
+    'weather.txt': `date 2005-01-18
+Snow closes schools
+
+Heavy snow closed schools across the north of England on Monday, and forecasters expect more.`,
+  };
+  let issueDir: string;
+  let issueEngine: Engine;
+  beforeAll(() => {
+    issueDir = writeArchive(ISSUE);
+    issueEngine = engineFor(issueDir);
+  });
+  afterAll(() => removeDir(issueDir));
+
+  const bold = (question: string): string => {
+    const r = issueEngine.ask({ question, limit: 3 });
+    return askText(r).split('\n').find((l) => l.includes('**')) ?? '';
+  };
+
+  it('GIVEN the quote that repeats "Egypt … national team" beside "axed by former coach Marco Tardelli" THEN the axing sentence answers, Tardelli in bold', () => {
+    const r = issueEngine.ask({ question: 'Who axed Mido from the Egypt national team?' });
+    expect(r.hits[0]?.answer).toMatch(/^Mido was axed by former coach Marco Tardelli/);
+    expect(r.hits[0]?.answerSpan?.text).toBe('Marco Tardelli');
+    expect(bold('Who axed Mido from the Egypt national team?')).toContain('**Marco Tardelli**');
+  });
+});
+
+describe('sentence features: speakers\' quotes', () => {
+  const q = questionView('Who axed Mido from the Egypt national team?', terms('Who axed Mido from the Egypt national team?'), () => 1);
+  const overlapOfSentence = (text: string): number => scoreSentences(text, q)[0]?.overlap ?? -1;
+
+  it('GIVEN the question\'s words inside a quote after "said:" THEN they do not count as matching', () => {
+    expect(overlapOfSentence('Mido said: "I want to rejoin the Egypt national team."')).toBeCloseTo(1 / 5);
+  });
+
+  it('GIVEN a quote that carries on from the sentence before, or one followed by "he said" THEN its words do not count either', () => {
+    expect(overlapOfSentence('"I want to rejoin the Egypt national team.')).toBe(0);
+    expect(overlapOfSentence('"The national team needs me," Mido said.')).toBeCloseTo(1 / 5);
+  });
+
+  it('GIVEN a name or title in quotation marks that is not speech THEN its words match as usual', () => {
+    expect(overlapOfSentence('The Egypt squad, nicknamed "the national team of the Nile", axed Mido.')).toBeCloseTo(1);
   });
 });
