@@ -203,34 +203,71 @@ const tables = new WeakMap<Article, boolean>();
 export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
-    const first = a.headline ? 1 : 0;
-    // The first 500 characters of the first four body paragraphs, joined by spaces (without
-    // joining whole paragraphs: a report's can be long).
-    let opening = '';
-    for (let k = first; k < first + 4 && k < a.paragraphs.length && opening.length < 500; k++) opening += (k > first ? ' ' : '') + (a.paragraphs[k] ?? '');
-    const words = opening.slice(0, 500).split(SPACES, 60);
-    // Character tests, not a regular expression per word: every article of a period passes here.
-    let figures = 0;
-    // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
-    let versus = 0;
-    for (const w of words) {
-      if (hasDigit(w)) figures++;
-      else if ((w.length === 2 || (w.length === 3 && w[2] === '.')) && (w[0] === 'v' || w[0] === 'V') && (w[1] === 's' || w[1] === 'S')) versus++;
-    }
-    t = words.length >= 4 && (figures / words.length >= TABULAR || (versus >= 2 && figures / words.length >= TABULAR / 2));
+    t = tabularOpening(a);
     tables.set(a, t);
   }
   return t;
 }
 
-const SPACES = /\s+/;
+/** Pieces of the opening read at most (as `split(/\s+/, 60)` would give them). */
+const OPENING_WORDS = 60;
+/** Characters of the opening read. */
+const OPENING_CHARS = 500;
 
-function hasDigit(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+/**
+ * Whether the first 500 characters of the first four body paragraphs (joined by spaces) are
+ * mostly figures. One scan over the paragraphs in place, splitting at runs of white space as
+ * `split(/\s+/)` does (empty first and last pieces included): every article of a period passes
+ * here, and the joined string and its word array were a sixth of a cold month's digest.
+ */
+function tabularOpening(a: Article): boolean {
+  const first = a.headline ? 1 : 0;
+  let pieces = 0;
+  let figures = 0;
+  // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
+  let versus = 0;
+  // The piece being read: its length, whether it has a figure, and its first three code units.
+  let length = 0;
+  let digit = false;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let inSpace = false;
+  const endPiece = (): void => {
+    pieces++;
+    if (digit) figures++;
+    else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
+    length = 0;
+    digit = false;
+  };
+  let read = 0;
+  outer: for (let k = first; k < first + 4 && k < a.paragraphs.length; k++) {
+    const text = a.paragraphs[k] ?? '';
+    // The joining space before every paragraph but the first.
+    for (let i = k > first ? -1 : 0; i < text.length; i++) {
+      if (read++ >= OPENING_CHARS || pieces >= OPENING_WORDS) break outer;
+      const c = i < 0 ? 32 : text.charCodeAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) endPiece();
+        inSpace = true;
+        continue;
+      }
+      inSpace = false;
+      if (length === 0) c0 = c;
+      else if (length === 1) c1 = c;
+      else if (length === 2) c2 = c;
+      length++;
+      if (c >= 48 && c <= 57) digit = true;
+    }
   }
-  return false;
+  if (pieces < OPENING_WORDS) endPiece();
+  return pieces >= 4 && (figures / pieces >= TABULAR || (versus >= 2 && figures / pieces >= TABULAR / 2));
+}
+
+/** What `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // Words as stories need them (see signatureOf): lower case, "U.S." kept whole, a light stem (plural and past
