@@ -392,13 +392,24 @@ function addWords(text: string, headline: boolean): void {
   }
 }
 
+// A reindex (or a reload) makes every article a new object, mostly with the same words: the
+// signatures are also kept by id with the two strings they were made from, and reused when
+// those are equal, so the first digest after a reindex only groups.
+const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }>();
+
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
+  const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
+  const before = madeFrom.get(a.id);
+  if (before && before.title === a.title && before.lead === leadParagraph) {
+    signatures.set(a, before.sig);
+    return before.sig;
+  }
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
-  let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
+  let lead = leadParagraph.slice(0, 400);
   const dash = lead.slice(0, 60).search(DATELINE_DASH);
   if (dash >= 0) lead = lead.slice(dash + 3);
   const end = lead.search(SENTENCE_END);
@@ -406,6 +417,7 @@ function signatureOf(a: Article): Signature {
   addWords(lead, false);
   sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
+  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
   return sig;
 }
 
