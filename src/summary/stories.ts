@@ -173,6 +173,8 @@ function wordAt(text: string, from: number, to: number, hash: number): WordInfo 
   return info;
 }
 
+const FIGURE: WordInfo = { id: -1, capital: false, acronym: false };
+
 const HASH_SEED = 0x811c9dc5;
 const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
@@ -378,7 +380,8 @@ function addWords(text: string, headline: boolean): void {
       hash = hashStep(hash, d);
       i++;
     }
-    const info = wordAt(text, from, i, hash);
+    // A figure is no term (see stemmed) and no name: not looked up, and not remembered as a spelling.
+    const info = c >= 48 && c <= 57 ? FIGURE : wordAt(text, from, i, hash);
     const term = info.id;
     // A capital inside the lead's sentence, or an acronym anywhere in it ("U.S.", "OPEC").
     const name = !headline && ((!first && info.capital) || info.acronym);
