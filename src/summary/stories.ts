@@ -526,9 +526,19 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       console.log(t, periodDf[id], reference.df[id], weightOf(id).toFixed(2));
     }
   }
-  const vectors = sigs.map((s) => {
-    const out: { id: number; w: number }[] = [];
-    if (!s) return out;
+  // Each article's heaviest terms, heaviest first (ties by id), flat: article i's are
+  // vecId/vecW[vecStart[i], vecStart[i + 1]). Typed arrays and one reused buffer, not an
+  // array of objects sorted per article (that was a tenth of a month's grouping).
+  const vecStart = new Int32Array(n + 1);
+  const vecId = new Int32Array(n * ARTICLE_TERMS);
+  const vecW = new Float64Array(n * ARTICLE_TERMS);
+  let vecEnd = 0;
+  for (let i = 0; i < n; i++) {
+    vecStart[i] = vecEnd;
+    const s = sigs[i];
+    if (!s) continue;
+    // Kept sorted as they come (insertion into at most ARTICLE_TERMS places).
+    let kept = 0;
     for (const packed of s) {
       const t = packed & TERM;
       if ((periodDf[t] ?? 0) < 2) continue;
@@ -540,14 +550,29 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         isName.push(false);
       }
       if (packed & NAME) isName[id] = true;
-      const w = termWeights[id] ?? 0;
+      const tw = termWeights[id] ?? 0;
       // A name in the lead must be rarer than a headline word to count: leads name places
       // and institutions ("New York", "Japan") that tie nothing together.
       const headline = (packed & HEADLINE) !== 0;
-      if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
+      if (tw < (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) continue;
+      const w = headline ? tw : tw / 2;
+      let k = kept;
+      while (k > 0) {
+        const pw = vecW[vecEnd + k - 1] ?? 0;
+        if (pw > w || (pw === w && (vecId[vecEnd + k - 1] ?? 0) < id)) break;
+        k--;
+      }
+      if (k >= ARTICLE_TERMS) continue;
+      const last = Math.min(kept, ARTICLE_TERMS - 1);
+      vecId.copyWithin(vecEnd + k + 1, vecEnd + k, vecEnd + last);
+      vecW.copyWithin(vecEnd + k + 1, vecEnd + k, vecEnd + last);
+      vecId[vecEnd + k] = id;
+      vecW[vecEnd + k] = w;
+      if (kept < ARTICLE_TERMS) kept++;
     }
-    return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
-  });
+    vecEnd += kept;
+  }
+  vecStart[n] = vecEnd;
 
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
@@ -573,8 +598,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
   });
   for (const a of order) {
-    const v = vectors[a] ?? [];
-    for (const { id, w } of v) {
+    const from = vecStart[a] ?? 0;
+    const to = vecStart[a + 1] ?? 0;
+    for (let j = from; j < to; j++) {
+      const id = vecId[j] ?? 0;
+      const w = vecW[j] ?? 0;
       const list = storiesWith[id] ?? [];
       const carried = countsWith[id] ?? [];
       const name = isName[id] === true;
@@ -608,7 +636,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     sizes[best] = (sizes[best] ?? 0) + 1;
     const counts = termCounts[best] ?? new Map<number, number>();
     const slots = slotOf[best] ?? new Map<number, number>();
-    for (const { id } of v) {
+    for (let j = from; j < to; j++) {
+      const id = vecId[j] ?? 0;
       const k = counts.get(id) ?? 0;
       counts.set(id, k + 1);
       const carried = countsWith[id] ?? [];
@@ -687,7 +716,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const c = find(storyOf[m[0] ?? 0] ?? 0);
     const counts = termCounts[c] ?? new Map<number, number>();
     // The most typical article leads: the one whose terms the rest of the story share most.
-    const typical = (i: number): number => (vectors[i] ?? []).reduce((s, { id, w }) => s + w * ((counts.get(id) ?? 1) - 1), 0);
+    const typical = (i: number): number => {
+      let sum = 0;
+      for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
+      return sum;
+    };
     const list = m
       .map((i) => ({ i, s: typical(i) }))
       .sort((x, y) => y.s - x.s || x.i - y.i)
