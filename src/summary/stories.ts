@@ -577,10 +577,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
-  const storiesWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Made on a term's first story (most terms of a period never reach an article's top terms).
+  const storiesWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
   // loop below reads it for every term of every article; a Map lookup there was most of the cost).
-  const countsWith: number[][] = Array.from({ length: termCount }, () => []);
+  const countsWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Per story: where in storiesWith[id] it stands, by term.
   const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
@@ -603,8 +604,9 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     for (let j = from; j < to; j++) {
       const id = vecId[j] ?? 0;
       const w = vecW[j] ?? 0;
-      const list = storiesWith[id] ?? [];
-      const carried = countsWith[id] ?? [];
+      const list = storiesWith[id];
+      const carried = countsWith[id];
+      if (!list || !carried) continue;
       const name = isName[id] === true;
       for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
         const c = list[k] ?? 0;
@@ -640,11 +642,16 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       const id = vecId[j] ?? 0;
       const k = counts.get(id) ?? 0;
       counts.set(id, k + 1);
-      const carried = countsWith[id] ?? [];
+      let carried = countsWith[id];
+      let list = storiesWith[id];
+      if (!carried || !list) {
+        carried = countsWith[id] = [];
+        list = storiesWith[id] = [];
+      }
       const slot = slots.get(id);
       if (slot === undefined) {
         slots.set(id, carried.length);
-        storiesWith[id]?.push(best);
+        list.push(best);
         carried.push(1);
       } else carried[slot] = (carried[slot] ?? 0) + 1;
     }
@@ -703,12 +710,10 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   });
   const members: number[][] = sizes.map(() => []);
   for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
-  const merged = new Map<number, number>();
   for (let c = 0; c < sizes.length; c++) {
     const r = find(c);
     if (r === c) continue;
     for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
-    merged.set(c, r);
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
     // Most stories of a period are one article (a month of wire has thousands): nothing to order.
