@@ -406,6 +406,9 @@ function signatureOf(a: Article): Signature {
   const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
+    // Hold the new article's strings, not the old one's: the old copies can then be freed.
+    before.title = a.title;
+    before.lead = leadParagraph;
     signatures.set(a, before.sig);
     return before.sig;
   }
