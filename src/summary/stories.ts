@@ -173,6 +173,8 @@ function wordAt(text: string, from: number, to: number, hash: number): WordInfo 
   return info;
 }
 
+const FIGURE: WordInfo = { id: -1, capital: false, acronym: false };
+
 const HASH_SEED = 0x811c9dc5;
 const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
@@ -203,34 +205,71 @@ const tables = new WeakMap<Article, boolean>();
 export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
-    const first = a.headline ? 1 : 0;
-    // The first 500 characters of the first four body paragraphs, joined by spaces (without
-    // joining whole paragraphs: a report's can be long).
-    let opening = '';
-    for (let k = first; k < first + 4 && k < a.paragraphs.length && opening.length < 500; k++) opening += (k > first ? ' ' : '') + (a.paragraphs[k] ?? '');
-    const words = opening.slice(0, 500).split(SPACES, 60);
-    // Character tests, not a regular expression per word: every article of a period passes here.
-    let figures = 0;
-    // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
-    let versus = 0;
-    for (const w of words) {
-      if (hasDigit(w)) figures++;
-      else if ((w.length === 2 || (w.length === 3 && w[2] === '.')) && (w[0] === 'v' || w[0] === 'V') && (w[1] === 's' || w[1] === 'S')) versus++;
-    }
-    t = words.length >= 4 && (figures / words.length >= TABULAR || (versus >= 2 && figures / words.length >= TABULAR / 2));
+    t = tabularOpening(a);
     tables.set(a, t);
   }
   return t;
 }
 
-const SPACES = /\s+/;
+/** Pieces of the opening read at most (as `split(/\s+/, 60)` would give them). */
+const OPENING_WORDS = 60;
+/** Characters of the opening read. */
+const OPENING_CHARS = 500;
 
-function hasDigit(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+/**
+ * Whether the first 500 characters of the first four body paragraphs (joined by spaces) are
+ * mostly figures. One scan over the paragraphs in place, splitting at runs of white space as
+ * `split(/\s+/)` does (empty first and last pieces included): every article of a period passes
+ * here, and the joined string and its word array were a sixth of a cold month's digest.
+ */
+function tabularOpening(a: Article): boolean {
+  const first = a.headline ? 1 : 0;
+  let pieces = 0;
+  let figures = 0;
+  // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
+  let versus = 0;
+  // The piece being read: its length, whether it has a figure, and its first three code units.
+  let length = 0;
+  let digit = false;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let inSpace = false;
+  const endPiece = (): void => {
+    pieces++;
+    if (digit) figures++;
+    else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
+    length = 0;
+    digit = false;
+  };
+  let read = 0;
+  outer: for (let k = first; k < first + 4 && k < a.paragraphs.length; k++) {
+    const text = a.paragraphs[k] ?? '';
+    // The joining space before every paragraph but the first.
+    for (let i = k > first ? -1 : 0; i < text.length; i++) {
+      if (read++ >= OPENING_CHARS || pieces >= OPENING_WORDS) break outer;
+      const c = i < 0 ? 32 : text.charCodeAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) endPiece();
+        inSpace = true;
+        continue;
+      }
+      inSpace = false;
+      if (length === 0) c0 = c;
+      else if (length === 1) c1 = c;
+      else if (length === 2) c2 = c;
+      length++;
+      if (c >= 48 && c <= 57) digit = true;
+    }
   }
-  return false;
+  if (pieces < OPENING_WORDS) endPiece();
+  return pieces >= 4 && (figures / pieces >= TABULAR || (versus >= 2 && figures / pieces >= TABULAR / 2));
+}
+
+/** What `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // Words as stories need them (see signatureOf): lower case, "U.S." kept whole, a light stem (plural and past
@@ -341,7 +380,8 @@ function addWords(text: string, headline: boolean): void {
       hash = hashStep(hash, d);
       i++;
     }
-    const info = wordAt(text, from, i, hash);
+    // A figure is no term (see stemmed) and no name: not looked up, and not remembered as a spelling.
+    const info = c >= 48 && c <= 57 ? FIGURE : wordAt(text, from, i, hash);
     const term = info.id;
     // A capital inside the lead's sentence, or an acronym anywhere in it ("U.S.", "OPEC").
     const name = !headline && ((!first && info.capital) || info.acronym);
@@ -355,13 +395,27 @@ function addWords(text: string, headline: boolean): void {
   }
 }
 
+// A reindex (or a reload) makes every article a new object, mostly with the same words: the
+// signatures are also kept by id with the two strings they were made from, and reused when
+// those are equal, so the first digest after a reindex only groups.
+const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }>();
+
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
+  const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
+  const before = madeFrom.get(a.id);
+  if (before && before.title === a.title && before.lead === leadParagraph) {
+    // Hold the new article's strings, not the old one's: the old copies can then be freed.
+    before.title = a.title;
+    before.lead = leadParagraph;
+    signatures.set(a, before.sig);
+    return before.sig;
+  }
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
-  let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
+  let lead = leadParagraph.slice(0, 400);
   const dash = lead.slice(0, 60).search(DATELINE_DASH);
   if (dash >= 0) lead = lead.slice(dash + 3);
   const end = lead.search(SENTENCE_END);
@@ -369,6 +423,7 @@ function signatureOf(a: Article): Signature {
   addWords(lead, false);
   sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
+  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
   return sig;
 }
 
@@ -474,9 +529,19 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       console.log(t, periodDf[id], reference.df[id], weightOf(id).toFixed(2));
     }
   }
-  const vectors = sigs.map((s) => {
-    const out: { id: number; w: number }[] = [];
-    if (!s) return out;
+  // Each article's heaviest terms, heaviest first (ties by id), flat: article i's are
+  // vecId/vecW[vecStart[i], vecStart[i + 1]). Typed arrays and one reused buffer, not an
+  // array of objects sorted per article (that was a tenth of a month's grouping).
+  const vecStart = new Int32Array(n + 1);
+  const vecId = new Int32Array(n * ARTICLE_TERMS);
+  const vecW = new Float64Array(n * ARTICLE_TERMS);
+  let vecEnd = 0;
+  for (let i = 0; i < n; i++) {
+    vecStart[i] = vecEnd;
+    const s = sigs[i];
+    if (!s) continue;
+    // Kept sorted as they come (insertion into at most ARTICLE_TERMS places).
+    let kept = 0;
     for (const packed of s) {
       const t = packed & TERM;
       if ((periodDf[t] ?? 0) < 2) continue;
@@ -488,22 +553,38 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         isName.push(false);
       }
       if (packed & NAME) isName[id] = true;
-      const w = termWeights[id] ?? 0;
+      const tw = termWeights[id] ?? 0;
       // A name in the lead must be rarer than a headline word to count: leads name places
       // and institutions ("New York", "Japan") that tie nothing together.
       const headline = (packed & HEADLINE) !== 0;
-      if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
+      if (tw < (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) continue;
+      const w = headline ? tw : tw / 2;
+      let k = kept;
+      while (k > 0) {
+        const pw = vecW[vecEnd + k - 1] ?? 0;
+        if (pw > w || (pw === w && (vecId[vecEnd + k - 1] ?? 0) < id)) break;
+        k--;
+      }
+      if (k >= ARTICLE_TERMS) continue;
+      const last = Math.min(kept, ARTICLE_TERMS - 1);
+      vecId.copyWithin(vecEnd + k + 1, vecEnd + k, vecEnd + last);
+      vecW.copyWithin(vecEnd + k + 1, vecEnd + k, vecEnd + last);
+      vecId[vecEnd + k] = id;
+      vecW[vecEnd + k] = w;
+      if (kept < ARTICLE_TERMS) kept++;
     }
-    return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
-  });
+    vecEnd += kept;
+  }
+  vecStart[n] = vecEnd;
 
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
-  const storiesWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Made on a term's first story (most terms of a period never reach an article's top terms).
+  const storiesWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
   // loop below reads it for every term of every article; a Map lookup there was most of the cost).
-  const countsWith: number[][] = Array.from({ length: termCount }, () => []);
+  const countsWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Per story: where in storiesWith[id] it stands, by term.
   const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
@@ -521,10 +602,14 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
   });
   for (const a of order) {
-    const v = vectors[a] ?? [];
-    for (const { id, w } of v) {
-      const list = storiesWith[id] ?? [];
-      const carried = countsWith[id] ?? [];
+    const from = vecStart[a] ?? 0;
+    const to = vecStart[a + 1] ?? 0;
+    for (let j = from; j < to; j++) {
+      const id = vecId[j] ?? 0;
+      const w = vecW[j] ?? 0;
+      const list = storiesWith[id];
+      const carried = countsWith[id];
+      if (!list || !carried) continue;
       const name = isName[id] === true;
       for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
         const c = list[k] ?? 0;
@@ -556,14 +641,20 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     sizes[best] = (sizes[best] ?? 0) + 1;
     const counts = termCounts[best] ?? new Map<number, number>();
     const slots = slotOf[best] ?? new Map<number, number>();
-    for (const { id } of v) {
+    for (let j = from; j < to; j++) {
+      const id = vecId[j] ?? 0;
       const k = counts.get(id) ?? 0;
       counts.set(id, k + 1);
-      const carried = countsWith[id] ?? [];
+      let carried = countsWith[id];
+      let list = storiesWith[id];
+      if (!carried || !list) {
+        carried = countsWith[id] = [];
+        list = storiesWith[id] = [];
+      }
       const slot = slots.get(id);
       if (slot === undefined) {
         slots.set(id, carried.length);
-        storiesWith[id]?.push(best);
+        list.push(best);
         carried.push(1);
       } else carried[slot] = (carried[slot] ?? 0) + 1;
     }
@@ -622,12 +713,10 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   });
   const members: number[][] = sizes.map(() => []);
   for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
-  const merged = new Map<number, number>();
   for (let c = 0; c < sizes.length; c++) {
     const r = find(c);
     if (r === c) continue;
     for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
-    merged.set(c, r);
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
     // Most stories of a period are one article (a month of wire has thousands): nothing to order.
@@ -635,7 +724,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const c = find(storyOf[m[0] ?? 0] ?? 0);
     const counts = termCounts[c] ?? new Map<number, number>();
     // The most typical article leads: the one whose terms the rest of the story share most.
-    const typical = (i: number): number => (vectors[i] ?? []).reduce((s, { id, w }) => s + w * ((counts.get(id) ?? 1) - 1), 0);
+    const typical = (i: number): number => {
+      let sum = 0;
+      for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
+      return sum;
+    };
     const list = m
       .map((i) => ({ i, s: typical(i) }))
       .sort((x, y) => y.s - x.s || x.i - y.i)

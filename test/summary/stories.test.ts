@@ -65,6 +65,26 @@ describe('stories', () => {
     expect(runNow(warmStories([], []))).toBeUndefined();
   });
 
+  it('GIVEN a reindex (new article objects, some rewritten) THEN signatures are reused only where the words are the same', () => {
+    const copy = (a: (typeof ARCHIVE)[number], id = a.id) => article(id, `date ${a.date}\n${a.paragraphs.join('\n\n')}`);
+    groupStories(ALL, ARCHIVE);
+    // After the reindex: the first Louvre article now reports the Gulf attack (headline and
+    // lead), the second keeps its headline with a new lead; the rest are unchanged copies.
+    const rewritten = new Map([
+      [LOUVRE[0]?.id ?? '', `date ${day}\nKUWAIT PROTESTS IRANIAN ATTACK AFTER U.S. HITS OIL PLATFORM\n\nKUWAIT, Oct 19 - Kuwait protested after Iran answered the U.S. attack on its Gulf oil platform.`],
+      [LOUVRE[1]?.id ?? '', `date ${day}\nLOUVRE ACCORD STILL IN EFFECT, BALLADUR SAYS\n\nPARIS, Oct 19 - Currencies traded quietly in Europe.`],
+    ]);
+    const reindexed = (prefix: string) => ARCHIVE.map((a) => (rewritten.has(a.id) ? article(prefix + a.id, rewritten.get(a.id) ?? '') : copy(a, prefix + a.id)));
+    const ids = (stories: ReturnType<typeof groupStories>, prefix: string) => stories.map((s) => s.articles.map((a) => a.id.slice(prefix.length)));
+    const again = reindexed('');
+    const seen = ids(groupStories(again.slice(-ALL.length), again), '');
+    // Ids never seen before: every signature made afresh.
+    const other = reindexed('new/');
+    const afresh = ids(groupStories(other.slice(-ALL.length), other), 'new/');
+    expect(seen).toEqual(afresh);
+    expect(seen[0]).toContain(LOUVRE[0]?.id);
+  });
+
   it('GIVEN warmDigest THEN the first digest after it is the digest a cold engine gives', async () => {
     const fresh = ARCHIVE.map((a) => article(a.id, `date ${a.date}\n${a.paragraphs.join('\n\n')}`));
     await warmDigest(fresh);
