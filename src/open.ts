@@ -10,7 +10,9 @@ import {
   loadEngineCache,
   loadEngineCacheAsync,
   saveEngine,
+  saveSnapshot,
   settingsHash,
+  snapshotEngine,
   sweepStaleTemps,
   type CacheKey,
   type CacheLoad,
@@ -29,8 +31,10 @@ export interface OpenOptions {
   settings?: IndexSettings;
   /** Files larger than this are skipped with a warning (default DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
-  /** How far a fresh build has got, phase by phase (the command line draws a bar from it). */
+  /** How far a fresh build (or an async load) has got, phase by phase (the command line draws a bar from it). */
   progress?: BuildProgress;
+  /** Articles read so far (an async open reports it, for a bot answering while it loads). */
+  articlesRead?: (n: number) => void;
 }
 
 export type BuildProgress = (phase: string, done: number, total: number) => void;
@@ -129,10 +133,23 @@ export function openEngine(opts: OpenOptions): Opened {
 export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const p = plan(opts);
   if (opts.cachePath) checkHeapRoom(p.files, 'load');
-  const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, p.restore) : undefined);
+  const report = { ...(opts.progress ? { progress: opts.progress } : {}), ...(opts.articlesRead ? { articlesRead: opts.articlesRead } : {}) };
+  const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, { ...p.restore, ...report }) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, await buildEngineAsync(logged(opts, await runSliced(reading(opts, p))), p.restore.settings), cached.reason);
+  const counting: OpenOptions = {
+    ...opts,
+    progress: (phase, done, total) => {
+      opts.progress?.(phase, done, total);
+      if (phase === 'reading files') opts.articlesRead?.(done);
+    },
+  };
+  const engine = await buildEngineAsync(logged(opts, await runSliced(reading(counting, p))), p.restore.settings, opts.progress);
+  if (opts.cachePath) {
+    opts.progress?.('writing the cache', 0, 1);
+    await saveSnapshot(snapshotEngine(engine), opts.cachePath, p.key, opts.log ?? silentLogger);
+  }
+  return { engine, source: 'built', reason: cached.reason, files: p.files };
 }
 
 /** A fresh engine over a loaded archive: the passage index and the quotes. */
@@ -143,8 +160,9 @@ export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_
 }
 
 /** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
-export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
-  const index = await PassageIndex.buildAsync(archive.articles, settings);
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: BuildProgress): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings, progress && ((done, total) => progress('indexing articles', done, total)));
+  progress?.('finding quotes', 0, 1);
   // The quotes are one synchronous pass: let waiting interactions in first.
   await nextTurn();
   return new Engine(archive, index, QuoteStore.build(archive.articles));

@@ -132,7 +132,8 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
   const cooldowns = new Cooldowns(cooldown, deps.now);
   return async (interaction) => {
     const receivedAt = performance.now();
-    const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
+    // Read through, not copied: a context that is still loading gets its engine later.
+    const ctx: BotContext = Object.assign(Object.create(deps.ctx) as CommandContext, { pages, pace, deferAfterMs, receivedAt });
     const kind = interaction.isChatInputCommand() ? 'command' : interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'other';
     let outcome: Outcome = 'answered';
     try {

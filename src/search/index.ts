@@ -172,8 +172,8 @@ export class PassageIndex {
   }
 
   /** The same index as `build`, made in slices that let other work run in between. */
-  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
-    return runSliced(PassageIndex.building(articles, settings));
+  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): Promise<PassageIndex> {
+    return runSliced(PassageIndex.building(articles, settings, progress));
   }
 
   private static *building(articles: readonly Article[], settings: IndexSettings, progress?: (done: number, total: number) => void): Sliced<PassageIndex> {
