@@ -6,7 +6,8 @@ import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
 import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
 import { SetupError } from '../../src/errors.js';
-import { archiveFingerprint, cacheFs } from '../../src/search/cache.js';
+import { LiveArchive } from '../../src/live/live-archive.js';
+import { archiveFingerprint, cacheFs, cacheFsAsync, loadEngineCache, saveSnapshot, snapshotEngine } from '../../src/search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
 import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
 
@@ -207,5 +208,108 @@ describe('archives larger than the heap', () => {
     expect(() => checkHeapRoom(files, 'load', 16 * 2 ** 30)).not.toThrow();
     // The fixture archive fits in any real process.
     expect(() => checkHeapRoom(scanArchive(archiveDir), 'build')).not.toThrow();
+  });
+});
+
+describe('writing the cache without blocking (the live archive)', () => {
+  type AsyncWrite = typeof cacheFsAsync.write;
+  const realAsyncWrite = cacheFsAsync.write;
+  afterEach(() => {
+    cacheFsAsync.write = realAsyncWrite;
+  });
+  const temps = (): string[] => readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'));
+
+  it('GIVEN live changes landing in the middle of a write THEN each write is whole: the first one the archive before, the last one a fresh build of the final archive; other work runs between frames', async () => {
+    const before = buildEngine(loadArchive(archiveDir));
+    const keyBefore = key();
+    const live = new LiveArchive(openEngine({ archiveDir }), { archiveDir, cachePath });
+    // A ticker stands for the bot's other work: it must get turns while the cache is written.
+    let ticks = 0;
+    let ticking = true;
+    const tick = (): void => {
+      ticks++;
+      if (ticking) setImmediate(tick);
+    };
+    tick();
+    const ticksAtWrite: number[] = [];
+    let changed = false;
+    let second: Promise<boolean> | undefined;
+    cacheFsAsync.write = (async (fd, data, offset, length) => {
+      ticksAtWrite.push(ticks);
+      if (ticksAtWrite.length === 4 && !changed) {
+        // Mid-write: an article removed, one changed, one added, applied to the live engine in place.
+        changed = true;
+        rmSync(join(archiveDir, '2020/ice-subpoenas.txt'));
+        writeFiles(archiveDir, {
+          '2021/ferry-schedule.txt': (FIXTURE['2021/ferry-schedule.txt'] ?? '').replace('forty minutes', 'twenty-five minutes, with a new hydrofoil,'),
+          '2000/aaa-first.txt': 'date 2000-01-01 "The hydrofoil is late again," said Pat Moreno, a commuter, on the ferry dock.',
+        });
+        expect(live.sync()).toMatchObject({ added: ['2000/aaa-first'], changed: ['2021/ferry-schedule'], removed: ['2020/ice-subpoenas'] });
+        second = live.writeCache();
+      }
+      return realAsyncWrite(fd, data, offset, length);
+    }) as AsyncWrite;
+    const firstPath = join(cacheDir, 'first.cache');
+    const first = live.writeCache().then((ok) => {
+      // Kept before the second write replaces it.
+      writeFileSync(firstPath, readFileSync(cachePath));
+      return ok;
+    });
+    expect(await first).toBe(true);
+    expect(second).toBeDefined();
+    expect(await second).toBe(true);
+    ticking = false;
+    await live.close();
+
+    // Between most writes the ticker had a turn (two writes may finish in one turn of the loop;
+    // a writer that made its frames in one go would give it none until the end).
+    expect(ticksAtWrite.length).toBeGreaterThan(10);
+    const turns = ticksAtWrite.filter((t, i) => i > 0 && t > (ticksAtWrite[i - 1] ?? 0)).length;
+    expect(turns).toBeGreaterThanOrEqual(ticksAtWrite.length / 2);
+    // The first write holds the archive as it was when it started, not a mix.
+    const firstLoad = loadEngineCache(firstPath, { dir: archiveDir, key: keyBefore, settings: DEFAULT_INDEX_SETTINGS });
+    if (!firstLoad.ok) throw new Error(firstLoad.reason);
+    expect(everyAnswer(firstLoad.engine)).toEqual(everyAnswer(before));
+    // The last write holds the archive now.
+    const reopened = openEngine({ archiveDir, cachePath });
+    expect(reopened.source).toBe('cache');
+    expect(everyAnswer(reopened.engine)).toEqual(everyAnswer(buildEngine(loadArchive(archiveDir))));
+    expect(temps()).toEqual([]);
+  });
+
+  it('GIVEN short writes THEN the async writer keeps writing; GIVEN a disk that fills THEN it fails, keeps the old cache and leaves no temp file', async () => {
+    const engine = openEngine({ archiveDir }).engine;
+    cacheFsAsync.write = ((fd, data, offset, length) => realAsyncWrite(fd, data, offset, Math.min(length, 777))) as AsyncWrite;
+    expect(await saveSnapshot(snapshotEngine(engine), cachePath, key())).toBe(true);
+    expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
+    const whole = readFileSync(cachePath);
+    let room = 5000;
+    cacheFsAsync.write = ((fd, data, offset, length) => {
+      const n = Math.min(length, room, 300);
+      room -= n;
+      return n === 0 ? Promise.resolve(0) : realAsyncWrite(fd, data, offset, n);
+    }) as AsyncWrite;
+    writeFiles(archiveDir, { 'extra.txt': 'date 2020-01-01 A short note about snow removal.' });
+    expect(await saveSnapshot(snapshotEngine(openEngine({ archiveDir }).engine), cachePath, key())).toBe(false);
+    expect(readFileSync(cachePath)).toEqual(whole);
+    expect(temps()).toEqual([]);
+  });
+
+  it('GIVEN many write requests while one runs THEN they share one more write, of the newest engine', async () => {
+    const live = new LiveArchive(openEngine({ archiveDir }), { archiveDir, cachePath });
+    let opened = 0;
+    const realOpen = cacheFsAsync.open;
+    cacheFsAsync.open = ((...args: Parameters<typeof realOpen>) => {
+      opened++;
+      return realOpen(...args);
+    }) as typeof realOpen;
+    try {
+      const writes = [live.writeCache(), live.writeCache(), live.writeCache(), live.writeCache()];
+      expect(await Promise.all(writes)).toEqual([true, true, true, true]);
+    } finally {
+      cacheFsAsync.open = realOpen;
+    }
+    expect(opened).toBe(2);
+    await live.close();
   });
 });
