@@ -9,6 +9,7 @@ import {
   archiveFingerprint,
   loadEngineCache,
   loadEngineCacheAsync,
+  readCacheKey,
   saveEngine,
   saveSnapshot,
   settingsHash,
@@ -124,6 +125,19 @@ export function openEngine(opts: OpenOptions): Opened {
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
   return built(opts, p, buildEngine(logged(opts, runNow(reading(opts, p))), p.restore.settings, opts.progress), cached.reason);
+}
+
+/**
+ * Makes sure the cache is current, without loading it when it is: checks its header against the
+ * archive, and builds and writes it otherwise. The shard manager calls it so that its children
+ * (each of which loads the index itself) find a cache, without holding an index of its own.
+ */
+export function prepareCache(opts: OpenOptions & { cachePath: string }): { source: 'cache' | 'built'; reason?: string } {
+  const p = plan(opts);
+  const saved = readCacheKey(opts.cachePath);
+  if (saved?.settings === p.key.settings && saved.fingerprint === p.key.fingerprint) return { source: 'cache' };
+  const opened = openEngine(opts);
+  return opened.reason === undefined ? { source: opened.source } : { source: opened.source, reason: opened.reason };
 }
 
 /**

@@ -724,6 +724,31 @@ function checkQuotes(store: QuoteStore, engine: Engine): void {
   }
 }
 
+/**
+ * The key a cache file was written for, from its header alone (the magic and the first frame):
+ * enough to tell whether it is current without loading it. Undefined for anything unreadable.
+ */
+export function readCacheKey(path: string): CacheKey | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, 'r');
+    const magic = new Uint8Array(MAGIC.length);
+    checkMagic(magic, fs.readSync(fd, magic, 0, magic.byteLength, 0));
+    const head = new Uint8Array(HEAD_BYTES);
+    const { tag, length, crc } = checkHead(head, fs.readSync(fd, head, 0, HEAD_BYTES, MAGIC.length));
+    const body = new Uint8Array(length);
+    checkBody(body, fs.readSync(fd, body, 0, length, MAGIC.length + HEAD_BYTES), crc);
+    if (tag !== TAG.header) return undefined;
+    const header = jsonOf(HeaderSchema, { tag, body }, 'cache header');
+    if (header.version !== CACHE_VERSION || header.endian !== endianness()) return undefined;
+    return { settings: header.settings, fingerprint: header.fingerprint };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 export type CacheLoad = { ok: true; engine: Engine } | { ok: false; reason: string };
 
 const readFailure = (e: unknown): CacheLoad => {

@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
-import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, saveEngine, settingsHash } from '../../src/open.js';
+import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, prepareCache, saveEngine, settingsHash } from '../../src/open.js';
 import { SetupError } from '../../src/errors.js';
 import { LiveArchive } from '../../src/live/live-archive.js';
 import { archiveFingerprint, cacheFs, cacheFsAsync, loadEngineCache, saveSnapshot, snapshotEngine } from '../../src/search/cache.js';
@@ -311,5 +311,20 @@ describe('writing the cache without blocking (the live archive)', () => {
     }
     expect(opened).toBe(2);
     await live.close();
+  });
+});
+
+describe('prepareCache (the shard manager)', () => {
+  it('GIVEN no cache, a current one, a changed archive or a foreign file THEN it builds only when the header does not match', () => {
+    expect(prepareCache({ archiveDir, cachePath })).toEqual({ source: 'built', reason: 'no cache yet' });
+    const written = readFileSync(cachePath);
+    expect(prepareCache({ archiveDir, cachePath })).toEqual({ source: 'cache' });
+    expect(readFileSync(cachePath)).toEqual(written);
+    writeFiles(archiveDir, { 'extra.txt': 'date 2020-01-01 A short note about snow removal.' });
+    expect(prepareCache({ archiveDir, cachePath })).toEqual({ source: 'built', reason: 'archive changed' });
+    expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
+    writeFileSync(cachePath, 'not a cache at all');
+    expect(prepareCache({ archiveDir, cachePath })).toMatchObject({ source: 'built' });
+    expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
   });
 });
