@@ -36,6 +36,11 @@ export interface OpenOptions {
   progress?: BuildProgress;
   /** Articles read so far (an async open reports it, for a bot answering while it loads). */
   articlesRead?: (n: number) => void;
+  /**
+   * From the cache, leave MiniSearch, the common postings and the quotes for their first use
+   * (the command line: `stats` and `article` never need them). A bot loads everything up front.
+   */
+  lazy?: boolean;
 }
 
 export type BuildProgress = (phase: string, done: number, total: number) => void;
@@ -86,7 +91,7 @@ function plan(opts: OpenOptions): Plan {
   const files = scanArchive(opts.archiveDir, scanOptions(opts));
   const key = { settings: settingsHash(settings), fingerprint: archiveFingerprint(files) };
   if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
-  return { files, key, restore: { dir: opts.archiveDir, key, settings } };
+  return { files, key, restore: { dir: opts.archiveDir, key, settings, ...(opts.lazy ? { lazy: true } : {}) } };
 }
 
 /** The engine from the cache when the read worked; otherwise the reason to build, logged. */

@@ -574,6 +574,11 @@ export interface RestoreOptions {
   progress?: (phase: string, done: number, total: number) => void;
   /** Articles read from the cache so far. */
   articlesRead?: (n: number) => void;
+  /**
+   * Leave what only some commands need for their first use: MiniSearch and the common postings
+   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front.
+   */
+  lazy?: boolean;
 }
 
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
@@ -641,10 +646,55 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   const passageTerms = yield* readLists(TAG.terms, 'passage terms', passages.length);
   const titleTerms = yield* readLists(TAG.titles, 'title terms', articles.length);
 
+  const features: Frame[] = [];
+  for (; frame?.tag === TAG.feature; frame = yield* next()) features.push(frame);
+  if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
+  if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
+  if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
+
+  const parts = { articles, passages, vocabList, passageTerms, titleTerms } satisfies IndexParts;
+  const archive: Archive = { dir: opts.dir, articles: articles.slice(), warnings };
+  if (opts.lazy) {
+    let index: PassageIndex;
+    try {
+      index = PassageIndex.restoreLazy(parts, opts.settings);
+    } catch (e) {
+      throw new Unusable((e as Error).message);
+    }
+    // The quotes are decoded and checked on first use; should they fail then, they are found
+    // again from the articles, which is what a rebuild would do.
+    const engine: Engine = new Engine(archive, index, () => {
+      try {
+        const quotes = quotesOf(features);
+        checkQuotes(quotes, engine);
+        return quotes;
+      } catch (e) {
+        if (!(e instanceof Unusable)) throw e;
+        return QuoteStore.build(archive.articles);
+      }
+    });
+    return engine;
+  }
+  let index: PassageIndex;
+  try {
+    // About how many slices the restore takes (checks, two counting passes, MiniSearch), for the progress figure.
+    const steps = 5 * Math.ceil(passages.length / 4096) + Math.ceil(vocabList.length / 16_384) + 1;
+    index = yield* slices(PassageIndex.restoreSliced(parts, opts.settings), opts.progress && ((k) => opts.progress?.('restoring the index', Math.min(k, steps), steps)));
+  } catch (e) {
+    throw new Unusable((e as Error).message);
+  }
+  const quotes = quotesOf(features);
+  const engine = new Engine(archive, index, quotes);
+  checkQuotes(quotes, engine);
+  return engine;
+}
+
+/** The quote store from its feature frames; Unusable when they do not make one. */
+function quotesOf(frames: readonly Frame[]): QuoteStore {
   const featureJson = new Map<string, unknown>();
   /** Each array property's announced length; its chunks must add up to it, in order. */
   const lengths = new Map<unknown[], number>();
-  for (; frame?.tag === TAG.feature; frame = yield* next()) {
+  for (const frame of frames) {
     const part = jsonOf(FeatureFrameSchema, frame, 'feature data');
     if (part.k === null) {
       if (featureJson.has(part.f)) throw new Unusable(`feature ${part.f} is saved twice`);
@@ -667,29 +717,12 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
     } else fields[part.k] = part.v;
   }
   for (const [list, n] of lengths) if (list.length !== n) throw new Unusable('feature data is truncated');
-  if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
-  if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
-  if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
-
-  let index: PassageIndex;
-  try {
-    // About how many slices the restore takes (checks, two counting passes, MiniSearch), for the progress figure.
-    const steps = 5 * Math.ceil(passages.length / 4096) + Math.ceil(vocabList.length / 16_384) + 1;
-    index = yield* slices(PassageIndex.restoreSliced({ articles, passages, vocabList, passageTerms, titleTerms } satisfies IndexParts, opts.settings), opts.progress && ((k) => opts.progress?.('restoring the index', Math.min(k, steps), steps)));
-  } catch (e) {
-    throw new Unusable((e as Error).message);
-  }
-  const archive: Archive = { dir: opts.dir, articles: articles.slice(), warnings };
   if (!featureJson.has('quotes')) throw new Unusable('cache has no quotes');
-  let quotes: QuoteStore;
   try {
-    quotes = QuoteStore.fromJSON(featureJson.get('quotes'));
+    return QuoteStore.fromJSON(featureJson.get('quotes'));
   } catch (e) {
     throw new Unusable((e as Error).message);
   }
-  const engine = new Engine(archive, index, quotes);
-  checkQuotes(quotes, engine);
-  return engine;
 }
 
 /**

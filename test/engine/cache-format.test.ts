@@ -10,6 +10,7 @@ import { LiveArchive } from '../../src/live/live-archive.js';
 import { archiveFingerprint, cacheFs, cacheFsAsync, loadEngineCache, saveSnapshot, snapshotEngine } from '../../src/search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
 import { FIXTURE, removeDir, writeArchive, writeFiles } from '../helpers/archive.js';
+import { editFrames, jsonBody, TAGS } from '../helpers/cache-frames.js';
 
 let archiveDir: string;
 let cacheDir: string;
@@ -326,5 +327,33 @@ describe('prepareCache (the shard manager)', () => {
     writeFileSync(cachePath, 'not a cache at all');
     expect(prepareCache({ archiveDir, cachePath })).toMatchObject({ source: 'built' });
     expect(openEngine({ archiveDir, cachePath }).source).toBe('cache');
+  });
+});
+
+describe('lazy restore (the command line)', () => {
+  it('GIVEN a lazy open from the cache THEN every answer equals a fresh build, and so do live changes applied to it', () => {
+    const fresh = everyAnswer(buildEngine(loadArchive(archiveDir)));
+    openEngine({ archiveDir, cachePath });
+    const lazy = openEngine({ archiveDir, cachePath, lazy: true });
+    expect(lazy.source).toBe('cache');
+    // Stats first, which must not need what was left for later; then everything.
+    expect(lazy.engine.stats()).toEqual(fresh.stats);
+    expect(everyAnswer(lazy.engine)).toEqual(fresh);
+    const other = openEngine({ archiveDir, cachePath, lazy: true }).engine;
+    other.applyChanges({ upserts: [], removals: ['2020/ice-subpoenas'], warnings: [] });
+    const eager = openEngine({ archiveDir, cachePath }).engine;
+    eager.applyChanges({ upserts: [], removals: ['2020/ice-subpoenas'], warnings: [] });
+    expect(everyAnswer(other)).toEqual(everyAnswer(eager));
+  });
+
+  it('GIVEN saved quotes that turn out bad on first use THEN they are found again from the articles: the same answers as a fresh build', () => {
+    const fresh = everyAnswer(buildEngine(loadArchive(archiveDir)));
+    openEngine({ archiveDir, cachePath });
+    editFrames(cachePath, (frames) => frames.map((f) => (f.tag === TAGS.feature ? { tag: f.tag, body: jsonBody({ f: 'quotes', k: 'quotes', v: 'garbage' }) } : f)));
+    const lazy = openEngine({ archiveDir, cachePath, lazy: true });
+    expect(lazy.source).toBe('cache');
+    expect(everyAnswer(lazy.engine)).toEqual(fresh);
+    // Loaded up front, the same file is refused and rebuilt.
+    expect(openEngine({ archiveDir, cachePath }).reason).toMatch(/feature quotes/);
   });
 });
