@@ -99,7 +99,7 @@ export class PassageIndex {
   readonly articles: Article[];
   readonly passages: Passage[];
   readonly vocabList: string[];
-  readonly vocab: Map<string, number>;
+  private vocabMap: Map<string, number> | undefined;
   readonly titleTerms: Uint32Array[];
   readonly removedPassages = new Set<number>();
   readonly removedArticles = new Set<number>();
@@ -125,11 +125,15 @@ export class PassageIndex {
     this.articles = parts.articles;
     this.passages = parts.passages;
     this.vocabList = parts.vocabList;
-    this.vocab = new Map(parts.vocabList.map((t, i) => [t, i]));
     this.passageTermList = parts.passageTerms;
     this.titleTerms = parts.titleTerms;
     this.dfBuf = new Uint32Array(Math.max(16, this.vocabList.length));
     this.miniSearch = new MiniSearch<Doc>(miniOptions(this));
+  }
+
+  /** Term → term id (made on first use: a command that reads no query never needs it). */
+  get vocab(): Map<string, number> {
+    return (this.vocabMap ??= new Map(this.vocabList.map((t, i) => [t, i])));
   }
 
   get mini(): MiniSearch<Doc> {
@@ -155,22 +159,34 @@ export class PassageIndex {
    * are decided here, once, so MiniSearch's content never depends on later updates.
    */
   private *complete(): Sliced<PassageIndex> {
-    yield* this.counting();
-    yield* this.commonAndMini();
+    yield* this.countPassages();
+    yield* this.rest();
     return this;
   }
 
-  /** What every answer needs: live passages, lengths, document frequencies, passages by article. */
-  private *counting(): Sliced<void> {
+  /** What answers about articles need: live passages, lengths, passages by article. */
+  private *countPassages(): Sliced<void> {
+    for (let p = 0; p < this.passages.length; p++) {
+      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
+      this.alive++;
+      this.totalLength += (this.passageTermList[p] ?? EMPTY).length;
+      if (p % (4 * SLICE) === 4 * SLICE - 1) yield;
+    }
+  }
+
+  /** What queries need besides: document frequencies, the common terms' postings and MiniSearch. */
+  private *rest(): Sliced<void> {
+    yield* this.countTerms();
+    yield* this.commonAndMini();
+  }
+
+  private *countTerms(): Sliced<void> {
     // Pass 1: what `count` would add up for every passage, but the common postings, which wait
     // until the document frequencies say which terms are common.
     const df = this.dfBuf;
     const seen = new Int32Array(this.vocabList.length).fill(-1);
     for (let p = 0; p < this.passages.length; p++) {
       const ids = this.passageTermList[p] ?? EMPTY;
-      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
-      this.alive++;
-      this.totalLength += ids.length;
       for (const t of ids) {
         if (seen[t] !== p) {
           seen[t] = p;
@@ -181,7 +197,6 @@ export class PassageIndex {
     }
   }
 
-  /** What retrieval needs besides: the common terms' postings and MiniSearch. */
   private *commonAndMini(): Sliced<void> {
     const df = this.dfBuf;
     const minimum = Math.max(this.settings.commonMinDf, Math.ceil(this.settings.commonShare * this.passages.length));
@@ -235,14 +250,14 @@ export class PassageIndex {
   }
 
   /**
-   * `restore` that leaves the common postings and MiniSearch for their first use: a command that
+   * `restore` that leaves document frequencies, common postings and MiniSearch for their first use: a command that
    * only reads articles (stats, article) from the command line never pays for them.
    */
   static restoreLazy(parts: IndexParts, settings: IndexSettings): PassageIndex {
     runNow(checkParts(parts));
     const index = new PassageIndex(parts, settings);
-    runNow(index.counting());
-    index.pending = index.commonAndMini();
+    runNow(index.countPassages());
+    index.pending = index.rest();
     return index;
   }
 
@@ -300,6 +315,7 @@ export class PassageIndex {
 
   /** Passages containing each term id. */
   get df(): Uint32Array {
+    this.finish();
     return this.dfBuf;
   }
 
@@ -334,6 +350,7 @@ export class PassageIndex {
 
   idf(termId: number): number {
     const n = this.alive;
+    this.finish();
     const df = this.dfBuf[termId] ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
