@@ -31,6 +31,8 @@ export async function startSharded(
   log: Logger,
   /** A shard exited because its gateway closed for good: every shard would be refused too. */
   onFatal: (shard: number) => void = () => {},
+  /** Given how to stop the shards as soon as the first is launched: a shard answers (loading) before they all are ready. */
+  onStop: (stop: () => Promise<void>) => void = () => {},
 ): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
   // Only the cache file is made sure of: the shards load it (answering /stats meanwhile), not this process.
   const prepared = prepareCache({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
@@ -59,23 +61,22 @@ export async function startSharded(
       }
     });
   });
+  const stop = async (): Promise<void> => {
+    manager.respawn = false;
+    const exits = [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          // SIGTERM: each shard destroys its client and flushes its logs (see main.ts).
+          child.kill('SIGTERM');
+        }),
+    );
+    await Promise.all(exits);
+  };
+  onStop(stop);
   await manager.spawn({ timeout: 60_000 });
   log.info({ totalShards }, 'all shards ready');
-  return {
-    manager,
-    async stop() {
-      manager.respawn = false;
-      const exits = [...manager.shards.values()].map(
-        (shard) =>
-          new Promise<void>((resolve) => {
-            const child = shard.process;
-            if (!child || child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            // SIGTERM: each shard destroys its client and flushes its logs (see main.ts).
-            child.kill('SIGTERM');
-          }),
-      );
-      await Promise.all(exits);
-    },
-  };
+  return { manager, stop };
 }
