@@ -566,9 +566,18 @@ function* slices<T>(work: Sliced<T>, progress?: (slices: number) => void): Decod
   }
 }
 
+/**
+ * A fingerprint still being worked out (the archive scanned on another thread while the cache is
+ * read): checked as soon as it is known, and waited for before the engine is returned.
+ */
+export interface LateFingerprint {
+  peek(): string | undefined;
+  wait(): string;
+}
+
 export interface RestoreOptions {
   dir: string;
-  key: CacheKey;
+  key: CacheKey | { settings: string; fingerprint: LateFingerprint };
   settings: IndexSettings;
   /** How far the load has got: 'reading the cache' (bytes), then 'restoring the index' (slices). */
   progress?: (phase: string, done: number, total: number) => void;
@@ -584,16 +593,25 @@ export interface RestoreOptions {
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   let frame = yield 'frame';
   let frames = 1;
-  const next = function* (): Decoding<Frame | null> {
-    frames++;
-    return (yield 'frame') ?? null;
-  };
   if (!frame || frame.tag !== TAG.header) throw new Unusable('cache is truncated or not a cache file');
   const header = jsonOf(HeaderSchema, frame, 'cache header');
   if (header.version !== CACHE_VERSION) throw new Unusable(`cache format version ${header.version} (want ${CACHE_VERSION})`);
   if (header.endian !== endianness()) throw new Unusable('cache was written on a machine of another byte order');
   if (header.settings !== opts.key.settings) throw new Unusable('index settings changed');
-  if (header.fingerprint !== opts.key.fingerprint) throw new Unusable('archive changed');
+  const want = opts.key.fingerprint;
+  const checkArchive = (fingerprint: string): void => {
+    if (header.fingerprint !== fingerprint) throw new Unusable('archive changed');
+  };
+  let late = typeof want === 'string' ? (checkArchive(want), undefined) : want;
+  const next = function* (): Decoding<Frame | null> {
+    frames++;
+    const known = late?.peek();
+    if (known !== undefined) {
+      late = undefined;
+      checkArchive(known);
+    }
+    return (yield 'frame') ?? null;
+  };
   frame = yield* next();
 
   const articles: Article[] = [];
@@ -664,6 +682,7 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
     }
     // The quotes are decoded and checked on first use; should they fail then, they are found
     // again from the articles, which is what a rebuild would do.
+    if (late) checkArchive(late.wait());
     const engine: Engine = new Engine(archive, index, () => {
       try {
         const quotes = quotesOf(features);
@@ -685,6 +704,7 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
     throw new Unusable((e as Error).message);
   }
   const quotes = quotesOf(features);
+  if (late) checkArchive(late.wait());
   const engine = new Engine(archive, index, quotes);
   checkQuotes(quotes, engine);
   return engine;

@@ -6,6 +6,7 @@ import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import type { Engine } from '../../src/engine.js';
 import { buildEngine, checkHeapRoom, openEngine, openEngineAsync, prepareCache, saveEngine, settingsHash } from '../../src/open.js';
 import { SetupError } from '../../src/errors.js';
+import { scanInBackground } from '../../src/archive/background-scan.js';
 import { LiveArchive } from '../../src/live/live-archive.js';
 import { archiveFingerprint, cacheFs, cacheFsAsync, loadEngineCache, saveSnapshot, snapshotEngine } from '../../src/search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, miniOptions, PassageIndex } from '../../src/search/index.js';
@@ -357,3 +358,26 @@ describe('lazy restore (the command line)', () => {
     expect(openEngine({ archiveDir, cachePath }).reason).toMatch(/feature quotes/);
   });
 });
+
+describe('scanning the archive while the cache is read (the command line)', () => {
+  it('GIVEN a scan on another thread THEN it lists exactly what a scan here does; a missing folder is the same SetupError', () => {
+    writeFiles(archiveDir, { 'big.txt': 'x'.repeat(3000), '.hidden/a.txt': 'date 2020-01-01 Hidden.' });
+    expect(scanInBackground(archiveDir, { maxArticleBytes: 2000 }).wait()).toEqual(scanArchive(archiveDir, { maxArticleBytes: 2000 }));
+    const missing = join(cacheDir, 'no-such-archive');
+    expect(() => scanInBackground(missing, {}).wait()).toThrow(SetupError);
+    expect(() => scanArchive(missing)).toThrow(SetupError);
+  });
+
+  it('GIVEN the archive changed, or gone, since the cache was written THEN the lazy open rebuilds, or says the folder is missing', () => {
+    openEngine({ archiveDir, cachePath });
+    expect(openEngine({ archiveDir, cachePath, lazy: true }).source).toBe('cache');
+    writeFiles(archiveDir, { 'extra.txt': 'date 2020-01-01 A short note about snow removal.' });
+    const changed = openEngine({ archiveDir, cachePath, lazy: true });
+    expect(changed).toMatchObject({ source: 'built', reason: 'archive changed' });
+    expect(changed.engine.articles.map((a) => a.id)).toContain('extra');
+    expect(everyAnswer(openEngine({ archiveDir, cachePath, lazy: true }).engine)).toEqual(everyAnswer(buildEngine(loadArchive(archiveDir))));
+    removeDir(archiveDir);
+    expect(() => openEngine({ archiveDir, cachePath, lazy: true })).toThrow(SetupError);
+  });
+});
+
