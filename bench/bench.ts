@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, scanArchive } from '../src/archive/load.js';
+import { buildFromFiles, type Built, type FilesBuild } from '../src/build/build.js';
 import { Engine } from '../src/engine.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { openEngine } from '../src/open.js';
@@ -19,6 +20,7 @@ import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
 import { benchQueries, timeQueries } from './queries.js';
+import { processCpuMs, threadCpuMs } from './thread-cpu.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => argOf(name, args);
@@ -32,24 +34,64 @@ const here = dirname(fileURLToPath(import.meta.url));
 const report = new Report(44);
 const row = (k: string, v: string): void => report.row(k, v);
 
-// Cold build: read every file, index, build features (no cache involved).
+// Cold build (no cache involved): the one-pass build as a start runs it (worker threads), then
+// the same in this thread, then without quotes (what the quote step adds), then the steps one
+// after another as before the one-pass build (the reference it must equal).
 let t = performance.now();
 const files = scanArchive(archiveDir);
-const archive = loadArchive(archiveDir, files);
-const tLoad = performance.now() - t;
-t = performance.now();
-const index = PassageIndex.build(archive.articles);
-const tIndex = performance.now() - t;
-t = performance.now();
-const engine = new Engine(archive, index, QuoteStore.build(archive.articles));
-const tQuotes = performance.now() - t;
+const tScan = performance.now() - t;
+const timed = <T>(run: () => T): { value: T; wall: string } => {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = run();
+  const c = process.cpuUsage(c0);
+  return { value, wall: `${ms(performance.now() - t0)} (CPU ${ms((c.user + c.system) / 1000)})` };
+};
+// The one-pass build's critical path on an idle machine (each thread on a core of its own): the
+// main thread's CPU while workers run or the busiest worker's share of theirs (whichever is
+// larger: they overlap), plus the main thread's CPU after the pass (finishing the index, speakers).
+function onePass(label: string, opts: Partial<FilesBuild>): Built {
+  const main0 = threadCpuMs();
+  const all0 = processCpuMs();
+  let passEnd: { main: number; all: number } | undefined;
+  const run = timed(() =>
+    buildFromFiles({
+      dir: archiveDir as string,
+      files,
+      ...opts,
+      progress: (phase, done) => {
+        if (phase === 'indexing articles' && done === 0) passEnd = { main: threadCpuMs(), all: processCpuMs() };
+      },
+    }),
+  );
+  const main1 = threadCpuMs();
+  const workers = run.value.workers;
+  row(`${label}, ${workers ? `${workers} worker threads` : 'in this thread'}`, run.wall);
+  if (passEnd && workers > 0) {
+    const mainPass = passEnd.main - main0;
+    const perWorker = (passEnd.all - all0 - mainPass) / workers;
+    const tail = main1 - passEnd.main;
+    row('  CPU: main thread in pass / per worker / main after', `${ms(mainPass)} / ${ms(perWorker)} / ${ms(tail)}`);
+    row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, perWorker) + tail));
+  }
+  return run.value;
+}
+row('scan the folder', ms(tScan));
+// Later builds in this process find the main thread's caches (stems, names) warm: compare
+// whole processes (bench:growth, `time npm run cli`) for before/after figures.
+const pooled = onePass('cold build, one pass', {});
+const { archive, index } = pooled;
+const engine = new Engine(archive, index, pooled.quotes);
 const mem = process.memoryUsage();
-row('articles', String(archive.articles.length));
-row('passages', String(index.passages.length));
-row('cold build: read + parse files', ms(tLoad));
-row('cold build: passage index', ms(tIndex));
-row('cold build: quotes', ms(tQuotes));
+row('articles / passages', `${archive.articles.length} / ${index.passages.length}`);
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
+onePass('  the same without quotes', { quotes: false });
+onePass('cold build, one pass', { workers: 0 });
+onePass('  the same without quotes', { workers: 0, quotes: false });
+const oldRead = timed(() => loadArchive(archiveDir, files));
+row('step by step (before): read + parse files', oldRead.wall);
+row('step by step (before): passage index', timed(() => PassageIndex.build(oldRead.value.articles)).wall);
+row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.articles)).wall);
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));

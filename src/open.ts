@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { scanInBackground } from './archive/background-scan.js';
-import { readingArchive, scanArchive, type ArchiveFile } from './archive/load.js';
+import { scanArchive, type ArchiveFile } from './archive/load.js';
 import type { Archive } from './archive/types.js';
+import { buildFromFiles, buildFromFilesAsync, type Built, type FilesBuild } from './build/build.js';
 import { Engine } from './engine.js';
 import { SetupError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
@@ -22,7 +23,7 @@ import {
   type RestoreOptions,
 } from './search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from './search/index.js';
-import { nextTurn, runNow, runSliced, type Sliced } from './search/slices.js';
+import { nextTurn } from './search/slices.js';
 
 export { saveEngine, settingsHash };
 
@@ -114,10 +115,19 @@ function built(opts: OpenOptions, { files, key }: Plan, engine: Engine, reason: 
   return { engine, source: 'built', reason, files };
 }
 
-/** The archive's reading as sliced work, with progress reported as "reading files". */
-function reading(opts: OpenOptions, p: Plan): Sliced<Archive> {
-  return readingArchive(opts.archiveDir, p.files, scanOptions(opts), opts.progress && ((done, total) => opts.progress?.('reading files', done, total)));
+/** The one-pass build of the scanned files (src/build: worker threads for large archives). */
+function filesBuild(opts: OpenOptions, p: Plan): FilesBuild {
+  return {
+    dir: opts.archiveDir,
+    files: p.files,
+    scan: scanOptions(opts),
+    settings: p.restore.settings,
+    ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.progress ? { progress: opts.progress } : {}),
+  };
 }
+
+const engineOf = (opts: OpenOptions, b: Built): Engine => new Engine(logged(opts, b.archive), b.index, b.quotes);
 
 function logged(opts: OpenOptions, archive: Archive): Archive {
   for (const w of archive.warnings) (opts.log ?? silentLogger).warn({ file: w.file }, w.message);
@@ -132,7 +142,7 @@ export function openEngine(opts: OpenOptions): Opened {
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, buildEngine(logged(opts, runNow(reading(opts, p))), p.restore.settings, opts.progress), cached.reason);
+  return built(opts, p, engineOf(opts, buildFromFiles(filesBuild(opts, p))), cached.reason);
 }
 
 /**
@@ -173,7 +183,7 @@ function openWhileScanning(opts: OpenOptions & { cachePath: string }): Opened {
   const cached = fromCache(opts, p.files, read);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
-  return built(opts, p, buildEngine(logged(opts, runNow(reading(opts, p))), p.restore.settings, opts.progress), cached.reason);
+  return built(opts, p, engineOf(opts, buildFromFiles(filesBuild(opts, p))), cached.reason);
 }
 
 /**
@@ -200,6 +210,7 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
   const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, { ...p.restore, ...report }) : undefined);
   if ('engine' in cached) return cached;
   checkHeapRoom(p.files, 'build');
+  // Files read are articles read, near enough, for a bot answering /stats meanwhile.
   const counting: OpenOptions = {
     ...opts,
     progress: (phase, done, total) => {
@@ -207,7 +218,7 @@ export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
       if (phase === 'reading files') opts.articlesRead?.(done);
     },
   };
-  const engine = await buildEngineAsync(logged(opts, await runSliced(reading(counting, p))), p.restore.settings, opts.progress);
+  const engine = engineOf(opts, await buildFromFilesAsync(filesBuild(counting, p)));
   if (opts.cachePath) {
     opts.progress?.('writing the cache', 0, 1);
     await saveSnapshot(snapshotEngine(engine), opts.cachePath, p.key, opts.log ?? silentLogger);
@@ -223,9 +234,8 @@ export function buildEngine(archive: Archive, settings: IndexSettings = DEFAULT_
 }
 
 /** The same, building the index in slices so that a serving bot keeps answering meanwhile (/reindex). */
-export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: BuildProgress): Promise<Engine> {
-  const index = await PassageIndex.buildAsync(archive.articles, settings, progress && ((done, total) => progress('indexing articles', done, total)));
-  progress?.('finding quotes', 0, 1);
+export async function buildEngineAsync(archive: Archive, settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<Engine> {
+  const index = await PassageIndex.buildAsync(archive.articles, settings);
   // The quotes are one synchronous pass: let waiting interactions in first.
   await nextTurn();
   return new Engine(archive, index, QuoteStore.build(archive.articles));

@@ -1,15 +1,16 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, readingArchive, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
+import { archiveFs, archivePath, fileEntry, idFromPath, isArticlePath, loadArchiveEntry, sameFile, scanArchive, scanTree, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { CommandContext } from '../commands/command.js';
 import { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import { buildEngineAsync, settingsHash, type Opened } from '../open.js';
+import { buildFromFilesAsync } from '../build/build.js';
+import { settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint, CacheWriter, snapshotEngine } from '../search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
-import { nextTurn, runSliced } from '../search/slices.js';
+import { nextTurn } from '../search/slices.js';
 import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
@@ -423,14 +424,23 @@ export class LiveArchive {
   private async rebuild(progress: (message: string) => void): Promise<ReindexReport> {
     const t0 = performance.now();
     const scan = scanArchive(this.opts.archiveDir, this.scanOptions);
-    progress(`reading ${scan.length} files`);
-    const archive = await runSliced(readingArchive(this.opts.archiveDir, scan, this.scanOptions));
+    progress(`reading and indexing ${scan.length} files`);
+    // One pass per file, in worker threads for a large archive; this thread only merges, in slices.
+    const built = await buildFromFilesAsync({
+      dir: this.opts.archiveDir,
+      files: scan,
+      scan: this.scanOptions,
+      settings: this.settings,
+      log: this.log,
+      progress: (phase, done, total) => {
+        if (phase === 'indexing articles' && done === 0) progress(`indexing ${total} articles`);
+      },
+    });
+    const { archive, index } = built;
     const { articles } = archive;
     const warnings = new Map<string, ArchiveWarning[]>();
     for (const w of archive.warnings) warnings.set(w.file, [...(warnings.get(w.file) ?? []), w]);
-    progress(`indexing ${articles.length} articles`);
-    const engine = await buildEngineAsync(archive, this.settings);
-    const { index } = engine;
+    const engine = new Engine(archive, index, built.quotes);
     const before = new Map(this.engine.articles.map((a) => [a.id, a]));
     let added = 0;
     let changed = 0;

@@ -97,7 +97,8 @@ function namedInArticle(quotes: readonly Quote[]): Quote[] {
   });
 }
 
-function extractQuotes(articles: readonly Article[]): Quote[] {
+/** The quotes of these articles, in order, before speakers are merged across the archive (`fromQuotes`). */
+export function extractQuotes(articles: readonly Article[]): Quote[] {
   const raw: Quote[] = [];
   for (const a of articles) {
     for (const q of attributeArticle(a.paragraphs)) {
@@ -158,7 +159,8 @@ export class QuoteStore {
     return QuoteStore.fromQuotes([...this.quotes.filter((q) => !gone.has(q.article)), ...extractQuotes(added)]);
   }
 
-  private static fromQuotes(input: readonly Quote[]): QuoteStore {
+  /** The store over extracted quotes (`extractQuotes`, article by article in archive order): what `build` gives. */
+  static fromQuotes(input: readonly Quote[]): QuoteStore {
     const raw = namedInArticle(input);
     const { entries, canonical } = buildRegistry(raw.flatMap((q) => (q.speaker ? [{ name: q.speaker, role: q.role, article: q.article }] : [])));
     const quotes: Quote[] = raw.map((q) => ({ ...q, speaker: q.speaker === null ? null : (canonical.get(foldName(q.speaker)) ?? q.speaker) }));

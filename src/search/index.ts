@@ -218,8 +218,8 @@ export class PassageIndex {
   }
 
   /** The same index as `build`, made in slices that let other work run in between. */
-  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): Promise<PassageIndex> {
-    return runSliced(PassageIndex.building(articles, settings, progress));
+  static buildAsync(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS): Promise<PassageIndex> {
+    return runSliced(PassageIndex.building(articles, settings));
   }
 
   private static *building(articles: readonly Article[], settings: IndexSettings, progress?: (done: number, total: number) => void): Sliced<PassageIndex> {
@@ -264,6 +264,15 @@ export class PassageIndex {
   /** `restore` as sliced work, for a caller that interleaves it with its own. */
   static *restoreSliced(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
     yield* checkParts(parts);
+    return yield* new PassageIndex(parts, settings).complete();
+  }
+
+  /**
+   * An index over parts a build has just made, term ids numbered in order of first use as
+   * `build` numbers them (the one-pass build in src/build merges its workers' parts so), as
+   * sliced work. Unlike `restore`, nothing is checked: the parts come from this process.
+   */
+  static *completing(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
     return yield* new PassageIndex(parts, settings).complete();
   }
 

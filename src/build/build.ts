@@ -1,0 +1,132 @@
+// The one-pass build: every file is read, parsed, cut into passages, tokenised and searched for
+// quotes in one go (`readChunk`), by worker threads when the archive is large enough to repay
+// starting them; the main thread merges their compact answers in archive order, so the index is
+// exactly what the single-threaded build (`PassageIndex.build`, `QuoteStore.build`) makes.
+
+import { availableParallelism } from 'node:os';
+import type { ArchiveFile, ScanOptions } from '../archive/load.js';
+import type { Archive } from '../archive/types.js';
+import { silentLogger, type Logger } from '../log.js';
+import { QuoteStore } from '../quotes/store.js';
+import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import { planChunks, readingChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
+import { BuildMerger } from './merge.js';
+import { BuildPool, runBlocking, runWaiting, type Work } from './pool.js';
+
+export interface FilesBuild {
+  dir: string;
+  /** The archive's files as scanned, in archive order. */
+  files: readonly ArchiveFile[];
+  scan?: ScanOptions;
+  settings?: IndexSettings;
+  /** How far the build has got, phase by phase (the command line draws a bar from it). */
+  progress?: (phase: string, done: number, total: number) => void;
+  log?: Logger;
+  /** Worker threads; 0 builds in this thread. Default: BUILD_WORKERS, else one per core (none on one core). */
+  workers?: number;
+  /** An archive with less text than this is built in this thread: starting workers would cost more. */
+  minPoolBytes?: number;
+  /** False leaves the quotes out (the bench measures what they cost). */
+  quotes?: boolean;
+  /** The workers' module and silence limit (tests inject failing workers). */
+  workerModule?: URL;
+  stallMs?: number;
+}
+
+export interface Built {
+  archive: Archive;
+  index: PassageIndex;
+  quotes: QuoteStore;
+  /** Worker threads whose answers went into the build (0: all done in this thread). */
+  workers: number;
+}
+
+/** Below this much text (about a thousand news stories) one thread is quicker than starting workers. */
+export const MIN_POOL_BYTES = 2 * 1024 * 1024;
+/** More workers than this only queue behind the main thread's merging. */
+const MAX_WORKERS = 8;
+
+/** The worker count BUILD_WORKERS asks for, else one per core (none on a single core). */
+export function defaultWorkers(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = silentLogger): number {
+  const raw = env.BUILD_WORKERS?.trim();
+  if (raw) {
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 0 && n <= 64) return n;
+    log.warn({ BUILD_WORKERS: raw }, 'BUILD_WORKERS must be a whole number from 0 (no workers) to 64; using one worker per core');
+  }
+  const cores = availableParallelism();
+  return cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+/** Builds the archive's index and quotes from its files, blocking until done. */
+export function buildFromFiles(b: FilesBuild): Built {
+  return runBlocking(building(b));
+}
+
+/** The same, with the event loop free meanwhile: the main thread only merges, a slice at a time. */
+export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
+  return runWaiting(building(b));
+}
+
+function startPool(b: FilesBuild, chunks: number, log: Logger): BuildPool | undefined {
+  const size = Math.min(b.workers ?? defaultWorkers(process.env, log), chunks);
+  const bytes = b.files.reduce((n, f) => n + (f.skip ? 0 : f.size), 0);
+  if (size < 1 || bytes < (b.minPoolBytes ?? MIN_POOL_BYTES)) return undefined;
+  try {
+    return new BuildPool({ size, ...(b.workerModule ? { module: b.workerModule } : {}), ...(b.stallMs !== undefined ? { stallMs: b.stallMs } : {}) });
+  } catch (e) {
+    log.warn({ err: e }, `build workers could not start (${e instanceof Error ? e.message : String(e)}); building in this thread`);
+    return undefined;
+  }
+}
+
+function* building(b: FilesBuild): Work<Built> {
+  const settings = b.settings ?? DEFAULT_INDEX_SETTINGS;
+  const log = b.log ?? silentLogger;
+  const chunks = planChunks(b.files);
+  const task = (seq: number): ChunkTask => ({ seq, dir: b.dir, files: chunks[seq] ?? [], scan: b.scan ?? {}, passages: settings.passages, quotes: b.quotes ?? true });
+  const merger = new BuildMerger();
+  const total = b.files.length;
+  let filesDone = 0;
+  b.progress?.('reading files', 0, total);
+  let pool = startPool(b, chunks.length, log);
+  let workers = 0;
+  try {
+    // Answers that came before their turn to be merged, and the worker that gave each.
+    const ready = new Map<number, { result: ChunkResult; worker: number }>();
+    // This thread's own work (small archives, or after the workers failed): thread number -1.
+    const numbers: TermNumbers = new Map();
+    let next = 0;
+    for (let seq = 0; seq < chunks.length; seq++) {
+      while (pool && !ready.has(seq)) {
+        while (next < chunks.length && pool.post(task(next))) next++;
+        const seen = Atomics.load(pool.signal, 0);
+        for (const r of pool.receive()) ready.set(r.result.seq, r);
+        workers = pool.size;
+        if (pool.failure) {
+          // What the workers answered stays; the rest is done here, so the index is the same.
+          log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
+          pool.close();
+          pool = undefined;
+        } else if (!ready.has(seq)) yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+      }
+      const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
+      ready.delete(seq);
+      merger.add(r.result, r.worker);
+      filesDone += chunks[seq]?.length ?? 0;
+      b.progress?.('reading files', filesDone, total);
+      yield;
+    }
+  } finally {
+    pool?.close();
+  }
+  const n = merger.articles.length;
+  b.progress?.('indexing articles', 0, n);
+  const index = yield* PassageIndex.completing(merger.parts, settings);
+  b.progress?.('indexing articles', n, n);
+  b.progress?.('finding quotes', 0, 1);
+  // The speaker registry is one synchronous step over all quotes: let waiting work in first.
+  yield;
+  const quotes = QuoteStore.fromQuotes(merger.quotes);
+  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes, workers };
+}

@@ -1,0 +1,176 @@
+// Worker threads for the per-article work of a build. The main thread reads their answers with
+// `receiveMessageOnPort` and waits on a shared counter the workers bump after each answer, so the
+// same build runs blocking (the command line's synchronous open: `Atomics.wait`) or with the
+// event loop free (the bot, /reindex: `Atomics.waitAsync`).
+
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { ChunkResult, ChunkTask } from './chunk.js';
+import { nextTurn } from '../search/slices.js';
+
+export type WorkerReply = { type: 'done'; result: ChunkResult } | { type: 'failed'; message: string };
+
+/** The main thread waits until `signal[0]` is no longer `seen` (a worker answered), or `timeoutMs`. */
+export interface Wait {
+  signal: Int32Array;
+  seen: number;
+  timeoutMs: number;
+}
+
+/** Sliced work (see slices.ts) that may also wait for workers. */
+export type Work<T> = Generator<Wait | undefined, T, undefined>;
+
+/** Runs work to the end, blocking while it waits for workers. */
+export function runBlocking<T>(work: Work<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (step.value) Atomics.wait(step.value.signal, 0, step.value.seen, step.value.timeoutMs);
+  }
+}
+
+type WaitAsync = (a: Int32Array, i: number, v: number, t: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+
+/** Runs work with the event loop free between slices and while it waits for workers. */
+export async function runWaiting<T>(work: Work<T>): Promise<T> {
+  const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (!step.value) await nextTurn();
+    else {
+      const w = waitAsync(step.value.signal, 0, step.value.seen, step.value.timeoutMs);
+      if (!w.async) continue;
+      // A pending waitAsync does not keep Node's event loop alive (nor do the unref'd workers):
+      // a timer does, or a process with nothing else to do would exit mid-build.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([w.value, new Promise((resolve) => (timer = setTimeout(resolve, step.value?.timeoutMs)))]);
+      clearTimeout(timer);
+    }
+  }
+}
+
+// The worker's first code, plain CommonJS: loads the worker module (with tsx first when it is
+// TypeScript, as under tests and `tsx`), and reports any failure to load or run as an answer, so
+// that a main thread blocked in `Atomics.wait` hears of it.
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+const { port, signal, url, tsx } = workerData;
+const fail = (e) => {
+  try { port.postMessage({ type: 'failed', message: String((e && e.stack) || e) }); }
+  finally { Atomics.add(signal, 0, 1); Atomics.notify(signal, 0); }
+};
+process.on('uncaughtException', fail);
+(tsx ? import(tsx).then((api) => api.register()) : Promise.resolve())
+  .then(() => import(url))
+  .then((m) => m.serve(port, signal))
+  .catch(fail);
+`;
+
+/** The worker module next to this one: `worker.js` in the compiled build, `worker.ts` under tsx and tests. */
+export const defaultWorkerModule = (): URL => new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+
+export interface PoolOptions {
+  size: number;
+  /** The module whose `serve(port, signal)` answers tasks (tests inject failing ones). */
+  module?: URL;
+  /** A task unanswered this long means a worker died unseen (the main thread blocked): default 2 minutes. */
+  stallMs?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  inFlight: number;
+}
+
+/** Tasks a worker holds at once: one at work, one waiting, so it never idles for the main thread. */
+const DEPTH = 2;
+
+/** Build workers; any failure is recorded in `failure` (the caller then does the rest itself). */
+export class BuildPool {
+  readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  failure: string | undefined;
+  private readonly slots: Slot[] = [];
+  private readonly stallMs: number;
+  private closing = false;
+  private lastNews = performance.now();
+
+  /** Starts the workers; throws when threads cannot be made at all. */
+  constructor(opts: PoolOptions) {
+    this.stallMs = opts.stallMs ?? 120_000;
+    const url = (opts.module ?? defaultWorkerModule()).href;
+    const tsx = url.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+    try {
+      for (let i = 0; i < opts.size; i++) {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(BOOT, { eval: true, workerData: { port: port2, signal: this.signal, url, tsx }, transferList: [port2] });
+        worker.unref();
+        worker.on('error', (e) => this.fail(`a build worker failed: ${e instanceof Error ? e.message : String(e)}`));
+        worker.on('exit', (code) => this.fail(`a build worker stopped (exit code ${code})`));
+        this.slots.push({ worker, port: port1, inFlight: 0 });
+      }
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Tasks sent and not yet answered. */
+  get pending(): number {
+    return this.slots.reduce((n, s) => n + s.inFlight, 0);
+  }
+
+  /** Sends a task to the least busy worker; false when all are full. */
+  post(task: ChunkTask): boolean {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.inFlight < DEPTH && (!best || s.inFlight < best.inFlight)) best = s;
+    if (!best) return false;
+    if (this.pending === 0) this.lastNews = performance.now();
+    best.port.postMessage(task);
+    best.inFlight++;
+    return true;
+  }
+
+  /** The answers that have arrived, with the worker that gave each; records a failure when a worker reported one or fell silent. */
+  receive(): Array<{ result: ChunkResult; worker: number }> {
+    const out: Array<{ result: ChunkResult; worker: number }> = [];
+    for (const [worker, s] of this.slots.entries()) {
+      for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) {
+        const reply = m.message as WorkerReply;
+        this.lastNews = performance.now();
+        s.inFlight = Math.max(0, s.inFlight - 1);
+        if (reply.type === 'done') out.push({ result: reply.result, worker });
+        else this.fail(`a build worker failed: ${reply.message.split('\n')[0] ?? ''}`);
+      }
+    }
+    if (this.pending > 0 && performance.now() - this.lastNews > this.stallMs) {
+      this.fail(`no answer from the build workers in ${Math.round(this.stallMs / 1000)} s`);
+    }
+    return out;
+  }
+
+  /** How long to wait for the next answer before looking again (for a silent worker). */
+  get waitMs(): number {
+    return Math.min(1000, this.stallMs);
+  }
+
+  close(): void {
+    this.closing = true;
+    for (const s of this.slots) {
+      s.port.close();
+      void s.worker.terminate();
+    }
+  }
+
+  private fail(message: string): void {
+    if (this.closing) return;
+    this.failure ??= message;
+    // Wakes a main thread waiting for answers, so it sees the failure now.
+    Atomics.add(this.signal, 0, 1);
+    Atomics.notify(this.signal, 0);
+  }
+}
