@@ -136,7 +136,7 @@ function logged(opts: OpenOptions, archive: Archive): Archive {
 
 /** Loads the archive and its index: from the cache when the archive and settings are unchanged. */
 export function openEngine(opts: OpenOptions): Opened {
-  if (opts.lazy && opts.cachePath && cacheFits(opts.cachePath)) return openWhileScanning({ ...opts, cachePath: opts.cachePath });
+  if (opts.lazy && opts.cachePath && scanAside(opts.cachePath)) return openWhileScanning({ ...opts, cachePath: opts.cachePath });
   const p = plan(opts);
   if (opts.cachePath) checkHeapRoom(p.files, 'load');
   const cached = fromCache(opts, p.files, opts.cachePath ? loadEngineCache(opts.cachePath, p.restore) : undefined);
@@ -152,9 +152,14 @@ export function openEngine(opts: OpenOptions): Opened {
  */
 const HEAP_PER_CACHE_BYTE = 5;
 
-function cacheFits(path: string): boolean {
+/** Below this cache size the scan is quicker than starting a worker for it (the seed: a few files); tests lower it. */
+export const scanAsideFrom = { bytes: 4 << 20 };
+
+/** Whether the cache is large enough for a scan on another thread to pay, and surely fits the heap. */
+function scanAside(path: string): boolean {
   try {
-    return statSync(path).size * HEAP_PER_CACHE_BYTE <= getHeapStatistics().heap_size_limit * 0.95;
+    const { size } = statSync(path);
+    return size >= scanAsideFrom.bytes && size * HEAP_PER_CACHE_BYTE <= getHeapStatistics().heap_size_limit * 0.95;
   } catch {
     return false;
   }
