@@ -7,18 +7,9 @@ import type { CommandContext, Progress } from './commands/command.js';
 import type { Engine } from './engine.js';
 import { UserError } from './errors.js';
 import type { ReindexReport } from './live/report.js';
+import type { LoadingStatus } from './loading-status.js';
 
-/** How far the load has got: what /stats answers until the archive is ready. */
-export interface LoadingStatus {
-  loading: true;
-  /** What is being done now: "reading the cache", "reading files", "indexing articles"… */
-  phase: string;
-  /** The whole load, 0–100. */
-  percent: number;
-  /** Articles read so far (from the cache or the files). */
-  articles: number;
-  elapsedMs: number;
-}
+export type { LoadingStatus };
 
 /**
  * Where each phase of a load starts and ends, in percent of the whole: a start from the cache

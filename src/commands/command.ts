@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.js';
 import type { ReindexReport } from '../live/report.js';
-import type { LoadingStatus } from '../loading.js';
+import type { LoadingStatus } from '../loading-status.js';
 import type { OptionValues, OptionsSpec } from './options.js';
 
 /** Where a long command reports how far it has got (the terminal prints it). */

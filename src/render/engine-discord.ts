@@ -1,6 +1,6 @@
 import type { EmbedData, ReplyPage } from '../commands/command.js';
 import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
-import type { LoadingStatus } from '../loading.js';
+import type { LoadingStatus } from '../loading-status.js';
 import type { Range } from '../search/snippet.js';
 import { UNSURE_LEAD } from './wording.js';
 import { citation, dateLabel } from './cite.js';

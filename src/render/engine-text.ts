@@ -1,5 +1,5 @@
 import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
-import type { LoadingStatus } from '../loading.js';
+import type { LoadingStatus } from '../loading-status.js';
 import { citation, dateLabel } from './cite.js';
 import { count } from '../text/plural.js';
 import { UNSURE_LEAD } from './wording.js';
