@@ -1,4 +1,5 @@
 import { warmAutocomplete } from './commands/autocomplete.js';
+import { warmDigest } from './summary/digest.js';
 import { LiveArchive } from './live/live-archive.js';
 import { LoadingArchive } from './loading.js';
 import type { Logger } from './log.js';
@@ -40,6 +41,7 @@ export function serveArchive(
     }
     live.watch();
     warmAutocomplete(live.ctx);
+    void warmDigest(live.ctx.engine.articles).catch((err: unknown) => log.warn({ err }, 'digest warm-up failed'));
     ctx.ready(live.ctx);
     log.info({ source: opened.source, articles: opened.engine.articles.length }, 'archive ready');
     return live;

@@ -3,7 +3,8 @@ import { UserError } from '../errors.js';
 import { parseDateRange, parsePeriod, type DateRange } from '../search/date-range.js';
 import { newestFirst } from '../text/dates.js';
 import { termOf, tokenize } from '../text/tokenize.js';
-import { groupStories, type Story } from './stories.js';
+import { runSliced, type Sliced } from '../search/slices.js';
+import { groupStories, warmStories, type Story } from './stories.js';
 import { summarize } from './summarize.js';
 
 export const DIGEST_DEFAULT_LIMIT = 10;
@@ -108,13 +109,42 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
     if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
     return { ...base, pages, entries: found.slice((page - 1) * limit, page * limit).map(entryOf) };
   }
-  const all = storiesOf(articles, found, `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`);
+  const all = storiesOf(articles, found, periodKey(range, topic));
   const pages = Math.max(1, Math.ceil(all.length / limit));
   if (page > pages) throw new UserError(`digest: page ${page} is past the last page (${pages})`, 'digest.page');
   const stories = all.slice((page - 1) * limit, page * limit).map(storyOf);
   const leads = all.slice((page - 1) * limit, page * limit).flatMap((s) => (s.articles[0] ? [entryOf(s.articles[0])] : []));
   return { ...base, pages, entries: leads, stories, storyCount: all.length };
 }
+
+/**
+ * Articles whose story signatures the warm-up makes, newest first: a month of a busy wire is
+ * some 10,000; the bound keeps start-up work and memory in proportion on a big archive (older
+ * periods are made on their first digest).
+ */
+export const WARM_DIGEST_ARTICLES = 30_000;
+
+/**
+ * Prepares the first digest in the background (a bot, after it opens): sorts the archive by
+ * date and makes the story signatures of its newest articles and of the reference sample, a
+ * slice at a time, so the first `/digest` of a recent month only groups, and groups the
+ * newest day (the digest without a date). Digests asked for meanwhile are answered as usual
+ * (they make whatever is not ready yet).
+ */
+export function warmDigest(articles: readonly Article[]): Promise<void> {
+  return runSliced(digestWarmUp(articles));
+}
+
+function* digestWarmUp(articles: readonly Article[]): Sliced<void> {
+  const sorted = datedNewestFirst(articles);
+  yield;
+  yield* warmStories(articles, sorted.slice(0, WARM_DIGEST_ARTICLES));
+  // The digest asked without a date (the newest day) is ready grouped.
+  const range = periodOf({}, sorted);
+  storiesOf(articles, within(sorted, range), periodKey(range, null));
+}
+
+const periodKey = (range: DateRange, topic: string | null): string => `${range.from ?? ''}|${range.to ?? ''}|${topic ?? ''}`;
 
 // The last few groupings per article list, so that further pages cost a slice, not a regrouping.
 const storyCache = new WeakMap<readonly Article[], Map<string, Story[]>>();

@@ -1,4 +1,5 @@
 import type { Article } from '../archive/types.js';
+import type { Sliced } from '../search/slices.js';
 import { isStopWord } from '../text/tokenize.js';
 
 /** A group of articles about one event, best article first. */
@@ -37,25 +38,24 @@ const ARTICLE_TERMS = 12;
 // Capitalised but naming no event: the calendar.
 const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
-interface Signature {
-  /** Ids in the term dictionary (`termIdOf`): integer keys for the counting that follows. */
-  terms: Int32Array;
-  /** 2 for a headline term (a headline names the event), 1 for a word of the lead. */
-  counts: number[];
-  /** Per term: written with a capital inside the lead's sentence, a name ("Iran", "Wall Street"). */
-  names: boolean[];
-}
+/**
+ * An article's terms in order of first use, one integer each (kept for every article a digest
+ * has seen, so small): the term's id in the dictionary (`termIdOf`) in the low bits, HEADLINE
+ * for a headline term (a headline names the event; else a word of the lead), NAME for a term
+ * written with a capital inside the lead's sentence ("Iran", "Wall Street").
+ */
+type Signature = Int32Array;
+const HEADLINE = 1 << 29;
+const NAME = 1 << 30;
+const TERM = HEADLINE - 1;
 
 const signatures = new WeakMap<Article, Signature>();
 
 // Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
 // strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
-// words by the two words' ids; one id space for both.
+// words by the two words' ids in a table of their own; one id space for both.
 const dictionary = new Map<string, number>();
-const pairs = new Map<number, number>();
 let termTotal = 0;
-/** Above any word id: a pair's key is first × PAIR_KEY + second. */
-const PAIR_KEY = 2 ** 26;
 
 function termIdOf(term: string): number {
   let id = dictionary.get(term);
@@ -66,14 +66,48 @@ function termIdOf(term: string): number {
   return id;
 }
 
+// Pairs of word ids → pair id, open addressing on typed arrays: a Map keyed by
+// first × 2^26 + second hashes a heap number for every pair of every headline.
+let pairFirst = new Int32Array(1 << 16).fill(-1);
+let pairSecond = new Int32Array(1 << 16);
+let pairId = new Int32Array(1 << 16);
+let pairCount = 0;
+
+function pairSlot(first: number, second: number): number {
+  const mask = pairFirst.length - 1;
+  let h = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+  while (pairFirst[h] !== -1 && (pairFirst[h] !== first || pairSecond[h] !== second)) h = (h + 1) & mask;
+  return h;
+}
+
 function pairIdOf(first: number, second: number): number {
-  const key = first * PAIR_KEY + second;
-  let id = pairs.get(key);
-  if (id === undefined) {
-    id = termTotal++;
-    pairs.set(key, id);
+  let h = pairSlot(first, second);
+  if (pairFirst[h] === first) return pairId[h] ?? -1;
+  if ((pairCount + 1) * 2 > pairFirst.length) {
+    const [f, s, d] = [pairFirst, pairSecond, pairId];
+    pairFirst = new Int32Array(f.length * 2).fill(-1);
+    pairSecond = new Int32Array(f.length * 2);
+    pairId = new Int32Array(f.length * 2);
+    for (let k = 0; k < f.length; k++) {
+      const a = f[k] ?? -1;
+      if (a < 0) continue;
+      const slot = pairSlot(a, s[k] ?? 0);
+      pairFirst[slot] = a;
+      pairSecond[slot] = s[k] ?? 0;
+      pairId[slot] = d[k] ?? 0;
+    }
+    h = pairSlot(first, second);
   }
-  return id;
+  pairFirst[h] = first;
+  pairSecond[h] = second;
+  pairId[h] = termTotal++;
+  pairCount++;
+  return pairId[h] ?? -1;
+}
+
+function knownPair(first: number, second: number): number {
+  const h = pairSlot(first, second);
+  return pairFirst[h] === first ? (pairId[h] ?? -1) : -1;
 }
 
 /** A term's id as the debugging switch names it: a stem, or two stems with a space. */
@@ -82,7 +116,7 @@ function debugIdOf(term: string): number {
   const a = dictionary.get(first ?? '');
   if (second === undefined || a === undefined) return a ?? -1;
   const b = dictionary.get(second);
-  return b === undefined ? -1 : (pairs.get(a * PAIR_KEY + b) ?? -1);
+  return b === undefined ? -1 : knownPair(a, b);
 }
 
 /** What a word of a headline or lead says, worked out once per spelling (wire copy repeats its words). */
@@ -95,27 +129,74 @@ interface WordInfo {
   acronym: boolean;
 }
 
-const wordCache = new Map<string, WordInfo>();
 /** Spellings remembered at most; past that, words are worked out each time (same answer). */
 const WORDS_KEPT = 500_000;
+
+// Spellings seen, in an open-addressing table looked up by a hash the scan computes as it goes
+// and compared character by character with the text: no string is cut out of a headline for a
+// word already known (hashing a fresh string cost more than everything else in a signature).
+let spellingSlots = new Int32Array(1 << 16).fill(-1);
+const spellings: string[] = [];
+const spellingHashes: number[] = [];
+const spellingInfos: WordInfo[] = [];
+
+function sameSpelling(known: string, text: string, from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** The WordInfo of text[from, to), whose hash (hashStep over its code units, from HASH_SEED) is given. */
+function wordAt(text: string, from: number, to: number, hash: number): WordInfo {
+  const mask = spellingSlots.length - 1;
+  let h = hash & mask;
+  for (let slot = spellingSlots[h] ?? -1; slot >= 0; slot = spellingSlots[h] ?? -1) {
+    if (spellingHashes[slot] === hash && sameSpelling(spellings[slot] ?? '', text, from, to)) return spellingInfos[slot] as WordInfo;
+    h = (h + 1) & mask;
+  }
+  const raw = text.slice(from, to);
+  const info = wordInfo(raw);
+  if (spellings.length >= WORDS_KEPT) return info;
+  spellingSlots[h] = spellings.length;
+  spellings.push(raw);
+  spellingHashes.push(hash);
+  spellingInfos.push(info);
+  if (spellings.length * 2 > spellingSlots.length) {
+    spellingSlots = new Int32Array(spellingSlots.length * 2).fill(-1);
+    const bigger = spellingSlots.length - 1;
+    spellingHashes.forEach((x, slot) => {
+      let k = x & bigger;
+      while ((spellingSlots[k] ?? -1) >= 0) k = (k + 1) & bigger;
+      spellingSlots[k] = slot;
+    });
+  }
+  return info;
+}
+
+const HASH_SEED = 0x811c9dc5;
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
 function termOfWord(raw: string): number {
   const term = stemmed(raw);
   return term === null ? -1 : termIdOf(term);
 }
 
+// Regular expressions as constants: a literal in a function body is a new object per call,
+// and a month of headlines brings tens of thousands of new spellings.
+const UPPER_START = /^\p{Lu}/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u;
+
 function wordInfo(raw: string): WordInfo {
-  let info = wordCache.get(raw);
-  if (!info) {
-    info = {
-      id: termOfWord(raw),
-      capital: /^\p{Lu}/u.test(raw) && !CALENDAR.test(raw),
-      acronym: /^(?:\p{Lu}\.){2,}|^\p{Lu}{2,}$/u.test(raw),
-    };
-    if (wordCache.size < WORDS_KEPT) wordCache.set(raw, info);
-  }
-  return info;
+  const c = raw.charCodeAt(0);
+  // ASCII first letters decided without a regular expression.
+  const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(raw);
+  return {
+    id: termOfWord(raw),
+    capital: upper && !CALENDAR.test(raw),
+    acronym: upper && ACRONYM.test(raw),
+  };
 }
+
 const tables = new WeakMap<Article, boolean>();
 
 /** Results, earnings and price tables: routine items that make no story of their own. */
@@ -123,7 +204,11 @@ export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
     const first = a.headline ? 1 : 0;
-    const words = a.paragraphs.slice(first, first + 4).join(' ').slice(0, 500).split(/\s+/, 60);
+    // The first 500 characters of the first four body paragraphs, joined by spaces (without
+    // joining whole paragraphs: a report's can be long).
+    let opening = '';
+    for (let k = first; k < first + 4 && k < a.paragraphs.length && opening.length < 500; k++) opening += (k > first ? ' ' : '') + (a.paragraphs[k] ?? '');
+    const words = opening.slice(0, 500).split(SPACES, 60);
     // Character tests, not a regular expression per word: every article of a period passes here.
     let figures = 0;
     // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
@@ -138,6 +223,8 @@ export function isTabular(a: Article): boolean {
   return t;
 }
 
+const SPACES = /\s+/;
+
 function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
@@ -146,16 +233,19 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
-// Words as stories need them: lower case, "U.S." kept whole, a light stem (plural and past
+// Words as stories need them (see signatureOf): lower case, "U.S." kept whole, a light stem (plural and past
 // endings only) so that "attack", "attacks" and "attacked" meet. No full tokenizer or
 // Porter stemmer: a month of headlines and leads is a quarter of a million words, and the
 // first digest of a month must come back in a few hundred milliseconds.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+
+const TRAILING_MARKS = /[.'’-]+$/;
+const POSSESSIVE = /['’]s$/;
 
 function stemmed(raw: string): string | null {
-  let w = raw.toLowerCase().replace(/[.'’-]+$/, '').replace(/['’]s$/, '');
+  let w = raw.toLowerCase().replace(TRAILING_MARKS, '').replace(POSSESSIVE, '');
   if (w.length < 3 && !w.includes('.')) return null;
-  if (/^\d/.test(w) || isStopWord(w)) return null;
+  const c = w.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || isStopWord(w)) return null;
   if (w.includes('.')) return w;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
@@ -164,51 +254,150 @@ function stemmed(raw: string): string | null {
   return w;
 }
 
+// Per term id, whether (and where) the signature being built has it: stamped with the
+// signature's number, so nothing is cleared between articles.
+let seenStamp = new Int32Array(1 << 16);
+let seenAt = new Int32Array(1 << 16);
+let stampNow = 0;
+
+function growSeen(): void {
+  if (termTotal < seenStamp.length) return;
+  const size = Math.max(termTotal + 1, seenStamp.length * 2);
+  const stamp = new Int32Array(size);
+  stamp.set(seenStamp);
+  const at = new Int32Array(size);
+  at.set(seenAt);
+  seenStamp = stamp;
+  seenAt = at;
+}
+
+/** A word may start here: a letter or a figure (of any script). */
+function startsWord(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_FIGURE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+/** …and goes on here: also ' ’ & . - */
+function continuesWord(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 38 || c === 46 || c === 45;
+  return c === 0x2019 || LETTER_OR_FIGURE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+const LETTER_OR_FIGURE = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the character at i (a letter outside the BMP takes two). */
+const widthAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
 // The headline's words and those of the lead's first sentence (after the dateline before
-// " - "): wire copy names the event there.
+// " - "): wire copy names the event there. A word is a letter or figure, then letters,
+// figures and ' ’ & . - ("U.S.", "AT&T"), found by a hand-written scan: this runs for every
+// article of a period, and a regular expression's matches cost a string and an array each.
+// The signature being built: packed terms (see Signature) in order of first use. One buffer
+// for all articles: a signature is built for every article of a period, and garbage from
+// thousands of small arrays showed as collector time on the first digest.
+let building = new Int32Array(256);
+let buildingLength = 0;
+
+function note(term: number, flags: number): void {
+  growSeen();
+  if (seenStamp[term] === stampNow) {
+    const k = seenAt[term] ?? 0;
+    // A term first seen in the headline keeps HEADLINE; a name anywhere makes it a name.
+    building[k] = (building[k] ?? 0) | (flags & NAME);
+    return;
+  }
+  if (buildingLength === building.length) {
+    const bigger = new Int32Array(building.length * 2);
+    bigger.set(building);
+    building = bigger;
+  }
+  seenStamp[term] = stampNow;
+  seenAt[term] = buildingLength;
+  building[buildingLength++] = term | flags;
+}
+
+// Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
+// market" in a fifth of a day's headlines is an event.
+function addWords(text: string, headline: boolean): void {
+  let prev = -1;
+  let prevName = false;
+  let first = true;
+  let i = 0;
+  const n = text.length;
+  const weight = headline ? HEADLINE : 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!startsWord(c, text, i)) {
+      i += c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+      continue;
+    }
+    const from = i;
+    let hash = hashStep(HASH_SEED, c);
+    i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      // The low half of a pair continues whatever its high half began.
+      if (!(d >= 0xdc00 && d <= 0xdfff) && !continuesWord(d, text, i)) break;
+      hash = hashStep(hash, d);
+      i++;
+    }
+    const info = wordAt(text, from, i, hash);
+    const term = info.id;
+    // A capital inside the lead's sentence, or an acronym anywhere in it ("U.S.", "OPEC").
+    const name = !headline && ((!first && info.capital) || info.acronym);
+    first = false;
+    if (term >= 0) {
+      note(term, weight | (name ? NAME : 0));
+      if (prev >= 0) note(pairIdOf(prev, term), weight | (name && prevName ? NAME : 0));
+    }
+    prev = term;
+    prevName = name;
+  }
+}
+
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  // Term id → weight, in order of first use; names by id. Numbers, not strings: no pair
-  // string is built or hashed.
-  const counts = new Map<number, number>();
-  const names = new Set<number>();
-  // Words and pairs of neighbouring words: "stock" and "market" are everyday words, "stock
-  // market" in a fifth of a day's headlines is an event.
-  const add = (text: string, weight: number, lead: boolean): void => {
-    let prev = -1;
-    let prevName = false;
-    let first = true;
-    for (const raw of text.match(WORD) ?? []) {
-      const info = wordInfo(raw);
-      const term = info.id;
-      // A capital inside the sentence, or an acronym anywhere ("U.S.", "OPEC").
-      const name = lead && ((!first && info.capital) || info.acronym);
-      first = false;
-      if (term >= 0) {
-        if (!counts.has(term)) counts.set(term, weight);
-        if (name) names.add(term);
-        if (prev >= 0) {
-          const pair = pairIdOf(prev, term);
-          if (!counts.has(pair)) counts.set(pair, weight);
-          if (name && prevName) names.add(pair);
-        }
-      }
-      prev = term;
-      prevName = name;
-    }
-  };
-  add(a.title, 2, false);
+  stampNow++;
+  buildingLength = 0;
+  addWords(a.title, true);
   let lead = (a.paragraphs[a.headline ? 1 : 0] ?? '').slice(0, 400);
-  const dash = lead.slice(0, 60).search(/\s[-–—]\s/);
+  const dash = lead.slice(0, 60).search(DATELINE_DASH);
   if (dash >= 0) lead = lead.slice(dash + 3);
-  const end = lead.search(/[.!?]\s+["“]?\p{Lu}/u);
+  const end = lead.search(SENTENCE_END);
   if (end > 0) lead = lead.slice(0, end);
-  add(lead, 1, true);
-  const terms = Int32Array.from(counts.keys());
-  sig = { terms, counts: [...counts.values()], names: Array.from(terms, (t) => names.has(t)) };
+  addWords(lead, false);
+  sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
   return sig;
+}
+
+const DATELINE_DASH = /\s[-–—]\s/;
+const SENTENCE_END = /[.!?]\s+["“]?\p{Lu}/u;
+
+/** Articles whose signatures are made per slice of warm-up work (a few milliseconds). */
+const WARM_SLICE = 250;
+
+/**
+ * Makes ahead of time what the first digest of a period would otherwise make while the user
+ * waits: the signatures of the reference sample and of `articles` (the newest first, say), and
+ * the archive's reference rates. Yields between slices, so a bot can run it on the event loop
+ * after it opens. Signatures are kept per article object (a changed article is a new object),
+ * so the work stays valid across live changes; only the reference rates are per article list.
+ */
+export function* warmStories(archive: readonly Article[], articles: readonly Article[]): Sliced<void> {
+  const step = Math.max(1, archive.length / REFERENCE_SAMPLE);
+  let done = 0;
+  for (let i = 0; i < archive.length; i += step) {
+    const a = archive[Math.floor(i)];
+    if (a && !isTabular(a)) signatureOf(a);
+    if (++done % WARM_SLICE === 0) yield;
+  }
+  referenceOf(archive);
+  for (const a of articles) {
+    if (!isTabular(a)) signatureOf(a);
+    if (++done % WARM_SLICE === 0) yield;
+  }
 }
 
 interface Reference {
@@ -234,7 +423,7 @@ function referenceOf(all: readonly Article[]): Reference {
       sample.push(signatureOf(a));
     }
     const df = new Int32Array(termTotal);
-    for (const sig of sample) for (const t of sig.terms) df[t] = (df[t] ?? 0) + 1;
+    for (const sig of sample) for (const packed of sig) df[packed & TERM] = (df[packed & TERM] ?? 0) + 1;
     ref = { df, size };
     references.set(all, ref);
   }
@@ -264,7 +453,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   for (const s of sigs) {
     if (!s) continue;
     reports++;
-    for (const t of s.terms) periodDf[t] = (periodDf[t] ?? 0) + 1;
+    for (const packed of s) periodDf[packed & TERM] = (periodDf[packed & TERM] ?? 0) + 1;
   }
   // This grouping's own ids, numbered in order of first use (ties between terms follow it).
   const termIds = new Int32Array(termTotal).fill(-1);
@@ -288,8 +477,9 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const vectors = sigs.map((s) => {
     const out: { id: number; w: number }[] = [];
     if (!s) return out;
-    s.terms.forEach((t, k) => {
-      if ((periodDf[t] ?? 0) < 2) return;
+    for (const packed of s) {
+      const t = packed & TERM;
+      if ((periodDf[t] ?? 0) < 2) continue;
       let id = termIds[t] ?? -1;
       if (id < 0) {
         id = termCount++;
@@ -297,13 +487,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         termWeights.push(weightOf(t));
         isName.push(false);
       }
-      if (s.names[k]) isName[id] = true;
+      if (packed & NAME) isName[id] = true;
       const w = termWeights[id] ?? 0;
       // A name in the lead must be rarer than a headline word to count: leads name places
       // and institutions ("New York", "Japan") that tie nothing together.
-      const headline = (s.counts[k] ?? 1) === 2;
+      const headline = (packed & HEADLINE) !== 0;
       if (w >= (headline ? MIN_WEIGHT : LEAD_MIN_WEIGHT)) out.push({ id, w: headline ? w : w / 2 });
-    });
+    }
     return out.sort((x, y) => y.w - x.w || x.id - y.id).slice(0, ARTICLE_TERMS);
   });
 
@@ -311,6 +501,11 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const sizes: number[] = [];
   const termCounts: Map<number, number>[] = [];
   const storiesWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
+  // loop below reads it for every term of every article; a Map lookup there was most of the cost).
+  const countsWith: number[][] = Array.from({ length: termCount }, () => []);
+  // Per story: where in storiesWith[id] it stands, by term.
+  const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
   const named = new Uint8Array(n);
@@ -329,12 +524,14 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const v = vectors[a] ?? [];
     for (const { id, w } of v) {
       const list = storiesWith[id] ?? [];
+      const carried = countsWith[id] ?? [];
+      const name = isName[id] === true;
       for (let k = list.length - 1; k >= Math.max(0, list.length - RECENT_STORIES); k--) {
         const c = list[k] ?? 0;
         if (hits[c] === 0) touched.push(c);
         hits[c] = (hits[c] ?? 0) + 1;
-        if (isName[id]) named[c] = 1;
-        score[c] = (score[c] ?? 0) + (w * (termCounts[c]?.get(id) ?? 0)) / (sizes[c] ?? 1);
+        if (name) named[c] = 1;
+        score[c] = (score[c] ?? 0) + (w * (carried[k] ?? 0)) / (sizes[c] ?? 1);
       }
     }
     let best = -1;
@@ -353,14 +550,22 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       best = sizes.length;
       sizes.push(0);
       termCounts.push(new Map());
+      slotOf.push(new Map());
     }
     storyOf[a] = best;
     sizes[best] = (sizes[best] ?? 0) + 1;
     const counts = termCounts[best] ?? new Map<number, number>();
+    const slots = slotOf[best] ?? new Map<number, number>();
     for (const { id } of v) {
       const k = counts.get(id) ?? 0;
-      if (k === 0) storiesWith[id]?.push(best);
       counts.set(id, k + 1);
+      const carried = countsWith[id] ?? [];
+      const slot = slots.get(id);
+      if (slot === undefined) {
+        slots.set(id, carried.length);
+        storiesWith[id]?.push(best);
+        carried.push(1);
+      } else carried[slot] = (carried[slot] ?? 0) + 1;
     }
   }
 
@@ -425,6 +630,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     merged.set(c, r);
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
+    // Most stories of a period are one article (a month of wire has thousands): nothing to order.
+    if (m.length === 1) return { articles: [articles[m[0] ?? 0] as Article], weight: 1, first: m[0] ?? 0 };
     const c = find(storyOf[m[0] ?? 0] ?? 0);
     const counts = termCounts[c] ?? new Map<number, number>();
     // The most typical article leads: the one whose terms the rest of the story share most.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digest } from '../../src/summary/digest.js';
-import { groupStories, isTabular } from '../../src/summary/stories.js';
+import { runNow } from '../../src/search/slices.js';
+import { digest, warmDigest } from '../../src/summary/digest.js';
+import { groupStories, isTabular, warmStories } from '../../src/summary/stories.js';
 import { article } from './fixtures.js';
 
 const day = '1987-10-19';
@@ -38,6 +39,38 @@ describe('stories', () => {
     expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(GULF.map((a) => a.id).sort());
     expect(stories[1]?.articles.map((a) => a.id).sort()).toEqual(LOUVRE.map((a) => a.id).sort());
     expect(stories.reduce((k, s) => k + s.articles.length, 0)).toBe(ALL.length);
+  });
+
+  it('GIVEN headlines in another script THEN their words are terms too (letters of any script, not only a-z)', () => {
+    const greek = [
+      story('ΣΕΙΣΜΟΣ ΠΛΗΤΤΕΙ ΤΗΝ ΚΡΗΤΗ', 'ΑΘΗΝΑ, Oct 19 - Ισχυρός σεισμός έπληξε την Κρήτη.'),
+      story('ΖΗΜΙΕΣ ΑΠΟ ΤΟΝ ΣΕΙΣΜΟ ΣΤΗΝ ΚΡΗΤΗ', 'ΗΡΑΚΛΕΙΟ, Oct 19 - Ο σεισμός στην Κρήτη άφησε ζημιές.'),
+      story('Η ΚΡΗΤΗ ΜΕΤΡΑ ΤΙΣ ΖΗΜΙΕΣ ΑΠΟ ΤΟΝ ΣΕΙΣΜΟ', 'ΧΑΝΙΑ, Oct 19 - Η Κρήτη μετρά ζημιές μετά τον σεισμό.'),
+    ];
+    const stories = groupStories([...ALL, ...greek], [...ARCHIVE, ...greek]);
+    expect(stories.find((s) => s.articles.includes(greek[0] as never))?.articles.length).toBe(3);
+  });
+
+  it('GIVEN the warm-up ran first THEN the grouping is the same, and it yields between slices', () => {
+    // Fresh article objects: signatures are kept per article, so these start cold.
+    const fresh = (list: typeof ARCHIVE) => list.map((a) => article(a.id, `date ${a.date}\n${a.paragraphs.join('\n\n')}`));
+    const cold = groupStories(fresh(ALL), fresh(ARCHIVE)).map((s) => s.articles.map((a) => a.id));
+    const archive = fresh(ARCHIVE);
+    const work = warmStories(archive, archive.slice(-ALL.length));
+    let slices = 0;
+    while (!work.next().done) slices++;
+    expect(slices).toBeGreaterThan(0);
+    const warm = groupStories(archive.slice(-ALL.length), archive).map((s) => s.articles.map((a) => a.id));
+    expect(warm).toEqual(cold);
+    expect(runNow(warmStories([], []))).toBeUndefined();
+  });
+
+  it('GIVEN warmDigest THEN the first digest after it is the digest a cold engine gives', async () => {
+    const fresh = ARCHIVE.map((a) => article(a.id, `date ${a.date}\n${a.paragraphs.join('\n\n')}`));
+    await warmDigest(fresh);
+    expect(digest(fresh, { date: day })).toEqual(digest([...ARCHIVE], { date: day }));
+    // The newest day, grouped by the warm-up: the same as a cold engine's.
+    expect(digest(fresh)).toEqual(digest([...ARCHIVE]));
   });
 
   it('GIVEN earnings tables THEN they are routine items, not one story', () => {
