@@ -191,6 +191,16 @@ function openWhileScanning(opts: OpenOptions & { cachePath: string }): Opened {
   return built(opts, p, engineOf(opts, buildFromFiles(filesBuild(opts, p))), cached.reason);
 }
 
+/** The archive scanned on another thread, this one free meanwhile (a large archive's scan takes seconds). */
+async function scannedAside(opts: OpenOptions): Promise<ArchiveFile[]> {
+  const scan = scanInBackground(opts.archiveDir, scanOptions(opts));
+  for (;;) {
+    const files = scan.peek();
+    if (files) return files;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /**
  * Makes sure the cache is current, without loading it when it is: checks its header against the
  * archive, and builds and writes it otherwise. The shard manager calls it so that its children
@@ -209,7 +219,7 @@ export function prepareCache(opts: OpenOptions & { cachePath: string }): { sourc
  * restored in slices) or the index builds, so a bot already connected can go on answering.
  */
 export async function openEngineAsync(opts: OpenOptions): Promise<Opened> {
-  const p = plan(opts);
+  const p = plan(opts, opts.cachePath && scanAside(opts.cachePath) ? await scannedAside(opts) : undefined);
   if (opts.cachePath) checkHeapRoom(p.files, 'load');
   const report = { ...(opts.progress ? { progress: opts.progress } : {}), ...(opts.articlesRead ? { articlesRead: opts.articlesRead } : {}) };
   const cached = fromCache(opts, p.files, opts.cachePath ? await loadEngineCacheAsync(opts.cachePath, { ...p.restore, ...report }) : undefined);

@@ -388,5 +388,22 @@ describe('scanning the archive while the cache is read (the command line)', () =
     removeDir(archiveDir);
     expect(() => openEngine({ archiveDir, cachePath, lazy: true })).toThrow(SetupError);
   });
+
+  it('GIVEN an async open (the bot) THEN the scan on another thread leaves the event loop free and the engine answers as a fresh build', async () => {
+    openEngine({ archiveDir, cachePath });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const opened = await openEngineAsync({ archiveDir, cachePath });
+      expect(opened.source).toBe('cache');
+      expect(opened.files).toEqual(scanArchive(archiveDir));
+      expect(everyAnswer(opened.engine)).toEqual(everyAnswer(buildEngine(loadArchive(archiveDir))));
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+    removeDir(archiveDir);
+    await expect(openEngineAsync({ archiveDir, cachePath })).rejects.toThrow(SetupError);
+  });
 });
 
