@@ -90,7 +90,8 @@ function* building(b: FilesBuild): Work<Built> {
   let filesDone = 0;
   b.progress?.('reading files', 0, total);
   let pool = startPool(b, chunks.length, log);
-  let workers = 0;
+  // The workers whose answers were merged.
+  const used = new Set<number>();
   try {
     // Answers that came before their turn to be merged, and the worker that gave each.
     const ready = new Map<number, { result: ChunkResult; worker: number }>();
@@ -102,7 +103,6 @@ function* building(b: FilesBuild): Work<Built> {
         while (next < chunks.length && pool.post(task(next))) next++;
         const seen = Atomics.load(pool.signal, 0);
         for (const r of pool.receive()) ready.set(r.result.seq, r);
-        workers = pool.size;
         if (pool.failure) {
           // What the workers answered stays; the rest is done here, so the index is the same.
           log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
@@ -113,6 +113,7 @@ function* building(b: FilesBuild): Work<Built> {
       const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
       ready.delete(seq);
       merger.add(r.result, r.worker);
+      if (r.worker >= 0) used.add(r.worker);
       filesDone += chunks[seq]?.length ?? 0;
       b.progress?.('reading files', filesDone, total);
       yield;
@@ -128,5 +129,5 @@ function* building(b: FilesBuild): Work<Built> {
   // The speaker registry is one synchronous step over all quotes: let waiting work in first.
   yield;
   const quotes = QuoteStore.fromQuotes(merger.quotes);
-  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes, workers };
+  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes, workers: used.size };
 }
