@@ -100,7 +100,7 @@ try {
   const churnMs = performance.now() - t0;
   // What the cache would hold without the compaction on settling (only the threshold ones).
   const tombstonesBefore = live.engine.index.tombstones;
-  live.writeCache();
+  await live.writeCache();
   const unsettledBytes = statSync(liveCache).size;
   const s0 = performance.now();
   await live.settle();

@@ -6,7 +6,8 @@ export default defineCommand({
   name: 'stats',
   description: 'What the archive holds: articles, passages, dates, warnings',
   options: {},
-  run: ({ engine }) => engine.stats(),
+  // While the archive loads, how far it has got: the one answer a loading bot can give.
+  run: (ctx) => ctx.loading?.() ?? ctx.engine.stats(),
   renderText: statsText,
   renderDiscord: statsPages,
 });

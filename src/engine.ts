@@ -114,7 +114,8 @@ export class Engine {
   private readonly byId = new Map<string, Article>();
   /** Article id → its number in the index. */
   private readonly numberOf = new Map<string, number>();
-  private quoteStore: QuoteStore;
+  private quoteValue: QuoteStore | undefined;
+  private quoteSource: (() => QuoteStore) | undefined;
   /** The answer models' weights (tests and the training script swap in others). */
   askWeights: AskWeights = DEFAULT_ASK_WEIGHTS;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
@@ -123,15 +124,29 @@ export class Engine {
   constructor(
     readonly archive: Archive,
     readonly index: PassageIndex,
-    /** The quotes of the archive; built here unless the cache had them. */
-    quotes: QuoteStore = QuoteStore.build(archive.articles),
+    /** The quotes of the archive; built here unless the cache had them (or will give them on first use). */
+    quotes: QuoteStore | (() => QuoteStore) = QuoteStore.build(archive.articles),
   ) {
-    this.quoteStore = quotes;
+    if (typeof quotes === 'function') this.quoteSource = quotes;
+    else this.quoteValue = quotes;
     index.articles.forEach((a, i) => {
       if (index.removedArticles.has(i)) return;
       this.byId.set(a.id, a);
       this.numberOf.set(a.id, i);
     });
+  }
+
+  private get quoteStore(): QuoteStore {
+    if (!this.quoteValue) {
+      this.quoteValue = this.quoteSource?.() ?? QuoteStore.build(this.archive.articles);
+      this.quoteSource = undefined;
+    }
+    return this.quoteValue;
+  }
+
+  private set quoteStore(store: QuoteStore) {
+    this.quoteValue = store;
+    this.quoteSource = undefined;
   }
 
   get articles(): readonly Article[] {

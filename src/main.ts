@@ -6,7 +6,8 @@ import { ConfigError, loadEnv, readConfig, type BotConfig, type Config } from '.
 import { FATAL_GATEWAY_EXIT, startBot, type Bot } from './discord/bot.js';
 import { createLogger, type Logger } from './log.js';
 import { LiveArchive } from './live/live-archive.js';
-import { openEngine, openEngineAsync } from './open.js';
+import { openEngine } from './open.js';
+import { serveArchive } from './serve.js';
 import { exitOnSignals } from './shutdown.js';
 import { ProgressBar } from './cli/progress.js';
 import { createCliLogger } from './cli/terminal-log.js';
@@ -60,27 +61,26 @@ if (config.token === undefined) {
 
 async function serve(config: BotConfig, log: Logger): Promise<void> {
   let bot: Bot | undefined;
-  let live: LiveArchive | undefined;
+  // The bot goes online at once and answers while the archive loads (a frame at a time, or a
+  // first build in slices): /stats says how far it has got, other commands ask to try again.
+  const archive = serveArchive({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
+  // From the start: a long load must not keep SIGTERM waiting.
+  exitOnSignals(log, 'the bot', () => Promise.all([bot?.stop(), archive.close()]), SHUTDOWN_DEADLINE_MS);
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   try {
-    // Async: the cache loads a frame at a time, so the process (gateway heartbeats, signals) stays responsive.
-    const opened = await openEngineAsync({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
-    // The archive is watched: added, changed and deleted articles are served within seconds.
-    live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
-    live.watch();
-    log.info({ source: opened.source, articles: opened.engine.articles.length, shard: config.shards }, 'archive ready');
     const onFatal = (): void => {
       // Shut down as on SIGTERM, but exit with a failure: a supervisor must notice.
-      void Promise.all([bot?.stop(), live?.close()]).finally(() => {
+      void Promise.all([bot?.stop(), archive.close()]).finally(() => {
         log.flush();
         process.exit(FATAL_GATEWAY_EXIT);
       });
     };
-    bot = await startBot({ config, ctx: live.ctx, commands: await loadCommands(), log, onFatal });
+    const online = startBot({ config, ctx: archive.ctx, commands: await loadCommands(), log, onFatal }).then((b) => (bot = b));
+    // Either failing is fatal at once: a bad token need not wait for the load, nor a bad archive for the login.
+    await Promise.all([online, archive.ready]);
   } catch (e) {
     log.fatal({ err: e }, `could not start the bot: ${e instanceof Error ? e.message : String(e)}`);
     log.flush();
     process.exit(1);
   }
-  exitOnSignals(log, 'the bot', () => Promise.all([bot?.stop(), live?.close()]), SHUTDOWN_DEADLINE_MS);
-  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }

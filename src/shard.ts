@@ -15,17 +15,22 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.logLevel);
-let sharded: Awaited<ReturnType<typeof startSharded>>;
+// Signals are heard from the start: the shards come online (answering while they load) before they are all ready.
+let stop: (() => Promise<void>) | undefined;
+exitOnSignals(log, 'the shards', () => stop?.() ?? Promise.resolve(), 5000);
 try {
-  sharded = await startSharded(config, log, () => {
-    void sharded.stop().finally(() => {
-      log.flush();
-      process.exit(FATAL_GATEWAY_EXIT);
-    });
-  });
+  await startSharded(
+    config,
+    log,
+    () => {
+      void (stop?.() ?? Promise.resolve()).finally(() => {
+        log.flush();
+        process.exit(FATAL_GATEWAY_EXIT);
+      });
+    },
+    (s) => (stop = s),
+  );
 } catch (e) {
   log.fatal({ err: e }, `could not start the shards: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
-
-exitOnSignals(log, 'the shards', () => sharded.stop(), 5000);

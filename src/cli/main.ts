@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // First: warns when dist/ is older than the sources it was built from.
 import '../stale-build.js';
 import { loadEnv } from '../config.js';

@@ -74,7 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIO, log?: Logger): 
     const cachePath = args.flags.cache !== undefined ? userPath(args.flags.cache, io.env) : config.cachePath;
     const logger = log ?? createCliLogger(config.logLevel, io.stderr, () => bar.clear());
     const { maxArticleBytes } = config;
-    const opened = openEngine({ archiveDir, cachePath, log: logger, maxArticleBytes, progress: bar.update });
+    // Lazy: what a command does not use (MiniSearch for `stats`, the quotes for `search`) is never restored.
+    const opened = openEngine({ archiveDir, cachePath, log: logger, maxArticleBytes, progress: bar.update, lazy: true });
     bar.clear();
     ctx = new LiveArchive(opened, { archiveDir, cachePath, log: logger, maxArticleBytes }).ctx;
     ctx.progress = (message) => void io.stderr.write(`${message}…\n`);

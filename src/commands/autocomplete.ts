@@ -13,11 +13,14 @@ const MAX_CHOICE_CHARS = LIMITS.choiceChars;
 const clip = (s: string): string => (s.length <= MAX_CHOICE_CHARS ? s : `${s.slice(0, MAX_CHOICE_CHARS - 1)}…`);
 /** Prepares the article suggestions now (at start-up) rather than on the first keystroke. */
 export function warmAutocomplete(ctx: CommandContext): void {
+  if (ctx.loading?.()) return;
   ctx.engine.suggestArticles('', 1);
 }
 
 /** Choices for an option that names a thing; labels are for people, values are ids/names. */
 export function autocompleteChoices(ctx: CommandContext, kind: NonNullable<OptionSpec['autocomplete']>, input: string): Choice[] {
+  // Nothing to suggest from while the archive loads; the command itself will say why.
+  if (ctx.loading?.()) return [];
   if (kind === 'article') {
     return ctx.engine
       .suggestArticles(input, MAX_CHOICES)

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine.js';
 import type { ReindexReport } from '../live/report.js';
+import type { LoadingStatus } from '../loading-status.js';
 import type { OptionValues, OptionsSpec } from './options.js';
 
 /** Where a long command reports how far it has got (the terminal prints it). */
@@ -11,6 +12,8 @@ export interface CommandContext {
   /** Rebuilds the index from the archive files, when this process runs the live archive. */
   reindex?: (progress?: Progress) => Promise<ReindexReport>;
   progress?: Progress;
+  /** While the archive is still loading (a bot that came online first), how far it has got. */
+  loading?: () => LoadingStatus | undefined;
 }
 
 /** A page of a Discord reply, as plain embed data (the transport adds buttons and limits). */

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ButtonInteraction, type Interaction } from 'discord.js';
 import { warmAutocomplete } from '../commands/autocomplete.js';
-import { warmDigest } from '../summary/digest.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Logger } from '../log.js';
 import type { CommandSpec } from '../commands/command.js';
@@ -79,7 +78,6 @@ export async function startBot(deps: BotDeps): Promise<Bot> {
   const client = createClient(deps.config, deps.restTimeoutMs);
   const pages = new PageStore(deps.now);
   warmAutocomplete(deps.ctx);
-  void warmDigest(deps.ctx.engine.articles).catch((err: unknown) => deps.log.warn({ err }, 'digest warm-up failed'));
   const route = makeRouter({ ...deps, pages });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => deps.log.error({ err }, 'discord client error'));
@@ -134,7 +132,8 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
   const cooldowns = new Cooldowns(cooldown, deps.now);
   return async (interaction) => {
     const receivedAt = performance.now();
-    const ctx: BotContext = { ...deps.ctx, pages, pace, deferAfterMs, receivedAt };
+    // Read through, not copied: a context that is still loading gets its engine later.
+    const ctx: BotContext = Object.assign(Object.create(deps.ctx) as CommandContext, { pages, pace, deferAfterMs, receivedAt });
     const kind = interaction.isChatInputCommand() ? 'command' : interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'other';
     let outcome: Outcome = 'answered';
     try {

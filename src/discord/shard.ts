@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from '../log.js';
 import { FATAL_GATEWAY_EXIT } from './fatal.js';
-import { openEngine } from '../open.js';
+import { prepareCache } from '../open.js';
 import type { BotConfig } from '../config.js';
 import { restOptions } from './rest.js';
 
@@ -23,7 +23,7 @@ export async function recommendedShards(config: Pick<BotConfig, 'token' | 'apiBa
 }
 
 /**
- * Builds the index once (so every shard loads it from the cache), then starts the shards, each
+ * Builds the index once if the cache is not current (so every shard loads it from the cache), then starts the shards, each
  * a child process running the bot. Returns the manager; `stop` kills the shards.
  */
 export async function startSharded(
@@ -31,9 +31,12 @@ export async function startSharded(
   log: Logger,
   /** A shard exited because its gateway closed for good: every shard would be refused too. */
   onFatal: (shard: number) => void = () => {},
+  /** Given how to stop the shards as soon as the first is launched: a shard answers (loading) before they all are ready. */
+  onStop: (stop: () => Promise<void>) => void = () => {},
 ): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
-  log.info({ source: opened.source, cache: config.cachePath, articles: opened.engine.articles.length }, 'index ready for the shards');
+  // Only the cache file is made sure of: the shards load it (answering /stats meanwhile), not this process.
+  const prepared = prepareCache({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
+  log.info({ source: prepared.source, cache: config.cachePath }, 'index ready for the shards');
   const totalShards = config.shardCount ?? (await recommendedShards(config));
   const manager = new ShardingManager(SHARD_SCRIPT, {
     token: config.token,
@@ -58,23 +61,22 @@ export async function startSharded(
       }
     });
   });
+  const stop = async (): Promise<void> => {
+    manager.respawn = false;
+    const exits = [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          // SIGTERM: each shard destroys its client and flushes its logs (see main.ts).
+          child.kill('SIGTERM');
+        }),
+    );
+    await Promise.all(exits);
+  };
+  onStop(stop);
   await manager.spawn({ timeout: 60_000 });
   log.info({ totalShards }, 'all shards ready');
-  return {
-    manager,
-    async stop() {
-      manager.respawn = false;
-      const exits = [...manager.shards.values()].map(
-        (shard) =>
-          new Promise<void>((resolve) => {
-            const child = shard.process;
-            if (!child || child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            // SIGTERM: each shard destroys its client and flushes its logs (see main.ts).
-            child.kill('SIGTERM');
-          }),
-      );
-      await Promise.all(exits);
-    },
-  };
+  return { manager, stop };
 }

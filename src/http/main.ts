@@ -1,12 +1,9 @@
 // First: warns when dist/ is older than the sources it was built from.
 import '../stale-build.js';
-import { warmAutocomplete } from '../commands/autocomplete.js';
-import { warmDigest } from '../summary/digest.js';
 import { loadCommands } from '../commands/registry.js';
 import { ConfigError, loadEnv, readConfig, type Config, type HttpConfig } from '../config.js';
-import { LiveArchive } from '../live/live-archive.js';
 import { createLogger } from '../log.js';
-import { openEngine } from '../open.js';
+import { serveArchive } from '../serve.js';
 import { exitOnSignals } from '../shutdown.js';
 import { makeHttpRouter } from './router.js';
 import { INTERACTIONS_PATH, startHttpServer } from './server.js';
@@ -31,17 +28,14 @@ try {
 }
 const log = createLogger(config.logLevel);
 
+// Online at once: while the archive loads, /stats says how far it has got and other commands
+// ask to try again; the health check says so too, so a load balancer can wait for it.
+const archive = serveArchive({ archiveDir: config.archiveDir, cachePath: config.cachePath, log, maxArticleBytes: config.maxArticleBytes });
 try {
-  const opened = openEngine({ archiveDir: config.archiveDir, cachePath: config.cachePath, log });
-  const live = new LiveArchive(opened, { archiveDir: config.archiveDir, cachePath: config.cachePath, log });
-  live.watch();
-  log.info({ source: opened.source, articles: opened.engine.articles.length }, 'archive ready');
   const commands = await loadCommands();
-  warmAutocomplete(live.ctx);
-  void warmDigest(live.ctx.engine.articles).catch((err: unknown) => log.warn({ err }, 'digest warm-up failed'));
   const route = makeHttpRouter({
     commands,
-    ctx: live.ctx,
+    ctx: archive.ctx,
     log,
     webhook: new InteractionWebhook(config.apiBase ? { apiBase: config.apiBase } : {}),
     cooldown: config.cooldown,
@@ -52,11 +46,12 @@ try {
     port: config.http.port,
     route,
     log,
-    health: () => ({ articles: live.engine.articles.length, pid: process.pid }),
+    health: () => ({ ...archive.health(), pid: process.pid }),
   });
   log.info({ url: `${endpoint.url}${INTERACTIONS_PATH}` }, 'listening for Discord interactions');
-  exitOnSignals(log, 'the HTTP endpoint', () => Promise.all([endpoint.stop(), live.close()]), SHUTDOWN_DEADLINE_MS);
+  exitOnSignals(log, 'the HTTP endpoint', () => Promise.all([endpoint.stop(), archive.close()]), SHUTDOWN_DEADLINE_MS);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  await archive.ready;
 } catch (e) {
   log.fatal({ err: e }, `could not start the HTTP endpoint: ${e instanceof Error ? e.message : String(e)}`);
   log.flush();

@@ -7,8 +7,8 @@ import { Engine } from '../engine.js';
 import { SetupError, UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { buildFromFilesAsync } from '../build/build.js';
-import { saveEngine, settingsHash, type Opened } from '../open.js';
-import { archiveFingerprint } from '../search/cache.js';
+import { settingsHash, type Opened } from '../open.js';
+import { archiveFingerprint, CacheWriter, snapshotEngine } from '../search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
 import { nextTurn } from '../search/slices.js';
 import type { ReindexReport } from './report.js';
@@ -459,7 +459,7 @@ export class LiveArchive {
     this.warnings.clear();
     for (const [path, ws] of warnings) this.warnings.set(path, ws);
     progress('writing the cache');
-    this.writeCache();
+    await this.writeCache();
     const report: ReindexReport = {
       articles: articles.length,
       passages: index.size,
@@ -492,7 +492,7 @@ export class LiveArchive {
     this.cacheTimer = undefined;
     await this.idle();
     if (this.drift() > 0 && this.drift() >= (this.opts.settleShare ?? DEFAULT_SETTLE_SHARE) * this.engine.index.size) await this.compact();
-    if (!this.closed) this.writeCache();
+    if (!this.closed) await this.writeCache();
   }
 
   /** Passages changed in place since the last build: appended (new or edited articles) plus removed. */
@@ -534,15 +534,23 @@ export class LiveArchive {
     this.log.info({ tombstones, passages: index.size, ms: Math.round(performance.now() - t0) }, 'index compacted');
   }
 
-  /** Writes the cache now (the live archive calls it after changes settle, and on close). */
-  writeCache(): boolean {
+  /**
+   * Writes the cache now (the live archive calls it after changes settle, and on close), without
+   * blocking: from a snapshot of the engine and file list as they are when the write starts. A
+   * call while a write runs makes one more write after it, of whatever is newest then.
+   */
+  writeCache(): Promise<boolean> {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
-    if (!this.opts.cachePath) return false;
-    const files = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const header = { settings: settingsHash(this.settings), fingerprint: archiveFingerprint(files) };
-    return saveEngine(this.engine, this.opts.cachePath, header, this.log);
+    if (!this.opts.cachePath) return Promise.resolve(false);
+    this.cacheWriter ??= new CacheWriter(this.opts.cachePath, this.log);
+    return this.cacheWriter.write(() => {
+      const files = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return { snap: snapshotEngine(this.engine), key: { settings: settingsHash(this.settings), fingerprint: archiveFingerprint(files) } };
+    });
   }
+
+  private cacheWriter: CacheWriter | undefined;
 
   /**
    * Stops watching; a pending cache write is done now, so nothing is lost. A rebuild under way
@@ -553,11 +561,11 @@ export class LiveArchive {
     this.closed = true;
     clearTimeout(this.syncTimer);
     clearInterval(this.pollTimer);
-    if (this.cacheTimer) this.writeCache();
-    clearTimeout(this.cacheTimer);
     for (const w of this.watchers.values()) w.close();
     this.watchers.clear();
-    await Promise.resolve();
+    if (this.cacheTimer) await this.writeCache();
+    clearTimeout(this.cacheTimer);
+    await this.cacheWriter?.idle();
   }
 }
 

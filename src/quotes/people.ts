@@ -2,7 +2,8 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { getGender } from 'gender-detection-from-name';
+import { createRequire } from 'node:module';
+import type * as GenderModule from 'gender-detection-from-name';
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -424,6 +425,10 @@ const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senat
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+
+// The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
+let genderOf: typeof GenderModule.getGender | undefined;
+const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as typeof GenderModule).getGender)(name);
 
 /** A word of the maintained first-name lists (several languages). */
 export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';

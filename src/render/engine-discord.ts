@@ -1,5 +1,6 @@
 import type { EmbedData, ReplyPage } from '../commands/command.js';
 import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
+import type { LoadingStatus } from '../loading-status.js';
 import type { Range } from '../search/snippet.js';
 import { UNSURE_LEAD } from './wording.js';
 import { citation, dateLabel } from './cite.js';
@@ -83,7 +84,15 @@ export function articlePages(a: ArticleView): ReplyPage[] {
   );
 }
 
-export function statsPages(s: Stats): ReplyPage[] {
+export function statsPages(s: Stats | LoadingStatus): ReplyPage[] {
+  if ('loading' in s) {
+    const fields = [
+      { name: 'Progress', value: `${s.percent}%`, inline: true },
+      { name: 'Articles read', value: String(s.articles), inline: true },
+      { name: 'Elapsed', value: seconds(s.elapsedMs), inline: true },
+    ];
+    return [{ embeds: [{ title: 'Archive (loading)', description: `${LOADING_LEAD} Now: ${s.phase}.`, fields }] }];
+  }
   const fields = [
     { name: 'Articles', value: String(s.articles), inline: true },
     { name: 'Passages', value: String(s.passages), inline: true },
@@ -95,3 +104,8 @@ export function statsPages(s: Stats): ReplyPage[] {
   }
   return [{ embeds: [{ title: 'Archive', fields }] }];
 }
+
+/** What /stats says while the archive loads (the other commands ask to try again). */
+export const LOADING_LEAD = 'The archive is still loading; the other commands answer once it is ready.';
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;

@@ -1,4 +1,5 @@
 import type { AskHit, AskResult, ArticleView, Hit, Stats } from '../engine.js';
+import type { LoadingStatus } from '../loading-status.js';
 import { citation, dateLabel } from './cite.js';
 import { count } from '../text/plural.js';
 import { UNSURE_LEAD } from './wording.js';
@@ -35,7 +36,8 @@ export function articleText(a: ArticleView): string {
   return [...head, '', ...a.paragraphs.map((p) => `[${p.n}] ${p.text}`)].join('\n');
 }
 
-export function statsText(s: Stats): string {
+export function statsText(s: Stats | LoadingStatus): string {
+  if ('loading' in s) return [`loading   ${s.phase}, ${s.percent}%`, `articles  ${s.articles} read so far`, `elapsed   ${(s.elapsedMs / 1000).toFixed(1)} s`].join('\n');
   const lines = [
     `articles  ${s.articles}`,
     `passages  ${s.passages}`,

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import * as v from 'valibot';
 import type { ArchiveFile } from '../archive/load.js';
@@ -24,7 +25,7 @@ import { isListedSpeaker } from '../quotes/registry.js';
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
-import { nextTurn, type Sliced } from './slices.js';
+import { nextTurn, runNow, runSliced, type Sliced } from './slices.js';
 import { TOKENIZER_VERSION } from '../text/tokenize.js';
 
 /** Bump when the layout or anything the index derives changes. */
@@ -202,17 +203,53 @@ function* listFrames(tag: number, lists: Iterable<Uint32Array>, map: (id: number
   if (batch.length > 0) yield flush();
 }
 
-/** The live index in fresh-build order: article numbers, and old term id → new term id. */
-function canonicalOrder(index: PassageIndex): { articles: number[]; termMap: Int32Array; vocab: string[]; passages: number } {
-  const byPath = (n: number): string => `${index.articles[n]?.id ?? ''}.txt`;
-  const articles = index.articles
-    .map((_, n) => n)
-    .filter((n) => !index.removedArticles.has(n))
-    .sort((x, y) => {
-      const a = byPath(x);
-      const b = byPath(y);
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
+/**
+ * What a cache write saves: the engine as it was at one generation. The index only ever appends
+ * (articles, passages, terms) and marks removals, and a change swaps in a new quote store and
+ * warning list, so holding the live articles' numbers, their passage lists and those references
+ * freezes it: a live change that lands while the write is under way cannot tear it.
+ */
+export interface CacheSnapshot {
+  readonly index: PassageIndex;
+  /** The live articles' numbers. */
+  readonly articles: readonly number[];
+  /** Each of them's passages, in order, as at the snapshot. */
+  readonly passages: ReadonlyMap<number, readonly number[]>;
+  readonly warnings: readonly ArchiveWarning[];
+  readonly quotes: QuoteStore;
+  /** The engine's generation when taken (a newer one needs another write). */
+  readonly generation: number;
+}
+
+/** The engine now, for a write that may take a while (one pass over the articles, no copying of text). */
+export function snapshotEngine(engine: Engine): CacheSnapshot {
+  const { index } = engine;
+  const articles: number[] = [];
+  const passages = new Map<number, readonly number[]>();
+  for (let n = 0; n < index.articles.length; n++) {
+    if (index.removedArticles.has(n)) continue;
+    articles.push(n);
+    passages.set(n, index.articlePassages(n));
+  }
+  return { index, articles, passages, warnings: engine.archive.warnings, quotes: engine.quotes, generation: engine.generation };
+}
+
+interface Order {
+  /** Article numbers by file path, as a fresh build adds them. */
+  articles: number[];
+  /** Old term id → new term id, numbered in order of first use. */
+  termMap: Int32Array;
+  vocab: string[];
+  passages: number;
+}
+
+/** The snapshot in fresh-build order: articles by path, term ids renumbered in order of first use. */
+function* canonicalOrder(snap: CacheSnapshot): Generator<undefined, Order, undefined> {
+  const { index } = snap;
+  const keyed = snap.articles.map((n) => ({ n, path: `${index.articles[n]?.id ?? ''}.txt` }));
+  keyed.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const articles = keyed.map((k) => k.n);
+  yield;
   const termMap = new Int32Array(index.vocabList.length).fill(-1);
   const vocab: string[] = [];
   const use = (ids: Uint32Array): void => {
@@ -225,13 +262,16 @@ function canonicalOrder(index: PassageIndex): { articles: number[]; termMap: Int
   let passages = 0;
   for (const n of articles) {
     use(index.titleTerms[n] ?? new Uint32Array());
-    for (const p of index.articlePassages(n)) {
+    for (const p of snap.passages.get(n) ?? []) {
       use(index.passageTerms(p));
-      passages++;
+      if (++passages % ORDER_SLICE === 0) yield;
     }
   }
   return { articles, termMap, vocab, passages };
 }
+
+/** Passages renumbered between two pauses of an async write. */
+const ORDER_SLICE = 16_384;
 
 /** A feature's JSON as frames: an object's array properties are cut into chunks, the rest kept whole. */
 function* featureFrames(name: string, json: unknown): Generator<Uint8Array[]> {
@@ -249,9 +289,9 @@ function* featureFrames(name: string, json: unknown): Generator<Uint8Array[]> {
   }
 }
 
-function* engineFrames(engine: Engine, key: CacheKey): Generator<Uint8Array[]> {
-  const { index } = engine;
-  const order = canonicalOrder(index);
+function* snapshotFrames(snap: CacheSnapshot, order: Order, key: CacheKey): Generator<Uint8Array[]> {
+  const { index } = snap;
+  const passagesOf = (n: number): readonly number[] => snap.passages.get(n) ?? [];
   const header: Header = {
     format: CACHE_FORMAT,
     version: CACHE_VERSION,
@@ -260,7 +300,7 @@ function* engineFrames(engine: Engine, key: CacheKey): Generator<Uint8Array[]> {
     articles: order.articles.length,
     passages: order.passages,
     vocab: order.vocab.length,
-    warnings: engine.archive.warnings.length,
+    warnings: snap.warnings.length,
   };
   let frames = 0;
   const counted = function* (gen: Iterable<Uint8Array[]>): Generator<Uint8Array[]> {
@@ -271,13 +311,13 @@ function* engineFrames(engine: Engine, key: CacheKey): Generator<Uint8Array[]> {
   };
   yield* counted([jsonFrame(TAG.header, header)]);
   yield* counted(jsonListFrames(TAG.articles, order.articles.map((n) => index.articles[n])));
-  yield* counted(jsonListFrames(TAG.warnings, engine.archive.warnings));
+  yield* counted(jsonListFrames(TAG.warnings, snap.warnings));
   yield* counted(jsonListFrames(TAG.vocab, order.vocab));
   const passageFrames = function* (): Generator<Uint8Array[]> {
     let out = new Uint32Array(FRAME_BYTES / 4);
     let at = 0;
     for (const [k, n] of order.articles.entries()) {
-      for (const p of index.articlePassages(n)) {
+      for (const p of passagesOf(n)) {
         const passage = index.passages[p];
         if (!passage) throw new Error(`index: passage ${p} is missing`);
         out[at++] = k;
@@ -295,12 +335,12 @@ function* engineFrames(engine: Engine, key: CacheKey): Generator<Uint8Array[]> {
   };
   yield* counted(passageFrames());
   const termLists = function* (): Generator<Uint32Array> {
-    for (const n of order.articles) for (const p of index.articlePassages(n)) yield index.passageTerms(p);
+    for (const n of order.articles) for (const p of passagesOf(n)) yield index.passageTerms(p);
   };
   const toNew = (t: number): number => order.termMap[t] ?? 0;
   yield* counted(listFrames(TAG.terms, termLists(), toNew));
   yield* counted(listFrames(TAG.titles, order.articles.map((n) => index.titleTerms[n] ?? new Uint32Array()), toNew));
-  yield* counted(featureFrames('quotes', engine.quotes.toJSON()));
+  yield* counted(featureFrames('quotes', snap.quotes.toJSON()));
   yield jsonFrame(TAG.end, { frames: frames + 1 });
 }
 
@@ -314,6 +354,9 @@ function writeAll(fd: number, data: Uint8Array): void {
 }
 
 const tempSuffix = /\.(\d+)\.\d+\.tmp$/;
+let tempSerial = 0;
+/** A temp file beside the cache, named for this process (the sweep tells live writers by it). */
+const tempPath = (path: string): string => `${path}.${process.pid}.${Date.now() + tempSerial++}.tmp`;
 
 /**
  * Writes the engine's index and features to the cache, atomically: a temp file beside it,
@@ -321,12 +364,13 @@ const tempSuffix = /\.(\d+)\.\d+\.tmp$/;
  */
 export function writeEngineCache(path: string, engine: Engine, key: CacheKey): void {
   fs.mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tempPath(path);
   let fd: number | undefined;
   try {
     fd = cacheFs.openSync(tmp, 'w');
     writeAll(fd, MAGIC);
-    for (const frame of engineFrames(engine, key)) for (const part of frame) writeAll(fd, part);
+    const snap = snapshotEngine(engine);
+    for (const frame of snapshotFrames(snap, runNow(canonicalOrder(snap)), key)) for (const part of frame) writeAll(fd, part);
     cacheFs.fsyncSync(fd);
     cacheFs.closeSync(fd);
     fd = undefined;
@@ -356,6 +400,115 @@ export function saveEngine(engine: Engine, cachePath: string, key: CacheKey, log
   } catch (e) {
     log.warn({ cache: cachePath, err: (e as Error).message }, 'could not write the index cache; serving goes on without it');
     return false;
+  }
+}
+
+/** The file operations of an async cache write (by descriptor); tests swap them to simulate a full disk. */
+export const cacheFsAsync = {
+  open: promisify(fs.open),
+  write: (fd: number, data: Uint8Array, offset: number, length: number): Promise<number> =>
+    new Promise((resolve, reject) => fs.write(fd, data, offset, length, null, (err, n) => (err ? reject(err) : resolve(n)))),
+  fsync: promisify(fs.fsync),
+  close: promisify(fs.close),
+  rename: promisify(fs.rename),
+};
+
+async function writeAllAsync(fd: number, data: Uint8Array): Promise<void> {
+  for (let at = 0; at < data.byteLength; ) {
+    const n = await cacheFsAsync.write(fd, data, at, data.byteLength - at);
+    if (!(n > 0)) throw new Error('the disk accepted no more bytes (is it full?)');
+    at += n;
+  }
+}
+
+/**
+ * `writeEngineCache` with the event loop free: the snapshot is renumbered in slices and written
+ * a frame at a time, each frame made only once the last is on its way to the disk. The same
+ * temp file, flush and rename, so a reader sees the old cache or the new one, never a part.
+ */
+export async function writeSnapshotAsync(path: string, snap: CacheSnapshot, key: CacheKey): Promise<void> {
+  await fs.promises.mkdir(dirname(path), { recursive: true });
+  const tmp = tempPath(path);
+  let fd: number | undefined;
+  try {
+    fd = await cacheFsAsync.open(tmp, 'w');
+    await writeAllAsync(fd, MAGIC);
+    const order = await runSliced(canonicalOrder(snap));
+    for (const frame of snapshotFrames(snap, order, key)) for (const part of frame) await writeAllAsync(fd, part);
+    await cacheFsAsync.fsync(fd);
+    const closing = fd;
+    fd = undefined;
+    await cacheFsAsync.close(closing);
+    await cacheFsAsync.rename(tmp, path);
+  } catch (e) {
+    if (fd !== undefined) await cacheFsAsync.close(fd).catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** `saveEngine` for a snapshot, written without blocking; a failure is logged and returned. */
+export async function saveSnapshot(snap: CacheSnapshot, cachePath: string, key: CacheKey, log: Logger = silentLogger): Promise<boolean> {
+  try {
+    await writeSnapshotAsync(cachePath, snap, key);
+    log.info({ cache: cachePath, generation: snap.generation }, 'index cache written');
+    return true;
+  } catch (e) {
+    log.warn({ cache: cachePath, err: (e as Error).message }, 'could not write the index cache; serving goes on without it');
+    return false;
+  }
+}
+
+/**
+ * Cache writes one at a time. A write asked for while one runs is made after it, from the engine
+ * as it is then (any number of requests meanwhile share that one write), so the file always ends
+ * up holding the newest generation and never a mix of two.
+ */
+export class CacheWriter {
+  private running: Promise<boolean> | undefined;
+  private queued: Promise<boolean> | undefined;
+  private next: (() => { snap: CacheSnapshot; key: CacheKey }) | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly log: Logger = silentLogger,
+  ) {}
+
+  /** Writes what `take` returns (called when the write starts); resolves with whether that write worked. */
+  write(take: () => { snap: CacheSnapshot; key: CacheKey }): Promise<boolean> {
+    if (!this.running) return this.start(take);
+    this.next = take;
+    this.queued ??= this.running.then(() => {
+      const latest = this.next ?? take;
+      this.queued = undefined;
+      this.next = undefined;
+      return this.start(latest);
+    });
+    return this.queued;
+  }
+
+  /** Resolves once no write is running or waiting. */
+  async idle(): Promise<void> {
+    while (this.running ?? this.queued) await (this.queued ?? this.running);
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined || this.queued !== undefined;
+  }
+
+  private start(take: () => { snap: CacheSnapshot; key: CacheKey }): Promise<boolean> {
+    let run: Promise<boolean>;
+    try {
+      const { snap, key } = take();
+      run = saveSnapshot(snap, this.path, key, this.log);
+    } catch (e) {
+      run = Promise.reject(e as Error);
+    }
+    const tracked = run.finally(() => {
+      if (this.running === tracked) this.running = undefined;
+    });
+    this.running = tracked;
+    return tracked;
   }
 }
 
@@ -404,33 +557,61 @@ function running(pid: number): boolean {
 /** A step of decoding: it needs the next frame (null at the end of the file), or lets other work run. */
 type Decoding<T> = Generator<'frame' | 'slice', T, Frame | null | undefined>;
 
-function* slices<T>(work: Sliced<T>): Decoding<T> {
-  for (;;) {
+function* slices<T>(work: Sliced<T>, progress?: (slices: number) => void): Decoding<T> {
+  for (let k = 1; ; k++) {
     const step = work.next();
     if (step.done) return step.value;
+    progress?.(k);
     yield 'slice';
   }
 }
 
+/**
+ * A fingerprint still being worked out (the archive scanned on another thread while the cache is
+ * read): checked as soon as it is known, and waited for before the engine is returned.
+ */
+export interface LateFingerprint {
+  peek(): string | undefined;
+  wait(): string;
+}
+
 export interface RestoreOptions {
   dir: string;
-  key: CacheKey;
+  key: CacheKey | { settings: string; fingerprint: LateFingerprint };
   settings: IndexSettings;
+  /** How far the load has got: 'reading the cache' (bytes), then 'restoring the index' (slices). */
+  progress?: (phase: string, done: number, total: number) => void;
+  /** Articles read from the cache so far. */
+  articlesRead?: (n: number) => void;
+  /**
+   * Leave what only some commands need for their first use: MiniSearch and the common postings
+   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front.
+   */
+  lazy?: boolean;
 }
 
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   let frame = yield 'frame';
   let frames = 1;
-  const next = function* (): Decoding<Frame | null> {
-    frames++;
-    return (yield 'frame') ?? null;
-  };
   if (!frame || frame.tag !== TAG.header) throw new Unusable('cache is truncated or not a cache file');
   const header = jsonOf(HeaderSchema, frame, 'cache header');
   if (header.version !== CACHE_VERSION) throw new Unusable(`cache format version ${header.version} (want ${CACHE_VERSION})`);
   if (header.endian !== endianness()) throw new Unusable('cache was written on a machine of another byte order');
   if (header.settings !== opts.key.settings) throw new Unusable('index settings changed');
-  if (header.fingerprint !== opts.key.fingerprint) throw new Unusable('archive changed');
+  const want = opts.key.fingerprint;
+  const checkArchive = (fingerprint: string): void => {
+    if (header.fingerprint !== fingerprint) throw new Unusable('archive changed');
+  };
+  let late = typeof want === 'string' ? (checkArchive(want), undefined) : want;
+  const next = function* (): Decoding<Frame | null> {
+    frames++;
+    const known = late?.peek();
+    if (known !== undefined) {
+      late = undefined;
+      checkArchive(known);
+    }
+    return (yield 'frame') ?? null;
+  };
   frame = yield* next();
 
   const articles: Article[] = [];
@@ -440,6 +621,7 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
       if (prev && !(`${prev.id}.txt` < `${a.id}.txt`)) throw new Unusable('articles are not in order');
       articles.push(a);
     }
+    opts.articlesRead?.(articles.length);
   }
   if (articles.length !== header.articles) throw new Unusable(`cache holds ${articles.length} articles, its header says ${header.articles}`);
 
@@ -469,12 +651,13 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
       for (let i = 0; i < n; i++) {
         const len = w[1 + i] ?? 0;
         if (at + len > w.length) throw new Unusable(`${part} are truncated`);
-        const list = w.subarray(at, at + len);
-        for (const t of list) if (t >= vocabList.length) throw new Unusable(`${part} name a term outside the vocabulary`);
-        lists.push(list);
+        lists.push(w.subarray(at, at + len));
         at += len;
       }
       if (at !== w.length) throw new Unusable(`${part} have trailing data`);
+      // One pass over the frame's values (an indexed loop: much cheaper than one per list).
+      const vocab = vocabList.length;
+      for (let i = 1 + n; i < w.length; i++) if ((w[i] ?? 0) >= vocab) throw new Unusable(`${part} name a term outside the vocabulary`);
     }
     if (lists.length !== count) throw new Unusable(`${part} do not match the header`);
     return lists;
@@ -482,10 +665,57 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   const passageTerms = yield* readLists(TAG.terms, 'passage terms', passages.length);
   const titleTerms = yield* readLists(TAG.titles, 'title terms', articles.length);
 
+  const features: Frame[] = [];
+  for (; frame?.tag === TAG.feature; frame = yield* next()) features.push(frame);
+  if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
+  if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
+  if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
+
+  const parts = { articles, passages, vocabList, passageTerms, titleTerms } satisfies IndexParts;
+  const archive: Archive = { dir: opts.dir, articles: articles.slice(), warnings };
+  if (opts.lazy) {
+    let index: PassageIndex;
+    try {
+      index = PassageIndex.restoreLazy(parts, opts.settings);
+    } catch (e) {
+      throw new Unusable((e as Error).message);
+    }
+    // The quotes are decoded and checked on first use; should they fail then, they are found
+    // again from the articles, which is what a rebuild would do.
+    if (late) checkArchive(late.wait());
+    const engine: Engine = new Engine(archive, index, () => {
+      try {
+        const quotes = quotesOf(features);
+        checkQuotes(quotes, engine);
+        return quotes;
+      } catch (e) {
+        if (!(e instanceof Unusable)) throw e;
+        return QuoteStore.build(archive.articles);
+      }
+    });
+    return engine;
+  }
+  let index: PassageIndex;
+  try {
+    // About how many slices the restore takes (checks, two counting passes, MiniSearch), for the progress figure.
+    const steps = 5 * Math.ceil(passages.length / 4096) + Math.ceil(vocabList.length / 16_384) + 1;
+    index = yield* slices(PassageIndex.restoreSliced(parts, opts.settings), opts.progress && ((k) => opts.progress?.('restoring the index', Math.min(k, steps), steps)));
+  } catch (e) {
+    throw new Unusable((e as Error).message);
+  }
+  const quotes = quotesOf(features);
+  if (late) checkArchive(late.wait());
+  const engine = new Engine(archive, index, quotes);
+  checkQuotes(quotes, engine);
+  return engine;
+}
+
+/** The quote store from its feature frames; Unusable when they do not make one. */
+function quotesOf(frames: readonly Frame[]): QuoteStore {
   const featureJson = new Map<string, unknown>();
   /** Each array property's announced length; its chunks must add up to it, in order. */
   const lengths = new Map<unknown[], number>();
-  for (; frame?.tag === TAG.feature; frame = yield* next()) {
+  for (const frame of frames) {
     const part = jsonOf(FeatureFrameSchema, frame, 'feature data');
     if (part.k === null) {
       if (featureJson.has(part.f)) throw new Unusable(`feature ${part.f} is saved twice`);
@@ -508,27 +738,12 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
     } else fields[part.k] = part.v;
   }
   for (const [list, n] of lengths) if (list.length !== n) throw new Unusable('feature data is truncated');
-  if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
-  if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
-  if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
-
-  let index: PassageIndex;
-  try {
-    index = yield* slices(PassageIndex.restoreSliced({ articles, passages, vocabList, passageTerms, titleTerms } satisfies IndexParts, opts.settings));
-  } catch (e) {
-    throw new Unusable((e as Error).message);
-  }
-  const archive: Archive = { dir: opts.dir, articles: articles.slice(), warnings };
   if (!featureJson.has('quotes')) throw new Unusable('cache has no quotes');
-  let quotes: QuoteStore;
   try {
-    quotes = QuoteStore.fromJSON(featureJson.get('quotes'));
+    return QuoteStore.fromJSON(featureJson.get('quotes'));
   } catch (e) {
     throw new Unusable((e as Error).message);
   }
-  const engine = new Engine(archive, index, quotes);
-  checkQuotes(quotes, engine);
-  return engine;
 }
 
 /**
@@ -560,6 +775,31 @@ function checkQuotes(store: QuoteStore, engine: Engine): void {
     if (!s || !counts || roles.size !== e.roles.length || ![...roles].every((r) => s.roles.has(r))) {
       throw new Unusable('the saved speaker list does not match the quotes');
     }
+  }
+}
+
+/**
+ * The key a cache file was written for, from its header alone (the magic and the first frame):
+ * enough to tell whether it is current without loading it. Undefined for anything unreadable.
+ */
+export function readCacheKey(path: string): CacheKey | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, 'r');
+    const magic = new Uint8Array(MAGIC.length);
+    checkMagic(magic, fs.readSync(fd, magic, 0, magic.byteLength, 0));
+    const head = new Uint8Array(HEAD_BYTES);
+    const { tag, length, crc } = checkHead(head, fs.readSync(fd, head, 0, HEAD_BYTES, MAGIC.length));
+    const body = new Uint8Array(length);
+    checkBody(body, fs.readSync(fd, body, 0, length, MAGIC.length + HEAD_BYTES), crc);
+    if (tag !== TAG.header) return undefined;
+    const header = jsonOf(HeaderSchema, { tag, body }, 'cache header');
+    if (header.version !== CACHE_VERSION || header.endian !== endianness()) return undefined;
+    return { settings: header.settings, fingerprint: header.fingerprint };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -595,7 +835,7 @@ function checkBody(body: Uint8Array, n: number, crc: number): void {
 type Io = { buf: Uint8Array; pos: number } | 'slice';
 
 /** Reading and decoding a cache file, as a series of reads for a sync or an async caller to do. */
-function* readEngine(opts: RestoreOptions): Generator<Io, Engine, number> {
+function* readEngine(opts: RestoreOptions, size = 0): Generator<Io, Engine, number> {
   const magic = new Uint8Array(MAGIC.length);
   checkMagic(magic, yield { buf: magic, pos: 0 });
   let pos = MAGIC.length;
@@ -617,6 +857,7 @@ function* readEngine(opts: RestoreOptions): Generator<Io, Engine, number> {
     const body = new Uint8Array(length);
     checkBody(body, length === 0 ? 0 : yield { buf: body, pos: pos + HEAD_BYTES }, crc);
     pos += HEAD_BYTES + length;
+    opts.progress?.('reading the cache', pos, size);
     step = work.next({ tag, body });
   }
 }
@@ -643,7 +884,7 @@ export async function loadEngineCacheAsync(path: string, opts: RestoreOptions): 
   let fh: fs.promises.FileHandle | undefined;
   try {
     fh = await fs.promises.open(path, 'r');
-    const io = readEngine(opts);
+    const io = readEngine(opts, opts.progress ? (await fh.stat()).size : 0);
     for (let r = io.next(); ; ) {
       if (r.done) return { ok: true, engine: r.value };
       if (r.value === 'slice') {

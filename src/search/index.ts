@@ -100,13 +100,15 @@ export class PassageIndex {
   readonly articles: Article[];
   readonly passages: Passage[];
   readonly vocabList: string[];
-  readonly vocab: Map<string, number>;
+  private vocabMap: Map<string, number> | undefined;
   readonly titleTerms: Uint32Array[];
   readonly removedPassages = new Set<number>();
   readonly removedArticles = new Set<number>();
-  readonly mini: MiniSearch<Doc>;
+  private readonly miniSearch: MiniSearch<Doc>;
   /** Postings of the common terms, which MiniSearch does not hold. */
-  private readonly commonPostings = new Map<number, GrowingPostings>();
+  private readonly commonMap = new Map<number, GrowingPostings>();
+  /** The common postings and MiniSearch, when a lazy restore left them for first use. */
+  private pending: Sliced<void> | undefined;
   /** The same postings by term id, for the loops that look one up per occurrence. */
   private readonly commonById: Array<GrowingPostings | undefined> = [];
   private readonly passageTermList: Uint32Array[];
@@ -126,11 +128,33 @@ export class PassageIndex {
     this.articles = parts.articles;
     this.passages = parts.passages;
     this.vocabList = parts.vocabList;
-    this.vocab = new Map(parts.vocabList.map((t, i) => [t, i]));
     this.passageTermList = parts.passageTerms;
     this.titleTerms = parts.titleTerms;
     this.dfBuf = new Uint32Array(Math.max(16, this.vocabList.length));
-    this.mini = new MiniSearch<Doc>(miniOptions(this));
+    this.miniSearch = new MiniSearch<Doc>(miniOptions(this));
+  }
+
+  /** Term → term id (made on first use: a command that reads no query never needs it). */
+  get vocab(): Map<string, number> {
+    return (this.vocabMap ??= new Map(this.vocabList.map((t, i) => [t, i])));
+  }
+
+  get mini(): MiniSearch<Doc> {
+    this.finish();
+    return this.miniSearch;
+  }
+
+  private get commonPostings(): Map<number, GrowingPostings> {
+    this.finish();
+    return this.commonMap;
+  }
+
+  /** Does, once, what a lazy restore left for first use. */
+  private finish(): void {
+    const work = this.pending;
+    if (!work) return;
+    this.pending = undefined;
+    runNow(work);
   }
 
   /**
@@ -138,15 +162,34 @@ export class PassageIndex {
    * are decided here, once, so MiniSearch's content never depends on later updates.
    */
   private *complete(): Sliced<PassageIndex> {
+    yield* this.countPassages();
+    yield* this.rest();
+    return this;
+  }
+
+  /** What answers about articles need: live passages, lengths, passages by article. */
+  private *countPassages(): Sliced<void> {
+    for (let p = 0; p < this.passages.length; p++) {
+      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
+      this.alive++;
+      this.totalLength += (this.passageTermList[p] ?? EMPTY).length;
+      if (p % (4 * SLICE) === 4 * SLICE - 1) yield;
+    }
+  }
+
+  /** What queries need besides: document frequencies, the common terms' postings and MiniSearch. */
+  private *rest(): Sliced<void> {
+    yield* this.countTerms();
+    yield* this.commonAndMini();
+  }
+
+  private *countTerms(): Sliced<void> {
     // Pass 1: what `count` would add up for every passage, but the common postings, which wait
     // until the document frequencies say which terms are common.
     const df = this.dfBuf;
     const seen = new Int32Array(this.vocabList.length).fill(-1);
     for (let p = 0; p < this.passages.length; p++) {
       const ids = this.passageTermList[p] ?? EMPTY;
-      (this.passagesByArticle[this.passages[p]?.article ?? 0] ??= []).push(p);
-      this.alive++;
-      this.totalLength += ids.length;
       for (const t of ids) {
         if (seen[t] !== p) {
           seen[t] = p;
@@ -155,10 +198,14 @@ export class PassageIndex {
       }
       if (p % SLICE === SLICE - 1) yield;
     }
+  }
+
+  private *commonAndMini(): Sliced<void> {
+    const df = this.dfBuf;
     const minimum = Math.max(this.settings.commonMinDf, Math.ceil(this.settings.commonShare * this.passages.length));
     for (let t = 0; t < this.vocabList.length; t++) {
       const n = df[t] ?? 0;
-      if (n > minimum) this.commonPostings.set(t, (this.commonById[t] = new GrowingPostings(n)));
+      if (n > minimum) this.commonMap.set(t, (this.commonById[t] = new GrowingPostings(n)));
     }
     // Pass 2: the common postings.
     const common = this.commonById;
@@ -166,8 +213,7 @@ export class PassageIndex {
       for (const t of this.passageTermList[p] ?? EMPTY) common[t]?.add(p);
       if (p % SLICE === SLICE - 1) yield;
     }
-    yield* fillMini(this.mini, this);
-    return this;
+    yield* fillMini(this.miniSearch, this);
   }
 
   static build(articles: readonly Article[], settings: IndexSettings = DEFAULT_INDEX_SETTINGS, progress?: (done: number, total: number) => void): PassageIndex {
@@ -206,6 +252,18 @@ export class PassageIndex {
     return runSliced(PassageIndex.restoreSliced(parts, settings));
   }
 
+  /**
+   * `restore` that leaves document frequencies, common postings and MiniSearch for their first use: a command that
+   * only reads articles (stats, article) from the command line never pays for them.
+   */
+  static restoreLazy(parts: IndexParts, settings: IndexSettings): PassageIndex {
+    runNow(checkParts(parts));
+    const index = new PassageIndex(parts, settings);
+    runNow(index.countPassages());
+    index.pending = index.rest();
+    return index;
+  }
+
   /** `restore` as sliced work, for a caller that interleaves it with its own. */
   static *restoreSliced(parts: IndexParts, settings: IndexSettings): Sliced<PassageIndex> {
     yield* checkParts(parts);
@@ -223,6 +281,7 @@ export class PassageIndex {
 
   /** Adds an article; returns its number. Its passages are searchable at once. */
   addArticle(article: Article): number {
+    this.finish();
     const firstPassage = this.passages.length;
     const parts = { articles: this.articles, passages: this.passages, vocabList: this.vocabList, passageTerms: this.passageTermList, titleTerms: this.titleTerms };
     const index = appendArticle(parts, article, this.settings, (t) => termId(this.vocab, this.vocabList, t));
@@ -243,6 +302,7 @@ export class PassageIndex {
 
   /** Removes an article: its passages leave MiniSearch and every count. */
   removeArticle(index: number): void {
+    this.finish();
     if (this.removedArticles.has(index) || !this.articles[index]) return;
     this.removedArticles.add(index);
     for (const p of this.passagesByArticle[index] ?? []) {
@@ -267,6 +327,7 @@ export class PassageIndex {
 
   /** Passages containing each term id. */
   get df(): Uint32Array {
+    this.finish();
     return this.dfBuf;
   }
 
@@ -301,6 +362,7 @@ export class PassageIndex {
 
   idf(termId: number): number {
     const n = this.alive;
+    this.finish();
     const df = this.dfBuf[termId] ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }

@@ -29,7 +29,8 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const HAN_OR_KATAKANA = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
 // ICU's word breaker, built into Node: dictionary-based for exactly these scripts, whatever the locale.
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+// Made on first use: creating it loads ICU's word-break data, which only unspaced scripts need.
+let wordSegmenter: Intl.Segmenter | undefined;
 
 // Grammatical particles so frequent in Chinese and Japanese that, like English stop words,
 // they would match nearly every passage.
@@ -85,7 +86,7 @@ function chunkTokens(raw: string, start: number, out: Token[]): void {
  * usual path, so the same word tokenises alike wherever it stands.
  */
 function segmentedTokens(raw: string, start: number, out: Token[]): void {
-  for (const s of WORDS.segment(raw)) {
+  for (const s of (wordSegmenter ??= new Intl.Segmenter('und', { granularity: 'word' })).segment(raw)) {
     if (!s.isWordLike) continue;
     if (!UNSPACED.test(s.segment)) {
       for (const m of s.segment.matchAll(CHUNK)) chunkTokens(m[0], start + s.index + m.index, out);

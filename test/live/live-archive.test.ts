@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { LiveArchive, type LiveOptions, type SyncReport } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine } from '../../src/open.js';
-import { cacheFs } from '../../src/search/cache.js';
+import { cacheFsAsync } from '../../src/search/cache.js';
 import { FIXTURE, removeDir, writeArchive } from '../helpers/archive.js';
 
 const dirs: string[] = [];
@@ -211,29 +211,27 @@ describe('LiveArchive.reindex', () => {
 });
 
 describe('LiveArchive cache', () => {
-  it('GIVEN changes applied THEN the cache follows and the next start loads them from it', () => {
+  it('GIVEN changes applied THEN the cache follows and the next start loads them from it', async () => {
     const { dir, cachePath, live } = setup();
     writeFileSync(join(dir, '2021/ferry-strike.txt'), FERRY_STRIKE);
     live.sync();
-    expect(live.writeCache()).toBe(true);
+    expect(await live.writeCache()).toBe(true);
     const reopened = openEngine({ archiveDir: dir, cachePath });
     expect(reopened.source).toBe('cache');
     expect(reopened.engine.search({ query: 'stranding commuters' }).hits.map((h) => h.article)).toEqual(['2021/ferry-strike']);
     expect(reopened.engine.quotes.speakers(50).map((s) => s.name)).toContain('Marta Okafor');
   });
 
-  it('GIVEN a full disk while writing the cache THEN serving goes on, the old cache stays whole and no temp file is left', () => {
+  it('GIVEN a full disk while writing the cache THEN serving goes on, the old cache stays whole and no temp file is left', async () => {
     const { dir, cachePath, live } = setup();
     writeFileSync(join(dir, '2021/ferry-strike.txt'), FERRY_STRIKE);
     live.sync();
-    const realWrite = cacheFs.writeSync;
-    cacheFs.writeSync = () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    };
+    const realWrite = cacheFsAsync.write;
+    cacheFsAsync.write = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
     try {
-      expect(live.writeCache()).toBe(false);
+      expect(await live.writeCache()).toBe(false);
     } finally {
-      cacheFs.writeSync = realWrite;
+      cacheFsAsync.write = realWrite;
     }
     expect(cites(live, 'stranding commuters')).toEqual(['2021/ferry-strike ¶2']);
     expect(existsSync(cachePath)).toBe(true);

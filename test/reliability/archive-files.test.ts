@@ -105,7 +105,7 @@ describe('symlinks: one rule for the scan and the live watcher (issue 13, item 3
     await new Promise((r) => setTimeout(r, 100));
     l.sync();
     expect(ids(l)).toEqual(['a', 'sub/b']);
-    l.writeCache();
+    await l.writeCache();
     const restarted = openEngine({ archiveDir: dir, cachePath });
     expect(restarted.engine.articles.map((a) => a.id)).toEqual(['a', 'sub/b']);
     expect(openEngine({ archiveDir: dir }).engine.articles.map((a) => a.id)).toEqual(['a', 'sub/b']);
