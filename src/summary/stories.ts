@@ -224,30 +224,18 @@ const OPENING_CHARS = 500;
  */
 function tabularOpening(a: Article): boolean {
   const first = a.headline ? 1 : 0;
-  let pieces = 0;
-  let figures = 0;
-  // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
-  let versus = 0;
-  // The piece being read: its length, whether it has a figure, and its first three code units.
-  let length = 0;
-  let digit = false;
-  let c0 = 0;
-  let c1 = 0;
-  let c2 = 0;
+  piece.pieces = 0;
+  piece.figures = 0;
+  piece.versus = 0;
+  piece.length = 0;
+  piece.digit = false;
   let inSpace = false;
-  const endPiece = (): void => {
-    pieces++;
-    if (digit) figures++;
-    else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
-    length = 0;
-    digit = false;
-  };
   let read = 0;
   outer: for (let k = first; k < first + 4 && k < a.paragraphs.length; k++) {
     const text = a.paragraphs[k] ?? '';
     // The joining space before every paragraph but the first.
     for (let i = k > first ? -1 : 0; i < text.length; i++) {
-      if (read++ >= OPENING_CHARS || pieces >= OPENING_WORDS) break outer;
+      if (read++ >= OPENING_CHARS || piece.pieces >= OPENING_WORDS) break outer;
       const c = i < 0 ? 32 : text.charCodeAt(i);
       if (isSpace(c)) {
         if (!inSpace) endPiece();
@@ -255,15 +243,32 @@ function tabularOpening(a: Article): boolean {
         continue;
       }
       inSpace = false;
-      if (length === 0) c0 = c;
-      else if (length === 1) c1 = c;
-      else if (length === 2) c2 = c;
-      length++;
-      if (c >= 48 && c <= 57) digit = true;
+      const length = piece.length;
+      if (length === 0) piece.c0 = c;
+      else if (length === 1) piece.c1 = c;
+      else if (length === 2) piece.c2 = c;
+      piece.length = length + 1;
+      if (c >= 48 && c <= 57) piece.digit = true;
     }
   }
-  if (pieces < OPENING_WORDS) endPiece();
+  if (piece.pieces < OPENING_WORDS) endPiece();
+  const { pieces, figures, versus } = piece;
   return pieces >= 4 && (figures / pieces >= TABULAR || (versus >= 2 && figures / pieces >= TABULAR / 2));
+}
+
+// The scan's state, one object for every article: a closure made per article cost more than
+// the scan on a cold first digest. "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln":
+// `versus` counts figures set against figures. The piece being read: its length, whether it
+// has a figure, and its first three code units.
+const piece = { pieces: 0, figures: 0, versus: 0, length: 0, digit: false, c0: 0, c1: 0, c2: 0 };
+
+function endPiece(): void {
+  piece.pieces++;
+  const { length, c0, c1, c2 } = piece;
+  if (piece.digit) piece.figures++;
+  else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) piece.versus++;
+  piece.length = 0;
+  piece.digit = false;
 }
 
 /** What `\s` matches. */
@@ -593,14 +598,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const touched: number[] = [];
   // Oldest first, whatever order the articles came in: a story grows as the wire wrote it,
   // and the grouping does not depend on how the caller sorted.
-  const order = articles.map((_, i) => i).sort((x, y) => {
-    const dx = articles[x]?.date ?? '';
-    const dy = articles[y]?.date ?? '';
-    if (dx !== dy) return dx < dy ? -1 : 1;
-    const ix = articles[x]?.id ?? '';
-    const iy = articles[y]?.id ?? '';
-    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
-  });
+  const order = oldestFirst(articles);
   for (const a of order) {
     const from = vecStart[a] ?? 0;
     const to = vecStart[a + 1] ?? 0;
@@ -724,19 +722,37 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const c = find(storyOf[m[0] ?? 0] ?? 0);
     const counts = termCounts[c] ?? new Map<number, number>();
     // The most typical article leads: the one whose terms the rest of the story share most.
-    const typical = (i: number): number => {
-      let sum = 0;
-      for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
-      return sum;
-    };
     const list = m
-      .map((i) => ({ i, s: typical(i) }))
+      .map((i) => {
+        let sum = 0;
+        for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
+        return { i, s: sum };
+      })
       .sort((x, y) => y.s - x.s || x.i - y.i)
       .map((x) => articles[x.i] as Article);
     return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
   });
   // Ties: the story that comes first in the given order (newest first, for a digest).
   return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
+}
+
+/** Oldest first, then by id (shorter first, as wire ids grow): article indexes in that order. */
+function oldestFirst(articles: readonly Article[]): number[] {
+  const before = (x: number, y: number): number => {
+    const dx = articles[x]?.date ?? '';
+    const dy = articles[y]?.date ?? '';
+    if (dx !== dy) return dx < dy ? -1 : 1;
+    const ix = articles[x]?.id ?? '';
+    const iy = articles[y]?.id ?? '';
+    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
+  };
+  // A digest passes its period newest first: the order is then the list reversed, checked in
+  // one pass instead of sorted (strictly, so no tie could order otherwise).
+  const n = articles.length;
+  let reversed = true;
+  for (let i = n - 1; i > 0 && reversed; i--) reversed = before(i, i - 1) < 0;
+  if (reversed) return Array.from({ length: n }, (_, i) => n - 1 - i);
+  return articles.map((_, i) => i).sort(before);
 }
 
 /** Articles, then a little for every further source and day: a story many desks carried over days matters more. */
