@@ -584,13 +584,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
 
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
-  const termCounts: Map<number, number>[] = [];
   // Made on a term's first story (most terms of a period never reach an article's top terms).
   const storiesWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
   // loop below reads it for every term of every article; a Map lookup there was most of the cost).
   const countsWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
-  // Per story: where in storiesWith[id] it stands, by term.
+  // Per story: where in storiesWith[id] it stands, by term, in order of first use; how many
+  // of its articles carry the term is countsWith[id] there (one Map per story, not two).
   const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
@@ -632,17 +632,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     if (best < 0) {
       best = sizes.length;
       sizes.push(0);
-      termCounts.push(new Map());
       slotOf.push(new Map());
     }
     storyOf[a] = best;
     sizes[best] = (sizes[best] ?? 0) + 1;
-    const counts = termCounts[best] ?? new Map<number, number>();
     const slots = slotOf[best] ?? new Map<number, number>();
     for (let j = from; j < to; j++) {
       const id = vecId[j] ?? 0;
-      const k = counts.get(id) ?? 0;
-      counts.set(id, k + 1);
       let carried = countsWith[id];
       let list = storiesWith[id];
       if (!carried || !list) {
@@ -672,9 +668,15 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   // A story's own terms: the heaviest by weight times the share of its articles carrying
   // them. Two stories join when they share two of those (and the shared weight is enough):
   // a common word each happens to use ("U.S.") does not join them.
-  const tops = termCounts.map((counts, c) => {
+  // How many of story c's articles carry term id (undefined: none).
+  const countIn = (c: number, id: number): number | undefined => {
+    const slot = slotOf[c]?.get(id);
+    return slot === undefined ? undefined : countsWith[id]?.[slot];
+  };
+  const tops = slotOf.map((slots, c) => {
     if ((sizes[c] ?? 0) < 2) return [];
-    return [...counts]
+    return [...slots]
+      .map(([id, slot]) => [id, countsWith[id]?.[slot] ?? 0] as const)
       .map(([id, k]) => ({ id, v: (termWeights[id] ?? 0) * (k / (sizes[c] ?? 1)), share: k / (sizes[c] ?? 1) }))
       .filter((t) => t.share >= MERGE_SHARE)
       .sort((x, y) => y.v - x.v || x.id - y.id)
@@ -693,7 +695,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     for (const { id, share: mine } of list) {
       for (const d of byTop.get(id) ?? []) {
         if (d <= c) continue;
-        const theirs = (termCounts[d]?.get(id) ?? 0) / (sizes[d] ?? 1);
+        const theirs = (countIn(d, id) ?? 0) / (sizes[d] ?? 1);
         const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
         t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
         t.terms++;
@@ -711,21 +713,29 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   });
   const members: number[][] = sizes.map(() => []);
   for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
+  // Stories joined by the pass above: their term counts summed on the one that stands for them.
+  const merged = new Map<number, Map<number, number>>();
   for (let c = 0; c < sizes.length; c++) {
     const r = find(c);
     if (r === c) continue;
-    for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
+    let sum = merged.get(r);
+    if (!sum) {
+      sum = new Map();
+      for (const [id, slot] of slotOf[r] ?? []) sum.set(id, countsWith[id]?.[slot] ?? 0);
+      merged.set(r, sum);
+    }
+    for (const [id, slot] of slotOf[c] ?? []) sum.set(id, (sum.get(id) ?? 0) + (countsWith[id]?.[slot] ?? 0));
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
     // Most stories of a period are one article (a month of wire has thousands): nothing to order.
     if (m.length === 1) return { articles: [articles[m[0] ?? 0] as Article], weight: 1, first: m[0] ?? 0 };
     const c = find(storyOf[m[0] ?? 0] ?? 0);
-    const counts = termCounts[c] ?? new Map<number, number>();
+    const counts = merged.get(c);
     // The most typical article leads: the one whose terms the rest of the story share most.
     const list = m
       .map((i) => {
         let sum = 0;
-        for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
+        for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * (((counts ? counts.get(vecId[j] ?? 0) : countIn(c, vecId[j] ?? 0)) ?? 1) - 1);
         return { i, s: sum };
       })
       .sort((x, y) => y.s - x.s || x.i - y.i)
