@@ -677,12 +677,12 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   };
   const tops = slotOf.map((slots, c) => {
     if ((sizes[c] ?? 0) < 2) return [];
-    return [...slots]
-      .map(([id, slot]) => [id, countsWith[id]?.[slot] ?? 0] as const)
-      .map(([id, k]) => ({ id, v: (termWeights[id] ?? 0) * (k / (sizes[c] ?? 1)), share: k / (sizes[c] ?? 1) }))
-      .filter((t) => t.share >= MERGE_SHARE)
-      .sort((x, y) => y.v - x.v || x.id - y.id)
-      .slice(0, STORY_TERMS);
+    const own: { id: number; v: number; share: number }[] = [];
+    for (const [id, slot] of slots) {
+      const share = (countsWith[id]?.[slot] ?? 0) / (sizes[c] ?? 1);
+      if (share >= MERGE_SHARE) own.push({ id, v: (termWeights[id] ?? 0) * share, share });
+    }
+    return own.sort((x, y) => y.v - x.v || x.id - y.id).slice(0, STORY_TERMS);
   });
   const byTop = new Map<number, number[]>();
   tops.forEach((list, c) => {
