@@ -228,33 +228,35 @@ function tabularOpening(a: Article): boolean {
   let figures = 0;
   // "Shr 1.01 dlrs vs 45 cts", "Net 12.1 mln vs 5.4 mln": figures set against figures.
   let versus = 0;
-  // The piece being read: its length, whether it has a figure, and its first three code units.
+  // The piece being read: its length, whether it has a figure, and its first three code units
+  // ("vs", "vs."). Counted where a piece ends, in place (a closure made per article cost more
+  // than the scan on a cold first digest).
   let length = 0;
   let digit = false;
   let c0 = 0;
   let c1 = 0;
   let c2 = 0;
-  let inSpace = false;
-  const endPiece = (): void => {
-    pieces++;
-    if (digit) figures++;
-    else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
-    length = 0;
-    digit = false;
-  };
   let read = 0;
-  outer: for (let k = first; k < first + 4 && k < a.paragraphs.length; k++) {
+  const last = Math.min(first + 4, a.paragraphs.length);
+  outer: for (let k = first; k < last; k++) {
     const text = a.paragraphs[k] ?? '';
     // The joining space before every paragraph but the first.
     for (let i = k > first ? -1 : 0; i < text.length; i++) {
-      if (read++ >= OPENING_CHARS || pieces >= OPENING_WORDS) break outer;
+      if (read++ >= OPENING_CHARS) break outer;
       const c = i < 0 ? 32 : text.charCodeAt(i);
-      if (isSpace(c)) {
-        if (!inSpace) endPiece();
-        inSpace = true;
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
+        if (length > 0) {
+          if (digit) figures++;
+          else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
+          if (++pieces >= OPENING_WORDS) break outer;
+          length = 0;
+          digit = false;
+        } else if (read === 1) {
+          // White space first: split gives an empty first piece.
+          if (++pieces >= OPENING_WORDS) break outer;
+        }
         continue;
       }
-      inSpace = false;
       if (length === 0) c0 = c;
       else if (length === 1) c1 = c;
       else if (length === 2) c2 = c;
@@ -262,7 +264,12 @@ function tabularOpening(a: Article): boolean {
       if (c >= 48 && c <= 57) digit = true;
     }
   }
-  if (pieces < OPENING_WORDS) endPiece();
+  if (pieces < OPENING_WORDS) {
+    // The last piece (empty after trailing white space, as split gives it).
+    pieces++;
+    if (digit) figures++;
+    else if ((length === 2 || (length === 3 && c2 === 46)) && (c0 === 118 || c0 === 86) && (c1 === 115 || c1 === 83)) versus++;
+  }
   return pieces >= 4 && (figures / pieces >= TABULAR || (versus >= 2 && figures / pieces >= TABULAR / 2));
 }
 
@@ -579,13 +586,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
 
   const storyOf = new Int32Array(n);
   const sizes: number[] = [];
-  const termCounts: Map<number, number>[] = [];
   // Made on a term's first story (most terms of a period never reach an article's top terms).
   const storiesWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
   // Beside each story of storiesWith[id]: how many of its articles carry the term (the inner
   // loop below reads it for every term of every article; a Map lookup there was most of the cost).
   const countsWith: (number[] | undefined)[] = new Array<number[] | undefined>(termCount);
-  // Per story: where in storiesWith[id] it stands, by term.
+  // Per story: where in storiesWith[id] it stands, by term, in order of first use; how many
+  // of its articles carry the term is countsWith[id] there (one Map per story, not two).
   const slotOf: Map<number, number>[] = [];
   const score = new Float64Array(n);
   const hits = new Int32Array(n);
@@ -593,14 +600,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const touched: number[] = [];
   // Oldest first, whatever order the articles came in: a story grows as the wire wrote it,
   // and the grouping does not depend on how the caller sorted.
-  const order = articles.map((_, i) => i).sort((x, y) => {
-    const dx = articles[x]?.date ?? '';
-    const dy = articles[y]?.date ?? '';
-    if (dx !== dy) return dx < dy ? -1 : 1;
-    const ix = articles[x]?.id ?? '';
-    const iy = articles[y]?.id ?? '';
-    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
-  });
+  const order = oldestFirst(articles);
   for (const a of order) {
     const from = vecStart[a] ?? 0;
     const to = vecStart[a + 1] ?? 0;
@@ -634,17 +634,13 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     if (best < 0) {
       best = sizes.length;
       sizes.push(0);
-      termCounts.push(new Map());
       slotOf.push(new Map());
     }
     storyOf[a] = best;
     sizes[best] = (sizes[best] ?? 0) + 1;
-    const counts = termCounts[best] ?? new Map<number, number>();
     const slots = slotOf[best] ?? new Map<number, number>();
     for (let j = from; j < to; j++) {
       const id = vecId[j] ?? 0;
-      const k = counts.get(id) ?? 0;
-      counts.set(id, k + 1);
       let carried = countsWith[id];
       let list = storiesWith[id];
       if (!carried || !list) {
@@ -674,13 +670,19 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   // A story's own terms: the heaviest by weight times the share of its articles carrying
   // them. Two stories join when they share two of those (and the shared weight is enough):
   // a common word each happens to use ("U.S.") does not join them.
-  const tops = termCounts.map((counts, c) => {
+  // How many of story c's articles carry term id (undefined: none).
+  const countIn = (c: number, id: number): number | undefined => {
+    const slot = slotOf[c]?.get(id);
+    return slot === undefined ? undefined : countsWith[id]?.[slot];
+  };
+  const tops = slotOf.map((slots, c) => {
     if ((sizes[c] ?? 0) < 2) return [];
-    return [...counts]
-      .map(([id, k]) => ({ id, v: (termWeights[id] ?? 0) * (k / (sizes[c] ?? 1)), share: k / (sizes[c] ?? 1) }))
-      .filter((t) => t.share >= MERGE_SHARE)
-      .sort((x, y) => y.v - x.v || x.id - y.id)
-      .slice(0, STORY_TERMS);
+    const own: { id: number; v: number; share: number }[] = [];
+    for (const [id, slot] of slots) {
+      const share = (countsWith[id]?.[slot] ?? 0) / (sizes[c] ?? 1);
+      if (share >= MERGE_SHARE) own.push({ id, v: (termWeights[id] ?? 0) * share, share });
+    }
+    return own.sort((x, y) => y.v - x.v || x.id - y.id).slice(0, STORY_TERMS);
   });
   const byTop = new Map<number, number[]>();
   tops.forEach((list, c) => {
@@ -695,7 +697,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     for (const { id, share: mine } of list) {
       for (const d of byTop.get(id) ?? []) {
         if (d <= c) continue;
-        const theirs = (termCounts[d]?.get(id) ?? 0) / (sizes[d] ?? 1);
+        const theirs = (countIn(d, id) ?? 0) / (sizes[d] ?? 1);
         const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
         t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
         t.terms++;
@@ -713,30 +715,56 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   });
   const members: number[][] = sizes.map(() => []);
   for (let i = 0; i < n; i++) members[find(storyOf[i] ?? 0)]?.push(i);
+  // Stories joined by the pass above: their term counts summed on the one that stands for them.
+  const merged = new Map<number, Map<number, number>>();
   for (let c = 0; c < sizes.length; c++) {
     const r = find(c);
     if (r === c) continue;
-    for (const [id, k] of termCounts[c] ?? []) termCounts[r]?.set(id, (termCounts[r]?.get(id) ?? 0) + k);
+    let sum = merged.get(r);
+    if (!sum) {
+      sum = new Map();
+      for (const [id, slot] of slotOf[r] ?? []) sum.set(id, countsWith[id]?.[slot] ?? 0);
+      merged.set(r, sum);
+    }
+    for (const [id, slot] of slotOf[c] ?? []) sum.set(id, (sum.get(id) ?? 0) + (countsWith[id]?.[slot] ?? 0));
   }
   const stories = members.filter((m) => m.length > 0).map((m) => {
     // Most stories of a period are one article (a month of wire has thousands): nothing to order.
     if (m.length === 1) return { articles: [articles[m[0] ?? 0] as Article], weight: 1, first: m[0] ?? 0 };
     const c = find(storyOf[m[0] ?? 0] ?? 0);
-    const counts = termCounts[c] ?? new Map<number, number>();
+    const counts = merged.get(c);
     // The most typical article leads: the one whose terms the rest of the story share most.
-    const typical = (i: number): number => {
-      let sum = 0;
-      for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * ((counts.get(vecId[j] ?? 0) ?? 1) - 1);
-      return sum;
-    };
     const list = m
-      .map((i) => ({ i, s: typical(i) }))
+      .map((i) => {
+        let sum = 0;
+        for (let j = vecStart[i] ?? 0; j < (vecStart[i + 1] ?? 0); j++) sum += (vecW[j] ?? 0) * (((counts ? counts.get(vecId[j] ?? 0) : countIn(c, vecId[j] ?? 0)) ?? 1) - 1);
+        return { i, s: sum };
+      })
       .sort((x, y) => y.s - x.s || x.i - y.i)
       .map((x) => articles[x.i] as Article);
     return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
   });
   // Ties: the story that comes first in the given order (newest first, for a digest).
   return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
+}
+
+/** Oldest first, then by id (shorter first, as wire ids grow): article indexes in that order. */
+function oldestFirst(articles: readonly Article[]): number[] {
+  const before = (x: number, y: number): number => {
+    const dx = articles[x]?.date ?? '';
+    const dy = articles[y]?.date ?? '';
+    if (dx !== dy) return dx < dy ? -1 : 1;
+    const ix = articles[x]?.id ?? '';
+    const iy = articles[y]?.id ?? '';
+    return ix.length - iy.length || (ix < iy ? -1 : ix > iy ? 1 : 0);
+  };
+  // A digest passes its period newest first: the order is then the list reversed, checked in
+  // one pass instead of sorted (strictly, so no tie could order otherwise).
+  const n = articles.length;
+  let reversed = true;
+  for (let i = n - 1; i > 0 && reversed; i--) reversed = before(i, i - 1) < 0;
+  if (reversed) return Array.from({ length: n }, (_, i) => n - 1 - i);
+  return articles.map((_, i) => i).sort(before);
 }
 
 /** Articles, then a little for every further source and day: a story many desks carried over days matters more. */
