@@ -148,6 +148,16 @@ const TOTAL_MARK = 2;
 const TOTAL = 3;
 const QUALITY = 128;
 
+/** Adds one posting's score to its document's sum for the current query term; the first posting starts the sum. */
+function addTermScore(acc: Float64Array, stamp: number, touched: number[], doc: number, score: number): void {
+  const at = 4 * doc;
+  if (acc[at + SPEC_MARK] !== stamp) {
+    acc[at + SPEC_MARK] = stamp;
+    acc[at + SPEC] = score;
+    touched.push(doc);
+  } else acc[at + SPEC] = (acc[at + SPEC] ?? 0) + score;
+}
+
 const scratches = new WeakMap<object, Scratch>();
 
 function scratchOf(mini: object): Scratch {
@@ -420,13 +430,7 @@ function denseTop(
             const doc = docs[i] ?? 0;
             const tf = freqs[i] ?? 0;
             const len = fieldLength[doc] ?? 0;
-            const score = wf * (idf * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg))));
-            const at = 4 * doc;
-            if (acc[at + SPEC_MARK] !== stamp) {
-              acc[at + SPEC_MARK] = stamp;
-              acc[at + SPEC] = score;
-              specTouched.push(doc);
-            } else acc[at + SPEC] = (acc[at + SPEC] ?? 0) + score;
+            addTermScore(acc, stamp, specTouched, doc, wf * (idf * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg)))));
           }
           continue;
         }
@@ -441,13 +445,7 @@ function denseTop(
             continue;
           }
           const len = fieldLength[doc] ?? 0;
-          const score = wf * (idfOf(matching, count) * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg))));
-          const at = 4 * doc;
-          if (acc[at + SPEC_MARK] !== stamp) {
-            acc[at + SPEC_MARK] = stamp;
-            acc[at + SPEC] = score;
-            specTouched.push(doc);
-          } else acc[at + SPEC] = (acc[at + SPEC] ?? 0) + score;
+          addTermScore(acc, stamp, specTouched, doc, wf * (idfOf(matching, count) * (d + (tf * k1) / (tf + k * (1 - b + (b * len) / avg)))));
         }
       }
     }
