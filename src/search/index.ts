@@ -5,6 +5,7 @@ import { terms } from '../text/tokenize.js';
 import { articlePassages, DEFAULT_PASSAGE_SETTINGS, type Passage, type PassageSettings } from './passages.js';
 import { gallop, retrieveTop, seedDocuments, termDocuments, type CompactPostings, type Retrieved } from './retrieve.js';
 import { runNow, runSliced, type Sliced } from './slices.js';
+import { TopK } from './top-k.js';
 
 /** Everything that changes what the index holds; a change invalidates a cached index. */
 export interface IndexSettings {
@@ -408,56 +409,22 @@ export class PassageIndex {
     const { k: k1, b } = this.settings.bm25;
     const avg = this.avgLength;
     const lengths = this.passageLengths();
-    // The best k by (score, then lowest passage) in a min-heap whose root is the one to drop;
-    // the removed and filtered-out are asked about only when they would enter.
-    const hs = new Float64Array(k);
-    const hp = new Uint32Array(k);
-    let size = 0;
-    const worse = (i: number, j: number): boolean => (hs[i] ?? 0) < (hs[j] ?? 0) || ((hs[i] ?? 0) === (hs[j] ?? 0) && (hp[i] ?? 0) > (hp[j] ?? 0));
-    const swap = (i: number, j: number): void => {
-      const s = hs[i] ?? 0;
-      hs[i] = hs[j] ?? 0;
-      hs[j] = s;
-      const q = hp[i] ?? 0;
-      hp[i] = hp[j] ?? 0;
-      hp[j] = q;
-    };
+    // The best k by (score, then lowest passage); the removed and filtered-out are asked about
+    // only when they would enter.
+    const heap = new TopK(k);
+    const keep = (p: number): boolean => !this.removedPassages.has(p) && (!filter || filter(p));
     for (let i = 0; i < ids.length; i++) {
       const p = ids[i] ?? 0;
       const f = tf[i] ?? 1;
-      const score = (f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lengths[p] ?? 0)) / avg));
       // Passages come in ascending order: an equal score never displaces an earlier one.
-      if (size === k && !(score > (hs[0] ?? 0))) continue;
-      if (this.removedPassages.has(p) || (filter && !filter(p))) continue;
-      let at: number;
-      if (size < k) {
-        at = size++;
-        hs[at] = score;
-        hp[at] = p;
-        while (at > 0 && worse(at, (at - 1) >> 1)) {
-          swap(at, (at - 1) >> 1);
-          at = (at - 1) >> 1;
-        }
-      } else {
-        hs[0] = score;
-        hp[0] = p;
-        for (at = 0; ; ) {
-          const l = 2 * at + 1;
-          let w = at;
-          if (l < size && worse(l, w)) w = l;
-          if (l + 1 < size && worse(l + 1, w)) w = l + 1;
-          if (w === at) break;
-          swap(at, w);
-          at = w;
-        }
-      }
+      heap.offer((f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lengths[p] ?? 0)) / avg)), p, p, keep);
     }
     // Above the k-th score first, then those at it, each in passage order. With fewer than k
     // passages, the lowest score is the line; with fewer than k kept, there is none.
-    const threshold = size === k || size === ids.length ? (hs[0] ?? 0) : -1;
-    const out = Array.from({ length: size }, (_, i) => i);
-    out.sort((x, y) => Number((hs[x] ?? 0) <= threshold) - Number((hs[y] ?? 0) <= threshold) || (hp[x] ?? 0) - (hp[y] ?? 0));
-    return out.map((i) => hp[i] ?? 0);
+    const kept = heap.kept();
+    const threshold = kept.length === k || kept.length === ids.length ? heap.floor() : -1;
+    kept.sort((x, y) => Number(x.score <= threshold) - Number(y.score <= threshold) || x.doc - y.doc);
+    return kept.map((e) => e.doc);
   }
 
   /** Each passage's length in terms, as one typed array (passages never change once added). */
