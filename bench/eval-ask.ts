@@ -3,12 +3,18 @@
  * through the real `ask`. Prints recall@1/5/20 of the gold paragraph, MRR, answer-sentence
  * accuracy (the top hit's answer sentence contains a gold answer), SQuAD exact match and token
  * F1 of the top hit's `answerSpan`, the same by question type, and how `confident` splits them.
+ * Then where the span loses: its EM/F1 when the chosen sentence holds a gold answer and when
+ * not, and the oracle F1 of the best candidate in the chosen sentence (the candidates the span
+ * model may choose, and all of them): a low oracle means candidate generation is the limit, a
+ * high oracle with a low F1 means ranking is.
  *
  *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N]
  */
 import { readFileSync } from 'node:fs';
 import type { AskResult } from '../src/engine.js';
 import { parseWeights } from '../src/search/ask-model.js';
+import { spanCandidates } from '../src/search/answer.js';
+import { answerCandidates } from '../src/search/candidates.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 import { openSquad, partOf } from './squad.js';
 
@@ -41,6 +47,24 @@ const tally = (): Tally => ({ n: 0, r1: 0, r5: 0, r20: 0, mrr: 0, sentence: 0, e
 const all = tally();
 const byType = new Map<string, Tally>();
 const confidence = { yes: tally(), no: tally() };
+/** Span figures split by whether the chosen sentence holds a gold answer. */
+interface SpanTally {
+  n: number;
+  em: number;
+  f1: number;
+  /** Best F1 of any candidate the span model may pick (typed kinds for typed questions), and of any candidate at all. */
+  oracle: number;
+  oracleAll: number;
+  candidates: number;
+}
+const spanTally = (): SpanTally => ({ n: 0, em: 0, f1: 0, oracle: 0, oracleAll: 0, candidates: 0 });
+const spanSplit = new Map<string, { holds: SpanTally; misses: SpanTally }>();
+const splitOf = (type: string): { holds: SpanTally; misses: SpanTally } => {
+  let s = spanSplit.get(type);
+  if (!s) spanSplit.set(type, (s = { holds: spanTally(), misses: spanTally() }));
+  return s;
+};
+const bestF1 = (texts: readonly string[], answers: readonly string[]): number => Math.max(0, ...texts.map((t) => answerScores(t, answers).f1));
 const started = performance.now();
 try {
   for (const q of questions) {
@@ -67,6 +91,21 @@ try {
       t.f1 += scores.f1;
       if (span) t.spans++;
     }
+    if (top) {
+      const { q: view } = squad.engine.askPool(q.question, 1);
+      const allowed = spanCandidates(top.answer, view).map((c) => c.text);
+      const every = answerCandidates(top.answer, view.termSet).map((c) => c.text);
+      const holds = holdsAnswer(top.answer, q.answers);
+      for (const split of [splitOf('all'), splitOf(r.answerType)]) {
+        const t = holds ? split.holds : split.misses;
+        t.n++;
+        t.em += scores.em;
+        t.f1 += scores.f1;
+        t.oracle += bestF1(allowed, q.answers);
+        t.oracleAll += bestF1(every, q.answers);
+        t.candidates += allowed.length;
+      }
+    }
   }
 } finally {
   squad.close();
@@ -79,3 +118,11 @@ console.log(line('all', all));
 for (const [type, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) console.log(line(type, t));
 console.log(line('confident', confidence.yes));
 console.log(line('unsure', confidence.no));
+const pct = (x: number, n: number): string => (100 * (n ? x / n : 0)).toFixed(1);
+const spanLine = (name: string, t: SpanTally): string =>
+  `${name.padEnd(24)} n ${String(t.n).padStart(5)}  EM ${pct(t.em, t.n)}  F1 ${pct(t.f1, t.n)}  oracle F1 ${pct(t.oracle, t.n)} (all candidates ${pct(t.oracleAll, t.n)})  candidates ${(t.n ? t.candidates / t.n : 0).toFixed(1)}`;
+console.log('span, by whether the chosen sentence holds a gold answer (oracle = best candidate in that sentence):');
+for (const [type, s] of [...spanSplit].sort((a, b) => b[1].holds.n + b[1].misses.n - (a[1].holds.n + a[1].misses.n))) {
+  console.log(spanLine(`${type} / sentence holds`, s.holds));
+  console.log(spanLine(`${type} / sentence misses`, s.misses));
+}

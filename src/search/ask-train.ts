@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.js';
 import { answerCandidates } from './candidates.js';
-import { scorePool, scoreSentences, spanFeatures } from './answer.js';
+import { scorePool, scoreSentences, spanFeatures, type QuestionView } from './answer.js';
 import {
   DEFAULT_ASK_WEIGHTS,
   groupAccuracy,
@@ -75,6 +75,35 @@ export interface TrainReport {
   spanAccuracy: number;
 }
 
+/**
+ * One training group of the span model: the candidates of a sentence that holds a gold answer,
+ * right where their token F1 with a gold answer is the best available and at least 0.5 (none
+ * when no candidate comes that close: nothing to learn).
+ */
+export function spanGroup(sentence: string, q: QuestionView, answers: readonly string[]): Group | null {
+  const candidates = answerCandidates(sentence, q.termSet);
+  if (candidates.length === 0) return null;
+  const f1s = candidates.map((c) => answerScores(c.text, answers).f1);
+  const best = Math.max(...f1s);
+  if (best < 0.5) return null;
+  return { features: spanFeatures(sentence, candidates, q), positive: f1s.map((f) => f === best) };
+}
+
+/** One span weight vector per answer type; a type with few questions borrows the weights learnt from all. */
+export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly Group[]>): { weights: Record<AnswerType, number[]>; accuracy: number; groups: number } {
+  const weights = {} as Record<AnswerType, number[]>;
+  let right = 0;
+  let total = 0;
+  const every = [...groupsByType.values()].flat();
+  for (const t of ANSWER_TYPES) {
+    const groups = groupsByType.get(t) ?? [];
+    weights[t] = trainConditionalLogit(groups.length >= 30 ? groups : every, SPAN_FEATURES.length);
+    right += groupAccuracy(groups, weights[t]) * groups.length;
+    total += groups.length;
+  }
+  return { weights, accuracy: total ? right / total : 0, groups: total };
+}
+
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
 const TRAIN_POOL = 20;
 
@@ -106,28 +135,15 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
       const positive = sentences.map((s) => holdsAnswer(s.sentence.text, g.answers));
       sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
-        const candidates = answerCandidates(s.sentence.text, q.termSet);
-        if (candidates.length === 0) continue;
-        const f1s = candidates.map((c) => answerScores(c.text, g.answers).f1);
-        const best = Math.max(...f1s);
-        if (best < 0.5) continue;
-        spanGroups.get(q.type)?.push({ features: spanFeatures(s.sentence.text, candidates, q), positive: f1s.map((f) => f === best) });
+        const group = spanGroup(s.sentence.text, q, g.answers);
+        if (group) spanGroups.get(q.type)?.push(group);
       }
       break;
     }
   }
 
   const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
-  const spanWeights = {} as Record<AnswerType, number[]>;
-  let spanRight = 0;
-  let spanTotal = 0;
-  for (const t of ANSWER_TYPES) {
-    const groups = spanGroups.get(t) ?? [];
-    // A type with few questions borrows the weights learnt from all questions.
-    spanWeights[t] = trainConditionalLogit(groups.length >= 30 ? groups : [...spanGroups.values()].flat(), SPAN_FEATURES.length);
-    spanRight += groupAccuracy(groups, spanWeights[t]) * groups.length;
-    spanTotal += groups.length;
-  }
+  const { weights: spanWeights, accuracy: spanAccuracy, groups: spanTotal } = trainSpanWeights(spanGroups);
   const withSentences: AskWeights = {
     ...DEFAULT_ASK_WEIGHTS,
     sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
@@ -158,7 +174,7 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
       spanGroups: spanTotal,
       sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
-      spanAccuracy: spanTotal ? spanRight / spanTotal : 0,
+      spanAccuracy,
     },
   };
 }
