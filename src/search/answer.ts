@@ -1,5 +1,5 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { termOf, tokenize } from '../text/tokenize.js';
+import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
 import { DEFAULT_ASK_WEIGHTS, dot, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
@@ -254,9 +254,36 @@ const AGENT = /\bby\s+(?:the\s+)?$/i;
 const AUXILIARY = /\b(?:may|might|can|could|will|would|shall|should|must|to|did|does|do|has|have|had)\s+$/i;
 const COPULA = /\b(?:is|was|are|were|be|been|called|named|known as|as)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'by', 'of', 'for', 'with', 'from', 'to', 'into', 'as', 'than', 'about', 'under', 'over', 'during', 'between', 'through', 'against', 'after', 'before', 'within', 'without', 'via', 'like']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'these', 'that', 'those', 'our', 'my', 'your']);
+const VERBS_AFTER = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'be', 'been', 'will', 'would', 'can', 'could', 'may', 'might', 'did', 'does', 'do']);
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'when']);
+
+/** The question's wh-word, for features that differ between "which X", "what X" and "how X". */
+function whWord(q: QuestionView): 'which' | 'what' | 'how' | 'other' {
+  const m = /\b(which|what|how)\b/i.exec(q.text);
+  return (m?.[1]?.toLowerCase() as 'which' | 'what' | 'how' | undefined) ?? 'other';
+}
+
+/** The sentence's words, one token per place (a hyphenated word once). */
+function sentenceTokens(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const t of tokenize(sentence)) if (out.length === 0 || t.start >= (out[out.length - 1]?.end ?? 0)) out.push(t);
+  return out;
+}
+
 /** Features of each candidate phrase of a sentence, for the span model. */
 export function spanFeatures(sentence: string, candidates: readonly Candidate[], q: QuestionView): number[][] {
   const w = words(sentence);
+  const tokens = sentenceTokens(sentence);
+  const wh = whWord(q);
+  const isQuestionWord = (t: Token): boolean => {
+    const term = termOf(t);
+    return term !== null && q.termSet.has(term);
+  };
+  // A phrase that stops inside a run of content words ("drinking" of "drinking water") is rarely the whole answer.
+  const boundary = (t: Token | undefined, gap: string): boolean => t === undefined || /[^\s]/.test(gap) || isStopWord(t.norm) || isQuestionWord(t);
   const matched = w.terms.filter((x) => q.termSet.has(x.term));
   const posAt = (offset: number): number => {
     let pos = 0;
@@ -302,6 +329,42 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       if (q.type !== 'other' || m.term !== q.terms[0] || (m.start >= c.start && m.end <= c.end)) continue;
       focusDist = Math.min(focusDist, m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0);
     }
+    let prevTok: Token | undefined;
+    let nextTok: Token | undefined;
+    for (const t of tokens) {
+      if (t.end <= c.start) prevTok = t;
+      else if (t.start >= c.end && nextTok === undefined) nextTok = t;
+    }
+    const prevWord = prevTok?.norm ?? '';
+    const nextWord = nextTok?.norm ?? '';
+    const gapBefore = sentence.slice(prevTok?.end ?? 0, c.start);
+    const gapAfter = sentence.slice(c.end, nextTok?.start ?? sentence.length);
+    const tight = (gap: string): boolean => !/[^\s]/.test(gap);
+    // Rarity-weighted share of the question within a wider window (the sliding-window baseline of SQuAD).
+    let window6 = 0;
+    let window12 = 0;
+    let relationDist = 30;
+    const seen6 = new Set<string>();
+    const seen12 = new Set<string>();
+    for (const m of matched) {
+      if (m.start >= c.start && m.end <= c.end) continue;
+      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+      if (m.term === q.keyRelation) relationDist = Math.min(relationDist, d);
+      if (d <= 6 && !seen6.has(m.term)) {
+        seen6.add(m.term);
+        window6 += q.weight(m.term) / q.total;
+      }
+      if (d <= 12 && !seen12.has(m.term)) {
+        seen12.add(m.term);
+        window12 += q.weight(m.term) / q.total;
+      }
+    }
+    const raw = c.text.split(/\s+/);
+    const capitals = raw.filter((x) => /^\p{Lu}/u.test(x)).length;
+    const lastRaw = raw[raw.length - 1] ?? '';
+    const focus = q.type === 'other' ? q.terms[0] : undefined;
+    const containsFocus = focus !== undefined && cw.some((x) => x.term === focus) && cw.some((x) => !q.termSet.has(x.term));
+    const phraseLike = c.kind === 'phrase' || c.kind === 'name';
     const features = [
       c.kind === 'name' ? 1 : 0,
       c.kind === 'time' ? 1 : 0,
@@ -337,38 +400,84 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       /\d/.test(c.text) ? 1 : 0,
       1 / (1 + focusDist),
       focusDist <= 3 ? 1 : 0,
+      boundary(prevTok, gapBefore) ? 1 : 0,
+      boundary(nextTok, gapAfter) ? 1 : 0,
+      tight(gapBefore) && prevWord === 'of' ? 1 : 0,
+      tight(gapBefore) && (prevWord === 'in' || prevWord === 'on' || prevWord === 'at') ? 1 : 0,
+      tight(gapBefore) && (prevWord === 'for' || prevWord === 'to' || prevWord === 'with' || prevWord === 'from') ? 1 : 0,
+      tight(gapBefore) && prevWord === 'as' ? 1 : 0,
+      tight(gapBefore) && DETERMINERS.has(prevWord) ? 1 : 0,
+      tight(gapBefore) && prevTok !== undefined && isQuestionWord(prevTok) ? 1 : 0,
+      tight(gapAfter) && nextWord === 'of' ? 1 : 0,
+      tight(gapAfter) && PREPOSITIONS.has(nextWord) && nextWord !== 'of' ? 1 : 0,
+      tight(gapAfter) && VERBS_AFTER.has(nextWord) ? 1 : 0,
+      tight(gapAfter) && CONJUNCTIONS.has(nextWord) ? 1 : 0,
+      RELATIVES.has(nextWord) ? 1 : 0,
+      tight(gapAfter) && nextTok !== undefined && isQuestionWord(nextTok) ? 1 : 0,
+      nextTok === undefined ? 1 : 0,
+      window6,
+      window12,
+      1 / (1 + relationDist),
+      /["“‘']\s*$/.test(gapBefore) && /^\s*["”’']/.test(gapAfter) ? 1 : 0,
+      capitals === raw.length ? 1 : 0,
+      capitals > 0 && capitals < raw.length ? 1 : 0,
+      /ly$/i.test(lastRaw) ? 1 : 0,
+      /(?:ed|ing)$/i.test(lastRaw) && !/^\p{Lu}/u.test(lastRaw) ? 1 : 0,
+      inQuestion > 0 ? 1 : 0,
+      containsFocus ? 1 : 0,
+      wh === 'which' && phraseLike && capitals > 0 ? 1 : 0,
+      wh === 'what' && phraseLike && capitals > 0 ? 1 : 0,
+      wh === 'how' && c.kind === 'phrase' ? 1 : 0,
+      wh === 'how' && /^\p{Ll}[\p{L}-]*(?:ly)?$/u.test(c.text) ? 1 : 0,
     ];
     return features;
   });
 }
 
-/** The phrases that may answer: a typed question is answered by a candidate of its type or not at all (never a date in bold for "who"). */
+/** The phrases that may answer: every candidate; the span model's weights for the question's type prefer the expected kind. */
 export function spanCandidates(sentence: string, q: QuestionView): Candidate[] {
-  const kind = KIND_OF[q.type];
-  const all = answerCandidates(sentence, q.termSet);
-  return kind === undefined ? all : all.filter((c) => c.kind === kind);
+  return answerCandidates(sentence, q.termSet);
 }
 
-/** The answer phrase of a sentence: its best candidate, if one fits the question. */
-export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean } | null {
+/**
+ * Kinds that may answer a typed question beside its own, once one of its own kind is there: "the
+ * city council" for who, "86" for "How old was he when he died?" (asked as a time).
+ */
+const KIN_KINDS: Record<AnswerType, readonly CandidateKind[]> = { person: ['phrase'], place: ['phrase'], time: ['number', 'name', 'phrase'], number: ['time', 'phrase'], cause: ['phrase'], other: [] };
+
+/**
+ * The answer phrase of a sentence: its best candidate under the span model (every candidate
+ * competes; the weights for the question's type prefer its kind), with the model's probability
+ * for it (a softmax over the sentence's candidates).
+ */
+export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean; probability: number } | null {
   const kind = KIND_OF[q.type];
   const candidates = spanCandidates(sentence, q);
-  if (candidates.length === 0) return null;
+  // Honest bold: a typed question gets a span only where a candidate of its kind stands in the sentence.
+  if (candidates.length === 0 || (kind !== undefined && !candidates.some((c) => c.kind === kind))) return null;
   const features = spanFeatures(sentence, candidates, q);
   const w = weights.span.weights[q.type];
+  const scores = features.map((x) => dot(w, x));
+  // A phrase inside a date or an amount is that date or amount: no "12 September" for who.
+  const typedOther = candidates.filter((c) => c.kind !== 'phrase' && c.kind !== kind && !KIN_KINDS[q.type].includes(c.kind));
+  const allowed = (c: Candidate): boolean =>
+    // Of its kind or a kin (never a date for who), and not a phrase the question already says.
+    (kind === undefined || c.kind === kind || (KIN_KINDS[q.type].includes(c.kind) && !typedOther.some((t) => c.start < t.end && t.start < c.end))) &&
+    !words(c.text).terms.every((x) => q.termSet.has(x.term));
   let best = -1;
   let bestScore = -Infinity;
-  features.forEach((x, i) => {
-    const s = dot(w, x);
-    if (s > bestScore) {
-      bestScore = s;
+  scores.forEach((sc, i) => {
+    const c = candidates[i];
+    if (c && sc > bestScore && allowed(c)) {
+      bestScore = sc;
       best = i;
     }
   });
   const span = candidates[best];
-  // Not a phrase the question already says.
-  if (!span || words(span.text).terms.every((x) => q.termSet.has(x.term))) return null;
-  return { span, typed: kind !== undefined };
+  if (!span) return null;
+  let total = 0;
+  for (const sc of scores) total += Math.exp(sc - bestScore);
+  return { span, typed: kind !== undefined && span.kind === kind, probability: 1 / total };
 }
 
 const RELATION = SENTENCE_FEATURES.indexOf('relationOverlap');

@@ -31,6 +31,10 @@ export const SPAN_FEATURES = [
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
   'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised', 'nearBefore', 'nearAfter', 'relationNear', 'length2', 'length3',
   'endsClause', 'afterComma', 'digit', 'focusNear', 'focusClose',
+  'boundaryLeft', 'boundaryRight', 'afterOf', 'afterIn', 'afterForTo', 'afterAs', 'afterDeterminer', 'afterQuestionWord',
+  'beforeOf', 'beforePreposition', 'beforeVerb', 'beforeConjunction', 'beforeRelative', 'beforeQuestionWord', 'sentenceEnd',
+  'window6', 'window12', 'relationDist', 'quoted', 'allCapitals', 'someCapitals', 'adverbEnd', 'verbEnd', 'repeatsQuestion',
+  'containsFocus', 'which×capitalised', 'what×capitalised', 'how×phrase', 'how×oneWord',
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */

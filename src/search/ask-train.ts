@@ -1,6 +1,5 @@
 import type { Engine } from '../engine.js';
-import { answerCandidates } from './candidates.js';
-import { scorePool, scoreSentences, spanFeatures, type QuestionView } from './answer.js';
+import { scorePool, scoreSentences, spanCandidates, spanFeatures, type QuestionView } from './answer.js';
 import {
   DEFAULT_ASK_WEIGHTS,
   groupAccuracy,
@@ -81,7 +80,7 @@ export interface TrainReport {
  * when no candidate comes that close: nothing to learn).
  */
 export function spanGroup(sentence: string, q: QuestionView, answers: readonly string[]): Group | null {
-  const candidates = answerCandidates(sentence, q.termSet);
+  const candidates = spanCandidates(sentence, q);
   if (candidates.length === 0) return null;
   const f1s = candidates.map((c) => answerScores(c.text, answers).f1);
   const best = Math.max(...f1s);

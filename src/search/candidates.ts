@@ -121,9 +121,17 @@ export function typedCandidates(sentence: string): Candidate[] {
     }
     const date = dates.find((d) => c.start < d.end && d.start < c.end);
     if (!date) kept.push(c);
-    else if (c.kind === 'name' && c.start < date.start) {
-      const cut = /^(.*?\S)(?:\s+(?:of|the|de|da|di|du|del|der|van|von|la|le|&))*\s*$/su.exec(sentence.slice(c.start, date.start));
-      if (cut?.[1]) kept.push({ ...c, end: c.start + cut[1].length, text: cut[1] });
+    else if (c.kind === 'name') {
+      if (c.start < date.start) {
+        const cut = /^(.*?\S)(?:\s+(?:of|the|de|da|di|du|del|der|van|von|la|le|&))*\s*$/su.exec(sentence.slice(c.start, date.start));
+        if (cut?.[1]) kept.push({ ...c, end: c.start + cut[1].length, text: cut[1] });
+      }
+      // "On 12 September 2007 Anna Weiss opened…": the name after the date is a name too.
+      const rest = /^[\s,]*((?:of|the|de|da|di|du|del|der|van|von|la|le|&)\s+)*/u.exec(sentence.slice(date.end, c.end))?.[0].length ?? 0;
+      const start = date.end + rest;
+      if (c.end > start && /^\p{Lu}/u.test(sentence.slice(start, c.end)) && !dates.some((d) => start < d.end && d.start < c.end)) {
+        kept.push({ ...c, start, text: sentence.slice(start, c.end) });
+      }
     }
   }
   return kept;

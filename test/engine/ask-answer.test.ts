@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { askPages } from '../../src/render/engine-discord.js';
 import { askText } from '../../src/render/engine-text.js';
-import { questionView, scoreSentences } from '../../src/search/answer.js';
+import { chooseSpan, questionView, scoreSentences, spanFeatures } from '../../src/search/answer.js';
+import { SPAN_FEATURES } from '../../src/search/ask-model.js';
 import { answerCandidates, typedCandidates } from '../../src/search/candidates.js';
 import { answerType } from '../../src/search/question.js';
 import { terms } from '../../src/text/tokenize.js';
@@ -199,5 +200,53 @@ describe('sentence features: speakers\' quotes', () => {
 
   it('GIVEN a name or title in quotation marks that is not speech THEN its words match as usual', () => {
     expect(overlapOfSentence('The Egypt squad, nicknamed "the national team of the Nile", axed Mido.')).toBeCloseTo(1);
+  });
+});
+
+describe('the span model: candidates and the honest bold', () => {
+  const view = (question: string) => questionView(question, terms(question), () => 1);
+  const feature = (name: string): number => SPAN_FEATURES.indexOf(name as (typeof SPAN_FEATURES)[number]);
+
+  it('GIVEN a typed question whose sentence holds no candidate of its kind THEN no span is shown, whatever the phrases', () => {
+    expect(chooseSpan('The fine was paid by the city council last spring.', view('Who paid the fine?'))).toBeNull();
+    expect(chooseSpan('The old mill closed after many years of losses.', view('When did the mill close?'))).toBeNull();
+  });
+
+  it('GIVEN a who question over a sentence with a name and a date THEN the span is never the date', () => {
+    const q = view('Who opened the bridge?');
+    for (const s of ['The bridge was opened on 12 September 2007 by Anna Weiss.', 'On 12 September 2007 Anna Weiss opened the bridge.', 'Anna Weiss opened the bridge in 2007.']) {
+      const found = chooseSpan(s, q);
+      expect(found).not.toBeNull();
+      expect(found?.span.kind).not.toBe('time');
+      expect(found?.span.text).not.toMatch(/2007/);
+    }
+  });
+
+  it('GIVEN any sentence THEN the chosen span carries the model\'s probability for it, in (0, 1]', () => {
+    const found = chooseSpan('Government lawyers had demanded $280bn from the tobacco companies.', view('How much did the lawyers demand?'));
+    expect(found?.span.text).toBe('$280bn');
+    expect(found?.probability).toBeGreaterThan(0);
+    expect(found?.probability).toBeLessThanOrEqual(1);
+  });
+
+  it('GIVEN a phrase that stops inside a run of content words THEN its right-boundary feature is off, the whole run\'s is on', () => {
+    const sentence = 'The Ruhr provides drinking water to the city.';
+    const q = view('What does the Ruhr provide to its community?');
+    const candidates = answerCandidates(sentence, q.termSet);
+    const byText = new Map(candidates.map((c, i) => [c.text, spanFeatures(sentence, candidates, q)[i] ?? []]));
+    expect(byText.get('drinking')?.[feature('boundaryRight')]).toBe(0);
+    expect(byText.get('drinking water')?.[feature('boundaryRight')]).toBe(1);
+    expect(byText.get('drinking water')?.[feature('boundaryLeft')]).toBe(1);
+    expect(byText.get('drinking water')?.[feature('afterQuestionWord')]).toBe(1);
+    expect(byText.get('drinking water')?.[feature('beforePreposition')]).toBe(1);
+  });
+
+  it('GIVEN a candidate in quotation marks THEN the quoted feature is on', () => {
+    const sentence = 'The city was nicknamed "Bold New City of the South" after the merger.';
+    const q = view('What was the city nicknamed?');
+    const candidates = answerCandidates(sentence, q.termSet);
+    const i = candidates.findIndex((c) => c.text === 'Bold New City of the South');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(spanFeatures(sentence, candidates, q)[i]?.[feature('quoted')]).toBe(1);
   });
 });
