@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { AskResult } from '../src/engine.js';
 import { parseWeights } from '../src/search/ask-model.js';
-import { spanCandidates } from '../src/search/answer.js';
+import { pickable } from '../src/search/answer.js';
 import { answerCandidates } from '../src/search/candidates.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 import { openSquad, partOf } from './squad.js';
@@ -52,7 +52,7 @@ interface SpanTally {
   n: number;
   em: number;
   f1: number;
-  /** Best F1 of any candidate the span model may pick (typed kinds for typed questions), and of any candidate at all. */
+  /** Best F1 of any candidate the span may be (`pickable`: the honest bold's rules), and of any candidate at all. */
   oracle: number;
   oracleAll: number;
   candidates: number;
@@ -93,8 +93,10 @@ try {
     }
     if (top) {
       const { q: view } = squad.engine.askPool(q.question, 1);
-      const allowed = spanCandidates(top.answer, view).map((c) => c.text);
-      const every = answerCandidates(top.answer, view.termSet).map((c) => c.text);
+      const candidates = answerCandidates(top.answer, view.termSet);
+      const may = pickable(candidates, view);
+      const allowed = candidates.filter((_, i) => may[i]).map((c) => c.text);
+      const every = candidates.map((c) => c.text);
       const holds = holdsAnswer(top.answer, q.answers);
       for (const split of [splitOf('all'), splitOf(r.answerType)]) {
         const t = holds ? split.holds : split.misses;

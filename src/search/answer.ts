@@ -446,6 +446,21 @@ export function spanCandidates(sentence: string, q: QuestionView): Candidate[] {
 const KIN_KINDS: Record<AnswerType, readonly CandidateKind[]> = { person: ['phrase'], place: ['phrase'], time: ['number', 'name', 'phrase'], number: ['time', 'phrase'], cause: ['phrase'], other: [] };
 
 /**
+ * Which candidates the span may be: any for an open question; for a typed one, those of its
+ * kind or a kin (never a date for who, nor a phrase inside a date), and only where a candidate of
+ * its kind stands in the sentence (the honest bold). Never a phrase the question already says.
+ */
+export function pickable(candidates: readonly Candidate[], q: QuestionView): boolean[] {
+  const kind = KIND_OF[q.type];
+  const fresh = (c: Candidate): boolean => !words(c.text).terms.every((x) => q.termSet.has(x.term));
+  if (kind === undefined) return candidates.map(fresh);
+  if (!candidates.some((c) => c.kind === kind)) return candidates.map(() => false);
+  const kin = KIN_KINDS[q.type];
+  const otherTyped = candidates.filter((c) => c.kind !== 'phrase' && c.kind !== kind && !kin.includes(c.kind));
+  return candidates.map((c) => fresh(c) && (c.kind === kind || (kin.includes(c.kind) && !otherTyped.some((t) => c.start < t.end && t.start < c.end))));
+}
+
+/**
  * The answer phrase of a sentence: its best candidate under the span model (every candidate
  * competes; the weights for the question's type prefer its kind), with the model's probability
  * for it (a softmax over the sentence's candidates).
@@ -453,22 +468,16 @@ const KIN_KINDS: Record<AnswerType, readonly CandidateKind[]> = { person: ['phra
 export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean; probability: number } | null {
   const kind = KIND_OF[q.type];
   const candidates = spanCandidates(sentence, q);
-  // Honest bold: a typed question gets a span only where a candidate of its kind stands in the sentence.
-  if (candidates.length === 0 || (kind !== undefined && !candidates.some((c) => c.kind === kind))) return null;
+  const may = pickable(candidates, q);
+  if (!may.includes(true)) return null;
   const features = spanFeatures(sentence, candidates, q);
   const w = weights.span.weights[q.type];
   const scores = features.map((x) => dot(w, x));
-  // A phrase inside a date or an amount is that date or amount: no "12 September" for who.
-  const typedOther = candidates.filter((c) => c.kind !== 'phrase' && c.kind !== kind && !KIN_KINDS[q.type].includes(c.kind));
-  const allowed = (c: Candidate): boolean =>
-    // Of its kind or a kin (never a date for who), and not a phrase the question already says.
-    (kind === undefined || c.kind === kind || (KIN_KINDS[q.type].includes(c.kind) && !typedOther.some((t) => c.start < t.end && t.start < c.end))) &&
-    !words(c.text).terms.every((x) => q.termSet.has(x.term));
   let best = -1;
   let bestScore = -Infinity;
   scores.forEach((sc, i) => {
     const c = candidates[i];
-    if (c && sc > bestScore && allowed(c)) {
+    if (c && sc > bestScore && may[i]) {
       bestScore = sc;
       best = i;
     }
