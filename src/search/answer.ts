@@ -440,53 +440,38 @@ export function spanCandidates(sentence: string, q: QuestionView): Candidate[] {
 }
 
 /**
- * Kinds that may answer a typed question beside its own, once one of its own kind is there: "the
- * city council" for who, "86" for "How old was he when he died?" (asked as a time).
- */
-const KIN_KINDS: Record<AnswerType, readonly CandidateKind[]> = { person: ['phrase'], place: ['phrase'], time: ['number', 'name', 'phrase'], number: ['time', 'phrase'], cause: ['phrase'], other: [] };
-
-/**
- * Which candidates the span may be: any for an open question; for a typed one, those of its
- * kind or a kin (never a date for who, nor a phrase inside a date), and only where a candidate of
- * its kind stands in the sentence (the honest bold). Never a phrase the question already says.
+ * Which candidates the span may be: any for an open question; for a typed one only those of
+ * its kind (a *when* question never gets a name in bold, a *who* question never a date). Never
+ * a phrase the question already says. The other kinds still compete in training, so the
+ * weights learn what makes the right one of a kind.
  */
 export function pickable(candidates: readonly Candidate[], q: QuestionView): boolean[] {
   const kind = KIND_OF[q.type];
-  const fresh = (c: Candidate): boolean => !words(c.text).terms.every((x) => q.termSet.has(x.term));
-  if (kind === undefined) return candidates.map(fresh);
-  if (!candidates.some((c) => c.kind === kind)) return candidates.map(() => false);
-  const kin = KIN_KINDS[q.type];
-  const otherTyped = candidates.filter((c) => c.kind !== 'phrase' && c.kind !== kind && !kin.includes(c.kind));
-  return candidates.map((c) => fresh(c) && (c.kind === kind || (kin.includes(c.kind) && !otherTyped.some((t) => c.start < t.end && t.start < c.end))));
+  return candidates.map((c) => (kind === undefined || c.kind === kind) && !words(c.text).terms.every((x) => q.termSet.has(x.term)));
 }
 
 /**
- * The answer phrase of a sentence: its best candidate under the span model (every candidate
- * competes; the weights for the question's type prefer its kind), with the model's probability
- * for it (a softmax over the sentence's candidates).
+ * The answer phrase of a sentence: its best pickable candidate under the span model, with the
+ * model's probability for it (a softmax over the pickable candidates; each candidate's score
+ * depends on it alone, so the others need not be scored).
  */
 export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): { span: Candidate; typed: boolean; probability: number } | null {
-  const kind = KIND_OF[q.type];
-  const candidates = spanCandidates(sentence, q);
-  const may = pickable(candidates, q);
-  if (!may.includes(true)) return null;
-  const features = spanFeatures(sentence, candidates, q);
+  const all = spanCandidates(sentence, q);
+  const may = pickable(all, q);
+  const candidates = all.filter((_, i) => may[i]);
+  if (candidates.length === 0) return null;
   const w = weights.span.weights[q.type];
-  const scores = features.map((x) => dot(w, x));
-  let best = -1;
-  let bestScore = -Infinity;
+  const scores = spanFeatures(sentence, candidates, q).map((x) => dot(w, x));
+  let best = 0;
   scores.forEach((sc, i) => {
-    const c = candidates[i];
-    if (c && sc > bestScore && may[i]) {
-      bestScore = sc;
-      best = i;
-    }
+    if (sc > (scores[best] ?? -Infinity)) best = i;
   });
   const span = candidates[best];
   if (!span) return null;
+  const top = scores[best] ?? 0;
   let total = 0;
-  for (const sc of scores) total += Math.exp(sc - bestScore);
-  return { span, typed: kind !== undefined && span.kind === kind, probability: 1 / total };
+  for (const sc of scores) total += Math.exp(sc - top);
+  return { span, typed: KIND_OF[q.type] !== undefined, probability: 1 / total };
 }
 
 const RELATION = SENTENCE_FEATURES.indexOf('relationOverlap');
