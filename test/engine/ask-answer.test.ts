@@ -77,6 +77,11 @@ describe('answer candidates', () => {
     expect(found.some((k) => k.includes('NEW YORK') || k.includes('March 13'))).toBe(false);
   });
 
+  it('GIVEN a name right after a date THEN the name is a candidate of its own, the date another', () => {
+    expect(kinds('On 12 September 2007 Anna Weiss opened the bridge.')).toEqual(expect.arrayContaining(['time:12 September 2007', 'name:Anna Weiss']));
+    expect(kinds('By March 3, 1999, the Bank of England had cut rates.')).toEqual(expect.arrayContaining(['time:March 3, 1999', 'name:Bank of England']));
+  });
+
   it('GIVEN a capitalised stop word opening a sentence THEN it is not a name', () => {
     expect(kinds('The bridge opened in Riverton.')).toEqual(['name:Riverton']);
   });
