@@ -26,15 +26,19 @@ export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
   'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal', 'articleOverlap',
 ] as const;
+/** Span features about a candidate's context, learnt for open (what/which/how) questions only (see trainSpanWeights). */
+export const OPEN_SPAN_FEATURES = [
+  'boundaryLeft', 'boundaryRight', 'afterOf', 'afterIn', 'afterForTo', 'afterAs', 'afterDeterminer', 'afterQuestionWord',
+  'beforeOf', 'beforePreposition', 'beforeVerb', 'beforeConjunction', 'beforeRelative', 'beforeQuestionWord', 'sentenceEnd',
+  'window6', 'window12', 'relationDist', 'quoted', 'allCapitals', 'someCapitals', 'adverbEnd', 'verbEnd', 'repeatsQuestion',
+  'containsFocus', 'which×capitalised', 'what×capitalised', 'how×phrase', 'how×oneWord',
+] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
   'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised', 'nearBefore', 'nearAfter', 'relationNear', 'length2', 'length3',
   'endsClause', 'afterComma', 'digit', 'focusNear', 'focusClose',
-  'boundaryLeft', 'boundaryRight', 'afterOf', 'afterIn', 'afterForTo', 'afterAs', 'afterDeterminer', 'afterQuestionWord',
-  'beforeOf', 'beforePreposition', 'beforeVerb', 'beforeConjunction', 'beforeRelative', 'beforeQuestionWord', 'sentenceEnd',
-  'window6', 'window12', 'relationDist', 'quoted', 'allCapitals', 'someCapitals', 'adverbEnd', 'verbEnd', 'repeatsQuestion',
-  'containsFocus', 'which×capitalised', 'what×capitalised', 'how×phrase', 'how×oneWord',
+  ...OPEN_SPAN_FEATURES,
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */

@@ -5,6 +5,7 @@ import {
   groupAccuracy,
   PASSAGE_FEATURES,
   SENTENCE_FEATURES,
+  OPEN_SPAN_FEATURES,
   SPAN_FEATURES,
   trainConditionalLogit,
   type AskWeights,
@@ -88,15 +89,23 @@ export function spanGroup(sentence: string, q: QuestionView, answers: readonly s
   return { features: spanFeatures(sentence, candidates, q), positive: f1s.map((f) => f === best) };
 }
 
-/** One span weight vector per answer type; a type with few questions borrows the weights learnt from all. */
+/**
+ * One span weight vector per answer type; a type with few questions borrows the weights learnt
+ * from all. The context features (OPEN_SPAN_FEATURES) are learnt for open questions only: a
+ * typed question picks among a few candidates of one kind, where they fitted SQuAD's wording
+ * and picked worse on the news questions ("Coupled" over "Nigel Lawson"); their typed weights stay 0.
+ */
 export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly Group[]>): { weights: Record<AnswerType, number[]>; accuracy: number; groups: number } {
   const weights = {} as Record<AnswerType, number[]>;
   let right = 0;
   let total = 0;
+  const open = new Set(OPEN_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
+  const typedOnly = (g: Group): Group => ({ ...g, features: g.features.map((x) => x.map((v, i) => (open.has(i) ? 0 : v))) });
   const every = [...groupsByType.values()].flat();
   for (const t of ANSWER_TYPES) {
-    const groups = groupsByType.get(t) ?? [];
-    weights[t] = trainConditionalLogit(groups.length >= 30 ? groups : every, SPAN_FEATURES.length);
+    const own = groupsByType.get(t) ?? [];
+    const groups = t === 'other' ? own : own.map(typedOnly);
+    weights[t] = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
     right += groupAccuracy(groups, weights[t]) * groups.length;
     total += groups.length;
   }

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, trainConditionalLogit } from '../../src/search/ask-model.js';
-import { answerScores, normalizeAnswer, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
+import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { answerScores, normalizeAnswer, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
+import type { AnswerType } from '../../src/search/question.js';
 import { ROOT } from '../spawn.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
@@ -71,6 +72,23 @@ describe('training', () => {
     const w = trainConditionalLogit(groups, 2);
     expect(w[0]).toBeGreaterThan(1);
     expect(Math.abs(w[1] ?? 0)).toBeLessThan(w[0] ?? 0);
+  });
+
+  it('GIVEN span groups where a context feature marks the right candidate THEN only open questions learn it; typed ones keep it at 0', () => {
+    const at = (name: string): number => SPAN_FEATURES.indexOf(name as (typeof SPAN_FEATURES)[number]);
+    const vector = (on: string[]): number[] => SPAN_FEATURES.map((f) => (on.includes(f) ? 1 : 0));
+    const groups = (kind: string): Group[] =>
+      Array.from({ length: 40 }, (_, i) => ({
+        features: [vector(['boundaryRight', kind]), vector(i % 2 ? [kind] : ['phrase']), vector(['phrase', 'length2'])],
+        positive: [true, false, false],
+      }));
+    const byType = new Map<AnswerType, Group[]>([['other', groups('phrase')], ['person', groups('name')]]);
+    const { weights } = trainSpanWeights(byType);
+    expect(weights.other[at('boundaryRight')]).toBeGreaterThan(0.5);
+    expect(Math.abs(weights.person[at('boundaryRight')] ?? 1)).toBe(0);
+    for (const t of ['person', 'time', 'number', 'place', 'cause'] as const) {
+      for (const f of OPEN_SPAN_FEATURES) expect(Math.abs(DEFAULT_ASK_WEIGHTS.span.weights[t][at(f)] ?? 1)).toBe(0);
+    }
   });
 
   it('GIVEN a tiny question set THEN retraining gives weights that load and answer its questions', () => {
