@@ -24,6 +24,10 @@ const MERGE_SHARE = 0.2;
 const STORY_TERMS = 6;
 /** …when those terms weigh this much of SAME_STORY, counted at the smaller share. */
 const MERGE_FACTOR = 0.8;
+/** Two terms are associated when at least this many articles write both… */
+const ASSOCIATED_ARTICLES = 3;
+/** …this many times more often than chance would have them together. */
+const ASSOCIATED_LIFT = 8;
 /** The same for a name in the lead. */
 const LEAD_MIN_WEIGHT = 5;
 /** Of the first words of the body, at least this share are figures: a table, not a report. */
@@ -73,6 +77,9 @@ let pairSecond = new Int32Array(1 << 16);
 let pairId = new Int32Array(1 << 16);
 let pairCount = 0;
 
+/** Term ids that are pairs of words ("stock market", "wall street"). */
+const pairTerms = new Set<number>();
+
 function pairSlot(first: number, second: number): number {
   const mask = pairFirst.length - 1;
   let h = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
@@ -101,6 +108,7 @@ function pairIdOf(first: number, second: number): number {
   pairFirst[h] = first;
   pairSecond[h] = second;
   pairId[h] = termTotal++;
+  pairTerms.add(pairId[h] ?? -1);
   pairCount++;
   return pairId[h] ?? -1;
 }
@@ -521,6 +529,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const termIds = new Int32Array(termTotal).fill(-1);
   let termCount = 0;
   const termWeights: number[] = [];
+  // Each grouping id's term id in the dictionary.
+  const termGlobal: number[] = [];
   // A term some lead writes with a capital: a name. Articles of one event share a name
   // ("Iran", "Texaco", "Wall Street"); articles of one kind ("to buy back stock", "sets
   // payout") share only words, each about its own company.
@@ -557,6 +567,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         id = termCount++;
         termIds[t] = id;
         termWeights.push(weightOf(t));
+        termGlobal.push(t);
         isName.push(false);
       }
       if (packed & NAME) isName[id] = true;
@@ -692,17 +703,21 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       else byTop.set(id, [c]);
     }
   });
+  const associated = associatedTerms(tops, termGlobal, vecStart, vecId, n);
   tops.forEach((list, c) => {
     const together = new Map<number, { sum: number; terms: number; named: boolean }>();
     for (const { id, share: mine } of list) {
-      for (const d of byTop.get(id) ?? []) {
-        if (d <= c) continue;
-        const theirs = (countIn(d, id) ?? 0) / (sizes[d] ?? 1);
-        const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
-        t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
-        t.terms++;
-        t.named ||= isName[id] === true;
-        together.set(d, t);
+      // The term itself, then the terms the period writes with it (see associatedTerms).
+      for (const other of [id, ...(associated.get(id) ?? [])]) {
+        for (const d of byTop.get(other) ?? []) {
+          if (d <= c) continue;
+          const theirs = (countIn(d, other) ?? 0) / (sizes[d] ?? 1);
+          const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
+          t.sum += Math.min(termWeights[id] ?? 0, termWeights[other] ?? 0) * Math.min(mine, theirs);
+          t.terms++;
+          t.named ||= isName[id] === true || isName[other] === true;
+          together.set(d, t);
+        }
       }
     }
     for (const [d, t] of together) {
@@ -746,6 +761,64 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   });
   // Ties: the story that comes first in the given order (newest first, for a digest).
   return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
+}
+
+/**
+ * Pairs of story terms the period's articles write together far above chance: "Wall Street"
+ * with "stock market", "fall" with "drop". One event told in two vocabularies ("Wall Street
+ * suffers worst ever selloff", "stock market's fall may be bad omen") grows as two stories
+ * with no heavy term in common; their articles still mix both vocabularies, and the merge
+ * pass counts an associated pair as it counts a shared term (at the lighter term's weight).
+ * Learned from the period itself (co-occurrence among articles' heaviest terms), so it follows
+ * whatever the news was; only the stories' own two-word terms are counted, so it stays cheap on
+ * a month.
+ */
+function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly number[], vecStart: Int32Array, vecId: Int32Array, n: number): Map<number, number[]> {
+  const candidate = new Set<number>();
+  // Pairs of words only ("wall street", "stock market"): single words co-occur by chance in a
+  // few articles far above their rates ("unit" with "plant") and chained unrelated stories.
+  for (const list of tops) for (const { id } of list) if (pairTerms.has(globalOf[id] ?? -1)) candidate.add(id);
+  const articlesWith = new Map<number, number>();
+  const together = new Map<number, number>();
+  const span = Math.max(...candidate, 0) + 1;
+  const mine: number[] = [];
+  let described = 0;
+  for (let i = 0; i < n; i++) {
+    const from = vecStart[i] ?? 0;
+    const to = vecStart[i + 1] ?? 0;
+    if (to > from) described++;
+    mine.length = 0;
+    for (let j = from; j < to; j++) {
+      const id = vecId[j] ?? 0;
+      if (!candidate.has(id)) continue;
+      mine.push(id);
+      articlesWith.set(id, (articlesWith.get(id) ?? 0) + 1);
+    }
+    for (let x = 0; x < mine.length; x++) {
+      for (let y = x + 1; y < mine.length; y++) {
+        const a = mine[x] ?? 0;
+        const b = mine[y] ?? 0;
+        const key = a < b ? a * span + b : b * span + a;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const out = new Map<number, number[]>();
+  const link = (a: number, b: number): void => {
+    const l = out.get(a);
+    if (l) l.push(b);
+    else out.set(a, [b]);
+  };
+  for (const [key, both] of together) {
+    if (both < ASSOCIATED_ARTICLES) continue;
+    const a = Math.floor(key / span);
+    const b = key % span;
+    const lift = (both * described) / ((articlesWith.get(a) ?? 1) * (articlesWith.get(b) ?? 1));
+    if (lift < ASSOCIATED_LIFT) continue;
+    link(a, b);
+    link(b, a);
+  }
+  return out;
 }
 
 /** Oldest first, then by id (shorter first, as wire ids grow): article indexes in that order. */
