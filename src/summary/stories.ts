@@ -24,6 +24,10 @@ const MERGE_SHARE = 0.2;
 const STORY_TERMS = 6;
 /** …when those terms weigh this much of SAME_STORY, counted at the smaller share. */
 const MERGE_FACTOR = 0.8;
+/** A story where this share of the articles each report figures about a subject of their own is a kind of news (see routineShare)… */
+const ROUTINE_SHARE = 0.3;
+/** …and weighs this much of what its articles would make it weigh. */
+const ROUTINE_WEIGHT = 0.2;
 /** Two terms are associated when at least this many articles write both… */
 const ASSOCIATED_ARTICLES = 3;
 /** …this many times more often than chance would have them together. */
@@ -430,16 +434,20 @@ function signatureOf(a: Article): Signature {
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
-  let lead = leadParagraph.slice(0, 400);
-  const dash = lead.slice(0, 60).search(DATELINE_DASH);
-  if (dash >= 0) lead = lead.slice(dash + 3);
-  const end = lead.search(SENTENCE_END);
-  if (end > 0) lead = lead.slice(0, end);
-  addWords(lead, false);
+  addWords(leadSentence(leadParagraph), false);
   sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
   madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
   return sig;
+}
+
+/** The lead's first sentence after its dateline ("NEW YORK, Oct 19 - "), at most 400 characters of the paragraph. */
+function leadSentence(leadParagraph: string): string {
+  let lead = leadParagraph.slice(0, 400);
+  const dash = lead.slice(0, 60).search(DATELINE_DASH);
+  if (dash >= 0) lead = lead.slice(dash + 3);
+  const end = lead.search(SENTENCE_END);
+  return end > 0 ? lead.slice(0, end) : lead;
 }
 
 const DATELINE_DASH = /\s[-–—]\s/;
@@ -757,7 +765,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       })
       .sort((x, y) => y.s - x.s || x.i - y.i)
       .map((x) => articles[x.i] as Article);
-    return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
+    const routine = routineShare(m, articles, sigs) >= ROUTINE_SHARE;
+    return { articles: list, weight: weightOfStory(list) * (routine ? ROUTINE_WEIGHT : 1), first: m[0] ?? 0 };
   });
   // Ties: the story that comes first in the given order (newest first, for a digest).
   return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
@@ -821,6 +830,30 @@ function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly n
   return out;
 }
 
+/**
+ * The share of a story's articles that are each a report of figures about a subject of its own
+ * ("Ames February sales up 5.4 pct", "Austria issues 50 mln dlr bond", "Oakwood Homes to buy back
+ * 500,000 shares"): the first sentence gives figures and no other article of the story has the
+ * headline's first word. Many companies reporting the same kind of figures on one day is a kind
+ * of news, not a story: articles of an event share their subject ("Iran", "Texaco", "Balladur")
+ * or tell what happened without figures.
+ */
+function routineShare(members: readonly number[], articles: readonly Article[], sigs: readonly (Signature | null)[]): number {
+  if (members.length < 3) return 0;
+  const subjectOf = (i: number): number => {
+    const first = sigs[i]?.[0];
+    return first !== undefined && (first & HEADLINE) !== 0 ? first & TERM : -1;
+  };
+  const counts = new Map<number, number>();
+  for (const i of members) counts.set(subjectOf(i), (counts.get(subjectOf(i)) ?? 0) + 1);
+  let routine = 0;
+  for (const i of members) {
+    const subject = subjectOf(i);
+    if (subject >= 0 && counts.get(subject) === 1 && reportsFigures(articles[i] as Article)) routine++;
+  }
+  return routine / members.length;
+}
+
 /** Oldest first, then by id (shorter first, as wire ids grow): article indexes in that order. */
 function oldestFirst(articles: readonly Article[]): number[] {
   const before = (x: number, y: number): number => {
@@ -845,4 +878,22 @@ function weightOfStory(articles: readonly Article[]): number {
   const sources = new Set(articles.map((a) => a.source ?? '')).size;
   const days = new Set(articles.map((a) => a.date ?? '')).size;
   return articles.length + 0.5 * (sources - 1) + 0.5 * (days - 1);
+}
+
+/** Figures in a lead's first sentence (after the dateline) from which it reports figures. */
+const FIGURES = 2;
+const figureReports = new WeakMap<Article, boolean>();
+const FIGURE_START = /(?<![\p{L}\p{N}])\p{N}/gu;
+
+/**
+ * Whether an article's first sentence reports figures ("sales rose 5.4 pct to 123.4 mln dlrs",
+ * "hogs seen up 0.50 dlr"): the same sentence the signature reads.
+ */
+function reportsFigures(a: Article): boolean {
+  let r = figureReports.get(a);
+  if (r === undefined) {
+    r = (leadSentence(a.paragraphs[a.headline ? 1 : 0] ?? '').match(FIGURE_START) ?? []).length >= FIGURES;
+    figureReports.set(a, r);
+  }
+  return r;
 }

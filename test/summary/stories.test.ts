@@ -173,3 +173,31 @@ describe('stories: one event in two vocabularies', () => {
     expect(storyWith(stories, 'crash/a1')).not.toBe(storyWith(stories, 'crash/b1'));
   });
 });
+
+describe('stories: kinds of news rank below events', () => {
+  const wire = (id: string, title: string, lead: string) => article(`kind/${id}`, `date ${day}\n${title}\n\nNEW YORK, Oct 19 - ${lead}`);
+  const COMPANIES = ['AMES', 'KMART', 'WOOLWORTH', 'ZAYRE', 'MERCANTILE', 'JAMESWAY', 'CALDOR', 'BRADLEES'];
+  // Eight companies, each its own subject, each giving its figures: one kind of report.
+  const SALES = COMPANIES.map((c, i) =>
+    wire(`s${i}`, `${c} STORES FEBRUARY SALES RISE ${i + 2} PCT`, `${c[0]}${c.slice(1).toLowerCase()} Stores Inc said its February sales rose ${i + 2}.${i} pct to ${100 + i}.4 mln dlrs from ${90 + i}.1 mln dlrs.`),
+  );
+  const DAY = [...OTHERS, ...LOUVRE, ...GULF, ...SALES];
+  const WITH = [...OTHER_DAYS, ...DAY];
+
+  it('GIVEN eight companies reporting their February sales and a four-report event THEN the event leads and the sales stay one group', () => {
+    const stories = groupStories(DAY, WITH);
+    const sales = stories.find((s) => s.articles.some((a) => a.id === 'kind/s0'));
+    expect(sales?.articles.length).toBe(SALES.length);
+    expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(GULF.map((a) => a.id).sort());
+    expect(stories.indexOf(sales as (typeof stories)[number])).toBeGreaterThan(stories.findIndex((s) => s.articles.includes(LOUVRE[0] as (typeof LOUVRE)[number])));
+  });
+
+  it('GIVEN an event whose reports give figures but share their subject THEN it is not a kind', () => {
+    const BID = ['RAISES', 'SWEETENS', 'EXTENDS', 'DEFENDS'].map((v, i) =>
+      wire(`b${i}`, `GENCORP ${v} BID FOR AFG`, `GenCorp said it would pay ${100 + i} dlrs a share, or ${2 + i}.2 billion dlrs, for AFG.`),
+    );
+    const stories = groupStories([...OTHERS, ...BID, ...SALES], [...OTHER_DAYS, ...OTHERS, ...BID, ...SALES]);
+    expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(BID.map((a) => a.id).sort());
+    expect(stories[0]?.weight).toBeGreaterThanOrEqual(BID.length);
+  });
+});
