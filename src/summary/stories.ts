@@ -81,8 +81,19 @@ let pairSecond = new Int32Array(1 << 16);
 let pairId = new Int32Array(1 << 16);
 let pairCount = 0;
 
-/** Term ids that are pairs of words ("stock market", "wall street"). */
-const pairTerms = new Set<number>();
+/** 1 at a term id that is a pair of words ("stock market", "wall street"); grown as ids are given. */
+let pairFlags = new Uint8Array(1 << 16);
+
+function flagPair(id: number): void {
+  if (id >= pairFlags.length) {
+    const bigger = new Uint8Array(Math.max(id + 1, pairFlags.length * 2));
+    bigger.set(pairFlags);
+    pairFlags = bigger;
+  }
+  pairFlags[id] = 1;
+}
+
+const isPairTerm = (id: number): boolean => pairFlags[id] === 1;
 
 function pairSlot(first: number, second: number): number {
   const mask = pairFirst.length - 1;
@@ -112,7 +123,7 @@ function pairIdOf(first: number, second: number): number {
   pairFirst[h] = first;
   pairSecond[h] = second;
   pairId[h] = termTotal++;
-  pairTerms.add(pairId[h] ?? -1);
+  flagPair(pairId[h] ?? -1);
   pairCount++;
   return pairId[h] ?? -1;
 }
@@ -783,30 +794,31 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
  * a month.
  */
 function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly number[], vecStart: Int32Array, vecId: Int32Array, n: number): Map<number, number[]> {
-  const candidate = new Set<number>();
   // Pairs of words only ("wall street", "stock market"): single words co-occur by chance in a
   // few articles far above their rates ("unit" with "plant") and chained unrelated stories.
-  for (const list of tops) for (const { id } of list) if (pairTerms.has(globalOf[id] ?? -1)) candidate.add(id);
-  const articlesWith = new Map<number, number>();
+  const candidate = new Uint8Array(globalOf.length);
+  let span = 1;
+  for (const list of tops) {
+    for (const { id } of list) {
+      if (candidate[id] === 1 || !isPairTerm(globalOf[id] ?? -1)) continue;
+      candidate[id] = 1;
+      span = Math.max(span, id + 1);
+    }
+  }
+  const articlesWith = new Int32Array(span);
   const together = new Map<number, number>();
-  const span = Math.max(...candidate, 0) + 1;
-  const mine: number[] = [];
   let described = 0;
   for (let i = 0; i < n; i++) {
     const from = vecStart[i] ?? 0;
     const to = vecStart[i + 1] ?? 0;
     if (to > from) described++;
-    mine.length = 0;
-    for (let j = from; j < to; j++) {
-      const id = vecId[j] ?? 0;
-      if (!candidate.has(id)) continue;
-      mine.push(id);
-      articlesWith.set(id, (articlesWith.get(id) ?? 0) + 1);
-    }
-    for (let x = 0; x < mine.length; x++) {
-      for (let y = x + 1; y < mine.length; y++) {
-        const a = mine[x] ?? 0;
-        const b = mine[y] ?? 0;
+    for (let x = from; x < to; x++) {
+      const a = vecId[x] ?? 0;
+      if (candidate[a] !== 1) continue;
+      articlesWith[a] = (articlesWith[a] ?? 0) + 1;
+      for (let y = x + 1; y < to; y++) {
+        const b = vecId[y] ?? 0;
+        if (candidate[b] !== 1) continue;
         const key = a < b ? a * span + b : b * span + a;
         together.set(key, (together.get(key) ?? 0) + 1);
       }
@@ -822,7 +834,7 @@ function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly n
     if (both < ASSOCIATED_ARTICLES) continue;
     const a = Math.floor(key / span);
     const b = key % span;
-    const lift = (both * described) / ((articlesWith.get(a) ?? 1) * (articlesWith.get(b) ?? 1));
+    const lift = (both * described) / Math.max(1, (articlesWith[a] ?? 0) * (articlesWith[b] ?? 0));
     if (lift < ASSOCIATED_LIFT) continue;
     link(a, b);
     link(b, a);
@@ -883,17 +895,50 @@ function weightOfStory(articles: readonly Article[]): number {
 /** Figures in a lead's first sentence (after the dateline) from which it reports figures. */
 const FIGURES = 2;
 const figureReports = new WeakMap<Article, boolean>();
-const FIGURE_START = /(?<![\p{L}\p{N}])\p{N}/gu;
 
 /**
  * Whether an article's first sentence reports figures ("sales rose 5.4 pct to 123.4 mln dlrs",
- * "hogs seen up 0.50 dlr"): the same sentence the signature reads.
+ * "hogs seen up 0.50 dlr"): the sentence the signature reads (see leadSentence), scanned in
+ * place (this runs for every article of a story, and a month has thousands).
  */
 function reportsFigures(a: Article): boolean {
   let r = figureReports.get(a);
   if (r === undefined) {
-    r = (leadSentence(a.paragraphs[a.headline ? 1 : 0] ?? '').match(FIGURE_START) ?? []).length >= FIGURES;
+    r = figuresIn(a.paragraphs[a.headline ? 1 : 0] ?? '') >= FIGURES;
     figureReports.set(a, r);
   }
   return r;
+}
+
+/** Figures (a digit after no letter or digit) in leadSentence(text), counted up to FIGURES. */
+function figuresIn(text: string): number {
+  const end = Math.min(text.length, 400);
+  let i = 0;
+  // The dateline: up to " - " (or an en or em dash) in the first 60 characters, as DATELINE_DASH.
+  for (let k = 1; k + 1 < Math.min(text.length, 60); k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && isSpace(text.charCodeAt(k - 1)) && isSpace(text.charCodeAt(k + 1))) {
+      i = k + 2;
+      break;
+    }
+  }
+  let figures = 0;
+  let prevWord = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !prevWord && ++figures >= FIGURES) return figures;
+    // The sentence ends at . ! ? then white space (and maybe a quote) then a capital, as SENTENCE_END.
+    if ((c === 46 || c === 33 || c === 63) && sentenceEndsAt(text, i + 1)) return figures;
+    prevWord = digit || (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER_OR_FIGURE.test(text[i] ?? ''));
+  }
+  return figures;
+}
+
+function sentenceEndsAt(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k === i) return false;
+  if (text[k] === '"' || text[k] === '“') k++;
+  return UPPER_START.test(text.slice(k, k + 2));
 }
