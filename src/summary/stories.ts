@@ -894,20 +894,13 @@ function weightOfStory(articles: readonly Article[]): number {
 
 /** Figures in a lead's first sentence (after the dateline) from which it reports figures. */
 const FIGURES = 2;
-const figureReports = new WeakMap<Article, boolean>();
-
 /**
  * Whether an article's first sentence reports figures ("sales rose 5.4 pct to 123.4 mln dlrs",
  * "hogs seen up 0.50 dlr"): the sentence the signature reads (see leadSentence), scanned in
- * place (this runs for every article of a story, and a month has thousands).
+ * place and not remembered (only articles of stories of three or more pass here, once a grouping).
  */
 function reportsFigures(a: Article): boolean {
-  let r = figureReports.get(a);
-  if (r === undefined) {
-    r = figuresIn(a.paragraphs[a.headline ? 1 : 0] ?? '') >= FIGURES;
-    figureReports.set(a, r);
-  }
-  return r;
+  return figuresIn(a.paragraphs[a.headline ? 1 : 0] ?? '') >= FIGURES;
 }
 
 /** Figures (a digit after no letter or digit) in leadSentence(text), counted up to FIGURES. */
