@@ -727,7 +727,9 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
     const together = new Map<number, { sum: number; terms: number; named: boolean }>();
     for (const { id, share: mine } of list) {
       // The term itself, then the terms the period writes with it (see associatedTerms).
-      for (const other of [id, ...(associated.get(id) ?? [])]) {
+      const links = associated.get(id);
+      for (let k = 0; k <= (links?.length ?? 0); k++) {
+        const other = k === 0 ? id : (links?.[k - 1] ?? id);
         for (const d of byTop.get(other) ?? []) {
           if (d <= c) continue;
           const theirs = (countIn(d, other) ?? 0) / (sizes[d] ?? 1);
@@ -848,7 +850,8 @@ function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly n
  * 500,000 shares"): the first sentence gives figures and no other article of the story has the
  * headline's first word. Many companies reporting the same kind of figures on one day is a kind
  * of news, not a story: articles of an event share their subject ("Iran", "Texaco", "Balladur")
- * or tell what happened without figures.
+ * or tell what happened without figures. 0 when too few subjects are their own to reach
+ * ROUTINE_SHARE (their figures are then not read).
  */
 function routineShare(members: readonly number[], articles: readonly Article[], sigs: readonly (Signature | null)[]): number {
   if (members.length < 3) return 0;
@@ -858,6 +861,10 @@ function routineShare(members: readonly number[], articles: readonly Article[], 
   };
   const counts = new Map<number, number>();
   for (const i of members) counts.set(subjectOf(i), (counts.get(subjectOf(i)) ?? 0) + 1);
+  let own = 0;
+  for (const [subject, count] of counts) if (subject >= 0 && count === 1) own++;
+  // Too few subjects of their own to make a kind: no figures read (most stories of events).
+  if (own < ROUTINE_SHARE * members.length) return 0;
   let routine = 0;
   for (const i of members) {
     const subject = subjectOf(i);
