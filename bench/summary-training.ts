@@ -156,7 +156,7 @@ export interface SetScores {
   /** The first three sentences of the report (furniture, captions and comments left out). */
   lead3Clean: RougeScores;
   /** Mean length in ROUGE tokens and ROUGE-1 precision/recall: what an F1 ratio is made of. */
-  detail?: { ours: Shape; lead3Clean: Shape; referenceWords: number };
+  detail?: { ours: Shape; lead3Clean: Shape; referenceWords: number; leadSameWords: RougeScores };
 }
 
 /** A summary's mean length in ROUGE tokens and its ROUGE-1 precision and recall. */
@@ -183,7 +183,7 @@ export function scoreSets(examples: readonly Example[], weights: SummaryWeights 
     const ours: RougeScores[] = [];
     const lead3: RougeScores[] = [];
     const lead3Clean: RougeScores[] = [];
-    const shapes = { ours: { words: 0, precision: 0, recall: 0 }, lead3Clean: { words: 0, precision: 0, recall: 0 }, referenceWords: 0 };
+    const shapes = { ours: { words: 0, precision: 0, recall: 0 }, lead3Clean: { words: 0, precision: 0, recall: 0 }, referenceWords: 0, leadSameWords: { rouge1: 0, rouge2: 0, rougeL: 0 } };
     const addShape = (to: Shape, text: string, reference: string): void => {
       const parts = rouge1Parts(text, reference);
       to.words += rougeTokens(text).length / mine.length;
@@ -201,6 +201,11 @@ export function scoreSets(examples: readonly Example[], weights: SummaryWeights 
       addShape(shapes.ours, text, ex.reference);
       addShape(shapes.lead3Clean, clean, ex.reference);
       shapes.referenceWords += rougeTokens(ex.reference).length / mine.length;
+      // The report's opening cut to exactly as many words as ours: Lead-3 with length taken out.
+      const ref = rougeTokens(ex.reference);
+      const sameWords = rougeTokens(soundCandidates(ex).map((c) => c.text).join(' ')).slice(0, rougeTokens(text).length);
+      shapes.leadSameWords.rouge1 += rougeN(sameWords, ref, 1) / mine.length;
+      shapes.leadSameWords.rouge2 += rougeN(sameWords, ref, 2) / mine.length;
     }
     return { set, articles: mine.length, ours: mean(ours), lead3: mean(lead3), lead3Clean: mean(lead3Clean), detail: shapes };
   });
