@@ -77,8 +77,21 @@ function runsOf(p: string, base: number): Run[] {
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
-  // Reused in place (cleared, shifted), never reallocated: this runs for every word.
-  const recent: number[] = [];
+  // A fixed buffer shifted in place, never reallocated: this runs for every word.
+  const recent = new Int32Array(6);
+  let held = 0;
+  const remember = (start: number, end: number): void => {
+    if (held === 3) {
+      recent[0] = recent[2] ?? 0;
+      recent[1] = recent[3] ?? 0;
+      recent[2] = recent[4] ?? 0;
+      recent[3] = recent[5] ?? 0;
+      held = 2;
+    }
+    recent[2 * held] = start;
+    recent[2 * held + 1] = end;
+    held++;
+  };
   const n = p.length;
   let i = 0;
   // A hand-written word loop: this runs over every word of every article with quotes, and
@@ -103,9 +116,8 @@ function runsOf(p: string, base: number): Run[] {
       cur = null;
       const last = p.charCodeAt(i - 1);
       if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
-        recent.push(s0, i);
-        if (recent.length > 6) recent.splice(0, 2);
-      } else recent.length = 0;
+        remember(s0, i);
+      } else held = 0;
       continue;
     }
     let w = p.slice(s0, i);
@@ -127,7 +139,7 @@ function runsOf(p: string, base: number): Run[] {
     if (nameish || particle) {
       if (!cur) {
         const roles: string[] = [];
-        for (let k = recent.length - 2; k >= 0; k -= 2) {
+        for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
           if (!isRoleWord(r)) break;
           roles.unshift(r);
@@ -148,11 +160,8 @@ function runsOf(p: string, base: number): Run[] {
       out.push(cur);
       cur = null;
     }
-    if (breaks || nameish) recent.length = 0;
-    else {
-      recent.push(pos - base, pos - base + core.length);
-      if (recent.length > 6) recent.splice(0, 2);
-    }
+    if (breaks || nameish) held = 0;
+    else remember(pos - base, pos - base + core.length);
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
