@@ -59,6 +59,34 @@ const CHARS_PER_POINT = 200;
 const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
 const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
+// Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
+// expressions are tried at every name of every article with quotes.
+/** ASCII white space and the no-break space (all of them `\s`). */
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+
+/** FOLLOWING_VERB may match `p` from `from` (within `reach` characters): blanks, then a comma or a lower-case letter. */
+function mayFollowVerb(p: string, from: number, reach: number): boolean {
+  const end = Math.min(p.length, from + reach);
+  let k = from;
+  while (k < end && isBlank(p.charCodeAt(k))) k++;
+  if (k >= end) return false;
+  const c = p.charCodeAt(k);
+  return c === 44 || c >= 128 || (k > from && c >= 97 && c <= 122);
+}
+
+/** AFTER_SPEECH may match p[start, end): it ends in blanks after a word ending like one of its verbs. */
+function mayFollowSpeech(p: string, start: number, end: number): boolean {
+  let k = end - 1;
+  if (k < start) return false;
+  const last = p.charCodeAt(k);
+  if (last >= 128) return true;
+  if (!isBlank(last)) return false;
+  while (k >= start && isBlank(p.charCodeAt(k))) k--;
+  if (k < start) return false;
+  const c = p.charCodeAt(k);
+  return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
+}
+
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
 const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
@@ -144,9 +172,10 @@ function runsOf(p: string, base: number): Run[] {
           if (!isRoleWord(r)) break;
           roles.unshift(r);
         }
-        const before = p.slice(Math.max(0, pos - base - 40), pos - base);
+        const from = Math.max(0, pos - base - 40);
+        const before = p.slice(from, pos - base);
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = AFTER_SPEECH.exec(before);
+        const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
         cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks };
       }
@@ -168,8 +197,8 @@ function runsOf(p: string, base: number): Run[] {
   for (const r of out) {
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
-    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 200);
-    const verb = FOLLOWING_VERB.exec(after)?.[1];
+    const from = lastAt - base + lastWord.length;
+    const verb = mayFollowVerb(p, from, 200) ? FOLLOWING_VERB.exec(p.slice(from, from + 200))?.[1] : undefined;
     if (verb === undefined || r.reported) continue;
     r.subject = true;
     if (SPEECH_VERBS.has(verb)) r.speaks = true;
