@@ -165,12 +165,31 @@ export function contextOf(p: string, starts: readonly number[], spans: readonly 
   };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const countWords = (s: string): number => {
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordCharCache = new Map<number, boolean>();
+/** A letter or digit of any script (a code point): ASCII by ranges, the rest by the expression, cached. */
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let w = wordCharCache.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordCharCache.set(cp, w);
+  }
+  return w;
+}
+/** Runs of letters and digits (/[\p{L}\p{N}]+/u): a code-point loop, as this runs for every quote of an archive. */
+function countWords(s: string): number {
   let n = 0;
-  for (const _ of s.matchAll(WORD)) n++;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    const w = isWordChar(cp);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
   return n;
-};
+}
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
 
