@@ -56,8 +56,8 @@ const MAX_CANDIDATES = 50;
 /** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
 const CHARS_PER_POINT = 200;
 
-const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
-const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+export const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
 // Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
 // expressions are tried at every name of every article with quotes.
@@ -65,7 +65,7 @@ const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 
 /** FOLLOWING_VERB may match `p` from `from` (within `reach` characters): blanks, then a comma or a lower-case letter. */
-function mayFollowVerb(p: string, from: number, reach: number): boolean {
+export function mayFollowVerb(p: string, from: number, reach: number): boolean {
   const end = Math.min(p.length, from + reach);
   let k = from;
   while (k < end && isBlank(p.charCodeAt(k))) k++;
@@ -75,7 +75,7 @@ function mayFollowVerb(p: string, from: number, reach: number): boolean {
 }
 
 /** AFTER_SPEECH may match p[start, end): it ends in blanks after a word ending like one of its verbs. */
-function mayFollowSpeech(p: string, start: number, end: number): boolean {
+export function mayFollowSpeech(p: string, start: number, end: number): boolean {
   let k = end - 1;
   if (k < start) return false;
   const last = p.charCodeAt(k);
