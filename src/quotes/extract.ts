@@ -205,6 +205,21 @@ function isTitleCase(text: string): boolean {
   return ws.every((w) => capital(w) || SMALL_WORDS.has(w));
 }
 
+const LAST_WORD = /(\p{L}+)[\s,:]*$/u;
+/**
+ * The last word of `pre` when only blanks, commas and colons follow it, lower-cased ('' if none).
+ * Tried on the end of the text first: the expression is tried at every offset of what it is given.
+ */
+export function lastWordOf(pre: string): string {
+  const window = 48;
+  if (pre.length > window) {
+    const m = LAST_WORD.exec(pre.slice(-window));
+    // Starting well inside the window, the word is whole (nothing before it was cut off).
+    if (m && m.index >= 3) return m[1]?.toLowerCase() ?? '';
+  }
+  return LAST_WORD.exec(pre)?.[1]?.toLowerCase() ?? '';
+}
+
 /** Decides whether a quoted span is speech that opens its own sentence, speech embedded in a sentence, or a scare quote / title. */
 export function classify(text: string, ctx: QuoteContext, unclosed: boolean): QuoteKind {
   const words = countWords(text);
@@ -227,7 +242,7 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
   const speechBefore = hasSpeechVerb(pre.slice(-160));
   // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
   // that starts like a sentence is speech even when the sentence runs on after it.
-  const lastWord = /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+  const lastWord = lastWordOf(pre);
   // "an app called “Screenwise Meter”" names a thing; it reports no speech.
   const verbRightBefore = upper && SPEECH_VERBS.has(lastWord) && !/^call/u.test(lastWord);
   if (verbRightBefore) return 'direct';

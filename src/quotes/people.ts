@@ -64,14 +64,31 @@ export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 /** ASCII white space and the no-break space (all of them `\s`). */
 const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 
-/** FOLLOWING_VERB may match `p` from `from` (within `reach` characters): blanks, then a comma or a lower-case letter. */
+/** The words FOLLOWING_VERB reads by name (its other verbs end in -ed or -s). */
+const FOLLOWING_WORDS = new Set(['also', 'then', 'later', 'has', 'had', 'have', 'was', 'is', 'will', 'would', 'could', 'says', 'said', 'told', 'tells']);
+
+/**
+ * FOLLOWING_VERB may match `p` from `from` (within `reach` characters): blanks, then a comma, or a
+ * lower-case word that is one of its words or ends in -ed or -s (anything outside ASCII: maybe).
+ */
 export function mayFollowVerb(p: string, from: number, reach: number): boolean {
   const end = Math.min(p.length, from + reach);
   let k = from;
   while (k < end && isBlank(p.charCodeAt(k))) k++;
   if (k >= end) return false;
   const c = p.charCodeAt(k);
-  return c === 44 || c >= 128 || (k > from && c >= 97 && c <= 122);
+  if (c === 44 || c >= 128) return true;
+  if (k === from || c < 97 || c > 122) return false;
+  let r = k + 1;
+  while (r < end && p.charCodeAt(r) >= 97 && p.charCodeAt(r) <= 122) r++;
+  if (r < end) {
+    const next = p.charCodeAt(r);
+    if (next >= 128) return true;
+    // A letter, digit or underscore right after: no word boundary there.
+    if ((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 95) return false;
+  }
+  const last = p.charCodeAt(r - 1);
+  return (r - k >= 4 && (last === 115 || (last === 100 && p.charCodeAt(r - 2) === 101))) || FOLLOWING_WORDS.has(p.slice(k, r));
 }
 
 /** AFTER_SPEECH may match p[start, end): it ends in blanks after a word ending like one of its verbs. */

@@ -2,6 +2,7 @@
 // must give exactly what the expressions give: the saved quotes may not change. Checked against the
 // expressions themselves on random text made of the words and marks that matter.
 import { describe, expect, it } from 'vitest';
+import { lastWordOf } from '../../src/quotes/extract.js';
 import { bare, isPronoun } from '../../src/quotes/names.js';
 import { AFTER_SPEECH, FOLLOWING_VERB, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
 import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
@@ -66,7 +67,7 @@ function verbsByExpression(text: string): VerbHit[] {
 }
 
 const texts = [
-  ...randomTexts(3000),
+  ...randomTexts(1200),
   'Smith said, “We will”, according to the filing, and Jones points out that Said ABC.',
   '"It was," said Smith. Said one analyst, "no."',
   "O'Neill's spokesman says the well-known e-mail said nothing",
@@ -95,6 +96,17 @@ describe('quote-step shortcuts give what the expressions give', () => {
     // The random text does reach both expressions (the check above is not vacuous).
     expect(followers).toBeGreaterThan(100);
     expect(speechBefore).toBeGreaterThan(100);
+  });
+
+  it('the last word before a quote is read from the end as from the whole text', () => {
+    const expression = (pre: string): string => /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+    for (const t of texts) {
+      // Long texts too, where only the end is read first, with the word cut at every place.
+      const long = `${'x'.repeat(40)}${t}${' , :'.repeat(t.length % 20)}`;
+      for (let k = 0; k <= long.length; k += 5) expect(lastWordOf(long.slice(k)), JSON.stringify(long.slice(k))).toBe(expression(long.slice(k)));
+    }
+    expect(lastWordOf(`${'a'.repeat(60)} said:  `)).toBe('said');
+    expect(lastWordOf(`${'a'.repeat(60)}${' '.repeat(60)}`)).toBe('a'.repeat(60));
   });
 
   it('bare() and isPronoun() read words as before', () => {
