@@ -133,7 +133,7 @@ const pooledQ = med('pooled', (b) => b.total);
 const pooledNq = med('pooled-no-quotes', (b) => b.total);
 row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} worker threads`, cost(pooledQ));
 row('  the same without quotes', cost(pooledNq));
-row('  quotes / (read + index), pooled', pct(minus(pooledQ, pooledNq), pooledNq));
+row('  quotes / (read + index), pooled (main only merges)', pct(minus(pooledQ, pooledNq), pooledNq));
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));
