@@ -33,6 +33,11 @@ if (!archiveDir) {
   process.exit(1);
 }
 const nQueries = Number(arg('queries') ?? 1000);
+const rounds = Number(arg('rounds') ?? 3);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`bench: --rounds must be a whole number of at least 1 (got "${arg('rounds') ?? ''}")`);
+  process.exit(1);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const report = new Report(44);
 const row = (k: string, v: string): void => report.row(k, v);
@@ -100,7 +105,6 @@ row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.
 // after the first finds the quote code compiled and the name caches full. Here each build runs
 // in a fresh process (bench/build-once.ts), the modes alternating round by round; medians.
 // CPU "main" is the main thread alone; "all" adds V8's compiler and GC threads and the workers.
-const rounds = Number(arg('rounds') ?? 3);
 const fresh = new Map<string, BuildOnce[]>();
 const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes'];
 for (let r = 0; r < rounds; r++) {
