@@ -3,6 +3,7 @@ import { answerCandidates } from './candidates.js';
 import { scorePool, scoreSentences, spanFeatures } from './answer.js';
 import {
   DEFAULT_ASK_WEIGHTS,
+  dot,
   groupAccuracy,
   PASSAGE_FEATURES,
   SENTENCE_FEATURES,
@@ -11,6 +12,7 @@ import {
   type AskWeights,
   type Group,
 } from './ask-model.js';
+import { trainBoosted, type BoostReport } from './boost.js';
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 
 /** A question with its gold answers, as reading-comprehension sets give them. */
@@ -73,6 +75,14 @@ export interface TrainReport {
   sentenceAccuracy: number;
   passageAccuracy: number;
   spanAccuracy: number;
+  /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
+  sentenceTrees?: Omit<BoostReport, 'trees'>;
+  passageTrees?: Omit<BoostReport, 'trees'>;
+}
+
+export interface AskTrainOptions {
+  /** Boost trees on the linear sentence and passage scores (default true). */
+  trees: boolean;
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
@@ -85,7 +95,13 @@ const TRAIN_POOL = 20;
  * holds the answer (a candidate is right when its token F1 with a gold answer is the best
  * available and at least 0.5).
  */
-export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion[], trainedOn: string): { weights: AskWeights; report: TrainReport } {
+export function trainAskWeights(
+  engine: Engine,
+  questions: readonly GoldQuestion[],
+  trainedOn: string,
+  options: Partial<AskTrainOptions> = {},
+): { weights: AskWeights; report: TrainReport } {
+  const boost = options.trees ?? true;
   const sentenceGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: Array<{ g: GoldQuestion; q: ReturnType<Engine['askPool']>['q']; pool: ReturnType<Engine['askPool']>['pool'] }> = [];
@@ -128,10 +144,9 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
     spanRight += groupAccuracy(groups, spanWeights[t]) * groups.length;
     spanTotal += groups.length;
   }
-  const withSentences: AskWeights = {
-    ...DEFAULT_ASK_WEIGHTS,
-    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
-  };
+  const sentenceBoost = boost ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x)) : undefined;
+  const sentence = { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
+  const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) {
     const scored = scorePool(engine.index, pool, q, withSentences);
@@ -142,11 +157,13 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
     passageGroups.push({ features: scored.map((s) => s.features), positive });
   }
   const passageWeights = trainConditionalLogit(passageGroups, PASSAGE_FEATURES.length);
+  const passageBoost = boost ? trainBoosted(passageGroups, PASSAGE_FEATURES.length, (x) => dot(passageWeights, x)) : undefined;
+  const passage = { features: [...PASSAGE_FEATURES], weights: passageWeights, ...(passageBoost ? { trees: passageBoost.trees } : {}) };
   const weights: AskWeights = {
     version: 1,
     trainedOn,
-    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
-    passage: { features: [...PASSAGE_FEATURES], weights: passageWeights },
+    sentence,
+    passage,
     span: { features: [...SPAN_FEATURES], weights: spanWeights },
   };
   return {
@@ -158,7 +175,13 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
       spanGroups: spanTotal,
       sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
+      ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
+      ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
       spanAccuracy: spanTotal ? spanRight / spanTotal : 0,
     },
   };
+}
+
+function summary({ chosen, validationTop1Before, validationTop1After }: BoostReport): Omit<BoostReport, 'trees'> {
+  return { chosen, validationTop1Before, validationTop1After };
 }
