@@ -117,19 +117,29 @@ function gradients(rows: Rows, score: Float64Array, g: Float64Array, h: Float64A
   return loss;
 }
 
-/** Up to `bins` thresholds per feature: midpoints between distinct quantiles of the values. */
+/**
+ * Up to `bins` - 1 thresholds per feature, midpoints between neighbouring distinct values: all
+ * of them when a feature has few values (indicators, counts), else at about equal counts.
+ */
 function thresholds(x: readonly number[][], dim: number, bins: number): number[][] {
   const out: number[][] = [];
   for (let f = 0; f < dim; f++) {
     const values = x.map((r) => r[f] ?? 0).sort((a, b) => a - b);
-    const cuts = new Set<number>();
-    for (let q = 1; q < bins; q++) {
-      const i = Math.floor((q * values.length) / bins);
-      const lo = values[i - 1];
-      const hi = values[i];
-      if (lo !== undefined && hi !== undefined && hi > lo) cuts.add(Math.round(((lo + hi) / 2) * 1e6) / 1e6);
+    const distinct: number[] = [];
+    const upTo: number[] = [];
+    values.forEach((v, i) => {
+      if (distinct[distinct.length - 1] !== v) distinct.push(v);
+      upTo[distinct.length - 1] = i + 1;
+    });
+    const cuts: number[] = [];
+    const step = values.length / bins;
+    let next = step;
+    for (let k = 0; k + 1 < distinct.length; k++) {
+      if (distinct.length > bins && (upTo[k] ?? 0) < next) continue;
+      cuts.push(Math.round((((distinct[k] ?? 0) + (distinct[k + 1] ?? 0)) / 2) * 1e6) / 1e6);
+      while (next <= (upTo[k] ?? 0)) next += step;
     }
-    out.push([...cuts].sort((a, b) => a - b));
+    out.push([...new Set(cuts)].slice(0, bins - 1));
   }
   return out;
 }
