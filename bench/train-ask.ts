@@ -32,7 +32,9 @@ const squad = openSquad(docsPath, questionsPath, part);
 try {
   const started = performance.now();
   const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear') });
-  writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);
+  // One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file.
+  const text = JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
+  writeFileSync(out, `${text}\n`);
   console.log(`trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
   console.log(
     `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,

@@ -27,7 +27,7 @@ export interface BoostOptions {
   bins: number;
 }
 
-export const DEFAULT_BOOST: BoostOptions = { trees: 120, depth: 3, learningRate: 0.1, lambda: 1, minChildWeight: 4, bins: 32 };
+export const DEFAULT_BOOST: BoostOptions = { trees: 300, depth: 3, learningRate: 0.1, lambda: 1, minChildWeight: 4, bins: 32 };
 
 export function treeValue(tree: Tree, x: readonly number[]): number {
   let i = 0;
