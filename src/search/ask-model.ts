@@ -1,6 +1,6 @@
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
-import { checkForest, forestValue, type Tree } from './boost.js';
+import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -79,11 +79,7 @@ export function dot(w: readonly number[], x: readonly number[]): number {
   return s;
 }
 
-/** One question's items: their feature vectors and which of them are right. */
-export interface Group {
-  features: number[][];
-  positive: boolean[];
-}
+export type { Group } from './boost.js';
 
 export interface TrainOptions {
   epochs: number;

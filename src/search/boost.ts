@@ -6,7 +6,12 @@
  * Newton steps on histogram splits (LambdaMART's recipe with the listwise softmax gradient).
  * Small and deterministic; the trees are committed in the weights JSON.
  */
-import type { Group } from './ask-model.js';
+
+/** One question's items: their feature vectors and which of them are right. */
+export interface Group {
+  features: number[][];
+  positive: boolean[];
+}
 
 /** One tree as a complete binary tree in arrays: node i has children 2i+1 and 2i+2; feature -1 is a leaf. */
 export interface Tree {
