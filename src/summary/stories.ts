@@ -51,17 +51,35 @@ const TERM = HEADLINE - 1;
 
 const signatures = new WeakMap<Article, Signature>();
 
+/**
+ * Bump when what a signature holds changes (how words are found, stemmed, paired or flagged):
+ * signatures stored with an index cache (src/summary/signature-store.ts) of another version are
+ * not used.
+ */
+export const SIGNATURE_VERSION = 1;
+/** The term-id bits of a packed signature entry; the bits above are flags. */
+export const SIGNATURE_TERM = TERM;
+
 // Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
 // strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
 // words by the two words' ids in a table of their own; one id space for both.
 const dictionary = new Map<string, number>();
 let termTotal = 0;
 
+/** A term of the dictionary: a word's stem, or a pair of two earlier terms' ids. */
+export type SignatureTerm = string | readonly [number, number];
+/** The dictionary by id, for storing signatures with their terms: a word's stem ('' for a pair)… */
+const termWords: string[] = [];
+/** …and a pair's two ids at 2 × id and 2 × id + 1 (-1 for a word). */
+const termPairs: number[] = [];
+
 function termIdOf(term: string): number {
   let id = dictionary.get(term);
   if (id === undefined) {
     id = termTotal++;
     dictionary.set(term, id);
+    termWords.push(term);
+    termPairs.push(-1, -1);
   }
   return id;
 }
@@ -84,25 +102,31 @@ function pairIdOf(first: number, second: number): number {
   let h = pairSlot(first, second);
   if (pairFirst[h] === first) return pairId[h] ?? -1;
   if ((pairCount + 1) * 2 > pairFirst.length) {
-    const [f, s, d] = [pairFirst, pairSecond, pairId];
-    pairFirst = new Int32Array(f.length * 2).fill(-1);
-    pairSecond = new Int32Array(f.length * 2);
-    pairId = new Int32Array(f.length * 2);
-    for (let k = 0; k < f.length; k++) {
-      const a = f[k] ?? -1;
-      if (a < 0) continue;
-      const slot = pairSlot(a, s[k] ?? 0);
-      pairFirst[slot] = a;
-      pairSecond[slot] = s[k] ?? 0;
-      pairId[slot] = d[k] ?? 0;
-    }
+    growPairs(pairFirst.length * 2);
     h = pairSlot(first, second);
   }
   pairFirst[h] = first;
   pairSecond[h] = second;
   pairId[h] = termTotal++;
+  termWords.push('');
+  termPairs.push(first, second);
   pairCount++;
   return pairId[h] ?? -1;
+}
+
+function growPairs(size: number): void {
+  const [f, s, d] = [pairFirst, pairSecond, pairId];
+  pairFirst = new Int32Array(size).fill(-1);
+  pairSecond = new Int32Array(size);
+  pairId = new Int32Array(size);
+  for (let k = 0; k < f.length; k++) {
+    const a = f[k] ?? -1;
+    if (a < 0) continue;
+    const slot = pairSlot(a, s[k] ?? 0);
+    pairFirst[slot] = a;
+    pairSecond[slot] = s[k] ?? 0;
+    pairId[slot] = d[k] ?? 0;
+  }
 }
 
 function knownPair(first: number, second: number): number {
@@ -205,6 +229,9 @@ const tables = new WeakMap<Article, boolean>();
 export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
+    if (offered) takeOffer();
+    t = tables.get(a);
+    if (t !== undefined) return t;
     t = tabularOpening(a);
     tables.set(a, t);
   }
@@ -410,6 +437,11 @@ const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
+  if (offered) {
+    takeOffer();
+    sig = signatures.get(a);
+    if (sig) return sig;
+  }
   const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
@@ -419,6 +451,13 @@ function signatureOf(a: Article): Signature {
     signatures.set(a, before.sig);
     return before.sig;
   }
+  sig = makeSignature(a, leadParagraph);
+  signatures.set(a, sig);
+  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
+  return sig;
+}
+
+function makeSignature(a: Article, leadParagraph: string): Signature {
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
@@ -428,10 +467,79 @@ function signatureOf(a: Article): Signature {
   const end = lead.search(SENTENCE_END);
   if (end > 0) lead = lead.slice(0, end);
   addWords(lead, false);
-  sig = building.slice(0, buildingLength);
-  signatures.set(a, sig);
-  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
-  return sig;
+  return building.slice(0, buildingLength);
+}
+
+// Signatures made ahead of time and stored with the index cache (src/summary/signature-store.ts):
+// the store reads them through these, and offers the stored ones to be taken on first need.
+
+/** An article's signature as a digest uses it (null for a table, which has none); made and kept if need be. */
+export function storySignature(a: Article): Signature | null {
+  return isTabular(a) ? null : signatureOf(a);
+}
+
+/** The same made afresh, nothing kept or reused: what a stored signature must equal to be used. */
+export function freshSignature(a: Article): Signature | null {
+  return tabularOpening(a) ? null : makeSignature(a, a.paragraphs[a.headline ? 1 : 0] ?? '');
+}
+
+/** The dictionary's term of an id a signature holds (`& SIGNATURE_TERM`). */
+export function signatureTerm(id: number): SignatureTerm | undefined {
+  const first = termPairs[2 * id] ?? -1;
+  return first >= 0 ? [first, termPairs[2 * id + 1] ?? -1] : termWords[id];
+}
+
+/**
+ * Takes a stored term list into the dictionary and returns each entry's id here (stored
+ * signatures hold the ids of the process that made them): entry k is a pair of entries
+ * `pairs[2k]` and `pairs[2k + 1]` (both below k), or, where `pairs[2k]` is -1, the next of `words`.
+ */
+export function signatureIds(words: readonly string[], pairs: Int32Array): Int32Array {
+  const n = pairs.length / 2;
+  const ids = new Int32Array(n);
+  // Room for every pair at once (growing as they come rehashes the table many times).
+  let size = pairFirst.length;
+  while ((pairCount + n) * 2 > size) size *= 2;
+  if (size > pairFirst.length) growPairs(size);
+  let w = 0;
+  for (let k = 0; k < n; k++) {
+    const first = pairs[2 * k] ?? -1;
+    ids[k] = first < 0 ? termIdOf(words[w++] ?? '') : pairIdOf(ids[first] ?? -1, ids[pairs[2 * k + 1] ?? 0] ?? -1);
+  }
+  growSeen();
+  return ids;
+}
+
+/**
+ * Keeps given signatures (ids of this dictionary, see signatureIds; null for a table) as made
+ * for these very articles. Only for signatures made from the same headlines and leads: a later
+ * change of an article is a new object, made afresh (or reused by id when its words are equal).
+ */
+export function adoptSignatures(articles: readonly Article[], sigs: readonly (Signature | null)[]): void {
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i] as Article;
+    const sig = sigs[i];
+    if (sig === undefined || tables.has(a)) continue;
+    tables.set(a, sig === null);
+    if (sig === null) continue;
+    signatures.set(a, sig);
+    madeFrom.set(a.id, { title: a.title, lead: a.paragraphs[a.headline ? 1 : 0] ?? '', sig });
+  }
+}
+
+// Stored signatures waiting to be read: taken on the first signature a digest needs, so a
+// command that makes no digest never reads them.
+let offered: (() => void) | undefined;
+
+/** Leaves `take` to run once, when a signature or table test is first needed. */
+export function offerSignatures(take: (() => void) | undefined): void {
+  offered = take;
+}
+
+function takeOffer(): void {
+  const take = offered;
+  offered = undefined;
+  take?.();
 }
 
 const DATELINE_DASH = /\s[-–—]\s/;
