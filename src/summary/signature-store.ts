@@ -248,6 +248,7 @@ export function offerStoredSignatures(parts: readonly Uint8Array[], articles: re
   offerSignatures(() => {
     try {
       adoptSignatureParts(parts, articles);
+      log.debug({ archive, articles: articles.length }, 'digest signatures read from the cache');
     } catch (e) {
       if (!(e instanceof StoredSignaturesUnusable)) throw e;
       const message = `digest signatures stored in the cache not used: ${e.message}; making them afresh`;
