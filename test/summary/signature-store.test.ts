@@ -214,13 +214,13 @@ describe('digest signatures stored with the index cache', () => {
     expect(cached.source).toBe('cache');
     // The stored signatures are read by a first digest, then the archive changes.
     everyDigest(cached.engine.articles);
-    const changed = {
+    const changed: Record<string, string> = {
       ...FILES,
       // A new headline and lead: the Louvre story gains an article, the Swiss one is gone.
       'w/07.txt': wire('1987-10-19', 'STOLTENBERG BACKS LOUVRE ACCORD WITH BALLADUR', 'BONN, Oct 19 - West German Finance Minister Stoltenberg backed the Louvre accord, Balladur said.'),
       'w/13.txt': wire('1987-10-20', 'GULF TANKER HIT AFTER U.S. ATTACK ON IRANIAN PLATFORM', 'BAHRAIN, Oct 20 - A tanker was hit in the Gulf a day after the U.S. attack on the Iranian oil platform.'),
     };
-    delete (changed as Partial<typeof changed>)['w/09.txt'];
+    delete changed['w/09.txt'];
     const changedDir = writeArchive(changed);
     try {
       const after = loadArchive(changedDir).articles;
