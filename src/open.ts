@@ -122,6 +122,8 @@ function filesBuild(opts: OpenOptions, p: Plan): FilesBuild {
     files: p.files,
     scan: scanOptions(opts),
     settings: p.restore.settings,
+    // The cache stores the digest's signatures: made while the workers read, not after.
+    ...(opts.cachePath ? { signatures: true } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.progress ? { progress: opts.progress } : {}),
   };
