@@ -21,6 +21,7 @@
 
 import type { Article } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
+import { runNow, type Sliced } from '../search/slices.js';
 import { SIGNATURE_TERM, SIGNATURE_VERSION, adoptSignatures, freshSignature, offerSignatures, signatureIds, signatureTerm, storySignature } from './stories.js';
 
 const KIND = { signatures: 1, pairs: 2, words: 3, head: 4 } as const;
@@ -211,19 +212,24 @@ export function readSignatureParts(parts: readonly Uint8Array[], articles: reado
 
 const same = (x: Int32Array | null, y: Int32Array | null): boolean => (x === null || y === null ? x === y : x.length === y.length && x.every((v, i) => v === y[i]));
 
+/** Articles adopted between two pauses. */
+const ADOPT_SLICE = 4096;
+
 /**
- * Makes the stored signatures this process's own: their terms taken into its dictionary, the
- * values renumbered, checked against fresh signatures of a few articles, then kept for those
- * articles. StoredSignaturesUnusable when they do not fit.
+ * Makes the stored signatures this process's own, in slices: their terms taken into its
+ * dictionary, the values renumbered, checked against fresh signatures of a few articles, then
+ * kept for those articles. StoredSignaturesUnusable when they do not fit.
  */
-export function adoptSignatureParts(parts: readonly Uint8Array[], articles: readonly Article[]): void {
+export function* adoptingSignatureParts(parts: readonly Uint8Array[], articles: readonly Article[]): Sliced<void> {
   const { pairs, words, sigs, values } = readSignatureParts(parts, articles);
-  const ids = signatureIds(words, pairs);
+  yield;
+  const ids = yield* signatureIds(words, pairs);
   for (const list of values) {
     for (let j = 0; j < list.length; j++) {
       const v = list[j] ?? 0;
       list[j] = (ids[v & SIGNATURE_TERM] ?? 0) | (v & ~SIGNATURE_TERM);
     }
+    yield;
   }
   const step = Math.max(1, articles.length / PROBES);
   for (let i = 0; i < articles.length; i += step) {
@@ -232,28 +238,33 @@ export function adoptSignatureParts(parts: readonly Uint8Array[], articles: read
       throw new StoredSignaturesUnusable(`the stored signature of ${articles[k]?.id ?? k} differs from the one this version makes (was SIGNATURE_VERSION bumped?)`);
     }
   }
-  adoptSignatures(articles, sigs);
+  for (let from = 0; from < articles.length; from += ADOPT_SLICE) {
+    yield;
+    adoptSignatures(articles.slice(from, from + ADOPT_SLICE), sigs.slice(from, from + ADOPT_SLICE));
+  }
 }
 
 /**
- * Offers the stored signatures of a loaded cache to the digest: read and taken on the first
- * signature it needs. When they cannot be used, that is logged (a warning, unless they are only
- * of another version) and the digest makes its signatures as without a store.
+ * `adoptingSignatureParts` that logs, instead of throwing, why stored signatures are not used (a
+ * warning, unless they are only of another version): the digest then makes them as without a store.
+ */
+export function* adoptingStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): Sliced<void> {
+  if (parts.length === 0) return;
+  try {
+    yield* adoptingSignatureParts(parts, articles);
+    log.debug({ archive, articles: articles.length }, 'digest signatures read from the cache');
+  } catch (e) {
+    if (!(e instanceof StoredSignaturesUnusable)) throw e;
+    const message = `digest signatures stored in the cache not used: ${e.message}; making them afresh`;
+    if (e.stale) log.info({ archive }, message);
+    else log.warn({ archive }, message);
+  }
+}
+
+/**
+ * Offers the stored signatures of a loaded cache to the digest: read and taken, all at once, on
+ * the first signature it needs (a command line that makes no digest never reads them).
  */
 export function offerStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): void {
-  if (parts.length === 0) {
-    offerSignatures(undefined);
-    return;
-  }
-  offerSignatures(() => {
-    try {
-      adoptSignatureParts(parts, articles);
-      log.debug({ archive, articles: articles.length }, 'digest signatures read from the cache');
-    } catch (e) {
-      if (!(e instanceof StoredSignaturesUnusable)) throw e;
-      const message = `digest signatures stored in the cache not used: ${e.message}; making them afresh`;
-      if (e.stale) log.info({ archive }, message);
-      else log.warn({ archive }, message);
-    }
-  });
+  offerSignatures(parts.length === 0 ? undefined : () => runNow(adoptingStoredSignatures(parts, articles, log, archive)));
 }

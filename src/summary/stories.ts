@@ -494,7 +494,7 @@ export function signatureTerm(id: number): SignatureTerm | undefined {
  * signatures hold the ids of the process that made them): entry k is a pair of entries
  * `pairs[2k]` and `pairs[2k + 1]` (both below k), or, where `pairs[2k]` is -1, the next of `words`.
  */
-export function signatureIds(words: readonly string[], pairs: Int32Array): Int32Array {
+export function* signatureIds(words: readonly string[], pairs: Int32Array): Sliced<Int32Array> {
   const n = pairs.length / 2;
   const ids = new Int32Array(n);
   // Room for every pair at once (growing as they come rehashes the table many times).
@@ -505,6 +505,7 @@ export function signatureIds(words: readonly string[], pairs: Int32Array): Int32
   for (let k = 0; k < n; k++) {
     const first = pairs[2 * k] ?? -1;
     ids[k] = first < 0 ? termIdOf(words[w++] ?? '') : pairIdOf(ids[first] ?? -1, ids[pairs[2 * k + 1] ?? 0] ?? -1);
+    if (k % 32_768 === 32_767) yield;
   }
   growSeen();
   return ids;
