@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
-import { buildEngine, openEngine } from '../../src/open.js';
+import { buildEngine, openEngine, openEngineAsync } from '../../src/open.js';
 import { digest } from '../../src/summary/digest.js';
 import { groupStories, SIGNATURE_VERSION } from '../../src/summary/stories.js';
 import { memoryLogger } from '../helpers.js';
@@ -78,7 +78,7 @@ const kindOf = (f: RawFrame): number => f.body.readUInt32LE(0);
 const signatureFrames = (frames: readonly RawFrame[]): RawFrame[] => frames.filter((f) => f.tag === SIGNATURES_TAG);
 
 describe('digest signatures stored with the index cache', () => {
-  it('GIVEN a cache written by a build THEN it holds the signatures, and a cached open reads them and digests byte for byte as a fresh build', () => {
+  it('GIVEN a cache written by a build THEN it holds the signatures, and a cached open reads them and digests byte for byte as a fresh build', async () => {
     numberOtherTermsFirst();
     const built = openEngine({ archiveDir, cachePath });
     expect(built.source).toBe('built');
@@ -98,6 +98,12 @@ describe('digest signatures stored with the index cache', () => {
       expect(lines.some((l) => l.msg === 'digest signatures read from the cache')).toBe(true);
       expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
     }
+    // The bot's open: read while loading, in slices.
+    const { log, lines } = memoryLogger();
+    const opened = await openEngineAsync({ archiveDir, cachePath, log });
+    expect(opened.source).toBe('cache');
+    expect(lines.some((l) => l.msg === 'digest signatures read from the cache')).toBe(true);
+    expect(everyDigest(opened.engine.articles)).toBe(freshDigests());
   });
 
   it('GIVEN the same archive THEN every write stores the same bytes, whatever the process made before', () => {
