@@ -13,16 +13,28 @@
 //  - WORDS: a JSON array, the stems of the list's words, in order.
 //  - HEAD (last): JSON {version, term, articles, terms}: how the signatures were made and how
 //    many of each there are.
-// On load nothing is decoded until a digest first needs a signature. The parts are then
-// checked (shape, counts, ids in range), their terms taken into this process's dictionary, and
-// a few articles' signatures made afresh and compared with the stored ones: signatures made by
-// other code than this are never used, even if SIGNATURE_VERSION was not bumped. Anything wrong
-// is logged and the signatures are made afresh, as without a store.
+// On load (the command line) nothing is decoded until a digest first needs a signature. The
+// parts' layout and term list are then checked, and a few articles' signatures made afresh and
+// compared with the stored ones: signatures made by other code than this are never used, even
+// if SIGNATURE_VERSION was not bumped. After that an article's stored signature is read when
+// first needed (its values checked, its terms taken into this process's dictionary), so a day's
+// digest reads a day's worth. A bot reads them all while it loads. Anything wrong is logged and
+// the signatures are made afresh, as without a store.
 
 import type { Article } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
-import { runNow, type Sliced } from '../search/slices.js';
-import { SIGNATURE_TERM, SIGNATURE_VERSION, adoptSignatures, freshSignature, offerSignatures, signatureIds, signatureTerm, storySignature } from './stories.js';
+import type { Sliced } from '../search/slices.js';
+import {
+  SIGNATURE_TERM,
+  SIGNATURE_VERSION,
+  adoptSignatures,
+  freshSignature,
+  offerSignatures,
+  signaturePairId,
+  signatureTerm,
+  signatureWordId,
+  storySignature,
+} from './stories.js';
 
 const KIND = { signatures: 1, pairs: 2, words: 3, head: 4 } as const;
 /** The length word of an article that is a table. */
@@ -137,134 +149,198 @@ function headOf(body: Uint8Array | undefined): Head {
   return h as Head;
 }
 
-/** Stored signatures as read: in the ids of their own term list until adopted. */
-export interface StoredSignatures {
-  /** The term list: a pair of earlier entries at 2k, 2k + 1, or -1, -1 for the next word. */
-  pairs: Int32Array;
-  words: string[];
-  /** Per article, in the cache's order: its signature (a view into `values`), null for a table. */
-  sigs: (Int32Array | null)[];
-  /** Every signature's values, part by part. */
-  values: Int32Array[];
-}
-
 function wordsOf(body: Uint8Array, what: string): Int32Array {
   if (body.byteLength % 4 !== 0 || body.byteOffset % 4 !== 0) throw new StoredSignaturesUnusable(`${what} has a bad length`);
   return new Int32Array(body.buffer, body.byteOffset, body.byteLength / 4);
 }
 
-/**
- * The stored signatures of `articles` from their parts, every value checked; StoredSignaturesUnusable
- * saying what is wrong otherwise.
- */
-export function readSignatureParts(parts: readonly Uint8Array[], articles: readonly Article[]): StoredSignatures {
-  const head = headOf(parts[parts.length - 1]);
-  if (head.articles !== articles.length) throw new StoredSignaturesUnusable(`they are for ${head.articles} articles, the cache holds ${articles.length}`);
-  const sigs: (Int32Array | null)[] = [];
-  const values: Int32Array[] = [];
-  let k = 0;
-  for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.signatures; k++) {
-    const w = wordsOf(parts[k] as Uint8Array, 'a signature part');
-    const n = w[1] ?? -1;
-    const from = 2 + n;
-    if (n < 0 || from > w.length) throw new StoredSignaturesUnusable('a signature part is truncated');
-    let at = from;
-    for (let i = 0; i < n; i++) {
-      const len = w[2 + i] ?? 0;
-      if (len === -1) sigs.push(null);
-      else if (len < 0 || at + len > w.length) throw new StoredSignaturesUnusable('a signature part is truncated');
-      else {
-        sigs.push(w.subarray(at, at + len));
-        at += len;
-      }
-    }
-    if (at !== w.length) throw new StoredSignaturesUnusable('a signature part has trailing data');
-    // Flags are the bits above the term id, below the sign bit.
-    for (let j = from; j < at; j++) {
-      const v = w[j] ?? -1;
-      if (v < 0 || (v & SIGNATURE_TERM) >= head.terms) throw new StoredSignaturesUnusable('a signature names a term outside their term list');
-    }
-    values.push(w.subarray(from, at));
-  }
-  const pairLists: Int32Array[] = [];
-  for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.pairs; k++) pairLists.push(wordsOf(parts[k] as Uint8Array, 'a term part').subarray(1));
-  const pairs = new Int32Array(pairLists.reduce((n, l) => n + l.length, 0));
-  pairLists.reduce((at, l) => (pairs.set(l, at), at + l.length), 0);
-  const words: string[] = [];
-  for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.words; k++) {
-    const list = jsonOf(parts[k] as Uint8Array, 'word list');
-    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new StoredSignaturesUnusable('their word list has the wrong shape');
-    for (const x of list as string[]) words.push(x);
-  }
-  if (k !== parts.length - 1) throw new StoredSignaturesUnusable('their parts are out of order');
-  if (sigs.length !== head.articles) throw new StoredSignaturesUnusable(`they hold ${sigs.length} articles, their head says ${head.articles}`);
-  if (pairs.length !== 2 * head.terms) throw new StoredSignaturesUnusable(`they hold ${pairs.length / 2} terms, their head says ${head.terms}`);
-  let wordCount = 0;
-  for (let t = 0; t < head.terms; t++) {
-    const a = pairs[2 * t] ?? -1;
-    const b = pairs[2 * t + 1] ?? -1;
-    if (a === -1 && b === -1) wordCount++;
-    else if (a < 0 || b < 0 || a >= t || b >= t) throw new StoredSignaturesUnusable(`their term ${t} is neither a word nor a pair of earlier terms`);
-  }
-  if (wordCount !== words.length) throw new StoredSignaturesUnusable(`their term list has ${wordCount} words, their word list ${words.length}`);
-  return { pairs, words, sigs, values };
-}
-
 const same = (x: Int32Array | null, y: Int32Array | null): boolean => (x === null || y === null ? x === y : x.length === y.length && x.every((v, i) => v === y[i]));
 
-/** Articles adopted between two pauses. */
-const ADOPT_SLICE = 4096;
-
 /**
- * Makes the stored signatures this process's own, in slices: their terms taken into its
- * dictionary, the values renumbered, checked against fresh signatures of a few articles, then
- * kept for those articles. StoredSignaturesUnusable when they do not fit.
+ * Stored signatures, read an article at a time: the parts' layout and term list are checked
+ * when it is made (and 16 articles' signatures against fresh ones); an article's values are
+ * checked, and their term ids translated into this process's dictionary (each term once, on
+ * first use), when its signature is first asked for. StoredSignaturesUnusable for anything wrong.
  */
-export function* adoptingSignatureParts(parts: readonly Uint8Array[], articles: readonly Article[]): Sliced<void> {
-  const { pairs, words, sigs, values } = readSignatureParts(parts, articles);
-  yield;
-  const ids = yield* signatureIds(words, pairs);
-  for (const list of values) {
-    for (let j = 0; j < list.length; j++) {
-      const v = list[j] ?? 0;
-      list[j] = (ids[v & SIGNATURE_TERM] ?? 0) | (v & ~SIGNATURE_TERM);
+export class StoredSignatures {
+  /** Per article (in the cache's order): its signature part, the offset of its values there, and their count (-1: a table). */
+  private readonly partOf: Int32Array;
+  private readonly startOf: Int32Array;
+  private readonly lengthOf: Int32Array;
+  /** Whether an article's values are translated already (they are translated in place). */
+  private readonly done: Uint8Array;
+  private readonly values: Int32Array[] = [];
+  /** The term list: a pair of earlier entries at 2t, 2t + 1, or -1, -1 for a word. */
+  private readonly pairs: Int32Array;
+  /** Per term: its word's place in `words` (-1 for a pair). */
+  private readonly wordAt: Int32Array;
+  private readonly words: string[] = [];
+  /** Per term: its id in this process (-1: not yet given). */
+  private readonly ids: Int32Array;
+  private readonly index = new WeakMap<Article, number>();
+
+  constructor(parts: readonly Uint8Array[], articles: readonly Article[]) {
+    const head = headOf(parts[parts.length - 1]);
+    const n = head.articles;
+    if (n !== articles.length) throw new StoredSignaturesUnusable(`they are for ${n} articles, the cache holds ${articles.length}`);
+    this.partOf = new Int32Array(n);
+    this.startOf = new Int32Array(n);
+    this.lengthOf = new Int32Array(n);
+    this.done = new Uint8Array(n);
+    let read = 0;
+    let k = 0;
+    for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.signatures; k++) {
+      const w = wordsOf(parts[k] as Uint8Array, 'a signature part');
+      const count = w[1] ?? -1;
+      let at = 2 + count;
+      if (count < 0 || at > w.length || read + count > n) throw new StoredSignaturesUnusable('a signature part is truncated or holds too many articles');
+      for (let i = 0; i < count; i++, read++) {
+        const len = w[2 + i] ?? 0;
+        this.partOf[read] = this.values.length;
+        this.startOf[read] = at;
+        this.lengthOf[read] = len;
+        if (len === -1) continue;
+        if (len < 0 || at + len > w.length) throw new StoredSignaturesUnusable('a signature part is truncated');
+        at += len;
+      }
+      if (at !== w.length) throw new StoredSignaturesUnusable('a signature part has trailing data');
+      this.values.push(w);
     }
-    yield;
-  }
-  const step = Math.max(1, articles.length / PROBES);
-  for (let i = 0; i < articles.length; i += step) {
-    const k = Math.floor(i);
-    if (!same(freshSignature(articles[k] as Article), sigs[k] ?? null)) {
-      throw new StoredSignaturesUnusable(`the stored signature of ${articles[k]?.id ?? k} differs from the one this version makes (was SIGNATURE_VERSION bumped?)`);
+    const pairLists: Int32Array[] = [];
+    for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.pairs; k++) pairLists.push(wordsOf(parts[k] as Uint8Array, 'a term part').subarray(1));
+    this.pairs = new Int32Array(pairLists.reduce((total, l) => total + l.length, 0));
+    pairLists.reduce((at, l) => (this.pairs.set(l, at), at + l.length), 0);
+    for (; k < parts.length - 1 && kindOf(parts[k] as Uint8Array) === KIND.words; k++) {
+      const list = jsonOf(parts[k] as Uint8Array, 'word list');
+      if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new StoredSignaturesUnusable('their word list has the wrong shape');
+      for (const x of list as string[]) this.words.push(x);
+    }
+    if (k !== parts.length - 1) throw new StoredSignaturesUnusable('their parts are out of order');
+    if (read !== n) throw new StoredSignaturesUnusable(`they hold ${read} articles, their head says ${n}`);
+    if (this.pairs.length !== 2 * head.terms) throw new StoredSignaturesUnusable(`they hold ${this.pairs.length / 2} terms, their head says ${head.terms}`);
+    this.wordAt = new Int32Array(head.terms);
+    let wordCount = 0;
+    for (let t = 0; t < head.terms; t++) {
+      const a = this.pairs[2 * t] ?? -1;
+      const b = this.pairs[2 * t + 1] ?? -1;
+      if (a === -1 && b === -1) this.wordAt[t] = wordCount++;
+      else if (a < 0 || b < 0 || a >= t || b >= t) throw new StoredSignaturesUnusable(`their term ${t} is neither a word nor a pair of earlier terms`);
+      else this.wordAt[t] = -1;
+    }
+    if (wordCount !== this.words.length) throw new StoredSignaturesUnusable(`their term list has ${wordCount} words, their word list ${this.words.length}`);
+    this.ids = new Int32Array(head.terms).fill(-1);
+    for (let i = 0; i < n; i++) this.index.set(articles[i] as Article, i);
+    const step = Math.max(1, n / PROBES);
+    for (let i = 0; i < n; i += step) {
+      const at = Math.floor(i);
+      if (!same(freshSignature(articles[at] as Article), this.signature(at))) {
+        throw new StoredSignaturesUnusable(`the stored signature of ${articles[at]?.id ?? at} differs from the one this version makes (was SIGNATURE_VERSION bumped?)`);
+      }
     }
   }
-  for (let from = 0; from < articles.length; from += ADOPT_SLICE) {
-    yield;
-    adoptSignatures(articles.slice(from, from + ADOPT_SLICE), sigs.slice(from, from + ADOPT_SLICE));
+
+  /** The stored article's place, if `a` is one of the articles the store was read for. */
+  placeOf(a: Article): number | undefined {
+    return this.index.get(a);
+  }
+
+  /** Article k's signature in this process's ids (null for a table). */
+  signature(k: number): Int32Array | null {
+    const len = this.lengthOf[k] ?? -1;
+    if (len === -1) return null;
+    const w = this.values[this.partOf[k] ?? 0] as Int32Array;
+    const from = this.startOf[k] ?? 0;
+    const sig = w.subarray(from, from + len);
+    if (this.done[k] === 1) return sig;
+    const terms = this.ids.length;
+    for (let j = 0; j < len; j++) {
+      const v = sig[j] ?? -1;
+      // Flags are the bits above the term id, below the sign bit.
+      if (v < 0 || (v & SIGNATURE_TERM) >= terms) throw new StoredSignaturesUnusable('a signature names a term outside their term list');
+    }
+    for (let j = 0; j < len; j++) {
+      const v = sig[j] ?? 0;
+      sig[j] = this.idOf(v & SIGNATURE_TERM) | (v & ~SIGNATURE_TERM);
+    }
+    this.done[k] = 1;
+    return sig;
+  }
+
+  /** Term t's id in this process, given on first use (a pair's two words first). */
+  private idOf(t: number): number {
+    let id = this.ids[t] ?? -1;
+    if (id >= 0) return id;
+    const word = this.wordAt[t] ?? -1;
+    id = word >= 0 ? signatureWordId(this.words[word] ?? '') : signaturePairId(this.idOf(this.pairs[2 * t] ?? 0), this.idOf(this.pairs[2 * t + 1] ?? 0));
+    this.ids[t] = id;
+    return id;
   }
 }
 
+/** Logs why stored signatures are not used: a warning, unless they are only of another version. */
+function unused(e: unknown, log: Logger, archive: string | undefined): void {
+  if (!(e instanceof StoredSignaturesUnusable)) throw e;
+  const message = `digest signatures stored in the cache not used: ${e.message}; making them afresh`;
+  if (e.stale) log.info({ archive }, message);
+  else log.warn({ archive }, message);
+}
+
+/** Articles adopted between two pauses. */
+const ADOPT_SLICE = 2048;
+
 /**
- * `adoptingSignatureParts` that logs, instead of throwing, why stored signatures are not used (a
- * warning, unless they are only of another version): the digest then makes them as without a store.
+ * Reads all the stored signatures of a loaded cache and keeps them for its articles, in slices
+ * (a bot, while it loads). When they cannot be used, that is logged and the digest makes its
+ * signatures as without a store.
  */
 export function* adoptingStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): Sliced<void> {
   if (parts.length === 0) return;
   try {
-    yield* adoptingSignatureParts(parts, articles);
+    const store = new StoredSignatures(parts, articles);
+    for (let from = 0; from < articles.length; from += ADOPT_SLICE) {
+      yield;
+      const slice = articles.slice(from, from + ADOPT_SLICE);
+      adoptSignatures(
+        slice,
+        slice.map((_, i) => store.signature(from + i)),
+      );
+    }
     log.debug({ archive, articles: articles.length }, 'digest signatures read from the cache');
   } catch (e) {
-    if (!(e instanceof StoredSignaturesUnusable)) throw e;
-    const message = `digest signatures stored in the cache not used: ${e.message}; making them afresh`;
-    if (e.stale) log.info({ archive }, message);
-    else log.warn({ archive }, message);
+    unused(e, log, archive);
   }
 }
 
 /**
- * Offers the stored signatures of a loaded cache to the digest: read and taken, all at once, on
- * the first signature it needs (a command line that makes no digest never reads them).
+ * Offers the stored signatures of a loaded cache to the digest (a command line): the parts are
+ * checked on the first signature it needs, and each article's read when it is first needed.
  */
 export function offerStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): void {
-  offerSignatures(parts.length === 0 ? undefined : () => runNow(adoptingStoredSignatures(parts, articles, log, archive)));
+  if (parts.length === 0) {
+    offerSignatures(undefined);
+    return;
+  }
+  // Undefined until first needed; null once found unusable.
+  let store: StoredSignatures | null | undefined;
+  let list: readonly Article[] | undefined = articles;
+  const count = articles.length;
+  offerSignatures((a) => {
+    try {
+      if (store === undefined) {
+        store = null;
+        const read = new StoredSignatures(parts, list ?? []);
+        // The store finds articles through a WeakMap from here on: the list is not held.
+        list = undefined;
+        store = read;
+        log.debug({ archive, articles: count }, 'digest signatures read from the cache');
+      }
+      const k = store?.placeOf(a);
+      return k === undefined ? undefined : store?.signature(k);
+    } catch (e) {
+      store = null;
+      list = undefined;
+      unused(e, log, archive);
+      return undefined;
+    }
+  });
 }

@@ -102,7 +102,18 @@ function pairIdOf(first: number, second: number): number {
   let h = pairSlot(first, second);
   if (pairFirst[h] === first) return pairId[h] ?? -1;
   if ((pairCount + 1) * 2 > pairFirst.length) {
-    growPairs(pairFirst.length * 2);
+    const [f, s, d] = [pairFirst, pairSecond, pairId];
+    pairFirst = new Int32Array(f.length * 2).fill(-1);
+    pairSecond = new Int32Array(f.length * 2);
+    pairId = new Int32Array(f.length * 2);
+    for (let k = 0; k < f.length; k++) {
+      const a = f[k] ?? -1;
+      if (a < 0) continue;
+      const slot = pairSlot(a, s[k] ?? 0);
+      pairFirst[slot] = a;
+      pairSecond[slot] = s[k] ?? 0;
+      pairId[slot] = d[k] ?? 0;
+    }
     h = pairSlot(first, second);
   }
   pairFirst[h] = first;
@@ -112,21 +123,6 @@ function pairIdOf(first: number, second: number): number {
   termPairs.push(first, second);
   pairCount++;
   return pairId[h] ?? -1;
-}
-
-function growPairs(size: number): void {
-  const [f, s, d] = [pairFirst, pairSecond, pairId];
-  pairFirst = new Int32Array(size).fill(-1);
-  pairSecond = new Int32Array(size);
-  pairId = new Int32Array(size);
-  for (let k = 0; k < f.length; k++) {
-    const a = f[k] ?? -1;
-    if (a < 0) continue;
-    const slot = pairSlot(a, s[k] ?? 0);
-    pairFirst[slot] = a;
-    pairSecond[slot] = s[k] ?? 0;
-    pairId[slot] = d[k] ?? 0;
-  }
 }
 
 function knownPair(first: number, second: number): number {
@@ -229,9 +225,7 @@ const tables = new WeakMap<Article, boolean>();
 export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
-    if (offered) takeOffer();
-    t = tables.get(a);
-    if (t !== undefined) return t;
+    if (stored && fromStore(a)) return tables.get(a) === true;
     t = tabularOpening(a);
     tables.set(a, t);
   }
@@ -437,8 +431,7 @@ const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  if (offered) {
-    takeOffer();
+  if (stored && fromStore(a)) {
     sig = signatures.get(a);
     if (sig) return sig;
   }
@@ -489,58 +482,49 @@ export function signatureTerm(id: number): SignatureTerm | undefined {
   return first >= 0 ? [first, termPairs[2 * id + 1] ?? -1] : termWords[id];
 }
 
-/**
- * Takes a stored term list into the dictionary and returns each entry's id here (stored
- * signatures hold the ids of the process that made them): entry k is a pair of entries
- * `pairs[2k]` and `pairs[2k + 1]` (both below k), or, where `pairs[2k]` is -1, the next of `words`.
- */
-export function* signatureIds(words: readonly string[], pairs: Int32Array): Sliced<Int32Array> {
-  const n = pairs.length / 2;
-  const ids = new Int32Array(n);
-  // Room for every pair at once (growing as they come rehashes the table many times).
-  let size = pairFirst.length;
-  while ((pairCount + n) * 2 > size) size *= 2;
-  if (size > pairFirst.length) growPairs(size);
-  let w = 0;
-  for (let k = 0; k < n; k++) {
-    const first = pairs[2 * k] ?? -1;
-    ids[k] = first < 0 ? termIdOf(words[w++] ?? '') : pairIdOf(ids[first] ?? -1, ids[pairs[2 * k + 1] ?? 0] ?? -1);
-    if (k % 32_768 === 32_767) yield;
-  }
-  growSeen();
-  return ids;
-}
+/** The id here of a stored word (stored signatures hold the ids of the process that made them). */
+export const signatureWordId = (word: string): number => termIdOf(word);
+/** The id here of a stored pair of words, given the two words' ids here. */
+export const signaturePairId = (first: number, second: number): number => pairIdOf(first, second);
 
 /**
- * Keeps given signatures (ids of this dictionary, see signatureIds; null for a table) as made
- * for these very articles. Only for signatures made from the same headlines and leads: a later
- * change of an article is a new object, made afresh (or reused by id when its words are equal).
+ * Keeps given signatures (ids of this dictionary; null for a table) as made for these very
+ * articles. Only for signatures made from the same headlines and leads: a later change of an
+ * article is a new object, made afresh (or reused by id when its words are equal).
  */
 export function adoptSignatures(articles: readonly Article[], sigs: readonly (Signature | null)[]): void {
   for (let i = 0; i < articles.length; i++) {
-    const a = articles[i] as Article;
     const sig = sigs[i];
-    if (sig === undefined || tables.has(a)) continue;
-    tables.set(a, sig === null);
-    if (sig === null) continue;
-    signatures.set(a, sig);
-    madeFrom.set(a.id, { title: a.title, lead: a.paragraphs[a.headline ? 1 : 0] ?? '', sig });
+    if (sig !== undefined) keep(articles[i] as Article, sig);
   }
 }
 
-// Stored signatures waiting to be read: taken on the first signature a digest needs, so a
-// command that makes no digest never reads them.
-let offered: (() => void) | undefined;
-
-/** Leaves `take` to run once, when a signature or table test is first needed. */
-export function offerSignatures(take: (() => void) | undefined): void {
-  offered = take;
+function keep(a: Article, sig: Signature | null): void {
+  if (tables.has(a)) return;
+  tables.set(a, sig === null);
+  if (sig === null) return;
+  signatures.set(a, sig);
+  madeFrom.set(a.id, { title: a.title, lead: a.paragraphs[a.headline ? 1 : 0] ?? '', sig });
 }
 
-function takeOffer(): void {
-  const take = offered;
-  offered = undefined;
-  take?.();
+/** Stored signatures by article: its signature here (null for a table), or undefined when none is stored for it. */
+export type SignatureSource = (a: Article) => Signature | null | undefined;
+
+// Signatures stored with the index cache, read per article on first need: a digest of a day
+// reads a day's worth, and a command that makes no digest reads none.
+let stored: SignatureSource | undefined;
+
+/** Where signatures not made yet are looked up first (replaces any earlier source). */
+export function offerSignatures(source: SignatureSource | undefined): void {
+  stored = source;
+}
+
+/** Keeps the stored signature of `a`, if there is one; whether there was. */
+function fromStore(a: Article): boolean {
+  const sig = stored?.(a);
+  if (sig === undefined) return false;
+  keep(a, sig);
+  return true;
 }
 
 const DATELINE_DASH = /\s[-–—]\s/;
