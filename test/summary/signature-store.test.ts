@@ -192,14 +192,18 @@ describe('digest signatures stored with the index cache', () => {
     it(`GIVEN stored signatures with ${what} THEN a warning says so, the rest of the cache is used, and the digest is the same`, () => {
       openEngine({ archiveDir, cachePath });
       editFrames(cachePath, edit);
-      const { log, lines } = memoryLogger();
-      const cached = openEngine({ archiveDir, cachePath, log, lazy: true });
-      expect(cached.source).toBe('cache');
-      expect(everyDigest(cached.engine.articles)).toBe(freshDigests());
-      const warning = lines.find((l) => l.level === 40);
-      expect(warning?.msg).toMatch(/^digest signatures stored in the cache not used: /);
-      expect(warning?.msg).toMatch(reason);
-      expect(warning?.msg).toMatch(/making them afresh$/);
+      // The command line (read per article, on the first digest) and the bot (all while loading).
+      for (const lazy of [true, false]) {
+        const { log, lines } = memoryLogger();
+        const cached = openEngine({ archiveDir, cachePath, log, lazy });
+        expect(cached.source).toBe('cache');
+        expect(everyDigest(cached.engine.articles)).toBe(freshDigests());
+        const warnings = lines.filter((l) => l.level === 40);
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]?.msg).toMatch(/^digest signatures stored in the cache not used: /);
+        expect(warnings[0]?.msg).toMatch(reason);
+        expect(warnings[0]?.msg).toMatch(/making them afresh$/);
+      }
     });
   }
 
