@@ -20,6 +20,7 @@ export const FEATURES = [
   'prev_subject', // a person who opens a sentence of the narrative paragraph before
   'prev_intro_quoted', // a speech-verb subject in the paragraph before, which has quotes
   'last_speaker', // the last speaker, at most two paragraphs back
+  'cont_prev_para', // a paragraph that opens with an unattributed quote, after a paragraph whose last quote this candidate spoke
   'sentence_subject', // the subject that opens the quote's sentence ("He voiced his anger, …")
   'prev_sentence_subject', // the subject of the sentence before, in the same paragraph
   'near_sentence', // named in the quote's sentence (outside quotes)

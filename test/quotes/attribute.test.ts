@@ -120,4 +120,31 @@ describe('attributeArticle on small articles', () => {
     expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
     expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
   });
+  it('GIVEN a surname shared by two people THEN the one the text last spoke of', () => {
+    expect(
+      speakers([
+        'Jason LeBlanc died in a jail cell in January.',
+        'His father, Ernie LeBlanc, says his son had long struggled with anxiety.',
+        '“Your anxiety gets that bad, you have got to have something,” says LeBlanc.',
+      ]),
+    ).toEqual(['Ernie LeBlanc']);
+  });
+
+  it('GIVEN a capitalised job title after the name ("Hussein Sayed, Chief Market Strategist at FXTM,") THEN the name speaks, the title is its role', () => {
+    const [q] = attributeArticle(['“The euro may fall,” Hussein Sayed, Chief Market Strategist at FXTM, said in a note.']);
+    expect(q?.speaker).toBe('Hussein Sayed');
+    expect(q?.role).toBe('Chief Market Strategist at FXTM');
+    // A place after the name is no title: the sentence's subject still speaks.
+    expect(speakers(['“We are ready,” Dana Smith, Calgary, said.'])).not.toEqual(['Dana Smith']);
+  });
+  it('GIVEN a caption with the full first name and a short form in the text THEN the full form speaks; relatives stay apart', () => {
+    expect(
+      speakers([
+        'Alfonso Espinos and Alexander Wise inside the shop.',
+        'Xander Wise, a self-taught artist, drew the first issue.',
+        '“It is months and months of doing panels,” said Xander Wise.',
+      ]),
+    ).toEqual(['Alexander Wise']);
+    expect(speakers(['Darrin Wise is proud of his son, Xander Wise.', '“I never doubted him,” said Darrin Wise.'])).toEqual(['Darrin Wise']);
+  });
 });
