@@ -4,7 +4,8 @@
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
-import { isFirstName, People, paragraphBases, type Person } from './people.js';
+import { firstNameGender, isFirstName, People, paragraphBases, type Person } from './people.js';
+import type { Gender } from './names.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
@@ -366,7 +367,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const ex = explicit[k];
         if (ex) {
           for (const r of ex.readings) {
-            add(r, ex.slot, ex.pronoun !== null && r.speaker.person?.gender === ex.pronoun ? AGREES : undefined);
+            const p = r.speaker.person;
+            // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
+            // gender only weighs against (the name lists call Darian male and Nova female).
+            add(r, ex.slot, ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined);
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -545,14 +549,16 @@ const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 's
 
 const NULL_FEATURES: Features = { null: 1 };
 const AGREES: Features = { gender_agrees: 1 };
+const CLASHES: Features = { name_gender_clash: 1 };
 
 /** What a person's name looks like, which never changes within an article: computed once per person. */
-const shapes = new WeakMap<Person, { full: boolean; firstName: boolean }>();
-function shapeOf(p: Person): { full: boolean; firstName: boolean } {
+const shapes = new WeakMap<Person, { full: boolean; firstName: boolean; gender: Gender }>();
+function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender } {
   let shape = shapes.get(p);
   if (!shape) {
     const core = p.folded.filter((w) => !PARTICLES.has(w));
-    shape = { full: core.length >= 2, firstName: isFirstName(p.folded[0] ?? '') };
+    const gender = firstNameGender(p.folded[0] ?? '');
+    shape = { full: core.length >= 2, firstName: gender !== null || isFirstName(p.folded[0] ?? ''), gender };
     shapes.set(p, shape);
   }
   return shape;

@@ -46,6 +46,7 @@ export const FEATURES = [
   'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
   'gender_agrees', // a he/she slot and the person's known gender agree
+  'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)
   'null', // nobody: the quote stays unattributed
 ] as const;

@@ -120,6 +120,22 @@ describe('attributeArticle on small articles', () => {
     expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
     expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
   });
+  it('GIVEN "she says" THEN a candidate whose first name is a man\'s carries name_gender_clash, unless the text gives the gender', () => {
+    const clashes = (paragraphs: string[]): Record<string, boolean> => {
+      const out: Record<string, boolean> = {};
+      attributeArticle(paragraphs, {
+        observe: (_q, candidates) => {
+          for (const c of candidates) if (c.speaker) out[c.speaker] = c.features.name_gender_clash === 1;
+        },
+      });
+      return out;
+    };
+    const story = ['Wendy Golden says her son died in 2016.', 'Richard Cuthbertson, who sold him the pills, was charged.', '“That is why I chose to fight,” she says.'];
+    expect(clashes(story)).toMatchObject({ 'Wendy Golden': false, 'Richard Cuthbertson': true });
+    // "Kim" is a woman's name in the lists, but "Mr." says otherwise: no clash with "he".
+    expect(clashes(['Mr. Kim Lee runs the shop.', 'Wendy Golden was a customer.', '“We close at nine,” he says.'])).toMatchObject({ 'Kim Lee': false, 'Wendy Golden': true });
+  });
+
   it('GIVEN a surname shared by two people THEN the one the text last spoke of', () => {
     expect(
       speakers([
