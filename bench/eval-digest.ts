@@ -1,5 +1,5 @@
 /**
- * `npm run eval:digest -- REUTERS_DIR DAY [DAY …]`: the top stories the digest gives for each
+ * `npm run eval:digest -- ARCHIVE_DIR PERIOD [PERIOD …]`: the top stories the digest gives for each
  * day, with their sizes and a few of their headlines, beside the day's most repeated headline
  * words, so that a reader can judge whether the top stories are the day's big ones by the
  * articles' own counts. Reads the corpus by path; writes nothing.
@@ -11,7 +11,7 @@ import { digest } from '../src/summary/digest.js';
 function main(argv: string[]): void {
   const [dir, ...days] = argv;
   if (!dir || days.length === 0) {
-    console.error('usage: npm run eval:digest -- REUTERS_DIR DAY [DAY …]');
+    console.error('usage: npm run eval:digest -- ARCHIVE_DIR PERIOD [PERIOD …]');
     process.exit(1);
   }
   const archive = loadArchive(dir);
@@ -19,7 +19,7 @@ function main(argv: string[]): void {
     const t0 = performance.now();
     const d = digest(archive.articles, { date: day, limit: 5 });
     const ms = performance.now() - t0;
-    const found = archive.articles.filter((a) => a.date === day);
+    const found = archive.articles.filter((a) => (a.date ?? '').startsWith(day));
     console.log(`== ${day}: ${d.total} articles, ${d.storyCount ?? 0} stories (${ms.toFixed(0)} ms)`);
     (d.stories ?? []).forEach((s, i) => {
       const titles = s.articles

@@ -38,6 +38,20 @@ export function rougeN(candidate: string[], reference: string[], n: number): num
   return f1(overlap, Math.max(candidate.length - n + 1, 0), Math.max(reference.length - n + 1, 0));
 }
 
+/**
+ * ROUGE-1 precision and recall apart: F1 alone hides whether a summary won by covering more of
+ * the reference or by saying less besides, and two summaries of the same number of sentences
+ * can differ in length by half.
+ */
+export function rouge1Parts(candidate: string, reference: string): { precision: number; recall: number } {
+  const c = rougeTokens(candidate);
+  const r = rougeTokens(reference);
+  const ref = ngramCounts(r, 1);
+  let overlap = 0;
+  for (const [gram, count] of ngramCounts(c, 1)) overlap += Math.min(count, ref.get(gram) ?? 0);
+  return { precision: c.length ? overlap / c.length : 0, recall: r.length ? overlap / r.length : 0 };
+}
+
 /** LCS length in O(n·m) time and O(m) memory. */
 export function lcsLength(a: string[], b: string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);

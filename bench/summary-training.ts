@@ -9,7 +9,7 @@ import { candidatesOf, type Candidate } from '../src/summary/features.js';
 import { FEATURES, featureRows, type SummaryWeights } from '../src/summary/model.js';
 import { summarize } from '../src/summary/summarize.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { rouge, rougeN, rougeTokens, type RougeScores } from './rouge.js';
+import { rouge, rouge1Parts, rougeN, rougeTokens, type RougeScores } from './rouge.js';
 import { RELAID, type Example } from './summary-data.js';
 
 export const ORACLE_SENTENCES = 3;
@@ -155,6 +155,15 @@ export interface SetScores {
   lead3: RougeScores;
   /** The first three sentences of the report (furniture, captions and comments left out). */
   lead3Clean: RougeScores;
+  /** Mean length in ROUGE tokens and ROUGE-1 precision/recall: what an F1 ratio is made of. */
+  detail?: { ours: Shape; lead3Clean: Shape; referenceWords: number; leadSameWords: RougeScores };
+}
+
+/** A summary's mean length in ROUGE tokens and its ROUGE-1 precision and recall. */
+export interface Shape {
+  words: number;
+  precision: number;
+  recall: number;
 }
 
 const mean = (xs: readonly RougeScores[]): RougeScores => {
@@ -174,14 +183,31 @@ export function scoreSets(examples: readonly Example[], weights: SummaryWeights 
     const ours: RougeScores[] = [];
     const lead3: RougeScores[] = [];
     const lead3Clean: RougeScores[] = [];
+    const shapes = { ours: { words: 0, precision: 0, recall: 0 }, lead3Clean: { words: 0, precision: 0, recall: 0 }, referenceWords: 0, leadSameWords: { rouge1: 0, rouge2: 0, rougeL: 0 } };
+    const addShape = (to: Shape, text: string, reference: string): void => {
+      const parts = rouge1Parts(text, reference);
+      to.words += rougeTokens(text).length / mine.length;
+      to.precision += parts.precision / mine.length;
+      to.recall += parts.recall / mine.length;
+    };
     for (const ex of mine) {
       const summary = summarize(ex.article, { sentences: 3, weights });
-      ours.push(rouge(summary.sentences.map((s) => s.text).join(' '), ex.reference));
+      const text = summary.sentences.map((s) => s.text).join(' ');
+      ours.push(rouge(text, ex.reference));
       const body = ex.article.paragraphs.slice(ex.article.headline ? 1 : 0);
       lead3.push(rouge(body.flatMap((p) => splitSentences(p).map((s) => s.text)).slice(0, 3).join(' '), ex.reference));
-      lead3Clean.push(rouge(soundCandidates(ex).slice(0, 3).map((c) => c.text).join(' '), ex.reference));
+      const clean = soundCandidates(ex).slice(0, 3).map((c) => c.text).join(' ');
+      lead3Clean.push(rouge(clean, ex.reference));
+      addShape(shapes.ours, text, ex.reference);
+      addShape(shapes.lead3Clean, clean, ex.reference);
+      shapes.referenceWords += rougeTokens(ex.reference).length / mine.length;
+      // The report's opening cut to exactly as many words as ours: Lead-3 with length taken out.
+      const ref = rougeTokens(ex.reference);
+      const sameWords = rougeTokens(soundCandidates(ex).map((c) => c.text).join(' ')).slice(0, rougeTokens(text).length);
+      shapes.leadSameWords.rouge1 += rougeN(sameWords, ref, 1) / mine.length;
+      shapes.leadSameWords.rouge2 += rougeN(sameWords, ref, 2) / mine.length;
     }
-    return { set, articles: mine.length, ours: mean(ours), lead3: mean(lead3), lead3Clean: mean(lead3Clean) };
+    return { set, articles: mine.length, ours: mean(ours), lead3: mean(lead3), lead3Clean: mean(lead3Clean), detail: shapes };
   });
 }
 

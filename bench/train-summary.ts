@@ -17,7 +17,7 @@ import { asWeights, chooseL2, labelArticles, repeatedCV, scoreSets, summariseSpl
 export const DEFAULT_OUT = fileURLToPath(new URL('../src/summary/weights.json', import.meta.url));
 
 /** L2 strengths `--l2 auto` tries. */
-export const L2_GRID = [0.1, 0.3, 1, 3, 10];
+export const L2_GRID = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Splits the L2 choice is made on (numbered apart from the reported ones). */
 const CHOICE_SPLITS = 3;
 const CHOICE_FIRST_SPLIT = 101;

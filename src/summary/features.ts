@@ -1,6 +1,6 @@
 import type { Article } from '../archive/types.js';
 import { splitSentences } from '../text/sentences.js';
-import { cleanParagraph, isFurnitureSentence, reportEnd } from './furniture.js';
+import { cleanParagraph, isFurnitureSentence, opensOnLabel, reportEnd } from './furniture.js';
 import { termOf, tokenize, type Token } from '../text/tokenize.js';
 
 /** Why a sentence is a poor summary sentence whatever its content; null when it is fine. */
@@ -66,6 +66,11 @@ export function candidatesOf(article: Article): Candidate[] {
       });
     });
   });
+  // Web copy that shows one flattened caption has others: those that lost their closing " ."
+  // still open on a label.
+  if (out.some((c) => c.flaw === 'caption' && isFurnitureSentence(c.text))) {
+    for (const c of out) if (c.flaw === null && opensOnLabel(c.text)) c.flaw = 'caption';
+  }
   return out;
 }
 
@@ -103,7 +108,9 @@ export function flawOf(text: string, words: number): Flaw | null {
  * Whether every quotation the sentence opens it also closes, and the other way round: a
  * piece of a longer quotation reads as a misquote out of context.
  */
-export function quotesBalanced(text: string): boolean {
+export function quotesBalanced(raw: string): boolean {
+  // Two single marks are one double mark in some copy (''Yes,'' he said).
+  const text = raw.includes("''") ? raw.replace(/''/g, '"') : raw;
   let straight = 0;
   let depth = 0;
   for (const c of text) {
@@ -111,7 +118,44 @@ export function quotesBalanced(text: string): boolean {
     else if (c === '“') depth++;
     else if (c === '”' && --depth < 0) return false;
   }
-  return straight % 2 === 0 && depth === 0;
+  return straight % 2 === 0 && depth === 0 && singleQuotesBalanced(text);
+}
+
+// Single quotation marks double as apostrophes ("don't", "the students' union", "class of
+// '83", "'bot nets"), so a mark counts as opening only before a letter after a space or an
+// opening bracket, and as a sure close only after sentence punctuation ("…a toll,' he said").
+// A mark after a letter closes an open quotation tentatively ("bowing to 'white people
+// companies' Fighting…"); a later sure close with nothing open shows it was an apostrophe
+// after all. An opening before a small letter that never closes is taken for an elision: a
+// quotation of several sentences opens on a capital.
+const SINGLE = /['‘’]/g;
+const OPENS_BEFORE = /[\s([{\-–—:;,/"“]/;
+const SURE_CLOSE_AFTER = /[.,!?;:…]/;
+const LEADING_APOSTROPHE = /^(?:\d|(?:em|n|tis|twas|til|cause)\b)/i;
+
+function singleQuotesBalanced(text: string): boolean {
+  // One entry per open quotation: true when it opened on a small letter.
+  const open: boolean[] = [];
+  let tentative = 0;
+  let balanced = true;
+  SINGLE.lastIndex = 0;
+  for (let m = SINGLE.exec(text); m && balanced; m = SINGLE.exec(text)) {
+    const i = m.index;
+    const before = i === 0 ? ' ' : text.charAt(i - 1);
+    const after = text.charAt(i + 1);
+    const afterWord = /[\p{L}\p{N}]/u.test(after);
+    if (m[0] === '‘' || (m[0] === "'" && OPENS_BEFORE.test(before) && afterWord && !LEADING_APOSTROPHE.test(text.slice(i + 1, i + 6)))) {
+      open.push(/\p{Ll}/u.test(after));
+    } else if (!afterWord && SURE_CLOSE_AFTER.test(before)) {
+      if (open.length > 0) open.pop();
+      else if (tentative > 0) tentative--;
+      else balanced = false;
+    } else if (!afterWord && open.length > 0 && /[\p{L}\p{N}]/u.test(before)) {
+      open.pop();
+      tentative++;
+    }
+  }
+  return balanced && open.every((small) => small);
 }
 
 /** A line mostly in capitals is a headline, a label or a table row, not prose. */

@@ -43,7 +43,37 @@ const LINK_LINE = /^(?:opinion|watch|video|read more|related|more|see also|click
 
 /** True when a sentence is a caption, a link line or a promotional line rather than report. */
 export function isFurnitureSentence(text: string): boolean {
-  return SPACED_STOP.test(text) || PICTURED.test(text) || LINK_LINE.test(text);
+  return SPACED_STOP.test(text) || PICTURED.test(text) || LINK_LINE.test(text) || isTableLine(text);
+}
+
+/**
+ * A labelled list or score line ("Subs: Wright, Pistone, Weir, Plessis.", "Goals: Rooney 68,
+ * Dunne 75 og.", "Att: 47,111 Ref: S Bennett"): a label, then names and numbers, either as a
+ * list of short items or without a single lower-case word of prose.
+ */
+export function isTableLine(text: string): boolean {
+  if (!opensOnLabel(text)) return false;
+  const rest = text.slice(text.indexOf(':') + 1);
+  const items = rest.split(/[,;]\s*/).filter((x) => x.trim());
+  const short = items.filter((x) => (x.match(/\S+/g)?.length ?? 0) <= 5).length;
+  return (items.length >= 4 && short >= items.length * 0.8) || !/\b\p{Ll}{4,}/u.test(rest);
+}
+
+// A DailyMail caption opens on a label of a word or two and a colon ("Butting heads: Nigerian
+// pop star …", "Retread: David Cameron with Samantha yesterday."); a speaker's colon names who
+// speaks ("He said:", "Mr Smith:"), so a label holding a reporting verb, a pronoun or a title
+// is not one.
+const LABEL = /^([\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+)?):\s+["“‘']?[\p{Lu}\p{N}]/u;
+const NOT_LABEL = /\b(?:said|says|say|added|adds|told|tells|asked|wrote|writes|replied|replies|explained|continued|concluded|insisted|warned|argued|stated|announced|he|she|they|we|i|you|it|mr|mrs|ms|miss|dr|sir|lord|lady|prof|q|a)\b/i;
+
+/**
+ * True when a sentence opens on a caption's label. Prose opens that way too ("Star Trek:
+ * Enterprise began in 2001"), so this counts only in an article that carries captions
+ * already (see isFurnitureSentence).
+ */
+export function opensOnLabel(text: string): boolean {
+  const m = LABEL.exec(text);
+  return m !== null && !NOT_LABEL.test(m[1] ?? '');
 }
 
 // Where a comment section says it starts.

@@ -24,6 +24,14 @@ const MERGE_SHARE = 0.2;
 const STORY_TERMS = 6;
 /** …when those terms weigh this much of SAME_STORY, counted at the smaller share. */
 const MERGE_FACTOR = 0.8;
+/** A story where this share of the articles each report figures about a subject of their own is a kind of news (see routineShare)… */
+const ROUTINE_SHARE = 0.3;
+/** …and weighs this much of what its articles would make it weigh. */
+const ROUTINE_WEIGHT = 0.2;
+/** Two terms are associated when at least this many articles write both… */
+const ASSOCIATED_ARTICLES = 3;
+/** …this many times more often than chance would have them together. */
+const ASSOCIATED_LIFT = 8;
 /** The same for a name in the lead. */
 const LEAD_MIN_WEIGHT = 5;
 /** Of the first words of the body, at least this share are figures: a table, not a report. */
@@ -73,6 +81,20 @@ let pairSecond = new Int32Array(1 << 16);
 let pairId = new Int32Array(1 << 16);
 let pairCount = 0;
 
+/** 1 at a term id that is a pair of words ("stock market", "wall street"); grown as ids are given. */
+let pairFlags = new Uint8Array(1 << 16);
+
+function flagPair(id: number): void {
+  if (id >= pairFlags.length) {
+    const bigger = new Uint8Array(Math.max(id + 1, pairFlags.length * 2));
+    bigger.set(pairFlags);
+    pairFlags = bigger;
+  }
+  pairFlags[id] = 1;
+}
+
+const isPairTerm = (id: number): boolean => pairFlags[id] === 1;
+
 function pairSlot(first: number, second: number): number {
   const mask = pairFirst.length - 1;
   let h = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
@@ -101,6 +123,7 @@ function pairIdOf(first: number, second: number): number {
   pairFirst[h] = first;
   pairSecond[h] = second;
   pairId[h] = termTotal++;
+  flagPair(pairId[h] ?? -1);
   pairCount++;
   return pairId[h] ?? -1;
 }
@@ -422,16 +445,20 @@ function signatureOf(a: Article): Signature {
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
-  let lead = leadParagraph.slice(0, 400);
-  const dash = lead.slice(0, 60).search(DATELINE_DASH);
-  if (dash >= 0) lead = lead.slice(dash + 3);
-  const end = lead.search(SENTENCE_END);
-  if (end > 0) lead = lead.slice(0, end);
-  addWords(lead, false);
+  addWords(leadSentence(leadParagraph), false);
   sig = building.slice(0, buildingLength);
   signatures.set(a, sig);
   madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
   return sig;
+}
+
+/** The lead's first sentence after its dateline ("NEW YORK, Oct 19 - "), at most 400 characters of the paragraph. */
+function leadSentence(leadParagraph: string): string {
+  let lead = leadParagraph.slice(0, 400);
+  const dash = lead.slice(0, 60).search(DATELINE_DASH);
+  if (dash >= 0) lead = lead.slice(dash + 3);
+  const end = lead.search(SENTENCE_END);
+  return end > 0 ? lead.slice(0, end) : lead;
 }
 
 const DATELINE_DASH = /\s[-–—]\s/;
@@ -521,6 +548,8 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
   const termIds = new Int32Array(termTotal).fill(-1);
   let termCount = 0;
   const termWeights: number[] = [];
+  // Each grouping id's term id in the dictionary.
+  const termGlobal: number[] = [];
   // A term some lead writes with a capital: a name. Articles of one event share a name
   // ("Iran", "Texaco", "Wall Street"); articles of one kind ("to buy back stock", "sets
   // payout") share only words, each about its own company.
@@ -557,6 +586,7 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
         id = termCount++;
         termIds[t] = id;
         termWeights.push(weightOf(t));
+        termGlobal.push(t);
         isName.push(false);
       }
       if (packed & NAME) isName[id] = true;
@@ -692,17 +722,23 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       else byTop.set(id, [c]);
     }
   });
+  const associated = associatedTerms(tops, termGlobal, vecStart, vecId, n);
   tops.forEach((list, c) => {
     const together = new Map<number, { sum: number; terms: number; named: boolean }>();
     for (const { id, share: mine } of list) {
-      for (const d of byTop.get(id) ?? []) {
-        if (d <= c) continue;
-        const theirs = (countIn(d, id) ?? 0) / (sizes[d] ?? 1);
-        const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
-        t.sum += (termWeights[id] ?? 0) * Math.min(mine, theirs);
-        t.terms++;
-        t.named ||= isName[id] === true;
-        together.set(d, t);
+      // The term itself, then the terms the period writes with it (see associatedTerms).
+      const links = associated.get(id);
+      for (let k = 0; k <= (links?.length ?? 0); k++) {
+        const other = k === 0 ? id : (links?.[k - 1] ?? id);
+        for (const d of byTop.get(other) ?? []) {
+          if (d <= c) continue;
+          const theirs = (countIn(d, other) ?? 0) / (sizes[d] ?? 1);
+          const t = together.get(d) ?? { sum: 0, terms: 0, named: false };
+          t.sum += Math.min(termWeights[id] ?? 0, termWeights[other] ?? 0) * Math.min(mine, theirs);
+          t.terms++;
+          t.named ||= isName[id] === true || isName[other] === true;
+          together.set(d, t);
+        }
       }
     }
     for (const [d, t] of together) {
@@ -742,10 +778,99 @@ export function groupStories(articles: readonly Article[], archive: readonly Art
       })
       .sort((x, y) => y.s - x.s || x.i - y.i)
       .map((x) => articles[x.i] as Article);
-    return { articles: list, weight: weightOfStory(list), first: m[0] ?? 0 };
+    const routine = routineShare(m, articles, sigs) >= ROUTINE_SHARE;
+    return { articles: list, weight: weightOfStory(list) * (routine ? ROUTINE_WEIGHT : 1), first: m[0] ?? 0 };
   });
   // Ties: the story that comes first in the given order (newest first, for a digest).
   return stories.sort((x, y) => y.weight - x.weight || x.first - y.first).map(({ articles: list, weight }) => ({ articles: list, weight }));
+}
+
+/**
+ * Pairs of story terms the period's articles write together far above chance: "Wall Street"
+ * with "stock market", "fall" with "drop". One event told in two vocabularies ("Wall Street
+ * suffers worst ever selloff", "stock market's fall may be bad omen") grows as two stories
+ * with no heavy term in common; their articles still mix both vocabularies, and the merge
+ * pass counts an associated pair as it counts a shared term (at the lighter term's weight).
+ * Learned from the period itself (co-occurrence among articles' heaviest terms), so it follows
+ * whatever the news was; only the stories' own two-word terms are counted, so it stays cheap on
+ * a month.
+ */
+function associatedTerms(tops: readonly { id: number }[][], globalOf: readonly number[], vecStart: Int32Array, vecId: Int32Array, n: number): Map<number, number[]> {
+  // Pairs of words only ("wall street", "stock market"): single words co-occur by chance in a
+  // few articles far above their rates ("unit" with "plant") and chained unrelated stories.
+  const candidate = new Uint8Array(globalOf.length);
+  let span = 1;
+  for (const list of tops) {
+    for (const { id } of list) {
+      if (candidate[id] === 1 || !isPairTerm(globalOf[id] ?? -1)) continue;
+      candidate[id] = 1;
+      span = Math.max(span, id + 1);
+    }
+  }
+  const articlesWith = new Int32Array(span);
+  const together = new Map<number, number>();
+  let described = 0;
+  for (let i = 0; i < n; i++) {
+    const from = vecStart[i] ?? 0;
+    const to = vecStart[i + 1] ?? 0;
+    if (to > from) described++;
+    for (let x = from; x < to; x++) {
+      const a = vecId[x] ?? 0;
+      if (candidate[a] !== 1) continue;
+      articlesWith[a] = (articlesWith[a] ?? 0) + 1;
+      for (let y = x + 1; y < to; y++) {
+        const b = vecId[y] ?? 0;
+        if (candidate[b] !== 1) continue;
+        const key = a < b ? a * span + b : b * span + a;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const out = new Map<number, number[]>();
+  const link = (a: number, b: number): void => {
+    const l = out.get(a);
+    if (l) l.push(b);
+    else out.set(a, [b]);
+  };
+  for (const [key, both] of together) {
+    if (both < ASSOCIATED_ARTICLES) continue;
+    const a = Math.floor(key / span);
+    const b = key % span;
+    const lift = (both * described) / Math.max(1, (articlesWith[a] ?? 0) * (articlesWith[b] ?? 0));
+    if (lift < ASSOCIATED_LIFT) continue;
+    link(a, b);
+    link(b, a);
+  }
+  return out;
+}
+
+/**
+ * The share of a story's articles that are each a report of figures about a subject of its own
+ * ("Ames February sales up 5.4 pct", "Austria issues 50 mln dlr bond", "Oakwood Homes to buy back
+ * 500,000 shares"): the first sentence gives figures and no other article of the story has the
+ * headline's first word. Many companies reporting the same kind of figures on one day is a kind
+ * of news, not a story: articles of an event share their subject ("Iran", "Texaco", "Balladur")
+ * or tell what happened without figures. 0 when too few subjects are their own to reach
+ * ROUTINE_SHARE (their figures are then not read).
+ */
+function routineShare(members: readonly number[], articles: readonly Article[], sigs: readonly (Signature | null)[]): number {
+  if (members.length < 3) return 0;
+  const subjectOf = (i: number): number => {
+    const first = sigs[i]?.[0];
+    return first !== undefined && (first & HEADLINE) !== 0 ? first & TERM : -1;
+  };
+  const counts = new Map<number, number>();
+  for (const i of members) counts.set(subjectOf(i), (counts.get(subjectOf(i)) ?? 0) + 1);
+  let own = 0;
+  for (const [subject, count] of counts) if (subject >= 0 && count === 1) own++;
+  // Too few subjects of their own to make a kind: no figures read (most stories of events).
+  if (own < ROUTINE_SHARE * members.length) return 0;
+  let routine = 0;
+  for (const i of members) {
+    const subject = subjectOf(i);
+    if (subject >= 0 && counts.get(subject) === 1 && reportsFigures(articles[i] as Article)) routine++;
+  }
+  return routine / members.length;
 }
 
 /** Oldest first, then by id (shorter first, as wire ids grow): article indexes in that order. */
@@ -772,4 +897,48 @@ function weightOfStory(articles: readonly Article[]): number {
   const sources = new Set(articles.map((a) => a.source ?? '')).size;
   const days = new Set(articles.map((a) => a.date ?? '')).size;
   return articles.length + 0.5 * (sources - 1) + 0.5 * (days - 1);
+}
+
+/** Figures in a lead's first sentence (after the dateline) from which it reports figures. */
+const FIGURES = 2;
+/**
+ * Whether an article's first sentence reports figures ("sales rose 5.4 pct to 123.4 mln dlrs",
+ * "hogs seen up 0.50 dlr"): the sentence the signature reads (see leadSentence), scanned in
+ * place and not remembered (only articles of stories of three or more pass here, once a grouping).
+ */
+function reportsFigures(a: Article): boolean {
+  return figuresIn(a.paragraphs[a.headline ? 1 : 0] ?? '') >= FIGURES;
+}
+
+/** Figures (a digit after no letter or digit) in leadSentence(text), counted up to FIGURES. */
+function figuresIn(text: string): number {
+  const end = Math.min(text.length, 400);
+  let i = 0;
+  // The dateline: up to " - " (or an en or em dash) in the first 60 characters, as DATELINE_DASH.
+  for (let k = 1; k + 1 < Math.min(text.length, 60); k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && isSpace(text.charCodeAt(k - 1)) && isSpace(text.charCodeAt(k + 1))) {
+      i = k + 2;
+      break;
+    }
+  }
+  let figures = 0;
+  let prevWord = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !prevWord && ++figures >= FIGURES) return figures;
+    // The sentence ends at . ! ? then white space (and maybe a quote) then a capital, as SENTENCE_END.
+    if ((c === 46 || c === 33 || c === 63) && sentenceEndsAt(text, i + 1)) return figures;
+    prevWord = digit || (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER_OR_FIGURE.test(text[i] ?? ''));
+  }
+  return figures;
+}
+
+function sentenceEndsAt(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k === i) return false;
+  if (text[k] === '"' || text[k] === '“') k++;
+  return UPPER_START.test(text.slice(k, k + 2));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidatesOf } from '../../src/summary/features.js';
-import { cleanParagraph, isFurnitureSentence, reportEnd } from '../../src/summary/furniture.js';
+import { cleanParagraph, isFurnitureSentence, isTableLine, opensOnLabel, reportEnd } from '../../src/summary/furniture.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { article } from './fixtures.js';
 
@@ -37,6 +37,49 @@ describe('news furniture', () => {
     expect(texts[0]).toMatch(/^The bishop/);
     for (const t of texts) expect(t).not.toMatch(/PUBLISHED|UPDATED|^By\b|pictured|Scroll down|\s\.$/);
     expect(candidatesOf(a).some((c) => c.text.includes('woman who claims'))).toBe(true);
+  });
+
+  // Web copy whose captions lost their closing " .", and a quotation run over paragraphs that
+  // opens in each and closes only in the last (flattened, as the public dataset has it).
+  const LABELLED =
+    'By . Staff Reporter . PUBLISHED: . 09:20 EST, 3 March 2014 . ' +
+    'A river in Somerset burst its banks on Sunday, flooding forty homes in the village of Muchelney. ' +
+    'Volunteers (pictured) fill sandbags outside the village hall on Sunday . ' +
+    "Muddy boots: Volunteers clear the towpath near the old mill as the water rises 'faster than ever' " +
+    'The Environment Agency said pumps would arrive from Bristol within two days. ' +
+    "Parish council chairman Tom Hardy said: 'We have lived with this river for a long time. " +
+    "'Nobody here can remember a flood as quick as this one. " +
+    "'We need the dredging we were promised,' he added after the meeting. " +
+    'Residents were told to move their cars to higher ground before nightfall.';
+
+  it('GIVEN captions that lost their closing " ." in copy that has captions THEN they are furniture too', () => {
+    const a = article('labelled', `date 2014-03-03\n${LABELLED}`);
+    const flawed = candidatesOf(a).filter((c) => c.flaw !== null).map((c) => c.text);
+    expect(flawed.some((t) => t.startsWith('Muddy boots:'))).toBe(true);
+    const texts = summarize(a, { sentences: 10 }).sentences.map((s) => s.text);
+    expect(texts[0]).toMatch(/^A river in Somerset/);
+    expect(texts).toContain('Residents were told to move their cars to higher ground before nightfall.');
+    for (const t of texts) expect(t).not.toMatch(/Muddy boots|pictured/);
+  });
+
+  it('GIVEN a quotation in single marks run over several sentences THEN no piece of it is a summary sentence', () => {
+    const a = article('single-quotes', `date 2014-03-03\n${LABELLED}`);
+    const texts = summarize(a, { sentences: 10 }).sentences.map((s) => s.text);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    // The last paragraph's piece opens and closes its own marks: it reads whole and may stay.
+    for (const t of texts) expect(t).not.toMatch(/We have lived|Nobody here can remember/);
+  });
+
+  it('GIVEN a label and a colon THEN only a caption\'s label counts, not a speaker, and a list or score line is furniture', () => {
+    expect(opensOnLabel('Muddy boots: Volunteers clear the towpath near the old mill')).toBe(true);
+    expect(opensOnLabel("He said: 'The bridge will reopen in May.'")).toBe(false);
+    expect(opensOnLabel('Mr Hardy: We need the dredging.')).toBe(false);
+    expect(opensOnLabel('The council will meet on Monday.')).toBe(false);
+    expect(isTableLine('Subs: Wright, Pistone, Weir, Plessis, Vaughan.')).toBe(true);
+    expect(isTableLine('Goals: Rooney 68, Dunne 75 og.')).toBe(true);
+    expect(isTableLine('Backs: Tom Price (Bath), Ian Hart (Leeds), Joe Cole (York), Sam Ray (Hull).')).toBe(true);
+    expect(isTableLine('Star Trek: Enterprise began in 2001, following three other spin-off series.')).toBe(false);
+    expect(isFurnitureSentence('Subs: Wright, Pistone, Weir, Plessis, Vaughan.')).toBe(true);
   });
 
   const REPORT = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lcsLength, rouge, rougeTokens } from '../../bench/rouge.js';
+import { lcsLength, rouge, rouge1Parts, rougeTokens } from '../../bench/rouge.js';
 
 describe('rouge', () => {
   it('GIVEN mixed case and punctuation THEN tokens are lower-cased alphanumeric runs, unstemmed', () => {
@@ -29,5 +29,14 @@ describe('rouge', () => {
 
   it('GIVEN two sequences THEN LCS is the longest common subsequence', () => {
     expect(lcsLength(['a', 'b', 'c', 'd', 'e'], ['a', 'c', 'e', 'x'])).toBe(3);
+  });
+
+  it('GIVEN a longer candidate THEN ROUGE-1 precision falls while recall holds, and F1 is their harmonic mean', () => {
+    // cand: the cat was found under the bed (7 tokens, 6 shared) / ref: the cat was under the bed (6)
+    const parts = rouge1Parts('the cat was found under the bed', 'the cat was under the bed');
+    expect(parts).toEqual({ precision: 6 / 7, recall: 1 });
+    const f1 = (2 * parts.precision * parts.recall) / (parts.precision + parts.recall);
+    expect(rouge('the cat was found under the bed', 'the cat was under the bed').rouge1).toBeCloseTo(f1, 12);
+    expect(rouge1Parts('', 'the cat')).toEqual({ precision: 0, recall: 0 });
   });
 });

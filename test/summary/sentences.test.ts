@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/text/sentences.js';
+import { quotesBalanced } from '../../src/summary/features.js';
 
 const texts = (s: string): string[] => splitSentences(s).map((x) => x.text);
 
@@ -74,10 +75,10 @@ describe('splitSentences', () => {
 
   it('GIVEN sentences with quotations of several sentences THEN no sentence opens or closes a quotation it does not hold whole', () => {
     const plain = fc.constantFrom('Prices rose.', 'We know where to look.', 'Mr. Smith left.', 'The U.S. agreed.', 'Who knows?', 'It is over!');
-    const quoted = fc.tuple(fc.array(plain, { minLength: 1, maxLength: 4 }), fc.constantFrom('"', 'curly'), fc.constantFrom(' she said.', ' he added.', ''))
+    const quoted = fc.tuple(fc.array(plain, { minLength: 1, maxLength: 4 }), fc.constantFrom('"', 'curly', "'", 'curly single'), fc.constantFrom(' she said.', ' he added.', ''))
       .map(([inner, mark, tail]) => {
         const body = inner.join(' ');
-        const [o, c] = mark === '"' ? ['"', '"'] : ['“', '”'];
+        const [o, c] = mark === 'curly' ? ['“', '”'] : mark === 'curly single' ? ['‘', '’'] : [mark, mark];
         return tail ? `${o}${body.replace(/[.!?]$/, ',')}${c}${tail}` : `${o}${body}${c}`;
       });
     fc.assert(
@@ -87,10 +88,24 @@ describe('splitSentences', () => {
         for (const s of out) {
           expect((s.text.match(/"/g) ?? []).length % 2).toBe(0);
           expect((s.text.match(/“/g) ?? []).length).toBe((s.text.match(/”/g) ?? []).length);
+          expect(quotesBalanced(s.text)).toBe(true);
         }
         expect(out.length).toBeGreaterThanOrEqual(pieces.length);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it.each([
+    ["'We know where to look. We know how to look,' she said.", true],
+    ['The students\' union called the fees \'deeply unfair\' on Monday.', true],
+    ["He was one of the class of '83 at Westminster.", true],
+    ["''We gave him a chance,'' said the coach.", true],
+    ["Many spammers rent out 'bot nets to send junk mail.", true],
+    ["The mayor said: 'The bridge will reopen in the spring.", false],
+    ["Nobody will pay a toll,' he added after the meeting.", false],
+    ['‘The river rose faster than ever.', false],
+  ])('GIVEN %j THEN its single quotation marks are balanced: %s', (text, balanced) => {
+    expect(quotesBalanced(text)).toBe(balanced);
   });
 });

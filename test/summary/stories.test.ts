@@ -123,3 +123,81 @@ describe('stories', () => {
     expect(d.stories?.[0]?.size).toBe(2);
   });
 });
+
+describe('stories: one event in two vocabularies', () => {
+  const crash = (id: string, title: string, lead: string) => article(`crash/${id}`, `date ${day}\n${title}\n\nNEW YORK, Oct 19 - ${lead}`);
+  const SELLOFF = [
+    crash('a1', 'WALL STREET SUFFERS WORST EVER SELLOFF', 'Shares suffered their worst selloff ever on Wall Street.'),
+    crash('a2', 'WALL STREET SELLOFF STUNS TRADERS', 'Traders on Wall Street were stunned by the selloff.'),
+    crash('a3', 'WALL STREET SELLOFF HITS TOKYO BROKERS', 'Tokyo brokers expect the Wall Street selloff to drag Japan down.'),
+    crash('a4', 'WALL STREET SELLOFF WORRIES BANKERS', 'Bankers said the Wall Street selloff could spread.'),
+  ];
+  const FALL = [
+    crash('b1', 'STOCK MARKET FALL ON DOW MAY BE BAD OMEN', 'The stock market fall on the Dow may be a bad omen, analysts said.'),
+    crash('b2', 'BANKERS WARN OF DOW STOCK MARKET FALL', 'Bankers warned the stock market fall on the Dow could go on.'),
+    crash('b3', 'DOW STOCK MARKET FALL DISCUSSED AT LUNCH', 'The stock market fall of the Dow was discussed over lunch, aides said.'),
+    crash('b4', 'DOW STOCK MARKET FALL UNWARRANTED, SAYS CHASE', 'The stock market fall of the Dow was unwarranted, Chase said.'),
+  ];
+  // Reports on other matters that write both phrases: what ties the two vocabularies together.
+  const BOTH = [
+    crash('m1', 'DOLLAR DROPS IN NERVOUS TRADING', 'The dollar dropped as Wall Street watched the stock market slide.'),
+    crash('m2', 'BONDS RALLY AS INVESTORS SEEK SAFETY', 'Bonds rallied as Wall Street investors left the stock market.'),
+    crash('m3', 'GOLD JUMPS ON FLIGHT TO SAFETY', 'Gold jumped as Wall Street fled the stock market for metals.'),
+  ];
+  // The rest of a busy day: small stories of two reports each (chance is judged against the day).
+  const REST = Array.from({ length: 160 }, (_, i) => crash(`r${i}`, `KAPPA${i >> 1} SIGNS ACCORD WITH SIGMA${i >> 1}`, `Officials of Kappa${i >> 1} signed with Sigma${i >> 1} on ${i % 2 ? 'Monday' : 'Sunday'}.`));
+  const DAY = [...OTHERS, ...LOUVRE, ...GULF, ...SELLOFF, ...FALL, ...BOTH, ...REST];
+  // A longer archive than the other tests': the day's words must stand out against it.
+  const LONG = Array.from({ length: 1500 }, (_, i) =>
+    article(`long/${i}`, `date 1987-09-${String((i % 28) + 1).padStart(2, '0')}\n${(WORDS[i % 12] ?? '').toUpperCase()} NEWS FROM PLACE${i}\n\nA report about ${WORDS[(i * 5) % 12] ?? ''} in place ${i}.`),
+  );
+  const WITH = [...LONG, ...DAY];
+  const ids = (list: readonly { id: string }[]) => list.map((a) => a.id).sort();
+  const storyWith = (stories: ReturnType<typeof groupStories>, id: string) => stories.find((s) => s.articles.some((a) => a.id === id));
+
+  it('GIVEN a selloff told as "Wall Street selloff" and as "stock market fall", other reports writing both THEN one story', () => {
+    const stories = groupStories(DAY, WITH);
+    const story = storyWith(stories, 'crash/a1');
+    expect(story).toBe(storyWith(stories, 'crash/b1'));
+    for (const a of [...SELLOFF, ...FALL]) expect(story?.articles).toContain(a);
+  });
+
+  it('GIVEN the same day THEN the Gulf and Louvre stories stay as they were', () => {
+    const stories = groupStories(DAY, WITH);
+    expect(ids(storyWith(stories, GULF[0]?.id ?? '')?.articles ?? [])).toEqual(ids(GULF));
+    expect(ids(storyWith(stories, LOUVRE[0]?.id ?? '')?.articles ?? [])).toEqual(ids(LOUVRE));
+  });
+
+  it('GIVEN no article writes both phrases THEN they stay two stories', () => {
+    const stories = groupStories([...OTHERS, ...SELLOFF, ...FALL, ...REST], [...LONG, ...OTHERS, ...SELLOFF, ...FALL, ...REST]);
+    expect(storyWith(stories, 'crash/a1')).not.toBe(storyWith(stories, 'crash/b1'));
+  });
+});
+
+describe('stories: kinds of news rank below events', () => {
+  const wire = (id: string, title: string, lead: string) => article(`kind/${id}`, `date ${day}\n${title}\n\nNEW YORK, Oct 19 - ${lead}`);
+  const COMPANIES = ['AMES', 'KMART', 'WOOLWORTH', 'ZAYRE', 'MERCANTILE', 'JAMESWAY', 'CALDOR', 'BRADLEES'];
+  // Eight companies, each its own subject, each giving its figures: one kind of report.
+  const SALES = COMPANIES.map((c, i) =>
+    wire(`s${i}`, `${c} STORES FEBRUARY SALES RISE ${i + 2} PCT`, `${c[0]}${c.slice(1).toLowerCase()} Stores Inc said its February sales rose ${i + 2}.${i} pct to ${100 + i}.4 mln dlrs from ${90 + i}.1 mln dlrs.`),
+  );
+  const DAY = [...OTHERS, ...LOUVRE, ...GULF, ...SALES];
+  const WITH = [...OTHER_DAYS, ...DAY];
+
+  it('GIVEN eight companies reporting their February sales and a four-report event THEN the event leads and the sales stay one group', () => {
+    const stories = groupStories(DAY, WITH);
+    const sales = stories.find((s) => s.articles.some((a) => a.id === 'kind/s0'));
+    expect(sales?.articles.length).toBe(SALES.length);
+    expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(GULF.map((a) => a.id).sort());
+    expect(stories.indexOf(sales as (typeof stories)[number])).toBeGreaterThan(stories.findIndex((s) => s.articles.includes(LOUVRE[0] as (typeof LOUVRE)[number])));
+  });
+
+  it('GIVEN an event whose reports give figures but share their subject THEN it is not a kind', () => {
+    const BID = ['RAISES', 'SWEETENS', 'EXTENDS', 'DEFENDS'].map((v, i) =>
+      wire(`b${i}`, `GENCORP ${v} BID FOR AFG`, `GenCorp said it would pay ${100 + i} dlrs a share, or ${2 + i}.2 billion dlrs, for AFG.`),
+    );
+    const stories = groupStories([...OTHERS, ...BID, ...SALES], [...OTHER_DAYS, ...OTHERS, ...BID, ...SALES]);
+    expect(stories[0]?.articles.map((a) => a.id).sort()).toEqual(BID.map((a) => a.id).sort());
+    expect(stories[0]?.weight).toBeGreaterThanOrEqual(BID.length);
+  });
+});
