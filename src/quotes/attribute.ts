@@ -178,6 +178,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }));
       }
       if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', commit: noop }];
+      // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
+      // clause's subject, its own reading (via_it_org) for the model to weigh.
+      if (m.pronoun === 'it') {
+        const org = people.orgBefore(pos, ORG_REACH);
+        if (org) {
+          const s = { name: org, role: null, person: null };
+          return [{ speaker: s, via: 'via_it_org', commit: () => void (lastGroup = s) }];
+        }
+      }
       return [];
     }
     if (m.kind === 'name') {

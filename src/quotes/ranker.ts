@@ -37,6 +37,7 @@ export const FEATURES = [
   'via_desc_def', // "the mayor" kept as is
   'via_desc_referent', // "the mayor" read as the person the article named
   'via_org', // "the company" read as the organisation named before
+  'via_it_org', // "it" read as the organisation last named as a subject
   'via_group', // "they", "A and B"
   // what the candidate is
   'full_name', // two or more name words

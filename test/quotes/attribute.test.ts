@@ -163,4 +163,14 @@ describe('attributeArticle on small articles', () => {
     ).toEqual(['Alexander Wise']);
     expect(speakers(['Darrin Wise is proud of his son, Xander Wise.', '“I never doubted him,” said Darrin Wise.'])).toEqual(['Darrin Wise']);
   });
+  it('GIVEN "it said" after an organisation was the subject THEN the organisation, and the unattributed quote paragraph after it too', () => {
+    expect(
+      speakers([
+        'Northwind Power said in a statement that 600,000 customers lost power.',
+        'It is very bad for our seniors. Rod Peters, Lake Cowichan mayor',
+        '“Hundreds of downed trees have left some roads impassable,” it said.',
+        '“Some areas will be without power for several more days.”',
+      ]),
+    ).toEqual(['Northwind Power', 'Northwind Power']);
+  });
 });
