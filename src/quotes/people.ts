@@ -488,6 +488,13 @@ const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (
 /** A word of the maintained first-name lists (several languages). */
 export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
 
+/** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
+export function firstNameGender(folded: string): Gender {
+  if (folded.length <= 1) return null;
+  const g = getGender(folded);
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+}
+
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
   if (p.length > 400 || /\p{Ll}/u.test(p)) return false;
