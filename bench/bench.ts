@@ -2,7 +2,9 @@
  * The engine benchmark: cold build, start from cache, memory, and latency of search and ask over
  * fixed queries. Reports medians and percentiles; no thresholds (this machine is noisy).
  *
- *   npm run bench -- --archive DIR [--queries 1000] [--record]
+ *   npm run bench -- --archive DIR [--queries 1000] [--rounds 3] [--record]
+ *
+ * --rounds: how many fresh-process builds of each kind measure the quote cost cold (medians).
  *
  * --record appends the table to bench/RESULTS.md with the date, machine and Node version.
  */
@@ -21,15 +23,21 @@ import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
 import { benchQueries, timeQueries } from './queries.js';
 import { processCpuMs, threadCpuMs } from './thread-cpu.js';
+import type { BuildOnce, StepCost } from './build-once.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => argOf(name, args);
 const archiveDir = arg('archive');
 if (!archiveDir) {
-  console.error('usage: npm run bench -- --archive DIR [--queries 1000] [--record]');
+  console.error('usage: npm run bench -- --archive DIR [--queries 1000] [--rounds 3] [--record]');
   process.exit(1);
 }
 const nQueries = Number(arg('queries') ?? 1000);
+const rounds = Number(arg('rounds') ?? 3);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`bench: --rounds must be a whole number of at least 1 (got "${arg('rounds') ?? ''}")`);
+  process.exit(1);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const report = new Report(44);
 const row = (k: string, v: string): void => report.row(k, v);
@@ -92,6 +100,44 @@ const oldRead = timed(() => loadArchive(archiveDir, files));
 row('step by step (before): read + parse files', oldRead.wall);
 row('step by step (before): passage index', timed(() => PassageIndex.build(oldRead.value.articles)).wall);
 row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.articles)).wall);
+
+// What the quotes cost, cold against cold: the rows above run in one process, so every build
+// after the first finds the quote code compiled and the name caches full. Here each build runs
+// in a fresh process (bench/build-once.ts), the modes alternating round by round; medians.
+// CPU "main" is the main thread alone; "all" adds V8's compiler and GC threads and the workers.
+const fresh = new Map<string, BuildOnce[]>();
+const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes'];
+for (let r = 0; r < rounds; r++) {
+  for (const mode of modes) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'build-once.ts'), archiveDir, mode], { encoding: 'utf8' });
+    fresh.set(mode, [...(fresh.get(mode) ?? []), JSON.parse(out) as BuildOnce]);
+  }
+}
+const med = (mode: string, pick: (b: BuildOnce) => StepCost | undefined): StepCost => {
+  const costs = (fresh.get(mode) ?? []).map(pick).filter((c): c is StepCost => c !== undefined);
+  return { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)), main: median(costs.map((c) => c.main)) };
+};
+const cost = (c: StepCost): string => `${ms(c.wall)} / ${ms(c.cpu)} / ${ms(c.main)}`;
+const plus = (a: StepCost, b: StepCost): StepCost => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu, main: a.main + b.main });
+const minus = (a: StepCost, b: StepCost): StepCost => ({ wall: a.wall - b.wall, cpu: a.cpu - b.cpu, main: a.main - b.main });
+const pct = (a: StepCost, b: StepCost): string => ['wall', 'cpu', 'main'].map((k) => `${((a[k as keyof StepCost] / b[k as keyof StepCost]) * 100).toFixed(0)}%`).join(' / ');
+row(`fresh process, median of ${rounds}`, 'wall / CPU all threads / CPU main thread');
+const onePassQ = med('one-pass', (b) => b.total);
+const onePassNq = med('one-pass-no-quotes', (b) => b.total);
+row('cold one pass, in this thread', cost(onePassQ));
+row('  the same without quotes', cost(onePassNq));
+row('  quotes add', cost(minus(onePassQ, onePassNq)));
+row('  quotes / (read + index), one pass', pct(minus(onePassQ, onePassNq), onePassNq));
+const readIndex = plus(med('steps', (b) => b.read), med('steps', (b) => b.index));
+const quoteStep = med('steps', (b) => b.quotes);
+row('cold step by step: read + index', cost(readIndex));
+row('cold step by step: quotes', cost(quoteStep));
+row('  quotes / (read + index), step by step', pct(quoteStep, readIndex));
+const pooledQ = med('pooled', (b) => b.total);
+const pooledNq = med('pooled-no-quotes', (b) => b.total);
+row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} worker threads`, cost(pooledQ));
+row('  the same without quotes', cost(pooledNq));
+row('  quotes / (read + index), pooled (main only merges)', pct(minus(pooledQ, pooledNq), pooledNq));
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));

@@ -2,7 +2,7 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear]
  *
  * `--part train` learns from two articles in three, so `eval:ask --part heldout --weights FILE`
  * measures questions on articles the models never saw. The default output is the committed
@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out'].includes(args[i - 1] ?? ''));
 const [docsPath, questionsPath] = paths;
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE]');
+  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear]');
   process.exit(1);
 }
 const outIndex = args.indexOf('--out');
@@ -31,12 +31,17 @@ const part = partOf(args);
 const squad = openSquad(docsPath, questionsPath, part);
 try {
   const started = performance.now();
-  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`);
-  writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);
+  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear') });
+  // One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file.
+  const text = JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
+  writeFileSync(out, `${text}\n`);
   console.log(`trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
   console.log(
     `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
   );
+  for (const [name, t] of [['sentence', report.sentenceTrees], ['passage', report.passageTrees]] as const) {
+    if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
+  }
 } finally {
   squad.close();
 }

@@ -1,17 +1,19 @@
 // Trains the speaker ranker on annotated quote files and writes src/quotes/speaker-weights.json.
 //
-//   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE] [--errors]
+//   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE] [--errors] [--cross]
 //
 // With --folds K it first reports held-out speaker accuracy: for each fold, weights trained on the
 // other folds' articles score the fold's articles (article-level split, both files pooled); then it
-// trains on everything and writes the weights. --errors lists the held-out speaker errors. See bench/quote-training.ts.
+// trains on everything and writes the weights. --errors lists the held-out speaker errors. With --cross
+// (two or more files) it also reports leave-one-set-out accuracy: weights trained on the other files
+// score each file, the test of whether the method carries over to news of another kind. See bench/quote-training.ts.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEIGHTS } from '../src/quotes/ranker.js';
 import { foldOf, readLabelled, speakerAccuracy, train, trainingArgs, type SetScore } from './quote-training.js';
 
-const { paths, folds, out, flags } = trainingArgs(process.argv.slice(2), 'usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json] [--errors]', fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
+const { paths, folds, out, flags } = trainingArgs(process.argv.slice(2), 'usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json] [--errors] [--cross]', fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
 
 const articles = readLabelled(paths);
 const names = [...new Set(articles.map((a) => a.set.name))];
@@ -33,6 +35,13 @@ if (folds >= 2) {
     }
   }
   console.log(`held-out (${folds}-fold, article split): ${names.map((n) => `${n} ${fmt(total.get(n))}`).join('  ')}`);
+}
+
+if (flags.has('--cross') && names.length >= 2) {
+  for (const n of names) {
+    const w = train(articles.filter((a) => a.set.name !== n), DEFAULT_WEIGHTS);
+    console.log(`leave-one-set-out: trained without ${n} → ${n} ${fmt(speakerAccuracy(articles.filter((a) => a.set.name === n), w).get(n))}`);
+  }
 }
 
 const weights = { ...train(articles, DEFAULT_WEIGHTS), trainedOn: names };

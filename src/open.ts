@@ -94,7 +94,7 @@ function plan(opts: OpenOptions, scanned?: ArchiveFile[]): Plan {
   const files = scanned ?? scanArchive(opts.archiveDir, scanOptions(opts));
   const key = { settings: settingsHash(settings), fingerprint: archiveFingerprint(files) };
   if (opts.cachePath) sweepStaleTemps(opts.cachePath, opts.log);
-  return { files, key, restore: { dir: opts.archiveDir, key, settings, ...(opts.lazy ? { lazy: true } : {}) } };
+  return { files, key, restore: { dir: opts.archiveDir, key, settings, ...(opts.lazy ? { lazy: true } : {}), ...(opts.log ? { log: opts.log } : {}) } };
 }
 
 /** The engine from the cache when the read worked; otherwise the reason to build, logged. */
@@ -122,6 +122,8 @@ function filesBuild(opts: OpenOptions, p: Plan): FilesBuild {
     files: p.files,
     scan: scanOptions(opts),
     settings: p.restore.settings,
+    // The cache stores the digest's signatures: made while the workers read, not after.
+    ...(opts.cachePath ? { signatures: true } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.progress ? { progress: opts.progress } : {}),
   };
@@ -183,7 +185,7 @@ function openWhileScanning(opts: OpenOptions & { cachePath: string }): Opened {
     return (fingerprint = archiveFingerprint(got));
   };
   const late = { peek: () => known(files ?? scan.peek()), wait: () => known(files ?? scan.wait()) ?? '' };
-  const read = loadEngineCache(opts.cachePath, { dir: opts.archiveDir, key: { settings: settingsHash(settings), fingerprint: late }, settings, lazy: true });
+  const read = loadEngineCache(opts.cachePath, { dir: opts.archiveDir, key: { settings: settingsHash(settings), fingerprint: late }, settings, lazy: true, ...(opts.log ? { log: opts.log } : {}) });
   const p = plan(opts, files ?? scan.wait());
   const cached = fromCache(opts, p.files, read);
   if ('engine' in cached) return cached;

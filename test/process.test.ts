@@ -39,7 +39,8 @@ describe('npm start (src/main.ts) with a token', () => {
       const sent = fake.dispatchInteraction({ type: 'command', command: 'search', options: { query: 'subpoena' } });
       const cb = await fake.waitForCallback(sent.id);
       expect(bodyOf(cb).type).toBe(4);
-      expect(existsSync(cache)).toBe(true);
+      // The cache is written in the background after the load; wait for it rather than race it.
+      await expect.poll(() => existsSync(cache), { timeout: 15_000 }).toBe(true);
 
       run.child.kill('SIGTERM');
       // Exit code 0, not 1: main.ts gives up with 1 after 4.5 s, so 0 means a clean stop in time.

@@ -9,6 +9,7 @@ import type { Archive } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { QuoteStore } from '../quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
+import { storySignature } from '../summary/stories.js';
 import { planChunks, readingChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
 import { BuildMerger } from './merge.js';
 import { BuildPool, runBlocking, runWaiting, type Work } from './pool.js';
@@ -28,6 +29,11 @@ export interface FilesBuild {
   minPoolBytes?: number;
   /** False leaves the quotes out (the bench measures what they cost). */
   quotes?: boolean;
+  /**
+   * Make every article's digest signature during the build, on this thread while the workers
+   * read on (the index cache stores them, so its write then has them ready).
+   */
+  signatures?: boolean;
   /** The workers' module and silence limit (tests inject failing workers). */
   workerModule?: URL;
   stallMs?: number;
@@ -43,6 +49,8 @@ export interface Built {
 
 /** Below this much text (about a thousand news stories) one thread is quicker than starting workers. */
 export const MIN_POOL_BYTES = 2 * 1024 * 1024;
+/** Digest signatures made between two pauses (a few milliseconds). */
+const SIGNATURE_SLICE = 100;
 /** More workers than this only queue behind the main thread's merging. */
 const MAX_WORKERS = 8;
 
@@ -114,6 +122,12 @@ function* building(b: FilesBuild): Work<Built> {
       ready.delete(seq);
       merger.add(r.result, r.worker);
       if (r.worker >= 0) used.add(r.worker);
+      if (b.signatures) {
+        for (const [k, a] of r.result.articles.entries()) {
+          storySignature(a);
+          if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
+        }
+      }
       filesDone += chunks[seq]?.length ?? 0;
       b.progress?.('reading files', filesDone, total);
       yield;

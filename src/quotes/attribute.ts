@@ -4,7 +4,8 @@
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
-import { isFirstName, People, paragraphBases, type Person } from './people.js';
+import { firstNameGender, isFirstName, People, paragraphBases, type Person } from './people.js';
+import type { Gender } from './names.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
@@ -177,6 +178,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }));
       }
       if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', commit: noop }];
+      // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
+      // clause's subject, its own reading (via_it_org) for the model to weigh.
+      if (m.pronoun === 'it') {
+        const org = people.orgBefore(pos, ORG_REACH);
+        if (org) {
+          const s = { name: org, role: null, person: null };
+          return [{ speaker: s, via: 'via_it_org', commit: () => void (lastGroup = s) }];
+        }
+      }
       return [];
     }
     if (m.kind === 'name') {
@@ -184,7 +194,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
       }
-      const p = people.personFor(m.name, pos);
+      // A surname alone means the bearer the text last spoke of ("Ernie LeBlanc, father of Jason
+      // LeBlanc, says …" then "says LeBlanc"), not whoever was introduced last.
+      const surname = m.name.length === 1 ? foldName(m.name[0] ?? '') : '';
+      const p = (surname ? lastBearer(people, surname, pos) : undefined) ?? people.personFor(m.name, pos);
       return [
         {
           speaker: personSpeaker(p, m.role),
@@ -304,6 +317,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   const out: AttributedQuote[] = [];
+  // The names the article's text gives are all known before the first quote is attributed.
+  let variants: Map<Person, Person> | null = null;
+  const shownName = (sp: Speaker): string => (sp.person ? ((variants ??= nameVariants(people)).get(sp.person) ?? sp.person).name : sp.name);
   byParagraph.forEach((found, i) => {
     const speech = found.filter((f) => f.span.kind !== 'fragment');
     if (speech.length > 0) {
@@ -360,7 +376,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const ex = explicit[k];
         if (ex) {
           for (const r of ex.readings) {
-            add(r, ex.slot, ex.pronoun !== null && r.speaker.person?.gender === ex.pronoun ? AGREES : undefined);
+            const p = r.speaker.person;
+            // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
+            // gender only weighs against (the name lists call Darian male and Nova female).
+            add(r, ex.slot, ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined);
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -378,7 +397,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const { readings, subject } = previous();
           for (const r of readings) add(r, prevHasQuotes ? 'prev_intro_quoted' : 'prev_intro');
           if (subject) add({ speaker: personSpeaker(subject), via: 'via_name', commit: noop }, 'prev_subject');
-          if (lastSpeaker && i - lastSpeaker.paragraph <= 2) add({ speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop }, 'last_speaker');
+          if (lastSpeaker && i - lastSpeaker.paragraph <= 2) {
+            const r: Resolved = { speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop };
+            add(r, 'last_speaker');
+            // A quote paragraph continuing the one before: the convention of multi-paragraph speech.
+            if (k === 0 && !ex && lastSpeaker.paragraph === i - 1 && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) add(r, 'cont_prev_para');
+          }
         }
         // People named near the quote, outside quotes.
         // One candidate per person named near the quote: the nearest mention's distance, and every
@@ -423,7 +447,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
         });
         if (options.observe) {
-          const list: CandidateView[] = candList.map((c) => ({ speaker: c.speaker?.name ?? null, features: c.features }));
+          const list: CandidateView[] = candList.map((c) => ({ speaker: c.speaker ? shownName(c.speaker) : null, features: c.features }));
           list.push({ speaker: null, features: NULL_FEATURES });
           options.observe(f.span, list, best);
         }
@@ -439,7 +463,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
     }
     for (const f of found) {
-      const name = f.speaker?.name ?? null;
+      const name = f.speaker ? shownName(f.speaker) : null;
       out.push({ ...f.span, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
     }
   });
@@ -487,6 +511,46 @@ export function expandAcronym(name: string, paragraphs: readonly string[], cache
   return cache.table.get(name) ?? name;
 }
 
+/**
+ * Short forms of a first name used for the same person in one article ("Alexander Wise" in a
+ * caption, "Xander Wise" in the text; "Alex" / "Alexander"): each maps to the person with the
+ * longer first name, the article's full form. Relatives share a surname but not nested first names.
+ */
+function nameVariants(people: People): Map<Person, Person> {
+  const bySurname = new Map<string, Person[]>();
+  for (const p of people.persons.values()) {
+    if (p.folded.length !== 2) continue;
+    const key = p.folded[1] ?? '';
+    const list = bySurname.get(key) ?? [];
+    if (list.length < 8) list.push(p);
+    bySurname.set(key, list);
+  }
+  const out = new Map<Person, Person>();
+  for (const list of bySurname.values()) {
+    for (const a of list) {
+      for (const b of list) {
+        const fa = a.folded[0] ?? '';
+        const fb = b.folded[0] ?? '';
+        if (fa.length >= 3 && fb.length > fa.length && (fb.startsWith(fa) || fb.endsWith(fa)) && !out.has(b)) out.set(a, b);
+      }
+    }
+  }
+  return out;
+}
+
+/** How far back (characters) a surname alone looks for the full name it stands for. */
+const SURNAME_REACH = 3000;
+
+/** The person with a full name ending in `surname` whose mention outside quotes comes last before `pos`. */
+function lastBearer(people: People, surname: string, pos: number): Person | undefined {
+  const ms = people.mentionsIn(pos - SURNAME_REACH, pos);
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const p = ms[k]?.person;
+    if (p && p.folded.length >= 2 && p.folded[p.folded.length - 1] === surname) return p;
+  }
+  return undefined;
+}
+
 /** How far (characters) from a quote a name still counts as near. */
 const NEAR_REACH = 1500;
 
@@ -494,14 +558,16 @@ const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 's
 
 const NULL_FEATURES: Features = { null: 1 };
 const AGREES: Features = { gender_agrees: 1 };
+const CLASHES: Features = { name_gender_clash: 1 };
 
 /** What a person's name looks like, which never changes within an article: computed once per person. */
-const shapes = new WeakMap<Person, { full: boolean; firstName: boolean }>();
-function shapeOf(p: Person): { full: boolean; firstName: boolean } {
+const shapes = new WeakMap<Person, { full: boolean; firstName: boolean; gender: Gender }>();
+function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender } {
   let shape = shapes.get(p);
   if (!shape) {
     const core = p.folded.filter((w) => !PARTICLES.has(w));
-    shape = { full: core.length >= 2, firstName: isFirstName(p.folded[0] ?? '') };
+    const gender = firstNameGender(p.folded[0] ?? '');
+    shape = { full: core.length >= 2, firstName: gender !== null || isFirstName(p.folded[0] ?? ''), gender };
     shapes.set(p, shape);
   }
   return shape;

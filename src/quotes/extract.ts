@@ -165,12 +165,31 @@ export function contextOf(p: string, starts: readonly number[], spans: readonly 
   };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const countWords = (s: string): number => {
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordCharCache = new Map<number, boolean>();
+/** A letter or digit of any script (a code point): ASCII by ranges, the rest by the expression, cached. */
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let w = wordCharCache.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordCharCache.set(cp, w);
+  }
+  return w;
+}
+/** Runs of letters and digits (/[\p{L}\p{N}]+/u): a code-point loop, as this runs for every quote of an archive. */
+function countWords(s: string): number {
   let n = 0;
-  for (const _ of s.matchAll(WORD)) n++;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    const w = isWordChar(cp);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
   return n;
-};
+}
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
 
@@ -184,6 +203,21 @@ function isTitleCase(text: string): boolean {
   // "I Love You" is a sentence in capitals; a pronoun subject makes it speech, not a name.
   if (/^(?:I|We|You|He|She|They|It)$/u.test(ws[0] ?? '')) return false;
   return ws.every((w) => capital(w) || SMALL_WORDS.has(w));
+}
+
+const LAST_WORD = /(\p{L}+)[\s,:]*$/u;
+/**
+ * The last word of `pre` when only blanks, commas and colons follow it, lower-cased ('' if none).
+ * Tried on the end of the text first: the expression is tried at every offset of what it is given.
+ */
+export function lastWordOf(pre: string): string {
+  const window = 48;
+  if (pre.length > window) {
+    const m = LAST_WORD.exec(pre.slice(-window));
+    // Starting well inside the window, the word is whole (nothing before it was cut off).
+    if (m && m.index >= 3) return m[1]?.toLowerCase() ?? '';
+  }
+  return LAST_WORD.exec(pre)?.[1]?.toLowerCase() ?? '';
 }
 
 /** Decides whether a quoted span is speech that opens its own sentence, speech embedded in a sentence, or a scare quote / title. */
@@ -208,7 +242,7 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
   const speechBefore = hasSpeechVerb(pre.slice(-160));
   // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
   // that starts like a sentence is speech even when the sentence runs on after it.
-  const lastWord = /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+  const lastWord = lastWordOf(pre);
   // "an app called “Screenwise Meter”" names a thing; it reports no speech.
   const verbRightBefore = upper && SPEECH_VERBS.has(lastWord) && !/^call/u.test(lastWord);
   if (verbRightBefore) return 'direct';

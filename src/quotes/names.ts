@@ -110,11 +110,19 @@ const DEMONYMS = new Set(
   taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian`.split(/\s+/),
 );
 
-const PLAIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.]*$/;
+/** Letters and digits of ASCII, and periods after the first: such a word is its own bare form. */
+function isPlainWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c === 46 && i > 0))) return false;
+  }
+  return true;
+}
 const KEEP_AT_END = /[\p{L}\p{N}.]/u;
 /** The word without leading marks and trailing punctuation (a final period stays: "Dr."). Linear however long. */
 export function bare(w: string): string {
-  if (PLAIN_WORD.test(w)) return w;
+  if (isPlainWord(w)) return w;
   const start = /^[^\p{L}\p{N}]*/u.exec(w)?.[0].length ?? 0;
   let end = w.length;
   while (end > start && !KEEP_AT_END.test(w[end - 1] ?? '')) end--;
@@ -158,7 +166,8 @@ function flags(w: string): number {
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
 export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
-export const isPronoun = (w: string): boolean => PRONOUNS.has(w.toLowerCase());
+// No pronoun is longer than four letters, and lower-casing never shortens a word.
+export const isPronoun = (w: string): boolean => w.length <= 4 && PRONOUNS.has(w.toLowerCase());
 export const isNonNameStarter = (w: string): boolean => (flags(w) & NON_STARTER) !== 0;
 
 /** An all-capitals word of two or more letters (ICE, UFCW, U.S.): an acronym, unless the whole text shouts. */

@@ -56,8 +56,53 @@ const MAX_CANDIDATES = 50;
 /** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
 const CHARS_PER_POINT = 200;
 
-const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
-const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+export const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+
+// Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
+// expressions are tried at every name of every article with quotes.
+/** ASCII white space and the no-break space (all of them `\s`). */
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+
+/** The words FOLLOWING_VERB reads by name (its other verbs end in -ed or -s). */
+const FOLLOWING_WORDS = new Set(['also', 'then', 'later', 'has', 'had', 'have', 'was', 'is', 'will', 'would', 'could', 'says', 'said', 'told', 'tells']);
+
+/**
+ * FOLLOWING_VERB may match `p` from `from` (within `reach` characters): blanks, then a comma, or a
+ * lower-case word that is one of its words or ends in -ed or -s (anything outside ASCII: maybe).
+ */
+export function mayFollowVerb(p: string, from: number, reach: number): boolean {
+  const end = Math.min(p.length, from + reach);
+  let k = from;
+  while (k < end && isBlank(p.charCodeAt(k))) k++;
+  if (k >= end) return false;
+  const c = p.charCodeAt(k);
+  if (c === 44 || c >= 128) return true;
+  if (k === from || c < 97 || c > 122) return false;
+  let r = k + 1;
+  while (r < end && p.charCodeAt(r) >= 97 && p.charCodeAt(r) <= 122) r++;
+  if (r < end) {
+    const next = p.charCodeAt(r);
+    if (next >= 128) return true;
+    // A letter, digit or underscore right after: no word boundary there.
+    if ((next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 95) return false;
+  }
+  const last = p.charCodeAt(r - 1);
+  return (r - k >= 4 && (last === 115 || (last === 100 && p.charCodeAt(r - 2) === 101))) || FOLLOWING_WORDS.has(p.slice(k, r));
+}
+
+/** AFTER_SPEECH may match p[start, end): it ends in blanks after a word ending like one of its verbs. */
+export function mayFollowSpeech(p: string, start: number, end: number): boolean {
+  let k = end - 1;
+  if (k < start) return false;
+  const last = p.charCodeAt(k);
+  if (last >= 128) return true;
+  if (!isBlank(last)) return false;
+  while (k >= start && isBlank(p.charCodeAt(k))) k--;
+  if (k < start) return false;
+  const c = p.charCodeAt(k);
+  return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
+}
 
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
@@ -77,8 +122,21 @@ function runsOf(p: string, base: number): Run[] {
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
-  // Reused in place (cleared, shifted), never reallocated: this runs for every word.
-  const recent: number[] = [];
+  // A fixed buffer shifted in place, never reallocated: this runs for every word.
+  const recent = new Int32Array(6);
+  let held = 0;
+  const remember = (start: number, end: number): void => {
+    if (held === 3) {
+      recent[0] = recent[2] ?? 0;
+      recent[1] = recent[3] ?? 0;
+      recent[2] = recent[4] ?? 0;
+      recent[3] = recent[5] ?? 0;
+      held = 2;
+    }
+    recent[2 * held] = start;
+    recent[2 * held + 1] = end;
+    held++;
+  };
   const n = p.length;
   let i = 0;
   // A hand-written word loop: this runs over every word of every article with quotes, and
@@ -103,9 +161,8 @@ function runsOf(p: string, base: number): Run[] {
       cur = null;
       const last = p.charCodeAt(i - 1);
       if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
-        recent.push(s0, i);
-        if (recent.length > 6) recent.splice(0, 2);
-      } else recent.length = 0;
+        remember(s0, i);
+      } else held = 0;
       continue;
     }
     let w = p.slice(s0, i);
@@ -127,14 +184,15 @@ function runsOf(p: string, base: number): Run[] {
     if (nameish || particle) {
       if (!cur) {
         const roles: string[] = [];
-        for (let k = recent.length - 2; k >= 0; k -= 2) {
+        for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
           if (!isRoleWord(r)) break;
           roles.unshift(r);
         }
-        const before = p.slice(Math.max(0, pos - base - 40), pos - base);
+        const from = Math.max(0, pos - base - 40);
+        const before = p.slice(from, pos - base);
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = AFTER_SPEECH.exec(before);
+        const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
         cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks };
       }
@@ -148,19 +206,16 @@ function runsOf(p: string, base: number): Run[] {
       out.push(cur);
       cur = null;
     }
-    if (breaks || nameish) recent.length = 0;
-    else {
-      recent.push(pos - base, pos - base + core.length);
-      if (recent.length > 6) recent.splice(0, 2);
-    }
+    if (breaks || nameish) held = 0;
+    else remember(pos - base, pos - base + core.length);
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
   for (const r of out) {
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
-    const after = p.slice(lastAt - base + lastWord.length, lastAt - base + lastWord.length + 200);
-    const verb = FOLLOWING_VERB.exec(after)?.[1];
+    const from = lastAt - base + lastWord.length;
+    const verb = mayFollowVerb(p, from, 200) ? FOLLOWING_VERB.exec(p.slice(from, from + 200))?.[1] : undefined;
     if (verb === undefined || r.reported) continue;
     r.subject = true;
     if (SPEECH_VERBS.has(verb)) r.speaks = true;
@@ -432,6 +487,13 @@ const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (
 
 /** A word of the maintained first-name lists (several languages). */
 export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
+
+/** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
+export function firstNameGender(folded: string): Gender {
+  if (folded.length <= 1) return null;
+  const g = getGender(folded);
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+}
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {

@@ -54,7 +54,7 @@ export function subjectBefore(text: string): Phrase | null {
     // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
     // "Jeff Weaver, Sanders' campaign manager," / "William Daley, President Obama's former chief of
     // staff," — a possessive name and a lower-case role is an appositive too.
-    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive) && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u.test(appositive)) {
+    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive) && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u.test(appositive) && !isTitleAppositive(appositive, chunks[chunks.length - 1] ?? '')) {
       chunks.push(appositive);
       appositive = null;
     }
@@ -72,6 +72,21 @@ export function subjectBefore(text: string): Phrase | null {
   const np = trailingNounPhrase(words(head));
   if (np.length === 0) return null;
   return { words: np, appositive: appositive?.trim() || null };
+}
+
+/**
+ * "Hussein Sayed, Chief Market Strategist at FXTM," — a capitalised job title after a full name is
+ * an appositive too: its head (the word before any "of"/"at"/"for") is a role noun, and it has two
+ * or more words or is a title ("Ottawa, Ontario," and "Smith, Calgary," are places, not roles).
+ */
+function isTitleAppositive(appositive: string, before: string): boolean {
+  if (!/(?:^|\s)\p{Lu}[\p{Ll}'’.-]+\s+\p{Lu}[\p{Ll}'’.-]+$/u.test(before.trim())) return false;
+  const ws = words(appositive);
+  const cut = ws.findIndex((w) => /^(?:of|at|for|with|in|on)$/u.test(w));
+  const head = (cut > 0 ? ws[cut - 1] : ws[ws.length - 1]) ?? '';
+  if (!/^\p{Lu}/u.test(head)) return false;
+  const low = bare(head).toLowerCase();
+  return isTitleWord(low) || (ws.length >= 2 && isRoleWord(low));
 }
 
 function trailingNounPhrase(ws: readonly string[]): string[] {

@@ -20,6 +20,7 @@ export const FEATURES = [
   'prev_subject', // a person who opens a sentence of the narrative paragraph before
   'prev_intro_quoted', // a speech-verb subject in the paragraph before, which has quotes
   'last_speaker', // the last speaker, at most two paragraphs back
+  'cont_prev_para', // a paragraph that opens with an unattributed quote, after a paragraph whose last quote this candidate spoke
   'sentence_subject', // the subject that opens the quote's sentence ("He voiced his anger, …")
   'prev_sentence_subject', // the subject of the sentence before, in the same paragraph
   'near_sentence', // named in the quote's sentence (outside quotes)
@@ -36,6 +37,7 @@ export const FEATURES = [
   'via_desc_def', // "the mayor" kept as is
   'via_desc_referent', // "the mayor" read as the person the article named
   'via_org', // "the company" read as the organisation named before
+  'via_it_org', // "it" read as the organisation last named as a subject
   'via_group', // "they", "A and B"
   // what the candidate is
   'full_name', // two or more name words
@@ -45,6 +47,7 @@ export const FEATURES = [
   'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
   'gender_agrees', // a he/she slot and the person's known gender agree
+  'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)
   'null', // nobody: the quote stays unattributed
 ] as const;

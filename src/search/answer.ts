@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, dot, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, dot, rankerScore, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
 import { answerType, type AnswerType } from './question.js';
@@ -245,7 +245,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       relationWindow,
       agent ? 1 : 0,
     ];
-    return { sentence: s, features, score: dot(weights.sentence.weights, features), typed, overlap: overlaps[i] ?? 0 };
+    return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
 }
 
@@ -561,6 +561,6 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleLocal(r.passage, article) : 0,
       article >= 0 ? articleOverlap(article) : 0,
     ];
-    return { ranked: r, features, score: dot(weights.passage.weights, features), best: chosen };
+    return { ranked: r, features, score: rankerScore(weights.passage, features), best: chosen };
   });
 }

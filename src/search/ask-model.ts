@@ -1,5 +1,6 @@
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
+import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -11,10 +12,22 @@ export interface AskWeights {
   version: 1;
   /** What the weights were trained on, for the record. */
   trainedOn: string;
-  sentence: { features: string[]; weights: number[] };
-  passage: { features: string[]; weights: number[] };
+  sentence: Ranker;
+  passage: Ranker;
   /** One weight vector per expected answer type: a date is the answer to "when", not to "who". */
   span: { features: string[]; weights: Record<AnswerType, number[]> };
+}
+
+/** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
+export interface Ranker {
+  features: string[];
+  weights: number[];
+  trees?: Tree[];
+}
+
+/** An item's score under a ranker. */
+export function rankerScore(r: Ranker, x: readonly number[]): number {
+  return r.trees ? dot(r.weights, x) + forestValue(r.trees, x) : dot(r.weights, x);
 }
 
 export const SENTENCE_FEATURES = [
@@ -59,6 +72,8 @@ export function parseWeights(doc: unknown): AskWeights {
   vector('sentence', w.sentence?.weights, SENTENCE_FEATURES.length);
   check('passage', w.passage, PASSAGE_FEATURES);
   vector('passage', w.passage?.weights, PASSAGE_FEATURES.length);
+  if (w.sentence?.trees !== undefined) w.sentence.trees = checkForest(w.sentence.trees, SENTENCE_FEATURES.length, 'sentence');
+  if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
   return w as AskWeights;
@@ -72,11 +87,7 @@ export function dot(w: readonly number[], x: readonly number[]): number {
   return s;
 }
 
-/** One question's items: their feature vectors and which of them are right. */
-export interface Group {
-  features: number[][];
-  positive: boolean[];
-}
+export type { Group } from './boost.js';
 
 export interface TrainOptions {
   epochs: number;

@@ -1,7 +1,8 @@
 import type { Engine } from '../engine.js';
-import { scorePool, scoreSentences, spanCandidates, spanFeatures, type QuestionView } from './answer.js';
+import { scorePool, scoreSentences, spanCandidates, spanFeatures, type QuestionView, type ScoredSentence } from './answer.js';
 import {
   DEFAULT_ASK_WEIGHTS,
+  dot,
   groupAccuracy,
   PASSAGE_FEATURES,
   SENTENCE_FEATURES,
@@ -11,6 +12,8 @@ import {
   type AskWeights,
   type Group,
 } from './ask-model.js';
+import { trainBoosted, type BoostOptions, type BoostReport } from './boost.js';
+import type { Ranked } from './rank.js';
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 
 /** A question with its gold answers, as reading-comprehension sets give them. */
@@ -73,6 +76,38 @@ export interface TrainReport {
   sentenceAccuracy: number;
   passageAccuracy: number;
   spanAccuracy: number;
+  /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
+  sentenceTrees?: Omit<BoostReport, 'trees'>;
+  passageTrees?: Omit<BoostReport, 'trees'>;
+}
+
+export interface AskTrainOptions {
+  /** Boost trees on the linear sentence and passage scores (default true). */
+  trees: boolean;
+  sentenceBoost: Partial<BoostOptions>;
+  passageBoost: Partial<BoostOptions>;
+}
+
+/** The sentences of the gold paragraph with their features, and which hold a gold answer. */
+export function goldSentences(engine: Engine, g: GoldQuestion, q: QuestionView): { sentences: ScoredSentence[]; positive: boolean[] } | undefined {
+  const article = engine.index.articles.findIndex((a) => a.id === g.article);
+  if (article < 0) return undefined;
+  for (const p of engine.index.articlePassages(article)) {
+    if (engine.index.passages[p]?.paragraph !== g.paragraph) continue;
+    const sentences = scoreSentences(engine.index.passageText(p), q, DEFAULT_ASK_WEIGHTS);
+    return { sentences, positive: sentences.map((s) => holdsAnswer(s.sentence.text, g.answers)) };
+  }
+  return undefined;
+}
+
+/** The retrieved pool as the passage model sees it (features under the given sentence model), and which passage is the gold one. */
+export function passageGroup(engine: Engine, g: GoldQuestion, q: QuestionView, pool: readonly Ranked[], weights: AskWeights): Group {
+  const scored = scorePool(engine.index, pool, q, weights);
+  const positive = scored.map((s) => {
+    const p = engine.index.passages[s.ranked.passage];
+    return p !== undefined && engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph;
+  });
+  return { features: scored.map((s) => s.features), positive };
 }
 
 /**
@@ -113,7 +148,7 @@ export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly 
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
-const TRAIN_POOL = 20;
+export const TRAIN_POOL = 20;
 
 /**
  * Trains the three answer models on questions over the engine's archive: the sentence model
@@ -122,7 +157,13 @@ const TRAIN_POOL = 20;
  * holds the answer (a candidate is right when its token F1 with a gold answer is the best
  * available and at least 0.5).
  */
-export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion[], trainedOn: string): { weights: AskWeights; report: TrainReport } {
+export function trainAskWeights(
+  engine: Engine,
+  questions: readonly GoldQuestion[],
+  trainedOn: string,
+  options: Partial<AskTrainOptions> = {},
+): { weights: AskWeights; report: TrainReport } {
+  const boost = options.trees ?? true;
   const sentenceGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: Array<{ g: GoldQuestion; q: ReturnType<Engine['askPool']>['q']; pool: ReturnType<Engine['askPool']>['pool'] }> = [];
@@ -135,42 +176,32 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
     }
     const { q } = asked;
     prepared.push({ g, ...asked });
-    const article = engine.index.articles.findIndex((a) => a.id === g.article);
-    if (article < 0) continue;
-    for (const p of engine.index.articlePassages(article)) {
-      if (engine.index.passages[p]?.paragraph !== g.paragraph) continue;
-      const sentences = scoreSentences(engine.index.passageText(p), q, DEFAULT_ASK_WEIGHTS);
-      const positive = sentences.map((s) => holdsAnswer(s.sentence.text, g.answers));
+    const gold = goldSentences(engine, g, q);
+    if (gold) {
+      const { sentences, positive } = gold;
       sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
         if (group) spanGroups.get(q.type)?.push(group);
       }
-      break;
     }
   }
 
   const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
   const { weights: spanWeights, accuracy: spanAccuracy, groups: spanTotal } = trainSpanWeights(spanGroups);
-  const withSentences: AskWeights = {
-    ...DEFAULT_ASK_WEIGHTS,
-    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
-  };
+  const sentenceBoost = boost ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
+  const sentence = { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
+  const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
   const passageGroups: Group[] = [];
-  for (const { g, q, pool } of prepared) {
-    const scored = scorePool(engine.index, pool, q, withSentences);
-    const positive = scored.map((s) => {
-      const p = engine.index.passages[s.ranked.passage];
-      return p !== undefined && engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph;
-    });
-    passageGroups.push({ features: scored.map((s) => s.features), positive });
-  }
+  for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
   const passageWeights = trainConditionalLogit(passageGroups, PASSAGE_FEATURES.length);
+  const passageBoost = boost ? trainBoosted(passageGroups, PASSAGE_FEATURES.length, (x) => dot(passageWeights, x), options.passageBoost) : undefined;
+  const passage = { features: [...PASSAGE_FEATURES], weights: passageWeights, ...(passageBoost ? { trees: passageBoost.trees } : {}) };
   const weights: AskWeights = {
     version: 1,
     trainedOn,
-    sentence: { features: [...SENTENCE_FEATURES], weights: sentenceWeights },
-    passage: { features: [...PASSAGE_FEATURES], weights: passageWeights },
+    sentence,
+    passage,
     span: { features: [...SPAN_FEATURES], weights: spanWeights },
   };
   return {
@@ -182,7 +213,13 @@ export function trainAskWeights(engine: Engine, questions: readonly GoldQuestion
       spanGroups: spanTotal,
       sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
+      ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
+      ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
       spanAccuracy,
     },
   };
+}
+
+function summary({ chosen, validationTop1Before, validationTop1After }: BoostReport): Omit<BoostReport, 'trees'> {
+  return { chosen, validationTop1Before, validationTop1After };
 }

@@ -20,6 +20,8 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
+import { adoptingStoredSignatures, offerStoredSignatures, signatureParts } from '../summary/signature-store.js';
+import { offerSignatures } from '../summary/stories.js';
 // QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
 // cache with other quotes is rebuilt.
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
@@ -63,7 +65,7 @@ const FRAME_BYTES = 4 << 20;
 const MAX_FRAME_BYTES = 64 << 20;
 
 /** Frame tags, in the order they appear; every section but the header and the end may repeat. */
-const TAG = { header: 1, articles: 2, warnings: 3, vocab: 4, passages: 5, terms: 6, titles: 7, feature: 8, end: 9 } as const;
+const TAG = { header: 1, articles: 2, warnings: 3, vocab: 4, passages: 5, terms: 6, titles: 7, feature: 8, signatures: 10, end: 9 } as const;
 
 interface Frame {
   tag: number;
@@ -341,6 +343,11 @@ function* snapshotFrames(snap: CacheSnapshot, order: Order, key: CacheKey): Gene
   yield* counted(listFrames(TAG.terms, termLists(), toNew));
   yield* counted(listFrames(TAG.titles, order.articles.map((n) => index.titleTerms[n] ?? new Uint32Array()), toNew));
   yield* counted(featureFrames('quotes', snap.quotes.toJSON()));
+  // The digest's signatures (optional: a cache without them loads, and the digest makes them).
+  const signatureFrames = function* (): Generator<Uint8Array[]> {
+    for (const body of signatureParts(order.articles.map((n) => index.articles[n] as Article))) yield frameOf(TAG.signatures, body);
+  };
+  yield* counted(signatureFrames());
   yield jsonFrame(TAG.end, { frames: frames + 1 });
 }
 
@@ -588,6 +595,8 @@ export interface RestoreOptions {
    * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front.
    */
   lazy?: boolean;
+  /** Where to report what is not used but costs nothing to do without (stored digest signatures). */
+  log?: Logger;
 }
 
 function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
@@ -667,6 +676,9 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
 
   const features: Frame[] = [];
   for (; frame?.tag === TAG.feature; frame = yield* next()) features.push(frame);
+  // Read (and checked) only when a digest first needs a signature; see signature-store.ts.
+  const signatures: Uint8Array[] = [];
+  for (; frame?.tag === TAG.signatures; frame = yield* next()) signatures.push(frame.body);
   if (!frame || frame.tag !== TAG.end) throw new Unusable('cache is truncated (no end mark)');
   if (jsonOf(EndSchema, frame, 'end mark').frames !== frames) throw new Unusable('cache has frames missing or repeated');
   if ((yield 'frame') !== null) throw new Unusable('cache has data after its end mark');
@@ -693,6 +705,7 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
         return QuoteStore.build(archive.articles);
       }
     });
+    offerStoredSignatures(signatures, articles, opts.log, opts.dir);
     return engine;
   }
   let index: PassageIndex;
@@ -707,6 +720,9 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   if (late) checkArchive(late.wait());
   const engine = new Engine(archive, index, quotes);
   checkQuotes(quotes, engine);
+  // Loading everything up front (a bot): the digest's signatures too, in slices like the rest.
+  offerSignatures(undefined);
+  yield* slices(adoptingStoredSignatures(signatures, articles, opts.log, opts.dir));
   return engine;
 }
 

@@ -59,17 +59,35 @@ const TERM = HEADLINE - 1;
 
 const signatures = new WeakMap<Article, Signature>();
 
+/**
+ * Bump when what a signature holds changes (how words are found, stemmed, paired or flagged):
+ * signatures stored with an index cache (src/summary/signature-store.ts) of another version are
+ * not used.
+ */
+export const SIGNATURE_VERSION = 1;
+/** The term-id bits of a packed signature entry; the bits above are flags. */
+export const SIGNATURE_TERM = TERM;
+
 // Every term any signature used, once: grouping counts by integer ids in typed arrays, not by
 // strings in Maps (a month is some 600,000 term occurrences). Words by their stem, pairs of
 // words by the two words' ids in a table of their own; one id space for both.
 const dictionary = new Map<string, number>();
 let termTotal = 0;
 
+/** A term of the dictionary: a word's stem, or a pair of two earlier terms' ids. */
+export type SignatureTerm = string | readonly [number, number];
+/** The dictionary by id, for storing signatures with their terms: a word's stem ('' for a pair)… */
+const termWords: string[] = [];
+/** …and a pair's two ids at 2 × id and 2 × id + 1 (-1 for a word). */
+const termPairs: number[] = [];
+
 function termIdOf(term: string): number {
   let id = dictionary.get(term);
   if (id === undefined) {
     id = termTotal++;
     dictionary.set(term, id);
+    termWords.push(term);
+    termPairs.push(-1, -1);
   }
   return id;
 }
@@ -124,6 +142,8 @@ function pairIdOf(first: number, second: number): number {
   pairSecond[h] = second;
   pairId[h] = termTotal++;
   flagPair(pairId[h] ?? -1);
+  termWords.push('');
+  termPairs.push(first, second);
   pairCount++;
   return pairId[h] ?? -1;
 }
@@ -228,6 +248,7 @@ const tables = new WeakMap<Article, boolean>();
 export function isTabular(a: Article): boolean {
   let t = tables.get(a);
   if (t === undefined) {
+    if (stored && fromStore(a)) return tables.get(a) === true;
     t = tabularOpening(a);
     tables.set(a, t);
   }
@@ -433,6 +454,10 @@ const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
+  if (stored && fromStore(a)) {
+    sig = signatures.get(a);
+    if (sig) return sig;
+  }
   const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
@@ -442,14 +467,82 @@ function signatureOf(a: Article): Signature {
     signatures.set(a, before.sig);
     return before.sig;
   }
+  sig = makeSignature(a, leadParagraph);
+  signatures.set(a, sig);
+  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
+  return sig;
+}
+
+function makeSignature(a: Article, leadParagraph: string): Signature {
   stampNow++;
   buildingLength = 0;
   addWords(a.title, true);
   addWords(leadSentence(leadParagraph), false);
-  sig = building.slice(0, buildingLength);
+  return building.slice(0, buildingLength);
+}
+
+// Signatures made ahead of time and stored with the index cache (src/summary/signature-store.ts):
+// the store reads them through these, and offers the stored ones to be taken on first need.
+
+/** An article's signature as a digest uses it (null for a table, which has none); made and kept if need be. */
+export function storySignature(a: Article): Signature | null {
+  return isTabular(a) ? null : signatureOf(a);
+}
+
+/** The same made afresh, nothing kept or reused: what a stored signature must equal to be used. */
+export function freshSignature(a: Article): Signature | null {
+  return tabularOpening(a) ? null : makeSignature(a, a.paragraphs[a.headline ? 1 : 0] ?? '');
+}
+
+/** The dictionary's term of an id a signature holds (`& SIGNATURE_TERM`). */
+export function signatureTerm(id: number): SignatureTerm | undefined {
+  const first = termPairs[2 * id] ?? -1;
+  return first >= 0 ? [first, termPairs[2 * id + 1] ?? -1] : termWords[id];
+}
+
+/** The id here of a stored word (stored signatures hold the ids of the process that made them). */
+export const signatureWordId = (word: string): number => termIdOf(word);
+/** The id here of a stored pair of words, given the two words' ids here. */
+export const signaturePairId = (first: number, second: number): number => pairIdOf(first, second);
+
+/**
+ * Keeps given signatures (ids of this dictionary; null for a table) as made for these very
+ * articles. Only for signatures made from the same headlines and leads: a later change of an
+ * article is a new object, made afresh (or reused by id when its words are equal).
+ */
+export function adoptSignatures(articles: readonly Article[], sigs: readonly (Signature | null)[]): void {
+  for (let i = 0; i < articles.length; i++) {
+    const sig = sigs[i];
+    if (sig !== undefined) keep(articles[i] as Article, sig);
+  }
+}
+
+function keep(a: Article, sig: Signature | null): void {
+  if (tables.has(a)) return;
+  tables.set(a, sig === null);
+  if (sig === null) return;
   signatures.set(a, sig);
-  madeFrom.set(a.id, { title: a.title, lead: leadParagraph, sig });
-  return sig;
+  madeFrom.set(a.id, { title: a.title, lead: a.paragraphs[a.headline ? 1 : 0] ?? '', sig });
+}
+
+/** Stored signatures by article: its signature here (null for a table), or undefined when none is stored for it. */
+export type SignatureSource = (a: Article) => Signature | null | undefined;
+
+// Signatures stored with the index cache, read per article on first need: a digest of a day
+// reads a day's worth, and a command that makes no digest reads none.
+let stored: SignatureSource | undefined;
+
+/** Where signatures not made yet are looked up first (replaces any earlier source). */
+export function offerSignatures(source: SignatureSource | undefined): void {
+  stored = source;
+}
+
+/** Keeps the stored signature of `a`, if there is one; whether there was. */
+function fromStore(a: Article): boolean {
+  const sig = stored?.(a);
+  if (sig === undefined) return false;
+  keep(a, sig);
+  return true;
 }
 
 /** The lead's first sentence after its dateline ("NEW YORK, Oct 19 - "), at most 400 characters of the paragraph. */

@@ -116,7 +116,19 @@ describe('training', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/trained on 10 questions/);
-    expect(parseWeights(JSON.parse(readFileSync(out, 'utf8'))).trainedOn).toBe('questions.jsonl (all)');
+    expect(run.stdout).toMatch(/sentence trees: \d+ \(validation top-1/);
+    const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
+    expect(written.trainedOn).toBe('questions.jsonl (all)');
+    expect(Array.isArray(written.sentence.trees) && Array.isArray(written.passage.trees)).toBe(true);
+    const linear = join(tmp, 'linear.json');
+    const run2 = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', linear, '--linear'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run2.stdout).not.toMatch(/trees:/);
+    const plain = parseWeights(JSON.parse(readFileSync(linear, 'utf8')));
+    expect(plain.sentence.trees).toBeUndefined();
+    expect(plain.sentence.weights).toEqual(written.sentence.weights);
   });
 
   it('GIVEN the script without its data paths THEN it says how to call it', () => {

@@ -120,4 +120,57 @@ describe('attributeArticle on small articles', () => {
     expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
     expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
   });
+  it('GIVEN "she says" THEN a candidate whose first name is a man\'s carries name_gender_clash, unless the text gives the gender', () => {
+    const clashes = (paragraphs: string[]): Record<string, boolean> => {
+      const out: Record<string, boolean> = {};
+      attributeArticle(paragraphs, {
+        observe: (_q, candidates) => {
+          for (const c of candidates) if (c.speaker) out[c.speaker] = c.features.name_gender_clash === 1;
+        },
+      });
+      return out;
+    };
+    const story = ['Wendy Golden says her son died in 2016.', 'Richard Cuthbertson, who sold him the pills, was charged.', '“That is why I chose to fight,” she says.'];
+    expect(clashes(story)).toMatchObject({ 'Wendy Golden': false, 'Richard Cuthbertson': true });
+    // "Kim" is a woman's name in the lists, but "Mr." says otherwise: no clash with "he".
+    expect(clashes(['Mr. Kim Lee runs the shop.', 'Wendy Golden was a customer.', '“We close at nine,” he says.'])).toMatchObject({ 'Kim Lee': false, 'Wendy Golden': true });
+  });
+
+  it('GIVEN a surname shared by two people THEN the one the text last spoke of', () => {
+    expect(
+      speakers([
+        'Jason LeBlanc died in a jail cell in January.',
+        'His father, Ernie LeBlanc, says his son had long struggled with anxiety.',
+        '“Your anxiety gets that bad, you have got to have something,” says LeBlanc.',
+      ]),
+    ).toEqual(['Ernie LeBlanc']);
+  });
+
+  it('GIVEN a capitalised job title after the name ("Hussein Sayed, Chief Market Strategist at FXTM,") THEN the name speaks, the title is its role', () => {
+    const [q] = attributeArticle(['“The euro may fall,” Hussein Sayed, Chief Market Strategist at FXTM, said in a note.']);
+    expect(q?.speaker).toBe('Hussein Sayed');
+    expect(q?.role).toBe('Chief Market Strategist at FXTM');
+    // A place after the name is no title: the sentence's subject still speaks.
+    expect(speakers(['“We are ready,” Dana Smith, Calgary, said.'])).not.toEqual(['Dana Smith']);
+  });
+  it('GIVEN a caption with the full first name and a short form in the text THEN the full form speaks; relatives stay apart', () => {
+    expect(
+      speakers([
+        'Alfonso Espinos and Alexander Wise inside the shop.',
+        'Xander Wise, a self-taught artist, drew the first issue.',
+        '“It is months and months of doing panels,” said Xander Wise.',
+      ]),
+    ).toEqual(['Alexander Wise']);
+    expect(speakers(['Darrin Wise is proud of his son, Xander Wise.', '“I never doubted him,” said Darrin Wise.'])).toEqual(['Darrin Wise']);
+  });
+  it('GIVEN "it said" after an organisation was the subject THEN the organisation, and the unattributed quote paragraph after it too', () => {
+    expect(
+      speakers([
+        'Northwind Power said in a statement that 600,000 customers lost power.',
+        'It is very bad for our seniors. Rod Peters, Lake Cowichan mayor',
+        '“Hundreds of downed trees have left some roads impassable,” it said.',
+        '“Some areas will be without power for several more days.”',
+      ]),
+    ).toEqual(['Northwind Power', 'Northwind Power']);
+  });
 });

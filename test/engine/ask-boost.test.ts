@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASK_WEIGHTS, dot, groupAccuracy, parseWeights, rankerScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { checkForest, forestValue, trainBoosted, treeValue, type Tree } from '../../src/search/boost.js';
+
+/**
+ * Groups where the right item is the one whose feature 0 is middling (0.5 among 0.1 and 0.9),
+ * in an order that varies: a weighted sum can only prefer the largest or the smallest, trees
+ * can pick the middle. Feature 1 is noise.
+ */
+function middleGroups(n: number, seed: number): Group[] {
+  return Array.from({ length: n }, (_, i) => {
+    const values = [0.1, 0.5, 0.9];
+    const shift = (i * 7 + seed) % 3;
+    const order = [...values.slice(shift), ...values.slice(0, shift)];
+    return {
+      features: order.map((v, k) => [v, ((i + k * 5 + seed) % 7) / 7]),
+      positive: order.map((v) => v === 0.5),
+    };
+  });
+}
+
+describe('boosted trees for ask', () => {
+  it('GIVEN a tree THEN an item goes left when its feature is at most the threshold', () => {
+    const tree: Tree = { feature: [0, -1, -1], threshold: [0.5, 0, 0], value: [0, -1, 2] };
+    expect(treeValue(tree, [0.5])).toBe(-1);
+    expect(treeValue(tree, [0.7])).toBe(2);
+    expect(forestValue([tree, tree], [0.9])).toBe(4);
+  });
+
+  it('GIVEN a right item no weighted sum can pick THEN the trees boosted on the linear score learn it', () => {
+    const train = middleGroups(400, 1);
+    const test = middleGroups(200, 2);
+    const w = trainConditionalLogit(train, 2);
+    const linear = groupAccuracy(test, w);
+    expect(linear).toBeLessThan(0.6);
+    const { trees, chosen } = trainBoosted(train, 2, (x) => dot(w, x), { trees: 60 });
+    expect(chosen).toBeGreaterThan(0);
+    expect(trees).toHaveLength(chosen);
+    let right = 0;
+    for (const g of test) {
+      const scores = g.features.map((x) => dot(w, x) + forestValue(trees, x));
+      if (g.positive[scores.indexOf(Math.max(...scores))]) right++;
+    }
+    expect(right / test.length).toBe(1);
+  });
+
+  it('GIVEN the same groups twice THEN the trees are the same (retraining is reproducible)', () => {
+    const groups = middleGroups(100, 3);
+    const a = trainBoosted(groups, 2, () => 0, { trees: 10 });
+    const b = trainBoosted(groups, 2, () => 0, { trees: 10 });
+    expect(JSON.stringify(a.trees)).toBe(JSON.stringify(b.trees));
+  });
+
+  it('GIVEN nothing the trees can learn THEN none are kept', () => {
+    const groups = Array.from({ length: 50 }, () => ({ features: [[1], [0]], positive: [true, false] }));
+    // The base score already ranks every group right and confidently.
+    expect(trainBoosted(groups, 1, (x) => 30 * (x[0] ?? 0), { trees: 5 }).chosen).toBe(0);
+  });
+
+  it('GIVEN malformed trees THEN loading says what is wrong and to retrain', () => {
+    expect(() => checkForest({}, 3, 'sentence')).toThrow(/sentence trees must be a list.*npm run train:ask/);
+    expect(() => checkForest([{ feature: [5, -1, -1], threshold: [0, 0, 0], value: [0, 0, 0] }], 3, 'passage')).toThrow(/feature 5 out of range/);
+    expect(() => checkForest([{ feature: [0], threshold: [0], value: [0] }], 3, 'passage')).toThrow(/a split without children/);
+    expect(() => checkForest([{ feature: [-1], threshold: [0], value: [Number.NaN] }], 3, 'passage')).toThrow(/finite numbers/);
+    expect(() => checkForest([{ feature: [-1, -1], threshold: [0], value: [0] }], 3, 'passage')).toThrow(/differ in length/);
+    const doc = JSON.parse(JSON.stringify(DEFAULT_ASK_WEIGHTS)) as { sentence: { trees?: unknown } };
+    doc.sentence.trees = [{ feature: [99, -1, -1], threshold: [0, 0, 0], value: [0, 0, 0] }];
+    expect(() => parseWeights(doc)).toThrow(/sentence trees feature 99 out of range/);
+  });
+
+  it('GIVEN the committed weights THEN the sentence ranker carries trees and rankers score linear plus trees', () => {
+    // The passage ranker keeps as many trees as its validation asked for (possibly none).
+    expect(DEFAULT_ASK_WEIGHTS.sentence.trees?.length).toBeGreaterThan(0);
+    for (const r of [DEFAULT_ASK_WEIGHTS.sentence, DEFAULT_ASK_WEIGHTS.passage]) {
+      expect(Array.isArray(r.trees)).toBe(true);
+      const x = r.features.map((_, i) => (i % 3) / 2);
+      expect(rankerScore(r, x)).toBeCloseTo(dot(r.weights, x) + forestValue(r.trees ?? [], x), 10);
+    }
+  });
+});

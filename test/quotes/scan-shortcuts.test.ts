@@ -1,0 +1,137 @@
+// The quote step's shortcuts (character loops and cheap tests standing in for regular expressions)
+// must give exactly what the expressions give: the saved quotes may not change. Checked against the
+// expressions themselves on random text made of the words and marks that matter.
+import { describe, expect, it } from 'vitest';
+import { lastWordOf } from '../../src/quotes/extract.js';
+import { bare, isPronoun } from '../../src/quotes/names.js';
+import { AFTER_SPEECH, FOLLOWING_VERB, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
+import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
+
+const PIECES = [
+  'said', 'says', 'say', 'told', 'tells', 'according', 'to', 'points', 'point', 'pointed', 'out', 'Said', 'SAID', 'Told', 'also', 'has', 'had',
+  'wanted', 'talks', 'is', 'was', 'of', 'the', 'Smith', 'McCallum', "O'Neill", 'Al-Said', 'well-known', 'e-mail', 'x', 'He', 'she', 'it', 'I',
+  ',', '.', '!', '?', ':', '"', '“', '”', '’', "'", ' ', ' ', '  ', '\u00a0', '\u2009', '\n', '\t', 'é', 'naïve', 'dit', 'café', '𝐀', '1987', '-', 'A',
+  '_', 'ÉTÉ', 'Ünal',
+];
+
+/** A small seeded generator, so that a failure repeats. */
+function randomTexts(n: number, seed = 7): string[] {
+  let s = seed;
+  const next = (k: number): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % k;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const parts: string[] = [];
+    const len = next(14);
+    for (let j = 0; j < len; j++) {
+      parts.push(PIECES[next(PIECES.length)] ?? '');
+      if (next(3) > 0) parts.push(' ');
+    }
+    out.push(parts.join(''));
+  }
+  return out;
+}
+
+/** The speech-verb scan as it was written with a regular expression (the reference). */
+function verbsByExpression(text: string): VerbHit[] {
+  const out: VerbHit[] = [];
+  const words = /[A-Za-z][a-z]*(?:-[a-z]+)*/g;
+  const sentenceStart = /(?:^|[.!?"”]\s*)\s*$/u;
+  let prev = '';
+  let prevStart = 0;
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) {
+    let w = m[0];
+    const at = m.index;
+    const c0 = w.charCodeAt(0);
+    if (c0 >= 65 && c0 <= 90) {
+      const lower = w.toLowerCase();
+      if (!SPEECH_VERBS.has(lower) || !sentenceStart.test(text.slice(Math.max(0, at - 3), at))) {
+        prev = '';
+        continue;
+      }
+      w = lower;
+    }
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const glued = (before >= 65 && before <= 90) || before === 39 || before === 0x2019;
+    if (!glued) {
+      if (w === 'to' && prev === 'according') out.push({ word: 'according to', start: prevStart, end: at + 2 });
+      else if (w === 'out' && (prev === 'points' || prev === 'point' || prev === 'pointed')) out.push({ word: `${prev} out`, start: prevStart, end: at + 3 });
+      else if (SPEECH_VERBS.has(w)) out.push({ word: w, start: at, end: at + w.length });
+    }
+    prev = glued ? '' : w;
+    prevStart = at;
+  }
+  return out;
+}
+
+const texts = [
+  ...randomTexts(1200),
+  'Smith said, “We will”, according to the filing, and Jones points out that Said ABC.',
+  '"It was," said Smith. Said one analyst, "no."',
+  "O'Neill's spokesman says the well-known e-mail said nothing",
+];
+
+describe('quote-step shortcuts give what the expressions give', () => {
+  it('the speech-verb scan finds the same verbs at the same offsets', () => {
+    for (const t of texts) expect(allVerbs(t), JSON.stringify(t)).toEqual(verbsByExpression(t));
+    expect(allVerbs('He said, according to Lee, as she points out').map((v) => v.word)).toEqual(['said', 'according to', 'points out']);
+  });
+
+  it('a name is never kept from a following verb or a preceding speech verb the expressions would find', () => {
+    let followers = 0;
+    let speechBefore = 0;
+    for (const t of texts) {
+      for (let at = 0; at <= t.length; at++) {
+        const verb = FOLLOWING_VERB.exec(t.slice(at, at + 200));
+        if (verb) followers++;
+        if (!mayFollowVerb(t, at, 200)) expect(verb, `${JSON.stringify(t)} from ${at}`).toBeNull();
+        const start = Math.max(0, at - 40);
+        const after = AFTER_SPEECH.exec(t.slice(start, at));
+        if (after) speechBefore++;
+        if (!mayFollowSpeech(t, start, at)) expect(after, `${JSON.stringify(t)} to ${at}`).toBeNull();
+      }
+    }
+    // The random text does reach both expressions (the check above is not vacuous).
+    expect(followers).toBeGreaterThan(100);
+    expect(speechBefore).toBeGreaterThan(100);
+  });
+
+  it('the last word before a quote is read from the end as from the whole text', () => {
+    const expression = (pre: string): string => /(\p{L}+)[\s,:]*$/u.exec(pre)?.[1]?.toLowerCase() ?? '';
+    for (const t of texts) {
+      // Long texts too, where only the end is read first, with the word cut at every place.
+      const long = `${'x'.repeat(40)}${t}${' , :'.repeat(t.length % 20)}`;
+      for (let k = 0; k <= long.length; k += 5) expect(lastWordOf(long.slice(k)), JSON.stringify(long.slice(k))).toBe(expression(long.slice(k)));
+    }
+    expect(lastWordOf(`${'a'.repeat(60)} said:  `)).toBe('said');
+    expect(lastWordOf(`${'a'.repeat(60)}${' '.repeat(60)}`)).toBe('a'.repeat(60));
+  });
+
+  it('bare() and isPronoun() read words as before', () => {
+    const keep = /[\p{L}\p{N}.]/u;
+    const bareByExpression = (w: string): string => {
+      if (/^[A-Za-z0-9][A-Za-z0-9.]*$/.test(w)) return w;
+      const start = /^[^\p{L}\p{N}]*/u.exec(w)?.[0].length ?? 0;
+      let end = w.length;
+      while (end > start && !keep.test(w[end - 1] ?? '')) end--;
+      return w.slice(start, end);
+    };
+    const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+    for (const t of texts) {
+      for (const w of t.split(/\s+/u)) {
+        expect(bare(w)).toBe(bareByExpression(w));
+        expect(isPronoun(w)).toBe(pronouns.has(w.toLowerCase()));
+      }
+    }
+    expect(['.5', 'Dr.', 'U.S.', '“He', 'THEY', 'İt'].map((w) => [bare(w), isPronoun(w)])).toEqual([
+      ['5', false],
+      ['Dr.', false],
+      ['U.S.', false],
+      ['He', false],
+      ['THEY', true],
+      ['İt', false],
+    ]);
+  });
+});
