@@ -201,7 +201,9 @@ export function subjectAfter(text: string): Phrase | null {
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
-    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
+    // A period after a capitalised title is an abbreviation ("Gov. Ann Lee"); after a lower-case
+    // role ("a city spokeswoman.") it ends the sentence.
+    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && ((isTitleWord(raw) && /^\p{Lu}/u.test(raw)) || /^\p{Lu}\.$/u.test(raw)))) {
       ended = true;
       break;
     }

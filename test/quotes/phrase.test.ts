@@ -27,6 +27,16 @@ describe('subjectAfter: a title with "of (the)" before a name', () => {
   });
 });
 
+describe('subjectAfter: the end of the sentence', () => {
+  it('GIVEN "said a port authority spokeswoman. Ships…" THEN the description without the period', () => {
+    expect(after(' a port authority spokeswoman. Ships were turned away')).toMatchObject({ kind: 'group', text: 'a port authority spokeswoman' });
+  });
+
+  it('GIVEN "said Gov. Ann Lee." THEN the abbreviated title stays a title', () => {
+    expect(after(' Gov. Ann Lee. The bill')).toMatchObject({ kind: 'name', name: ['Ann', 'Lee'], personalTitle: true });
+  });
+});
+
 describe('subjectAfter: roles joined by "and" before a name', () => {
   it('GIVEN "said Zentra chairman and chief executive Lena Voss." THEN Lena Voss, the rest her role', () => {
     expect(after(' Zentra chairman and chief executive Lena Voss. The shares rose')).toMatchObject({ kind: 'name', name: ['Lena', 'Voss'], role: 'Zentra chairman and chief executive' });
