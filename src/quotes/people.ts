@@ -2,9 +2,8 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { createRequire } from 'node:module';
-import type * as GenderModule from 'gender-detection-from-name';
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -501,35 +500,6 @@ const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senat
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
-
-// The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
-let genderOf: typeof GenderModule.getGender | undefined;
-const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as typeof GenderModule).getGender)(name);
-
-/** A word of the maintained first-name lists (several languages). */
-export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
-
-/**
- * Where a person's name (a capitalised known first name and one or two more words) ends a run that
- * begins with something else ("Exchequer Gordon Brown"), or -1. A run of first names ("Mary Ann
- * Smith") and a particle ("Bill de Blasio") stay whole.
- */
-export function personSuffix(run: readonly string[]): number {
-  for (let k = Math.max(1, run.length - 3); k <= run.length - 2; k++) {
-    const rest = run.slice(k);
-    const first = run[k] ?? '';
-    if (!/^\p{Lu}/u.test(first) || !isFirstName(foldName(first)) || !looksLikePersonName(rest) || splitTitle(rest).name.length !== rest.length) continue;
-    if (run.slice(0, k).some((w) => !isFirstName(foldName(w)))) return k;
-  }
-  return -1;
-}
-
-/** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
-export function firstNameGender(folded: string): Gender {
-  if (folded.length <= 1) return null;
-  const g = getGender(folded);
-  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
-}
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
