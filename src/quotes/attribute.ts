@@ -4,7 +4,8 @@
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
-import { firstNameGender, isFirstName, People, paragraphBases, type Person } from './people.js';
+import { firstNameGender, isFirstName } from './first-names.js';
+import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';

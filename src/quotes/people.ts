@@ -2,9 +2,8 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { createRequire } from 'node:module';
-import type * as GenderModule from 'gender-detection-from-name';
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -45,8 +44,11 @@ interface Run {
   speaks: boolean;
   /** The run follows a speech verb ("said Covington Catholic has …"): reported, not the speaker. */
   reported: boolean;
+  /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
+  afterOf: string;
 }
 
+const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 /** How many mentions back a pronoun may reach. */
@@ -194,7 +196,8 @@ function runsOf(p: string, base: number): Run[] {
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks };
+        const afterOf = AFTER_OF.exec(before)?.[1] ?? '';
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -248,7 +251,8 @@ export class People {
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
     const full: { run: Run; name: string[]; title: string[] }[] = [];
-    const single: { run: Run; word: string; title: string[] }[] = [];
+    const single: { run: Run; word: string; title: string[]; org: string }[] = [];
+    let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
       let skipped = 0;
@@ -263,14 +267,24 @@ export class People {
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
       }
-      const { name, title } = splitTitle(ws);
+      const split = splitTitle(ws);
+      const { title } = split;
+      let { name } = split;
+      // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
+      if (r.afterOf && name.length >= 3) {
+        const k = personSuffix(name);
+        if (k > 0) name = name.slice(k);
+      }
+      // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
+      const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
-      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title });
+      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))))) {
-        this.orgs.push({ pos: r.pos, name: displayCase(ws.join(' ')), quoted: quoted(r.pos) });
+        this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos) });
       }
+      prev = r;
     }
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
@@ -304,7 +318,7 @@ export class People {
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
       } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1) {
         // A one-word name that is no person's and opens a clause: a company or body ("Google").
-        this.orgs.push({ pos: s.run.pos, name: s.word, quoted: quoted(s.run.pos) });
+        this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos) });
       }
     }
     this.mentions.sort((a, b) => a.pos - b.pos);
@@ -462,6 +476,12 @@ export class People {
   }
 }
 
+/** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
+function ofJoins(prev: Run, r: Run): boolean {
+  const last = prev.words.length - 1;
+  return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;
+}
+
 /** Index of the last mention before `pos` in a list sorted by offset, or -1. */
 function lastBefore(list: readonly PersonMention[], pos: number): number {
   let lo = 0;
@@ -480,20 +500,6 @@ const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senat
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
-
-// The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
-let genderOf: typeof GenderModule.getGender | undefined;
-const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as typeof GenderModule).getGender)(name);
-
-/** A word of the maintained first-name lists (several languages). */
-export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
-
-/** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
-export function firstNameGender(folded: string): Gender {
-  if (folded.length <= 1) return null;
-  const g = getGender(folded);
-  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
-}
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {

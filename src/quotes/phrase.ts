@@ -2,7 +2,8 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
-import { GROUP_NOUNS, PARTICLES, bare, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { isFirstName, personSuffix } from './first-names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
@@ -162,6 +163,17 @@ export function subjectAfter(text: string): Phrase | null {
     }
     return false;
   };
+  // "said Traders policy director Omar Haddad": lower-case words after a capitalised name that end
+  // in a role noun right before the next name are that name's role, whatever their own shape.
+  const roleBeforeName = (from: number): boolean => {
+    for (let j = from; j < Math.min(ws.length, from + 4); j++) {
+      const w = ws[j] ?? '';
+      if (isNameish(w)) return j > from && isRoleWord(ws[j - 1] ?? '');
+      const lw = w.toLowerCase();
+      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || isPreposition(lw) || isStopWord(lw) || /ing$/u.test(lw) || !/^\p{Ll}[\p{Ll}-]*$/u.test(w)) return false;
+    }
+    return false;
+  };
   while (i < ws.length && out.length < 14) {
     const raw = ws[i] ?? '';
     const w = raw.replace(/[,;:.!?)”"]+$/u, '');
@@ -177,13 +189,21 @@ export function subjectAfter(text: string): Phrase | null {
     } else if ((lw === 'and' || lw === '&') && sawName && isNameish(ws[i + 1] ?? '') && !endsPhrase(ws[i - 1] ?? '')) out.push(w);
     else if ((isRoleWord(w) || /^[\d-]+$/.test(w) || /-/.test(w)) && !AFTER_STOP.has(lw) && (!sawName || described || capSoon(i + 1))) out.push(w);
     else if (!sawName && !described && /^\p{Ll}/u.test(w) && !AFTER_STOP.has(lw) && capSoon(i)) out.push(w);
+    else if (sawName && !described && raw === w && roleBeforeName(i)) out.push(w);
     else if (described && /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
     else if (!sawName && isPreposition(lw) && (lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with') && out.length > 0) out.push(w);
     else if (sawName && (lw === 'of' || lw === 'for') && isNameish(ws[i + 1] ?? '') && out.length > 0 && !isNameish(out[out.length - 1] ?? '')) out.push(w);
+    // "said UK Chancellor of the Exchequer Gordon Brown", "said British Chambers of Commerce
+    // director general Jo Bloggs": "of (the)" inside a capitalised title or organisation.
+    else if (sawName && lw === 'of' && raw === w && /^\p{Lu}/u.test(out[out.length - 1] ?? '') && !endsInPersonName(out) && (isNameish(ws[i + 1] ?? '') || (bare(ws[i + 1] ?? '') === 'the' && isNameish(ws[i + 2] ?? '')))) out.push(w);
+    // "said Nortel president and chief executive Bill Owens": roles joined by "and" before a name.
+    else if ((lw === 'and' || lw === '&') && sawName && raw === w && isRoleWord(out[out.length - 1] ?? '') && /^\p{Ll}/u.test(ws[i + 1] ?? '') && capSoon(i + 1)) out.push(w);
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
-    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && (isTitleWord(raw) || /^\p{Lu}\.$/u.test(raw)))) {
+    // A period after a capitalised title is an abbreviation ("Gov. Ann Lee"); after a lower-case
+    // role ("a city spokeswoman.") it ends the sentence.
+    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && ((isTitleWord(raw) && /^\p{Lu}/u.test(raw)) || /^\p{Lu}\.$/u.test(raw)))) {
       ended = true;
       break;
     }
@@ -244,6 +264,17 @@ export function readMention(p: Phrase): Mention | null {
     const before = ws[start - 1];
     const beforeThat = before !== undefined && isDeterminer(before) ? ws[start - 2] : before;
     if (beforeThat !== undefined && isPreposition(beforeThat)) {
+      // "UK Chancellor of the Exchequer Gordon Brown": a person's name closing the phrase after the
+      // object of a title's "of" is the speaker, the title before it the role.
+      const k = end === ws.length ? personSuffix(ws.slice(start, end)) : -1;
+      if (k > 0) {
+        const name = ws.slice(start + k, end);
+        return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), [], p.appositive), personalTitle: false };
+      }
+      // "The British Chambers of Commerce said": an organisation's name, not a person before "of".
+      if (before !== undefined && beforeThat.toLowerCase() === 'of' && end === ws.length && isOrgBeforeOf(ws, ws.indexOf(beforeThat, Math.max(0, start - 2)))) {
+        return { kind: 'group', text: ws.filter((w, j) => j > 0 || !isDeterminer(w)).join(' '), role: p.appositive };
+      }
       end = start - 1;
       continue;
     }
@@ -280,6 +311,24 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+/** The capitalised words opening the phrase before the "of" at `of` name an organisation, not a person: after "the", or with an organisation word. */
+function isOrgBeforeOf(ws: readonly string[], of: number): boolean {
+  let s = of;
+  while (s > 0 && isNameish(ws[s - 1] ?? '') && !isDeterminer(ws[s - 1] ?? '')) s--;
+  const left = ws.slice(s, of);
+  if (left.length === 0 || s > 1 || (s === 1 && !isDeterminer(ws[0] ?? ''))) return false;
+  // "The British Chambers of Commerce", "Bank of Japan"; not "Kazuhiro Takahashi of Daiwa".
+  return (s === 1 && !isFirstName(foldName(left[0] ?? ''))) || left.some((w) => isOrgWord(w));
+}
+
+/** The capitalised words ending `out` are a person's name ("Herbert Hansen", "Dr Jo Marsh"), not a title ("UK Chancellor"). */
+function endsInPersonName(out: readonly string[]): boolean {
+  let s = out.length;
+  while (s > 0 && isNameish(out[s - 1] ?? '')) s--;
+  const { name } = splitTitle(out.slice(s));
+  return name.length >= 2 && isFirstName(foldName(name[0] ?? ''));
 }
 
 function splitConjuncts(run: readonly string[]): string[][] {
