@@ -221,12 +221,22 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       return resolve({ kind: 'pronoun', pronoun }, pos);
     }
     const docHead = /([\p{L}-]+)$/u.exec(text)?.[1]?.toLowerCase() ?? '';
-    if (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) {
-      // "the statement said": whoever the article last named issues it.
-      const org = people.orgBefore(pos, ORG_REACH);
-      if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', commit: noop }];
-      const p = people.latestBefore(pos, null);
-      return p ? [{ speaker: personSpeaker(p), via: 'via_desc_referent', commit: noop }] : [];
+    // "the statement said", "added the spokesman": a document or an organisation's voice speaks
+    // for an organisation named close by, never for a person ("Bob Malcolm" is no spokesman for
+    // the SFA); with no such organisation it stays the description, unnamed.
+    const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) || /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u.test(text);
+    if (orgVoice && /spokes/u.test(docHead)) {
+      // "An SFA spokesman said …" then "added the spokesman": the same voice, whoever it speaks for.
+      const earlier = earlierSpokesperson(paragraphs, bases, pos);
+      if (earlier) {
+        const s = earlier.org ? { name: earlier.org, role: null, person: null } : { name: earlier.phrase, role: null, person: null };
+        return [{ speaker: s, via: earlier.org ? 'via_org' : 'via_desc_indef', at: pos, commit: noop }];
+      }
+    }
+    if (orgVoice) {
+      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true);
+      // Read where the description stands, as the description itself would be.
+      if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
     // "the company said" after "Google declined to say…": the organisation named just before.
     if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
@@ -243,7 +253,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
-    if (!indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
+    if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       const p =
         people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
         people.latestBefore(pos, null);
@@ -609,4 +619,37 @@ function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => bo
     const r = sorted[lo - 1];
     return r !== undefined && pos > r[0] && pos < r[1];
   };
+}
+
+/** Where the paragraph before the one holding `pos` begins: how far back an organisation may be named. */
+function previousParagraphStart(bases: readonly number[], pos: number): number {
+  let i = bases.length - 1;
+  while (i > 0 && (bases[i] ?? 0) > pos) i--;
+  return bases[Math.max(0, i - 1)] ?? 0;
+}
+
+const SPOKES_OF = /\b(?:[Aa]n?|[Tt]he)\s+((?:\p{Lu}[\p{L}'’&.-]*\s+){1,4})spokes(?:man|woman|person)\b/gu;
+const SPOKES_FOR = /\b(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’&.-]*)*)/gu;
+
+/**
+ * The last "a Bayern spokesman" / "a spokesman for the Home Office" before `pos` in its paragraph or
+ * the one before: the organisation it names, or, when it speaks for a person ("a spokesman for
+ * Michael Howard"), the description itself, which is no name of that person.
+ */
+function earlierSpokesperson(paragraphs: readonly string[], bases: readonly number[], pos: number): { org: string | null; phrase: string } | null {
+  let i = bases.length - 1;
+  while (i > 0 && (bases[i] ?? 0) > pos) i--;
+  const text = `${paragraphs[i - 1] ?? ''}\n\n${(paragraphs[i] ?? '').slice(0, pos - (bases[i] ?? 0))}`;
+  let best: { at: number; org: string; phrase: string } | null = null;
+  for (const re of [SPOKES_OF, SPOKES_FOR]) {
+    for (const m of text.matchAll(re)) {
+      const org = (m[1] ?? '').trim();
+      // A capitalised article or sentence opener ("The", "But") is no organisation.
+      if (/^(?:The|A|An|But|And)$/u.test(org)) continue;
+      if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, org, phrase: m[0].replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/^the\s/u, 'a ') };
+    }
+  }
+  if (!best) return null;
+  const first = foldName(best.org.split(/\s+/u)[0] ?? '');
+  return { org: isFirstName(first) || /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\b/u.test(best.org) ? null : best.org, phrase: best.phrase };
 }

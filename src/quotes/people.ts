@@ -42,6 +42,8 @@ interface Run {
   subject: boolean;
   /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
   speaks: boolean;
+  /** A verb follows the run ("the SFA would not detail"): it acts in its clause, not merely opens it. */
+  acts: boolean;
   /** The run follows a speech verb ("said Covington Catholic has …"): reported, not the speaker. */
   reported: boolean;
   /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
@@ -197,7 +199,7 @@ function runsOf(p: string, base: number): Run[] {
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = AFTER_OF.exec(before)?.[1] ?? '';
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -221,6 +223,7 @@ function runsOf(p: string, base: number): Run[] {
     const verb = mayFollowVerb(p, from, 200) ? FOLLOWING_VERB.exec(p.slice(from, from + 200))?.[1] : undefined;
     if (verb === undefined || r.reported) continue;
     r.subject = true;
+    r.acts = true;
     if (SPEECH_VERBS.has(verb)) r.speaks = true;
   }
   // Trailing particles belong to nothing ("… in de").
@@ -233,7 +236,7 @@ export class People {
   /** Mentions found in the text, by offset. */
   readonly mentions: PersonMention[] = [];
   /** Organisations named as the subject of a clause, by offset. */
-  private readonly orgs: Array<{ pos: number; name: string; quoted: boolean }> = [];
+  private readonly orgs: Array<{ pos: number; name: string; quoted: boolean; acts: boolean }> = [];
   /** Mentions added while attributing (speakers where they speak), kept by offset apart from the text's. */
   private readonly added: PersonMention[] = [];
   // Persons by last and first word: the lookups stay cheap however many names an article has.
@@ -282,7 +285,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))))) {
-        this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos) });
+        this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
     }
@@ -318,7 +321,7 @@ export class People {
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
       } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1) {
         // A one-word name that is no person's and opens a clause: a company or body ("Google").
-        this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos) });
+        this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos), acts: s.run.acts || s.run.speaks });
       }
     }
     this.mentions.sort((a, b) => a.pos - b.pos);
@@ -445,11 +448,11 @@ export class People {
     return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
 
-  /** The organisation last named as a clause's subject before `pos`, within `reach` characters. */
-  orgBefore(pos: number, reach: number): string | undefined {
+  /** The organisation last named as a clause's subject before `pos`, within `reach` characters; `acting`: only one a verb follows. */
+  orgBefore(pos: number, reach: number, acting = false): string | undefined {
     for (let i = this.orgs.length - 1; i >= 0; i--) {
       const o = this.orgs[i];
-      if (!o || o.pos >= pos || o.quoted) continue;
+      if (!o || o.pos >= pos || o.quoted || (acting && !o.acts)) continue;
       return pos - o.pos <= reach ? o.name : undefined;
     }
     return undefined;
