@@ -99,19 +99,8 @@ let pairSecond = new Int32Array(1 << 16);
 let pairId = new Int32Array(1 << 16);
 let pairCount = 0;
 
-/** 1 at a term id that is a pair of words ("stock market", "wall street"); grown as ids are given. */
-let pairFlags = new Uint8Array(1 << 16);
-
-function flagPair(id: number): void {
-  if (id >= pairFlags.length) {
-    const bigger = new Uint8Array(Math.max(id + 1, pairFlags.length * 2));
-    bigger.set(pairFlags);
-    pairFlags = bigger;
-  }
-  pairFlags[id] = 1;
-}
-
-const isPairTerm = (id: number): boolean => pairFlags[id] === 1;
+/** Whether a term id is a pair of words ("stock market", "wall street"): read off the dictionary. */
+const isPairTerm = (id: number): boolean => (termPairs[2 * id] ?? -1) >= 0;
 
 function pairSlot(first: number, second: number): number {
   const mask = pairFirst.length - 1;
@@ -141,7 +130,6 @@ function pairIdOf(first: number, second: number): number {
   pairFirst[h] = first;
   pairSecond[h] = second;
   pairId[h] = termTotal++;
-  flagPair(pairId[h] ?? -1);
   termWords.push('');
   termPairs.push(first, second);
   pairCount++;
