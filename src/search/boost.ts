@@ -71,7 +71,6 @@ export function checkForest(doc: unknown, dim: number, name: string): Tree[] {
 
 interface Rows {
   x: number[][];
-  group: Int32Array;
   positive: Uint8Array;
   base: Float64Array;
   starts: number[];
@@ -80,19 +79,17 @@ interface Rows {
 function flatten(groups: readonly Group[], base: (x: readonly number[]) => number): Rows {
   const useful = groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
   const x: number[][] = [];
-  const group: number[] = [];
   const positive: number[] = [];
   const starts: number[] = [];
-  useful.forEach((g, gi) => {
+  useful.forEach((g) => {
     starts.push(x.length);
     g.features.forEach((f, i) => {
       x.push(f);
-      group.push(gi);
       positive.push(g.positive[i] ? 1 : 0);
     });
   });
   starts.push(x.length);
-  return { x, group: Int32Array.from(group), positive: Uint8Array.from(positive), base: Float64Array.from(x.map(base)), starts };
+  return { x, positive: Uint8Array.from(positive), base: Float64Array.from(x.map(base)), starts };
 }
 
 /** Softmax-over-the-group gradient and hessian of every row at the current scores. */
