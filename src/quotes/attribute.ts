@@ -224,8 +224,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "the statement said", "added the spokesman": a document or an organisation's voice speaks
     // for an organisation named close by, never for a person ("Bob Malcolm" is no spokesman for
     // the SFA); with no such organisation it stays the description, unnamed.
-    const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) || /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u.test(text);
-    if (orgVoice && /spokes/u.test(docHead)) {
+    const spokes = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u.test(text);
+    const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) || spokes;
+    if (spokes) {
       // "An SFA spokesman said …" then "added the spokesman": the same voice, whoever it speaks for.
       const earlier = earlierSpokesperson(paragraphs, bases, pos);
       if (earlier) {
@@ -578,7 +579,7 @@ function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender
   if (!shape) {
     const core = p.folded.filter((w) => !PARTICLES.has(w));
     const gender = firstNameGender(p.folded[0] ?? '');
-    shape = { full: core.length >= 2, firstName: gender !== null || isFirstName(p.folded[0] ?? ''), gender };
+    shape = { full: core.length >= 2, firstName: gender !== null, gender };
     shapes.set(p, shape);
   }
   return shape;

@@ -10,8 +10,8 @@ import { foldName, looksLikePersonName, splitTitle, type Gender } from './names.
 let genderOf: typeof GenderModule.getGender | undefined;
 const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as typeof GenderModule).getGender)(name);
 
-/** A word of the maintained first-name lists (several languages). */
-export const isFirstName = (folded: string): boolean => folded.length > 1 && getGender(folded) !== 'unknown';
+/** A word of the maintained first-name lists (several languages); every listed name has a gender there. */
+export const isFirstName = (folded: string): boolean => firstNameGender(folded) !== null;
 
 /**
  * Where a person's name (a capitalised known first name and one or two more words) ends a run that
