@@ -230,6 +230,9 @@ function wordInfo(raw: string): WordInfo {
   };
 }
 
+/** The paragraph a signature reads besides the headline: the first one after it. */
+const leadParagraphOf = (a: Article): string => a.paragraphs[a.headline ? 1 : 0] ?? '';
+
 const tables = new WeakMap<Article, boolean>();
 
 /** Results, earnings and price tables: routine items that make no story of their own. */
@@ -446,7 +449,7 @@ function signatureOf(a: Article): Signature {
     sig = signatures.get(a);
     if (sig) return sig;
   }
-  const leadParagraph = a.paragraphs[a.headline ? 1 : 0] ?? '';
+  const leadParagraph = leadParagraphOf(a);
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
     // Hold the new article's strings, not the old one's: the old copies can then be freed.
@@ -479,7 +482,7 @@ export function storySignature(a: Article): Signature | null {
 
 /** The same made afresh, nothing kept or reused: what a stored signature must equal to be used. */
 export function freshSignature(a: Article): Signature | null {
-  return tabularOpening(a) ? null : makeSignature(a, a.paragraphs[a.headline ? 1 : 0] ?? '');
+  return tabularOpening(a) ? null : makeSignature(a, leadParagraphOf(a));
 }
 
 /** The dictionary's term of an id a signature holds (`& SIGNATURE_TERM`). */
@@ -510,7 +513,7 @@ function keep(a: Article, sig: Signature | null): void {
   tables.set(a, sig === null);
   if (sig === null) return;
   signatures.set(a, sig);
-  madeFrom.set(a.id, { title: a.title, lead: a.paragraphs[a.headline ? 1 : 0] ?? '', sig });
+  madeFrom.set(a.id, { title: a.title, lead: leadParagraphOf(a), sig });
 }
 
 /** Stored signatures by article: its signature here (null for a table), or undefined when none is stored for it. */
@@ -988,7 +991,7 @@ const FIGURES = 2;
  * place and not remembered (only articles of stories of three or more pass here, once a grouping).
  */
 function reportsFigures(a: Article): boolean {
-  return figuresIn(a.paragraphs[a.headline ? 1 : 0] ?? '') >= FIGURES;
+  return figuresIn(leadParagraphOf(a)) >= FIGURES;
 }
 
 /** Figures (a digit after no letter or digit) in leadSentence(text), counted up to FIGURES. */
