@@ -12,7 +12,7 @@ import {
   type AskWeights,
   type Group,
 } from './ask-model.js';
-import { trainBoosted, type BoostOptions, type BoostReport } from './boost.js';
+import { trainBoosted, type BoostOptions, type BoostReport, type Tree } from './boost.js';
 import type { Ranked } from './rank.js';
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 
@@ -129,9 +129,17 @@ export function spanGroup(sentence: string, q: QuestionView, answers: readonly s
  * from all. The context features (OPEN_SPAN_FEATURES) are learnt for open questions only: a
  * typed question picks among a few candidates of one kind, where they fitted SQuAD's wording
  * and picked worse on the news questions ("Coupled" over "Nigel Lawson"); their typed weights stay 0.
+ * Boosted trees are added on the linear score for the types in `boost` (their number chosen on
+ * the last fifth of that type's groups; none kept when they do not help there).
  */
-export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly Group[]>): { weights: Record<AnswerType, number[]>; accuracy: number; groups: number } {
+export function trainSpanWeights(
+  groupsByType: ReadonlyMap<AnswerType, readonly Group[]>,
+  boost: readonly AnswerType[] = [],
+  boostOptions: Partial<BoostOptions> = {},
+): { weights: Record<AnswerType, number[]>; trees: Partial<Record<AnswerType, Tree[]>>; accuracy: number; groups: number; boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> } {
   const weights = {} as Record<AnswerType, number[]>;
+  const trees: Partial<Record<AnswerType, Tree[]>> = {};
+  const boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> = {};
   let right = 0;
   let total = 0;
   const open = new Set(OPEN_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
@@ -140,11 +148,17 @@ export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly 
   for (const t of ANSWER_TYPES) {
     const own = groupsByType.get(t) ?? [];
     const groups = t === 'other' ? own : own.map(typedOnly);
-    weights[t] = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
-    right += groupAccuracy(groups, weights[t]) * groups.length;
+    const w = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
+    weights[t] = w;
+    if (boost.includes(t) && groups.length >= 30) {
+      const report = trainBoosted(groups, SPAN_FEATURES.length, (x) => dot(w, x), boostOptions);
+      if (report.chosen > 0) trees[t] = report.trees;
+      boosted[t] = summary(report);
+    }
+    right += groupAccuracy(groups, w) * groups.length;
     total += groups.length;
   }
-  return { weights, accuracy: total ? right / total : 0, groups: total };
+  return { weights, trees, accuracy: total ? right / total : 0, groups: total, boosted };
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
