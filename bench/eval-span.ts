@@ -6,20 +6,24 @@
  * span is shown for, and how the model's probability splits precision of the shown spans.
  * Fast (no passage or sentence training): for trying span features and models.
  *
- *   npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N]
+ * `--splice IN OUT` writes IN's weights with this span model in place of its own (a `train:ask
+ * --part train` file gets the span model of this code without retraining sentences and passages,
+ * which the span features do not touch).
+ *
+ *   npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]
  */
 import { checkedQuery } from '../src/engine.js';
 import { chooseSpan, pickable, questionView, spanCandidates, type QuestionView } from '../src/search/answer.js';
-import { DEFAULT_ASK_WEIGHTS, type AskWeights, type Group } from '../src/search/ask-model.js';
-import { answerScores, holdsAnswer, spanGroup, trainSpanWeights, type GoldQuestion } from '../src/search/ask-train.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights, type Group } from '../src/search/ask-model.js';
+import { answerScores, goldSentences, spanGroup, trainSpanWeights, type GoldQuestion } from '../src/search/ask-train.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
-import { splitSentences } from '../src/text/sentences.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !['--errors', '--boost'].includes(args[i - 1] ?? ''));
+const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !['--errors', '--boost', '--splice'].includes(args[i - 1] ?? '') && args[i - 2] !== '--splice');
 if (!docsPath || !questionsPath) {
-  console.error('usage: npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N]');
+  console.error('usage: npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]');
   process.exit(1);
 }
 const boost = args.includes('--boost') ? ((args[args.indexOf('--boost') + 1] ?? '').split(',') as AnswerType[]) : [];
@@ -49,10 +53,9 @@ try {
     } catch {
       continue;
     }
-    const article = squad.engine.index.articles.findIndex((a) => a.id === g.article);
-    const text = squad.engine.article(g.article).paragraphs[g.paragraph - 1]?.text;
-    if (article < 0 || text === undefined) continue;
-    const sentences = splitSentences(text).map((s) => s.text).filter((s) => holdsAnswer(s, g.answers));
+    // The gold paragraph's sentences as train:ask reads them (goldSentences).
+    const gold = goldSentences(squad.engine, g, q);
+    const sentences = gold ? gold.sentences.filter((_, i) => gold.positive[i]).map((x) => x.sentence.text) : [];
     if (sentences.length > 0) items.push({ g, q, sentences });
   }
 } finally {
@@ -69,6 +72,13 @@ for (const { g, q, sentences } of train) {
 }
 const trained = trainSpanWeights(groups, boost);
 const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
+const splice = args.includes('--splice') ? args.slice(args.indexOf('--splice') + 1, args.indexOf('--splice') + 3) : [];
+if (splice[0] && splice[1]) {
+  // Read raw: IN's span part may list other features; the sentence and passage parts are checked with the result.
+  const spliced = parseWeights({ ...(JSON.parse(readFileSync(splice[0], 'utf8')) as object), span: weights.span });
+  writeFileSync(splice[1], `${JSON.stringify(spliced, null, 1)}\n`);
+  console.log(`span model spliced into ${splice[0]} → ${splice[1]}`);
+}
 for (const [t, r] of Object.entries(trained.boosted)) {
   console.log(`span trees ${t}: ${r.chosen} (validation top-1 ${r.validationTop1Before.toFixed(3)} → ${r.validationTop1After.toFixed(3)})`);
 }
@@ -119,8 +129,8 @@ for (const [name, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
     `${name.padEnd(7)} n ${String(t.n).padStart(5)}  EM ${pct(t.em, t.n)}  F1 ${pct(t.f1, t.n)}  oracle F1 ${pct(t.oracle, t.n)}  shown ${pct(t.shown, t.n)}%  F1 of shown ${pct(t.shownF1, t.shown)}`,
   );
 }
-// Precision of the shown spans by the model's probability (for a confidence threshold).
-for (const threshold of [0, 0.2, 0.3, 0.4, 0.5, 0.6]) {
+// What a confidence threshold on open questions' spans would trade: how many are shown, how many of those are right.
+for (const threshold of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6]) {
   const open = byProbability.filter((x) => x.type === 'other');
   const kept = open.filter((x) => x.p >= threshold);
   const good = kept.filter((x) => x.f1 >= 0.5).length;

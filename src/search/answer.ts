@@ -282,7 +282,11 @@ export interface QuestionShape {
   fronted: ReadonlySet<string>;
   auxiliary: boolean;
   subject: boolean;
-  /** The term the wh-phrase asks about: "What *religion*…", "What type of *curricula*…", "What is the *capital* of…". */
+  /**
+   * The first question term after the wh-word, past an auxiliary, determiners and "type of" /
+   * "name of": the noun asked about ("What *religion*…", "What type of *curricula*…", "What is
+   * the name of the *river*?"), or the verb of a who-question ("Who *killed*…").
+   */
   head: string | undefined;
 }
 

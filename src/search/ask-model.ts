@@ -19,7 +19,11 @@ export interface AskWeights {
    * Optional boosted trees per type on top of the linear score (what/which questions: the context
    * of a phrase counts differently for a name than for a plain phrase).
    */
-  span: { features: string[]; weights: Record<AnswerType, number[]>; trees?: Partial<Record<AnswerType, Tree[]>> };
+  span: {
+    features: string[];
+    weights: Record<AnswerType, number[]>;
+    trees?: Partial<Record<AnswerType, Tree[]>>;
+  };
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -167,7 +171,8 @@ export function trainConditionalLogit(groups: readonly Group[], dim: number, opt
       for (let k = 0; k < dim; k++) w[k] = (w[k] ?? 0) * (1 - lr * o.l2);
     }
   }
-  return w.map((x) => Math.round(x * 10_000) / 10_000);
+  // `|| 0`: a weight rounded from a tiny negative is -0, which JSON writes as 0.
+  return w.map((x) => Math.round(x * 10_000) / 10_000 || 0);
 }
 
 /** The share of groups whose best-scored item is a right one. */

@@ -79,6 +79,8 @@ export interface TrainReport {
   /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
   sentenceTrees?: Omit<BoostReport, 'trees'>;
   passageTrees?: Omit<BoostReport, 'trees'>;
+  /** Trees boosted on the span model, by answer type. */
+  spanTrees: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
 }
 
 export interface AskTrainOptions {
@@ -86,6 +88,7 @@ export interface AskTrainOptions {
   trees: boolean;
   sentenceBoost: Partial<BoostOptions>;
   passageBoost: Partial<BoostOptions>;
+  spanBoost: Partial<BoostOptions>;
 }
 
 /** The sentences of the gold paragraph with their features, and which hold a gold answer. */
@@ -136,7 +139,13 @@ export function trainSpanWeights(
   groupsByType: ReadonlyMap<AnswerType, readonly Group[]>,
   boost: readonly AnswerType[] = [],
   boostOptions: Partial<BoostOptions> = {},
-): { weights: Record<AnswerType, number[]>; trees: Partial<Record<AnswerType, Tree[]>>; accuracy: number; groups: number; boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> } {
+): {
+  weights: Record<AnswerType, number[]>;
+  trees: Partial<Record<AnswerType, Tree[]>>;
+  accuracy: number;
+  groups: number;
+  boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
+} {
   const weights = {} as Record<AnswerType, number[]>;
   const trees: Partial<Record<AnswerType, Tree[]>> = {};
   const boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> = {};
@@ -202,7 +211,8 @@ export function trainAskWeights(
   }
 
   const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
-  const { weights: spanWeights, accuracy: spanAccuracy, groups: spanTotal } = trainSpanWeights(spanGroups);
+  // Span trees for open questions only: on SQuAD's training part the typed types' validation kept 0–3 trees.
+  const span = trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
   const sentenceBoost = boost ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
   const sentence = { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
   const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
@@ -216,7 +226,11 @@ export function trainAskWeights(
     trainedOn,
     sentence,
     passage,
-    span: { features: [...SPAN_FEATURES], weights: spanWeights },
+    span: {
+      features: [...SPAN_FEATURES],
+      weights: span.weights,
+      ...(Object.keys(span.trees).length ? { trees: span.trees } : {}),
+    },
   };
   return {
     weights,
@@ -224,12 +238,13 @@ export function trainAskWeights(
       questions: prepared.length,
       sentenceGroups: sentenceGroups.length,
       passageGroups: passageGroups.length,
-      spanGroups: spanTotal,
+      spanGroups: span.groups,
       sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
       ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
       ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
-      spanAccuracy,
+      spanAccuracy: span.accuracy,
+      spanTrees: span.boosted,
     },
   };
 }
