@@ -25,6 +25,7 @@ import { offerSignatures } from '../summary/stories.js';
 // QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
 // cache with other quotes is rebuilt.
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
+import { jsonBytes, parseJsonBytes, wordsIn } from './cache-bytes.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
 import { nextTurn, runNow, runSliced, type Sliced } from './slices.js';
@@ -118,21 +119,13 @@ const EndSchema = v.object({ frames: v.pipe(v.number(), v.integer()) });
 
 /** The JSON body of a frame, checked against a schema; Unusable naming the part otherwise. */
 function jsonOf<S extends v.GenericSchema>(schema: S, frame: Frame, part: string): v.InferOutput<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(frame.body.buffer, frame.body.byteOffset, frame.body.byteLength).toString('utf8'));
-  } catch {
-    throw new Unusable(`${part} is not valid JSON`);
-  }
+  const value = parseJsonBytes(frame.body, () => new Unusable(`${part} is not valid JSON`));
   if (v.is(schema, value)) return value;
   const issue = v.safeParse(schema, value).issues?.[0];
   throw new Unusable(`${part} has the wrong shape (${issue ? `${v.getDotPath(issue) ?? 'value'}: ${issue.message}` : 'invalid'})`);
 }
 
-function wordsOf(frame: Frame, part: string): Uint32Array {
-  if (frame.body.byteLength % 4 !== 0) throw new Unusable(`${part} has a bad length`);
-  return new Uint32Array(frame.body.buffer, frame.body.byteOffset, frame.body.byteLength / 4);
-}
+const wordsOf = (frame: Frame, part: string): Uint32Array => wordsIn(Uint32Array, frame.body, () => new Unusable(`${part} has a bad length`));
 
 // ---------------------------------------------------------------------------------------------
 // Writing.
@@ -154,7 +147,7 @@ function frameOf(tag: number, body: Uint8Array): Uint8Array[] {
   return [head, body];
 }
 
-const jsonFrame = (tag: number, value: unknown): Uint8Array[] => frameOf(tag, Buffer.from(JSON.stringify(value), 'utf8'));
+const jsonFrame = (tag: number, value: unknown): Uint8Array[] => frameOf(tag, jsonBytes(value));
 const wordsFrame = (tag: number, words: Uint32Array): Uint8Array[] => frameOf(tag, new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
 
 /**

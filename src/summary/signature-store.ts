@@ -23,6 +23,7 @@
 
 import type { Article } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
+import { jsonBytes, parseJsonBytes, wordsIn } from '../search/cache-bytes.js';
 import type { Sliced } from '../search/slices.js';
 import {
   SIGNATURE_TERM,
@@ -70,7 +71,7 @@ function part(kind: number, payload: Uint8Array): Uint8Array {
   return body;
 }
 
-const jsonPart = (kind: number, value: unknown): Uint8Array => part(kind, Buffer.from(JSON.stringify(value), 'utf8'));
+const jsonPart = (kind: number, value: unknown): Uint8Array => part(kind, jsonBytes(value));
 
 /**
  * The stored form of the signatures of `articles` (the cache's articles, in its order), a part at
@@ -127,13 +128,8 @@ export function* signatureParts(articles: readonly Article[]): Generator<Uint8Ar
 
 const kindOf = (body: Uint8Array): number => (body.byteLength < 4 ? 0 : new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(0, true));
 
-function jsonOf(body: Uint8Array, what: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(body.buffer, body.byteOffset + 4, body.byteLength - 4).toString('utf8'));
-  } catch {
-    throw new StoredSignaturesUnusable(`their ${what} is not valid JSON`);
-  }
-}
+/** The JSON after a part's kind word. */
+const jsonOf = (body: Uint8Array, what: string): unknown => parseJsonBytes(body.subarray(4), () => new StoredSignaturesUnusable(`their ${what} is not valid JSON`));
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -149,10 +145,7 @@ function headOf(body: Uint8Array | undefined): Head {
   return h as Head;
 }
 
-function wordsOf(body: Uint8Array, what: string): Int32Array {
-  if (body.byteLength % 4 !== 0 || body.byteOffset % 4 !== 0) throw new StoredSignaturesUnusable(`${what} has a bad length`);
-  return new Int32Array(body.buffer, body.byteOffset, body.byteLength / 4);
-}
+const wordsOf = (body: Uint8Array, what: string): Int32Array => wordsIn(Int32Array, body, () => new StoredSignaturesUnusable(`${what} has a bad length`));
 
 const same = (x: Int32Array | null, y: Int32Array | null): boolean => (x === null || y === null ? x === y : x.length === y.length && x.every((v, i) => v === y[i]));
 
