@@ -20,8 +20,7 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
-import { adoptingStoredSignatures, offerStoredSignatures, signatureParts } from '../summary/signature-store.js';
-import { offerSignatures } from '../summary/stories.js';
+import { offerStoredSignatures, signatureParts } from '../summary/signature-store.js';
 // QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
 // cache with other quotes is rebuilt.
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
@@ -713,9 +712,9 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   if (late) checkArchive(late.wait());
   const engine = new Engine(archive, index, quotes);
   checkQuotes(quotes, engine);
-  // Loading everything up front (a bot): the digest's signatures too, in slices like the rest.
-  offerSignatures(undefined);
-  yield* slices(adoptingStoredSignatures(signatures, articles, opts.log, opts.dir));
+  // The digest's signatures are not read up front, even by a bot: its start-up warm-up reads
+  // those it makes ready (the newest WARM_DIGEST_ARTICLES and a sample), a digest the rest.
+  offerStoredSignatures(signatures, articles, opts.log, opts.dir);
   return engine;
 }
 

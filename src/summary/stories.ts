@@ -37,7 +37,7 @@ const LEAD_MIN_WEIGHT = 5;
 /** Of the first words of the body, at least this share are figures: a table, not a report. */
 const TABULAR = 0.25;
 /** How many archive articles the reference rates are counted on (an even sample). */
-const REFERENCE_SAMPLE = 2500;
+export const REFERENCE_SAMPLE = 2500;
 /** Stories compared per term: the most recent ones (wire copy on one event comes together). */
 const RECENT_STORIES = 150;
 /** Terms that describe one article: its heaviest. */
@@ -495,18 +495,6 @@ export function signatureTerm(id: number): SignatureTerm | undefined {
 export const signatureWordId = (word: string): number => termIdOf(word);
 /** The id here of a stored pair of words, given the two words' ids here. */
 export const signaturePairId = (first: number, second: number): number => pairIdOf(first, second);
-
-/**
- * Keeps given signatures (ids of this dictionary; null for a table) as made for these very
- * articles. Only for signatures made from the same headlines and leads: a later change of an
- * article is a new object, made afresh (or reused by id when its words are equal).
- */
-export function adoptSignatures(articles: readonly Article[], sigs: readonly (Signature | null)[]): void {
-  for (let i = 0; i < articles.length; i++) {
-    const sig = sigs[i];
-    if (sig !== undefined) keep(articles[i] as Article, sig);
-  }
-}
 
 function keep(a: Article, sig: Signature | null): void {
   if (tables.has(a)) return;
