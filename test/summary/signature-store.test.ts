@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
+import { LiveArchive } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine, openEngineAsync } from '../../src/open.js';
 import { digest, warmDigest } from '../../src/summary/digest.js';
 import { offerStoredSignatures, signatureParts } from '../../src/summary/signature-store.js';
@@ -248,6 +249,20 @@ describe('digest signatures stored with the index cache', () => {
       expect(everyDigest(cached.engine.articles)).not.toBe(freshDigests());
     } finally {
       removeDir(changedDir);
+    }
+  });
+
+  it('GIVEN a bot that reindexes THEN the signatures stored with the cache it opened are let go, and the digest is the fresh build’s', async () => {
+    openEngine({ archiveDir, cachePath });
+    const { log, lines } = memoryLogger();
+    const live = new LiveArchive(await openEngineAsync({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+    try {
+      await live.reindex();
+      // No warm-up ran: the store was never opened, and none of the new articles is in it.
+      expect(everyDigest(live.ctx.engine.articles)).toBe(freshDigests());
+      expect(lines.filter((l) => String(l.msg).includes('digest signatures'))).toEqual([]);
+    } finally {
+      await live.close();
     }
   });
 
