@@ -442,13 +442,11 @@ function addWords(text: string, headline: boolean): void {
 // those are equal, so the first digest after a reindex only groups.
 const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }>();
 
+// Every caller asks isTabular(a) first, which takes in a stored signature (fromStore) the first
+// time it sees `a`: a signature not kept by now is not stored.
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  if (stored && fromStore(a)) {
-    sig = signatures.get(a);
-    if (sig) return sig;
-  }
   const leadParagraph = leadParagraphOf(a);
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
@@ -496,14 +494,6 @@ export const signatureWordId = (word: string): number => termIdOf(word);
 /** The id here of a stored pair of words, given the two words' ids here. */
 export const signaturePairId = (first: number, second: number): number => pairIdOf(first, second);
 
-function keep(a: Article, sig: Signature | null): void {
-  if (tables.has(a)) return;
-  tables.set(a, sig === null);
-  if (sig === null) return;
-  signatures.set(a, sig);
-  madeFrom.set(a.id, { title: a.title, lead: leadParagraphOf(a), sig });
-}
-
 /** Stored signatures by article: its signature here (null for a table), or undefined when none is stored for it. */
 export type SignatureSource = (a: Article) => Signature | null | undefined;
 
@@ -516,11 +506,15 @@ export function offerSignatures(source: SignatureSource | undefined): void {
   stored = source;
 }
 
-/** Keeps the stored signature of `a`, if there is one; whether there was. */
+/** Keeps the stored signature of `a` (or that it is a table), if there is one; whether there was. */
 function fromStore(a: Article): boolean {
   const sig = stored?.(a);
   if (sig === undefined) return false;
-  keep(a, sig);
+  tables.set(a, sig === null);
+  if (sig !== null) {
+    signatures.set(a, sig);
+    madeFrom.set(a.id, { title: a.title, lead: leadParagraphOf(a), sig });
+  }
   return true;
 }
 
