@@ -584,7 +584,8 @@ export interface RestoreOptions {
   articlesRead?: (n: number) => void;
   /**
    * Leave what only some commands need for their first use: MiniSearch and the common postings
-   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front.
+   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front
+   * (but the digest signatures, read on first need either way).
    */
   lazy?: boolean;
   /** Where to report what is not used but costs nothing to do without (stored digest signatures). */
