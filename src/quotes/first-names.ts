@@ -28,10 +28,20 @@ export function personSuffix(run: readonly string[]): number {
   return -1;
 }
 
+// Answers by folded word: the package lower-cases the name and tries six language maps in turn
+// on every call, and the same capitalised words come up around every quote of an archive.
+const genderCache = new Map<string, Gender>();
+
 /** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
 export function firstNameGender(folded: string): Gender {
   if (folded.length <= 1) return null;
-  const g = getGender(folded);
-  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+  let g = genderCache.get(folded);
+  if (g === undefined) {
+    const listed = getGender(folded);
+    g = listed === 'male' ? 'm' : listed === 'female' ? 'f' : null;
+    if (genderCache.size > 100_000) genderCache.clear();
+    genderCache.set(folded, g);
+  }
+  return g;
 }
 

@@ -50,7 +50,7 @@ interface Run {
   afterOf: string;
 }
 
-const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
+export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 /** How many mentions back a pronoun may reach. */
@@ -108,6 +108,11 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
 }
 
+/** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
+export function mayFollowOf(s: string): boolean {
+  const n = s.length;
+  return s.startsWith('of', n - 3) || (s.startsWith('the', n - 4) && s.startsWith('of', n - 7));
+}
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
 const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
@@ -198,7 +203,7 @@ function runsOf(p: string, base: number): Run[] {
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = AFTER_OF.exec(before)?.[1] ?? '';
+        const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
         cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
