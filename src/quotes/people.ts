@@ -195,7 +195,7 @@ function runsOf(p: string, base: number): Run[] {
         const roles: string[] = [];
         for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
-          if (!isRoleWord(r)) break;
+          if (!isRoleWordCached(r)) break;
           roles.unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
@@ -258,7 +258,7 @@ export class People {
       const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
-    const full: { run: Run; name: string[]; title: string[] }[] = [];
+    const full: { run: Run; name: string[]; title: string[]; folded: string[] }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
     let prev: Run | undefined;
     for (const r of runs) {
@@ -285,7 +285,7 @@ export class People {
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
+      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
       else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
@@ -297,13 +297,13 @@ export class People {
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
     for (const f of byLength) {
-      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const { folded } = f;
       const key = folded.join(' ');
       if (this.persons.has(key) || this.findBySuffix(folded)) continue;
       this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
     }
     for (const f of full) {
-      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const { folded } = f;
       const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
       if (!person) continue;
       if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
@@ -482,6 +482,18 @@ export class People {
     while (i > 0 && (this.added[i - 1]?.pos ?? 0) > pos) i--;
     this.added.splice(i, 0, m);
   }
+}
+
+// Role words before a name: the same few lower-case words come up before names all through an archive.
+const roleCache = new Map<string, boolean>();
+function isRoleWordCached(w: string): boolean {
+  let r = roleCache.get(w);
+  if (r === undefined) {
+    r = isRoleWord(w);
+    if (roleCache.size > 100_000) roleCache.clear();
+    roleCache.set(w, r);
+  }
+  return r;
 }
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */

@@ -23,6 +23,8 @@ export interface QuoteContext {
   preStart: number;
   /** The quote before it in the same sentence was direct speech. */
   afterDirect?: boolean;
+  /** Sentence starts of the whole paragraph (`sentenceStarts`), found once for all its quotes and for attribution. */
+  starts?: readonly number[];
 }
 
 export const KIND_FEATURES = [
