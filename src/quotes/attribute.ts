@@ -354,7 +354,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
-      const starts = speech.length > 0 ? sentenceStarts(para) : [];
+      const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         const cands = new Map<string, Candidate>();
