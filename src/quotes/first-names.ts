@@ -4,7 +4,7 @@
 
 import { createRequire } from 'node:module';
 import type * as GenderModule from 'gender-detection-from-name';
-import { foldName, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { foldName, looksLikePersonName, memoByWord, splitTitle, type Gender } from './names.js';
 
 // The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
 let genderOf: typeof GenderModule.getGender | undefined;
@@ -28,20 +28,14 @@ export function personSuffix(run: readonly string[]): number {
   return -1;
 }
 
-// Answers by folded word: the package lower-cases the name and tries six language maps in turn
-// on every call, and the same capitalised words come up around every quote of an archive.
-const genderCache = new Map<string, Gender>();
+// Kept by word: the package lower-cases the name and tries six language maps in turn on every call.
+const listedGender = memoByWord((folded): Gender => {
+  const listed = getGender(folded);
+  return listed === 'male' ? 'm' : listed === 'female' ? 'f' : null;
+});
 
 /** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
 export function firstNameGender(folded: string): Gender {
-  if (folded.length <= 1) return null;
-  let g = genderCache.get(folded);
-  if (g === undefined) {
-    const listed = getGender(folded);
-    g = listed === 'male' ? 'm' : listed === 'female' ? 'f' : null;
-    if (genderCache.size > 100_000) genderCache.clear();
-    genderCache.set(folded, g);
-  }
-  return g;
+  return folded.length <= 1 ? null : listedGender(folded);
 }
 

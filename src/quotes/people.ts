@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -485,16 +485,7 @@ export class People {
 }
 
 // Role words before a name: the same few lower-case words come up before names all through an archive.
-const roleCache = new Map<string, boolean>();
-function isRoleWordCached(w: string): boolean {
-  let r = roleCache.get(w);
-  if (r === undefined) {
-    r = isRoleWord(w);
-    if (roleCache.size > 100_000) roleCache.clear();
-    roleCache.set(w, r);
-  }
-  return r;
-}
+const isRoleWordCached = memoByWord(isRoleWord);
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
 function ofJoins(prev: Run, r: Run): boolean {
