@@ -354,7 +354,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
-      const starts = speech.length > 0 ? sentenceStarts(para) : [];
+      const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         const cands = new Map<string, Candidate>();
@@ -598,13 +598,23 @@ function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at
     if (!v) continue;
     const before = window.slice(0, v.start);
     // Inside a quote (odd number of marks before it): not narration.
-    if (((before.match(/[“”"]/g)?.length ?? 0) & 1) === 1) continue;
+    if ((marksIn(before) & 1) === 1) continue;
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     if (after && after.words.some((w) => /^\p{Lu}/u.test(bare(w)))) return { phrase: after, at: base + from + v.end };
   }
   return null;
+}
+
+/** How many double quote marks (“ ” ") `s` holds: counted, not matched, as this runs for every speech verb before every quote. */
+function marksIn(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c || c === 0x201d || c === 0x22) n++;
+  }
+  return n;
 }
 
 function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => boolean {
