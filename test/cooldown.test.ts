@@ -137,6 +137,18 @@ describe('cooldown in the bot', () => {
     expect(String((await run('summary', {}, user)).content)).toMatch(/try again/);
   });
 
+  it('GIVEN a typo whose private reply Discord answers slowly THEN the next run, sent as soon as the reply is seen, is not held back', async () => {
+    // The refund must come before the reply: a script (or a fast user) acts on the reply at once,
+    // while the bot may still be waiting for Discord to acknowledge it.
+    const user = '888888888888888888';
+    expect((await run('summary', {}, user)).flags ?? 0).toBe(0);
+    const sent = h.fake.dispatchInteraction({ type: 'command', command: 'summary', options: { article: '2020/ice-subpeonas' }, userId: user });
+    h.fake.injectOnce((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${sent.id}/`) && r.path.endsWith('/callback'), { status: 204, delayMs: 300 });
+    const typo = bodyOf(await h.fake.waitForCallback(sent.id));
+    expect(JSON.stringify(typo.data)).toMatch(/unknown article/);
+    expect((await run('summary', {}, user)).flags ?? 0).toBe(0);
+  });
+
   it('GIVEN a user over the allowance for /search THEN others can search, and they can still /ask, /stats and autocomplete', async () => {
     clock += 60_000;
     for (let i = 0; i < 2; i++) await run('search', { query: 'ferry' });

@@ -145,9 +145,9 @@ export function makeRouter(deps: BotDeps & { pages: PageStore }): (interaction: 
           await sendPrivate(interaction, cooldownMessage(interaction.commandName, wait, cooldown));
           outcome = 'cooldown';
         } else if (command) {
-          outcome = await executeCommand(command, interaction, ctx);
           // A reply that only says the input was wrong does not use up the allowance.
-          if (outcome === 'user-error' && command.cooldown) cooldowns.refund(user, command.name);
+          if (command.cooldown) ctx.onUserError = () => cooldowns.refund(user, command.name);
+          outcome = await executeCommand(command, interaction, ctx);
         } else {
           await sendPrivate(interaction, `This bot has no /${interaction.commandName} command any more; an admin should run \`npm run deploy-commands\`.`);
           outcome = 'user-error';

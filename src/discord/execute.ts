@@ -35,6 +35,11 @@ export interface BotContext extends CommandContext {
   deferAfterMs: number;
   /** When the interaction arrived (performance.now()), so the defer deadline counts from there. */
   receivedAt?: number;
+  /**
+   * Called when the answer only says the input was wrong, before that reply is sent: whoever
+   * reads the reply may run the command again at once, so the allowance must be back by then.
+   */
+  onUserError?: () => void;
 }
 
 /** How an interaction ended, for the one log line per interaction. */
@@ -99,6 +104,7 @@ export async function executeCommand(spec: CommandSpec, interaction: ChatInputCo
     // Whatever happened, the reply below must know whether the defer went through.
     if (deferring) await deferring.catch(() => undefined);
     if (!isUserError(e)) throw e;
+    ctx.onUserError?.();
     await sendPrivate(interaction, e.message);
     return 'user-error';
   }
