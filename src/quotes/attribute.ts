@@ -3,7 +3,7 @@
 // short names to the full name used in the article.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { PARTICLES, bare, foldName, isNonNameStarter, isPronoun } from './names.js';
+import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
@@ -161,6 +161,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   });
   const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
   let lastGroup: Speaker | null = null;
+  // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
+  let joined: string | null = null;
+  const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
@@ -179,6 +182,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }));
       }
       if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', commit: noop }];
+      // "Owners Tore Sohlberg and Lehla Abreder said …" then "…," they said: the pair named last.
+      if (PLURAL_PRONOUNS.has(m.pronoun)) {
+        const pair = namedPair(textBefore(pos, pos - previousParagraphStart(bases, pos)), people);
+        if (pair) {
+          const s = { name: pair, role: null, person: null };
+          return [{ speaker: s, via: 'via_group', commit: () => void (lastGroup = s) }];
+        }
+      }
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
@@ -234,18 +245,29 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         return [{ speaker: s, via: earlier.org ? 'via_org' : 'via_desc_indef', at: pos, commit: noop }];
       }
     }
+    if (orgVoice && !spokes) {
+      // "A National Audit Office report …" then "the report says": whoever the text said issued it.
+      const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead);
+      if (owner) {
+        const p = people.persons.get(owner.split(/\s+/u).map((w) => foldName(w)).join(' '));
+        return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
+      }
+    }
     if (orgVoice) {
       const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true);
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
     // "the company said" after "Google declined to say…": the organisation named just before.
-    if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
-      const org = people.orgBefore(pos, ORG_REACH);
+    if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
+      // "the Welsh Assembly Government said …" then "said the assembly government": the name the
+      // description's own words end, else the organisation last named as a subject.
+      const org = (text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null) ?? people.orgBefore(pos, ORG_REACH);
       if (org) {
         const s = { name: org, role: null, person: null };
-        // The organisation is the reading: "the company" itself names nobody.
-        return [{ speaker: s, via: 'via_org', commit: () => void (lastGroup = s) }];
+        // The organisation is the reading: "the company" itself names nobody. Read where the
+        // description stands, as the description itself would be.
+        return [{ speaker: s, via: 'via_org', at: pos, commit: () => void (lastGroup = s) }];
       }
     }
     // "the mayor", "the laid-back Cambridge resident": a singular description of a person may be
@@ -350,7 +372,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
       const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
         (before ??= {
-          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase)) : [],
+          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase, quoted)) : [],
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
@@ -395,7 +417,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
-        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base))) add(r, 'intro_para');
+        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, quoted))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
         if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
@@ -585,11 +607,12 @@ function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender
   return shape;
 }
 
-const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name)}`);
+// "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
+const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name.replace(/^the\s+(?=\p{Lu})/u, ''))}`);
 
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
-function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at: number } | null {
+function introSpeaker(p: string, at: number, base: number, quoted: (pos: number) => boolean): { phrase: Phrase; at: number } | null {
   const from = Math.max(0, at - CONTEXT);
   const window = p.slice(from, at);
   const verbs = allVerbs(window);
@@ -597,8 +620,9 @@ function introSpeaker(p: string, at: number, base: number): { phrase: Phrase; at
     const v = verbs[k];
     if (!v) continue;
     const before = window.slice(0, v.start);
-    // Inside a quote (odd number of marks before it): not narration.
-    if (((before.match(/[“”"]/g)?.length ?? 0) & 1) === 1) continue;
+    // Inside a quote: not narration. Asked of the article's quotes, not by counting marks in the
+    // window, which may begin inside a quote and so read every mark the wrong way round.
+    if (quoted(base + from + v.start)) continue;
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
@@ -653,4 +677,73 @@ function earlierSpokesperson(paragraphs: readonly string[], bases: readonly numb
   if (!best) return null;
   const first = foldName(best.org.split(/\s+/u)[0] ?? '');
   return { org: isFirstName(first) || /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\b/u.test(best.org) ? null : best.org, phrase: best.phrase };
+}
+
+/** How far back (characters) a document's issuer may be named: this paragraph and the one before, at most. */
+const OWNER_REACH = 1500;
+/** How far back (characters) "the assembly government" looks for "Welsh Assembly Government". */
+const NAMED_ORG_REACH = 3000;
+const CAP = String.raw`\p{Lu}[\p{L}'’&.-]*`;
+const CAP_RUN = String.raw`${CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?${CAP}){0,6}`;
+const nounAlternatives = (ignoreFirstCase: boolean): string =>
+  [...DOCUMENT_NOUNS].map((n) => (ignoreFirstCase ? `[${n[0] ?? ''}${(n[0] ?? '').toUpperCase()}]${escapeRe(n.slice(1))}` : escapeRe(n))).join('|');
+// "A National Audit Office report", "the NAO's annual report" (no determiner or verb between: "Smith criticised the report" is no owner).
+const OWNER_BEFORE = new RegExp(String.raw`(${CAP_RUN})(?:['’]s?)?\s+(?:(?!(?:a|an|the|his|her|its|their|this|that|these|those|in|on|of|to|for|and|or|but|is|was|has|had|says|said)\s)[\p{Ll}-]+\s+){0,2}(${nounAlternatives(false)})\b`, 'gu');
+// "a study by the University of Calgary’s School of Public Policy", "An Open Letter from chief executive Sidney Taurel".
+const OWNER_AFTER = new RegExp(String.raw`\b(${nounAlternatives(true)})\s+(?:by|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(${CAP_RUN})`, 'gu');
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday)$/u;
+
+/** A capitalised run as a name: opening articles and connectives ("A", "But") and a final possessive off; null when nothing naming is left. */
+function cleanRun(run: string): string | null {
+  const ws = run.replace(/['’]s?$/u, '').split(/\s+/u);
+  while (ws.length > 0 && (/^(?:A|An|The)$/u.test(ws[0] ?? '') || isNonNameStarter(ws[0] ?? ''))) ws.shift();
+  while (ws.length > 0 && /^(?:of|for|and|the)$/u.test(ws[ws.length - 1] ?? '')) ws.pop();
+  if (ws.length === 0 || (ws.length === 1 && (isDemonym(ws[0] ?? '') || CALENDAR.test(ws[0] ?? '')))) return null;
+  return ws.join(' ');
+}
+
+/**
+ * Who the text says issued a document before the description of it ("the report says"): the
+ * issuer of the last document of the same kind named in `text`, else of the last document of any
+ * kind ("a study by …" then "the report said"). Null when no document named before has an issuer.
+ */
+function documentOwner(text: string, noun: string): string | null {
+  const found: Array<{ at: number; doc: string; run: string }> = [];
+  for (const m of text.matchAll(OWNER_BEFORE)) found.push({ at: m.index, doc: m[2] ?? '', run: m[1] ?? '' });
+  for (const m of text.matchAll(OWNER_AFTER)) found.push({ at: m.index, doc: m[1] ?? '', run: m[2] ?? '' });
+  found.sort((a, b) => b.at - a.at);
+  const kind = (d: string): string => d.toLowerCase().replace(/s$/u, '');
+  let any: string | null = null;
+  for (const f of found) {
+    const owner = cleanRun(f.run);
+    if (!owner) continue;
+    if (kind(f.doc) === kind(noun)) return owner;
+    any ??= owner;
+  }
+  return any;
+}
+
+/** The last name in `text` that ends in the description's own words, capitalised ("assembly government" → "Welsh Assembly Government"). */
+function namedOrg(text: string, description: string): string | null {
+  const ws = description.split(/\s+/u).filter((w) => w.length > 0);
+  if (ws.length === 0 || ws.some((w) => !/^[\p{Ll}-]+$/u.test(w))) return null;
+  const tail = ws.map((w) => `${(w[0] ?? '').toUpperCase()}${escapeRe(w.slice(1))}`).join(String.raw`\s+`);
+  const re = new RegExp(String.raw`((?:${CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})${tail}\b`, 'gu');
+  let best: string | null = null;
+  for (const m of text.matchAll(re)) {
+    const lead = cleanRun((m[1] ?? '').trim());
+    if (lead) best = `${lead} ${m[0].slice((m[1] ?? '').length)}`.replace(/\s+/gu, ' ');
+  }
+  return best;
+}
+
+/** The last "Tore Sohlberg and Lehla Abreder" in `text` whose two names are both the article's persons, as one name. */
+function namedPair(text: string, people: People): string | null {
+  let best: string | null = null;
+  for (const m of text.matchAll(/(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu)) {
+    const a = people.persons.get((m[1] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
+    const b = people.persons.get((m[2] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
+    if (a && b && a !== b) best = `${a.name} and ${b.name}`;
+  }
+  return best;
 }

@@ -24,7 +24,9 @@ const NOT_ROLES = new Set('whether never ever together rather neither either how
 const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
 const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
 const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
-const isNameish = (w: string): boolean => isCapWord(w) && !isPronoun(bare(w));
+// "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
+const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;
+const isNameish = (w: string): boolean => (isCapWord(w) && !isPronoun(bare(w))) || ARTICLE_NAME.test(w);
 const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
 
 const WORDS = /\S+/g;
