@@ -124,6 +124,8 @@ interface Resolved {
   at?: number;
   /** What choosing it teaches the article's state (salience, gender, the last group). */
   commit: () => void;
+  /** Features of the reading itself ("the mayor" read as the person whose role is mayor). */
+  extra?: Features;
 }
 
 interface Candidate {
@@ -214,6 +216,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         {
           speaker: personSpeaker(p, m.role),
           via: 'via_name',
+          // Where the name stands: "says Wise's dad, Darrin" is near its quote even though the
+          // text's name scan never listed Darrin.
+          at: pos,
           commit: () => {
             p.evidence++;
             if (m.role && !p.role) p.role = m.role;
@@ -277,10 +282,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
     if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
-      const p =
-        people.latestBefore(pos, null, (q) => q.role !== null && new RegExp(`\\b${escapeRe(headNoun.slice(0, 5))}`, 'iu').test(q.role)) ??
-        people.latestBefore(pos, null);
-      if (p) out.push({ speaker: personSpeaker(p, m.role), via: 'via_desc_referent', commit: noop });
+      out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
     // "one U.S. analyst of Baker's weekend remarks": what the speaker talked about is not who they are.
@@ -288,6 +290,47 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
     out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: () => void (lastGroup = s) });
+    return out;
+  };
+
+  // How often the text names each person, most named first: who "the professor" most likely is
+  // when the article is about one person. Counted once per article.
+  let mostNamed: Person[] | null = null;
+  const mostNamedBefore = (pos: number): Person | undefined => {
+    if (!mostNamed) {
+      const counts = new Map<Person, number>();
+      for (const m of people.mentions) if (!m.quoted && !m.person.group) counts.set(m.person, (counts.get(m.person) ?? 0) + 1);
+      mostNamed = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].firstAt - b[0].firstAt).map(([p]) => p);
+    }
+    // Bounded, so that a paragraph of thousands of descriptions stays linear.
+    for (let k = 0; k < Math.min(mostNamed.length, 50); k++) {
+      const p = mostNamed[k];
+      // A person, not a place or a school named often ("Covington Catholic").
+      if (p && p.firstAt < pos && (p.evidence > 0 || shapeOf(p).firstName)) return p;
+    }
+    return undefined;
+  };
+
+  /**
+   * "the mayor", "the Kentucky Republican", "the lanky professor" may be someone the article has
+   * named: the person named last, the person whose role shares the description's head noun or a
+   * capitalised word of it, and the person the article names most. Each is one reading, marked with
+   * which of these it is; the model weighs them against the description kept as it is.
+   */
+  const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
+    const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
+    const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
+    const latest = people.latestBefore(pos, null);
+    const top = mostNamedBefore(pos);
+    const out: Resolved[] = [];
+    for (const p of new Set([roleMatch, latest, top])) {
+      if (!p) continue;
+      const extra: Features = {};
+      if (p === roleMatch) extra.desc_role_match = 1;
+      if (p === latest) extra.desc_latest = 1;
+      if (p === top) extra.desc_most_named = 1;
+      out.push({ speaker: personSpeaker(p, role), via: 'via_desc_referent', extra, commit: noop });
+    }
     return out;
   };
 
@@ -400,7 +443,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (source) fs[source] = 1;
           raise(fs, r.via, 1);
           if (extra) for (const name in extra) raise(fs, name as Feature, extra[name as Feature] ?? 0);
-          if (r.at !== undefined && !r.speaker.person) {
+          if (r.extra) for (const name in r.extra) raise(fs, name as Feature, r.extra[name as Feature] ?? 0);
+          if (r.at !== undefined && (!r.speaker.person || r.via === 'via_name')) {
             const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
             raise(fs, 'nearness', 1 / (1 + d / 200));
             raise(fs, place(r.at), 1);
