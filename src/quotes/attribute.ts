@@ -7,7 +7,7 @@ import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } fro
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
-import { isOrgPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
 import { allVerbs, findVerb } from './verbs.js';
@@ -156,6 +156,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   if (quotedRanges.length === 0) return [];
 
   const quoted = makeRangeTest(quotedRanges);
+  const marks = markCounter();
   // Names after the last quote cannot be antecedents; don't read them.
   let lastQuoted = 0;
   byParagraph.forEach((f, i) => {
@@ -183,13 +184,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           },
         }));
       }
-      if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', commit: noop }];
+      // A group or organisation read from a pronoun stands where the pronoun does.
+      if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', at: pos, commit: noop }];
       // "Owners Tore Sohlberg and Lehla Abreder said …" then "…," they said: the pair named last.
       if (PLURAL_PRONOUNS.has(m.pronoun)) {
         const pair = namedPair(textBefore(pos, pos - previousParagraphStart(bases, pos)), people);
         if (pair) {
           const s = { name: pair, role: null, person: null };
-          return [{ speaker: s, via: 'via_group', commit: () => void (lastGroup = s) }];
+          return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
         }
       }
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
@@ -198,7 +200,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const org = people.orgBefore(pos, ORG_REACH);
         if (org) {
           const s = { name: org, role: null, person: null };
-          return [{ speaker: s, via: 'via_it_org', commit: () => void (lastGroup = s) }];
+          return [{ speaker: s, via: 'via_it_org', at: pos, commit: () => void (lastGroup = s) }];
         }
       }
       return [];
@@ -348,7 +350,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     const subject = m?.[1];
     if (!m || !subject || (!isPronoun(subject) && isNonNameStarter(subject))) return [];
-    const mention = readMention({ words: subject.split(/\s+/u), appositive: null });
+    const mention = readMention({ words: withRoleNouns(subject, text.slice(skip + m[0].length)), appositive: null });
     return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
   };
 
@@ -375,7 +377,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const sentenceStart = f.span.open - f.ctx.sentencePre.length;
       const subject = SENTENCE_SUBJECT.exec(f.ctx.sentencePre);
       if (subject?.[1] && (isPronoun(subject[1]) || !isNonNameStarter(subject[1]))) {
-        hit = { phrase: { words: subject[1].split(/\s+/u), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
+        hit = { phrase: { words: withRoleNouns(subject[1], f.ctx.sentencePre.slice(subject[0].length)), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
         slot = 'slot_participle';
       }
     }
@@ -415,7 +417,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
       const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
         (before ??= {
-          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase, quoted)) : [],
+          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase, marks)) : [],
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
@@ -461,7 +463,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
-        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, quoted))) add(r, 'intro_para');
+        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
         if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
@@ -656,7 +658,7 @@ const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `
 
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
-function introSpeaker(p: string, at: number, base: number, quoted: (pos: number) => boolean): { phrase: Phrase; at: number } | null {
+function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
   const from = Math.max(0, at - CONTEXT);
   const window = p.slice(from, at);
   const verbs = allVerbs(window);
@@ -664,15 +666,53 @@ function introSpeaker(p: string, at: number, base: number, quoted: (pos: number)
     const v = verbs[k];
     if (!v) continue;
     const before = window.slice(0, v.start);
-    // Inside a quote: not narration. Asked of the article's quotes, not by counting marks in the
-    // window, which may begin inside a quote and so read every mark the wrong way round.
-    if (quoted(base + from + v.start)) continue;
+    // Inside a quote (odd number of marks before it): not narration. Counted from the paragraph's
+    // start: the window may begin inside a quote and would read every mark the wrong way round.
+    if ((marks(p, base, from + v.start) & 1) === 1) continue;
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     if (after && after.words.some((w) => /^\p{Lu}/u.test(bare(w)))) return { phrase: after, at: base + from + v.end };
   }
   return null;
+}
+
+/** How many quotation marks paragraph `p` (at offset `base`) has before `at`. */
+type MarkCount = (p: string, base: number, at: number) => number;
+
+/** A mark counter for one article: each paragraph's mark offsets are found once, then counted by binary search, so that a paragraph of thousands of quotes stays linear. */
+function markCounter(): MarkCount {
+  const cache = new Map<number, number[]>();
+  return (p, base, at) => {
+    let offsets = cache.get(base);
+    if (!offsets) {
+      offsets = [];
+      for (const m of p.matchAll(/[“”"]/gu)) offsets.push(m.index);
+      cache.set(base, offsets);
+    }
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((offsets[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/**
+ * The words of a sentence's capitalised subject and the role nouns right after it: "A Treasury
+ * spokesperson dismissed …" is a spokesperson, not "A Treasury". A name is left as it is.
+ */
+function withRoleNouns(subject: string, rest: string): string[] {
+  const words = subject.split(/\s+/u);
+  if (!/^(?:A|An|The)$/u.test(words[0] ?? '')) return words;
+  for (const w of rest.trimStart().split(/\s+/u).slice(0, 3)) {
+    if (!isRoleWord(w) || /[,;:.]$/u.test(w)) break;
+    words.push(w);
+  }
+  return words;
 }
 
 function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => boolean {

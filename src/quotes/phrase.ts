@@ -170,7 +170,8 @@ export function subjectAfter(text: string): Phrase | null {
   const roleBeforeName = (from: number): boolean => {
     for (let j = from; j < Math.min(ws.length, from + 4); j++) {
       const w = ws[j] ?? '';
-      if (isNameish(w)) return j > from && isRoleWord(ws[j - 1] ?? '');
+      // "said Aviator star Alan Alda": before a first name, any lower-case noun is the role.
+      if (isNameish(w)) return j > from && (isRoleWord(ws[j - 1] ?? '') || (isFirstName(foldName(bare(w))) && isNameish(ws[j + 1] ?? '')));
       const lw = w.toLowerCase();
       if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || isPreposition(lw) || isStopWord(lw) || /ing$/u.test(lw) || !/^\p{Ll}[\p{Ll}-]*$/u.test(w)) return false;
     }
