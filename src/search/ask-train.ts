@@ -150,6 +150,27 @@ export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
 export const TRAIN_POOL = 20;
 
+/** A training question as the engine asks it, with the gold paragraph's sentences (undefined when the archive lacks it). */
+export interface AskedQuestion {
+  g: GoldQuestion;
+  q: QuestionView;
+  pool: Ranked[];
+  gold: ReturnType<typeof goldSentences>;
+}
+
+/** Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped. */
+export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[]): Generator<AskedQuestion> {
+  for (const g of questions) {
+    let asked: ReturnType<Engine['askPool']>;
+    try {
+      asked = engine.askPool(g.question, TRAIN_POOL);
+    } catch {
+      continue; // a question of stop words only: nothing to learn from
+    }
+    yield { g, ...asked, gold: goldSentences(engine, g, asked.q) };
+  }
+}
+
 /**
  * Trains the three answer models on questions over the engine's archive: the sentence model
  * on the gold paragraph's sentences, the passage model on the retrieved pool (with the new
@@ -166,17 +187,10 @@ export function trainAskWeights(
   const boost = options.trees ?? true;
   const sentenceGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
-  const prepared: Array<{ g: GoldQuestion; q: ReturnType<Engine['askPool']>['q']; pool: ReturnType<Engine['askPool']>['pool'] }> = [];
-  for (const g of questions) {
-    let asked: ReturnType<Engine['askPool']>;
-    try {
-      asked = engine.askPool(g.question, TRAIN_POOL);
-    } catch {
-      continue; // a question of stop words only: nothing to learn from
-    }
-    const { q } = asked;
-    prepared.push({ g, ...asked });
-    const gold = goldSentences(engine, g, q);
+  const prepared: AskedQuestion[] = [];
+  for (const asked of askedQuestions(engine, questions)) {
+    const { g, q, gold } = asked;
+    prepared.push(asked);
     if (gold) {
       const { sentences, positive } = gold;
       sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
