@@ -447,7 +447,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           raise(fs, r.via, 1);
           if (extra) for (const name in extra) raise(fs, name as Feature, extra[name as Feature] ?? 0);
           if (r.extra) for (const name in r.extra) raise(fs, name as Feature, r.extra[name as Feature] ?? 0);
-          if (r.at !== undefined && (!r.speaker.person || r.via === 'via_name')) {
+          // A person's nearness is that of the person's mentions, except in the quote's own
+          // attribution: the name there is near by definition, even one the name scan never
+          // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
+          if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
             const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
             raise(fs, 'nearness', 1 / (1 + d / 200));
             raise(fs, place(r.at), 1);
