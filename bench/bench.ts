@@ -103,7 +103,7 @@ row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.
 // in a fresh process (bench/build-once.ts), the modes alternating round by round; medians.
 // CPU "main" is the main thread alone; "all" adds V8's compiler and GC threads and the workers.
 const fresh = new Map<string, BuildOnce[]>();
-const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes'];
+const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes', 'pooled-quotes-in-workers'];
 for (let r = 0; r < rounds; r++) {
   for (const mode of modes) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'build-once.ts'), archiveDir, mode], { encoding: 'utf8' });
@@ -134,7 +134,11 @@ const pooledQ = med('pooled', (b) => b.total);
 const pooledNq = med('pooled-no-quotes', (b) => b.total);
 row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} worker threads`, cost(pooledQ));
 row('  the same without quotes', cost(pooledNq));
-row('  quotes / (read + index), pooled (main only merges)', pct(minus(pooledQ, pooledNq), pooledNq));
+row('  quotes / (read + index), pooled (quotes on the main thread)', pct(minus(pooledQ, pooledNq), pooledNq));
+// Before session 12 each worker found its own chunks' quotes (and warmed the quote code up itself).
+const pooledW = med('pooled-quotes-in-workers', (b) => b.total);
+row('  the same, quotes found by the workers (before)', cost(pooledW));
+row('  quotes / (read + index), pooled, quotes in workers', pct(minus(pooledW, pooledNq), pooledNq));
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));

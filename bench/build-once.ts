@@ -6,8 +6,10 @@
  *   tsx bench/build-once.ts ARCHIVE MODE
  *
  * MODE: `one-pass` / `one-pass-no-quotes` (the one-pass build in this thread), `pooled` /
- * `pooled-no-quotes` (the one-pass build on worker threads, BUILD_WORKERS or one per core), or
- * `steps` (read + parse, then the passage index, then the quote store, each timed).
+ * `pooled-no-quotes` (the one-pass build on worker threads, BUILD_WORKERS or one per core; quotes
+ * found on the main thread as chunks are merged), `pooled-quotes-in-workers` (each worker finds
+ * its chunks' quotes, as before session 12), or `steps` (read + parse, then the passage index,
+ * then the quote store, each timed).
  */
 import { loadArchive, scanArchive } from '../src/archive/load.js';
 import { buildFromFiles } from '../src/build/build.js';
@@ -27,7 +29,7 @@ export interface BuildOnce {
   workers: number;
 }
 
-const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'steps'] as const;
+const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'pooled-quotes-in-workers', 'steps'] as const;
 
 const [dir, arg] = process.argv.slice(2);
 const mode = MODES.find((m) => m === arg);
@@ -47,7 +49,9 @@ if (mode === 'steps') {
   out = { mode, total: all.cost, read: all.value.read, index: all.value.index, quotes: all.value.quotes, nQuotes: all.value.n, workers: 0 };
 } else {
   const pooled = mode.startsWith('pooled');
-  const built = measure(() => buildFromFiles({ dir, files, quotes: !mode.endsWith('no-quotes'), ...(pooled ? {} : { workers: 0 }) }));
+  const built = measure(() =>
+    buildFromFiles({ dir, files, quotes: !mode.endsWith('no-quotes'), ...(pooled ? {} : { workers: 0 }), ...(mode === 'pooled-quotes-in-workers' ? { quotesIn: 'workers' as const } : {}) }),
+  );
   out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };
 }
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -102,12 +102,12 @@ export function adamStep(w: Vector, grad: Vector, m: Vector, v: Vector, epoch: n
 type Vector = number[] | Float64Array;
 
 /** The command line of the training scripts: annotated files, `--folds K`, `--out FILE`, other flags. */
-export function trainingArgs(argv: readonly string[], usage: string, defaultOut: string): { paths: string[]; folds: number; out: string; flags: Set<string> } {
+export function trainingArgs(argv: readonly string[], usage: string, defaultOut: string): { paths: string[]; folds: number; out: string; flags: Set<string>; without: string | undefined } {
   const valueOf = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const flagValues = new Set([valueOf('--folds'), valueOf('--out')]);
+  const flagValues = new Set([valueOf('--folds'), valueOf('--out'), valueOf('--without')]);
   const paths = argv.filter((a) => !a.startsWith('--') && !flagValues.has(a));
   if (paths.length === 0) {
     console.error(usage);
@@ -118,7 +118,17 @@ export function trainingArgs(argv: readonly string[], usage: string, defaultOut:
     console.error('--folds must be 0 (none) or an integer ≥ 2');
     process.exit(1);
   }
-  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))) };
+  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without') };
+}
+
+/** The features named by `--without a,b`: an ablation trains as if they did not exist. Throws naming an unknown one. */
+export function featureMask(list: string | undefined): Set<Feature> {
+  const out = new Set<Feature>();
+  for (const name of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!(FEATURES as readonly string[]).includes(name)) throw new Error(`--without: no feature "${name}" (features: ${FEATURES.join(', ')})`);
+    out.add(name as Feature);
+  }
+  return out;
 }
 
 /** The articles of annotated files, each with its file's scoring rule. */
@@ -136,11 +146,16 @@ export function readLabelled(paths: readonly string[]): LabelledArticle[] {
  * score best on the training articles (mean accuracy over the sets) is kept, since a round can
  * overshoot when earlier choices shift.
  */
-export function train(articles: readonly LabelledArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] = {}): SpeakerWeights {
-  let weights = start;
+export function train(articles: readonly LabelledArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] & { without?: ReadonlySet<Feature> } = {}): SpeakerWeights {
+  const without = options.without ?? new Set<Feature>();
+  // A feature left out is zero in every example, so its weight stays zero (its gradient is the L2 term alone).
+  const masked = FEATURES.flatMap((f, j) => (without.has(f) ? [j] : []));
+  let weights = masked.length === 0 ? start : { ...start, weights: { ...start.weights, ...Object.fromEntries([...without].map((f) => [f, 0])) } };
   let best: { weights: SpeakerWeights; score: number } | null = null;
   for (let r = 0; r < rounds; r++) {
-    weights = fit(collect(articles, weights), options);
+    const examples = collect(articles, weights);
+    for (const e of examples) for (const x of e.x) for (const j of masked) x[j] = 0;
+    weights = fit(examples, options);
     const acc = [...speakerAccuracy(articles, weights).values()];
     const score = acc.reduce((s, a) => s + a.right / Math.max(1, a.judged), 0) / Math.max(1, acc.length);
     if (!best || score > best.score) best = { weights, score };

@@ -1,13 +1,14 @@
-// The one-pass build: every file is read, parsed, cut into passages, tokenised and searched for
-// quotes in one go (`readChunk`), by worker threads when the archive is large enough to repay
-// starting them; the main thread merges their compact answers in archive order, so the index is
-// exactly what the single-threaded build (`PassageIndex.build`, `QuoteStore.build`) makes.
+// The one-pass build: every file is read, parsed, cut into passages and tokenised in one go
+// (`readChunk`), by worker threads when the archive is large enough to repay starting them; the
+// main thread merges their compact answers in archive order and finds the quotes of each merged
+// chunk while the workers read on, so the index and quotes are exactly what the single-threaded
+// build (`PassageIndex.build`, `QuoteStore.build`) makes.
 
 import { availableParallelism } from 'node:os';
 import type { ArchiveFile, ScanOptions } from '../archive/load.js';
 import type { Archive } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
-import { QuoteStore } from '../quotes/store.js';
+import { extractQuotes, QuoteStore } from '../quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
 import { storySignature } from '../summary/stories.js';
 import { planChunks, readingChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
@@ -30,6 +31,12 @@ export interface FilesBuild {
   /** False leaves the quotes out (the bench measures what they cost). */
   quotes?: boolean;
   /**
+   * Where quotes are found: `main` (default), this thread, a merged chunk at a time while the
+   * workers read on, so the quote code warms up and loads its name lists once, not once per
+   * worker; `workers`, each worker with its own chunks (the bench measures both).
+   */
+  quotesIn?: 'main' | 'workers';
+  /**
    * Make every article's digest signature during the build, on this thread while the workers
    * read on (the index cache stores them, so its write then has them ready).
    */
@@ -51,6 +58,8 @@ export interface Built {
 export const MIN_POOL_BYTES = 2 * 1024 * 1024;
 /** Digest signatures made between two pauses (a few milliseconds). */
 const SIGNATURE_SLICE = 100;
+/** Articles whose quotes are found between two looks at the workers (a few milliseconds). */
+const QUOTE_SLICE = 25;
 /** More workers than this only queue behind the main thread's merging. */
 const MAX_WORKERS = 8;
 
@@ -92,8 +101,21 @@ function* building(b: FilesBuild): Work<Built> {
   const settings = b.settings ?? DEFAULT_INDEX_SETTINGS;
   const log = b.log ?? silentLogger;
   const chunks = planChunks(b.files);
-  const task = (seq: number): ChunkTask => ({ seq, dir: b.dir, files: chunks[seq] ?? [], scan: b.scan ?? {}, passages: settings.passages, quotes: b.quotes ?? true });
+  const quotes = b.quotes ?? true;
+  const quotesHere = quotes && (b.quotesIn ?? 'main') === 'main';
+  const task = (seq: number): ChunkTask => ({ seq, dir: b.dir, files: chunks[seq] ?? [], scan: b.scan ?? {}, passages: settings.passages, quotes: quotes && !quotesHere });
   const merger = new BuildMerger();
+  // Articles merged whose quotes this thread has found (in archive order, so the list is the
+  // same as the workers' or a single thread's); `quoteSome` finds the next few, true while more wait.
+  let quoted = 0;
+  const quoteSome = (n: number): boolean => {
+    const { articles } = merger;
+    for (const end = Math.min(articles.length, quoted + n); quoted < end; quoted++) {
+      const article = articles[quoted];
+      if (article) for (const q of extractQuotes([article])) merger.quotes.push(q);
+    }
+    return quoted < articles.length;
+  };
   const total = b.files.length;
   let filesDone = 0;
   b.progress?.('reading files', 0, total);
@@ -116,7 +138,13 @@ function* building(b: FilesBuild): Work<Built> {
           log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
           pool.close();
           pool = undefined;
-        } else if (!ready.has(seq)) yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+        } else if (!ready.has(seq)) {
+          // Waiting for the workers: find the quotes of what is merged meanwhile, a few at a time.
+          if (quotesHere && quoted < merger.articles.length) {
+            quoteSome(QUOTE_SLICE);
+            yield;
+          } else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+        }
       }
       const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
       ready.delete(seq);
@@ -128,6 +156,8 @@ function* building(b: FilesBuild): Work<Built> {
           if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
         }
       }
+      // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
+      if (quotesHere && !pool) while (quoteSome(QUOTE_SLICE)) yield;
       filesDone += chunks[seq]?.length ?? 0;
       b.progress?.('reading files', filesDone, total);
       yield;
@@ -139,9 +169,17 @@ function* building(b: FilesBuild): Work<Built> {
   b.progress?.('indexing articles', 0, n);
   const index = yield* PassageIndex.completing(merger.parts, settings);
   b.progress?.('indexing articles', n, n);
-  b.progress?.('finding quotes', 0, 1);
+  if (quotesHere) {
+    // What the pass left: the last chunks' quotes.
+    b.progress?.('finding quotes', quoted, n);
+    while (quoteSome(QUOTE_SLICE)) {
+      if (quoted % (4 * QUOTE_SLICE) === 0) b.progress?.('finding quotes', quoted, n);
+      yield;
+    }
+    b.progress?.('finding quotes', n, n);
+  } else b.progress?.('finding quotes', 0, 1);
   // The speaker registry is one synchronous step over all quotes: let waiting work in first.
   yield;
-  const quotes = QuoteStore.fromQuotes(merger.quotes);
-  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes, workers: used.size };
+  const store = QuoteStore.fromQuotes(merger.quotes);
+  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
 }

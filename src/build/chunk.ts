@@ -1,5 +1,6 @@
 // The per-article work of a build, for a run of files: read and parse each file, cut its
-// passages, tokenise its title and passages, extract its quotes. The same function runs in a
+// passages, tokenise its title and passages and, when the task asks (the build usually finds
+// quotes on the main thread instead, see build.ts), extract its quotes. The same function runs in a
 // worker thread or, for small archives and when workers fail, in the main thread; its result is
 // compact (typed arrays and flat string lists), so a worker hands it over cheaply.
 
@@ -17,7 +18,7 @@ export interface ChunkTask {
   files: ArchiveFile[];
   scan: ScanOptions;
   passages: PassageSettings;
-  /** False only to measure what the quote step costs (bench). */
+  /** Extract the chunk's quotes here: only when the build leaves them to the workers (`quotesIn: 'workers'`). */
   quotes: boolean;
 }
 

@@ -422,7 +422,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
-      const starts = speech.length > 0 ? sentenceStarts(para) : [];
+      const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         const cands = new Map<string, Candidate>();
@@ -691,7 +691,11 @@ function markCounter(): MarkCount {
     let offsets = cache.get(base);
     if (!offsets) {
       offsets = [];
-      for (const m of p.matchAll(/[“”"]/gu)) offsets.push(m.index);
+      // Counted by character code, not matched: this runs over every paragraph with quotes.
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (c === 0x201c || c === 0x201d || c === 0x22) offsets.push(i);
+      }
       cache.set(base, offsets);
     }
     let lo = 0;

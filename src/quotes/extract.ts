@@ -162,6 +162,7 @@ export function contextOf(p: string, starts: readonly number[], spans: readonly 
     tail: s.unclosed || tailEnd <= afterClose ? '' : p.slice(afterClose, tailEnd),
     tailStart: afterClose,
     preStart,
+    starts,
   };
 }
 

@@ -4,7 +4,7 @@
 
 import { createRequire } from 'node:module';
 import type * as GenderModule from 'gender-detection-from-name';
-import { foldName, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { foldName, looksLikePersonName, memoByWord, splitTitle, type Gender } from './names.js';
 
 // The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
 let genderOf: typeof GenderModule.getGender | undefined;
@@ -28,10 +28,14 @@ export function personSuffix(run: readonly string[]): number {
   return -1;
 }
 
+// Kept by word: the package lower-cases the name and tries six language maps in turn on every call.
+const listedGender = memoByWord((folded): Gender => {
+  const listed = getGender(folded);
+  return listed === 'male' ? 'm' : listed === 'female' ? 'f' : null;
+});
+
 /** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */
 export function firstNameGender(folded: string): Gender {
-  if (folded.length <= 1) return null;
-  const g = getGender(folded);
-  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+  return folded.length <= 1 ? null : listedGender(folded);
 }
 

@@ -3,19 +3,25 @@ import { isStopWord } from '../text/tokenize.js';
 // Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
 // "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
 
-/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. */
-const foldCache = new Map<string, string>();
-
-export function foldName(s: string): string {
-  // Names repeat; folding (Unicode normalisation and three replacements) is worth caching.
-  let f = foldCache.get(s);
-  if (f === undefined) {
-    f = foldUncached(s);
-    if (foldCache.size > 100_000) foldCache.clear();
-    foldCache.set(s, f);
-  }
-  return f;
+/**
+ * `f` with its answers kept by word (at most `limit`, then forgotten at once): the same words come
+ * up around every quote of an archive, and these lookups run for each of them.
+ */
+export function memoByWord<T>(f: (w: string) => T, limit = 100_000): (w: string) => T {
+  const cache = new Map<string, T>();
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      v = f(w);
+      if (cache.size > limit) cache.clear();
+      cache.set(w, v);
+    }
+    return v;
+  };
 }
+
+/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Names repeat: folding (Unicode normalisation and three replacements) is worth caching. */
+export const foldName: (s: string) => string = memoByWord(foldUncached);
 
 function foldUncached(s: string): string {
   return s

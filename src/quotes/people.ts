@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -50,7 +50,7 @@ interface Run {
   afterOf: string;
 }
 
-const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
+export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 /** How many mentions back a pronoun may reach. */
@@ -108,6 +108,11 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
 }
 
+/** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
+export function mayFollowOf(s: string): boolean {
+  const n = s.length;
+  return s.startsWith('of', n - 3) || (s.startsWith('the', n - 4) && s.startsWith('of', n - 7));
+}
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
 const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
@@ -190,7 +195,7 @@ function runsOf(p: string, base: number): Run[] {
         const roles: string[] = [];
         for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
-          if (!isRoleWord(r)) break;
+          if (!isRoleWordCached(r)) break;
           roles.unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
@@ -198,7 +203,7 @@ function runsOf(p: string, base: number): Run[] {
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = AFTER_OF.exec(before)?.[1] ?? '';
+        const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
         cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
@@ -254,7 +259,7 @@ export class People {
       const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
-    const full: { run: Run; name: string[]; title: string[] }[] = [];
+    const full: { run: Run; name: string[]; title: string[]; folded: string[] }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
     let prev: Run | undefined;
     for (const r of runs) {
@@ -281,7 +286,7 @@ export class People {
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title });
+      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
       else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
@@ -294,13 +299,13 @@ export class People {
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
     for (const f of byLength) {
-      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const { folded } = f;
       const key = folded.join(' ');
       if (this.persons.has(key) || this.findBySuffix(folded)) continue;
       this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
     }
     for (const f of full) {
-      const folded = f.name.map((w) => foldName(w)).filter((w) => w.length > 0);
+      const { folded } = f;
       const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
       if (!person) continue;
       if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
@@ -481,6 +486,9 @@ export class People {
     this.added.splice(i, 0, m);
   }
 }
+
+// Role words before a name: the same few lower-case words come up before names all through an archive.
+const isRoleWordCached = memoByWord(isRoleWord);
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
 function ofJoins(prev: Run, r: Run): boolean {

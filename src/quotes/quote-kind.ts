@@ -23,6 +23,8 @@ export interface QuoteContext {
   preStart: number;
   /** The quote before it in the same sentence was direct speech. */
   afterDirect?: boolean;
+  /** Sentence starts of the whole paragraph (`sentenceStarts`), found once for all its quotes and for attribution. */
+  starts?: readonly number[];
 }
 
 export const KIND_FEATURES = [
@@ -94,12 +96,29 @@ const AUXILIARIES = new Set(
 const FIRST_PERSON = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Mm]y|[Oo]ur|me|us)(?![\p{L}'’])/u;
 const SECOND_PERSON = /(?:^|[^\p{L}])[Yy]ou(?:r|rs|['’](?:re|ve|ll|d))?(?![\p{L}'’])/u;
 
+// Feature rows are views into a shared slab: a typed array of this size gets a backing store of
+// its own, allocated outside the heap and freed by the garbage collector, for every speech quote
+// of an archive. Rows are never reused, so each keeps its values.
+const ROWS_PER_SLAB = 512;
+let slab = new Float64Array(0);
+let slabUsed = 0;
+function featureRow(): Float64Array {
+  const n = KIND_FEATURES.length;
+  if (slabUsed + n > slab.length) {
+    slab = new Float64Array(n * ROWS_PER_SLAB);
+    slabUsed = 0;
+  }
+  const row = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return row;
+}
+
 /**
  * The features of a speech quote (not a fragment): `text` the quoted words, `inner` the text between
  * the words and the closing mark (where a trailing comma sits), `ctx` its sentence around it.
  */
 export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean): Float64Array {
-  const x = new Float64Array(KIND_FEATURES.length);
+  const x = featureRow();
   const set = (f: KindFeature, v: number | boolean): void => {
     x[INDEX[f]] = typeof v === 'number' ? v : v ? 1 : 0;
   };

@@ -91,6 +91,21 @@ describe('the one-pass build', () => {
     expect(everything(pooledAsync)).toEqual(everything(reference));
   }, 120_000);
 
+  it('GIVEN quotes found by the workers instead of this thread THEN the quotes and cache bytes are the same', () => {
+    const inWorkers = engineOf(buildFromFiles({ ...base(), workers: 2, quotesIn: 'workers' }));
+    expect(inWorkers.quotes.quotes).toEqual(reference.quotes.quotes);
+    expect(cacheBytes(inWorkers, 'in-workers.index').equals(cacheBytes(reference, 'reference2.index'))).toBe(true);
+  }, 120_000);
+
+  it('GIVEN quotes found in this thread THEN progress counts them to the end after indexing', () => {
+    const seen: Array<[string, number, number]> = [];
+    const built = buildFromFiles({ ...base(), workers: 2, progress: (phase, done, total) => seen.push([phase, done, total]) });
+    const finding = seen.filter(([phase]) => phase === 'finding quotes');
+    const n = built.archive.articles.length;
+    expect(finding.at(-1)).toEqual(['finding quotes', n, n]);
+    expect(finding.map(([, done]) => done)).toEqual([...finding.map(([, done]) => done)].sort((a, b) => a - b));
+  }, 60_000);
+
   it('GIVEN no workers THEN the same in this thread, with the bad files as warnings', () => {
     const built = buildFromFiles({ ...base(), workers: 0 });
     expect(built.workers).toBe(0);

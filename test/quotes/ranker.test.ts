@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGoldSet } from '../../bench/quote-gold.js';
-import { speakerAccuracy, train, type LabelledArticle } from '../../bench/quote-training.js';
+import { featureMask, speakerAccuracy, train, type LabelledArticle } from '../../bench/quote-training.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS, FEATURES, parseWeights, type SpeakerWeights } from '../../src/quotes/ranker.js';
 
@@ -40,6 +40,18 @@ describe('train:quotes on a tiny fixture', () => {
     // The learnt weights favour an attribution right at the quote over nobody.
     expect(trained.weights.slot_tail).toBeGreaterThan(trained.weights.null);
     expect(() => parseWeights(JSON.parse(JSON.stringify(trained)))).not.toThrow();
+  });
+
+  it('GIVEN --without slot_tail THEN training leaves that weight at zero and still learns the others', () => {
+    const trained = train(articles, DEFAULT_WEIGHTS, 1, { epochs: 100, without: featureMask('slot_tail') });
+    expect(trained.weights.slot_tail).toBe(0);
+    expect(trained.weights.null).not.toBe(0);
+  });
+
+  it('GIVEN --without with an unknown feature THEN the message names it; a list is read by commas', () => {
+    expect(() => featureMask('slot_tail,bogus_feature')).toThrow(/bogus_feature/);
+    expect([...featureMask(' slot_tail, salience ')]).toEqual(['slot_tail', 'salience']);
+    expect(featureMask(undefined).size).toBe(0);
   });
 
   it('GIVEN the committed weights THEN the fixture is attributed right too', () => {

@@ -2,9 +2,11 @@
 // must give exactly what the expressions give: the saved quotes may not change. Checked against the
 // expressions themselves on random text made of the words and marks that matter.
 import { describe, expect, it } from 'vitest';
-import { lastWordOf } from '../../src/quotes/extract.js';
+import { createRequire } from 'node:module';
+import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
+import { firstNameGender } from '../../src/quotes/first-names.js';
 import { bare, isPronoun } from '../../src/quotes/names.js';
-import { AFTER_SPEECH, FOLLOWING_VERB, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
+import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
 import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
 
 const PIECES = [
@@ -96,6 +98,42 @@ describe('quote-step shortcuts give what the expressions give', () => {
     // The random text does reach both expressions (the check above is not vacuous).
     expect(followers).toBeGreaterThan(100);
     expect(speechBefore).toBeGreaterThan(100);
+  });
+
+  it('a run is never kept from an "of (the)" before it that the expression would find', () => {
+    let found = 0;
+    for (const t of texts) {
+      for (let at = 0; at <= t.length; at++) {
+        const before = t.slice(Math.max(0, at - 40), at);
+        const m = AFTER_OF.exec(before);
+        if (m) found++;
+        if (!mayFollowOf(before)) expect(m, JSON.stringify(before)).toBeNull();
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+    expect(['Bank of ', 'Chancellor of the ', 'Chancellor of\u00a0the\u2009', 'of ', ' of', 'of the'].map(mayFollowOf)).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('first-name genders are the name lists\' answers, asked again or not', () => {
+    const lists = createRequire(import.meta.url)('gender-detection-from-name') as { getGender: (n: string) => string };
+    const expected = (w: string): 'm' | 'f' | null => {
+      if (w.length <= 1) return null;
+      const g = lists.getGender(w);
+      return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+    };
+    const names = ['wendy', 'richard', 'darian', 'nova', 'smith', 'andrea', 'a', '', 'jean', 'xyzzy', 'ümit'];
+    for (let round = 0; round < 2; round++) for (const w of names) expect(firstNameGender(w), w).toBe(expected(w));
+    expect(firstNameGender('wendy')).toBe('f');
+  });
+
+  it('each quote keeps its own direct/partial features (rows share storage, never values)', () => {
+    const p = '“We will win,” said Smith. He called it “a lean campaign that never quits” and added: “No.” “Yes,” she said.';
+    const rows = Array.from({ length: 700 }, () => rawQuotes(p, 1)).flat();
+    const fresh = rawQuotes(p, 1).map((q) => (q.features ? Array.from(q.features) : null));
+    // The quotes differ, so their rows must too (rows that shared values would all read the last quote's).
+    expect(new Set(fresh.filter((f) => f !== null).map((f) => JSON.stringify(f))).size).toBeGreaterThanOrEqual(3);
+    // More rows than one shared block holds, all still equal to a fresh computation.
+    rows.forEach((q, k) => expect(q.features ? Array.from(q.features) : null).toEqual(fresh[k % fresh.length]));
   });
 
   it('the last word before a quote is read from the end as from the whole text', () => {
