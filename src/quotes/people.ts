@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -232,7 +232,8 @@ function runsOf(p: string, base: number): Run[] {
     if (SPEECH_VERBS.has(verb)) r.speaks = true;
   }
   // Trailing particles belong to nothing ("… in de").
-  for (const r of out) while (r.words.length > 0 && PARTICLES.has((r.words[r.words.length - 1] ?? '').toLowerCase())) r.words.pop();
+  // A capitalised one stays: "Downing St" is a street, not "Downing".
+  for (const r of out) while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) r.words.pop();
   return out.filter((r) => r.words.length > 0);
 }
 
@@ -265,7 +266,7 @@ export class People {
       let ws = r.words;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '')))) {
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !/^(?:St|Street)$/u.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -289,7 +290,8 @@ export class People {
       else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))))) {
+      // "Downing St said": an address that stands for who works there.
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && /^(?:St|Street)$/u.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -324,7 +326,8 @@ export class People {
         if (s.run.speaks) person.evidence++;
         this.learn(person, s.run.lead, s.title);
         this.mentions.push({ pos: s.run.pos, person, quoted: quoted(s.run.pos), subject: s.run.subject });
-      } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1) {
+      } else if (s.run.subject && !s.run.reported && s.title.length === 0 && s.run.words.length === 1 && !isDemonym(s.word)) {
+        // ("two Scottish newspapers": a nationality alone is no organisation.)
         // A one-word name that is no person's and opens a clause: a company or body ("Google").
         this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos), acts: s.run.acts || s.run.speaks });
       }

@@ -24,7 +24,9 @@ const NOT_ROLES = new Set('whether never ever together rather neither either how
 const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
 const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
 const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
-const isNameish = (w: string): boolean => isCapWord(w) && !isPronoun(bare(w));
+// "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
+const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;
+const isNameish = (w: string): boolean => (isCapWord(w) && !isPronoun(bare(w))) || ARTICLE_NAME.test(w);
 const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
 
 const WORDS = /\S+/g;
@@ -168,7 +170,8 @@ export function subjectAfter(text: string): Phrase | null {
   const roleBeforeName = (from: number): boolean => {
     for (let j = from; j < Math.min(ws.length, from + 4); j++) {
       const w = ws[j] ?? '';
-      if (isNameish(w)) return j > from && isRoleWord(ws[j - 1] ?? '');
+      // "said Aviator star Alan Alda": before a first name, any lower-case noun is the role.
+      if (isNameish(w)) return j > from && (isRoleWord(ws[j - 1] ?? '') || (isFirstName(foldName(bare(w))) && isNameish(ws[j + 1] ?? '')));
       const lw = w.toLowerCase();
       if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || isPreposition(lw) || isStopWord(lw) || /ing$/u.test(lw) || !/^\p{Ll}[\p{Ll}-]*$/u.test(w)) return false;
     }

@@ -36,6 +36,9 @@ export const FEATURES = [
   'via_desc_indef', // a description kept as the speaker: "a U.S. analyst"
   'via_desc_def', // "the mayor" kept as is
   'via_desc_referent', // "the mayor" read as the person the article named
+  'desc_role_match', // … whose role or title shares the description's head noun or a capitalised word ("the mayor", "Mayor Doug McCallum")
+  'desc_latest', // … who is the person named last before the description
+  'desc_most_named', // … who is the person the article names most often before it
   'via_org', // "the company" read as the organisation named before
   'via_it_org', // "it" read as the organisation last named as a subject
   'via_group', // "they", "A and B"

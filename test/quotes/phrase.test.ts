@@ -75,3 +75,13 @@ describe('attributeArticle with titled and organisation speakers', () => {
     expect(quotes(['The Scottish Chambers of Trade welcomed the ruling on Friday. “This is good news for every small shop in the country,” it said.'])).toEqual([['Scottish Chambers of Trade', null]]);
   });
 });
+
+describe('subjectAfter: a work or team and a lower-case noun before a first name', () => {
+  it('GIVEN "said Moonfall star Ida Brandt, a family friend" THEN Ida Brandt, the rest her role', () => {
+    expect(after(' Moonfall star Ida Brandt, a family friend.')).toMatchObject({ kind: 'name', name: ['Ida', 'Brandt'], role: 'Moonfall star, family friend' });
+  });
+
+  it('GIVEN a capitalised name and a lower-case word with no first name after THEN the name alone', () => {
+    expect(after(' Hargreaves today, adding that more would follow.')).toMatchObject({ kind: 'name', name: ['Hargreaves'] });
+  });
+});
