@@ -58,6 +58,22 @@ describe('answer type of a question', () => {
     expect(answerType('Why was the bridge late?')).toBe('cause');
     expect(answerType('What colour is the tram?')).toBe('other');
   });
+
+  it('GIVEN a clause after the wh-phrase THEN the wh-phrase decides the type, not a "when" or "who" inside the clause', () => {
+    expect(answerType('How old was the striker when he joined Tottenham?')).toBe('number');
+    expect(answerType('Who coached Egypt when Mido was axed?')).toBe('person');
+    expect(answerType('Where did the minister live when she was elected?')).toBe('place');
+    expect(answerType('What does someone who completes the course receive?')).toBe('other');
+    expect(answerType('What did the council do when the bridge opened?')).toBe('other');
+    expect(answerType('In what year did the bridge open?')).toBe('time');
+    expect(answerType('For what reason was the bridge late?')).toBe('cause');
+  });
+
+  it('GIVEN "which" with a word or two before a person noun, or "what is the last name of" THEN the type is person', () => {
+    expect(answerType('Which famous Dutch artist painted The Night Watch?')).toBe('person');
+    expect(answerType('What was the last name of the coach who axed Mido?')).toBe('person');
+    expect(answerType('Which part of the city flooded?')).toBe('other');
+  });
 });
 
 describe('answer candidates', () => {
