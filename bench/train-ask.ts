@@ -31,7 +31,7 @@ const part = partOf(args);
 const squad = openSquad(docsPath, questionsPath, part);
 try {
   const started = performance.now();
-  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear') });
+  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), sentencePool: Number(process.env.SENTENCE_POOL ?? 0) });
   // One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file.
   const text = JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
   writeFileSync(out, `${text}\n`);

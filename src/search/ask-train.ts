@@ -86,6 +86,12 @@ export interface AskTrainOptions {
   trees: boolean;
   sentenceBoost: Partial<BoostOptions>;
   passageBoost: Partial<BoostOptions>;
+  /**
+   * The sentence model also learns against the sentences of this many top retrieved passages
+   * besides the gold one (0: the gold paragraph's sentences only), so that its score, which the
+   * passage model reads, compares sentences across passages and not only within one.
+   */
+  sentencePool: number;
 }
 
 /** The sentences of the gold paragraph with their features, and which hold a gold answer. */
@@ -98,6 +104,31 @@ export function goldSentences(engine: Engine, g: GoldQuestion, q: QuestionView):
     return { sentences, positive: sentences.map((s) => holdsAnswer(s.sentence.text, g.answers)) };
   }
   return undefined;
+}
+
+/**
+ * One training group of the sentence model: the gold paragraph's sentences, then the sentences
+ * of the first `others` retrieved passages that are not the gold one, as wrong items (a sentence
+ * there that happens to hold the answer text is left out: it is neither surely right nor wrong).
+ */
+export function sentenceGroup(engine: Engine, g: GoldQuestion, q: QuestionView, pool: readonly Ranked[], others: number): Group | undefined {
+  const gold = goldSentences(engine, g, q);
+  if (!gold) return undefined;
+  const features = gold.sentences.map((s) => s.features);
+  const positive = [...gold.positive];
+  let added = 0;
+  for (const r of pool) {
+    if (added >= others) break;
+    const p = engine.index.passages[r.passage];
+    if (!p || (engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph)) continue;
+    added++;
+    for (const s of scoreSentences(engine.index.passageText(r.passage), q, DEFAULT_ASK_WEIGHTS)) {
+      if (holdsAnswer(s.sentence.text, g.answers)) continue;
+      features.push(s.features);
+      positive.push(false);
+    }
+  }
+  return { features, positive };
 }
 
 /** The retrieved pool as the passage model sees it (features under the given sentence model), and which passage is the gold one. */
@@ -174,12 +205,13 @@ export function trainAskWeights(
     } catch {
       continue; // a question of stop words only: nothing to learn from
     }
-    const { q } = asked;
+    const { q, pool } = asked;
     prepared.push({ g, ...asked });
     const gold = goldSentences(engine, g, q);
     if (gold) {
       const { sentences, positive } = gold;
-      sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
+      const group = options.sentencePool ? sentenceGroup(engine, g, q, pool, options.sentencePool) : undefined;
+      sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
         if (group) spanGroups.get(q.type)?.push(group);
