@@ -205,7 +205,6 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   const ws = sentences.map((s) => unquoted(s.text, words(s.text)));
   const overlaps = ws.map((w) => overlapOf(w.terms.map((x) => x.term), q));
   const maxOverlap = Math.max(0, ...overlaps);
-  const asked = ASKS.map(([question]) => question.test(q.text));
   const bestAt = maxOverlap > 0 ? overlaps.indexOf(maxOverlap) : -1;
   // Question words a sentence lacks but holds a word of the same family ("invasion" for "invade").
   const softs = ws.map((w) => {
@@ -301,7 +300,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     }
     // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
     const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
-    const asks = ASKS.map(([, cue], k) => (asked[k] && cue.test(s.text) ? 1 : 0));
+    const asks = ASKS.map(([question, cue]) => (question.test(q.text) && cue.test(s.text) ? 1 : 0));
     const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
     const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
