@@ -151,21 +151,6 @@ function sameFamily(a: string, b: string): boolean {
 /** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
 const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
 
-/**
- * What an open question asks about, by its wording, and the words a sentence answers such a
- * question with: "What is X also called?" → "known as", "(…)"; "What is it used for?" → "used
- * to", "in order to"; "How did they …?" → "by", "through"; "What is the difference …?" →
- * "unlike", "whereas"; "What are examples of …?" → "such as", "include". One feature each: a
- * question of that kind and a sentence with its cue.
- */
-const ASKS: ReadonlyArray<[RegExp, RegExp]> = [
-  [/\b(?:called|known as|named|nicknamed|name for|term for|stand for|stands for|acronym|abbreviat)/i, /\b(?:called|known as|named|termed|entitled|dubbed|nicknamed|stands? for|short for)\b|\(/i],
-  [/\b(?:used (?:for|to)|purpose|function|role|goal|aim)\b/i, /\b(?:used (?:for|to|as|in)|in order to|so that|purpose|designed to|serves? to|allows?|enables?)\b/i],
-  [/^\W*how\b(?! (?:many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\b)|\bby what means\b|\bin what way\b/i, /\b(?:by|through|via|using|with)\b/i],
-  [/\b(?:differ|difference|distinguish|compared?|contrast)\b/i, /\b(?:differ|difference|whereas|while|unlike|than|rather than|instead|contrast)\b/i],
-  [/\b(?:examples?|such as|kinds of|types of|include)\b/i, /\b(?:such as|includ(?:e|es|ing)|for example|e\.g\.|for instance|like)\b/i],
-];
-
 const FOCUS_CACHE = new WeakMap<QuestionView, string | null>();
 /**
  * The head word of the question's wh-phrase ("What *religion*…", "How many *people*…", "Which
@@ -300,7 +285,6 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     }
     // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
     const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
-    const asks = ASKS.map(([question, cue]) => (question.test(q.text) && cue.test(s.text) ? 1 : 0));
     const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
     const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
@@ -353,7 +337,6 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       other * (w.terms.filter((x) => !q.termSet.has(x.term)).length / content),
       other * local,
       locative,
-      ...asks,
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });

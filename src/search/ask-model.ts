@@ -36,7 +36,6 @@ export const SENTENCE_FEATURES = [
   'candWindow', 'relationWindow', 'agent',
   'softOverlap', 'bestSoft', 'inOrder', 'density', 'focus', 'focusTyped', 'anaphor', 'anaphor×prevOverlap', 'afterBest', 'isBest',
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
-  'asks:naming', 'asks:purpose', 'asks:manner', 'asks:contrast', 'asks:example',
 ] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',

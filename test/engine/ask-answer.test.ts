@@ -244,28 +244,6 @@ describe('sentence features: word families, pointers back, the wh-phrase\'s head
   });
 });
 
-describe('sentence features: what an open question asks about', () => {
-  const view = (question: string) => questionView(question, terms(question), () => 1);
-  const asks = (question: string, sentence: string): number[] => {
-    const x = scoreSentences(sentence, view(question))[0]?.features ?? [];
-    return ['asks:naming', 'asks:purpose', 'asks:manner', 'asks:contrast', 'asks:example'].map((f) => x[SENTENCE_FEATURES.indexOf(f as (typeof SENTENCE_FEATURES)[number])] ?? NaN);
-  };
-
-  it('GIVEN "also called" asked and "known as" in the sentence THEN the naming feature is on, and off without the cue', () => {
-    expect(asks('What are internet pharmacies also called?', 'Internet pharmacies (also known as online pharmacies) deliver by post.')[0]).toBe(1);
-    expect(asks('What are internet pharmacies also called?', 'Internet pharmacies deliver by post.')[0]).toBe(0);
-  });
-
-  it('GIVEN "how did" but not "how many" THEN the manner feature reads "by" and "through"', () => {
-    expect(asks('How did the council pay for the bridge?', 'The council paid for the bridge by selling land.')[2]).toBe(1);
-    expect(asks('How many bridges did the council pay for?', 'The council paid for two bridges by selling land.')[2]).toBe(0);
-  });
-
-  it('GIVEN a question of none of these kinds THEN every one is off', () => {
-    expect(asks('What colour is the tram?', 'The tram is painted green, such as the old ones, by hand.')).toEqual([0, 0, 0, 0, 0]);
-  });
-});
-
 describe('sentence features: speakers\' quotes', () => {
   const q = questionView('Who axed Mido from the Egypt national team?', terms('Who axed Mido from the Egypt national team?'), () => 1);
   const overlapOfSentence = (text: string): number => scoreSentences(text, q)[0]?.overlap ?? -1;
