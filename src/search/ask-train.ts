@@ -89,7 +89,8 @@ export interface AskTrainOptions {
   /**
    * The sentence model also learns against the sentences of this many top retrieved passages
    * besides the gold one (0: the gold paragraph's sentences only), so that its score, which the
-   * passage model reads, compares sentences across passages and not only within one.
+   * passage model reads, compares sentences across passages and not only within one
+   * (default SENTENCE_POOL).
    */
   sentencePool: number;
 }
@@ -180,6 +181,12 @@ export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly 
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
 export const TRAIN_POOL = 20;
+/**
+ * Retrieved passages whose sentences the sentence model also learns against (wrong items beside
+ * the gold paragraph's). On SQuAD held-out, 4 against 0: recall@1 0.845 → 0.858 and answer
+ * sentence 0.768 → 0.780, the choice within a passage unchanged; training takes ~3× as long.
+ */
+export const SENTENCE_POOL = 4;
 
 /**
  * Trains the three answer models on questions over the engine's archive: the sentence model
@@ -210,7 +217,8 @@ export function trainAskWeights(
     const gold = goldSentences(engine, g, q);
     if (gold) {
       const { sentences, positive } = gold;
-      const group = options.sentencePool ? sentenceGroup(engine, g, q, pool, options.sentencePool) : undefined;
+      const others = options.sentencePool ?? SENTENCE_POOL;
+      const group = others > 0 ? sentenceGroup(engine, g, q, pool, others) : undefined;
       sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
