@@ -139,7 +139,7 @@ function spanPositions(w: Words, c: Candidate): [number, number] {
   return first < 0 ? [before, before] : [first, last];
 }
 
-/** Two stems of one word family ("invade"/"invasion", "teach"/"teacher", "success"/"successfully"): a shared start of five letters, or a whole short stem. */
+/** Two stems of one word family ("teach"/"teacher", "discov"/"discoveri", "success"/"successfulli"): a shared start of five letters, or a whole four-letter stem ("invad"/"invas" share only four: not a family). */
 function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
@@ -191,7 +191,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   const overlaps = ws.map((w) => overlapOf(w.terms.map((x) => x.term), q));
   const maxOverlap = Math.max(0, ...overlaps);
   const bestAt = maxOverlap > 0 ? overlaps.indexOf(maxOverlap) : -1;
-  // Question words a sentence lacks but holds a word of the same family ("invasion" for "invade").
+  // Question words a sentence lacks but holds a word of the same family ("teachers" for "teach").
   const softs = ws.map((w) => {
     const have = new Set(w.terms.map((x) => x.term));
     let soft = 0;
