@@ -22,8 +22,8 @@ import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
 import { benchQueries, timeQueries } from './queries.js';
-import { processCpuMs, threadCpuMs } from './thread-cpu.js';
-import type { BuildOnce, StepCost } from './build-once.js';
+import { measure, processCpuMs, threadCpuMs, type StepCost } from './thread-cpu.js';
+import type { BuildOnce } from './build-once.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => argOf(name, args);
@@ -49,11 +49,8 @@ let t = performance.now();
 const files = scanArchive(archiveDir);
 const tScan = performance.now() - t;
 const timed = <T>(run: () => T): { value: T; wall: string } => {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const value = run();
-  const c = process.cpuUsage(c0);
-  return { value, wall: `${ms(performance.now() - t0)} (CPU ${ms((c.user + c.system) / 1000)})` };
+  const { value, cost } = measure(run);
+  return { value, wall: `${ms(cost.wall)} (CPU ${ms(cost.cpu)})` };
 };
 // The one-pass build's critical path on an idle machine (each thread on a core of its own): the
 // main thread's CPU while workers run or the busiest worker's share of theirs (whichever is

@@ -13,13 +13,8 @@ import { loadArchive, scanArchive } from '../src/archive/load.js';
 import { buildFromFiles } from '../src/build/build.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { PassageIndex } from '../src/search/index.js';
-import { processCpuMs, threadCpuMs } from './thread-cpu.js';
+import { measure, type StepCost } from './thread-cpu.js';
 
-export interface StepCost {
-  wall: number;
-  cpu: number;
-  main: number;
-}
 export interface BuildOnce {
   mode: string;
   /** The whole build (after the folder scan). */
@@ -33,14 +28,6 @@ export interface BuildOnce {
 }
 
 const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'steps'] as const;
-
-function measure<T>(run: () => T): { value: T; cost: StepCost } {
-  const t0 = performance.now();
-  const c0 = processCpuMs();
-  const m0 = threadCpuMs();
-  const value = run();
-  return { value, cost: { wall: performance.now() - t0, cpu: processCpuMs() - c0, main: threadCpuMs() - m0 } };
-}
 
 const [dir, arg] = process.argv.slice(2);
 const mode = MODES.find((m) => m === arg);

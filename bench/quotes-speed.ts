@@ -13,37 +13,27 @@ import { isUserError } from '../src/errors.js';
 import { answerQuotes } from '../src/quotes/query.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex } from '../src/search/index.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { measure, type StepCost } from './thread-cpu.js';
 
 const dir = process.argv[2] ?? '../shared/data/corpus/reuters21578';
-interface Cost {
-  wall: number;
-  main: number;
-}
-const time = <T>(f: () => T): [T, Cost] => {
-  const t = performance.now();
-  const c = threadCpuMs();
-  const r = f();
-  return [r, { wall: performance.now() - t, main: threadCpuMs() - c }];
-};
-const show = (c: Cost): string => `${c.wall.toFixed(0)} ms wall, ${c.main.toFixed(0)} ms main-thread CPU`;
+const show = (c: StepCost): string => `${c.wall.toFixed(0)} ms wall, ${c.main.toFixed(0)} ms main-thread CPU`;
 
-const [archive, load] = time(() => loadArchive(dir));
+const { value: archive, cost: load } = measure(() => loadArchive(dir));
 const chars = archive.articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.length, 0), 0);
-const [, index] = time(() => PassageIndex.build(archive.articles, DEFAULT_INDEX_SETTINGS));
+const { cost: index } = measure(() => PassageIndex.build(archive.articles, DEFAULT_INDEX_SETTINGS));
 
-const runs: Cost[] = [];
+const runs: StepCost[] = [];
 let store: QuoteStore | null = null;
 for (let i = 0; i < 3; i++) {
-  const [s, cost] = time(() => QuoteStore.build(archive.articles));
-  store = s;
+  const { value, cost } = measure(() => QuoteStore.build(archive.articles));
+  store = value;
   runs.push(cost);
 }
-const cold = runs[0] ?? { wall: 0, main: 0 };
+const cold = runs[0] ?? { wall: 0, cpu: 0, main: 0 };
 const warm = runs.slice(1).reduce((a, b) => (b.main < a.main ? b : a), runs[1] ?? cold);
 const json = JSON.stringify(store);
-const [, reload] = time(() => QuoteStore.fromJSON(JSON.parse(json) as unknown));
-const base: Cost = { wall: load.wall + index.wall, main: load.main + index.main };
+const { cost: reload } = measure(() => QuoteStore.fromJSON(JSON.parse(json) as unknown));
+const base: StepCost = { wall: load.wall + index.wall, cpu: load.cpu + index.cpu, main: load.main + index.main };
 const pct = (a: number, b: number): string => `${((a / b) * 100).toFixed(0)}%`;
 console.log(`${archive.articles.length} articles, ${(chars / 1e6).toFixed(1)} M characters`);
 console.log(`load ${show(load)} + passage index ${show(index)} = ${show(base)}`);

@@ -1,6 +1,7 @@
 // CPU time of the calling thread alone (Linux: /proc/thread-self/stat, in clock ticks of 10 ms),
-// beside the whole process's (all threads, workers too). With both, a bench can tell what a build
-// would take on an idle machine, where each thread has a core: the machine this project is
+// beside the whole process's (all threads, workers too), and the one timer the benches share
+// (`measure`: wall and both CPU figures of a run). With both CPU figures, a bench can tell what a
+// build would take on an idle machine, where each thread has a core: the machine this project is
 // measured on is shared, so wall time there says little about parallel work.
 import { readFileSync } from 'node:fs';
 
@@ -22,3 +23,19 @@ export const processCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** What a run cost, in ms: wall time, CPU of all threads, CPU of the calling (main) thread. */
+export interface StepCost {
+  wall: number;
+  cpu: number;
+  main: number;
+}
+
+/** Runs `run` and says what it cost. */
+export function measure<T>(run: () => T): { value: T; cost: StepCost } {
+  const t0 = performance.now();
+  const c0 = processCpuMs();
+  const m0 = threadCpuMs();
+  const value = run();
+  return { value, cost: { wall: performance.now() - t0, cpu: processCpuMs() - c0, main: threadCpuMs() - m0 } };
+}

@@ -6,7 +6,7 @@
  *   npx tsx bench/tune-ask-trees.ts DOCS.jsonl QUESTIONS.jsonl
  */
 import { DEFAULT_ASK_WEIGHTS, dot, PASSAGE_FEATURES, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group } from '../src/search/ask-model.js';
-import { goldSentences, passageGroup, TRAIN_POOL } from '../src/search/ask-train.js';
+import { askedQuestions, passageGroup, type AskedQuestion } from '../src/search/ask-train.js';
 import { DEFAULT_BOOST, trainBoosted, type BoostOptions } from '../src/search/boost.js';
 import { openSquad } from './squad.js';
 
@@ -31,17 +31,10 @@ function tune(name: string, groups: Group[], dim: number, base: (x: readonly num
 
 try {
   const sentenceGroups: Group[] = [];
-  const prepared = [];
-  for (const g of squad.questions) {
-    let asked;
-    try {
-      asked = squad.engine.askPool(g.question, TRAIN_POOL);
-    } catch {
-      continue;
-    }
-    prepared.push({ g, ...asked });
-    const gold = goldSentences(squad.engine, g, asked.q);
-    if (gold) sentenceGroups.push({ features: gold.sentences.map((s) => s.features), positive: gold.positive });
+  const prepared: AskedQuestion[] = [];
+  for (const asked of askedQuestions(squad.engine, squad.questions)) {
+    prepared.push(asked);
+    if (asked.gold) sentenceGroups.push({ features: asked.gold.sentences.map((s) => s.features), positive: asked.gold.positive });
   }
   const sw = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
   tune('sentence', sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sw, x));

@@ -11,6 +11,7 @@ import { settingsHash, type Opened } from '../open.js';
 import { archiveFingerprint, CacheWriter, snapshotEngine } from '../search/cache.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
 import { nextTurn } from '../search/slices.js';
+import { offerSignatures } from '../summary/stories.js';
 import type { ReindexReport } from './report.js';
 
 export interface LiveOptions {
@@ -453,6 +454,9 @@ export class LiveArchive {
     if (this.closed) throw new UserError('reindex cancelled: the bot is shutting down', 'reindex-cancelled');
     // The swap: one assignment, so every query sees the old engine or the new one.
     this.ctx.engine = engine;
+    // Every article is a new object now: digest signatures stored with the cache the archive was
+    // opened from serve none of them, and are let go (the cache written next stores new ones).
+    offerSignatures(undefined);
     this.builtPassages = engine.index.passages.length;
     this.files = new Map(scan.map((f) => [f.path, f]));
     this.pending = 'all';

@@ -112,8 +112,14 @@ export function goldSentences(engine: Engine, g: GoldQuestion, q: QuestionView):
  * of the first `others` retrieved passages that are not the gold one, as wrong items (a sentence
  * there that happens to hold the answer text is left out: it is neither surely right nor wrong).
  */
-export function sentenceGroup(engine: Engine, g: GoldQuestion, q: QuestionView, pool: readonly Ranked[], others: number): Group | undefined {
-  const gold = goldSentences(engine, g, q);
+export function sentenceGroup(
+  engine: Engine,
+  g: GoldQuestion,
+  q: QuestionView,
+  pool: readonly Ranked[],
+  others: number,
+  gold: { sentences: ScoredSentence[]; positive: boolean[] } | undefined = goldSentences(engine, g, q),
+): Group | undefined {
   if (!gold) return undefined;
   const features = gold.sentences.map((s) => s.features);
   const positive = [...gold.positive];
@@ -188,6 +194,27 @@ export const TRAIN_POOL = 20;
  */
 export const SENTENCE_POOL = 4;
 
+/** A training question as the engine asks it, with the gold paragraph's sentences (undefined when the archive lacks it). */
+export interface AskedQuestion {
+  g: GoldQuestion;
+  q: QuestionView;
+  pool: Ranked[];
+  gold: ReturnType<typeof goldSentences>;
+}
+
+/** Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped. */
+export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[]): Generator<AskedQuestion> {
+  for (const g of questions) {
+    let asked: ReturnType<Engine['askPool']>;
+    try {
+      asked = engine.askPool(g.question, TRAIN_POOL);
+    } catch {
+      continue; // a question of stop words only: nothing to learn from
+    }
+    yield { g, ...asked, gold: goldSentences(engine, g, asked.q) };
+  }
+}
+
 /**
  * Trains the three answer models on questions over the engine's archive: the sentence model
  * on the gold paragraph's sentences, the passage model on the retrieved pool (with the new
@@ -204,21 +231,14 @@ export function trainAskWeights(
   const boost = options.trees ?? true;
   const sentenceGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
-  const prepared: Array<{ g: GoldQuestion; q: ReturnType<Engine['askPool']>['q']; pool: ReturnType<Engine['askPool']>['pool'] }> = [];
-  for (const g of questions) {
-    let asked: ReturnType<Engine['askPool']>;
-    try {
-      asked = engine.askPool(g.question, TRAIN_POOL);
-    } catch {
-      continue; // a question of stop words only: nothing to learn from
-    }
-    const { q, pool } = asked;
-    prepared.push({ g, ...asked });
-    const gold = goldSentences(engine, g, q);
+  const prepared: AskedQuestion[] = [];
+  for (const asked of askedQuestions(engine, questions)) {
+    const { g, q, pool, gold } = asked;
+    prepared.push(asked);
     if (gold) {
       const { sentences, positive } = gold;
       const others = options.sentencePool ?? SENTENCE_POOL;
-      const group = others > 0 ? sentenceGroup(engine, g, q, pool, others) : undefined;
+      const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
       sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);

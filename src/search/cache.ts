@@ -20,11 +20,11 @@ import type { Archive, Article, ArchiveWarning } from '../archive/types.js';
 import { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../log.js';
 import { isListedSpeaker } from '../quotes/registry.js';
-import { adoptingStoredSignatures, offerStoredSignatures, signatureParts } from '../summary/signature-store.js';
-import { offerSignatures } from '../summary/stories.js';
+import { offerStoredSignatures, signatureParts } from '../summary/signature-store.js';
 // QUOTES_VERSION is bumped (in the quote store) when what QuoteStore.build produces changes: a
 // cache with other quotes is rebuilt.
 import { QUOTES_VERSION, QuoteStore } from '../quotes/store.js';
+import { jsonBytes, parseJsonBytes, wordsIn } from './cache-bytes.js';
 import { PassageIndex, type IndexParts, type IndexSettings } from './index.js';
 import type { Passage } from './passages.js';
 import { nextTurn, runNow, runSliced, type Sliced } from './slices.js';
@@ -118,21 +118,13 @@ const EndSchema = v.object({ frames: v.pipe(v.number(), v.integer()) });
 
 /** The JSON body of a frame, checked against a schema; Unusable naming the part otherwise. */
 function jsonOf<S extends v.GenericSchema>(schema: S, frame: Frame, part: string): v.InferOutput<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(frame.body.buffer, frame.body.byteOffset, frame.body.byteLength).toString('utf8'));
-  } catch {
-    throw new Unusable(`${part} is not valid JSON`);
-  }
+  const value = parseJsonBytes(frame.body, () => new Unusable(`${part} is not valid JSON`));
   if (v.is(schema, value)) return value;
   const issue = v.safeParse(schema, value).issues?.[0];
   throw new Unusable(`${part} has the wrong shape (${issue ? `${v.getDotPath(issue) ?? 'value'}: ${issue.message}` : 'invalid'})`);
 }
 
-function wordsOf(frame: Frame, part: string): Uint32Array {
-  if (frame.body.byteLength % 4 !== 0) throw new Unusable(`${part} has a bad length`);
-  return new Uint32Array(frame.body.buffer, frame.body.byteOffset, frame.body.byteLength / 4);
-}
+const wordsOf = (frame: Frame, part: string): Uint32Array => wordsIn(Uint32Array, frame.body, () => new Unusable(`${part} has a bad length`));
 
 // ---------------------------------------------------------------------------------------------
 // Writing.
@@ -154,7 +146,7 @@ function frameOf(tag: number, body: Uint8Array): Uint8Array[] {
   return [head, body];
 }
 
-const jsonFrame = (tag: number, value: unknown): Uint8Array[] => frameOf(tag, Buffer.from(JSON.stringify(value), 'utf8'));
+const jsonFrame = (tag: number, value: unknown): Uint8Array[] => frameOf(tag, jsonBytes(value));
 const wordsFrame = (tag: number, words: Uint32Array): Uint8Array[] => frameOf(tag, new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
 
 /**
@@ -592,7 +584,8 @@ export interface RestoreOptions {
   articlesRead?: (n: number) => void;
   /**
    * Leave what only some commands need for their first use: MiniSearch and the common postings
-   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front.
+   * (search, ask…) and the quotes. The command line sets it; a bot loads everything up front
+   * (but the digest signatures, read on first need either way).
    */
   lazy?: boolean;
   /** Where to report what is not used but costs nothing to do without (stored digest signatures). */
@@ -720,9 +713,9 @@ function* decodeEngine(opts: RestoreOptions): Decoding<Engine> {
   if (late) checkArchive(late.wait());
   const engine = new Engine(archive, index, quotes);
   checkQuotes(quotes, engine);
-  // Loading everything up front (a bot): the digest's signatures too, in slices like the rest.
-  offerSignatures(undefined);
-  yield* slices(adoptingStoredSignatures(signatures, articles, opts.log, opts.dir));
+  // The digest's signatures are not read up front, even by a bot: its start-up warm-up reads
+  // those it makes ready (the newest WARM_DIGEST_ARTICLES and a sample), a digest the rest.
+  offerStoredSignatures(signatures, articles, opts.log, opts.dir);
   return engine;
 }
 

@@ -120,25 +120,26 @@ export function digest(articles: readonly Article[], options: DigestOptions = {}
 /**
  * Articles whose story signatures the warm-up makes, newest first: a month of a busy wire is
  * some 10,000; the bound keeps start-up work and memory in proportion on a big archive (older
- * periods are made on their first digest).
+ * periods are made, or read from the index cache, on their first digest).
  */
 export const WARM_DIGEST_ARTICLES = 30_000;
 
 /**
  * Prepares the first digest in the background (a bot, after it opens): sorts the archive by
- * date and makes the story signatures of its newest articles and of the reference sample, a
- * slice at a time, so the first `/digest` of a recent month only groups, and groups the
+ * date and makes (or reads, from an index cache that stores them) the story signatures of its
+ * `newest` newest articles and of the reference sample, a slice at a time, so the first
+ * `/digest` of a recent month only groups, and groups the
  * newest day (the digest without a date). Digests asked for meanwhile are answered as usual
  * (they make whatever is not ready yet).
  */
-export function warmDigest(articles: readonly Article[]): Promise<void> {
-  return runSliced(digestWarmUp(articles));
+export function warmDigest(articles: readonly Article[], newest = WARM_DIGEST_ARTICLES): Promise<void> {
+  return runSliced(digestWarmUp(articles, newest));
 }
 
-function* digestWarmUp(articles: readonly Article[]): Sliced<void> {
+function* digestWarmUp(articles: readonly Article[], newest: number): Sliced<void> {
   const sorted = datedNewestFirst(articles);
   yield;
-  yield* warmStories(articles, sorted.slice(0, WARM_DIGEST_ARTICLES));
+  yield* warmStories(articles, sorted.slice(0, newest));
   // The digest asked without a date (the newest day) is ready grouped.
   const range = periodOf({}, sorted);
   storiesOf(articles, within(sorted, range), periodKey(range, null));

@@ -18,16 +18,17 @@
 // compared with the stored ones: signatures made by other code than this are never used, even
 // if SIGNATURE_VERSION was not bumped. After that an article's stored signature is read when
 // first needed (its values checked, its terms taken into this process's dictionary), so a day's
-// digest reads a day's worth. A bot reads them all while it loads. Anything wrong is logged and
-// the signatures are made afresh, as without a store.
+// digest reads a day's worth. A bot too: what it reads at start-up is what its warm-up makes
+// ready (summary/digest.ts: the newest WARM_DIGEST_ARTICLES and the reference sample), so start-up
+// work stays bounded on a big archive. Anything wrong is logged and the signatures are made
+// afresh, as without a store.
 
 import type { Article } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { Sliced } from '../search/slices.js';
+import { jsonBytes, parseJsonBytes, wordsIn } from '../search/cache-bytes.js';
 import {
   SIGNATURE_TERM,
   SIGNATURE_VERSION,
-  adoptSignatures,
   freshSignature,
   offerSignatures,
   signaturePairId,
@@ -70,7 +71,7 @@ function part(kind: number, payload: Uint8Array): Uint8Array {
   return body;
 }
 
-const jsonPart = (kind: number, value: unknown): Uint8Array => part(kind, Buffer.from(JSON.stringify(value), 'utf8'));
+const jsonPart = (kind: number, value: unknown): Uint8Array => part(kind, jsonBytes(value));
 
 /**
  * The stored form of the signatures of `articles` (the cache's articles, in its order), a part at
@@ -127,13 +128,8 @@ export function* signatureParts(articles: readonly Article[]): Generator<Uint8Ar
 
 const kindOf = (body: Uint8Array): number => (body.byteLength < 4 ? 0 : new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(0, true));
 
-function jsonOf(body: Uint8Array, what: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(body.buffer, body.byteOffset + 4, body.byteLength - 4).toString('utf8'));
-  } catch {
-    throw new StoredSignaturesUnusable(`their ${what} is not valid JSON`);
-  }
-}
+/** The JSON after a part's kind word. */
+const jsonOf = (body: Uint8Array, what: string): unknown => parseJsonBytes(body.subarray(4), () => new StoredSignaturesUnusable(`their ${what} is not valid JSON`));
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -149,10 +145,7 @@ function headOf(body: Uint8Array | undefined): Head {
   return h as Head;
 }
 
-function wordsOf(body: Uint8Array, what: string): Int32Array {
-  if (body.byteLength % 4 !== 0 || body.byteOffset % 4 !== 0) throw new StoredSignaturesUnusable(`${what} has a bad length`);
-  return new Int32Array(body.buffer, body.byteOffset, body.byteLength / 4);
-}
+const wordsOf = (body: Uint8Array, what: string): Int32Array => wordsIn(Int32Array, body, () => new StoredSignaturesUnusable(`${what} has a bad length`));
 
 const same = (x: Int32Array | null, y: Int32Array | null): boolean => (x === null || y === null ? x === y : x.length === y.length && x.every((v, i) => v === y[i]));
 
@@ -285,35 +278,9 @@ function unused(e: unknown, log: Logger, archive: string | undefined): void {
   else log.warn({ archive }, message);
 }
 
-/** Articles adopted between two pauses. */
-const ADOPT_SLICE = 2048;
-
 /**
- * Reads all the stored signatures of a loaded cache and keeps them for its articles, in slices
- * (a bot, while it loads). When they cannot be used, that is logged and the digest makes its
- * signatures as without a store.
- */
-export function* adoptingStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): Sliced<void> {
-  if (parts.length === 0) return;
-  try {
-    const store = new StoredSignatures(parts, articles);
-    for (let from = 0; from < articles.length; from += ADOPT_SLICE) {
-      yield;
-      const slice = articles.slice(from, from + ADOPT_SLICE);
-      adoptSignatures(
-        slice,
-        slice.map((_, i) => store.signature(from + i)),
-      );
-    }
-    log.debug({ archive, articles: articles.length }, 'digest signatures read from the cache');
-  } catch (e) {
-    unused(e, log, archive);
-  }
-}
-
-/**
- * Offers the stored signatures of a loaded cache to the digest (a command line): the parts are
- * checked on the first signature it needs, and each article's read when it is first needed.
+ * Offers the stored signatures of a loaded cache to the digest: the parts are checked on the
+ * first signature it needs, and each article's read when it is first needed.
  */
 export function offerStoredSignatures(parts: readonly Uint8Array[], articles: readonly Article[], log: Logger = silentLogger, archive?: string): void {
   if (parts.length === 0) {

@@ -37,7 +37,7 @@ const LEAD_MIN_WEIGHT = 5;
 /** Of the first words of the body, at least this share are figures: a table, not a report. */
 const TABULAR = 0.25;
 /** How many archive articles the reference rates are counted on (an even sample). */
-const REFERENCE_SAMPLE = 2500;
+export const REFERENCE_SAMPLE = 2500;
 /** Stories compared per term: the most recent ones (wire copy on one event comes together). */
 const RECENT_STORIES = 150;
 /** Terms that describe one article: its heaviest. */
@@ -442,13 +442,11 @@ function addWords(text: string, headline: boolean): void {
 // those are equal, so the first digest after a reindex only groups.
 const madeFrom = new Map<string, { title: string; lead: string; sig: Signature }>();
 
+// Every caller asks isTabular(a) first, which takes in a stored signature (fromStore) the first
+// time it sees `a`: a signature not kept by now is not stored.
 function signatureOf(a: Article): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  if (stored && fromStore(a)) {
-    sig = signatures.get(a);
-    if (sig) return sig;
-  }
   const leadParagraph = leadParagraphOf(a);
   const before = madeFrom.get(a.id);
   if (before && before.title === a.title && before.lead === leadParagraph) {
@@ -496,26 +494,6 @@ export const signatureWordId = (word: string): number => termIdOf(word);
 /** The id here of a stored pair of words, given the two words' ids here. */
 export const signaturePairId = (first: number, second: number): number => pairIdOf(first, second);
 
-/**
- * Keeps given signatures (ids of this dictionary; null for a table) as made for these very
- * articles. Only for signatures made from the same headlines and leads: a later change of an
- * article is a new object, made afresh (or reused by id when its words are equal).
- */
-export function adoptSignatures(articles: readonly Article[], sigs: readonly (Signature | null)[]): void {
-  for (let i = 0; i < articles.length; i++) {
-    const sig = sigs[i];
-    if (sig !== undefined) keep(articles[i] as Article, sig);
-  }
-}
-
-function keep(a: Article, sig: Signature | null): void {
-  if (tables.has(a)) return;
-  tables.set(a, sig === null);
-  if (sig === null) return;
-  signatures.set(a, sig);
-  madeFrom.set(a.id, { title: a.title, lead: leadParagraphOf(a), sig });
-}
-
 /** Stored signatures by article: its signature here (null for a table), or undefined when none is stored for it. */
 export type SignatureSource = (a: Article) => Signature | null | undefined;
 
@@ -528,11 +506,15 @@ export function offerSignatures(source: SignatureSource | undefined): void {
   stored = source;
 }
 
-/** Keeps the stored signature of `a`, if there is one; whether there was. */
+/** Keeps the stored signature of `a` (or that it is a table), if there is one; whether there was. */
 function fromStore(a: Article): boolean {
   const sig = stored?.(a);
   if (sig === undefined) return false;
-  keep(a, sig);
+  tables.set(a, sig === null);
+  if (sig !== null) {
+    signatures.set(a, sig);
+    madeFrom.set(a.id, { title: a.title, lead: leadParagraphOf(a), sig });
+  }
   return true;
 }
 

@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
+import { LiveArchive } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine, openEngineAsync } from '../../src/open.js';
-import { digest } from '../../src/summary/digest.js';
-import { groupStories, SIGNATURE_VERSION } from '../../src/summary/stories.js';
+import { digest, warmDigest } from '../../src/summary/digest.js';
+import { offerStoredSignatures, signatureParts } from '../../src/summary/signature-store.js';
+import { groupStories, offerSignatures, REFERENCE_SAMPLE, SIGNATURE_VERSION } from '../../src/summary/stories.js';
 import { memoryLogger } from '../helpers.js';
 import { removeDir, writeArchive } from '../helpers/archive.js';
 import { editFrames, type RawFrame } from '../helpers/cache-frames.js';
@@ -98,11 +100,14 @@ describe('digest signatures stored with the index cache', () => {
       expect(lines.some((l) => l.msg === 'digest signatures read from the cache')).toBe(true);
       expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
     }
-    // The bot's open: read while loading, in slices.
+    // The bot's open reads none while it loads: its start-up warm-up reads those it makes ready.
     const { log, lines } = memoryLogger();
     const opened = await openEngineAsync({ archiveDir, cachePath, log });
     expect(opened.source).toBe('cache');
-    expect(lines.some((l) => l.msg === 'digest signatures read from the cache')).toBe(true);
+    const read = (): boolean => lines.some((l) => l.msg === 'digest signatures read from the cache');
+    expect(read()).toBe(false);
+    await warmDigest(opened.engine.articles);
+    expect(read()).toBe(true);
     expect(everyDigest(opened.engine.articles)).toBe(freshDigests());
   });
 
@@ -244,6 +249,68 @@ describe('digest signatures stored with the index cache', () => {
       expect(everyDigest(cached.engine.articles)).not.toBe(freshDigests());
     } finally {
       removeDir(changedDir);
+    }
+  });
+
+  it('GIVEN a bot that reindexes THEN the signatures stored with the cache it opened are let go, and the digest is the fresh build’s', async () => {
+    openEngine({ archiveDir, cachePath });
+    const { log, lines } = memoryLogger();
+    const live = new LiveArchive(await openEngineAsync({ archiveDir, cachePath, log }), { archiveDir, cachePath, log });
+    try {
+      await live.reindex();
+      // No warm-up ran: the store was never opened, and none of the new articles is in it.
+      expect(everyDigest(live.ctx.engine.articles)).toBe(freshDigests());
+      expect(lines.filter((l) => String(l.msg).includes('digest signatures'))).toEqual([]);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('GIVEN a bot warming up on an archive from its cache THEN it reads the stored signatures of the newest articles and the reference sample only, the rest on a digest’s first need', async () => {
+    // More articles than the reference sample, one a day, so the sample leaves some out.
+    const n = REFERENCE_SAMPLE + 100;
+    const day = (i: number): string => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+    const texts = Array.from({ length: n }, (_, i) => wire(day(i), `${(TOPICS[i % 12] ?? '').toUpperCase()} REPORT ${i} FROM PLACE${i % 97}`, `A report about ${TOPICS[(i * 5) % 12] ?? ''} in place ${i % 89}, officials said.`));
+    const parse = (): Article[] => texts.map((text, i) => parseArticle(`a/${String(i).padStart(5, '0')}`, text).article);
+    // Written by one process; read, as a cache load makes them, as other article objects.
+    const parts = [...signatureParts(parse())];
+    const articles = parse();
+    // An old article the reference sample and the store's 16 checks leave out, its stored
+    // signature damaged so that reading it logs a warning: the warning tells when it is read.
+    const evenly = (count: number): Set<number> => {
+      const picked = new Set<number>();
+      for (let i = 0; i < n; i += n / count) picked.add(Math.floor(i));
+      return picked;
+    };
+    const sampled = evenly(REFERENCE_SAMPLE);
+    const probed = evenly(16);
+    const victim = Array.from({ length: n }, (_, i) => i).find((i) => i > 50 && !sampled.has(i) && !probed.has(i)) ?? -1;
+    expect(victim).toBeGreaterThan(0);
+    const body = Buffer.from(parts[0] as Uint8Array);
+    expect(body.readUInt32LE(0)).toBe(PART.signatures);
+    const count = body.readUInt32LE(4);
+    let at = 2 + count;
+    for (let i = 0; i < victim; i++) at += body.readUInt32LE(4 * (2 + i));
+    expect(body.readUInt32LE(4 * (2 + victim))).toBeGreaterThan(0);
+    body.writeUInt32LE(0x0fffffff, 4 * at);
+    parts[0] = body;
+    const { log, lines } = memoryLogger();
+    try {
+      offerStoredSignatures(parts, articles, log);
+      const warnings = (): string[] => lines.filter((l) => l.level === 40).map((l) => String(l.msg));
+      // The warm-up of the newest 1,000: the victim is older, so it is left unread…
+      await warmDigest(articles, 1000);
+      expect(lines.some((l) => l.msg === 'digest signatures read from the cache')).toBe(true);
+      expect(warnings()).toEqual([]);
+      // …until a digest of its day needs it; the digest is the one made without a store.
+      const date = day(victim);
+      const got = JSON.stringify(digest(articles, { date }));
+      expect(warnings()).toHaveLength(1);
+      expect(warnings()[0]).toMatch(/outside their term list/);
+      offerSignatures(undefined);
+      expect(got).toBe(JSON.stringify(digest(parse(), { date })));
+    } finally {
+      offerSignatures(undefined);
     }
   });
 });
