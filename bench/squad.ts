@@ -46,12 +46,17 @@ export interface Squad {
   close: () => void;
 }
 
+/** The article ids of the held-out part (every third doc). */
+export function heldOutArticles(docsPath: string): Set<string> {
+  return new Set(readJsonl<Doc>(docsPath).filter((_, i) => i % 3 === 2).map((d) => articleId(d.id)));
+}
+
 /** Loads the docs into a real archive and engine (a temp folder, removed by `close`). */
 export function openSquad(docsPath: string, questionsPath: string, part: Part = 'all'): Squad {
   const docs = readJsonl<Doc>(docsPath);
-  const heldOut = new Set(docs.filter((_, i) => i % 3 === 2).map((d) => d.id));
+  const heldOut = heldOutArticles(docsPath);
   const questions = readJsonl<Question>(questionsPath)
-    .filter((q) => part === 'all' || (part === 'heldout') === heldOut.has(q.doc_id))
+    .filter((q) => part === 'all' || (part === 'heldout') === heldOut.has(articleId(q.doc_id)))
     .map((q) => ({ question: q.question, article: articleId(q.doc_id), paragraph: q.paragraph_index + 1, answers: q.answers }));
   const dir = writeTempArchive('squad', docs.map((d) => [d.id, `date 2020-01-01\n\n${d.paragraphs.join('\n\n')}\n`]));
   const archive = loadArchive(dir);

@@ -45,7 +45,7 @@ try {
   console.log(
     `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
   );
-  for (const [name, t] of [['sentence', report.sentenceTrees], ['passage', report.passageTrees]] as const) {
+  for (const [name, t] of [['sentence', report.sentenceTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
     if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
   }
 } finally {

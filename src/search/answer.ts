@@ -1,6 +1,8 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, dot, rankerScore, SENTENCE_FEATURES, type AskWeights } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { firstNameGender } from '../quotes/first-names.js';
+import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
 import { answerType, type AnswerType } from './question.js';
@@ -359,6 +361,77 @@ function whWord(q: QuestionView): 'which' | 'what' | 'how' | 'other' {
   return (m?.[1]?.toLowerCase() as 'which' | 'what' | 'how' | undefined) ?? 'other';
 }
 
+const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const QUESTION_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
+
+/**
+ * Where the asked-for thing stands in the question, for aligning it with a sentence: the
+ * question's terms before its wh-word ("The Normans were famed for *what*?", "In 1066 *who*…"),
+ * and whether the wh-phrase is the subject ("Who killed Harold?": the answer comes before the
+ * verb in the sentence) or an auxiliary follows it ("Who did Emma marry?", "What is another
+ * name for…": the answer tends to come after the matched words).
+ */
+export interface QuestionShape {
+  fronted: ReadonlySet<string>;
+  auxiliary: boolean;
+  subject: boolean;
+  /**
+   * The first question term after the wh-word, past an auxiliary, determiners and "type of" /
+   * "name of": the noun asked about ("What *religion*…", "What type of *curricula*…", "What is
+   * the name of the *river*?"), or the verb of a who-question ("Who *killed*…").
+   */
+  head: string | undefined;
+}
+
+const KIND_NOUNS = new Set(['type', 'types', 'kind', 'kinds', 'sort', 'sorts', 'form', 'forms', 'style', 'genre', 'variety', 'category', 'brand', 'name', 'names', 'term', 'word']);
+const SKIPPED = new Set(['the', 'a', 'an', 'another', 'other', 'one', 'some']);
+
+function whHead(tokens: readonly Token[], wh: number, q: QuestionView): string | undefined {
+  let i = wh + 1;
+  if (QUESTION_AUXILIARIES.has(tokens[i]?.norm ?? '')) i++;
+  while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+  // "what kind of music", "the name of the river": the noun after "of"/"for" is what is asked about.
+  if (KIND_NOUNS.has(tokens[i]?.norm ?? '') && /^(?:of|for)$/.test(tokens[i + 1]?.norm ?? '')) {
+    i += 2;
+    while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+  }
+  const t = tokens[i];
+  const term = t ? termOf(t) : null;
+  return term && q.termSet.has(term) ? term : undefined;
+}
+
+export function questionShape(q: QuestionView): QuestionShape {
+  const tokens = tokenize(q.text);
+  const wh = tokens.findIndex((t) => WH_WORDS.has(t.norm));
+  const fronted = new Set<string>();
+  for (const t of wh < 0 ? tokens : tokens.slice(0, wh)) {
+    const term = termOf(t);
+    if (term && q.termSet.has(term)) fronted.add(term);
+  }
+  if (wh < 0) return { fronted, auxiliary: false, subject: false, head: undefined };
+  const auxiliary = tokens.slice(wh + 1, wh + 4).some((t) => QUESTION_AUXILIARIES.has(t.norm));
+  return { fronted, auxiliary, subject: !auxiliary, head: whHead(tokens, wh, q) };
+}
+
+/**
+ * What kind of name a capitalised candidate is, from the name lexicons of the quote module: a
+ * person (a known first name, a person-like run, a title before or in it), an organisation,
+ * a nationality, or no name at all ("Meanwhile" opening a sentence).
+ */
+function nameCues(sentence: string, c: Candidate): number[] {
+  if (c.kind !== 'name' && !(c.kind === 'phrase' && /^\p{Lu}/u.test(c.text))) return [0, 0, 0, 0, 0, 0];
+  const run = c.text.split(/\s+/).filter(Boolean);
+  const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, c.start - 30), c.start))?.[1] ?? '';
+  return [
+    run.some((w) => /^\p{Lu}/u.test(w) && firstNameGender(foldName(w)) !== null) ? 1 : 0,
+    looksLikePersonName(run) ? 1 : 0,
+    run.some(isTitleWord) || (before !== '' && isTitleWord(before)) ? 1 : 0,
+    run.some(isOrgWord) ? 1 : 0,
+    run.some(isDemonym) ? 1 : 0,
+    isNonNameStarter(run[0] ?? '') ? 1 : 0,
+  ];
+}
+
 /** The sentence's words, one token per place (a hyphenated word once). */
 function sentenceTokens(sentence: string): Token[] {
   const out: Token[] = [];
@@ -371,6 +444,9 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
   const w = words(sentence);
   const tokens = sentenceTokens(sentence);
   const wh = whWord(q);
+  const shape = questionShape(q);
+  const matchedAll = w.terms.filter((x) => q.termSet.has(x.term));
+  const centre = matchedAll.length ? matchedAll.reduce((a, x) => a + x.pos, 0) / matchedAll.length : 0;
   const isQuestionWord = (t: Token): boolean => {
     const term = termOf(t);
     return term !== null && q.termSet.has(term);
@@ -458,6 +534,43 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
     const focus = q.type === 'other' ? q.terms[0] : undefined;
     const containsFocus = focus !== undefined && cw.some((x) => x.term === focus) && cw.some((x) => !q.termSet.has(x.term));
     const phraseLike = c.kind === 'phrase' || c.kind === 'name';
+    // Which side of the candidate the question's words stand on, read against where the wh-word stands in the question.
+    let afterShare = 0;
+    let beforeShare = 0;
+    let frontedBefore = 0;
+    let frontedAfter = 0;
+    let leftSide = false;
+    let rightSide = false;
+    const sided = new Set<string>();
+    for (const m of matched) {
+      if (m.start >= c.start && m.end <= c.end) continue;
+      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+      if (d > 6) continue;
+      if (m.pos < first) leftSide = true;
+      else rightSide = true;
+      const key = `${m.pos < first ? '<' : '>'}${m.term}`;
+      if (sided.has(key)) continue;
+      sided.add(key);
+      const share = q.weight(m.term) / q.total;
+      if (shape.fronted.has(m.term)) {
+        if (m.pos < first) frontedBefore += share;
+        else frontedAfter += share;
+      } else if (m.pos < first) beforeShare += share;
+      else afterShare += share;
+    }
+    const middle = (first + last) / 2;
+    // The wh-phrase's noun beside the candidate: "the river Deabolis", "standardized curricula", "religion … called X".
+    let headBefore = false;
+    let headAfter = false;
+    let headIntro = false;
+    if (shape.head !== undefined) {
+      for (const m of matched) {
+        if (m.term !== shape.head || (m.start >= c.start && m.end <= c.end)) continue;
+        if (m.pos < first && first - m.pos <= 2) headBefore = true;
+        if (m.pos === last + 1) headAfter = true;
+        if (m.end <= c.start && c.start - m.end <= 30 && /\b(?:called|named|known as|such as|including|like|is|was|are|were|as)\b|^\s*[,:(]\s*$/i.test(sentence.slice(m.end, c.start))) headIntro = true;
+      }
+    }
     const features = [
       c.kind === 'name' ? 1 : 0,
       c.kind === 'time' ? 1 : 0,
@@ -522,6 +635,19 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       wh === 'what' && phraseLike && capitals > 0 ? 1 : 0,
       wh === 'how' && c.kind === 'phrase' ? 1 : 0,
       wh === 'how' && /^\p{Ll}[\p{L}-]*(?:ly)?$/u.test(c.text) ? 1 : 0,
+      shape.subject ? afterShare : 0,
+      shape.subject ? beforeShare : 0,
+      shape.auxiliary ? afterShare : 0,
+      shape.auxiliary ? beforeShare : 0,
+      frontedBefore,
+      frontedAfter,
+      leftSide && rightSide ? 1 : 0,
+      matchedAll.length ? Math.min(1, Math.abs(middle - centre) / 10) : 1,
+      ...nameCues(sentence, c),
+      headBefore ? 1 : 0,
+      headAfter ? 1 : 0,
+      headIntro ? 1 : 0,
+      shape.head !== undefined && cw.some((x) => x.term === shape.head) && cw.some((x) => !q.termSet.has(x.term)) ? 1 : 0,
     ];
     return features;
   });
@@ -553,8 +679,7 @@ export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeight
   const may = pickable(all, q);
   const candidates = all.filter((_, i) => may[i]);
   if (candidates.length === 0) return null;
-  const w = weights.span.weights[q.type];
-  const scores = spanFeatures(sentence, candidates, q).map((x) => dot(w, x));
+  const scores = spanFeatures(sentence, candidates, q).map((x) => spanScore(weights.span, q.type, x));
   let best = 0;
   scores.forEach((sc, i) => {
     if (sc > (scores[best] ?? -Infinity)) best = i;

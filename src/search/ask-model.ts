@@ -14,8 +14,16 @@ export interface AskWeights {
   trainedOn: string;
   sentence: Ranker;
   passage: Ranker;
-  /** One weight vector per expected answer type: a date is the answer to "when", not to "who". */
-  span: { features: string[]; weights: Record<AnswerType, number[]> };
+  /**
+   * One weight vector per expected answer type: a date is the answer to "when", not to "who".
+   * Optional boosted trees per type on top of the linear score (what/which questions: the context
+   * of a phrase counts differently for a name than for a plain phrase).
+   */
+  span: {
+    features: string[];
+    weights: Record<AnswerType, number[]>;
+    trees?: Partial<Record<AnswerType, Tree[]>>;
+  };
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -23,6 +31,12 @@ export interface Ranker {
   features: string[];
   weights: number[];
   trees?: Tree[];
+}
+
+/** A candidate phrase's score under the span model of a question type. */
+export function spanScore(span: AskWeights['span'], type: AnswerType, x: readonly number[]): number {
+  const trees = span.trees?.[type];
+  return trees ? dot(span.weights[type], x) + forestValue(trees, x) : dot(span.weights[type], x);
 }
 
 /** An item's score under a ranker. */
@@ -48,12 +62,21 @@ export const OPEN_SPAN_FEATURES = [
   'window6', 'window12', 'relationDist', 'quoted', 'allCapitals', 'someCapitals', 'adverbEnd', 'verbEnd', 'repeatsQuestion',
   'containsFocus', 'which×capitalised', 'what×capitalised', 'how×phrase', 'how×oneWord',
 ] as const;
+/** Span features aligning the candidate's sides with the wh-word's place in the question (questionShape). */
+/** What kind of name a capitalised candidate is (answer.ts nameCues): a person, an organisation, a nationality, no name. */
+export const NAME_SPAN_FEATURES = ['firstName', 'personLike', 'titled', 'organisation', 'demonym', 'nonStarter'] as const;
+/** The wh-phrase's noun (questionShape's head) beside or inside the candidate. */
+export const HEAD_SPAN_FEATURES = ['headBefore', 'headAfter', 'headIntro', 'containsHead'] as const;
+export const ALIGN_SPAN_FEATURES = ['subject×after', 'subject×before', 'auxiliary×after', 'auxiliary×before', 'frontedBefore', 'frontedAfter', 'between', 'centreDist'] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
   'adjacentBefore', 'afterAuxiliary', 'verbForm', 'capitalised', 'nearBefore', 'nearAfter', 'relationNear', 'length2', 'length3',
   'endsClause', 'afterComma', 'digit', 'focusNear', 'focusClose',
   ...OPEN_SPAN_FEATURES,
+  ...ALIGN_SPAN_FEATURES,
+  ...NAME_SPAN_FEATURES,
+  ...HEAD_SPAN_FEATURES,
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */
@@ -78,6 +101,14 @@ export function parseWeights(doc: unknown): AskWeights {
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
+  const spanTrees = w.span?.trees;
+  if (spanTrees !== undefined) {
+    if (typeof spanTrees !== 'object' || spanTrees === null) fail('span trees must be an object by answer type');
+    for (const [t, forest] of Object.entries(spanTrees)) {
+      if (!(ANSWER_TYPES as readonly string[]).includes(t)) fail(`span trees for an unknown answer type ${t}`);
+      spanTrees[t as AnswerType] = checkForest(forest, SPAN_FEATURES.length, `span ${t}`);
+    }
+  }
   return w as AskWeights;
 }
 
@@ -142,7 +173,8 @@ export function trainConditionalLogit(groups: readonly Group[], dim: number, opt
       for (let k = 0; k < dim; k++) w[k] = (w[k] ?? 0) * (1 - lr * o.l2);
     }
   }
-  return w.map((x) => Math.round(x * 10_000) / 10_000);
+  // `|| 0`: a weight rounded from a tiny negative is -0, which JSON writes as 0.
+  return w.map((x) => Math.round(x * 10_000) / 10_000 || 0);
 }
 
 /** The share of groups whose best-scored item is a right one. */

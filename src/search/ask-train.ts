@@ -12,7 +12,7 @@ import {
   type AskWeights,
   type Group,
 } from './ask-model.js';
-import { trainBoosted, type BoostOptions, type BoostReport } from './boost.js';
+import { trainBoosted, type BoostOptions, type BoostReport, type Tree } from './boost.js';
 import type { Ranked } from './rank.js';
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 
@@ -79,6 +79,8 @@ export interface TrainReport {
   /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
   sentenceTrees?: Omit<BoostReport, 'trees'>;
   passageTrees?: Omit<BoostReport, 'trees'>;
+  /** Trees boosted on the span model, by answer type. */
+  spanTrees: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
 }
 
 export interface AskTrainOptions {
@@ -93,6 +95,7 @@ export interface AskTrainOptions {
    * (default SENTENCE_POOL).
    */
   sentencePool: number;
+  spanBoost: Partial<BoostOptions>;
 }
 
 /** The sentences of the gold paragraph with their features, and which hold a gold answer. */
@@ -167,9 +170,23 @@ export function spanGroup(sentence: string, q: QuestionView, answers: readonly s
  * from all. The context features (OPEN_SPAN_FEATURES) are learnt for open questions only: a
  * typed question picks among a few candidates of one kind, where they fitted SQuAD's wording
  * and picked worse on the news questions ("Coupled" over "Nigel Lawson"); their typed weights stay 0.
+ * Boosted trees are added on the linear score for the types in `boost` (their number chosen on
+ * the last fifth of that type's groups; none kept when they do not help there).
  */
-export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly Group[]>): { weights: Record<AnswerType, number[]>; accuracy: number; groups: number } {
+export function trainSpanWeights(
+  groupsByType: ReadonlyMap<AnswerType, readonly Group[]>,
+  boost: readonly AnswerType[] = [],
+  boostOptions: Partial<BoostOptions> = {},
+): {
+  weights: Record<AnswerType, number[]>;
+  trees: Partial<Record<AnswerType, Tree[]>>;
+  accuracy: number;
+  groups: number;
+  boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
+} {
   const weights = {} as Record<AnswerType, number[]>;
+  const trees: Partial<Record<AnswerType, Tree[]>> = {};
+  const boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> = {};
   let right = 0;
   let total = 0;
   const open = new Set(OPEN_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
@@ -178,11 +195,17 @@ export function trainSpanWeights(groupsByType: ReadonlyMap<AnswerType, readonly 
   for (const t of ANSWER_TYPES) {
     const own = groupsByType.get(t) ?? [];
     const groups = t === 'other' ? own : own.map(typedOnly);
-    weights[t] = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
-    right += groupAccuracy(groups, weights[t]) * groups.length;
+    const w = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
+    weights[t] = w;
+    if (boost.includes(t) && groups.length >= 30) {
+      const report = trainBoosted(groups, SPAN_FEATURES.length, (x) => dot(w, x), boostOptions);
+      if (report.chosen > 0) trees[t] = report.trees;
+      boosted[t] = summary(report);
+    }
+    right += groupAccuracy(groups, w) * groups.length;
     total += groups.length;
   }
-  return { weights, accuracy: total ? right / total : 0, groups: total };
+  return { weights, trees, accuracy: total ? right / total : 0, groups: total, boosted };
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
@@ -248,7 +271,8 @@ export function trainAskWeights(
   }
 
   const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
-  const { weights: spanWeights, accuracy: spanAccuracy, groups: spanTotal } = trainSpanWeights(spanGroups);
+  // Span trees for open questions only: on SQuAD's training part the typed types' validation kept 0–3 trees.
+  const span = trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
   const sentenceBoost = boost ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
   const sentence = { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
   const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
@@ -262,7 +286,11 @@ export function trainAskWeights(
     trainedOn,
     sentence,
     passage,
-    span: { features: [...SPAN_FEATURES], weights: spanWeights },
+    span: {
+      features: [...SPAN_FEATURES],
+      weights: span.weights,
+      ...(Object.keys(span.trees).length ? { trees: span.trees } : {}),
+    },
   };
   return {
     weights,
@@ -270,12 +298,13 @@ export function trainAskWeights(
       questions: prepared.length,
       sentenceGroups: sentenceGroups.length,
       passageGroups: passageGroups.length,
-      spanGroups: spanTotal,
+      spanGroups: span.groups,
       sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
       ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
       ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
-      spanAccuracy,
+      spanAccuracy: span.accuracy,
+      spanTrees: span.boosted,
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { askPages } from '../../src/render/engine-discord.js';
 import { askText } from '../../src/render/engine-text.js';
-import { chooseSpan, questionView, scoreSentences, spanFeatures } from '../../src/search/answer.js';
+import { chooseSpan, questionShape, questionView, scoreSentences, spanFeatures } from '../../src/search/answer.js';
 import { SENTENCE_FEATURES, SPAN_FEATURES } from '../../src/search/ask-model.js';
 import { answerCandidates, typedCandidates } from '../../src/search/candidates.js';
 import { answerType } from '../../src/search/question.js';
@@ -307,5 +307,43 @@ describe('the span model: candidates and the honest bold', () => {
     const i = candidates.findIndex((c) => c.text === 'Bold New City of the South');
     expect(i).toBeGreaterThanOrEqual(0);
     expect(spanFeatures(sentence, candidates, q)[i]?.[feature('quoted')]).toBe(1);
+  });
+});
+
+describe('the span model: the wh-phrase and kinds of names', () => {
+  const view = (question: string) => questionView(question, terms(question), () => 1);
+  const feature = (name: string): number => SPAN_FEATURES.indexOf(name as (typeof SPAN_FEATURES)[number]);
+  const featuresOf = (sentence: string, question: string): Map<string, number[]> => {
+    const q = view(question);
+    const candidates = answerCandidates(sentence, q.termSet);
+    const rows = spanFeatures(sentence, candidates, q);
+    return new Map(candidates.map((c, i) => [c.text, rows[i] ?? []]));
+  };
+
+  it('GIVEN wh-phrases THEN the asked-about noun, the words before the wh-word and an auxiliary after it are read', () => {
+    expect(questionShape(view('What type of curricula may a teacher follow?')).head).toBe(terms('curricula')[0]);
+    expect(questionShape(view('Which river flows through the city?')).head).toBe(terms('river')[0]);
+    expect(questionShape(view('What is the name of the river?')).head).toBe(terms('river')[0]);
+    expect(questionShape(view('Who killed Harold?'))).toMatchObject({ subject: true, auxiliary: false, head: terms('killed')[0] });
+    expect(questionShape(view('Who did Emma marry?'))).toMatchObject({ subject: false, auxiliary: true });
+    expect([...questionShape(view('The Normans were famed for what?')).fronted].sort()).toEqual(terms('The Normans were famed').sort());
+  });
+
+  it('GIVEN the wh-phrase\'s noun right after or right before a phrase THEN the head features mark that phrase only', () => {
+    const rows = featuresOf('A teacher may follow standardized curricula as set by the authority.', 'What type of curricula does a teacher follow?');
+    expect(rows.get('standardized')?.[feature('headAfter')]).toBe(1);
+    expect(rows.get('authority')?.[feature('headAfter')]).toBe(0);
+    const river = featuresOf('They camped at the banks of the river Deabolis near Kanina.', 'Which river did they camp by?');
+    expect(river.get('Deabolis')?.[feature('headBefore')]).toBe(1);
+    expect(river.get('Kanina')?.[feature('headBefore')]).toBe(0);
+  });
+
+  it('GIVEN capitalised candidates THEN first names and titles mark a person, organisation words a body, an opening adverb no name', () => {
+    const rows = featuresOf('Meanwhile, King William II met the Bank of Japan near Hastings.', 'Who met whom?');
+    expect(rows.get('King William II')?.[feature('firstName')]).toBe(1);
+    expect(rows.get('King William II')?.[feature('titled')]).toBe(1);
+    expect(rows.get('Bank of Japan')?.[feature('organisation')]).toBe(1);
+    expect(rows.get('Bank of Japan')?.[feature('firstName')]).toBe(0);
+    expect(rows.get('Meanwhile')?.[feature('nonStarter')]).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
 import { answerScores, goldSentences, holdsAnswer, normalizeAnswer, sentenceGroup, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import type { AnswerType } from '../../src/search/question.js';
 import { ROOT } from '../spawn.js';
@@ -89,6 +89,28 @@ describe('training', () => {
     for (const t of ['person', 'time', 'number', 'place', 'cause'] as const) {
       for (const f of OPEN_SPAN_FEATURES) expect(Math.abs(DEFAULT_ASK_WEIGHTS.span.weights[t][at(f)] ?? 1)).toBe(0);
     }
+  });
+
+  it('GIVEN open-question span groups whose right candidate no weighted sum can pick THEN boosted trees learn it, and the weights file keeps them', () => {
+    const vector = (on: string[]): number[] => SPAN_FEATURES.map((f) => (on.includes(f) ? 1 : 0));
+    // Right: a name right after the question's word, or a plain phrase that is not; never the other two.
+    const groups: Group[] = Array.from({ length: 200 }, (_, i) =>
+      i % 2
+        ? { features: [vector(['name', 'adjacentAfter']), vector(['name']), vector(['phrase', 'adjacentAfter'])], positive: [true, false, false] }
+        : { features: [vector(['phrase']), vector(['phrase', 'adjacentAfter']), vector(['name'])], positive: [true, false, false] },
+    );
+    const linear = trainSpanWeights(new Map<AnswerType, Group[]>([['other', groups]]));
+    const boosted = trainSpanWeights(new Map<AnswerType, Group[]>([['other', groups]]), ['other']);
+    expect(linear.trees.other).toBeUndefined();
+    expect(boosted.trees.other?.length).toBeGreaterThan(0);
+    const weights = { ...DEFAULT_ASK_WEIGHTS, span: { ...DEFAULT_ASK_WEIGHTS.span, weights: boosted.weights, trees: boosted.trees } };
+    const picks = (g: Group): number => g.features.map((x) => spanScore(weights.span, 'other', x)).reduce((best, s, i, all) => (s > (all[best] ?? -Infinity) ? i : best), 0);
+    const linearOnly = { ...weights, span: { ...weights.span, weights: linear.weights, trees: {} } };
+    const linearPicks = (g: Group): number => g.features.map((x) => spanScore(linearOnly.span, 'other', x)).reduce((best, s, i, all) => (s > (all[best] ?? -Infinity) ? i : best), 0);
+    expect(groups.filter((g) => linearPicks(g) === 0).length).toBeLessThan(groups.length);
+    expect(groups.filter((g) => picks(g) === 0).length).toBe(groups.length);
+    expect(parseWeights(JSON.parse(JSON.stringify(weights))).span.trees?.other?.length).toBe(boosted.trees.other?.length);
+    expect(() => parseWeights(JSON.parse(JSON.stringify({ ...weights, span: { ...weights.span, trees: { sometimes: [] } } })))).toThrow(/span trees for an unknown answer type/);
   });
 
   it('GIVEN a tiny question set THEN retraining gives weights that load and answer its questions', () => {
