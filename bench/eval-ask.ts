@@ -64,6 +64,21 @@ const splitOf = (type: string): { holds: SpanTally; misses: SpanTally } => {
   if (!s) spanSplit.set(type, (s = { holds: spanTally(), misses: spanTally() }));
   return s;
 };
+/** Where the answer sentence is lost: a wrong top passage, or the right passage and a wrong sentence of it. */
+interface Loss {
+  n: number;
+  right: number;
+  wrongPassage: number;
+  wrongSentence: number;
+  /** …of the wrong-passage misses, those whose gold paragraph is in the top 5. */
+  goldInTop5: number;
+}
+const losses = new Map<string, Loss>();
+const lossOf = (type: string): Loss => {
+  let l = losses.get(type);
+  if (!l) losses.set(type, (l = { n: 0, right: 0, wrongPassage: 0, wrongSentence: 0, goldInTop5: 0 }));
+  return l;
+};
 const bestF1 = (texts: readonly string[], answers: readonly string[]): number => Math.max(0, ...texts.map((t) => answerScores(t, answers).f1));
 const started = performance.now();
 try {
@@ -90,6 +105,15 @@ try {
       t.em += scores.em;
       t.f1 += scores.f1;
       if (span) t.spans++;
+    }
+    for (const l of [lossOf('all'), lossOf(r.answerType)]) {
+      l.n++;
+      if (top && holdsAnswer(top.answer, q.answers)) l.right++;
+      else if (rank === 0) l.wrongSentence++;
+      else {
+        l.wrongPassage++;
+        if (rank > 0 && rank < 5) l.goldInTop5++;
+      }
     }
     if (top) {
       const { q: view } = squad.engine.askPool(q.question, 1);
@@ -120,6 +144,10 @@ console.log(line('all', all));
 for (const [type, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) console.log(line(type, t));
 console.log(line('confident', confidence.yes));
 console.log(line('unsure', confidence.no));
+console.log('answer sentence lost, by type (share of questions): right / wrong passage (gold in top 5) / right passage, wrong sentence:');
+for (const [type, l] of [...losses].sort((a, b) => b[1].n - a[1].n)) {
+  console.log(`${type.padEnd(10)} n ${String(l.n).padStart(5)}  right ${f(l.right, l.n)}  wrong passage ${f(l.wrongPassage, l.n)} (${f(l.goldInTop5, l.n)})  wrong sentence ${f(l.wrongSentence, l.n)}`);
+}
 const pct = (x: number, n: number): string => (100 * (n ? x / n : 0)).toFixed(1);
 const spanLine = (name: string, t: SpanTally): string =>
   `${name.padEnd(24)} n ${String(t.n).padStart(5)}  EM ${pct(t.em, t.n)}  F1 ${pct(t.f1, t.n)}  oracle F1 ${pct(t.oracle, t.n)} (all candidates ${pct(t.oracleAll, t.n)})  candidates ${(t.n ? t.candidates / t.n : 0).toFixed(1)}`;

@@ -2,7 +2,7 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N]
  *
  * `--part train` learns from two articles in three, so `eval:ask --part heldout --weights FILE`
  * measures questions on articles the models never saw. The default output is the committed
@@ -15,10 +15,10 @@ import { trainAskWeights } from '../src/search/ask-train.js';
 import { openSquad, partOf } from './squad.js';
 
 const args = process.argv.slice(2);
-const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out'].includes(args[i - 1] ?? ''));
+const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out', '--sentence-pool'].includes(args[i - 1] ?? ''));
 const [docsPath, questionsPath] = paths;
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear]');
+  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N]');
   process.exit(1);
 }
 const outIndex = args.indexOf('--out');
@@ -27,11 +27,17 @@ if (!out) {
   console.error('--out needs a file name');
   process.exit(1);
 }
+const poolIndex = args.indexOf('--sentence-pool');
+const sentencePool = poolIndex >= 0 ? Number(args[poolIndex + 1]) : undefined;
+if (sentencePool !== undefined && !(Number.isInteger(sentencePool) && sentencePool >= 0)) {
+  console.error('--sentence-pool needs a whole number of passages (0 or more)');
+  process.exit(1);
+}
 const part = partOf(args);
 const squad = openSquad(docsPath, questionsPath, part);
 try {
   const started = performance.now();
-  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear') });
+  const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), ...(sentencePool === undefined ? {} : { sentencePool }) });
   // One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file.
   const text = JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
   writeFileSync(out, `${text}\n`);

@@ -141,6 +141,43 @@ function spanPositions(w: Words, c: Candidate): [number, number] {
   return first < 0 ? [before, before] : [first, last];
 }
 
+/** Two stems of one word family ("teach"/"teacher", "discov"/"discoveri", "success"/"successfulli"): a shared start of five letters, or a whole four-letter stem ("invad"/"invas" share only four: not a family). */
+function sameFamily(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  const need = Math.min(5, n);
+  return a.slice(0, need) === b.slice(0, need);
+}
+
+/** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
+const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
+
+const FOCUS_CACHE = new WeakMap<QuestionView, string | null>();
+/**
+ * The head word of the question's wh-phrase ("What *religion*…", "How many *people*…", "Which
+ * *company*…"): the first content word within three words after the first wh-word.
+ */
+function focusOf(q: QuestionView): string | undefined {
+  let f = FOCUS_CACHE.get(q);
+  if (f === undefined) {
+    f = null;
+    const tokens = tokenize(q.text);
+    const wh = tokens.findIndex((t) => /^(?:what|which|how|whose)$/.test(t.norm));
+    if (wh >= 0) {
+      for (const t of tokens.slice(wh + 1, wh + 4)) {
+        const term = termOf(t);
+        if (term && !['many', 'much'].includes(t.norm)) {
+          f = term;
+          break;
+        }
+      }
+    }
+    FOCUS_CACHE.set(q, f);
+  }
+  return f ?? undefined;
+}
+
 export interface ScoredSentence {
   sentence: Sentence;
   features: number[];
@@ -155,6 +192,18 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   const ws = sentences.map((s) => unquoted(s.text, words(s.text)));
   const overlaps = ws.map((w) => overlapOf(w.terms.map((x) => x.term), q));
   const maxOverlap = Math.max(0, ...overlaps);
+  const bestAt = maxOverlap > 0 ? overlaps.indexOf(maxOverlap) : -1;
+  // Question words a sentence lacks but holds a word of the same family ("teachers" for "teach").
+  const softs = ws.map((w) => {
+    const have = new Set(w.terms.map((x) => x.term));
+    let soft = 0;
+    for (const t of q.termSet) {
+      if (have.has(t)) continue;
+      if (w.terms.some((x) => x.term !== QUOTED && sameFamily(t, x.term))) soft += q.weight(t);
+    }
+    return soft / q.total;
+  });
+  const maxSoft = Math.max(0, ...overlaps.map((o, i) => o + (softs[i] ?? 0)));
   // How many sentences of the passage hold each question term: one in every sentence tells them apart less.
   const spread = new Map<string, number>();
   for (const w of ws) for (const t of new Set(w.terms.map((x) => x.term))) if (q.termSet.has(t)) spread.set(t, (spread.get(t) ?? 0) + 1);
@@ -211,6 +260,35 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       }
       if (relationTotal) relationWindow = Math.max(relationWindow, relation / relationTotal);
     }
+    const soft = softs[i] ?? 0;
+    // The matched words in the question's order (pairs of consecutive matches), and how tightly they stand.
+    let inOrder = 0;
+    let pairs = 0;
+    for (let k = 1; k < matched.length; k++) {
+      const a = q.terms.indexOf(matched[k - 1]?.term ?? '');
+      const b = q.terms.indexOf(matched[k]?.term ?? '');
+      if (a === b) continue;
+      pairs++;
+      if (b > a) inOrder++;
+    }
+    const spanWords = matched.length > 1 ? (matched[matched.length - 1]?.pos ?? 0) - (matched[0]?.pos ?? 0) + 1 : matched.length;
+    const focus = focusOf(q);
+    const hasFocus = focus !== undefined && distinct.has(focus);
+    let focusTyped = 0;
+    if (focus !== undefined && typed.length > 0) {
+      for (const m of matched) {
+        if (m.term !== focus) continue;
+        for (const c of typed) {
+          const [first, last] = spanPositions(w, c);
+          const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
+          focusTyped = Math.max(focusTyped, 1 / (1 + d));
+        }
+      }
+    }
+    // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
+    const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
+    const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
+    const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
     let local = 0;
     let topic = 0;
@@ -246,6 +324,21 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       candWindow,
       relationWindow,
       agent ? 1 : 0,
+      soft,
+      (overlaps[i] ?? 0) + soft === maxSoft && maxSoft > 0 ? 1 : 0,
+      pairs ? inOrder / pairs : 0,
+      matched.length > 1 ? distinct.size / spanWords : 0,
+      hasFocus ? 1 : 0,
+      focusTyped,
+      anaphor,
+      anaphor * (overlaps[i - 1] ?? 0),
+      i > 0 && i - 1 === bestAt ? 1 : 0,
+      i === bestAt ? 1 : 0,
+      other * (overlaps[i] ?? 0),
+      other * (relationTotal ? relation / relationTotal : 0),
+      other * (w.terms.filter((x) => !q.termSet.has(x.term)).length / content),
+      other * local,
+      locative,
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });

@@ -48,6 +48,8 @@ export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
   'candWindow', 'relationWindow', 'agent',
+  'softOverlap', 'bestSoft', 'inOrder', 'density', 'focus', 'focusTyped', 'anaphor', 'anaphor×prevOverlap', 'afterBest', 'isBest',
+  'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
 ] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',

@@ -88,6 +88,13 @@ export interface AskTrainOptions {
   trees: boolean;
   sentenceBoost: Partial<BoostOptions>;
   passageBoost: Partial<BoostOptions>;
+  /**
+   * The sentence model also learns against the sentences of this many top retrieved passages
+   * besides the gold one (0: the gold paragraph's sentences only), so that its score, which the
+   * passage model reads, compares sentences across passages and not only within one
+   * (default SENTENCE_POOL).
+   */
+  sentencePool: number;
   spanBoost: Partial<BoostOptions>;
 }
 
@@ -101,6 +108,37 @@ export function goldSentences(engine: Engine, g: GoldQuestion, q: QuestionView):
     return { sentences, positive: sentences.map((s) => holdsAnswer(s.sentence.text, g.answers)) };
   }
   return undefined;
+}
+
+/**
+ * One training group of the sentence model: the gold paragraph's sentences, then the sentences
+ * of the first `others` retrieved passages that are not the gold one, as wrong items (a sentence
+ * there that happens to hold the answer text is left out: it is neither surely right nor wrong).
+ */
+export function sentenceGroup(
+  engine: Engine,
+  g: GoldQuestion,
+  q: QuestionView,
+  pool: readonly Ranked[],
+  others: number,
+  gold: { sentences: ScoredSentence[]; positive: boolean[] } | undefined = goldSentences(engine, g, q),
+): Group | undefined {
+  if (!gold) return undefined;
+  const features = gold.sentences.map((s) => s.features);
+  const positive = [...gold.positive];
+  let added = 0;
+  for (const r of pool) {
+    if (added >= others) break;
+    const p = engine.index.passages[r.passage];
+    if (!p || (engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph)) continue;
+    added++;
+    for (const s of scoreSentences(engine.index.passageText(r.passage), q, DEFAULT_ASK_WEIGHTS)) {
+      if (holdsAnswer(s.sentence.text, g.answers)) continue;
+      features.push(s.features);
+      positive.push(false);
+    }
+  }
+  return { features, positive };
 }
 
 /** The retrieved pool as the passage model sees it (features under the given sentence model), and which passage is the gold one. */
@@ -172,6 +210,12 @@ export function trainSpanWeights(
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
 export const TRAIN_POOL = 20;
+/**
+ * Retrieved passages whose sentences the sentence model also learns against (wrong items beside
+ * the gold paragraph's). On SQuAD held-out, 4 against 0: recall@1 0.845 → 0.858 and answer
+ * sentence 0.768 → 0.780, the choice within a passage unchanged; training takes ~3× as long.
+ */
+export const SENTENCE_POOL = 4;
 
 /** A training question as the engine asks it, with the gold paragraph's sentences (undefined when the archive lacks it). */
 export interface AskedQuestion {
@@ -212,11 +256,13 @@ export function trainAskWeights(
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
   for (const asked of askedQuestions(engine, questions)) {
-    const { g, q, gold } = asked;
+    const { g, q, pool, gold } = asked;
     prepared.push(asked);
     if (gold) {
       const { sentences, positive } = gold;
-      sentenceGroups.push({ features: sentences.map((s) => s.features), positive });
+      const others = options.sentencePool ?? SENTENCE_POOL;
+      const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
+      sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
         if (group) spanGroups.get(q.type)?.push(group);

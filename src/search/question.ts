@@ -7,20 +7,43 @@ export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'cause' | 'oth
 
 export const ANSWER_TYPES: readonly AnswerType[] = ['person', 'time', 'number', 'place', 'cause', 'other'];
 
-const TIME_Q = /\b(when|what year|which year|what date|what day|what month|what time|what century|what decade|what period|what era|how long ago|since when|in what year|in which year)\b/;
-const NUMBER_Q = /\bhow (many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\b|\bwhat (percentage|percent|proportion|number|amount|size|share|price|rate|sum|fraction)\b/;
-const PERSON_Q = /\b(who|whom|whose)\b|\b(?:what|which) (?:person|man|woman|company|companies|firm|team|group|organi[sz]ation|party|agency|bank|club|player|president|minister|leader|king|queen|emperor|band|singer|actor|actress|director|author|writer|scientist|university|school|newspaper|network)\b|\bwhat (?:is|was) the name of\b/;
+const TIME_Q = /\b(when|what year|which year|what (?:is|was) the (?:year|date)|what date|what day|what month|what time|what century|what decade|what period|what era|how long ago|since when|in what year|in which year)\b/;
+const NUMBER_Q = /\bhow (many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\b|\bwhat (percentage|percent|proportion|portion|number|amount|size|share|price|rate|sum|fraction|ratio|population|salary|budget)\b|\bwhat (?:is|was|are|were) the (?:(?:average|total|median|approximate|estimated|current) )?(?:population|number|amount|cost|price|size|value|salary|budget|percentage|ratio|rate|length|height|weight|distance|area|age|temperature|speed)\b/;
+const PERSON_HEAD = '(?:person|people|man|woman|company|companies|firm|team|group|organi[sz]ation|party|agency|bank|club|player|president|minister|leader|king|queen|emperor|band|singer|actor|actress|director|author|writer|scientist|university|school|newspaper|network|artist|painter|poet|composer|architect|general|commander|senator|governor|coach|committee|council|court|government|army|dynasty|tribe|family|explorer|inventor|philosopher|pope|bishop)';
+// "Which famous Dutch artist …": a word or two may stand between "which" and the head noun.
+const PERSON_Q = new RegExp(`\\b(who|whom|whose)\\b|\\b(?:what|which) ${PERSON_HEAD}\\b|\\bwhich (?:[a-z'-]+ ){1,2}${PERSON_HEAD}\\b|\\bwhat (?:is|was|were|are) the (?:(?:last|first|full|family|maiden|real|birth|company's|group's) )?names? of\\b`);
 const PLACE_Q = /\bwhere\b|\b(?:what|which) (?:city|cities|country|countries|state|place|region|continent|town|island|river|province|county|nation|area|location|capital)\b/;
 const CAUSE_Q = /\bwhy\b|\bwhat (?:caused|causes|led to|prompted|is the reason|was the reason|were the reasons)\b|\bfor what reason\b|\bhow come\b/;
 
+const WH_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/;
+/** In the order a tie goes: "how long ago" is a time before it is an amount. */
+const TYPED: ReadonlyArray<[AnswerType, RegExp]> = [
+  ['time', TIME_Q],
+  ['number', NUMBER_Q],
+  ['cause', CAUSE_Q],
+  ['person', PERSON_Q],
+  ['place', PLACE_Q],
+];
+
+/**
+ * The type the question's own wh-phrase asks for: the first wh-word decides, so a clause after
+ * it does not ("How old was she when …" asks for a number, "What does someone who completes …"
+ * for neither a person nor a time). A phrase may open a little before its wh-word ("in what
+ * year", "for what reason").
+ */
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
-  if (TIME_Q.test(q)) return 'time';
-  if (NUMBER_Q.test(q)) return 'number';
-  if (CAUSE_Q.test(q)) return 'cause';
-  if (PERSON_Q.test(q)) return 'person';
-  if (PLACE_Q.test(q)) return 'place';
-  return 'other';
+  const wh = WH_WORD.exec(q)?.index ?? q.length;
+  let best: AnswerType = 'other';
+  let at = Infinity;
+  for (const [type, re] of TYPED) {
+    const m = re.exec(q);
+    if (m && m.index <= wh && m.index < at) {
+      best = type;
+      at = m.index;
+    }
+  }
+  return best;
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';

@@ -3,7 +3,7 @@ import type { Engine } from '../../src/engine.js';
 import { askPages } from '../../src/render/engine-discord.js';
 import { askText } from '../../src/render/engine-text.js';
 import { chooseSpan, questionShape, questionView, scoreSentences, spanFeatures } from '../../src/search/answer.js';
-import { SPAN_FEATURES } from '../../src/search/ask-model.js';
+import { SENTENCE_FEATURES, SPAN_FEATURES } from '../../src/search/ask-model.js';
 import { answerCandidates, typedCandidates } from '../../src/search/candidates.js';
 import { answerType } from '../../src/search/question.js';
 import { terms } from '../../src/text/tokenize.js';
@@ -57,6 +57,24 @@ describe('answer type of a question', () => {
     expect(answerType('Where was the premiere held?')).toBe('place');
     expect(answerType('Why was the bridge late?')).toBe('cause');
     expect(answerType('What colour is the tram?')).toBe('other');
+  });
+
+  it('GIVEN a clause after the wh-phrase THEN the wh-phrase decides the type, not a "when" or "who" inside the clause', () => {
+    expect(answerType('How old was the striker when he joined Tottenham?')).toBe('number');
+    expect(answerType('Who coached Egypt when Mido was axed?')).toBe('person');
+    expect(answerType('Where did the minister live when she was elected?')).toBe('place');
+    expect(answerType('What does someone who completes the course receive?')).toBe('other');
+    expect(answerType('What did the council do when the bridge opened?')).toBe('other');
+    expect(answerType('In what year did the bridge open?')).toBe('time');
+    expect(answerType('For what reason was the bridge late?')).toBe('cause');
+  });
+
+  it('GIVEN "which" with a word or two before a person noun, or "what is the last name of" THEN the type is person', () => {
+    expect(answerType('Which famous Dutch artist painted The Night Watch?')).toBe('person');
+    expect(answerType('What was the last name of the coach who axed Mido?')).toBe('person');
+    expect(answerType('Which part of the city flooded?')).toBe('other');
+    expect(answerType('What was the average cost of a ticket?')).toBe('number');
+    expect(answerType('What portion of the town voted?')).toBe('number');
   });
 });
 
@@ -187,6 +205,42 @@ Heavy snow closed schools across the north of England on Monday, and forecasters
     expect(r.hits[0]?.answer).toMatch(/^Mido was axed by former coach Marco Tardelli/);
     expect(r.hits[0]?.answerSpan?.text).toBe('Marco Tardelli');
     expect(bold('Who axed Mido from the Egypt national team?')).toContain('**Marco Tardelli**');
+  });
+});
+
+describe('sentence features: word families, pointers back, the wh-phrase\'s head', () => {
+  const view = (question: string) => questionView(question, terms(question), () => 1);
+  const feature = (question: string, passage: string, name: (typeof SENTENCE_FEATURES)[number]): number[] =>
+    scoreSentences(passage, view(question)).map((s) => s.features[SENTENCE_FEATURES.indexOf(name)] ?? NaN);
+
+  it('GIVEN a sentence with "teachers" for the question\'s "teach" THEN it gets soft overlap; one with neither gets none', () => {
+    const [plain, family] = feature('What did the monks teach?', 'The monks built an abbey. The monks were teachers of singing.', 'softOverlap');
+    expect(plain).toBe(0);
+    expect(family).toBeCloseTo(1 / 2);
+    // A shared start of fewer than five letters is no family: "team" is not "teach".
+    expect(feature('What did the monks teach?', 'The monks formed a team.', 'softOverlap')[0]).toBe(0);
+  });
+
+  it('GIVEN a sentence opening with "It" or "This" after one that matches the question THEN the pointer-back features carry the sentence before\'s overlap', () => {
+    const passage = 'The Anglo-Norman language changed over time. It in turn evolved into Modern English. Chaucer wrote in English.';
+    const question = 'What did the Anglo-Norman language evolve into?';
+    expect(feature(question, passage, 'anaphor')).toEqual([0, 1, 0]);
+    const carried = feature(question, passage, 'anaphor×prevOverlap');
+    expect(carried[0]).toBe(0);
+    expect(carried[1]).toBeGreaterThan(0.4);
+    expect(carried[2]).toBe(0);
+    expect(feature(question, passage, 'afterBest')).toEqual([0, 1, 0]);
+  });
+
+  it('GIVEN "how many people" THEN a number beside "people" scores focusTyped, a number far from it less', () => {
+    const [near, far] = feature(
+      'How many people live in Riverton?',
+      'About 40,000 people live in Riverton. The people of Riverton, who voted for trams in the spring, bought 12 of them.',
+      'focusTyped',
+    );
+    expect(near).toBe(1);
+    expect(far).toBeGreaterThan(0);
+    expect(far).toBeLessThan(near ?? 0);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
-import { answerScores, normalizeAnswer, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
+import { answerScores, goldSentences, holdsAnswer, normalizeAnswer, sentenceGroup, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import type { AnswerType } from '../../src/search/question.js';
 import { ROOT } from '../spawn.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
@@ -130,6 +130,33 @@ describe('training', () => {
     }
   });
 
+  it('GIVEN other retrieved passages THEN the sentence group adds their sentences as wrong items, but none that holds the answer text', () => {
+    const dir = writeArchive(Object.fromEntries(DOCS.map((d) => [`${d.id}.txt`, `date 2020-01-01\n\n${d.paragraphs.join('\n\n')}\n`])));
+    try {
+      const engine = engineFor(dir);
+      // "harbor" is in every harbor paragraph, so the pool holds all three.
+      const g: GoldQuestion = { question: 'When did the Riverton harbor close for repairs?', article: 'harbor', paragraph: 1, answers: ['2015'] };
+      const { q, pool } = engine.askPool(g.question, 20);
+      const gold = goldSentences(engine, g, q);
+      expect(gold?.positive).toEqual([false, false]);
+      // A second answer text that a sentence of the first paragraph holds ("It is the oldest harbor on the lake.").
+      const g2: GoldQuestion = { ...g, paragraph: 3, answers: ['2015', 'oldest harbor'] };
+      const own = goldSentences(engine, g2, q);
+      expect(own?.positive).toEqual([true]);
+      const group = sentenceGroup(engine, g2, q, pool, 4);
+      expect(group?.positive[0]).toBe(true);
+      expect(group?.positive.slice(1).every((p) => !p)).toBe(true);
+      // The gold paragraph's one sentence, then the sentences of the other paragraphs that mention the harbor.
+      const others = pool.filter((r) => engine.index.passages[r.passage]?.paragraph !== 3).slice(0, 4);
+      const expected = others.flatMap((r) => engine.index.passageText(r.passage).split(/(?<=\.)\s+/)).filter((t) => !holdsAnswer(t, g2.answers));
+      expect(expected.length).toBeLessThan(others.flatMap((r) => engine.index.passageText(r.passage).split(/(?<=\.)\s+/)).length);
+      expect(group?.features.length).toBe(1 + expected.length);
+      expect(sentenceGroup(engine, g2, q, pool, 0)?.features.length).toBe(1);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('GIVEN the npm script on data files THEN it writes a weights file the engine can load', () => {
     const out = join(tmp, 'weights.json');
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', out], {
@@ -157,6 +184,15 @@ describe('training', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts')], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl/);
+  });
+
+  it('GIVEN --sentence-pool with something other than a whole number THEN the script says what it needs', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--sentence-pool', 'two'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--sentence-pool needs a whole number/);
   });
 });
 

@@ -1,0 +1,92 @@
+/**
+ * The sentence model alone, quickly: for every SQuAD question the sentences of its gold
+ * paragraph with their features (scoreSentences), the model trained on the training part's
+ * articles (linear, then boosted trees, as `train:ask` does) and its top-1 accuracy on the
+ * held-out articles, by question type. A minute instead of the full train + eval round, for
+ * trying sentence features; `train:ask` / `eval:ask` give the end-to-end figures.
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N]
+ */
+import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
+import { trainBoosted } from '../src/search/boost.js';
+import { openSquad, readJsonl } from './squad.js';
+
+const args = process.argv.slice(2);
+const valued = ['--errors'];
+const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
+if (!docsPath || !questionsPath) {
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N]');
+  process.exit(1);
+}
+const errorsAt = args.indexOf('--errors');
+const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
+// The same split as openSquad: every third doc is held out.
+const heldOut = new Set(
+  readJsonl<{ id: string }>(docsPath)
+    .filter((_, i) => i % 3 === 2)
+    .map((d) => d.id.replace(/[^\w./-]+/g, '_')),
+);
+const squad = openSquad(docsPath, questionsPath, 'all');
+interface Row {
+  g: GoldQuestion;
+  type: string;
+  group: Group;
+  texts: string[];
+}
+const train: Row[] = [];
+const test: Row[] = [];
+const started = performance.now();
+try {
+  for (const g of squad.questions) {
+    let q;
+    try {
+      q = squad.engine.askPool(g.question, 1).q;
+    } catch {
+      continue;
+    }
+    const gold = goldSentences(squad.engine, g, q);
+    if (!gold || !gold.positive.some(Boolean)) continue;
+    const row = { g, type: q.type, group: { features: gold.sentences.map((s) => s.features), positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
+    (heldOut.has(g.article) ? test : train).push(row);
+  }
+} finally {
+  squad.close();
+}
+const featured = performance.now();
+const weights = trainConditionalLogit(
+  train.map((r) => r.group),
+  SENTENCE_FEATURES.length,
+);
+const boost = args.includes('--linear') ? undefined : trainBoosted(train.map((r) => r.group), SENTENCE_FEATURES.length, (x) => dot(weights, x));
+const ranker = { features: [...SENTENCE_FEATURES], weights, ...(boost ? { trees: boost.trees } : {}) };
+const top = (r: Row, score: (x: readonly number[]) => number): number => {
+  let best = 0;
+  r.group.features.forEach((x, i) => {
+    if (score(x) > score(r.group.features[best] ?? [])) best = i;
+  });
+  return best;
+};
+const tallies = new Map<string, { n: number; multi: number; linear: number; model: number }>();
+const errors: string[] = [];
+for (const r of test) {
+  const lin = top(r, (x) => dot(weights, x));
+  const mod = top(r, (x) => rankerScore(ranker, x));
+  for (const key of ['all', r.type]) {
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { n: 0, multi: 0, linear: 0, model: 0 }));
+    t.n++;
+    if (r.group.features.length > 1) t.multi++;
+    if (r.group.positive[lin]) t.linear++;
+    if (r.group.positive[mod]) t.model++;
+  }
+  if (!r.group.positive[mod] && errors.length < showErrors) {
+    const right = r.group.positive.findIndex(Boolean);
+    errors.push(`[${r.type}] ${r.g.question}  (${r.g.answers[0] ?? ''})\n  chose #${mod}: ${r.texts[mod] ?? ''}\n  right #${right}: ${r.texts[right] ?? ''}`);
+  }
+}
+console.log(`train ${train.length} groups, held-out ${test.length}; features ${((featured - started) / 1000).toFixed(1)} s, training ${((performance.now() - featured) / 1000).toFixed(1)} s${boost ? `, ${boost.chosen} trees` : ''}`);
+for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
+  console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}`);
+}
+for (const e of errors) console.log(e);
