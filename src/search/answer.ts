@@ -240,8 +240,10 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     let candWindow = 0;
     let relationWindow = 0;
     let agent = false;
-    for (const c of typed) {
-      const [first, last] = spanPositions(w, c);
+    // Each candidate's word positions once: the loops below pair them with every matched word.
+    const positions = typed.map((c) => spanPositions(w, c));
+    for (const [k, c] of typed.entries()) {
+      const [first, last] = positions[k] ?? [0, 0];
       const seen = new Set<string>();
       let all = 0;
       let relation = 0;
@@ -278,8 +280,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     if (focus !== undefined && typed.length > 0) {
       for (const m of matched) {
         if (m.term !== focus) continue;
-        for (const c of typed) {
-          const [first, last] = spanPositions(w, c);
+        for (const [first, last] of positions) {
           const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
           focusTyped = Math.max(focusTyped, 1 / (1 + d));
         }
@@ -445,8 +446,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
   const tokens = sentenceTokens(sentence);
   const wh = whWord(q);
   const shape = questionShape(q);
-  const matchedAll = w.terms.filter((x) => q.termSet.has(x.term));
-  const centre = matchedAll.length ? matchedAll.reduce((a, x) => a + x.pos, 0) / matchedAll.length : 0;
+
   const isQuestionWord = (t: Token): boolean => {
     const term = termOf(t);
     return term !== null && q.termSet.has(term);
@@ -454,6 +454,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
   // A phrase that stops inside a run of content words ("drinking" of "drinking water") is rarely the whole answer.
   const boundary = (t: Token | undefined, gap: string): boolean => t === undefined || /[^\s]/.test(gap) || isStopWord(t.norm) || isQuestionWord(t);
   const matched = w.terms.filter((x) => q.termSet.has(x.term));
+  const centre = matched.length ? matched.reduce((a, x) => a + x.pos, 0) / matched.length : 0;
   const posAt = (offset: number): number => {
     let pos = 0;
     for (const x of w.terms) if (x.start <= offset) pos = x.pos;
@@ -642,7 +643,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       frontedBefore,
       frontedAfter,
       leftSide && rightSide ? 1 : 0,
-      matchedAll.length ? Math.min(1, Math.abs(middle - centre) / 10) : 1,
+      matched.length ? Math.min(1, Math.abs(middle - centre) / 10) : 1,
       ...nameCues(sentence, c),
       headBefore ? 1 : 0,
       headAfter ? 1 : 0,
