@@ -54,7 +54,7 @@ const timed = <T>(run: () => T): { value: T; wall: string } => {
 };
 // The one-pass build's critical path on an idle machine (each thread on a core of its own): the
 // main thread's CPU while workers run or the busiest worker's share of theirs (whichever is
-// larger: they overlap), plus the main thread's CPU after the pass (finishing the index, speakers).
+// larger: they overlap), plus the main thread's CPU after the pass (finishing the index, the quotes left, speakers).
 function onePass(label: string, opts: Partial<FilesBuild>): Built {
   const main0 = threadCpuMs();
   const all0 = processCpuMs();

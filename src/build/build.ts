@@ -172,8 +172,9 @@ function* building(b: FilesBuild): Work<Built> {
   if (quotesHere) {
     // What the pass left: the last chunks' quotes.
     b.progress?.('finding quotes', quoted, n);
-    while (quoteSome(QUOTE_SLICE)) {
-      if (quoted % (4 * QUOTE_SLICE) === 0) b.progress?.('finding quotes', quoted, n);
+    // Counted in slices: the pass may stop anywhere, so `quoted` need not fall on a round number.
+    for (let k = 1; quoteSome(QUOTE_SLICE); k++) {
+      if (k % 4 === 0) b.progress?.('finding quotes', quoted, n);
       yield;
     }
     b.progress?.('finding quotes', n, n);
