@@ -10,7 +10,7 @@
 import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
-import { openSquad, readJsonl } from './squad.js';
+import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
 const valued = ['--errors'];
@@ -21,12 +21,8 @@ if (!docsPath || !questionsPath) {
 }
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
-// The same split as openSquad: every third doc is held out.
-const heldOut = new Set(
-  readJsonl<{ id: string }>(docsPath)
-    .filter((_, i) => i % 3 === 2)
-    .map((d) => d.id.replace(/[^\w./-]+/g, '_')),
-);
+// The same split as openSquad.
+const heldOut = heldOutArticles(docsPath);
 const squad = openSquad(docsPath, questionsPath, 'all');
 interface Row {
   g: GoldQuestion;

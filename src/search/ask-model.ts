@@ -36,7 +36,7 @@ export interface Ranker {
 /** A candidate phrase's score under the span model of a question type. */
 export function spanScore(span: AskWeights['span'], type: AnswerType, x: readonly number[]): number {
   const trees = span.trees?.[type];
-  return trees ? dot(span.weights[type], x) + forestValue(trees, x) : dot(span.weights[type], x);
+  return rankerScore({ features: [], weights: span.weights[type], ...(trees ? { trees } : {}) }, x);
 }
 
 /** An item's score under a ranker. */
@@ -62,11 +62,11 @@ export const OPEN_SPAN_FEATURES = [
   'window6', 'window12', 'relationDist', 'quoted', 'allCapitals', 'someCapitals', 'adverbEnd', 'verbEnd', 'repeatsQuestion',
   'containsFocus', 'which×capitalised', 'what×capitalised', 'how×phrase', 'how×oneWord',
 ] as const;
-/** Span features aligning the candidate's sides with the wh-word's place in the question (questionShape). */
 /** What kind of name a capitalised candidate is (answer.ts nameCues): a person, an organisation, a nationality, no name. */
 export const NAME_SPAN_FEATURES = ['firstName', 'personLike', 'titled', 'organisation', 'demonym', 'nonStarter'] as const;
 /** The wh-phrase's noun (questionShape's head) beside or inside the candidate. */
 export const HEAD_SPAN_FEATURES = ['headBefore', 'headAfter', 'headIntro', 'containsHead'] as const;
+/** Span features aligning the candidate's sides with the wh-word's place in the question (questionShape). */
 export const ALIGN_SPAN_FEATURES = ['subject×after', 'subject×before', 'auxiliary×after', 'auxiliary×before', 'frontedBefore', 'frontedAfter', 'between', 'centreDist'] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
