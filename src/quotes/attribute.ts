@@ -188,7 +188,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', at: pos, commit: noop }];
       // "Owners Tore Sohlberg and Lehla Abreder said …" then "…," they said: the pair named last.
       if (PLURAL_PRONOUNS.has(m.pronoun)) {
-        const pair = namedPair(textBefore(pos, pos - previousParagraphStart(bases, pos)), people);
+        const pair = namedPair(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), people);
         if (pair) {
           const s = { name: pair, role: null, person: null };
           return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
@@ -775,7 +775,9 @@ function earlierSpokesperson(paragraphs: readonly string[], bases: readonly numb
 const OWNER_REACH = 1500;
 /** How far back (characters) "the assembly government" looks for "Welsh Assembly Government". */
 const NAMED_ORG_REACH = 3000;
-const CAP = String.raw`\p{Lu}[\p{L}'’&.-]*`;
+// Only at a word's start: a match may not begin inside a long capitalised word, where every
+// capital would be a new start to backtrack from (quadratic on hostile text).
+const CAP = String.raw`(?<![\p{L}'’&.-])\p{Lu}[\p{L}'’&.-]*`;
 const CAP_RUN = String.raw`${CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?${CAP}){0,6}`;
 const nounAlternatives = (ignoreFirstCase: boolean): string =>
   [...DOCUMENT_NOUNS].map((n) => (ignoreFirstCase ? `[${n[0] ?? ''}${(n[0] ?? '').toUpperCase()}]${escapeRe(n.slice(1))}` : escapeRe(n))).join('|');
@@ -832,7 +834,7 @@ function namedOrg(text: string, description: string): string | null {
 /** The last "Tore Sohlberg and Lehla Abreder" in `text` whose two names are both the article's persons, as one name. */
 function namedPair(text: string, people: People): string | null {
   let best: string | null = null;
-  for (const m of text.matchAll(/(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu)) {
     const a = people.persons.get((m[1] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     const b = people.persons.get((m[2] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     if (a && b && a !== b) best = `${a.name} and ${b.name}`;

@@ -121,6 +121,15 @@ describe('attributeArticle on bad input', () => {
     }
   });
 
+  it('GIVEN long capitalised words before "they said" and "the report said" quotes THEN it finishes (no match starts inside a word)', () => {
+    // Before names could only start at a word's start, each capital of such a word was a new start to
+    // backtrack from: this input took about 25 s (past the test timeout), a 20,000-letter word did not finish in 200 s.
+    const word = `Q${'W'.repeat(1_400)}`;
+    const paragraphs = Array.from({ length: 500 }, (_, k) => `${word} “We will not give up on point ${k},” they said. “The finding ${k} stands as it was written,” the report said.`);
+    const qs = attributeArticle(['Ann Lee and Tom Fox met.', ...paragraphs]);
+    expect(qs).toHaveLength(1000);
+  });
+
   it('GIVEN inputs of growing size THEN the quotes found grow in proportion (linear)', () => {
     const unit = 'Officials met on Tuesday. “It is not a request,” Henry Lucero told reporters. He added: “We will act.” ';
     const counts = sizes.map((n) => attributeArticle([unit.repeat(Math.ceil(n / unit.length))]).length);
