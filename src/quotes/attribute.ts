@@ -714,8 +714,11 @@ function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
   if (!/^(?:A|An|The)$/u.test(words[0] ?? '')) return words;
   for (const w of rest.trimStart().split(/\s+/u).slice(0, 3)) {
-    if (!isRoleWord(w) || /[,;:.]$/u.test(w)) break;
-    words.push(w);
+    // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
+    const word = w.replace(/[,;:.]+$/u, '');
+    if (!isRoleWord(word)) break;
+    words.push(word);
+    if (word !== w) break;
   }
   return words;
 }

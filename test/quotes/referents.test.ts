@@ -108,6 +108,11 @@ describe('a definite description may be a person the article named: readings the
     expect(cands.some((c) => c.speaker === 'the mayor')).toBe(true);
   });
 
+  it('GIVEN "A Treasury spokesperson, speaking on background, dismissed the claims, saying" THEN the spokesperson, not "A Treasury"', () => {
+    const text = ['The institute said borrowing would overshoot. A Treasury spokesperson, speaking on background, dismissed the claims, saying it was "on track to meet the rules in this cycle and beyond".'];
+    expect(speakerOf(text, 'on track to meet')).toBe('a Treasury spokesperson');
+  });
+
   it('GIVEN "A Treasury spokesperson dismissed the claims, saying it was" THEN the spokesperson, not "A Treasury"', () => {
     const text = ['The institute said borrowing would overshoot. A Treasury spokesperson dismissed the claims, saying it was "on track to meet the rules in this cycle and beyond".'];
     expect(speakerOf(text, 'on track to meet')).toBe('a Treasury spokesperson');
