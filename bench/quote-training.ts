@@ -122,10 +122,11 @@ export function trainingArgs(argv: readonly string[], usage: string, defaultOut:
 }
 
 /** The features named by `--without a,b`: an ablation trains as if they did not exist. Throws naming an unknown one. */
-export function featureMask(list: string | undefined): Set<Feature> {
+export function featureMask(list: string | undefined): Set<Feature> | { error: string } {
   const out = new Set<Feature>();
   for (const name of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!(FEATURES as readonly string[]).includes(name)) throw new Error(`--without: no feature "${name}" (features: ${FEATURES.join(', ')})`);
+    // A typo on the command line is the user's, not a bug: a message, not a throw.
+    if (!(FEATURES as readonly string[]).includes(name)) return { error: `--without: no feature "${name}" (features: ${FEATURES.join(', ')})` };
     out.add(name as Feature);
   }
   return out;

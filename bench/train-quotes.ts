@@ -16,13 +16,12 @@ import { featureMask, foldOf, readLabelled, speakerAccuracy, train, trainingArgs
 
 const usage = 'usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json] [--errors] [--cross] [--without F1,F2]';
 const { paths, folds, out, flags, without: withoutList } = trainingArgs(process.argv.slice(2), usage, fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
-let without: Set<Feature>;
-try {
-  without = featureMask(withoutList);
-} catch (e) {
-  console.error(`${(e as Error).message}\n${usage}`);
+const mask = featureMask(withoutList);
+if (!(mask instanceof Set)) {
+  console.error(`${mask.error}\n${usage}`);
   process.exit(1);
 }
+const without: Set<Feature> = mask;
 if (flags.has('--without') && without.size === 0) {
   console.error(`--without needs a comma-separated list of features\n${usage}`);
   process.exit(1);
