@@ -442,8 +442,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const fs = c.features;
           if (source) fs[source] = 1;
           raise(fs, r.via, 1);
-          if (extra) for (const name in extra) raise(fs, name as Feature, extra[name as Feature] ?? 0);
-          if (r.extra) for (const name in r.extra) raise(fs, name as Feature, r.extra[name as Feature] ?? 0);
+          for (const more of [extra, r.extra]) if (more) for (const name in more) raise(fs, name as Feature, more[name as Feature] ?? 0);
           // A person's nearness is that of the person's mentions, except in the quote's own
           // attribution: the name there is near by definition, even one the name scan never
           // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)

@@ -7,6 +7,9 @@ import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
 
+/** An address's last word: "Downing St said" is the office there speaking, and "Downing" before it is no sentence opener. */
+const STREET = /^(?:St|Street)$/u;
+
 export interface Person {
   /** Fold of the full name: the key within the article. */
   key: string;
@@ -266,7 +269,7 @@ export class People {
       let ws = r.words;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !/^(?:St|Street)$/u.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -291,7 +294,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && /^(?:St|Street)$/u.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
