@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeArticle } from '../../src/quotes/attribute.js';
-
-const speakerOf = (paragraphs: string[], start: string): string | null | undefined =>
-  attributeArticle(paragraphs).find((q) => q.kind !== 'fragment' && q.text.startsWith(start))?.speaker;
+import { speakerOf } from './speaker-of.js';
 
 describe('a document or a spokesman speaks for an organisation, never for a person', () => {
   it('GIVEN "A Harbour Board spokesman said" then a captain named THEN "added the spokesman" is the Harbour Board, not the captain', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
-
-const speakerOf = (paragraphs: string[], start: string): string | null | undefined =>
-  attributeArticle(paragraphs).find((q) => q.kind !== 'fragment' && q.text.startsWith(start))?.speaker;
+import { speakerOf } from './speaker-of.js';
 
 describe('documents, descriptions and groups resolve to who the text says they are', () => {
   it('GIVEN "A Rail Safety Board report" and a broadcaster told something THEN "the report says" is the board, not the broadcaster', () => {
