@@ -37,7 +37,6 @@ interface Found {
   /** Global offset of the opening mark. */
   pos: number;
   speaker: Speaker | null;
-  explicit: boolean;
 }
 
 const MAX_GAP_WORDS = 12;
@@ -179,6 +178,11 @@ class CandidateTable {
     return n < this.size ? this.pool[n] : undefined;
   }
 
+  /** The candidate for person `p`, if there is one. */
+  ofPerson(p: Person): Candidate | undefined {
+    return this.persons.get(p.key);
+  }
+
   /** The candidate for `speaker`, added with all features 0 when it is new. */
   of(speaker: Speaker): Candidate {
     const byPerson = speaker.person !== null;
@@ -242,7 +246,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   paragraphs.forEach((p, i) => {
     const found: Found[] = [];
     for (const { span, ctx } of extractWithContext(p, i + 1, options.kindWeights)) {
-      found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null, explicit: false });
+      found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null });
       if (span.kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + span.open, (bases[i] ?? 0) + span.close]);
     }
     byParagraph.push(found);
@@ -489,6 +493,30 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return { slot, readings, pronoun };
   };
 
+  // The quote being attributed: where it is, its sentence and paragraph. Set for each quote, read
+  // by `place` and `add` (made once per article, not once per quote).
+  const q = { at: 0, close: 0, sentenceFrom: 0, sentenceTo: 0, base: 0 };
+  const place = (pos: number): Feature => (pos >= q.sentenceFrom && pos < q.sentenceTo ? 'near_sentence' : pos >= q.base ? 'near_para' : 'near_prev');
+  /** The reading `r` as a candidate of the quote, found in `source` (null: named near it), with `extra` features. */
+  const add = (r: Resolved, source: Feature | null, extra?: Features): Candidate => {
+    const c = cands.of(r.speaker);
+    const x = c.x;
+    if (source) setFeature(x, source, 1);
+    raise(x, r.via, 1);
+    if (extra) raiseAll(x, extra);
+    if (r.extra) raiseAll(x, r.extra);
+    // A person's nearness is that of the person's mentions, except in the quote's own
+    // attribution: the name there is near by definition, even one the name scan never
+    // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
+    if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
+      const d = r.at < q.at ? q.at - r.at : Math.max(0, r.at - q.close);
+      raise(x, 'nearness', 1 / (1 + d / 200));
+      raise(x, place(r.at), 1);
+    }
+    if (r.commit !== noop) c.commits.push(r.commit);
+    return c;
+  };
+
   const out: AttributedQuote[] = [];
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
@@ -520,27 +548,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       speech.forEach((f, k) => {
         cands.clear();
         const at = base + f.span.open;
-        const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
-        const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
-        const place = (pos: number): Feature => (pos >= sentenceFrom && pos < sentenceTo ? 'near_sentence' : pos >= base ? 'near_para' : 'near_prev');
-        const add = (r: Resolved, source: Feature | null, extra?: Features): Candidate => {
-          const c = cands.of(r.speaker);
-          const x = c.x;
-          if (source) setFeature(x, source, 1);
-          raise(x, r.via, 1);
-          if (extra) raiseAll(x, extra);
-          if (r.extra) raiseAll(x, r.extra);
-          // A person's nearness is that of the person's mentions, except in the quote's own
-          // attribution: the name there is near by definition, even one the name scan never
-          // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
-          if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
-            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
-            raise(x, 'nearness', 1 / (1 + d / 200));
-            raise(x, place(r.at), 1);
-          }
-          if (r.commit !== noop) c.commits.push(r.commit);
-          return c;
-        };
+        q.at = at;
+        q.close = base + f.span.close;
+        q.sentenceFrom = base + sentenceStartOf(starts, f.span.open);
+        q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
+        q.base = base;
         const ex = explicit[k];
         if (ex) {
           for (const r of ex.readings) {
@@ -578,8 +590,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         for (const m of nearby) {
           // Far into a long paragraph, other sentences' names are no evidence.
           if (Math.abs(m.pos - at) > NEAR_REACH) continue;
-          const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
-          const x = cands.of(personSpeaker(m.person)).x;
+          const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - q.close);
+          const x = (cands.ofPerson(m.person) ?? cands.of(personSpeaker(m.person))).x;
           raise(x, 'via_name', 1);
           raise(x, 'nearness', 1 / (1 + d / 200));
           raise(x, place(m.pos), 1);
@@ -624,12 +636,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         if (chosen) {
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
-          f.explicit = ex !== null && ex !== undefined && ex.readings.some((r) => candidateKey(r.speaker) === candidateKey(chosen.speaker));
           earlier = chosen.speaker;
         }
       });
-      const last = [...speech].reverse().find((f) => f.speaker);
-      if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
+      for (let k = speech.length - 1; k >= 0; k--) {
+        const spoken = speech[k]?.speaker;
+        if (spoken) {
+          lastSpeaker = { speaker: spoken, paragraph: i };
+          break;
+        }
+      }
     }
     for (const f of found) {
       const name = f.speaker ? shownName(f.speaker) : null;
@@ -746,7 +762,6 @@ function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender
 
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(/^the\s+(?=\p{Lu})/u, ''));
-const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${groupKey(s.name)}`);
 
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
