@@ -141,46 +141,57 @@ interface Candidate {
   x: FeatureVector;
   /** What choosing it teaches the article's state (no-op commits are not kept). */
   commits: Array<() => void>;
+  /** The quote (the table's count) it is a candidate of, and its key there: a map entry left from an earlier quote is stale. */
+  quote: number;
+  key: string;
+  byPerson: boolean;
 }
+
+const NOBODY: Speaker = { name: '', role: null, person: null };
 
 /**
  * The candidate speakers of one quote, in the order first proposed (a tie goes to the earlier):
  * one per person or, for groups and descriptions, per folded name ("the Welsh Assembly
  * Government" and "Welsh Assembly Government" are one). Their feature vectors are rows of one slab,
- * and rows and records are reused quote after quote: attributing allocates nothing per candidate.
+ * and rows, records and key maps are reused quote after quote (an entry counts only when stamped
+ * with the current quote): attributing allocates nothing per candidate.
  */
-const NOBODY: Speaker = { name: '', role: null, person: null };
-
 class CandidateTable {
   private slab = new Float64Array(16 * FEATURE_COUNT);
   private readonly pool: Candidate[] = [];
   private readonly persons = new Map<string, Candidate>();
   private readonly groups = new Map<string, Candidate>();
+  private quote = 0;
+  /** The most rows any quote of the article used. */
+  private used = 0;
   size = 0;
 
   /** Starts a new quote: no candidates. */
   clear(): void {
+    this.quote++;
     this.size = 0;
-    this.persons.clear();
-    this.groups.clear();
   }
 
-  /** Ends an article: drops what the rows point to, so that a spare table holds no article alive. */
+  /** Ends an article: forgets its keys and drops what the rows point to, so that a spare table holds no article alive. */
   release(): void {
     this.clear();
-    for (const c of this.pool) {
+    this.persons.clear();
+    this.groups.clear();
+    for (let n = 0; n < this.used; n++) {
+      const c = this.pool[n] as Candidate;
       c.speaker = NOBODY;
       c.commits.length = 0;
     }
+    this.used = 0;
   }
 
   at(n: number): Candidate | undefined {
     return n < this.size ? this.pool[n] : undefined;
   }
 
-  /** The candidate for person `p`, if there is one. */
+  /** The candidate for person `p`, if the quote has one. */
   ofPerson(p: Person): Candidate | undefined {
-    return this.persons.get(p.key);
+    return this.current(this.persons.get(p.key), p.key, true);
   }
 
   /** The candidate for `speaker`, added with all features 0 when it is new. */
@@ -188,15 +199,23 @@ class CandidateTable {
     const byPerson = speaker.person !== null;
     const key = byPerson ? (speaker.person as Person).key : groupKey(speaker.name);
     const map = byPerson ? this.persons : this.groups;
-    const found = map.get(key);
+    const found = this.current(map.get(key), key, byPerson);
     if (found) return found;
     if (this.size === this.pool.length) this.grow();
     const c = this.pool[this.size++] as Candidate;
+    if (this.size > this.used) this.used = this.size;
     c.speaker = speaker;
     c.x.fill(0);
     c.commits.length = 0;
+    c.quote = this.quote;
+    c.key = key;
+    c.byPerson = byPerson;
     map.set(key, c);
     return c;
+  }
+
+  private current(c: Candidate | undefined, key: string, byPerson: boolean): Candidate | undefined {
+    return c !== undefined && c.quote === this.quote && c.key === key && c.byPerson === byPerson ? c : undefined;
   }
 
   private grow(): void {
@@ -209,7 +228,7 @@ class CandidateTable {
         c.x = bigger.subarray(n * FEATURE_COUNT, (n + 1) * FEATURE_COUNT);
       });
     }
-    this.pool.push({ speaker: NOBODY, x: this.slab.subarray(rows * FEATURE_COUNT, (rows + 1) * FEATURE_COUNT), commits: [] });
+    this.pool.push({ speaker: NOBODY, x: this.slab.subarray(rows * FEATURE_COUNT, (rows + 1) * FEATURE_COUNT), commits: [], quote: -1, key: '', byPerson: false });
   }
 }
 
@@ -263,6 +282,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.some((x) => x.span.kind !== 'fragment')) lastQuoted = i;
   });
   const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
+  const shapeOf = shapeMemo();
   let lastGroup: Speaker | null = null;
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
   let joined: string | null = null;
@@ -463,11 +483,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
     const tail = tailPhrase(f.ctx.tail);
-    let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { ...tail, at: base + f.ctx.tailStart + tail.offset } : null;
+    let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { phrase: tail.phrase, offset: tail.offset, at: base + f.ctx.tailStart + tail.offset } : null;
     if (!hit) {
       const pre = prePhrase(f.ctx.pre);
       if (pre) {
-        hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+        hit = { phrase: pre.phrase, offset: pre.offset, at: base + f.ctx.preStart + pre.offset };
         slot = /according\s+to\s*$/iu.test(f.ctx.pre.slice(0, pre.offset)) ? 'slot_according' : 'slot_pre';
       }
     }
@@ -649,7 +669,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     for (const f of found) {
       const name = f.speaker ? shownName(f.speaker) : null;
-      out.push({ ...f.span, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
+      const { paragraph, text, start, end, open, close, unclosed, kind } = f.span;
+      // Written out, not spread: this runs for every quote of an archive, and the keys keep the span's order.
+      out.push({ paragraph, text, start, end, open, close, unclosed, kind, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
     }
   });
   cands.release();
@@ -747,17 +769,29 @@ const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
 const CLASHES: Features = { name_gender_clash: 1 };
 
-/** What a person's name looks like, which never changes within an article: computed once per person. */
-const shapes = new WeakMap<Person, { full: boolean; firstName: boolean; gender: Gender }>();
-function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender } {
-  let shape = shapes.get(p);
-  if (!shape) {
-    const core = p.folded.filter((w) => !PARTICLES.has(w));
-    const gender = firstNameGender(p.folded[0] ?? '');
-    shape = { full: core.length >= 2, firstName: gender !== null, gender };
-    shapes.set(p, shape);
-  }
-  return shape;
+interface Shape {
+  full: boolean;
+  firstName: boolean;
+  gender: Gender;
+}
+
+/**
+ * What a person's name looks like, which never changes within an article: computed once per
+ * person. One memo per article (persons are an article's own), a plain Map rather than a module
+ * WeakMap, whose entries cost the collector more than the lookups they save.
+ */
+function shapeMemo(): (p: Person) => Shape {
+  const shapes = new Map<Person, Shape>();
+  return (p) => {
+    let shape = shapes.get(p);
+    if (!shape) {
+      const core = p.folded.filter((w) => !PARTICLES.has(w));
+      const gender = firstNameGender(p.folded[0] ?? '');
+      shape = { full: core.length >= 2, firstName: gender !== null, gender };
+      shapes.set(p, shape);
+    }
+    return shape;
+  };
 }
 
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.

@@ -64,6 +64,22 @@ describe('candidate feature vectors', () => {
     expect(alone).not.toMatch(/Abbott|Barlow/);
   });
 
+  it('GIVEN two quotes far apart with different people THEN each quote has its own candidates (rows and keys reused, never stale)', () => {
+    const filler = Array.from({ length: 8 }, (_, k) => `The committee met again on day ${k + 1} to read the long report on harbour dues and fishing rights, line by line.`);
+    const ps = ['Alice Abbott and Bruno Barlow run the harbour board.', '“The dues will rise,” Alice Abbott said.', ...filler, 'Carla Carver chairs the fishing council.', '“We will fight the rise,” said Bruno Barlow.'];
+    const all: Array<Array<{ speaker: string | null; slot: number }>> = [];
+    const speakers = attributeArticle(ps, {
+      observe: (_q, candidates) => {
+        all.push(candidates.map((c) => ({ speaker: c.speaker, slot: c.vector[FEATURE_INDEX.slot_tail] ?? 0 })));
+      },
+    }).map((q) => q.speaker);
+    expect(speakers).toEqual(['Alice Abbott', 'Bruno Barlow']);
+    expect(all).toHaveLength(2);
+    for (const cands of all) expect(new Set(cands.map((c) => c.speaker)).size).toBe(cands.length);
+    expect(all[1]?.find((c) => c.speaker === 'Bruno Barlow')?.slot).toBe(1);
+    expect(all[1]?.find((c) => c.speaker === 'Alice Abbott')?.slot ?? 0).toBe(0);
+  });
+
   it('GIVEN an observer that keeps or changes the vectors it receives THEN they stay as given and attribution is unchanged (each is a copy)', () => {
     const ps = ['Nigel Carver runs the mill.', '“Prices will rise,” Carver said. “We have no choice,” he added.'];
     const kept: CandidateView[][] = [];
