@@ -196,6 +196,41 @@ describe('training', () => {
   });
 });
 
+describe('training the passage model alone', () => {
+  it('GIVEN --passage-only with a weights file THEN the sentence and span models are that file\'s and only the passage model is retrained', () => {
+    const full = join(tmp, 'full.json');
+    const base = DEFAULT_ASK_WEIGHTS;
+    const kept = join(tmp, 'kept.json');
+    // A base whose sentence and span models differ from anything training would give: scaled copies.
+    const scaled = { ...base, sentence: { ...base.sentence, weights: base.sentence.weights.map((w) => w * 0.5) }, span: { ...base.span } };
+    writeFileSync(kept, JSON.stringify(scaled));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', full, '--passage-only', kept], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/trained on 10 questions/);
+    const written = parseWeights(JSON.parse(readFileSync(full, 'utf8')));
+    expect(written.sentence).toEqual(scaled.sentence);
+    expect(written.span.weights).toEqual(base.span.weights);
+    expect(written.passage.weights).not.toEqual(base.passage.weights);
+    expect(written.passage.weights.some((w) => w !== 0)).toBe(true);
+  });
+
+  it('GIVEN --passage-only without a file, or with one that is not weights THEN the script says so', () => {
+    const bad = join(tmp, 'not-weights.json');
+    writeFileSync(bad, '{"version": 1}');
+    for (const [extra, message] of [[[], /--passage-only: needs the weights file/], [[bad], /--passage-only: ask weights: sentence features differ/]] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--passage-only', ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
+
 describe('SQuAD answer scores', () => {
   it('GIVEN predictions THEN exact match and token F1 follow the SQuAD normalisation', () => {
     expect(normalizeAnswer('The  Denver Broncos!')).toBe('denver broncos');
