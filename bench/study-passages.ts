@@ -109,7 +109,7 @@ for (const set of sets) {
         else t.otherArticle++;
       }
     }
-    if (rank > 0 && rank < 5 && !top?.holds && errors.length < showErrors) {
+    if (rank > 0 && rank < 5 && !top?.holds && errors.length < showErrors && set === sets[0]) {
       const gold = r.items[order[rank] ?? -1];
       errors.push(`[${r.type}] ${r.g.question}  (${r.g.answers[0] ?? ''})\n  top ${top?.article === r.g.article ? 'same article' : 'other article'} ¶${top?.paragraph ?? 0}: ${top?.sentence ?? ''}\n  gold #${rank + 1} ¶${gold?.paragraph ?? 0}: ${gold?.sentence ?? ''}`);
     }
