@@ -12,12 +12,17 @@
  * left out (their columns zeroed in training and scoring), so feature sets compare on the same
  * pools in one pass (`--without` with an empty set is the run with every feature).
  *
- *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--linear] [--errors N]
+ *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--errors N]
+ *
+ * `--label` says which pool passages the model learns as right: the gold paragraph (as
+ * `train:ask` does), those whose best sentence holds a gold answer (what the answer-sentence
+ * measure rewards), or either. `--cache FILE` keeps the pools and features between runs (made
+ * when missing; refused when the feature list changed).
  *
  * Use `--weights` with a `train:ask --part train` file so the sentence model never saw the
  * held-out articles. `train:ask` / `eval:ask` give the end-to-end figures.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ASK_POOL } from '../src/engine.js';
 import { scorePool } from '../src/search/answer.js';
 import { holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
@@ -26,9 +31,9 @@ import { trainBoosted } from '../src/search/boost.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--without'];
+const valued = ['--errors', '--weights', '--without', '--label', '--cache'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
-const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--linear] [--errors N]';
+const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--errors N]';
 if (!docsPath || !questionsPath) {
   console.error(usage);
   process.exit(1);
@@ -45,6 +50,12 @@ for (const f of sets.flat()) {
   }
 }
 if (!sets.some((s) => s.length === 0)) sets.unshift([]);
+const label = valueOf('--label') ?? 'gold';
+if (label !== 'gold' && label !== 'answer' && label !== 'either') {
+  console.error(`--label must be gold, answer or either (got ${label})`);
+  process.exit(1);
+}
+const cachePath = valueOf('--cache');
 
 interface Row {
   g: GoldQuestion;
@@ -54,30 +65,40 @@ interface Row {
   items: { article: string; paragraph: number; holds: boolean; sentence: string }[];
 }
 const heldOut = heldOutArticles(docsPath);
-const squad = openSquad(docsPath, questionsPath, 'all');
-const train: Row[] = [];
-const test: Row[] = [];
+let train: Row[] = [];
+let test: Row[] = [];
 const started = performance.now();
-try {
-  const { index } = squad.engine;
-  for (const g of squad.questions) {
-    let asked;
-    try {
-      asked = squad.engine.askPool(g.question, ASK_POOL);
-    } catch {
-      continue;
-    }
-    const scored = scorePool(index, asked.pool, asked.q, base);
-    const items = scored.map((s) => {
-      const p = index.passages[s.ranked.passage];
-      return { article: p ? (index.articles[p.article]?.id ?? '') : '', paragraph: p?.paragraph ?? 0, holds: holdsAnswer(s.best.sentence.text, g.answers), sentence: s.best.sentence.text };
-    });
-    const positive = items.map((it) => it.article === g.article && it.paragraph === g.paragraph);
-    const row = { g, type: asked.q.type, group: { features: scored.map((s) => s.features), positive }, items };
-    (heldOut.has(g.article) ? test : train).push(row);
+if (cachePath && existsSync(cachePath)) {
+  const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { features: string[]; train: Row[]; test: Row[] };
+  if (cached.features.join() !== PASSAGE_FEATURES.join()) {
+    console.error(`--cache ${cachePath}: made for other passage features; remove it to recompute`);
+    process.exit(1);
   }
-} finally {
-  squad.close();
+  ({ train, test } = cached);
+} else {
+  const squad = openSquad(docsPath, questionsPath, 'all');
+  try {
+    const { index } = squad.engine;
+    for (const g of squad.questions) {
+      let asked;
+      try {
+        asked = squad.engine.askPool(g.question, ASK_POOL);
+      } catch {
+        continue;
+      }
+      const scored = scorePool(index, asked.pool, asked.q, base);
+      const items = scored.map((s) => {
+        const p = index.passages[s.ranked.passage];
+        return { article: p ? (index.articles[p.article]?.id ?? '') : '', paragraph: p?.paragraph ?? 0, holds: holdsAnswer(s.best.sentence.text, g.answers), sentence: s.best.sentence.text };
+      });
+      const positive = items.map((it) => it.article === g.article && it.paragraph === g.paragraph);
+      const row = { g, type: asked.q.type, group: { features: scored.map((s) => s.features), positive }, items };
+      (heldOut.has(g.article) ? test : train).push(row);
+    }
+  } finally {
+    squad.close();
+  }
+  if (cachePath) writeFileSync(cachePath, JSON.stringify({ features: PASSAGE_FEATURES, train, test }));
 }
 const featured = performance.now();
 console.log(`train ${train.length} questions, held-out ${test.length}; pools and features ${((featured - started) / 1000).toFixed(1)} s`);
@@ -85,7 +106,8 @@ console.log(`train ${train.length} questions, held-out ${test.length}; pools and
 const masked = (g: Group, without: ReadonlySet<number>): Group => ({ ...g, features: g.features.map((x) => x.map((v, i) => (without.has(i) ? 0 : v))) });
 for (const set of sets) {
   const without = new Set(set.map((f) => (PASSAGE_FEATURES as readonly string[]).indexOf(f)));
-  const groups = train.filter((r) => r.group.positive.some(Boolean)).map((r) => masked(r.group, without));
+  const labelled = (r: Row): Group => ({ ...r.group, positive: r.items.map((it, i) => (label === 'gold' ? r.group.positive[i] : label === 'answer' ? it.holds : r.group.positive[i] || it.holds) ?? false) });
+  const groups = train.map(labelled).filter((g) => g.positive.some(Boolean)).map((g) => masked(g, without));
   const weights = trainConditionalLogit(groups, PASSAGE_FEATURES.length);
   const boost = args.includes('--linear') ? undefined : trainBoosted(groups, PASSAGE_FEATURES.length, (x) => dot(weights, x));
   const ranker = { features: [...PASSAGE_FEATURES], weights, ...(boost ? { trees: boost.trees } : {}) };
@@ -114,7 +136,7 @@ for (const set of sets) {
       errors.push(`[${r.type}] ${r.g.question}  (${r.g.answers[0] ?? ''})\n  top ${top?.article === r.g.article ? 'same article' : 'other article'} ¶${top?.paragraph ?? 0}: ${top?.sentence ?? ''}\n  gold #${rank + 1} ¶${gold?.paragraph ?? 0}: ${gold?.sentence ?? ''}`);
     }
   }
-  console.log(`\nwithout [${set.join(', ')}]  ${boost ? `${boost.chosen} trees (validation top-1 ${boost.validationTop1Before.toFixed(3)} → ${boost.validationTop1After.toFixed(3)})` : 'linear'}`);
+  console.log(`\nlabel ${label}, without [${set.join(', ')}]  ${boost ? `${boost.chosen} trees (validation top-1 ${boost.validationTop1Before.toFixed(3)} → ${boost.validationTop1After.toFixed(3)})` : 'linear'}`);
   const f = (x: number, n: number): string => (n ? x / n : 0).toFixed(3);
   for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
     console.log(

@@ -763,9 +763,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
     const terms = words(text).terms.map((x) => x.term);
     const typedShare = sentences.length ? sentences.filter((s) => s.typed.length > 0).length / sentences.length : 0;
-    // Evidence spread over several sentences counts too (log of the summed exp scores).
-    const mass = sentences.length ? chosen.score + Math.log(sentences.reduce((sum, s) => sum + Math.exp(s.score - chosen.score), 0)) : 0;
-    return { passage, text, sentences, chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q), retrieval: r.score / top, mass };
+    return { passage, text, sentences, chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
   return pool.map((r, i) => {
@@ -803,10 +801,6 @@ interface PoolRead {
   typedShare: number;
   article: number;
   overlap: number;
-  /** First-pass score over the pool's best. */
-  retrieval: number;
-  /** Log of the summed exp scores of its sentences. */
-  mass: number;
 }
 
 /**
@@ -834,10 +828,6 @@ export function relativeToSiblings(read: readonly PoolRead[], q: QuestionView): 
     const focusTyped = r.chosen.features[FOCUS_TYPED] ?? 0;
     return [
       r.chosen.score - max((x) => x.chosen.score),
-      r.retrieval - max((x) => x.retrieval),
-      same.indexOf(i) === 0 ? 1 : 0,
-      r.mass,
-      r.mass - max((x) => x.mass),
       Math.log1p(others.length) / 2,
       others.length > 0 && r.passage?.paragraph === firstParagraph ? 1 : 0,
       r.typedShare - max((x) => x.typedShare),

@@ -53,7 +53,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
-  'sentenceVsArticle', 'retrievalVsArticle', 'articleBestRetrieved', 'sentenceMass', 'massVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
+  'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
   'uniqueCover', 'bestFocusTyped', 'overlapVsArticle',
 ] as const;
 export const PASSAGE_FEATURES = [

@@ -76,21 +76,6 @@ describe('passage features relative to the same story\'s other paragraphs', () =
     for (const f of ['sentenceVsArticle', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle', 'overlapVsArticle', 'uniqueCover'] as const) expect(feature(other, f)).toBe(0);
   });
 
-  it('GIVEN a story with several pool paragraphs THEN only its best-retrieved one is marked so, and retrieval and sentence mass are read against the story\'s best', () => {
-    const { lead, answer, club, other } = pool('Who axed Mido from the Egypt national team?');
-    const story = [lead, answer, club];
-    expect(story.filter((c) => feature(c, 'articleBestRetrieved') === 1)).toHaveLength(1);
-    expect(feature(other, 'articleBestRetrieved')).toBe(1);
-    for (const f of ['retrievalVsArticle', 'massVsArticle'] as const) {
-      expect(Math.max(...story.map((c) => feature(c, f)))).toBe(0);
-      expect(Math.min(...story.map((c) => feature(c, f)))).toBeLessThan(0);
-    }
-    const best = story.find((c) => feature(c, 'articleBestRetrieved') === 1);
-    expect(feature(best, 'retrievalVsArticle')).toBe(0);
-    // The mass is at least the best sentence's score (several matching sentences add to it).
-    for (const c of story) expect(feature(c, 'sentenceMass')).toBeGreaterThanOrEqual(c?.best.score ?? Infinity);
-  });
-
   it('GIVEN a paragraph holding question words its siblings hold too THEN its unique cover counts only the words they lack', () => {
     const { lead, club } = pool('Which club does Mido play for in London?');
     // "club" and "london" stand only in the club paragraph; the lead's "Mido" stands in the club paragraph too.
