@@ -217,6 +217,26 @@ describe('training the passage model alone', () => {
     expect(written.passage.weights.some((w) => w !== 0)).toBe(true);
   });
 
+  it('GIVEN study:passages on a set with a held-out article THEN it reports held-out recall and the answer sentence for every feature set, and refuses an unknown feature', () => {
+    const museum = { id: 'museum', paragraphs: ['The Riverton museum shows old ships and maps.', 'The museum was founded in 1902 by the painter Ada Berg.'] };
+    const asks = [
+      { question: 'Who founded the Riverton museum?', doc_id: 'museum', paragraph_index: 1, answers: ['Ada Berg'] },
+      { question: 'When was the museum founded?', doc_id: 'museum', paragraph_index: 1, answers: ['1902'] },
+    ];
+    writeFileSync(join(tmp, 'docs3.jsonl'), [...DOCS, museum].map((d) => JSON.stringify(d)).join('\n'));
+    writeFileSync(join(tmp, 'questions3.jsonl'), [...QUESTIONS, ...asks].map((q) => JSON.stringify(q)).join('\n'));
+    const study = (...extra: string[]): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'study-passages.ts'), join(tmp, 'docs3.jsonl'), join(tmp, 'questions3.jsonl'), ...extra], { cwd: ROOT, encoding: 'utf8' });
+    const run = study('--linear', '--without', 'siblings,uniqueCover');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/train 10 questions, held-out 2/);
+    expect(run.stdout).toMatch(/label gold, without \[\] {2}linear\nall +n +2 +recall@1 [01]\.\d{3} +recall@5 [01]\.\d{3} +sentence [01]\.\d{3}/);
+    expect(run.stdout).toMatch(/label gold, without \[siblings, uniqueCover\]/);
+    const bad = study('--without', 'nope');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--without: no passage feature nope/);
+  });
+
   it('GIVEN --passage-only without a file, or with one that is not weights THEN the script says so', () => {
     const bad = join(tmp, 'not-weights.json');
     writeFileSync(bad, '{"version": 1}');
