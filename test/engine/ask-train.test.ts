@@ -210,6 +210,7 @@ describe('training the passage model alone', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/trained on 10 questions/);
+    expect(run.stdout).toMatch(/sentence and span models kept from .*kept\.json/);
     const written = parseWeights(JSON.parse(readFileSync(full, 'utf8')));
     expect(written.sentence).toEqual(scaled.sentence);
     expect(written.span.weights).toEqual(base.span.weights);
