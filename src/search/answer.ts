@@ -695,6 +695,7 @@ export function chooseSpan(sentence: string, q: QuestionView, weights: AskWeight
 
 const RELATION = SENTENCE_FEATURES.indexOf('relationOverlap');
 const TYPED_NEAR = SENTENCE_FEATURES.indexOf('typedNear');
+const FOCUS_TYPED = SENTENCE_FEATURES.indexOf('focusTyped');
 
 export interface PassageChoice {
   ranked: Ranked;
@@ -753,14 +754,20 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     for (const [t, w] of qIds) if (counts.has(t)) s += w;
     return s / q.total;
   };
-  return pool.map((r, i) => {
+  const read = pool.map((r) => {
     const passage = index.passages[r.passage];
     const text = index.passageText(r.passage);
     const sentences = scoreSentences(text, q, weights);
     let best = sentences[0];
     for (const s of sentences) if (!best || s.score > best.score) best = s;
     const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
-    const article = passage?.article ?? -1;
+    const terms = words(text).terms.map((x) => x.term);
+    const typedShare = sentences.length ? sentences.filter((s) => s.typed.length > 0).length / sentences.length : 0;
+    return { passage, text, sentences, chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
+  });
+  const siblings = relativeToSiblings(read, q);
+  return pool.map((r, i) => {
+    const { passage, sentences, chosen, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
     const features = [
       r.score / top,
@@ -769,7 +776,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       chosen.typed.length > 0 ? 1 : 0,
       sentences.some((s) => s.typed.length > 0) ? 1 : 0,
       passage?.paragraph === 1 ? 1 : 0,
-      overlapOf(words(text).terms.map((x) => x.term), q),
+      overlap,
       overlapOf(title, q),
       1 / (1 + articleOrder.indexOf(article)),
       article === articleOrder[0] ? 1 : 0,
@@ -779,7 +786,56 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       chosen.features[TYPED_NEAR] ?? 0,
       article >= 0 ? articleLocal(r.passage, article) : 0,
       article >= 0 ? articleOverlap(article) : 0,
+      ...(siblings[i] ?? []),
     ];
     return { ranked: r, features, score: rankerScore(weights.passage, features), best: chosen };
+  });
+}
+
+/** What scorePool has read of one pool passage, for comparing it with the others. */
+interface PoolRead {
+  passage: { paragraph: number } | undefined;
+  chosen: ScoredSentence;
+  terms: readonly string[];
+  /** Share of its sentences holding a candidate of the expected type. */
+  typedShare: number;
+  article: number;
+  overlap: number;
+}
+
+/**
+ * RELATIVE_PASSAGE_FEATURES: each pool passage against the other pool passages of its own
+ * article (and its best sentence against the whole pool). The lead of a story repeats the
+ * question's topic words as well as the paragraph that answers does; what tells them apart is
+ * what one has that its siblings lack: the better best sentence, a candidate of the expected
+ * type, the question's relation words, words no sibling holds.
+ */
+export function relativeToSiblings(read: readonly PoolRead[], q: QuestionView): number[][] {
+  const byArticle = new Map<number, number[]>();
+  read.forEach((r, i) => {
+    const list = byArticle.get(r.article);
+    if (list) list.push(i);
+    else byArticle.set(r.article, [i]);
+  });
+  const questionTerms = read.map((r) => new Set(r.terms.filter((t) => q.termSet.has(t))));
+  return read.map((r, i) => {
+    const same = byArticle.get(r.article) ?? [i];
+    const others = same.filter((j) => j !== i);
+    const max = (f: (x: PoolRead) => number): number => Math.max(...same.map((j) => f(read[j] ?? r)));
+    const firstParagraph = Math.min(...same.map((j) => read[j]?.passage?.paragraph ?? Infinity));
+    let unique = 0;
+    for (const t of questionTerms[i] ?? []) if (!others.some((j) => questionTerms[j]?.has(t))) unique += q.weight(t);
+    const focusTyped = r.chosen.features[FOCUS_TYPED] ?? 0;
+    return [
+      r.chosen.score - max((x) => x.chosen.score),
+      Math.log1p(others.length) / 2,
+      others.length > 0 && r.passage?.paragraph === firstParagraph ? 1 : 0,
+      r.typedShare - max((x) => x.typedShare),
+      (r.chosen.features[TYPED_NEAR] ?? 0) - max((x) => x.chosen.features[TYPED_NEAR] ?? 0),
+      (r.chosen.features[RELATION] ?? 0) - max((x) => x.chosen.features[RELATION] ?? 0),
+      others.length > 0 ? unique / q.total : 0,
+      focusTyped,
+      r.overlap - max((x) => x.overlap),
+    ];
   });
 }

@@ -51,9 +51,15 @@ export const SENTENCE_FEATURES = [
   'softOverlap', 'bestSoft', 'inOrder', 'density', 'focus', 'focusTyped', 'anaphor', 'anaphor×prevOverlap', 'afterBest', 'isBest',
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
 ] as const;
+/** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
+export const RELATIVE_PASSAGE_FEATURES = [
+  'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
+  'uniqueCover', 'bestFocusTyped', 'overlapVsArticle',
+] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
   'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal', 'articleOverlap',
+  ...RELATIVE_PASSAGE_FEATURES,
 ] as const;
 /** Span features about a candidate's context, learnt for open (what/which/how) questions only (see trainSpanWeights). */
 export const OPEN_SPAN_FEATURES = [

@@ -96,6 +96,11 @@ export interface AskTrainOptions {
    */
   sentencePool: number;
   spanBoost: Partial<BoostOptions>;
+  /**
+   * Keep these weights' sentence and span models and train the passage model only, on pools
+   * scored with that sentence model (a quarter of the time: for trying passage features).
+   */
+  passageOnly?: AskWeights;
 }
 
 /** The sentences of the gold paragraph with their features, and which hold a gold answer. */
@@ -255,10 +260,11 @@ export function trainAskWeights(
   const sentenceGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
+  const kept = options.passageOnly;
   for (const asked of askedQuestions(engine, questions)) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
-    if (gold) {
+    if (gold && !kept) {
       const { sentences, positive } = gold;
       const others = options.sentencePool ?? SENTENCE_POOL;
       const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
@@ -270,11 +276,13 @@ export function trainAskWeights(
     }
   }
 
-  const sentenceWeights = trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
+  const sentenceWeights = kept ? kept.sentence.weights : trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
   // Span trees for open questions only: on SQuAD's training part the typed types' validation kept 0–3 trees.
-  const span = trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
-  const sentenceBoost = boost ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
-  const sentence = { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
+  const span = kept
+    ? { weights: kept.span.weights, trees: kept.span.trees ?? {}, accuracy: 0, groups: 0, boosted: {} }
+    : trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
+  const sentenceBoost = boost && !kept ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
+  const sentence = kept ? kept.sentence : { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
   const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
@@ -299,7 +307,7 @@ export function trainAskWeights(
       sentenceGroups: sentenceGroups.length,
       passageGroups: passageGroups.length,
       spanGroups: span.groups,
-      sentenceAccuracy: groupAccuracy(sentenceGroups, sentenceWeights),
+      sentenceAccuracy: kept ? 0 : groupAccuracy(sentenceGroups, sentenceWeights),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
       ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
       ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),

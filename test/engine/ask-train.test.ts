@@ -196,6 +196,62 @@ describe('training', () => {
   });
 });
 
+describe('training the passage model alone', () => {
+  it('GIVEN --passage-only with a weights file THEN the sentence and span models are that file\'s and only the passage model is retrained', () => {
+    const full = join(tmp, 'full.json');
+    const base = DEFAULT_ASK_WEIGHTS;
+    const kept = join(tmp, 'kept.json');
+    // A base whose sentence and span models differ from anything training would give: scaled copies.
+    const scaled = { ...base, sentence: { ...base.sentence, weights: base.sentence.weights.map((w) => w * 0.5) }, span: { ...base.span } };
+    writeFileSync(kept, JSON.stringify(scaled));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', full, '--passage-only', kept], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/trained on 10 questions/);
+    expect(run.stdout).toMatch(/sentence and span models kept from .*kept\.json/);
+    const written = parseWeights(JSON.parse(readFileSync(full, 'utf8')));
+    expect(written.sentence).toEqual(scaled.sentence);
+    expect(written.span.weights).toEqual(base.span.weights);
+    expect(written.passage.weights).not.toEqual(base.passage.weights);
+    expect(written.passage.weights.some((w) => w !== 0)).toBe(true);
+  });
+
+  it('GIVEN study:passages on a set with a held-out article THEN it reports held-out recall and the answer sentence for every feature set, and refuses an unknown feature', () => {
+    const museum = { id: 'museum', paragraphs: ['The Riverton museum shows old ships and maps.', 'The museum was founded in 1902 by the painter Ada Berg.'] };
+    const asks = [
+      { question: 'Who founded the Riverton museum?', doc_id: 'museum', paragraph_index: 1, answers: ['Ada Berg'] },
+      { question: 'When was the museum founded?', doc_id: 'museum', paragraph_index: 1, answers: ['1902'] },
+    ];
+    writeFileSync(join(tmp, 'docs3.jsonl'), [...DOCS, museum].map((d) => JSON.stringify(d)).join('\n'));
+    writeFileSync(join(tmp, 'questions3.jsonl'), [...QUESTIONS, ...asks].map((q) => JSON.stringify(q)).join('\n'));
+    const study = (...extra: string[]): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'study-passages.ts'), join(tmp, 'docs3.jsonl'), join(tmp, 'questions3.jsonl'), ...extra], { cwd: ROOT, encoding: 'utf8' });
+    const run = study('--linear', '--without', 'siblings,uniqueCover');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/train 10 questions, held-out 2/);
+    expect(run.stdout).toMatch(/label gold, without \[\] {2}linear\nall +n +2 +recall@1 [01]\.\d{3} +recall@5 [01]\.\d{3} +sentence [01]\.\d{3}/);
+    expect(run.stdout).toMatch(/label gold, without \[siblings, uniqueCover\]/);
+    const bad = study('--without', 'nope');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--without: no passage feature nope/);
+  });
+
+  it('GIVEN --passage-only without a file, or with one that is not weights THEN the script says so', () => {
+    const bad = join(tmp, 'not-weights.json');
+    writeFileSync(bad, '{"version": 1}');
+    for (const [extra, message] of [[[], /--passage-only: needs the weights file/], [[bad], /--passage-only: ask weights: sentence features differ/]] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--passage-only', ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
+
 describe('SQuAD answer scores', () => {
   it('GIVEN predictions THEN exact match and token F1 follow the SQuAD normalisation', () => {
     expect(normalizeAnswer('The  Denver Broncos!')).toBe('denver broncos');
