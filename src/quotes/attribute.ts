@@ -331,7 +331,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (p === roleMatch) extra.desc_role_match = 1;
     if (p === latest) extra.desc_latest = 1;
     if (p === top) extra.desc_most_named = 1;
-    return [{ speaker: personSpeaker(p, role), via: 'via_desc_referent', extra, commit: noop }];
+    // Read where the description stands, as the description kept as it is would be: the two readings differ only in who they name.
+    return [{ speaker: personSpeaker(p, role), via: 'via_desc_referent', at: pos, extra, commit: noop }];
   };
 
   /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
@@ -445,8 +446,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const more of [extra, r.extra]) if (more) for (const name in more) raise(fs, name as Feature, more[name as Feature] ?? 0);
           // A person's nearness is that of the person's mentions, except in the quote's own
           // attribution: the name there is near by definition, even one the name scan never
-          // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
-          if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
+          // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.) A description's
+          // referent stands where the description does.
+          if (r.at !== undefined && (!r.speaker.person || r.via === 'via_desc_referent' || (source !== null && SLOTS.includes(source)))) {
             const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
             raise(fs, 'nearness', 1 / (1 + d / 200));
             raise(fs, place(r.at), 1);
@@ -507,6 +509,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (shape.full) c.features.full_name = 1;
             if (shape.full && shape.firstName) c.features.known_first_name = 1;
             if (!shape.full && !shape.firstName) c.features.single_word = 1;
+            if (!shape.full && shape.firstName) c.features.first_name_only = 1;
             if (p.role) c.features.has_role = 1;
             else if (shape.full && !shape.firstName) c.features.unknown_first_name = 1;
             c.features.salience = Math.min(1, p.evidence / 5);

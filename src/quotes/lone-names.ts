@@ -1,0 +1,82 @@
+// A person the article names by one word only ("Yuni, a resident of Lampung, …", "interior
+// designer Demi"): reality TV, disaster survivors, children and refugees are often named by a first
+// name alone. Such a word is a person only when the text itself treats it as one — a role before
+// it, a personal appositive after it, or a known first name speaking — and never when the article
+// also uses it as a place ("in Jordan"): the first-name lists hold China, Israel and Paris too.
+
+import { isFirstName } from './first-names.js';
+import { foldName, isOrgWord, isTitleWord } from './names.js';
+
+/** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
+const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
+
+// ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,".
+const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\b)/u;
+
+/** The article's own evidence that a lone capitalised word, at this mention, is a person. */
+export function lonePersonSign(word: string, roleBefore: boolean, speaks: boolean, after: string): boolean {
+  if (roleBefore) return true;
+  const m = PERSONAL_AFTER.exec(after);
+  if (m) {
+    const head = m[2];
+    if (head === undefined) return true;
+    if (isTitleWord(head) && !isOrgWord(head) && !THING_HEADS.has(head)) return true;
+  }
+  // A known first name as the subject of a speech verb ("Demi said"); an unlisted word needs more.
+  return speaks && isFirstName(foldName(word));
+}
+
+const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/u;
+
+/** The article uses `word` as a place somewhere ("in Israel", "across China"): no lone person, however it acts elsewhere. */
+export function usedAsPlace(word: string, paragraphs: readonly string[]): boolean {
+  for (const p of paragraphs) {
+    for (let at = p.indexOf(word); at >= 0; at = p.indexOf(word, at + word.length)) {
+      const next = p.charCodeAt(at + word.length);
+      // A whole word only ("Israeli" is another word).
+      if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) continue;
+      if (PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) return true;
+    }
+  }
+  return false;
+}
+
+/** One capitalised word standing alone as a name, at global offset `pos` (after any title). */
+export interface LoneMention {
+  word: string;
+  pos: number;
+  /** Role words right before it ("interior designer Demi"). */
+  roleBefore: boolean;
+  /** The subject of a speech verb. */
+  speaks: boolean;
+}
+
+/**
+ * The folded words of `mentions` the article treats as persons (see `lonePersonSign`) and never as
+ * places. `bases` are the paragraphs' global offsets. Few words qualify, so the place scan is cheap.
+ */
+export function lonePersons(mentions: readonly LoneMention[], paragraphs: readonly string[], bases: readonly number[]): Set<string> {
+  const signed = new Map<string, string>();
+  for (const m of mentions) {
+    const key = foldName(m.word);
+    if (signed.has(key) || signed.size >= 20) continue;
+    const i = paragraphAt(bases, m.pos);
+    const from = m.pos - (bases[i] ?? 0) + m.word.length;
+    if (lonePersonSign(m.word, m.roleBefore, m.speaks, (paragraphs[i] ?? '').slice(from, from + 80))) signed.set(key, m.word);
+  }
+  const out = new Set<string>();
+  for (const [key, word] of signed) if (!usedAsPlace(word, paragraphs)) out.add(key);
+  return out;
+}
+
+/** Index of the paragraph holding global offset `pos` (binary search: an article may have thousands). */
+function paragraphAt(bases: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = bases.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bases[mid] ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
+import { lonePersonSign, usedAsPlace } from '../../src/quotes/lone-names.js';
+import { People, paragraphBases } from '../../src/quotes/people.js';
+import { speakerOf } from './speaker-of.js';
+
+const peopleOf = (paragraphs: string[]): People => new People(paragraphs, paragraphBases(paragraphs), () => false);
+
+describe('a person named by one word only', () => {
+  it('GIVEN "Yuni, a resident of Lampung," THEN Yuni is a person, and "she said" after her is hers', () => {
+    const text = [
+      'Yuni, a resident of Lampung in Sumatra, was watching television at home when she heard the water coming.',
+      '“I heard a rumbling sound and I thought it was the wind,” she said.',
+    ];
+    expect(peopleOf(text).persons.get('yuni')?.name).toBe('Yuni');
+    expect(speakerOf(text, 'I heard a rumbling')).toBe('Yuni');
+  });
+
+  it('GIVEN "interior designer Demi" THEN Demi is a person wherever the article names her', () => {
+    const people = peopleOf(['Stylist Tracy felt ill because interior designer Demi touched the rose.', 'Later Demi apologized to her face.']);
+    const demi = people.persons.get('demi');
+    expect(demi).toBeDefined();
+    expect(people.mentions.filter((m) => m.person === demi)).toHaveLength(2);
+  });
+
+  it('GIVEN a first name that speaks ("Demi said") THEN it is a person; an unlisted word that speaks is not', () => {
+    expect(lonePersonSign('Demi', false, true, ' said she was ready.')).toBe(true);
+    expect(lonePersonSign('Raptors', false, true, ' said on Friday.')).toBe(false);
+  });
+
+  it('GIVEN a country the name lists also hold ("Jordan said" and "in Jordan") THEN it is no person', () => {
+    const text = ['Jordan said it would host the talks. Delegates arrive in Jordan on Monday.'];
+    expect(usedAsPlace('Jordan', text)).toBe(true);
+    expect(peopleOf(text).persons.has('jordan')).toBe(false);
+  });
+
+  it('GIVEN an appositive that names a thing ("Apple, the firm,") THEN the word is no person', () => {
+    expect(lonePersonSign('Apple', false, false, ', the firm, said')).toBe(false);
+    expect(lonePersonSign('Apple', false, false, ', a maker of phones, said')).toBe(false);
+    expect(lonePersonSign('Yuni', false, false, ', 23, said')).toBe(true);
+    expect(lonePersonSign('Yuni', false, false, ', who is 23, said')).toBe(true);
+  });
+});
+
+describe('words that do not act', () => {
+  it('GIVEN "$24.1 million US this season" THEN "US" is no organisation that "the team" could mean', () => {
+    const text = ['He is slated to make $24.1 million US this season.', 'The team posted a photo of him with two words: "I\'m back."'];
+    const people = peopleOf(text);
+    expect(people.orgBefore(200, 1000)).toBeUndefined();
+    expect(speakerOf(text, "I'm back")).not.toBe('US');
+  });
+
+  it('GIVEN an acronym that acts ("The US says") THEN it is still an organisation', () => {
+    const people = peopleOf(['The US says the deal is off.']);
+    expect(people.orgBefore(100, 1000)).toBe('US');
+  });
+});
+
+describe('a description and the person it may mean are read at the same place', () => {
+  it('GIVEN "the Kentucky Republican said" after the senator is named THEN the senator reading is as near the quote as the description', () => {
+    const text = [
+      'Senator Ada Birch of Kentucky spoke to the students on Monday.',
+      '“Nobody has been treated more unfairly than these young people,” the Kentucky Republican said.',
+    ];
+    const seen: Array<{ speaker: string | null; near: number | undefined }> = [];
+    attributeArticle(text, {
+      observe: (q, candidates) => {
+        for (const c of candidates) if (c.speaker === 'Ada Birch' || c.speaker === 'the Kentucky Republican') seen.push({ speaker: c.speaker, near: c.features.near_sentence });
+      },
+    });
+    expect(seen).toEqual([
+      { speaker: 'Ada Birch', near: 1 },
+      { speaker: 'the Kentucky Republican', near: 1 },
+    ]);
+  });
+});
