@@ -3,7 +3,7 @@
 // short names to the full name used in the article.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
@@ -714,11 +714,13 @@ function markCounter(): MarkCount {
  */
 function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
-  if (!/^(?:A|An|The)$/u.test(words[0] ?? '')) return words;
+  // "Surrey staff explained …", "Google officials said …": after a bare name only a group noun
+  // counts (a name is no role's modifier otherwise), and it makes the subject a group.
+  const determined = /^(?:A|An|The)$/u.test(words[0] ?? '');
   for (const w of rest.trimStart().split(/\s+/u).slice(0, 3)) {
     // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
     const word = w.replace(/[,;:.]+$/u, '');
-    if (!isRoleWord(word)) break;
+    if (determined ? !isRoleWord(word) : !GROUP_NOUNS.has(word) || isPronoun(subject)) break;
     words.push(word);
     if (word !== w) break;
   }

@@ -45,7 +45,7 @@ export function usedAsPlace(word: string, paragraphs: readonly string[]): boolea
 export interface LoneMention {
   word: string;
   pos: number;
-  /** Role words right before it ("interior designer Demi"). */
+  /** A role noun right before it ("interior designer Demi"; not "a nonexistent TransLink study"). */
   roleBefore: boolean;
   /** The subject of a speech verb. */
   speaks: boolean;

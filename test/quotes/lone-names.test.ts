@@ -23,6 +23,10 @@ describe('a person named by one word only', () => {
     expect(people.mentions.filter((m) => m.person === demi)).toHaveLength(2);
   });
 
+  it('GIVEN "a nonexistent Metrolinx study" (an adjective before the name) and "Metrolinx says" THEN Metrolinx is no person', () => {
+    expect(peopleOf(['Citing a nonexistent Metrolinx study, the mayor spoke.', 'Metrolinx says costs are lower.']).persons.has('metrolinx')).toBe(false);
+  });
+
   it('GIVEN a first name that speaks ("Demi said") THEN it is a person; an unlisted word that speaks is not', () => {
     expect(lonePersonSign('Demi', false, true, ' said she was ready.')).toBe(true);
     expect(lonePersonSign('Raptors', false, true, ' said on Friday.')).toBe(false);
@@ -72,5 +76,18 @@ describe('a description and the person it may mean are read at the same place', 
       { speaker: 'Ada Birch', near: 1 },
       { speaker: 'the Kentucky Republican', near: 1 },
     ]);
+  });
+});
+
+describe('a name and a group noun open a sentence', () => {
+  it('GIVEN "Hampton staff explained …:" THEN the sentence subject is the group, not a person whose name ends in Hampton', () => {
+    const text = ['Safe Hampton, a slate of candidates, met on Monday. “We want more ice,” said Cora Lind.', 'Hampton staff explained the numbers this way: “There are many reasons the numbers appear low.”'];
+    const subjects: Array<string | null> = [];
+    attributeArticle(text, {
+      observe: (q, candidates) => {
+        if (q.text.startsWith('There are many')) for (const c of candidates) if (c.features.sentence_subject) subjects.push(c.speaker);
+      },
+    });
+    expect(subjects).toEqual(['Hampton staff']);
   });
 });
