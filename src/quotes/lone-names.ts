@@ -1,10 +1,9 @@
 // A person the article names by one word only ("Yuni, a resident of Lampung, …", "interior
 // designer Demi"): reality TV, disaster survivors, children and refugees are often named by a first
 // name alone. Such a word is a person only when the text itself treats it as one — a role before
-// it, a personal appositive after it, or a known first name speaking — and never when the article
-// also uses it as a place ("in Jordan"): the first-name lists hold China, Israel and Paris too.
+// it or a personal appositive after it — and never when the article also uses it as a place
+// ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
 
-import { isFirstName } from './first-names.js';
 import { foldName, isOrgWord, isTitleWord } from './names.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
@@ -13,17 +12,20 @@ const THING_HEADS = new Set('firm statement report website campaign tweet releas
 // ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,".
 const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\b)/u;
 
-/** The article's own evidence that a lone capitalised word, at this mention, is a person. */
-export function lonePersonSign(word: string, roleBefore: boolean, speaks: boolean, after: string): boolean {
-  if (roleBefore) return true;
+/** A noun that describes a person ("resident", "designer", "professor"), not a body or a document ("government", "firm", "report"). */
+const isPersonalNoun = (w: string): boolean => isTitleWord(w) && !isOrgWord(w) && !THING_HEADS.has(w);
+
+/**
+ * The article's own evidence that a lone capitalised word, at this mention, is a person: the role
+ * noun right before it ("interior designer Demi"; `roleBefore`, or '') or a personal appositive
+ * after it. Speaking is no evidence: "Britain says" and "Zurich said" speak too.
+ */
+export function lonePersonSign(roleBefore: string, after: string): boolean {
+  if (roleBefore && isPersonalNoun(roleBefore)) return true;
   const m = PERSONAL_AFTER.exec(after);
-  if (m) {
-    const head = m[2];
-    if (head === undefined) return true;
-    if (isTitleWord(head) && !isOrgWord(head) && !THING_HEADS.has(head)) return true;
-  }
-  // A known first name as the subject of a speech verb ("Demi said"); an unlisted word needs more.
-  return speaks && isFirstName(foldName(word));
+  if (!m) return false;
+  const head = m[2];
+  return head === undefined || isPersonalNoun(head);
 }
 
 const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/u;
@@ -45,10 +47,8 @@ export function usedAsPlace(word: string, paragraphs: readonly string[]): boolea
 export interface LoneMention {
   word: string;
   pos: number;
-  /** A role noun right before it ("interior designer Demi"; not "a nonexistent TransLink study"). */
-  roleBefore: boolean;
-  /** The subject of a speech verb. */
-  speaks: boolean;
+  /** The lower-case word right before it, when the name scan read it as a role word ("designer" in "interior designer Demi"), else ''. */
+  roleBefore: string;
 }
 
 /**
@@ -62,7 +62,7 @@ export function lonePersons(mentions: readonly LoneMention[], paragraphs: readon
     if (signed.has(key) || signed.size >= 20) continue;
     const i = paragraphAt(bases, m.pos);
     const from = m.pos - (bases[i] ?? 0) + m.word.length;
-    if (lonePersonSign(m.word, m.roleBefore, m.speaks, (paragraphs[i] ?? '').slice(from, from + 80))) signed.set(key, m.word);
+    if (lonePersonSign(m.roleBefore, (paragraphs[i] ?? '').slice(from, from + 80))) signed.set(key, m.word);
   }
   const out = new Set<string>();
   for (const [key, word] of signed) if (!usedAsPlace(word, paragraphs)) out.add(key);

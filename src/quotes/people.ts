@@ -320,7 +320,7 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
-    const lone = lonePersons(single.filter((s) => s.title.length === 0).map((s) => ({ word: s.word, pos: s.run.pos, roleBefore: isTitleWord(s.run.lead[s.run.lead.length - 1] ?? ''), speaks: s.run.speaks })), paragraphs, bases);
+    const lone = lonePersons(single.filter((s) => s.title.length === 0).map((s) => ({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' })), paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
