@@ -67,8 +67,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const gap = pre.slice(v.end);
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
-    // "told the BBC News website:" names who heard it, not who spoke.
-    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
+    // "told the BBC News website:" and "quipped to Colton," name who heard it, not who spoke.
+    if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -82,7 +82,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
     if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
-    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''))) return null;
+    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+(?:\p{Ll}+ly|then))+\s*$/u, ''))) return null;
   }
   return null;
 }

@@ -92,3 +92,17 @@ describe('a name and a group noun open a sentence', () => {
     expect(subjects).toEqual(['Hampton staff']);
   });
 });
+
+describe('who hears a quote does not say it', () => {
+  it('GIVEN "Ann Lee turned and said to Bob Hart, “…”" THEN Bob Hart is no speaker', () => {
+    const text = ['Ann Lee turned and said to Bob Hart, “You should look into it.”'];
+    const slots: Array<string | null> = [];
+    attributeArticle(text, {
+      observe: (_q, candidates) => {
+        for (const c of candidates) if (c.features.slot_pre) slots.push(c.speaker);
+      },
+    });
+    expect(slots).not.toContain('Bob Hart');
+    expect(speakerOf(text, 'You should look')).not.toBe('Bob Hart');
+  });
+});
