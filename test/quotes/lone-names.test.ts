@@ -62,6 +62,31 @@ describe('words that do not act', () => {
 });
 
 describe('a description and the person it may mean are read at the same place', () => {
+  it('GIVEN "says the 39-year-old founder" after a sentence naming the founder and, last, someone else THEN both are readings of the description', () => {
+    const text = [
+      'Ana Ruiz runs the shop. Ana Ruiz opened it last year.',
+      'I mean Ana Ruiz, who like Pedro Marquez was born in Mexico. “We sell only local comics,” says the 39-year-old founder of Studio Press.',
+    ];
+    const readings: Array<string | null> = [];
+    attributeArticle(text, {
+      observe: (q, candidates) => {
+        if (q.text.startsWith('We sell')) for (const c of candidates) if (c.features.via_desc_referent) readings.push(c.speaker);
+      },
+    });
+    expect(readings.sort()).toEqual(['Ana Ruiz', 'Pedro Marquez']);
+  });
+
+  it('GIVEN a quote closed by a doubled apostrophe (“…,’’ says X) THEN the attribution after it is read', () => {
+    const text = ['“We sell only local comics,’’ says Ana Ruiz.'];
+    const slots: Array<string | null> = [];
+    attributeArticle(text, {
+      observe: (_q, candidates) => {
+        for (const c of candidates) if (c.features.slot_tail) slots.push(c.speaker);
+      },
+    });
+    expect(slots).toEqual(['Ana Ruiz']);
+  });
+
   it('GIVEN "the Kentucky Republican said" after the senator is named THEN the senator reading is as near the quote as the description', () => {
     const text = [
       'Senator Ada Birch of Kentucky spoke to the students on Monday.',
