@@ -4,7 +4,7 @@
 // it or a personal appositive after it — and never when the article also uses it as a place
 // ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
 
-import { foldName, isOrgWord, isTitleWord } from './names.js';
+import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
 const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
@@ -61,8 +61,11 @@ export function lonePersons(mentions: readonly LoneMention[], paragraphs: readon
     const key = foldName(m.word);
     if (signed.has(key) || signed.size >= 20) continue;
     const i = paragraphAt(bases, m.pos);
-    const from = m.pos - (bases[i] ?? 0) + m.word.length;
-    if (lonePersonSign(m.roleBefore, (paragraphs[i] ?? '').slice(from, from + 80))) signed.set(key, m.word);
+    const at = m.pos - (bases[i] ?? 0);
+    const text = paragraphs[i] ?? '';
+    // "the Dutch, who …", "the Japanese, who …": a nationality, or any word after "the", names no one.
+    if (isDemonym(m.word) || /(?:^|\s)the\s+$/iu.test(text.slice(Math.max(0, at - 5), at))) continue;
+    if (lonePersonSign(m.roleBefore, text.slice(at + m.word.length, at + m.word.length + 80))) signed.set(key, m.word);
   }
   const out = new Set<string>();
   for (const [key, word] of signed) if (!usedAsPlace(word, paragraphs)) out.add(key);

@@ -39,6 +39,12 @@ describe('a person named by one word only', () => {
     expect(peopleOf(text).persons.has('jordan')).toBe(false);
   });
 
+  it('GIVEN "the Japanese, who …" or "the Dutch, who …" THEN the word is no person', () => {
+    const people = peopleOf(['The Japanese, who import most of it, said prices would rise. The Hague, which hosts the court, agreed.']);
+    expect(people.persons.has('japanese')).toBe(false);
+    expect(people.persons.has('hague')).toBe(false);
+  });
+
   it('GIVEN an appositive that names a thing ("Apple, the firm,") THEN the word is no person', () => {
     expect(lonePersonSign('', ', the firm, said')).toBe(false);
     expect(lonePersonSign('', ', a maker of phones, said')).toBe(false);
