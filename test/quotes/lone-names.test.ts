@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { lonePersonSign, usedAsPlace } from '../../src/quotes/lone-names.js';
 import { People, paragraphBases } from '../../src/quotes/people.js';
+import { featuresOf } from '../../src/quotes/ranker.js';
 import { speakerOf } from './speaker-of.js';
 
 const peopleOf = (paragraphs: string[]): People => new People(paragraphs, paragraphBases(paragraphs), () => false);
@@ -76,7 +77,7 @@ describe('a description and the person it may mean are read at the same place', 
     const readings: Array<string | null> = [];
     attributeArticle(text, {
       observe: (q, candidates) => {
-        if (q.text.startsWith('We sell')) for (const c of candidates) if (c.features.via_desc_referent) readings.push(c.speaker);
+        if (q.text.startsWith('We sell')) for (const c of candidates) if (featuresOf(c.vector).via_desc_referent) readings.push(c.speaker);
       },
     });
     expect(readings.sort()).toEqual(['Ana Ruiz', 'Pedro Marquez']);
@@ -87,7 +88,7 @@ describe('a description and the person it may mean are read at the same place', 
     const slots: Array<string | null> = [];
     attributeArticle(text, {
       observe: (_q, candidates) => {
-        for (const c of candidates) if (c.features.slot_tail) slots.push(c.speaker);
+        for (const c of candidates) if (featuresOf(c.vector).slot_tail) slots.push(c.speaker);
       },
     });
     expect(slots).toEqual(['Ana Ruiz']);
@@ -101,7 +102,7 @@ describe('a description and the person it may mean are read at the same place', 
     const seen: Array<{ speaker: string | null; near: number | undefined }> = [];
     attributeArticle(text, {
       observe: (q, candidates) => {
-        for (const c of candidates) if (c.speaker === 'Ada Birch' || c.speaker === 'the Kentucky Republican') seen.push({ speaker: c.speaker, near: c.features.near_sentence });
+        for (const c of candidates) if (c.speaker === 'Ada Birch' || c.speaker === 'the Kentucky Republican') seen.push({ speaker: c.speaker, near: featuresOf(c.vector).near_sentence });
       },
     });
     expect(seen).toEqual([
@@ -117,7 +118,7 @@ describe('a name and a group noun open a sentence', () => {
     const subjects: Array<string | null> = [];
     attributeArticle(text, {
       observe: (q, candidates) => {
-        if (q.text.startsWith('There are many')) for (const c of candidates) if (c.features.sentence_subject) subjects.push(c.speaker);
+        if (q.text.startsWith('There are many')) for (const c of candidates) if (featuresOf(c.vector).sentence_subject) subjects.push(c.speaker);
       },
     });
     expect(subjects).toEqual(['Hampton staff']);
@@ -130,7 +131,7 @@ describe('who hears a quote does not say it', () => {
     const slots: Array<string | null> = [];
     attributeArticle(text, {
       observe: (_q, candidates) => {
-        for (const c of candidates) if (c.features.slot_pre) slots.push(c.speaker);
+        for (const c of candidates) if (featuresOf(c.vector).slot_pre) slots.push(c.speaker);
       },
     });
     expect(slots).not.toContain('Bob Hart');
