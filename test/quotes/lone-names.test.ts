@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { lonePersonSign, usedAsPlace } from '../../src/quotes/lone-names.js';
 import { People, paragraphBases } from '../../src/quotes/people.js';
-import { featuresOf } from '../../src/quotes/ranker.js';
+import { featuresOf, type Feature } from '../../src/quotes/ranker.js';
 import { speakerOf } from './speaker-of.js';
 
 const peopleOf = (paragraphs: string[]): People => new People(paragraphs, paragraphBases(paragraphs), () => false);
+
+/** The candidates carrying `feature` for the quotes starting with `start` (every quote when ''). */
+function candidatesWith(text: string[], feature: Feature, start = ''): Array<string | null> {
+  const out: Array<string | null> = [];
+  attributeArticle(text, {
+    observe: (q, candidates) => {
+      if (q.text.startsWith(start)) for (const c of candidates) if (featuresOf(c.vector)[feature]) out.push(c.speaker);
+    },
+  });
+  return out;
+}
 
 describe('a person named by one word only', () => {
   it('GIVEN "Yuni, a resident of Lampung," THEN Yuni is a person, and "she said" after her is hers', () => {
@@ -74,23 +85,13 @@ describe('a description and the person it may mean are read at the same place', 
       'Ana Ruiz runs the shop. Ana Ruiz opened it last year.',
       'I mean Ana Ruiz, who like Pedro Marquez was born in Mexico. “We sell only local comics,” says the 39-year-old founder of Studio Press.',
     ];
-    const readings: Array<string | null> = [];
-    attributeArticle(text, {
-      observe: (q, candidates) => {
-        if (q.text.startsWith('We sell')) for (const c of candidates) if (featuresOf(c.vector).via_desc_referent) readings.push(c.speaker);
-      },
-    });
+    const readings = candidatesWith(text, 'via_desc_referent', 'We sell');
     expect(readings.sort()).toEqual(['Ana Ruiz', 'Pedro Marquez']);
   });
 
   it('GIVEN a quote closed by a doubled apostrophe (“…,’’ says X) THEN the attribution after it is read', () => {
     const text = ['“We sell only local comics,’’ says Ana Ruiz.'];
-    const slots: Array<string | null> = [];
-    attributeArticle(text, {
-      observe: (_q, candidates) => {
-        for (const c of candidates) if (featuresOf(c.vector).slot_tail) slots.push(c.speaker);
-      },
-    });
+    const slots = candidatesWith(text, 'slot_tail');
     expect(slots).toEqual(['Ana Ruiz']);
   });
 
@@ -115,12 +116,7 @@ describe('a description and the person it may mean are read at the same place', 
 describe('a name and a group noun open a sentence', () => {
   it('GIVEN "Hampton staff explained …:" THEN the sentence subject is the group, not a person whose name ends in Hampton', () => {
     const text = ['Safe Hampton, a slate of candidates, met on Monday. “We want more ice,” said Cora Lind.', 'Hampton staff explained the numbers this way: “There are many reasons the numbers appear low.”'];
-    const subjects: Array<string | null> = [];
-    attributeArticle(text, {
-      observe: (q, candidates) => {
-        if (q.text.startsWith('There are many')) for (const c of candidates) if (featuresOf(c.vector).sentence_subject) subjects.push(c.speaker);
-      },
-    });
+    const subjects = candidatesWith(text, 'sentence_subject', 'There are many');
     expect(subjects).toEqual(['Hampton staff']);
   });
 });
@@ -128,12 +124,7 @@ describe('a name and a group noun open a sentence', () => {
 describe('who hears a quote does not say it', () => {
   it('GIVEN "Ann Lee turned and said to Bob Hart, “…”" THEN Bob Hart is no speaker', () => {
     const text = ['Ann Lee turned and said to Bob Hart, “You should look into it.”'];
-    const slots: Array<string | null> = [];
-    attributeArticle(text, {
-      observe: (_q, candidates) => {
-        for (const c of candidates) if (featuresOf(c.vector).slot_pre) slots.push(c.speaker);
-      },
-    });
+    const slots = candidatesWith(text, 'slot_pre');
     expect(slots).not.toContain('Bob Hart');
     expect(speakerOf(text, 'You should look')).not.toBe('Bob Hart');
   });
