@@ -10,7 +10,7 @@
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
@@ -44,7 +44,8 @@ const wordCount = (s: string): number => s.match(/\S+/g)?.length ?? 0;
 
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
 function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
-  const lead = /^[\s,;:—–-]*/u.exec(tail)?.[0].length ?? 0;
+  // A doubled-apostrophe close (“…,’’ says X”) may leave its second mark in the tail.
+  const lead = /^[\s,;:—–’'-]*/u.exec(tail)?.[0].length ?? 0;
   const t = tail.slice(lead);
   const v = findVerb(t, 'tail');
   if (!v) return null;
@@ -73,8 +74,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const gap = pre.slice(v.end);
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
-    // "told the BBC News website:" names who heard it, not who spoke.
-    if (after && !TOLD.has(v.word) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
+    // "told the BBC News website:" and "quipped to Colton," name who heard it, not who spoke.
+    if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -88,7 +89,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
     if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
-    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''))) return null;
+    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+(?:\p{Ll}+ly|then))+\s*$/u, ''))) return null;
   }
   return null;
 }
@@ -444,14 +445,20 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
     const latest = people.latestBefore(pos, null);
     const top = mostNamedBefore(pos);
-    // One reading: offering all three as candidates measured no better held out (418 vs 417 of 448).
-    const p = roleMatch ?? latest;
-    if (!p) return [];
-    const extra: Features = {};
-    if (p === roleMatch) extra.desc_role_match = 1;
-    if (p === latest) extra.desc_latest = 1;
-    if (p === top) extra.desc_most_named = 1;
-    return [{ speaker: personSpeaker(p, role), via: 'via_desc_referent', extra, commit: noop }];
+    // The role match, else the person named last; and the person the article names most when that
+    // is someone else ("says the 39-year-old founder" after "Alfonso Espinos, who like Montalban …").
+    const first = roleMatch ?? latest;
+    const readings: Resolved[] = [];
+    for (const p of first === top ? [first] : [first, top]) {
+      if (!p) continue;
+      const extra: Features = {};
+      if (p === roleMatch) extra.desc_role_match = 1;
+      if (p === latest) extra.desc_latest = 1;
+      if (p === top) extra.desc_most_named = 1;
+      // Read where the description stands, as the description kept as it is would be: the readings differ only in who they name.
+      readings.push({ speaker: personSpeaker(p, role), via: 'via_desc_referent', at: pos, extra, commit: noop });
+    }
+    return readings;
   };
 
   /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
@@ -527,8 +534,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (r.extra) raiseAll(x, r.extra);
     // A person's nearness is that of the person's mentions, except in the quote's own
     // attribution: the name there is near by definition, even one the name scan never
-    // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
-    if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
+    // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.) A description's
+    // referent stands where the description does.
+    if (r.at !== undefined && (!r.speaker.person || r.via === 'via_desc_referent' || (source !== null && SLOTS.includes(source)))) {
       const d = r.at < q.at ? q.at - r.at : Math.max(0, r.at - q.close);
       raise(x, 'nearness', 1 / (1 + d / 200));
       raise(x, place(r.at), 1);
@@ -626,6 +634,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (shape.full) setFeature(x, 'full_name', 1);
             if (shape.full && shape.firstName) setFeature(x, 'known_first_name', 1);
             if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
+            if (!shape.full && shape.firstName) setFeature(x, 'first_name_only', 1);
             if (p.role) setFeature(x, 'has_role', 1);
             else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
             setFeature(x, 'salience', Math.min(1, p.evidence / 5));
@@ -852,11 +861,13 @@ function markCounter(): MarkCount {
  */
 function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
-  if (!/^(?:A|An|The)$/u.test(words[0] ?? '')) return words;
+  // "Surrey staff explained …", "Google officials said …": after a bare name only a group noun
+  // counts (a name is no role's modifier otherwise), and it makes the subject a group.
+  const determined = /^(?:A|An|The)$/u.test(words[0] ?? '');
   for (const w of rest.trimStart().split(/\s+/u).slice(0, 3)) {
     // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
     const word = w.replace(/[,;:.]+$/u, '');
-    if (!isRoleWord(word)) break;
+    if (determined ? !isRoleWord(word) : !GROUP_NOUNS.has(word) || isPronoun(subject)) break;
     words.push(word);
     if (word !== w) break;
   }

@@ -5,6 +5,7 @@
 import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
+import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 
 /** An address's last word: "Downing St said" is the office there speaking, and "Downing" before it is no sentence opener. */
@@ -63,7 +64,9 @@ const MAX_CANDIDATES = 50;
 /** Distance (in characters) that costs a candidate antecedent as much as one point of salience. */
 const CHARS_PER_POINT = 200;
 
-export const FOLLOWING_VERB = /^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b/u;
+// Words ending in -s that are no verbs ("$24.1 million US this season": "US" does not act).
+const NOT_VERB_S = String.raw`(?!(?:this|thus|hers|ours|yours|theirs|less|unless|plus|news|across|always|perhaps|sometimes|whereas|besides|towards|afterwards|\p{Ll}+(?:ss|ous|ness|ics))\b)`;
+export const FOLLOWING_VERB = new RegExp(String.raw`^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?${NOT_VERB_S}(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b`, 'u');
 export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
 
 // Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
@@ -316,10 +319,12 @@ export class People {
       if (f.run.speaks) person.evidence++;
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
+    // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
+    const lone = lonePersons(single.filter((s) => s.title.length === 0).map((s) => ({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' })), paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
-      if (!person && s.title.some((t) => PERSONAL_TITLE.test(t))) {
+      if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];
         person = { key: folded[0] ?? '', name: displayCase(cleanWord(s.word)), folded, gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
         this.add(person);

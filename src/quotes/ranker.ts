@@ -49,6 +49,7 @@ export const FEATURES = [
   'unknown_first_name', // two or more words, the first no known first name, and no role ("Nova Scotia")
   'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
+  'first_name_only', // one name word, a first name in the name lists ("Demi"): a person named by first name alone, or a place the lists also hold
   'gender_agrees', // a he/she slot and the person's known gender agree
   'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)

@@ -1,0 +1,85 @@
+// A person the article names by one word only ("Yuni, a resident of Lampung, …", "interior
+// designer Demi"): reality TV, disaster survivors, children and refugees are often named by a first
+// name alone. Such a word is a person only when the text itself treats it as one — a role before
+// it or a personal appositive after it — and never when the article also uses it as a place
+// ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
+
+import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
+
+/** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
+const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
+
+// ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,".
+const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\b)/u;
+
+/** A noun that describes a person ("resident", "designer", "professor"), not a body or a document ("government", "firm", "report"). */
+const isPersonalNoun = (w: string): boolean => isTitleWord(w) && !isOrgWord(w) && !THING_HEADS.has(w);
+
+/**
+ * The article's own evidence that a lone capitalised word, at this mention, is a person: the role
+ * noun right before it ("interior designer Demi"; `roleBefore`, or '') or a personal appositive
+ * after it. Speaking is no evidence: "Britain says" and "Zurich said" speak too.
+ */
+export function lonePersonSign(roleBefore: string, after: string): boolean {
+  if (roleBefore && isPersonalNoun(roleBefore)) return true;
+  const m = PERSONAL_AFTER.exec(after);
+  if (!m) return false;
+  const head = m[2];
+  return head === undefined || isPersonalNoun(head);
+}
+
+const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/u;
+
+/** The article uses `word` as a place somewhere ("in Israel", "across China"): no lone person, however it acts elsewhere. */
+export function usedAsPlace(word: string, paragraphs: readonly string[]): boolean {
+  for (const p of paragraphs) {
+    for (let at = p.indexOf(word); at >= 0; at = p.indexOf(word, at + word.length)) {
+      const next = p.charCodeAt(at + word.length);
+      // A whole word only ("Israeli" is another word).
+      if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) continue;
+      if (PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) return true;
+    }
+  }
+  return false;
+}
+
+/** One capitalised word standing alone as a name, at global offset `pos` (after any title). */
+export interface LoneMention {
+  word: string;
+  pos: number;
+  /** The lower-case word right before it, when the name scan read it as a role word ("designer" in "interior designer Demi"), else ''. */
+  roleBefore: string;
+}
+
+/**
+ * The folded words of `mentions` the article treats as persons (see `lonePersonSign`) and never as
+ * places. `bases` are the paragraphs' global offsets. Few words qualify, so the place scan is cheap.
+ */
+export function lonePersons(mentions: readonly LoneMention[], paragraphs: readonly string[], bases: readonly number[]): Set<string> {
+  const signed = new Map<string, string>();
+  for (const m of mentions) {
+    const key = foldName(m.word);
+    if (signed.has(key) || signed.size >= 20) continue;
+    const i = paragraphAt(bases, m.pos);
+    const at = m.pos - (bases[i] ?? 0);
+    const text = paragraphs[i] ?? '';
+    // "the Dutch, who …", "the Japanese, who …": a nationality, or any word after "the", names no one.
+    if (isDemonym(m.word) || /(?:^|\s)the\s+$/iu.test(text.slice(Math.max(0, at - 5), at))) continue;
+    if (lonePersonSign(m.roleBefore, text.slice(at + m.word.length, at + m.word.length + 80))) signed.set(key, m.word);
+  }
+  const out = new Set<string>();
+  for (const [key, word] of signed) if (!usedAsPlace(word, paragraphs)) out.add(key);
+  return out;
+}
+
+/** Index of the paragraph holding global offset `pos` (binary search: an article may have thousands). */
+function paragraphAt(bases: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = bases.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bases[mid] ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
