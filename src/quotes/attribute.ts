@@ -168,6 +168,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let joined: string | null = null;
   const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
+  // The speaker of the last quote whose own attribution named its speaker, and where: what "He
+  // added: “…”" and a pronoun right after it most likely continue.
+  let lastAttribution: Attribution | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
 
@@ -462,6 +465,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             add(r, ex.slot, ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined);
           }
         }
+        // The speaker of the attribution just before and the person the sentence before introduces,
+        // offered to the quote's he/she as readings of their own when the text's gender allows.
+        const slotReadings = ex ? [...ex.readings] : [];
+        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, personSpeaker)) {
+          add(r, null);
+          const p = r.speaker.person;
+          if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => candidateKey(s.speaker) === candidateKey(r.speaker))) continue;
+          if (p.gender !== null && p.gender !== ex.pronoun) continue;
+          const g = ex.pronoun;
+          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => void (p.gender ??= g) };
+          slotReadings.push(reading);
+          add(reading, ex.slot, p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+        }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
@@ -535,8 +551,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         if (chosen?.speaker) {
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
-          f.explicit = ex !== null && ex !== undefined && ex.readings.some((r) => candidateKey(r.speaker) === candidateKey(chosen.speaker as Speaker));
+          f.explicit = slotReadings.some((r) => candidateKey(r.speaker) === candidateKey(chosen.speaker as Speaker));
           earlier = chosen.speaker;
+          if (f.explicit) lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
         }
       });
       const last = [...speech].reverse().find((f) => f.speaker);
@@ -839,4 +856,56 @@ function namedPair(text: string, people: People): string | null {
     if (a && b && a !== b) best = `${a.name} and ${b.name}`;
   }
   return best;
+}
+
+/** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */
+interface Attribution {
+  speaker: Speaker;
+  paragraph: number;
+  sentence: number;
+  sentences: number;
+}
+
+/** How many sentence starts of a paragraph come at or before `at`, less one: the sentence holding `at`. */
+function sentenceIndex(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/**
+ * Readings of who a quote continues, each marked with its own feature: the speaker the last
+ * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + sentences
+ * between)), and the person the sentence right before the quote's sentence introduces, in the same
+ * paragraph (`prev_sent_person`): its subject, else the last person it names outside quotes
+ * ("… produced positive results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says").
+ */
+function precedingReadings(
+  last: Attribution | null,
+  paragraph: number,
+  sentence: number,
+  people: People,
+  base: number,
+  starts: readonly number[],
+  open: number,
+  personSpeaker: (p: Person) => Speaker,
+): Resolved[] {
+  const out: Resolved[] = [];
+  if (last && (last.paragraph === paragraph || last.paragraph === paragraph - 1)) {
+    const d = last.paragraph === paragraph ? sentence - last.sentence : last.sentences - last.sentence + sentence;
+    out.push({ speaker: last.speaker, via: last.speaker.person ? 'via_name' : 'via_group', commit: noop, extra: { prev_attr: 1 / (1 + Math.max(0, d)) } });
+  }
+  const from = sentenceStartOf(starts, open);
+  if (from > 0) {
+    const prevFrom = sentenceStartOf(starts, from - 1);
+    const ms = people.mentionsIn(base + prevFrom, base + from);
+    const m = ms.find((x) => x.subject) ?? ms[ms.length - 1];
+    if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
+  }
+  return out;
 }

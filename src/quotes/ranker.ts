@@ -53,6 +53,9 @@ export const FEATURES = [
   'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)
   'null', // nobody: the quote stays unattributed
+  'prev_attr', // the speaker the last explicit attribution named, this paragraph or the one before: 1 / (1 + sentences between)
+  'prev_sent_person', // the person the sentence right before the quote's sentence introduces (its subject, else the last named), same paragraph
+  'via_pronoun_prev', // a he/she read as one of those two when the salience ranking did not offer them
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
