@@ -5,7 +5,7 @@
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
-import { People, paragraphBases, type Person } from './people.js';
+import { People, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
@@ -515,6 +515,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (m.subject) n.near_subject = 1;
         }
         for (const [person, extra] of near) add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
+        // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
+        // a person named only after it, in a sentence that gives that person words of their own.
+        const continuing = f.span.kind === 'direct' && ((k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) || /:\s*$/u.test(f.ctx.pre));
+        if (continuing) {
+          for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted)) {
+            const c = cands.get(candidateKey(personSpeaker(p)));
+            if (c) c.features.named_after_speech = 1;
+          }
+        }
         const candList = [...cands.values()];
         for (const c of candList) {
           const p = c.speaker?.person;
@@ -906,6 +915,35 @@ function precedingReadings(
     const ms = people.mentionsIn(base + prevFrom, base + from);
     const m = ms.find((x) => x.subject) ?? ms[ms.length - 1];
     if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
+  }
+  return out;
+}
+
+/**
+ * The persons named after a quote (at most NEAR_REACH on), in a later sentence of its paragraph
+ * that has a speech verb of its own outside quotes, and not named before the quote in this
+ * paragraph or the one before (`nearby`): "…" Winslet said she was "ecstatic" is Winslet's own
+ * statement, no sign that she spoke the quote before it.
+ */
+function namedAfterSpeaking(nearby: readonly PersonMention[], at: number, close: number, base: number, para: string, starts: readonly number[], quoted: (pos: number) => boolean): Set<Person> {
+  const before = new Set<Person>();
+  const out = new Set<Person>();
+  const quoteEnd = sentenceEndAfter(starts, close, para.length);
+  const speaks = new Map<number, boolean>();
+  for (const m of nearby) {
+    if (m.pos < at) {
+      before.add(m.person);
+      continue;
+    }
+    const local = m.pos - base;
+    if (local < quoteEnd || local - close > NEAR_REACH || before.has(m.person)) continue;
+    const from = sentenceStartOf(starts, local);
+    let s = speaks.get(from);
+    if (s === undefined) {
+      s = allVerbs(para.slice(from, sentenceEndAfter(starts, local, para.length))).some((v) => !quoted(base + from + v.start));
+      speaks.set(from, s);
+    }
+    if (s) out.add(m.person);
   }
   return out;
 }

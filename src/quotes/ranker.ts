@@ -55,6 +55,7 @@ export const FEATURES = [
   'null', // nobody: the quote stays unattributed
   'prev_attr', // the speaker the last explicit attribution named, this paragraph or the one before: 1 / (1 + sentences between)
   'prev_sent_person', // the person the sentence right before the quote's sentence introduces (its subject, else the last named), same paragraph
+  'named_after_speech', // a quote continuing a speaker (after "X said:" or a quote paragraph), and the candidate is named only after it, in a sentence with a speech verb of its own
   'via_pronoun_prev', // a he/she read as one of those two when the salience ranking did not offer them
 ] as const;
 
