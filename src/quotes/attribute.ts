@@ -361,7 +361,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   /** The explicit attribution of a quote: the slot it was found in and its readings. */
-  const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null } | null => {
+  const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null; at: number } | null => {
     if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
@@ -385,7 +385,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
-      if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null };
+      if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
     if (!hit) return null;
     const m = readMention(hit.phrase);
@@ -393,7 +393,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
-    return { slot, readings, pronoun };
+    return { slot, readings, pronoun, at: hit.at };
   };
 
   const out: AttributedQuote[] = [];
@@ -457,12 +457,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           c.commits.push(r.commit);
         };
         const ex = explicit[k];
+        // How each person the slot's he/she may mean stands in the text before it.
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun) : null;
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
             // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
             // gender only weighs against (the name lists call Darian male and Nova female).
-            add(r, ex.slot, ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+            const gender = ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined;
+            add(r, ex.slot, stand && p ? { ...gender, ...stand(p) } : gender);
           }
         }
         // The speaker of the attribution just before and the person the sentence before introduces,
@@ -476,7 +479,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const g = ex.pronoun;
           const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => void (p.gender ??= g) };
           slotReadings.push(reading);
-          add(reading, ex.slot, p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+          add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
@@ -946,4 +949,58 @@ function namedAfterSpeaking(nearby: readonly PersonMention[], at: number, close:
     if (s) out.add(m.person);
   }
   return out;
+}
+
+/** How far back (characters) the text is read for how a pronoun's antecedent stands. */
+const ANTE_REACH = 2000;
+/**
+ * A preposition, a subordinating opener or a verb of address right before a name (titles between
+ * allowed): the name is an object or sits in a side clause ("Unlike Al Mnajer, he", "tell Toronto
+ * Mayor John Tory"), a weaker antecedent than a subject.
+ */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|for|to|with|of|about|by|from|than|against|at|on|in|into|toward|towards|between|among|after|before|including|tell|told|asked|ask|thanked|met|meet|called|named|joined|beat|defeated|visited|replaced|criticized|criticised|praised|accused|urged|as|and|or)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/iu;
+
+/**
+ * How a possible antecedent of a he/she at `pos` stands in the text (session 12's k13pron
+ * features, re-tried beside the preceding attribution): whether its latest mention outside quotes
+ * opens its sentence, whether it is an object or in a side clause, how many other persons (of no
+ * other gender) were named after it, and how far back it is. Each mention within reach is read once.
+ */
+function antecedents(people: People, paragraphs: readonly string[], bases: readonly number[], pos: number, g: 'm' | 'f'): (p: Person) => Features {
+  const ms = people.mentionsIn(pos - ANTE_REACH, pos);
+  const other = g === 'm' ? 'f' : 'm';
+  return (p) => {
+    const out: Features = {};
+    const between = new Set<Person>();
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k];
+      if (!m) continue;
+      if (m.person !== p) {
+        if (m.person.gender !== other && shapeOf(m.person).gender !== other) between.add(m.person);
+        continue;
+      }
+      const d = pos - m.pos;
+      out.ante_far = d / (d + 400);
+      out.ante_between = Math.min(3, between.size) / 3;
+      if (m.subject) out.ante_subject = 1;
+      if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      return out;
+    }
+    out.ante_far = 1;
+    out.ante_between = Math.min(3, between.size) / 3;
+    return out;
+  };
+}
+
+/** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
+function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  let lo = 0;
+  let hi = bases.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bases[mid] ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const at = pos - (bases[lo] ?? 0);
+  return (paragraphs[lo] ?? '').slice(Math.max(0, at - n), at);
 }
