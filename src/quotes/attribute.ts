@@ -894,7 +894,7 @@ function sentenceIndex(starts: readonly number[], at: number): number {
  * Readings of who a quote continues, each marked with its own feature: the speaker the last
  * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + sentences
  * between)), and the person the sentence right before the quote's sentence introduces, in the same
- * paragraph (`prev_sent_person`): its subject, else the last person it names outside quotes
+ * paragraph (`prev_sent_person`): its subject, else the first person it names outside quotes
  * ("… produced positive results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says").
  */
 function precedingReadings(
@@ -916,7 +916,9 @@ function precedingReadings(
   if (from > 0) {
     const prevFrom = sentenceStartOf(starts, from - 1);
     const ms = people.mentionsIn(base + prevFrom, base + from);
-    const m = ms.find((x) => x.subject) ?? ms[ms.length - 1];
+    // The subject, else the first person named: a later one tends to sit in a side clause ("I'm
+    // talking about Alfonso Espinos, who like Montalban was born in Mexico").
+    const m = ms.find((x) => x.subject) ?? ms[0];
     if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
   }
   return out;
