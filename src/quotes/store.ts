@@ -49,9 +49,9 @@ export interface QuoteStoreJSON {
 
 /**
  * The saved form's version. Bumped whenever extraction or attribution changes what a store holds
- * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers; 4: sentences open at doubled-apostrophe marks; 6: titles and organisations before a name are its role; 7: a document or spokesman speaks for an organisation named nearby, never a person; 8: a document for the issuer the text names, "the assembly government" for the named organisation, "the mayor" read as one named person (role match, else the person named last) for the model to weigh; 9: a name or a named pair starts only at a word's start, and a pair is looked for at most 1,500 characters back; 10: "A Treasury spokesperson, speaking …" keeps the role noun before a comma; a retrained speaker or quote-kind model changes `model` instead), so that a cache written by an older build is rebuilt, not reused.
+ * (2: learned speaker ranking; 3: spelled-out acronym speakers, no age speakers; 4: sentences open at doubled-apostrophe marks; 6: titles and organisations before a name are its role; 7: a document or spokesman speaks for an organisation named nearby, never a person; 8: a document for the issuer the text names, "the assembly government" for the named organisation, "the mayor" read as one named person (role match, else the person named last) for the model to weigh; 9: a name or a named pair starts only at a word's start, and a pair is looked for at most 1,500 characters back; 10: "A Treasury spokesperson, speaking …" keeps the role noun before a comma; 11: the preceding attribution's speaker and the person the sentence before introduces are candidates and he/she readings, and a continuing quote knows who is named only after it; a retrained speaker or quote-kind model changes `model` instead), so that a cache written by an older build is rebuilt, not reused.
  */
-export const QUOTES_VERSION = 10;
+export const QUOTES_VERSION = 11;
 
 /** The committed speaker and quote-kind weights, as a short fingerprint (FNV-1a of their JSON). */
 const MODEL = ((): string => {
