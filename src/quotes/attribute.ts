@@ -471,7 +471,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // The speaker of the attribution just before and the person the sentence before introduces,
         // offered to the quote's he/she as readings of their own when the text's gender allows.
         const slotReadings = ex ? [...ex.readings] : [];
-        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, personSpeaker)) {
+        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, para, personSpeaker)) {
           add(r, null);
           const p = r.speaker.person;
           if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => candidateKey(s.speaker) === candidateKey(r.speaker))) continue;
@@ -870,6 +870,9 @@ function namedPair(text: string, people: People): string | null {
   return best;
 }
 
+/** A name written as a possessive ("Mr Brown's former adviser"): it qualifies someone else. */
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}['’]s?(?:\s|$)/u;
+
 /** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */
 interface Attribution {
   speaker: Speaker;
@@ -894,7 +897,7 @@ function sentenceIndex(starts: readonly number[], at: number): number {
  * Readings of who a quote continues, each marked with its own feature: the speaker the last
  * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + sentences
  * between)), and the person the sentence right before the quote's sentence introduces, in the same
- * paragraph (`prev_sent_person`): its subject, else the first person it names outside quotes
+ * paragraph (`prev_sent_person`): the first person it names outside quotes, not as a possessive
  * ("… produced positive results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says").
  */
 function precedingReadings(
@@ -905,6 +908,7 @@ function precedingReadings(
   base: number,
   starts: readonly number[],
   open: number,
+  para: string,
   personSpeaker: (p: Person) => Speaker,
 ): Resolved[] {
   const out: Resolved[] = [];
@@ -915,10 +919,10 @@ function precedingReadings(
   const from = sentenceStartOf(starts, open);
   if (from > 0) {
     const prevFrom = sentenceStartOf(starts, from - 1);
-    const ms = people.mentionsIn(base + prevFrom, base + from);
-    // The subject, else the first person named: a later one tends to sit in a side clause ("I'm
-    // talking about Alfonso Espinos, who like Montalban was born in Mexico").
-    const m = ms.find((x) => x.subject) ?? ms[0];
+    // The first person named who is no possessive: a later one tends to sit in a side clause ("I'm
+    // talking about Alfonso Espinos, who like Montalban was born in Mexico"), and "Mr Brown's former
+    // adviser Ed Balls" introduces Balls.
+    const m = people.mentionsIn(base + prevFrom, base + from).find((x) => !POSSESSIVE_NAME.test(para.slice(x.pos - base, x.pos - base + 80)));
     if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
   }
   return out;

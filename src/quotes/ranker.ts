@@ -54,7 +54,7 @@ export const FEATURES = [
   'salience', // how often the article names the person (capped)
   'null', // nobody: the quote stays unattributed
   'prev_attr', // the speaker the last explicit attribution named, this paragraph or the one before: 1 / (1 + sentences between)
-  'prev_sent_person', // the person the sentence right before the quote's sentence introduces (its subject, else the first named), same paragraph
+  'prev_sent_person', // the person the sentence right before the quote's sentence introduces (the first named, no possessive), same paragraph
   'named_after_speech', // a quote continuing a speaker (after "X said:" or a quote paragraph), and the candidate is named only after it, in a sentence with a speech verb of its own
   'ante_subject', // a he/she slot's antecedent: its latest mention opens its sentence or speaks
   'ante_oblique', // … follows a preposition or a verb's object slot ("Unlike X, he", "tell Mayor X")
