@@ -2,14 +2,17 @@
 // line per quote, and the difference against an earlier dump: how a change to attribution moves
 // speakers on a corpus without gold (BBC, Reuters).
 //
-//   npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl]
+//   npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights speaker-weights.json]
 //
+// --weights scores with a trained weights file (npm run train:quotes -- … --out FILE) instead of the
+// committed one: a missing feature counts as 0, so a file trained before a feature existed still reads.
 // With --diff it prints each quote whose speaker changed (article, paragraph, before → after, the
 // quote's start) and the count.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadArchive } from '../src/archive/load.js';
 import { attributeArticle } from '../src/quotes/attribute.js';
+import { FEATURES, parseWeights, type SpeakerWeights } from '../src/quotes/ranker.js';
 
 const argv = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
@@ -19,8 +22,14 @@ const valueOf = (flag: string): string | undefined => {
 const dir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const out = valueOf('--out');
 if (!dir || !out) {
-  console.error('usage: npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl]');
+  console.error('usage: npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights FILE]');
   process.exit(1);
+}
+const weightsPath = valueOf('--weights');
+let weights: SpeakerWeights | undefined;
+if (weightsPath) {
+  const json = JSON.parse(readFileSync(weightsPath, 'utf8')) as { weights?: Record<string, number> };
+  weights = parseWeights({ ...json, weights: Object.fromEntries(FEATURES.map((f) => [f, json.weights?.[f] ?? 0])) });
 }
 
 interface Row {
@@ -33,7 +42,7 @@ interface Row {
 
 const rows: Row[] = [];
 for (const article of loadArchive(dir).articles) {
-  for (const q of attributeArticle(article.paragraphs)) {
+  for (const q of attributeArticle(article.paragraphs, weights ? { weights } : {})) {
     if (q.kind === 'fragment') continue;
     rows.push({ article: article.id, paragraph: q.paragraph, open: q.open, speaker: q.speaker, text: q.text.slice(0, 70) });
   }

@@ -12,7 +12,7 @@
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
-import { People, paragraphBases, type Person } from './people.js';
+import { People, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
@@ -289,6 +289,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let joined: string | null = null;
   const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
+  // The speaker of the last quote whose own attribution named its speaker, and where: what "He
+  // added: “…”" and a pronoun right after it most likely continue.
+  let lastAttribution: Attribution | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
 
@@ -485,7 +488,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   /** The explicit attribution of a quote: the slot it was found in and its readings. */
-  const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null } | null => {
+  const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null; at: number } | null => {
     if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
@@ -509,7 +512,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
-      if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null };
+      if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
     if (!hit) return null;
     const m = readMention(hit.phrase);
@@ -517,7 +520,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
-    return { slot, readings, pronoun };
+    return { slot, readings, pronoun, at: hit.at };
   };
 
   // The quote being attributed: where it is, its sentence and paragraph. Set for each quote, read
@@ -582,13 +585,29 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         q.base = base;
         const ex = explicit[k];
+        // How each person the slot's he/she may mean stands in the text before it.
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf) : null;
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
             // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
             // gender only weighs against (the name lists call Darian male and Nova female).
-            add(r, ex.slot, ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+            const gender = ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined;
+            add(r, ex.slot, stand && p ? { ...gender, ...stand(p) } : gender);
           }
+        }
+        // The speaker of the attribution just before and the person the sentence before introduces,
+        // offered to the quote's he/she as readings of their own when the text's gender allows.
+        const slotReadings = ex ? [...ex.readings] : [];
+        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, para, personSpeaker)) {
+          add(r, null);
+          const p = r.speaker.person;
+          if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) continue;
+          if (p.gender !== null && p.gender !== ex.pronoun) continue;
+          const g = ex.pronoun;
+          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => void (p.gender ??= g) };
+          slotReadings.push(reading);
+          add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
@@ -624,6 +643,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           raise(x, 'nearness', 1 / (1 + d / 200));
           raise(x, place(m.pos), 1);
           if (m.subject) raise(x, 'near_subject', 1);
+        }
+        // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
+        // a person named only after it, in a sentence that gives that person words of their own.
+        const continuing = f.span.kind === 'direct' && ((k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) || /:\s*$/u.test(f.ctx.pre));
+        if (continuing) {
+          for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted)) {
+            const c = cands.ofPerson(p);
+            if (c) setFeature(c.x, 'named_after_speech', 1);
+          }
         }
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
@@ -666,6 +694,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
           earlier = chosen.speaker;
+          if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
         }
       });
       for (let k = speech.length - 1; k >= 0; k--) {
@@ -991,4 +1020,148 @@ function namedPair(text: string, people: People): string | null {
     if (a && b && a !== b) best = `${a.name} and ${b.name}`;
   }
   return best;
+}
+
+/** One candidate: the same person, or the same folded group name ("the Welsh Assembly Government" and "Welsh Assembly Government"). */
+const sameSpeaker = (a: Speaker, b: Speaker): boolean => (a.person || b.person ? a.person === b.person : groupKey(a.name) === groupKey(b.name));
+
+/** A name written as a possessive ("Mr Brown's former adviser"): it qualifies someone else. */
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}['’]s?(?:\s|$)/u;
+
+/** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */
+interface Attribution {
+  speaker: Speaker;
+  paragraph: number;
+  sentence: number;
+  sentences: number;
+}
+
+/** How many sentence starts of a paragraph come at or before `at`, less one: the sentence holding `at`. */
+function sentenceIndex(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/**
+ * Readings of who a quote continues, each marked with its own feature: the speaker the last
+ * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + sentences
+ * between)), and the person the sentence right before the quote's sentence introduces, in the same
+ * paragraph (`prev_sent_person`): the first person it names outside quotes, not as a possessive
+ * ("… produced positive results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says").
+ */
+function precedingReadings(
+  last: Attribution | null,
+  paragraph: number,
+  sentence: number,
+  people: People,
+  base: number,
+  starts: readonly number[],
+  open: number,
+  para: string,
+  personSpeaker: (p: Person) => Speaker,
+): Resolved[] {
+  const out: Resolved[] = [];
+  if (last && (last.paragraph === paragraph || last.paragraph === paragraph - 1)) {
+    const d = last.paragraph === paragraph ? sentence - last.sentence : last.sentences - last.sentence + sentence;
+    out.push({ speaker: last.speaker, via: last.speaker.person ? 'via_name' : 'via_group', commit: noop, extra: { prev_attr: 1 / (1 + Math.max(0, d)) } });
+  }
+  const from = sentenceStartOf(starts, open);
+  if (from > 0) {
+    const prevFrom = sentenceStartOf(starts, from - 1);
+    // The first person named who is no possessive: a later one tends to sit in a side clause ("I'm
+    // talking about Alfonso Espinos, who like Montalban was born in Mexico"), and "Mr Brown's former
+    // adviser Ed Balls" introduces Balls.
+    const m = people.mentionsIn(base + prevFrom, base + from).find((x) => !POSSESSIVE_NAME.test(para.slice(x.pos - base, x.pos - base + 80)));
+    if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
+  }
+  return out;
+}
+
+/**
+ * The persons named after a quote (at most NEAR_REACH on), in a later sentence of its paragraph
+ * that has a speech verb of its own outside quotes, and not named before the quote in this
+ * paragraph or the one before (`nearby`): "…" Winslet said she was "ecstatic" is Winslet's own
+ * statement, no sign that she spoke the quote before it.
+ */
+function namedAfterSpeaking(nearby: readonly PersonMention[], at: number, close: number, base: number, para: string, starts: readonly number[], quoted: (pos: number) => boolean): Set<Person> {
+  const before = new Set<Person>();
+  const out = new Set<Person>();
+  const quoteEnd = sentenceEndAfter(starts, close, para.length);
+  const speaks = new Map<number, boolean>();
+  for (const m of nearby) {
+    if (m.pos < at) {
+      before.add(m.person);
+      continue;
+    }
+    const local = m.pos - base;
+    if (local < quoteEnd || local - close > NEAR_REACH || before.has(m.person)) continue;
+    const from = sentenceStartOf(starts, local);
+    let s = speaks.get(from);
+    if (s === undefined) {
+      s = allVerbs(para.slice(from, sentenceEndAfter(starts, local, para.length))).some((v) => !quoted(base + from + v.start));
+      speaks.set(from, s);
+    }
+    if (s) out.add(m.person);
+  }
+  return out;
+}
+
+/** How far back (characters) the text is read for how a pronoun's antecedent stands. */
+const ANTE_REACH = 2000;
+/**
+ * A preposition, a subordinating opener or a verb of address right before a name (titles between
+ * allowed): the name is an object or sits in a side clause ("Unlike Al Mnajer, he", "tell Toronto
+ * Mayor John Tory"), a weaker antecedent than a subject.
+ */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|for|to|with|of|about|by|from|than|against|at|on|in|into|toward|towards|between|among|after|before|including|tell|told|asked|ask|thanked|met|meet|called|named|joined|beat|defeated|visited|replaced|criticized|criticised|praised|accused|urged|as|and|or)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/iu;
+
+/**
+ * How a possible antecedent of a he/she at `pos` stands in the text (session 12's k13pron
+ * features, re-tried beside the preceding attribution): whether its latest mention outside quotes
+ * opens its sentence, whether it is an object or in a side clause, how many other persons (of no
+ * other gender) were named after it, and how far back it is. Each mention within reach is read once.
+ */
+function antecedents(people: People, paragraphs: readonly string[], bases: readonly number[], pos: number, g: 'm' | 'f', shapeOf: (p: Person) => { gender: Gender }): (p: Person) => Features {
+  const ms = people.mentionsIn(pos - ANTE_REACH, pos);
+  const other = g === 'm' ? 'f' : 'm';
+  return (p) => {
+    const out: Features = {};
+    const between = new Set<Person>();
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k];
+      if (!m) continue;
+      if (m.person !== p) {
+        if (m.person.gender !== other && shapeOf(m.person).gender !== other) between.add(m.person);
+        continue;
+      }
+      const d = pos - m.pos;
+      out.ante_far = d / (d + 400);
+      out.ante_between = Math.min(3, between.size) / 3;
+      if (m.subject) out.ante_subject = 1;
+      if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      return out;
+    }
+    out.ante_far = 1;
+    out.ante_between = Math.min(3, between.size) / 3;
+    return out;
+  };
+}
+
+/** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
+function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  let lo = 0;
+  let hi = bases.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bases[mid] ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const at = pos - (bases[lo] ?? 0);
+  return (paragraphs[lo] ?? '').slice(Math.max(0, at - n), at);
 }

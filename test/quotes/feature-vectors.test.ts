@@ -49,7 +49,7 @@ describe('candidate feature vectors', () => {
       expect((c.vector[FEATURE_INDEX.near_para] ?? 0) + (c.vector[FEATURE_INDEX.near_prev] ?? 0)).toBeGreaterThan(0);
     }
     // The first rows (written before the slab grew) are not the zeros a lost copy would leave.
-    expect(featuresOf(people[0]?.vector ?? [])).toMatchObject({ via_name: 1, near_prev: 1, full_name: 1 });
+    expect(featuresOf(people.find((c) => c.speaker === names[0])?.vector ?? [])).toMatchObject({ via_name: 1, near_prev: 1, full_name: 1 });
     const victor = cands.find((c) => c.speaker === 'Victor Dalton');
     expect(victor?.vector[FEATURE_INDEX.slot_pre]).toBe(1);
     expect(attributeArticle(ps).find((q) => q.text.startsWith('We agreed'))?.speaker).toBe('Victor Dalton');

@@ -1,0 +1,80 @@
+// Who a quote continues: the speaker the last explicit attribution named, the person the sentence
+// before the quote introduces (both also offered to the quote's own he/she), how a he/she's
+// antecedent stands in the text, and, for a quote continuing a speaker, who is named only after it
+// in words of their own. Each test reads the features the model is given (observe), so each fails
+// when its feature is not computed.
+import { describe, expect, it } from 'vitest';
+import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
+import { featuresOf, type Features } from '../../src/quotes/ranker.js';
+
+/** The features of every candidate of the quote starting with `start`, by the candidate's name. */
+function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
+  let seen: readonly CandidateView[] = [];
+  attributeArticle(paragraphs, {
+    observe: (q, candidates) => {
+      if (q.text.startsWith(start)) seen = candidates;
+    },
+  });
+  return new Map(seen.map((c) => [c.speaker, featuresOf(c.vector)]));
+}
+
+describe('features of the attribution a quote continues', () => {
+  it('GIVEN a man introduced as an object in the sentence before "“…,” he says" THEN he is a reading of that he (via_pronoun_prev) and the sentence-before person', () => {
+    const text = [
+      'Hamilton retiree Gordon Veitch, who lost 9 kg, says the trial changed his habits. “I always meant to walk more,” he says. Veitch, 68, credits his neighbour for keeping him going. Regular walking also helped Oakville pharmacist Desmond Okafor, 47. “I had a gym pass for years, but I never used it,” he says.',
+    ];
+    const fs = featuresAt(text, 'I had a gym');
+    const okafor = fs.get('Desmond Okafor');
+    expect(okafor?.prev_sent_person).toBe(1);
+    expect(okafor?.slot_tail).toBe(1);
+    // Offered to the slot's "he" whichever way the salience ranking went.
+    expect((okafor?.via_pronoun_1 ?? 0) + (okafor?.via_pronoun_2 ?? 0) + (okafor?.via_pronoun_prev ?? 0)).toBeGreaterThan(0);
+    expect(fs.get('Gordon Veitch')?.prev_sent_person).toBeUndefined();
+  });
+
+  it('GIVEN "Mr Brown\'s former adviser Ed Balls said …" THEN the sentence before introduces Balls, not the possessive', () => {
+    const text = ['But Mr Brown\'s former adviser Ed Balls, now a candidate, said the plans were sound. He added: “I see no need for any change to the plans.”'];
+    const fs = featuresAt(text, 'I see no need');
+    expect(fs.get('Ed Balls')?.prev_sent_person).toBe(1);
+    expect(fs.get('Brown')?.prev_sent_person ?? fs.get('Mr Brown')?.prev_sent_person).toBeUndefined();
+  });
+
+  it('GIVEN "X said: “…" and a quote paragraph after it THEN X carries prev_attr, less for each sentence between', () => {
+    const text = [
+      'Director Tomas Lindqvist was nominated twice.',
+      'Lindqvist said: “We hoped the film would be noticed. I never expected this. It is wonderful.',
+      '“I think people see that it is about ordinary lives.” Actress Marta Kessler said she was “thrilled” by her own nomination. “Being nominated means so much to me,” she said.',
+    ];
+    const near = featuresAt(text, 'We hoped').get('Tomas Lindqvist');
+    const next = featuresAt(text, 'I think people').get('Tomas Lindqvist');
+    expect(next?.prev_attr).toBeGreaterThan(0);
+    expect(next?.prev_attr).toBeLessThan(1);
+    // Its own attribution is no preceding one.
+    expect(near?.prev_attr).toBeUndefined();
+  });
+
+  it('GIVEN a continuing quote and a person named only after it in a sentence with a speech verb of her own THEN she is marked named_after_speech, the earlier speaker is not', () => {
+    const text = [
+      'Director Tomas Lindqvist was nominated twice.',
+      'He said: “We hoped the film would be noticed, but I never expected this.',
+      '“I think people see that it is about ordinary lives.” Actress Marta Kessler said she was “thrilled” by her own nomination.',
+    ];
+    const fs = featuresAt(text, 'I think people');
+    expect(fs.get('Marta Kessler')?.named_after_speech).toBe(1);
+    expect(fs.get('Tomas Lindqvist')?.named_after_speech).toBeUndefined();
+    // A quote that continues nobody (its own attribution, no colon) gets no such mark.
+    const own = featuresAt(['Marta Kessler arrived late. “It is a good film,” said Tomas Lindqvist. Kessler said she agreed.'], 'It is a good');
+    expect(own.get('Marta Kessler')?.named_after_speech).toBeUndefined();
+  });
+
+  it('GIVEN "Asked what he would tell Mayor John Tory, he said" THEN Tory stands as an object (ante_oblique) and the subject named before as a subject (ante_subject)', () => {
+    const text = ['Dennis Brooks has lived on the street for six years. Asked what he would tell Toronto Mayor John Tory, he said: “Just listen to us.”'];
+    const fs = featuresAt(text, 'Just listen');
+    const tory = fs.get('John Tory');
+    const brooks = fs.get('Dennis Brooks');
+    expect(tory?.ante_oblique).toBe(1);
+    expect(brooks?.ante_subject).toBe(1);
+    expect(brooks?.ante_oblique).toBeUndefined();
+    expect(brooks?.ante_far).toBeGreaterThan(tory?.ante_far ?? 1);
+  });
+});
