@@ -294,6 +294,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let lastAttribution: Attribution | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
+  // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
+  // gender the text gave it ("Mr", "she"). (How often it is named is no such sign: "the Top 20 Video
+  // Countdown" is named as often as its host.) What a reading that is no attribution of its own needs.
+  const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || p.gender !== null);
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
@@ -599,7 +603,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // The speaker of the attribution just before and the person the sentence before introduces,
         // offered to the quote's he/she as readings of their own when the text's gender allows.
         const slotReadings = ex ? [...ex.readings] : [];
-        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, para, personSpeaker)) {
+        for (const r of precedingReadings(lastAttribution, i, sentenceIndex(starts, f.span.open), people, base, starts, f.span.open, para, personSpeaker, personLike)) {
           add(r, null);
           const p = r.speaker.person;
           if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) continue;
@@ -663,6 +667,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (shape.full && shape.firstName) setFeature(x, 'known_first_name', 1);
             if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
             if (!shape.full && shape.firstName) setFeature(x, 'first_name_only', 1);
+            if (!personLike(p)) setFeature(x, 'no_person_sign', 1);
             if (p.role) setFeature(x, 'has_role', 1);
             else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
             setFeature(x, 'salience', Math.min(1, p.evidence / 5));
@@ -1065,6 +1070,7 @@ function precedingReadings(
   open: number,
   para: string,
   personSpeaker: (p: Person) => Speaker,
+  personLike: (p: Person) => boolean,
 ): Resolved[] {
   const out: Resolved[] = [];
   if (last && (last.paragraph === paragraph || last.paragraph === paragraph - 1)) {
@@ -1077,7 +1083,9 @@ function precedingReadings(
     // The first person named who is no possessive: a later one tends to sit in a side clause ("I'm
     // talking about Alfonso Espinos, who like Montalban was born in Mexico"), and "Mr Brown's former
     // adviser Ed Balls" introduces Balls.
-    const m = people.mentionsIn(base + prevFrom, base + from).find((x) => !POSSESSIVE_NAME.test(para.slice(x.pos - base, x.pos - base + 80)));
+    // Only someone the text shows to be a person: the sentence before a quote names days, places,
+    // events and works ("on Boxing Day", "in Los Angeles", "at the Brit Awards") as often as people.
+    const m = people.mentionsIn(base + prevFrom, base + from).find((x) => personLike(x.person) && !POSSESSIVE_NAME.test(para.slice(x.pos - base, x.pos - base + 80)));
     if (m) out.push({ speaker: personSpeaker(m.person), via: 'via_name', commit: noop, extra: { prev_sent_person: 1 } });
   }
   return out;

@@ -50,6 +50,7 @@ export const FEATURES = [
   'desc_bare', // a description without a determiner ("professor")
   'known_first_name', // the first word is a first name in the name lists
   'first_name_only', // one name word, a first name in the name lists ("Demi"): a person named by first name alone, or a place the lists also hold
+  'no_person_sign', // a name with no sign of a person's (no known first name, role, title or gender): "English Channel", "Super Bowl"
   'gender_agrees', // a he/she slot and the person's known gender agree
   'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)

@@ -78,3 +78,16 @@ describe('features of the attribution a quote continues', () => {
     expect(brooks?.ante_far).toBeGreaterThan(tory?.ante_far ?? 1);
   });
 });
+
+describe('only a name the text shows to be a person is the sentence-before person', () => {
+  it('GIVEN the sentence before a quote names an event first, then a man by his full name THEN the man is the sentence-before person and the event is no candidate of it, and is marked as having no sign of a person', () => {
+    const text = [
+      'The rain came early. At the Harbour Lights Festival on Saturday, organiser Daniel Moore sent the crowds home. “We had to cancel everything at the last minute,” he said.',
+    ];
+    const fs = featuresAt(text, 'We had to cancel');
+    expect(fs.get('Harbour Lights Festival')?.prev_sent_person).toBeUndefined();
+    expect(fs.get('Harbour Lights Festival')?.no_person_sign).toBe(1);
+    expect(fs.get('Daniel Moore')?.prev_sent_person).toBe(1);
+    expect(fs.get('Daniel Moore')?.no_person_sign).toBeUndefined();
+  });
+});
