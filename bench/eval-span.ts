@@ -14,20 +14,19 @@
  */
 import { checkedQuery } from '../src/engine.js';
 import { chooseSpan, pickable, questionView, spanCandidates, type QuestionView } from '../src/search/answer.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights, type Group } from '../src/search/ask-model.js';
 import { answerScores, goldSentences, spanGroup, trainSpanWeights, type GoldQuestion } from '../src/search/ask-train.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { heldOutArticles, openSquad } from './squad.js';
+import { parseSpanEvalArgs, SPAN_EVAL_USAGE } from './span-args.js';
 
-const args = process.argv.slice(2);
-const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !['--errors', '--boost', '--splice'].includes(args[i - 1] ?? '') && args[i - 2] !== '--splice');
-if (!docsPath || !questionsPath) {
-  console.error('usage: npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]');
+const parsed = parseSpanEvalArgs(process.argv.slice(2));
+if ('error' in parsed) {
+  console.error(`${parsed.error}\n${SPAN_EVAL_USAGE}`);
   process.exit(1);
 }
-const boost = args.includes('--boost') ? ((args[args.indexOf('--boost') + 1] ?? '').split(',') as AnswerType[]) : [];
-const errors = args.includes('--errors') ? Number(args[args.indexOf('--errors') + 1]) : 0;
+const { docsPath, questionsPath, boost, errors } = parsed;
 const squad = openSquad(docsPath, questionsPath, 'all');
 const heldOut = heldOutArticles(docsPath);
 
@@ -72,12 +71,10 @@ for (const { g, q, sentences } of train) {
 }
 const trained = trainSpanWeights(groups, boost);
 const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
-const splice = args.includes('--splice') ? args.slice(args.indexOf('--splice') + 1, args.indexOf('--splice') + 3) : [];
-if (splice[0] && splice[1]) {
-  // Read raw: IN's span part may list other features; the sentence and passage parts are checked with the result.
-  const spliced = parseWeights({ ...(JSON.parse(readFileSync(splice[0], 'utf8')) as object), span: weights.span });
-  writeFileSync(splice[1], `${JSON.stringify(spliced, null, 1)}\n`);
-  console.log(`span model spliced into ${splice[0]} → ${splice[1]}`);
+if (parsed.splice) {
+  const { from, doc, to } = parsed.splice;
+  writeFileSync(to, `${JSON.stringify(parseWeights({ ...doc, span: weights.span }), null, 1)}\n`);
+  console.log(`span model spliced into ${from} → ${to}`);
 }
 for (const [t, r] of Object.entries(trained.boosted)) {
   console.log(`span trees ${t}: ${r.chosen} (validation top-1 ${r.validationTop1Before.toFixed(3)} → ${r.validationTop1After.toFixed(3)})`);
