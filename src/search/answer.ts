@@ -3,7 +3,7 @@ import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
 import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
-import { hasPlaceWord, namesKnownPlace } from './places.js';
+import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
 import { answerType, type AnswerType } from './question.js';
@@ -473,6 +473,7 @@ function typedCues(
   const before = /([\p{L}.]+)(?:\s+|-)$/u.exec(sentence.slice(Math.max(0, c.start - 30), c.start))?.[1] ?? '';
   const role = before !== '' && isTitleWord(before) && !/^(?:former|state|federal|national|public)$/i.test(before);
   const roleWords = [...run.filter((w) => isTitleWord(w)), ...(role ? [before] : [])];
+  const placeKind = placeKindMatch(shape.head, run);
   const roleInQuestion = roleWords.some((w) => tokenize(w).some((t) => q.termSet.has(termOf(t) ?? '')));
   return [
     namesKnownPlace(run) ? 1 : 0,
@@ -488,6 +489,9 @@ function typedCues(
     c.kind === 'name' && run.includes('of') ? 1 : 0,
     // "Soon, …", "Contiguous …": one capitalised word opening the sentence is seldom a name.
     c.start === 0 && run.length === 1 ? 1 : 0,
+    // "What *city*…": a known city, not a country or a continent.
+    placeKind === 1 ? 1 : 0,
+    placeKind === -1 ? 1 : 0,
   ];
 }
 

@@ -73,11 +73,12 @@ export const ALIGN_SPAN_FEATURES = ['subject×after', 'subject×before', 'auxili
  * in the run, the candidate as the agent ("owned by X"), subject or object of the question's
  * relation word, a role word beside it (and whether the question names that role: "mayor"),
  * two names joined by "and", a word glued on by a hyphen ("pay-TV"), a locative after the
- * question's words ("located in X").
+ * question's words ("located in X"), a known place of the kind the question's head asks for
+ * ("What city…" → a city) or of another kind.
  */
 export const TYPED_SPAN_FEATURES = [
   'knownPlace', 'placeWord', 'agentOfRelation', 'subjectOfRelation', 'objectOfRelation', 'roleBefore', 'roleInQuestion', 'coordinated',
-  'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord',
+  'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash',
 ] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
