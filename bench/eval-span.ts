@@ -12,12 +12,11 @@
  *
  *   npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]
  */
-import { checkedQuery } from '../src/engine.js';
-import { chooseSpan, pickable, questionView, spanCandidates, type QuestionView } from '../src/search/answer.js';
+import { chooseSpan, pickable, spanCandidates } from '../src/search/answer.js';
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights, type Group } from '../src/search/ask-model.js';
-import { answerScores, goldSentences, spanGroup, trainSpanWeights, type GoldQuestion } from '../src/search/ask-train.js';
-import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
+import { answerScores, spanGroupsOf, spanItems, trainSpanWeights, type SpanItem } from '../src/search/ask-train.js';
+import type { AnswerType } from '../src/search/question.js';
 import { heldOutArticles, openSquad } from './squad.js';
 import { parseSpanEvalArgs, SPAN_EVAL_USAGE } from './span-args.js';
 
@@ -30,45 +29,16 @@ const { docsPath, questionsPath, boost, errors } = parsed;
 const squad = openSquad(docsPath, questionsPath, 'all');
 const heldOut = heldOutArticles(docsPath);
 
-interface Item {
-  g: GoldQuestion;
-  q: QuestionView;
-  /** The first sentence of the gold paragraph that holds a gold answer. */
-  sentences: string[];
-}
 const started = performance.now();
-const items: Item[] = [];
+let items: SpanItem[];
 try {
-  for (const g of squad.questions) {
-    let q: QuestionView;
-    try {
-      // The question as askPool builds it, without the retrieval (not needed on the gold sentence).
-      const { index } = squad.engine;
-      const unseen = Math.log(1 + (index.size + 0.5) / 0.5);
-      q = questionView(g.question, checkedQuery(g.question, 'question'), (term) => {
-        const id = index.vocab.get(term);
-        return id === undefined ? unseen : index.idf(id);
-      });
-    } catch {
-      continue;
-    }
-    // The gold paragraph's sentences as train:ask reads them (goldSentences).
-    const gold = goldSentences(squad.engine, g, q);
-    const sentences = gold ? gold.sentences.filter((_, i) => gold.positive[i]).map((x) => x.sentence.text) : [];
-    if (sentences.length > 0) items.push({ g, q, sentences });
-  }
+  items = spanItems(squad.engine, squad.questions);
 } finally {
   squad.close();
 }
 const train = items.filter((x) => !heldOut.has(x.g.article));
 const test = items.filter((x) => heldOut.has(x.g.article));
-const groups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
-for (const { g, q, sentences } of train) {
-  for (const s of sentences) {
-    const group = spanGroup(s, q, g.answers);
-    if (group) groups.get(q.type)?.push(group);
-  }
-}
+const groups = spanGroupsOf(train);
 const trained = trainSpanWeights(groups, boost);
 const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
 if (parsed.splice) {
