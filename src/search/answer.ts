@@ -492,7 +492,21 @@ function typedCues(
     // "What *city*…": a known city, not a country or a continent.
     placeKind === 1 ? 1 : 0,
     placeKind === -1 ? 1 : 0,
+    // "What is the weight … in *pounds*?" → "94 pounds": the amount's unit is a word of the question.
+    c.kind === 'number' && unitWords(sentence, c).some((t) => q.termSet.has(t)) ? 1 : 0,
   ];
+}
+
+/** The index terms of an amount's unit: the words after its first number inside it, else the word right after it. */
+function unitWords(sentence: string, c: Candidate): string[] {
+  const inside = tokenize(c.text)
+    .slice(1)
+    .map(termOf)
+    .filter((t): t is string => t !== null && !/^\d/.test(t));
+  if (inside.length > 0) return inside;
+  const next = tokenize(sentence.slice(c.end, c.end + 24))[0];
+  const t = next ? termOf(next) : null;
+  return t ? [t] : [];
 }
 
 /** The sentence's words, one token per place (a hyphenated word once). */

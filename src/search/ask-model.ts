@@ -74,11 +74,11 @@ export const ALIGN_SPAN_FEATURES = ['subject×after', 'subject×before', 'auxili
  * relation word, a role word beside it (and whether the question names that role: "mayor"),
  * two names joined by "and", a word glued on by a hyphen ("pay-TV"), a locative after the
  * question's words ("located in X"), a known place of the kind the question's head asks for
- * ("What city…" → a city) or of another kind.
+ * ("What city…" → a city) or of another kind, an amount whose unit the question names ("in pounds").
  */
 export const TYPED_SPAN_FEATURES = [
   'knownPlace', 'placeWord', 'agentOfRelation', 'subjectOfRelation', 'objectOfRelation', 'roleBefore', 'roleInQuestion', 'coordinated',
-  'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash',
+  'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash', 'unitInQuestion',
 ] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',

@@ -54,6 +54,23 @@ describe('span candidates: readings of names', () => {
   });
 });
 
+describe('span candidates: amounts and dates keep their unit, scale and month', () => {
+  it('GIVEN amounts and dates THEN the whole amount or date is a candidate of its kind', () => {
+    const of = (sentence: string, kind: string): string[] => answerCandidates(sentence, new Set()).filter((c) => c.kind === kind).map((c) => c.text);
+    expect(of('The US government demanded $280bn from the tobacco companies.', 'number')).toContain('$280bn');
+    expect(of('About 3 million people live there.', 'number')).toEqual(expect.arrayContaining(['3 million', '3 million people']));
+    expect(of('Output rose to 1.2 mln tonnes.', 'number')).toContain('1.2 mln tonnes');
+    expect(of('He died in March 1987 in Paris.', 'time')).toEqual(['March 1987']);
+  });
+
+  it('GIVEN an amount whose unit the question names THEN unitInQuestion marks it and not the other amounts', () => {
+    const v = valuesOf('A bushel of coal weighs 94 pounds, about 42 kg, and costs 3 dollars.', 'What is the weight of a bushel of coal in pounds?', 'unitInQuestion');
+    expect(v.get('94 pounds')).toBe(1);
+    expect(v.get('94')).toBe(1);
+    expect(v.get('3 dollars')).toBe(0);
+  });
+});
+
 describe('span features: who and where evidence', () => {
   it('GIVEN place names THEN known places, place words and the kind the question asks for are told apart', () => {
     expect(namesKnownPlace(['England'])).toBe(true);
