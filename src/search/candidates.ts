@@ -94,6 +94,8 @@ export function typedCandidates(sentence: string): Candidate[] {
     const after = sentence[m.index + raw.length] ?? ' ';
     if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
     const end = m.index + raw.length;
+    // "1986/87", "3/4": one half of a period or a ratio is not an amount.
+    if (/\d\/$/.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || /^\/\d/.test(sentence.slice(end, end + 2))) continue;
     push(out, seen, sentence, 'number', m.index, end);
     const unit = UNIT_RE.exec(sentence.slice(end, end + 40));
     if (unit) push(out, seen, sentence, 'number', m.index, end + unit[0].length);

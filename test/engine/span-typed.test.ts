@@ -61,6 +61,8 @@ describe('span candidates: amounts and dates keep their unit, scale and month', 
     expect(of('About 3 million people live there.', 'number')).toEqual(expect.arrayContaining(['3 million', '3 million people']));
     expect(of('Output rose to 1.2 mln tonnes.', 'number')).toContain('1.2 mln tonnes');
     expect(of('He died in March 1987 in Paris.', 'time')).toEqual(['March 1987']);
+    // One side of a period or a ratio is no amount: "87" of "1986/87".
+    expect(of('Growth in 1986/87 was 2.6 pct.', 'number')).toEqual(['2.6', '2.6 pct']);
   });
 
   it('GIVEN an amount whose unit the question names THEN unitInQuestion marks it and not the other amounts', () => {
