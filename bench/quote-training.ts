@@ -25,7 +25,7 @@ export interface LabelledArticle {
   gold: GoldRecord;
 }
 
-const vector = (c: CandidateView): number[] => FEATURES.map((f) => c.features[f] ?? 0);
+const vector = (c: CandidateView): number[] => Array.from(c.vector);
 
 /** The training examples of some articles under the given weights. */
 export function collect(articles: readonly LabelledArticle[], weights: SpeakerWeights): Example[] {

@@ -1,6 +1,13 @@
 // Gives each quote of an article its speaker and role, in order of evidence: a speech verb next to
 // the quote, the speaker of the same or previous paragraph, pronouns to the latest fitting person,
 // short names to the full name used in the article.
+//
+// Candidates and features: each quote's candidate speakers are rows of one slab of numbers (a
+// `FeatureVector` per candidate, indexed in the FEATURES order of ranker.ts), scored as a dot
+// product with the weights. To add a feature: append its name to FEATURES in ranker.ts (with a
+// comment), then set it where the evidence is, by name — `raise(c.x, 'my_feature', value)` (a
+// feature keeps the largest value any evidence gives it) or `setFeature(c.x, 'my_feature', value)`;
+// a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
@@ -9,7 +16,7 @@ import { People, paragraphBases, type Person } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
-import { DEFAULT_WEIGHTS, scoreOf, type Feature, type Features, type SpeakerWeights } from './ranker.js';
+import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 export interface AttributedQuote extends QuoteSpan {
@@ -30,7 +37,6 @@ interface Found {
   /** Global offset of the opening mark. */
   pos: number;
   speaker: Speaker | null;
-  explicit: boolean;
 }
 
 const MAX_GAP_WORDS = 12;
@@ -106,7 +112,8 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export interface CandidateView {
   speaker: string | null;
-  features: Features;
+  /** The candidate's features in FEATURES order: the observer's own copy (`featuresOf` names them). */
+  vector: FeatureVector;
 }
 
 export interface AttributeOptions {
@@ -129,9 +136,119 @@ interface Resolved {
 }
 
 interface Candidate {
-  speaker: Speaker | null;
-  features: Features;
+  speaker: Speaker;
+  /** This candidate's row of the table's slab. */
+  x: FeatureVector;
+  /** What choosing it teaches the article's state (no-op commits are not kept). */
   commits: Array<() => void>;
+  /** The quote (the table's count) it is a candidate of, and its key there: a map entry left from an earlier quote is stale. */
+  quote: number;
+  key: string;
+  byPerson: boolean;
+}
+
+const NOBODY: Speaker = { name: '', role: null, person: null };
+
+/**
+ * The candidate speakers of one quote, in the order first proposed (a tie goes to the earlier):
+ * one per person or, for groups and descriptions, per folded name ("the Welsh Assembly
+ * Government" and "Welsh Assembly Government" are one). Their feature vectors are rows of one slab,
+ * and rows, records and key maps are reused quote after quote (an entry counts only when stamped
+ * with the current quote): attributing allocates nothing per candidate.
+ */
+class CandidateTable {
+  private slab = new Float64Array(16 * FEATURE_COUNT);
+  private readonly pool: Candidate[] = [];
+  private readonly persons = new Map<string, Candidate>();
+  private readonly groups = new Map<string, Candidate>();
+  private quote = 0;
+  /** The most rows any quote of the article used. */
+  private used = 0;
+  size = 0;
+
+  /** Starts a new quote: no candidates. */
+  clear(): void {
+    this.quote++;
+    this.size = 0;
+  }
+
+  /** Ends an article: forgets its keys and drops what the rows point to, so that a spare table holds no article alive. */
+  release(): void {
+    this.clear();
+    this.persons.clear();
+    this.groups.clear();
+    for (let n = 0; n < this.used; n++) {
+      const c = this.pool[n] as Candidate;
+      c.speaker = NOBODY;
+      c.commits.length = 0;
+    }
+    this.used = 0;
+  }
+
+  at(n: number): Candidate | undefined {
+    return n < this.size ? this.pool[n] : undefined;
+  }
+
+  /** The candidate for person `p`, if the quote has one. */
+  ofPerson(p: Person): Candidate | undefined {
+    return this.current(this.persons.get(p.key), p.key, true);
+  }
+
+  /** The candidate for `speaker`, added with all features 0 when it is new. */
+  of(speaker: Speaker): Candidate {
+    const byPerson = speaker.person !== null;
+    const key = byPerson ? (speaker.person as Person).key : groupKey(speaker.name);
+    const map = byPerson ? this.persons : this.groups;
+    const found = this.current(map.get(key), key, byPerson);
+    if (found) return found;
+    if (this.size === this.pool.length) this.grow();
+    const c = this.pool[this.size++] as Candidate;
+    if (this.size > this.used) this.used = this.size;
+    c.speaker = speaker;
+    c.x.fill(0);
+    c.commits.length = 0;
+    c.quote = this.quote;
+    c.key = key;
+    c.byPerson = byPerson;
+    map.set(key, c);
+    return c;
+  }
+
+  private current(c: Candidate | undefined, key: string, byPerson: boolean): Candidate | undefined {
+    return c !== undefined && c.quote === this.quote && c.key === key && c.byPerson === byPerson ? c : undefined;
+  }
+
+  private grow(): void {
+    const rows = this.pool.length;
+    if ((rows + 1) * FEATURE_COUNT > this.slab.length) {
+      const bigger = new Float64Array(this.slab.length * 2);
+      bigger.set(this.slab);
+      this.slab = bigger;
+      this.pool.forEach((c, n) => {
+        c.x = bigger.subarray(n * FEATURE_COUNT, (n + 1) * FEATURE_COUNT);
+      });
+    }
+    this.pool.push({ speaker: NOBODY, x: this.slab.subarray(rows * FEATURE_COUNT, (rows + 1) * FEATURE_COUNT), commits: [], quote: -1, key: '', byPerson: false });
+  }
+}
+
+/** A table free for the next article (attribution is synchronous; a nested call makes its own). */
+let spareTable: CandidateTable | null = null;
+
+/** Raises feature `name` of `x` to `v`: a feature keeps the largest value any evidence gives it. */
+function raise(x: FeatureVector, name: Feature, v: number): void {
+  const j = FEATURE_INDEX[name];
+  if (v > (x[j] ?? 0)) x[j] = v;
+}
+
+/** Sets feature `name` of `x` to `v`. */
+function setFeature(x: FeatureVector, name: Feature, v: number): void {
+  x[FEATURE_INDEX[name]] = v;
+}
+
+/** Raises every feature a reading or a gender test carries. */
+function raiseAll(x: FeatureVector, fs: Features): void {
+  for (const name in fs) raise(x, name as Feature, fs[name as Feature] ?? 0);
 }
 
 const noop = (): void => undefined;
@@ -140,7 +257,7 @@ const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|
 
 /** Attributes every quote of an article. Fragments (scare quotes, titles) are returned with a null speaker. */
 export function attributeArticle(paragraphs: readonly string[], options: AttributeOptions = {}): AttributedQuote[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const w = weightVector(options.weights ?? DEFAULT_WEIGHTS);
   const bases = paragraphBases(paragraphs);
   const acronyms: { table: Map<string, string> | null } = { table: null };
   const byParagraph: Found[][] = [];
@@ -148,12 +265,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   paragraphs.forEach((p, i) => {
     const found: Found[] = [];
     for (const { span, ctx } of extractWithContext(p, i + 1, options.kindWeights)) {
-      found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null, explicit: false });
+      found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null });
       if (span.kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + span.open, (bases[i] ?? 0) + span.close]);
     }
     byParagraph.push(found);
   });
   if (quotedRanges.length === 0) return [];
+  const cands = spareTable ?? new CandidateTable();
+  spareTable = null;
 
   const quoted = makeRangeTest(quotedRanges);
   const marks = markCounter();
@@ -163,6 +282,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.some((x) => x.span.kind !== 'fragment')) lastQuoted = i;
   });
   const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
+  const shapeOf = shapeMemo();
   let lastGroup: Speaker | null = null;
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
   let joined: string | null = null;
@@ -363,11 +483,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
     const tail = tailPhrase(f.ctx.tail);
-    let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { ...tail, at: base + f.ctx.tailStart + tail.offset } : null;
+    let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { phrase: tail.phrase, offset: tail.offset, at: base + f.ctx.tailStart + tail.offset } : null;
     if (!hit) {
       const pre = prePhrase(f.ctx.pre);
       if (pre) {
-        hit = { ...pre, at: base + f.ctx.preStart + pre.offset };
+        hit = { phrase: pre.phrase, offset: pre.offset, at: base + f.ctx.preStart + pre.offset };
         slot = /according\s+to\s*$/iu.test(f.ctx.pre.slice(0, pre.offset)) ? 'slot_according' : 'slot_pre';
       }
     }
@@ -391,6 +511,30 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
     return { slot, readings, pronoun };
+  };
+
+  // The quote being attributed: where it is, its sentence and paragraph. Set for each quote, read
+  // by `place` and `add` (made once per article, not once per quote).
+  const q = { at: 0, close: 0, sentenceFrom: 0, sentenceTo: 0, base: 0 };
+  const place = (pos: number): Feature => (pos >= q.sentenceFrom && pos < q.sentenceTo ? 'near_sentence' : pos >= q.base ? 'near_para' : 'near_prev');
+  /** The reading `r` as a candidate of the quote, found in `source` (null: named near it), with `extra` features. */
+  const add = (r: Resolved, source: Feature | null, extra?: Features): Candidate => {
+    const c = cands.of(r.speaker);
+    const x = c.x;
+    if (source) setFeature(x, source, 1);
+    raise(x, r.via, 1);
+    if (extra) raiseAll(x, extra);
+    if (r.extra) raiseAll(x, r.extra);
+    // A person's nearness is that of the person's mentions, except in the quote's own
+    // attribution: the name there is near by definition, even one the name scan never
+    // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
+    if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
+      const d = r.at < q.at ? q.at - r.at : Math.max(0, r.at - q.close);
+      raise(x, 'nearness', 1 / (1 + d / 200));
+      raise(x, place(r.at), 1);
+    }
+    if (r.commit !== noop) c.commits.push(r.commit);
+    return c;
   };
 
   const out: AttributedQuote[] = [];
@@ -422,37 +566,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
-        const cands = new Map<string, Candidate>();
+        cands.clear();
         const at = base + f.span.open;
-        const sentenceFrom = base + sentenceStartOf(starts, f.span.open);
-        const sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
-        const place = (pos: number): Feature => (pos >= sentenceFrom && pos < sentenceTo ? 'near_sentence' : pos >= base ? 'near_para' : 'near_prev');
-        // Features only grow (each keeps its largest value); set in place, as this runs for every
-        // candidate of every quote of an archive.
-        const raise = (fs: Features, name: Feature, v: number): void => {
-          if (v > (fs[name] ?? 0)) fs[name] = v;
-        };
-        const add = (r: Resolved, source: Feature | null, extra?: Features): void => {
-          const key = candidateKey(r.speaker);
-          let c = cands.get(key);
-          if (!c) {
-            c = { speaker: r.speaker, features: {}, commits: [] };
-            cands.set(key, c);
-          }
-          const fs = c.features;
-          if (source) fs[source] = 1;
-          raise(fs, r.via, 1);
-          for (const more of [extra, r.extra]) if (more) for (const name in more) raise(fs, name as Feature, more[name as Feature] ?? 0);
-          // A person's nearness is that of the person's mentions, except in the quote's own
-          // attribution: the name there is near by definition, even one the name scan never
-          // listed. (Given to every name reading, it made "Overall, B&B said" a speaker.)
-          if (r.at !== undefined && (!r.speaker.person || (source !== null && SLOTS.includes(source)))) {
-            const d = r.at < at ? at - r.at : Math.max(0, r.at - (base + f.span.close));
-            raise(fs, 'nearness', 1 / (1 + d / 200));
-            raise(fs, place(r.at), 1);
-          }
-          c.commits.push(r.commit);
-        };
+        q.at = at;
+        q.close = base + f.span.close;
+        q.sentenceFrom = base + sentenceStartOf(starts, f.span.open);
+        q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
+        q.base = base;
         const ex = explicit[k];
         if (ex) {
           for (const r of ex.readings) {
@@ -484,69 +604,78 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (k === 0 && !ex && lastSpeaker.paragraph === i - 1 && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) add(r, 'cont_prev_para');
           }
         }
-        // People named near the quote, outside quotes.
-        // One candidate per person named near the quote: the nearest mention's distance, and every
-        // place (sentence, paragraph, paragraph before) the person is named in.
-        const near = new Map<Person, Features>();
+        // People named near the quote, outside quotes: one candidate per person, with the nearest
+        // mention's distance and every place (sentence, paragraph, paragraph before) the person is
+        // named in. (Any candidate who is a person named near gets that nearness here.)
         for (const m of nearby) {
           // Far into a long paragraph, other sentences' names are no evidence.
           if (Math.abs(m.pos - at) > NEAR_REACH) continue;
-          const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - (base + f.span.close));
-          let n = near.get(m.person);
-          if (!n) near.set(m.person, (n = { nearness: 0 }));
-          n.nearness = Math.max(n.nearness ?? 0, 1 / (1 + d / 200));
-          n[place(m.pos)] = 1;
-          if (m.subject) n.near_subject = 1;
+          const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - q.close);
+          const x = (cands.ofPerson(m.person) ?? cands.of(personSpeaker(m.person))).x;
+          raise(x, 'via_name', 1);
+          raise(x, 'nearness', 1 / (1 + d / 200));
+          raise(x, place(m.pos), 1);
+          if (m.subject) raise(x, 'near_subject', 1);
         }
-        for (const [person, extra] of near) add({ speaker: personSpeaker(person), via: 'via_name', commit: noop }, null, extra);
-        const candList = [...cands.values()];
-        for (const c of candList) {
-          const p = c.speaker?.person;
+        for (let n = 0; n < cands.size; n++) {
+          const c = cands.at(n) as Candidate;
+          const x = c.x;
+          const p = c.speaker.person;
           if (p) {
             const shape = shapeOf(p);
-            if (shape.full) c.features.full_name = 1;
-            if (shape.full && shape.firstName) c.features.known_first_name = 1;
-            if (!shape.full && !shape.firstName) c.features.single_word = 1;
-            if (p.role) c.features.has_role = 1;
-            else if (shape.full && !shape.firstName) c.features.unknown_first_name = 1;
-            c.features.salience = Math.min(1, p.evidence / 5);
+            if (shape.full) setFeature(x, 'full_name', 1);
+            if (shape.full && shape.firstName) setFeature(x, 'known_first_name', 1);
+            if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
+            if (p.role) setFeature(x, 'has_role', 1);
+            else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
+            setFeature(x, 'salience', Math.min(1, p.evidence / 5));
           }
-          // The nearest mention counts for every candidate that has one.
-          if (!p && c.speaker && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) c.features.desc_bare = 1;
-          if (p && c.features.nearness === undefined && near.has(p)) c.features.nearness = near.get(p)?.nearness ?? 0;
-          if (ex && !SLOTS.some((slot) => c.features[slot])) c.features.other_than_slot = 1;
+          if (!p && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) setFeature(x, 'desc_bare', 1);
+          if (ex && !SLOTS.some((slot) => x[FEATURE_INDEX[slot]])) setFeature(x, 'other_than_slot', 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
-        let best = candList.length;
-        let bestScore = scoreOf(weights, NULL_FEATURES);
-        candList.forEach((c, n) => {
-          const s = scoreOf(weights, c.features);
-          if (s > bestScore) {
-            bestScore = s;
+        let best = cands.size;
+        let bestScore = scoreVector(w, NULL_VECTOR);
+        for (let n = 0; n < cands.size; n++) {
+          const score = scoreVector(w, (cands.at(n) as Candidate).x);
+          if (score > bestScore) {
+            bestScore = score;
             best = n;
           }
-        });
+        }
         if (options.observe) {
-          const list: CandidateView[] = candList.map((c) => ({ speaker: c.speaker ? shownName(c.speaker) : null, features: c.features }));
-          list.push({ speaker: null, features: NULL_FEATURES });
+          const list: CandidateView[] = [];
+          for (let n = 0; n < cands.size; n++) {
+            const c = cands.at(n) as Candidate;
+            list.push({ speaker: shownName(c.speaker), vector: c.x.slice() });
+          }
+          list.push({ speaker: null, vector: NULL_VECTOR.slice() });
           options.observe(f.span, list, best);
         }
-        const chosen = candList[best];
-        if (chosen?.speaker) {
+        const chosen = cands.at(best);
+        if (chosen) {
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
-          f.explicit = ex !== null && ex !== undefined && ex.readings.some((r) => candidateKey(r.speaker) === candidateKey(chosen.speaker as Speaker));
           earlier = chosen.speaker;
         }
       });
-      const last = [...speech].reverse().find((f) => f.speaker);
-      if (last?.speaker) lastSpeaker = { speaker: last.speaker, paragraph: i };
+      for (let k = speech.length - 1; k >= 0; k--) {
+        const spoken = speech[k]?.speaker;
+        if (spoken) {
+          lastSpeaker = { speaker: spoken, paragraph: i };
+          break;
+        }
+      }
     }
     for (const f of found) {
       const name = f.speaker ? shownName(f.speaker) : null;
-      out.push({ ...f.span, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
+      const { paragraph, text, start, end, open, close, unclosed, kind } = f.span;
+      // Written out, not spread: this runs for every quote of an archive, and the keys keep the span's order.
+      out.push({ paragraph, text, start, end, open, close, unclosed, kind, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
     }
   });
+  cands.release();
+  spareTable = cands;
   return out;
 }
 
@@ -636,25 +765,37 @@ const NEAR_REACH = 1500;
 
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
 
-const NULL_FEATURES: Features = { null: 1 };
+const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
 const CLASHES: Features = { name_gender_clash: 1 };
 
-/** What a person's name looks like, which never changes within an article: computed once per person. */
-const shapes = new WeakMap<Person, { full: boolean; firstName: boolean; gender: Gender }>();
-function shapeOf(p: Person): { full: boolean; firstName: boolean; gender: Gender } {
-  let shape = shapes.get(p);
-  if (!shape) {
-    const core = p.folded.filter((w) => !PARTICLES.has(w));
-    const gender = firstNameGender(p.folded[0] ?? '');
-    shape = { full: core.length >= 2, firstName: gender !== null, gender };
-    shapes.set(p, shape);
-  }
-  return shape;
+interface Shape {
+  full: boolean;
+  firstName: boolean;
+  gender: Gender;
+}
+
+/**
+ * What a person's name looks like, which never changes within an article: computed once per
+ * person. One memo per article (persons are an article's own), a plain Map rather than a module
+ * WeakMap, whose entries cost the collector more than the lookups they save.
+ */
+function shapeMemo(): (p: Person) => Shape {
+  const shapes = new Map<Person, Shape>();
+  return (p) => {
+    let shape = shapes.get(p);
+    if (!shape) {
+      const core = p.folded.filter((w) => !PARTICLES.has(w));
+      const gender = firstNameGender(p.folded[0] ?? '');
+      shape = { full: core.length >= 2, firstName: gender !== null, gender };
+      shapes.set(p, shape);
+    }
+    return shape;
+  };
 }
 
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
-const candidateKey = (s: Speaker): string => (s.person ? `p:${s.person.key}` : `g:${foldName(s.name.replace(/^the\s+(?=\p{Lu})/u, ''))}`);
+const groupKey = (name: string): string => foldName(name.replace(/^the\s+(?=\p{Lu})/u, ''));
 
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */

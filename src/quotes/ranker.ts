@@ -56,7 +56,15 @@ export const FEATURES = [
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
+/** A sparse, readable view of a feature vector (tests, error dumps): only the features that are set. */
 export type Features = Partial<Record<Feature, number>>;
+
+/** Where each feature sits in a feature vector: the FEATURES order. */
+export const FEATURE_INDEX: Readonly<Record<Feature, number>> = Object.fromEntries(FEATURES.map((f, j) => [f, j])) as Record<Feature, number>;
+export const FEATURE_COUNT = FEATURES.length;
+
+/** A candidate's features as one number per feature, in FEATURES order (0 = not set). */
+export type FeatureVector = Float64Array;
 
 export type SpeakerWeights = FeatureWeights<Feature>;
 
@@ -65,8 +73,34 @@ export const parseWeights = (json: unknown): SpeakerWeights => parseFeatureWeigh
 
 export const DEFAULT_WEIGHTS: SpeakerWeights = parseWeights(committed);
 
-export function scoreOf(w: SpeakerWeights, f: Features): number {
+// The weights as a vector, made once per weights object: scoring is then a dot product.
+const weightVectors = new WeakMap<SpeakerWeights, Float64Array>();
+export function weightVector(w: SpeakerWeights): Float64Array {
+  let v = weightVectors.get(w);
+  if (!v) {
+    v = Float64Array.from(FEATURES, (f) => w.weights[f] ?? 0);
+    weightVectors.set(w, v);
+  }
+  return v;
+}
+
+/** The score of the feature vector that starts at `offset` in `x` (a candidate's row of a slab, or a vector of its own). */
+export function scoreVector(w: Float64Array, x: Float64Array, offset = 0): number {
   let s = 0;
-  for (const k in f) s += (w.weights[k as Feature] ?? 0) * (f[k as Feature] ?? 0);
+  for (let j = 0; j < FEATURE_COUNT; j++) s += (w[j] ?? 0) * (x[offset + j] ?? 0);
   return s;
+}
+
+/** The set features of a vector, by name. */
+export function featuresOf(x: ArrayLike<number>): Features {
+  const out: Features = {};
+  FEATURES.forEach((f, j) => {
+    if (x[j]) out[f] = x[j];
+  });
+  return out;
+}
+
+/** A vector from named features (the rest 0). */
+export function vectorOf(f: Features): FeatureVector {
+  return Float64Array.from(FEATURES, (name) => f[name] ?? 0);
 }

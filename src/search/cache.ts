@@ -124,7 +124,7 @@ function jsonOf<S extends v.GenericSchema>(schema: S, frame: Frame, part: string
   throw new Unusable(`${part} has the wrong shape (${issue ? `${v.getDotPath(issue) ?? 'value'}: ${issue.message}` : 'invalid'})`);
 }
 
-const wordsOf = (frame: Frame, part: string): Uint32Array => wordsIn(Uint32Array, frame.body, () => new Unusable(`${part} has a bad length`));
+const wordsOf = (frame: Frame, part: string): Uint32Array => wordsIn(Uint32Array, frame.body, () => new Unusable(`${part} has a bad length or alignment`));
 
 // ---------------------------------------------------------------------------------------------
 // Writing.

@@ -128,8 +128,8 @@ export const WARM_DIGEST_ARTICLES = 30_000;
  * Prepares the first digest in the background (a bot, after it opens): sorts the archive by
  * date and makes (or reads, from an index cache that stores them) the story signatures of its
  * `newest` newest articles and of the reference sample, a slice at a time, so the first
- * `/digest` of a recent month only groups, and groups the
- * newest day (the digest without a date). Digests asked for meanwhile are answered as usual
+ * `/digest` of a recent month only groups, and groups the newest day (the digest without a
+ * date). Digests asked for meanwhile are answered as usual
  * (they make whatever is not ready yet).
  */
 export function warmDigest(articles: readonly Article[], newest = WARM_DIGEST_ARTICLES): Promise<void> {

@@ -45,7 +45,7 @@ const ARTICLES_PER_PART = 1000;
 /** Terms per PAIRS or WORDS part. */
 const TERMS_PER_PART = 100_000;
 /** Articles whose stored signatures are checked against fresh ones on load. */
-const PROBES = 16;
+export const PROBES = 16;
 
 interface Head {
   version: number;
@@ -145,7 +145,7 @@ function headOf(body: Uint8Array | undefined): Head {
   return h as Head;
 }
 
-const wordsOf = (body: Uint8Array, what: string): Int32Array => wordsIn(Int32Array, body, () => new StoredSignaturesUnusable(`${what} has a bad length`));
+const wordsOf = (body: Uint8Array, what: string): Int32Array => wordsIn(Int32Array, body, () => new StoredSignaturesUnusable(`${what} has a bad length or alignment`));
 
 const same = (x: Int32Array | null, y: Int32Array | null): boolean => (x === null || y === null ? x === y : x.length === y.length && x.every((v, i) => v === y[i]));
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/archive/parse.js';
 import { attributeArticle, expandAcronym, type AttributedQuote } from '../../src/quotes/attribute.js';
+import { FEATURE_INDEX } from '../../src/quotes/ranker.js';
 
 const seed = parseArticle('000_4f9b0c250ff8d600', readFileSync(new URL('../../seeds/000_4f9b0c250ff8d600.txt', import.meta.url), 'utf8')).article;
 const quotes = attributeArticle(seed.paragraphs);
@@ -125,7 +126,7 @@ describe('attributeArticle on small articles', () => {
       const out: Record<string, boolean> = {};
       attributeArticle(paragraphs, {
         observe: (_q, candidates) => {
-          for (const c of candidates) if (c.speaker) out[c.speaker] = c.features.name_gender_clash === 1;
+          for (const c of candidates) if (c.speaker) out[c.speaker] = c.vector[FEATURE_INDEX.name_gender_clash] === 1;
         },
       });
       return out;

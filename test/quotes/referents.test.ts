@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
+import { featuresOf } from '../../src/quotes/ranker.js';
 import { speakerOf } from './speaker-of.js';
 
 describe('documents, descriptions and groups resolve to who the text says they are', () => {
@@ -52,7 +53,7 @@ describe('documents, descriptions and groups resolve to who the text says they a
     const intro: Array<string | null> = [];
     attributeArticle(text, {
       observe: (q, candidates) => {
-        if (q.text.startsWith('She wants higher fees')) for (const c of candidates) if (c.features.intro_para) intro.push(c.speaker);
+        if (q.text.startsWith('She wants higher fees')) for (const c of candidates) if (featuresOf(c.vector).intro_para) intro.push(c.speaker);
       },
     });
     expect(intro).toEqual(['a spokesman for Jane Kirby']);
@@ -82,7 +83,7 @@ describe('a definite description may be a person the article named: readings the
     let out: Array<{ speaker: string | null; features: Record<string, number | undefined> }> = [];
     attributeArticle(paragraphs, {
       observe: (q, candidates) => {
-        if (q.text.startsWith(start)) out = candidates.map((c) => ({ speaker: c.speaker, features: { ...c.features } }));
+        if (q.text.startsWith(start)) out = candidates.map((c) => ({ speaker: c.speaker, features: featuresOf(c.vector) }));
       },
     });
     return out;

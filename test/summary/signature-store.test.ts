@@ -6,7 +6,7 @@ import type { Article } from '../../src/archive/types.js';
 import { LiveArchive } from '../../src/live/live-archive.js';
 import { buildEngine, openEngine, openEngineAsync } from '../../src/open.js';
 import { digest, warmDigest } from '../../src/summary/digest.js';
-import { offerStoredSignatures, signatureParts } from '../../src/summary/signature-store.js';
+import { offerStoredSignatures, PROBES, signatureParts } from '../../src/summary/signature-store.js';
 import { groupStories, offerSignatures, REFERENCE_SAMPLE, SIGNATURE_VERSION } from '../../src/summary/stories.js';
 import { memoryLogger } from '../helpers.js';
 import { removeDir, writeArchive } from '../helpers/archive.js';
@@ -275,7 +275,7 @@ describe('digest signatures stored with the index cache', () => {
     // Written by one process; read, as a cache load makes them, as other article objects.
     const parts = [...signatureParts(parse())];
     const articles = parse();
-    // An old article the reference sample and the store's 16 checks leave out, its stored
+    // An old article the reference sample and the store's probes leave out, its stored
     // signature damaged so that reading it logs a warning: the warning tells when it is read.
     const evenly = (count: number): Set<number> => {
       const picked = new Set<number>();
@@ -283,7 +283,7 @@ describe('digest signatures stored with the index cache', () => {
       return picked;
     };
     const sampled = evenly(REFERENCE_SAMPLE);
-    const probed = evenly(16);
+    const probed = evenly(PROBES);
     const victim = Array.from({ length: n }, (_, i) => i).find((i) => i > 50 && !sampled.has(i) && !probed.has(i)) ?? -1;
     expect(victim).toBeGreaterThan(0);
     const body = Buffer.from(parts[0] as Uint8Array);
