@@ -3,6 +3,7 @@ import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
 import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
+import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
 import { answerType, type AnswerType } from './question.js';
@@ -433,6 +434,81 @@ function nameCues(sentence: string, c: Candidate): number[] {
   ];
 }
 
+const BREAK_BETWEEN = /[.;:!?()"“”]|\s[-–—]\s/;
+
+/**
+ * Who/where evidence about a capitalised candidate (TYPED_SPAN_FEATURES): what the run names (a
+ * known place, a place word), its grammatical tie to the question's relation words (the matched
+ * question terms that are not the topic's names: "axed", "owned", "located"), and the role word
+ * that introduces it ("former coach Marco Tardelli", "then-Mayor Hans Tanzler").
+ */
+function typedCues(
+  sentence: string,
+  c: Candidate,
+  first: number,
+  last: number,
+  matched: Words['terms'],
+  q: QuestionView,
+  shape: QuestionShape,
+  prevTok: Token | undefined,
+): number[] {
+  const run = c.text.split(/\s+/).filter(Boolean);
+  let agent = false;
+  let subject = false;
+  let object = false;
+  let locativeAfter = false;
+  const prefix = sentence.slice(Math.max(0, c.start - 24), c.start);
+  const byBefore = AGENT.test(prefix);
+  const locative = LOCATIVE.test(prefix);
+  for (const m of matched) {
+    if ((m.start >= c.start && m.end <= c.end) || q.topic.has(m.term)) continue;
+    if (m.pos < first && first - m.pos <= 6 && !BREAK_BETWEEN.test(sentence.slice(m.end, c.start))) {
+      if (byBefore) agent = true;
+      if (locative && first - m.pos <= 4) locativeAfter = true;
+      if (first - m.pos <= 3) object = true;
+    }
+    if (m.pos > last && m.pos - last <= 3 && !BREAK_BETWEEN.test(sentence.slice(c.end, m.start))) subject = true;
+  }
+  // The role word right before the candidate, past "former"/"then-" ("former coach", "then-Mayor").
+  const before = /([\p{L}.]+)(?:\s+|-)$/u.exec(sentence.slice(Math.max(0, c.start - 30), c.start))?.[1] ?? '';
+  const role = before !== '' && isTitleWord(before) && !/^(?:former|state|federal|national|public)$/i.test(before);
+  const roleWords = [...run.filter((w) => isTitleWord(w)), ...(role ? [before] : [])];
+  const placeKind = placeKindMatch(shape.head, run);
+  const roleInQuestion = roleWords.some((w) => tokenize(w).some((t) => q.termSet.has(termOf(t) ?? '')));
+  return [
+    namesKnownPlace(run) ? 1 : 0,
+    hasPlaceWord(run) ? 1 : 0,
+    agent ? 1 : 0,
+    subject && shape.subject ? 1 : 0,
+    object && shape.auxiliary ? 1 : 0,
+    role ? 1 : 0,
+    roleInQuestion ? 1 : 0,
+    c.kind === 'name' && /\s(?:and|&)\s/.test(c.text) ? 1 : 0,
+    prevTok !== undefined && /\p{L}-$/u.test(sentence.slice(Math.max(0, c.start - 2), c.start)) ? 1 : 0,
+    locativeAfter ? 1 : 0,
+    c.kind === 'name' && run.includes('of') ? 1 : 0,
+    // "Soon, …", "Contiguous …": one capitalised word opening the sentence is seldom a name.
+    c.start === 0 && run.length === 1 ? 1 : 0,
+    // "What *city*…": a known city, not a country or a continent.
+    placeKind === 1 ? 1 : 0,
+    placeKind === -1 ? 1 : 0,
+    // "What is the weight … in *pounds*?" → "94 pounds": the amount's unit is a word of the question.
+    c.kind === 'number' && unitWords(sentence, c).some((t) => q.termSet.has(t)) ? 1 : 0,
+  ];
+}
+
+/** The index terms of an amount's unit: the words after its first number inside it, else the word right after it. */
+function unitWords(sentence: string, c: Candidate): string[] {
+  const inside = tokenize(c.text)
+    .slice(1)
+    .map(termOf)
+    .filter((t): t is string => t !== null && !/^\d/.test(t));
+  if (inside.length > 0) return inside;
+  const next = tokenize(sentence.slice(c.end, c.end + 24))[0];
+  const t = next ? termOf(next) : null;
+  return t ? [t] : [];
+}
+
 /** The sentence's words, one token per place (a hyphenated word once). */
 function sentenceTokens(sentence: string): Token[] {
   const out: Token[] = [];
@@ -649,6 +725,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       headAfter ? 1 : 0,
       headIntro ? 1 : 0,
       shape.head !== undefined && cw.some((x) => x.term === shape.head) && cw.some((x) => !q.termSet.has(x.term)) ? 1 : 0,
+      ...typedCues(sentence, c, first, last, matched, q, shape, prevTok),
     ];
     return features;
   });
