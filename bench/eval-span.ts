@@ -12,72 +12,39 @@
  *
  *   npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]
  */
-import { checkedQuery } from '../src/engine.js';
-import { chooseSpan, pickable, questionView, spanCandidates, type QuestionView } from '../src/search/answer.js';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights, type Group } from '../src/search/ask-model.js';
-import { answerScores, goldSentences, spanGroup, trainSpanWeights, type GoldQuestion } from '../src/search/ask-train.js';
-import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
+import { chooseSpan, pickable, spanCandidates } from '../src/search/answer.js';
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
+import { answerScores, spanGroupsOf, spanItems, trainSpanWeights, type SpanItem } from '../src/search/ask-train.js';
+import type { AnswerType } from '../src/search/question.js';
 import { heldOutArticles, openSquad } from './squad.js';
+import { parseSpanEvalArgs, SPAN_EVAL_USAGE } from './span-args.js';
 
-const args = process.argv.slice(2);
-const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !['--errors', '--boost', '--splice'].includes(args[i - 1] ?? '') && args[i - 2] !== '--splice');
-if (!docsPath || !questionsPath) {
-  console.error('usage: npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]');
+const parsed = parseSpanEvalArgs(process.argv.slice(2));
+if ('error' in parsed) {
+  console.error(`${parsed.error}\n${SPAN_EVAL_USAGE}`);
   process.exit(1);
 }
-const boost = args.includes('--boost') ? ((args[args.indexOf('--boost') + 1] ?? '').split(',') as AnswerType[]) : [];
-const errors = args.includes('--errors') ? Number(args[args.indexOf('--errors') + 1]) : 0;
+const { docsPath, questionsPath, boost, errors } = parsed;
 const squad = openSquad(docsPath, questionsPath, 'all');
 const heldOut = heldOutArticles(docsPath);
 
-interface Item {
-  g: GoldQuestion;
-  q: QuestionView;
-  /** The first sentence of the gold paragraph that holds a gold answer. */
-  sentences: string[];
-}
 const started = performance.now();
-const items: Item[] = [];
+let items: SpanItem[];
 try {
-  for (const g of squad.questions) {
-    let q: QuestionView;
-    try {
-      // The question as askPool builds it, without the retrieval (not needed on the gold sentence).
-      const { index } = squad.engine;
-      const unseen = Math.log(1 + (index.size + 0.5) / 0.5);
-      q = questionView(g.question, checkedQuery(g.question, 'question'), (term) => {
-        const id = index.vocab.get(term);
-        return id === undefined ? unseen : index.idf(id);
-      });
-    } catch {
-      continue;
-    }
-    // The gold paragraph's sentences as train:ask reads them (goldSentences).
-    const gold = goldSentences(squad.engine, g, q);
-    const sentences = gold ? gold.sentences.filter((_, i) => gold.positive[i]).map((x) => x.sentence.text) : [];
-    if (sentences.length > 0) items.push({ g, q, sentences });
-  }
+  items = spanItems(squad.engine, squad.questions);
 } finally {
   squad.close();
 }
 const train = items.filter((x) => !heldOut.has(x.g.article));
 const test = items.filter((x) => heldOut.has(x.g.article));
-const groups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
-for (const { g, q, sentences } of train) {
-  for (const s of sentences) {
-    const group = spanGroup(s, q, g.answers);
-    if (group) groups.get(q.type)?.push(group);
-  }
-}
+const groups = spanGroupsOf(train);
 const trained = trainSpanWeights(groups, boost);
 const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
-const splice = args.includes('--splice') ? args.slice(args.indexOf('--splice') + 1, args.indexOf('--splice') + 3) : [];
-if (splice[0] && splice[1]) {
-  // Read raw: IN's span part may list other features; the sentence and passage parts are checked with the result.
-  const spliced = parseWeights({ ...(JSON.parse(readFileSync(splice[0], 'utf8')) as object), span: weights.span });
-  writeFileSync(splice[1], `${JSON.stringify(spliced, null, 1)}\n`);
-  console.log(`span model spliced into ${splice[0]} → ${splice[1]}`);
+if (parsed.splice) {
+  const { from, doc, to } = parsed.splice;
+  writeFileSync(to, `${JSON.stringify(parseWeights({ ...doc, span: weights.span }), null, 1)}\n`);
+  console.log(`span model spliced into ${from} → ${to}`);
 }
 for (const [t, r] of Object.entries(trained.boosted)) {
   console.log(`span trees ${t}: ${r.chosen} (validation top-1 ${r.validationTop1Before.toFixed(3)} → ${r.validationTop1After.toFixed(3)})`);

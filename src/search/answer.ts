@@ -3,9 +3,10 @@ import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
 import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
+import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
-import { answerType, type AnswerType } from './question.js';
+import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
@@ -22,6 +23,8 @@ export interface QuestionView {
   topic: ReadonlySet<string>;
   /** The rarest word that is not a topic name: usually what is asked ("axed", "director"). */
   keyRelation: string | undefined;
+  /** The wh-word, where it stands, and the question's head word (question.ts whPhrase: the one definition). */
+  wh: WhPhrase;
 }
 
 export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number): QuestionView {
@@ -39,7 +42,8 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
   });
   let keyRelation: string | undefined;
   for (const t of qTerms) if (!topic.has(t) && (keyRelation === undefined || weight(t) > weight(keyRelation))) keyRelation = t;
-  return { text, type: answerType(text), terms: qTerms, termSet: new Set(qTerms), weight, total: total || 1, rarest, topic, keyRelation };
+  const termSet = new Set(qTerms);
+  return { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh: whPhrase(text, termSet) };
 }
 
 /** The candidate kind that answers each question type ('other' takes any phrase). */
@@ -153,31 +157,6 @@ function sameFamily(a: string, b: string): boolean {
 /** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
 const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
 
-const FOCUS_CACHE = new WeakMap<QuestionView, string | null>();
-/**
- * The head word of the question's wh-phrase ("What *religion*…", "How many *people*…", "Which
- * *company*…"): the first content word within three words after the first wh-word.
- */
-function focusOf(q: QuestionView): string | undefined {
-  let f = FOCUS_CACHE.get(q);
-  if (f === undefined) {
-    f = null;
-    const tokens = tokenize(q.text);
-    const wh = tokens.findIndex((t) => /^(?:what|which|how|whose)$/.test(t.norm));
-    if (wh >= 0) {
-      for (const t of tokens.slice(wh + 1, wh + 4)) {
-        const term = termOf(t);
-        if (term && !['many', 'much'].includes(t.norm)) {
-          f = term;
-          break;
-        }
-      }
-    }
-    FOCUS_CACHE.set(q, f);
-  }
-  return f ?? undefined;
-}
-
 export interface ScoredSentence {
   sentence: Sentence;
   features: number[];
@@ -274,7 +253,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       if (b > a) inOrder++;
     }
     const spanWords = matched.length > 1 ? (matched[matched.length - 1]?.pos ?? 0) - (matched[0]?.pos ?? 0) + 1 : matched.length;
-    const focus = focusOf(q);
+    const focus = q.wh.head;
     const hasFocus = focus !== undefined && distinct.has(focus);
     let focusTyped = 0;
     if (focus !== undefined && typed.length > 0) {
@@ -358,12 +337,9 @@ const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'wh
 
 /** The question's wh-word, for features that differ between "which X", "what X" and "how X". */
 function whWord(q: QuestionView): 'which' | 'what' | 'how' | 'other' {
-  const m = /\b(which|what|how)\b/i.exec(q.text);
-  return (m?.[1]?.toLowerCase() as 'which' | 'what' | 'how' | undefined) ?? 'other';
+  const w = q.wh.word;
+  return w === 'which' || w === 'what' || w === 'how' ? w : 'other';
 }
-
-const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
-const QUESTION_AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
 
 /**
  * Where the asked-for thing stands in the question, for aligning it with a sentence: the
@@ -376,42 +352,20 @@ export interface QuestionShape {
   fronted: ReadonlySet<string>;
   auxiliary: boolean;
   subject: boolean;
-  /**
-   * The first question term after the wh-word, past an auxiliary, determiners and "type of" /
-   * "name of": the noun asked about ("What *religion*…", "What type of *curricula*…", "What is
-   * the name of the *river*?"), or the verb of a who-question ("Who *killed*…").
-   */
+  /** The question's head word (`q.wh.head`, defined once in question.ts whPhrase). */
   head: string | undefined;
-}
-
-const KIND_NOUNS = new Set(['type', 'types', 'kind', 'kinds', 'sort', 'sorts', 'form', 'forms', 'style', 'genre', 'variety', 'category', 'brand', 'name', 'names', 'term', 'word']);
-const SKIPPED = new Set(['the', 'a', 'an', 'another', 'other', 'one', 'some']);
-
-function whHead(tokens: readonly Token[], wh: number, q: QuestionView): string | undefined {
-  let i = wh + 1;
-  if (QUESTION_AUXILIARIES.has(tokens[i]?.norm ?? '')) i++;
-  while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
-  // "what kind of music", "the name of the river": the noun after "of"/"for" is what is asked about.
-  if (KIND_NOUNS.has(tokens[i]?.norm ?? '') && /^(?:of|for)$/.test(tokens[i + 1]?.norm ?? '')) {
-    i += 2;
-    while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
-  }
-  const t = tokens[i];
-  const term = t ? termOf(t) : null;
-  return term && q.termSet.has(term) ? term : undefined;
 }
 
 export function questionShape(q: QuestionView): QuestionShape {
   const tokens = tokenize(q.text);
-  const wh = tokens.findIndex((t) => WH_WORDS.has(t.norm));
+  const { at, auxiliary, head } = q.wh;
   const fronted = new Set<string>();
-  for (const t of wh < 0 ? tokens : tokens.slice(0, wh)) {
+  for (const t of at < 0 ? tokens : tokens.slice(0, at)) {
     const term = termOf(t);
     if (term && q.termSet.has(term)) fronted.add(term);
   }
-  if (wh < 0) return { fronted, auxiliary: false, subject: false, head: undefined };
-  const auxiliary = tokens.slice(wh + 1, wh + 4).some((t) => QUESTION_AUXILIARIES.has(t.norm));
-  return { fronted, auxiliary, subject: !auxiliary, head: whHead(tokens, wh, q) };
+  if (at < 0) return { fronted, auxiliary: false, subject: false, head: undefined };
+  return { fronted, auxiliary, subject: !auxiliary, head };
 }
 
 /**
@@ -431,6 +385,81 @@ function nameCues(sentence: string, c: Candidate): number[] {
     run.some(isDemonym) ? 1 : 0,
     isNonNameStarter(run[0] ?? '') ? 1 : 0,
   ];
+}
+
+const BREAK_BETWEEN = /[.;:!?()"“”]|\s[-–—]\s/;
+
+/**
+ * Who/where evidence about a capitalised candidate (TYPED_SPAN_FEATURES): what the run names (a
+ * known place, a place word), its grammatical tie to the question's relation words (the matched
+ * question terms that are not the topic's names: "axed", "owned", "located"), and the role word
+ * that introduces it ("former coach Marco Tardelli", "then-Mayor Hans Tanzler").
+ */
+function typedCues(
+  sentence: string,
+  c: Candidate,
+  first: number,
+  last: number,
+  matched: Words['terms'],
+  q: QuestionView,
+  shape: QuestionShape,
+  prevTok: Token | undefined,
+): number[] {
+  const run = c.text.split(/\s+/).filter(Boolean);
+  let agent = false;
+  let subject = false;
+  let object = false;
+  let locativeAfter = false;
+  const prefix = sentence.slice(Math.max(0, c.start - 24), c.start);
+  const byBefore = AGENT.test(prefix);
+  const locative = LOCATIVE.test(prefix);
+  for (const m of matched) {
+    if ((m.start >= c.start && m.end <= c.end) || q.topic.has(m.term)) continue;
+    if (m.pos < first && first - m.pos <= 6 && !BREAK_BETWEEN.test(sentence.slice(m.end, c.start))) {
+      if (byBefore) agent = true;
+      if (locative && first - m.pos <= 4) locativeAfter = true;
+      if (first - m.pos <= 3) object = true;
+    }
+    if (m.pos > last && m.pos - last <= 3 && !BREAK_BETWEEN.test(sentence.slice(c.end, m.start))) subject = true;
+  }
+  // The role word right before the candidate, past "former"/"then-" ("former coach", "then-Mayor").
+  const before = /([\p{L}.]+)(?:\s+|-)$/u.exec(sentence.slice(Math.max(0, c.start - 30), c.start))?.[1] ?? '';
+  const role = before !== '' && isTitleWord(before) && !/^(?:former|state|federal|national|public)$/i.test(before);
+  const roleWords = [...run.filter((w) => isTitleWord(w)), ...(role ? [before] : [])];
+  const placeKind = placeKindMatch(shape.head, run);
+  const roleInQuestion = roleWords.some((w) => tokenize(w).some((t) => q.termSet.has(termOf(t) ?? '')));
+  return [
+    namesKnownPlace(run) ? 1 : 0,
+    hasPlaceWord(run) ? 1 : 0,
+    agent ? 1 : 0,
+    subject && shape.subject ? 1 : 0,
+    object && shape.auxiliary ? 1 : 0,
+    role ? 1 : 0,
+    roleInQuestion ? 1 : 0,
+    c.kind === 'name' && /\s(?:and|&)\s/.test(c.text) ? 1 : 0,
+    prevTok !== undefined && /\p{L}-$/u.test(sentence.slice(Math.max(0, c.start - 2), c.start)) ? 1 : 0,
+    locativeAfter ? 1 : 0,
+    c.kind === 'name' && run.includes('of') ? 1 : 0,
+    // "Soon, …", "Contiguous …": one capitalised word opening the sentence is seldom a name.
+    c.start === 0 && run.length === 1 ? 1 : 0,
+    // "What *city*…": a known city, not a country or a continent.
+    placeKind === 1 ? 1 : 0,
+    placeKind === -1 ? 1 : 0,
+    // "What is the weight … in *pounds*?" → "94 pounds": the amount's unit is a word of the question.
+    c.kind === 'number' && unitWords(sentence, c).some((t) => q.termSet.has(t)) ? 1 : 0,
+  ];
+}
+
+/** The index terms of an amount's unit: the words after its first number inside it, else the word right after it. */
+function unitWords(sentence: string, c: Candidate): string[] {
+  const inside = tokenize(c.text)
+    .slice(1)
+    .map(termOf)
+    .filter((t): t is string => t !== null && !/^\d/.test(t));
+  if (inside.length > 0) return inside;
+  const next = tokenize(sentence.slice(c.end, c.end + 24))[0];
+  const t = next ? termOf(next) : null;
+  return t ? [t] : [];
 }
 
 /** The sentence's words, one token per place (a hyphenated word once). */
@@ -496,7 +525,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
     // a typed question's first word is its relation, already measured above.
     let focusDist = 30;
     for (const m of matched) {
-      if (q.type !== 'other' || m.term !== q.terms[0] || (m.start >= c.start && m.end <= c.end)) continue;
+      if (q.type !== 'other' || m.term !== q.wh.head || (m.start >= c.start && m.end <= c.end)) continue;
       focusDist = Math.min(focusDist, m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0);
     }
     let prevTok: Token | undefined;
@@ -532,7 +561,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
     const raw = c.text.split(/\s+/);
     const capitals = raw.filter((x) => /^\p{Lu}/u.test(x)).length;
     const lastRaw = raw[raw.length - 1] ?? '';
-    const focus = q.type === 'other' ? q.terms[0] : undefined;
+    const focus = q.type === 'other' ? q.wh.head : undefined;
     const containsFocus = focus !== undefined && cw.some((x) => x.term === focus) && cw.some((x) => !q.termSet.has(x.term));
     const phraseLike = c.kind === 'phrase' || c.kind === 'name';
     // Which side of the candidate the question's words stand on, read against where the wh-word stands in the question.
@@ -649,6 +678,7 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       headAfter ? 1 : 0,
       headIntro ? 1 : 0,
       shape.head !== undefined && cw.some((x) => x.term === shape.head) && cw.some((x) => !q.termSet.has(x.term)) ? 1 : 0,
+      ...typedCues(sentence, c, first, last, matched, q, shape, prevTok),
     ];
     return features;
   });

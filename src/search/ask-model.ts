@@ -74,6 +74,18 @@ export const NAME_SPAN_FEATURES = ['firstName', 'personLike', 'titled', 'organis
 export const HEAD_SPAN_FEATURES = ['headBefore', 'headAfter', 'headIntro', 'containsHead'] as const;
 /** Span features aligning the candidate's sides with the wh-word's place in the question (questionShape). */
 export const ALIGN_SPAN_FEATURES = ['subject×after', 'subject×before', 'auxiliary×after', 'auxiliary×before', 'frontedBefore', 'frontedAfter', 'between', 'centreDist'] as const;
+/**
+ * Who/where evidence (answer.ts typedCues), learnt for every type: a known place or a place word
+ * in the run, the candidate as the agent ("owned by X"), subject or object of the question's
+ * relation word, a role word beside it (and whether the question names that role: "mayor"),
+ * two names joined by "and", a word glued on by a hyphen ("pay-TV"), a locative after the
+ * question's words ("located in X"), a known place of the kind the question's head asks for
+ * ("What city…" → a city) or of another kind, an amount whose unit the question names ("in pounds").
+ */
+export const TYPED_SPAN_FEATURES = [
+  'knownPlace', 'placeWord', 'agentOfRelation', 'subjectOfRelation', 'objectOfRelation', 'roleBefore', 'roleInQuestion', 'coordinated',
+  'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash', 'unitInQuestion',
+] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
@@ -83,6 +95,7 @@ export const SPAN_FEATURES = [
   ...ALIGN_SPAN_FEATURES,
   ...NAME_SPAN_FEATURES,
   ...HEAD_SPAN_FEATURES,
+  ...TYPED_SPAN_FEATURES,
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */

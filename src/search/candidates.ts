@@ -1,3 +1,4 @@
+import { looksLikePersonName, splitTitle } from '../quotes/names.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
 
 /**
@@ -93,6 +94,8 @@ export function typedCandidates(sentence: string): Candidate[] {
     const after = sentence[m.index + raw.length] ?? ' ';
     if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
     const end = m.index + raw.length;
+    // "1986/87", "3/4": one half of a period or a ratio is not an amount.
+    if (/\d\/$/.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || /^\/\d/.test(sentence.slice(end, end + 2))) continue;
     push(out, seen, sentence, 'number', m.index, end);
     const unit = UNIT_RE.exec(sentence.slice(end, end + 40));
     if (unit) push(out, seen, sentence, 'number', m.index, end + unit[0].length);
@@ -106,7 +109,8 @@ export function typedCandidates(sentence: string): Candidate[] {
       text = text.slice(w[0].length);
     }
     const bare = text.replace(/[.'’-]+$/, '');
-    if (!bare || (!bare.includes(' ') && isStopWord(bare.toLowerCase()))) continue;
+    // "About 3 million": the capitalised opener dropped leaves no name.
+    if (!bare || (!bare.includes(' ') && isStopWord(bare.toLowerCase())) || !/\p{Lu}/u.test(bare)) continue;
     if (new RegExp(`^(?:${MONTHS}|${DAYS})$`).test(bare)) continue;
     push(out, seen, sentence, 'name', start, start + text.length);
   }
@@ -144,6 +148,7 @@ export function typedCandidates(sentence: string): Candidate[] {
 export function answerCandidates(sentence: string, questionTerms: ReadonlySet<string>): Candidate[] {
   const out = typedCandidates(sentence);
   const seen = new Set(out.map((c) => `${c.kind}:${c.start}:${c.end}`));
+  nameVariants(sentence, out, seen);
   const tokens = tokenize(sentence).filter((t, i, all) => i === 0 || t.start >= (all[i - 1]?.end ?? 0));
   let run: Token[] = [];
   const flush = (): void => {
@@ -163,6 +168,61 @@ export function answerCandidates(sentence: string, questionTerms: ReadonlySet<st
   }
   flush();
   return out;
+}
+
+const JOINED = /^\s+(?:and|&)\s+$/;
+const LISTED = /^,\s+$/;
+const LIST_END = /^,?\s+and\s+$/;
+const PARTICLE_WORDS = new Set(['of', 'the', 'de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'la', 'le', '&']);
+
+/**
+ * Other readings of the names, for the span only (sentence features read the typed candidates
+ * as they are): two names joined by "and" as one ("William and Judith Bollinger"), a name
+ * without the title or role before it ("Duke *William II* of Normandy", "Microsoft CEO *Satya
+ * Nadella*"), and a person's name without the "of Place" after it ("*Duke William II* of
+ * Normandy"). The span model weighs them against the runs they come from.
+ */
+function nameVariants(sentence: string, out: Candidate[], seen: Set<string>): void {
+  const names = out.filter((c) => c.kind === 'name').sort((a, b) => a.start - b.start);
+  for (const [i, c] of names.entries()) {
+    const next = names[i + 1];
+    if (next && next.start > c.end && JOINED.test(sentence.slice(c.end, next.start))) push(out, seen, sentence, 'name', c.start, next.end);
+    // "Neil Armstrong, Michael Collins and Buzz Aldrin": a list of names closed by "and" (from its first name only).
+    const prev = names[i - 1];
+    if (!prev || !LISTED.test(sentence.slice(prev.end, c.start))) {
+      for (let j = i + 1; j < names.length && j - i <= 6; j++) {
+        const gap = sentence.slice(names[j - 1]?.end ?? 0, names[j]?.start ?? 0);
+        if (j - i >= 2 && LIST_END.test(gap)) push(out, seen, sentence, 'name', c.start, names[j]?.end ?? c.end);
+        if (!LISTED.test(gap)) break;
+      }
+    }
+    const words = [...c.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], start: c.start + m.index, end: c.start + m.index + m[0].length }));
+    const ofAt = words.findIndex((x, k) => k > 0 && x.w === 'of');
+    const head = ofAt > 0 ? words.slice(0, ofAt) : words;
+    if (head.some((x) => PARTICLE_WORDS.has(x.w))) continue;
+    const { title, name } = personParts(head.map((x) => x.w));
+    const last = head[head.length - 1];
+    const first = words[title.length];
+    if (!last || !first || name.length === 0) continue;
+    // "Duke William II" of Normandy, not "Battle" of Hastings: a person's name before "of" keeps its title.
+    if (ofAt > 0 && (title.length > 0 || name.length > 1)) push(out, seen, sentence, 'name', c.start, last.end);
+    if (title.length > 0) push(out, seen, sentence, 'name', first.start, ofAt > 0 ? last.end : c.end);
+  }
+}
+
+const NUMERAL = /^(?:[IVX]{1,5}|Jr\.?|Sr\.?)$/;
+// Ranks of nobility the quote lexicon (a news speaker's titles) does not list.
+const NOBLE = /^(?:Duke|Duchess|Earl|Count|Countess|Baron|Baroness|Emperor|Empress|Tsar|Czar|Sultan|Khan|Archduke|Saint|Pharaoh|Caliph|Shah|Emir)$/;
+
+/** A run's leading title and the person's name after it, when it reads as one ("King Harold II"); no name otherwise. */
+function personParts(run: readonly string[]): { title: string[]; name: string[] } {
+  let end = run.length;
+  while (end > 1 && NUMERAL.test(run[end - 1] ?? '')) end--;
+  const noble = NOBLE.test(run[0] ?? '') && end > 1 ? 1 : 0;
+  const split = splitTitle(run.slice(noble, end));
+  const title = [...run.slice(0, noble), ...split.title];
+  const name = split.name;
+  return looksLikePersonName(name) ? { title, name: [...name, ...run.slice(end)] } : { title, name: [] };
 }
 
 const MAX_PHRASE = 8;

@@ -1,3 +1,5 @@
+import { termOf, tokenize } from '../text/tokenize.js';
+
 /**
  * What kind of thing a question asks for: who → a person or organisation, when → a date or
  * time, how much / how many → an amount, where → a place, why → a cause. The type is evidence
@@ -15,7 +17,9 @@ const PERSON_Q = new RegExp(`\\b(who|whom|whose)\\b|\\b(?:what|which) ${PERSON_H
 const PLACE_Q = /\bwhere\b|\b(?:what|which) (?:city|cities|country|countries|state|place|region|continent|town|island|river|province|county|nation|area|location|capital)\b/;
 const CAUSE_Q = /\bwhy\b|\bwhat (?:caused|causes|led to|prompted|is the reason|was the reason|were the reasons)\b|\bfor what reason\b|\bhow come\b/;
 
-const WH_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/;
+/** The question words: typing, the head word and the span features all read this one list. */
+export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const WH_WORD = new RegExp(`\\b(?:${[...WH_WORDS].join('|')})\\b`);
 /** In the order a tie goes: "how long ago" is a time before it is an amount. */
 const TYPED: ReadonlyArray<[AnswerType, RegExp]> = [
   ['time', TIME_Q],
@@ -44,6 +48,53 @@ export function answerType(question: string): AnswerType {
     }
   }
   return best;
+}
+
+/** Words that may follow the wh-word before the phrase's noun or verb ("Who *did* Emma marry?", "What *is* the …"). */
+export const QUESTION_AUXILIARIES: ReadonlySet<string> = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'may', 'might', 'should']);
+/** Nouns that name a kind of thing: the noun after their "of" is what is asked about ("what kind of *music*"). */
+const KIND_NOUNS = new Set(['type', 'types', 'kind', 'kinds', 'sort', 'sorts', 'form', 'forms', 'style', 'genre', 'variety', 'category', 'brand', 'name', 'names', 'term', 'word']);
+/** Skipped between the wh-word and its head: determiners, and the quantity words of "how many / how much". */
+const SKIPPED = new Set(['the', 'a', 'an', 'another', 'other', 'one', 'some', 'many', 'much']);
+
+/** Where a question's wh-phrase stands and what it asks about. */
+export interface WhPhrase {
+  /** The first wh-word ("what", "who", …), undefined when the question has none. */
+  word: string | undefined;
+  /** Its token index in `tokenize(question)` (-1 without one). */
+  at: number;
+  /** Whether an auxiliary follows within three words ("Who did Emma marry?"): the wh-phrase is not the subject. */
+  auxiliary: boolean;
+  /**
+   * The question's head word: the first question term after the wh-word, past an auxiliary,
+   * determiners, "many/much" and "type of" / "name of" — the noun asked about ("What
+   * *religion*…", "How many *people*…", "What type of *curricula*…", "What is the name of the
+   * *river*?") or the verb of a who-question ("Who *killed*…"). The one definition every answer
+   * model reads (sentence focus, span head).
+   */
+  head: string | undefined;
+}
+
+/**
+ * The wh-phrase of a question, given its tokens and the question terms the engine kept (a head
+ * that is not one of them, a stop word, is no head).
+ */
+export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhrase {
+  const tokens = tokenize(question);
+  const at = tokens.findIndex((t) => WH_WORDS.has(t.norm));
+  const wh = tokens[at];
+  if (!wh) return { word: undefined, at: -1, auxiliary: false, head: undefined };
+  const auxiliary = tokens.slice(at + 1, at + 4).some((t) => QUESTION_AUXILIARIES.has(t.norm));
+  let i = at + 1;
+  if (QUESTION_AUXILIARIES.has(tokens[i]?.norm ?? '')) i++;
+  while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+  if (KIND_NOUNS.has(tokens[i]?.norm ?? '') && /^(?:of|for)$/.test(tokens[i + 1]?.norm ?? '')) {
+    i += 2;
+    while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+  }
+  const t = tokens[i];
+  const term = t ? termOf(t) : null;
+  return { word: wh.norm, at, auxiliary, head: term && termSet.has(term) ? term : undefined };
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';

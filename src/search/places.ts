@@ -1,0 +1,110 @@
+/**
+ * Place names every news archive uses: countries, continents, regions, oceans and US states, and
+ * the words that make a capitalised run a place ("River", "Island"). Evidence for the span
+ * model, not a rule: a *where* answer is usually one, a *who* answer usually not, and the
+ * weights learn how much that says on each type.
+ */
+import { termOf, tokenize } from '../text/tokenize.js';
+
+/** One-word names separated by white space, then two-word names separated by '|'. */
+const lexicon = (words: string, pairs: string): ReadonlySet<string> => new Set([...words.split(/\s+/), ...pairs.split('|').map((x) => x.trim())]);
+
+/** Countries, past and present, and the nations of Britain. */
+const COUNTRIES = lexicon(
+  `afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh
+  barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina burma burundi
+  cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechoslovakia czech denmark
+  djibouti dominica ecuador egypt eritrea estonia ethiopia fiji finland france gabon gambia georgia germany ghana greece
+  grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
+  japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+  liechtenstein lithuania luxembourg macedonia madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+  micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands holland
+  nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+  romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname swaziland
+  sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu
+  uganda ukraine uruguay uzbekistan vanuatu vatican venezuela vietnam yemen yugoslavia zaire zambia zimbabwe britain
+  england scotland wales ulster prussia persia ottoman byzantium mesopotamia anatolia scandinavia siberia tibet manchuria`,
+  `united states|united kingdom|soviet union|new zealand|south africa|saudi arabia|sri lanka|costa rica|el salvador|north
+  korea|south korea|east germany|west germany|ivory coast|czech republic|dominican republic|great britain|northern
+  ireland|puerto rico|united arab`,
+);
+/** Continents, regions, seas and oceans. */
+const REGIONS = lexicon(
+  `africa america americas asia europe oceania antarctica arctic antarctic eurasia balkans caribbean caucasus levant
+  maghreb sahara mediterranean atlantic pacific baltic adriatic aegean`,
+  `latin america|north america|south america|central america|middle east|far east|north sea|black sea|red sea|persian gulf`,
+);
+/** US states (a "state" answer). */
+const STATES = lexicon(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa
+  kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+  ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`,
+  `new jersey|new mexico|new hampshire|north carolina|south carolina|north dakota|south dakota|west virginia|rhode
+  island|new york`,
+);
+/** Capitals and large cities. */
+const CITIES = lexicon(
+  `london paris berlin rome moscow tokyo beijing washington chicago boston madrid vienna brussels geneva zurich amsterdam
+  shanghai sydney toronto montreal dublin edinburgh cairo delhi mumbai bombay calcutta istanbul constantinople jerusalem
+  athens lisbon warsaw prague budapest stockholm oslo copenhagen helsinki seoul manila jakarta bangkok singapore tehran
+  baghdad`,
+  `new york|los angeles|san francisco|new delhi|hong kong|buenos aires|mexico city|tel aviv|cape town`,
+);
+
+const PLACES = new Set([...COUNTRIES, ...REGIONS, ...STATES, ...CITIES]);
+
+/** Capitalised words that make a run a place: "the Rhine River", "Lake Constance", "Dade County". */
+const PLACE_WORDS = new Set(
+  `river lake sea ocean bay gulf island islands isle peninsula mountain mountains mount mt valley coast desert forest strait channel
+  canal city town village county province state region district territory republic kingdom empire street avenue square port harbour
+  harbor airport park basin delta plain plains highlands cape falls glacier`.split(/\s+/),
+);
+
+const fold = (w: string): string => w.toLowerCase().replace(/[^\p{L}]/gu, '');
+
+/** A run's known place: one word or two ("United States"). */
+function knownPlaces(words: readonly string[], each: (name: string) => boolean): boolean {
+  return words.some((w, i) => /^\p{Lu}/u.test(w) && (each(fold(w)) || each(`${fold(w)} ${fold(words[i + 1] ?? '')}`)));
+}
+
+/** Whether a word of the run is a known place ("Normandy" is not; "England", "Europe" are). */
+export function namesKnownPlace(words: readonly string[]): boolean {
+  return knownPlaces(words, (x) => PLACES.has(x));
+}
+
+/** Whether a capitalised word of the run is a geographic noun ("River", "Island", "County"). */
+export function hasPlaceWord(words: readonly string[]): boolean {
+  return words.some((w) => /^\p{Lu}/u.test(w) && PLACE_WORDS.has(fold(w)));
+}
+
+/** What kind of place each question head word asks for, by the word's index term ("countries" → "countri"). */
+const KIND_OF_HEAD = new Map<string, ReadonlySet<string>>(
+  (
+    [
+      ['country', COUNTRIES],
+      ['countries', COUNTRIES],
+      ['nation', COUNTRIES],
+      ['state', STATES],
+      ['city', CITIES],
+      ['cities', CITIES],
+      ['town', CITIES],
+      ['capital', CITIES],
+      ['continent', REGIONS],
+      ['region', REGIONS],
+      ['ocean', REGIONS],
+      ['sea', REGIONS],
+    ] as const
+  ).flatMap(([word, kind]) => tokenize(word).map((t): [string, ReadonlySet<string>] => [termOf(t) ?? word, kind])),
+);
+
+/**
+ * Whether a candidate's known place is of the kind the question's head word asks for ("What
+ * *city*…" → a city): 1 it is, -1 it is a known place of another kind ("Europe" for a city), 0
+ * when the head asks for no kind of place or the run names no known place.
+ */
+export function placeKindMatch(head: string | undefined, words: readonly string[]): number {
+  const kind = head === undefined ? undefined : KIND_OF_HEAD.get(head);
+  if (!kind) return 0;
+  if (knownPlaces(words, (x) => kind.has(x))) return 1;
+  return namesKnownPlace(words) ? -1 : 0;
+}

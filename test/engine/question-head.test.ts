@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { questionShape, questionView, scoreSentences, spanFeatures } from '../../src/search/answer.js';
+import { SENTENCE_FEATURES, SPAN_FEATURES } from '../../src/search/ask-model.js';
+import { answerCandidates } from '../../src/search/candidates.js';
+import { answerType, whPhrase, WH_WORDS } from '../../src/search/question.js';
+import { terms } from '../../src/text/tokenize.js';
+
+const view = (question: string) => questionView(question, terms(question), () => 1);
+const stem = (word: string): string | undefined => terms(word)[0];
+
+describe('the question head word: one definition (question.ts whPhrase)', () => {
+  it('GIVEN wh-phrases THEN the head is the first question term past auxiliaries, determiners, many/much and "kind of"', () => {
+    const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
+    expect(head('How many people live in Riverton?')).toBe(stem('people'));
+    expect(head('How much money did the council spend?')).toBe(stem('money'));
+    expect(head('What kind of music did the band play?')).toBe(stem('music'));
+    expect(head('What is the name of the river?')).toBe(stem('river'));
+    expect(head('Who killed Harold?')).toBe(stem('killed'));
+    expect(head('When did the bridge open?')).toBe(stem('bridge'));
+    expect(head('The Normans were famed for what?')).toBeUndefined();
+    expect(head('Name the river.')).toBeUndefined();
+  });
+
+  it('GIVEN a question THEN the first wh-word is the one the typing and the head read', () => {
+    const w = whPhrase('Who coached Egypt when Mido was axed?', new Set(terms('Who coached Egypt when Mido was axed?')));
+    expect(w).toMatchObject({ word: 'who', at: 0, auxiliary: false, head: stem('coached') });
+    expect(whPhrase('Who did Emma marry?', new Set(terms('Emma marry'))).auxiliary).toBe(true);
+    expect([...WH_WORDS].every((wh) => answerType(`${wh} x`) !== undefined)).toBe(true);
+  });
+
+  it('GIVEN one question THEN the sentence focus, the span head and the open-question focus are the same word', () => {
+    // "How many people …": the sentence feature once skipped "many" but the span head did not (it had none).
+    const q = view('How many people attended the festival in Riverton?');
+    expect(q.wh.head).toBe(stem('people'));
+    expect(questionShape(q).head).toBe(q.wh.head);
+    const [s] = scoreSentences('About 4,000 people attended the harvest festival.', q);
+    expect(s?.features[SENTENCE_FEATURES.indexOf('focus')]).toBe(1);
+    expect(s?.features[SENTENCE_FEATURES.indexOf('focusTyped')]).toBeGreaterThan(0.4);
+    // A who-question's head is its verb: the sentence that has it gets the focus feature.
+    const who = view('Who founded the bakery on Mill Street?');
+    const [withVerb, without] = scoreSentences('Anna Weiss founded the bakery in 1990. The bakery on Mill Street sells rye bread.', who);
+    expect(withVerb?.features[SENTENCE_FEATURES.indexOf('focus')]).toBe(1);
+    expect(without?.features[SENTENCE_FEATURES.indexOf('focus')]).toBe(0);
+  });
+
+  it('GIVEN an open question whose first term stands before the wh-word THEN the span focus is the head, not that term', () => {
+    // "Normans" comes first, but the question asks about "horses": only the phrase beside "horses" is near the focus.
+    const q = view('The Normans bred which horses?');
+    expect(q.wh.head).toBe(stem('horses'));
+    const sentence = 'Percheron horses were bred near Rouen by farmers who, long after the conquest, admired the Normans.';
+    const candidates = answerCandidates(sentence, q.termSet);
+    const rows = spanFeatures(sentence, candidates, q);
+    const i = candidates.findIndex((c) => c.text === 'Percheron');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(rows[i]?.[SPAN_FEATURES.indexOf('focusClose')]).toBe(1);
+    const far = candidates.findIndex((c) => c.text === 'conquest');
+    expect(far).toBeGreaterThanOrEqual(0);
+    expect(rows[far]?.[SPAN_FEATURES.indexOf('focusClose')]).toBe(0);
+  });
+});
