@@ -17,6 +17,7 @@ import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
+import { lastAtOrBefore } from './sorted.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 export interface AttributedQuote extends QuoteSpan {
@@ -1041,17 +1042,8 @@ interface Attribution {
   sentences: number;
 }
 
-/** How many sentence starts of a paragraph come at or before `at`, less one: the sentence holding `at`. */
-function sentenceIndex(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((starts[mid] ?? 0) <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
-}
+/** The sentence holding `at`, given a paragraph's sentence starts. */
+const sentenceIndex = (starts: readonly number[], at: number): number => lastAtOrBefore(starts, at);
 
 /**
  * Readings of who a quote continues, each marked with its own feature: the speaker the last

@@ -5,6 +5,7 @@
 // ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
 
 import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
+import { lastAtOrBefore } from './sorted.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
 const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
@@ -72,14 +73,5 @@ export function lonePersons(mentions: readonly LoneMention[], paragraphs: readon
   return out;
 }
 
-/** Index of the paragraph holding global offset `pos` (binary search: an article may have thousands). */
-function paragraphAt(bases: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = bases.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((bases[mid] ?? 0) <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
-}
+/** Index of the paragraph holding global offset `pos`. */
+const paragraphAt = (bases: readonly number[], pos: number): number => lastAtOrBefore(bases, pos);
