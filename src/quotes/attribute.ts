@@ -156,7 +156,7 @@ const NOBODY: Speaker = { name: '', role: null, person: null };
  * one per person or, for groups and descriptions, per folded name ("the Welsh Assembly
  * Government" and "Welsh Assembly Government" are one). Their feature vectors are rows of one slab,
  * and rows, records and key maps are reused quote after quote (an entry counts only when stamped
- * with the current quote): attributing allocates nothing per candidate.
+ * with the current quote): attributing makes no feature object per candidate.
  */
 class CandidateTable {
   private slab = new Float64Array(16 * FEATURE_COUNT);
@@ -580,6 +580,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
       const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
+      // Whether a sentence of the paragraph (by its start) gives someone words of their own outside
+      // quotes: read once per paragraph, not once per continuing quote (a long sentence after many
+      // "X said: “…”" quotes would be read again for each).
+      const speaks = new Map<number, boolean>();
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         cands.clear();
@@ -590,6 +594,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         q.base = base;
         const ex = explicit[k];
+        // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
+        const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
         const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf) : null;
         if (ex) {
@@ -633,7 +639,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const r: Resolved = { speaker: lastSpeaker.speaker, via: lastSpeaker.speaker.person ? 'via_name' : 'via_group', commit: noop };
             add(r, 'last_speaker');
             // A quote paragraph continuing the one before: the convention of multi-paragraph speech.
-            if (k === 0 && !ex && lastSpeaker.paragraph === i - 1 && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) add(r, 'cont_prev_para');
+            if (opensParagraph && lastSpeaker.paragraph === i - 1) add(r, 'cont_prev_para');
           }
         }
         // People named near the quote, outside quotes: one candidate per person, with the nearest
@@ -651,9 +657,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
-        const continuing = f.span.kind === 'direct' && ((k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open))) || /:\s*$/u.test(f.ctx.pre));
+        const continuing = f.span.kind === 'direct' && (opensParagraph || /:\s*$/u.test(f.ctx.pre));
         if (continuing) {
-          for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted)) {
+          for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted, speaks)) {
             const c = cands.ofPerson(p);
             if (c) setFeature(c.x, 'named_after_speech', 1);
           }
@@ -892,7 +898,8 @@ function markCounter(): MarkCount {
 
 /**
  * The words of a sentence's capitalised subject and the role nouns right after it: "A Treasury
- * spokesperson dismissed …" is a spokesperson, not "A Treasury". A name is left as it is.
+ * spokesperson dismissed …" is a spokesperson, not "A Treasury". A bare name keeps a group noun
+ * after it ("Surrey staff explained" is the staff); any other name is left as it is.
  */
 function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
@@ -1047,9 +1054,9 @@ const sentenceIndex = (starts: readonly number[], at: number): number => lastAtO
 
 /**
  * Readings of who a quote continues, each marked with its own feature: the speaker the last
- * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + sentences
- * between)), and the person the sentence right before the quote's sentence introduces, in the same
- * paragraph (`prev_sent_person`): the first person it names outside quotes, not as a possessive
+ * explicit attribution named, in this paragraph or the one before (`prev_attr`, 1 / (1 + how many
+ * sentences apart)), and the person the sentence right before the quote's sentence introduces, in the same
+ * paragraph (`prev_sent_person`): the first name there the text shows to be a person's, not a possessive
  * ("… produced positive results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says").
  */
 function precedingReadings(
@@ -1087,13 +1094,22 @@ function precedingReadings(
  * The persons named after a quote (at most NEAR_REACH on), in a later sentence of its paragraph
  * that has a speech verb of its own outside quotes, and not named before the quote in this
  * paragraph or the one before (`nearby`): "…" Winslet said she was "ecstatic" is Winslet's own
- * statement, no sign that she spoke the quote before it.
+ * statement, no sign that she spoke the quote before it. `speaks` is the paragraph's memo of which
+ * sentences have a speech verb outside quotes.
  */
-function namedAfterSpeaking(nearby: readonly PersonMention[], at: number, close: number, base: number, para: string, starts: readonly number[], quoted: (pos: number) => boolean): Set<Person> {
+function namedAfterSpeaking(
+  nearby: readonly PersonMention[],
+  at: number,
+  close: number,
+  base: number,
+  para: string,
+  starts: readonly number[],
+  quoted: (pos: number) => boolean,
+  speaks: Map<number, boolean>,
+): Set<Person> {
   const before = new Set<Person>();
   const out = new Set<Person>();
   const quoteEnd = sentenceEndAfter(starts, close, para.length);
-  const speaks = new Map<number, boolean>();
   for (const m of nearby) {
     if (m.pos < at) {
       before.add(m.person);
@@ -1155,13 +1171,7 @@ function antecedents(people: People, paragraphs: readonly string[], bases: reado
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
 function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
-  let lo = 0;
-  let hi = bases.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((bases[mid] ?? 0) <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  const at = pos - (bases[lo] ?? 0);
-  return (paragraphs[lo] ?? '').slice(Math.max(0, at - n), at);
+  const k = lastAtOrBefore(bases, pos);
+  const at = pos - (bases[k] ?? 0);
+  return (paragraphs[k] ?? '').slice(Math.max(0, at - n), at);
 }

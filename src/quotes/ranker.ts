@@ -55,7 +55,7 @@ export const FEATURES = [
   'name_gender_clash', // a he/she slot, no gender known from the text, and the first name's is the other ("she" and Richard)
   'salience', // how often the article names the person (capped)
   'null', // nobody: the quote stays unattributed
-  'prev_attr', // the speaker the last explicit attribution named, this paragraph or the one before: 1 / (1 + sentences between)
+  'prev_attr', // the speaker the last explicit attribution named, this paragraph or the one before: 1 / (1 + how many sentences apart)
   'prev_sent_person', // the person the sentence right before the quote's sentence introduces (the first named, no possessive), same paragraph
   'named_after_speech', // a quote continuing a speaker (after "X said:" or a quote paragraph), and the candidate is named only after it, in a sentence with a speech verb of its own
   'ante_subject', // a he/she slot's antecedent: its latest mention opens its sentence or speaks

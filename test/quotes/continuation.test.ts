@@ -63,7 +63,9 @@ describe('features of the attribution a quote continues', () => {
     expect(fs.get('Marta Kessler')?.named_after_speech).toBe(1);
     expect(fs.get('Tomas Lindqvist')?.named_after_speech).toBeUndefined();
     // A quote that continues nobody (its own attribution, no colon) gets no such mark.
-    const own = featuresAt(['Marta Kessler arrived late. “It is a good film,” said Tomas Lindqvist. Kessler said she agreed.'], 'It is a good');
+    // Kessler is named only after the quote, in a sentence with a speech verb of her own: only the
+    // quote's not continuing anyone keeps the mark off.
+    const own = featuresAt(['Tomas Lindqvist arrived late. “It is a good film,” said Tomas Lindqvist. Actress Marta Kessler said she agreed.'], 'It is a good');
     expect(own.get('Marta Kessler')?.named_after_speech).toBeUndefined();
   });
 
