@@ -12,6 +12,7 @@ import {
   type AskWeights,
   type Group,
 } from './ask-model.js';
+import { UserError } from '../errors.js';
 import { trainBoosted, type BoostOptions, type BoostReport, type Tree } from './boost.js';
 import type { Ranked } from './rank.js';
 import { ANSWER_TYPES, type AnswerType } from './question.js';
@@ -237,8 +238,10 @@ export function spanItems(engine: Engine, questions: readonly GoldQuestion[]): S
     let q: QuestionView;
     try {
       q = questionOf(engine, g.question);
-    } catch {
-      continue; // a question of stop words only
+    } catch (e) {
+      // A question of stop words only is refused as a user's would be; anything else is a bug.
+      if (e instanceof UserError) continue;
+      throw e;
     }
     const gold = goldSentences(engine, g, q);
     const sentences = gold ? gold.sentences.filter((_, i) => gold.positive[i]).map((x) => x.sentence.text) : [];

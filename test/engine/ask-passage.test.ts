@@ -66,13 +66,13 @@ describe('passage features relative to the same story\'s other paragraphs', () =
     expect(feature(answer, 'siblings')).toBeGreaterThan(0);
     expect(feature(other, 'siblings')).toBe(0);
     expect(feature(other, 'articleFirst')).toBe(0);
-    // A story alone in the pool is its own best: nothing relative to say.
     // Against the story's best: 0 for the best paragraph, below 0 for the others.
     for (const f of ['typedNearVsArticle', 'typedVsArticle', 'overlapVsArticle'] as const) {
       const story = [lead, answer, club].map((c) => feature(c, f));
       expect(Math.max(...story)).toBe(0);
     }
     expect(feature(club, 'overlapVsArticle')).toBeLessThan(0);
+    // A story alone in the pool is its own best: nothing relative to say.
     for (const f of ['sentenceVsArticle', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle', 'overlapVsArticle', 'uniqueCover'] as const) expect(feature(other, f)).toBe(0);
   });
 
