@@ -10,8 +10,10 @@ import { lastAtOrBefore } from './sorted.js';
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
 const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
 
-// ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,".
-const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\b)/u;
+// ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,": the head is the
+// first of up to four lower-case words after which the appositive ends or an "of"/"at"/… phrase
+// begins ("a mother of twins" → mother).
+const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=\s*[,.;:)]|\s*$|\s+(?:of|at|in|for|from|with|who|whose|on)\b))/u;
 
 /** A noun that describes a person ("resident", "designer", "professor"), not a body or a document ("government", "firm", "report"). */
 const isPersonalNoun = (w: string): boolean => isTitleWord(w) && !isOrgWord(w) && !THING_HEADS.has(w);
@@ -29,15 +31,15 @@ export function lonePersonSign(roleBefore: string, after: string): boolean {
   return head === undefined || isPersonalNoun(head);
 }
 
-const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/u;
+const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/iu;
+const LETTER = /\p{L}/u;
 
 /** The article uses `word` as a place somewhere ("in Israel", "across China"): no lone person, however it acts elsewhere. */
 export function usedAsPlace(word: string, paragraphs: readonly string[]): boolean {
   for (const p of paragraphs) {
     for (let at = p.indexOf(word); at >= 0; at = p.indexOf(word, at + word.length)) {
-      const next = p.charCodeAt(at + word.length);
-      // A whole word only ("Israeli" is another word).
-      if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) continue;
+      // A whole word only ("Israeli", "McJordan" are other words).
+      if (LETTER.test(p.charAt(at + word.length)) || (at > 0 && LETTER.test(p.charAt(at - 1)))) continue;
       if (PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) return true;
     }
   }

@@ -129,3 +129,20 @@ describe('who hears a quote does not say it', () => {
     expect(speakerOf(text, 'You should look')).toBe('Ann Lee');
   });
 });
+
+describe('appositives with modifiers, and places that open a sentence', () => {
+  it('GIVEN "Kiri, the lanky bespectacled professor," and "a local resident," THEN the head noun after the modifiers decides', () => {
+    expect(lonePersonSign('', ', the lanky bespectacled professor, runs the lab.')).toBe(true);
+    expect(lonePersonSign('', ', a local resident, said')).toBe(true);
+    expect(lonePersonSign('', ', a mother of twins, said')).toBe(true);
+    expect(lonePersonSign('', ', the quarterly company report, said')).toBe(false);
+    const text = ['Kiri, the lanky bespectacled professor, runs the lab on the top floor.', '“We never stop testing,” she said.'];
+    expect(speakerOf(text, 'We never stop')).toBe('Kiri');
+  });
+
+  it('GIVEN "In Jordan, …" at a sentence start THEN Jordan is used as a place; "McJordan" is another word', () => {
+    expect(usedAsPlace('Jordan', ['In Jordan, officials met on Monday.'])).toBe(true);
+    expect(usedAsPlace('Jordan', ['The visit went to McJordan first.'])).toBe(false);
+    expect(usedAsPlace('Jordan', ['Aid workers in Jordanian camps waited.'])).toBe(false);
+  });
+});
