@@ -4,6 +4,7 @@
 
 import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, type KindWeights, type QuoteContext } from './quote-kind.js';
 import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
+import { lastAtOrBefore } from './sorted.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
 
@@ -123,14 +124,7 @@ export function sentenceStarts(p: string): number[] {
 
 /** The last sentence start at or before `at` (starts sorted). */
 export function sentenceStartOf(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return starts[lo] ?? 0;
+  return starts[lastAtOrBefore(starts, at)] ?? 0;
 }
 
 /** The first sentence start after `at`, or the paragraph's length. */
