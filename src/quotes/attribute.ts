@@ -18,6 +18,7 @@ import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
+import { thingSigns, type ThingSigns } from './thing-names.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 export interface AttributedQuote extends QuoteSpan {
@@ -298,7 +299,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
   // gender the text gave it ("Mr", "she"). (How often it is named is no such sign: "the Top 20 Video
   // Countdown" is named as often as its host.) What a reading that is no attribution of its own needs.
-  const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || p.gender !== null);
+  // Only the text's own gender counts: one that an earlier choice of "he" wrote (`guessGender`)
+  // would make the answer depend on the order quotes are read in.
+  const guessed = new Set<Person>();
+  const guessGender = (p: Person, g: 'm' | 'f'): void => {
+    if (p.gender !== null) return;
+    p.gender = g;
+    guessed.add(p);
+  };
+  const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || (p.gender !== null && !guessed.has(p)));
+  const thingOf = thingSigns(people, paragraphs, bases);
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
@@ -308,9 +318,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         return people.rankedBefore(pos, g, 2).map((p, k) => ({
           speaker: personSpeaker(p),
           via: k === 0 ? 'via_pronoun_1' : 'via_pronoun_2',
-          commit: () => {
-            p.gender ??= g;
-          },
+          commit: () => guessGender(p, g),
         }));
       }
       // A group or organisation read from a pronoun stands where the pronoun does.
@@ -616,7 +624,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) continue;
           if (p.gender !== null && p.gender !== ex.pronoun) continue;
           const g = ex.pronoun;
-          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => void (p.gender ??= g) };
+          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
           slotReadings.push(reading);
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
@@ -664,6 +672,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (c) setFeature(c.x, 'named_after_speech', 1);
           }
         }
+        for (const p of objectsBefore(people, paragraphs, bases, i, starts, f.span.open)) {
+          const c = cands.ofPerson(p);
+          if (c) setFeature(c.x, 'prev_sent_object', 1);
+        }
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -675,6 +687,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
             if (!shape.full && shape.firstName) setFeature(x, 'first_name_only', 1);
             if (!personLike(p)) setFeature(x, 'no_person_sign', 1);
+            thingFeatures(x, thingOf(p), !personLike(p));
             if (p.role) setFeature(x, 'has_role', 1);
             else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
             setFeature(x, 'salience', Math.min(1, p.evidence / 5));
@@ -1039,7 +1052,8 @@ function namedPair(text: string, people: People): string | null {
 const sameSpeaker = (a: Speaker, b: Speaker): boolean => (a.person || b.person ? a.person === b.person : groupKey(a.name) === groupKey(b.name));
 
 /** A name written as a possessive ("Mr Brown's former adviser"): it qualifies someone else. */
-const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}['’]s?(?:\s|$)/u;
+// A bare apostrophe only after a final s ("Jones' deputy"): after any other letter it closes a quote ("… Blair’ said").
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}(?:['’]s|(?<=s)['’])(?:\s|$)/u;
 
 /** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */
 interface Attribution {
@@ -1174,4 +1188,51 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);
   return (paragraphs[k] ?? '').slice(Math.max(0, at - n), at);
+}
+
+/**
+ * A person candidate's signs of being a thing's name (thing-names.ts), as features; `noSign`: the
+ * text gives no sign of a person either, which makes a he/she reading of it unlikely.
+ */
+function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
+  if (t.afterThe > 0) setFeature(x, 'the_name', t.afterThe);
+  if (t.head) setFeature(x, 'thing_head', 1);
+  if (t.lowerElsewhere && noSign) setFeature(x, 'lower_elsewhere', 1);
+  if (t.place) setFeature(x, 'used_as_place', 1);
+  if (noSign && (x[FEATURE_INDEX.via_pronoun_1] || x[FEATURE_INDEX.via_pronoun_2] || x[FEATURE_INDEX.via_pronoun_prev])) setFeature(x, 'pronoun_no_person', 1);
+}
+
+const COORDINATED = /(?:^|[^\p{L}])(?:and|or)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+/** A verb right before a name, a title between allowed ("He portrayed Mr Ebbers", "beat Federer"). */
+const VERB_BEFORE = /(?:^|[^\p{L}])\p{Ll}{3,}(?:ed|es|s)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?$/u;
+
+/**
+ * The persons the sentence before a quote's sentence names only as an object or in a side clause
+ * (after a preposition or a verb, not opening it): "The 27-year-old, who captained St Helens, said
+ * following in the footsteps of Farrell would be a challenge. “…,” he said" — Farrell is what the
+ * sentence is about, not who speaks next. That sentence is in the quote's paragraph, or the last of
+ * the paragraph before when the quote's sentence opens its paragraph.
+ */
+function objectsBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], open: number): Person[] {
+  const from = sentenceStartOf(starts, open);
+  let k = i;
+  let to = from;
+  if (from === 0) {
+    k = i - 1;
+    if (k < 0) return [];
+    to = (paragraphs[k] ?? '').length;
+  }
+  const para = paragraphs[k] ?? '';
+  const base = bases[k] ?? 0;
+  const prevFrom = k === i ? sentenceStartOf(starts, from - 1) : sentenceStartOf(sentenceStarts(para), Math.max(0, to - 1));
+  const subjects = new Set<Person>();
+  const objects = new Set<Person>();
+  for (const m of people.mentionsIn(base + prevFrom, base + to)) {
+    const local = m.pos - base;
+    const before = para.slice(Math.max(prevFrom, local - 60), local);
+    // "Greta Lindahl and Sofia Marchetti won": a coordinated name shares the subject's place.
+    if (local - prevFrom > 3 && !COORDINATED.test(before) && (OBLIQUE_BEFORE.test(before) || VERB_BEFORE.test(before))) objects.add(m.person);
+    else subjects.add(m.person);
+  }
+  return [...objects].filter((p) => !subjects.has(p));
 }

@@ -301,7 +301,7 @@ export function readMention(p: Phrase): Mention | null {
       continue;
     }
     // "the American said": a nationality alone describes a person, it does not name one.
-    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
+    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -314,6 +314,15 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+/**
+ * "the Waterford man", "the Arsenal boss": a determiner, capitalised words and a lower-case noun is
+ * a description the name only qualifies (a place, a club), whatever the noun ("man" and "boss" are
+ * no role words).
+ */
+function namedModifier(before: string | undefined, trailing: readonly string[]): boolean {
+  return before !== undefined && /^(?:the|a|an)$/iu.test(before) && trailing.length > 0 && trailing.length <= 2 && trailing.every((w) => /^\p{Ll}{2,}$/u.test(w) && !/ly$/u.test(w) && !isStopWord(w));
 }
 
 /** The capitalised words opening the phrase before the "of" at `of` name an organisation, not a person: after "the", or with an organisation word. */

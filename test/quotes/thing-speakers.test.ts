@@ -1,0 +1,129 @@
+// Only people and organisations speak (issue 10): the signs that a name the name scan found is a
+// thing's (an event, a place, a product, a common word opening a sentence), "he" read as such a
+// name, a person named in the sentence before only as an object, a description whose capitalised
+// word is a place ("the Galway man"), and that the person-likeness of a name does not depend on
+// the order quotes are read in. Each test reads what the model is given (observe) or what a reading
+// returns, so each fails when its evidence is not computed.
+import { describe, expect, it } from 'vitest';
+import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
+import { People, paragraphBases } from '../../src/quotes/people.js';
+import { readMention, subjectAfter } from '../../src/quotes/phrase.js';
+import { featuresOf, type Features } from '../../src/quotes/ranker.js';
+import { thingSigns } from '../../src/quotes/thing-names.js';
+import { speakerOf } from './speaker-of.js';
+
+/** The features of every candidate of the quote starting with `start`, by the candidate's name. */
+function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
+  let seen: readonly CandidateView[] = [];
+  attributeArticle(paragraphs, {
+    observe: (q, candidates) => {
+      if (q.text.startsWith(start)) seen = candidates;
+    },
+  });
+  return new Map(seen.map((c) => [c.speaker, featuresOf(c.vector)]));
+}
+
+describe('signs that a name is a thing', () => {
+  it('GIVEN "in the Halvorsen Premiership" near a quote THEN that name carries the_name and thing_head, the player neither', () => {
+    const text = [
+      'Winger Tomas Brekke returned for Bergen in the Halvorsen Premiership on Sunday after three months out. “It felt like my first game all over again,” he said.',
+    ];
+    const fs = featuresAt(text, 'It felt like');
+    const league = fs.get('Halvorsen Premiership');
+    expect(league?.the_name).toBe(1);
+    expect(league?.thing_head).toBe(1);
+    const player = fs.get('Tomas Brekke');
+    expect(player?.the_name).toBeUndefined();
+    expect(player?.thing_head).toBeUndefined();
+  });
+
+  it('GIVEN a name the article also uses as a place ("in Kilbrannan") THEN used_as_place is set on it', () => {
+    const text = [
+      'Ferry workers in Kilbrannan voted to strike on Monday.',
+      'Union organiser Dervla Ostrowe said the vote was clear. “Nobody wanted this, but the offer was an insult,” she said.',
+    ];
+    const fs = featuresAt(text, 'Nobody wanted');
+    expect(fs.get('Dervla Ostrowe')?.used_as_place).toBeUndefined();
+    const people = new People(text, paragraphBases(text), () => false);
+    const town = people.personFor(['Kilbrannan'], 0);
+    expect(thingSigns(people, text, paragraphBases(text))(town).place).toBe(true);
+  });
+
+  it('GIVEN a one-word name the article also writes in lower case THEN lowerElsewhere; a surname never written so THEN not', () => {
+    const text = ['Fears of a slowdown grew on Monday, and the fears spread to bond markets.', 'Analyst Priya Vantongeren said demand was weak.'];
+    const bases = paragraphBases(text);
+    const people = new People(text, bases, () => false);
+    const signs = thingSigns(people, text, bases);
+    expect(signs(people.personFor(['Fears'], 0)).lowerElsewhere).toBe(true);
+    expect(signs(people.personFor(['Vantongeren'], bases[1] ?? 0)).lowerElsewhere).toBe(false);
+  });
+
+  it('GIVEN "he" whose readings include a name with no sign of a person THEN that reading is marked pronoun_no_person, the man with a first name is not', () => {
+    const text = ['Vitkovice Borova said on Monday it would appeal the ban on Peter Dvorsky. “We defended as a team from the first minute,” he said.'];
+    const fs = featuresAt(text, 'We defended');
+    const club = fs.get('Vitkovice Borova');
+    expect((club?.via_pronoun_1 ?? 0) + (club?.via_pronoun_2 ?? 0)).toBe(1);
+    expect(club?.pronoun_no_person).toBe(1);
+    const player = fs.get('Peter Dvorsky');
+    expect((player?.via_pronoun_1 ?? 0) + (player?.via_pronoun_2 ?? 0) + (player?.via_pronoun_prev ?? 0)).toBeGreaterThan(0);
+    expect(player?.pronoun_no_person).toBeUndefined();
+  });
+});
+
+describe('the person the sentence before names only as an object', () => {
+  it('GIVEN "The 31-year-old … said following in the footsteps of Anton Reyes would be hard. “…,” he said" THEN Reyes is prev_sent_object, the captain is not', () => {
+    const text = [
+      'Captain Liam Sorensen will lead the side in Cardiff on Saturday.',
+      'The 31-year-old, who won the title with Ospreys last year, said following in the footsteps of Anton Reyes would be hard. “Anton set a standard few players could match,” he said.',
+    ];
+    const fs = featuresAt(text, 'Anton set');
+    expect(fs.get('Anton Reyes')?.prev_sent_object).toBe(1);
+    expect(fs.get('Liam Sorensen')?.prev_sent_object).toBeUndefined();
+  });
+
+  it('GIVEN the sentence before opens with the name THEN it is no object, even when named again after a verb', () => {
+    const text = ['Greta Lindahl beat Sofia Marchetti in three sets on Tuesday. “I had to fight for every point,” she said.'];
+    const fs = featuresAt(text, 'I had to fight');
+    expect(fs.get('Greta Lindahl')?.prev_sent_object).toBeUndefined();
+    expect(fs.get('Sofia Marchetti')?.prev_sent_object).toBe(1);
+    const pair = featuresAt(['Greta Lindahl and Sofia Marchetti won the doubles on Tuesday. “We had to fight for every point,” she said.'], 'We had to fight');
+    expect(pair.get('Sofia Marchetti')?.prev_sent_object).toBeUndefined();
+  });
+});
+
+describe('a closing quote mark after a name is no possessive', () => {
+  it('GIVEN "the crowd sang ‘Walk on, David Okoro’ as …" THEN Okoro is the person that sentence introduces; "David Okoro’s boots" THEN not', () => {
+    const sung = featuresAt(['After the match the crowd sang ‘Walk on, David Okoro’ as the team left. “The supporters were magnificent tonight,” he said.'], 'The supporters');
+    expect(sung.get('David Okoro')?.prev_sent_person).toBe(1);
+    const owned = featuresAt(['After the match the crowd cheered David Okoro’s boots as the team left. “The supporters were magnificent tonight,” he said.'], 'The supporters');
+    expect(owned.get('David Okoro')?.prev_sent_person).toBeUndefined();
+  });
+});
+
+describe('a description whose capitalised word is a place or a club', () => {
+  it('GIVEN "says the Galway man" THEN a description, not a person called Galway', () => {
+    const p = subjectAfter(' the Galway man. Later that week');
+    expect(p && readMention(p)).toMatchObject({ kind: 'group', text: 'the Galway man' });
+    const text = [
+      'Siobhan Keady has not walked without pain since the crash.',
+      '“Every morning I wonder whether today will be the day it stops,” says the Galway man.',
+    ];
+    expect(speakerOf(text, 'Every morning')).not.toBe('Galway');
+  });
+
+  it('GIVEN "said Edwin Galway" THEN still the person (a lower-case noun after the name is what makes a description)', () => {
+    const p = subjectAfter(' Edwin Galway. Later that week');
+    expect(p && readMention(p)).toMatchObject({ kind: 'name', name: ['Edwin', 'Galway'] });
+  });
+});
+
+describe('person-likeness is the text’s, not an earlier choice’s', () => {
+  it('GIVEN "he" given to a name with no first name, role or title THEN a later quote still sees no sign of a person in it', () => {
+    const text = [
+      'Quarvex Dunmoreland said the meeting would be short. “We are here to talk about the budget,” he said.',
+      'The meeting went on for hours. “I will not sign anything today,” said Quarvex Dunmoreland.',
+    ];
+    const fs = featuresAt(text, 'I will not sign');
+    expect(fs.get('Quarvex Dunmoreland')?.no_person_sign).toBe(1);
+  });
+});
