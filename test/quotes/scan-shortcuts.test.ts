@@ -7,6 +7,7 @@ import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
 import { firstNameGender } from '../../src/quotes/first-names.js';
 import { bare, isPronoun } from '../../src/quotes/names.js';
 import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
+import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
 import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
 
 const PIECES = [
@@ -145,6 +146,24 @@ describe('quote-step shortcuts give what the expressions give', () => {
     }
     expect(lastWordOf(`${'a'.repeat(60)} said:  `)).toBe('said');
     expect(lastWordOf(`${'a'.repeat(60)}${' '.repeat(60)}`)).toBe('a'.repeat(60));
+  });
+
+  it('the last sentence before a verb starts where the last sentence break matched forward ends', () => {
+    const byExpression = (t: string): number => {
+      let cut = 0;
+      for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+      return cut;
+    };
+    let breaks = 0;
+    const abbreviated = ['Mr. Smith said. He', 'U.S. Officials', 'It ended!” Then', 'No. 2 Jones.  “We', 'a.b. C', '?! ? A', 'Gen. Lee. Sen. Ray'];
+    for (const t of [...texts, ...abbreviated, ...texts.map((x) => `${x}. ${x}`)]) {
+      const cut = byExpression(t);
+      if (cut > 0) breaks++;
+      expect(lastSentenceStart(t), JSON.stringify(t)).toBe(cut);
+      expect(t.trimEnd(), JSON.stringify(t)).toBe(t.replace(/\s+$/u, ''));
+    }
+    expect(breaks).toBeGreaterThan(300);
+    expect(abbreviated.map(lastSentenceStart)).toEqual([16, 0, 11, 14, 5, 5, 10]);
   });
 
   it('bare() and isPronoun() read words as before', () => {
