@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, WORD_FLAG, bare, displayCase, foldName, isDemonym, isTitleWord, wordFlags, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -198,7 +198,7 @@ function runsOf(p: string, base: number): Run[] {
         const roles: string[] = [];
         for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
-          if (!isRoleWordCached(r)) break;
+          if (!isRoleWord(r)) break;
           roles.unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
@@ -267,9 +267,11 @@ export class People {
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
+      // Each word's lexicon flags looked up once: the tests below read them several times.
+      const fl = r.words.map(wordFlags);
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (((fl[skipped] ?? 0) & WORD_FLAG.NON_STARTER) !== 0 || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -279,22 +281,28 @@ export class People {
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
       }
-      const split = splitTitle(ws);
+      const wf = skipped > 0 ? fl.slice(skipped) : fl;
+      const split = splitTitle(ws, wf);
       const { title } = split;
       let { name } = split;
+      let nameFlags = wf.slice(title.length);
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
       if (r.afterOf && name.length >= 3) {
         const k = personSuffix(name);
-        if (k > 0) name = name.slice(k);
+        if (k > 0) {
+          name = name.slice(k);
+          nameFlags = nameFlags.slice(k);
+        }
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
-      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
+      const personLike = looksLikePersonName(name, nameFlags);
+      if (name.length >= 2 && personLike) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
+      else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, wf) || (name.length === 0 && wf.some((f) => (f & WORD_FLAG.ACRONYM) !== 0)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -490,9 +498,6 @@ export class People {
   }
 }
 
-// Role words before a name: the same few lower-case words come up before names all through an archive.
-const isRoleWordCached = memoByWord(isRoleWord);
-
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
@@ -511,7 +516,7 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
   return lo - 1;
 }
 
-const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+const isOrgPhraseWords = (ws: readonly string[], flags: readonly number[]): boolean => ws.some((w, j) => ((flags[j] ?? 0) & WORD_FLAG.ORG) !== 0 && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
