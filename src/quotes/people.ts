@@ -40,7 +40,8 @@ interface Run {
   words: string[];
   /** Offset of each word. */
   at: number[];
-  lead: string[];
+  /** Lower-case role words right before the run ("spokeswoman"). */
+  lead: readonly string[];
   /** The run opens its sentence (after at most a connective such as "But" or "However,"). */
   subject: boolean;
   /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
@@ -55,6 +56,8 @@ interface Run {
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
@@ -195,11 +198,12 @@ function runsOf(p: string, base: number): Run[] {
     const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
       if (!cur) {
-        const roles: string[] = [];
+        // Most runs have none: the array is made only for a role word.
+        let roles: string[] | null = null;
         for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
           if (!isRoleWord(r)) break;
-          roles.unshift(r);
+          (roles ??= []).unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
         const before = p.slice(from, pos - base);
@@ -207,7 +211,7 @@ function runsOf(p: string, base: number): Run[] {
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -262,7 +266,7 @@ export class People {
       const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
-    const full: { run: Run; name: string[]; title: string[]; folded: string[] }[] = [];
+    const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
     let prev: Run | undefined;
     for (const r of runs) {
@@ -276,7 +280,7 @@ export class People {
         skipped++;
       }
       if (skipped > 0) {
-        r.lead = [];
+        r.lead = NO_WORDS;
         r.pos = r.at[skipped] ?? r.pos;
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
@@ -297,7 +301,10 @@ export class People {
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       const personLike = looksLikePersonName(name, nameFlags);
-      if (name.length >= 2 && personLike) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
+      if (name.length >= 2 && personLike) {
+        const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+        full.push({ run: r, name, title, folded, key: folded.join(' ') });
+      }
       else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
@@ -310,14 +317,13 @@ export class People {
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
     for (const f of byLength) {
-      const { folded } = f;
-      const key = folded.join(' ');
+      const { folded, key } = f;
       if (this.persons.has(key) || this.findBySuffix(folded)) continue;
       this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
     }
     for (const f of full) {
       const { folded } = f;
-      const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
+      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
       if (!person) continue;
       if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
       this.learn(person, f.run.lead, f.title);
@@ -348,13 +354,17 @@ export class People {
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
-    // Lower-case words before a name make a role only when the last is a known role noun
-    // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
-    const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
-    const words = [...(lexical ? lead : []), ...roleWords(title)];
-    if (lead.length > 0 || title.length > 0) person.evidence++;
-    if (!person.role && words.length > 0) person.role = words.join(' ');
-    person.gender ??= genderOfWords([...lead, ...title]);
+    // Most mentions are a bare name: nothing to learn (and no arrays to make, for every mention).
+    if (lead.length === 0 && title.length === 0) return;
+    person.evidence++;
+    if (!person.role) {
+      // Lower-case words before a name make a role only when the last is a known role noun
+      // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
+      const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
+      const words = [...(lexical ? lead : []), ...roleWords(title)];
+      if (words.length > 0) person.role = words.join(' ');
+    }
+    person.gender ??= genderOfWords(lead) ?? genderOfWords(title);
   }
 
   private add(p: Person): void {
