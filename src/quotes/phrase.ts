@@ -2,6 +2,7 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
+import { withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
@@ -69,7 +70,7 @@ export function subjectBefore(text: string): Phrase | null {
   const cut = lastSentenceStart(t);
   if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
-  t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+  t = withoutTrailingAuxiliaries(t);
   if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
   const chunks = t.split(/,\s*/u);
   let appositive: string | null = null;
@@ -93,7 +94,8 @@ export function subjectBefore(text: string): Phrase | null {
   let head = chunks[chunks.length - 1] ?? '';
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];
-  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim())) {
+  // (The head's test first: it is anchored at both ends and rarely holds.)
+  if (!appositive && prevChunk !== undefined && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim()) && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk)) {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));

@@ -3,12 +3,14 @@
 // expressions themselves on random text made of the words and marks that matter.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { lastHyphenatedWord, withoutTrailingAuxiliaries } from '../../src/quotes/chars.js';
 import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
 import { firstNameGender } from '../../src/quotes/first-names.js';
 import { bare, isPronoun } from '../../src/quotes/names.js';
 import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
 import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
-import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
+import { VerbsAround } from '../../src/quotes/quote-kind.js';
+import { allVerbs, findVerb, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
 
 const PIECES = [
   'said', 'says', 'say', 'told', 'tells', 'according', 'to', 'points', 'point', 'pointed', 'out', 'Said', 'SAID', 'Told', 'also', 'has', 'had',
@@ -164,6 +166,41 @@ describe('quote-step shortcuts give what the expressions give', () => {
     }
     expect(breaks).toBeGreaterThan(300);
     expect(abbreviated.map(lastSentenceStart)).toEqual([16, 0, 11, 14, 5, 5, 10]);
+  });
+
+  it('words read from the end of a text are what the expressions anchored at its end match', () => {
+    const hyphenated = (t: string): string => /([\p{L}-]+)[^\p{L}]*$/u.exec(t)?.[1]?.toLowerCase() ?? '';
+    const auxiliaries = (t: string): string =>
+      t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+    const words = ['has', 'also', 'was', 'quoted', 'as', 'quickly', 'ly', 'Only', 'only,', 'fly', 'naïvely', 'said', 'Smith', 'hasten', 'is'];
+    const mixed = randomTexts(600, 11).map((t, k) => `${t}${k % 2 ? ' ' : '\u2009'}${words[k % words.length] ?? ''} ${words[(k * 7) % words.length] ?? ''}${k % 5 === 0 ? ' ' : ''}`);
+    let stripped = 0;
+    for (const t of [...texts, ...mixed, '-- ,', '𝐀𝐁-', 'a — b-', ' has', 'has', '\u00a0also quickly', 'x\n\nlater']) {
+      expect(lastHyphenatedWord(t), JSON.stringify(t)).toBe(hyphenated(t));
+      expect(withoutTrailingAuxiliaries(t), JSON.stringify(t)).toBe(auxiliaries(t));
+      if (auxiliaries(t) !== t) stripped++;
+    }
+    expect(stripped).toBeGreaterThan(100);
+    expect(['-- ,', '𝐀𝐁-', 'well-known --', 'a, b'].map(lastHyphenatedWord)).toEqual(['--', '𝐀𝐁-', 'well-known', 'b']);
+    expect(withoutTrailingAuxiliaries('Smith has also')).toBe('Smith');
+    expect(withoutTrailingAuxiliaries('has')).toBe('has');
+  });
+
+  it('the verbs around a quote, scanned once, are what scans of each window find', () => {
+    let near = 0;
+    for (const t of texts) {
+      // Every cut of the text, so that verbs and hyphenated words meet the 60th character.
+      for (let k = 0; k < 70; k += 3) {
+        const tail = `${'x '.repeat(k)}${t} said-so said`;
+        const pre = `${t}  `;
+        const v = new VerbsAround({ pre, sentencePre: pre, tail, tailStart: 0, preStart: 0 });
+        expect(v.afterNear, JSON.stringify(tail)).toEqual(findVerb(tail.slice(0, 60), 'tail'));
+        expect(v.after).toEqual(findVerb(tail, 'tail'));
+        expect(v.before).toEqual(findVerb(pre.trimEnd().slice(-160), 'pre'));
+        if (v.afterNear) near++;
+      }
+    }
+    expect(near).toBeGreaterThan(1000);
   });
 
   it('bare() and isPronoun() read words as before', () => {
