@@ -3,6 +3,7 @@
 // their gender. Pronouns and short mentions are resolved against this.
 
 import { PARTICLES, WORD_FLAG, bare, displayCase, foldName, isDemonym, isTitleWord, wordFlags, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { SPEECH_VERBS } from './verbs.js';
@@ -55,7 +56,7 @@ interface Run {
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
-const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+export const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
@@ -112,6 +113,38 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   if (k < start) return false;
   const c = p.charCodeAt(k);
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
+}
+
+const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
+const WHEN_WORDS = new Set(['Last', 'On', 'In']);
+
+/** The whitespace-delimited word of `s` that ends at `end` starts at the returned offset. */
+function wordStart(s: string, end: number): number {
+  let start = end;
+  while (start > 0 && !isSpaceCode(s.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/**
+ * SENTENCE_OPENING may match `s` (tried before it for every name run): `s` is empty or blank, or
+ * ends in blanks after a sentence's end, a colon, a connective ("However,") or a word after
+ * "Last", "On" or "In".
+ */
+export function mayOpenSentence(s: string): boolean {
+  let e = s.length;
+  if (e === 0) return true;
+  if (!isSpaceCode(s.charCodeAt(e - 1))) return false;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === 0) return true;
+  const c = s.charCodeAt(e - 1);
+  // . ! ? … " ” ’ ) :
+  if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 58) return true;
+  if (c === 44) e--;
+  const start = wordStart(s, e);
+  if (CONNECTIVES.has(s.slice(start, e))) return true;
+  let b = start;
+  while (b > 0 && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b), b));
 }
 
 /** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
@@ -211,7 +244,7 @@ function runsOf(p: string, base: number): Run[] {
         const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
-        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject: mayOpenSentence(before) && SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);

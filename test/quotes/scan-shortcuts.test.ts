@@ -7,7 +7,7 @@ import { lastHyphenatedWord, withoutTrailingAuxiliaries } from '../../src/quotes
 import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
 import { firstNameGender } from '../../src/quotes/first-names.js';
 import { bare, isPronoun } from '../../src/quotes/names.js';
-import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
+import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb, mayOpenSentence, SENTENCE_OPENING } from '../../src/quotes/people.js';
 import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
 import { VerbsAround } from '../../src/quotes/quote-kind.js';
 import { allVerbs, findVerb, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
@@ -115,6 +115,21 @@ describe('quote-step shortcuts give what the expressions give', () => {
     }
     expect(found).toBeGreaterThan(50);
     expect(['Bank of ', 'Chancellor of the ', 'Chancellor of\u00a0the\u2009', 'of ', ' of', 'of the'].map(mayFollowOf)).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('a run is never denied a sentence opening the expression would find before it', () => {
+    let openings = 0;
+    const openers = ['However, ', 'Last week ', 'In\u00a01987  ', 'On Monday, ', 'Indeed ', 'said. ', 'So: ', '“No.” ', 'xBut ', 'Last  Week,'];
+    for (const t of [...texts, ...texts.map((x, k) => `${x}${openers[k % openers.length] ?? ''}`)]) {
+      for (let at = 0; at <= t.length; at++) {
+        const before = t.slice(Math.max(0, at - 40), at);
+        const opens = SENTENCE_OPENING.test(before);
+        if (opens) openings++;
+        if (!mayOpenSentence(before)) expect(opens, JSON.stringify(before)).toBe(false);
+      }
+    }
+    expect(openings).toBeGreaterThan(500);
+    expect(['x However, ', 'x. Last week ', 'said Smith ', 'xBut ', ''].map(mayOpenSentence)).toEqual([true, true, false, false, true]);
   });
 
   it('first-name genders are the name lists\' answers, asked again or not', () => {
