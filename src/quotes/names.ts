@@ -267,7 +267,8 @@ export function splitTitle(run: readonly string[], f: readonly number[] = run.ma
 export function looksLikePersonName(name: readonly string[], known?: readonly number[]): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
-  for (const [i, w] of name.entries()) {
+  for (let i = 0; i < name.length; i++) {
+    const w = name[i] ?? '';
     const f = known?.[i] ?? flags(w);
     if ((f & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.

@@ -59,6 +59,8 @@ export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 export const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
 const NO_WORDS: readonly string[] = Object.freeze([]);
+/** A longer lower-case word is no particle: not sliced to be looked up. */
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
@@ -118,39 +120,44 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
 const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
 const WHEN_WORDS = new Set(['Last', 'On', 'In']);
 
-/** The whitespace-delimited word of `s` that ends at `end` starts at the returned offset. */
-function wordStart(s: string, end: number): number {
+/** Where the whitespace-delimited word of `s` that ends at `end` starts (not before `from`). */
+function wordStart(s: string, end: number, from: number): number {
   let start = end;
-  while (start > 0 && !isSpaceCode(s.charCodeAt(start - 1))) start--;
+  while (start > from && !isSpaceCode(s.charCodeAt(start - 1))) start--;
   return start;
 }
 
 /**
  * SENTENCE_OPENING may match `s` (tried before it for every name run): `s` is empty or blank, or
  * ends in blanks after a sentence's end, a colon, a connective ("However,") or a word after
- * "Last", "On" or "In".
+ * "Last", "On" or "In". Read in place: `s` from `from` to `end` (the text before a run).
  */
-export function mayOpenSentence(s: string): boolean {
-  let e = s.length;
-  if (e === 0) return true;
+export function mayOpenSentence(s: string, from = 0, end = s.length): boolean {
+  let e = end;
+  if (e === from) return true;
   if (!isSpaceCode(s.charCodeAt(e - 1))) return false;
-  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
-  if (e === 0) return true;
+  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === from) return true;
   const c = s.charCodeAt(e - 1);
   // . ! ? … " ” ’ ) :
   if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 58) return true;
   if (c === 44) e--;
-  const start = wordStart(s, e);
+  const start = wordStart(s, e, from);
   if (CONNECTIVES.has(s.slice(start, e))) return true;
   let b = start;
-  while (b > 0 && isSpaceCode(s.charCodeAt(b - 1))) b--;
-  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b), b));
+  while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b, from), b));
 }
 
 /** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
-export function mayFollowOf(s: string): boolean {
-  const n = s.length;
-  return s.startsWith('of', n - 3) || (s.startsWith('the', n - 4) && s.startsWith('of', n - 7));
+export function mayFollowOf(s: string, from = 0, end = s.length): boolean {
+  return endsWithAt(s, 'of', 3, from, end) || (endsWithAt(s, 'the', 4, from, end) && endsWithAt(s, 'of', 7, from, end));
+}
+
+/** `s.slice(from, end).startsWith(w, length - back)`, read in place (a position before the start counts from the start). */
+function endsWithAt(s: string, w: string, back: number, from: number, end: number): boolean {
+  const k = from + Math.max(0, end - from - back);
+  return k + w.length <= end && s.startsWith(w, k);
 }
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
@@ -204,7 +211,7 @@ function runsOf(p: string, base: number): Run[] {
     }
     const c0 = p.charCodeAt(s0);
     // Fast path for the common lower-case word: no regular expressions, no string.
-    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(p.slice(s0, i)))) {
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && i - s0 <= LONGEST_PARTICLE && PARTICLES.has(p.slice(s0, i)))) {
       if (cur) out.push(cur);
       cur = null;
       const last = p.charCodeAt(i - 1);
@@ -239,12 +246,15 @@ function runsOf(p: string, base: number): Run[] {
           (roles ??= []).unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
-        const before = p.slice(from, pos - base);
+        const to = pos - base;
+        // The text before the run, sliced only for an expression that may match it (most runs need none).
+        let before: string | undefined;
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
+        const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
         const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
-        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject: mayOpenSentence(before) && SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+        const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
+        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);
