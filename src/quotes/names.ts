@@ -180,12 +180,6 @@ function flags(w: string): number {
   }
   return f;
 }
-/**
- * A word's lexicon flags (test them with WORD_FLAG): a caller that tests the words of a run
- * several times looks each up once (the lookup hashes the word, and runs are tested around every name).
- */
-export const wordFlags: (w: string) => number = flags;
-export const WORD_FLAG = { TITLE, ORG, ACRONYM, NON_STARTER } as const;
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
 export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
@@ -257,11 +251,12 @@ export interface NameParts {
 
 /**
  * Splits a run of capitalised words into a leading title part and the name: everything up to the
- * last title word, acronym, organisation word or possessive is title. `f`: the words' flags (wordFlags).
+ * last title word, acronym, organisation word or possessive is title.
  */
-export function splitTitle(run: readonly string[], f: readonly number[] = run.map((w) => flags(w))): NameParts {
+export function splitTitle(run: readonly string[]): NameParts {
   let cut = -1;
   let shouting = run.length >= 2;
+  const f = run.map((w) => flags(w));
   // A name in capitals ("HENRY LUCERO") is not an acronym.
   for (let i = 0; i < run.length && shouting; i++) if (((f[i] ?? 0) & (ACRONYM | PARTICLE)) === 0) shouting = false;
   for (let i = 0; i < run.length; i++) {
@@ -274,17 +269,16 @@ export function splitTitle(run: readonly string[], f: readonly number[] = run.ma
   return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
 }
 
-/** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. `known`: the words' flags (wordFlags), when looked up already. */
-export function looksLikePersonName(name: readonly string[], known?: readonly number[]): boolean {
+/** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
+export function looksLikePersonName(name: readonly string[]): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
-  for (let i = 0; i < name.length; i++) {
-    const w = name[i] ?? '';
-    const f = known?.[i] ?? flags(w);
+  for (const [i, w] of name.entries()) {
+    const f = flags(w);
     if ((f & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
     if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;
   }
-  return caps > 0 && ((known?.[0] ?? flags(name[0] ?? '')) & NON_STARTER) === 0;
+  return caps > 0 && !isNonNameStarter(name[0] ?? '');
 }

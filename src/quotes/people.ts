@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, WORD_FLAG, bare, displayCase, foldName, isDemonym, isTitleWord, wordFlags, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
@@ -58,7 +58,7 @@ interface Run {
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 export const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
 
-const NO_WORDS: readonly string[] = Object.freeze([]);
+const NO_WORDS: readonly string[] = [];
 /** A longer lower-case word is no particle: not sliced to be looked up. */
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
@@ -314,11 +314,9 @@ export class People {
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
-      // Each word's lexicon flags looked up once: the tests below read them several times.
-      const fl = r.words.map(wordFlags);
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (((fl[skipped] ?? 0) & WORD_FLAG.NON_STARTER) !== 0 || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -328,22 +326,17 @@ export class People {
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
       }
-      const wf = skipped > 0 ? fl.slice(skipped) : fl;
-      const split = splitTitle(ws, wf);
+      const split = splitTitle(ws);
       const { title } = split;
       let { name } = split;
-      let nameFlags = wf.slice(title.length);
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
       if (r.afterOf && name.length >= 3) {
         const k = personSuffix(name);
-        if (k > 0) {
-          name = name.slice(k);
-          nameFlags = nameFlags.slice(k);
-        }
+        if (k > 0) name = name.slice(k);
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      const personLike = looksLikePersonName(name, nameFlags);
+      const personLike = looksLikePersonName(name);
       if (name.length >= 2 && personLike) {
         const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
@@ -352,7 +345,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, wf) || (name.length === 0 && wf.some((f) => (f & WORD_FLAG.ACRONYM) !== 0)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -569,7 +562,7 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
   return lo - 1;
 }
 
-const isOrgPhraseWords = (ws: readonly string[], flags: readonly number[]): boolean => ws.some((w, j) => ((flags[j] ?? 0) & WORD_FLAG.ORG) !== 0 && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
