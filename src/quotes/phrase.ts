@@ -2,14 +2,20 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
+import { withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
 
-/** Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist". */
-export function isRoleWord(w: string): boolean {
+/**
+ * Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist".
+ * Kept by word: the same few words are tested around every name and quote of an archive.
+ */
+export const isRoleWord: (w: string) => boolean = memoByWord(roleWordUncached);
+
+function roleWordUncached(w: string): boolean {
   const b = bare(w).toLowerCase();
   if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
   if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
@@ -36,16 +42,35 @@ const words = (s: string): string[] => s.match(WORDS) ?? [];
  * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
  * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
  */
-const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+export const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+/** SENTENCE_BREAK tried at one offset only. */
+const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'uy');
+
+/**
+ * Where the last sentence of `t` starts: the end of SENTENCE_BREAK's last match, or 0. A break
+ * begins at its [.!?] and no break holds one after its first character, so the last match is the
+ * match at the last mark where one begins: tried from the end, only at those marks (matching
+ * forward tried the look-behind at every character, and this runs around every quote).
+ */
+export function lastSentenceStart(t: string): number {
+  for (let j = t.length - 1; j >= 0; j--) {
+    const c = t.charCodeAt(j);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    SENTENCE_BREAK_AT.lastIndex = j;
+    const m = SENTENCE_BREAK_AT.exec(t);
+    if (m) return j + m[0].length;
+  }
+  return 0;
+}
 
 export function subjectBefore(text: string): Phrase | null {
-  let t = text.replace(/\s+$/u, '');
+  // trimEnd removes exactly what \s matches.
+  let t = text.trimEnd();
   // Only the sentence the verb is in.
-  let cut = 0;
-  for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+  const cut = lastSentenceStart(t);
   if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
-  t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+  t = withoutTrailingAuxiliaries(t);
   if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
   const chunks = t.split(/,\s*/u);
   let appositive: string | null = null;
@@ -69,7 +94,8 @@ export function subjectBefore(text: string): Phrase | null {
   let head = chunks[chunks.length - 1] ?? '';
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];
-  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim())) {
+  // (The head's test first: it is anchored at both ends and rarely holds.)
+  if (!appositive && prevChunk !== undefined && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim()) && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk)) {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
