@@ -5,7 +5,7 @@
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { isRoleWord } from './phrase.js';
+import { isRoleWord, opensWithRole } from './phrase.js';
 import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -329,6 +329,13 @@ export class People {
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
       }
+      // "Goalkeeper Marek Dvorsky", "Fly-half Jonny Wilkinson", "Rapper Eminem": a role noun
+      // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
+      if (skipped === 0 && opensWithRole(ws) && splitTitle(ws).title.length === 0) {
+        r.lead = [...r.lead, (ws[0] ?? '').toLowerCase()];
+        r.pos = r.at[1] ?? r.pos;
+        ws = ws.slice(1);
+      }
       const split = splitTitle(ws);
       const { title } = split;
       let { name } = split;
@@ -590,3 +597,4 @@ export function paragraphBases(paragraphs: readonly string[]): number[] {
   }
   return bases;
 }
+

@@ -25,6 +25,22 @@ function roleWordUncached(w: string): boolean {
   return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
 }
 
+/**
+ * The run's first word is a role capitalised because it opens the sentence, not a name word:
+ * a lower-case compound ("Fly-half", "Man-of-the-match", "Oscar-nominated"), or a role noun
+ * ("Striker", "Goalkeeper") before a known first name or itself a listed role ("Spokesman"). A
+ * first name the lists miss ("Fraser Kemp", "Sher Khan") ends like a role noun too.
+ */
+export function opensWithRole(run: readonly string[]): boolean {
+  const w = run[0] ?? '';
+  if (run.length < 2 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(w) || isFirstName(foldName(w))) return false;
+  if (w.includes('-')) return true;
+  const lower = w.toLowerCase();
+  // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
+  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
+  return isTitleWord(lower) || (run.length >= 3 && isFirstName(foldName(run[1] ?? '')));
+}
+
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
 const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
@@ -320,7 +336,12 @@ export function readMention(p: Phrase): Mention | null {
       const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
       return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
     }
-    const { name, title } = splitTitle(run);
+    const split = splitTitle(run);
+    const { title } = split;
+    // "Goalkeeper Marek Dvorsky kept …": the capitalised role opening the sentence is the role (as in the name scan, people.ts).
+    const roleFirst = title.length === 0 && opensWithRole(split.name);
+    const name = roleFirst ? split.name.slice(1) : split.name;
+    if (roleFirst) lead.push((split.name[0] ?? '').toLowerCase());
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;

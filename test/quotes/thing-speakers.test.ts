@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
 import { People, paragraphBases } from '../../src/quotes/people.js';
-import { readMention, subjectAfter } from '../../src/quotes/phrase.js';
+import { opensWithRole, readMention, subjectAfter, subjectBefore } from '../../src/quotes/phrase.js';
 import { featuresOf, type Features } from '../../src/quotes/ranker.js';
 import { thingSigns } from '../../src/quotes/thing-names.js';
 import { speakerOf } from './speaker-of.js';
@@ -125,5 +125,27 @@ describe('person-likeness is the text’s, not an earlier choice’s', () => {
     ];
     const fs = featuresAt(text, 'I will not sign');
     expect(fs.get('Quarvex Dunmoreland')?.no_person_sign).toBe(1);
+  });
+});
+
+describe('a role capitalised because it opens the sentence', () => {
+  it('GIVEN "Goalkeeper Marek Dvorsky kept …" and "Fly-half Tomas Brekke" THEN the speakers are Marek Dvorsky and Tomas Brekke', () => {
+    const text = [
+      'Goalkeeper Marek Dvorsky kept a clean sheet on Sunday. “We defended as a team from the first minute,” he said.',
+      'Fly-half Tomas Brekke kicked four penalties. “The wind made every kick a lottery,” said Fly-half Tomas Brekke.',
+    ];
+    expect(speakerOf(text, 'We defended')).toBe('Marek Dvorsky');
+    expect(speakerOf(text, 'The wind made')).toBe('Tomas Brekke');
+    expect(subjectBefore('Striker Nicolas Anelka ')).toBeTruthy();
+    const p = subjectBefore('Striker Nicolas Anelka ');
+    expect(p && readMention(p)).toMatchObject({ kind: 'name', name: ['Nicolas', 'Anelka'] });
+  });
+
+  it('GIVEN a first name the lists miss that ends like a role ("Fraser Kemp"), or an adjective ("Digital Rights Management") THEN the run is left whole', () => {
+    expect(opensWithRole(['Fraser', 'Kemp'])).toBe(false);
+    expect(opensWithRole(['Digital', 'Rights', 'Management'])).toBe(false);
+    expect(opensWithRole(['Striker', 'Nicolas', 'Anelka'])).toBe(true);
+    expect(opensWithRole(['Man-of-the-match', 'Duff'])).toBe(true);
+    expect(speakerOf(['Labour spokesman Fraser Kemp responded: “Britain is working, do not let them wreck it.”'], 'Britain is working')).toBe('Fraser Kemp');
   });
 });
