@@ -4,7 +4,7 @@
 import { isStopWord } from '../text/tokenize.js';
 import { withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
@@ -33,8 +33,9 @@ function roleWordUncached(w: string): boolean {
  */
 export function opensWithRole(run: readonly string[]): boolean {
   const w = run[0] ?? '';
-  if (run.length < 2 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(w) || isFirstName(foldName(w))) return false;
-  if (w.includes('-')) return true;
+  if (run.length < 2 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(w) || !/^\p{Lu}/u.test(run[1] ?? '') || isFirstName(foldName(w))) return false;
+  // An English compound ("Oscar-nominated", "Chairman-elect", "Fly-half"), not a given name written with a hyphen ("Pei-yuan Chia").
+  if (w.includes('-')) return /-(?:\p{Ll}+(?:ed|ing|er|or|ist)|half|elect|match|time|old)$/u.test(w);
   const lower = w.toLowerCase();
   // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
   if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
@@ -105,6 +106,10 @@ export function subjectBefore(text: string): Phrase | null {
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
     if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
+  else if (chunks.length >= 2) {
+    const open = unclosedAppositive(chunks[chunks.length - 2] ?? '', chunks[chunks.length - 1] ?? '');
+    if (open) return open;
+  }
   // "Khizr Khan, 66, a lawyer," — skip the age between the name and its appositive.
   if (chunks.length >= 2 && /^\s*\d{1,3}\s*$/u.test(chunks[chunks.length - 1] ?? '')) chunks.pop();
   let head = chunks[chunks.length - 1] ?? '';
@@ -117,6 +122,20 @@ export function subjectBefore(text: string): Phrase | null {
   const np = trailingNounPhrase(words(head));
   if (np.length === 0) return null;
   return { words: np, appositive: appositive?.trim() || null };
+}
+
+/**
+ * "Scott Stanzel, a spokesman for the campaign said": an appositive whose closing comma the writer
+ * left out. The person's name (a known first name and one or two more capitalised words) ends the
+ * chunk before it (all of it), and the chunk is a description (a/an/the and a lower-case word): the name speaks.
+ */
+function unclosedAppositive(before: string, chunk: string): Phrase | null {
+  if (!/^\s*(?:a|an|the)\s+\p{Ll}/u.test(chunk)) return null;
+  // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
+  const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
+  const name = m?.[1]?.split(/\s+/u) ?? [];
+  if (name.length < 2 || !isFirstName(foldName(name[0] ?? '')) || !looksLikePersonName(name)) return null;
+  return { words: name, appositive: chunk.trim() };
 }
 
 /**

@@ -146,6 +146,22 @@ describe('a role capitalised because it opens the sentence', () => {
     expect(opensWithRole(['Digital', 'Rights', 'Management'])).toBe(false);
     expect(opensWithRole(['Striker', 'Nicolas', 'Anelka'])).toBe(true);
     expect(opensWithRole(['Man-of-the-match', 'Duff'])).toBe(true);
+    expect(opensWithRole(['Pei-yuan', 'Chia'])).toBe(false);
+    expect(opensWithRole(['Rimmer', 'de', 'Vries'])).toBe(false);
     expect(speakerOf(['Labour spokesman Fraser Kemp responded: “Britain is working, do not let them wreck it.”'], 'Britain is working')).toBe('Fraser Kemp');
+  });
+});
+
+describe('an appositive whose closing comma is missing', () => {
+  it('GIVEN "Dana Whitcombe, a spokeswoman for the campaign said: “…”" THEN Dana Whitcombe speaks, the role her appositive', () => {
+    const p = subjectBefore('Dana Whitcombe, a spokeswoman for the Harbour campaign ');
+    expect(p && readMention(p)).toMatchObject({ kind: 'name', name: ['Dana', 'Whitcombe'] });
+    const text = ['The site was closed on Monday. Dana Whitcombe, a spokeswoman for the Harbour campaign said: “The measure was taken for safety reasons.”'];
+    expect(speakerOf(text, 'The measure was taken')).toBe('Dana Whitcombe');
+  });
+
+  it('GIVEN "writing in the Daily Telegraph, the prime minister conceded" THEN the paper is no person with an appositive', () => {
+    const p = subjectBefore('Earlier, writing in the Daily Telegraph, the prime minister ');
+    expect(p && readMention(p)).toMatchObject({ kind: 'group', text: 'the prime minister' });
   });
 });
