@@ -527,6 +527,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
       if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
+    if (!hit) {
+      const by = passiveAgent(f.ctx.tail);
+      if (by) {
+        hit = { phrase: by.phrase, offset: by.offset, at: base + f.ctx.tailStart + by.offset };
+        slot = 'slot_by';
+      }
+    }
     if (!hit) return null;
     const m = readMention(hit.phrase);
     if (!m) return null;
@@ -826,7 +833,7 @@ function lastBearer(people: People, surname: string, pos: number): Person | unde
 /** How far (characters) from a quote a name still counts as near. */
 const NEAR_REACH = 1500;
 
-const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
+const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon', 'slot_by'];
 
 const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
@@ -1235,4 +1242,16 @@ function objectsBefore(people: People, paragraphs: readonly string[], bases: rea
     else subjects.add(m.person);
   }
   return [...objects].filter((p) => !subjects.has(p));
+}
+
+/**
+ * The agent of a passive right after a quote: "he was called the “fifth child of the group” by the
+ * film's director Marc Forster". Only a person's name (an owner's possessive before the role is
+ * skipped): "by 2010" and "by the end of the year" are no one.
+ */
+function passiveAgent(tail: string): { phrase: Phrase; offset: number } | null {
+  const by = /^\s*by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+)?/u.exec(tail);
+  if (!by) return null;
+  const phrase = subjectAfter(' ' + tail.slice(by[0].length));
+  return phrase && readMention(phrase)?.kind === 'name' ? { phrase, offset: by[0].length } : null;
 }

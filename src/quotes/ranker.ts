@@ -69,6 +69,7 @@ export const FEATURES = [
   'used_as_place', // the article uses the name as a place ("in Waterford", "across China")
   'pronoun_no_person', // a he/she read as a name with no sign of a person's (no known first name, role, title or text gender)
   'prev_sent_object', // named in the sentence before only after a preposition or a verb (an object or side clause), not opening it
+  'slot_by', // the agent of a passive right after the quote: was called “…” by X
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

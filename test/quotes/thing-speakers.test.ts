@@ -165,3 +165,17 @@ describe('an appositive whose closing comma is missing', () => {
     expect(p && readMention(p)).toMatchObject({ kind: 'group', text: 'the prime minister' });
   });
 });
+
+describe('the agent of a passive after a quote', () => {
+  it('GIVEN "was called the “…” by the film’s director Marc Forster" THEN Forster is read in the slot_by slot', () => {
+    const fs = featuresAt(['Critics loved the film, and its young star was called the "fifth child of the group" by the film\'s director Hanna Forstmann.'], 'fifth child');
+    expect(fs.get('Hanna Forstmann')?.slot_by).toBe(1);
+  });
+
+  it('GIVEN "“…” by the end of the year" THEN no slot_by reading', () => {
+    const fs = featuresAt(['Mayor Ruth Okonjo visited the site. The plant will be “fully working again, with every line running and every worker back at their posts” by the end of the year.'], 'fully working');
+    // The quote was attributed (its candidates include nobody), and none of them in the passive slot.
+    expect(fs.has(null)).toBe(true);
+    for (const f of fs.values()) expect(f.slot_by).toBeUndefined();
+  });
+});
