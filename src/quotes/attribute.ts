@@ -96,6 +96,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
   return null;
 }
 
+/** "…, saying (that) Britain would hold a poll “…": a speech participle after a comma reports the rest of its clause, up to the quote. */
+const SAYING_THAT = /,\s*(?:saying|adding|insisting|arguing|claiming|warning|noting|explaining|stressing|declaring)\s+[^,;:“”"]{1,120}$/u;
 const PLURAL_PRONOUNS = new Set(['they']);
 /** How far back (in characters) "the company" may look for the organisation it means. */
 const ORG_REACH = 800;
@@ -521,6 +523,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         hit = { phrase: { words: withRoleNouns(subject[1], f.ctx.sentencePre.slice(subject[0].length)), appositive: null }, offset: 0, at: base + sentenceStart + subject[0].length - subject[1].length };
         slot = 'slot_participle';
       }
+    }
+    if (!hit && SAYING_THAT.test(f.ctx.pre)) {
+      // "In an interview with the FT, Mr Blair refused …, saying Britain would hold a poll “…”": the
+      // person who last acts as a subject in the sentence before the participle.
+      const sentenceStart = base + f.span.open - f.ctx.sentencePre.length;
+      const p = people.subjectIn(sentenceStart, base + f.span.open);
+      if (p) return { slot: 'slot_participle', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.

@@ -179,3 +179,15 @@ describe('the agent of a passive after a quote', () => {
     for (const f of fs.values()) expect(f.slot_by).toBeUndefined();
   });
 });
+
+describe('a speech participle reporting the clause before a quote', () => {
+  it('GIVEN "In an interview with the paper, Mr Okafor refused …, saying Nigeria would vote “…”" THEN Okafor in the participle slot, not the man named before', () => {
+    const text = [
+      'Foreign minister Ade Bello has said the vote could come in the spring. But in an interview with the Lagos Daily, Mr Okafor refused to be pinned down to that date, saying Nigeria would hold a poll "some time next year but when, I do not know".',
+    ];
+    const fs = featuresAt(text, 'some time next year');
+    expect(fs.get('Okafor')?.slot_participle).toBe(1);
+    expect(fs.get('Ade Bello')?.slot_participle).toBeUndefined();
+    expect(speakerOf(text, 'some time next year')).toBe('Okafor');
+  });
+});
