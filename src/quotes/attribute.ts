@@ -377,6 +377,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const pronoun = owned[1] === 'his' ? 'he' : owned[1] === 'her' ? 'she' : 'they';
       return resolve({ kind: 'pronoun', pronoun }, pos);
     }
+    // "Mr Crosby's statement said", "Chelsea's statement read": the named owner speaks.
+    const owner = namedOwner(m.text);
+    if (owner) return resolve(owner, pos);
     const docHead = /([\p{L}-]+)$/u.exec(text)?.[1]?.toLowerCase() ?? '';
     // "the statement said", "added the spokesman": a document or an organisation's voice speaks
     // for an organisation named close by, never for a person ("Bob Malcolm" is no spokesman for
@@ -1218,6 +1221,7 @@ function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
   if (noSign && (x[FEATURE_INDEX.via_pronoun_1] || x[FEATURE_INDEX.via_pronoun_2] || x[FEATURE_INDEX.via_pronoun_prev])) setFeature(x, 'pronoun_no_person', 1);
 }
 
+const ACCORDING_BEFORE = /(?:^|[^\p{L}])according\s+to\s+(?:[\p{Ll}]+\s+){0,4}(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/iu;
 const COORDINATED = /(?:^|[^\p{L}])(?:and|or)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
 /** A verb right before a name, a title between allowed ("He portrayed Mr Ebbers", "beat Federer"). */
 const VERB_BEFORE = /(?:^|[^\p{L}])\p{Ll}{3,}(?:ed|es|s)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?$/u;
@@ -1246,6 +1250,11 @@ function objectsBefore(people: People, paragraphs: readonly string[], bases: rea
   for (const m of people.mentionsIn(base + prevFrom, base + to)) {
     const local = m.pos - base;
     const before = para.slice(Math.max(prevFrom, local - 60), local);
+    // "…, according to Q magazine editor Paul Rees.": the one who speaks, no object.
+    if (ACCORDING_BEFORE.test(before)) {
+      subjects.add(m.person);
+      continue;
+    }
     // "Greta Lindahl and Sofia Marchetti won": a coordinated name shares the subject's place.
     if (local - prevFrom > 3 && !COORDINATED.test(before) && (OBLIQUE_BEFORE.test(before) || VERB_BEFORE.test(before))) objects.add(m.person);
     else subjects.add(m.person);
@@ -1263,4 +1272,12 @@ function passiveAgent(tail: string): { phrase: Phrase; offset: number } | null {
   if (!by) return null;
   const phrase = subjectAfter(' ' + tail.slice(by[0].length));
   return phrase && readMention(phrase)?.kind === 'name' ? { phrase, offset: by[0].length } : null;
+}
+
+/** The person or organisation a document belongs to, as a name mention: "Mr Crosby's statement" → Mr Crosby; null for any other phrase. */
+function namedOwner(text: string): Mention | null {
+  const m = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(text);
+  if (!m || !DOCUMENT_NOUNS.has(m[2] ?? '')) return null;
+  const named = readMention({ words: (m[1] ?? '').split(/\s+/u), appositive: null });
+  return named?.kind === 'name' ? named : null;
 }

@@ -191,3 +191,16 @@ describe('a speech participle reporting the clause before a quote', () => {
     expect(speakerOf(text, 'some time next year')).toBe('Okafor');
   });
 });
+
+describe('a named owner’s document and "according to"', () => {
+  it('GIVEN "Mr Crosby\'s statement said: “…”" THEN the owner speaks, not "Mr Crosby\'s statement"', () => {
+    const text = ['Australian Lynton Crosby is the party strategist. Mr Crosby\'s statement said: "The Conservative Party has been making an impact on the issues."'];
+    expect(speakerOf(text, 'The Conservative Party')).toBe('Lynton Crosby');
+  });
+
+  it('GIVEN "…, according to Q magazine editor Paul Rees. “…,” he said" THEN Rees is no object of the sentence before', () => {
+    const fs = featuresAt(['The band have done well this year, according to Q magazine editor Paul Rees. "This makes them hugely determined and formidable," he said.'], 'This makes them');
+    expect(fs.get('Paul Rees')).toBeDefined();
+    expect(fs.get('Paul Rees')?.prev_sent_object).toBeUndefined();
+  });
+});
