@@ -37,9 +37,19 @@ export function opensWithRole(run: readonly string[]): boolean {
   // An English compound ("Oscar-nominated", "Chairman-elect", "Fly-half"), not a given name written with a hyphen ("Pei-yuan Chia").
   if (w.includes('-')) return /-(?:\p{Ll}+(?:ed|ing|er|or|ist)|half|elect|match|time|old)$/u.test(w);
   const lower = w.toLowerCase();
+  const beforeFirstName = run.length >= 3 && isFirstName(foldName(run[1] ?? ''));
+  // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
+  if (beforeFirstName && (/ard$/u.test(w) || (w.endsWith('s') && isDemonym(w.slice(0, -1))))) return true;
   // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
   if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
-  return isTitleWord(lower) || (run.length >= 3 && isFirstName(foldName(run[1] ?? '')));
+  return isTitleWord(lower) || beforeFirstName;
+}
+
+/** How many words open the run as roles ("Top-seeded Americans Andy Roddick" → 2), at most two. */
+export function roleWordsOpening(run: readonly string[]): number {
+  let k = 0;
+  while (k < 2 && opensWithRole(run.slice(k))) k++;
+  return k;
 }
 
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
@@ -358,9 +368,9 @@ export function readMention(p: Phrase): Mention | null {
     const split = splitTitle(run);
     const { title } = split;
     // "Goalkeeper Marek Dvorsky kept …": the capitalised role opening the sentence is the role (as in the name scan, people.ts).
-    const roleFirst = title.length === 0 && opensWithRole(split.name);
-    const name = roleFirst ? split.name.slice(1) : split.name;
-    if (roleFirst) lead.push((split.name[0] ?? '').toLowerCase());
+    const roles = title.length === 0 ? roleWordsOpening(split.name) : 0;
+    const name = split.name.slice(roles);
+    for (const r of split.name.slice(0, roles)) lead.push(r.toLowerCase());
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
 import { People, paragraphBases } from '../../src/quotes/people.js';
-import { opensWithRole, readMention, subjectAfter, subjectBefore } from '../../src/quotes/phrase.js';
+import { opensWithRole, readMention, roleWordsOpening, subjectAfter, subjectBefore } from '../../src/quotes/phrase.js';
 import { featuresOf, type Features } from '../../src/quotes/ranker.js';
 import { thingSigns } from '../../src/quotes/thing-names.js';
 import { speakerOf } from './speaker-of.js';
@@ -147,6 +147,9 @@ describe('a role capitalised because it opens the sentence', () => {
     expect(opensWithRole(['Striker', 'Nicolas', 'Anelka'])).toBe(true);
     expect(opensWithRole(['Man-of-the-match', 'Duff'])).toBe(true);
     expect(opensWithRole(['Pei-yuan', 'Chia'])).toBe(false);
+    expect(roleWordsOpening(['Top-seeded', 'Americans', 'Andy', 'Roddick'])).toBe(2);
+    expect(roleWordsOpening(['Spaniard', 'Guillermo', 'Garcia-Lopez'])).toBe(1);
+    expect(roleWordsOpening(['Spaniard', 'Garcia-Lopez'])).toBe(0);
     expect(opensWithRole(['Rimmer', 'de', 'Vries'])).toBe(false);
     expect(speakerOf(['Labour spokesman Fraser Kemp responded: “Britain is working, do not let them wreck it.”'], 'Britain is working')).toBe('Fraser Kemp');
   });
