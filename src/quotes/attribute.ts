@@ -311,6 +311,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
   const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || (p.gender !== null && !guessed.has(p)));
   const thingOf = thingSigns(people, paragraphs, bases);
+  // The sentence before's objects, by the quote's paragraph and sentence: the quotes of a sentence share them.
+  const objectsMemo = new Map<number, Person[]>();
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
@@ -691,7 +693,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (c) setFeature(c.x, 'named_after_speech', 1);
           }
         }
-        for (const p of objectsBefore(people, paragraphs, bases, i, starts, f.span.open)) {
+        for (const p of objectsBefore(people, paragraphs, bases, i, starts, f.span.open, objectsMemo)) {
           const c = cands.ofPerson(p);
           if (c) setFeature(c.x, 'prev_sent_object', 1);
         }
@@ -1233,8 +1235,18 @@ const VERB_BEFORE = /(?:^|[^\p{L}])\p{Ll}{3,}(?:ed|es|s)\s+(?:(?:Mr|Mrs|Ms|Dr|Si
  * sentence is about, not who speaks next. That sentence is in the quote's paragraph, or the last of
  * the paragraph before when the quote's sentence opens its paragraph.
  */
-function objectsBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], open: number): Person[] {
+function objectsBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], open: number, memo: Map<number, Person[]>): Person[] {
   const from = sentenceStartOf(starts, open);
+  const key = (bases[i] ?? 0) + from;
+  let found = memo.get(key);
+  if (!found) {
+    found = objectsOfSentenceBefore(people, paragraphs, bases, i, starts, from);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function objectsOfSentenceBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], from: number): Person[] {
   let k = i;
   let to = from;
   if (from === 0) {

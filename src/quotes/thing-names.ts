@@ -47,7 +47,7 @@ const THE_BEFORE = /(?:^|[^\p{L}])the\s+$/iu;
 export function thingSigns(people: People, paragraphs: readonly string[], bases: readonly number[]): (p: Person) => ThingSigns {
   const memo = new Map<Person, ThingSigns>();
   let theShare: Map<Person, [number, number]> | null = null;
-  let lower: Set<string> | null = null;
+  let joined: string | null = null;
   return (p) => {
     let s = memo.get(p);
     if (s) return s;
@@ -65,10 +65,7 @@ export function thingSigns(people: People, paragraphs: readonly string[], bases:
     }
     const [the, n] = theShare.get(p) ?? [0, 0];
     let lowerElsewhere = false;
-    if (p.folded.length === 1) {
-      lower ??= lowerCaseWords(paragraphs);
-      lowerElsewhere = lower.has(p.folded[0] ?? '');
-    }
+    if (p.folded.length === 1) lowerElsewhere = writtenLowerCase(p.folded[0] ?? '', (joined ??= paragraphs.join('\n\n')));
     // The name as written, whole: a place test of "English Channel", not of "English".
     s = { afterThe: n > 0 ? the / n : 0, head: thingHead(p.folded), lowerElsewhere, place: usedAsPlace(p.name, paragraphs) };
     memo.set(p, s);
@@ -76,9 +73,12 @@ export function thingSigns(people: People, paragraphs: readonly string[], bases:
   };
 }
 
-/** Every word the article writes starting in lower case (letters only, as folded names are). */
-function lowerCaseWords(paragraphs: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const p of paragraphs) for (const m of p.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) out.add(m[0].replace(/['’]/gu, ''));
-  return out;
+/**
+ * Whether `text` writes the folded word `word` as a lower-case word of its own, apostrophes
+ * aside ("fears", "don't" for "dont"): one scan for the word, not a list of every word.
+ */
+export function writtenLowerCase(word: string, text: string): boolean {
+  if (!/^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) || /\p{N}/u.test(word)) return false;
+  const letters = [...word].join("['’]*");
+  return new RegExp(`(?<![\\p{L}'’-])${letters}['’]*(?![\\p{Ll}'’-])`, 'u').test(text);
 }
