@@ -1,0 +1,61 @@
+// Session 14's cuts of the cold quote step, each checked against what it stands in for: the saved
+// quotes may not change (bench/quotes-hash.ts checks whole archives; these check the pieces).
+import { describe, expect, it } from 'vitest';
+import { isCapWord, PARTICLES } from '../../src/quotes/names.js';
+import { coreOf, leadMarks, paragraphBases, People } from '../../src/quotes/people.js';
+
+/** A small seeded generator, so that a failure repeats. */
+function seeded(seed: number): (k: number) => number {
+  let s = seed;
+  return (k) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % k;
+  };
+}
+const pick = <T>(next: (k: number) => number, xs: readonly T[]): T => xs[next(xs.length)] as T;
+
+const peopleOf = (paragraphs: string[]): People => new People(paragraphs, paragraphBases(paragraphs), () => false);
+
+describe('cold quote-step shortcuts', () => {
+  it('the opening marks before a word are what /^[“"‘\'([«„]+/u matches, read in place', () => {
+    const next = seeded(11);
+    const chars = ['“', '"', '‘', "'", '(', '[', '«', '„', '”', '’', ')', 'A', 'b', '1', ' ', '-', '»', '<', '{'];
+    let marked = 0;
+    for (let n = 0; n < 5000; n++) {
+      const len = next(8);
+      let s = '';
+      for (let j = 0; j < len; j++) s += pick(next, chars);
+      const from = next(s.length + 1);
+      const to = from + next(s.length - from + 1);
+      const expected = /^[“"‘'([«„]+/u.exec(s.slice(from, to))?.[0].length ?? 0;
+      if (expected > 0) marked++;
+      expect(leadMarks(s, from, to), JSON.stringify([s, from, to])).toBe(expected);
+    }
+    expect(marked).toBeGreaterThan(500);
+  });
+
+  it('a number is its own core, no name word and no particle (what lets the name scan pass over it)', () => {
+    const next = seeded(5);
+    const alnum = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (let n = 0; n < 3000; n++) {
+      let w = alnum.charAt(next(10));
+      for (let j = next(6); j > 0; j--) w += alnum.charAt(next(alnum.length));
+      expect(coreOf(w), w).toBe(w);
+      expect(isCapWord(w), w).toBe(false);
+      expect(PARTICLES.has(w), w).toBe(false);
+    }
+    // The core of anything else may differ: the test above is not vacuous.
+    expect(['Smith’s', 'Smith,', "1987's"].map(coreOf)).toEqual(['Smith', 'Smith', '1987']);
+  });
+
+  it('a number ends a name and stands between a role word and the name after it', () => {
+    const one = peopleOf(['The spokesman John Smith said the plan was good.']);
+    expect(one.persons.get('john smith')?.role).toBe('spokesman');
+    // Had the scan skipped "10" without remembering it, "spokesman" would still be the word before John Smith.
+    const two = peopleOf(['The spokesman 10 John Smith said the plan was good.']);
+    expect(two.persons.get('john smith')?.role).toBeNull();
+    // "Smith 1987 Jones": two runs, not one name of two words.
+    const three = peopleOf(['Ann Smith 1987 Bob Jones said it.']);
+    expect([...three.persons.keys()].sort()).toEqual(['ann smith', 'bob jones']);
+  });
+});
