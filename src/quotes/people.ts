@@ -258,7 +258,8 @@ function runsOf(p: string, base: number): Run[] {
       cur = null;
     }
     // A possessive ends the name: "David Rowland’s plan".
-    const cl = w.charCodeAt(w.length - 1);
+    // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
+    const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
     const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
     const breaks = core.length < w.length;

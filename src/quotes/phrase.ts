@@ -2,7 +2,7 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
-import { withoutTrailingAuxiliaries } from './chars.js';
+import { endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
@@ -71,7 +71,7 @@ export function subjectBefore(text: string): Phrase | null {
   if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
   t = withoutTrailingAuxiliaries(t);
-  if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
+  if (endsWithConjunction(t)) return null;
   const chunks = t.split(/,\s*/u);
   let appositive: string | null = null;
   if (t.endsWith(',') && chunks.length >= 3) {

@@ -1,6 +1,7 @@
 // Session 14's cuts of the cold quote step, each checked against what it stands in for: the saved
 // quotes may not change (bench/quotes-hash.ts checks whole archives; these check the pieces).
 import { describe, expect, it } from 'vitest';
+import { countNonBlankRuns, endsWithConjunction } from '../../src/quotes/chars.js';
 import { isCapWord, PARTICLES } from '../../src/quotes/names.js';
 import { coreOf, leadMarks, paragraphBases, People } from '../../src/quotes/people.js';
 
@@ -57,5 +58,20 @@ describe('cold quote-step shortcuts', () => {
     // "Smith 1987 Jones": two runs, not one name of two words.
     const three = peopleOf(['Ann Smith 1987 Bob Jones said it.']);
     expect([...three.persons.keys()].sort()).toEqual(['ann smith', 'bob jones']);
+  });
+
+  it('a trailing "and"/"but"/"or" and the count of non-blank runs are what their expressions give', () => {
+    const next = seeded(23);
+    const pieces = ['and', 'but', 'or', 'for', 'band', 'Or', 'AND', 'x', ' ', '  ', '\u00a0', '\u2009', '\u3000', '\n', '\t', ',', '.', 'é', '𝐀', '\u200b', '-'];
+    let conj = 0;
+    for (let n = 0; n < 6000; n++) {
+      let s = '';
+      for (let j = next(7); j > 0; j--) s += pick(next, pieces);
+      const expected = /(?:^|\s)(?:and|but|or)$/u.test(s);
+      if (expected) conj++;
+      expect(endsWithConjunction(s), JSON.stringify(s)).toBe(expected);
+      expect(countNonBlankRuns(s), JSON.stringify(s)).toBe(s.match(/\S+/g)?.length ?? 0);
+    }
+    expect(conj).toBeGreaterThan(300);
   });
 });
