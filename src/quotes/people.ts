@@ -355,6 +355,11 @@ export class People {
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
       }
+      // Nothing left ("The", "But He"): no name, no organisation; only the next run's "of" join reads it.
+      if (ws.length === 0) {
+        prev = r;
+        continue;
+      }
       const split = splitTitle(ws);
       const { title } = split;
       let { name } = split;
