@@ -27,8 +27,15 @@ function roleWordUncached(w: string): boolean {
 
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
-const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
-const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
+// Lower-casing never shortens a word (no code point's lower case is shorter; tested): a longer
+// word is none of these, and is not lower-cased to find out (these run for every phrase word).
+const LONGEST_DETERMINER = Math.max(...[...DETERMINERS].map((w) => w.length));
+const LONGEST_PREPOSITION = Math.max(...[...PREPOSITIONS].map((w) => w.length));
+const isDeterminer = (w: string): boolean => {
+  const b = bare(w);
+  return b.length <= LONGEST_DETERMINER && DETERMINERS.has(b.toLowerCase());
+};
+const isPreposition = (w: string): boolean => w.length <= LONGEST_PREPOSITION && PREPOSITIONS.has(w.toLowerCase());
 const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
 // "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
 const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;

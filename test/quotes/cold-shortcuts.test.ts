@@ -74,4 +74,20 @@ describe('cold quote-step shortcuts', () => {
     }
     expect(conj).toBeGreaterThan(300);
   });
+
+  it('lower-casing never shortens a word (what lets a long word skip the determiner and preposition lookups)', () => {
+    let longer = 0;
+    const shorter: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const s = String.fromCodePoint(cp);
+      const l = s.toLowerCase().length;
+      if (l < s.length) shorter.push(cp.toString(16));
+      if (l > s.length) longer++;
+    }
+    expect(shorter).toEqual([]);
+    // "İ" lower-cases to two units: lengths do change, only never down.
+    expect(longer).toBeGreaterThan(0);
+    expect('ΟΔΟΣ'.toLowerCase().length).toBe(4);
+  });
 });
