@@ -114,3 +114,13 @@ export function countNonBlankRuns(s: string): number {
   }
   return n;
 }
+
+/**
+ * `w` ends in one of , ; : . ! ? ) ” " — what /[,;:.!?)”"]$/u tests, and what /[,;:.!?)”"]+$/u
+ * needs before it can strip anything (an expression anchored at the end is tried at every offset).
+ */
+export function endsInMark(w: string): boolean {
+  if (w.length === 0) return false;
+  const c = w.charCodeAt(w.length - 1);
+  return c === 44 || c === 59 || c === 58 || c === 46 || c === 33 || c === 63 || c === 41 || c === 0x201d || c === 34;
+}

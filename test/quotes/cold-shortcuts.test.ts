@@ -1,7 +1,7 @@
 // Session 14's cuts of the cold quote step, each checked against what it stands in for: the saved
 // quotes may not change (bench/quotes-hash.ts checks whole archives; these check the pieces).
 import { describe, expect, it } from 'vitest';
-import { countNonBlankRuns, endsWithConjunction } from '../../src/quotes/chars.js';
+import { countNonBlankRuns, endsInMark, endsWithConjunction } from '../../src/quotes/chars.js';
 import { isCapWord, PARTICLES } from '../../src/quotes/names.js';
 import { coreOf, leadMarks, paragraphBases, People } from '../../src/quotes/people.js';
 
@@ -89,5 +89,21 @@ describe('cold quote-step shortcuts', () => {
     // "İ" lower-cases to two units: lengths do change, only never down.
     expect(longer).toBeGreaterThan(0);
     expect('ΟΔΟΣ'.toLowerCase().length).toBe(4);
+  });
+
+  it('a word ends in a phrase mark exactly when the expressions anchored at its end say so', () => {
+    const next = seeded(31);
+    const pieces = [',', ';', ':', '.', '!', '?', ')', '”', '"', '’', '(', '“', 'a', 'Z', '1', ' ', '…', '-', '𝐀', "'"];
+    let marked = 0;
+    for (let n = 0; n < 5000; n++) {
+      let w = '';
+      for (let j = next(5); j > 0; j--) w += pick(next, pieces);
+      const expected = /[,;:.!?)”"]$/u.test(w);
+      if (expected) marked++;
+      expect(endsInMark(w), JSON.stringify(w)).toBe(expected);
+      // Where it says no, stripping the trailing marks changes nothing.
+      if (!endsInMark(w)) expect(w.replace(/[,;:.!?)”"]+$/u, '')).toBe(w);
+    }
+    expect(marked).toBeGreaterThan(1000);
   });
 });
