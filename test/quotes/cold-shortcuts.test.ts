@@ -2,6 +2,7 @@
 // quotes may not change (bench/quotes-hash.ts checks whole archives; these check the pieces).
 import { describe, expect, it } from 'vitest';
 import { countNonBlankRuns, endsInMark, endsWithConjunction } from '../../src/quotes/chars.js';
+import { lonePersonSign } from '../../src/quotes/lone-names.js';
 import { isCapWord, PARTICLES } from '../../src/quotes/names.js';
 import { coreOf, leadMarks, paragraphBases, People } from '../../src/quotes/people.js';
 
@@ -105,5 +106,24 @@ describe('cold quote-step shortcuts', () => {
       if (!endsInMark(w)) expect(w.replace(/[,;:.!?)”"]+$/u, '')).toBe(w);
     }
     expect(marked).toBeGreaterThan(1000);
+  });
+
+  it('a lone name\'s appositive needs a comma right after the name: without one the sign is the role\'s alone', () => {
+    const next = seeded(41);
+    const roles = ['', 'designer', 'resident', 'firm', 'said', 'professor'];
+    const opens = [', ', ',', ' ', '; ', '. ', ''];
+    const heads = ['a ', 'the ', 'who ', '23, ', 'an ', 'his ', ''];
+    const nouns = ['resident', 'firm', 'lanky professor', 'designer', 'Resident', 'report'];
+    const ends = [',', ' of Lampung', '.', ' said', ''];
+    let signs = 0;
+    for (let n = 0; n < 4000; n++) {
+      const after = pick(next, opens) + pick(next, heads) + pick(next, nouns) + pick(next, ends);
+      const role = pick(next, roles);
+      const sign = lonePersonSign(role, after);
+      if (after.startsWith(',') && sign && !lonePersonSign(role, '')) signs++;
+      if (!after.startsWith(',')) expect(sign, JSON.stringify([role, after])).toBe(lonePersonSign(role, ''));
+    }
+    // The comma case does find appositives: the shortcut is not vacuous.
+    expect(signs).toBeGreaterThan(20);
   });
 });
