@@ -92,3 +92,35 @@ export function withoutTrailingAuxiliaries(t: string): string {
   }
   return cut === t.length ? t : t.slice(0, cut);
 }
+
+/** /(?:^|\s)(?:and|but|or)$/u.test(t): `t` ends in the word "and", "but" or "or", read from the end. */
+export function endsWithConjunction(t: string): boolean {
+  for (const w of CONJUNCTIONS) {
+    const k = t.length - w.length;
+    if (k >= 0 && t.endsWith(w) && (k === 0 || isSpaceCode(t.charCodeAt(k - 1)))) return true;
+  }
+  return false;
+}
+const CONJUNCTIONS = ['and', 'but', 'or'] as const;
+
+/** What `s.match(/\S+/g)?.length ?? 0` counts: runs of characters that are not `\s`, without making them. */
+export function countNonBlankRuns(s: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const blank = isSpaceCode(s.charCodeAt(i));
+    if (!blank && !inRun) n++;
+    inRun = !blank;
+  }
+  return n;
+}
+
+/**
+ * `w` ends in one of , ; : . ! ? ) ” " — what /[,;:.!?)”"]$/u tests, and what /[,;:.!?)”"]+$/u
+ * needs before it can strip anything (an expression anchored at the end is tried at every offset).
+ */
+export function endsInMark(w: string): boolean {
+  if (w.length === 0) return false;
+  const c = w.charCodeAt(w.length - 1);
+  return c === 44 || c === 59 || c === 58 || c === 46 || c === 33 || c === 63 || c === 41 || c === 0x201d || c === 34;
+}

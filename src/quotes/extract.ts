@@ -69,10 +69,11 @@ export function scanMarks(p: string): RawSpan[] {
   let openAt = -1;
   let openWidth = 1;
   // The regular expression jumps to the next character that may be a mark (natively, which matters
-  // over a whole corpus); markAt decides.
+  // over a whole corpus); markAt decides. `test` leaves the one-character match's end in lastIndex
+  // and makes no match object (exec made one per apostrophe of the corpus).
   const candidates = /["“”„«»‘’']/g;
-  for (let c = candidates.exec(p); c !== null; c = candidates.exec(p)) {
-    const i = c.index;
+  while (candidates.test(p)) {
+    const i = candidates.lastIndex - 1;
     const m = markAt(p, i);
     if (!m) continue;
     let kind = m.mark;

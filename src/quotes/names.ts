@@ -20,12 +20,17 @@ export function memoByWord<T>(f: (w: string) => T, limit = 100_000): (w: string)
   };
 }
 
-/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Names repeat: folding (Unicode normalisation and three replacements) is worth caching. */
-export const foldName: (s: string) => string = memoByWord(foldUncached);
+/**
+ * Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Most names
+ * are plain ASCII letters and digits, which normalising and the replacements leave as they are:
+ * lower-casing them costs less than a cache lookup (and a cold build sees most words once). Other
+ * names repeat, and folding them (Unicode normalisation and three replacements) is worth caching.
+ */
+export const foldName = (s: string): string => (isAsciiAlnum(s) ? s.toLowerCase() : foldCached(s));
+
+const foldCached: (s: string) => string = memoByWord(foldUncached);
 
 function foldUncached(s: string): string {
-  // Most names are plain ASCII letters and digits, which normalising and the replacements leave as they are.
-  if (isAsciiAlnum(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

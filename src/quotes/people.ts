@@ -168,10 +168,29 @@ const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
 const FINAL_PERIOD = /(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u;
 
 /** A word without its trailing punctuation and possessive: "Rowland’s," → "Rowland". */
-function coreOf(w: string): string {
+export function coreOf(w: string): string {
   const a = w.replace(TRAILING_MARKS, '');
   const b = a.replace(/['’‘]s?$/u, '');
   return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
+
+/** ASCII letters and digits only in s[from, to). */
+function isAsciiAlnum(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/** How many opening quote marks and brackets (“ " ‘ ' ( [ « „) start s[from, to): what /^[“"‘'([«„]+/u matches there. */
+export function leadMarks(s: string, from: number, to: number): number {
+  let k = from;
+  for (; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 0x201c && c !== 34 && c !== 0x2018 && c !== 39 && c !== 40 && c !== 91 && c !== 0xab && c !== 0x201e) break;
+  }
+  return k - from;
 }
 
 /** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
@@ -223,17 +242,24 @@ function runsOf(p: string, base: number): Run[] {
       } else held = 0;
       continue;
     }
-    let w = p.slice(s0, i);
-    let pos = base + s0;
-    const lead = c0 >= 65 && c0 <= 90 ? '' : (/^[“"‘'([«„]+/u.exec(w)?.[0] ?? '');
-    if (lead) {
+    // A number ("1987", "10", "3rd": ASCII letters and digits after a digit) is its own core, no
+    // name and no particle: it ends the run and is remembered as a word, without a string made.
+    if (c0 >= 48 && c0 <= 57 && isAsciiAlnum(p, s0, i)) {
       if (cur) out.push(cur);
       cur = null;
-      w = w.slice(lead.length);
-      pos += lead.length;
+      remember(s0, i);
+      continue;
+    }
+    const lead = c0 >= 65 && c0 <= 90 ? 0 : leadMarks(p, s0, i);
+    const w = p.slice(s0 + lead, i);
+    const pos = base + s0 + lead;
+    if (lead > 0) {
+      if (cur) out.push(cur);
+      cur = null;
     }
     // A possessive ends the name: "David Rowland’s plan".
-    const cl = w.charCodeAt(w.length - 1);
+    // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
+    const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
     const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
     const breaks = core.length < w.length;
@@ -328,6 +354,11 @@ export class People {
         r.pos = r.at[skipped] ?? r.pos;
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
+      }
+      // Nothing left ("The", "But He"): no name, no organisation; only the next run's "of" join reads it.
+      if (ws.length === 0) {
+        prev = r;
+        continue;
       }
       // "Goalkeeper Marek Dvorsky", "Fly-half Jonny Wilkinson", "Rapper Eminem": a role noun
       // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.

@@ -2,7 +2,7 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
-import { withoutTrailingAuxiliaries } from './chars.js';
+import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
@@ -54,13 +54,20 @@ export function roleWordsOpening(run: readonly string[]): number {
 
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
-const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
-const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
+// Lower-casing never shortens a word (no code point's lower case is shorter; tested): a longer
+// word is none of these, and is not lower-cased to find out (these run for every phrase word).
+const LONGEST_DETERMINER = Math.max(...[...DETERMINERS].map((w) => w.length));
+const LONGEST_PREPOSITION = Math.max(...[...PREPOSITIONS].map((w) => w.length));
+const isDeterminer = (w: string): boolean => {
+  const b = bare(w);
+  return b.length <= LONGEST_DETERMINER && DETERMINERS.has(b.toLowerCase());
+};
+const isPreposition = (w: string): boolean => w.length <= LONGEST_PREPOSITION && PREPOSITIONS.has(w.toLowerCase());
 const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
 // "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
 const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;
 const isNameish = (w: string): boolean => (isCapWord(w) && !isPronoun(bare(w))) || ARTICLE_NAME.test(w);
-const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
+const endsPhrase = (w: string): boolean => endsInMark(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
 
 const WORDS = /\S+/g;
 const words = (s: string): string[] => s.match(WORDS) ?? [];
@@ -98,7 +105,7 @@ export function subjectBefore(text: string): Phrase | null {
   if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
   t = withoutTrailingAuxiliaries(t);
-  if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
+  if (endsWithConjunction(t)) return null;
   const chunks = t.split(/,\s*/u);
   let appositive: string | null = null;
   if (t.endsWith(',') && chunks.length >= 3) {
@@ -250,7 +257,7 @@ export function subjectAfter(text: string): Phrase | null {
   };
   while (i < ws.length && out.length < 14) {
     const raw = ws[i] ?? '';
-    const w = raw.replace(/[,;:.!?)”"]+$/u, '');
+    const w = endsInMark(raw) ? raw.replace(/[,;:.!?)”"]+$/u, '') : raw;
     const lw = w.toLowerCase();
     if (!w) break;
     if (out.length === 0 && isPronoun(bare(w))) return { words: [bare(w)], appositive: null };
@@ -291,7 +298,7 @@ export function subjectAfter(text: string): Phrase | null {
     const rest = ws.slice(i);
     const chunk: string[] = [];
     for (const r of rest) {
-      chunk.push(r.replace(/[,;:.!?)”"]+$/u, ''));
+      chunk.push(endsInMark(r) ? r.replace(/[,;:.!?)”"]+$/u, '') : r);
       if (endsPhrase(r) || chunk.length > 12) break;
     }
     const first = chunk[0] ?? '';
@@ -319,7 +326,7 @@ export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
-  const ws = words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
+  const ws = words.map((w) => (!endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : '')))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
