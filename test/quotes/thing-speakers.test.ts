@@ -5,23 +5,10 @@
 // the order quotes are read in. Each test reads what the model is given (observe) or what a reading
 // returns, so each fails when its evidence is not computed.
 import { describe, expect, it } from 'vitest';
-import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
 import { People, paragraphBases } from '../../src/quotes/people.js';
 import { opensWithRole, readMention, roleWordsOpening, subjectAfter, subjectBefore } from '../../src/quotes/phrase.js';
-import { featuresOf, type Features } from '../../src/quotes/ranker.js';
 import { thingSigns } from '../../src/quotes/thing-names.js';
-import { speakerOf } from './speaker-of.js';
-
-/** The features of every candidate of the quote starting with `start`, by the candidate's name. */
-function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
-  let seen: readonly CandidateView[] = [];
-  attributeArticle(paragraphs, {
-    observe: (q, candidates) => {
-      if (q.text.startsWith(start)) seen = candidates;
-    },
-  });
-  return new Map(seen.map((c) => [c.speaker, featuresOf(c.vector)]));
-}
+import { featuresAt, speakerOf } from './speaker-of.js';
 
 describe('signs that a name is a thing', () => {
   it('GIVEN "in the Halvorsen Premiership" near a quote THEN that name carries the_name and thing_head, the player neither', () => {
