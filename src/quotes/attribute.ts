@@ -313,8 +313,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
   const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || (p.gender !== null && !guessed.has(p)));
   const thingOf = thingSigns(people, paragraphs, bases);
-  // The sentence before's objects, by the quote's paragraph and sentence: the quotes of a sentence share them.
-  const objectsMemo = new Map<number, Person[]>();
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
@@ -694,10 +692,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const c = cands.ofPerson(p);
             if (c) setFeature(c.x, 'named_after_speech', 1);
           }
-        }
-        for (const p of objectsBefore(people, paragraphs, bases, i, starts, f.span.open, objectsMemo)) {
-          const c = cands.ofPerson(p);
-          if (c) setFeature(c.x, 'prev_sent_object', 1);
         }
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
@@ -1223,57 +1217,6 @@ function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
   if (t.lowerElsewhere && noSign) setFeature(x, 'lower_elsewhere', 1);
   if (t.place) setFeature(x, 'used_as_place', 1);
   if (noSign && (x[FEATURE_INDEX.via_pronoun_1] || x[FEATURE_INDEX.via_pronoun_2] || x[FEATURE_INDEX.via_pronoun_prev])) setFeature(x, 'pronoun_no_person', 1);
-}
-
-const ACCORDING_BEFORE = /(?:^|[^\p{L}])according\s+to\s+(?:[\p{Ll}]+\s+){0,4}(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/iu;
-const COORDINATED = /(?:^|[^\p{L}])(?:and|or)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
-/** A verb right before a name, a title between allowed ("He portrayed Mr Ebbers", "beat Federer"). */
-const VERB_BEFORE = /(?:^|[^\p{L}])\p{Ll}{3,}(?:ed|es|s)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?$/u;
-
-/**
- * The persons the sentence before a quote's sentence names only as an object or in a side clause
- * (after a preposition or a verb, not opening it): "The 27-year-old, who captained St Helens, said
- * following in the footsteps of Farrell would be a challenge. “…,” he said" — Farrell is what the
- * sentence is about, not who speaks next. That sentence is in the quote's paragraph, or the last of
- * the paragraph before when the quote's sentence opens its paragraph.
- */
-function objectsBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], open: number, memo: Map<number, Person[]>): Person[] {
-  const from = sentenceStartOf(starts, open);
-  const key = (bases[i] ?? 0) + from;
-  let found = memo.get(key);
-  if (!found) {
-    found = objectsOfSentenceBefore(people, paragraphs, bases, i, starts, from);
-    memo.set(key, found);
-  }
-  return found;
-}
-
-function objectsOfSentenceBefore(people: People, paragraphs: readonly string[], bases: readonly number[], i: number, starts: readonly number[], from: number): Person[] {
-  let k = i;
-  let to = from;
-  if (from === 0) {
-    k = i - 1;
-    if (k < 0) return [];
-    to = (paragraphs[k] ?? '').length;
-  }
-  const para = paragraphs[k] ?? '';
-  const base = bases[k] ?? 0;
-  const prevFrom = k === i ? sentenceStartOf(starts, from - 1) : sentenceStartOf(sentenceStarts(para), Math.max(0, to - 1));
-  const subjects = new Set<Person>();
-  const objects = new Set<Person>();
-  for (const m of people.mentionsIn(base + prevFrom, base + to)) {
-    const local = m.pos - base;
-    const before = para.slice(Math.max(prevFrom, local - 60), local);
-    // "…, according to Q magazine editor Paul Rees.": the one who speaks, no object.
-    if (ACCORDING_BEFORE.test(before)) {
-      subjects.add(m.person);
-      continue;
-    }
-    // "Greta Lindahl and Sofia Marchetti won": a coordinated name shares the subject's place.
-    if (local - prevFrom > 3 && !COORDINATED.test(before) && (OBLIQUE_BEFORE.test(before) || VERB_BEFORE.test(before))) objects.add(m.person);
-    else subjects.add(m.person);
-  }
-  return [...objects].filter((p) => !subjects.has(p));
 }
 
 /**

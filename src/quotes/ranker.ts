@@ -68,7 +68,6 @@ export const FEATURES = [
   'lower_elsewhere', // a one-word name the article also writes in lower case ("Fears", "Hours"): a common word opening a sentence
   'used_as_place', // the article uses the name as a place ("in Waterford", "across China")
   'pronoun_no_person', // a he/she read as a name with no sign of a person's (no known first name, role, title or text gender)
-  'prev_sent_object', // named in the sentence before only after a preposition or a verb (an object or side clause), not opening it
   'slot_by', // the agent of a passive right after the quote: was called “…” by X
 ] as const;
 
