@@ -18,6 +18,7 @@ import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
+import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
 
@@ -97,6 +98,8 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
   return null;
 }
 
+/** "…, saying (that) Britain would hold a poll “…": a speech participle after a comma reports the rest of its clause, up to the quote. */
+const SAYING_THAT = /,\s*(?:saying|adding|insisting|arguing|claiming|warning|noting|explaining|stressing|declaring)\s+[^,;:“”"]{1,120}$/u;
 const PLURAL_PRONOUNS = new Set(['they']);
 /** How far back (in characters) "the company" may look for the organisation it means. */
 const ORG_REACH = 800;
@@ -300,7 +303,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
   // gender the text gave it ("Mr", "she"). (How often it is named is no such sign: "the Top 20 Video
   // Countdown" is named as often as its host.) What a reading that is no attribution of its own needs.
-  const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || p.gender !== null);
+  // Only the text's own gender counts: one that an earlier choice of "he" wrote (`guessGender`)
+  // would make the answer depend on the order quotes are read in.
+  const guessed = new Set<Person>();
+  const guessGender = (p: Person, g: 'm' | 'f'): void => {
+    if (p.gender !== null) return;
+    p.gender = g;
+    guessed.add(p);
+  };
+  const personLike = (p: Person): boolean => !p.group && (shapeOf(p).firstName || p.role !== null || (p.gender !== null && !guessed.has(p)));
+  const thingOf = thingSigns(people, paragraphs, bases);
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
@@ -310,9 +322,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         return people.rankedBefore(pos, g, 2).map((p, k) => ({
           speaker: personSpeaker(p),
           via: k === 0 ? 'via_pronoun_1' : 'via_pronoun_2',
-          commit: () => {
-            p.gender ??= g;
-          },
+          commit: () => guessGender(p, g),
         }));
       }
       // A group or organisation read from a pronoun stands where the pronoun does.
@@ -369,6 +379,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const pronoun = owned[1] === 'his' ? 'he' : owned[1] === 'her' ? 'she' : 'they';
       return resolve({ kind: 'pronoun', pronoun }, pos);
     }
+    // "Mr Crosby's statement said", "Chelsea's statement read": the named owner speaks.
+    const owner = namedOwner(m.text);
+    if (owner) return resolve(owner, pos);
     const docHead = /([\p{L}-]+)$/u.exec(text)?.[1]?.toLowerCase() ?? '';
     // "the statement said", "added the spokesman": a document or an organisation's voice speaks
     // for an organisation named close by, never for a person ("Bob Malcolm" is no spokesman for
@@ -516,10 +529,24 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_participle';
       }
     }
+    if (!hit && SAYING_THAT.test(f.ctx.pre)) {
+      // "In an interview with the FT, Mr Blair refused …, saying Britain would hold a poll “…”": the
+      // person who last acts as a subject in the sentence before the participle.
+      const sentenceStart = base + f.span.open - f.ctx.sentencePre.length;
+      const p = people.subjectIn(sentenceStart, base + f.span.open);
+      if (p) return { slot: 'slot_participle', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
+    }
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
       // "Martell, the addictions doctor, is more blunt: “…”": the subject of the introducing clause.
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
       if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
+    }
+    if (!hit) {
+      const by = passiveAgent(f.ctx.tail);
+      if (by) {
+        hit = { phrase: by.phrase, offset: by.offset, at: base + f.ctx.tailStart + by.offset };
+        slot = 'slot_by';
+      }
     }
     if (!hit) return null;
     const m = readMention(hit.phrase);
@@ -618,7 +645,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (!ex || ex.pronoun === null || !p || slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) continue;
           if (p.gender !== null && p.gender !== ex.pronoun) continue;
           const g = ex.pronoun;
-          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => void (p.gender ??= g) };
+          const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
           slotReadings.push(reading);
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
@@ -677,6 +704,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
             if (!shape.full && shape.firstName) setFeature(x, 'first_name_only', 1);
             if (!personLike(p)) setFeature(x, 'no_person_sign', 1);
+            thingFeatures(x, thingOf(p), !personLike(p));
             if (p.role) setFeature(x, 'has_role', 1);
             else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
             setFeature(x, 'salience', Math.min(1, p.evidence / 5));
@@ -815,7 +843,7 @@ function lastBearer(people: People, surname: string, pos: number): Person | unde
 /** How far (characters) from a quote a name still counts as near. */
 const NEAR_REACH = 1500;
 
-const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon'];
+const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon', 'slot_by'];
 
 const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
@@ -1041,7 +1069,8 @@ function namedPair(text: string, people: People): string | null {
 const sameSpeaker = (a: Speaker, b: Speaker): boolean => (a.person || b.person ? a.person === b.person : groupKey(a.name) === groupKey(b.name));
 
 /** A name written as a possessive ("Mr Brown's former adviser"): it qualifies someone else. */
-const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}['’]s?(?:\s|$)/u;
+// A bare apostrophe only after a final s ("Jones' deputy"): after any other letter it closes a quote ("… Blair’ said").
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}(?:['’]s|(?<=s)['’])(?:\s|$)/u;
 
 /** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */
 interface Attribution {
@@ -1176,4 +1205,36 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);
   return (paragraphs[k] ?? '').slice(Math.max(0, at - n), at);
+}
+
+/**
+ * A person candidate's signs of being a thing's name (thing-names.ts), as features; `noSign`: the
+ * text gives no sign of a person either, which makes a he/she reading of it unlikely.
+ */
+function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
+  if (t.afterThe > 0) setFeature(x, 'the_name', t.afterThe);
+  if (t.head) setFeature(x, 'thing_head', 1);
+  if (t.lowerElsewhere && noSign) setFeature(x, 'lower_elsewhere', 1);
+  if (t.place) setFeature(x, 'used_as_place', 1);
+  if (noSign && (x[FEATURE_INDEX.via_pronoun_1] || x[FEATURE_INDEX.via_pronoun_2] || x[FEATURE_INDEX.via_pronoun_prev])) setFeature(x, 'pronoun_no_person', 1);
+}
+
+/**
+ * The agent of a passive right after a quote: "he was called the “fifth child of the group” by the
+ * film's director Marc Forster". Only a person's name (an owner's possessive before the role is
+ * skipped): "by 2010" and "by the end of the year" are no one.
+ */
+function passiveAgent(tail: string): { phrase: Phrase; offset: number } | null {
+  const by = /^\s*by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+)?/u.exec(tail);
+  if (!by) return null;
+  const phrase = subjectAfter(' ' + tail.slice(by[0].length));
+  return phrase && readMention(phrase)?.kind === 'name' ? { phrase, offset: by[0].length } : null;
+}
+
+/** The person or organisation a document belongs to, as a name mention: "Mr Crosby's statement" → Mr Crosby; null for any other phrase. */
+function namedOwner(text: string): Mention | null {
+  const m = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(text);
+  if (!m || !DOCUMENT_NOUNS.has(m[2] ?? '')) return null;
+  const named = readMention({ words: (m[1] ?? '').split(/\s+/u), appositive: null });
+  return named?.kind === 'name' ? named : null;
 }

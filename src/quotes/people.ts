@@ -5,7 +5,7 @@
 import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { isRoleWord } from './phrase.js';
+import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 
@@ -360,6 +360,14 @@ export class People {
         prev = r;
         continue;
       }
+      // "Goalkeeper Marek Dvorsky", "Fly-half Jonny Wilkinson", "Rapper Eminem": a role noun
+      // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
+      const roles = skipped === 0 && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
+      if (roles > 0) {
+        r.lead = [...r.lead, ...ws.slice(0, roles).map((w) => w.toLowerCase())];
+        r.pos = r.at[roles] ?? r.pos;
+        ws = ws.slice(roles);
+      }
       const split = splitTitle(ws);
       const { title } = split;
       let { name } = split;
@@ -621,3 +629,4 @@ export function paragraphBases(paragraphs: readonly string[]): number[] {
   }
   return bases;
 }
+

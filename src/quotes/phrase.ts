@@ -4,7 +4,7 @@
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
@@ -23,6 +23,33 @@ function roleWordUncached(w: string): boolean {
   if (isStopWord(b) || NOT_ROLES.has(b)) return false;
   if (/^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
   return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
+}
+
+/**
+ * The run's first word is a role capitalised because it opens the sentence, not a name word:
+ * a lower-case compound ("Fly-half", "Man-of-the-match", "Oscar-nominated"), or a role noun
+ * ("Striker", "Goalkeeper") before a known first name or itself a listed role ("Spokesman"). A
+ * first name the lists miss ("Fraser Kemp", "Sher Khan") ends like a role noun too.
+ */
+export function opensWithRole(run: readonly string[]): boolean {
+  const w = run[0] ?? '';
+  if (run.length < 2 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(w) || !/^\p{Lu}/u.test(run[1] ?? '') || isFirstName(foldName(w))) return false;
+  // An English compound ("Oscar-nominated", "Chairman-elect", "Fly-half"), not a given name written with a hyphen ("Pei-yuan Chia").
+  if (w.includes('-')) return /-(?:\p{Ll}+(?:ed|ing|er|or|ist)|half|elect|match|time|old)$/u.test(w);
+  const lower = w.toLowerCase();
+  const beforeFirstName = run.length >= 3 && isFirstName(foldName(run[1] ?? ''));
+  // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
+  if (beforeFirstName && (/ard$/u.test(w) || (w.endsWith('s') && isDemonym(w.slice(0, -1))))) return true;
+  // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
+  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
+  return isTitleWord(lower) || beforeFirstName;
+}
+
+/** How many words open the run as roles ("Top-seeded Americans Andy Roddick" → 2), at most two. */
+export function roleWordsOpening(run: readonly string[]): number {
+  let k = 0;
+  while (k < 2 && opensWithRole(run.slice(k))) k++;
+  return k;
 }
 
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
@@ -96,6 +123,10 @@ export function subjectBefore(text: string): Phrase | null {
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
     if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
   } else if (t.endsWith(',')) chunks.pop();
+  else if (chunks.length >= 2) {
+    const open = unclosedAppositive(chunks[chunks.length - 2] ?? '', chunks[chunks.length - 1] ?? '');
+    if (open) return open;
+  }
   // "Khizr Khan, 66, a lawyer," — skip the age between the name and its appositive.
   if (chunks.length >= 2 && /^\s*\d{1,3}\s*$/u.test(chunks[chunks.length - 1] ?? '')) chunks.pop();
   let head = chunks[chunks.length - 1] ?? '';
@@ -108,6 +139,20 @@ export function subjectBefore(text: string): Phrase | null {
   const np = trailingNounPhrase(words(head));
   if (np.length === 0) return null;
   return { words: np, appositive: appositive?.trim() || null };
+}
+
+/**
+ * "Scott Stanzel, a spokesman for the campaign said": an appositive whose closing comma the writer
+ * left out. The person's name (a known first name and one or two more capitalised words) ends the
+ * chunk before it (all of it), and the chunk is a description (a/an/the and a lower-case word): the name speaks.
+ */
+function unclosedAppositive(before: string, chunk: string): Phrase | null {
+  if (!/^\s*(?:a|an|the)\s+\p{Ll}/u.test(chunk)) return null;
+  // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
+  const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
+  const name = m?.[1]?.split(/\s+/u) ?? [];
+  if (name.length < 2 || !isFirstName(foldName(name[0] ?? '')) || !looksLikePersonName(name)) return null;
+  return { words: name, appositive: chunk.trim() };
 }
 
 /**
@@ -327,14 +372,19 @@ export function readMention(p: Phrase): Mention | null {
       const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
       return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
     }
-    const { name, title } = splitTitle(run);
+    const split = splitTitle(run);
+    const { title } = split;
+    // "Goalkeeper Marek Dvorsky kept …": the capitalised role opening the sentence is the role (as in the name scan, people.ts).
+    const roles = title.length === 0 ? roleWordsOpening(split.name) : 0;
+    const name = split.name.slice(roles);
+    for (const r of split.name.slice(0, roles)) lead.push(r.toLowerCase());
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;
       continue;
     }
     // "the American said": a nationality alone describes a person, it does not name one.
-    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w))) {
+    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -347,6 +397,15 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+/**
+ * "the Waterford man", "the Arsenal boss": a determiner, capitalised words and a lower-case noun is
+ * a description the name only qualifies (a place, a club), whatever the noun ("man" and "boss" are
+ * no role words).
+ */
+function namedModifier(before: string | undefined, trailing: readonly string[]): boolean {
+  return before !== undefined && /^(?:the|a|an)$/iu.test(before) && trailing.length > 0 && trailing.length <= 2 && trailing.every((w) => /^\p{Ll}{2,}$/u.test(w) && !/ly$/u.test(w) && !isStopWord(w));
 }
 
 /** The capitalised words opening the phrase before the "of" at `of` name an organisation, not a person: after "the", or with an organisation word. */

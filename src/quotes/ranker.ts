@@ -63,6 +63,12 @@ export const FEATURES = [
   'ante_between', // … other persons (not of the other gender) named since (capped at 3, /3)
   'ante_far', // … distance to the pronoun, d / (d + 400 characters); 1 with no mention in reach
   'via_pronoun_prev', // a he/she read as one of those two when the salience ranking did not offer them
+  'the_name', // share of the name's mentions right after "the" ("in the Zurich Premiership", "the English Channel"): a thing's name, not a person's
+  'thing_head', // the name's last word names an event, place, work, product or date ("Super Bowl", "Yahoo Messenger", "Saturday")
+  'lower_elsewhere', // a one-word name the article also writes in lower case ("Fears", "Hours"): a common word opening a sentence
+  'used_as_place', // the article uses the name as a place ("in Waterford", "across China")
+  'pronoun_no_person', // a he/she read as a name with no sign of a person's (no known first name, role, title or text gender)
+  'slot_by', // the agent of a passive right after the quote: was called “…” by X
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

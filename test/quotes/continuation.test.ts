@@ -4,19 +4,7 @@
 // in words of their own. Each test reads the features the model is given (observe), so each fails
 // when its feature is not computed.
 import { describe, expect, it } from 'vitest';
-import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
-import { featuresOf, type Features } from '../../src/quotes/ranker.js';
-
-/** The features of every candidate of the quote starting with `start`, by the candidate's name. */
-function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
-  let seen: readonly CandidateView[] = [];
-  attributeArticle(paragraphs, {
-    observe: (q, candidates) => {
-      if (q.text.startsWith(start)) seen = candidates;
-    },
-  });
-  return new Map(seen.map((c) => [c.speaker, featuresOf(c.vector)]));
-}
+import { featuresAt } from './speaker-of.js';
 
 describe('features of the attribution a quote continues', () => {
   it('GIVEN a man introduced as an object in the sentence before "“…,” he says" THEN he is a reading of that he (via_pronoun_prev) and the sentence-before person', () => {

@@ -1,0 +1,84 @@
+// Signs that a capitalised name the name scan took for a person's names a thing: an event, a
+// competition, a place, a work or product, a day ("in the Zurich Premiership", "the English
+// Channel", "Yahoo Messenger", "on Saturday"), or a common word that merely opens a sentence
+// ("Fears", "Hours"). Each sign is a feature the speaker model weighs (ranker.ts), not a filter:
+// a first name in the lists is no proof either way ("Zurich", "Paris" are listed first names).
+
+import type { People, Person } from './people.js';
+import { lastAtOrBefore } from './sorted.js';
+import { usedAsPlace } from './lone-names.js';
+
+/**
+ * Last words of names of things, not people: events and competitions, places and buildings, works,
+ * documents, products and dates. Common surnames are left out ("Hall", "Field", "Park", "Way").
+ */
+const THING_HEADS = new Set(
+  `cup bowl open championship championships premiership league olympics olympic games awards award finals final sevens festival
+  tour market show prize trophy series classic marathon derby trials stakes rally grand prix expo
+  channel sea ocean river lake street road avenue square stadium arena prison airport island islands valley mountains
+  theatre theater centre center palace abbey cathedral station coast gulf strait canal desert trafford
+  book report index paper papers dvd dvds cd cds messenger server windows facility programme act treaty constitution agreement
+  directive console browser software album film movie novel song edition mini
+  monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december
+  christmas easter day eve week weekend year season`.split(/\s+/u),
+);
+
+/** The name's last word names a thing ("Super Bowl", "English Channel", "Saturday"). */
+export const thingHead = (folded: readonly string[]): boolean => THING_HEADS.has(folded[folded.length - 1] ?? '');
+
+export interface ThingSigns {
+  /** Share of the name's mentions in the text that follow "the" right before it ("the English Channel"). */
+  afterThe: number;
+  /** The last word names a thing (THING_HEADS). */
+  head: boolean;
+  /** One word that the article also writes in lower case ("Fears … the fears of"): a common word opening a sentence. */
+  lowerElsewhere: boolean;
+  /** The article uses the name as a place ("in Waterford", "across China"). */
+  place: boolean;
+}
+
+const THE_BEFORE = /(?:^|[^\p{L}])the\s+$/iu;
+
+/**
+ * The thing signs of the article's persons, each read once per person on first use. The "the"
+ * shares are counted in one pass over the article's mentions, the lower-case words in one pass
+ * over its text, and only when a one-word name asks.
+ */
+export function thingSigns(people: People, paragraphs: readonly string[], bases: readonly number[]): (p: Person) => ThingSigns {
+  const memo = new Map<Person, ThingSigns>();
+  let theShare: Map<Person, [number, number]> | null = null;
+  let joined: string | null = null;
+  return (p) => {
+    let s = memo.get(p);
+    if (s) return s;
+    if (!theShare) {
+      theShare = new Map();
+      for (const m of people.mentions) {
+        const k = lastAtOrBefore(bases, m.pos);
+        const at = m.pos - (bases[k] ?? 0);
+        const before = (paragraphs[k] ?? '').slice(Math.max(0, at - 5), at);
+        const counts = theShare.get(m.person) ?? [0, 0];
+        if (THE_BEFORE.test(before)) counts[0]++;
+        counts[1]++;
+        theShare.set(m.person, counts);
+      }
+    }
+    const [the, n] = theShare.get(p) ?? [0, 0];
+    let lowerElsewhere = false;
+    if (p.folded.length === 1) lowerElsewhere = writtenLowerCase(p.folded[0] ?? '', (joined ??= paragraphs.join('\n\n')));
+    // The name as written, whole: a place test of "English Channel", not of "English".
+    s = { afterThe: n > 0 ? the / n : 0, head: thingHead(p.folded), lowerElsewhere, place: usedAsPlace(p.name, paragraphs) };
+    memo.set(p, s);
+    return s;
+  };
+}
+
+/**
+ * Whether `text` writes the folded word `word` as a lower-case word of its own, apostrophes
+ * aside ("fears", "don't" for "dont"): one scan for the word, not a list of every word.
+ */
+export function writtenLowerCase(word: string, text: string): boolean {
+  if (!/^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) || /\p{N}/u.test(word)) return false;
+  const letters = [...word].join("['’]*");
+  return new RegExp(`(?<![\\p{L}'’-])${letters}['’]*(?![\\p{Ll}'’-])`, 'u').test(text);
+}
