@@ -22,7 +22,16 @@ export interface ChunkTask {
   quotes: boolean;
 }
 
-export interface ChunkResult {
+/** A chunk's quotes, compact: what a worker hands back for them. */
+export interface ChunkQuotes {
+  /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
+  quoteNums: Uint32Array;
+  quoteText: string[];
+  quoteSpeaker: Array<string | null>;
+  quoteRole: Array<string | null>;
+}
+
+export interface ChunkResult extends ChunkQuotes {
   seq: number;
   /** The files' articles, in file order (bad files left out). */
   articles: Article[];
@@ -36,15 +45,10 @@ export interface ChunkResult {
   passages: Uint32Array;
   /** Term numbers (the thread's own, see `TermNumbers`) of every article: its title's, then each passage's, in text order. */
   ids: Uint32Array;
-  /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
-  quoteNums: Uint32Array;
-  quoteText: string[];
-  quoteSpeaker: Array<string | null>;
-  quoteRole: Array<string | null>;
 }
 
 /** A Uint32Array that grows at the end; `done` gives an exact-size copy (its buffer can be transferred). */
-class Words {
+export class Words {
   private buf = new Uint32Array(1024);
   length = 0;
 
@@ -85,10 +89,7 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
   const shape = new Words();
   const passages = new Words();
   const ids = new Words();
-  const quoteNums = new Words();
-  const quoteText: string[] = [];
-  const quoteSpeaker: Array<string | null> = [];
-  const quoteRole: Array<string | null> = [];
+  const found = new QuoteRows();
   const addTerms = (text: string): number => {
     const list = terms(text);
     for (const t of list) {
@@ -125,16 +126,7 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
   if (task.quotes) {
     for (const [k, article] of articles.entries()) {
       if (k % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
-      for (const q of extractQuotes([article])) {
-        quoteNums.push(k);
-        quoteNums.push(q.paragraph);
-        quoteNums.push(q.start);
-        quoteNums.push(q.end);
-        quoteNums.push(q.kind === 'direct' ? 0 : 1);
-        quoteText.push(q.text);
-        quoteSpeaker.push(q.speaker);
-        quoteRole.push(q.role);
-      }
+      found.add(k, article);
     }
   }
   return {
@@ -146,11 +138,34 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
     shape: shape.done(),
     passages: passages.done(),
     ids: ids.done(),
-    quoteNums: quoteNums.done(),
-    quoteText,
-    quoteSpeaker,
-    quoteRole,
+    ...found.done(),
   };
+}
+
+/** Collects the quotes of a chunk's articles, article by article, into the compact form. */
+export class QuoteRows {
+  private readonly nums = new Words();
+  private readonly text: string[] = [];
+  private readonly speaker: Array<string | null> = [];
+  private readonly role: Array<string | null> = [];
+
+  /** Finds the quotes of the chunk's `k`th article (its paragraphs are all that is read). */
+  add(k: number, article: Article): void {
+    for (const q of extractQuotes([article])) {
+      this.nums.push(k);
+      this.nums.push(q.paragraph);
+      this.nums.push(q.start);
+      this.nums.push(q.end);
+      this.nums.push(q.kind === 'direct' ? 0 : 1);
+      this.text.push(q.text);
+      this.speaker.push(q.speaker);
+      this.role.push(q.role);
+    }
+  }
+
+  done(): ChunkQuotes {
+    return { quoteNums: this.nums.done(), quoteText: this.text, quoteSpeaker: this.speaker, quoteRole: this.role };
+  }
 }
 
 /** The buffers a worker hands over instead of copying. */
