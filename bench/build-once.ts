@@ -17,7 +17,7 @@ import { loadArchive, scanArchive } from '../src/archive/load.js';
 import { buildFromFiles } from '../src/build/build.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { PassageIndex } from '../src/search/index.js';
-import { measure, type StepCost } from './thread-cpu.js';
+import { measure, ThreadSampler, type StepCost } from './thread-cpu.js';
 
 export interface BuildOnce {
   mode: string;
@@ -29,6 +29,15 @@ export interface BuildOnce {
   quotes?: StepCost;
   nQuotes: number;
   workers: number;
+  /**
+   * CPU ms of each worker thread during the run, busiest first (sampled from /proc, see
+   * ThreadSampler): with a core per thread, the busiest bounds the build's time.
+   */
+  workerCpu?: number[];
+  /** CPU ms of V8's helper threads (compiler, GC) during the run. */
+  helperCpu?: number;
+  /** CPU ms of the sampler itself (counted in `total.cpu`). */
+  sampler?: number;
 }
 
 const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'pooled-quotes-on-main', 'pooled-quotes-in-workers', 'steps'] as const;
@@ -41,6 +50,7 @@ if (!dir || !mode) {
   process.exit(1);
 }
 const files = scanArchive(dir);
+const sampler = await ThreadSampler.start();
 let out: BuildOnce;
 if (mode === 'steps') {
   const all = measure(() => {
@@ -65,4 +75,8 @@ if (mode === 'steps') {
   );
   out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };
 }
+const sampled = await sampler.stop();
+out.workerCpu = sampled.started;
+out.helperCpu = sampled.helpers;
+out.sampler = sampled.sampler;
 process.stdout.write(`${JSON.stringify(out)}\n`);
