@@ -1,8 +1,10 @@
 // The one-pass build: every file is read, parsed, cut into passages and tokenised in one go
 // (`readChunk`), by worker threads when the archive is large enough to repay starting them; the
-// main thread merges their compact answers in archive order and finds the quotes of each merged
-// chunk while the workers read on, so the index and quotes are exactly what the single-threaded
-// build (`PassageIndex.build`, `QuoteStore.build`) makes.
+// main thread merges their compact answers in archive order and hands each merged chunk's
+// paragraphs to a quote worker, which finds its quotes while the main thread merges and indexes
+// on (quoting.ts); the quotes are appended in archive order and the speaker registry is built once
+// over them here. The index and quotes are exactly what the single-threaded build
+// (`PassageIndex.build`, `QuoteStore.build`) makes.
 
 import { availableParallelism } from 'node:os';
 import type { ArchiveFile, ScanOptions } from '../archive/load.js';
@@ -27,7 +29,7 @@ export interface FilesBuild {
   /** How far the build has got, phase by phase (the command line draws a bar from it). */
   progress?: (phase: string, done: number, total: number) => void;
   log?: Logger;
-  /** Worker threads; 0 builds in this thread. Default: BUILD_WORKERS, else one per core (none on one core). */
+  /** Build worker threads; 0 builds in this thread. Default: BUILD_WORKERS, else one per core left beside the quote workers (none on one core). */
   workers?: number;
   /** An archive with less text than this is built in this thread: starting workers would cost more. */
   minPoolBytes?: number;
@@ -47,7 +49,7 @@ export interface FilesBuild {
    * read on (the index cache stores them, so its write then has them ready).
    */
   signatures?: boolean;
-  /** Quote workers beside the build workers (`quotesIn: 'quote-workers'`): default one (two from 6 cores). */
+  /** Quote workers beside the build workers (`quotesIn: 'quote-workers'`): default `defaultQuoteWorkers()`. */
   quoteWorkers?: number;
   /** The workers' modules and silence limit (tests inject failing workers). */
   workerModule?: URL;
@@ -72,21 +74,26 @@ const QUOTE_SLICE = 25;
 /** More workers than this only queue behind the main thread's merging. */
 const MAX_WORKERS = 8;
 
-/** The worker count BUILD_WORKERS asks for, else one per core (none on a single core). */
-export function defaultWorkers(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = silentLogger): number {
+/**
+ * The build workers BUILD_WORKERS asks for, else one per core left beside `quoteWorkers` quote
+ * workers (at least one; none on a single core).
+ */
+export function defaultWorkers(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = silentLogger, quoteWorkers = 0, cores = availableParallelism()): number {
   const raw = env.BUILD_WORKERS?.trim();
   if (raw) {
     const n = Number(raw);
     if (Number.isInteger(n) && n >= 0 && n <= 64) return n;
     log.warn({ BUILD_WORKERS: raw }, 'BUILD_WORKERS must be a whole number from 0 (no workers) to 64; using one worker per core');
   }
-  const cores = availableParallelism();
-  return cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+  return cores >= 2 ? Math.max(1, Math.min(cores - quoteWorkers, MAX_WORKERS)) : 0;
 }
 
 /**
  * Quote workers beside the build workers: one, whose cold start (JIT, name lists) is paid once;
- * two from 6 cores, where the build workers read faster than one thread finds quotes.
+ * two from 6 cores, where the build workers read faster than one thread finds quotes (on Reuters a
+ * quote worker needs about as much CPU as two build workers' reading). With the build workers on
+ * the cores left, a 2-core machine runs one of each: every thread more only adds its own cold
+ * start to CPU time the two cores share.
  */
 export function defaultQuoteWorkers(cores = availableParallelism()): number {
   return cores >= 6 ? 2 : cores >= 2 ? 1 : 0;
@@ -106,8 +113,7 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
 const QUOTE_DEPTH = 8;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
-function startQuotePool(b: FilesBuild, signal: Int32Array, log: Logger): QuotePool | undefined {
-  const size = b.quoteWorkers ?? defaultQuoteWorkers();
+function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
   if (size < 1) return undefined;
   try {
     return new BuildPool<QuoteTask, QuoteResult>({
@@ -124,8 +130,8 @@ function startQuotePool(b: FilesBuild, signal: Int32Array, log: Logger): QuotePo
   }
 }
 
-function startPool(b: FilesBuild, chunks: number, log: Logger): BuildPool | undefined {
-  const size = Math.min(b.workers ?? defaultWorkers(process.env, log), chunks);
+function startPool(b: FilesBuild, chunks: number, quoteWorkers: number, log: Logger): BuildPool | undefined {
+  const size = Math.min(b.workers ?? defaultWorkers(process.env, log, quoteWorkers), chunks);
   const bytes = b.files.reduce((n, f) => n + (f.skip ? 0 : f.size), 0);
   if (size < 1 || bytes < (b.minPoolBytes ?? MIN_POOL_BYTES)) return undefined;
   try {
@@ -147,10 +153,11 @@ function* building(b: FilesBuild): Work<Built> {
   const total = b.files.length;
   let filesDone = 0;
   b.progress?.('reading files', 0, total);
-  let pool = startPool(b, chunks.length, log);
-  // Quotes found off the parse workers: by quote workers (sharing the parse workers' signal, so
+  const quoteWorkers = quotes && quotesIn === 'quote-workers' ? (b.quoteWorkers ?? defaultQuoteWorkers()) : 0;
+  let pool = startPool(b, chunks.length, quoteWorkers, log);
+  // Quotes found off the build workers: by quote workers (sharing the build workers' signal, so
   // an answer from either wakes this thread), else here, a merged chunk at a time.
-  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool && quotesIn === 'quote-workers' ? startQuotePool(b, pool.signal, log) : undefined, log) : undefined;
+  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
   try {
