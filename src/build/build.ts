@@ -51,10 +51,11 @@ export interface FilesBuild {
   signatures?: boolean;
   /** Quote workers beside the build workers (`quotesIn: 'quote-workers'`): default `defaultQuoteWorkers()`. */
   quoteWorkers?: number;
-  /** The workers' modules and silence limit (tests inject failing workers). */
+  /** The workers' modules and silence limits (tests inject failing workers). */
   workerModule?: URL;
   quoteWorkerModule?: URL;
   stallMs?: number;
+  quoteStallMs?: number;
 }
 
 export interface Built {
@@ -122,7 +123,7 @@ function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Lo
       depth: QUOTE_DEPTH,
       name: 'quote worker',
       module: b.quoteWorkerModule ?? workerModuleNamed('quote-worker'),
-      ...(b.stallMs !== undefined ? { stallMs: b.stallMs } : {}),
+      ...(b.quoteStallMs !== undefined ? { stallMs: b.quoteStallMs } : {}),
     });
   } catch (e) {
     log.warn({ err: e }, `quote workers could not start (${e instanceof Error ? e.message : String(e)}); finding quotes in this thread`);
@@ -222,7 +223,12 @@ function* building(b: FilesBuild): Work<Built> {
         if (finding.complete) break;
         if (k % 4 === 0) b.progress?.('finding quotes', finding.articlesDone, n);
         if (finding.findHere(QUOTE_SLICE)) yield;
-        else yield finding.waitFor(seen);
+        else {
+          const wait = finding.waitFor(seen);
+          // Nothing to do here and nothing to wait for, yet quotes missing: a bug, not a wait forever.
+          if (!wait) throw new Error(`build: the quotes of ${n - finding.articlesDone} articles were never found`);
+          yield wait;
+        }
       }
     } finally {
       finding.close();
