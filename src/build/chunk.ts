@@ -1,15 +1,16 @@
 // The per-article work of a build, for a run of files: read and parse each file, cut its
-// passages, tokenise its title and passages and, when the task asks (the build usually finds
-// quotes on the main thread instead, see build.ts), extract its quotes. The same function runs in a
+// passages, tokenise its title and passages and, when the task asks (the build usually has quote
+// workers find them instead, see quoting.ts), extract its quotes. The same function runs in a
 // worker thread or, for small archives and when workers fail, in the main thread; its result is
 // compact (typed arrays and flat string lists), so a worker hands it over cheaply.
 
 import { loadArchiveEntry, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
-import { extractQuotes } from '../quotes/store.js';
 import { articlePassages, type PassageSettings } from '../search/passages.js';
 import { runNow, type Sliced } from '../search/slices.js';
 import { terms } from '../text/tokenize.js';
+import { QuoteRows, type ChunkQuotes } from './quote-chunk.js';
+import { Words } from './words.js';
 
 export interface ChunkTask {
   /** The chunk's place in the archive: results are merged in this order. */
@@ -20,15 +21,6 @@ export interface ChunkTask {
   passages: PassageSettings;
   /** Extract the chunk's quotes here: only when the build leaves them to the workers (`quotesIn: 'workers'`). */
   quotes: boolean;
-}
-
-/** A chunk's quotes, compact: what a worker hands back for them. */
-export interface ChunkQuotes {
-  /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
-  quoteNums: Uint32Array;
-  quoteText: string[];
-  quoteSpeaker: Array<string | null>;
-  quoteRole: Array<string | null>;
 }
 
 export interface ChunkResult extends ChunkQuotes {
@@ -45,25 +37,6 @@ export interface ChunkResult extends ChunkQuotes {
   passages: Uint32Array;
   /** Term numbers (the thread's own, see `TermNumbers`) of every article: its title's, then each passage's, in text order. */
   ids: Uint32Array;
-}
-
-/** A Uint32Array that grows at the end; `done` gives an exact-size copy (its buffer can be transferred). */
-export class Words {
-  private buf = new Uint32Array(1024);
-  length = 0;
-
-  push(n: number): void {
-    if (this.length === this.buf.length) {
-      const grown = new Uint32Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
-    this.buf[this.length++] = n;
-  }
-
-  done(): Uint32Array {
-    return this.buf.slice(0, this.length);
-  }
 }
 
 /**
@@ -140,32 +113,6 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
     ids: ids.done(),
     ...found.done(),
   };
-}
-
-/** Collects the quotes of a chunk's articles, article by article, into the compact form. */
-export class QuoteRows {
-  private readonly nums = new Words();
-  private readonly text: string[] = [];
-  private readonly speaker: Array<string | null> = [];
-  private readonly role: Array<string | null> = [];
-
-  /** Finds the quotes of the chunk's `k`th article (its paragraphs are all that is read). */
-  add(k: number, article: Article): void {
-    for (const q of extractQuotes([article])) {
-      this.nums.push(k);
-      this.nums.push(q.paragraph);
-      this.nums.push(q.start);
-      this.nums.push(q.end);
-      this.nums.push(q.kind === 'direct' ? 0 : 1);
-      this.text.push(q.text);
-      this.speaker.push(q.speaker);
-      this.role.push(q.role);
-    }
-  }
-
-  done(): ChunkQuotes {
-    return { quoteNums: this.nums.done(), quoteText: this.text, quoteSpeaker: this.speaker, quoteRole: this.role };
-  }
 }
 
 /** The buffers a worker hands over instead of copying. */

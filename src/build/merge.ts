@@ -1,7 +1,8 @@
 import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { Quote } from '../quotes/store.js';
 import type { IndexParts } from '../search/index.js';
-import type { ChunkQuotes, ChunkResult } from './chunk.js';
+import type { ChunkResult } from './chunk.js';
+import type { ChunkQuotes } from './quote-chunk.js';
 
 /**
  * Puts chunk results together in archive order, into what `PassageIndex.build` and

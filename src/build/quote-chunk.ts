@@ -4,7 +4,17 @@
 // puts them in archive order and builds the speaker registry once over all of them.
 
 import type { Article } from '../archive/types.js';
-import { QuoteRows, Words, type ChunkQuotes } from './chunk.js';
+import { extractQuotes } from '../quotes/store.js';
+import { Words } from './words.js';
+
+/** A chunk's quotes, compact: what a worker hands back for them. */
+export interface ChunkQuotes {
+  /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
+  quoteNums: Uint32Array;
+  quoteText: string[];
+  quoteSpeaker: Array<string | null>;
+  quoteRole: Array<string | null>;
+}
 
 export interface QuoteTask {
   /** The chunk's place in the archive (its quotes are merged in this order). */
@@ -58,4 +68,30 @@ export function findTaskQuotes(task: QuoteTask): QuoteResult {
   // Quotes are read from the paragraphs alone; the article's id and date are the main thread's to add.
   taskParagraphs(task).forEach((paragraphs, k) => rows.add(k, { id: '', title: '', date: null, paragraphs, headline: false }));
   return { seq: task.seq, ...rows.done() };
+}
+
+/** Collects the quotes of a chunk's articles, article by article, into the compact form. */
+export class QuoteRows {
+  private readonly nums = new Words();
+  private readonly text: string[] = [];
+  private readonly speaker: Array<string | null> = [];
+  private readonly role: Array<string | null> = [];
+
+  /** Finds the quotes of the chunk's `k`th article (its paragraphs are all that is read). */
+  add(k: number, article: Article): void {
+    for (const q of extractQuotes([article])) {
+      this.nums.push(k);
+      this.nums.push(q.paragraph);
+      this.nums.push(q.start);
+      this.nums.push(q.end);
+      this.nums.push(q.kind === 'direct' ? 0 : 1);
+      this.text.push(q.text);
+      this.speaker.push(q.speaker);
+      this.role.push(q.role);
+    }
+  }
+
+  done(): ChunkQuotes {
+    return { quoteNums: this.nums.done(), quoteText: this.text, quoteSpeaker: this.speaker, quoteRole: this.role };
+  }
 }

@@ -3,10 +3,9 @@
 // workers, or after they failed: what they did not answer is done here, so nothing is lost).
 
 import type { Logger } from '../log.js';
-import { QuoteRows, type ChunkQuotes } from './chunk.js';
+import { QuoteRows, quoteTask, type ChunkQuotes, type QuoteResult, type QuoteTask } from './quote-chunk.js';
 import type { BuildMerger } from './merge.js';
 import type { BuildPool, Wait } from './pool.js';
-import { quoteTask, type QuoteResult, type QuoteTask } from './quote-chunk.js';
 
 export type QuotePool = BuildPool<QuoteTask, QuoteResult>;
 
