@@ -170,13 +170,17 @@ describe('an async build in a process with nothing else to do', () => {
   }, 120_000);
 });
 
+// The same four faults for either kind of worker (fixtures in ./fixtures).
+const faults = (who: 'build' | 'quote') =>
+  [
+    [`a ${who} worker module that fails to load`, 'worker-throws.ts', /fails to load/, 60_000],
+    [`${who} workers that fail their tasks`, 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
+    [`${who} workers that never answer`, 'worker-silent.ts', new RegExp(`no answer from the ${who} workers in 2 s`), 1500],
+    [`${who} workers that fail halfway, after answering a chunk each`, who === 'build' ? 'worker-flaky.ts' : 'quote-worker-flaky.ts', /out of memory halfway/, 60_000],
+  ] as const;
+
 describe('when workers fail', () => {
-  it.each([
-    ['a worker module that fails to load', 'worker-throws.ts', /fails to load/, 60_000],
-    ['workers that fail their tasks', 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
-    ['workers that never answer', 'worker-silent.ts', /no answer from the build workers in 2 s/, 1500],
-    ['workers that fail halfway, after answering a chunk each', 'worker-flaky.ts', /out of memory halfway/, 60_000],
-  ])('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason, stallMs) => {
+  it.each(faults('build'))('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason, stallMs) => {
     for (const run of [buildFromFiles, buildFromFilesAsync]) {
       const { log, lines } = memoryLogger();
       const built = await run({ ...base(), workers: 2, log, workerModule: fixture(module), stallMs });
@@ -190,12 +194,7 @@ describe('when workers fail', () => {
     }
   }, 120_000);
 
-  it.each([
-    ['a quote worker module that fails to load', 'worker-throws.ts', /fails to load/, 60_000],
-    ['quote workers that fail their tasks', 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
-    ['quote workers that never answer', 'worker-silent.ts', /no answer from the quote workers in 2 s/, 1500],
-    ['a quote worker that fails halfway, after answering a chunk', 'quote-worker-flaky.ts', /out of memory halfway/, 60_000],
-  ])('GIVEN %s THEN a warning says so and this thread finds the quotes they did not, the same', async (_, module, reason, stallMs) => {
+  it.each(faults('quote'))('GIVEN %s THEN a warning says so and this thread finds the quotes they did not, the same', async (_, module, reason, stallMs) => {
     for (const run of [buildFromFiles, buildFromFilesAsync]) {
       const { log, lines } = memoryLogger();
       const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 2, log, quoteWorkerModule: fixture(module), quoteStallMs: stallMs });
