@@ -73,7 +73,7 @@ async function onePass(label: string, opts: Partial<FilesBuild>): Promise<Built>
   const main1 = threadCpuMs();
   const threads = await sampler.stop();
   const workers = run.value.workers;
-  row(`${label}, ${workers ? `${workers} build worker threads` : 'in this thread'}`, run.wall);
+  row(`${label}, ${workers ? `${workers} build worker${workers === 1 ? '' : 's'} + quote workers` : 'in this thread'}`, run.wall);
   if (passEnd !== undefined && workers > 0) {
     const mainPass = passEnd - main0;
     const busiest = threads.started[0] ?? 0;
@@ -137,7 +137,7 @@ const pooledNq = med('pooled-no-quotes', (b) => b.total);
 const busiest = (mode: string): number => median((fresh.get(mode) ?? []).map((b) => b.workerCpu?.[0] ?? 0));
 const helpers = (mode: string): number => median((fresh.get(mode) ?? []).map((b) => b.helperCpu ?? 0));
 const threadsOf = (mode: string): string => `busiest worker ${ms(busiest(mode))}, V8 helpers ${ms(helpers(mode))}`;
-row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} build workers + quote workers`, `${cost(pooledQ)}; ${threadsOf('pooled')}`);
+row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} build worker(s) + quote workers`, `${cost(pooledQ)}; ${threadsOf('pooled')}`);
 row('  the same without quotes', `${cost(pooledNq)}; ${threadsOf('pooled-no-quotes')}`);
 row('  quotes / (read + index), pooled (quote workers)', pct(minus(pooledQ, pooledNq), pooledNq));
 // Sessions 12–14: the main thread found the quotes of merged chunks while it waited for the workers.
