@@ -73,7 +73,7 @@ async function onePass(label: string, opts: Partial<FilesBuild>): Promise<Built>
   const main1 = threadCpuMs();
   const threads = await sampler.stop();
   const workers = run.value.workers;
-  row(`${label}, ${workers ? `${workers} build worker${workers === 1 ? '' : 's'} + quote workers` : 'in this thread'}`, run.wall);
+  row(`${label}, ${workers ? `${workers} build worker${workers === 1 ? '' : 's'}${opts.quotes === false ? '' : ' + quote workers'}` : 'in this thread'}`, run.wall);
   if (passEnd !== undefined && workers > 0) {
     const mainPass = passEnd - main0;
     const busiest = threads.started[0] ?? 0;
