@@ -9,8 +9,8 @@ import { findTaskQuotes, type QuoteTask } from './quote-chunk.js';
 
 /** Answers every task that arrives on `port`, and wakes the main thread after each answer. */
 export function serve(port: MessagePort, signal: Int32Array): void {
-  // The first-name lists (a 2 MB package) load on first use: load them now, while the build
-  // workers read the first chunk, rather than on the way to the first chunk's quotes.
+  // The first-name lists are made ready on first use: do it now, while the build workers read
+  // the first chunk, rather than on the way to the first chunk's quotes.
   firstNameGender('mary');
   answerTasks(port, signal, (task: QuoteTask) => findTaskQuotes(task), (r) => [r.quoteNums.buffer as ArrayBuffer]);
 }

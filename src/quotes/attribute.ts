@@ -18,6 +18,7 @@ import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
+import { countNonBlankRuns } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 export interface AttributedQuote extends QuoteSpan {
@@ -41,7 +42,8 @@ interface Found {
 }
 
 const MAX_GAP_WORDS = 12;
-const wordCount = (s: string): number => s.match(/\S+/g)?.length ?? 0;
+/** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
+const wordCount = countNonBlankRuns;
 
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
 function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {

@@ -2,9 +2,10 @@
 // One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
 // the work is linear in the text length whatever the marks do.
 
-import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, type KindWeights, type QuoteContext } from './quote-kind.js';
-import { findVerb, hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
+import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, VerbsAround, type KindWeights, type QuoteContext } from './quote-kind.js';
+import { hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 import { lastAtOrBefore } from './sorted.js';
+import { lastWordOf } from './chars.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
 
@@ -68,10 +69,11 @@ export function scanMarks(p: string): RawSpan[] {
   let openAt = -1;
   let openWidth = 1;
   // The regular expression jumps to the next character that may be a mark (natively, which matters
-  // over a whole corpus); markAt decides.
+  // over a whole corpus); markAt decides. `test` leaves the one-character match's end in lastIndex
+  // and makes no match object (exec made one per apostrophe of the corpus).
   const candidates = /["“”„«»‘’']/g;
-  for (let c = candidates.exec(p); c !== null; c = candidates.exec(p)) {
-    const i = c.index;
+  while (candidates.test(p)) {
+    const i = candidates.lastIndex - 1;
     const m = markAt(p, i);
     if (!m) continue;
     let kind = m.mark;
@@ -200,23 +202,10 @@ function isTitleCase(text: string): boolean {
   return ws.every((w) => capital(w) || SMALL_WORDS.has(w));
 }
 
-const LAST_WORD = /(\p{L}+)[\s,:]*$/u;
-/**
- * The last word of `pre` when only blanks, commas and colons follow it, lower-cased ('' if none).
- * Tried on the end of the text first: the expression is tried at every offset of what it is given.
- */
-export function lastWordOf(pre: string): string {
-  const window = 48;
-  if (pre.length > window) {
-    const m = LAST_WORD.exec(pre.slice(-window));
-    // Starting well inside the window, the word is whole (nothing before it was cut off).
-    if (m && m.index >= 3) return m[1]?.toLowerCase() ?? '';
-  }
-  return LAST_WORD.exec(pre)?.[1]?.toLowerCase() ?? '';
-}
+export { lastWordOf };
 
 /** Decides whether a quoted span is speech that opens its own sentence, speech embedded in a sentence, or a scare quote / title. */
-export function classify(text: string, ctx: QuoteContext, unclosed: boolean): QuoteKind {
+export function classify(text: string, ctx: QuoteContext, unclosed: boolean, verbs = new VerbsAround(ctx)): QuoteKind {
   const words = countWords(text);
   if (words === 0) return 'fragment';
   // "Next Generation Secure Computing Base", "Law and Order": a title-case name of a product,
@@ -224,8 +213,8 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
   if (isTitleCase(text)) return 'fragment';
   const terminal = unclosed || /[.!?…]["'’”)\]]*$|[—–-]$/u.test(text);
   const upper = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || /^[^\p{L}]*\p{L}/u.test(text) === false;
-  const pre = ctx.pre.trimEnd();
-  const tailVerb = findVerb(ctx.tail, 'tail') !== null;
+  const { pre } = verbs;
+  const tailVerb = verbs.after !== null;
   const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
   // A lower-case continuation that is not an attribution: the quote is a noun phrase in a sentence.
   const runsOn = tailTrim.length > 0 && !tailVerb && /^[\p{Ll}]/u.test(tailTrim) && !terminal;
@@ -234,7 +223,7 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean): Qu
     if (words >= 3 || terminal || tailVerb || /[,?!]$/.test(text)) return 'direct';
     return 'fragment';
   }
-  const speechBefore = hasSpeechVerb(pre.slice(-160));
+  const speechBefore = verbs.before !== null;
   // Right after a speech verb ("Catherine retorted, “I’m a good swimmer” and then …"), a quote
   // that starts like a sentence is speech even when the sentence runs on after it.
   const lastWord = lastWordOf(pre);
@@ -291,8 +280,10 @@ export function rawQuotes(p: string, paragraph: number): RawQuote[] {
     const ctx = contextOf(p, starts, spans, k);
     // Set from the rules' kind of the quote before, so the features never depend on the model.
     if (prev && prev.kind === 'direct' && prev.close >= sentenceStartOf(starts, s.open)) ctx.afterDirect = true;
-    const kind = classify(text, ctx, s.unclosed);
-    const features = kind === 'fragment' ? null : kindFeatures(text, p.slice(end, s.close), ctx, s.unclosed, kind === 'direct');
+    // The verbs around the quote, scanned once for the rules and the features.
+    const verbs = new VerbsAround(ctx);
+    const kind = classify(text, ctx, s.unclosed, verbs);
+    const features = kind === 'fragment' ? null : kindFeatures(text, p.slice(end, s.close), ctx, s.unclosed, kind === 'direct', verbs);
     out.push({ span: { paragraph, text, start, end, open: s.open, close: s.close, unclosed: s.unclosed, kind }, ctx, ruleKind: kind, features });
     prev = { close: s.close, kind };
   });

@@ -2,13 +2,35 @@
 // ends a run of capitalised words. Its own module: phrase.ts and people.ts both need it, and
 // people.ts already depends on phrase.ts.
 
-import { createRequire } from 'node:module';
-import type * as GenderModule from 'gender-detection-from-name';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-name-table.js';
 import { foldName, looksLikePersonName, memoByWord, splitTitle, type Gender } from './names.js';
 
-// The name lists load on first use: a start from the cache reads the saved quotes and never needs them.
-let genderOf: typeof GenderModule.getGender | undefined;
-const getGender = (name: string): ReturnType<typeof GenderModule.getGender> => (genderOf ??= (createRequire(import.meta.url)('gender-detection-from-name') as typeof GenderModule).getGender)(name);
+// The lists' answers as two sorted lists (first-name-table.ts, generated from the package by
+// bench/first-name-table.ts): requiring the package's 2 MB of JavaScript cost a cold build about
+// 0.1 s of CPU. Split on first use: a start from the cache reads the saved quotes and never needs them.
+let lists: { male: string[]; female: string[] } | undefined;
+
+/** `name` is in `sorted` (ascending by UTF-16 code units, as Array#sort leaves it). */
+function listed(sorted: readonly string[], name: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const w = sorted[mid] as string;
+    if (w === name) return true;
+    if (w < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+/** What the package's `getGender(name)` answers, read from the table. */
+export function listedGenderOf(name: string): 'male' | 'female' | 'unknown' {
+  if (!name) return 'unknown';
+  const l = name.toLowerCase();
+  lists ??= { male: MALE_FIRST_NAMES.split(','), female: FEMALE_FIRST_NAMES.split(',') };
+  return listed(lists.male, l) ? 'male' : listed(lists.female, l) ? 'female' : 'unknown';
+}
 
 /** A word of the maintained first-name lists (several languages); every listed name has a gender there. */
 export const isFirstName = (folded: string): boolean => firstNameGender(folded) !== null;
@@ -30,8 +52,8 @@ export function personSuffix(run: readonly string[]): number {
 
 // Kept by word: the package lower-cases the name and tries six language maps in turn on every call.
 const listedGender = memoByWord((folded): Gender => {
-  const listed = getGender(folded);
-  return listed === 'male' ? 'm' : listed === 'female' ? 'f' : null;
+  const g = listedGenderOf(folded);
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
 });
 
 /** The gender the name lists give a first name ("wendy" → f), or null when they don't know it. */

@@ -68,7 +68,9 @@ export function lonePersons(mentions: readonly LoneMention[], paragraphs: readon
     const text = paragraphs[i] ?? '';
     // "the Dutch, who …", "the Japanese, who …": a nationality, or any word after "the", names no one.
     if (isDemonym(m.word) || /(?:^|\s)the\s+$/iu.test(text.slice(Math.max(0, at - 5), at))) continue;
-    if (lonePersonSign(m.roleBefore, text.slice(at + m.word.length, at + m.word.length + 80))) signed.set(key, m.word);
+    // An appositive starts with a comma right after the word: without one only the role before can tell (no slice to read).
+    const after = at + m.word.length;
+    if (text.charCodeAt(after) === 44 ? lonePersonSign(m.roleBefore, text.slice(after, after + 80)) : lonePersonSign(m.roleBefore, '')) signed.set(key, m.word);
   }
   const out = new Set<string>();
   for (const [key, word] of signed) if (!usedAsPlace(word, paragraphs)) out.add(key);

@@ -20,8 +20,15 @@ export function memoByWord<T>(f: (w: string) => T, limit = 100_000): (w: string)
   };
 }
 
-/** Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Names repeat: folding (Unicode normalisation and three replacements) is worth caching. */
-export const foldName: (s: string) => string = memoByWord(foldUncached);
+/**
+ * Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Most names
+ * are plain ASCII letters and digits, which normalising and the replacements leave as they are:
+ * lower-casing them costs less than a cache lookup (and a cold build sees most words once). Other
+ * names repeat, and folding them (Unicode normalisation and three replacements) is worth caching.
+ */
+export const foldName = (s: string): string => (isAsciiAlnum(s) ? s.toLowerCase() : foldCached(s));
+
+const foldCached: (s: string) => string = memoByWord(foldUncached);
 
 function foldUncached(s: string): string {
   return s
@@ -31,6 +38,14 @@ function foldUncached(s: string): string {
     .replace(/['’‘`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+function isAsciiAlnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** Lower-case particles that belong inside a name (Bill de Blasio, Ludwig van Beethoven). */
@@ -151,12 +166,13 @@ const flagCache = new Map<string, number>();
 function flags(w: string): number {
   let f = flagCache.get(w);
   if (f === undefined) {
-    const l = lowerBare(w);
+    const bw = bare(w);
+    const l = bw.toLowerCase();
     const d = l.replace(/\.$/, '');
-    const b = bare(w).replace(/\./g, '');
+    const b = bw.replace(/\./g, '');
     // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
     f =
-      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d) ? TITLE : 0) |
+      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d)) ? TITLE : 0) |
       (ORG_WORDS.has(d) ? ORG : 0) |
       (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
       (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |

@@ -2,7 +2,8 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, memoByWord, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord } from './phrase.js';
 import { lonePersons } from './lone-names.js';
@@ -41,7 +42,8 @@ interface Run {
   words: string[];
   /** Offset of each word. */
   at: number[];
-  lead: string[];
+  /** Lower-case role words right before the run ("spokeswoman"). */
+  lead: readonly string[];
   /** The run opens its sentence (after at most a connective such as "But" or "However,"). */
   subject: boolean;
   /** The run is the subject of a speech verb, or follows "according to": it names a speaker. */
@@ -55,7 +57,11 @@ interface Run {
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
-const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+export const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+
+const NO_WORDS: readonly string[] = [];
+/** A longer lower-case word is no particle: not sliced to be looked up. */
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
@@ -114,10 +120,47 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
 }
 
+const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
+const WHEN_WORDS = new Set(['Last', 'On', 'In']);
+
+/** Where the whitespace-delimited word of `s` that ends at `end` starts (not before `from`). */
+function wordStart(s: string, end: number, from: number): number {
+  let start = end;
+  while (start > from && !isSpaceCode(s.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/**
+ * SENTENCE_OPENING may match `s` (tried before it for every name run): `s` is empty or blank, or
+ * ends in blanks after a sentence's end, a colon, a connective ("However,") or a word after
+ * "Last", "On" or "In". Read in place: `s` from `from` to `end` (the text before a run).
+ */
+export function mayOpenSentence(s: string, from = 0, end = s.length): boolean {
+  let e = end;
+  if (e === from) return true;
+  if (!isSpaceCode(s.charCodeAt(e - 1))) return false;
+  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === from) return true;
+  const c = s.charCodeAt(e - 1);
+  // . ! ? … " ” ’ ) :
+  if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 58) return true;
+  if (c === 44) e--;
+  const start = wordStart(s, e, from);
+  if (CONNECTIVES.has(s.slice(start, e))) return true;
+  let b = start;
+  while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b, from), b));
+}
+
 /** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
-export function mayFollowOf(s: string): boolean {
-  const n = s.length;
-  return s.startsWith('of', n - 3) || (s.startsWith('the', n - 4) && s.startsWith('of', n - 7));
+export function mayFollowOf(s: string, from = 0, end = s.length): boolean {
+  return endsWithAt(s, 'of', 3, from, end) || (endsWithAt(s, 'the', 4, from, end) && endsWithAt(s, 'of', 7, from, end));
+}
+
+/** `s.slice(from, end).startsWith(w, length - back)`, read in place (a position before the start counts from the start). */
+function endsWithAt(s: string, w: string, back: number, from: number, end: number): boolean {
+  const k = from + Math.max(0, end - from - back);
+  return k + w.length <= end && s.startsWith(w, k);
 }
 
 // The lookbehinds keep these linear on a word made of thousands of marks.
@@ -125,10 +168,29 @@ const TRAILING_MARKS = /(?<![,;:!?)”"’'\]»/|])[,;:!?)”"’'\]»/|]+$/u;
 const FINAL_PERIOD = /(?<![\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.$/u;
 
 /** A word without its trailing punctuation and possessive: "Rowland’s," → "Rowland". */
-function coreOf(w: string): string {
+export function coreOf(w: string): string {
   const a = w.replace(TRAILING_MARKS, '');
   const b = a.replace(/['’‘]s?$/u, '');
   return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
+
+/** ASCII letters and digits only in s[from, to). */
+function isAsciiAlnum(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/** How many opening quote marks and brackets (“ " ‘ ' ( [ « „) start s[from, to): what /^[“"‘'([«„]+/u matches there. */
+export function leadMarks(s: string, from: number, to: number): number {
+  let k = from;
+  for (; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 0x201c && c !== 34 && c !== 0x2018 && c !== 39 && c !== 40 && c !== 91 && c !== 0xab && c !== 0x201e) break;
+  }
+  return k - from;
 }
 
 /** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
@@ -171,7 +233,7 @@ function runsOf(p: string, base: number): Run[] {
     }
     const c0 = p.charCodeAt(s0);
     // Fast path for the common lower-case word: no regular expressions, no string.
-    if (c0 >= 97 && c0 <= 122 && !(cur !== null && PARTICLES.has(p.slice(s0, i)))) {
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && i - s0 <= LONGEST_PARTICLE && PARTICLES.has(p.slice(s0, i)))) {
       if (cur) out.push(cur);
       cur = null;
       const last = p.charCodeAt(i - 1);
@@ -180,17 +242,24 @@ function runsOf(p: string, base: number): Run[] {
       } else held = 0;
       continue;
     }
-    let w = p.slice(s0, i);
-    let pos = base + s0;
-    const lead = c0 >= 65 && c0 <= 90 ? '' : (/^[“"‘'([«„]+/u.exec(w)?.[0] ?? '');
-    if (lead) {
+    // A number ("1987", "10", "3rd": ASCII letters and digits after a digit) is its own core, no
+    // name and no particle: it ends the run and is remembered as a word, without a string made.
+    if (c0 >= 48 && c0 <= 57 && isAsciiAlnum(p, s0, i)) {
       if (cur) out.push(cur);
       cur = null;
-      w = w.slice(lead.length);
-      pos += lead.length;
+      remember(s0, i);
+      continue;
+    }
+    const lead = c0 >= 65 && c0 <= 90 ? 0 : leadMarks(p, s0, i);
+    const w = p.slice(s0 + lead, i);
+    const pos = base + s0 + lead;
+    if (lead > 0) {
+      if (cur) out.push(cur);
+      cur = null;
     }
     // A possessive ends the name: "David Rowland’s plan".
-    const cl = w.charCodeAt(w.length - 1);
+    // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
+    const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
     const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
     const breaks = core.length < w.length;
@@ -198,19 +267,23 @@ function runsOf(p: string, base: number): Run[] {
     const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
       if (!cur) {
-        const roles: string[] = [];
+        // Most runs have none: the array is made only for a role word.
+        let roles: string[] | null = null;
         for (let k = 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
-          if (!isRoleWordCached(r)) break;
-          roles.unshift(r);
+          if (!isRoleWord(r)) break;
+          (roles ??= []).unshift(r);
         }
         const from = Math.max(0, pos - base - 40);
-        const before = p.slice(from, pos - base);
+        const to = pos - base;
+        // The text before the run, sliced only for an expression that may match it (most runs need none).
+        let before: string | undefined;
         // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = mayFollowSpeech(p, from, pos - base) ? AFTER_SPEECH.exec(before) : null;
+        const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
         const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = mayFollowOf(before) ? (AFTER_OF.exec(before)?.[1] ?? '') : '';
-        cur = { pos, words: [], at: [], lead: roles, subject: SENTENCE_OPENING.test(before), speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+        const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
+        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       }
       cur.words.push(core);
       cur.at.push(pos);
@@ -265,7 +338,7 @@ export class People {
       const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
-    const full: { run: Run; name: string[]; title: string[]; folded: string[] }[] = [];
+    const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
     let prev: Run | undefined;
     for (const r of runs) {
@@ -277,10 +350,15 @@ export class People {
         skipped++;
       }
       if (skipped > 0) {
-        r.lead = [];
+        r.lead = NO_WORDS;
         r.pos = r.at[skipped] ?? r.pos;
         // "But Lucero said" opens the sentence; "Unlike Al Mnajer, he" does not make Al Mnajer the subject.
         r.subject = r.subject && r.words.slice(0, skipped).every((w) => /^(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|When|After|Before|The)$/u.test(w));
+      }
+      // Nothing left ("The", "But He"): no name, no organisation; only the next run's "of" join reads it.
+      if (ws.length === 0) {
+        prev = r;
+        continue;
       }
       const split = splitTitle(ws);
       const { title } = split;
@@ -292,8 +370,12 @@ export class People {
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      if (name.length >= 2 && looksLikePersonName(name)) full.push({ run: r, name, title, folded: name.map((w) => foldName(w)).filter((w) => w.length > 0) });
-      else if (name.length === 1 && looksLikePersonName(name)) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
+      const personLike = looksLikePersonName(name);
+      if (name.length >= 2 && personLike) {
+        const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+        full.push({ run: r, name, title, folded, key: folded.join(' ') });
+      }
+      else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
@@ -305,14 +387,13 @@ export class People {
     // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
     const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
     for (const f of byLength) {
-      const { folded } = f;
-      const key = folded.join(' ');
+      const { folded, key } = f;
       if (this.persons.has(key) || this.findBySuffix(folded)) continue;
       this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
     }
     for (const f of full) {
       const { folded } = f;
-      const person = this.persons.get(folded.join(' ')) ?? this.findBySuffix(folded);
+      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
       if (!person) continue;
       if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
       this.learn(person, f.run.lead, f.title);
@@ -345,13 +426,17 @@ export class People {
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
-    // Lower-case words before a name make a role only when the last is a known role noun
-    // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
-    const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
-    const words = [...(lexical ? lead : []), ...roleWords(title)];
-    if (lead.length > 0 || title.length > 0) person.evidence++;
-    if (!person.role && words.length > 0) person.role = words.join(' ');
-    person.gender ??= genderOfWords([...lead, ...title]);
+    // Most mentions are a bare name: nothing to learn (and no arrays to make, for every mention).
+    if (lead.length === 0 && title.length === 0) return;
+    person.evidence++;
+    if (!person.role) {
+      // Lower-case words before a name make a role only when the last is a known role noun
+      // ("spokeswoman", "political scientist"); "wants" or "initiative" merely end like one.
+      const lexical = lead.length > 0 && isTitleWord(lead[lead.length - 1] ?? '');
+      const words = [...(lexical ? lead : []), ...roleWords(title)];
+      if (words.length > 0) person.role = words.join(' ');
+    }
+    person.gender ??= genderOfWords(lead) ?? genderOfWords(title);
   }
 
   private add(p: Person): void {
@@ -494,9 +579,6 @@ export class People {
     this.added.splice(i, 0, m);
   }
 }
-
-// Role words before a name: the same few lower-case words come up before names all through an archive.
-const isRoleWordCached = memoByWord(isRoleWord);
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
 function ofJoins(prev: Run, r: Run): boolean {

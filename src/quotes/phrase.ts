@@ -2,14 +2,20 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { isStopWord } from '../text/tokenize.js';
+import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, splitTitle } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
 
-/** Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist". */
-export function isRoleWord(w: string): boolean {
+/**
+ * Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist".
+ * Kept by word: the same few words are tested around every name and quote of an archive.
+ */
+export const isRoleWord: (w: string) => boolean = memoByWord(roleWordUncached);
+
+function roleWordUncached(w: string): boolean {
   const b = bare(w).toLowerCase();
   if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
   if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
@@ -21,13 +27,20 @@ export function isRoleWord(w: string): boolean {
 
 const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
-const isDeterminer = (w: string): boolean => DETERMINERS.has(bare(w).toLowerCase());
-const isPreposition = (w: string): boolean => PREPOSITIONS.has(w.toLowerCase());
+// Lower-casing never shortens a word (no code point's lower case is shorter; tested): a longer
+// word is none of these, and is not lower-cased to find out (these run for every phrase word).
+const LONGEST_DETERMINER = Math.max(...[...DETERMINERS].map((w) => w.length));
+const LONGEST_PREPOSITION = Math.max(...[...PREPOSITIONS].map((w) => w.length));
+const isDeterminer = (w: string): boolean => {
+  const b = bare(w);
+  return b.length <= LONGEST_DETERMINER && DETERMINERS.has(b.toLowerCase());
+};
+const isPreposition = (w: string): boolean => w.length <= LONGEST_PREPOSITION && PREPOSITIONS.has(w.toLowerCase());
 const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
 // "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
 const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;
 const isNameish = (w: string): boolean => (isCapWord(w) && !isPronoun(bare(w))) || ARTICLE_NAME.test(w);
-const endsPhrase = (w: string): boolean => /[,;:.!?)”"]$/u.test(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
+const endsPhrase = (w: string): boolean => endsInMark(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
 
 const WORDS = /\S+/g;
 const words = (s: string): string[] => s.match(WORDS) ?? [];
@@ -36,17 +49,36 @@ const words = (s: string): string[] => s.match(WORDS) ?? [];
  * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
  * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
  */
-const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+export const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+/** SENTENCE_BREAK tried at one offset only. */
+const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'uy');
+
+/**
+ * Where the last sentence of `t` starts: the end of SENTENCE_BREAK's last match, or 0. A break
+ * begins at its [.!?] and no break holds one after its first character, so the last match is the
+ * match at the last mark where one begins: tried from the end, only at those marks (matching
+ * forward tried the look-behind at every character, and this runs around every quote).
+ */
+export function lastSentenceStart(t: string): number {
+  for (let j = t.length - 1; j >= 0; j--) {
+    const c = t.charCodeAt(j);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    SENTENCE_BREAK_AT.lastIndex = j;
+    const m = SENTENCE_BREAK_AT.exec(t);
+    if (m) return j + m[0].length;
+  }
+  return 0;
+}
 
 export function subjectBefore(text: string): Phrase | null {
-  let t = text.replace(/\s+$/u, '');
+  // trimEnd removes exactly what \s matches.
+  let t = text.trimEnd();
   // Only the sentence the verb is in.
-  let cut = 0;
-  for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+  const cut = lastSentenceStart(t);
   if (cut > 0) t = t.slice(cut);
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
-  t = t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
-  if (/(?:^|\s)(?:and|but|or)$/u.test(t)) return null;
+  t = withoutTrailingAuxiliaries(t);
+  if (endsWithConjunction(t)) return null;
   const chunks = t.split(/,\s*/u);
   let appositive: string | null = null;
   if (t.endsWith(',') && chunks.length >= 3) {
@@ -69,7 +101,8 @@ export function subjectBefore(text: string): Phrase | null {
   let head = chunks[chunks.length - 1] ?? '';
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];
-  if (!appositive && prevChunk !== undefined && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk) && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim())) {
+  // (The head's test first: it is anchored at both ends and rarely holds.)
+  if (!appositive && prevChunk !== undefined && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim()) && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk)) {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
@@ -179,7 +212,7 @@ export function subjectAfter(text: string): Phrase | null {
   };
   while (i < ws.length && out.length < 14) {
     const raw = ws[i] ?? '';
-    const w = raw.replace(/[,;:.!?)”"]+$/u, '');
+    const w = endsInMark(raw) ? raw.replace(/[,;:.!?)”"]+$/u, '') : raw;
     const lw = w.toLowerCase();
     if (!w) break;
     if (out.length === 0 && isPronoun(bare(w))) return { words: [bare(w)], appositive: null };
@@ -220,7 +253,7 @@ export function subjectAfter(text: string): Phrase | null {
     const rest = ws.slice(i);
     const chunk: string[] = [];
     for (const r of rest) {
-      chunk.push(r.replace(/[,;:.!?)”"]+$/u, ''));
+      chunk.push(endsInMark(r) ? r.replace(/[,;:.!?)”"]+$/u, '') : r);
       if (endsPhrase(r) || chunk.length > 12) break;
     }
     const first = chunk[0] ?? '';
@@ -248,7 +281,7 @@ export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
-  const ws = words.map((w) => w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : ''))).filter((w) => w.length > 0);
+  const ws = words.map((w) => (!endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : '')))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").

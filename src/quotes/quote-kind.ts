@@ -6,7 +6,8 @@
 // weights live in kind-weights.json beside this file.
 
 import committed from './kind-weights.json' with { type: 'json' };
-import { findVerb, SPEECH_VERBS } from './verbs.js';
+import { findVerb, SPEECH_VERBS, type VerbHit } from './verbs.js';
+import { lastHyphenatedWord } from './chars.js';
 import { parseFeatureWeights, type FeatureWeights } from './weights-file.js';
 
 /** What the extractor reads around a quote (its sentence before and after the marks); extract.ts fills it. */
@@ -113,23 +114,63 @@ function featureRow(): Float64Array {
   return row;
 }
 
+/** How far after the closing mark an attribution verb counts as near. */
+const NEAR_TAIL = 60;
+
+/**
+ * The speech verbs around a quote, which both the marks' rules (extract.ts `classify`) and the
+ * features read: each scanned once per quote, when first asked for.
+ */
+export class VerbsAround {
+  /** The sentence before the mark without trailing blanks. */
+  readonly pre: string;
+  private beforeHit: VerbHit | null | undefined;
+  private afterHit: VerbHit | null | undefined;
+
+  constructor(private readonly ctx: QuoteContext) {
+    this.pre = ctx.pre.trimEnd();
+  }
+
+  /** The last speech verb in the 160 characters before the mark. */
+  get before(): VerbHit | null {
+    if (this.beforeHit === undefined) this.beforeHit = findVerb(this.pre.slice(-160), 'pre');
+    return this.beforeHit;
+  }
+
+  /** The first speech verb after the closing mark. */
+  get after(): VerbHit | null {
+    if (this.afterHit === undefined) this.afterHit = findVerb(this.ctx.tail, 'tail');
+    return this.afterHit;
+  }
+
+  /**
+   * The first speech verb within NEAR_TAIL characters after the closing mark, as a scan of only
+   * those characters finds it. A verb ending two characters before the cut is read the same in the
+   * whole tail; nearer the cut a word or a hyphenated word may be cut short, so those characters are scanned.
+   */
+  get afterNear(): VerbHit | null {
+    const v = this.after;
+    return v !== null && v.end <= NEAR_TAIL - 2 ? v : findVerb(this.ctx.tail.slice(0, NEAR_TAIL), 'tail');
+  }
+}
+
 /**
  * The features of a speech quote (not a fragment): `text` the quoted words, `inner` the text between
  * the words and the closing mark (where a trailing comma sits), `ctx` its sentence around it.
  */
-export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean): Float64Array {
+export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean, verbs = new VerbsAround(ctx)): Float64Array {
   const x = featureRow();
   const set = (f: KindFeature, v: number | boolean): void => {
     x[INDEX[f]] = typeof v === 'number' ? v : v ? 1 : 0;
   };
   const words = countWords(text);
-  const pre = ctx.pre.trimEnd();
+  const { pre } = verbs;
   const sentencePre = ctx.sentencePre.trim();
-  const lastWord = /([\p{L}-]+)[^\p{L}]*$/u.exec(pre.slice(-40))?.[1]?.toLowerCase() ?? '';
+  const lastWord = lastHyphenatedWord(pre.slice(-40));
   const lastChar = pre.slice(-1);
   const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
-  const tailVerb = findVerb(ctx.tail.slice(0, 60), 'tail');
-  const speechVerb = findVerb(pre.slice(-160), 'pre');
+  const tailVerb = verbs.afterNear;
+  const speechVerb = verbs.before;
   const preWords = countWords(ctx.sentencePre);
   set('bias', 1);
   set('rule_direct', ruleDirect);

@@ -3,11 +3,14 @@
 // expressions themselves on random text made of the words and marks that matter.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { lastHyphenatedWord, withoutTrailingAuxiliaries } from '../../src/quotes/chars.js';
 import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
 import { firstNameGender } from '../../src/quotes/first-names.js';
-import { bare, isPronoun } from '../../src/quotes/names.js';
-import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb } from '../../src/quotes/people.js';
-import { allVerbs, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
+import { bare, foldName, isPronoun } from '../../src/quotes/names.js';
+import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb, mayOpenSentence, SENTENCE_OPENING } from '../../src/quotes/people.js';
+import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
+import { VerbsAround } from '../../src/quotes/quote-kind.js';
+import { allVerbs, findVerb, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
 
 const PIECES = [
   'said', 'says', 'say', 'told', 'tells', 'according', 'to', 'points', 'point', 'pointed', 'out', 'Said', 'SAID', 'Told', 'also', 'has', 'had',
@@ -104,14 +107,34 @@ describe('quote-step shortcuts give what the expressions give', () => {
     let found = 0;
     for (const t of texts) {
       for (let at = 0; at <= t.length; at++) {
-        const before = t.slice(Math.max(0, at - 40), at);
+        const from = Math.max(0, at - 40);
+        const before = t.slice(from, at);
         const m = AFTER_OF.exec(before);
         if (m) found++;
-        if (!mayFollowOf(before)) expect(m, JSON.stringify(before)).toBeNull();
+        // Read in place, as the name scan does, and on the cut text.
+        expect(mayFollowOf(t, from, at)).toBe(mayFollowOf(before));
+        if (!mayFollowOf(t, from, at)) expect(m, JSON.stringify(before)).toBeNull();
       }
     }
     expect(found).toBeGreaterThan(50);
-    expect(['Bank of ', 'Chancellor of the ', 'Chancellor of\u00a0the\u2009', 'of ', ' of', 'of the'].map(mayFollowOf)).toEqual([true, true, true, true, false, false]);
+    expect(['Bank of ', 'Chancellor of the ', 'Chancellor of\u00a0the\u2009', 'of ', ' of', 'of the'].map((s) => mayFollowOf(s))).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('a run is never denied a sentence opening the expression would find before it', () => {
+    let openings = 0;
+    const openers = ['However, ', 'Last week ', 'In\u00a01987  ', 'On Monday, ', 'Indeed ', 'said. ', 'So: ', '“No.” ', 'xBut ', 'Last  Week,'];
+    for (const t of [...texts, ...texts.map((x, k) => `${x}${openers[k % openers.length] ?? ''}`)]) {
+      for (let at = 0; at <= t.length; at++) {
+        const from = Math.max(0, at - 40);
+        const before = t.slice(from, at);
+        const opens = SENTENCE_OPENING.test(before);
+        if (opens) openings++;
+        expect(mayOpenSentence(t, from, at)).toBe(mayOpenSentence(before));
+        if (!mayOpenSentence(t, from, at)) expect(opens, JSON.stringify(before)).toBe(false);
+      }
+    }
+    expect(openings).toBeGreaterThan(500);
+    expect(['x However, ', 'x. Last week ', 'said Smith ', 'xBut ', ''].map((s) => mayOpenSentence(s))).toEqual([true, true, false, false, true]);
   });
 
   it('first-name genders are the name lists\' answers, asked again or not', () => {
@@ -145,6 +168,73 @@ describe('quote-step shortcuts give what the expressions give', () => {
     }
     expect(lastWordOf(`${'a'.repeat(60)} said:  `)).toBe('said');
     expect(lastWordOf(`${'a'.repeat(60)}${' '.repeat(60)}`)).toBe('a'.repeat(60));
+  });
+
+  it('the last sentence before a verb starts where the last sentence break matched forward ends', () => {
+    const byExpression = (t: string): number => {
+      let cut = 0;
+      for (const m of t.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+      return cut;
+    };
+    let breaks = 0;
+    const abbreviated = ['Mr. Smith said. He', 'U.S. Officials', 'It ended!” Then', 'No. 2 Jones.  “We', 'a.b. C', '?! ? A', 'Gen. Lee. Sen. Ray'];
+    for (const t of [...texts, ...abbreviated, ...texts.map((x) => `${x}. ${x}`)]) {
+      const cut = byExpression(t);
+      if (cut > 0) breaks++;
+      expect(lastSentenceStart(t), JSON.stringify(t)).toBe(cut);
+      expect(t.trimEnd(), JSON.stringify(t)).toBe(t.replace(/\s+$/u, ''));
+    }
+    expect(breaks).toBeGreaterThan(300);
+    expect(abbreviated.map(lastSentenceStart)).toEqual([16, 0, 11, 14, 5, 5, 10]);
+  });
+
+  it('words read from the end of a text are what the expressions anchored at its end match', () => {
+    const hyphenated = (t: string): string => /([\p{L}-]+)[^\p{L}]*$/u.exec(t)?.[1]?.toLowerCase() ?? '';
+    const auxiliaries = (t: string): string =>
+      t.replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|previously|recently|once|further|quickly|simply|only|just|still|will|would|could|had|never|often|repeatedly|publicly|privately|subsequently|earlier|quoted|as|reportedly|\p{Ll}+ly))+$/u, '');
+    const words = ['has', 'also', 'was', 'quoted', 'as', 'quickly', 'ly', 'Only', 'only,', 'fly', 'naïvely', 'said', 'Smith', 'hasten', 'is'];
+    const mixed = randomTexts(600, 11).map((t, k) => `${t}${k % 2 ? ' ' : '\u2009'}${words[k % words.length] ?? ''} ${words[(k * 7) % words.length] ?? ''}${k % 5 === 0 ? ' ' : ''}`);
+    let stripped = 0;
+    for (const t of [...texts, ...mixed, '-- ,', '𝐀𝐁-', 'a — b-', ' has', 'has', '\u00a0also quickly', 'x\n\nlater']) {
+      expect(lastHyphenatedWord(t), JSON.stringify(t)).toBe(hyphenated(t));
+      expect(withoutTrailingAuxiliaries(t), JSON.stringify(t)).toBe(auxiliaries(t));
+      if (auxiliaries(t) !== t) stripped++;
+    }
+    expect(stripped).toBeGreaterThan(100);
+    expect(['-- ,', '𝐀𝐁-', 'well-known --', 'a, b'].map(lastHyphenatedWord)).toEqual(['--', '𝐀𝐁-', 'well-known', 'b']);
+    expect(withoutTrailingAuxiliaries('Smith has also')).toBe('Smith');
+    expect(withoutTrailingAuxiliaries('has')).toBe('has');
+  });
+
+  it('the verbs around a quote, scanned once, are what scans of each window find', () => {
+    let near = 0;
+    for (const t of texts) {
+      // Every cut of the text, so that verbs and hyphenated words meet the 60th character.
+      for (let k = 0; k < 70; k += 3) {
+        const tail = `${'x '.repeat(k)}${t} said-so said`;
+        const pre = `${t}  `;
+        const v = new VerbsAround({ pre, sentencePre: pre, tail, tailStart: 0, preStart: 0 });
+        expect(v.afterNear, JSON.stringify(tail)).toEqual(findVerb(tail.slice(0, 60), 'tail'));
+        expect(v.after).toEqual(findVerb(tail, 'tail'));
+        expect(v.before).toEqual(findVerb(pre.trimEnd().slice(-160), 'pre'));
+        if (v.afterNear) near++;
+      }
+    }
+    expect(near).toBeGreaterThan(1000);
+  });
+
+  it('names fold as the normalising pipeline folds them, plain ASCII names too', () => {
+    const fold = (w: string): string =>
+      w
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/['’‘`]/g, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const words = [...texts.flatMap((t) => t.split(/\s+/u)), 'McCallum', 'DE', 'Ünal', 'O’Neill', 'ﬁne', 'Ⅻ', 'Zoë', 'x1987', 'İstanbul', ''];
+    for (const w of words) expect(foldName(w), JSON.stringify(w)).toBe(fold(w));
+    expect(['McCallum', 'ﬁne', 'Ⅻ'].map((w) => foldName(w))).toEqual(['mccallum', 'fine', 'xii']);
   });
 
   it('bare() and isPronoun() read words as before', () => {
