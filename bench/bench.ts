@@ -22,7 +22,7 @@ import { PassageIndex } from '../src/search/index.js';
 import { median, percentile } from './fixtures.js';
 import { argOf, ms, Report } from './report.js';
 import { benchQueries, timeQueries } from './queries.js';
-import { measure, processCpuMs, threadCpuMs, type StepCost } from './thread-cpu.js';
+import { measure, threadCpuMs, ThreadSampler, type StepCost } from './thread-cpu.js';
 import type { BuildOnce } from './build-once.js';
 
 const args = process.argv.slice(2);
@@ -53,46 +53,48 @@ const timed = <T>(run: () => T): { value: T; wall: string } => {
   return { value, wall: `${ms(cost.wall)} (CPU ${ms(cost.cpu)})` };
 };
 // The one-pass build's critical path on an idle machine (each thread on a core of its own): the
-// main thread's CPU while workers run or the busiest worker's share of theirs (whichever is
-// larger: they overlap), plus the main thread's CPU after the pass (finishing the index, the quotes left, speakers).
-function onePass(label: string, opts: Partial<FilesBuild>): Built {
+// main thread's CPU while workers run or the busiest worker's (build or quote worker, sampled
+// from /proc; whichever is larger: they overlap), plus the main thread's CPU after the pass
+// (finishing the index, waiting for the last quotes, speakers).
+async function onePass(label: string, opts: Partial<FilesBuild>): Promise<Built> {
+  const sampler = await ThreadSampler.start();
   const main0 = threadCpuMs();
-  const all0 = processCpuMs();
-  let passEnd: { main: number; all: number } | undefined;
+  let passEnd: number | undefined;
   const run = timed(() =>
     buildFromFiles({
       dir: archiveDir as string,
       files,
       ...opts,
       progress: (phase, done) => {
-        if (phase === 'indexing articles' && done === 0) passEnd = { main: threadCpuMs(), all: processCpuMs() };
+        if (phase === 'indexing articles' && done === 0) passEnd = threadCpuMs();
       },
     }),
   );
   const main1 = threadCpuMs();
+  const threads = await sampler.stop();
   const workers = run.value.workers;
-  row(`${label}, ${workers ? `${workers} worker threads` : 'in this thread'}`, run.wall);
-  if (passEnd && workers > 0) {
-    const mainPass = passEnd.main - main0;
-    const perWorker = (passEnd.all - all0 - mainPass) / workers;
-    const tail = main1 - passEnd.main;
-    row('  CPU: main thread in pass / per worker / main after', `${ms(mainPass)} / ${ms(perWorker)} / ${ms(tail)}`);
-    row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, perWorker) + tail));
+  row(`${label}, ${workers ? `${workers} build worker${workers === 1 ? '' : 's'}${opts.quotes === false ? '' : ' + quote workers'}` : 'in this thread'}`, run.wall);
+  if (passEnd !== undefined && workers > 0) {
+    const mainPass = passEnd - main0;
+    const busiest = threads.started[0] ?? 0;
+    const tail = main1 - passEnd;
+    row('  CPU: main thread in pass / workers, busiest first / main after', `${ms(mainPass)} / ${threads.started.map(ms).join(', ')} / ${ms(tail)}`);
+    row('  critical path on an idle machine (estimate)', ms(Math.max(mainPass, busiest) + tail));
   }
   return run.value;
 }
 row('scan the folder', ms(tScan));
 // Later builds in this process find the main thread's caches (stems, names) warm: compare
 // whole processes (bench:growth, `time npm run cli`) for before/after figures.
-const pooled = onePass('cold build, one pass', {});
+const pooled = await onePass('cold build, one pass', {});
 const { archive, index } = pooled;
 const engine = new Engine(archive, index, pooled.quotes);
 const mem = process.memoryUsage();
 row('articles / passages', `${archive.articles.length} / ${index.passages.length}`);
 row('heap / RSS after build', `${(mem.heapUsed / 1e6).toFixed(0)} MB / ${(mem.rss / 1e6).toFixed(0)} MB`);
-onePass('  the same without quotes', { quotes: false });
-onePass('cold build, one pass', { workers: 0 });
-onePass('  the same without quotes', { workers: 0, quotes: false });
+await onePass('  the same without quotes', { quotes: false });
+await onePass('cold build, one pass', { workers: 0 });
+await onePass('  the same without quotes', { workers: 0, quotes: false });
 const oldRead = timed(() => loadArchive(archiveDir, files));
 row('step by step (before): read + parse files', oldRead.wall);
 row('step by step (before): passage index', timed(() => PassageIndex.build(oldRead.value.articles)).wall);
@@ -103,7 +105,7 @@ row('step by step (before): quotes', timed(() => QuoteStore.build(oldRead.value.
 // in a fresh process (bench/build-once.ts), the modes alternating round by round; medians.
 // CPU "main" is the main thread alone; "all" adds V8's compiler and GC threads and the workers.
 const fresh = new Map<string, BuildOnce[]>();
-const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes', 'pooled-quotes-in-workers'];
+const modes = ['one-pass', 'one-pass-no-quotes', 'steps', 'pooled', 'pooled-no-quotes', 'pooled-quotes-on-main', 'pooled-quotes-in-workers'];
 for (let r = 0; r < rounds; r++) {
   for (const mode of modes) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'build-once.ts'), archiveDir, mode], { encoding: 'utf8' });
@@ -132,13 +134,20 @@ row('cold step by step: quotes', cost(quoteStep));
 row('  quotes / (read + index), step by step', pct(quoteStep, readIndex));
 const pooledQ = med('pooled', (b) => b.total);
 const pooledNq = med('pooled-no-quotes', (b) => b.total);
-row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} worker threads`, cost(pooledQ));
-row('  the same without quotes', cost(pooledNq));
-row('  quotes / (read + index), pooled (quotes on the main thread)', pct(minus(pooledQ, pooledNq), pooledNq));
+const busiest = (mode: string): number => median((fresh.get(mode) ?? []).map((b) => b.workerCpu?.[0] ?? 0));
+const helpers = (mode: string): number => median((fresh.get(mode) ?? []).map((b) => b.helperCpu ?? 0));
+const threadsOf = (mode: string): string => `busiest worker ${ms(busiest(mode))}, V8 helpers ${ms(helpers(mode))}`;
+row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} build worker(s) + quote workers`, `${cost(pooledQ)}; ${threadsOf('pooled')}`);
+row('  the same without quotes', `${cost(pooledNq)}; ${threadsOf('pooled-no-quotes')}`);
+row('  quotes / (read + index), pooled (quote workers)', pct(minus(pooledQ, pooledNq), pooledNq));
+// Sessions 12–14: the main thread found the quotes of merged chunks while it waited for the workers.
+const pooledM = med('pooled-quotes-on-main', (b) => b.total);
+row('  the same, quotes on the main thread (before)', `${cost(pooledM)}; ${threadsOf('pooled-quotes-on-main')}`);
+row('  quotes / (read + index), pooled, quotes on the main thread', pct(minus(pooledM, pooledNq), pooledNq));
 // Before session 12 each worker found its own chunks' quotes (and warmed the quote code up itself).
 const pooledW = med('pooled-quotes-in-workers', (b) => b.total);
-row('  the same, quotes found by the workers (before)', cost(pooledW));
-row('  quotes / (read + index), pooled, quotes in workers', pct(minus(pooledW, pooledNq), pooledNq));
+row('  the same, quotes found by the build workers (before)', `${cost(pooledW)}; ${threadsOf('pooled-quotes-in-workers')}`);
+row('  quotes / (read + index), pooled, quotes in build workers', pct(minus(pooledW, pooledNq), pooledNq));
 
 // Start from cache, in fresh processes (3 runs, median), after one run that writes the cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-cache-'));

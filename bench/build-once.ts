@@ -3,19 +3,21 @@
  * before it has warmed the JIT or the name caches (what the quote step costs cold is what a user
  * pays). Prints one JSON line: wall, CPU of all threads, CPU of the main thread, per step.
  *
- *   tsx bench/build-once.ts ARCHIVE MODE
+ *   tsx bench/build-once.ts ARCHIVE MODE [QUOTE_WORKERS]
  *
  * MODE: `one-pass` / `one-pass-no-quotes` (the one-pass build in this thread), `pooled` /
- * `pooled-no-quotes` (the one-pass build on worker threads, BUILD_WORKERS or one per core; quotes
- * found on the main thread as chunks are merged), `pooled-quotes-in-workers` (each worker finds
- * its chunks' quotes, as before session 12), or `steps` (read + parse, then the passage index,
- * then the quote store, each timed).
+ * `pooled-no-quotes` (the one-pass build on worker threads, BUILD_WORKERS or one per core, as a
+ * start runs it: quotes found by a quote worker fed the merged chunks, since session 14),
+ * `pooled-quotes-on-main` (quotes found on the main thread as chunks are merged, sessions 12–14),
+ * `pooled-quotes-in-workers` (each build worker finds its chunks' quotes, as before session 12), or
+ * `steps` (read + parse, then the passage index, then the quote store, each timed).
+ * QUOTE_WORKERS overrides how many quote workers `pooled` starts.
  */
 import { loadArchive, scanArchive } from '../src/archive/load.js';
 import { buildFromFiles } from '../src/build/build.js';
 import { QuoteStore } from '../src/quotes/store.js';
 import { PassageIndex } from '../src/search/index.js';
-import { measure, type StepCost } from './thread-cpu.js';
+import { measure, ThreadSampler, type StepCost } from './thread-cpu.js';
 
 export interface BuildOnce {
   mode: string;
@@ -27,17 +29,28 @@ export interface BuildOnce {
   quotes?: StepCost;
   nQuotes: number;
   workers: number;
+  /**
+   * CPU ms of each worker thread during the run, busiest first (sampled from /proc, see
+   * ThreadSampler): with a core per thread, the busiest bounds the build's time.
+   */
+  workerCpu?: number[];
+  /** CPU ms of V8's helper threads (compiler, GC) during the run. */
+  helperCpu?: number;
+  /** CPU ms of the sampler itself (counted in `total.cpu`). */
+  sampler?: number;
 }
 
-const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'pooled-quotes-in-workers', 'steps'] as const;
+const MODES = ['one-pass', 'one-pass-no-quotes', 'pooled', 'pooled-no-quotes', 'pooled-quotes-on-main', 'pooled-quotes-in-workers', 'steps'] as const;
+const QUOTES_IN = { 'pooled-quotes-on-main': 'main', 'pooled-quotes-in-workers': 'workers' } as const;
 
-const [dir, arg] = process.argv.slice(2);
+const [dir, arg, quoteWorkers] = process.argv.slice(2);
 const mode = MODES.find((m) => m === arg);
 if (!dir || !mode) {
-  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')}`);
+  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')} [QUOTE_WORKERS]`);
   process.exit(1);
 }
 const files = scanArchive(dir);
+const sampler = await ThreadSampler.start();
 let out: BuildOnce;
 if (mode === 'steps') {
   const all = measure(() => {
@@ -49,9 +62,21 @@ if (mode === 'steps') {
   out = { mode, total: all.cost, read: all.value.read, index: all.value.index, quotes: all.value.quotes, nQuotes: all.value.n, workers: 0 };
 } else {
   const pooled = mode.startsWith('pooled');
+  const quotesIn = mode in QUOTES_IN ? QUOTES_IN[mode as keyof typeof QUOTES_IN] : undefined;
   const built = measure(() =>
-    buildFromFiles({ dir, files, quotes: !mode.endsWith('no-quotes'), ...(pooled ? {} : { workers: 0 }), ...(mode === 'pooled-quotes-in-workers' ? { quotesIn: 'workers' as const } : {}) }),
+    buildFromFiles({
+      dir,
+      files,
+      quotes: !mode.endsWith('no-quotes'),
+      ...(pooled ? {} : { workers: 0 }),
+      ...(quotesIn ? { quotesIn } : {}),
+      ...(quoteWorkers ? { quoteWorkers: Number(quoteWorkers) } : {}),
+    }),
   );
   out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };
 }
+const sampled = await sampler.stop();
+out.workerCpu = sampled.started;
+out.helperCpu = sampled.helpers;
+out.sampler = sampled.sampler;
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -1,19 +1,24 @@
 // The one-pass build: every file is read, parsed, cut into passages and tokenised in one go
 // (`readChunk`), by worker threads when the archive is large enough to repay starting them; the
-// main thread merges their compact answers in archive order and finds the quotes of each merged
-// chunk while the workers read on, so the index and quotes are exactly what the single-threaded
-// build (`PassageIndex.build`, `QuoteStore.build`) makes.
+// main thread merges their compact answers in archive order and hands each merged chunk's
+// paragraphs to a quote worker, which finds its quotes while the main thread merges and indexes
+// on (quoting.ts); the quotes are appended in archive order and the speaker registry is built once
+// over them here. The index and quotes are exactly what the single-threaded build
+// (`PassageIndex.build`, `QuoteStore.build`) makes.
 
 import { availableParallelism } from 'node:os';
 import type { ArchiveFile, ScanOptions } from '../archive/load.js';
 import type { Archive } from '../archive/types.js';
 import { silentLogger, type Logger } from '../log.js';
-import { extractQuotes, QuoteStore } from '../quotes/store.js';
+import { QuoteStore } from '../quotes/store.js';
 import { DEFAULT_INDEX_SETTINGS, PassageIndex, type IndexSettings } from '../search/index.js';
 import { storySignature } from '../summary/stories.js';
 import { planChunks, readingChunk, type ChunkResult, type ChunkTask, type TermNumbers } from './chunk.js';
 import { BuildMerger } from './merge.js';
-import { BuildPool, runBlocking, runWaiting, type Work } from './pool.js';
+import { BuildPool, runBlocking, runWaiting, workerModuleNamed, type Work } from './pool.js';
+import type { QuoteResult, QuoteTask } from './quote-chunk.js';
+import { ChunkQuoting, type QuotePool } from './quoting.js';
+import type { Sliced } from '../search/slices.js';
 
 export interface FilesBuild {
   dir: string;
@@ -24,26 +29,33 @@ export interface FilesBuild {
   /** How far the build has got, phase by phase (the command line draws a bar from it). */
   progress?: (phase: string, done: number, total: number) => void;
   log?: Logger;
-  /** Worker threads; 0 builds in this thread. Default: BUILD_WORKERS, else one per core (none on one core). */
+  /** Build worker threads; 0 builds in this thread. Default: BUILD_WORKERS, else one per core left beside the quote workers (none on one core). */
   workers?: number;
   /** An archive with less text than this is built in this thread: starting workers would cost more. */
   minPoolBytes?: number;
   /** False leaves the quotes out (the bench measures what they cost). */
   quotes?: boolean;
   /**
-   * Where quotes are found: `main` (default), this thread, a merged chunk at a time while the
-   * workers read on, so the quote code warms up and loads its name lists once, not once per
-   * worker; `workers`, each worker with its own chunks (the bench measures both).
+   * Where quotes are found when the build has workers: `quote-workers` (default), worker threads
+   * of their own fed the merged chunks' paragraphs, so the quote work overlaps the merging and
+   * indexing and the quote code warms up and loads its name lists once per quote worker; `main`,
+   * this thread, a merged chunk at a time while the workers read on (as in session 12–14);
+   * `workers`, each build worker with its own chunks (before session 12). The bench measures all
+   * three. Without workers, quotes are found here in any case.
    */
-  quotesIn?: 'main' | 'workers';
+  quotesIn?: 'quote-workers' | 'main' | 'workers';
   /**
    * Make every article's digest signature during the build, on this thread while the workers
    * read on (the index cache stores them, so its write then has them ready).
    */
   signatures?: boolean;
-  /** The workers' module and silence limit (tests inject failing workers). */
+  /** Quote workers beside the build workers (`quotesIn: 'quote-workers'`): default `defaultQuoteWorkers()`. */
+  quoteWorkers?: number;
+  /** The workers' modules and silence limits (tests inject failing workers). */
   workerModule?: URL;
+  quoteWorkerModule?: URL;
   stallMs?: number;
+  quoteStallMs?: number;
 }
 
 export interface Built {
@@ -63,16 +75,29 @@ const QUOTE_SLICE = 25;
 /** More workers than this only queue behind the main thread's merging. */
 const MAX_WORKERS = 8;
 
-/** The worker count BUILD_WORKERS asks for, else one per core (none on a single core). */
-export function defaultWorkers(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = silentLogger): number {
+/**
+ * The build workers BUILD_WORKERS asks for, else one per core left beside `quoteWorkers` quote
+ * workers (at least one; none on a single core).
+ */
+export function defaultWorkers(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = silentLogger, quoteWorkers = 0, cores = availableParallelism()): number {
   const raw = env.BUILD_WORKERS?.trim();
   if (raw) {
     const n = Number(raw);
     if (Number.isInteger(n) && n >= 0 && n <= 64) return n;
     log.warn({ BUILD_WORKERS: raw }, 'BUILD_WORKERS must be a whole number from 0 (no workers) to 64; using one worker per core');
   }
-  const cores = availableParallelism();
-  return cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+  return cores >= 2 ? Math.max(1, Math.min(cores - quoteWorkers, MAX_WORKERS)) : 0;
+}
+
+/**
+ * Quote workers beside the build workers: one, whose cold start (JIT, name lists) is paid once;
+ * two from 6 cores, where the build workers read faster than one thread finds quotes (on Reuters a
+ * quote worker needs about as much CPU as two build workers' reading). With the build workers on
+ * the cores left, a 2-core machine runs one of each: every thread more only adds its own cold
+ * start to CPU time the two cores share.
+ */
+export function defaultQuoteWorkers(cores = availableParallelism()): number {
+  return cores >= 6 ? 2 : cores >= 2 ? 1 : 0;
 }
 
 /** Builds the archive's index and quotes from its files, blocking until done. */
@@ -85,8 +110,29 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
   return runWaiting(building(b));
 }
 
-function startPool(b: FilesBuild, chunks: number, log: Logger): BuildPool | undefined {
-  const size = Math.min(b.workers ?? defaultWorkers(process.env, log), chunks);
+/** Merged chunks a quote worker holds at once: enough to keep it busy through a slice of indexing. */
+const QUOTE_DEPTH = 8;
+
+/** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
+function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
+  if (size < 1) return undefined;
+  try {
+    return new BuildPool<QuoteTask, QuoteResult>({
+      size,
+      signal,
+      depth: QUOTE_DEPTH,
+      name: 'quote worker',
+      module: b.quoteWorkerModule ?? workerModuleNamed('quote-worker'),
+      ...(b.quoteStallMs !== undefined ? { stallMs: b.quoteStallMs } : {}),
+    });
+  } catch (e) {
+    log.warn({ err: e }, `quote workers could not start (${e instanceof Error ? e.message : String(e)}); finding quotes in this thread`);
+    return undefined;
+  }
+}
+
+function startPool(b: FilesBuild, chunks: number, quoteWorkers: number, log: Logger): BuildPool | undefined {
+  const size = Math.min(b.workers ?? defaultWorkers(process.env, log, quoteWorkers), chunks);
   const bytes = b.files.reduce((n, f) => n + (f.skip ? 0 : f.size), 0);
   if (size < 1 || bytes < (b.minPoolBytes ?? MIN_POOL_BYTES)) return undefined;
   try {
@@ -102,24 +148,17 @@ function* building(b: FilesBuild): Work<Built> {
   const log = b.log ?? silentLogger;
   const chunks = planChunks(b.files);
   const quotes = b.quotes ?? true;
-  const quotesHere = quotes && (b.quotesIn ?? 'main') === 'main';
-  const task = (seq: number): ChunkTask => ({ seq, dir: b.dir, files: chunks[seq] ?? [], scan: b.scan ?? {}, passages: settings.passages, quotes: quotes && !quotesHere });
+  const quotesIn = b.quotesIn ?? 'quote-workers';
+  const task = (seq: number): ChunkTask => ({ seq, dir: b.dir, files: chunks[seq] ?? [], scan: b.scan ?? {}, passages: settings.passages, quotes: quotes && quotesIn === 'workers' });
   const merger = new BuildMerger();
-  // Articles merged whose quotes this thread has found (in archive order, so the list is the
-  // same as the workers' or a single thread's); `quoteSome` finds the next few, true while more wait.
-  let quoted = 0;
-  const quoteSome = (n: number): boolean => {
-    const { articles } = merger;
-    for (const end = Math.min(articles.length, quoted + n); quoted < end; quoted++) {
-      const article = articles[quoted];
-      if (article) for (const q of extractQuotes([article])) merger.quotes.push(q);
-    }
-    return quoted < articles.length;
-  };
   const total = b.files.length;
   let filesDone = 0;
   b.progress?.('reading files', 0, total);
-  let pool = startPool(b, chunks.length, log);
+  const quoteWorkers = quotes && quotesIn === 'quote-workers' ? (b.quoteWorkers ?? defaultQuoteWorkers()) : 0;
+  let pool = startPool(b, chunks.length, quoteWorkers, log);
+  // Quotes found off the build workers: by quote workers (sharing the build workers' signal, so
+  // an answer from either wakes this thread), else here, a merged chunk at a time.
+  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
   try {
@@ -133,22 +172,22 @@ function* building(b: FilesBuild): Work<Built> {
         while (next < chunks.length && pool.post(task(next))) next++;
         const seen = Atomics.load(pool.signal, 0);
         for (const r of pool.receive()) ready.set(r.result.seq, r);
+        finding?.pump();
         if (pool.failure) {
           // What the workers answered stays; the rest is done here, so the index is the same.
           log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
           pool.close();
           pool = undefined;
         } else if (!ready.has(seq)) {
-          // Waiting for the workers: find the quotes of what is merged meanwhile, a few at a time.
-          if (quotesHere && quoted < merger.articles.length) {
-            quoteSome(QUOTE_SLICE);
-            yield;
-          } else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+          // Waiting for the workers: find the quotes of what is merged meanwhile (unless quote workers do), a few at a time.
+          if (finding?.findHere(QUOTE_SLICE)) yield;
+          else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
         }
       }
       const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
       ready.delete(seq);
       merger.add(r.result, r.worker);
+      finding?.chunkMerged();
       if (r.worker >= 0) used.add(r.worker);
       if (b.signatures) {
         for (const [k, a] of r.result.articles.entries()) {
@@ -156,26 +195,43 @@ function* building(b: FilesBuild): Work<Built> {
           if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
         }
       }
+      finding?.pump();
       // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
-      if (quotesHere && !pool) while (quoteSome(QUOTE_SLICE)) yield;
+      if (finding && !pool && !finding.workers) while (finding.findHere(QUOTE_SLICE)) yield;
       filesDone += chunks[seq]?.length ?? 0;
       b.progress?.('reading files', filesDone, total);
       yield;
     }
+  } catch (e) {
+    finding?.close();
+    throw e;
   } finally {
     pool?.close();
   }
   const n = merger.articles.length;
   b.progress?.('indexing articles', 0, n);
-  const index = yield* PassageIndex.completing(merger.parts, settings);
+  // The quote workers' answers are taken between the index's slices.
+  const index = yield* alongside(PassageIndex.completing(merger.parts, settings), () => finding?.pump());
   b.progress?.('indexing articles', n, n);
-  if (quotesHere) {
-    // What the pass left: the last chunks' quotes.
-    b.progress?.('finding quotes', quoted, n);
-    // Counted in slices: the pass may stop anywhere, so `quoted` need not fall on a round number.
-    for (let k = 1; quoteSome(QUOTE_SLICE); k++) {
-      if (k % 4 === 0) b.progress?.('finding quotes', quoted, n);
-      yield;
+  if (finding) {
+    // What is left: the last chunks' quotes, here or from the quote workers.
+    try {
+      b.progress?.('finding quotes', finding.articlesDone, n);
+      for (let k = 1; ; k++) {
+        const seen = finding.seen();
+        finding.pump();
+        if (finding.complete) break;
+        if (k % 4 === 0) b.progress?.('finding quotes', finding.articlesDone, n);
+        if (finding.findHere(QUOTE_SLICE)) yield;
+        else {
+          const wait = finding.waitFor(seen);
+          // Nothing to do here and nothing to wait for, yet quotes missing: a bug, not a wait forever.
+          if (!wait) throw new Error(`build: the quotes of ${n - finding.articlesDone} articles were never found`);
+          yield wait;
+        }
+      }
+    } finally {
+      finding.close();
     }
     b.progress?.('finding quotes', n, n);
   } else b.progress?.('finding quotes', 0, 1);
@@ -183,4 +239,14 @@ function* building(b: FilesBuild): Work<Built> {
   yield;
   const store = QuoteStore.fromQuotes(merger.quotes);
   return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
+}
+
+/** Sliced work with `between` run at each of its pauses. */
+function* alongside<T>(work: Sliced<T>, between: () => void): Work<T> {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    between();
+    yield;
+  }
 }

@@ -1,15 +1,16 @@
 // The per-article work of a build, for a run of files: read and parse each file, cut its
-// passages, tokenise its title and passages and, when the task asks (the build usually finds
-// quotes on the main thread instead, see build.ts), extract its quotes. The same function runs in a
+// passages, tokenise its title and passages and, when the task asks (the build usually has quote
+// workers find them instead, see quoting.ts), extract its quotes. The same function runs in a
 // worker thread or, for small archives and when workers fail, in the main thread; its result is
 // compact (typed arrays and flat string lists), so a worker hands it over cheaply.
 
 import { loadArchiveEntry, type ArchiveFile, type ScanOptions } from '../archive/load.js';
 import type { Article, ArchiveWarning } from '../archive/types.js';
-import { extractQuotes } from '../quotes/store.js';
 import { articlePassages, type PassageSettings } from '../search/passages.js';
 import { runNow, type Sliced } from '../search/slices.js';
 import { terms } from '../text/tokenize.js';
+import { QuoteRows, type ChunkQuotes } from './quote-chunk.js';
+import { Words } from './words.js';
 
 export interface ChunkTask {
   /** The chunk's place in the archive: results are merged in this order. */
@@ -22,7 +23,7 @@ export interface ChunkTask {
   quotes: boolean;
 }
 
-export interface ChunkResult {
+export interface ChunkResult extends ChunkQuotes {
   seq: number;
   /** The files' articles, in file order (bad files left out). */
   articles: Article[];
@@ -36,30 +37,6 @@ export interface ChunkResult {
   passages: Uint32Array;
   /** Term numbers (the thread's own, see `TermNumbers`) of every article: its title's, then each passage's, in text order. */
   ids: Uint32Array;
-  /** Per quote: article (in this chunk), paragraph, start, end, kind (0 direct, 1 partial). */
-  quoteNums: Uint32Array;
-  quoteText: string[];
-  quoteSpeaker: Array<string | null>;
-  quoteRole: Array<string | null>;
-}
-
-/** A Uint32Array that grows at the end; `done` gives an exact-size copy (its buffer can be transferred). */
-class Words {
-  private buf = new Uint32Array(1024);
-  length = 0;
-
-  push(n: number): void {
-    if (this.length === this.buf.length) {
-      const grown = new Uint32Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
-    this.buf[this.length++] = n;
-  }
-
-  done(): Uint32Array {
-    return this.buf.slice(0, this.length);
-  }
 }
 
 /**
@@ -85,10 +62,7 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
   const shape = new Words();
   const passages = new Words();
   const ids = new Words();
-  const quoteNums = new Words();
-  const quoteText: string[] = [];
-  const quoteSpeaker: Array<string | null> = [];
-  const quoteRole: Array<string | null> = [];
+  const found = new QuoteRows();
   const addTerms = (text: string): number => {
     const list = terms(text);
     for (const t of list) {
@@ -125,16 +99,7 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
   if (task.quotes) {
     for (const [k, article] of articles.entries()) {
       if (k % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
-      for (const q of extractQuotes([article])) {
-        quoteNums.push(k);
-        quoteNums.push(q.paragraph);
-        quoteNums.push(q.start);
-        quoteNums.push(q.end);
-        quoteNums.push(q.kind === 'direct' ? 0 : 1);
-        quoteText.push(q.text);
-        quoteSpeaker.push(q.speaker);
-        quoteRole.push(q.role);
-      }
+      found.add(k, article);
     }
   }
   return {
@@ -146,10 +111,7 @@ export function* readingChunk(task: ChunkTask, local: TermNumbers): Sliced<Chunk
     shape: shape.done(),
     passages: passages.done(),
     ids: ids.done(),
-    quoteNums: quoteNums.done(),
-    quoteText,
-    quoteSpeaker,
-    quoteRole,
+    ...found.done(),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Article, ArchiveWarning } from '../archive/types.js';
 import type { Quote } from '../quotes/store.js';
 import type { IndexParts } from '../search/index.js';
 import type { ChunkResult } from './chunk.js';
+import type { ChunkQuotes } from './quote-chunk.js';
 
 /**
  * Puts chunk results together in archive order, into what `PassageIndex.build` and
@@ -16,6 +17,8 @@ export class BuildMerger {
   private readonly vocab = new Map<string, number>();
   /** Per thread that did chunks: its terms in its numbering, and their ids in the archive's (-1: none yet). */
   private readonly threads = new Map<number, { terms: string[]; toGlobal: Int32Array }>();
+  /** Per merged chunk (by seq): the number of its first article and how many it has. */
+  private readonly spans: Array<{ first: number; count: number }> = [];
 
   get articles(): Article[] {
     return this.parts.articles;
@@ -73,22 +76,41 @@ export class BuildMerger {
       }
     });
     if (at !== ids.length || p * 4 !== r.passages.length) throw new Error(`build: chunk ${r.seq} does not add up`);
-    const q = r.quoteNums;
+    this.spans[r.seq] = { first, count: r.articles.length };
+    this.addQuotes(r.seq, r);
+    for (const w of r.warnings) this.warnings.push(w);
+  }
+
+  /** The articles of merged chunk `seq`. */
+  chunkArticles(seq: number): Article[] {
+    const span = this.spans[seq];
+    if (!span) throw new Error(`build: chunk ${seq} is not merged`);
+    return this.parts.articles.slice(span.first, span.first + span.count);
+  }
+
+  /**
+   * Appends the quotes of merged chunk `seq` (article numbers in `quoteNums` count from the
+   * chunk's first). The caller keeps archive order: the quotes of every chunk before it first.
+   */
+  addQuotes(seq: number, found: ChunkQuotes): void {
+    const span = this.spans[seq];
+    if (!span) throw new Error(`build: quotes of chunk ${seq}, which is not merged`);
+    const q = found.quoteNums;
     for (let i = 0; 5 * i < q.length; i++) {
-      const article = parts.articles[first + (q[5 * i] ?? 0)];
-      if (!article) throw new Error(`build: a quote of chunk ${r.seq} points to no article`);
+      const k = q[5 * i] ?? 0;
+      const article = k < span.count ? this.parts.articles[span.first + k] : undefined;
+      if (!article) throw new Error(`build: a quote of chunk ${seq} points to no article`);
       this.quotes.push({
         article: article.id,
         date: article.date,
         paragraph: q[5 * i + 1] ?? 0,
-        text: r.quoteText[i] ?? '',
-        speaker: r.quoteSpeaker[i] ?? null,
-        role: r.quoteRole[i] ?? null,
+        text: found.quoteText[i] ?? '',
+        speaker: found.quoteSpeaker[i] ?? null,
+        role: found.quoteRole[i] ?? null,
         kind: q[5 * i + 4] === 0 ? 'direct' : 'partial',
         start: q[5 * i + 2] ?? 0,
         end: q[5 * i + 3] ?? 0,
       });
     }
-    for (const w of r.warnings) this.warnings.push(w);
   }
 }

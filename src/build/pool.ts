@@ -1,13 +1,35 @@
-// Worker threads for the per-article work of a build. The main thread reads their answers with
-// `receiveMessageOnPort` and waits on a shared counter the workers bump after each answer, so the
-// same build runs blocking (the command line's synchronous open: `Atomics.wait`) or with the
-// event loop free (the bot, /reindex: `Atomics.waitAsync`).
+// Worker threads for the per-article work of a build (reading chunks; finding quotes). The main
+// thread reads their answers with `receiveMessageOnPort` and waits on a shared counter the workers
+// bump after each answer (pools may share one), so the same build runs blocking (the command
+// line's synchronous open: `Atomics.wait`) or with the event loop free (the bot, /reindex:
+// `Atomics.waitAsync`).
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ChunkResult, ChunkTask } from './chunk.js';
 import { nextTurn } from '../search/slices.js';
 
-export type WorkerReply = { type: 'done'; result: ChunkResult } | { type: 'failed'; message: string };
+export type WorkerReply<R = ChunkResult> = { type: 'done'; result: R } | { type: 'failed'; message: string };
+
+/**
+ * A worker's side: answers every task that arrives on `port` with `work`'s result (its `transfer`
+ * buffers handed over, not copied) or the error it threw, and wakes the main thread after each.
+ */
+export function answerTasks<T, R>(port: MessagePort, signal: Int32Array, work: (task: T) => R, transfer: (result: R) => ArrayBuffer[]): void {
+  port.on('message', (task: T) => {
+    let reply: WorkerReply<R>;
+    let handed: ArrayBuffer[] = [];
+    try {
+      const result = work(task);
+      reply = { type: 'done', result };
+      handed = transfer(result);
+    } catch (e) {
+      reply = { type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    port.postMessage(reply, handed);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+}
 
 /** The main thread waits until `signal[0]` is no longer `seen` (a worker answered), or `timeoutMs`. */
 export interface Wait {
@@ -66,8 +88,11 @@ process.on('uncaughtException', fail);
   .catch(fail);
 `;
 
-/** The worker module next to this one: `worker.js` in the compiled build, `worker.ts` under tsx and tests. */
-export const defaultWorkerModule = (): URL => new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+/** A worker module next to this one (`worker`, `quote-worker`): `.js` in the compiled build, `.ts` under tsx and tests. */
+export const workerModuleNamed = (name: string): URL => new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/** The build worker's module. */
+export const defaultWorkerModule = (): URL => workerModuleNamed('worker');
 
 export interface PoolOptions {
   size: number;
@@ -75,6 +100,12 @@ export interface PoolOptions {
   module?: URL;
   /** A task unanswered this long means a worker died unseen (the main thread blocked): default 2 minutes. */
   stallMs?: number;
+  /** The counter to bump after each answer: pools that share one wake a main thread waiting for either. */
+  signal?: Int32Array;
+  /** Tasks a worker holds at once (default 2: one at work, one waiting, so it never idles for the main thread). */
+  depth?: number;
+  /** What a worker is called in failure messages (default `build worker`). */
+  name?: string;
 }
 
 interface Slot {
@@ -83,21 +114,23 @@ interface Slot {
   inFlight: number;
 }
 
-/** Tasks a worker holds at once: one at work, one waiting, so it never idles for the main thread. */
-const DEPTH = 2;
-
 /** Build workers; any failure is recorded in `failure` (the caller then does the rest itself). */
-export class BuildPool {
-  readonly signal = new Int32Array(new SharedArrayBuffer(4));
+export class BuildPool<T = ChunkTask, R = ChunkResult> {
+  readonly signal: Int32Array;
   failure: string | undefined;
   private readonly slots: Slot[] = [];
   private readonly stallMs: number;
+  private readonly depth: number;
+  private readonly name: string;
   private closing = false;
   private lastNews = performance.now();
 
   /** Starts the workers; throws when threads cannot be made at all. */
   constructor(opts: PoolOptions) {
     this.stallMs = opts.stallMs ?? 120_000;
+    this.signal = opts.signal ?? new Int32Array(new SharedArrayBuffer(4));
+    this.depth = opts.depth ?? 2;
+    this.name = opts.name ?? 'build worker';
     const url = (opts.module ?? defaultWorkerModule()).href;
     const tsx = url.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
     try {
@@ -105,8 +138,8 @@ export class BuildPool {
         const { port1, port2 } = new MessageChannel();
         const worker = new Worker(BOOT, { eval: true, workerData: { port: port2, signal: this.signal, url, tsx }, transferList: [port2] });
         worker.unref();
-        worker.on('error', (e) => this.fail(`a build worker failed: ${e instanceof Error ? e.message : String(e)}`));
-        worker.on('exit', (code) => this.fail(`a build worker stopped (exit code ${code})`));
+        worker.on('error', (e) => this.fail(`a ${this.name} failed: ${e instanceof Error ? e.message : String(e)}`));
+        worker.on('exit', (code) => this.fail(`a ${this.name} stopped (exit code ${code})`));
         this.slots.push({ worker, port: port1, inFlight: 0 });
       }
     } catch (e) {
@@ -125,30 +158,30 @@ export class BuildPool {
   }
 
   /** Sends a task to the least busy worker; false when all are full. */
-  post(task: ChunkTask): boolean {
+  post(task: T, transfer: ArrayBuffer[] = []): boolean {
     let best: Slot | undefined;
-    for (const s of this.slots) if (s.inFlight < DEPTH && (!best || s.inFlight < best.inFlight)) best = s;
+    for (const s of this.slots) if (s.inFlight < this.depth && (!best || s.inFlight < best.inFlight)) best = s;
     if (!best) return false;
     if (this.pending === 0) this.lastNews = performance.now();
-    best.port.postMessage(task);
+    best.port.postMessage(task, transfer);
     best.inFlight++;
     return true;
   }
 
   /** The answers that have arrived, with the worker that gave each; records a failure when a worker reported one or fell silent. */
-  receive(): Array<{ result: ChunkResult; worker: number }> {
-    const out: Array<{ result: ChunkResult; worker: number }> = [];
+  receive(): Array<{ result: R; worker: number }> {
+    const out: Array<{ result: R; worker: number }> = [];
     for (const [worker, s] of this.slots.entries()) {
       for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) {
-        const reply = m.message as WorkerReply;
+        const reply = m.message as WorkerReply<R>;
         this.lastNews = performance.now();
         s.inFlight = Math.max(0, s.inFlight - 1);
         if (reply.type === 'done') out.push({ result: reply.result, worker });
-        else this.fail(`a build worker failed: ${reply.message.split('\n')[0] ?? ''}`);
+        else this.fail(`a ${this.name} failed: ${reply.message.split('\n')[0] ?? ''}`);
       }
     }
     if (this.pending > 0 && performance.now() - this.lastNews > this.stallMs) {
-      this.fail(`no answer from the build workers in ${Math.round(this.stallMs / 1000)} s`);
+      this.fail(`no answer from the ${this.name}s in ${Math.round(this.stallMs / 1000)} s`);
     }
     return out;
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
-import { buildFromFiles, buildFromFilesAsync, defaultWorkers, type Built, type FilesBuild } from '../../src/build/build.js';
+import { buildFromFiles, buildFromFilesAsync, defaultQuoteWorkers, defaultWorkers, type Built, type FilesBuild } from '../../src/build/build.js';
 import { planChunks } from '../../src/build/chunk.js';
 import { Engine } from '../../src/engine.js';
 import { buildEngine, openEngine, settingsHash } from '../../src/open.js';
@@ -41,6 +41,7 @@ afterAll(() => {
   removeDir(cacheDir);
 });
 
+const fixture = (name: string): URL => new URL(`./fixtures/${name}`, import.meta.url);
 const engineOf = (b: Built): Engine => new Engine(b.archive, b.index, b.quotes);
 const base = (): FilesBuild => ({ dir, files: scanArchive(dir), minPoolBytes: 0 });
 
@@ -91,15 +92,22 @@ describe('the one-pass build', () => {
     expect(everything(pooledAsync)).toEqual(everything(reference));
   }, 120_000);
 
-  it('GIVEN quotes found by the workers instead of this thread THEN the quotes and cache bytes are the same', () => {
-    const inWorkers = engineOf(buildFromFiles({ ...base(), workers: 2, quotesIn: 'workers' }));
-    expect(inWorkers.quotes.quotes).toEqual(reference.quotes.quotes);
-    expect(cacheBytes(inWorkers, 'in-workers.index').equals(cacheBytes(reference, 'reference2.index'))).toBe(true);
+  it.each([
+    ['by the build workers', { quotesIn: 'workers' }],
+    ['in this thread', { quotesIn: 'main' }],
+    ['by two quote workers (answers out of order)', { quotesIn: 'quote-workers', quoteWorkers: 2 }],
+    ['by one quote worker beside one build worker', { quotesIn: 'quote-workers', quoteWorkers: 1, workers: 1 }],
+  ] as const)('GIVEN quotes found %s THEN the quotes and cache bytes are the same', (label, opts) => {
+    const { log, lines } = memoryLogger();
+    const built = engineOf(buildFromFiles({ ...base(), workers: 2, ...opts, log }));
+    expect(lines.filter((l) => /worker/.test(String(l.msg)))).toEqual([]);
+    expect(built.quotes.quotes).toEqual(reference.quotes.quotes);
+    expect(cacheBytes(built, `${label}.index`).equals(cacheBytes(reference, `reference-${label}.index`))).toBe(true);
   }, 120_000);
 
-  it('GIVEN quotes found in this thread THEN progress counts them to the end after indexing', () => {
+  it.each(['main', 'quote-workers'] as const)('GIVEN quotes found in %s THEN progress counts them to the end after indexing', (quotesIn) => {
     const seen: Array<[string, number, number]> = [];
-    const built = buildFromFiles({ ...base(), workers: 2, progress: (phase, done, total) => seen.push([phase, done, total]) });
+    const built = buildFromFiles({ ...base(), workers: 2, quotesIn, progress: (phase, done, total) => seen.push([phase, done, total]) });
     const finding = seen.filter(([phase]) => phase === 'finding quotes');
     const n = built.archive.articles.length;
     expect(finding.at(-1)).toEqual(['finding quotes', n, n]);
@@ -162,15 +170,17 @@ describe('an async build in a process with nothing else to do', () => {
   }, 120_000);
 });
 
-describe('when workers fail', () => {
-  const fixture = (name: string): URL => new URL(`./fixtures/${name}`, import.meta.url);
+// The same four faults for either kind of worker (fixtures in ./fixtures).
+const faults = (who: 'build' | 'quote') =>
+  [
+    [`a ${who} worker module that fails to load`, 'worker-throws.ts', /fails to load/, 60_000],
+    [`${who} workers that fail their tasks`, 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
+    [`${who} workers that never answer`, 'worker-silent.ts', new RegExp(`no answer from the ${who} workers in 2 s`), 1500],
+    [`${who} workers that fail halfway, after answering a chunk each`, who === 'build' ? 'worker-flaky.ts' : 'quote-worker-flaky.ts', /out of memory halfway/, 60_000],
+  ] as const;
 
-  it.each([
-    ['a worker module that fails to load', 'worker-throws.ts', /fails to load/, 60_000],
-    ['workers that fail their tasks', 'worker-fails.ts', /out of memory \(injected\)/, 60_000],
-    ['workers that never answer', 'worker-silent.ts', /no answer from the build workers in 2 s/, 1500],
-    ['workers that fail halfway, after answering a chunk each', 'worker-flaky.ts', /out of memory halfway/, 60_000],
-  ])('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason, stallMs) => {
+describe('when workers fail', () => {
+  it.each(faults('build'))('GIVEN %s THEN a warning says so and the build finishes in this thread, the same', async (_, module, reason, stallMs) => {
     for (const run of [buildFromFiles, buildFromFilesAsync]) {
       const { log, lines } = memoryLogger();
       const built = await run({ ...base(), workers: 2, log, workerModule: fixture(module), stallMs });
@@ -184,11 +194,51 @@ describe('when workers fail', () => {
     }
   }, 120_000);
 
+  it.each(faults('quote'))('GIVEN %s THEN a warning says so and this thread finds the quotes they did not, the same', async (_, module, reason, stallMs) => {
+    for (const run of [buildFromFiles, buildFromFilesAsync]) {
+      const { log, lines } = memoryLogger();
+      const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 2, log, quoteWorkerModule: fixture(module), quoteStallMs: stallMs });
+      const warnings = lines.filter((l) => l.level === 40);
+      expect(warnings).toHaveLength(1);
+      expect(String(warnings[0]?.msg)).toMatch(/^quote workers failed/);
+      expect(String(warnings[0]?.msg)).toMatch(reason);
+      // The build workers are not affected.
+      expect(built.workers).toBe(2);
+      expect(everything(engineOf(built))).toEqual(everything(reference));
+    }
+  }, 120_000);
+
+  it('GIVEN build workers and quote workers that both fail THEN two warnings and the same build', () => {
+    const { log, lines } = memoryLogger();
+    const built = buildFromFiles({ ...base(), workers: 2, log, workerModule: fixture('worker-flaky.ts'), quoteWorkerModule: fixture('quote-worker-flaky.ts') });
+    expect(lines.filter((l) => l.level === 40).map((l) => String(l.msg).split(' (')[0])).toEqual(expect.arrayContaining(['build workers failed', 'quote workers failed']));
+    expect(everything(engineOf(built))).toEqual(everything(reference));
+  }, 120_000);
+
   it('GIVEN a bad article THEN it stays a warning with workers too', () => {
     const built = buildFromFiles({ ...base(), workers: 2 });
     expect(built.archive.warnings).toEqual(reference.archive.warnings);
     expect(built.archive.warnings.length).toBe(3);
   }, 60_000);
+});
+
+describe('threads from the cores', () => {
+  it('GIVEN the cores THEN quote workers and build workers on the cores left; BUILD_WORKERS still wins', () => {
+    const plan = (cores: number) => {
+      const quote = defaultQuoteWorkers(cores);
+      return [defaultWorkers({}, undefined, quote, cores), quote];
+    };
+    expect([1, 2, 3, 4, 6, 8, 16].map(plan)).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [6, 2],
+      [8, 2],
+    ]);
+    expect(defaultWorkers({ BUILD_WORKERS: '2' }, undefined, 1, 2)).toBe(2);
+  });
 });
 
 describe('BUILD_WORKERS', () => {

@@ -1,0 +1,128 @@
+// Finding the quotes of a build's merged chunks, in archive order: by quote workers while the main
+// thread merges and indexes, or by the main thread itself a few articles at a time (no quote
+// workers, or after they failed: what they did not answer is done here, so nothing is lost).
+
+import type { Logger } from '../log.js';
+import { QuoteRows, quoteTask, type ChunkQuotes, type QuoteResult, type QuoteTask } from './quote-chunk.js';
+import type { BuildMerger } from './merge.js';
+import type { BuildPool, Wait } from './pool.js';
+
+export type QuotePool = BuildPool<QuoteTask, QuoteResult>;
+
+/** The chunk this thread is finding quotes in, and how far it got. */
+interface Here {
+  seq: number;
+  rows: QuoteRows;
+  articles: ReturnType<BuildMerger['chunkArticles']>;
+  k: number;
+}
+
+export class ChunkQuoting {
+  /** Chunks merged, so their quotes can be found (seq 0 … merged − 1). */
+  private merged = 0;
+  /** Chunks handed to the quote workers (seq 0 … sent − 1), while they work. */
+  private sent = 0;
+  /** Answers not yet appended, by seq. */
+  private readonly ready = new Map<number, ChunkQuotes>();
+  /** Chunks whose quotes are in the merger (seq 0 … appended − 1). */
+  private appended = 0;
+  /** Next chunk this thread may take, and the one it is in. */
+  private nextHere = 0;
+  private here: Here | undefined;
+  /** Articles whose quotes are in the merger. */
+  articlesDone = 0;
+
+  constructor(
+    private readonly merger: BuildMerger,
+    private pool: QuotePool | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  /** Quote workers at work (false: none started, or they failed). */
+  get workers(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /** The next merged chunk (chunks are merged in archive order). */
+  chunkMerged(): void {
+    this.merged++;
+  }
+
+  /** True when every merged chunk's quotes are in the merger. */
+  get complete(): boolean {
+    return this.appended === this.merged;
+  }
+
+  /** Hands merged chunks to the quote workers, takes their answers, and appends what is in order. */
+  pump(): void {
+    const pool = this.pool;
+    if (pool) {
+      for (const { result } of pool.receive()) this.ready.set(result.seq, result);
+      if (pool.failure) {
+        this.log.warn({ reason: pool.failure }, `quote workers failed (${pool.failure}); finding the rest of the quotes in this thread`);
+        this.close();
+        // This thread takes every chunk that has no answer, from the first on.
+        this.nextHere = this.appended;
+      } else {
+        while (this.sent < this.merged) {
+          const t = quoteTask(this.sent, this.merger.chunkArticles(this.sent));
+          if (!pool.post(t, [t.shape.buffer as ArrayBuffer])) break;
+          this.sent++;
+        }
+      }
+    }
+    this.append();
+  }
+
+  /**
+   * Finds quotes of up to `n` articles in this thread, in chunks the quote workers do not have;
+   * false when there is none to do now.
+   */
+  findHere(n: number): boolean {
+    let left = n;
+    while (left > 0) {
+      if (!this.here) {
+        while (this.nextHere < this.merged && (this.ready.has(this.nextHere) || this.nextHere < this.appended || (this.pool && this.nextHere < this.sent))) this.nextHere++;
+        // With quote workers at work, a chunk not yet sent is theirs too.
+        if (this.nextHere >= this.merged || this.pool) return left < n;
+        this.here = { seq: this.nextHere, rows: new QuoteRows(), articles: this.merger.chunkArticles(this.nextHere), k: 0 };
+      }
+      const h = this.here;
+      for (; left > 0 && h.k < h.articles.length; left--, h.k++) {
+        const article = h.articles[h.k];
+        if (article) h.rows.add(h.k, article);
+      }
+      if (h.k >= h.articles.length) {
+        this.ready.set(h.seq, h.rows.done());
+        this.here = undefined;
+        this.nextHere++;
+        this.append();
+      }
+    }
+    return true;
+  }
+
+  /** The quote workers' answer count now (0 without workers): read before `pump`, then wait while it holds. */
+  seen(): number {
+    return this.pool ? Atomics.load(this.pool.signal, 0) : 0;
+  }
+
+  /** What to wait on for the quote workers' next answer (undefined: none at work). */
+  waitFor(seen: number): Wait | undefined {
+    return this.pool && this.pool.pending > 0 ? { signal: this.pool.signal, seen, timeoutMs: this.pool.waitMs } : undefined;
+  }
+
+  close(): void {
+    this.pool?.close();
+    this.pool = undefined;
+  }
+
+  private append(): void {
+    for (let q = this.ready.get(this.appended); q; q = this.ready.get(this.appended)) {
+      this.ready.delete(this.appended);
+      this.merger.addQuotes(this.appended, q);
+      this.articlesDone += this.merger.chunkArticles(this.appended).length;
+      this.appended++;
+    }
+  }
+}
