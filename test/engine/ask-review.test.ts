@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionView, spanCandidates, spanFeatures } from '../../src/search/answer.js';
 import { SPAN_FEATURES } from '../../src/search/ask-model.js';
+import { typedCandidates } from '../../src/search/candidates.js';
 import { namesKnownPlace, placeKindMatch } from '../../src/search/places.js';
 import { terms } from '../../src/text/tokenize.js';
 
@@ -34,5 +35,26 @@ describe('places: abbreviations and possessives (review of session 13)', () => {
     const i = candidates.findIndex((c) => c.kind === 'name' && c.text === 'U.S.');
     expect(i).toBeGreaterThanOrEqual(0);
     expect(rows[i]?.[SPAN_FEATURES.indexOf('knownPlace')]).toBe(1);
+  });
+});
+
+describe('candidates: a season is no amount, "24/7" is one (review of session 13)', () => {
+  const numbers = (sentence: string): string[] => typedCandidates(sentence).filter((c) => c.kind === 'number').map((c) => c.text);
+  const times = (sentence: string): string[] => typedCandidates(sentence).filter((c) => c.kind === 'time').map((c) => c.text);
+
+  it('GIVEN "24/7" or "3/4" THEN the whole ratio is one amount, and neither half is one', () => {
+    expect(numbers('The plant runs 24/7 with 300 workers.')).toEqual(['24/7', '300']);
+    expect(numbers('Prices rose by 3/4 of a point.')).toContain('3/4');
+    expect(numbers('Prices rose by 3/4 of a point.')).not.toContain('4');
+  });
+
+  it('GIVEN a season or fiscal year ("1986/87", "2004/2005") THEN its first year is the time and no half is an amount', () => {
+    expect(numbers('Output in the 1986/87 season fell.')).toEqual([]);
+    expect(times('Output in the 1986/87 season fell.')).toContain('1986');
+    expect(numbers('The 2004/2005 budget was cut.')).toEqual([]);
+  });
+
+  it('GIVEN a date written with slashes THEN no amount is read from it', () => {
+    expect(numbers('The deal was signed on 3/4/2020 in Oslo.')).toEqual([]);
   });
 });
