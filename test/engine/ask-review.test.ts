@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { questionView, spanCandidates, spanFeatures } from '../../src/search/answer.js';
+import { questionShape, questionView, spanCandidates, spanFeatures } from '../../src/search/answer.js';
 import { SPAN_FEATURES } from '../../src/search/ask-model.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { namesKnownPlace, placeKindMatch } from '../../src/search/places.js';
+import { whPhrase } from '../../src/search/question.js';
 import { terms } from '../../src/text/tokenize.js';
 
 const view = (question: string) => questionView(question, terms(question), () => 1);
@@ -56,5 +57,41 @@ describe('candidates: a season is no amount, "24/7" is one (review of session 13
 
   it('GIVEN a date written with slashes THEN no amount is read from it', () => {
     expect(numbers('The deal was signed on 3/4/2020 in Oslo.')).toEqual([]);
+  });
+});
+
+describe('the head word after an auxiliary (review of session 13)', () => {
+  const stem = (word: string): string | undefined => terms(word)[0];
+  const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
+
+  it('GIVEN "did/does/has…" after the wh-word THEN the clause subject is no head; a noun of the wh-phrase before it is', () => {
+    expect(head('What did the company buy in 1990?')).toBeUndefined();
+    expect(head('When did the bridge open?')).toBeUndefined();
+    expect(head('How did the king die?')).toBeUndefined();
+    expect(head('Who did Emma marry?')).toBeUndefined();
+    expect(head('What year did the company buy the mill?')).toBe(stem('year'));
+    expect(head('Which company did Anna Weiss buy?')).toBe(stem('company'));
+    expect(head('How many mills did the company buy?')).toBe(stem('mills'));
+  });
+
+  it('GIVEN "is/was" after what/which/who THEN the noun it equates with the answer is the head, unless it is a name', () => {
+    expect(head('What is the capital of Norway?')).toBe(stem('capital'));
+    expect(head('Who was the president of the club?')).toBe(stem('president'));
+    expect(head('What was the name of the river?')).toBe(stem('river'));
+    expect(head("Who was Emma's father?")).toBeUndefined();
+    expect(head('Where is the bridge?')).toBeUndefined();
+    expect(head('Why was the bridge closed?')).toBeUndefined();
+  });
+
+  it('GIVEN "What did the company buy?" THEN no span feature reads "company" as the kind of answer', () => {
+    const q = view('What did the company buy in 1990?');
+    expect(questionShape(q).head).toBeUndefined();
+    const sentence = 'In 1990 the company bought the Riverside Mill Company.';
+    const candidates = spanCandidates(sentence, q);
+    const rows = spanFeatures(sentence, candidates, q);
+    const family = candidates.findIndex((c) => c.text === 'Riverside Mill Company');
+    expect(family).toBeGreaterThanOrEqual(0);
+    expect(rows[family]?.[SPAN_FEATURES.indexOf('containsHead')]).toBe(0);
+    expect(rows[family]?.[SPAN_FEATURES.indexOf('containsFocus')]).toBe(0);
   });
 });
