@@ -154,6 +154,9 @@ function sameFamily(a: string, b: string): boolean {
   return a.slice(0, need) === b.slice(0, need);
 }
 
+/** The wh-words whose head word is the sentence model's focus (scoreSentences). */
+const FOCUS_WH: ReadonlySet<string> = new Set(['what', 'which', 'how', 'whose']);
+
 /** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
 const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
 
@@ -253,7 +256,9 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       if (b > a) inOrder++;
     }
     const spanWords = matched.length > 1 ? (matched[matched.length - 1]?.pos ?? 0) - (matched[0]?.pos ?? 0) + 1 : matched.length;
-    const focus = q.wh.head;
+    // Only a what/which/how/whose-phrase's noun says what the answer is ("What *religion*…"); a who-question's verb
+    // is a topic word every paragraph of the story repeats, and it misled the choice between passages.
+    const focus = FOCUS_WH.has(q.wh.word ?? '') ? q.wh.head : undefined;
     const hasFocus = focus !== undefined && distinct.has(focus);
     let focusTyped = 0;
     if (focus !== undefined && typed.length > 0) {

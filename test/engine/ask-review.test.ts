@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionShape, questionView, spanCandidates, spanFeatures } from '../../src/search/answer.js';
-import { SPAN_FEATURES } from '../../src/search/ask-model.js';
+import { questionShape, questionView, scoreSentences, spanCandidates, spanFeatures } from '../../src/search/answer.js';
+import { SENTENCE_FEATURES, SPAN_FEATURES } from '../../src/search/ask-model.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { namesKnownPlace, placeKindMatch } from '../../src/search/places.js';
 import { whPhrase } from '../../src/search/question.js';
@@ -93,5 +93,21 @@ describe('the head word after an auxiliary (review of session 13)', () => {
     expect(family).toBeGreaterThanOrEqual(0);
     expect(rows[family]?.[SPAN_FEATURES.indexOf('containsHead')]).toBe(0);
     expect(rows[family]?.[SPAN_FEATURES.indexOf('containsFocus')]).toBe(0);
+  });
+});
+
+describe('the sentence focus: what/which/how/whose only (k14sent\'s finding)', () => {
+  const passage = 'The Riverton bridge was built by Anna Weiss. The bridge opened in 1990 after a flood. Weiss built it of local stone.';
+  const focusOf = (question: string): number[] => scoreSentences(passage, view(question)).map((s) => s.features[SENTENCE_FEATURES.indexOf('focus')] ?? Number.NaN);
+
+  it('GIVEN a what/which/how-question THEN the sentences with its head noun have the focus', () => {
+    expect(focusOf('What material was the Riverton bridge built of?')).toEqual([0, 0, 0]);
+    expect(focusOf('Which bridge did Anna Weiss build?')).toEqual([1, 1, 0]);
+    expect(focusOf('How many bridges did Anna Weiss build?')).toEqual([1, 1, 0]);
+  });
+
+  it('GIVEN a who-question THEN its verb (a word the story repeats) gives no sentence the focus', () => {
+    expect(view('Who built the Riverton bridge?').wh.head).toBe(terms('built')[0]);
+    expect(focusOf('Who built the Riverton bridge?')).toEqual([0, 0, 0]);
   });
 });
