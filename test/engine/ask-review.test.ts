@@ -134,3 +134,23 @@ describe('span training: the who/where evidence per type, kept or left out on th
     expect(trained.weights.place[at('knownPlace')]).toBeGreaterThan(0.5);
   });
 });
+
+describe('sentence features of why-questions: cause cues and where they stand', () => {
+  const values = (passage: string, question: string): number[][] =>
+    scoreSentences(passage, view(question)).map((s) => ['cause×cue', 'cause×cueAfter', 'cause×cueBefore'].map((f) => s.features[SENTENCE_FEATURES.indexOf(f as (typeof SENTENCE_FEATURES)[number])] ?? Number.NaN));
+  const passage =
+    'The Riverton bridge closed in March. It closed because the river flooded the old piers. Due to the flood, the ferry was closed too. Since then the town has grown.';
+
+  it('GIVEN a why-question THEN a cue after the question\'s words, a cue before them, and a cue far from them are told apart', () => {
+    const [opening, because, dueTo, since] = values(passage, 'Why was the Riverton ferry closed?');
+    expect(opening).toEqual([0, 0, 0]);
+    expect(because).toEqual([1, 1, 0]);
+    expect(dueTo).toEqual([1, 0, 1]);
+    // "Since then…": a cue, but none of the question's words near it.
+    expect(since).toEqual([1, 0, 0]);
+  });
+
+  it('GIVEN a question of another type THEN the cause features stay 0', () => {
+    for (const row of values(passage, 'When was the Riverton ferry closed?')) expect(row).toEqual([0, 0, 0]);
+  });
+});
