@@ -273,6 +273,10 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
     const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
     const [cue, cueAfter, cueBefore] = q.type === 'cause' ? causeCues(s.text, w, matched, q) : [0, 0, 0];
+    // A where/which-country answer is a place the lexicon knows or a name with a place word, not any new name ("Charles de Gaulle").
+    const runs = q.type === 'place' ? typed.map((c) => c.text.split(/\s+/)) : [];
+    const knownPlace = runs.some((r) => namesKnownPlace(r) || hasPlaceWord(r)) ? 1 : 0;
+    const placeKind = runs.some((r) => placeKindMatch(q.wh.head, r) === 1) ? 1 : 0;
     const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
     const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
@@ -328,6 +332,8 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       cue,
       cueAfter,
       cueBefore,
+      knownPlace,
+      placeKind,
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });

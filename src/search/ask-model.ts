@@ -50,6 +50,8 @@ export function rankerScore(r: Ranker, x: readonly number[]): number {
  * because…"), one before them ("Due to the flood, … closed").
  */
 export const CAUSE_SENTENCE_FEATURES = ['cause×cue', 'cause×cueAfter', 'cause×cueBefore'] as const;
+/** Where-questions (places.ts): a new name in the sentence is a known place or has a place word; it is of the kind the head asks for ("What *country*…"). */
+export const PLACE_SENTENCE_FEATURES = ['place×known', 'place×kindMatch'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -57,6 +59,7 @@ export const SENTENCE_FEATURES = [
   'softOverlap', 'bestSoft', 'inOrder', 'density', 'focus', 'focusTyped', 'anaphor', 'anaphor×prevOverlap', 'afterBest', 'isBest',
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
   ...CAUSE_SENTENCE_FEATURES,
+  ...PLACE_SENTENCE_FEATURES,
 ] as const;
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [

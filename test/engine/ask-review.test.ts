@@ -154,3 +154,27 @@ describe('sentence features of why-questions: cause cues and where they stand', 
     for (const row of values(passage, 'When was the Riverton ferry closed?')) expect(row).toEqual([0, 0, 0]);
   });
 });
+
+describe('sentence features of where-questions: a known place, of the kind asked', () => {
+  const values = (passage: string, question: string): number[][] =>
+    scoreSentences(passage, view(question)).map((s) => ['place×known', 'place×kindMatch'].map((f) => s.features[SENTENCE_FEATURES.indexOf(f as (typeof SENTENCE_FEATURES)[number])] ?? Number.NaN));
+  const passage = 'The treaty was signed by Charles Weiss. The talks were held in France. They ended at Lake Constance. The delegates later met in Paris.';
+
+  it('GIVEN a where-question THEN a known place or a place word marks the sentence, another new name does not', () => {
+    expect(values(passage, 'Where was the treaty signed?')).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+  });
+
+  it('GIVEN "What country…" THEN only the sentence with a country is of the kind asked', () => {
+    expect(values(passage, 'In what country were the talks held?').map((r) => r[1])).toEqual([0, 1, 0, 0]);
+    expect(values(passage, 'In what city did the delegates meet?').map((r) => r[1])).toEqual([0, 0, 0, 1]);
+  });
+
+  it('GIVEN a question of another type THEN the place features stay 0', () => {
+    for (const row of values(passage, 'Who signed the treaty?')) expect(row).toEqual([0, 0]);
+  });
+});
