@@ -113,11 +113,11 @@ describe('the sentence focus: what/which/how/whose only (k14sent\'s finding)', (
   });
 });
 
-describe('span training: the who/where evidence per type, kept or left out on the type\'s validation fifth', () => {
+describe('span training: the who/where evidence per type, kept or left out by cross-validation on the type\'s groups', () => {
   const vector = (on: string[]): number[] => SPAN_FEATURES.map((f) => (on.includes(f) ? 1 : 0));
   const at = (name: string): number => SPAN_FEATURES.indexOf(name as (typeof SPAN_FEATURES)[number]);
 
-  it('GIVEN open questions where a known place marks the answer only by chance THEN their model leaves the evidence out; where it holds it stays', () => {
+  it('GIVEN open questions where a known place marks the answer only by chance (cross-validated) THEN their model leaves the evidence out; where it holds it stays', () => {
     // Open questions: the known place goes with the right phrase in the first articles, with a wrong one in the last.
     const other: Group[] = Array.from({ length: 50 }, (_, i) =>
       i < 40
