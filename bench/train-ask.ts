@@ -79,6 +79,7 @@ try {
     console.log(`span model trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}; sentence and passage models kept`);
     console.log(`training accuracy: span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups} groups)`);
     for (const [type, t] of Object.entries(report.spanTrees)) console.log(`span ${type} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
+    console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   } else {
     const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), ...(sentencePool === undefined ? {} : { sentencePool }), ...(passageOnly ? { passageOnly } : {}) });
     writeFileSync(out, `${weightsText(weights)}\n`);
@@ -91,6 +92,7 @@ try {
     for (const [name, t] of [['sentence', report.sentenceTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     }
+    if (!passageOnly) console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   }
 } finally {
   squad.close();

@@ -154,6 +154,9 @@ function sameFamily(a: string, b: string): boolean {
   return a.slice(0, need) === b.slice(0, need);
 }
 
+/** The wh-words whose head word is the sentence model's focus (scoreSentences). */
+const FOCUS_WH: ReadonlySet<string> = new Set(['what', 'which', 'how', 'whose']);
+
 /** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
 const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
 
@@ -253,7 +256,9 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       if (b > a) inOrder++;
     }
     const spanWords = matched.length > 1 ? (matched[matched.length - 1]?.pos ?? 0) - (matched[0]?.pos ?? 0) + 1 : matched.length;
-    const focus = q.wh.head;
+    // Only a what/which/how/whose-phrase's noun says what the answer is ("What *religion*…"); a who-question's verb
+    // is a topic word every paragraph of the story repeats, and it misled the choice between passages.
+    const focus = FOCUS_WH.has(q.wh.word ?? '') ? q.wh.head : undefined;
     const hasFocus = focus !== undefined && distinct.has(focus);
     let focusTyped = 0;
     if (focus !== undefined && typed.length > 0) {
@@ -267,6 +272,11 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     }
     // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
     const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
+    const [cue, cueAfter, cueBefore] = q.type === 'cause' ? causeCues(s.text, w, matched, q) : [0, 0, 0];
+    // A where/which-country answer is a place the lexicon knows or a name with a place word, not any new name ("Charles de Gaulle").
+    const runs = q.type === 'place' ? typed.map((c) => c.text.split(/\s+/)) : [];
+    const knownPlace = runs.some((r) => namesKnownPlace(r) || hasPlaceWord(r)) ? 1 : 0;
+    const placeKind = runs.some((r) => placeKindMatch(q.wh.head, r) === 1) ? 1 : 0;
     const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
     const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
@@ -319,9 +329,47 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       other * (w.terms.filter((x) => !q.termSet.has(x.term)).length / content),
       other * local,
       locative,
+      cue,
+      cueAfter,
+      cueBefore,
+      knownPlace,
+      placeKind,
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
+}
+
+/**
+ * Words that give a reason, a purpose or a result: a why-answer is the clause they open. Wider
+ * than the cause candidates (candidates.ts), which must be spans: "after", "since" and "led to"
+ * often give a cause here but are too common to be an answer phrase.
+ */
+const CAUSE_CUE = /\b(?:because|since|due to|owing to|thanks to|as a result|results? (?:of|in)|resulted in|caused by|in order to|so that|so as to|in response to|led to|leads? to|leading to|reasons?|therefore|thus|hence|consequently|after|following)\b/gi;
+/** Words (not characters) between a cause cue and the question's words that still tie them. */
+const CUE_WINDOW = 10;
+
+/**
+ * A why-question's evidence in one sentence: whether it has a cause cue, and whether one stands
+ * after the question's relation words ("the bridge closed *because* of the flood": the answer
+ * follows what is asked) or before them ("*Due to* the flood, the bridge closed"), within a few
+ * words. Question words that are the story's topic names are left out: every sentence has them.
+ */
+function causeCues(text: string, w: Words, matched: Words['terms'], q: QuestionView): [number, number, number] {
+  let cue = 0;
+  let after = 0;
+  let before = 0;
+  const relation = matched.filter((m) => !q.topic.has(m.term));
+  for (const m of text.matchAll(CAUSE_CUE)) {
+    cue = 1;
+    // The cue's word position: just past the last word before it.
+    let at = 0;
+    for (const x of w.terms) if (x.end <= m.index) at = x.pos + 1;
+    for (const r of relation) {
+      if (r.start < m.index && at - r.pos <= CUE_WINDOW) after = 1;
+      if (r.start > m.index && r.pos - at <= CUE_WINDOW) before = 1;
+    }
+  }
+  return [cue, after, before];
 }
 
 const LOCATIVE = /\b(?:in|at|from|near|on|into|across|outside|inside)\s+(?:the\s+)?$/i;

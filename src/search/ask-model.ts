@@ -44,12 +44,22 @@ export function rankerScore(r: Ranker, x: readonly number[]): number {
   return r.trees ? dot(r.weights, x) + forestValue(r.trees, x) : dot(r.weights, x);
 }
 
+/**
+ * Why-questions (answer.ts causeCues): the sentence has a reason/purpose/result cue ("because",
+ * "due to", "in order to", "led to", "after"), one after the question's relation words ("closed
+ * because…"), one before them ("Due to the flood, … closed").
+ */
+export const CAUSE_SENTENCE_FEATURES = ['cause×cue', 'cause×cueAfter', 'cause×cueBefore'] as const;
+/** Where-questions (places.ts): a new name in the sentence is a known place or has a place word; it is of the kind the head asks for ("What *country*…"). */
+export const PLACE_SENTENCE_FEATURES = ['place×known', 'place×kindMatch'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
   'candWindow', 'relationWindow', 'agent',
   'softOverlap', 'bestSoft', 'inOrder', 'density', 'focus', 'focusTyped', 'anaphor', 'anaphor×prevOverlap', 'afterBest', 'isBest',
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
+  ...CAUSE_SENTENCE_FEATURES,
+  ...PLACE_SENTENCE_FEATURES,
 ] as const;
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [

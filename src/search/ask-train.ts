@@ -8,6 +8,7 @@ import {
   SENTENCE_FEATURES,
   OPEN_SPAN_FEATURES,
   SPAN_FEATURES,
+  TYPED_SPAN_FEATURES,
   trainConditionalLogit,
   type AskWeights,
   type Group,
@@ -82,6 +83,8 @@ export interface TrainReport {
   passageTrees?: Omit<BoostReport, 'trees'>;
   /** Trees boosted on the span model, by answer type. */
   spanTrees: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
+  /** The answer types whose span model leaves the who/where evidence out (trainSpanWeights). */
+  spanWithoutTyped: AnswerType[];
 }
 
 export interface AskTrainOptions {
@@ -171,11 +174,44 @@ export function spanGroup(sentence: string, q: QuestionView, answers: readonly s
   return { features: spanFeatures(sentence, candidates, q), positive: f1s.map((f) => f === best) };
 }
 
+/** The groups with the features at these indices set to 0: a model trained on them keeps those weights at 0. */
+function withoutFeatures(groups: readonly Group[], drop: ReadonlySet<number>): Group[] {
+  return groups.map((g) => ({ ...g, features: g.features.map((x) => x.map((v, i) => (drop.has(i) ? 0 : v))) }));
+}
+
+/** Folds of the cross-validation that decides whether a type keeps a feature family. */
+const FAMILY_FOLDS = 5;
+
+/**
+ * Whether a type's span model does better without a family of features: five-fold
+ * cross-validation over the type's groups in their order (questions of one article stay
+ * together), both linear models trained on four folds and scored on the fifth (top-1); the
+ * family goes only when leaving it out picks more right candidates over all five. One
+ * validation fifth of a small type (about 20 where-questions) was too few to decide on.
+ */
+function betterWithout(groups: readonly Group[], family: ReadonlySet<number>): boolean {
+  if (groups.length < 30) return false;
+  let withIt = 0;
+  let without = 0;
+  for (let k = 0; k < FAMILY_FOLDS; k++) {
+    const from = Math.floor((groups.length * k) / FAMILY_FOLDS);
+    const to = Math.floor((groups.length * (k + 1)) / FAMILY_FOLDS);
+    const fit = [...groups.slice(0, from), ...groups.slice(to)];
+    const check = groups.slice(from, to);
+    withIt += groupAccuracy(check, trainConditionalLogit(fit, SPAN_FEATURES.length)) * check.length;
+    without += groupAccuracy(withoutFeatures(check, family), trainConditionalLogit(withoutFeatures(fit, family), SPAN_FEATURES.length)) * check.length;
+  }
+  return without > withIt + 0.5;
+}
+
 /**
  * One span weight vector per answer type; a type with few questions borrows the weights learnt
  * from all. The context features (OPEN_SPAN_FEATURES) are learnt for open questions only: a
  * typed question picks among a few candidates of one kind, where they fitted SQuAD's wording
  * and picked worse on the news questions ("Coupled" over "Nigel Lawson"); their typed weights stay 0.
+ * The who/where evidence (TYPED_SPAN_FEATURES) is kept out of a type's model when
+ * cross-validation over the type's own groups says it does better without (`withoutTyped`): on
+ * SQuAD's open questions it cost 0.8 F1 end to end (session 13).
  * Boosted trees are added on the linear score for the types in `boost` (their number chosen on
  * the last fifth of that type's groups; none kept when they do not help there).
  */
@@ -189,19 +225,26 @@ export function trainSpanWeights(
   accuracy: number;
   groups: number;
   boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
+  /** The types whose model leaves the who/where evidence out (chosen on their validation fifth). */
+  withoutTyped: AnswerType[];
 } {
   const weights = {} as Record<AnswerType, number[]>;
   const trees: Partial<Record<AnswerType, Tree[]>> = {};
   const boosted: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>> = {};
+  const withoutTyped: AnswerType[] = [];
   let right = 0;
   let total = 0;
   const open = new Set(OPEN_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
-  const typedOnly = (g: Group): Group => ({ ...g, features: g.features.map((x) => x.map((v, i) => (open.has(i) ? 0 : v))) });
+  const typedCues = new Set(TYPED_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
   const every = [...groupsByType.values()].flat();
   for (const t of ANSWER_TYPES) {
     const own = groupsByType.get(t) ?? [];
-    const groups = t === 'other' ? own : own.map(typedOnly);
-    const w = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : every.map(typedOnly), SPAN_FEATURES.length);
+    let groups = t === 'other' ? own : withoutFeatures(own, open);
+    if (betterWithout(groups, typedCues)) {
+      withoutTyped.push(t);
+      groups = withoutFeatures(groups, typedCues);
+    }
+    const w = trainConditionalLogit(groups.length >= 30 ? groups : t === 'other' ? every : withoutFeatures(every, open), SPAN_FEATURES.length);
     weights[t] = w;
     if (boost.includes(t) && groups.length >= 30) {
       const report = trainBoosted(groups, SPAN_FEATURES.length, (x) => dot(w, x), boostOptions);
@@ -211,7 +254,7 @@ export function trainSpanWeights(
     right += groupAccuracy(groups, w) * groups.length;
     total += groups.length;
   }
-  return { weights, trees, accuracy: total ? right / total : 0, groups: total, boosted };
+  return { weights, trees, accuracy: total ? right / total : 0, groups: total, boosted, withoutTyped };
 }
 
 /** The question as `Engine.askPool` builds it, without the retrieval: the span model reads no pool. */
@@ -274,7 +317,7 @@ export function trainSpanOnly(
   base: AskWeights,
   trainedOn: string,
   options: { trees?: boolean; spanBoost?: Partial<BoostOptions> } = {},
-): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees'> } {
+): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees' | 'spanWithoutTyped'> } {
   const items = spanItems(engine, questions);
   const span = trainSpanWeights(spanGroupsOf(items), (options.trees ?? true) ? ['other'] : [], options.spanBoost);
   return {
@@ -283,7 +326,7 @@ export function trainSpanOnly(
       trainedOn: `${base.trainedOn.replace(/; span model: .*$/, '')}; span model: ${trainedOn}`,
       span: { features: [...SPAN_FEATURES], weights: span.weights, ...(Object.keys(span.trees).length ? { trees: span.trees } : {}) },
     },
-    report: { questions: items.length, spanGroups: span.groups, spanAccuracy: span.accuracy, spanTrees: span.boosted },
+    report: { questions: items.length, spanGroups: span.groups, spanAccuracy: span.accuracy, spanTrees: span.boosted, spanWithoutTyped: span.withoutTyped },
   };
 }
 
@@ -353,7 +396,7 @@ export function trainAskWeights(
   const sentenceWeights = kept ? kept.sentence.weights : trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
   // Span trees for open questions only: on SQuAD's training part the typed types' validation kept 0–3 trees.
   const span = kept
-    ? { weights: kept.span.weights, trees: kept.span.trees ?? {}, accuracy: 0, groups: 0, boosted: {} }
+    ? { weights: kept.span.weights, trees: kept.span.trees ?? {}, accuracy: 0, groups: 0, boosted: {}, withoutTyped: [] }
     : trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
   const sentenceBoost = boost && !kept ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
   const sentence = kept ? kept.sentence : { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
@@ -387,6 +430,7 @@ export function trainAskWeights(
       ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
+      spanWithoutTyped: span.withoutTyped,
     },
   };
 }

@@ -93,9 +93,15 @@ export function typedCandidates(sentence: string): Candidate[] {
     const before = sentence[m.index - 1] ?? ' ';
     const after = sentence[m.index + raw.length] ?? ' ';
     if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
-    const end = m.index + raw.length;
-    // "1986/87", "3/4": one half of a period or a ratio is not an amount.
-    if (/\d\/$/.test(sentence.slice(Math.max(0, m.index - 2), m.index)) || /^\/\d/.test(sentence.slice(end, end + 2))) continue;
+    let end = m.index + raw.length;
+    // The second half of "1986/87" (a season or fiscal year: its first year is the time) or of "24/7", "3/4" is no amount of its own.
+    if (/\d\/$/.test(sentence.slice(Math.max(0, m.index - 2), m.index))) continue;
+    // "24/7", "3/4": a ratio or fraction is one amount; "3/4/2020" is a date, no amount.
+    const slash = /^\/\d+(?:\.\d+)?(\/\d)?/.exec(sentence.slice(end, end + 12));
+    if (slash) {
+      if (slash[1] || /[\p{L}\p{N}]/u.test(sentence[end + slash[0].length] ?? ' ')) continue;
+      end += slash[0].length;
+    }
     push(out, seen, sentence, 'number', m.index, end);
     const unit = UNIT_RE.exec(sentence.slice(end, end + 40));
     if (unit) push(out, seen, sentence, 'number', m.index, end + unit[0].length);

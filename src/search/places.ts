@@ -60,7 +60,28 @@ const PLACE_WORDS = new Set(
   harbor airport park basin delta plain plains highlands cape falls glacier`.split(/\s+/),
 );
 
-const fold = (w: string): string => w.toLowerCase().replace(/[^\p{L}]/gu, '');
+/** Dotted or capital abbreviations of countries ("U.S.", "UK", "U.S.A."), by their letters. */
+const ABBREVIATIONS = new Map<string, string>([
+  ['us', 'united states'],
+  ['usa', 'united states'],
+  ['uk', 'united kingdom'],
+  ['uae', 'united arab'],
+  ['ussr', 'soviet union'],
+]);
+
+/**
+ * A word as the lexicons spell it: lower case, letters only, without a possessive ("Britain's",
+ * "the U.K.'s"); an abbreviation in capitals, dotted or not ("U.S.", "UK"), as the country's full
+ * name ("us" the pronoun is lower case, and a lower-case word never reaches here).
+ */
+function fold(w: string): string {
+  const bare = w.replace(/['’]s?$/u, '');
+  if (/^(?:\p{Lu}\.?){2,4}$/u.test(bare)) {
+    const full = ABBREVIATIONS.get(bare.replace(/\./g, '').toLowerCase());
+    if (full) return full;
+  }
+  return bare.toLowerCase().replace(/[^\p{L}]/gu, '');
+}
 
 /** A run's known place: one word or two ("United States"). */
 function knownPlaces(words: readonly string[], each: (name: string) => boolean): boolean {

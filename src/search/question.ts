@@ -66,14 +66,24 @@ export interface WhPhrase {
   /** Whether an auxiliary follows within three words ("Who did Emma marry?"): the wh-phrase is not the subject. */
   auxiliary: boolean;
   /**
-   * The question's head word: the first question term after the wh-word, past an auxiliary,
-   * determiners, "many/much" and "type of" / "name of" — the noun asked about ("What
-   * *religion*…", "How many *people*…", "What type of *curricula*…", "What is the name of the
-   * *river*?") or the verb of a who-question ("Who *killed*…"). The one definition every answer
-   * model reads (sentence focus, span head).
+   * The question's head word: what the wh-phrase itself says the answer is. The first question
+   * term after the wh-word, past determiners, "many/much" and "type of" / "name of" — the noun
+   * asked about ("What *religion*…", "How many *people*…", "What type of *curricula*…") or the
+   * verb of a subject who-question ("Who *killed*…"); after "is/was/are/were" the noun a
+   * what/which/who-question equates the answer with ("What is the name of the *river*?", "Who was
+   * the first *president*…"). After any other auxiliary the words that follow are the clause's
+   * subject, not the answer ("What did the *company* buy?", "When did the *bridge* open?"): no
+   * head, nor after "is" in a when/where/why/how-question ("Where is the *bridge*?") or when the
+   * noun there is a name ("Who was *Emma*'s father?"). The one definition every answer model
+   * reads (sentence focus, span head, place kind).
    */
   head: string | undefined;
 }
+
+/** Forms of "be": after them a what/which/who-question names what the answer is ("What is the capital…"). */
+const COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were']);
+/** Wh-words that stand for a thing or person, so the noun after their copula is the answer's kind. */
+const NOMINAL_WH: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom']);
 
 /**
  * The wh-phrase of a question, given its tokens and the question terms the engine kept (a head
@@ -86,7 +96,12 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   if (!wh) return { word: undefined, at: -1, auxiliary: false, head: undefined };
   const auxiliary = tokens.slice(at + 1, at + 4).some((t) => QUESTION_AUXILIARIES.has(t.norm));
   let i = at + 1;
-  if (QUESTION_AUXILIARIES.has(tokens[i]?.norm ?? '')) i++;
+  const verb = tokens[i]?.norm ?? '';
+  const copula = COPULAS.has(verb) && NOMINAL_WH.has(wh.norm);
+  if (QUESTION_AUXILIARIES.has(verb)) {
+    if (!copula) return { word: wh.norm, at, auxiliary, head: undefined };
+    i++;
+  }
   while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
   if (KIND_NOUNS.has(tokens[i]?.norm ?? '') && /^(?:of|for)$/.test(tokens[i + 1]?.norm ?? '')) {
     i += 2;
@@ -94,7 +109,10 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   }
   const t = tokens[i];
   const term = t ? termOf(t) : null;
-  return { word: wh.norm, at, auxiliary, head: term && termSet.has(term) ? term : undefined };
+  if (!t || !term || !termSet.has(term)) return { word: wh.norm, at, auxiliary, head: undefined };
+  // "Who was Emma's father?": after a copula a name is the topic, not a kind of answer.
+  if (copula && /^\p{Lu}/u.test(question.slice(t.start, t.end))) return { word: wh.norm, at, auxiliary, head: undefined };
+  return { word: wh.norm, at, auxiliary, head: term };
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
