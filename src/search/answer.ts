@@ -359,11 +359,13 @@ function causeCues(text: string, w: Words, matched: Words['terms'], q: QuestionV
   let after = 0;
   let before = 0;
   const relation = matched.filter((m) => !q.topic.has(m.term));
+  // The cue's word position: just past the last word before it. Cues come in text order, so one
+  // walk over the sentence's words serves them all (a rescan per cue is quadratic in a long sentence).
+  let at = 0;
+  let k = 0;
   for (const m of text.matchAll(CAUSE_CUE)) {
     cue = 1;
-    // The cue's word position: just past the last word before it.
-    let at = 0;
-    for (const x of w.terms) if (x.end <= m.index) at = x.pos + 1;
+    for (let x = w.terms[k]; x && x.end <= m.index; x = w.terms[++k]) at = x.pos + 1;
     for (const r of relation) {
       if (r.start < m.index && at - r.pos <= CUE_WINDOW) after = 1;
       if (r.start > m.index && r.pos - at <= CUE_WINDOW) before = 1;

@@ -45,6 +45,20 @@ const NUMBER_RE = new RegExp(
   'giu',
 );
 const UNIT_RE = new RegExp(`^\\s+(?:of\\s+)?(?:${UNITS})\\b`, 'i');
+
+/** "/87", "/2,000", "/0.5" after a number: the second half of a pair written with a slash. */
+const SLASH_PAIR = /^\/(\d[\d,]*(?:\.\d+)?)/;
+/** Denominators a fraction or ratio is usually written with ("3/4", "1/10", "50/100"). */
+const FRACTION_DENOMINATORS: ReadonlySet<string> = new Set(['2', '3', '4', '5', '8', '10', '100']);
+/**
+ * Whether "N/M" is one amount (a fraction or ratio: "3/4", "24/7", "50/50", "1.5/2.5 tonnes")
+ * rather than a date ("9/11", "on 7/10") or a season ("1986/87"), which give no amount.
+ */
+function isRatio(n: string, m: string, before: string, after: string): boolean {
+  if (/\b(?:on|since|until|before|after)\s+$/i.test(before.slice(-12))) return false;
+  if (UNIT_RE.test(after.slice(0, 40))) return true;
+  return FRACTION_DENOMINATORS.has(m) || n === m || (n === '24' && m === '7');
+}
 const YEAR_ONLY = /^(?:1[0-9]{3}|20[0-9]{2})$/;
 
 // A capitalised run, allowing lower-case joiners inside ("Bank of England", "Leonardo da Vinci").
@@ -94,12 +108,14 @@ export function typedCandidates(sentence: string): Candidate[] {
     const after = sentence[m.index + raw.length] ?? ' ';
     if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
     let end = m.index + raw.length;
-    // The second half of "1986/87" (a season or fiscal year: its first year is the time) or of "24/7", "3/4" is no amount of its own.
-    if (/\d\/$/.test(sentence.slice(Math.max(0, m.index - 2), m.index))) continue;
-    // "24/7", "3/4": a ratio or fraction is one amount; "3/4/2020" is a date, no amount.
-    const slash = /^\/\d+(?:\.\d+)?(\/\d)?/.exec(sentence.slice(end, end + 12));
+    // The second half of "1986/87" (a season or fiscal year: its first year is the time) or of
+    // "24/7", "3/4" is no amount of its own; nor is a number inside a path ("site.com/page/12").
+    if (before === '/') continue;
+    const slash = SLASH_PAIR.exec(sentence.slice(end, end + 16));
     if (slash) {
-      if (slash[1] || /[\p{L}\p{N}]/u.test(sentence[end + slash[0].length] ?? ' ')) continue;
+      // "3/4/2020", "page/12/34/x": a date or a path, no amount.
+      if (/[\p{L}\p{N}/]/u.test(sentence[end + slash[0].length] ?? ' ')) continue;
+      if (!isRatio(raw.trim(), slash[1] ?? '', sentence.slice(0, m.index), sentence.slice(end + slash[0].length))) continue;
       end += slash[0].length;
     }
     push(out, seen, sentence, 'number', m.index, end);

@@ -71,11 +71,13 @@ export interface WhPhrase {
    * asked about ("What *religion*…", "How many *people*…", "What type of *curricula*…") or the
    * verb of a subject who-question ("Who *killed*…"); after "is/was/are/were" the noun a
    * what/which/who-question equates the answer with ("What is the name of the *river*?", "Who was
-   * the first *president*…"). After any other auxiliary the words that follow are the clause's
-   * subject, not the answer ("What did the *company* buy?", "When did the *bridge* open?"): no
-   * head, nor after "is" in a when/where/why/how-question ("Where is the *bridge*?") or when the
-   * noun there is a name ("Who was *Emma*'s father?"). The one definition every answer model
-   * reads (sentence focus, span head, place kind).
+   * the first *president*…", past an ordinal or superlative). After do-support, or another
+   * auxiliary followed by a noun phrase, the words that follow are the clause's subject, not the
+   * answer ("What did the *company* buy?", "When did the *bridge* open?"): no head; "Who has
+   * *won*…" keeps its verb. No head after "is" in a when/where/why/how-question ("Where is the
+   * *bridge*?") or when a name follows the copula at once ("Who was *Emma*'s father?"). The
+   * span head and place kind read it for every question; the sentence focus only for
+   * what/which/how/whose questions (answer.ts FOCUS_WH).
    */
   head: string | undefined;
 }
@@ -99,20 +101,49 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   const verb = tokens[i]?.norm ?? '';
   const copula = COPULAS.has(verb) && NOMINAL_WH.has(wh.norm);
   if (QUESTION_AUXILIARIES.has(verb)) {
-    if (!copula) return { word: wh.norm, at, auxiliary, head: undefined };
+    // "What did the company buy?": a noun phrase after the auxiliary is the clause's subject, not
+    // the answer; "Who has won…", "Who will lead…": a verb follows, the wh-phrase is the subject.
+    if (!copula && (DO_FORMS.has(verb) || opensNounPhrase(question, tokens[i + 1]))) return { word: wh.norm, at, auxiliary, head: undefined };
     i++;
   }
-  while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+  const skip = (): void => {
+    // Determiners, and an ordinal or superlative before its noun ("the first *president*", "the largest *city*").
+    while (SKIPPED.has(tokens[i]?.norm ?? '') || (RANKING.has(tokens[i]?.norm ?? '') && tokens[i + 1])) i++;
+  };
+  skip();
   if (KIND_NOUNS.has(tokens[i]?.norm ?? '') && /^(?:of|for)$/.test(tokens[i + 1]?.norm ?? '')) {
     i += 2;
-    while (SKIPPED.has(tokens[i]?.norm ?? '')) i++;
+    skip();
   }
   const t = tokens[i];
   const term = t ? termOf(t) : null;
   if (!t || !term || !termSet.has(term)) return { word: wh.norm, at, auxiliary, head: undefined };
-  // "Who was Emma's father?": after a copula a name is the topic, not a kind of answer.
-  if (copula && /^\p{Lu}/u.test(question.slice(t.start, t.end))) return { word: wh.norm, at, auxiliary, head: undefined };
+  // "Who was Emma's father?": a name right after the copula is the topic, not a kind of answer
+  // ("Who is the President of France?" has a determiner first: a title, the answer's kind).
+  const shouted = question === question.toUpperCase();
+  if (copula && i === at + 2 && !shouted && /^\p{Lu}/u.test(question.slice(t.start, t.end))) return { word: wh.norm, at, auxiliary, head: undefined };
   return { word: wh.norm, at, auxiliary, head: term };
+}
+
+/** Do-support: "What did/does/do X …" always has the clause's subject next. */
+const DO_FORMS: ReadonlySet<string> = new Set(['did', 'does', 'do']);
+/** Words that open a noun phrase (the clause's subject) after an auxiliary. */
+const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'some', 'many', 'most', 'each', 'every', 'no', 'any',
+]);
+/** Ordinals and superlatives that stand before the noun a question asks about. */
+const RANKING: ReadonlySet<string> = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'final', 'main', 'only', 'top', 'most', 'least',
+  'largest', 'biggest', 'greatest', 'highest', 'lowest', 'oldest', 'youngest', 'newest', 'earliest', 'latest',
+  'longest', 'shortest', 'smallest', 'best', 'worst', 'richest', 'deepest', 'tallest', 'fastest', 'closest',
+]);
+
+/** Whether the token after an auxiliary opens a noun phrase: a determiner, a pronoun, a number or a capitalised word. */
+function opensNounPhrase(question: string, next: { norm: string; start: number; end: number } | undefined): boolean {
+  if (!next) return false;
+  if (NOUN_PHRASE_OPENERS.has(next.norm)) return true;
+  return /^[\p{Lu}\d]/u.test(question.slice(next.start, next.end));
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';

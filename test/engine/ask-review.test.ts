@@ -59,6 +59,15 @@ describe('candidates: a season is no amount, "24/7" is one (review of session 13
   it('GIVEN a date written with slashes THEN no amount is read from it', () => {
     expect(numbers('The deal was signed on 3/4/2020 in Oslo.')).toEqual([]);
   });
+
+  it('GIVEN a month/day date, a pair that is no ratio or a path THEN no amount is read from it; a ratio with a unit is one', () => {
+    expect(numbers('Security changed after 9/11 for 40 airlines.')).toEqual(['40']);
+    expect(numbers('The vote is on 7/10 in the capital.')).toEqual([]);
+    expect(numbers('Turnout was 1,000/2,000 in both towns.')).toEqual([]);
+    expect(numbers('See www.example.com/page/12/34 for details.')).toEqual([]);
+    expect(numbers('It is a 50/50 call.')).toEqual(['50/50']);
+    expect(numbers('They shipped 1.5/2.5 tonnes of grain.')).toContain('1.5/2.5 tonnes');
+  });
 });
 
 describe('the head word after an auxiliary (review of session 13)', () => {

@@ -9,7 +9,7 @@ const view = (question: string) => questionView(question, terms(question), () =>
 const stem = (word: string): string | undefined => terms(word)[0];
 
 describe('the question head word: one definition (question.ts whPhrase)', () => {
-  it('GIVEN wh-phrases THEN the head is the first question term past auxiliaries, determiners, many/much and "kind of"', () => {
+  it('GIVEN wh-phrases THEN the head is the first question term past determiners, many/much and "kind of"; none after do-support', () => {
     const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
     expect(head('How many people live in Riverton?')).toBe(stem('people'));
     expect(head('How much money did the council spend?')).toBe(stem('money'));
@@ -19,6 +19,19 @@ describe('the question head word: one definition (question.ts whPhrase)', () => 
     expect(head('When did the bridge open?')).toBeUndefined();
     expect(head('The Normans were famed for what?')).toBeUndefined();
     expect(head('Name the river.')).toBeUndefined();
+  });
+
+  it('GIVEN a subject question with has/will/can, an ordinal or superlative, or a title after the copula THEN the head is the verb or noun the answer is', () => {
+    const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
+    expect(head('Who has won the cup?')).toBe(stem('won'));
+    expect(head('What has caused the delay?')).toBe(stem('caused'));
+    expect(head('Who will lead the party?')).toBe(stem('lead'));
+    expect(head('Who has the company hired?')).toBeUndefined();
+    expect(head('Who was the first president of the club?')).toBe(stem('president'));
+    expect(head('What was the largest city?')).toBe(stem('city'));
+    expect(head('Who is the President of France?')).toBe(stem('president'));
+    expect(head('WHO IS THE PRESIDENT OF FRANCE?')).toBe(stem('president'));
+    expect(head("Who was Emma's father?")).toBeUndefined();
   });
 
   it('GIVEN a question THEN the first wh-word is the one the typing and the head read', () => {
