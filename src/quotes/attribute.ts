@@ -100,6 +100,13 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
 
 /** "…, saying (that) Britain would hold a poll “…": a speech participle after a comma reports the rest of its clause, up to the quote. */
 const SAYING_THAT = /,\s*(?:saying|adding|insisting|arguing|claiming|warning|noting|explaining|stressing|declaring)\s+[^,;:“”"]{1,120}$/u;
+/**
+ * A passive verb in the sentence before a quote ("was called “…” by X"): only then is "by X" after
+ * the quote its author, not a date, a deadline or a standard ("“…” by Christmas Day").
+ */
+/** How far back (in characters) the passive verb is looked for: a bounded window keeps the test linear on a hostile sentence. */
+const PASSIVE_REACH = 300;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|t)\b[^.!?]*$/u;
 const PLURAL_PRONOUNS = new Set(['they']);
 /** How far back (in characters) "the company" may look for the organisation it means. */
 const ORG_REACH = 800;
@@ -529,11 +536,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_participle';
       }
     }
-    if (!hit && SAYING_THAT.test(f.ctx.pre)) {
+    const saying = hit ? null : SAYING_THAT.exec(f.ctx.pre);
+    if (!hit && saying) {
       // "In an interview with the FT, Mr Blair refused …, saying Britain would hold a poll “…”": the
-      // person who last acts as a subject in the sentence before the participle.
+      // person who last acts as a subject in the sentence before the participle (never the subject
+      // of the reported clause after it: "…, saying John Smith had “…”" is not John Smith's).
       const sentenceStart = base + f.span.open - f.ctx.sentencePre.length;
-      const p = people.subjectIn(sentenceStart, base + f.span.open);
+      const p = people.subjectIn(sentenceStart, base + f.ctx.preStart + saying.index);
       if (p) return { slot: 'slot_participle', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
     if (!hit && f.span.kind === 'direct' && /:\s*$/u.test(f.ctx.pre)) {
@@ -541,7 +550,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const p = people.subjectIn(base + f.ctx.preStart, base + f.span.open);
       if (p) return { slot: 'slot_colon', readings: [{ speaker: personSpeaker(p), via: 'via_name', commit: noop }], pronoun: null, at: base + f.span.open };
     }
-    if (!hit) {
+    if (!hit && PASSIVE_BEFORE.test(f.ctx.sentencePre.slice(-PASSIVE_REACH))) {
       const by = passiveAgent(f.ctx.tail);
       if (by) {
         hit = { phrase: by.phrase, offset: by.offset, at: base + f.ctx.tailStart + by.offset };

@@ -46,6 +46,48 @@ export function usedAsPlace(word: string, paragraphs: readonly string[]): boolea
   return false;
 }
 
+/**
+ * `usedAsPlace` for many names of one article: the places ("in X") are found in one pass, keyed by
+ * the run of letters that opens them, so each name looks only at the places that start like it
+ * (asking `usedAsPlace` for every person of a long article would rescan it once per person).
+ */
+export function placeIndex(paragraphs: readonly string[]): (word: string) => boolean {
+  let places: Map<string, Array<[string, number]>> | null = null;
+  const build = (): Map<string, Array<[string, number]>> => {
+    const out = new Map<string, Array<[string, number]>>();
+    for (const p of paragraphs) {
+      // A place word ends with blanks, so a place starts after a blank.
+      for (const m of p.matchAll(AFTER_BLANK)) {
+        const at = m.index + m[0].length;
+        if (!PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) continue;
+        const key = letterRun(p, at);
+        if (!key) continue;
+        const list = out.get(key);
+        if (list) list.push([p, at]);
+        else out.set(key, [[p, at]]);
+      }
+    }
+    return out;
+  };
+  return (word) => {
+    const key = letterRun(word, 0);
+    // A name that opens with no letter, or longer than the key read: the plain scan.
+    if (!key || key.length >= 64) return usedAsPlace(word, paragraphs);
+    for (const [p, at] of (places ??= build()).get(key) ?? []) {
+      if (p.startsWith(word, at) && !LETTER.test(p.charAt(at + word.length))) return true;
+    }
+    return false;
+  };
+}
+const AFTER_BLANK = /\s+(?=\p{L})/gu;
+
+/** The letters from `at` on (at most 64), read a UTF-16 unit at a time as `usedAsPlace` reads a word's edges. */
+function letterRun(s: string, at: number): string {
+  let end = at;
+  while (end < s.length && end - at < 64 && LETTER.test(s.charAt(end))) end++;
+  return s.slice(at, end);
+}
+
 /** One capitalised word standing alone as a name, at global offset `pos` (after any title). */
 export interface LoneMention {
   word: string;
@@ -56,7 +98,7 @@ export interface LoneMention {
 
 /**
  * The folded words of `mentions` the article treats as persons (see `lonePersonSign`) and never as
- * places. `bases` are the paragraphs' global offsets. Few words qualify, so the place scan is cheap.
+ * places. `bases` are the paragraphs' global offsets. Few words qualify, so a scan per word is cheap.
  */
 export function lonePersons(mentions: readonly LoneMention[], paragraphs: readonly string[], bases: readonly number[]): Set<string> {
   const signed = new Map<string, string>();

@@ -6,7 +6,7 @@
 
 import type { People, Person } from './people.js';
 import { lastAtOrBefore } from './sorted.js';
-import { usedAsPlace } from './lone-names.js';
+import { placeIndex } from './lone-names.js';
 
 /**
  * Last words of names of things, not people: events and competitions, places and buildings, works,
@@ -47,7 +47,8 @@ const THE_BEFORE = /(?:^|[^\p{L}])the\s+$/iu;
 export function thingSigns(people: People, paragraphs: readonly string[], bases: readonly number[]): (p: Person) => ThingSigns {
   const memo = new Map<Person, ThingSigns>();
   let theShare: Map<Person, [number, number]> | null = null;
-  let joined: string | null = null;
+  let lowerWords: Set<string> | null = null;
+  const usedAsPlace = placeIndex(paragraphs);
   return (p) => {
     let s = memo.get(p);
     if (s) return s;
@@ -65,12 +66,27 @@ export function thingSigns(people: People, paragraphs: readonly string[], bases:
     }
     const [the, n] = theShare.get(p) ?? [0, 0];
     let lowerElsewhere = false;
-    if (p.folded.length === 1) lowerElsewhere = writtenLowerCase(p.folded[0] ?? '', (joined ??= paragraphs.join('\n\n')));
+    const word = p.folded[0] ?? '';
+    if (p.folded.length === 1 && ALL_LOWER.test(word)) lowerElsewhere = (lowerWords ??= lowerCaseWords(paragraphs.join('\n\n'))).has(word);
     // The name as written, whole: a place test of "English Channel", not of "English".
-    s = { afterThe: n > 0 ? the / n : 0, head: thingHead(p.folded), lowerElsewhere, place: usedAsPlace(p.name, paragraphs) };
+    s = { afterThe: n > 0 ? the / n : 0, head: thingHead(p.folded), lowerElsewhere, place: usedAsPlace(p.name) };
     memo.set(p, s);
     return s;
   };
+}
+
+const ALL_LOWER = /^\p{Ll}+$/u;
+/** A lower-case word of its own: not inside a word, not before a lower-case letter, an apostrophe or a hyphen. */
+const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’]*(?![\p{Ll}'’-])/gu;
+
+/**
+ * The lower-case words `text` writes, apostrophes dropped ("don't" → "dont"): what
+ * `writtenLowerCase` finds for any one word, for all words in one pass.
+ */
+export function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(LOWER_WORD)) out.add(m[0].replace(/['’]/gu, ''));
+  return out;
 }
 
 /**

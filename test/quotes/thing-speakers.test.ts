@@ -148,7 +148,23 @@ describe('the agent of a passive after a quote', () => {
   });
 });
 
+describe('"by X" after a quote is its author only in a passive sentence (review of session 14)', () => {
+  it('GIVEN "“…” by Christmas Day / by the time Mr Smith returns / by Brussels standards" THEN no slot_by reading, and the mayor is no worse off', () => {
+    for (const by of ['by Christmas Day', 'by the time Mr Smith returns', 'by Brussels standards']) {
+      const fs = featuresAt([`Mayor Ruth Okonjo visited the site. “The plant will be fully working again, with every line running” ${by}, the council expects.`], 'The plant will be');
+      for (const f of fs.values()) expect(f.slot_by).toBeUndefined();
+    }
+  });
+});
+
 describe('a speech participle reporting the clause before a quote', () => {
+  it('GIVEN "Peter Brown rejected the plan, saying John Smith had “…”" THEN the speaker is Peter Brown, never the reported clause\'s subject', () => {
+    const text = ['Peter Brown rejected the plan on Monday, saying John Smith had “no mandate to govern the country”.'];
+    const fs = featuresAt(text, 'no mandate');
+    expect(fs.get('John Smith')?.slot_participle).toBeUndefined();
+    expect(speakerOf(text, 'no mandate')).toBe('Peter Brown');
+  });
+
   it('GIVEN "In an interview with the paper, Mr Okafor refused …, saying Nigeria would vote “…”" THEN Okafor in the participle slot, not the man named before', () => {
     const text = [
       'Foreign minister Ade Bello has said the vote could come in the spring. But in an interview with the Lagos Daily, Mr Okafor refused to be pinned down to that date, saying Nigeria would hold a poll "some time next year but when, I do not know".',

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { placeIndex, usedAsPlace } from '../../src/quotes/lone-names.js';
+import { lowerCaseWords, writtenLowerCase } from '../../src/quotes/thing-names.js';
+
+// Texts drawn from pieces that sit on every boundary the two scans read: place words, blanks,
+// apostrophes, hyphens, capitals, astral letters and names that are prefixes of one another.
+const piece = fc.constantFrom(
+  'in ', 'In ', 'into ', 'across  ', 'visited ', 'near\n', 'throughout ', 'within ', ' ', '  ', '\t', '.', ',', '-', "'", '’',
+  'Jordan', 'Jordanian', 'McJordan', 'English Channel', 'English', 'Channel', 'St. Louis', 'St', 'fears', 'Fears', "don't", 'dont',
+  'fear', 'x-fears', 'fears-', '𝐀bc', 'ábc', 'Ábc', '1', 'A',
+);
+const text = fc.array(piece, { maxLength: 40 }).map((ps) => ps.join(''));
+const names = ['Jordan', 'Jordanian', 'English Channel', 'English', 'Channel', 'St. Louis', 'St', 'McJordan', 'Ábc', '𝐀bc', '.x', 'A'];
+const words = ['fears', 'dont', 'fear', 'abc', 'ábc', 'in', 'x'];
+
+describe('the per-article indexes of thing signs equal the scans they replace', () => {
+  it('GIVEN random paragraphs THEN placeIndex(p)(name) = usedAsPlace(name, p) for every name', () => {
+    let places = 0;
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+        const index = placeIndex(paragraphs);
+        for (const name of names) {
+          const expected = usedAsPlace(name, paragraphs);
+          if (expected) places++;
+          expect(index(name)).toBe(expected);
+        }
+      }),
+      { numRuns: 400, seed: 14 },
+    );
+    // The property saw places, not only misses.
+    expect(places).toBeGreaterThan(50);
+  });
+
+  it('GIVEN random text THEN lowerCaseWords(text).has(word) = writtenLowerCase(word, text)', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const set = lowerCaseWords(t);
+        for (const w of words) {
+          const expected = writtenLowerCase(w, t);
+          if (expected) found++;
+          expect(set.has(w)).toBe(expected);
+        }
+      }),
+      { numRuns: 600, seed: 14 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});
