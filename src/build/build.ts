@@ -161,61 +161,59 @@ function* building(b: FilesBuild): Work<Built> {
   const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
+  // Whatever throws from here on (a progress callback, a bad answer), the quote workers stop.
   try {
-    // Answers that came before their turn to be merged, and the worker that gave each.
-    const ready = new Map<number, { result: ChunkResult; worker: number }>();
-    // This thread's own work (small archives, or after the workers failed): thread number -1.
-    const numbers: TermNumbers = new Map();
-    let next = 0;
-    for (let seq = 0; seq < chunks.length; seq++) {
-      while (pool && !ready.has(seq)) {
-        while (next < chunks.length && pool.post(task(next))) next++;
-        const seen = Atomics.load(pool.signal, 0);
-        for (const r of pool.receive()) ready.set(r.result.seq, r);
-        finding?.pump();
-        if (pool.failure) {
-          // What the workers answered stays; the rest is done here, so the index is the same.
-          log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
-          pool.close();
-          pool = undefined;
-        } else if (!ready.has(seq)) {
-          // Waiting for the workers: find the quotes of what is merged meanwhile (unless quote workers do), a few at a time.
-          if (finding?.findHere(QUOTE_SLICE)) yield;
-          else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
-        }
-      }
-      const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
-      ready.delete(seq);
-      merger.add(r.result, r.worker);
-      finding?.chunkMerged();
-      if (r.worker >= 0) used.add(r.worker);
-      if (b.signatures) {
-        for (const [k, a] of r.result.articles.entries()) {
-          storySignature(a);
-          if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
-        }
-      }
-      finding?.pump();
-      // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
-      if (finding && !pool && !finding.workers) while (finding.findHere(QUOTE_SLICE)) yield;
-      filesDone += chunks[seq]?.length ?? 0;
-      b.progress?.('reading files', filesDone, total);
-      yield;
-    }
-  } catch (e) {
-    finding?.close();
-    throw e;
-  } finally {
-    pool?.close();
-  }
-  const n = merger.articles.length;
-  b.progress?.('indexing articles', 0, n);
-  // The quote workers' answers are taken between the index's slices.
-  const index = yield* alongside(PassageIndex.completing(merger.parts, settings), () => finding?.pump());
-  b.progress?.('indexing articles', n, n);
-  if (finding) {
-    // What is left: the last chunks' quotes, here or from the quote workers.
     try {
+      // Answers that came before their turn to be merged, and the worker that gave each.
+      const ready = new Map<number, { result: ChunkResult; worker: number }>();
+      // This thread's own work (small archives, or after the workers failed): thread number -1.
+      const numbers: TermNumbers = new Map();
+      let next = 0;
+      for (let seq = 0; seq < chunks.length; seq++) {
+        while (pool && !ready.has(seq)) {
+          while (next < chunks.length && pool.post(task(next))) next++;
+          const seen = Atomics.load(pool.signal, 0);
+          for (const r of pool.receive()) ready.set(r.result.seq, r);
+          finding?.pump();
+          if (pool.failure) {
+            // What the workers answered stays; the rest is done here, so the index is the same.
+            log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
+            pool.close();
+            pool = undefined;
+          } else if (!ready.has(seq)) {
+            // Waiting for the workers: find the quotes of what is merged meanwhile (unless quote workers do), a few at a time.
+            if (finding?.findHere(QUOTE_SLICE)) yield;
+            else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+          }
+        }
+        const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
+        ready.delete(seq);
+        merger.add(r.result, r.worker);
+        finding?.chunkMerged();
+        if (r.worker >= 0) used.add(r.worker);
+        if (b.signatures) {
+          for (const [k, a] of r.result.articles.entries()) {
+            storySignature(a);
+            if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
+          }
+        }
+        finding?.pump();
+        // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
+        if (finding && !pool && !finding.workers) while (finding.findHere(QUOTE_SLICE)) yield;
+        filesDone += chunks[seq]?.length ?? 0;
+        b.progress?.('reading files', filesDone, total);
+        yield;
+      }
+    } finally {
+      pool?.close();
+    }
+    const n = merger.articles.length;
+    b.progress?.('indexing articles', 0, n);
+    // The quote workers' answers are taken between the index's slices.
+    const index = yield* alongside(PassageIndex.completing(merger.parts, settings), () => finding?.pump());
+    b.progress?.('indexing articles', n, n);
+    if (finding) {
+      // What is left: the last chunks' quotes, here or from the quote workers.
       b.progress?.('finding quotes', finding.articlesDone, n);
       for (let k = 1; ; k++) {
         const seen = finding.seen();
@@ -230,15 +228,16 @@ function* building(b: FilesBuild): Work<Built> {
           yield wait;
         }
       }
-    } finally {
       finding.close();
-    }
-    b.progress?.('finding quotes', n, n);
-  } else b.progress?.('finding quotes', 0, 1);
-  // The speaker registry is one synchronous step over all quotes: let waiting work in first.
-  yield;
-  const store = QuoteStore.fromQuotes(merger.quotes);
-  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
+      b.progress?.('finding quotes', n, n);
+    } else b.progress?.('finding quotes', 0, 1);
+    // The speaker registry is one synchronous step over all quotes: let waiting work in first.
+    yield;
+    const store = QuoteStore.fromQuotes(merger.quotes);
+    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
+  } finally {
+    finding?.close();
+  }
 }
 
 /** Sliced work with `between` run at each of its pauses. */

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import { buildFromFiles, buildFromFilesAsync, defaultQuoteWorkers, defaultWorkers, type Built, type FilesBuild } from '../../src/build/build.js';
 import { planChunks } from '../../src/build/chunk.js';
+import { BuildPool } from '../../src/build/pool.js';
 import { Engine } from '../../src/engine.js';
 import { buildEngine, openEngine, settingsHash } from '../../src/open.js';
 import { archiveFingerprint, saveEngine } from '../../src/search/cache.js';
@@ -214,6 +215,26 @@ describe('when workers fail', () => {
     expect(lines.filter((l) => l.level === 40).map((l) => String(l.msg).split(' (')[0])).toEqual(expect.arrayContaining(['build workers failed', 'quote workers failed']));
     expect(everything(engineOf(built))).toEqual(everything(reference));
   }, 120_000);
+
+  it.each(['indexing articles', 'finding quotes'])('GIVEN a progress callback that throws at %s THEN the build fails with it and the quote workers stop too', async (at) => {
+    // The pools closed, by name: a quote pool left open keeps its threads for good.
+    const closed: string[] = [];
+    const close = BuildPool.prototype.close;
+    const spy = vi.spyOn(BuildPool.prototype, 'close').mockImplementation(function (this: BuildPool) {
+      closed.push((this as unknown as { name: string }).name);
+      close.call(this);
+    });
+    try {
+      const progress = (phase: string): void => {
+        if (phase === at) throw new Error(`progress broke at ${phase}`);
+      };
+      await expect(buildFromFilesAsync({ ...base(), workers: 1, quotesIn: 'quote-workers', quoteWorkers: 1, progress })).rejects.toThrow(`progress broke at ${at}`);
+      expect(closed).toContain('build worker');
+      expect(closed).toContain('quote worker');
+    } finally {
+      spy.mockRestore();
+    }
+  }, 60_000);
 
   it('GIVEN a bad article THEN it stays a warning with workers too', () => {
     const built = buildFromFiles({ ...base(), workers: 2 });
