@@ -45,8 +45,10 @@ const QUOTES_IN = { 'pooled-quotes-on-main': 'main', 'pooled-quotes-in-workers':
 
 const [dir, arg, quoteWorkers] = process.argv.slice(2);
 const mode = MODES.find((m) => m === arg);
-if (!dir || !mode) {
-  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')} [QUOTE_WORKERS]`);
+// A count that is no whole number would make a pool of no workers (review 14, F2): refuse it here.
+const quoteCount = quoteWorkers === undefined ? undefined : /^\d+$/.test(quoteWorkers.trim()) ? Number(quoteWorkers) : NaN;
+if (!dir || !mode || (quoteCount !== undefined && !Number.isInteger(quoteCount))) {
+  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')} [QUOTE_WORKERS (a whole number from 0)]`);
   process.exit(1);
 }
 const files = scanArchive(dir);
@@ -70,7 +72,7 @@ if (mode === 'steps') {
       quotes: !mode.endsWith('no-quotes'),
       ...(pooled ? {} : { workers: 0 }),
       ...(quotesIn ? { quotesIn } : {}),
-      ...(quoteWorkers ? { quoteWorkers: Number(quoteWorkers) } : {}),
+      ...(quoteCount !== undefined ? { quoteWorkers: quoteCount } : {}),
     }),
   );
   out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };

@@ -236,6 +236,22 @@ describe('when workers fail', () => {
     }
   }, 60_000);
 
+  it.each([
+    ['build workers', { workers: NaN }, /build workers could not start \(a pool needs a whole number of workers from 1, not NaN\)/],
+    ['build workers', { workers: 1.5 }, /build workers could not start \(a pool needs a whole number of workers from 1, not 1.5\)/],
+    ['quote workers', { workers: 2, quoteWorkers: NaN }, /quote workers could not start \(a pool needs a whole number of workers from 1, not NaN\)/],
+  ] as const)('GIVEN %s counted as %o THEN a warning and the same build in this thread (was: a pool of none, waited for forever)', async (_, opts, warning) => {
+    const { log, lines } = memoryLogger();
+    // Async, so that the old code's endless wait ends in the test's timeout instead of blocking the runner.
+    const built = await buildFromFilesAsync({ ...base(), quotesIn: 'quote-workers', ...opts, log });
+    expect(lines.filter((l) => l.level === 40).map((l) => String(l.msg))).toEqual([expect.stringMatching(warning)]);
+    expect(everything(engineOf(built))).toEqual(everything(reference));
+  }, 30_000);
+
+  it('GIVEN a pool of NaN, 0 or 1.5 workers THEN a RangeError, no threads', () => {
+    for (const size of [NaN, 0, 1.5, -1]) expect(() => new BuildPool({ size })).toThrow(RangeError);
+  });
+
   it('GIVEN a bad article THEN it stays a warning with workers too', () => {
     const built = buildFromFiles({ ...base(), workers: 2 });
     expect(built.archive.warnings).toEqual(reference.archive.warnings);
