@@ -64,6 +64,8 @@ export interface Built {
   quotes: QuoteStore;
   /** Worker threads whose answers went into the build (0: all done in this thread). */
   workers: number;
+  /** Merged chunks whose quotes this thread found (the rest by build or quote workers). */
+  quoteChunksHere: number;
 }
 
 /** Below this much text (about a thousand news stories) one thread is quicker than starting workers. */
@@ -110,8 +112,12 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
   return runWaiting(building(b));
 }
 
-/** Merged chunks a quote worker holds at once: enough to keep it busy through a slice of indexing. */
-const QUOTE_DEPTH = 8;
+/**
+ * Merged chunks a quote worker holds at once: one at work, one waiting, enough to keep it busy
+ * through a slice of indexing; the chunks not yet sent when merging ends are for this thread to
+ * take from the tail, so it does not idle while one worker clears a long queue.
+ */
+const QUOTE_DEPTH = 2;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
 function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
@@ -207,6 +213,7 @@ function* building(b: FilesBuild): Work<Built> {
     } finally {
       pool?.close();
     }
+    finding?.mergingDone();
     const n = merger.articles.length;
     b.progress?.('indexing articles', 0, n);
     // The quote workers' answers are taken between the index's slices.
@@ -234,7 +241,7 @@ function* building(b: FilesBuild): Work<Built> {
     // The speaker registry is one synchronous step over all quotes: let waiting work in first.
     yield;
     const store = QuoteStore.fromQuotes(merger.quotes);
-    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
+    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size, quoteChunksHere: finding?.chunksHere ?? 0 };
   } finally {
     finding?.close();
   }

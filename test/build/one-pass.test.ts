@@ -106,6 +106,18 @@ describe('the one-pass build', () => {
     expect(cacheBytes(built, `${label}.index`).equals(cacheBytes(reference, `reference-${label}.index`))).toBe(true);
   }, 120_000);
 
+  it.each([buildFromFiles, buildFromFilesAsync])('GIVEN a slow quote worker THEN once merging is over this thread finds the quotes of the chunks not yet sent to it, the same quotes and cache bytes (%o)', async (run) => {
+    const { log, lines } = memoryLogger();
+    const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 1, quoteWorkerModule: fixture('quote-worker-slow.ts'), log });
+    expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
+    // Three chunks: the worker holds two, this thread takes the last from the tail.
+    expect(built.quoteChunksHere).toBeGreaterThanOrEqual(1);
+    expect(built.quoteChunksHere).toBeLessThan(planChunks(scanArchive(dir)).length);
+    const e = engineOf(built);
+    expect(e.quotes.quotes).toEqual(reference.quotes.quotes);
+    expect(cacheBytes(e, `slow-${run.name}.index`).equals(cacheBytes(reference, `reference-slow-${run.name}.index`))).toBe(true);
+  }, 60_000);
+
   it.each(['main', 'quote-workers'] as const)('GIVEN quotes found in %s THEN progress counts them to the end after indexing', (quotesIn) => {
     const seen: Array<[string, number, number]> = [];
     const built = buildFromFiles({ ...base(), workers: 2, quotesIn, progress: (phase, done, total) => seen.push([phase, done, total]) });
