@@ -159,6 +159,11 @@ export class BuildPool<T = ChunkTask, R = ChunkResult> {
     return this.slots.reduce((n, s) => n + s.inFlight, 0);
   }
 
+  /** True when a worker can take a task now (so a caller need not make one `post` would refuse). */
+  get hasRoom(): boolean {
+    return this.slots.some((s) => s.inFlight < this.depth);
+  }
+
   /** Sends a task to the least busy worker; false when all are full. */
   post(task: T, transfer: ArrayBuffer[] = []): boolean {
     let best: Slot | undefined;

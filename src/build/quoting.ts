@@ -77,7 +77,8 @@ export class ChunkQuoting {
         // This thread takes every chunk that has no answer, from the first on.
         this.nextHere = this.appended;
       } else {
-        while (this.sent < Math.min(this.merged, this.takenFrom)) {
+        // A task is made only when a worker has room: making one (a join of the chunk's text) to see it refused costs.
+        while (this.sent < Math.min(this.merged, this.takenFrom) && pool.hasRoom) {
           const t = quoteTask(this.sent, this.merger.chunkArticles(this.sent));
           if (!pool.post(t, [t.shape.buffer as ArrayBuffer])) break;
           this.sent++;

@@ -41,11 +41,18 @@ class HandPool {
   readonly posted: number[] = [];
   private held: QuoteTask[] = [];
   private answers: QuoteResult[] = [];
+  refused = 0;
   get pending(): number {
     return this.held.length;
   }
+  get hasRoom(): boolean {
+    return this.held.length < 2;
+  }
   post(task: QuoteTask): boolean {
-    if (this.held.length >= 2) return false;
+    if (!this.hasRoom) {
+      this.refused++;
+      return false;
+    }
     this.held.push(task);
     this.posted.push(task.seq);
     return true;
@@ -109,6 +116,8 @@ describe('quotes found by quote workers and this thread, once merging is over', 
     pool.answer(2);
     q.pump();
     expect(q.complete).toBe(true);
+    // No task was made only to be refused.
+    expect(pool.refused).toBe(0);
     expect(merger.quotes).toEqual(reference());
   });
 
