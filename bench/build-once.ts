@@ -29,6 +29,8 @@ export interface BuildOnce {
   quotes?: StepCost;
   nQuotes: number;
   workers: number;
+  /** Merged chunks whose quotes the main thread found (with quote workers: those it took from the tail). */
+  quoteChunksHere?: number;
   /**
    * CPU ms of each worker thread during the run, busiest first (sampled from /proc, see
    * ThreadSampler): with a core per thread, the busiest bounds the build's time.
@@ -75,7 +77,7 @@ if (mode === 'steps') {
       ...(quoteCount !== undefined ? { quoteWorkers: quoteCount } : {}),
     }),
   );
-  out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };
+  out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers, quoteChunksHere: built.value.quoteChunksHere };
 }
 const sampled = await sampler.stop();
 out.workerCpu = sampled.started;
