@@ -56,6 +56,8 @@ export interface FilesBuild {
   quoteWorkerModule?: URL;
   stallMs?: number;
   quoteStallMs?: number;
+  /** The fewest chunks left unsent to the quote workers when merging ends for this thread to take from the tail (default TAIL_MIN_CHUNKS). */
+  tailMinChunks?: number;
 }
 
 export interface Built {
@@ -118,6 +120,8 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
  * take from the tail, so it does not idle while one worker clears a long queue.
  */
 const QUOTE_DEPTH = 2;
+/** Chunks left unsent when merging ends (about 4 MB of text) that repay this thread's cold start on quotes: see ChunkQuoting. */
+const TAIL_MIN_CHUNKS = 16;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
 function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
@@ -164,7 +168,7 @@ function* building(b: FilesBuild): Work<Built> {
   let pool = startPool(b, chunks.length, quoteWorkers, log);
   // Quotes found off the build workers: by quote workers (sharing the build workers' signal, so
   // an answer from either wakes this thread), else here, a merged chunk at a time.
-  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log) : undefined;
+  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log, b.tailMinChunks ?? TAIL_MIN_CHUNKS) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
   // Whatever throws from here on (a progress callback, a bad answer), the quote workers stop.

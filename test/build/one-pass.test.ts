@@ -108,7 +108,7 @@ describe('the one-pass build', () => {
 
   it.each([buildFromFiles, buildFromFilesAsync])('GIVEN a slow quote worker THEN once merging is over this thread finds the quotes of the chunks not yet sent to it, the same quotes and cache bytes (%o)', async (run) => {
     const { log, lines } = memoryLogger();
-    const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 1, quoteWorkerModule: fixture('quote-worker-slow.ts'), log });
+    const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 1, quoteWorkerModule: fixture('quote-worker-slow.ts'), tailMinChunks: 1, log });
     expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
     // Three chunks: the worker holds two, this thread takes the last from the tail.
     expect(built.quoteChunksHere).toBeGreaterThanOrEqual(1);

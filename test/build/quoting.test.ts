@@ -121,6 +121,26 @@ describe('quotes found by quote workers and this thread, once merging is over', 
     expect(merger.quotes).toEqual(reference());
   });
 
+  it('GIVEN fewer chunks left unsent than repay this thread\'s cold start THEN it takes none and the quote workers do them all', () => {
+    const merger = mergedArchive();
+    const pool = new HandPool();
+    const q = new ChunkQuoting(merger, pool as unknown as QuotePool, silentLogger, 4);
+    for (let seq = 0; seq < CHUNKS; seq++) q.chunkMerged();
+    q.mergingDone();
+    q.pump();
+    // Three left unsent, fewer than four.
+    expect(q.findHere(7)).toBe(false);
+    for (let seq = 0; seq < CHUNKS; seq++) {
+      pool.answer(seq);
+      q.pump();
+      expect(q.findHere(7)).toBe(false);
+    }
+    expect(pool.posted).toEqual([0, 1, 2, 3, 4]);
+    expect(q.complete).toBe(true);
+    expect(q.chunksHere).toBe(0);
+    expect(merger.quotes).toEqual(reference());
+  });
+
   it('GIVEN the quote workers fail while this thread is halfway through a tail chunk THEN it finishes that one and then every chunk with no answer, nothing lost or twice', () => {
     const merger = mergedArchive();
     const pool = new HandPool();
