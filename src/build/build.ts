@@ -120,7 +120,7 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
  * take from the tail, so it does not idle while one worker clears a long queue.
  */
 const QUOTE_DEPTH = 2;
-/** Chunks left unsent when merging ends (about 4 MB of text) that repay this thread's cold start on quotes: see ChunkQuoting. */
+/** Chunks left unsent when merging ends (up to 4 MB of text; 200 files each at most) that repay this thread's cold start on quotes: see ChunkQuoting. */
 const TAIL_MIN_CHUNKS = 16;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
