@@ -29,6 +29,8 @@ export interface BuildOnce {
   quotes?: StepCost;
   nQuotes: number;
   workers: number;
+  /** Merged chunks whose quotes the main thread found (with quote workers: those it took from the tail). */
+  quoteChunksHere?: number;
   /**
    * CPU ms of each worker thread during the run, busiest first (sampled from /proc, see
    * ThreadSampler): with a core per thread, the busiest bounds the build's time.
@@ -45,8 +47,10 @@ const QUOTES_IN = { 'pooled-quotes-on-main': 'main', 'pooled-quotes-in-workers':
 
 const [dir, arg, quoteWorkers] = process.argv.slice(2);
 const mode = MODES.find((m) => m === arg);
-if (!dir || !mode) {
-  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')} [QUOTE_WORKERS]`);
+// A count that is no whole number would make a pool of no workers (review 14, F2): refuse it here.
+const quoteCount = quoteWorkers === undefined ? undefined : /^\d+$/.test(quoteWorkers.trim()) ? Number(quoteWorkers) : NaN;
+if (!dir || !mode || (quoteCount !== undefined && !Number.isInteger(quoteCount))) {
+  console.error(`usage: tsx bench/build-once.ts ARCHIVE ${MODES.join('|')} [QUOTE_WORKERS (a whole number from 0)]`);
   process.exit(1);
 }
 const files = scanArchive(dir);
@@ -70,10 +74,10 @@ if (mode === 'steps') {
       quotes: !mode.endsWith('no-quotes'),
       ...(pooled ? {} : { workers: 0 }),
       ...(quotesIn ? { quotesIn } : {}),
-      ...(quoteWorkers ? { quoteWorkers: Number(quoteWorkers) } : {}),
+      ...(quoteCount !== undefined ? { quoteWorkers: quoteCount } : {}),
     }),
   );
-  out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers };
+  out = { mode, total: built.cost, nQuotes: built.value.quotes.size, workers: built.value.workers, quoteChunksHere: built.value.quoteChunksHere };
 }
 const sampled = await sampler.stop();
 out.workerCpu = sampled.started;

@@ -56,6 +56,8 @@ export interface FilesBuild {
   quoteWorkerModule?: URL;
   stallMs?: number;
   quoteStallMs?: number;
+  /** The fewest chunks left unsent to the quote workers when merging ends for this thread to take from the tail (default TAIL_MIN_CHUNKS). */
+  tailMinChunks?: number;
 }
 
 export interface Built {
@@ -64,6 +66,8 @@ export interface Built {
   quotes: QuoteStore;
   /** Worker threads whose answers went into the build (0: all done in this thread). */
   workers: number;
+  /** Merged chunks whose quotes this thread found (the rest by build or quote workers). */
+  quoteChunksHere: number;
 }
 
 /** Below this much text (about a thousand news stories) one thread is quicker than starting workers. */
@@ -110,8 +114,14 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
   return runWaiting(building(b));
 }
 
-/** Merged chunks a quote worker holds at once: enough to keep it busy through a slice of indexing. */
-const QUOTE_DEPTH = 8;
+/**
+ * Merged chunks a quote worker holds at once: one at work, one waiting, enough to keep it busy
+ * through a slice of indexing; the chunks not yet sent when merging ends are for this thread to
+ * take from the tail, so it does not idle while one worker clears a long queue.
+ */
+const QUOTE_DEPTH = 2;
+/** Chunks left unsent when merging ends (up to 4 MB of text; 200 files each at most) that repay this thread's cold start on quotes: see ChunkQuoting. */
+const TAIL_MIN_CHUNKS = 16;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
 function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
@@ -158,64 +168,63 @@ function* building(b: FilesBuild): Work<Built> {
   let pool = startPool(b, chunks.length, quoteWorkers, log);
   // Quotes found off the build workers: by quote workers (sharing the build workers' signal, so
   // an answer from either wakes this thread), else here, a merged chunk at a time.
-  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log) : undefined;
+  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log, b.tailMinChunks ?? TAIL_MIN_CHUNKS) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
+  // Whatever throws from here on (a progress callback, a bad answer), the quote workers stop.
   try {
-    // Answers that came before their turn to be merged, and the worker that gave each.
-    const ready = new Map<number, { result: ChunkResult; worker: number }>();
-    // This thread's own work (small archives, or after the workers failed): thread number -1.
-    const numbers: TermNumbers = new Map();
-    let next = 0;
-    for (let seq = 0; seq < chunks.length; seq++) {
-      while (pool && !ready.has(seq)) {
-        while (next < chunks.length && pool.post(task(next))) next++;
-        const seen = Atomics.load(pool.signal, 0);
-        for (const r of pool.receive()) ready.set(r.result.seq, r);
-        finding?.pump();
-        if (pool.failure) {
-          // What the workers answered stays; the rest is done here, so the index is the same.
-          log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
-          pool.close();
-          pool = undefined;
-        } else if (!ready.has(seq)) {
-          // Waiting for the workers: find the quotes of what is merged meanwhile (unless quote workers do), a few at a time.
-          if (finding?.findHere(QUOTE_SLICE)) yield;
-          else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
-        }
-      }
-      const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
-      ready.delete(seq);
-      merger.add(r.result, r.worker);
-      finding?.chunkMerged();
-      if (r.worker >= 0) used.add(r.worker);
-      if (b.signatures) {
-        for (const [k, a] of r.result.articles.entries()) {
-          storySignature(a);
-          if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
-        }
-      }
-      finding?.pump();
-      // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
-      if (finding && !pool && !finding.workers) while (finding.findHere(QUOTE_SLICE)) yield;
-      filesDone += chunks[seq]?.length ?? 0;
-      b.progress?.('reading files', filesDone, total);
-      yield;
-    }
-  } catch (e) {
-    finding?.close();
-    throw e;
-  } finally {
-    pool?.close();
-  }
-  const n = merger.articles.length;
-  b.progress?.('indexing articles', 0, n);
-  // The quote workers' answers are taken between the index's slices.
-  const index = yield* alongside(PassageIndex.completing(merger.parts, settings), () => finding?.pump());
-  b.progress?.('indexing articles', n, n);
-  if (finding) {
-    // What is left: the last chunks' quotes, here or from the quote workers.
     try {
+      // Answers that came before their turn to be merged, and the worker that gave each.
+      const ready = new Map<number, { result: ChunkResult; worker: number }>();
+      // This thread's own work (small archives, or after the workers failed): thread number -1.
+      const numbers: TermNumbers = new Map();
+      let next = 0;
+      for (let seq = 0; seq < chunks.length; seq++) {
+        while (pool && !ready.has(seq)) {
+          while (next < chunks.length && pool.post(task(next))) next++;
+          const seen = Atomics.load(pool.signal, 0);
+          for (const r of pool.receive()) ready.set(r.result.seq, r);
+          finding?.pump();
+          if (pool.failure) {
+            // What the workers answered stays; the rest is done here, so the index is the same.
+            log.warn({ reason: pool.failure }, `build workers failed (${pool.failure}); building the rest in this thread`);
+            pool.close();
+            pool = undefined;
+          } else if (!ready.has(seq)) {
+            // Waiting for the workers: find the quotes of what is merged meanwhile (unless quote workers do), a few at a time.
+            if (finding?.findHere(QUOTE_SLICE)) yield;
+            else yield { signal: pool.signal, seen, timeoutMs: pool.waitMs };
+          }
+        }
+        const r = ready.get(seq) ?? { result: yield* readingChunk(task(seq), numbers), worker: -1 };
+        ready.delete(seq);
+        merger.add(r.result, r.worker);
+        finding?.chunkMerged();
+        if (r.worker >= 0) used.add(r.worker);
+        if (b.signatures) {
+          for (const [k, a] of r.result.articles.entries()) {
+            storySignature(a);
+            if (k % SIGNATURE_SLICE === SIGNATURE_SLICE - 1) yield;
+          }
+        }
+        finding?.pump();
+        // In this thread alone, a chunk's quotes right after its reading, while its text is in the processor's caches.
+        if (finding && !pool && !finding.workers) while (finding.findHere(QUOTE_SLICE)) yield;
+        filesDone += chunks[seq]?.length ?? 0;
+        b.progress?.('reading files', filesDone, total);
+        yield;
+      }
+    } finally {
+      pool?.close();
+    }
+    finding?.mergingDone();
+    const n = merger.articles.length;
+    b.progress?.('indexing articles', 0, n);
+    // The quote workers' answers are taken between the index's slices.
+    const index = yield* alongside(PassageIndex.completing(merger.parts, settings), () => finding?.pump());
+    b.progress?.('indexing articles', n, n);
+    if (finding) {
+      // What is left: the last chunks' quotes, here or from the quote workers.
       b.progress?.('finding quotes', finding.articlesDone, n);
       for (let k = 1; ; k++) {
         const seen = finding.seen();
@@ -230,15 +239,16 @@ function* building(b: FilesBuild): Work<Built> {
           yield wait;
         }
       }
-    } finally {
       finding.close();
-    }
-    b.progress?.('finding quotes', n, n);
-  } else b.progress?.('finding quotes', 0, 1);
-  // The speaker registry is one synchronous step over all quotes: let waiting work in first.
-  yield;
-  const store = QuoteStore.fromQuotes(merger.quotes);
-  return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size };
+      b.progress?.('finding quotes', n, n);
+    } else b.progress?.('finding quotes', 0, 1);
+    // The speaker registry is one synchronous step over all quotes: let waiting work in first.
+    yield;
+    const store = QuoteStore.fromQuotes(merger.quotes);
+    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size, quoteChunksHere: finding?.chunksHere ?? 0 };
+  } finally {
+    finding?.close();
+  }
 }
 
 /** Sliced work with `between` run at each of its pauses. */

@@ -125,8 +125,10 @@ export class BuildPool<T = ChunkTask, R = ChunkResult> {
   private closing = false;
   private lastNews = performance.now();
 
-  /** Starts the workers; throws when threads cannot be made at all. */
+  /** Starts the workers; throws when threads cannot be made at all, or `size` is no whole number from 1. */
   constructor(opts: PoolOptions) {
+    // NaN or a fraction would make a pool of no workers that never answers: the build would wait forever.
+    if (!Number.isInteger(opts.size) || opts.size < 1) throw new RangeError(`a pool needs a whole number of workers from 1, not ${opts.size}`);
     this.stallMs = opts.stallMs ?? 120_000;
     this.signal = opts.signal ?? new Int32Array(new SharedArrayBuffer(4));
     this.depth = opts.depth ?? 2;
@@ -155,6 +157,11 @@ export class BuildPool<T = ChunkTask, R = ChunkResult> {
   /** Tasks sent and not yet answered. */
   get pending(): number {
     return this.slots.reduce((n, s) => n + s.inFlight, 0);
+  }
+
+  /** True when a worker can take a task now (so a caller need not make one `post` would refuse). */
+  get hasRoom(): boolean {
+    return this.slots.some((s) => s.inFlight < this.depth);
   }
 
   /** Sends a task to the least busy worker; false when all are full. */

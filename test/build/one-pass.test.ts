@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadArchive, scanArchive } from '../../src/archive/load.js';
 import { buildFromFiles, buildFromFilesAsync, defaultQuoteWorkers, defaultWorkers, type Built, type FilesBuild } from '../../src/build/build.js';
 import { planChunks } from '../../src/build/chunk.js';
+import { BuildPool } from '../../src/build/pool.js';
 import { Engine } from '../../src/engine.js';
 import { buildEngine, openEngine, settingsHash } from '../../src/open.js';
 import { archiveFingerprint, saveEngine } from '../../src/search/cache.js';
@@ -104,6 +105,18 @@ describe('the one-pass build', () => {
     expect(built.quotes.quotes).toEqual(reference.quotes.quotes);
     expect(cacheBytes(built, `${label}.index`).equals(cacheBytes(reference, `reference-${label}.index`))).toBe(true);
   }, 120_000);
+
+  it.each([buildFromFiles, buildFromFilesAsync])('GIVEN a slow quote worker THEN once merging is over this thread finds the quotes of the chunks not yet sent to it, the same quotes and cache bytes (%o)', async (run) => {
+    const { log, lines } = memoryLogger();
+    const built = await run({ ...base(), workers: 2, quotesIn: 'quote-workers', quoteWorkers: 1, quoteWorkerModule: fixture('quote-worker-slow.ts'), tailMinChunks: 1, log });
+    expect(lines.filter((l) => Number(l.level) >= 40)).toEqual([]);
+    // Three chunks: the worker holds two, this thread takes the last from the tail.
+    expect(built.quoteChunksHere).toBeGreaterThanOrEqual(1);
+    expect(built.quoteChunksHere).toBeLessThan(planChunks(scanArchive(dir)).length);
+    const e = engineOf(built);
+    expect(e.quotes.quotes).toEqual(reference.quotes.quotes);
+    expect(cacheBytes(e, `slow-${run.name}.index`).equals(cacheBytes(reference, `reference-slow-${run.name}.index`))).toBe(true);
+  }, 60_000);
 
   it.each(['main', 'quote-workers'] as const)('GIVEN quotes found in %s THEN progress counts them to the end after indexing', (quotesIn) => {
     const seen: Array<[string, number, number]> = [];
@@ -214,6 +227,42 @@ describe('when workers fail', () => {
     expect(lines.filter((l) => l.level === 40).map((l) => String(l.msg).split(' (')[0])).toEqual(expect.arrayContaining(['build workers failed', 'quote workers failed']));
     expect(everything(engineOf(built))).toEqual(everything(reference));
   }, 120_000);
+
+  it.each(['indexing articles', 'finding quotes'])('GIVEN a progress callback that throws at %s THEN the build fails with it and the quote workers stop too', async (at) => {
+    // The pools closed, by name: a quote pool left open keeps its threads for good.
+    const closed: string[] = [];
+    const close = BuildPool.prototype.close;
+    const spy = vi.spyOn(BuildPool.prototype, 'close').mockImplementation(function (this: BuildPool) {
+      closed.push((this as unknown as { name: string }).name);
+      close.call(this);
+    });
+    try {
+      const progress = (phase: string): void => {
+        if (phase === at) throw new Error(`progress broke at ${phase}`);
+      };
+      await expect(buildFromFilesAsync({ ...base(), workers: 1, quotesIn: 'quote-workers', quoteWorkers: 1, progress })).rejects.toThrow(`progress broke at ${at}`);
+      expect(closed).toContain('build worker');
+      expect(closed).toContain('quote worker');
+    } finally {
+      spy.mockRestore();
+    }
+  }, 60_000);
+
+  it.each([
+    ['build workers', { workers: NaN }, /build workers could not start \(a pool needs a whole number of workers from 1, not NaN\)/],
+    ['build workers', { workers: 1.5 }, /build workers could not start \(a pool needs a whole number of workers from 1, not 1.5\)/],
+    ['quote workers', { workers: 2, quoteWorkers: NaN }, /quote workers could not start \(a pool needs a whole number of workers from 1, not NaN\)/],
+  ] as const)('GIVEN %s counted as %o THEN a warning and the same build in this thread (was: a pool of none, waited for forever)', async (_, opts, warning) => {
+    const { log, lines } = memoryLogger();
+    // Async, so that the old code's endless wait ends in the test's timeout instead of blocking the runner.
+    const built = await buildFromFilesAsync({ ...base(), quotesIn: 'quote-workers', ...opts, log });
+    expect(lines.filter((l) => l.level === 40).map((l) => String(l.msg))).toEqual([expect.stringMatching(warning)]);
+    expect(everything(engineOf(built))).toEqual(everything(reference));
+  }, 30_000);
+
+  it('GIVEN a pool of NaN, 0 or 1.5 workers THEN a RangeError, no threads', () => {
+    for (const size of [NaN, 0, 1.5, -1]) expect(() => new BuildPool({ size })).toThrow(RangeError);
+  });
 
   it('GIVEN a bad article THEN it stays a warning with workers too', () => {
     const built = buildFromFiles({ ...base(), workers: 2 });
