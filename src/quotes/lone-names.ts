@@ -47,9 +47,10 @@ export function usedAsPlace(word: string, paragraphs: readonly string[]): boolea
 }
 
 /**
- * `usedAsPlace` for many names of one article: the places ("in X") are found in one pass, keyed by
- * the run of letters that opens them, so each name looks only at the places that start like it
- * (asking `usedAsPlace` for every person of a long article would rescan it once per person).
+ * `usedAsPlace` for many names of one article: after a few names scanned one by one, the places
+ * ("in X") are found in one pass, keyed by the run of letters that opens them, so each further
+ * name looks only at the places that start like it (asking `usedAsPlace` for every person of a
+ * long article would rescan it once per person).
  */
 export function placeIndex(paragraphs: readonly string[]): (word: string) => boolean {
   let places: Map<string, Array<[string, number]>> | null = null;
@@ -69,7 +70,10 @@ export function placeIndex(paragraphs: readonly string[]): (word: string) => boo
     }
     return out;
   };
+  let asked = 0;
   return (word) => {
+    // Most articles ask about a few names: a scan each is cheaper than the index.
+    if (++asked <= SCANS_BEFORE_INDEX) return usedAsPlace(word, paragraphs);
     const key = letterRun(word, 0);
     // A name that opens with no letter, or longer than the key read: the plain scan.
     if (!key || key.length >= 64) return usedAsPlace(word, paragraphs);
@@ -80,6 +84,8 @@ export function placeIndex(paragraphs: readonly string[]): (word: string) => boo
   };
 }
 const AFTER_BLANK = /\s+(?=\p{L})/gu;
+/** Names of one article looked up by a scan each before the article's places are indexed. */
+export const SCANS_BEFORE_INDEX = 16;
 
 /** The letters from `at` on (at most 64), read a UTF-16 unit at a time as `usedAsPlace` reads a word's edges. */
 function letterRun(s: string, at: number): string {

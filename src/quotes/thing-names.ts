@@ -6,7 +6,7 @@
 
 import type { People, Person } from './people.js';
 import { lastAtOrBefore } from './sorted.js';
-import { placeIndex } from './lone-names.js';
+import { placeIndex, SCANS_BEFORE_INDEX } from './lone-names.js';
 
 /**
  * Last words of names of things, not people: events and competitions, places and buildings, works,
@@ -48,6 +48,8 @@ export function thingSigns(people: People, paragraphs: readonly string[], bases:
   const memo = new Map<Person, ThingSigns>();
   let theShare: Map<Person, [number, number]> | null = null;
   let lowerWords: Set<string> | null = null;
+  let lowerAsked = 0;
+  let joined: string | null = null;
   const usedAsPlace = placeIndex(paragraphs);
   return (p) => {
     let s = memo.get(p);
@@ -67,7 +69,11 @@ export function thingSigns(people: People, paragraphs: readonly string[], bases:
     const [the, n] = theShare.get(p) ?? [0, 0];
     let lowerElsewhere = false;
     const word = p.folded[0] ?? '';
-    if (p.folded.length === 1 && ALL_LOWER.test(word)) lowerElsewhere = (lowerWords ??= lowerCaseWords(paragraphs.join('\n\n'))).has(word);
+    if (p.folded.length === 1 && ALL_LOWER.test(word)) {
+      joined ??= paragraphs.join('\n\n');
+      // A few one-word names: a scan each; more: every lower-case word of the article once.
+      lowerElsewhere = ++lowerAsked <= SCANS_BEFORE_INDEX ? writtenLowerCase(word, joined) : (lowerWords ??= lowerCaseWords(joined)).has(word);
+    }
     // The name as written, whole: a place test of "English Channel", not of "English".
     s = { afterThe: n > 0 ? the / n : 0, head: thingHead(p.folded), lowerElsewhere, place: usedAsPlace(p.name) };
     memo.set(p, s);

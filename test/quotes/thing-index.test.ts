@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeIndex, usedAsPlace } from '../../src/quotes/lone-names.js';
+import { placeIndex, SCANS_BEFORE_INDEX, usedAsPlace } from '../../src/quotes/lone-names.js';
 import { lowerCaseWords, writtenLowerCase } from '../../src/quotes/thing-names.js';
 
 // Texts drawn from pieces that sit on every boundary the two scans read: place words, blanks,
@@ -20,7 +20,8 @@ describe('the per-article indexes of thing signs equal the scans they replace', 
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (paragraphs) => {
         const index = placeIndex(paragraphs);
-        for (const name of names) {
+        // The first SCANS_BEFORE_INDEX names are scanned one by one; the rest read the index.
+        for (const name of [...names, ...names, ...names]) {
           const expected = usedAsPlace(name, paragraphs);
           if (expected) places++;
           expect(index(name)).toBe(expected);
@@ -28,8 +29,9 @@ describe('the per-article indexes of thing signs equal the scans they replace', 
       }),
       { numRuns: 400, seed: 14 },
     );
-    // The property saw places, not only misses.
+    // The property saw places, not only misses, and asked the index too.
     expect(places).toBeGreaterThan(50);
+    expect(names.length * 3).toBeGreaterThan(SCANS_BEFORE_INDEX);
   });
 
   it('GIVEN random text THEN lowerCaseWords(text).has(word) = writtenLowerCase(word, text)', () => {
