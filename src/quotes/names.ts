@@ -30,7 +30,8 @@ export const foldName = (s: string): string => (isAsciiAlnum(s) ? s.toLowerCase(
 
 const foldCached: (s: string) => string = memoByWord(foldUncached);
 
-function foldUncached(s: string): string {
+/** The full normalising pipeline that `foldName` shortcuts for plain ASCII names (its tests compare the two). */
+export function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
