@@ -8,7 +8,7 @@ import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
 import { lastAtOrBefore } from './sorted.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
-const THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
+const APPOSITIVE_THING_HEADS = new Set('firm statement report website campaign tweet release memo letter study survey sign signs petition organization organisation source'.split(' '));
 
 // ", who is 23", ", 23,", ", a resident of …", ", the lanky bespectacled professor,": the head is the
 // first of up to four lower-case words after which the appositive ends or an "of"/"at"/… phrase
@@ -16,7 +16,7 @@ const THING_HEADS = new Set('firm statement report website campaign tweet releas
 const PERSONAL_AFTER = /^,\s+(?:who\b|whose\b|\d{1,3}\s*,|(?:a|an|the|his|her)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=\s*[,.;:)]|\s*$|\s+(?:of|at|in|for|from|with|who|whose|on)\b))/u;
 
 /** A noun that describes a person ("resident", "designer", "professor"), not a body or a document ("government", "firm", "report"). */
-const isPersonalNoun = (w: string): boolean => isTitleWord(w) && !isOrgWord(w) && !THING_HEADS.has(w);
+const isPersonalNoun = (w: string): boolean => isTitleWord(w) && !isOrgWord(w) && !APPOSITIVE_THING_HEADS.has(w);
 
 /**
  * The article's own evidence that a lone capitalised word, at this mention, is a person: the role

@@ -57,7 +57,14 @@ interface Run {
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
-export const SENTENCE_OPENING = /(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:But|And|However|Meanwhile|Still|Now|Then|So|Also|Yet|Instead|Earlier|Later|Separately|Similarly|Indeed|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?$/u;
+/** Words that may open a sentence before its subject ("However, Mr Blair …"); `mayOpenSentence` reads the same lists. */
+const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
+/** "Last week", "On Monday", "In 1990": a word of time before the subject. */
+const WHEN_WORDS = new Set(['Last', 'On', 'In']);
+export const SENTENCE_OPENING = new RegExp(
+  String.raw`(?:^|[.!?…]["”’)]*\s+|:\s+)(?:(?:${[...CONNECTIVES, ...[...WHEN_WORDS].map((w) => String.raw`${w}\s+\w+`)].join('|')}),?\s+)?$`,
+  'u',
+);
 
 const NO_WORDS: readonly string[] = [];
 /** A longer lower-case word is no particle: not sliced to be looked up. */
@@ -120,8 +127,6 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
 }
 
-const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
-const WHEN_WORDS = new Set(['Last', 'On', 'In']);
 
 /** Where the whitespace-delimited word of `s` that ends at `end` starts (not before `from`). */
 function wordStart(s: string, end: number, from: number): number {
