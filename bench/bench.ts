@@ -138,7 +138,8 @@ const busiest = (mode: string): number => median((fresh.get(mode) ?? []).map((b)
 const helpers = (mode: string): number => median((fresh.get(mode) ?? []).map((b) => b.helperCpu ?? 0));
 const threadsOf = (mode: string): string => `busiest worker ${ms(busiest(mode))}, V8 helpers ${ms(helpers(mode))}`;
 row(`cold one pass, ${fresh.get('pooled')?.[0]?.workers ?? 0} build worker(s) + quote workers`, `${cost(pooledQ)}; ${threadsOf('pooled')}`);
-row('  the same without quotes', `${cost(pooledNq)}; ${threadsOf('pooled-no-quotes')}`);
+row(`  the same without quotes (${fresh.get('pooled-no-quotes')?.[0]?.workers ?? 0} build worker(s): the cores the quote workers would take)`, `${cost(pooledNq)}; ${threadsOf('pooled-no-quotes')}`);
+// What a user's build gains by turning quotes off: the no-quotes plan gives the quote workers' cores to build workers.
 row('  quotes / (read + index), pooled (quote workers)', pct(minus(pooledQ, pooledNq), pooledNq));
 // Sessions 12–14: the main thread found the quotes of merged chunks while it waited for the workers.
 const pooledM = med('pooled-quotes-on-main', (b) => b.total);

@@ -68,6 +68,8 @@ export interface Built {
   workers: number;
   /** Merged chunks whose quotes this thread found (the rest by build or quote workers). */
   quoteChunksHere: number;
+  /** Merged chunks whose quotes a quote worker found. */
+  quoteChunksAway: number;
 }
 
 /** Below this much text (about a thousand news stories) one thread is quicker than starting workers. */
@@ -122,6 +124,8 @@ export function buildFromFilesAsync(b: FilesBuild): Promise<Built> {
 const QUOTE_DEPTH = 2;
 /** Chunks left unsent when merging ends (up to 4 MB of text; 200 files each at most) that repay this thread's cold start on quotes: see ChunkQuoting. */
 const TAIL_MIN_CHUNKS = 16;
+/** No answer from any quote worker this long, with tasks pending, means one died unseen. */
+const QUOTE_STALL_MS = 30_000;
 
 /** Quote workers for a build whose parse workers use `signal`; undefined (quotes found here) when none can start. */
 function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Logger): QuotePool | undefined {
@@ -133,7 +137,8 @@ function startQuotePool(b: FilesBuild, signal: Int32Array, size: number, log: Lo
       depth: QUOTE_DEPTH,
       name: 'quote worker',
       module: b.quoteWorkerModule ?? workerModuleNamed('quote-worker'),
-      ...(b.quoteStallMs !== undefined ? { stallMs: b.quoteStallMs } : {}),
+      // A quote chunk takes about 0.1 s: a worker that died unseen (OOM while this thread blocked) is noticed sooner than a build worker's 2 minutes.
+      stallMs: b.quoteStallMs ?? QUOTE_STALL_MS,
     });
   } catch (e) {
     log.warn({ err: e }, `quote workers could not start (${e instanceof Error ? e.message : String(e)}); finding quotes in this thread`);
@@ -168,7 +173,7 @@ function* building(b: FilesBuild): Work<Built> {
   let pool = startPool(b, chunks.length, quoteWorkers, log);
   // Quotes found off the build workers: by quote workers (sharing the build workers' signal, so
   // an answer from either wakes this thread), else here, a merged chunk at a time.
-  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, quoteWorkers, log) : undefined, log, b.tailMinChunks ?? TAIL_MIN_CHUNKS) : undefined;
+  const finding = quotes && quotesIn !== 'workers' ? new ChunkQuoting(merger, pool ? startQuotePool(b, pool.signal, Math.min(quoteWorkers, chunks.length), log) : undefined, log, b.tailMinChunks ?? TAIL_MIN_CHUNKS) : undefined;
   // The workers whose answers were merged.
   const used = new Set<number>();
   // Whatever throws from here on (a progress callback, a bad answer), the quote workers stop.
@@ -245,7 +250,7 @@ function* building(b: FilesBuild): Work<Built> {
     // The speaker registry is one synchronous step over all quotes: let waiting work in first.
     yield;
     const store = QuoteStore.fromQuotes(merger.quotes);
-    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size, quoteChunksHere: finding?.chunksHere ?? 0 };
+    return { archive: { dir: b.dir, articles: [...merger.articles], warnings: merger.warnings }, index, quotes: store, workers: used.size, quoteChunksHere: finding?.chunksHere ?? 0, quoteChunksAway: finding?.chunksAway ?? 0 };
   } finally {
     finding?.close();
   }

@@ -81,6 +81,13 @@ export class BuildMerger {
     for (const w of r.warnings) this.warnings.push(w);
   }
 
+  /** How many articles merged chunk `seq` holds (no copy: the main thread asks once per chunk). */
+  chunkSize(seq: number): number {
+    const span = this.spans[seq];
+    if (!span) throw new Error(`build: chunk ${seq} is not merged`);
+    return span.count;
+  }
+
   /** The articles of merged chunk `seq`. */
   chunkArticles(seq: number): Article[] {
     const span = this.spans[seq];

@@ -98,7 +98,11 @@ export interface PoolOptions {
   size: number;
   /** The module whose `serve(port, signal)` answers tasks (tests inject failing ones). */
   module?: URL;
-  /** A task unanswered this long means a worker died unseen (the main thread blocked): default 2 minutes. */
+  /**
+   * No answer from any worker this long while tasks are pending means one died unseen (the main
+   * thread blocked, so its 'exit' event never ran): default 2 minutes. A single stuck worker is
+   * noticed only once the others run dry.
+   */
   stallMs?: number;
   /** The counter to bump after each answer: pools that share one wake a main thread waiting for either. */
   signal?: Int32Array;
@@ -114,7 +118,7 @@ interface Slot {
   inFlight: number;
 }
 
-/** Build workers; any failure is recorded in `failure` (the caller then does the rest itself). */
+/** A pool of worker threads (build or quote workers); any failure is recorded in `failure` (the caller then does the rest itself). */
 export class BuildPool<T = ChunkTask, R = ChunkResult> {
   readonly signal: Int32Array;
   failure: string | undefined;

@@ -1,6 +1,6 @@
 // A quote worker: finds the quotes of the merged chunks the main thread sends it (`findTaskQuotes`)
-// while the main thread indexes. One such worker warms the quote code up and loads its name lists
-// once for the whole build. Started by the pool's bootstrap (pool.ts), which calls `serve`.
+// while the main thread indexes. Each quote worker warms the quote code up and loads its name lists
+// once for the whole build (one worker up to 5 cores). Started by the pool's bootstrap (pool.ts), which calls `serve`.
 
 import type { MessagePort } from 'node:worker_threads';
 import { firstNameGender } from '../quotes/first-names.js';

@@ -32,6 +32,8 @@ export class ChunkQuoting {
   private tailDeclined = false;
   /** Chunks whose quotes this thread found. */
   chunksHere = 0;
+  /** Chunks whose quotes a quote worker found. */
+  chunksAway = 0;
   /** Answers not yet appended, by seq. */
   private readonly ready = new Map<number, ChunkQuotes>();
   /** Chunks whose quotes are in the merger (seq 0 … appended − 1). */
@@ -78,7 +80,10 @@ export class ChunkQuoting {
   pump(): void {
     const pool = this.pool;
     if (pool) {
-      for (const { result } of pool.receive()) this.ready.set(result.seq, result);
+      for (const { result } of pool.receive()) {
+        this.ready.set(result.seq, result);
+        this.chunksAway++;
+      }
       if (pool.failure) {
         this.log.warn({ reason: pool.failure }, `quote workers failed (${pool.failure}); finding the rest of the quotes in this thread`);
         this.close();
@@ -167,7 +172,7 @@ export class ChunkQuoting {
     for (let q = this.ready.get(this.appended); q; q = this.ready.get(this.appended)) {
       this.ready.delete(this.appended);
       this.merger.addQuotes(this.appended, q);
-      this.articlesDone += this.merger.chunkArticles(this.appended).length;
+      this.articlesDone += this.merger.chunkSize(this.appended);
       this.appended++;
     }
   }
