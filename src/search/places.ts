@@ -65,6 +65,7 @@ const ABBREVIATIONS = new Map<string, string>([
   ['us', 'united states'],
   ['usa', 'united states'],
   ['uk', 'united kingdom'],
+  // "united arab" is the lexicon's two-word entry (knownPlaces looks at two words at most): keep the two in step.
   ['uae', 'united arab'],
   ['ussr', 'soviet union'],
 ]);
