@@ -11,6 +11,8 @@
 export interface Group {
   features: number[][];
   positive: boolean[];
+  /** The article it comes from: cross-validation keeps one article's groups in one fold. */
+  key?: string;
 }
 
 /** One tree as a complete binary tree in arrays: node i has children 2i+1 and 2i+2; feature -1 is a leaf. */

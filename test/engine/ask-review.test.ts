@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionShape, questionView, scoreSentences, spanCandidates, spanFeatures } from '../../src/search/answer.js';
 import { SENTENCE_FEATURES, SPAN_FEATURES, TYPED_SPAN_FEATURES, type Group } from '../../src/search/ask-model.js';
-import { trainSpanWeights } from '../../src/search/ask-train.js';
+import { foldStarts, trainSpanWeights } from '../../src/search/ask-train.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { namesKnownPlace, placeKindMatch } from '../../src/search/places.js';
 import { whPhrase, type AnswerType } from '../../src/search/question.js';
@@ -142,6 +142,24 @@ describe('span training: the who/where evidence per type, kept or left out by cr
     expect(trained.withoutTyped).toEqual(['other']);
     for (const f of TYPED_SPAN_FEATURES) expect(trained.weights.other[at(f)]).toBe(0);
     expect(trained.weights.place[at('knownPlace')]).toBeGreaterThan(0.5);
+  });
+});
+
+describe('span training: cross-validation folds cut between articles', () => {
+  const group = (key: string): Group => ({ features: [[1], [0]], positive: [true, false], key });
+
+  it('GIVEN groups of articles whose runs straddle the fifths THEN every fold starts where the article changes', () => {
+    // 10 groups; the plain fifths would cut at 2, 4, 6, 8: inside articles a (0–2), c (5–7).
+    const keys = ['a', 'a', 'a', 'b', 'b', 'c', 'c', 'c', 'd', 'e'];
+    const groups = keys.map(group);
+    const starts = foldStarts(groups, 5);
+    expect(starts).toEqual([0, 3, 5, 8, 8, 10]);
+    for (const at of starts.slice(1, -1)) if (at > 0 && at < keys.length) expect(keys[at]).not.toBe(keys[at - 1]);
+  });
+
+  it('GIVEN groups without article keys THEN the folds are the plain fifths', () => {
+    const groups = Array.from({ length: 10 }, () => ({ features: [[1]], positive: [true] }));
+    expect(foldStarts(groups, 5)).toEqual([0, 2, 4, 6, 8, 10]);
   });
 });
 
