@@ -41,9 +41,15 @@ export function opensWithRole(run: readonly string[]): boolean {
   // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
   if (beforeFirstName && (/ard$/u.test(w) || (w.endsWith('s') && isDemonym(w.slice(0, -1))))) return true;
   // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
-  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
+  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower) || PLACE_ENDING.test(lower)) return false;
   return isTitleWord(lower) || beforeFirstName;
 }
+
+/**
+ * Place-name endings that look like the role suffix "-ster" (Old English ceaster "fort", mynster
+ * "church"; Norse staðr): "Manchester Victoria Station" is one place, not a manchester called Victoria.
+ */
+const PLACE_ENDING = /(?:chester|cester|caster|minster|unster|einster|lster)$/u;
 
 /** How many words open the run as roles ("Top-seeded Americans Andy Roddick" → 2), at most two. */
 export function roleWordsOpening(run: readonly string[]): number {
@@ -147,13 +153,17 @@ export function subjectBefore(text: string): Phrase | null {
  * chunk before it (all of it), and the chunk is a description (a/an/the and a lower-case word): the name speaks.
  */
 function unclosedAppositive(before: string, chunk: string): Phrase | null {
-  if (!/^\s*(?:a|an|the)\s+\p{Ll}/u.test(chunk)) return null;
+  // "a spokesman for …", or an owner's role: "Mr Prettejohn, Lloyd's chief executive said".
+  if (!/^\s*(?:(?:a|an|the)\s+|\p{Lu}[\p{L}.&-]*['’]s\s+)\p{Ll}/u.test(chunk)) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
-  if (name.length < 2 || !isFirstName(foldName(name[0] ?? '')) || !looksLikePersonName(name)) return null;
+  // A known first name, or an honorific before a surname ("Mr Prettejohn"): a person's name either way.
+  const honorific = HONORIFIC_WORD.test(name[0] ?? '');
+  if (name.length < 2 || !(honorific || isFirstName(foldName(name[0] ?? ''))) || !looksLikePersonName(honorific ? name.slice(1) : name)) return null;
   return { words: name, appositive: chunk.trim() };
 }
+const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
 
 /**
  * "Hussein Sayed, Chief Market Strategist at FXTM," — a capitalised job title after a full name is
