@@ -120,6 +120,8 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
+/** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
+const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
 const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -434,7 +436,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
-    if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
+    if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !UNNAMED_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
@@ -635,7 +637,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo) : null;
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
@@ -1183,11 +1185,23 @@ const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|for|to|with|of|about|by|fro
  * opens its sentence, whether it is an object or in a side clause, how many other persons (of no
  * other gender) were named after it, and how far back it is. Each mention within reach is read once.
  */
-function antecedents(people: People, paragraphs: readonly string[], bases: readonly number[], pos: number, g: 'm' | 'f', shapeOf: (p: Person) => { gender: Gender }): (p: Person) => Features {
+function antecedents(
+  people: People,
+  paragraphs: readonly string[],
+  bases: readonly number[],
+  pos: number,
+  g: 'm' | 'f',
+  shapeOf: (p: Person) => { gender: Gender },
+  sentenceEnd: number,
+): (p: Person) => Features {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
+  // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
+  const bound = new Set<Person>();
+  for (const m of people.mentionsIn(pos + 1, sentenceEnd)) bound.add(m.person);
   return (p) => {
     const out: Features = {};
+    if (bound.has(p)) out.ante_bound = 1;
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
@@ -1201,12 +1215,38 @@ function antecedents(people: People, paragraphs: readonly string[], bases: reado
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
       if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      let j = k - 1;
+      while (j >= 0 && ms[j]?.person === p) j--;
+      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
       return out;
     }
     out.ante_far = 1;
     out.ante_between = Math.min(3, between.size) / 3;
     return out;
   };
+}
+
+/** How far back (characters) the start of an antecedent's sentence is looked for. */
+const MAIN_REACH = 240;
+/** Where a sentence ends inside a paragraph: the last match in the text before a mention starts the mention's sentence. */
+const SENTENCE_BREAK = /[.!?]["”’')]*\s+(?=["“‘(]?\p{Lu})/gu;
+/** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
+const SUBORDINATE = /(?:^|[^\p{L}])(?:that|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
+
+/**
+ * A mention at `pos` is the subject of its sentence's main clause: the first person the sentence
+ * names (no other mention, `previous`, between the sentence's start and it), with no subordinate
+ * or reported clause opened before it. An opening phrase closed by a comma ("After the match, ",
+ * "One woman, ") does not count. `before`: the paragraph's text before the mention (up to MAIN_REACH).
+ */
+function mainSubject(before: string, previous: PersonMention | undefined, pos: number): boolean {
+  let from = 0;
+  for (const b of before.matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  // No sentence start in reach: a sentence this long has a clause before the name.
+  if (from === 0 && before.length >= MAIN_REACH) return false;
+  const lead = before.slice(from);
+  if (previous && previous.pos >= pos - lead.length) return false;
+  return !SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''));
 }
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
