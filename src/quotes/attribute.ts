@@ -120,6 +120,14 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
+/** A description of one person ("a spokesman for Acme", "the U.S. analyst"), not of an organisation, a document or a group. */
+function personDescription(name: string): boolean {
+  const m = /^(?:a|an|the|one)\s+(.+)$/u.exec(name);
+  if (!m) return false;
+  const head = (/([\p{L}-]+)$/u.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
+  return head.length > 0 && /^\p{Ll}/u.test(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
+}
+
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
@@ -702,6 +710,20 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted, speaks)) {
             const c = cands.ofPerson(p);
             if (c) setFeature(c.x, 'named_after_speech', 1);
+          }
+        }
+        // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
+        // he said": a he/she may continue an unnamed person the paragraph's narration or last
+        // attribution made the speaker, a reading of its own for the model to weigh against the names.
+        if (ex && ex.pronoun !== null) {
+          for (let n = 0; n < cands.size; n++) {
+            const c = cands.at(n) as Candidate;
+            const x = c.x;
+            if (c.speaker.person || SLOTS.some((slot) => x[FEATURE_INDEX[slot]]) || !(x[FEATURE_INDEX.intro_para] || x[FEATURE_INDEX.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            setFeature(x, ex.slot, 1);
+            setFeature(x, 'via_pronoun_prev', 1);
+            setFeature(x, 'pronoun_desc', 1);
+            slotReadings.push({ speaker: c.speaker, via: 'via_pronoun_prev', commit: noop });
           }
         }
         for (let n = 0; n < cands.size; n++) {
