@@ -218,9 +218,13 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
       const w = ws[j] ?? '';
       if (isDeterminer(w)) {
         out.unshift(...ws.slice(j, i + 1));
+        // "An official with one U.S. vehicle maker": the determiner opens a complement of a role before it.
+        const [det, role, prep] = [ws[j - 3] ?? '', ws[j - 2] ?? '', ws[j - 1] ?? ''];
+        if (j >= 3 && /^(?:with|for|at|of|from)$/u.test(prep) && isRoleWord(role) && isDeterminer(det)) out.unshift(det, role, prep);
         break;
       }
-      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || isPreposition(w) || isStopWord(w)) break;
+      // Lower-case modifiers, or an abbreviation ("one U.S. vehicle maker").
+      if (!(/^\p{Ll}[\p{Ll}-]*$/u.test(w) || /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(w)) || isPreposition(w) || isStopWord(w)) break;
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
