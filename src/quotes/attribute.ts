@@ -120,9 +120,10 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
-/** A description of one person ("a spokesman for Acme", "the U.S. analyst"), not of an organisation, a document or a group. */
+/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group. */
 function personDescription(name: string): boolean {
-  const m = /^(?:a|an|the|one)\s+(.+)$/u.exec(name);
+  // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
+  const m = /^(?:a|an|one)\s+(.+)$/u.exec(name);
   if (!m) return false;
   const head = (/([\p{L}-]+)$/u.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
   return head.length > 0 && /^\p{Ll}/u.test(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
@@ -715,7 +716,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
         // he said": a he/she may continue an unnamed person the paragraph's narration or last
         // attribution made the speaker, a reading of its own for the model to weigh against the names.
-        if (ex && ex.pronoun !== null) {
+        // Only when no named person is that evidence too ("Eva Lichtenberg, a member of the European
+        // Parliament said … she added" is hers).
+        let namedSpeaker = false;
+        for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
+          const c = cands.at(n) as Candidate;
+          if (c.speaker.person && (c.x[FEATURE_INDEX.intro_para] || c.x[FEATURE_INDEX.prev_attr])) namedSpeaker = true;
+        }
+        if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;

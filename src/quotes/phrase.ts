@@ -49,7 +49,8 @@ export function opensWithRole(run: readonly string[]): boolean {
  * Place-name endings that look like the role suffix "-ster" (Old English ceaster "fort", mynster
  * "church"; Norse staðr): "Manchester Victoria Station" is one place, not a manchester called Victoria.
  */
-const PLACE_ENDING = /(?:chester|cester|caster|minster|unster|einster|lster)$/u;
+// "-ncaster" (Lancaster, Doncaster), not "broadcaster" or "forecaster".
+const PLACE_ENDING = /(?:chester|cester|ncaster|minster|unster|einster|lster)$/u;
 
 /** How many words open the run as roles ("Top-seeded Americans Andy Roddick" → 2), at most two. */
 export function roleWordsOpening(run: readonly string[]): number {
@@ -154,7 +155,8 @@ export function subjectBefore(text: string): Phrase | null {
  */
 function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // "a spokesman for …", or an owner's role: "Mr Prettejohn, Lloyd's chief executive said".
-  if (!/^\s*(?:(?:a|an|the)\s+|\p{Lu}[\p{L}.&-]*['’]s\s+)\p{Ll}/u.test(chunk)) return null;
+  // A capitalised modifier may follow the article: "a Green member of the European Parliament".
+  if (!/^\s*(?:(?:a|an|the)\s+\p{L}|\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u.test(chunk)) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];

@@ -64,6 +64,11 @@ describe('an unnamed person a pronoun continues', () => {
     expect(speakerOf(text, 'All automakers')).toBe('an official with one U.S. vehicle maker');
   });
 
+  it('GIVEN "Eva Lichtenberg, a member of the European Parliament said … “…,” she added" THEN the named person, not her description, continues', () => {
+    const text = ['"Patent rights protect the big companies," Eva Lichtenberg, a Green member of the European Parliament said in a statement. "Smaller firms cannot afford the costs," she added.'];
+    expect(speakerOf(text, 'Smaller firms')).toBe('Eva Lichtenberg');
+  });
+
   it('GIVEN "the source told the paper" after a named politician THEN the source stays unnamed', () => {
     const text = [
       'Alastair Campbell is to return to front the election campaign, the prime minister has confirmed.',
@@ -92,5 +97,6 @@ describe('names and roles written the Reuters and BBC way', () => {
     expect(roleWordsOpening(['Leicester', 'Eleanor', 'Hale'])).toBe(0);
     expect(personNames(['Trains were delayed at Manchester Victoria Station on Monday.'])).toContain('Manchester Victoria Station');
     expect(roleWordsOpening(['Youngster', 'Kieran', 'Richardson'])).toBe(1);
+    expect(roleWordsOpening(['Broadcaster', 'Chris', 'Evans'])).toBe(1);
   });
 });
