@@ -1247,7 +1247,7 @@ function antecedents(
       if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
-      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
+      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
       return out;
     }
     out.ante_far = 1;
@@ -1263,20 +1263,38 @@ const SENTENCE_BREAK = /[.!?]["”’')]*\s+(?=["“‘(]?\p{Lu})/gu;
 /** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
 const SUBORDINATE = /(?:^|[^\p{L}])(?:that|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
 
+/** A speech verb right after a name and its words: "…, Sri Lankan finance minister Ronnie de Mel said". */
+const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|stated|explained|noted|argued|warned|insisted|claimed)\b/u;
+/** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
+const REPORTED_BY = /,\s+(?:[^,.;:!?]{0,60}\s)?(?:said|says|told|added|adds|according\s+to)\b/u;
+
 /**
- * A mention at `pos` is the subject of its sentence's main clause: the first person the sentence
- * names (no other mention, `previous`, between the sentence's start and it), with no subordinate
- * or reported clause opened before it. An opening phrase closed by a comma ("After the match, ",
- * "One woman, ") does not count. `before`: the paragraph's text before the mention (up to MAIN_REACH).
+ * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an
+ * attribution that closes the sentence ("Growth will slow, finance minister Ronnie de Mel said"),
+ * or the first person the sentence names (no other mention, `previous`, between the sentence's
+ * start and it), with no subordinate or reported clause opened before it (an opening phrase
+ * closed by a comma, "After the match, ", "One woman, ", does not count) and no attribution to
+ * someone else closing the sentence after it. `before`/`after`: the paragraph's text around the
+ * mention (up to MAIN_REACH each).
  */
-function mainSubject(before: string, previous: PersonMention | undefined, pos: number): boolean {
+function mainSubject(before: string, after: string, previous: PersonMention | undefined, pos: number): boolean {
   let from = 0;
   for (const b of before.matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
   // No sentence start in reach: a sentence this long has a clause before the name.
   if (from === 0 && before.length >= MAIN_REACH) return false;
   const lead = before.slice(from);
+  if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
   if (previous && previous.pos >= pos - lead.length) return false;
-  return !SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''));
+  if (SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''))) return false;
+  const end = /[.!?](?:["”’')]*\s|$)/u.exec(after);
+  return !REPORTED_BY.test(end ? after.slice(0, end.index) : after);
+}
+
+/** Up to `n` characters of the article's text after the global offset `pos`, within its paragraph. */
+function textAfterIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  const k = lastAtOrBefore(bases, pos);
+  const at = pos - (bases[k] ?? 0);
+  return (paragraphs[k] ?? '').slice(at, at + n);
 }
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */

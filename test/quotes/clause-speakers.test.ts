@@ -44,6 +44,15 @@ describe('a pronoun and the clause its antecedent stands in', () => {
     const side = ['The vote came when Mr Blunkett argued for the bill. "It is the right thing to do," he said.'];
     expect(featuresAt(side, 'It is the right').get('Blunkett')?.ante_main).toBeUndefined();
   });
+
+  it('GIVEN "Growth will slow as Peter Lindqvist leaves, finance minister Ronald Demmer said" THEN the minister who closes the sentence is its main subject, the name in the reported clause is not', () => {
+    const text = ['Growth will slow as Peter Lindqvist leaves the bank, finance minister Ronald Demmer said. "We expect four percent," he said.'];
+    const fs = featuresAt(text, 'We expect four');
+    expect(fs.get('Ronald Demmer')?.ante_main).toBe(1);
+    expect(fs.get('Peter Lindqvist')?.ante_main).toBeUndefined();
+    const reported = ['Peter Lindqvist will leave the bank next year, finance minister Ronald Demmer said. "We will miss him," he said.'];
+    expect(featuresAt(reported, 'We will miss').get('Peter Lindqvist')?.ante_main).toBeUndefined();
+  });
 });
 
 describe('an unnamed person a pronoun continues', () => {
