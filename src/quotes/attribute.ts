@@ -1261,12 +1261,14 @@ const MAIN_REACH = 240;
 /** Where a sentence ends inside a paragraph: the last match in the text before a mention starts the mention's sentence. */
 const SENTENCE_BREAK = /[.!?]["”’')]*\s+(?=["“‘(]?\p{Lu})/gu;
 /** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
-const SUBORDINATE = /(?:^|[^\p{L}])(?:that|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
+// "that" only as a complementizer: "that was not enough for Mr Sarkozy" is a demonstrative (an auxiliary follows it).
+const SUBORDINATE = /(?:^|[^\p{L}])(?:that(?!\s+(?:was|is|were|are|would|will|has|had|may|might|could|should|can|does|did)\b)|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
 
 /** A speech verb right after a name and its words: "…, Sri Lankan finance minister Ronnie de Mel said". */
 const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|stated|explained|noted|argued|warned|insisted|claimed)\b/u;
 /** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
-const REPORTED_BY = /,\s+(?:[^,.;:!?]{0,60}\s)?(?:said|says|told|added|adds|according\s+to)\b/u;
+// A subject between the comma and the verb, or a name after an inverted verb: "Nielson, who is chairman, said he …" is no report of someone else's.
+const REPORTED_BY = /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
 
 /**
  * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an

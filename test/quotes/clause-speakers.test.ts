@@ -52,6 +52,17 @@ describe('a pronoun and the clause its antecedent stands in', () => {
     expect(fs.get('Peter Lindqvist')?.ante_main).toBeUndefined();
     const reported = ['Peter Lindqvist will leave the bank next year, finance minister Ronald Demmer said. "We will miss him," he said.'];
     expect(featuresAt(reported, 'We will miss').get('Peter Lindqvist')?.ante_main).toBeUndefined();
+    const inverted = ['Peter Lindqvist will leave the bank next year, said Ronald Demmer. "We will miss him," he said.'];
+    expect(featuresAt(inverted, 'We will miss').get('Peter Lindqvist')?.ante_main).toBeUndefined();
+  });
+
+  it('GIVEN "Peter Nielson, who is party chairman, said he had suspended Mr Houston" THEN Nielson is the main subject (the appositive\'s comma before "said" reports nothing); after "that was not enough for Mr Sarkozy" THEN a demonstrative "that" opens no clause', () => {
+    const text = [
+      'Peter Nielson, who is party chairman, said he had suspended Mr Houston on Friday. He said the evidence would be looked into. He added: "I cannot comment too much at the moment."',
+    ];
+    expect(featuresAt(text, 'I cannot comment').get('Peter Nielson')?.ante_main).toBe(1);
+    const demonstrative = ['John Snow welcomed the plan. But that was not enough for Mr Sarkozy. "It is up to them to say so," he said.'];
+    expect(featuresAt(demonstrative, 'It is up to').get('Sarkozy')?.ante_main).toBe(1);
   });
 });
 
