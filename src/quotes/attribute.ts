@@ -1288,6 +1288,9 @@ function mainSubject(before: string, after: string, previous: PersonMention | un
   if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
   if (previous && previous.pos >= pos - lead.length) return false;
   if (SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''))) return false;
+  // A comma right after the name opens its appositive ("Peter Misselbrook, executive partner of Tods
+  // Murray said"): the verb after it is the name's own.
+  if (/^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,/u.test(after)) return true;
   const end = /[.!?](?:["”’')]*\s|$)/u.exec(after);
   return !REPORTED_BY.test(end ? after.slice(0, end.index) : after);
 }
