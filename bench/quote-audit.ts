@@ -7,8 +7,8 @@
 //
 // --only-changed samples only the quotes whose speaker differs from BEFORE.jsonl (the diff review).
 
-import { readFileSync } from 'node:fs';
 import { loadArchive } from '../src/archive/load.js';
+import { readDump, rowKey, type SpeakerRow } from './speaker-dump.js';
 
 const argv = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
@@ -24,26 +24,12 @@ if (!dir || !dump) {
 const seed = Number(valueOf('--seed') ?? '16');
 const n = Number(valueOf('--n') ?? '40');
 
-interface Row {
-  article: string;
-  paragraph: number;
-  open: number;
-  speaker: string | null;
-  text: string;
-}
-const read = (path: string): Row[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
-const key = (r: Row): string => `${r.article}#${r.paragraph}#${r.open}`;
-
-let rows = read(dump);
+let rows = readDump(dump);
 const beforePath = valueOf('--only-changed');
-const before = new Map<string, Row>();
+const before = new Map<string, SpeakerRow>();
 if (beforePath) {
-  for (const r of read(beforePath)) before.set(key(r), r);
-  rows = rows.filter((r) => before.has(key(r)) && before.get(key(r))?.speaker !== r.speaker);
+  for (const r of readDump(beforePath)) before.set(rowKey(r), r);
+  rows = rows.filter((r) => before.has(rowKey(r)) && before.get(rowKey(r))?.speaker !== r.speaker);
 }
 
 // mulberry32: a small seeded generator, so that a sample can be drawn again.
@@ -60,13 +46,13 @@ for (let i = picked.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
   [picked[i], picked[j]] = [picked[j] as number, picked[i] as number];
 }
-const sample = picked.slice(0, Math.min(n, picked.length)).map((i) => rows[i] as Row);
+const sample = picked.slice(0, Math.min(n, picked.length)).map((i) => rows[i] as SpeakerRow);
 const articles = new Map(loadArchive(dir).articles.map((a) => [a.id, a]));
 console.log(`seed ${seed}: ${sample.length} of ${rows.length} quotes\n`);
 sample.forEach((r, k) => {
   const a = articles.get(r.article);
   const paras = a?.paragraphs ?? [];
-  const old = before.get(key(r));
+  const old = before.get(rowKey(r));
   console.log(`#${k + 1} ${r.article} ¶${r.paragraph} speaker: ${old ? `${old.speaker ?? 'nobody'} → ` : ''}${r.speaker ?? 'nobody'}`);
   console.log(`   [quote]  "${r.text}…"`);
   if (r.paragraph > 1) console.log(`   [before] ${(paras[r.paragraph - 2] ?? '').slice(-400)}`);
