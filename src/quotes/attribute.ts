@@ -1281,11 +1281,13 @@ const REPORTED_BY = /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:
  */
 function mainSubject(before: string, after: string, previous: PersonMention | undefined, pos: number): boolean {
   let from = 0;
-  for (const b of before.matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  // With the name's first letter: a sentence break right before the name needs the capital after it.
+  for (const b of (before + after.slice(0, 1)).matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
   // No sentence start in reach: a sentence this long has a clause before the name.
   if (from === 0 && before.length >= MAIN_REACH) return false;
   const lead = before.slice(from);
-  if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
+  // "…, finance minister Ronald Demmer said" — not a preposition's object ("Misselbrook, partner of Tods Murray said").
+  if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && !/(?:^|\s)(?:of|for|at|with|from|in|on|to|by|and)\s+$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
   if (previous && previous.pos >= pos - lead.length) return false;
   if (SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''))) return false;
   // A comma right after the name opens its appositive ("Peter Misselbrook, executive partner of Tods

@@ -61,10 +61,13 @@ describe('a pronoun and the clause its antecedent stands in', () => {
       'Peter Nielson, who is party chairman, said he had suspended Mr Houston on Friday. He said the evidence would be looked into. He added: "I cannot comment too much at the moment."',
     ];
     expect(featuresAt(text, 'I cannot comment').get('Peter Nielson')?.ante_main).toBe(1);
-    const unclosed = ['Peter Misselbrook, executive partner of the firm said Mr McLetchie had been considering retirement. He added: "David has decided that this should be made now."'];
+    const unclosed = [
+      'Nicola Sturgeon said she would not "lose any sleep over it". Peter Misselbrook, executive partner of Tods Murray said Mr McLetchie had been considering retirement. He added: "David has decided that this should be made now."',
+    ];
     const fs = featuresAt(unclosed, 'David has decided');
     expect(fs.get('Peter Misselbrook')?.ante_main).toBe(1);
     expect(fs.get('McLetchie')?.ante_main).toBeUndefined();
+    expect(fs.get('Tods Murray')?.ante_main).toBeUndefined();
     const demonstrative = ['John Snow welcomed the plan. But that was not enough for Mr Sarkozy. "It is up to them to say so," he said.'];
     expect(featuresAt(demonstrative, 'It is up to').get('Sarkozy')?.ante_main).toBe(1);
   });
