@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadArchive } from '../src/archive/load.js';
 import { attributeArticle } from '../src/quotes/attribute.js';
 import { FEATURES, parseWeights, type SpeakerWeights } from '../src/quotes/ranker.js';
+import { readDump, rowKey, type SpeakerRow } from './speaker-dump.js';
 
 const argv = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
@@ -32,15 +33,7 @@ if (weightsPath) {
   weights = parseWeights({ ...json, weights: Object.fromEntries(FEATURES.map((f) => [f, json.weights?.[f] ?? 0])) });
 }
 
-interface Row {
-  article: string;
-  paragraph: number;
-  open: number;
-  speaker: string | null;
-  text: string;
-}
-
-const rows: Row[] = [];
+const rows: SpeakerRow[] = [];
 for (const article of loadArchive(dir).articles) {
   for (const q of attributeArticle(article.paragraphs, weights ? { weights } : {})) {
     if (q.kind === 'fragment') continue;
@@ -52,12 +45,10 @@ console.log(`${rows.length} quotes written to ${out}`);
 
 const before = valueOf('--diff');
 if (before) {
-  const key = (r: Row): string => `${r.article}#${r.paragraph}#${r.open}`;
-  const old = new Map<string, Row>();
-  for (const line of readFileSync(before, 'utf8').split('\n')) if (line.trim()) old.set(key(JSON.parse(line) as Row), JSON.parse(line) as Row);
+  const old = new Map(readDump(before).map((r) => [rowKey(r), r]));
   let changed = 0;
   for (const r of rows) {
-    const o = old.get(key(r));
+    const o = old.get(rowKey(r));
     if (!o || o.speaker === r.speaker) continue;
     changed++;
     console.log(`${r.article} ¶${r.paragraph} ${o.speaker ?? 'nobody'} → ${r.speaker ?? 'nobody'}  "${r.text}"`);

@@ -120,6 +120,17 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
+/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group. */
+function personDescription(name: string): boolean {
+  // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
+  const m = /^(?:a|an|one)\s+(.+)$/u.exec(name);
+  if (!m) return false;
+  const head = (/([\p{L}-]+)$/u.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
+  return head.length > 0 && /^\p{Ll}/u.test(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
+}
+
+/** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
+const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
 const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -434,7 +445,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
     const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
-    if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
+    if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !UNNAMED_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
@@ -635,7 +646,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo) : null;
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
@@ -700,6 +711,27 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted, speaks)) {
             const c = cands.ofPerson(p);
             if (c) setFeature(c.x, 'named_after_speech', 1);
+          }
+        }
+        // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
+        // he said": a he/she may continue an unnamed person the paragraph's narration or last
+        // attribution made the speaker, a reading of its own for the model to weigh against the names.
+        // Only when no named person is that evidence too ("Eva Lichtenberg, a member of the European
+        // Parliament said … she added" is hers).
+        let namedSpeaker = false;
+        for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
+          const c = cands.at(n) as Candidate;
+          if (c.speaker.person && (c.x[FEATURE_INDEX.intro_para] || c.x[FEATURE_INDEX.prev_attr])) namedSpeaker = true;
+        }
+        if (ex && ex.pronoun !== null && !namedSpeaker) {
+          for (let n = 0; n < cands.size; n++) {
+            const c = cands.at(n) as Candidate;
+            const x = c.x;
+            if (c.speaker.person || SLOTS.some((slot) => x[FEATURE_INDEX[slot]]) || !(x[FEATURE_INDEX.intro_para] || x[FEATURE_INDEX.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            setFeature(x, ex.slot, 1);
+            setFeature(x, 'via_pronoun_prev', 1);
+            setFeature(x, 'pronoun_desc', 1);
+            slotReadings.push({ speaker: c.speaker, via: 'via_pronoun_prev', commit: noop });
           }
         }
         for (let n = 0; n < cands.size; n++) {
@@ -1183,11 +1215,23 @@ const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|for|to|with|of|about|by|fro
  * opens its sentence, whether it is an object or in a side clause, how many other persons (of no
  * other gender) were named after it, and how far back it is. Each mention within reach is read once.
  */
-function antecedents(people: People, paragraphs: readonly string[], bases: readonly number[], pos: number, g: 'm' | 'f', shapeOf: (p: Person) => { gender: Gender }): (p: Person) => Features {
+function antecedents(
+  people: People,
+  paragraphs: readonly string[],
+  bases: readonly number[],
+  pos: number,
+  g: 'm' | 'f',
+  shapeOf: (p: Person) => { gender: Gender },
+  sentenceEnd: number,
+): (p: Person) => Features {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
+  // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
+  const bound = new Set<Person>();
+  for (const m of people.mentionsIn(pos + 1, sentenceEnd)) bound.add(m.person);
   return (p) => {
     const out: Features = {};
+    if (bound.has(p)) out.ante_bound = 1;
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
@@ -1201,12 +1245,63 @@ function antecedents(people: People, paragraphs: readonly string[], bases: reado
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
       if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      let j = k - 1;
+      while (j >= 0 && ms[j]?.person === p) j--;
+      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
       return out;
     }
     out.ante_far = 1;
     out.ante_between = Math.min(3, between.size) / 3;
     return out;
   };
+}
+
+/** How far back (characters) the start of an antecedent's sentence is looked for. */
+const MAIN_REACH = 240;
+/** Where a sentence ends inside a paragraph: the last match in the text before a mention starts the mention's sentence. */
+const SENTENCE_BREAK = /[.!?]["”’')]*\s+(?=["“‘(]?\p{Lu})/gu;
+/** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
+// "that" only as a complementizer: "that was not enough for Mr Sarkozy" is a demonstrative (an auxiliary follows it).
+const SUBORDINATE = /(?:^|[^\p{L}])(?:that(?!\s+(?:was|is|were|are|would|will|has|had|may|might|could|should|can|does|did)\b)|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
+
+/** A speech verb right after a name and its words: "…, Sri Lankan finance minister Ronnie de Mel said". */
+const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|stated|explained|noted|argued|warned|insisted|claimed)\b/u;
+/** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
+// A subject between the comma and the verb, or a name after an inverted verb: "Nielson, who is chairman, said he …" is no report of someone else's.
+const REPORTED_BY = /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
+
+/**
+ * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an
+ * attribution that closes the sentence ("Growth will slow, finance minister Ronnie de Mel said"),
+ * or the first person the sentence names (no other mention, `previous`, between the sentence's
+ * start and it), with no subordinate or reported clause opened before it (an opening phrase
+ * closed by a comma, "After the match, ", "One woman, ", does not count) and no attribution to
+ * someone else closing the sentence after it. `before`/`after`: the paragraph's text around the
+ * mention (up to MAIN_REACH each).
+ */
+function mainSubject(before: string, after: string, previous: PersonMention | undefined, pos: number): boolean {
+  let from = 0;
+  // With the name's first letter: a sentence break right before the name needs the capital after it.
+  for (const b of (before + after.slice(0, 1)).matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  // No sentence start in reach: a sentence this long has a clause before the name.
+  if (from === 0 && before.length >= MAIN_REACH) return false;
+  const lead = before.slice(from);
+  // "…, finance minister Ronald Demmer said" — not a preposition's object ("Misselbrook, partner of Tods Murray said").
+  if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && !/(?:^|\s)(?:of|for|at|with|from|in|on|to|by|and)\s+$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
+  if (previous && previous.pos >= pos - lead.length) return false;
+  if (SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''))) return false;
+  // A comma right after the name opens its appositive ("Peter Misselbrook, executive partner of Tods
+  // Murray said"): the verb after it is the name's own.
+  if (/^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,/u.test(after)) return true;
+  const end = /[.!?](?:["”’')]*\s|$)/u.exec(after);
+  return !REPORTED_BY.test(end ? after.slice(0, end.index) : after);
+}
+
+/** Up to `n` characters of the article's text after the global offset `pos`, within its paragraph. */
+function textAfterIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  const k = lastAtOrBefore(bases, pos);
+  const at = pos - (bases[k] ?? 0);
+  return (paragraphs[k] ?? '').slice(at, at + n);
 }
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */

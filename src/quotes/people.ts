@@ -367,9 +367,11 @@ export class People {
       }
       // "Goalkeeper Marek Dvorsky", "Fly-half Jonny Wilkinson", "Rapper Eminem": a role noun
       // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
-      const roles = skipped === 0 && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
+      // "New Yorker Dick Morris": "New" was skipped as an adjective, but it opens a compound demonym.
+      const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u.test(ws[0] ?? '');
+      const roles = (skipped === 0 || newDemonym) && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
-        r.lead = [...r.lead, ...ws.slice(0, roles).map((w) => w.toLowerCase())];
+        r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
         r.pos = r.at[roles] ?? r.pos;
         ws = ws.slice(roles);
       }

@@ -41,9 +41,16 @@ export function opensWithRole(run: readonly string[]): boolean {
   // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
   if (beforeFirstName && (/ard$/u.test(w) || (w.endsWith('s') && isDemonym(w.slice(0, -1))))) return true;
   // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
-  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower)) return false;
+  if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower) || PLACE_ENDING.test(lower)) return false;
   return isTitleWord(lower) || beforeFirstName;
 }
+
+/**
+ * Place-name endings that look like the role suffix "-ster" (Old English ceaster "fort", mynster
+ * "church"; Norse staðr): "Manchester Victoria Station" is one place, not a manchester called Victoria.
+ */
+// "-ncaster" (Lancaster, Doncaster), not "broadcaster" or "forecaster".
+const PLACE_ENDING = /(?:chester|cester|ncaster|minster|unster|einster|lster)$/u;
 
 /** How many words open the run as roles ("Top-seeded Americans Andy Roddick" → 2), at most two. */
 export function roleWordsOpening(run: readonly string[]): number {
@@ -147,13 +154,18 @@ export function subjectBefore(text: string): Phrase | null {
  * chunk before it (all of it), and the chunk is a description (a/an/the and a lower-case word): the name speaks.
  */
 function unclosedAppositive(before: string, chunk: string): Phrase | null {
-  if (!/^\s*(?:a|an|the)\s+\p{Ll}/u.test(chunk)) return null;
+  // "a spokesman for …", or an owner's role: "Mr Prettejohn, Lloyd's chief executive said".
+  // A capitalised modifier may follow the article: "a Green member of the European Parliament".
+  if (!/^\s*(?:(?:a|an|the)\s+\p{L}|\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u.test(chunk)) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
-  if (name.length < 2 || !isFirstName(foldName(name[0] ?? '')) || !looksLikePersonName(name)) return null;
+  // A known first name, or an honorific before a surname ("Mr Prettejohn"): a person's name either way.
+  const honorific = HONORIFIC_WORD.test(name[0] ?? '');
+  if (name.length < 2 || !(honorific || isFirstName(foldName(name[0] ?? ''))) || !looksLikePersonName(honorific ? name.slice(1) : name)) return null;
   return { words: name, appositive: chunk.trim() };
 }
+const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
 
 /**
  * "Hussein Sayed, Chief Market Strategist at FXTM," — a capitalised job title after a full name is
@@ -208,9 +220,13 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
       const w = ws[j] ?? '';
       if (isDeterminer(w)) {
         out.unshift(...ws.slice(j, i + 1));
+        // "An official with one U.S. vehicle maker": the determiner opens a complement of a role before it.
+        const [det, role, prep] = [ws[j - 3] ?? '', ws[j - 2] ?? '', ws[j - 1] ?? ''];
+        if (j >= 3 && /^(?:with|for|at|of|from)$/u.test(prep) && isRoleWord(role) && isDeterminer(det)) out.unshift(det, role, prep);
         break;
       }
-      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || isPreposition(w) || isStopWord(w)) break;
+      // Lower-case modifiers, or an abbreviation ("one U.S. vehicle maker").
+      if (!(/^\p{Ll}[\p{Ll}-]*$/u.test(w) || /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(w)) || isPreposition(w) || isStopWord(w)) break;
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").

@@ -69,6 +69,9 @@ export const FEATURES = [
   'used_as_place', // the article uses the name as a place ("in Waterford", "across China")
   'pronoun_no_person', // a he/she read as a name with no sign of a person's (no known first name, role, title or text gender)
   'slot_by', // the agent of a passive right after the quote: was called “…” by X
+  'ante_main', // a he/she slot's antecedent: its latest mention is the first person its sentence names, with no subordinate or reported clause before it ("Larne boss Jimmy McGeough has yet to confirm that Weir …": McGeough, not Weir)
+  'pronoun_desc', // a he/she read as the unnamed person the paragraph's narration or last attribution made the speaker ("a spokesman for Acme said. … he added")
+  'ante_bound', // a he/she slot's reading named after the pronoun in the pronoun's own sentence ("He said Reagan “…”", "“…,” he told Smith"): a pronoun never means a name its own clause goes on to name
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
