@@ -167,25 +167,61 @@ const flagCache = new Map<string, number>();
 function flags(w: string): number {
   let f = flagCache.get(w);
   if (f === undefined) {
-    const bw = bare(w);
-    const l = bw.toLowerCase();
-    const d = l.replace(/\.$/, '');
-    const b = bw.replace(/\./g, '');
-    // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
-    f =
-      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d)) ? TITLE : 0) |
-      (ORG_WORDS.has(d) ? ORG : 0) |
-      (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
-      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
-      (PARTICLES.has(l) ? PARTICLE : 0) |
-      (isStopWord(l) ? STOP : 0) |
-      (DEMONYMS.has(l) ? DEMONYM : 0) |
-      (/['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0);
+    f = isAsciiAlnum(w) ? plainFlags(w) : wordFlags(w);
     if (flagCache.size > 200_000) flagCache.clear();
     flagCache.set(w, f);
   }
   return f;
 }
+
+/** The flags of any word. */
+function wordFlags(w: string): number {
+  const bw = bare(w);
+  const l = bw.toLowerCase();
+  const d = l.replace(/\.$/, '');
+  const b = bw.replace(/\./g, '');
+  // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
+  return (
+    (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d)) ? TITLE : 0) |
+    (ORG_WORDS.has(d) ? ORG : 0) |
+    (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
+    (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+    (PARTICLES.has(l) ? PARTICLE : 0) |
+    (isStopWord(l) ? STOP : 0) |
+    (DEMONYMS.has(l) ? DEMONYM : 0) |
+    (/['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0)
+  );
+}
+
+/**
+ * `wordFlags` of a word of ASCII letters and digits only (most capitalised words): it is its own
+ * bare form, has no period, hyphen or apostrophe to strip or read, and its acronym and number
+ * tests are character tests. A cold build meets most such words once, so this is its usual miss path.
+ */
+function plainFlags(w: string): number {
+  const l = w.toLowerCase();
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c <= 57) digit = true;
+    else if (c <= 90) upper = true;
+    else lower = true;
+  }
+  return (
+    (TITLES.has(l) || GROUP_NOUNS.has(l) ? TITLE : 0) |
+    (ORG_WORDS.has(l) ? ORG : 0) |
+    (w.length >= 2 && upper && !lower ? ACRONYM : 0) |
+    (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+    (PARTICLES.has(l) ? PARTICLE : 0) |
+    (isStopWord(l) ? STOP : 0) |
+    (DEMONYMS.has(l) ? DEMONYM : 0) |
+    (digit ? MARKED : 0)
+  );
+}
+/** The flag tests, for tests: the general path and the plain-word path must agree. */
+export const flagsOf = { word: wordFlags, plain: plainFlags, isPlain: (w: string): boolean => isAsciiAlnum(w) };
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
 export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
