@@ -9,6 +9,11 @@ import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const CAPITALISED_GERUND = /^\p{Lu}\p{Ll}{3,}ing$/u;
+const HAS_LOWER = /\p{Ll}/u;
+
 /** An address's last word: "Downing St said" is the office there speaking, and "Downing" before it is no sentence opener. */
 const STREET = /^(?:St|Street)$/u;
 
@@ -350,7 +355,7 @@ export class People {
       let ws = r.words;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -620,7 +625,7 @@ const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,3
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
-  if (p.length > 400 || /\p{Ll}/u.test(p)) return false;
+  if (p.length > 400 || HAS_LOWER.test(p)) return false;
   return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
 }
 

@@ -9,6 +9,11 @@ import { lastAtOrBefore } from './sorted.js';
 import { placeIndex, SCANS_BEFORE_INDEX } from './lone-names.js';
 import { letterBefore } from './chars.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const HAS_NUMBER = /\p{N}/u;
+const LOWER_FOLDED_WORD = /^\p{Ll}[\p{Ll}\p{N}]*$/u;
+
 /**
  * Last words of names of things, not people: events and competitions, places and buildings, works,
  * documents, products and dates. Common surnames are left out ("Hall", "Field", "Park", "Way").
@@ -104,7 +109,7 @@ export function lowerCaseWords(text: string): Set<string> {
  * once (the greedy apostrophe runs need no backtracking: a letter of the word is no apostrophe).
  */
 export function writtenLowerCase(word: string, text: string): boolean {
-  if (!/^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) || /\p{N}/u.test(word)) return false;
+  if (!LOWER_FOLDED_WORD.test(word) || HAS_NUMBER.test(word)) return false;
   const headLength = (word.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
   const head = word.slice(0, headLength);
   for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
