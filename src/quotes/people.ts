@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { NO_WORDS, PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
@@ -71,7 +71,6 @@ export const SENTENCE_OPENING = new RegExp(
   'u',
 );
 
-const NO_WORDS: readonly string[] = [];
 /** A longer lower-case word is no particle: not sliced to be looked up. */
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 

@@ -4,7 +4,7 @@
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -373,7 +373,7 @@ export function readMention(p: Phrase): Mention | null {
       const k = end === ws.length ? personSuffix(ws.slice(start, end)) : -1;
       if (k > 0) {
         const name = ws.slice(start + k, end);
-        return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), [], p.appositive), personalTitle: false };
+        return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), NO_WORDS, p.appositive), personalTitle: false };
       }
       // "The British Chambers of Commerce said": an organisation's name, not a person before "of".
       if (before !== undefined && beforeThat.toLowerCase() === 'of' && end === ws.length && isOrgBeforeOf(ws, ws.indexOf(beforeThat, Math.max(0, start - 2)))) {
@@ -393,7 +393,13 @@ export function readMention(p: Phrase): Mention | null {
     const conjuncts = splitConjuncts(run);
     if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
       const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
-      return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
+      // Joined by a loop, not flatMap, whose arrays are of another element kind (holey) than every other name's.
+      const joined: string[] = [];
+      names.forEach((n, k) => {
+        if (k > 0) joined.push('and');
+        for (const w of n) joined.push(w);
+      });
+      return { kind: 'name', name: joined, title: [], role: roleOf(lead, NO_WORDS, p.appositive), personalTitle: false };
     }
     const split = splitTitle(run);
     const { title } = split;
