@@ -22,6 +22,26 @@ import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const BY_AND_OWNER = /^\s*by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+)?/u;
+const ENDS_IN_GERUND_CLAUSE = /,\s*\p{Ll}+ing[\s,:]*$/u;
+const ENDS_IN_NON_LETTER = /[^\p{L}]$/u;
+const HAS_UPPER = /\p{Lu}/u;
+const LAST_HYPHENATED_WORD = /([\p{L}-]+)$/u;
+const LOWER_OR_HYPHEN_ONLY = /^[\p{Ll}-]+$/u;
+const NAME_POSSESSIVE_NOUN = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u;
+const ONLY_ADVERBS = /^\s*(?:\p{Ll}+ly\s+|then\s+|later\s+|also\s+)*$/u;
+const OPENS_LIKE_A_SPEAKER = /^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u;
+const POSSESSIVE_DESCRIPTION = /^(his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u;
+const STARTS_BLANK_OR_UPPER = /^[\s\p{Lu}]/u;
+const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const THE_BEFORE_CAPITAL = /^the\s+(?=\p{Lu})/u;
+const THE_ORGANISATION_NOUN = /^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u;
+const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u;
+const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
+
 export interface AttributedQuote extends QuoteSpan {
   /** The full canonical name within the article, a group ("City officials in Denver"), or null. */
   speaker: string | null;
@@ -54,7 +74,7 @@ function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
   const v = findVerb(t, 'tail');
   if (!v) return null;
   const before = t.slice(0, v.start);
-  if (/^\s*(?:\p{Ll}+ly\s+|then\s+|later\s+|also\s+)*$/u.test(before)) {
+  if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
     const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, ''));
     return phrase ? { phrase, offset: lead + v.end } : null;
@@ -79,7 +99,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
     // "told the BBC News website:" and "quipped to Colton," name who heard it, not who spoke.
-    if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || /^[\s\p{Lu}]/u.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
+    if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || STARTS_BLANK_OR_UPPER.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
       const rest = gap.slice(gap.indexOf(after.words[after.words.length - 1] ?? '') + (after.words[after.words.length - 1]?.length ?? 0));
       // "says Kim: “…" — but not "said the subpoenas “…", where the phrase is the object.
       if ((v.word === 'according to' && /^[\s,:]*$/u.test(rest)) || /^\s*[,:—–]\s*$/u.test(rest)) return { phrase: after, offset: v.end };
@@ -93,7 +113,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
     if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
-    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(/(?:\s+(?:\p{Ll}+ly|then))+\s*$/u, ''))) return null;
+    if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(TRAILING_ADVERBS, ''))) return null;
   }
   return null;
 }
@@ -392,7 +412,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
     // no speaker itself.
-    const owned = /^(his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(text);
+    const owned = POSSESSIVE_DESCRIPTION.exec(text);
     if (owned && DOCUMENT_NOUNS.has(owned[2] ?? '')) {
       const pronoun = owned[1] === 'his' ? 'he' : owned[1] === 'her' ? 'she' : 'they';
       return resolve({ kind: 'pronoun', pronoun }, pos);
@@ -400,12 +420,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "Mr Crosby's statement said", "Chelsea's statement read": the named owner speaks.
     const owner = namedOwner(m.text);
     if (owner) return resolve(owner, pos);
-    const docHead = /([\p{L}-]+)$/u.exec(text)?.[1]?.toLowerCase() ?? '';
+    const docHead = LAST_HYPHENATED_WORD.exec(text)?.[1]?.toLowerCase() ?? '';
     // "the statement said", "added the spokesman": a document or an organisation's voice speaks
     // for an organisation named close by, never for a person ("Bob Malcolm" is no spokesman for
     // the SFA); with no such organisation it stays the description, unnamed.
-    const spokes = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u.test(text);
-    const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !/\p{Lu}/u.test(text)) || spokes;
+    const spokes = THE_SPOKESPERSON.test(text);
+    const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !HAS_UPPER.test(text)) || spokes;
     if (spokes) {
       // "An SFA spokesman said …" then "added the spokesman": the same voice, whoever it speaks for.
       const earlier = earlierSpokesperson(paragraphs, bases, pos);
@@ -428,7 +448,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
     // "the company said" after "Google declined to say…": the organisation named just before.
-    if (/^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u.test(text)) {
+    if (THE_ORGANISATION_NOUN.test(text)) {
       // "the Welsh Assembly Government said …" then "said the assembly government": the name the
       // description's own words end, else the organisation last named as a subject.
       const org = (text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null) ?? people.orgBefore(pos, ORG_REACH);
@@ -443,7 +463,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // someone the article has named; "a spokesperson", "officials" and "the company" are speakers
     // in their own right.
     const headPhrase = text.split(/\s(?:of|for|at|with|from|in)\s/u)[0] ?? text;
-    const headNoun = (/([\p{L}-]+)$/u.exec(headPhrase)?.[1] ?? '').toLowerCase();
+    const headNoun = (LAST_HYPHENATED_WORD.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
     if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !UNNAMED_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
       out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
@@ -539,7 +559,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = /according\s+to\s*$/iu.test(f.ctx.pre.slice(0, pre.offset)) ? 'slot_according' : 'slot_pre';
       }
     }
-    if (!hit && /,\s*\p{Ll}+ing[\s,:]*$/u.test(f.ctx.pre)) {
+    if (!hit && ENDS_IN_GERUND_CLAUSE.test(f.ctx.pre)) {
       const sentenceStart = f.span.open - f.ctx.sentencePre.length;
       const subject = SENTENCE_SUBJECT.exec(f.ctx.sentencePre);
       if (subject?.[1] && (isPronoun(subject[1]) || !isNonNameStarter(subject[1]))) {
@@ -750,7 +770,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
             setFeature(x, 'salience', Math.min(1, p.evidence / 5));
           }
-          if (!p && !/^(?:a|an|the|one|some|his|her|their|its|[\p{Lu}\p{Lo}])/u.test(c.speaker.name)) setFeature(x, 'desc_bare', 1);
+          if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, 'desc_bare', 1);
           if (ex && !SLOTS.some((slot) => x[FEATURE_INDEX[slot]])) setFeature(x, 'other_than_slot', 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
@@ -822,12 +842,12 @@ function acronymTable(paragraphs: readonly string[]): Map<string, string> {
           run.push(w);
           continue;
         }
-        if (!/^\p{Lu}\p{Ll}/u.test(w)) break;
+        if (!STARTS_CAPITALISED.test(w)) break;
         run.push(w);
         initials += w[0];
         if (initials.length > 6) break;
         if (initials.length >= 2 && !table.has(initials)) table.set(initials, run.join(' '));
-        if (/[^\p{L}]$/u.test(raw)) break;
+        if (ENDS_IN_NON_LETTER.test(raw)) break;
       }
     }
   }
@@ -916,7 +936,7 @@ function shapeMemo(): (p: Person) => Shape {
 }
 
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
-const groupKey = (name: string): string => foldName(name.replace(/^the\s+(?=\p{Lu})/u, ''));
+const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
 
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
@@ -934,7 +954,7 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
-    if (after && after.words.some((w) => /^\p{Lu}/u.test(bare(w)))) return { phrase: after, at: base + from + v.end };
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };
   }
   return null;
 }
@@ -1027,7 +1047,7 @@ function earlierSpokesperson(paragraphs: readonly string[], bases: readonly numb
       const org = (m[1] ?? '').trim();
       // A capitalised article or sentence opener ("The", "But") is no organisation.
       if (/^(?:The|A|An|But|And)$/u.test(org)) continue;
-      if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, org, phrase: m[0].replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/^the\s/u, 'a ') };
+      if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, org, phrase: m[0].replace(STARTS_UPPER, (c) => c.toLowerCase()).replace(/^the\s/u, 'a ') };
     }
   }
   if (!best) return null;
@@ -1084,7 +1104,7 @@ function documentOwner(text: string, noun: string): string | null {
 /** The last name in `text` that ends in the description's own words, capitalised ("assembly government" → "Welsh Assembly Government"). */
 function namedOrg(text: string, description: string): string | null {
   const ws = description.split(/\s+/u).filter((w) => w.length > 0);
-  if (ws.length === 0 || ws.some((w) => !/^[\p{Ll}-]+$/u.test(w))) return null;
+  if (ws.length === 0 || ws.some((w) => !LOWER_OR_HYPHEN_ONLY.test(w))) return null;
   const tail = ws.map((w) => `${(w[0] ?? '').toUpperCase()}${escapeRe(w.slice(1))}`).join(String.raw`\s+`);
   const re = new RegExp(String.raw`((?:${CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})${tail}\b`, 'gu');
   let best: string | null = null;
@@ -1329,7 +1349,7 @@ function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
  * skipped): "by 2010" and "by the end of the year" are no one.
  */
 function passiveAgent(tail: string): { phrase: Phrase; offset: number } | null {
-  const by = /^\s*by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+)?/u.exec(tail);
+  const by = BY_AND_OWNER.exec(tail);
   if (!by) return null;
   const phrase = subjectAfter(' ' + tail.slice(by[0].length));
   return phrase && readMention(phrase)?.kind === 'name' ? { phrase, offset: by[0].length } : null;
@@ -1337,7 +1357,7 @@ function passiveAgent(tail: string): { phrase: Phrase; offset: number } | null {
 
 /** The person or organisation a document belongs to, as a name mention: "Mr Crosby's statement" → Mr Crosby; null for any other phrase. */
 function namedOwner(text: string): Mention | null {
-  const m = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(text);
+  const m = NAME_POSSESSIVE_NOUN.exec(text);
   if (!m || !DOCUMENT_NOUNS.has(m[2] ?? '')) return null;
   const named = readMention({ words: (m[1] ?? '').split(/\s+/u), appositive: null });
   return named?.kind === 'name' ? named : null;

@@ -7,6 +7,16 @@ import { hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 import { lastAtOrBefore } from './sorted.js';
 import { lastWordOf } from './chars.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const HAS_LETTER = /\p{L}/u;
+const HAS_LETTER_AFTER_MARKS = /^[^\p{L}]*\p{L}/u;
+const INITIALS_THEN_LETTER = /^(?:\p{L}\.)+\p{L}$/u;
+const LAST_WORD_WITH_PERIODS = /([\p{L}.]+)$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const OPENS_UPPER_OR_NUMBER = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u;
+const STARTS_LOWER_CLASS = /^[\p{Ll}]/u;
+
 export type QuoteKind = 'direct' | 'partial' | 'fragment';
 
 export interface QuoteSpan {
@@ -44,7 +54,7 @@ function markAt(p: string, i: number): { mark: Mark; width: number } | null {
     case 0x22: // "
       return { mark: 'either', width: 1 };
     case 0x2018: // ‘‘ (or ‘’) doubled single marks stand for a double mark in some feeds
-      return p.charCodeAt(i + 1) === 0x2018 || (p.charCodeAt(i + 1) === 0x2019 && /\p{L}/u.test(p[i + 2] ?? '')) ? { mark: 'open', width: 2 } : null;
+      return p.charCodeAt(i + 1) === 0x2018 || (p.charCodeAt(i + 1) === 0x2019 && HAS_LETTER.test(p[i + 2] ?? '')) ? { mark: 'open', width: 2 } : null;
     case 0x2019: // ’’
       return p.charCodeAt(i + 1) === 0x2019 ? { mark: 'close', width: 2 } : null;
     case 0x27: // ''
@@ -114,10 +124,10 @@ export function sentenceStarts(p: string): number[] {
   for (const m of p.matchAll(re)) {
     const at = m.index;
     if (p[at] === '.') {
-      const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+      const word = LAST_WORD_WITH_PERIODS.exec(p.slice(Math.max(0, at - 12), at))?.[1] ?? '';
       const w = word.toLowerCase();
       if (ABBREVIATIONS.has(w)) continue;
-      if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue; // an initial (J. Smith) or U.S.
+      if (ONE_CAPITAL.test(word) || INITIALS_THEN_LETTER.test(word)) continue; // an initial (J. Smith) or U.S.
     }
     starts.push(at + m[0].length);
   }
@@ -195,7 +205,7 @@ function isTitleCase(text: string): boolean {
   if (text.length > 80 || /[.!?,;:…]/u.test(text)) return false;
   const ws = text.split(/\s+/u).filter((w) => w.length > 0);
   if (ws.length < 2 || ws.length > 8) return false;
-  const capital = (w: string): boolean => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w);
+  const capital = (w: string): boolean => OPENS_UPPER_OR_NUMBER.test(w);
   if (!capital(ws[0] ?? '') || !capital(ws[ws.length - 1] ?? '')) return false;
   // "I Love You" is a sentence in capitals; a pronoun subject makes it speech, not a name.
   if (/^(?:I|We|You|He|She|They|It)$/u.test(ws[0] ?? '')) return false;
@@ -212,12 +222,12 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean, ver
   // work or slogan, not speech.
   if (isTitleCase(text)) return 'fragment';
   const terminal = unclosed || /[.!?…]["'’”)\]]*$|[—–-]$/u.test(text);
-  const upper = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text) || /^[^\p{L}]*\p{L}/u.test(text) === false;
+  const upper = OPENS_UPPER_OR_NUMBER.test(text) || HAS_LETTER_AFTER_MARKS.test(text) === false;
   const { pre } = verbs;
   const tailVerb = verbs.after !== null;
   const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
   // A lower-case continuation that is not an attribution: the quote is a noun phrase in a sentence.
-  const runsOn = tailTrim.length > 0 && !tailVerb && /^[\p{Ll}]/u.test(tailTrim) && !terminal;
+  const runsOn = tailTrim.length > 0 && !tailVerb && STARTS_LOWER_CLASS.test(tailTrim) && !terminal;
   if (ctx.sentencePre.trim() === '') {
     if (runsOn) return words >= 6 ? 'partial' : 'fragment';
     if (words >= 3 || terminal || tailVerb || /[,?!]$/.test(text)) return 'direct';

@@ -1,5 +1,16 @@
 import { isStopWord } from '../text/tokenize.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const CAPITALS_AND_DIGITS = /^[\p{Lu}\p{N}&]+$/u;
+const HAS_LETTER = /\p{L}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_NUMBER = /\p{N}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const LEADING_MARKS = /^[^\p{L}\p{N}]*/u;
+const X_OF_Y_TITLE = /^\p{L}+-(?:at|in|of)-\p{L}+$/u;
+
 // Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
 // "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
 
@@ -48,6 +59,12 @@ function isAsciiAlnum(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * No words, as an array of the element kind every word list here has: an empty literal (`[]`) has
+ * another hidden class, and lists of both kinds reaching one function make V8 re-optimise it.
+ */
+export const NO_WORDS: readonly string[] = [''].slice(0, 0);
 
 /** Lower-case particles that belong inside a name (Bill de Blasio, Ludwig van Beethoven). */
 export const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'st', 'y', 'zu', 'ter', 'ten', 'op']);
@@ -145,7 +162,7 @@ const KEEP_AT_END = /[\p{L}\p{N}.]/u;
 /** The word without leading marks and trailing punctuation (a final period stays: "Dr."). Linear however long. */
 export function bare(w: string): string {
   if (isPlainWord(w)) return w;
-  const start = /^[^\p{L}\p{N}]*/u.exec(w)?.[0].length ?? 0;
+  const start = LEADING_MARKS.exec(w)?.[0].length ?? 0;
   let end = w.length;
   while (end > start && !KEEP_AT_END.test(w[end - 1] ?? '')) end--;
   return w.slice(start, end);
@@ -167,25 +184,61 @@ const flagCache = new Map<string, number>();
 function flags(w: string): number {
   let f = flagCache.get(w);
   if (f === undefined) {
-    const bw = bare(w);
-    const l = bw.toLowerCase();
-    const d = l.replace(/\.$/, '');
-    const b = bw.replace(/\./g, '');
-    // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
-    f =
-      (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && /^\p{L}+-(?:at|in|of)-\p{L}+$/u.test(d)) ? TITLE : 0) |
-      (ORG_WORDS.has(d) ? ORG : 0) |
-      (b.length >= 2 && /^[\p{Lu}\p{N}&]+$/u.test(b) && /\p{Lu}/u.test(b) ? ACRONYM : 0) |
-      (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
-      (PARTICLES.has(l) ? PARTICLE : 0) |
-      (isStopWord(l) ? STOP : 0) |
-      (DEMONYMS.has(l) ? DEMONYM : 0) |
-      (/['’]s$/u.test(w) || /\p{N}/u.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0);
+    f = isAsciiAlnum(w) ? plainFlags(w) : wordFlags(w);
     if (flagCache.size > 200_000) flagCache.clear();
     flagCache.set(w, f);
   }
   return f;
 }
+
+/** The flags of any word. */
+function wordFlags(w: string): number {
+  const bw = bare(w);
+  const l = bw.toLowerCase();
+  const d = l.replace(/\.$/, '');
+  const b = bw.replace(/\./g, '');
+  // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
+  return (
+    (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && X_OF_Y_TITLE.test(d)) ? TITLE : 0) |
+    (ORG_WORDS.has(d) ? ORG : 0) |
+    (b.length >= 2 && CAPITALS_AND_DIGITS.test(b) && HAS_UPPER.test(b) ? ACRONYM : 0) |
+    (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+    (PARTICLES.has(l) ? PARTICLE : 0) |
+    (isStopWord(l) ? STOP : 0) |
+    (DEMONYMS.has(l) ? DEMONYM : 0) |
+    (/['’]s$/u.test(w) || HAS_NUMBER.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0)
+  );
+}
+
+/**
+ * `wordFlags` of a word of ASCII letters and digits only (most capitalised words): it is its own
+ * bare form, has no period, hyphen or apostrophe to strip or read, and its acronym and number
+ * tests are character tests. A cold build meets most such words once, so this is its usual miss path.
+ */
+function plainFlags(w: string): number {
+  const l = w.toLowerCase();
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c <= 57) digit = true;
+    else if (c <= 90) upper = true;
+    else lower = true;
+  }
+  return (
+    (TITLES.has(l) || GROUP_NOUNS.has(l) ? TITLE : 0) |
+    (ORG_WORDS.has(l) ? ORG : 0) |
+    (w.length >= 2 && upper && !lower ? ACRONYM : 0) |
+    (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
+    (PARTICLES.has(l) ? PARTICLE : 0) |
+    (isStopWord(l) ? STOP : 0) |
+    (DEMONYMS.has(l) ? DEMONYM : 0) |
+    (digit ? MARKED : 0)
+  );
+}
+/** The flag tests, for tests: the general path and the plain-word path must agree. */
+export const flagsOf = { word: wordFlags, plain: plainFlags, isPlain: (w: string): boolean => isAsciiAlnum(w) };
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
 export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
@@ -204,9 +257,9 @@ export function isCapWord(w: string): boolean {
   const b = bare(w);
   if (!b) return false;
   const first = b[0] ?? '';
-  if (/\p{Lu}/u.test(first)) return true;
+  if (HAS_UPPER.test(first)) return true;
   // Scripts without letter case (Chinese, Arabic, …) cannot be told apart by capitals; accept letters there.
-  return /\p{L}/u.test(first) && first.toLowerCase() === first.toUpperCase();
+  return HAS_LETTER.test(first) && first.toLowerCase() === first.toUpperCase();
 }
 
 export function genderOfWords(words: readonly string[]): Gender {
@@ -221,7 +274,7 @@ export function genderOfWords(words: readonly string[]): Gender {
 /** "HENRY LUCERO" → "Henry Lucero"; mixed-case names are kept as written. */
 export function displayCase(name: string): string {
   // One word in capitals is an acronym (NASA, UBS) and stays as written; "HENRY LUCERO" is a name.
-  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name) || !name.includes(' ')) return name;
+  if (!HAS_UPPER.test(name) || HAS_LOWER.test(name) || !name.includes(' ')) return name;
   return name
     .split(' ')
     .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
@@ -237,7 +290,7 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
 export function roleWords(title: readonly string[]): string[] {
   let from = 0;
   title.forEach((w, i) => {
-    if (/[.!?]$/u.test(w) && !isTitleWord(w) && !/^(?:\p{L}\.)+$/u.test(w)) from = i + 1;
+    if (/[.!?]$/u.test(w) && !isTitleWord(w) && !INITIALS.test(w)) from = i + 1;
   });
   const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w));
   // A role has a title, a nationality, an acronym or an organisation word in it.

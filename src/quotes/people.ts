@@ -2,12 +2,17 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { NO_WORDS, PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
+
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const CAPITALISED_GERUND = /^\p{Lu}\p{Ll}{3,}ing$/u;
+const HAS_LOWER = /\p{Ll}/u;
 
 /** An address's last word: "Downing St said" is the office there speaking, and "Downing" before it is no sentence opener. */
 const STREET = /^(?:St|Street)$/u;
@@ -66,7 +71,6 @@ export const SENTENCE_OPENING = new RegExp(
   'u',
 );
 
-const NO_WORDS: readonly string[] = [];
 /** A longer lower-case word is no particle: not sliced to be looked up. */
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
@@ -198,6 +202,24 @@ export function leadMarks(s: string, from: number, to: number): number {
   return k - from;
 }
 
+/** Offsets [start, end) of the last three lower-case words, shared by every call of runsOf. */
+const RECENT = new Int32Array(6);
+
+/** Remembers the word [start, end) in `recent`, which holds `held` words (at most three; the oldest goes): how many it holds now. */
+function remember(recent: Int32Array, held: number, start: number, end: number): number {
+  let h = held;
+  if (h === 3) {
+    recent[0] = recent[2] ?? 0;
+    recent[1] = recent[3] ?? 0;
+    recent[2] = recent[4] ?? 0;
+    recent[3] = recent[5] ?? 0;
+    h = 2;
+  }
+  recent[2 * h] = start;
+  recent[2 * h + 1] = end;
+  return h + 1;
+}
+
 /** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
 function runsOf(p: string, base: number): Run[] {
   const out: Run[] = [];
@@ -205,20 +227,9 @@ function runsOf(p: string, base: number): Run[] {
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
   // A fixed buffer shifted in place, never reallocated: this runs for every word.
-  const recent = new Int32Array(6);
+  // One buffer for every call (runsOf is not re-entrant): a typed array and a closure made per paragraph cost more than a short paragraph's scan.
+  const recent = RECENT;
   let held = 0;
-  const remember = (start: number, end: number): void => {
-    if (held === 3) {
-      recent[0] = recent[2] ?? 0;
-      recent[1] = recent[3] ?? 0;
-      recent[2] = recent[4] ?? 0;
-      recent[3] = recent[5] ?? 0;
-      held = 2;
-    }
-    recent[2 * held] = start;
-    recent[2 * held + 1] = end;
-    held++;
-  };
   const n = p.length;
   let i = 0;
   // A hand-written word loop: this runs over every word of every article with quotes, and
@@ -243,7 +254,7 @@ function runsOf(p: string, base: number): Run[] {
       cur = null;
       const last = p.charCodeAt(i - 1);
       if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
-        remember(s0, i);
+        held = remember(recent, held, s0, i);
       } else held = 0;
       continue;
     }
@@ -252,7 +263,7 @@ function runsOf(p: string, base: number): Run[] {
     if (c0 >= 48 && c0 <= 57 && isAsciiAlnum(p, s0, i)) {
       if (cur) out.push(cur);
       cur = null;
-      remember(s0, i);
+      held = remember(recent, held, s0, i);
       continue;
     }
     const lead = c0 >= 65 && c0 <= 90 ? 0 : leadMarks(p, s0, i);
@@ -288,10 +299,13 @@ function runsOf(p: string, base: number): Run[] {
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
-        cur = { pos, words: [], at: [], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
+        // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
+        cur = { pos, words: [core], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+      } else {
+        cur.words.push(core);
+        cur.at.push(pos);
       }
-      cur.words.push(core);
-      cur.at.push(pos);
     } else {
       if (cur) out.push(cur);
       cur = null;
@@ -301,7 +315,7 @@ function runsOf(p: string, base: number): Run[] {
       cur = null;
     }
     if (breaks || nameish) held = 0;
-    else remember(pos - base, pos - base + core.length);
+    else held = remember(recent, held, pos - base, pos - base + core.length);
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
@@ -350,7 +364,7 @@ export class People {
       let ws = r.words;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && /^\p{Lu}\p{Ll}{3,}ing$/u.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
         skipped++;
       }
@@ -622,7 +636,7 @@ const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,3
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
-  if (p.length > 400 || /\p{Ll}/u.test(p)) return false;
+  if (p.length > 400 || HAS_LOWER.test(p)) return false;
   return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
 }
 

@@ -4,7 +4,31 @@
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
+
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u;
+const CAPITAL_INITIALS = /^(?:\p{Lu}\.)+$/u;
+const DESCRIPTIVE_APPOSITIVE_START = /^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u;
+const DESCRIPTIVE_HYPHEN_END = /-(?:\p{Ll}+(?:ed|ing|er|or|ist)|half|elect|match|time|old)$/u;
+const ENDS_IN_ARTICLE_PHRASE = /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u;
+const ENDS_IN_TWO_WORD_NAME = /(?:^|\s)\p{Lu}[\p{Ll}'’.-]+\s+\p{Lu}[\p{Ll}'’.-]+$/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const LOWER_LETTERS_ONLY = /^\p{Ll}{2,}$/u;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+const ONE_CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const ONE_INITIAL = /^\p{Lu}\.$/u;
+const OPENS_WITH_ARTICLE_PHRASE = /^\s*(?:(?:a|an|the)\s+\p{L}|\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u;
+const DOTTED_ABBREVIATION = /^\p{Lu}(?:\.\p{Lu})+\.?$/u;
+const OPENS_WITH_GERUND = /^\p{Ll}+ing\b/u;
+const OPENS_WITH_PARTICIPLE = /^(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u;
+const POSSESSIVE_NAME_APPOSITIVE = /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const TWO_OR_THREE_LOWER_WORDS = /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u;
+const WHOLE_TWO_OR_THREE_WORD_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
@@ -17,7 +41,7 @@ export const isRoleWord: (w: string) => boolean = memoByWord(roleWordUncached);
 
 function roleWordUncached(w: string): boolean {
   const b = bare(w).toLowerCase();
-  if (!b || !/^[\p{Ll}\d]/u.test(bare(w))) return false;
+  if (!b || !STARTS_LOWER_OR_DIGIT.test(bare(w))) return false;
   if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
   // "whether", "other", "never" end like roles and are not.
   if (isStopWord(b) || NOT_ROLES.has(b)) return false;
@@ -33,9 +57,9 @@ function roleWordUncached(w: string): boolean {
  */
 export function opensWithRole(run: readonly string[]): boolean {
   const w = run[0] ?? '';
-  if (run.length < 2 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(w) || !/^\p{Lu}/u.test(run[1] ?? '') || isFirstName(foldName(w))) return false;
+  if (run.length < 2 || !CAPITALISED_WORD.test(w) || !STARTS_UPPER.test(run[1] ?? '') || isFirstName(foldName(w))) return false;
   // An English compound ("Oscar-nominated", "Chairman-elect", "Fly-half"), not a given name written with a hyphen ("Pei-yuan Chia").
-  if (w.includes('-')) return /-(?:\p{Ll}+(?:ed|ing|er|or|ist)|half|elect|match|time|old)$/u.test(w);
+  if (w.includes('-')) return DESCRIPTIVE_HYPHEN_END.test(w);
   const lower = w.toLowerCase();
   const beforeFirstName = run.length >= 3 && isFirstName(foldName(run[1] ?? ''));
   // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
@@ -70,11 +94,11 @@ const isDeterminer = (w: string): boolean => {
   return b.length <= LONGEST_DETERMINER && DETERMINERS.has(b.toLowerCase());
 };
 const isPreposition = (w: string): boolean => w.length <= LONGEST_PREPOSITION && PREPOSITIONS.has(w.toLowerCase());
-const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && /^\p{Ll}/u.test(w);
+const isParticle = (w: string): boolean => PARTICLES.has(bare(w).toLowerCase()) && STARTS_LOWER.test(w);
 // "al-Shabaab", "el-Sisi": an Arabic article joined to a capitalised name begins a name in lower case.
 const ARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|an|at|az)-\p{Lu}/u;
 const isNameish = (w: string): boolean => (isCapWord(w) && !isPronoun(bare(w))) || ARTICLE_NAME.test(w);
-const endsPhrase = (w: string): boolean => endsInMark(w) && !/^(?:\p{L}\.)+$/u.test(w) && !isTitleWord(w);
+const endsPhrase = (w: string): boolean => endsInMark(w) && !INITIALS.test(w) && !isTitleWord(w);
 
 const WORDS = /\S+/g;
 const words = (s: string): string[] => s.match(WORDS) ?? [];
@@ -123,7 +147,7 @@ export function subjectBefore(text: string): Phrase | null {
     // "Henry Lucero, a senior official," — but "In the video, the players" is not an appositive.
     // "Jeff Weaver, Sanders' campaign manager," / "William Daley, President Obama's former chief of
     // staff," — a possessive name and a lower-case role is an appositive too.
-    if (appositive && !/^(?:a|an|the|his|her|its|their|who|which|\p{Ll})/u.test(appositive) && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+\p{Ll}/u.test(appositive) && !isTitleAppositive(appositive, chunks[chunks.length - 1] ?? '')) {
+    if (appositive && !DESCRIPTIVE_APPOSITIVE_START.test(appositive) && !POSSESSIVE_NAME_APPOSITIVE.test(appositive) && !isTitleAppositive(appositive, chunks[chunks.length - 1] ?? '')) {
       chunks.push(appositive);
       appositive = null;
     }
@@ -140,7 +164,7 @@ export function subjectBefore(text: string): Phrase | null {
   // "the lanky, bespectacled professor": adjectives split by a comma still make one phrase.
   const prevChunk = chunks[chunks.length - 2];
   // (The head's test first: it is anchored at both ends and rarely holds.)
-  if (!appositive && prevChunk !== undefined && /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u.test(head.trim()) && /^(?:\S+\s+)*?(?:the|a|an)(?:\s+\p{Ll}[\p{Ll}-]*){1,3}$/u.test(prevChunk)) {
+  if (!appositive && prevChunk !== undefined && TWO_OR_THREE_LOWER_WORDS.test(head.trim()) && ENDS_IN_ARTICLE_PHRASE.test(prevChunk)) {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
@@ -156,9 +180,9 @@ export function subjectBefore(text: string): Phrase | null {
 function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // "a spokesman for …", or an owner's role: "Mr Prettejohn, Lloyd's chief executive said".
   // A capitalised modifier may follow the article: "a Green member of the European Parliament".
-  if (!/^\s*(?:(?:a|an|the)\s+\p{L}|\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll})/u.test(chunk)) return null;
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk)) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
-  const m = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u.exec(before);
+  const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
   // A known first name, or an honorific before a surname ("Mr Prettejohn"): a person's name either way.
   const honorific = HONORIFIC_WORD.test(name[0] ?? '');
@@ -173,11 +197,11 @@ const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
  * or more words or is a title ("Ottawa, Ontario," and "Smith, Calgary," are places, not roles).
  */
 function isTitleAppositive(appositive: string, before: string): boolean {
-  if (!/(?:^|\s)\p{Lu}[\p{Ll}'’.-]+\s+\p{Lu}[\p{Ll}'’.-]+$/u.test(before.trim())) return false;
+  if (!ENDS_IN_TWO_WORD_NAME.test(before.trim())) return false;
   const ws = words(appositive);
   const cut = ws.findIndex((w) => /^(?:of|at|for|with|in|on)$/u.test(w));
   const head = (cut > 0 ? ws[cut - 1] : ws[ws.length - 1]) ?? '';
-  if (!/^\p{Lu}/u.test(head)) return false;
+  if (!STARTS_UPPER.test(head)) return false;
   const low = bare(head).toLowerCase();
   return isTitleWord(low) || (ws.length >= 2 && isRoleWord(low));
 }
@@ -226,7 +250,7 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
         break;
       }
       // Lower-case modifiers, or an abbreviation ("one U.S. vehicle maker").
-      if (!(/^\p{Ll}[\p{Ll}-]*$/u.test(w) || /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(w)) || isPreposition(w) || isStopWord(w)) break;
+      if (!(LOWER_WORD.test(w) || DOTTED_ABBREVIATION.test(w)) || isPreposition(w) || isStopWord(w)) break;
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
@@ -255,7 +279,7 @@ export function subjectAfter(text: string): Phrase | null {
       const w = ws[j] ?? '';
       if (isNameish(w)) return true;
       const lw = w.toLowerCase();
-      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || /ing$/u.test(lw) || !/^\p{Ll}/u.test(w)) return false;
+      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || /ing$/u.test(lw) || !STARTS_LOWER.test(w)) return false;
     }
     return false;
   };
@@ -267,7 +291,7 @@ export function subjectAfter(text: string): Phrase | null {
       // "said Aviator star Alan Alda": before a first name, any lower-case noun is the role.
       if (isNameish(w)) return j > from && (isRoleWord(ws[j - 1] ?? '') || (isFirstName(foldName(bare(w))) && isNameish(ws[j + 1] ?? '')));
       const lw = w.toLowerCase();
-      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || isPreposition(lw) || isStopWord(lw) || /ing$/u.test(lw) || !/^\p{Ll}[\p{Ll}-]*$/u.test(w)) return false;
+      if (endsPhrase(w) || AFTER_STOP.has(lw) || isDeterminer(w) || isPreposition(lw) || isStopWord(lw) || /ing$/u.test(lw) || !LOWER_WORD.test(w)) return false;
     }
     return false;
   };
@@ -285,22 +309,22 @@ export function subjectAfter(text: string): Phrase | null {
       sawName = true;
     } else if ((lw === 'and' || lw === '&') && sawName && isNameish(ws[i + 1] ?? '') && !endsPhrase(ws[i - 1] ?? '')) out.push(w);
     else if ((isRoleWord(w) || /^[\d-]+$/.test(w) || /-/.test(w)) && !AFTER_STOP.has(lw) && (!sawName || described || capSoon(i + 1))) out.push(w);
-    else if (!sawName && !described && /^\p{Ll}/u.test(w) && !AFTER_STOP.has(lw) && capSoon(i)) out.push(w);
+    else if (!sawName && !described && STARTS_LOWER.test(w) && !AFTER_STOP.has(lw) && capSoon(i)) out.push(w);
     else if (sawName && !described && raw === w && roleBeforeName(i)) out.push(w);
-    else if (described && /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
+    else if (described && LOWER_WORD.test(w) && !AFTER_STOP.has(lw) && !/ing$/u.test(lw) && !isPreposition(lw) && out.length < 8) out.push(w);
     else if (!sawName && isPreposition(lw) && (lw === 'of' || lw === 'for' || lw === 'at' || lw === 'with') && out.length > 0) out.push(w);
     else if (sawName && (lw === 'of' || lw === 'for') && isNameish(ws[i + 1] ?? '') && out.length > 0 && !isNameish(out[out.length - 1] ?? '')) out.push(w);
     // "said UK Chancellor of the Exchequer Gordon Brown", "said British Chambers of Commerce
     // director general Jo Bloggs": "of (the)" inside a capitalised title or organisation.
-    else if (sawName && lw === 'of' && raw === w && /^\p{Lu}/u.test(out[out.length - 1] ?? '') && !endsInPersonName(out) && (isNameish(ws[i + 1] ?? '') || (bare(ws[i + 1] ?? '') === 'the' && isNameish(ws[i + 2] ?? '')))) out.push(w);
+    else if (sawName && lw === 'of' && raw === w && STARTS_UPPER.test(out[out.length - 1] ?? '') && !endsInPersonName(out) && (isNameish(ws[i + 1] ?? '') || (bare(ws[i + 1] ?? '') === 'the' && isNameish(ws[i + 2] ?? '')))) out.push(w);
     // "said Nortel president and chief executive Bill Owens": roles joined by "and" before a name.
-    else if ((lw === 'and' || lw === '&') && sawName && raw === w && isRoleWord(out[out.length - 1] ?? '') && /^\p{Ll}/u.test(ws[i + 1] ?? '') && capSoon(i + 1)) out.push(w);
+    else if ((lw === 'and' || lw === '&') && sawName && raw === w && isRoleWord(out[out.length - 1] ?? '') && STARTS_LOWER.test(ws[i + 1] ?? '') && capSoon(i + 1)) out.push(w);
     else if (out.length > 0 && isDeterminer(w) && isPreposition(out[out.length - 1] ?? '')) out.push(w);
     else break;
     i++;
     // A period after a capitalised title is an abbreviation ("Gov. Ann Lee"); after a lower-case
     // role ("a city spokeswoman.") it ends the sentence.
-    if (raw !== w && !/^(?:\p{Lu}\.)+$/u.test(raw) && !(/^[^.]*\.$/u.test(raw) && ((isTitleWord(raw) && /^\p{Lu}/u.test(raw)) || /^\p{Lu}\.$/u.test(raw)))) {
+    if (raw !== w && !CAPITAL_INITIALS.test(raw) && !(/^[^.]*\.$/u.test(raw) && ((isTitleWord(raw) && STARTS_UPPER.test(raw)) || ONE_INITIAL.test(raw)))) {
       ended = true;
       break;
     }
@@ -342,7 +366,7 @@ export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
-  const ws = words.map((w) => (!endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || /^(?:\p{L}\.)+$/u.test(w)) ? '.' : '')))).filter((w) => w.length > 0);
+  const ws = words.map((w) => (!endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || INITIALS.test(w)) ? '.' : '')))).filter((w) => w.length > 0);
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
@@ -366,7 +390,7 @@ export function readMention(p: Phrase): Mention | null {
       const k = end === ws.length ? personSuffix(ws.slice(start, end)) : -1;
       if (k > 0) {
         const name = ws.slice(start + k, end);
-        return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), [], p.appositive), personalTitle: false };
+        return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), NO_WORDS, p.appositive), personalTitle: false };
       }
       // "The British Chambers of Commerce said": an organisation's name, not a person before "of".
       if (before !== undefined && beforeThat.toLowerCase() === 'of' && end === ws.length && isOrgBeforeOf(ws, ws.indexOf(beforeThat, Math.max(0, start - 2)))) {
@@ -386,7 +410,13 @@ export function readMention(p: Phrase): Mention | null {
     const conjuncts = splitConjuncts(run);
     if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
       const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
-      return { kind: 'name', name: names.flatMap((n, k) => (k === 0 ? n : ['and', ...n])), title: [], role: roleOf(lead, [], p.appositive), personalTitle: false };
+      // Joined by a loop, not flatMap, whose arrays are of another element kind (holey) than every other name's.
+      const joined: string[] = [];
+      names.forEach((n, k) => {
+        if (k > 0) joined.push('and');
+        for (const w of n) joined.push(w);
+      });
+      return { kind: 'name', name: joined, title: [], role: roleOf(lead, NO_WORDS, p.appositive), personalTitle: false };
     }
     const split = splitTitle(run);
     const { title } = split;
@@ -421,7 +451,7 @@ export function readMention(p: Phrase): Mention | null {
  * no role words).
  */
 function namedModifier(before: string | undefined, trailing: readonly string[]): boolean {
-  return before !== undefined && /^(?:the|a|an)$/iu.test(before) && trailing.length > 0 && trailing.length <= 2 && trailing.every((w) => /^\p{Ll}{2,}$/u.test(w) && !/ly$/u.test(w) && !isStopWord(w));
+  return before !== undefined && /^(?:the|a|an)$/iu.test(before) && trailing.length > 0 && trailing.length <= 2 && trailing.every((w) => LOWER_LETTERS_ONLY.test(w) && !/ly$/u.test(w) && !isStopWord(w));
 }
 
 /** The capitalised words opening the phrase before the "of" at `of` name an organisation, not a person: after "the", or with an organisation word. */
@@ -468,8 +498,8 @@ function roleOf(lead: readonly string[], title: readonly string[], appositiveIn:
   // "fighting to regain public confidence": a participle clause describes what someone does.
   // "in a brief announcement": a prepositional phrase says where or when, not who.
   // "first appointed to the Fed post by President Jimmy Carter in 1979": a clause, not a role.
-  if (appositive && (appositive.split(/\s+/u).length > 10 || /^(?:\p{Ll}+ly\s+)?\p{Ll}+ed\b/u.test(appositive))) appositive = null;
-  if (appositive && (/^\p{Ll}+ing\b/u.test(appositive) || /^\p{Lu}\p{Ll}+$/u.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
+  if (appositive && (appositive.split(/\s+/u).length > 10 || OPENS_WITH_PARTICIPLE.test(appositive))) appositive = null;
+  if (appositive && (OPENS_WITH_GERUND.test(appositive) || ONE_CAPITALISED_WORD.test(appositive) || /^(?:in|on|at|during|after|before|since|with|for|from|by|to|as|when|while|later|earlier)\b/iu.test(appositive))) appositive = null;
   if (appositive) {
     const a = appositive.replace(/^(?:a|an|the)\s+/iu, '').trim();
     role = role ? `${role}, ${a}` : a;

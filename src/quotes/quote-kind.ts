@@ -10,6 +10,13 @@ import { findVerb, SPEECH_VERBS, type VerbHit } from './verbs.js';
 import { lastHyphenatedWord } from './chars.js';
 import { parseFeatureWeights, type FeatureWeights } from './weights-file.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const ENDS_IN_LETTER = /\p{L}$/u;
+const OPENS_UPPER_OR_NUMBER = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u;
+const SENTENCE_BREAK_INSIDE = /[.!?…]["'’”]?\s+["'‘“]?\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /** What the extractor reads around a quote (its sentence before and after the marks); extract.ts fills it. */
 export interface QuoteContext {
   /** Text of the same sentence before the opening mark, after any earlier quote. */
@@ -176,7 +183,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   set('rule_direct', ruleDirect);
   set('log_words', logScale(words, 60));
   set('short', words <= 4);
-  set('starts_upper', /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(text));
+  set('starts_upper', OPENS_UPPER_OR_NUMBER.test(text));
   set('ends_terminal', unclosed || /[.!?…]["'’”)\]]*$/u.test(text));
   set('ends_comma', /^[\s]*,/u.test(inner));
   set('sentence_initial', sentencePre === '');
@@ -184,7 +191,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   set('pre_verb_comma', verbRight && /[,:]$/u.test(pre));
   set('pre_colon', lastChar === ':');
   set('pre_comma', lastChar === ',');
-  if (sentencePre !== '' && /\p{L}$/u.test(pre)) {
+  if (sentencePre !== '' && ENDS_IN_LETTER.test(pre)) {
     if (lastWord === 'that') set('pre_that', 1);
     else if (NAMING.has(lastWord)) set('pre_naming', 1);
     else if (verbRight) set('pre_verb', 1);
@@ -195,7 +202,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
     else set('pre_other_word', 1);
   }
   set('tail_verb_near', tailVerb !== null && countWords(ctx.tail.slice(0, tailVerb.start)) <= 5);
-  set('tail_runs_on', tailTrim.length > 0 && tailVerb === null && /^\p{Ll}/u.test(tailTrim));
+  set('tail_runs_on', tailTrim.length > 0 && tailVerb === null && STARTS_LOWER.test(tailTrim));
   set('tail_ends', tailTrim === '' || /^[.!?…]/u.test(tailTrim));
   const tailWords = countWords(ctx.tail);
   set('share', words / Math.max(1, words + preWords + tailWords));
@@ -207,7 +214,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   set('speech_before', speechVerb !== null);
   set('verb_gap', speechVerb ? logScale(countWords(pre.slice(-160).slice(speechVerb.end)), 20) : 0);
   set('pre_words', logScale(preWords, 40));
-  set('inner_sentence', /[.!?…]["'’”]?\s+["'‘“]?\p{Lu}/u.test(text));
+  set('inner_sentence', SENTENCE_BREAK_INSIDE.test(text));
   return x;
 }
 

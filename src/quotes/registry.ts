@@ -3,6 +3,12 @@
 
 import { PARTICLES, foldName } from './names.js';
 
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_UPPER_OR_CASELESS = /[\p{Lu}\p{Lo}]/u;
+
 export interface SpeakerEntry {
   /** The canonical full name. */
   name: string;
@@ -29,7 +35,7 @@ interface Draft {
 
 /** Names of groups and descriptions ("a spokesperson", "the report") are kept on quotes but not listed as speakers. */
 export const isListedSpeaker = (name: string): boolean =>
-  /[\p{Lu}\p{Lo}]/u.test(name) && !/^(?:a|an|the|his|her|their|its|our|my|your|some|one|two|several|many|another|other|most|all|both|each)\s/u.test(name) && foldName(name).length > 0;
+  HAS_UPPER_OR_CASELESS.test(name) && !/^(?:a|an|the|his|her|their|its|our|my|your|some|one|two|several|many|another|other|most|all|both|each)\s/u.test(name) && foldName(name).length > 0;
 
 /** Builds the registry and the map from every name as attributed to its canonical name. */
 export function buildRegistry(sightings: Iterable<Sighting>): { entries: SpeakerEntry[]; canonical: Map<string, string> } {
@@ -126,7 +132,7 @@ function bestForm(forms: Map<string, number>): string {
   let best = '';
   let bestScore = -1;
   for (const [form, n] of forms) {
-    const shouting = /\p{Lu}/u.test(form) && !/\p{Ll}/u.test(form);
+    const shouting = HAS_UPPER.test(form) && !HAS_LOWER.test(form);
     const score = (shouting ? 0 : 1e9) + n;
     if (score > bestScore) {
       best = form;

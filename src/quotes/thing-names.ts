@@ -7,6 +7,12 @@
 import type { People, Person } from './people.js';
 import { lastAtOrBefore } from './sorted.js';
 import { placeIndex, SCANS_BEFORE_INDEX } from './lone-names.js';
+import { letterBefore } from './chars.js';
+
+// Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
+// \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
+const HAS_NUMBER = /\p{N}/u;
+const LOWER_FOLDED_WORD = /^\p{Ll}[\p{Ll}\p{N}]*$/u;
 
 /**
  * Last words of names of things, not people: events and competitions, places and buildings, works,
@@ -97,10 +103,35 @@ export function lowerCaseWords(text: string): Set<string> {
 
 /**
  * Whether `text` writes the folded word `word` as a lower-case word of its own, apostrophes
- * aside ("fears", "don't" for "dont"): one scan for the word, not a list of every word.
+ * aside ("fears", "don't" for "dont"): one scan for the word, not a list of every word. What
+ * /(?<![\p{L}'’-])w['’]*o['’]*r['’]*d['’]*(?![\p{Ll}'’-])/u finds (its letters `word`'s), read
+ * by hand: the expression would be compiled anew for each word, and a cold build meets most words
+ * once (the greedy apostrophe runs need no backtracking: a letter of the word is no apostrophe).
  */
 export function writtenLowerCase(word: string, text: string): boolean {
-  if (!/^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) || /\p{N}/u.test(word)) return false;
-  const letters = [...word].join("['’]*");
-  return new RegExp(`(?<![\\p{L}'’-])${letters}['’]*(?![\\p{Ll}'’-])`, 'u').test(text);
+  if (!LOWER_FOLDED_WORD.test(word) || HAS_NUMBER.test(word)) return false;
+  const headLength = (word.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
+  const head = word.slice(0, headLength);
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+    if (before === 39 || before === 0x2019 || before === 45 || letterBefore(text, at) > 0) continue;
+    let i = at + headLength;
+    let k = headLength;
+    for (;;) {
+      while (i < text.length && isApostrophe(text.charCodeAt(i))) i++;
+      if (k === word.length) break;
+      // The word's next letter, one or two UTF-16 units, as written.
+      const units = (word.codePointAt(k) ?? 0) > 0xffff ? 2 : 1;
+      if (text.charCodeAt(i) !== word.charCodeAt(k) || (units === 2 && text.charCodeAt(i + 1) !== word.charCodeAt(k + 1))) break;
+      i += units;
+      k += units;
+    }
+    if (k < word.length) continue;
+    LOWER_OR_JOINER.lastIndex = i;
+    if (!LOWER_OR_JOINER.test(text)) return true;
+  }
+  return false;
 }
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+/** A lower-case letter, apostrophe or hyphen right at `lastIndex`: what ends no word there. */
+const LOWER_OR_JOINER = /[\p{Ll}'’-]/uy;

@@ -1,9 +1,9 @@
-// Session 14's cuts of the cold quote step, each checked against what it stands in for: the saved
+// Session 14 and 15 cuts of the cold quote step, each checked against what it stands in for: the saved
 // quotes may not change (bench/quotes-hash.ts checks whole archives; these check the pieces).
 import { describe, expect, it } from 'vitest';
 import { countNonBlankRuns, endsInMark, endsWithConjunction } from '../../src/quotes/chars.js';
 import { lonePersonSign } from '../../src/quotes/lone-names.js';
-import { isCapWord, PARTICLES } from '../../src/quotes/names.js';
+import { flagsOf, isCapWord, PARTICLES } from '../../src/quotes/names.js';
 import { coreOf, leadMarks, paragraphBases, People } from '../../src/quotes/people.js';
 
 /** A small seeded generator, so that a failure repeats. */
@@ -125,5 +125,32 @@ describe('cold quote-step shortcuts', () => {
     }
     // The comma case does find appositives: the shortcut is not vacuous.
     expect(signs).toBeGreaterThan(20);
+  });
+});
+
+describe('cold quote-step shortcuts (session 15)', () => {
+  it('a plain ASCII word gets the same lexicon flags by the short path as by the general one', () => {
+    const next = seeded(16);
+    // Words of every lexicon (titles, group nouns, organisation words, acronyms, sentence openers,
+    // particles, stop words, nationalities, numbers) in several casings, and random plain words.
+    const known = ['President', 'Officials', 'University', 'BBC', 'However', 'Van', 'The', 'British', 'G7', '3rd', 'Mr', 'US', 'X', 'Monday', 'Smith', 'IBM2', 'De', 'Spokesman', 'NASA', 'A'];
+    const words = ['', ...known, ...known.map((w) => w.toUpperCase()), ...known.map((w) => w.toLowerCase())];
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    for (let n = 0; n < 3000; n++) {
+      let w = '';
+      for (let j = next(6); j >= 0; j--) w += pick(next, [...chars]);
+      words.push(w);
+    }
+    let seen = 0;
+    for (const w of words) {
+      expect(flagsOf.isPlain(w), w).toBe(true);
+      const f = flagsOf.word(w);
+      seen |= f;
+      expect(flagsOf.plain(w), w).toBe(f);
+    }
+    // Every flag was set by some word: the comparison covered each lexicon test.
+    expect(seen).toBe(255);
+    // The short path is taken only for plain words.
+    for (const w of ["O'Neill", 'U.S.', 'Jean-Luc', 'Dr.', 'Émile', 'Smith’s', '']) expect(flagsOf.isPlain(w) && w.length > 0, w).toBe(false);
   });
 });

@@ -49,4 +49,28 @@ describe('the per-article indexes of thing signs equal the scans they replace', 
     );
     expect(found).toBeGreaterThan(50);
   });
+
+  it('GIVEN random text THEN writtenLowerCase(word, text) = the expression it reads by hand', () => {
+    // The expression, compiled per word as it was before the hand-written scan.
+    const byExpression = (word: string, t: string): boolean => {
+      if (!/^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) || /\p{N}/u.test(word)) return false;
+      const letters = [...word].join("['’]*");
+      return new RegExp(`(?<![\\p{L}'’-])${letters}['’]*(?![\\p{Ll}'’-])`, 'u').test(t);
+    };
+    const more = fc.constantFrom("d'on't", "don''t", 'don’t’', "'dont", 'dontx', 'xdont', '𝐚𝐛', '𝐚’𝐛', 'x𝐚𝐛', '𝐚𝐛-', '\ud835', 'fear’s', 'é');
+    const mixed = fc.array(fc.oneof(piece, more), { maxLength: 30 }).map((ps) => ps.join(''));
+    const asked = [...words, '𝐚𝐛', 'é', 'fear2', 'Fears', ''];
+    let found = 0;
+    fc.assert(
+      fc.property(mixed, (t) => {
+        for (const w of asked) {
+          const expected = byExpression(w, t);
+          if (expected) found++;
+          expect(writtenLowerCase(w, t)).toBe(expected);
+        }
+      }),
+      { numRuns: 1500, seed: 16 },
+    );
+    expect(found).toBeGreaterThan(200);
+  });
 });
