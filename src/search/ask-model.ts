@@ -52,6 +52,14 @@ export function rankerScore(r: Ranker, x: readonly number[]): number {
 export const CAUSE_SENTENCE_FEATURES = ['cause×cue', 'cause×cueAfter', 'cause×cueBefore'] as const;
 /** Where-questions (places.ts): a new name in the sentence is a known place or has a place word; it is of the kind the head asks for ("What *country*…"). */
 export const PLACE_SENTENCE_FEATURES = ['place×known', 'place×kindMatch'] as const;
+/**
+ * A sentence read with the one it points back at (answer.ts pointerReading): an "It/This/They…"
+ * sentence's question words together with its predecessor's; the next sentence points back at this
+ * one and matches the question; the same when the question asks for the subject ("Who wrote…",
+ * "What is the fastest…": the pointer stands where the answer is, so the answer is the referent);
+ * a pointer sentence that answers a subject question.
+ */
+export const POINTER_SENTENCE_FEATURES = ['pairOverlap', 'pairGain', 'pointedBack', 'pointedBack×subject', 'anaphor×subject'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -60,6 +68,7 @@ export const SENTENCE_FEATURES = [
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
   ...CAUSE_SENTENCE_FEATURES,
   ...PLACE_SENTENCE_FEATURES,
+  ...POINTER_SENTENCE_FEATURES,
 ] as const;
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
