@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights, type Ranker } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -876,13 +876,14 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     let best = sentences[0];
     for (const s of sentences) if (!best || s.score > best.score) best = s;
     const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
+    const shown = weights.pick ? picked(sentences, weights.pick) : undefined;
     const terms = words(text).terms.map((x) => x.term);
     const typedShare = sentences.length ? sentences.filter((s) => s.typed.length > 0).length / sentences.length : 0;
-    return { passage, text, sentences, chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
+    return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
   return pool.map((r, i) => {
-    const { passage, sentences, chosen, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
+    const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
     const features = [
       r.score / top,
@@ -903,8 +904,22 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
     ];
-    return { ranked: r, features, score: rankerScore(weights.passage, features), best: chosen };
+    return { ranked: r, features, score: rankerScore(weights.passage, features), best: shown };
   });
+}
+
+/** The sentence the pick model shows from a passage (its features are the sentence model's). */
+function picked(sentences: readonly ScoredSentence[], pick: Ranker): ScoredSentence | undefined {
+  let best: ScoredSentence | undefined;
+  let bestScore = -Infinity;
+  for (const s of sentences) {
+    const score = rankerScore(pick, s.features);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** What scorePool has read of one pool passage, for comparing it with the others. */

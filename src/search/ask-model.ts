@@ -13,6 +13,12 @@ export interface AskWeights {
   /** What the weights were trained on, for the record. */
   trainedOn: string;
   sentence: Ranker;
+  /**
+   * Which sentence of a chosen passage is shown (same features as `sentence`). The sentence model
+   * also learns against other passages' sentences, since the passage model reads its score; this
+   * one learns only within the gold paragraph. Absent: the sentence model picks.
+   */
+  pick?: Ranker;
   passage: Ranker;
   /**
    * One weight vector per expected answer type: a date is the answer to "when", not to "who".
@@ -136,6 +142,11 @@ export function parseWeights(doc: unknown): AskWeights {
   check('passage', w.passage, PASSAGE_FEATURES);
   vector('passage', w.passage?.weights, PASSAGE_FEATURES.length);
   if (w.sentence?.trees !== undefined) w.sentence.trees = checkForest(w.sentence.trees, SENTENCE_FEATURES.length, 'sentence');
+  if (w.pick !== undefined) {
+    check('pick', w.pick, SENTENCE_FEATURES);
+    vector('pick', w.pick.weights, SENTENCE_FEATURES.length);
+    if (w.pick.trees !== undefined) w.pick.trees = checkForest(w.pick.trees, SENTENCE_FEATURES.length, 'pick');
+  }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);

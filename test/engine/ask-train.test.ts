@@ -121,6 +121,9 @@ describe('training', () => {
       const { weights, report } = trainAskWeights(engine, gold, 'tiny fixture');
       expect(report.questions).toBe(QUESTIONS.length);
       expect(report.sentenceGroups).toBe(QUESTIONS.length);
+      expect(weights.pick?.features).toEqual([...SENTENCE_FEATURES]);
+      expect(report.pickAccuracy).toBeGreaterThan(0);
+      expect(trainAskWeights(engine, gold, 'tiny fixture', { pick: false, trees: false }).weights.pick).toBeUndefined();
       expect(parseWeights(JSON.parse(JSON.stringify(weights)))).toEqual(weights);
       engine.askWeights = weights;
       const r = engine.ask({ question: 'Who designed the Riverton library?' });
