@@ -8,20 +8,24 @@
  * `--weights FILE` also reads the held-out groups with that file's sentence model (trained against
  * pool passages too, for the passage model) and its pick model (the sentence `ask` shows).
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE]
+ * `--pick-into FILE` writes the study's model (trained as `train:ask` trains the pick model: the
+ * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
+ * to measure the pick model end to end without a full retrain.
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]
  */
 import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights'];
+const valued = ['--errors', '--weights', '--pick-into'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]');
   process.exit(1);
 }
 const errorsAt = args.indexOf('--errors');
@@ -99,3 +103,9 @@ for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
   console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}${given ? `  given sentence model ${(t.given / t.n).toFixed(3)}` : ''}${givenPick ? `  given pick model ${(t.pick / t.n).toFixed(3)}` : ''}`);
 }
 for (const e of errors) console.log(e);
+const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
+if (pickInto) {
+  const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));
+  writeFileSync(pickInto, `${JSON.stringify({ ...doc, pick: ranker }, null, 1)}\n`);
+  console.log(`pick model written into ${pickInto}`);
+}

@@ -32,7 +32,8 @@ const choose = (weights: AskWeights) => {
 describe('ask: the pick model chooses the sentence shown from a chosen passage', () => {
   it('GIVEN a pick model THEN it chooses the shown sentence; the passage scores and features stay the sentence model\'s', () => {
     const sentence = only('position', -5); // the sentence model prefers the first sentence
-    const without = choose({ ...DEFAULT_ASK_WEIGHTS, sentence, pick: undefined });
+    const { pick: _none, ...plain } = DEFAULT_ASK_WEIGHTS;
+    const without = choose({ ...plain, sentence });
     const withPick = choose({ ...DEFAULT_ASK_WEIGHTS, sentence, pick: only('position', 5) });
     expect(without[0]?.best.sentence.text).toMatch(/^The old river bridge/);
     expect(withPick[0]?.best.sentence.text).toMatch(/^The repairs cost/);
