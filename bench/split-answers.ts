@@ -8,19 +8,7 @@
  */
 import { holdsAnswer } from '../src/search/ask-train.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { heldOutArticles, partOf, readJsonl } from './squad.js';
-
-interface Doc {
-  id: string;
-  paragraphs: string[];
-}
-interface Question {
-  question: string;
-  doc_id: string;
-  paragraph_index: number;
-  answers: string[];
-  answer_starts?: number[];
-}
+import { articleId, heldOutArticles, partOf, readJsonl, type Doc, type Question } from './squad.js';
 
 const args = process.argv.slice(2);
 const valued = ['--part', '--show'];
@@ -33,7 +21,6 @@ const part = partOf(args);
 const show = args.includes('--show') ? Number(args[args.indexOf('--show') + 1]) : 0;
 const docs = new Map(readJsonl<Doc>(docsPath).map((d) => [d.id, d]));
 const heldOut = heldOutArticles(docsPath);
-const articleId = (docId: string): string => docId.replace(/[^\w./-]+/g, '_');
 let n = 0;
 let inParagraph = 0;
 let inSentence = 0;
