@@ -8,21 +8,25 @@
  * model may choose, and all of them): a low oracle means candidate generation is the limit, a
  * high oracle with a low F1 means ranking is.
  *
- *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N]
+ * `--dump FILE` writes one JSON line per right-passage, wrong-sentence question: the question,
+ * its type, the chosen sentence and the first sentence holding a gold answer, their places in
+ * the passage, the sentence before the answer's, and both sentences' SENTENCE_FEATURES by name.
+ *
+ *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AskResult } from '../src/engine.js';
-import { parseWeights } from '../src/search/ask-model.js';
-import { pickable } from '../src/search/answer.js';
+import { parseWeights, SENTENCE_FEATURES } from '../src/search/ask-model.js';
+import { pickable, scoreSentences } from '../src/search/answer.js';
 import { answerCandidates } from '../src/search/candidates.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 import { openSquad, partOf } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--part', '--weights', '--limit'];
+const valued = ['--part', '--weights', '--limit', '--dump'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N]');
+  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE]');
   process.exit(1);
 }
 const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -79,6 +83,9 @@ const lossOf = (type: string): Loss => {
   if (!l) losses.set(type, (l = { n: 0, right: 0, wrongPassage: 0, wrongSentence: 0, goldInTop5: 0 }));
   return l;
 };
+const dumpPath = valueOf('--dump');
+const dumped: string[] = [];
+const named = (x: readonly number[]): Record<string, number> => Object.fromEntries(SENTENCE_FEATURES.map((name, i) => [name, Math.round((x[i] ?? 0) * 1000) / 1000]));
 const bestF1 = (texts: readonly string[], answers: readonly string[]): number => Math.max(0, ...texts.map((t) => answerScores(t, answers).f1));
 const started = performance.now();
 try {
@@ -115,6 +122,29 @@ try {
         if (rank > 0 && rank < 5) l.goldInTop5++;
       }
     }
+    if (dumpPath && top && rank === 0 && !holdsAnswer(top.answer, q.answers)) {
+      const { q: view } = squad.engine.askPool(q.question, 1);
+      const scored = scoreSentences(top.text, view, squad.engine.askWeights);
+      const chosen = scored.findIndex((s) => s.sentence.text === top.answer);
+      const gold = scored.findIndex((s) => holdsAnswer(s.sentence.text, q.answers));
+      dumped.push(
+        JSON.stringify({
+          question: q.question,
+          type: r.answerType,
+          answers: q.answers,
+          sentences: scored.length,
+          chosenAt: chosen,
+          goldAt: gold,
+          chosen: top.answer,
+          gold: scored[gold]?.sentence.text ?? null,
+          beforeGold: scored[gold - 1]?.sentence.text ?? null,
+          chosenScore: scored[chosen]?.score ?? null,
+          goldScore: scored[gold]?.score ?? null,
+          chosenFeatures: named(scored[chosen]?.features ?? []),
+          goldFeatures: named(scored[gold]?.features ?? []),
+        }),
+      );
+    }
     if (top) {
       const { q: view } = squad.engine.askPool(q.question, 1);
       const candidates = answerCandidates(top.answer, view.termSet);
@@ -136,6 +166,7 @@ try {
 } finally {
   squad.close();
 }
+if (dumpPath) writeFileSync(dumpPath, dumped.map((l) => `${l}\n`).join(''));
 const f = (x: number, n: number): string => (n ? x / n : 0).toFixed(3);
 const line = (name: string, t: Tally): string =>
   `${name.padEnd(10)} n ${String(t.n).padStart(5)}  recall@1 ${f(t.r1, t.n)}  recall@5 ${f(t.r5, t.n)}  recall@20 ${f(t.r20, t.n)}  MRR ${f(t.mrr, t.n)}  sentence ${f(t.sentence, t.n)}  EM ${(100 * (t.em / (t.n || 1))).toFixed(1)}  F1 ${(100 * (t.f1 / (t.n || 1))).toFixed(1)}  span given ${f(t.spans, t.n)}`;

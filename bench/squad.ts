@@ -10,15 +10,17 @@ import type { GoldQuestion } from '../src/search/ask-train.js';
 import { PassageIndex } from '../src/search/index.js';
 import { writeTempArchive } from './fixtures.js';
 
-interface Doc {
+export interface Doc {
   id: string;
   paragraphs: string[];
 }
-interface Question {
+export interface Question {
   question: string;
   doc_id: string;
   paragraph_index: number;
   answers: string[];
+  /** Character offsets of the answers in their paragraph, where the data gives them. */
+  answer_starts?: number[];
 }
 
 /** Which questions to use: all, the training part (2 articles of 3) or the held-out part (the third). */
@@ -37,7 +39,7 @@ export function readJsonl<T>(path: string): T[] {
     });
 }
 
-const articleId = (docId: string): string => docId.replace(/[^\w./-]+/g, '_');
+export const articleId = (docId: string): string => docId.replace(/[^\w./-]+/g, '_');
 
 export interface Squad {
   engine: Engine;

@@ -5,22 +5,35 @@
  * held-out articles, by question type. A minute instead of the full train + eval round, for
  * trying sentence features; `train:ask` / `eval:ask` give the end-to-end figures.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N]
+ * `--weights FILE` also reads the held-out groups with that file's sentence model (trained against
+ * pool passages too, for the passage model) and its pick model (the sentence `ask` shows).
+ *
+ * `--pick-into FILE` writes the study's model (trained as `train:ask` trains the pick model: the
+ * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
+ * to measure the pick model end to end without a full retrain.
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]
  */
 import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors'];
+const valued = ['--errors', '--weights', '--pick-into'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]');
   process.exit(1);
 }
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
+const weightsAt = args.indexOf('--weights');
+const givenWeights = weightsAt >= 0 ? parseWeights(JSON.parse(readFileSync(args[weightsAt + 1] ?? '', 'utf8'))) : undefined;
+const given = givenWeights?.sentence;
+const givenPick = givenWeights?.pick;
 // The same split as openSquad.
 const heldOut = heldOutArticles(docsPath);
 const squad = openSquad(docsPath, questionsPath, 'all');
@@ -63,18 +76,22 @@ const top = (r: Row, score: (x: readonly number[]) => number): number => {
   });
   return best;
 };
-const tallies = new Map<string, { n: number; multi: number; linear: number; model: number }>();
+const tallies = new Map<string, { n: number; multi: number; linear: number; model: number; given: number; pick: number }>();
 const errors: string[] = [];
 for (const r of test) {
   const lin = top(r, (x) => dot(weights, x));
   const mod = top(r, (x) => rankerScore(ranker, x));
+  const giv = given ? top(r, (x) => rankerScore(given, x)) : -1;
+  const pic = givenPick ? top(r, (x) => rankerScore(givenPick, x)) : -1;
   for (const key of ['all', r.type]) {
     let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { n: 0, multi: 0, linear: 0, model: 0 }));
+    if (!t) tallies.set(key, (t = { n: 0, multi: 0, linear: 0, model: 0, given: 0, pick: 0 }));
     t.n++;
     if (r.group.features.length > 1) t.multi++;
     if (r.group.positive[lin]) t.linear++;
     if (r.group.positive[mod]) t.model++;
+    if (r.group.positive[giv]) t.given++;
+    if (r.group.positive[pic]) t.pick++;
   }
   if (!r.group.positive[mod] && errors.length < showErrors) {
     const right = r.group.positive.findIndex(Boolean);
@@ -83,6 +100,12 @@ for (const r of test) {
 }
 console.log(`train ${train.length} groups, held-out ${test.length}; features ${((featured - started) / 1000).toFixed(1)} s, training ${((performance.now() - featured) / 1000).toFixed(1)} s${boost ? `, ${boost.chosen} trees` : ''}`);
 for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
-  console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}`);
+  console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}${given ? `  given sentence model ${(t.given / t.n).toFixed(3)}` : ''}${givenPick ? `  given pick model ${(t.pick / t.n).toFixed(3)}` : ''}`);
 }
 for (const e of errors) console.log(e);
+const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
+if (pickInto) {
+  const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));
+  writeFileSync(pickInto, `${JSON.stringify({ ...doc, pick: ranker }, null, 1)}\n`);
+  console.log(`pick model written into ${pickInto}`);
+}

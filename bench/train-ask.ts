@@ -89,7 +89,8 @@ try {
         ? `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups); sentence and span models kept from ${args[keptIndex + 1] ?? ''}`
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
-    for (const [name, t] of [['sentence', report.sentenceTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
+    if (report.pickAccuracy !== undefined) console.log(`pick model (the sentence shown, gold paragraphs only): training accuracy ${report.pickAccuracy.toFixed(3)}`);
+    for (const [name, t] of [['sentence', report.sentenceTrees], ['pick', report.pickTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     }
     if (!passageOnly) console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);

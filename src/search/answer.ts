@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights, type Ranker } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -189,6 +189,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   // How many sentences of the passage hold each question term: one in every sentence tells them apart less.
   const spread = new Map<string, number>();
   for (const w of ws) for (const t of new Set(w.terms.map((x) => x.term))) if (q.termSet.has(t)) spread.set(t, (spread.get(t) ?? 0) + 1);
+  const pointer = pointerReading(sentences, ws, overlaps, q);
   let topicTotal = 0;
   let relationTotal = 0;
   for (const t of q.terms) {
@@ -277,7 +278,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     const runs = q.type === 'place' ? typed.map((c) => c.text.split(/\s+/)) : [];
     const knownPlace = runs.some((r) => namesKnownPlace(r) || hasPlaceWord(r)) ? 1 : 0;
     const placeKind = runs.some((r) => placeKindMatch(q.wh.head, r) === 1) ? 1 : 0;
-    const anaphor = i > 0 && ANAPHOR.test(s.text) ? 1 : 0;
+    const anaphor = pointer.anaphors[i] ?? 0;
     const other = q.type === 'other' ? 1 : 0;
     const content = w.terms.length || 1;
     let local = 0;
@@ -334,9 +335,43 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       cueBefore,
       knownPlace,
       placeKind,
+      ...(pointer.features[i] ?? [0, 0, 0, 0, 0]),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
+}
+
+/**
+ * Whether the question asks for its clause's subject: the wh-word opens it and a verb or a copula
+ * follows ("Who wrote…", "What is the fastest…"), not do-support or a fronted phrase ("What did
+ * the company buy?", "In 1066 who…"). A sentence that opens with "It/He/They" then has the
+ * pointer where the answer would stand.
+ */
+function asksSubject(q: QuestionView): boolean {
+  if (q.wh.at !== 0 || !NOMINAL_WH.has(q.wh.word ?? '')) return false;
+  const next = tokenize(q.text)[1]?.norm ?? '';
+  return !q.wh.auxiliary || next === 'is' || next === 'was' || next === 'are' || next === 'were';
+}
+const NOMINAL_WH: ReadonlySet<string> = new Set(['what', 'which', 'who']);
+
+/**
+ * POINTER_SENTENCE_FEATURES for every sentence of a passage, and which sentences open with a
+ * pointer back ("It in turn evolved…", "This has led to…"). A pointer sentence often holds the
+ * answer while the question's words stand in the sentence before it, or holds the question's words
+ * while the answer is the thing it points at.
+ */
+function pointerReading(sentences: readonly Sentence[], ws: readonly Words[], overlaps: readonly number[], q: QuestionView): { anaphors: number[]; features: number[][] } {
+  const anaphors = sentences.map((s, i) => (i > 0 && ANAPHOR.test(s.text) ? 1 : 0));
+  const subject = asksSubject(q) ? 1 : 0;
+  const features = ws.map((w, i) => {
+    const anaphor = anaphors[i] ?? 0;
+    const own = overlaps[i] ?? 0;
+    const prev = ws[i - 1];
+    const pair = anaphor && prev ? overlapOf([...w.terms, ...prev.terms].map((x) => x.term), q) : 0;
+    const pointedBack = (anaphors[i + 1] ?? 0) * (overlaps[i + 1] ?? 0);
+    return [pair, anaphor ? pair - own : 0, pointedBack, pointedBack * subject, anaphor * subject * own];
+  });
+  return { anaphors, features };
 }
 
 /**
@@ -841,13 +876,14 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     let best = sentences[0];
     for (const s of sentences) if (!best || s.score > best.score) best = s;
     const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
+    const shown = weights.pick ? picked(sentences, weights.pick) : undefined;
     const terms = words(text).terms.map((x) => x.term);
     const typedShare = sentences.length ? sentences.filter((s) => s.typed.length > 0).length / sentences.length : 0;
-    return { passage, text, sentences, chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
+    return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
   return pool.map((r, i) => {
-    const { passage, sentences, chosen, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
+    const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
     const features = [
       r.score / top,
@@ -868,8 +904,22 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
     ];
-    return { ranked: r, features, score: rankerScore(weights.passage, features), best: chosen };
+    return { ranked: r, features, score: rankerScore(weights.passage, features), best: shown };
   });
+}
+
+/** The sentence the pick model shows from a passage (its features are the sentence model's). */
+function picked(sentences: readonly ScoredSentence[], pick: Ranker): ScoredSentence | undefined {
+  let best: ScoredSentence | undefined;
+  let bestScore = -Infinity;
+  for (const s of sentences) {
+    const score = rankerScore(pick, s.features);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** What scorePool has read of one pool passage, for comparing it with the others. */

@@ -13,6 +13,12 @@ export interface AskWeights {
   /** What the weights were trained on, for the record. */
   trainedOn: string;
   sentence: Ranker;
+  /**
+   * Which sentence of a chosen passage is shown (same features as `sentence`). The sentence model
+   * also learns against other passages' sentences, since the passage model reads its score; this
+   * one learns only within the gold paragraph. Absent: the sentence model picks.
+   */
+  pick?: Ranker;
   passage: Ranker;
   /**
    * One weight vector per expected answer type: a date is the answer to "when", not to "who".
@@ -52,6 +58,14 @@ export function rankerScore(r: Ranker, x: readonly number[]): number {
 export const CAUSE_SENTENCE_FEATURES = ['cause×cue', 'cause×cueAfter', 'cause×cueBefore'] as const;
 /** Where-questions (places.ts): a new name in the sentence is a known place or has a place word; it is of the kind the head asks for ("What *country*…"). */
 export const PLACE_SENTENCE_FEATURES = ['place×known', 'place×kindMatch'] as const;
+/**
+ * A sentence read with the one it points back at (answer.ts pointerReading): an "It/This/They…"
+ * sentence's question words together with its predecessor's; the next sentence points back at this
+ * one and matches the question; the same when the question asks for the subject ("Who wrote…",
+ * "What is the fastest…": the pointer stands where the answer is, so the answer is the referent);
+ * a pointer sentence that answers a subject question.
+ */
+export const POINTER_SENTENCE_FEATURES = ['pairOverlap', 'pairGain', 'pointedBack', 'pointedBack×subject', 'anaphor×subject'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -60,6 +74,7 @@ export const SENTENCE_FEATURES = [
   'other×overlap', 'other×relationOverlap', 'other×newContent', 'other×localOverlap', 'locativePlace',
   ...CAUSE_SENTENCE_FEATURES,
   ...PLACE_SENTENCE_FEATURES,
+  ...POINTER_SENTENCE_FEATURES,
 ] as const;
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
@@ -127,6 +142,11 @@ export function parseWeights(doc: unknown): AskWeights {
   check('passage', w.passage, PASSAGE_FEATURES);
   vector('passage', w.passage?.weights, PASSAGE_FEATURES.length);
   if (w.sentence?.trees !== undefined) w.sentence.trees = checkForest(w.sentence.trees, SENTENCE_FEATURES.length, 'sentence');
+  if (w.pick !== undefined) {
+    check('pick', w.pick, SENTENCE_FEATURES);
+    vector('pick', w.pick.weights, SENTENCE_FEATURES.length);
+    if (w.pick.trees !== undefined) w.pick.trees = checkForest(w.pick.trees, SENTENCE_FEATURES.length, 'pick');
+  }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);

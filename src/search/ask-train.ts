@@ -12,6 +12,7 @@ import {
   trainConditionalLogit,
   type AskWeights,
   type Group,
+  type Ranker,
 } from './ask-model.js';
 import { UserError } from '../errors.js';
 import { trainBoosted, type BoostOptions, type BoostReport, type Tree } from './boost.js';
@@ -78,6 +79,9 @@ export interface TrainReport {
   sentenceAccuracy: number;
   passageAccuracy: number;
   spanAccuracy: number;
+  /** Training-set accuracy of the linear pick model, and its trees (absent when not trained). */
+  pickAccuracy?: number;
+  pickTrees?: Omit<BoostReport, 'trees'>;
   /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
   sentenceTrees?: Omit<BoostReport, 'trees'>;
   passageTrees?: Omit<BoostReport, 'trees'>;
@@ -99,6 +103,11 @@ export interface AskTrainOptions {
    * (default SENTENCE_POOL).
    */
   sentencePool: number;
+  /**
+   * Also train the pick model (AskWeights.pick): which sentence of a chosen passage is shown,
+   * learnt on the gold paragraph's sentences only (default true).
+   */
+  pick: boolean;
   spanBoost: Partial<BoostOptions>;
   /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
@@ -393,6 +402,7 @@ export function trainAskWeights(
 ): { weights: AskWeights; report: TrainReport } {
   const boost = options.trees ?? true;
   const sentenceGroups: Group[] = [];
+  const pickGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
   const kept = options.passageOnly;
@@ -404,6 +414,7 @@ export function trainAskWeights(
       const others = options.sentencePool ?? SENTENCE_POOL;
       const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
       sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
+      pickGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
         if (group) spanGroups.get(q.type)?.push(group);
@@ -418,6 +429,8 @@ export function trainAskWeights(
     : trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
   const sentenceBoost = boost && !kept ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
   const sentence = kept ? kept.sentence : { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
+  const trainedPick = kept || options.pick === false ? undefined : trainRanker(pickGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
+  const pick = kept ? kept.pick : trainedPick?.ranker;
   const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
@@ -428,6 +441,7 @@ export function trainAskWeights(
     version: 1,
     trainedOn,
     sentence,
+    ...(pick ? { pick } : {}),
     passage,
     span: {
       features: [...SPAN_FEATURES],
@@ -443,6 +457,7 @@ export function trainAskWeights(
       passageGroups: passageGroups.length,
       spanGroups: span.groups,
       sentenceAccuracy: kept ? 0 : groupAccuracy(sentenceGroups, sentenceWeights),
+      ...(trainedPick ? { pickAccuracy: trainedPick.trained.accuracy, ...(trainedPick.trained.trees ? { pickTrees: trainedPick.trained.trees } : {}) } : {}),
       passageAccuracy: groupAccuracy(passageGroups, passageWeights),
       ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
       ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
@@ -450,6 +465,21 @@ export function trainAskWeights(
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
     },
+  };
+}
+
+/** A conditional-logit ranker, with boosted trees on top when `boost`, and its training figures. */
+function trainRanker(
+  groups: readonly Group[],
+  features: readonly string[],
+  boost: boolean,
+  options: Partial<BoostOptions> | undefined,
+): { ranker: Ranker; trained: { accuracy: number; trees?: Omit<BoostReport, 'trees'> } } {
+  const weights = trainConditionalLogit(groups, features.length);
+  const boosted = boost ? trainBoosted(groups, features.length, (x) => dot(weights, x), options) : undefined;
+  return {
+    ranker: { features: [...features], weights, ...(boosted ? { trees: boosted.trees } : {}) },
+    trained: { accuracy: groupAccuracy(groups, weights), ...(boosted ? { trees: summary(boosted) } : {}) },
   };
 }
 

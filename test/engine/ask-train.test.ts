@@ -121,6 +121,9 @@ describe('training', () => {
       const { weights, report } = trainAskWeights(engine, gold, 'tiny fixture');
       expect(report.questions).toBe(QUESTIONS.length);
       expect(report.sentenceGroups).toBe(QUESTIONS.length);
+      expect(weights.pick?.features).toEqual([...SENTENCE_FEATURES]);
+      expect(report.pickAccuracy).toBeGreaterThan(0);
+      expect(trainAskWeights(engine, gold, 'tiny fixture', { pick: false, trees: false }).weights.pick).toBeUndefined();
       expect(parseWeights(JSON.parse(JSON.stringify(weights)))).toEqual(weights);
       engine.askWeights = weights;
       const r = engine.ask({ question: 'Who designed the Riverton library?' });
@@ -169,6 +172,8 @@ describe('training', () => {
     const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(written.trainedOn).toBe('questions.jsonl (all)');
     expect(Array.isArray(written.sentence.trees) && Array.isArray(written.passage.trees)).toBe(true);
+    expect(run.stdout).toMatch(/pick model \(the sentence shown, gold paragraphs only\): training accuracy \d/);
+    expect(written.pick?.features).toEqual([...SENTENCE_FEATURES]);
     const linear = join(tmp, 'linear.json');
     const run2 = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--out', linear, '--linear'], {
       cwd: ROOT,

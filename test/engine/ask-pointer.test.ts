@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { questionView, scoreSentences } from '../../src/search/answer.js';
+import { POINTER_SENTENCE_FEATURES, SENTENCE_FEATURES } from '../../src/search/ask-model.js';
+import { terms } from '../../src/text/tokenize.js';
+
+const view = (question: string) => questionView(question, terms(question), () => 1);
+type Pointer = (typeof POINTER_SENTENCE_FEATURES)[number];
+const read = (passage: string, question: string, name: Pointer): number[] =>
+  scoreSentences(passage, view(question)).map((s) => s.features[SENTENCE_FEATURES.indexOf(name)] ?? Number.NaN);
+
+describe('ask: a sentence read with the one it points back at (POINTER_SENTENCE_FEATURES)', () => {
+  const passage = 'Specialty pharmacies supply costly injectable medications. It is currently the fastest growing sector of the drug industry. Sales rose last year.';
+
+  it('GIVEN the pointer features THEN they are the last of SENTENCE_FEATURES (appended, older weights keep their places)', () => {
+    expect(SENTENCE_FEATURES.slice(-POINTER_SENTENCE_FEATURES.length)).toEqual([...POINTER_SENTENCE_FEATURES]);
+  });
+
+  it('GIVEN "It is…" after a sentence THEN pairOverlap reads the question words of both, pairGain what the first adds', () => {
+    const question = 'Which specialty sector of the drug industry grows fastest?';
+    const pair = read(passage, question, 'pairOverlap');
+    const gain = read(passage, question, 'pairGain');
+    const own = scoreSentences(passage, view(question)).map((s) => s.overlap);
+    // Only the pointer sentence has a pair reading; "specialty" comes from the sentence before.
+    expect(pair[0]).toBe(0);
+    expect(pair[2]).toBe(0);
+    expect(pair[1]).toBeGreaterThan(own[1] ?? 1);
+    expect(gain[1]).toBeCloseTo((pair[1] ?? 0) - (own[1] ?? 0), 10);
+    expect(gain[0]).toBe(0);
+  });
+
+  it('GIVEN the next sentence points back and matches the question THEN pointedBack marks the sentence it points at', () => {
+    const pointed = read(passage, 'What is the fastest growing sector of the drug industry?', 'pointedBack');
+    expect(pointed[0]).toBeGreaterThan(0.5);
+    expect(pointed[1]).toBe(0);
+    expect(pointed[2]).toBe(0);
+  });
+
+  it('GIVEN a question that asks for the subject THEN ×subject repeats the reading; do-support or a fronted phrase gives 0', () => {
+    const subject = 'What is the fastest growing sector of the drug industry?';
+    expect(read(passage, subject, 'pointedBack×subject')[0]).toBe(read(passage, subject, 'pointedBack')[0]);
+    expect(read(passage, subject, 'anaphor×subject')[1]).toBeGreaterThan(0.5);
+    expect(read(passage, 'Who wrote the fastest growing sector report?', 'pointedBack×subject')[0]).toBeGreaterThan(0);
+    for (const other of ['What did the fastest growing sector of the drug industry sell?', 'In the drug industry, what sector is growing fastest?', 'When did the fastest growing sector of the drug industry start?']) {
+      expect(read(passage, other, 'pointedBack×subject')[0], other).toBe(0);
+      expect(read(passage, other, 'anaphor×subject')[1], other).toBe(0);
+    }
+  });
+
+  it('GIVEN no sentence opens with a pointer THEN every pointer feature is 0', () => {
+    const plain = 'Specialty pharmacies supply costly medications. The sector grows fastest of the drug industry.';
+    for (const name of POINTER_SENTENCE_FEATURES) expect(read(plain, 'What is the fastest growing sector of the drug industry?', name), name).toEqual([0, 0]);
+  });
+});
