@@ -12,21 +12,26 @@
  * its type, the chosen sentence and the first sentence holding a gold answer, their places in
  * the passage, the sentence before the answer's, and both sentences' SENTENCE_FEATURES by name.
  *
- *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE]
+ * `--misses FILE` writes one JSON line per question whose answer sentence is lost, for reading
+ * why: the loss (`wrongPassageTop5`: the gold paragraph is ranked 2–5; `wrongPassage`; `wrongSentence`),
+ * and for the winning passage and the gold one (when in the pool) their text, best sentence,
+ * passage-model score and named passage features.
+ *
+ *   npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE] [--misses FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AskResult } from '../src/engine.js';
-import { parseWeights, SENTENCE_FEATURES } from '../src/search/ask-model.js';
-import { pickable, scoreSentences } from '../src/search/answer.js';
+import { parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES } from '../src/search/ask-model.js';
+import { pickable, scorePool, scoreSentences, type PassageChoice } from '../src/search/answer.js';
 import { answerCandidates } from '../src/search/candidates.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 import { openSquad, partOf } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--part', '--weights', '--limit', '--dump'];
+const valued = ['--part', '--weights', '--limit', '--dump', '--misses'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE]');
+  console.error('usage: npm run eval:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train|heldout] [--weights FILE] [--limit N] [--dump FILE] [--misses FILE]');
   process.exit(1);
 }
 const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -35,6 +40,22 @@ const weightsPath = valueOf('--weights');
 if (weightsPath) squad.engine.askWeights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
 const limit = valueOf('--limit');
 const questions = limit ? squad.questions.slice(0, Number(limit)) : squad.questions;
+const missesPath = valueOf('--misses');
+const misses: string[] = [];
+/** A pool passage as the misses file shows it. */
+const described = (c: PassageChoice, rank: number): Record<string, unknown> => {
+  const { index } = squad.engine;
+  const p = index.passages[c.ranked.passage];
+  return {
+    rank: rank + 1,
+    article: p ? (index.articles[p.article]?.id ?? '') : '',
+    paragraph: p?.paragraph ?? 0,
+    score: Math.round(c.score * 1000) / 1000,
+    best: c.best.sentence.text,
+    text: index.passageText(c.ranked.passage),
+    features: Object.fromEntries(PASSAGE_FEATURES.map((f, i) => [f, Math.round((c.features[i] ?? 0) * 1000) / 1000])),
+  };
+};
 
 interface Tally {
   n: number;
@@ -113,6 +134,29 @@ try {
       t.f1 += scores.f1;
       if (span) t.spans++;
     }
+    if (missesPath && !(top && holdsAnswer(top.answer, q.answers))) {
+      const { q: view, pool } = squad.engine.askPool(q.question, 20);
+      const scored = scorePool(squad.engine.index, pool, view, squad.engine.askWeights).sort((a, b) => b.score - a.score);
+      const goldAt = scored.findIndex((c) => {
+        const p = squad.engine.index.passages[c.ranked.passage];
+        return p !== undefined && squad.engine.index.articles[p.article]?.id === q.article && p.paragraph === q.paragraph;
+      });
+      const winner = scored[0];
+      const gold = scored[goldAt];
+      misses.push(
+        JSON.stringify({
+          loss: rank === 0 ? 'wrongSentence' : rank > 0 && rank < 5 ? 'wrongPassageTop5' : 'wrongPassage',
+          question: q.question,
+          type: r.answerType,
+          answers: q.answers,
+          article: q.article,
+          paragraph: q.paragraph,
+          sameArticle: winner ? described(winner, 0).article === q.article : false,
+          winner: winner ? described(winner, 0) : null,
+          gold: gold ? described(gold, goldAt) : null,
+        }),
+      );
+    }
     for (const l of [lossOf('all'), lossOf(r.answerType)]) {
       l.n++;
       if (top && holdsAnswer(top.answer, q.answers)) l.right++;
@@ -167,6 +211,7 @@ try {
   squad.close();
 }
 if (dumpPath) writeFileSync(dumpPath, dumped.map((l) => `${l}\n`).join(''));
+if (missesPath) writeFileSync(missesPath, misses.map((m) => `${m}\n`).join(''));
 const f = (x: number, n: number): string => (n ? x / n : 0).toFixed(3);
 const line = (name: string, t: Tally): string =>
   `${name.padEnd(10)} n ${String(t.n).padStart(5)}  recall@1 ${f(t.r1, t.n)}  recall@5 ${f(t.r5, t.n)}  recall@20 ${f(t.r20, t.n)}  MRR ${f(t.mrr, t.n)}  sentence ${f(t.sentence, t.n)}  EM ${(100 * (t.em / (t.n || 1))).toFixed(1)}  F1 ${(100 * (t.f1 / (t.n || 1))).toFixed(1)}  span given ${f(t.spans, t.n)}`;

@@ -12,7 +12,12 @@
  * left out (their columns zeroed in training and scoring), so feature sets compare on the same
  * pools in one pass (`--without` with an empty set is the run with every feature).
  *
- *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--errors N]
+ *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N]
+ *
+ * `--article-groups` adds to training, for each question, a second group of the gold article's
+ * pool paragraphs alone (the same-article choice weighs twice). `--rerank K` trains a second
+ * model on the first model's top K of each training pool alone and lets it reorder those K.
+ * `--split-other` gives what/which/how questions passage weights of their own (each feature twice).
  *
  * `--label` says which pool passages the model learns as right: the gold paragraph (as
  * `train:ask` does), those whose best sentence holds a gold answer (what the answer-sentence
@@ -27,13 +32,13 @@ import { ASK_POOL } from '../src/engine.js';
 import { scorePool } from '../src/search/answer.js';
 import { holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
 import { DEFAULT_ASK_WEIGHTS, dot, parseWeights, PASSAGE_FEATURES, rankerScore, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
-import { trainBoosted } from '../src/search/boost.js';
+import { trainBoosted, type Tree } from '../src/search/boost.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--without', '--label', '--cache'];
+const valued = ['--errors', '--weights', '--without', '--label', '--cache', '--rerank', '--epochs', '--l2'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
-const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--errors N]';
+const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N]';
 if (!docsPath || !questionsPath) {
   console.error(usage);
   process.exit(1);
@@ -56,6 +61,24 @@ if (label !== 'gold' && label !== 'answer' && label !== 'either') {
   process.exit(1);
 }
 const cachePath = valueOf('--cache');
+const articleGroups = args.includes('--article-groups');
+/** A numeric option's value, or a clear refusal: a typo must not silently run the default study. */
+const numberOf = (name: string, whole: boolean): number | undefined => {
+  const raw = valueOf(name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || (whole && !Number.isInteger(n))) {
+    console.error(`${name} needs ${whole ? 'a whole number' : 'a number'} ≥ 0 (got ${raw})`);
+    process.exit(1);
+  }
+  return n;
+};
+const rerankK = numberOf('--rerank', true) ?? 0;
+const splitOther = args.includes('--split-other');
+// --epochs N / --l2 X: the linear fit's settings (ask-model.ts trainConditionalLogit's defaults otherwise).
+const epochs = numberOf('--epochs', true);
+const l2 = numberOf('--l2', false);
+const fitOptions = { ...(epochs !== undefined ? { epochs } : {}), ...(l2 !== undefined ? { l2 } : {}) };
 
 interface Row {
   g: GoldQuestion;
@@ -103,19 +126,54 @@ if (cachePath && existsSync(cachePath)) {
 const featured = performance.now();
 console.log(`train ${train.length} questions, held-out ${test.length}; pools and features ${((featured - started) / 1000).toFixed(1)} s`);
 
-const masked = (g: Group, without: ReadonlySet<number>): Group => ({ ...g, features: g.features.map((x) => x.map((v, i) => (without.has(i) ? 0 : v))) });
+// --split-other: every feature twice, the copy only for what/which/how questions (a model of their own beside the typed questions').
+const dim = PASSAGE_FEATURES.length * (splitOther ? 2 : 1);
+const masked = (g: Group, without: ReadonlySet<number>, type = ''): Group => ({
+  ...g,
+  features: g.features.map((x) => {
+    const kept = x.map((v, i) => (without.has(i) ? 0 : v));
+    return splitOther ? [...kept, ...kept.map((v) => (type === 'other' ? v : 0))] : kept;
+  }),
+});
 for (const set of sets) {
   const without = new Set(set.map((f) => (PASSAGE_FEATURES as readonly string[]).indexOf(f)));
   const labelled = (r: Row): Group => ({ ...r.group, positive: r.items.map((it, i) => (label === 'gold' ? r.group.positive[i] : label === 'answer' ? it.holds : r.group.positive[i] || it.holds) ?? false) });
-  const groups = train.map(labelled).filter((g) => g.positive.some(Boolean)).map((g) => masked(g, without));
-  const weights = trainConditionalLogit(groups, PASSAGE_FEATURES.length);
-  const boost = args.includes('--linear') ? undefined : trainBoosted(groups, PASSAGE_FEATURES.length, (x) => dot(weights, x));
+  const groups = train.map((r) => masked(labelled(r), without, r.type)).filter((g) => g.positive.some(Boolean));
+  if (articleGroups) {
+    // The gold article's own pool paragraphs once more as a group of their own: the choice the misses get wrong.
+    for (const r of train) {
+      const g = labelled(r);
+      const own = r.items.map((it, i) => (it.article === r.g.article ? i : -1)).filter((i) => i >= 0);
+      if (own.length < 2 || !own.some((i) => g.positive[i])) continue;
+      groups.push(masked({ features: own.map((i) => g.features[i] ?? []), positive: own.map((i) => g.positive[i] ?? false) }, without, r.type));
+    }
+  }
+  const weights = trainConditionalLogit(groups, dim, fitOptions);
+  const boost = args.includes('--linear') ? undefined : trainBoosted(groups, dim, (x) => dot(weights, x));
   const ranker = { features: [...PASSAGE_FEATURES], weights, ...(boost ? { trees: boost.trees } : {}) };
+  // --rerank K: a second model learns only among the first model's top K of each training pool (the hard choices).
+  const topK = (x: readonly number[][]): number[] => x.map((v, i) => ({ i, s: rankerScore(ranker, v) })).sort((a, b) => b.s - a.s).slice(0, rerankK).map((o) => o.i);
+  let second: { features: string[]; weights: number[]; trees?: Tree[] } | undefined;
+  if (rerankK > 0) {
+    const hard = groups.map((g) => {
+      const keep = topK(g.features);
+      return { features: keep.map((i) => g.features[i] ?? []), positive: keep.map((i) => g.positive[i] ?? false) };
+    });
+    const w2 = trainConditionalLogit(hard, dim);
+    const boost2 = args.includes('--linear') ? undefined : trainBoosted(hard, dim, (x) => dot(w2, x));
+    second = { features: [...PASSAGE_FEATURES], weights: w2, ...(boost2 ? { trees: boost2.trees } : {}) };
+    console.log(`rerank top ${rerankK}: ${boost2 ? `${boost2.chosen} trees` : 'linear'}`);
+  }
   const tallies = new Map<string, { n: number; r1: number; r5: number; sentence: number; top5: number; sameArticle: number; otherArticle: number }>();
   const errors: string[] = [];
   for (const r of test) {
-    const x = masked(r.group, without).features;
-    const order = x.map((v, i) => ({ i, s: rankerScore(ranker, v) })).sort((a, b) => b.s - a.s).map((o) => o.i);
+    const x = masked(r.group, without, r.type).features;
+    let order = x.map((v, i) => ({ i, s: rankerScore(ranker, v) })).sort((a, b) => b.s - a.s).map((o) => o.i);
+    if (second) {
+      const model = second;
+      const head = order.slice(0, rerankK).sort((a, b) => rankerScore(model, x[b] ?? []) - rankerScore(model, x[a] ?? []));
+      order = [...head, ...order.slice(rerankK)];
+    }
     const rank = order.findIndex((i) => r.group.positive[i]);
     const top = r.items[order[0] ?? -1];
     for (const key of ['all', r.type]) {

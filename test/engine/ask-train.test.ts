@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
 import { answerScores, goldSentences, holdsAnswer, normalizeAnswer, sentenceGroup, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import type { AnswerType } from '../../src/search/question.js';
 import { ROOT } from '../spawn.js';
@@ -241,6 +241,43 @@ describe('training the passage model alone', () => {
     const bad = study('--without', 'nope');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--without: no passage feature nope/);
+    // The training variants: a second model over the first one's top 2, same-article groups, own weights for open questions, fit settings.
+    const variants = study('--linear', '--rerank', '2', '--article-groups', '--split-other', '--epochs', '5', '--l2', '0.001');
+    expect(variants.stderr).toBe('');
+    expect(variants.stdout).toMatch(/rerank top 2: linear\n\nlabel gold, without \[\] {2}linear\nall +n +2 +recall@1 [01]\.\d{3} +recall@5 [01]\.\d{3} +sentence [01]\.\d{3}/);
+    for (const [flag, value, message] of [
+      ['--rerank', 'two', /--rerank needs a whole number ≥ 0 \(got two\)/],
+      ['--epochs', '1.5', /--epochs needs a whole number/],
+      ['--l2', '-1', /--l2 needs a number ≥ 0 \(got -1\)/],
+    ] as const) {
+      const refused = study(flag, value);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(message);
+    }
+  });
+
+  it('GIVEN eval:ask --misses THEN each question whose answer sentence is lost is one JSON line with the winning and the gold passage and their named features, and the answered ones are not there', () => {
+    const asks = [
+      { question: 'When was the Riverton harbor built?', doc_id: 'harbor', paragraph_index: 0, answers: ['1888'] },
+      // A gold answer no sentence holds: always lost.
+      { question: 'Who designed the Riverton library?', doc_id: 'library', paragraph_index: 0, answers: ['a committee of citizens'] },
+    ];
+    writeFileSync(join(tmp, 'docs-misses.jsonl'), DOCS.map((d) => JSON.stringify(d)).join('\n'));
+    writeFileSync(join(tmp, 'questions-misses.jsonl'), asks.map((q) => JSON.stringify(q)).join('\n'));
+    const out = join(tmp, 'misses.jsonl');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'eval-ask.ts'), join(tmp, 'docs-misses.jsonl'), join(tmp, 'questions-misses.jsonl'), '--misses', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/all +n +2 +recall@1/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    const miss = lines[0] as { loss: string; question: string; answers: string[]; winner: { article: string; best: string; features: Record<string, number> }; gold: { article: string; paragraph: number; rank: number } };
+    expect(miss.question).toBe('Who designed the Riverton library?');
+    expect(miss.answers).toEqual(['a committee of citizens']);
+    expect(['wrongSentence', 'wrongPassageTop5', 'wrongPassage']).toContain(miss.loss);
+    expect(Object.keys(miss.winner.features)).toEqual([...PASSAGE_FEATURES]);
+    expect(miss.winner.best.length).toBeGreaterThan(0);
+    expect(miss.gold).toMatchObject({ article: 'library', paragraph: 1 });
+    expect(miss.loss === 'wrongSentence').toBe(miss.gold.rank === 1);
   });
 
   it('GIVEN --passage-only without a file, or with one that is not weights THEN the script says so', () => {
