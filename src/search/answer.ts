@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights, type Ranker } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights, type Ranker } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -159,6 +159,18 @@ const FOCUS_WH: ReadonlySet<string> = new Set(['what', 'which', 'how', 'whose'])
 
 /** Opens with a word that points back at the sentence before ("It in turn evolved…", "This has led to…"). */
 const ANAPHOR = /^\W*(?:it|its|this|these|those|they|their|them|he|his|she|her|such|both|the latter|the former)\b/i;
+/** A quotation opens the sentence: its "It…" is the speaker's, and its words do not match the question (`unquoted`). */
+const OPENS_QUOTE = /^[\s([]*["“‘'«„]/u;
+/** "This week…", "These days…": a time, not a pointer. */
+const DEICTIC_TIME = /^\W*(?:this|these|those|that)\s+(?:year|years|week|weeks|month|months|morning|afternoon|evening|night|time|season|quarter|summer|winter|spring|autumn|weekend|days?)\b/i;
+/** "It is expected that…", "It seems to…": an expletive "it" points at nothing. */
+const EXPLETIVE_IT =
+  /^\W*it(?:(?:['’]s|\s+(?:is|was|has been|had been|would be|will be|may be|might be))\s+(?:(?:not|also|now|still|widely|generally)\s+)?(?:likely|unlikely|expected|thought|believed|said|reported|understood|clear|unclear|possible|impossible|important|necessary|hoped|feared|estimated|known|true|claimed|alleged)|\s+(?:seems|seemed|appears|appeared))\s+(?:that|to|whether|if)\b/i;
+
+/** Whether a sentence opens with a pointer back at the sentence before (not a quotation, a time or an expletive "it"). */
+function pointsBack(text: string): boolean {
+  return ANAPHOR.test(text) && !OPENS_QUOTE.test(text) && !DEICTIC_TIME.test(text) && !EXPLETIVE_IT.test(text);
+}
 
 export interface ScoredSentence {
   sentence: Sentence;
@@ -335,24 +347,11 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       cueBefore,
       knownPlace,
       placeKind,
-      ...(pointer.features[i] ?? [0, 0, 0, 0, 0]),
+      ...(pointer.features[i] ?? POINTER_SENTENCE_FEATURES.map(() => 0)),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
 }
-
-/**
- * Whether the question asks for its clause's subject: the wh-word opens it and a verb or a copula
- * follows ("Who wrote…", "What is the fastest…"), not do-support or a fronted phrase ("What did
- * the company buy?", "In 1066 who…"). A sentence that opens with "It/He/They" then has the
- * pointer where the answer would stand.
- */
-function asksSubject(q: QuestionView): boolean {
-  if (q.wh.at !== 0 || !NOMINAL_WH.has(q.wh.word ?? '')) return false;
-  const next = tokenize(q.text)[1]?.norm ?? '';
-  return !q.wh.auxiliary || next === 'is' || next === 'was' || next === 'are' || next === 'were';
-}
-const NOMINAL_WH: ReadonlySet<string> = new Set(['what', 'which', 'who']);
 
 /**
  * POINTER_SENTENCE_FEATURES for every sentence of a passage, and which sentences open with a
@@ -361,8 +360,9 @@ const NOMINAL_WH: ReadonlySet<string> = new Set(['what', 'which', 'who']);
  * while the answer is the thing it points at.
  */
 function pointerReading(sentences: readonly Sentence[], ws: readonly Words[], overlaps: readonly number[], q: QuestionView): { anaphors: number[]; features: number[][] } {
-  const anaphors = sentences.map((s, i) => (i > 0 && ANAPHOR.test(s.text) ? 1 : 0));
-  const subject = asksSubject(q) ? 1 : 0;
+  const anaphors = sentences.map((s, i) => (i > 0 && pointsBack(s.text) ? 1 : 0));
+  // A subject question ("Who wrote…"): a sentence opening with "It/He/They" has the pointer where the answer would stand.
+  const subject = q.wh.subject ? 1 : 0;
   const features = ws.map((w, i) => {
     const anaphor = anaphors[i] ?? 0;
     const own = overlaps[i] ?? 0;

@@ -225,8 +225,9 @@ function betterWithout(groups: readonly Group[], family: ReadonlySet<number>): b
     if (to <= from) continue;
     const fit = [...groups.slice(0, from), ...groups.slice(to)];
     const check = groups.slice(from, to);
-    withIt += groupAccuracy(check, trainConditionalLogit(fit, SPAN_FEATURES.length)) * check.length;
-    without += groupAccuracy(withoutFeatures(check, family), trainConditionalLogit(withoutFeatures(fit, family), SPAN_FEATURES.length)) * check.length;
+    // Counts of right groups, whole numbers: (right / n) * n in floating point can miss the margin by an ulp.
+    withIt += Math.round(groupAccuracy(check, trainConditionalLogit(fit, SPAN_FEATURES.length)) * check.length);
+    without += Math.round(groupAccuracy(withoutFeatures(check, family), trainConditionalLogit(withoutFeatures(fit, family), SPAN_FEATURES.length)) * check.length);
   }
   return without - withIt >= Math.max(2, 0.01 * groups.length);
 }
@@ -417,7 +418,8 @@ export function trainAskWeights(
       pickGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
-        if (group) spanGroups.get(q.type)?.push(group);
+        // The article keys the span model's cross-validation folds (foldStarts), as spanGroupsOf does.
+        if (group) spanGroups.get(q.type)?.push({ ...group, key: g.article });
       }
     }
   }
@@ -431,7 +433,9 @@ export function trainAskWeights(
   const sentence = kept ? kept.sentence : { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
   const trainedPick = kept || options.pick === false ? undefined : trainRanker(pickGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
   const pick = kept ? kept.pick : trainedPick?.ranker;
-  const withSentences: AskWeights = { ...DEFAULT_ASK_WEIGHTS, sentence };
+  // The passage features read the sentence model alone; the committed pick would only cost time here.
+  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
+  const withSentences: AskWeights = { ...defaults, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
   const passageWeights = trainConditionalLogit(passageGroups, PASSAGE_FEATURES.length);

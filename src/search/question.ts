@@ -63,8 +63,14 @@ export interface WhPhrase {
   word: string | undefined;
   /** Its token index in `tokenize(question)` (-1 without one). */
   at: number;
-  /** Whether an auxiliary follows within three words ("Who did Emma marry?"): the wh-phrase is not the subject. */
+  /** Whether an auxiliary follows within three words ("Who did Emma marry?"). */
   auxiliary: boolean;
+  /**
+   * Whether the wh-phrase opens the question as its clause's subject: "Who wrote…", "Who has
+   * won…", "Which party was led by…", "What is the fastest…"; not "What did the company buy?",
+   * "Who has the company hired?", "What was the party called?" or "In 1066 who…".
+   */
+  subject: boolean;
   /**
    * The question's head word: what the wh-phrase itself says the answer is. The first question
    * term after the wh-word, past determiners, "many/much" and "type of" / "name of" — the noun
@@ -95,15 +101,16 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   const tokens = tokenize(question);
   const at = tokens.findIndex((t) => WH_WORDS.has(t.norm));
   const wh = tokens[at];
-  if (!wh) return { word: undefined, at: -1, auxiliary: false, head: undefined };
+  if (!wh) return { word: undefined, at: -1, auxiliary: false, subject: false, head: undefined };
   const auxiliary = tokens.slice(at + 1, at + 4).some((t) => QUESTION_AUXILIARIES.has(t.norm));
+  const subject = asksSubject(question, tokens, at, auxiliary);
   let i = at + 1;
   const verb = tokens[i]?.norm ?? '';
   const copula = COPULAS.has(verb) && NOMINAL_WH.has(wh.norm);
   if (QUESTION_AUXILIARIES.has(verb)) {
     // "What did the company buy?": a noun phrase after the auxiliary is the clause's subject, not
     // the answer; "Who has won…", "Who will lead…": a verb follows, the wh-phrase is the subject.
-    if (!copula && (DO_FORMS.has(verb) || opensNounPhrase(question, tokens[i + 1]))) return { word: wh.norm, at, auxiliary, head: undefined };
+    if (!copula && (DO_FORMS.has(verb) || opensNounPhrase(question, tokens[i + 1]))) return { word: wh.norm, at, auxiliary, subject, head: undefined };
     i++;
   }
   const skip = (): void => {
@@ -117,12 +124,27 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   }
   const t = tokens[i];
   const term = t ? termOf(t) : null;
-  if (!t || !term || !termSet.has(term)) return { word: wh.norm, at, auxiliary, head: undefined };
+  if (!t || !term || !termSet.has(term)) return { word: wh.norm, at, auxiliary, subject, head: undefined };
   // "Who was Emma's father?": a name right after the copula is the topic, not a kind of answer
   // ("Who is the President of France?" has a determiner first: a title, the answer's kind).
   const shouted = question === question.toUpperCase();
-  if (copula && i === at + 2 && !shouted && /^\p{Lu}/u.test(question.slice(t.start, t.end))) return { word: wh.norm, at, auxiliary, head: undefined };
-  return { word: wh.norm, at, auxiliary, head: term };
+  if (copula && i === at + 2 && !shouted && /^\p{Lu}/u.test(question.slice(t.start, t.end))) return { word: wh.norm, at, auxiliary, subject, head: undefined };
+  return { word: wh.norm, at, auxiliary, subject, head: term };
+}
+
+/** WhPhrase.subject: the first auxiliary right after the wh-word or its noun decides, with what follows it. */
+function asksSubject(question: string, tokens: ReturnType<typeof tokenize>, at: number, auxiliary: boolean): boolean {
+  const wh = tokens[at]?.norm ?? '';
+  if (at !== 0 || wh === 'whom' || !NOMINAL_WH.has(wh)) return false;
+  if (!auxiliary) return true;
+  // "Who has…", or "Which party was…": the wh-word's own noun stands between.
+  const j = QUESTION_AUXILIARIES.has(tokens[at + 1]?.norm ?? '') ? at + 1 : wh !== 'who' && QUESTION_AUXILIARIES.has(tokens[at + 2]?.norm ?? '') ? at + 2 : -1;
+  const aux = tokens[j]?.norm ?? '';
+  if (j < 0 || DO_FORMS.has(aux)) return false;
+  const nounPhrase = opensNounPhrase(question, tokens[j + 1]);
+  // "What is the fastest animal?" equates the answer with the noun phrase; "What was the party called?" asks for the object.
+  if (COPULAS.has(aux)) return !(nounPhrase && /ed$/u.test(tokens[tokens.length - 1]?.norm ?? ''));
+  return !nounPhrase;
 }
 
 /** Do-support: "What did/does/do X …" always has the clause's subject next. */

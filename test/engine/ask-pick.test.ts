@@ -57,7 +57,7 @@ describe('ask: the pick model chooses the sentence shown from a chosen passage',
     const doc = JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, pick: only('first', 1) })) as AskWeights;
     expect(parseWeights(JSON.parse(JSON.stringify(doc))).pick?.weights).toEqual(only('first', 1).weights);
     expect(() => parseWeights({ ...doc, pick: { ...doc.pick, features: ['first'] } })).toThrow(/pick features differ.*retrain/);
-    expect(() => parseWeights({ ...doc, pick: { ...doc.pick, weights: [1, Number.NaN] } })).toThrow(/pick needs/);
+    expect(() => parseWeights({ ...doc, pick: { ...doc.pick, weights: SENTENCE_FEATURES.map((_, i) => (i === 0 ? Number.NaN : 0)) } })).toThrow(/pick needs/);
     const noPick = { ...doc } as Partial<AskWeights>;
     delete noPick.pick;
     expect(parseWeights(noPick).pick).toBeUndefined();

@@ -51,3 +51,42 @@ describe('ask: a sentence read with the one it points back at (POINTER_SENTENCE_
     for (const name of POINTER_SENTENCE_FEATURES) expect(read(plain, 'What is the fastest growing sector of the drug industry?', name), name).toEqual([0, 0]);
   });
 });
+
+describe('ask: what is no pointer back (review 15)', () => {
+  const before = 'The council closed the Dunmore bridge in March because of cracks.';
+  const question = 'Why did the council close the Dunmore bridge?';
+
+  it.each([
+    ['a quotation opening with "It"', '"It is a disaster for the town," said mayor Tom Hale.'],
+    ['"This week…", a time', 'This week shares of the builder rose 5 percent.'],
+    ['an expletive "It is expected that…"', 'It is expected that the council will vote again.'],
+    ['an expletive "It seems…"', 'It seems that nobody checked the piers.'],
+  ])('GIVEN %s after a matching sentence THEN it has no pair reading and points at nothing', (_label, second) => {
+    const passage = `${before} ${second}`;
+    expect(read(passage, question, 'pairOverlap')).toEqual([0, 0]);
+    expect(read(passage, question, 'pointedBack')).toEqual([0, 0]);
+  });
+
+  it('GIVEN "It was built to…" (the bridge) THEN it still points back', () => {
+    expect(read(`${before} It was built to carry trams.`, question, 'pairOverlap')[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('ask: the wh-phrase as its clause\'s subject (whPhrase.subject)', () => {
+  const subject = (q: string): boolean => view(q).wh.subject;
+
+  it.each([
+    ['Who wrote the report?', true],
+    ['Who has chosen the new leader?', true],
+    ['Who will choose the new leader?', true],
+    ['Which party was led by Tom Hale?', true],
+    ['What is the fastest growing sector?', true],
+    ['What did the company buy?', false],
+    ['Who has the company hired?', false],
+    ['What was the party called?', false],
+    ['In 1066 who ruled England?', false],
+    ['Whom did the council appoint?', false],
+  ] as const)('GIVEN %s THEN subject is %s', (q, expected) => {
+    expect(subject(q)).toBe(expected);
+  });
+});
