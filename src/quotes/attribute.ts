@@ -10,11 +10,11 @@
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, isDemonym, isNonNameStarter, isPronoun } from './names.js';
+import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
-import { isOrgPhrase, isRoleWord, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -140,13 +140,16 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
-/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group. */
+const ONE_PERSON_DESCRIPTION = /^(?:a|an|one)\s+(.+)$/u;
+const LAST_LETTERS = /([\p{L}-]+)$/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group ("one of them" is no one). */
 function personDescription(name: string): boolean {
   // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
-  const m = /^(?:a|an|one)\s+(.+)$/u.exec(name);
+  const m = ONE_PERSON_DESCRIPTION.exec(name);
   if (!m) return false;
-  const head = (/([\p{L}-]+)$/u.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
-  return head.length > 0 && /^\p{Ll}/u.test(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
+  const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
+  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
 }
 
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
@@ -748,6 +751,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const c = cands.at(n) as Candidate;
             const x = c.x;
             if (c.speaker.person || SLOTS.some((slot) => x[FEATURE_INDEX[slot]]) || !(x[FEATURE_INDEX.intro_para] || x[FEATURE_INDEX.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            // "a spokeswoman" is no "he".
+            const g = genderOfWords(c.speaker.name.split(' '));
+            if (g !== null && g !== ex.pronoun) continue;
             setFeature(x, ex.slot, 1);
             setFeature(x, 'via_pronoun_prev', 1);
             setFeature(x, 'pronoun_desc', 1);
@@ -1279,7 +1285,13 @@ function antecedents(
 /** How far back (characters) the start of an antecedent's sentence is looked for. */
 const MAIN_REACH = 240;
 /** Where a sentence ends inside a paragraph: the last match in the text before a mention starts the mention's sentence. */
-const SENTENCE_BREAK = /[.!?]["”’')]*\s+(?=["“‘(]?\p{Lu})/gu;
+// Not after "U.S." or "Gov.": "said that U.S. Secretary of State John Kerry would…" is one sentence.
+const SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’')]*\\s+(?=["“‘(]?\\p{Lu})`, 'gu');
+/** Where the sentence after a mention ends (the same abbreviations end none). */
+const SENTENCE_END_AFTER = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?](?:["”’')]*\\s|$)`, 'u');
+/** A name with a comma after it, and what follows up to the next comma or sentence end (`,?` the comma that closes it). */
+const NAME_THEN_COMMA = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,([^,;:!?]*?)(,|[.!?](?:\s|$)|$)/u;
+const SPEECH_WORD = /\s(?:said|says|told|tells|added|adds)\b/u;
 /** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
 // "that" only as a complementizer: "that was not enough for Mr Sarkozy" is a demonstrative (an auxiliary follows it).
 const SUBORDINATE = /(?:^|[^\p{L}])(?:that(?!\s+(?:was|is|were|are|would|will|has|had|may|might|could|should|can|does|did)\b)|when|whenever|while|whilst|if|because|although|though|whether|who|whom|whose|which|unless|until|since|as|than|where|said|says|say|told|tells|added|adds|claimed|claims|believes|believed|thinks|thought|argued|argues)(?:[^\p{L}]|$)/iu;
@@ -1288,7 +1300,9 @@ const SUBORDINATE = /(?:^|[^\p{L}])(?:that(?!\s+(?:was|is|were|are|would|will|ha
 const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|stated|explained|noted|argued|warned|insisted|claimed)\b/u;
 /** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
 // A subject between the comma and the verb, or a name after an inverted verb: "Nielson, who is chairman, said he …" is no report of someone else's.
-const REPORTED_BY = /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
+// It must close the sentence: ", which critics said was flawed, would go ahead" reports nothing ("…, Smith said, adding…" still does).
+const REPORTED_BY =
+  /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b[^,;:!?]{0,50}|(?:said|says|added|adds|according\s+to)\s+\p{Lu}[^,;:!?]{0,60})(?:,\s+(?:adding|saying)\b[^;:!?]*)?$/u;
 
 /**
  * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an
@@ -1310,11 +1324,15 @@ function mainSubject(before: string, after: string, previous: PersonMention | un
   if (/,\s+[^,.;:!?]{0,60}$/u.test(lead) && !/(?:^|\s)(?:of|for|at|with|from|in|on|to|by|and)\s+$/u.test(lead) && SPEECH_NEXT.test(after)) return true;
   if (previous && previous.pos >= pos - lead.length) return false;
   if (SUBORDINATE.test(lead.replace(/^[^,;:]{0,60},\s*/u, ''))) return false;
-  // A comma right after the name opens its appositive ("Peter Misselbrook, executive partner of Tods
-  // Murray said"): the verb after it is the name's own.
-  if (/^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,/u.test(after)) return true;
-  const end = /[.!?](?:["”’')]*\s|$)/u.exec(after);
-  return !REPORTED_BY.test(end ? after.slice(0, end.index) : after);
+  const end = SENTENCE_END_AFTER.exec(after);
+  const sentence = end ? after.slice(0, end.index) : after;
+  // A comma right after the name opens its appositive. Left unclosed, the verb in it is the name's own
+  // ("Peter Misselbrook, executive partner of Tods Murray said"); closed, or a list ("X, the bank's
+  // economist, will leave…, Y said"; "X, Tom Hale and Ann Berg will attend…, the ministry said"), the
+  // rest of the sentence may still be someone else's report.
+  const app = NAME_THEN_COMMA.exec(sentence);
+  if (app && app[2] !== ',' && SPEECH_WORD.test(app[1] ?? '')) return true;
+  return !REPORTED_BY.test(app && app[2] === ',' ? sentence.slice(app[0].length - 1) : sentence);
 }
 
 /** Up to `n` characters of the article's text after the global offset `pos`, within its paragraph. */

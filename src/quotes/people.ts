@@ -8,6 +8,8 @@ import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
+/** "New Yorker", "New Zealanders": the word after "New" of a demonym. */
+const NEW_DEMONYM_TAIL = /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u;
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -382,7 +384,7 @@ export class People {
       // "Goalkeeper Marek Dvorsky", "Fly-half Jonny Wilkinson", "Rapper Eminem": a role noun
       // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
       // "New Yorker Dick Morris": "New" was skipped as an adjective, but it opens a compound demonym.
-      const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u.test(ws[0] ?? '');
+      const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && NEW_DEMONYM_TAIL.test(ws[0] ?? '');
       const roles = (skipped === 0 || newDemonym) && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
         r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];

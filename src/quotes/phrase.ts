@@ -107,7 +107,9 @@ const words = (s: string): string[] => s.match(WORDS) ?? [];
  * The noun phrase that ends `text` (the words right before a speech verb), with an appositive
  * ("Henry Lucero, a senior US official,") read as the role. Null when nothing fits.
  */
-export const SENTENCE_BREAK = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\p{Lu}))[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+/** Not right after an abbreviation of a title ("Gov.", "St.") or a capital ("U.S.", "J. Smith"): a full stop there ends no sentence (a regular-expression source). */
+export const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|\\p{Lu}))';
+export const SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’]?\\s+(?=["“]?\\p{Lu})`, 'gu');
 /** SENTENCE_BREAK tried at one offset only. */
 const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'uy');
 

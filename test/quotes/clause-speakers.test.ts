@@ -127,3 +127,34 @@ describe('names and roles written the Reuters and BBC way', () => {
     expect(roleWordsOpening(['Broadcaster', 'Chris', 'Evans'])).toBe(1);
   });
 });
+
+describe('review 15: the main clause and its sentence, read past abbreviations, appositives, lists and side clauses', () => {
+  it('GIVEN "…said on Monday that U.S. Secretary of State John Kerry would visit…" THEN "U.S." ends no sentence: Kerry is in the reported clause, not the main subject', () => {
+    const text = ['Tom Jones said on Monday that U.S. Secretary of State John Kerry would visit Cairo. "It is a good sign," he said.'];
+    const fs = featuresAt(text, 'It is a good sign');
+    expect(fs.get('John Kerry')?.ante_main).toBeUndefined();
+    expect(fs.get('Tom Jones')?.ante_main).toBe(1);
+  });
+
+  it('GIVEN a closed appositive or a list after the name, then "…, finance minister Ronald Demmer said" THEN the first name is no main subject', () => {
+    const closed = ['Peter Lindqvist, the bank\'s chief economist, will leave next year, finance minister Ronald Demmer said. "We will miss him," he said.'];
+    expect(featuresAt(closed, 'We will miss').get('Peter Lindqvist')?.ante_main).toBeUndefined();
+    const list = ['Peter Lindqvist, Tom Hale and Ann Berg will attend the talks, the ministry said. "The talks start at noon," he said.'];
+    expect(featuresAt(list, 'The talks start').get('Peter Lindqvist')?.ante_main).toBeUndefined();
+  });
+
+  it('GIVEN an unclosed appositive ("Peter Misselbrook, executive partner of Tods Murray said") THEN the name is still the main subject', () => {
+    const text = ['Peter Misselbrook, executive partner of Tods Murray said the firm would grow. "We are hiring," he said.'];
+    expect(featuresAt(text, 'We are hiring').get('Peter Misselbrook')?.ante_main).toBe(1);
+  });
+
+  it('GIVEN a side clause with a speech verb (", which critics said was flawed,") THEN the main subject keeps ante_main', () => {
+    const text = ['Tom Jones told the meeting on Tuesday that the plan, which critics said was flawed, would go ahead. "We are ready," he said.'];
+    expect(featuresAt(text, 'We are ready').get('Tom Jones')?.ante_main).toBe(1);
+  });
+
+  it('GIVEN "“…,” a spokeswoman for Acme said. “…,” he added" THEN the "he" is not the spokeswoman', () => {
+    const text = ['Acme Corp chairman John Harkness said profit would fall.', '"Demand is weak," a spokeswoman for Acme said. "We will cut costs," he added.'];
+    expect(speakerOf(text, 'We will cut costs')).not.toBe('a spokeswoman for Acme');
+  });
+});
