@@ -1300,9 +1300,8 @@ const SUBORDINATE = /(?:^|[^\p{L}])(?:that(?!\s+(?:was|is|were|are|would|will|ha
 const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|stated|explained|noted|argued|warned|insisted|claimed)\b/u;
 /** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
 // A subject between the comma and the verb, or a name after an inverted verb: "Nielson, who is chairman, said he …" is no report of someone else's.
-// It must close the sentence: ", which critics said was flawed, would go ahead" reports nothing ("…, Smith said, adding…" still does).
-const REPORTED_BY =
-  /,\s+(?:[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b[^,;:!?]{0,50}|(?:said|says|added|adds|according\s+to)\s+\p{Lu}[^,;:!?]{0,60})(?:,\s+(?:adding|saying)\b[^;:!?]*)?$/u;
+// Not inside a side clause: ", which critics said was flawed, would go ahead" is no one's report of the sentence.
+const REPORTED_BY = /,\s+(?:(?!(?:which|who|whom|whose|where|when|as)\s)[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
 
 /**
  * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an
