@@ -116,16 +116,23 @@ export interface AskTrainOptions {
   passageOnly?: AskWeights;
 }
 
-/** The sentences of the gold paragraph with their features, and which hold a gold answer. */
+/**
+ * The sentences of the gold paragraph with their features, and which hold a gold answer. A
+ * paragraph longer than one passage is cut into windows: the first window that holds an answer
+ * (ask chooses within any window), else the first.
+ */
 export function goldSentences(engine: Engine, g: GoldQuestion, q: QuestionView): { sentences: ScoredSentence[]; positive: boolean[] } | undefined {
   const article = engine.index.articles.findIndex((a) => a.id === g.article);
   if (article < 0) return undefined;
+  let first: { sentences: ScoredSentence[]; positive: boolean[] } | undefined;
   for (const p of engine.index.articlePassages(article)) {
     if (engine.index.passages[p]?.paragraph !== g.paragraph) continue;
     const sentences = scoreSentences(engine.index.passageText(p), q, DEFAULT_ASK_WEIGHTS);
-    return { sentences, positive: sentences.map((s) => holdsAnswer(s.sentence.text, g.answers)) };
+    const window = { sentences, positive: sentences.map((s) => holdsAnswer(s.sentence.text, g.answers)) };
+    if (window.positive.some(Boolean)) return window;
+    first ??= window;
   }
-  return undefined;
+  return first;
 }
 
 /**

@@ -133,6 +133,22 @@ describe('training', () => {
     }
   });
 
+  it('GIVEN a gold paragraph longer than one passage whose answer stands in a later window THEN the gold sentences are that window\'s (ask chooses within any window)', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `The harbor board met again in week ${i + 1} and talked about the weather and the boats.`).join(' ');
+    const long = `${filler} The new pier was opened by mayor Tom Hale in 1999.`;
+    const dir = writeArchive({ 'pier.txt': `date 2020-01-01\n\n${long}\n` });
+    try {
+      const engine = engineFor(dir);
+      expect(engine.index.articlePassages(0).length).toBeGreaterThan(1);
+      const g: GoldQuestion = { question: 'Who opened the new pier?', article: 'pier', paragraph: 1, answers: ['Tom Hale'] };
+      const { q } = engine.askPool(g.question, 20);
+      const gold = goldSentences(engine, g, q);
+      expect(gold?.positive.some(Boolean)).toBe(true);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('GIVEN other retrieved passages THEN the sentence group adds their sentences as wrong items, but none that holds the answer text', () => {
     const dir = writeArchive(Object.fromEntries(DOCS.map((d) => [`${d.id}.txt`, `date 2020-01-01\n\n${d.paragraphs.join('\n\n')}\n`])));
     try {
