@@ -106,6 +106,7 @@ for (const e of errors) console.log(e);
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
 if (pickInto) {
   const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));
-  writeFileSync(pickInto, `${JSON.stringify({ ...doc, pick: ranker }, null, 1)}\n`);
+  const trainedOn = `${doc.trainedOn.replace(/; pick model: .*$/, '')}; pick model: train part, study:sentences`;
+  writeFileSync(pickInto, `${JSON.stringify({ ...doc, trainedOn, pick: ranker }, null, 1)}\n`);
   console.log(`pick model written into ${pickInto}`);
 }

@@ -450,7 +450,8 @@ export function trainAskWeights(
   const passage = { features: [...PASSAGE_FEATURES], weights: passageWeights, ...(passageBoost ? { trees: passageBoost.trees } : {}) };
   const weights: AskWeights = {
     version: 1,
-    trainedOn,
+    // Passage-only: the kept sentence, pick and span models say what they were trained on (a held-out evaluation must not read "train" over models fitted on all).
+    trainedOn: kept ? `${kept.trainedOn.replace(/; passage model: .*$/, '')}; passage model: ${trainedOn}` : trainedOn,
     sentence,
     ...(pick ? { pick } : {}),
     passage,
