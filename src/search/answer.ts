@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights, type Ranker } from './ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -873,10 +873,9 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     const passage = index.passages[r.passage];
     const text = index.passageText(r.passage);
     const sentences = scoreSentences(text, q, weights);
-    let best = sentences[0];
-    for (const s of sentences) if (!best || s.score > best.score) best = s;
-    const chosen = best ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
-    const shown = weights.pick ? picked(sentences, weights.pick) : undefined;
+    const chosen = highest(sentences, (s) => s.score) ?? { sentence: { text, start: 0, end: text.length }, features: [], score: 0, typed: [], overlap: 0 };
+    const pick = weights.pick;
+    const shown = pick ? highest(sentences, (s) => rankerScore(pick, s.features)) : undefined;
     const terms = words(text).terms.map((x) => x.term);
     const typedShare = sentences.length ? sentences.filter((s) => s.typed.length > 0).length / sentences.length : 0;
     return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
@@ -908,15 +907,15 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
   });
 }
 
-/** The sentence the pick model shows from a passage (its features are the sentence model's). */
-function picked(sentences: readonly ScoredSentence[], pick: Ranker): ScoredSentence | undefined {
+/** The sentence a model scores highest (the first of equals): the sentence model's choice, or the pick model's shown sentence. */
+function highest(sentences: readonly ScoredSentence[], score: (s: ScoredSentence) => number): ScoredSentence | undefined {
   let best: ScoredSentence | undefined;
   let bestScore = -Infinity;
   for (const s of sentences) {
-    const score = rankerScore(pick, s.features);
-    if (score > bestScore) {
+    const v = score(s);
+    if (best === undefined || v > bestScore) {
       best = s;
-      bestScore = score;
+      bestScore = v;
     }
   }
   return best;

@@ -431,13 +431,12 @@ export function trainAskWeights(
     }
   }
 
-  const sentenceWeights = kept ? kept.sentence.weights : trainConditionalLogit(sentenceGroups, SENTENCE_FEATURES.length);
+  const trainedSentence = kept ? undefined : trainRanker(sentenceGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
   // Span trees for open questions only: on SQuAD's training part the typed types' validation kept 0–3 trees.
   const span = kept
     ? { weights: kept.span.weights, trees: kept.span.trees ?? {}, accuracy: 0, groups: 0, boosted: {}, withoutTyped: [] }
     : trainSpanWeights(spanGroups, boost ? ['other'] : [], options.spanBoost);
-  const sentenceBoost = boost && !kept ? trainBoosted(sentenceGroups, SENTENCE_FEATURES.length, (x) => dot(sentenceWeights, x), options.sentenceBoost) : undefined;
-  const sentence = kept ? kept.sentence : { features: [...SENTENCE_FEATURES], weights: sentenceWeights, ...(sentenceBoost ? { trees: sentenceBoost.trees } : {}) };
+  const sentence = kept ? kept.sentence : (trainedSentence as NonNullable<typeof trainedSentence>).ranker;
   const trainedPick = kept || options.pick === false ? undefined : trainRanker(pickGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
   const pick = kept ? kept.pick : trainedPick?.ranker;
   // The passage features read the sentence model alone; the committed pick would only cost time here.
@@ -445,9 +444,7 @@ export function trainAskWeights(
   const withSentences: AskWeights = { ...defaults, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
-  const passageWeights = trainConditionalLogit(passageGroups, PASSAGE_FEATURES.length);
-  const passageBoost = boost ? trainBoosted(passageGroups, PASSAGE_FEATURES.length, (x) => dot(passageWeights, x), options.passageBoost) : undefined;
-  const passage = { features: [...PASSAGE_FEATURES], weights: passageWeights, ...(passageBoost ? { trees: passageBoost.trees } : {}) };
+  const { ranker: passage, trained: passageTrained } = trainRanker(passageGroups, PASSAGE_FEATURES, boost, options.passageBoost);
   const weights: AskWeights = {
     version: 1,
     // Passage-only: the kept sentence, pick and span models say what they were trained on (a held-out evaluation must not read "train" over models fitted on all).
@@ -468,11 +465,11 @@ export function trainAskWeights(
       sentenceGroups: sentenceGroups.length,
       passageGroups: passageGroups.length,
       spanGroups: span.groups,
-      sentenceAccuracy: kept ? 0 : groupAccuracy(sentenceGroups, sentenceWeights),
+      sentenceAccuracy: trainedSentence?.trained.accuracy ?? 0,
       ...(trainedPick ? { pickAccuracy: trainedPick.trained.accuracy, ...(trainedPick.trained.trees ? { pickTrees: trainedPick.trained.trees } : {}) } : {}),
-      passageAccuracy: groupAccuracy(passageGroups, passageWeights),
-      ...(sentenceBoost ? { sentenceTrees: summary(sentenceBoost) } : {}),
-      ...(passageBoost ? { passageTrees: summary(passageBoost) } : {}),
+      passageAccuracy: passageTrained.accuracy,
+      ...(trainedSentence?.trained.trees ? { sentenceTrees: trainedSentence.trained.trees } : {}),
+      ...(passageTrained.trees ? { passageTrees: passageTrained.trees } : {}),
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
@@ -480,7 +477,7 @@ export function trainAskWeights(
   };
 }
 
-/** A conditional-logit ranker, with boosted trees on top when `boost`, and its training figures. */
+/** A conditional-logit ranker (sentence, pick, passage), with boosted trees on top when `boost`, and its training figures. */
 function trainRanker(
   groups: readonly Group[],
   features: readonly string[],
