@@ -80,11 +80,15 @@ export const parseKindWeights = (json: unknown): KindWeights => parseFeatureWeig
 
 export const DEFAULT_KIND_WEIGHTS: KindWeights = parseKindWeights(committed);
 
-/** Words (runs of letters, digits and inner apostrophes) in `s`: a character loop, as this runs around every quote of an archive. */
-function countWords(s: string): number {
+/**
+ * Words (runs of letters, digits and inner apostrophes) in `s` from `from` to `to`, as in
+ * `s.slice(from, to)` but without making the slice: a character loop, as this runs around every
+ * quote of an archive.
+ */
+function countWords(s: string, from = 0, to = s.length): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0);
     const joiner: boolean = inWord && (c === 39 || c === 0x2019);
@@ -93,6 +97,20 @@ function countWords(s: string): number {
   }
   return n;
 }
+/** Closing marks and brackets that may follow a sentence's final punctuation. */
+const isCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x2019 || c === 0x201d || c === 0x29 || c === 0x5d;
+
+/**
+ * What /[.!?…]["'’”)\]]*$/u tests: `s` ends in sentence punctuation and closing marks. Read from
+ * the end: an expression anchored at the end is tried at every offset of the quote.
+ */
+export function endsInSentenceMark(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && isCloser(s.charCodeAt(e - 1))) e--;
+  const c = e > 0 ? s.charCodeAt(e - 1) : 0;
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
 const logScale = (n: number, top: number): number => Math.min(1, Math.log1p(n) / Math.log1p(top));
 
 const NAMING = new Set(['as', 'called', 'call', 'calls', 'calling', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'described', 'describing', 'deemed', 'branded', 'named', 'nicknamed']);
@@ -133,6 +151,7 @@ export class VerbsAround {
   readonly pre: string;
   private beforeHit: VerbHit | null | undefined;
   private afterHit: VerbHit | null | undefined;
+  private trimmedTail: string | undefined;
 
   constructor(private readonly ctx: QuoteContext) {
     this.pre = ctx.pre.trimEnd();
@@ -142,6 +161,12 @@ export class VerbsAround {
   get before(): VerbHit | null {
     if (this.beforeHit === undefined) this.beforeHit = findVerb(this.pre.slice(-160), 'pre');
     return this.beforeHit;
+  }
+
+  /** The text after the closing mark without the blanks, commas, colons and dashes that open it (read by the rules and the features). */
+  get tailTrim(): string {
+    if (this.trimmedTail === undefined) this.trimmedTail = this.ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+    return this.trimmedTail;
   }
 
   /** The first speech verb after the closing mark. */
@@ -175,7 +200,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   const sentencePre = ctx.sentencePre.trim();
   const lastWord = lastHyphenatedWord(pre.slice(-40));
   const lastChar = pre.slice(-1);
-  const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+  const tailTrim = verbs.tailTrim;
   const tailVerb = verbs.afterNear;
   const speechVerb = verbs.before;
   const preWords = countWords(ctx.sentencePre);
@@ -184,11 +209,11 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   set('log_words', logScale(words, 60));
   set('short', words <= 4);
   set('starts_upper', OPENS_UPPER_OR_NUMBER.test(text));
-  set('ends_terminal', unclosed || /[.!?…]["'’”)\]]*$/u.test(text));
+  set('ends_terminal', unclosed || endsInSentenceMark(text));
   set('ends_comma', /^[\s]*,/u.test(inner));
   set('sentence_initial', sentencePre === '');
   const verbRight = SPEECH_VERBS.has(lastWord) && !NAMING.has(lastWord);
-  set('pre_verb_comma', verbRight && /[,:]$/u.test(pre));
+  set('pre_verb_comma', verbRight && (lastChar === ',' || lastChar === ':'));
   set('pre_colon', lastChar === ':');
   set('pre_comma', lastChar === ',');
   if (sentencePre !== '' && ENDS_IN_LETTER.test(pre)) {
@@ -201,7 +226,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
     else if (lastWord === 'and' || lastWord === 'or' || lastWord === 'but') set('pre_conjunction', 1);
     else set('pre_other_word', 1);
   }
-  set('tail_verb_near', tailVerb !== null && countWords(ctx.tail.slice(0, tailVerb.start)) <= 5);
+  set('tail_verb_near', tailVerb !== null && countWords(ctx.tail, 0, tailVerb.start) <= 5);
   set('tail_runs_on', tailTrim.length > 0 && tailVerb === null && STARTS_LOWER.test(tailTrim));
   set('tail_ends', tailTrim === '' || /^[.!?…]/u.test(tailTrim));
   const tailWords = countWords(ctx.tail);
@@ -212,7 +237,7 @@ export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unc
   set('first_person', FIRST_PERSON.test(text));
   set('second_person', SECOND_PERSON.test(text));
   set('speech_before', speechVerb !== null);
-  set('verb_gap', speechVerb ? logScale(countWords(pre.slice(-160).slice(speechVerb.end)), 20) : 0);
+  set('verb_gap', speechVerb ? logScale(countWords(pre, Math.max(0, pre.length - 160) + speechVerb.end), 20) : 0);
   set('pre_words', logScale(preWords, 40));
   set('inner_sentence', SENTENCE_BREAK_INSIDE.test(text));
   return x;
