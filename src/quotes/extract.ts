@@ -189,7 +189,9 @@ function countWords(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i) ?? 0;
+    // A code point is read whole only where a high surrogate may start a pair (codePointAt is the slower read).
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++;
     const w = isWordChar(cp);
     if (w && !inWord) n++;

@@ -89,14 +89,29 @@ function countWords(s: string, from = 0, to = s.length): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0);
-    const joiner: boolean = inWord && (c === 39 || c === 0x2019);
-    if (letter && !inWord) n++;
-    inWord = letter || (joiner && inWord);
+    const k = WORD_CLASS[s.charCodeAt(i)];
+    if (k === LETTER) {
+      if (!inWord) n++;
+      inWord = true;
+    } else inWord = inWord && k === JOINER;
   }
   return n;
 }
+
+const LETTER = 1;
+const JOINER = 2;
+/**
+ * What countWords reads each UTF-16 unit as, looked up instead of tested: a letter or digit (ASCII,
+ * or any unit from U+00C0 but these marks and dashes), an apostrophe that joins a word, or neither.
+ */
+const WORD_CLASS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < table.length; c++) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026);
+    table[c] = letter ? LETTER : c === 39 || c === 0x2019 ? JOINER : 0;
+  }
+  return table;
+})();
 /** Closing marks and brackets that may follow a sentence's final punctuation. */
 const isCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x2019 || c === 0x201d || c === 0x29 || c === 0x5d;
 
