@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
-import { Engine } from '../../src/engine.js';
+import { CONFIDENT_OVERLAP, CONFIDENT_UNTYPED_OVERLAP, Engine, SHORT_STORY } from '../../src/engine.js';
+import { scorePool } from '../../src/search/answer.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { answerType, whPhrase } from '../../src/search/question.js';
@@ -146,5 +147,51 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     // Written from articles the first file does not use.
     const used = new Set(first.map((q) => q.article));
     expect(second.filter((q) => used.has(q.article))).toEqual([]);
+  });
+});
+
+describe('ask reads a short top story whole, and does not present a restating sentence as the answer (engine.ts)', () => {
+  const body = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of the long report covers the fleet's routine maintenance.`).join('\n\n');
+  const dir = writeTempArchive('k17-story', [
+    [
+      'short',
+      'date 2005-03-27\nLufthansa counts the cost\n\nLufthansa cancelled flights at Frankfurt airport after the arrival of Air Force One.\n\nThe airline may sue the federal agencies.\n\nThe toll was 77 in all, affecting about 5,000 passengers, a spokesman said.',
+    ],
+    ['long', `date 2005-03-28\nLufthansa fleet report\n\nLufthansa cancelled flights to Berlin for the fleet report.\n\n${body(24)}\n\nIn all 12 were grounded.`],
+    ['harbour', 'date 2005-01-11\nHarbour news\n\nThe Riverton harbour reopened to ships, officials in Riverton said, and the harbour master welcomed the first ferry.'],
+    ['other', 'date 2005-01-12\nMarket report\n\nWheat prices fell in Chicago after rain in Kansas.'],
+  ]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const archive = loadArchive(dir);
+  const engine = new Engine(archive, PassageIndex.build(archive.articles));
+  const paragraphsOf = (pool: ReadonlyArray<{ passage: number }>, article: string) =>
+    pool.map((r) => engine.index.passages[r.passage]).filter((p) => p !== undefined && engine.index.articles[p.article]?.id === article).map((p) => p?.paragraph);
+
+  it('GIVEN the top story is short THEN its paragraphs without the question\'s words join the pool, and the one with the amount is among the hits', () => {
+    const question = 'How many Lufthansa flights were cancelled at Frankfurt?';
+    const { pool } = engine.askPool(question, 20);
+    expect(paragraphsOf(pool, 'short')).toEqual(expect.arrayContaining([2, 3, 4]));
+    const hits = engine.ask({ question, limit: 10 }).hits;
+    expect(hits.some((h) => h.article === 'short' && h.paragraph === 4 && h.answer.includes('77 in all'))).toBe(true);
+  });
+
+  it('GIVEN the top story is longer than SHORT_STORY passages THEN only the paragraphs the first pass found are read', () => {
+    expect(engine.index.articlePassages(archive.articles.findIndex((a) => a.id === 'long')).length).toBeGreaterThan(SHORT_STORY);
+    const { pool } = engine.askPool('How many Lufthansa flights to Berlin were cancelled for the fleet report?', 20);
+    const long = paragraphsOf(pool, 'long');
+    expect(long).toContain(2);
+    expect(long).not.toContain(28);
+  });
+
+  it('GIVEN a when-question whose best sentence restates most of it but names no date THEN the reply is unsure; with a date it is an answer', () => {
+    const question = 'When did the Riverton harbour reopen to ships after the storm?';
+    const { q, pool } = engine.askPool(question, 20);
+    const top = scorePool(engine.index, pool, q, engine.askWeights).sort((a, b) => b.score - a.score)[0];
+    expect(top?.best.typed).toEqual([]);
+    // The old rule (half the question's words without a candidate) would have called it an answer.
+    expect(top?.best.overlap).toBeGreaterThanOrEqual(CONFIDENT_OVERLAP);
+    expect(top?.best.overlap).toBeLessThan(CONFIDENT_UNTYPED_OVERLAP);
+    expect(engine.ask({ question }).confident).toBe(false);
+    expect(engine.ask({ question: 'How many Lufthansa flights were cancelled at Frankfurt?' }).confident).toBe(true);
   });
 });
