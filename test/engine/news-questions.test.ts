@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { CONFIDENT_OVERLAP, CONFIDENT_UNTYPED_OVERLAP, Engine, SHORT_STORY } from '../../src/engine.js';
-import { scorePool } from '../../src/search/answer.js';
+import { questionView, scorePool, typedAnswers } from '../../src/search/answer.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { answerType, whPhrase } from '../../src/search/question.js';
@@ -47,6 +47,17 @@ describe('news question shapes (question.ts)', () => {
     expect(head('How much does a probationer earn?')).toBeUndefined();
     expect(head('How many will the committee give away?')).toBeUndefined();
     expect(head('How many people live in Riverton?')).toBe(terms('people')[0]);
+  });
+});
+
+describe('a name holding the which-phrase\'s noun can be the answer (answer.ts typedAnswers)', () => {
+  const view = (question: string) => questionView(question, terms(question), () => 1);
+  it('GIVEN "Which bank…" THEN "First National Bank" is a typed answer; a name holding another question word stays the subject', () => {
+    const sentence = 'The subsidiary of Security Pacific Corp goes to First National Bank, the staff said.';
+    const typed = (q: string) => typedAnswers(sentence, view(q)).map((c) => c.text);
+    expect(typed('Which bank is buying the Security Pacific subsidiary?')).toEqual(['First National Bank']);
+    // "Who" has a verb or no head: a name holding a question word is the question's subject.
+    expect(typed('Who is buying the Security Pacific subsidiary from the bank?')).toEqual([]);
   });
 });
 
