@@ -11,22 +11,11 @@
  */
 import { basename } from 'node:path';
 import { loadArchive } from '../src/archive/load.js';
+import { rng } from './queries.js';
 import { readJsonl } from './squad.js';
 
 const MIN_PARAGRAPHS = 4;
 const MIN_WORDS = 150;
-
-/** mulberry32: a small, well-known 32-bit generator, enough for a reproducible shuffle. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -71,7 +60,7 @@ function main(): void {
       })
       .map((a) => a.id)
       .sort();
-    const drawn = shuffled(eligible, seeded(seed)).slice(0, perCorpus);
+    const drawn = shuffled(eligible, rng(seed)).slice(0, perCorpus);
     console.log(`${corpus}: ${eligible.length} eligible, seed ${seed}`);
     for (const id of drawn) console.log(`  ${id}`);
   }

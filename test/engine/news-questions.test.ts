@@ -206,3 +206,30 @@ describe('ask reads a short top story whole, and does not present a restating se
     expect(engine.ask({ question: 'How many Lufthansa flights were cancelled at Frankfurt?' }).confident).toBe(true);
   });
 });
+
+describe('the seeded article draw (bench/draw-news.ts)', () => {
+  it('GIVEN a seed THEN the same stories come out in the same order, short stories and excluded ones never; another seed reorders', () => {
+    const para = (i: number, k: number) => `Story ${i} paragraph ${k} tells what the council decided about the harbour, the budget and the roads in plain words for readers.`;
+    const stories: Array<[string, string]> = Array.from({ length: 12 }, (_, i) => [`s${String(i).padStart(2, '0')}`, `date 2005-01-01\nStory ${i}\n\n${[1, 2, 3, 4, 5, 6, 7, 8].map((k) => para(i, k)).join('\n\n')}`]);
+    stories.push(['tiny', 'date 2005-01-01\nTiny\n\nOne short paragraph.']);
+    const dir = writeTempArchive('k17-draw', stories);
+    const tmp = mkdtempSync(join(tmpdir(), 'k17-draw-q-'));
+    try {
+      const exclude = join(tmp, 'used.jsonl');
+      writeFileSync(exclude, `${JSON.stringify({ article: 's03' })}\n`);
+      const draw = (seed: string) => {
+        const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'draw-news.ts'), dir, '--seed', seed, '--per-corpus', '11', '--exclude', exclude], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        return r.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+      };
+      const first = draw('1617');
+      expect(first).toHaveLength(11);
+      expect(new Set(first)).toEqual(new Set(stories.map(([id]) => id).filter((id) => id !== 'tiny' && id !== 's03')));
+      expect(draw('1617')).toEqual(first);
+      expect(draw('7')).not.toEqual(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
