@@ -147,6 +147,17 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(run(path).status).toBe(0);
+    // Bad options: a clear message and exit 1.
+    const script = join(ROOT, 'bench', 'eval-news-ask.ts');
+    const opt = (...extra: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, named, archive, ...extra], { cwd: ROOT, encoding: 'utf8' });
+    for (const [extra, message] of [[['--weights'], /--weights needs a file/], [['--verbos'], /unknown option --verbos/]] as const) {
+      const r = opt(...extra);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+    const noCorpus = spawnSync(process.execPath, ['--import', 'tsx', script, named], { cwd: ROOT, encoding: 'utf8' });
+    expect(noCorpus.status).toBe(1);
+    expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
   });
 
   it('GIVEN the repository question files THEN both read without error, 40 questions each, ids unique across both, half of the second from each corpus', () => {
