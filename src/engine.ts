@@ -257,8 +257,16 @@ export class Engine {
     const limit = req.limit ?? DEFAULT_LIMIT;
     const { q, pool } = this.askPool(req.question, Math.max(limit, ASK_POOL));
     const type = q.type;
+    // A story filed twice (news corpora hold copies) would fill two of the few places with one text.
+    const shown = new Set<string>();
     const chosen = scorePool(this.index, pool, q, this.askWeights)
       .sort((a, b) => b.score - a.score)
+      .filter((c) => {
+        const text = this.index.passageText(c.ranked.passage);
+        if (shown.has(text)) return false;
+        shown.add(text);
+        return true;
+      })
       .slice(0, limit);
     const hits = chosen.map((c): AskHit => {
       const hit = this.hit({ ...c.ranked, score: Math.round(c.score * 1000) / 1000 });

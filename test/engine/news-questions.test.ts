@@ -244,3 +244,24 @@ describe('the seeded article draw (bench/draw-news.ts)', () => {
     }
   });
 });
+
+describe('a story filed twice is shown once (engine.ts ask)', () => {
+  it('GIVEN two copies of a story under different ids THEN no two hits of an answer show the same text, and the other story still shows', () => {
+    const story = 'date 2005-01-10\nHarbour reopens\n\nThe Riverton harbour reopened on Monday after repairs.\n\nThe repairs cost £2m, the council said.';
+    const dir = writeTempArchive('k17-dup', [
+      ['copy-a', story],
+      ['copy-b', story],
+      ['other', 'date 2005-02-01\nHarbour fees\n\nHarbour fees in Riverton rise next month, the harbour master said.'],
+    ]);
+    try {
+      const archive = loadArchive(dir);
+      const hits = new Engine(archive, PassageIndex.build(archive.articles)).ask({ question: 'When did the Riverton harbour reopen?', limit: 10 }).hits;
+      const texts = hits.map((h) => h.text);
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(hits.filter((h) => h.text.includes('reopened on Monday'))).toHaveLength(1);
+      expect(hits.some((h) => h.article === 'other')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
