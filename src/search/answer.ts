@@ -123,9 +123,15 @@ export function typedAnswers(sentence: string, q: QuestionView, candidates: read
   return candidates.filter((c) => {
     if (c.kind !== kind) return false;
     const ws = words(c.text).terms;
-    // A name sharing a word with the question is its subject ("Striker Mido"), not a new one.
-    return kind === 'name' ? ws.length > 0 && !ws.some((w) => q.termSet.has(w.term)) : !ws.every((w) => q.termSet.has(w.term));
+    // A name sharing a word with the question is its subject ("Striker Mido"), not a new one; but
+    // the wh-phrase's own noun names the kind of answer ("Which *bank*…" → "First National Bank").
+    return kind === 'name' ? ws.length > 0 && !ws.some((w) => q.termSet.has(w.term) && !(w.term === q.wh.head && isWhNoun(q))) : !ws.every((w) => q.termSet.has(w.term));
   });
+}
+
+/** Whether the question's head word is the noun of its "which/what" phrase ("Which bank…"), not a verb ("Who killed…"). */
+function isWhNoun(q: QuestionView): boolean {
+  return q.wh.word === 'which' || q.wh.word === 'what';
 }
 
 /** Words (not characters) either side of a candidate that count as beside it. */

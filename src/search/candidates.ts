@@ -91,12 +91,22 @@ function push(out: Candidate[], seen: Set<string>, sentence: string, kind: Candi
 // story was filed, not what it reports.
 const DATELINE = new RegExp(`^[\\p{Lu}][\\p{L}.' -]{1,40}(?:,\\s*[\\p{L}.]{2,12})?,\\s+(?:${MONTHS})\\.?\\s+\\d{1,2}\\s+-\\s+`, 'iu');
 
+// A wire-copy stock code after a company's name ("Citicorp <CCI>", "<GM.N>", "<BCLJ.J>") names no one new:
+// it is the company the sentence has just named. Company names in brackets ("<Ford Motor Co>") stay.
+const TICKER = /<[\p{Lu}\d][\p{Lu}\d.]{0,9}>/gu;
+
 /** Typed candidates only: names, dates, amounts and causes (cheap; used for every sentence). */
 export function typedCandidates(sentence: string): Candidate[] {
+  const dateline = DATELINE.exec(sentence)?.[0].length ?? 0;
+  const masked = (dateline > 0 ? ' '.repeat(dateline) + sentence.slice(dateline) : sentence).replace(TICKER, (m) => ' '.repeat(m.length));
+  if (masked !== sentence) return typedIn(masked).map((c) => ({ ...c, text: sentence.slice(c.start, c.end) }));
+  return typedIn(sentence);
+}
+
+/** typedCandidates of a sentence whose dateline and stock codes are blanked (offsets unchanged). */
+function typedIn(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const dateline = DATELINE.exec(sentence)?.[0].length ?? 0;
-  if (dateline > 0) return typedCandidates(' '.repeat(dateline) + sentence.slice(dateline)).map((c) => ({ ...c, text: sentence.slice(c.start, c.end) }));
   for (const m of sentence.matchAll(TIME_RE)) {
     if (m[0].trim()) push(out, seen, sentence, 'time', m.index, m.index + m[0].length);
   }

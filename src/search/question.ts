@@ -10,12 +10,21 @@ export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'cause' | 'oth
 export const ANSWER_TYPES: readonly AnswerType[] = ['person', 'time', 'number', 'place', 'cause', 'other'];
 
 const TIME_Q = /\b(when|what year|which year|what (?:is|was) the (?:year|date)|what date|what day|what month|what time|what century|what decade|what period|what era|how long ago|since when|in what year|in which year)\b/;
-const NUMBER_Q = /\bhow (many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\b|\bwhat (percentage|percent|proportion|portion|number|amount|size|share|price|rate|sum|fraction|ratio|population|salary|budget)\b|\bwhat (?:is|was|are|were) the (?:(?:average|total|median|approximate|estimated|current) )?(?:population|number|amount|cost|price|size|value|salary|budget|percentage|ratio|rate|length|height|weight|distance|area|age|temperature|speed)\b/;
-const PERSON_HEAD = '(?:person|people|man|woman|company|companies|firm|team|group|organi[sz]ation|party|agency|bank|club|player|president|minister|leader|king|queen|emperor|band|singer|actor|actress|director|author|writer|scientist|university|school|newspaper|network|artist|painter|poet|composer|architect|general|commander|senator|governor|coach|committee|council|court|government|army|dynasty|tribe|family|explorer|inventor|philosopher|pope|bishop)';
+// An amount a news story reports: "What profit does EMI expect?", "What is OPEC's current production ceiling?".
+const AMOUNT_NOUN = '(?:profits?|revenues?|sales|loss|losses|earnings|income|turnover|costs?|debts?|deficit|surplus|output|production|ceiling|quota|dividend|stake|growth|inflation|unemployment|wages?|fees?|fine|tax|tariffs?|yield|margin|premium|discount|majority|capacity|value|worth|pay)';
+const NUMBER_Q = new RegExp(
+  `\\bhow (many|much|long|far|old|big|large|often|tall|high|fast|deep|wide|heavy)\\b|\\bwhat (percentage|percent|proportion|portion|number|amount|size|share|price|rate|sum|fraction|ratio|population|salary|budget)\\b|\\bwhat (?:is|was|are|were) the (?:(?:average|total|median|approximate|estimated|current) )?(?:population|number|amount|cost|price|size|value|salary|budget|percentage|ratio|rate|length|height|weight|distance|area|age|temperature|speed)\\b` +
+    `|\\bwhat ${AMOUNT_NOUN}\\b(?! (?:company|companies|firm|firms|group|groups|house|houses|studio|studios|team|teams)\\b)|\\bwhat (?:is|was|are|were|will be) (?:the |its |their |[\\p{L}.&-]+(?:'s|’s|s') )(?:(?:new|current|annual|quarterly|total|expected|estimated|projected|net|pre-tax|operating|combined|average|[a-z]+ly) )?(?:[a-z]+ )?${AMOUNT_NOUN}\\b`,
+  'u',
+);
+// Singular or plural ("Which other airlines…", "Which banks…"): organisations a news story names answer who-questions too.
+const PERSON_HEAD = '(?:(?:person|man|woman|company|firm|team|group|organi[sz]ation|party|agency|bank|club|player|president|minister|leader|king|queen|emperor|band|singer|actor|actress|director|author|writer|scientist|university|school|newspaper|network|artist|painter|poet|composer|architect|general|commander|senator|governor|coach|committee|council|court|government|army|dynasty|tribe|explorer|inventor|philosopher|pope|bishop|family|airline|carrier|broker|insurer|lender|investor|bidder|buyer|seller|supplier|producer|maker|carmaker|automaker|manufacturer|retailer|union|ministry|regulator|broadcaster|publisher|studio|label|chairman|executive|official|spokesman|spokeswoman|analyst|judge|candidate)s?|people|companies|families|men|women)';
 // "Which famous Dutch artist …": a word or two may stand between "which" and the head noun.
 const PERSON_Q = new RegExp(`\\b(who|whom|whose)\\b|\\b(?:what|which) ${PERSON_HEAD}\\b|\\bwhich (?:[a-z'-]+ ){1,2}${PERSON_HEAD}\\b|\\bwhat (?:is|was|were|are) the (?:(?:last|first|full|family|maiden|real|birth|company's|group's) )?names? of\\b`);
 const PLACE_Q = /\bwhere\b|\b(?:what|which) (?:city|cities|country|countries|state|place|region|continent|town|island|river|province|county|nation|area|location|capital)\b/;
-const CAUSE_Q = /\bwhy\b|\bwhat (?:caused|causes|led to|prompted|is the reason|was the reason|were the reasons)\b|\bfor what reason\b|\bhow come\b/;
+// "What slowed growth?", "What sparked the sell-off?": a verb of causing after "what" asks for the cause.
+const CAUSE_Q =
+  /\bwhy\b|\bwhat (?:caused|causes|led to|leads to|prompted|prompts|triggered|triggers|sparked|sparks|fuell?ed|fuels|drove|drives|slowed|slows|hurt|hurts|boosted|boosts|spurred|spurs|depressed|weakened|is the reason|was the reason|were the reasons|are the reasons)\b|\bfor what reason\b|\bhow come\b/;
 
 /** The question words: typing, the head word and the span features all read this one list. */
 export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
@@ -124,7 +133,8 @@ export function whPhrase(question: string, termSet: ReadonlySet<string>): WhPhra
   }
   const t = tokens[i];
   const term = t ? termOf(t) : null;
-  if (!t || !term || !termSet.has(term)) return { word: wh.norm, at, auxiliary, subject, head: undefined };
+  // "How much *will* the adapter cost?", "How many *did* they sell?": an auxiliary after the quantity word opens the clause; no noun is asked about.
+  if (!t || !term || !termSet.has(term) || QUESTION_AUXILIARIES.has(t.norm)) return { word: wh.norm, at, auxiliary, subject, head: undefined };
   // "Who was Emma's father?": a name right after the copula is the topic, not a kind of answer
   // ("Who is the President of France?" has a determiner first: a title, the answer's kind).
   const shouted = question === question.toUpperCase();

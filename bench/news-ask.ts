@@ -1,0 +1,184 @@
+/**
+ * News questions for `ask` (bench/news-questions*.jsonl): reading and checking the file, and
+ * scoring one engine per corpus on it. Each miss gets a failure class read off the ranking, so a
+ * fresh question file says at once where answers are lost.
+ */
+import { readFileSync } from 'node:fs';
+import type { Engine } from '../src/engine.js';
+import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
+import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
+
+export interface NewsQuestion {
+  id: string;
+  /** The corpus folder's name (its basename: "bbc", "reuters21578"). */
+  corpus: string;
+  /** The article the question was written from. */
+  article: string;
+  /** The type the writer meant (person, time, number, place, cause, other). */
+  type: AnswerType;
+  question: string;
+  answers: string[];
+}
+
+/** Reads a question file: one JSON object a line; a line that is not a question stops with its line number and what is wrong. */
+export function readNewsQuestions(path: string): NewsQuestion[] {
+  const out: NewsQuestion[] = [];
+  const ids = new Set<string>();
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path}:${i + 1}`;
+      let doc: unknown;
+      try {
+        doc = JSON.parse(line);
+      } catch {
+        throw new Error(`${where}: not JSON`);
+      }
+      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${where}: not a JSON object`);
+      const q = doc as Record<string, unknown>;
+      for (const key of ['id', 'corpus', 'article', 'type', 'question'] as const) {
+        if (typeof q[key] !== 'string' || !(q[key] as string).trim()) throw new Error(`${where}: "${key}" must be a non-empty string`);
+      }
+      if (!ANSWER_TYPES.includes(q.type as AnswerType)) throw new Error(`${where}: "type" must be one of ${ANSWER_TYPES.join(', ')} (got ${JSON.stringify(q.type)})`);
+      const answers = q.answers;
+      if (!Array.isArray(answers) || answers.length === 0 || !answers.every((a) => typeof a === 'string' && a.trim())) {
+        throw new Error(`${where}: "answers" must be a non-empty list of non-empty strings`);
+      }
+      if (ids.has(q.id as string)) throw new Error(`${where}: id ${JSON.stringify(q.id)} is used twice`);
+      ids.add(q.id as string);
+      out.push({ id: q.id as string, corpus: q.corpus as string, article: q.article as string, type: q.type as AnswerType, question: q.question as string, answers: answers as string[] });
+    });
+  return out;
+}
+
+/**
+ * Why a question's top sentence does not answer it, read off the ranked passages:
+ * - `notRetrieved`: no passage among those the models rank holds an answer;
+ * - `otherArticle`: an answering passage is ranked, but a passage of another article is first;
+ * - `siblingFirst`: another paragraph of the answering article is first (`lead` says it is that article's first ranked paragraph);
+ * - `wrongSentence`: the top passage holds an answer, its shown sentence does not.
+ */
+export type NewsMiss = 'notRetrieved' | 'otherArticle' | 'siblingFirst' | 'wrongSentence';
+
+export interface NewsResult {
+  question: NewsQuestion;
+  /** The type the engine read from the question. */
+  detected: AnswerType;
+  sentence: boolean;
+  em: number;
+  f1: number;
+  /** 1-based rank of the first passage holding an answer (null when none of the ranked ones does). */
+  answerRank: number | null;
+  articleFirst: boolean;
+  confident: boolean;
+  miss: NewsMiss | null;
+  /** For siblingFirst: the top passage is the first paragraph of its article that was ranked. */
+  lead: boolean;
+  top: { article: string; paragraph: number; answer: string; span: string | null } | undefined;
+  /** The shown sentence of the first passage holding an answer, when that is not the top one. */
+  answerHit: { article: string; paragraph: number; answer: string } | undefined;
+}
+
+/** Passages ranked per question: the whole re-ranked pool (engine ASK_POOL), so a lost answer paragraph still has a rank. */
+const RANKED = 20;
+
+export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readonly NewsQuestion[]): NewsResult[] {
+  const out: NewsResult[] = [];
+  for (const q of questions) {
+    const engine = engines.get(q.corpus);
+    if (!engine) throw new Error(`${q.id}: no corpus folder named ${q.corpus} was given`);
+    const r = engine.ask({ question: q.question, limit: RANKED });
+    const top = r.hits[0];
+    const sentence = top !== undefined && holdsAnswer(top.answer, q.answers);
+    const span = top?.answerSpan ? answerScores(top.answerSpan.text, q.answers) : { em: 0, f1: 0 };
+    const at = r.hits.findIndex((h) => holdsAnswer(h.text, q.answers));
+    const holder = at >= 0 ? r.hits[at] : undefined;
+    let miss: NewsMiss | null = null;
+    let lead = false;
+    if (!sentence) {
+      if (!holder || !top) miss = 'notRetrieved';
+      else if (at === 0) miss = 'wrongSentence';
+      else if (top.article !== holder.article) miss = 'otherArticle';
+      else {
+        miss = 'siblingFirst';
+        lead = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
+      }
+    }
+    out.push({
+      question: q,
+      detected: r.answerType,
+      sentence,
+      em: span.em,
+      f1: span.f1,
+      answerRank: at >= 0 ? at + 1 : null,
+      articleFirst: top?.article === q.article,
+      confident: r.confident,
+      miss,
+      lead,
+      top: top && { article: top.article, paragraph: top.paragraph, answer: top.answer, span: top.answerSpan?.text ?? null },
+      answerHit: holder && at > 0 ? { article: holder.article, paragraph: holder.paragraph, answer: holder.answer } : undefined,
+    });
+  }
+  return out;
+}
+
+export interface NewsSummary {
+  n: number;
+  sentence: number;
+  em: number;
+  f1: number;
+  topPassage: number;
+  top5: number;
+  articleFirst: number;
+  confident: number;
+  /** Confident answers whose top sentence is wrong: a guess presented as the answer. */
+  confidentWrong: number;
+  typeAgrees: number;
+  byType: Map<AnswerType, { n: number; sentence: number }>;
+  misses: Map<NewsMiss, number>;
+}
+
+export function summarize(results: readonly NewsResult[]): NewsSummary {
+  const s: NewsSummary = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, articleFirst: 0, confident: 0, confidentWrong: 0, typeAgrees: 0, byType: new Map(), misses: new Map() };
+  for (const r of results) {
+    s.n++;
+    if (r.sentence) s.sentence++;
+    s.em += r.em;
+    s.f1 += r.f1;
+    if (r.answerRank === 1) s.topPassage++;
+    if (r.answerRank !== null && r.answerRank <= 5) s.top5++;
+    if (r.articleFirst) s.articleFirst++;
+    if (r.confident) s.confident++;
+    if (r.confident && !r.sentence) s.confidentWrong++;
+    if (r.detected === r.question.type) s.typeAgrees++;
+    const t = s.byType.get(r.question.type) ?? { n: 0, sentence: 0 };
+    t.n++;
+    if (r.sentence) t.sentence++;
+    s.byType.set(r.question.type, t);
+    if (r.miss) s.misses.set(r.miss, (s.misses.get(r.miss) ?? 0) + 1);
+  }
+  return s;
+}
+
+export function formatSummary(s: NewsSummary): string {
+  const f = (x: number): string => (s.n ? x / s.n : 0).toFixed(3);
+  const pct = (x: number): string => (100 * (x / (s.n || 1))).toFixed(1);
+  return [
+    `questions ${s.n}  top-sentence accuracy ${f(s.sentence)} (${s.sentence}/${s.n})  span EM ${pct(s.em)} F1 ${pct(s.f1)}  answer in top passage ${f(s.topPassage)}  in top 5 ${f(s.top5)}  expected article first ${f(s.articleFirst)}  confident ${f(s.confident)} (wrong but confident ${s.confidentWrong})`,
+    [...s.byType].map(([t, c]) => `${t} ${c.sentence}/${c.n}`).join('  ') + `  (type read as written ${s.typeAgrees}/${s.n})`,
+    `misses: ${[...s.misses].map(([m, c]) => `${m} ${c}`).join('  ') || 'none'}`,
+  ].join('\n');
+}
+
+export function formatResult(r: NewsResult): string {
+  const q = r.question;
+  const typeNote = r.detected === q.type ? q.type : `${q.type}, read as ${r.detected}`;
+  const lines = [
+    `${r.sentence ? 'ok  ' : 'MISS'} ${q.id} [${typeNote}] ${q.question}${r.miss ? `  -> ${r.miss}${r.lead ? ' (lead)' : ''}` : ''}`,
+    `     top ${r.top?.article ?? '-'} ¶${r.top?.paragraph ?? '-'} span ${JSON.stringify(r.top?.span ?? null)}${r.confident ? '' : ' (unsure)'}  answer passage rank ${r.answerRank ?? '-'}`,
+    `     ${r.top?.answer ?? ''}`,
+  ];
+  if (r.answerHit) lines.push(`     answering ${r.answerHit.article} ¶${r.answerHit.paragraph}: ${r.answerHit.answer}`);
+  return lines.join('\n');
+}
