@@ -58,7 +58,8 @@ export interface AskResult {
   answerType: AnswerType;
   /**
    * False when the top sentence holds nothing of the asked-for type and shares little of the
-   * question's words: the hits are passages that may help, not an answer.
+   * question's words, or when the top passage barely beats the next: the hits are passages that
+   * may help, not an answer.
    */
   confident: boolean;
 }
