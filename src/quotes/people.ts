@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NO_WORDS, PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
@@ -47,6 +47,8 @@ export interface PersonMention {
 interface Run {
   pos: number;
   words: string[];
+  /** `nameFlags` of each word, read once here: the constructor asks several questions of each. */
+  flags: number[];
   /** Offset of each word. */
   at: number[];
   /** Lower-case role words right before the run ("spokeswoman"). */
@@ -303,9 +305,10 @@ function runsOf(p: string, base: number): Run[] {
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [core], flags: [nameFlags(core)], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       } else {
         cur.words.push(core);
+        cur.flags.push(nameFlags(core));
         cur.at.push(pos);
       }
     } else {
@@ -333,7 +336,12 @@ function runsOf(p: string, base: number): Run[] {
   }
   // Trailing particles belong to nothing ("… in de").
   // A capitalised one stays: "Downing St" is a street, not "Downing".
-  for (const r of out) while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) r.words.pop();
+  for (const r of out) {
+    while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) {
+      r.words.pop();
+      r.flags.pop();
+    }
+  }
   return out.filter((r) => r.words.length > 0);
 }
 
@@ -364,10 +372,13 @@ export class People {
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
+      // The flags of a word of `ws` are at its index plus `off` in `r.flags` (`ws` is a tail of the run's words).
+      let off = 0;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
+        off++;
         skipped++;
       }
       if (skipped > 0) {
@@ -385,23 +396,30 @@ export class People {
       // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
       // "New Yorker Dick Morris": "New" was skipped as an adjective, but it opens a compound demonym.
       const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && NEW_DEMONYM_TAIL.test(ws[0] ?? '');
-      const roles = (skipped === 0 || newDemonym) && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
+      let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
+      const roles = cut === -1 ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
         r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
         r.pos = r.at[roles] ?? r.pos;
         ws = ws.slice(roles);
+        off += roles;
       }
-      const split = splitTitle(ws);
-      const { title } = split;
-      let { name } = split;
+      // The same words as the test above unless roles were cut off (or it did not run).
+      if (roles > 0 || !(skipped === 0 || newDemonym)) cut = titleCut(ws, r.flags, off);
+      const title = ws.slice(0, cut + 1);
+      let name = ws.slice(cut + 1);
+      let nameOff = off + cut + 1;
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
       if (r.afterOf && name.length >= 3) {
         const k = personSuffix(name);
-        if (k > 0) name = name.slice(k);
+        if (k > 0) {
+          name = name.slice(k);
+          nameOff += k;
+        }
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
-      const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      const personLike = looksLikePersonName(name);
+      const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
+      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff);
       if (name.length >= 2 && personLike) {
         const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
@@ -410,7 +428,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -629,7 +647,18 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
   return lo - 1;
 }
 
-const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+/** Some word of `ws` is an organisation word and no day or month (`f[from + i]` are the flags of `ws[i]`). */
+function isOrgPhraseWords(ws: readonly string[], f: readonly number[], from: number): boolean {
+  for (let i = 0; i < ws.length; i++) if (((f[from + i] ?? 0) & NAME_FLAG.ORG) !== 0 && !DAY_OR_MONTH.test(ws[i] ?? '')) return true;
+  return false;
+}
+const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+
+/** Some flags from `from` on have `bit`. */
+function hasFlag(f: readonly number[], from: number, bit: number): boolean {
+  for (let i = from; i < f.length; i++) if (((f[i] ?? 0) & bit) !== 0) return true;
+  return false;
+}
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
