@@ -286,10 +286,13 @@ function runsOf(p: string, base: number): Run[] {
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
+      const f = nameFlags(core);
       if (!cur) {
         // Most runs have none: the array is made only for a role word.
         let roles: string[] | null = null;
-        for (let k = 2 * held - 2; k >= 0; k -= 2) {
+        // A run opened by a word that begins no name ("The", "But") loses its role words in the
+        // constructor (the opener is skipped): they are not read.
+        for (let k = (f & NAME_FLAG.NON_STARTER) !== 0 ? -1 : 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
           if (!isRoleWord(r)) break;
           (roles ??= []).unshift(r);
@@ -305,10 +308,10 @@ function runsOf(p: string, base: number): Run[] {
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [nameFlags(core)], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       } else {
         cur.words.push(core);
-        cur.flags.push(nameFlags(core));
+        cur.flags.push(f);
         cur.at.push(pos);
       }
     } else {
@@ -325,6 +328,8 @@ function runsOf(p: string, base: number): Run[] {
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
   for (const r of out) {
+    // A run of words that begin no name ("But He") is skipped whole by the constructor: its clause role is never read.
+    if (allFlagged(r.flags, NAME_FLAG.NON_STARTER)) continue;
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
@@ -364,7 +369,7 @@ export class People {
       // A line in capitals is a headline or title ("ST. GERMAIN REGRETS VOLCKER STEPPING DOWN"): it names no one.
       if (isTitleLine(p)) return;
       // "PARIS, March 28 - ": a dateline names a place, not a speaker; blanked, so offsets stay.
-      const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
+      const text = mayOpenWithDateline(p) ? p.replace(DATELINE, (m) => ' '.repeat(m.length)) : p;
       for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
     });
     const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
@@ -654,6 +659,12 @@ function isOrgPhraseWords(ws: readonly string[], f: readonly number[], from: num
 }
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
+/** Every flag has `bit`. */
+function allFlagged(f: readonly number[], bit: number): boolean {
+  for (let i = 0; i < f.length; i++) if (((f[i] ?? 0) & bit) === 0) return false;
+  return true;
+}
+
 /** Some flags from `from` on have `bit`. */
 function hasFlag(f: readonly number[], from: number, bit: number): boolean {
   for (let i = from; i < f.length; i++) if (((f[i] ?? 0) & bit) !== 0) return true;
@@ -664,6 +675,24 @@ const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senat
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+
+/**
+ * DATELINE may match `p`: after its leading blanks, a capital and then no lower-case letter or
+ * other character its place-name part cannot hold (read for ASCII only; anything else: maybe).
+ * Most paragraphs open with a capitalised word ("The", "Reagan"), which no dateline does.
+ */
+export function mayOpenWithDateline(p: string): boolean {
+  let k = 0;
+  while (k < p.length && isSpaceCode(p.charCodeAt(k))) k++;
+  const c = p.charCodeAt(k);
+  // Nothing but blanks (NaN): no capital to open a dateline.
+  if (Number.isNaN(c)) return false;
+  if (c >= 128) return true;
+  if (c < 65 || c > 90) return false;
+  const d = p.charCodeAt(k + 1);
+  // [\p{Lu}\p{M} .'’-] in ASCII: a capital, a space, a period, an apostrophe, a hyphen.
+  return d >= 128 || (d >= 65 && d <= 90) || d === 32 || d === 46 || d === 39 || d === 45;
+}
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
