@@ -136,6 +136,8 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
 }
 
 
+const isAsciiCapital = (c: number): boolean => c >= 65 && c <= 90;
+
 /** Where the whitespace-delimited word of `s` that ends at `end` starts (not before `from`). */
 function wordStart(s: string, end: number, from: number): number {
   let start = end;
@@ -159,10 +161,13 @@ export function mayOpenSentence(s: string, from = 0, end = s.length): boolean {
   if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 58) return true;
   if (c === 44) e--;
   const start = wordStart(s, e, from);
-  if (CONNECTIVES.has(s.slice(start, e))) return true;
+  // Every connective and time word opens with an ASCII capital: most words before a name are no such word, and are not sliced.
+  if (isAsciiCapital(s.charCodeAt(start)) && CONNECTIVES.has(s.slice(start, e))) return true;
   let b = start;
   while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
-  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b, from), b));
+  if (b === start) return false;
+  const when = wordStart(s, b, from);
+  return isAsciiCapital(s.charCodeAt(when)) && WHEN_WORDS.has(s.slice(when, b));
 }
 
 /** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
@@ -185,6 +190,15 @@ export function coreOf(w: string): string {
   const a = w.replace(TRAILING_MARKS, '');
   const b = a.replace(/['’‘]s?$/u, '');
   return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
+
+/** `w` holds an apostrophe or a single quotation mark (' ’ ‘): what /['’‘]/u tests. */
+function hasApostrophe(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 39 || c === 0x2019 || c === 0x2018) return true;
+  }
+  return false;
 }
 
 /** ASCII letters and digits only in s[from, to). */
@@ -224,9 +238,12 @@ function remember(recent: Int32Array, held: number, start: number, end: number):
   return h + 1;
 }
 
-/** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
-function runsOf(p: string, base: number): Run[] {
-  const out: Run[] = [];
+/**
+ * Appends to `out` the capitalised-word runs of one paragraph with their offsets and the
+ * lower-case role words right before them (one list for the whole article: no list per paragraph).
+ */
+function runsOf(p: string, base: number, out: Run[]): void {
+  const first = out.length;
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
@@ -281,7 +298,7 @@ function runsOf(p: string, base: number): Run[] {
     // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
     const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
-    const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
+    const core = plain && !hasApostrophe(w) ? w : coreOf(w);
     const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
@@ -327,7 +344,8 @@ function runsOf(p: string, base: number): Run[] {
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
-  for (const r of out) {
+  for (let j = first; j < out.length; j++) {
+    const r = out[j] as Run;
     // A run of words that begin no name ("But He") is skipped whole by the constructor: its clause role is never read.
     if (allFlagged(r.flags, NAME_FLAG.NON_STARTER)) continue;
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
@@ -341,13 +359,17 @@ function runsOf(p: string, base: number): Run[] {
   }
   // Trailing particles belong to nothing ("… in de").
   // A capitalised one stays: "Downing St" is a street, not "Downing".
-  for (const r of out) {
+  // Runs left empty are dropped in place.
+  let kept = first;
+  for (let j = first; j < out.length; j++) {
+    const r = out[j] as Run;
     while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) {
       r.words.pop();
       r.flags.pop();
     }
+    if (r.words.length > 0) out[kept++] = r;
   }
-  return out.filter((r) => r.words.length > 0);
+  out.length = kept;
 }
 
 export class People {
@@ -370,7 +392,7 @@ export class People {
       if (isTitleLine(p)) return;
       // "PARIS, March 28 - ": a dateline names a place, not a speaker; blanked, so offsets stay.
       const text = mayOpenWithDateline(p) ? p.replace(DATELINE, (m) => ' '.repeat(m.length)) : p;
-      for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
+      runsOf(text, bases[i] ?? 0, runs);
     });
     const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
@@ -696,8 +718,18 @@ export function mayOpenWithDateline(p: string): boolean {
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
-  if (p.length > 400 || HAS_LOWER.test(p)) return false;
+  if (p.length > 400 || hasLower(p)) return false;
   return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+}
+
+/** /\p{Ll}/u.test(p), read by hand up to the first ASCII lower-case letter or the first character outside ASCII (prose has one within a few characters). */
+function hasLower(p: string): boolean {
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return HAS_LOWER.test(p.slice(k));
+  }
+  return false;
 }
 
 /** Global offsets of each paragraph when the article is read as one text. */
