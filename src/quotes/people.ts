@@ -424,7 +424,7 @@ export class People {
       // "New Yorker Dick Morris": "New" was skipped as an adjective, but it opens a compound demonym.
       const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && NEW_DEMONYM_TAIL.test(ws[0] ?? '');
       let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
-      const roles = cut === -1 ? roleWordsOpening(ws) : 0;
+      const roles = cut === -1 && mayOpenWithRole(ws) ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
         r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
         r.pos = r.at[roles] ?? r.pos;
@@ -654,6 +654,26 @@ export class People {
     while (i > 0 && (this.added[i - 1]?.pos ?? 0) > pos) i--;
     this.added.splice(i, 0, m);
   }
+}
+
+/**
+ * `opensWithRole(run)` (phrase.ts) may hold: it needs two words or more and a first word with a
+ * hyphen or a role noun's ending (-er, -or, -ist, -ian, -man, -ee), or, before a first name, a
+ * nationality's (-ard, -s). Read first because that test looks the word up in the first-name lists,
+ * and most runs are names ("John Smith", "James Baker"); a property test keeps the two in step.
+ */
+export function mayOpenWithRole(run: readonly string[]): boolean {
+  if (run.length < 2) return false;
+  const w = run[0] ?? '';
+  if (w.includes('-')) return true;
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  const prev = w.charCodeAt(n - 2);
+  if (last === 114) return prev === 101 || prev === 111; // -er, -or
+  if (last === 116) return w.endsWith('ist');
+  if (last === 110) return w.endsWith('ian') || w.endsWith('man');
+  if (last === 101) return prev === 101; // -ee
+  return run.length >= 3 && (last === 115 || w.endsWith('ard'));
 }
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */

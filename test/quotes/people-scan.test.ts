@@ -4,7 +4,10 @@
 // crafted paragraphs (the expected values are what main gave before the cuts).
 import { describe, expect, it } from 'vitest';
 import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, runFlags, splitTitle, splitTitleFlagged, titleCut } from '../../src/quotes/names.js';
-import { DATELINE, isTitleLine, mayOpenWithDateline, paragraphBases, People } from '../../src/quotes/people.js';
+import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
+import { opensWithRole } from '../../src/quotes/phrase.js';
+import { GROUP_NOUNS } from '../../src/quotes/names.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../src/quotes/first-name-table.js';
 
 /** A small seeded generator, so that a failure repeats. */
 function seeded(seed: number): (k: number) => number {
@@ -146,5 +149,28 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     expect([...people.persons.values()].map((p) => p.name).sort()).toEqual(['Matthew Albence', 'van der Berg']);
     expect(people.mentions.length).toBe(n + 1);
     expect(people.mentions[0]?.person.name).toBe('Matthew Albence');
+  });
+
+  it('a run the role test is not asked about never opens with a role by that test', () => {
+    const next = seeded(29);
+    const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+    const firsts = [...MALE_FIRST_NAMES.split(','), ...FEMALE_FIRST_NAMES.split(',')].filter((_, k) => k % 37 === 0).map(cap);
+    const roles = [...GROUP_NOUNS].map(cap);
+    const others = ['Fly-half', 'Oscar-nominated', 'Chairman-elect', 'Pei-yuan', 'Spaniard', 'Americans', 'Britons', 'Striker', 'Goalkeeper', 'Rapper', 'Manchester',
+      'Lancaster', 'Broadcaster', 'Forecaster', 'Fraser', 'Sher', 'Richard', 'James', 'Lee', 'Herman', 'Ian', 'Baptist', 'Digital', 'National', 'Smith', 'Khan', 'Garcia-Lopez', 'Ünal', 'Zoë', 'ICE'];
+    const pool = [...firsts, ...roles, ...others];
+    let asked = 0;
+    let opens = 0;
+    for (let n = 0; n < 30000; n++) {
+      const run = Array.from({ length: 1 + next(4) }, () => pick(next, next(3) === 0 ? firsts : pool));
+      const may = mayOpenWithRole(run);
+      const real = opensWithRole(run);
+      if (may) asked++;
+      if (real) opens++;
+      if (!may) expect(real, JSON.stringify(run)).toBe(false);
+    }
+    expect(opens).toBeGreaterThan(500);
+    // Most runs are not asked about: the shortcut saves the first-name lookups.
+    expect(30000 - asked).toBeGreaterThan(10000);
   });
 });
