@@ -2,6 +2,7 @@
 // passed along, and cheap character tests stand before expressions. The saved quotes may not change
 // (bench/quotes-hash.ts checks whole archives); these check the pieces and the scan's output on
 // crafted paragraphs (the expected values are what main gave before the cuts).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, runFlags, splitTitle, splitTitleFlagged, titleCut } from '../../src/quotes/names.js';
 import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
@@ -173,4 +174,39 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     // Most runs are not asked about: the shortcut saves the first-name lookups.
     expect(30000 - asked).toBeGreaterThan(10000);
   });
+
+  it('GIVEN 120 seeded random articles of particles, roles, numbers, slashes, apostrophes, astral letters, all-caps lines and datelines THEN the scan finds what main found', () => {
+    // Written from main 288ee84 by bench/people-scan-fixture.ts.
+    const cases = JSON.parse(readFileSync(new URL('./fixtures/people-scan-cases.json', import.meta.url), 'utf8')) as Array<{
+      paragraphs: string[];
+      persons: unknown[];
+      mentions: unknown[];
+      orgs: unknown[];
+    }>;
+    expect(cases.length).toBe(120);
+    let mentions = 0;
+    for (const c of cases) {
+      const bases = paragraphBases(c.paragraphs);
+      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
+      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
+      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
+      const where = JSON.stringify(c.paragraphs);
+      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
+      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
+      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+      mentions += people.mentions.length;
+    }
+    expect(mentions).toBeGreaterThan(400);
+  });
+
+  it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
+    const paras = ['He met the senior political analyst James Baker on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    expect([...people.persons.values()].map((p) => [p.name, p.role])).toEqual([
+      ['Mary Ann Smith', 'chief executive officer'],
+      ['James Baker', 'senior political analyst'],
+      ['Jane Doe', 'senior political analyst'],
+    ]);
+  });
 });
+
