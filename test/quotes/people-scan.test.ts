@@ -9,16 +9,8 @@ import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphB
 import { opensWithRole } from '../../src/quotes/phrase.js';
 import { GROUP_NOUNS } from '../../src/quotes/names.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../src/quotes/first-name-table.js';
+import { pick, seeded } from './seeded.js';
 
-/** A small seeded generator, so that a failure repeats. */
-function seeded(seed: number): (k: number) => number {
-  let s = seed;
-  return (k) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return (s >>> 8) % k;
-  };
-}
-const pick = <T>(next: (k: number) => number, xs: readonly T[]): T => xs[next(xs.length)] as T;
 
 const NAME_WORDS = [
   'Treasury', 'Secretary', 'James', 'Baker', 'Acting', 'ICE', 'Director', 'de', 'Blasio', 'Bill', 'St.', 'Germain', 'Fernand', 'Belgian', 'Willy',
