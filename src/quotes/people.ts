@@ -667,6 +667,8 @@ export function mayOpenWithRole(run: readonly string[]): boolean {
   const w = run[0] ?? '';
   if (w.includes('-')) return true;
   const n = w.length;
+  // A capitalised word of one letter is no role word (opensWithRole wants a capital and lower-case letters); nor is read before its start.
+  if (n < 2) return false;
   const last = w.charCodeAt(n - 1);
   const prev = w.charCodeAt(n - 2);
   if (last === 114) return prev === 101 || prev === 111; // -er, -or
