@@ -5,8 +5,8 @@
 // Candidates and features: each quote's candidate speakers are rows of one slab of numbers (a
 // `FeatureVector` per candidate, indexed in the FEATURES order of ranker.ts), scored as a dot
 // product with the weights. To add a feature: append its name to FEATURES in ranker.ts (with a
-// comment), then set it where the evidence is, by name — `raise(c.x, 'my_feature', value)` (a
-// feature keeps the largest value any evidence gives it) or `setFeature(c.x, 'my_feature', value)`;
+// comment), then set it where the evidence is, by name — `raise(c.x, F.my_feature, value)` (a
+// feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -170,6 +170,27 @@ export interface AttributeOptions {
   kindWeights?: KindWeights;
   /** Called for every speech quote with its candidates (the chosen one first): what training reads. */
   observe?: (quote: QuoteSpan, candidates: readonly CandidateView[], chosen: number) => void;
+  /** The article's quotes as `extractArticle` found them (with the same kind weights), so that they are not found again. */
+  extracted?: ArticleQuotes;
+}
+
+/** An article's quotes by paragraph, each with the context attribution reads. */
+export type ArticleQuotes = ReadonlyArray<ReadonlyArray<{ span: QuoteSpan; ctx: QuoteContext }>>;
+
+/**
+ * The quotes of each paragraph of an article (extract.ts), as attributeArticle finds them first;
+ * null when the article has none, which leaves nothing to attribute. A caller attributing many
+ * articles may find every article's quotes first: the extraction code is then made fast (optimised)
+ * in one stretch instead of waiting behind the attribution code's compilation in a cold process.
+ */
+export function extractArticle(paragraphs: readonly string[], kindWeights?: KindWeights): ArticleQuotes | null {
+  let any = false;
+  const out = paragraphs.map((p, i) => {
+    const quotes = extractWithContext(p, i + 1, kindWeights);
+    if (quotes.length > 0) any = true;
+    return quotes;
+  });
+  return any ? out : null;
 }
 
 interface Resolved {
@@ -283,20 +304,26 @@ class CandidateTable {
 /** A table free for the next article (attribution is synchronous; a nested call makes its own). */
 let spareTable: CandidateTable | null = null;
 
-/** Raises feature `name` of `x` to `v`: a feature keeps the largest value any evidence gives it. */
-function raise(x: FeatureVector, name: Feature, v: number): void {
-  const j = FEATURE_INDEX[name];
+/**
+ * Where each feature sits in a vector, read by name at each call (`F.nearness`): one named read
+ * per site, where a shared keyed read of every feature's name is slow in the unoptimised tiers a
+ * cold build runs in.
+ */
+const F = FEATURE_INDEX;
+
+/** Raises feature `j` (`F.name`) of `x` to `v`: a feature keeps the largest value any evidence gives it. */
+function raise(x: FeatureVector, j: number, v: number): void {
   if (v > (x[j] ?? 0)) x[j] = v;
 }
 
-/** Sets feature `name` of `x` to `v`. */
-function setFeature(x: FeatureVector, name: Feature, v: number): void {
-  x[FEATURE_INDEX[name]] = v;
+/** Sets feature `j` (`F.name`) of `x` to `v`. */
+function setFeature(x: FeatureVector, j: number, v: number): void {
+  x[j] = v;
 }
 
 /** Raises every feature a reading or a gender test carries. */
 function raiseAll(x: FeatureVector, fs: Features): void {
-  for (const name in fs) raise(x, name as Feature, fs[name as Feature] ?? 0);
+  for (const name in fs) raise(x, FEATURE_INDEX[name as Feature], fs[name as Feature] ?? 0);
 }
 
 const noop = (): void => undefined;
@@ -310,9 +337,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const acronyms: { table: Map<string, string> | null } = { table: null };
   const byParagraph: Found[][] = [];
   const quotedRanges: [number, number][] = [];
-  paragraphs.forEach((p, i) => {
+  const extracted = options.extracted ?? extractArticle(paragraphs, options.kindWeights);
+  if (!extracted) return [];
+  paragraphs.forEach((_, i) => {
     const found: Found[] = [];
-    for (const { span, ctx } of extractWithContext(p, i + 1, options.kindWeights)) {
+    for (const { span, ctx } of extracted[i] ?? []) {
       found.push({ span, ctx, pos: (bases[i] ?? 0) + span.open, speaker: null });
       if (span.kind !== 'fragment') quotedRanges.push([(bases[i] ?? 0) + span.open, (bases[i] ?? 0) + span.close]);
     }
@@ -603,13 +632,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The quote being attributed: where it is, its sentence and paragraph. Set for each quote, read
   // by `place` and `add` (made once per article, not once per quote).
   const q = { at: 0, close: 0, sentenceFrom: 0, sentenceTo: 0, base: 0 };
-  const place = (pos: number): Feature => (pos >= q.sentenceFrom && pos < q.sentenceTo ? 'near_sentence' : pos >= q.base ? 'near_para' : 'near_prev');
+  const place = (pos: number): number => (pos >= q.sentenceFrom && pos < q.sentenceTo ? F.near_sentence : pos >= q.base ? F.near_para : F.near_prev);
   /** The reading `r` as a candidate of the quote, found in `source` (null: named near it), with `extra` features. */
   const add = (r: Resolved, source: Feature | null, extra?: Features): Candidate => {
     const c = cands.of(r.speaker);
     const x = c.x;
-    if (source) setFeature(x, source, 1);
-    raise(x, r.via, 1);
+    if (source) setFeature(x, FEATURE_INDEX[source], 1);
+    raise(x, FEATURE_INDEX[r.via], 1);
     if (extra) raiseAll(x, extra);
     if (r.extra) raiseAll(x, r.extra);
     // A person's nearness is that of the person's mentions, except in the quote's own
@@ -618,7 +647,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // referent stands where the description does.
     if (r.at !== undefined && (!r.speaker.person || r.via === 'via_desc_referent' || (source !== null && SLOTS.includes(source)))) {
       const d = r.at < q.at ? q.at - r.at : Math.max(0, r.at - q.close);
-      raise(x, 'nearness', 1 / (1 + d / 200));
+      raise(x, F.nearness, 1 / (1 + d / 200));
       raise(x, place(r.at), 1);
     }
     if (r.commit !== noop) c.commits.push(r.commit);
@@ -722,10 +751,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (Math.abs(m.pos - at) > NEAR_REACH) continue;
           const d = m.pos < at ? at - m.pos : Math.max(0, m.pos - q.close);
           const x = (cands.ofPerson(m.person) ?? cands.of(personSpeaker(m.person))).x;
-          raise(x, 'via_name', 1);
-          raise(x, 'nearness', 1 / (1 + d / 200));
+          raise(x, F.via_name, 1);
+          raise(x, F.nearness, 1 / (1 + d / 200));
           raise(x, place(m.pos), 1);
-          if (m.subject) raise(x, 'near_subject', 1);
+          if (m.subject) raise(x, F.near_subject, 1);
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
@@ -733,7 +762,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         if (continuing) {
           for (const p of namedAfterSpeaking(nearby, at, f.span.close, base, para, starts, quoted, speaks)) {
             const c = cands.ofPerson(p);
-            if (c) setFeature(c.x, 'named_after_speech', 1);
+            if (c) setFeature(c.x, F.named_after_speech, 1);
           }
         }
         // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
@@ -744,19 +773,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         let namedSpeaker = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
-          if (c.speaker.person && (c.x[FEATURE_INDEX.intro_para] || c.x[FEATURE_INDEX.prev_attr])) namedSpeaker = true;
+          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_attr])) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || SLOTS.some((slot) => x[FEATURE_INDEX[slot]]) || !(x[FEATURE_INDEX.intro_para] || x[FEATURE_INDEX.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
-            setFeature(x, ex.slot, 1);
-            setFeature(x, 'via_pronoun_prev', 1);
-            setFeature(x, 'pronoun_desc', 1);
+            setFeature(x, FEATURE_INDEX[ex.slot], 1);
+            setFeature(x, F.via_pronoun_prev, 1);
+            setFeature(x, F.pronoun_desc, 1);
             slotReadings.push({ speaker: c.speaker, via: 'via_pronoun_prev', commit: noop });
           }
         }
@@ -766,18 +795,18 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const p = c.speaker.person;
           if (p) {
             const shape = shapeOf(p);
-            if (shape.full) setFeature(x, 'full_name', 1);
-            if (shape.full && shape.firstName) setFeature(x, 'known_first_name', 1);
-            if (!shape.full && !shape.firstName) setFeature(x, 'single_word', 1);
-            if (!shape.full && shape.firstName) setFeature(x, 'first_name_only', 1);
-            if (!personLike(p)) setFeature(x, 'no_person_sign', 1);
+            if (shape.full) setFeature(x, F.full_name, 1);
+            if (shape.full && shape.firstName) setFeature(x, F.known_first_name, 1);
+            if (!shape.full && !shape.firstName) setFeature(x, F.single_word, 1);
+            if (!shape.full && shape.firstName) setFeature(x, F.first_name_only, 1);
+            if (!personLike(p)) setFeature(x, F.no_person_sign, 1);
             thingFeatures(x, thingOf(p), !personLike(p));
-            if (p.role) setFeature(x, 'has_role', 1);
-            else if (shape.full && !shape.firstName) setFeature(x, 'unknown_first_name', 1);
-            setFeature(x, 'salience', Math.min(1, p.evidence / 5));
+            if (p.role) setFeature(x, F.has_role, 1);
+            else if (shape.full && !shape.firstName) setFeature(x, F.unknown_first_name, 1);
+            setFeature(x, F.salience, Math.min(1, p.evidence / 5));
           }
-          if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, 'desc_bare', 1);
-          if (ex && !SLOTS.some((slot) => x[FEATURE_INDEX[slot]])) setFeature(x, 'other_than_slot', 1);
+          if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
+          if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
         let best = cands.size;
@@ -911,6 +940,12 @@ function lastBearer(people: People, surname: string, pos: number): Person | unde
 const NEAR_REACH = 1500;
 
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon', 'slot_by'];
+const SLOT_INDEX = SLOTS.map((slot) => FEATURE_INDEX[slot]);
+/** Whether a candidate was found in one of the quote's attribution slots. */
+function hasSlot(x: FeatureVector): boolean {
+  for (const j of SLOT_INDEX) if (x[j]) return true;
+  return false;
+}
 
 const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
@@ -968,6 +1003,8 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
 /** How many quotation marks paragraph `p` (at offset `base`) has before `at`. */
 type MarkCount = (p: string, base: number, at: number) => number;
 
+const DOUBLE_MARK = /["“”]/g;
+
 /** A mark counter for one article: each paragraph's mark offsets are found once, then counted by binary search, so that a paragraph of thousands of quotes stays linear. */
 function markCounter(): MarkCount {
   const cache = new Map<number, number[]>();
@@ -975,11 +1012,10 @@ function markCounter(): MarkCount {
     let offsets = cache.get(base);
     if (!offsets) {
       offsets = [];
-      // Counted by character code, not matched: this runs over every paragraph with quotes.
-      for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i);
-        if (c === 0x201c || c === 0x201d || c === 0x22) offsets.push(i);
-      }
+      // The expression jumps natively from mark to mark (a character loop read every character of
+      // every paragraph before a quote); `test` leaves the one-character match's end in lastIndex.
+      DOUBLE_MARK.lastIndex = 0;
+      while (DOUBLE_MARK.test(p)) offsets.push(DOUBLE_MARK.lastIndex - 1);
       cache.set(base, offsets);
     }
     let lo = 0;
@@ -1003,7 +1039,8 @@ function withRoleNouns(subject: string, rest: string): string[] {
   // "Surrey staff explained …", "Google officials said …": after a bare name only a group noun
   // counts (a name is no role's modifier otherwise), and it makes the subject a group.
   const determined = /^(?:A|An|The)$/u.test(words[0] ?? '');
-  for (const w of rest.trimStart().split(/\s+/u).slice(0, 3)) {
+  // Only the first three words are read: the split stops there (the rest may be a long sentence).
+  for (const w of rest.trimStart().split(/\s+/u, 3)) {
     // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
     const word = w.replace(/[,;:.]+$/u, '');
     if (determined ? !isRoleWord(word) : !GROUP_NOUNS.has(word) || isPronoun(subject)) break;
@@ -1353,11 +1390,11 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
  * text gives no sign of a person either, which makes a he/she reading of it unlikely.
  */
 function thingFeatures(x: FeatureVector, t: ThingSigns, noSign: boolean): void {
-  if (t.afterThe > 0) setFeature(x, 'the_name', t.afterThe);
-  if (t.head) setFeature(x, 'thing_head', 1);
-  if (t.lowerElsewhere && noSign) setFeature(x, 'lower_elsewhere', 1);
-  if (t.place) setFeature(x, 'used_as_place', 1);
-  if (noSign && (x[FEATURE_INDEX.via_pronoun_1] || x[FEATURE_INDEX.via_pronoun_2] || x[FEATURE_INDEX.via_pronoun_prev])) setFeature(x, 'pronoun_no_person', 1);
+  if (t.afterThe > 0) setFeature(x, F.the_name, t.afterThe);
+  if (t.head) setFeature(x, F.thing_head, 1);
+  if (t.lowerElsewhere && noSign) setFeature(x, F.lower_elsewhere, 1);
+  if (t.place) setFeature(x, F.used_as_place, 1);
+  if (noSign && (x[F.via_pronoun_1] || x[F.via_pronoun_2] || x[F.via_pronoun_prev])) setFeature(x, F.pronoun_no_person, 1);
 }
 
 /**

@@ -2,7 +2,7 @@
 // One left-to-right pass over each paragraph; every look-around is bounded (CONTEXT characters), so
 // the work is linear in the text length whatever the marks do.
 
-import { DEFAULT_KIND_WEIGHTS, kindFeatures, kindScore, VerbsAround, type KindWeights, type QuoteContext } from './quote-kind.js';
+import { DEFAULT_KIND_WEIGHTS, endsInSentenceMark, kindFeatures, kindScore, VerbsAround, type KindWeights, type QuoteContext } from './quote-kind.js';
 import { hasSpeechVerb, SPEECH_VERBS } from './verbs.js';
 import { lastAtOrBefore } from './sorted.js';
 import { lastWordOf } from './chars.js';
@@ -189,7 +189,9 @@ function countWords(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i) ?? 0;
+    // A code point is read whole only where a high surrogate may start a pair (codePointAt is the slower read).
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++;
     const w = isWordChar(cp);
     if (w && !inWord) n++;
@@ -221,16 +223,18 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean, ver
   // "Next Generation Secure Computing Base", "Law and Order": a title-case name of a product,
   // work or slogan, not speech.
   if (isTitleCase(text)) return 'fragment';
-  const terminal = unclosed || /[.!?…]["'’”)\]]*$|[—–-]$/u.test(text);
+  const last = text.charCodeAt(text.length - 1);
+  // What /[.!?…]["'’”)\]]*$|[—–-]$/u tests, read from the end.
+  const terminal = unclosed || endsInSentenceMark(text) || last === 0x2014 || last === 0x2013 || last === 45;
   const upper = OPENS_UPPER_OR_NUMBER.test(text) || HAS_LETTER_AFTER_MARKS.test(text) === false;
   const { pre } = verbs;
   const tailVerb = verbs.after !== null;
-  const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+  const tailTrim = verbs.tailTrim;
   // A lower-case continuation that is not an attribution: the quote is a noun phrase in a sentence.
   const runsOn = tailTrim.length > 0 && !tailVerb && STARTS_LOWER_CLASS.test(tailTrim) && !terminal;
   if (ctx.sentencePre.trim() === '') {
     if (runsOn) return words >= 6 ? 'partial' : 'fragment';
-    if (words >= 3 || terminal || tailVerb || /[,?!]$/.test(text)) return 'direct';
+    if (words >= 3 || terminal || tailVerb || last === 44 || last === 63 || last === 33) return 'direct';
     return 'fragment';
   }
   const speechBefore = verbs.before !== null;
@@ -240,8 +244,8 @@ export function classify(text: string, ctx: QuoteContext, unclosed: boolean, ver
   // "an app called “Screenwise Meter”" names a thing; it reports no speech.
   const verbRightBefore = upper && SPEECH_VERBS.has(lastWord) && !/^call/u.test(lastWord);
   if (verbRightBefore) return 'direct';
-  if (/:$/.test(pre) && (upper || words >= 3) && !runsOn) return 'direct';
-  if (/,$/.test(pre) && upper && speechBefore && !runsOn) return 'direct';
+  if (pre.endsWith(':') && (upper || words >= 3) && !runsOn) return 'direct';
+  if (pre.endsWith(',') && upper && speechBefore && !runsOn) return 'direct';
   // “Build that wall!” and “Go back to the reservation!”: quotes joined to a direct one.
   if (ctx.afterDirect && /^\s*(?:,|and|or|,\s*and)?\s*$/u.test(pre) && upper) return 'direct';
   if ((speechBefore || tailVerb) && words >= 4) return 'partial';

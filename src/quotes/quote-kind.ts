@@ -80,19 +80,54 @@ export const parseKindWeights = (json: unknown): KindWeights => parseFeatureWeig
 
 export const DEFAULT_KIND_WEIGHTS: KindWeights = parseKindWeights(committed);
 
-/** Words (runs of letters, digits and inner apostrophes) in `s`: a character loop, as this runs around every quote of an archive. */
-function countWords(s: string): number {
+/**
+ * Words (runs of letters, digits and inner apostrophes) in `s` from `from` to `to`, as in
+ * `s.slice(from, to)` but without making the slice: a character loop, as this runs around every
+ * quote of an archive.
+ */
+function countWords(s: string, from = 0, to = s.length): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0);
-    const joiner: boolean = inWord && (c === 39 || c === 0x2019);
-    if (letter && !inWord) n++;
-    inWord = letter || (joiner && inWord);
+  for (let i = from; i < to; i++) {
+    const k = WORD_CLASS[s.charCodeAt(i)];
+    if (k === LETTER) {
+      if (!inWord) n++;
+      inWord = true;
+    } else inWord = inWord && k === JOINER;
   }
   return n;
 }
+
+const LETTER = 1;
+const JOINER = 2;
+/**
+ * What countWords reads each UTF-16 unit as, looked up instead of tested: a letter or digit (ASCII,
+ * or any unit from U+00C0 but these marks and dashes), an apostrophe that joins a word, or neither.
+ */
+const WORD_CLASS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < table.length; c++) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0x2026);
+    table[c] = letter ? LETTER : c === 39 || c === 0x2019 ? JOINER : 0;
+  }
+  return table;
+})();
+/** Closing marks and brackets that may follow a sentence's final punctuation. */
+const isCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x2019 || c === 0x201d || c === 0x29 || c === 0x5d;
+
+/**
+ * What /[.!?…]["'’”)\]]*$/u tests: `s` ends in sentence punctuation and closing marks. Read from
+ * the end: an expression anchored at the end is tried at every offset of the quote.
+ */
+export function endsInSentenceMark(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && isCloser(s.charCodeAt(e - 1))) e--;
+  const c = e > 0 ? s.charCodeAt(e - 1) : 0;
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** A test's outcome as a feature value. */
+const num = (v: boolean): number => (v ? 1 : 0);
 const logScale = (n: number, top: number): number => Math.min(1, Math.log1p(n) / Math.log1p(top));
 
 const NAMING = new Set(['as', 'called', 'call', 'calls', 'calling', 'dubbed', 'dubbing', 'termed', 'labeled', 'labelled', 'described', 'describing', 'deemed', 'branded', 'named', 'nicknamed']);
@@ -133,6 +168,7 @@ export class VerbsAround {
   readonly pre: string;
   private beforeHit: VerbHit | null | undefined;
   private afterHit: VerbHit | null | undefined;
+  private trimmedTail: string | undefined;
 
   constructor(private readonly ctx: QuoteContext) {
     this.pre = ctx.pre.trimEnd();
@@ -142,6 +178,12 @@ export class VerbsAround {
   get before(): VerbHit | null {
     if (this.beforeHit === undefined) this.beforeHit = findVerb(this.pre.slice(-160), 'pre');
     return this.beforeHit;
+  }
+
+  /** The text after the closing mark without the blanks, commas, colons and dashes that open it (read by the rules and the features). */
+  get tailTrim(): string {
+    if (this.trimmedTail === undefined) this.trimmedTail = this.ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+    return this.trimmedTail;
   }
 
   /** The first speech verb after the closing mark. */
@@ -166,55 +208,54 @@ export class VerbsAround {
  * the words and the closing mark (where a trailing comma sits), `ctx` its sentence around it.
  */
 export function kindFeatures(text: string, inner: string, ctx: QuoteContext, unclosed: boolean, ruleDirect: boolean, verbs = new VerbsAround(ctx)): Float64Array {
+  // Written by name through INDEX, one named read per feature: a shared setter's keyed read of
+  // thirty names is slow in the unoptimised tiers every cold build starts in.
   const x = featureRow();
-  const set = (f: KindFeature, v: number | boolean): void => {
-    x[INDEX[f]] = typeof v === 'number' ? v : v ? 1 : 0;
-  };
   const words = countWords(text);
   const { pre } = verbs;
   const sentencePre = ctx.sentencePre.trim();
   const lastWord = lastHyphenatedWord(pre.slice(-40));
   const lastChar = pre.slice(-1);
-  const tailTrim = ctx.tail.replace(/^[\s,;:—–-]+/u, '');
+  const tailTrim = verbs.tailTrim;
   const tailVerb = verbs.afterNear;
   const speechVerb = verbs.before;
   const preWords = countWords(ctx.sentencePre);
-  set('bias', 1);
-  set('rule_direct', ruleDirect);
-  set('log_words', logScale(words, 60));
-  set('short', words <= 4);
-  set('starts_upper', OPENS_UPPER_OR_NUMBER.test(text));
-  set('ends_terminal', unclosed || /[.!?…]["'’”)\]]*$/u.test(text));
-  set('ends_comma', /^[\s]*,/u.test(inner));
-  set('sentence_initial', sentencePre === '');
+  x[INDEX.bias] = 1;
+  x[INDEX.rule_direct] = num(ruleDirect);
+  x[INDEX.log_words] = logScale(words, 60);
+  x[INDEX.short] = num(words <= 4);
+  x[INDEX.starts_upper] = num(OPENS_UPPER_OR_NUMBER.test(text));
+  x[INDEX.ends_terminal] = num(unclosed || endsInSentenceMark(text));
+  x[INDEX.ends_comma] = num(/^[\s]*,/u.test(inner));
+  x[INDEX.sentence_initial] = num(sentencePre === '');
   const verbRight = SPEECH_VERBS.has(lastWord) && !NAMING.has(lastWord);
-  set('pre_verb_comma', verbRight && /[,:]$/u.test(pre));
-  set('pre_colon', lastChar === ':');
-  set('pre_comma', lastChar === ',');
+  x[INDEX.pre_verb_comma] = num(verbRight && (lastChar === ',' || lastChar === ':'));
+  x[INDEX.pre_colon] = num(lastChar === ':');
+  x[INDEX.pre_comma] = num(lastChar === ',');
   if (sentencePre !== '' && ENDS_IN_LETTER.test(pre)) {
-    if (lastWord === 'that') set('pre_that', 1);
-    else if (NAMING.has(lastWord)) set('pre_naming', 1);
-    else if (verbRight) set('pre_verb', 1);
-    else if (DETERMINERS.has(lastWord)) set('pre_determiner', 1);
-    else if (PREPOSITIONS.has(lastWord)) set('pre_preposition', 1);
-    else if (AUXILIARIES.has(lastWord)) set('pre_auxiliary', 1);
-    else if (lastWord === 'and' || lastWord === 'or' || lastWord === 'but') set('pre_conjunction', 1);
-    else set('pre_other_word', 1);
+    if (lastWord === 'that') x[INDEX.pre_that] = 1;
+    else if (NAMING.has(lastWord)) x[INDEX.pre_naming] = 1;
+    else if (verbRight) x[INDEX.pre_verb] = 1;
+    else if (DETERMINERS.has(lastWord)) x[INDEX.pre_determiner] = 1;
+    else if (PREPOSITIONS.has(lastWord)) x[INDEX.pre_preposition] = 1;
+    else if (AUXILIARIES.has(lastWord)) x[INDEX.pre_auxiliary] = 1;
+    else if (lastWord === 'and' || lastWord === 'or' || lastWord === 'but') x[INDEX.pre_conjunction] = 1;
+    else x[INDEX.pre_other_word] = 1;
   }
-  set('tail_verb_near', tailVerb !== null && countWords(ctx.tail.slice(0, tailVerb.start)) <= 5);
-  set('tail_runs_on', tailTrim.length > 0 && tailVerb === null && STARTS_LOWER.test(tailTrim));
-  set('tail_ends', tailTrim === '' || /^[.!?…]/u.test(tailTrim));
+  x[INDEX.tail_verb_near] = num(tailVerb !== null && countWords(ctx.tail, 0, tailVerb.start) <= 5);
+  x[INDEX.tail_runs_on] = num(tailTrim.length > 0 && tailVerb === null && STARTS_LOWER.test(tailTrim));
+  x[INDEX.tail_ends] = num(tailTrim === '' || /^[.!?…]/u.test(tailTrim));
   const tailWords = countWords(ctx.tail);
-  set('share', words / Math.max(1, words + preWords + tailWords));
-  set('after_direct', ctx.afterDirect === true);
-  set('split_quote', ctx.afterDirect === true && speechVerb !== null);
-  set('unclosed', unclosed);
-  set('first_person', FIRST_PERSON.test(text));
-  set('second_person', SECOND_PERSON.test(text));
-  set('speech_before', speechVerb !== null);
-  set('verb_gap', speechVerb ? logScale(countWords(pre.slice(-160).slice(speechVerb.end)), 20) : 0);
-  set('pre_words', logScale(preWords, 40));
-  set('inner_sentence', SENTENCE_BREAK_INSIDE.test(text));
+  x[INDEX.share] = words / Math.max(1, words + preWords + tailWords);
+  x[INDEX.after_direct] = num(ctx.afterDirect === true);
+  x[INDEX.split_quote] = num(ctx.afterDirect === true && speechVerb !== null);
+  x[INDEX.unclosed] = num(unclosed);
+  x[INDEX.first_person] = num(FIRST_PERSON.test(text));
+  x[INDEX.second_person] = num(SECOND_PERSON.test(text));
+  x[INDEX.speech_before] = num(speechVerb !== null);
+  x[INDEX.verb_gap] = speechVerb ? logScale(countWords(pre, Math.max(0, pre.length - 160) + speechVerb.end), 20) : 0;
+  x[INDEX.pre_words] = logScale(preWords, 40);
+  x[INDEX.inner_sentence] = num(SENTENCE_BREAK_INSIDE.test(text));
   return x;
 }
 

@@ -9,7 +9,7 @@ import { firstNameGender } from '../../src/quotes/first-names.js';
 import { bare, foldName, foldUncached, isPronoun } from '../../src/quotes/names.js';
 import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb, mayOpenSentence, SENTENCE_OPENING } from '../../src/quotes/people.js';
 import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
-import { VerbsAround } from '../../src/quotes/quote-kind.js';
+import { endsInSentenceMark, VerbsAround } from '../../src/quotes/quote-kind.js';
 import { allVerbs, findVerb, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
 
 const PIECES = [
@@ -217,10 +217,23 @@ describe('quote-step shortcuts give what the expressions give', () => {
         expect(v.afterNear, JSON.stringify(tail)).toEqual(findVerb(tail.slice(0, 60), 'tail'));
         expect(v.after).toEqual(findVerb(tail, 'tail'));
         expect(v.before).toEqual(findVerb(pre.trimEnd().slice(-160), 'pre'));
+        expect(v.tailTrim).toBe(tail.replace(/^[\s,;:—–-]+/u, ''));
         if (v.afterNear) near++;
       }
     }
     expect(near).toBeGreaterThan(1000);
+  });
+
+  it('a quote ends in sentence punctuation, read from the end, as the expression anchored at its end says', () => {
+    const byExpression = (t: string): boolean => /[.!?…]["'’”)\]]*$/u.test(t);
+    const ends = ['.', '!', '?', '…', '."', '.’', '?”', '.)', '!]', '.”’', '"', ')', '', '.x', '. ', '—', '𝐀.', '.\ud835', '“.”'];
+    let terminal = 0;
+    for (const t of [...texts, ...texts.flatMap((x, k) => [`${x}${ends[k % ends.length] ?? ''}`, `${x}${ends[(k * 5) % ends.length] ?? ''}${ends[(k * 3) % ends.length] ?? ''}`])]) {
+      expect(endsInSentenceMark(t), JSON.stringify(t)).toBe(byExpression(t));
+      if (byExpression(t)) terminal++;
+    }
+    expect(terminal).toBeGreaterThan(300);
+    expect(['It ended.”', 'It ended.” ', '(no)', '?'].map(endsInSentenceMark)).toEqual([true, false, false, true]);
   });
 
   it('names fold as the normalising pipeline folds them, plain ASCII names too', () => {
