@@ -237,6 +237,10 @@ function plainFlags(w: string): number {
     (digit ? MARKED : 0)
   );
 }
+/** The lexicon flags of a word (bits below), kept by word: read once per word by the name scan. */
+export const nameFlags = (w: string): number => flags(w);
+/** Flag bits of `nameFlags`. */
+export const NAME_FLAG = { TITLE, ORG, ACRONYM, NON_STARTER, PARTICLE, STOP, DEMONYM, MARKED } as const;
 /** The flag tests, for tests: the general path and the plain-word path must agree. */
 export const flagsOf = { word: wordFlags, plain: plainFlags, isPlain: (w: string): boolean => isAsciiAlnum(w) };
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
@@ -313,31 +317,50 @@ export interface NameParts {
  * last title word, acronym, organisation word or possessive is title.
  */
 export function splitTitle(run: readonly string[]): NameParts {
+  return splitTitleFlagged(run, run.map((w) => flags(w)));
+}
+
+/** `nameFlags` of every word of a run, read once: the name scan asks several questions of each word. */
+export const runFlags = (run: readonly string[]): number[] => run.map((w) => flags(w));
+
+/** `splitTitle` given the run's `nameFlags` (`f[i]` for `run[i]`). */
+export function splitTitleFlagged(run: readonly string[], f: readonly number[]): NameParts {
+  const cut = titleCut(run, f, 0);
+  return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
+}
+
+/** Index of the last title word of the run (see `splitTitle`), or -1; `f[from + i]` are the flags of `run[i]`. */
+export function titleCut(run: readonly string[], f: readonly number[], from: number): number {
   let cut = -1;
   let shouting = run.length >= 2;
-  const f = run.map((w) => flags(w));
   // A name in capitals ("HENRY LUCERO") is not an acronym.
-  for (let i = 0; i < run.length && shouting; i++) if (((f[i] ?? 0) & (ACRONYM | PARTICLE)) === 0) shouting = false;
+  for (let i = 0; i < run.length && shouting; i++) if (((f[from + i] ?? 0) & (ACRONYM | PARTICLE)) === 0) shouting = false;
   for (let i = 0; i < run.length; i++) {
-    const fi = f[i] ?? 0;
+    const fi = f[from + i] ?? 0;
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
     // "Fernand St. Germain": after a first name, "St." belongs to the surname.
-    if (i > 0 && SAINT.test(run[i] ?? '') && ((f[i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
+    if (i > 0 && SAINT.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }
-  return { title: run.slice(0, cut + 1), name: run.slice(cut + 1) };
+  return cut;
 }
 
 /** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
 export function looksLikePersonName(name: readonly string[]): boolean {
+  return looksLikePersonNameFlagged(name, runFlags(name), 0);
+}
+
+/** `looksLikePersonName` given the words' `nameFlags` from offset `from` on (`f[from + i]` for `name[i]`). */
+export function looksLikePersonNameFlagged(name: readonly string[], f: readonly number[], from: number): boolean {
   if (name.length === 0 || name.length > 5) return false;
   let caps = 0;
-  for (const [i, w] of name.entries()) {
-    const f = flags(w);
-    if ((f & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
+  for (let i = 0; i < name.length; i++) {
+    const w = name[i] ?? '';
+    const fi = f[from + i] ?? 0;
+    if ((fi & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
-    if ((f & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
+    if ((fi & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;
   }
-  return caps > 0 && !isNonNameStarter(name[0] ?? '');
+  return caps > 0 && ((f[from] ?? 0) & NON_STARTER) === 0;
 }

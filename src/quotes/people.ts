@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NO_WORDS, PARTICLES, bare, displayCase, foldName, isAcronym, isDemonym, isOrgWord, isTitleWord, roleWords, genderOfWords, isCapWord, isNonNameStarter, isPronoun, looksLikePersonName, splitTitle, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
@@ -47,6 +47,8 @@ export interface PersonMention {
 interface Run {
   pos: number;
   words: string[];
+  /** `nameFlags` of each word, read once here: the constructor asks several questions of each. */
+  flags: number[];
   /** Offset of each word. */
   at: number[];
   /** Lower-case role words right before the run ("spokeswoman"). */
@@ -134,6 +136,8 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
 }
 
 
+const isAsciiCapital = (c: number): boolean => c >= 65 && c <= 90;
+
 /** Where the whitespace-delimited word of `s` that ends at `end` starts (not before `from`). */
 function wordStart(s: string, end: number, from: number): number {
   let start = end;
@@ -157,10 +161,13 @@ export function mayOpenSentence(s: string, from = 0, end = s.length): boolean {
   if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 58) return true;
   if (c === 44) e--;
   const start = wordStart(s, e, from);
-  if (CONNECTIVES.has(s.slice(start, e))) return true;
+  // Every connective and time word opens with an ASCII capital: most words before a name are no such word, and are not sliced.
+  if (isAsciiCapital(s.charCodeAt(start)) && CONNECTIVES.has(s.slice(start, e))) return true;
   let b = start;
   while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
-  return b < start && WHEN_WORDS.has(s.slice(wordStart(s, b, from), b));
+  if (b === start) return false;
+  const when = wordStart(s, b, from);
+  return isAsciiCapital(s.charCodeAt(when)) && WHEN_WORDS.has(s.slice(when, b));
 }
 
 /** AFTER_OF may match `s`: it ends in "of" and one character, or "of", one character, "the" and one. */
@@ -183,6 +190,15 @@ export function coreOf(w: string): string {
   const a = w.replace(TRAILING_MARKS, '');
   const b = a.replace(/['’‘]s?$/u, '');
   return b === a ? a.replace(FINAL_PERIOD, '') : b.replace(TRAILING_MARKS, '');
+}
+
+/** `w` holds an apostrophe or a single quotation mark (' ’ ‘): what /['’‘]/u tests. */
+function hasApostrophe(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 39 || c === 0x2019 || c === 0x2018) return true;
+  }
+  return false;
 }
 
 /** ASCII letters and digits only in s[from, to). */
@@ -222,9 +238,12 @@ function remember(recent: Int32Array, held: number, start: number, end: number):
   return h + 1;
 }
 
-/** Capitalised-word runs of one paragraph with their offsets and the lower-case role words right before them. */
-function runsOf(p: string, base: number): Run[] {
-  const out: Run[] = [];
+/**
+ * Appends to `out` the capitalised-word runs of one paragraph with their offsets and the
+ * lower-case role words right before them (one list for the whole article: no list per paragraph).
+ */
+function runsOf(p: string, base: number, out: Run[]): void {
+  const first = out.length;
   let cur: Run | null = null;
   // The last few lower-case words since the last punctuation: a run's role words are among them.
   // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
@@ -279,15 +298,18 @@ function runsOf(p: string, base: number): Run[] {
     // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
     const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
     const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
-    const core = plain && !/['’‘]/u.test(w) ? w : coreOf(w);
+    const core = plain && !hasApostrophe(w) ? w : coreOf(w);
     const breaks = core.length < w.length;
     const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
     const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
+      const f = nameFlags(core);
       if (!cur) {
         // Most runs have none: the array is made only for a role word.
         let roles: string[] | null = null;
-        for (let k = 2 * held - 2; k >= 0; k -= 2) {
+        // A run opened by a word that begins no name ("The", "But") loses its role words in the
+        // constructor (the opener is skipped): they are not read.
+        for (let k = (f & NAME_FLAG.NON_STARTER) !== 0 ? -1 : 2 * held - 2; k >= 0; k -= 2) {
           const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
           if (!isRoleWord(r)) break;
           (roles ??= []).unshift(r);
@@ -303,9 +325,10 @@ function runsOf(p: string, base: number): Run[] {
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
       } else {
         cur.words.push(core);
+        cur.flags.push(f);
         cur.at.push(pos);
       }
     } else {
@@ -321,7 +344,10 @@ function runsOf(p: string, base: number): Run[] {
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
-  for (const r of out) {
+  for (let j = first; j < out.length; j++) {
+    const r = out[j] as Run;
+    // A run of words that begin no name ("But He") is skipped whole by the constructor: its clause role is never read.
+    if (allFlagged(r.flags, NAME_FLAG.NON_STARTER)) continue;
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
@@ -333,8 +359,17 @@ function runsOf(p: string, base: number): Run[] {
   }
   // Trailing particles belong to nothing ("… in de").
   // A capitalised one stays: "Downing St" is a street, not "Downing".
-  for (const r of out) while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) r.words.pop();
-  return out.filter((r) => r.words.length > 0);
+  // Runs left empty are dropped in place.
+  let kept = first;
+  for (let j = first; j < out.length; j++) {
+    const r = out[j] as Run;
+    while (r.words.length > 0 && PARTICLES.has(r.words[r.words.length - 1] ?? '')) {
+      r.words.pop();
+      r.flags.pop();
+    }
+    if (r.words.length > 0) out[kept++] = r;
+  }
+  out.length = kept;
 }
 
 export class People {
@@ -356,18 +391,21 @@ export class People {
       // A line in capitals is a headline or title ("ST. GERMAIN REGRETS VOLCKER STEPPING DOWN"): it names no one.
       if (isTitleLine(p)) return;
       // "PARIS, March 28 - ": a dateline names a place, not a speaker; blanked, so offsets stay.
-      const text = p.replace(DATELINE, (m) => ' '.repeat(m.length));
-      for (const r of runsOf(text, bases[i] ?? 0)) runs.push(r);
+      const text = mayOpenWithDateline(p) ? p.replace(DATELINE, (m) => ' '.repeat(m.length)) : p;
+      runsOf(text, bases[i] ?? 0, runs);
     });
     const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
     const single: { run: Run; word: string; title: string[]; org: string }[] = [];
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
+      // The flags of a word of `ws` are at its index plus `off` in `r.flags` (`ws` is a tail of the run's words).
+      let off = 0;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
+      while (ws.length > 0 && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
         ws = ws.slice(1);
+        off++;
         skipped++;
       }
       if (skipped > 0) {
@@ -385,23 +423,30 @@ export class People {
       // capitalised at the head of a run (it opens the sentence) is the person's role, not a name word.
       // "New Yorker Dick Morris": "New" was skipped as an adjective, but it opens a compound demonym.
       const newDemonym = skipped > 0 && r.words[skipped - 1] === 'New' && NEW_DEMONYM_TAIL.test(ws[0] ?? '');
-      const roles = (skipped === 0 || newDemonym) && splitTitle(ws).title.length === 0 ? roleWordsOpening(ws) : 0;
+      let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
+      const roles = cut === -1 && mayOpenWithRole(ws) ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
         r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
         r.pos = r.at[roles] ?? r.pos;
         ws = ws.slice(roles);
+        off += roles;
       }
-      const split = splitTitle(ws);
-      const { title } = split;
-      let { name } = split;
+      // The same words as the test above unless roles were cut off (or it did not run).
+      if (roles > 0 || !(skipped === 0 || newDemonym)) cut = titleCut(ws, r.flags, off);
+      const title = ws.slice(0, cut + 1);
+      let name = ws.slice(cut + 1);
+      let nameOff = off + cut + 1;
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
       if (r.afterOf && name.length >= 3) {
         const k = personSuffix(name);
-        if (k > 0) name = name.slice(k);
+        if (k > 0) {
+          name = name.slice(k);
+          nameOff += k;
+        }
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
-      const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || !isNonNameStarter(w)), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      const personLike = looksLikePersonName(name);
+      const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
+      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff);
       if (name.length >= 2 && personLike) {
         const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
@@ -410,7 +455,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws) || (name.length === 0 && ws.some((w) => isAcronym(w))) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -611,6 +656,28 @@ export class People {
   }
 }
 
+/**
+ * `opensWithRole(run)` (phrase.ts) may hold: it needs two words or more and a first word with a
+ * hyphen or a role noun's ending (-er, -or, -ist, -ian, -man, -ee), or, before a first name, a
+ * nationality's (-ard, -s). Read first because that test looks the word up in the first-name lists,
+ * and most runs are names ("John Smith", "James Baker"); a property test keeps the two in step.
+ */
+export function mayOpenWithRole(run: readonly string[]): boolean {
+  if (run.length < 2) return false;
+  const w = run[0] ?? '';
+  if (w.includes('-')) return true;
+  const n = w.length;
+  // A capitalised word of one letter is no role word (opensWithRole wants a capital and lower-case letters); nor is read before its start.
+  if (n < 2) return false;
+  const last = w.charCodeAt(n - 1);
+  const prev = w.charCodeAt(n - 2);
+  if (last === 114) return prev === 101 || prev === 111; // -er, -or
+  if (last === 116) return w.endsWith('ist');
+  if (last === 110) return w.endsWith('ian') || w.endsWith('man');
+  if (last === 101) return prev === 101; // -ee
+  return run.length >= 3 && (last === 115 || w.endsWith('ard'));
+}
+
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
@@ -629,17 +696,62 @@ function lastBefore(list: readonly PersonMention[], pos: number): number {
   return lo - 1;
 }
 
-const isOrgPhraseWords = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu.test(w));
+/** Some word of `ws` is an organisation word and no day or month (`f[from + i]` are the flags of `ws[i]`). */
+function isOrgPhraseWords(ws: readonly string[], f: readonly number[], from: number): boolean {
+  for (let i = 0; i < ws.length; i++) if (((f[from + i] ?? 0) & NAME_FLAG.ORG) !== 0 && !DAY_OR_MONTH.test(ws[i] ?? '')) return true;
+  return false;
+}
+const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+
+/** Every flag has `bit`. */
+function allFlagged(f: readonly number[], bit: number): boolean {
+  for (let i = 0; i < f.length; i++) if (((f[i] ?? 0) & bit) === 0) return false;
+  return true;
+}
+
+/** Some flags from `from` on have `bit`. */
+function hasFlag(f: readonly number[], from: number, bit: number): boolean {
+  for (let i = from; i < f.length; i++) if (((f[i] ?? 0) & bit) !== 0) return true;
+  return false;
+}
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
 
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+export const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
+
+/**
+ * DATELINE may match `p`: after its leading blanks, a capital and then no lower-case letter or
+ * other character its place-name part cannot hold (read for ASCII only; anything else: maybe).
+ * Most paragraphs open with a capitalised word ("The", "Reagan"), which no dateline does.
+ */
+export function mayOpenWithDateline(p: string): boolean {
+  let k = 0;
+  while (k < p.length && isSpaceCode(p.charCodeAt(k))) k++;
+  const c = p.charCodeAt(k);
+  // Nothing but blanks (NaN): no capital to open a dateline.
+  if (Number.isNaN(c)) return false;
+  if (c >= 128) return true;
+  if (c < 65 || c > 90) return false;
+  const d = p.charCodeAt(k + 1);
+  // [\p{Lu}\p{M} .'’-] in ASCII: a capital, a space, a period, an apostrophe, a hyphen.
+  return d >= 128 || (d >= 65 && d <= 90) || d === 32 || d === 46 || d === 39 || d === 45;
+}
 
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
-  if (p.length > 400 || HAS_LOWER.test(p)) return false;
+  if (p.length > 400 || hasLower(p)) return false;
   return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+}
+
+/** /\p{Ll}/u.test(p), read by hand up to the first ASCII lower-case letter or the first character outside ASCII (prose has one within a few characters). */
+function hasLower(p: string): boolean {
+  for (let k = 0; k < p.length; k++) {
+    const c = p.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return HAS_LOWER.test(p.slice(k));
+  }
+  return false;
 }
 
 /** Global offsets of each paragraph when the article is read as one text. */

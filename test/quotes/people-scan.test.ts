@@ -1,0 +1,204 @@
+// Session 16 cuts of the name scan (`new People`): each run word's lexicon flags are read once and
+// passed along, and cheap character tests stand before expressions. The saved quotes may not change
+// (bench/quotes-hash.ts checks whole archives); these check the pieces and the scan's output on
+// crafted paragraphs (the expected values are what main gave before the cuts).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, runFlags, splitTitle, splitTitleFlagged, titleCut } from '../../src/quotes/names.js';
+import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
+import { opensWithRole } from '../../src/quotes/phrase.js';
+import { GROUP_NOUNS } from '../../src/quotes/names.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../src/quotes/first-name-table.js';
+import { pick, seeded } from './seeded.js';
+
+
+const NAME_WORDS = [
+  'Treasury', 'Secretary', 'James', 'Baker', 'Acting', 'ICE', 'Director', 'de', 'Blasio', 'Bill', 'St.', 'Germain', 'Fernand', 'Belgian', 'Willy',
+  'HENRY', 'LUCERO', 'The', 'But', 'Mr', 'Reuters', 'Bank', 'Japan', 'U.S.', 'Monday', '1987', 'Smith’s', 'ex-Minister', 'van', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
+  'Jean-Pierre', 'NASA', 'University', 'Al', 'st', 'ST.', 'Sergeant-at-Arms',
+];
+
+function randomRuns(n: number, seed: number): string[][] {
+  const next = seeded(seed);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) out.push(Array.from({ length: next(7) }, () => pick(next, NAME_WORDS)));
+  return out;
+}
+
+describe('the name scan reads each run word\'s flags once (session 16)', () => {
+  it('the title split and the person-name test given a run\'s flags, from any offset, answer as when they read each word themselves', () => {
+    let names = 0;
+    let titled = 0;
+    for (const run of randomRuns(4000, 3)) {
+      const f = runFlags(run);
+      expect(f).toEqual(run.map((w) => nameFlags(w)));
+      expect(splitTitleFlagged(run, f)).toEqual(splitTitle(run));
+      for (let from = 0; from <= run.length; from++) {
+        const tail = run.slice(from);
+        const cut = titleCut(tail, f, from);
+        const split = splitTitle(tail);
+        expect(cut + 1, JSON.stringify(tail)).toBe(split.title.length);
+        expect(looksLikePersonNameFlagged(tail, f, from), JSON.stringify(tail)).toBe(looksLikePersonName(tail));
+        if (split.title.length > 0) titled++;
+        if (looksLikePersonName(tail)) names++;
+      }
+    }
+    // Both answers occur often: the comparison is not between constants.
+    expect(names).toBeGreaterThan(500);
+    expect(titled).toBeGreaterThan(500);
+    expect(nameFlags('The') & NAME_FLAG.NON_STARTER).not.toBe(0);
+    expect(nameFlags('Baker') & NAME_FLAG.NON_STARTER).toBe(0);
+  });
+
+  it('the dateline expression is skipped only where it cannot match', () => {
+    const next = seeded(17);
+    const pieces = ['PARIS', 'NEW YORK', 'Paris', ',', ', ', 'March', 'Mar.', ' 28', ' ', '  ', ' - ', ' – ', 'The', 'É', 'ÉTÉ', '𝐀', 'a', 'x', '\u00a0', '\n', "O'HARE", 'ST. LOUIS', '-', '.', 'Ab'];
+    let matched = 0;
+    let skipped = 0;
+    const texts = ['PARIS, March 28 - The', '  NEW YORK, Mar. 3 – x', 'ÉTÉ, March 2 - y', 'The dollar', 'Paris, March 2 - ', '', '   ', '\u00a0TOKYO, April 1 - z'];
+    const places = ['PARIS', 'NEW YORK', "O'HARE", "L'AQUILA", 'A ROMA', 'U.S. BASE', 'X-RAY', 'ST. LOUIS', 'ÉTÉ', 'Paris', 'P', '𝐀B', 'Ab', 'LA-PAZ'];
+    const months = ['March', 'Mar.', 'Ma', 'September', 'MARCH', 'march'];
+    for (let n = 0; n < 20000; n++) {
+      if (n % 2 === 0) texts.push(Array.from({ length: next(9) }, () => pick(next, pieces)).join(''));
+      // Shaped like a dateline, with a random part off now and then.
+      else texts.push(`${pick(next, ['', ' ', '\n'])}${pick(next, places)}${pick(next, ['', ', Texas', ',Texas'])}${pick(next, [', ', ',', ' '])}${pick(next, months)}${pick(next, [' 28', ' 3', '28', ' 123'])}${pick(next, [' - ', ' – ', ' — ', '-', ' -'])}${pick(next, ['The', '', 'x'])}`);
+    }
+    for (const p of texts) {
+      const matches = DATELINE.test(p);
+      if (matches) matched++;
+      if (!mayOpenWithDateline(p)) {
+        skipped++;
+        expect(matches, JSON.stringify(p)).toBe(false);
+      }
+    }
+    expect(matched).toBeGreaterThan(300);
+    expect(skipped).toBeGreaterThan(5000);
+    expect(['PARIS, March 28 - The', 'The dollar', 'Paris, March 2 - ', '   '].map(mayOpenWithDateline)).toEqual([true, false, false, false]);
+  });
+
+  it('a title line is what the expressions say: no lower-case letter in any script, three runs of capitals', () => {
+    const next = seeded(23);
+    const pieces = ['ST.', 'GERMAIN', 'REGRETS', 'VOLCKER', 'a', 'é', 'ß', 'É', 'ÉTÉ', '𝐀𝐁', '𝐚', 'Ⅻ', ' ', ' ', '-', '1987', 'U.S.', '\u00a0', 'I'];
+    let lines = 0;
+    let prose = 0;
+    for (let n = 0; n < 20000; n++) {
+      const p = Array.from({ length: next(8) }, () => pick(next, pieces)).join('');
+      const expected = p.length <= 400 && !/\p{Ll}/u.test(p) && (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+      if (expected) lines++;
+      else prose++;
+      expect(isTitleLine(p), JSON.stringify(p)).toBe(expected);
+    }
+    expect(lines).toBeGreaterThan(150);
+    expect(prose).toBeGreaterThan(5000);
+  });
+
+  it('GIVEN crafted paragraphs (titles, roles, particles, apostrophes, hyphens, astral letters, an all-caps line) THEN the persons, mentions and organisations are main\'s', () => {
+    const paras = [
+      'WASHINGTON, March 3 - Treasury Secretary James Baker said on Tuesday the dollar was stable.',
+      'ST. GERMAIN REGRETS VOLCKER STEPPING DOWN',
+      'Goalkeeper Marek Dvorsky said the Chancellor of the Exchequer Gordon Brown had called. But Acting ICE Director Matthew Albence declined.',
+      'The British Chambers of Commerce welcomed the plan, spokeswoman Freddi Goldstein told Reuters. Mayor Bill de Blasio agreed.',
+      'De Blasio said O’Neill’s plan and Jean-Pierre Raffarin’s were fine, according to Zoë Ünal.',
+      'New Yorker Dick Morris and 𝐀𝐁𝐂 Corp met Mr Blair in de.',
+    ];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt])).toEqual([
+      ['Bill de Blasio', 'Mayor', null, 3, 369],
+      ['James Baker', 'Treasury Secretary', null, 2, 22],
+      ['Marek Dvorsky', null, null, 2, 147],
+      ['Gordon Brown', 'Exchequer', null, 2, 188],
+      ['Matthew Albence', 'Acting ICE Director', null, 1, 227],
+      ['British Chambers', null, null, 0, 278],
+      ['Freddi Goldstein', 'spokeswoman', 'f', 2, 338],
+      ['Jean-Pierre Raffarin', null, null, 0, 433],
+      ['Zoë Ünal', null, null, 1, 480],
+      ['Dick Morris', null, null, 1, 495],
+      ['Blair', null, 'm', 2, 534],
+    ]);
+    expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject])).toEqual([
+      [22, 'James Baker', true],
+      [147, 'Marek Dvorsky', true],
+      [188, 'Gordon Brown', true],
+      [227, 'Matthew Albence', true],
+      [278, 'British Chambers', true],
+      [338, 'Freddi Goldstein', true],
+      [369, 'Bill de Blasio', true],
+      [399, 'Bill de Blasio', true],
+      [433, 'Jean-Pierre Raffarin', false],
+      [480, 'Zoë Ünal', false],
+      [495, 'Dick Morris', false],
+      [534, 'Blair', false],
+    ]);
+    // "The British Chambers of Commerce": the organisation's whole name, joined across "of" (the opener dropped by its flags).
+    expect(people.orgBefore(300, 1000)).toBe('British Chambers of Commerce');
+    expect(people.orgBefore(250, 1000)).toBeUndefined();
+  });
+
+  it('GIVEN a 1 MB paragraph of names and sentence openers THEN the scan finishes and finds every name', () => {
+    const unit = 'But The Acting Director Matthew Albence said. Then ICE van der Berg ';
+    const n = Math.ceil(1_000_000 / unit.length);
+    const people = new People([unit.repeat(n)], [0], () => false);
+    // Each unit's Albence; "… van der Berg But The Acting …" runs on into the next unit, so only the last Berg stands alone.
+    expect([...people.persons.values()].map((p) => p.name).sort()).toEqual(['Matthew Albence', 'van der Berg']);
+    expect(people.mentions.length).toBe(n + 1);
+    expect(people.mentions[0]?.person.name).toBe('Matthew Albence');
+  });
+
+  it('a run the role test is not asked about never opens with a role by that test', () => {
+    const next = seeded(29);
+    const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+    const firsts = [...MALE_FIRST_NAMES.split(','), ...FEMALE_FIRST_NAMES.split(',')].filter((_, k) => k % 37 === 0).map(cap);
+    const roles = [...GROUP_NOUNS].map(cap);
+    const others = ['Fly-half', 'Oscar-nominated', 'Chairman-elect', 'Pei-yuan', 'Spaniard', 'Americans', 'Britons', 'Striker', 'Goalkeeper', 'Rapper', 'Manchester',
+      'Lancaster', 'Broadcaster', 'Forecaster', 'Fraser', 'Sher', 'Richard', 'James', 'Lee', 'Herman', 'Ian', 'Baptist', 'Digital', 'National', 'Smith', 'Khan', 'Garcia-Lopez', 'Ünal', 'Zoë', 'ICE'];
+    const pool = [...firsts, ...roles, ...others];
+    let asked = 0;
+    let opens = 0;
+    for (let n = 0; n < 30000; n++) {
+      const run = Array.from({ length: 1 + next(4) }, () => pick(next, next(3) === 0 ? firsts : pool));
+      const may = mayOpenWithRole(run);
+      const real = opensWithRole(run);
+      if (may) asked++;
+      if (real) opens++;
+      if (!may) expect(real, JSON.stringify(run)).toBe(false);
+    }
+    expect(opens).toBeGreaterThan(500);
+    // Most runs are not asked about: the shortcut saves the first-name lookups.
+    expect(30000 - asked).toBeGreaterThan(10000);
+  });
+
+  it('GIVEN 120 seeded random articles of particles, roles, numbers, slashes, apostrophes, astral letters, all-caps lines and datelines THEN the scan finds what main found', () => {
+    // Written from main 288ee84 by bench/people-scan-fixture.ts.
+    const cases = JSON.parse(readFileSync(new URL('./fixtures/people-scan-cases.json', import.meta.url), 'utf8')) as Array<{
+      paragraphs: string[];
+      persons: unknown[];
+      mentions: unknown[];
+      orgs: unknown[];
+    }>;
+    expect(cases.length).toBe(120);
+    let mentions = 0;
+    for (const c of cases) {
+      const bases = paragraphBases(c.paragraphs);
+      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
+      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
+      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
+      const where = JSON.stringify(c.paragraphs);
+      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
+      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
+      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+      mentions += people.mentions.length;
+    }
+    expect(mentions).toBeGreaterThan(400);
+  });
+
+  it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
+    const paras = ['He met the senior political analyst James Baker on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    expect([...people.persons.values()].map((p) => [p.name, p.role])).toEqual([
+      ['Mary Ann Smith', 'chief executive officer'],
+      ['James Baker', 'senior political analyst'],
+      ['Jane Doe', 'senior political analyst'],
+    ]);
+  });
+});
+
