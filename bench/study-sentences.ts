@@ -8,13 +8,18 @@
  * `--weights FILE` also reads the held-out groups with that file's sentence model (trained against
  * pool passages too, for the passage model) and its pick model (the sentence `ask` shows).
  *
+ * The word translation table (align.ts) is learnt as `train:ask --part train` learns it: the
+ * training part's questions are read with cross-fitted tables, the held-out ones with the table
+ * of the whole training part. `--no-align`: no table (its features are 0), for an A/B.
+ *
  * `--pick-into FILE` writes the study's model (trained as `train:ask` trains the pick model: the
  * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
  * to measure the pick model end to end without a full retrain.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align]
  */
-import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { withAlign } from '../src/search/answer.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +30,7 @@ const args = process.argv.slice(2);
 const valued = ['--errors', '--weights', '--pick-into'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align]');
   process.exit(1);
 }
 const errorsAt = args.indexOf('--errors');
@@ -46,11 +51,13 @@ interface Row {
 const train: Row[] = [];
 const test: Row[] = [];
 const started = performance.now();
+// The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
+const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study');
 try {
   for (const g of squad.questions) {
     let q;
     try {
-      q = squad.engine.askPool(g.question, 1).q;
+      q = withAlign(squad.engine.askPool(g.question, 1).q, heldOut.has(g.article) ? align?.all : align?.of(g.article));
     } catch {
       continue;
     }

@@ -89,6 +89,7 @@ try {
         ? `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups); sentence and span models kept from ${args[keptIndex + 1] ?? ''}`
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
+    if (report.align) console.log(`word translation table: ${report.align.words} question words from ${report.align.pairs} question / answer-sentence pairs (training features read with ${report.align.folds}-fold cross-fitted tables)`);
     if (report.pickAccuracy !== undefined) console.log(`pick model (the sentence shown, gold paragraphs only): training accuracy ${report.pickAccuracy.toFixed(3)}`);
     for (const [name, t] of [['sentence', report.sentenceTrees], ['pick', report.pickTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);

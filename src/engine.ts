@@ -274,7 +274,7 @@ export class Engine {
     const q = questionView(question, qTerms, (term) => {
       const id = this.index.vocab.get(term);
       return id === undefined ? unseen : this.index.idf(id);
-    });
+    }, this.askWeights.align);
     const type = q.type;
     const pool = rank(this.index, qTerms, {
       mode: 'ask',

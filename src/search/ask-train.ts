@@ -1,5 +1,7 @@
 import { checkedQuery, type Engine } from '../engine.js';
-import { questionView, scorePool, scoreSentences, spanCandidates, spanFeatures, type QuestionView, type ScoredSentence } from './answer.js';
+import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
+import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
+import { splitSentences } from '../text/sentences.js';
 import {
   DEFAULT_ASK_WEIGHTS,
   dot,
@@ -89,6 +91,8 @@ export interface TrainReport {
   spanTrees: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
   /** The answer types whose span model leaves the who/where evidence out (trainSpanWeights). */
   spanWithoutTyped: AnswerType[];
+  /** The translation table learnt from all the questions (absent when not learnt): its pairs, question words, and folds of the cross-fitting. */
+  align?: { pairs: number; words: number; folds: number };
 }
 
 export interface AskTrainOptions {
@@ -109,6 +113,13 @@ export interface AskTrainOptions {
    */
   pick: boolean;
   spanBoost: Partial<BoostOptions>;
+  /**
+   * Learn the word translation table (align.ts) and read the ALIGN_SENTENCE_FEATURES with it
+   * (default true). The training features come from cross-fitted tables (`crossFitAlign`); false:
+   * no table, those features are 0.
+   */
+  align: boolean;
+  alignOptions: Partial<AlignTrainOptions>;
   /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
    * scored with that sentence model (a quarter of the time: for trying passage features).
@@ -299,7 +310,7 @@ export function questionOf(engine: Engine, question: string): QuestionView {
   return questionView(question, checkedQuery(question, 'question'), (term) => {
     const id = index.vocab.get(term);
     return id === undefined ? unseen : index.idf(id);
-  });
+  }, engine.askWeights.align);
 }
 
 /** A question with the sentences of its gold paragraph that hold a gold answer. */
@@ -382,8 +393,12 @@ export interface AskedQuestion {
   gold: ReturnType<typeof goldSentences>;
 }
 
-/** Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped. */
-export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[]): Generator<AskedQuestion> {
+/**
+ * Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped.
+ * `alignOf` gives the translation table each question is read with (never one that learnt from
+ * it); without it, the engine's.
+ */
+export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[], alignOf?: (g: GoldQuestion) => AlignTable | undefined): Generator<AskedQuestion> {
   for (const g of questions) {
     let asked: ReturnType<Engine['askPool']>;
     try {
@@ -391,8 +406,59 @@ export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion
     } catch {
       continue; // a question of stop words only: nothing to learn from
     }
-    yield { g, ...asked, gold: goldSentences(engine, g, asked.q) };
+    const q = alignOf ? withAlign(asked.q, alignOf(g)) : asked.q;
+    yield { g, pool: asked.pool, q, gold: goldSentences(engine, g, q) };
   }
+}
+
+/** A translation-table training pair and the article it comes from (the cross-fitting folds are cut by article). */
+export interface ArticlePair extends AlignPair {
+  source: string;
+}
+
+/** Each question's terms paired with each sentence of its gold paragraph that holds a gold answer. */
+export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): ArticlePair[] {
+  const out: ArticlePair[] = [];
+  const articleAt = new Map(engine.index.articles.map((a, i) => [a.id, i]));
+  for (const g of questions) {
+    const article = articleAt.get(g.article);
+    if (article === undefined) continue;
+    let terms: string[];
+    try {
+      terms = checkedQuery(g.question, 'question');
+    } catch (e) {
+      if (e instanceof UserError) continue;
+      throw e;
+    }
+    const paragraph = engine.index.articles[article]?.paragraphs[g.paragraph - 1];
+    if (paragraph === undefined) continue;
+    for (const s of splitSentences(paragraph)) {
+      if (holdsAnswer(s.text, g.answers)) out.push({ source: g.article, question: terms, sentence: sentenceTerms(s.text) });
+    }
+  }
+  return out;
+}
+
+/** Folds of the translation table's cross-fitting. */
+export const ALIGN_FOLDS = 5;
+
+/**
+ * The translation table learnt from all the pairs, and for each article the table learnt
+ * without its fold: training features read a question with a table that never saw it, as the
+ * committed table never saw the questions users ask. Folds are runs of whole articles in order.
+ */
+export function crossFitAlign(
+  pairs: readonly ArticlePair[],
+  trainedOn: string,
+  options: Partial<AlignTrainOptions> = {},
+  folds = ALIGN_FOLDS,
+): { all: AlignTable; of: (article: string) => AlignTable | undefined } {
+  const articles = [...new Set(pairs.map((p) => p.source))];
+  const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
+  const tables = Array.from({ length: folds }, (_, k) => trainAlignTable(pairs.filter((p) => foldOf.get(p.source) !== k), `${trainedOn}, fold ${k + 1} of ${folds} left out`, options));
+  const all = trainAlignTable(pairs, trainedOn, options);
+  // An article without pairs taught no table anything: the whole table never saw it.
+  return { all, of: (article) => (foldOf.has(article) ? tables[foldOf.get(article) ?? 0] : all) };
 }
 
 /**
@@ -414,7 +480,10 @@ export function trainAskWeights(
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
   const kept = options.passageOnly;
-  for (const asked of askedQuestions(engine, questions)) {
+  const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), trainedOn, options.alignOptions) : undefined;
+  // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
+  const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
+  for (const asked of askedQuestions(engine, questions, alignOf)) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
     if (gold && !kept) {
@@ -452,6 +521,7 @@ export function trainAskWeights(
     sentence,
     ...(pick ? { pick } : {}),
     passage,
+    ...(kept ? (kept.align ? { align: kept.align } : {}) : aligned ? { align: aligned.all } : {}),
     span: {
       features: [...SPAN_FEATURES],
       weights: span.weights,
@@ -473,6 +543,7 @@ export function trainAskWeights(
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
+      ...(aligned ? { align: { pairs: aligned.all.pairs, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
     },
   };
 }
