@@ -18,7 +18,8 @@
  *
  *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align]
  */
-import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { loadArchive } from '../src/archive/load.js';
+import { alignPairs, crossFitAlign, headlinePairs, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign } from '../src/search/answer.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
@@ -52,7 +53,10 @@ const train: Row[] = [];
 const test: Row[] = [];
 const started = performance.now();
 // The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
-const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study');
+const extra = (process.env.ALIGN_EXTRA ?? '').split(',').filter(Boolean).flatMap((dir) => headlinePairs(loadArchive(dir).articles));
+const alignOptions = process.env.ALIGN_OPTS ? (JSON.parse(process.env.ALIGN_OPTS) as object) : {};
+console.log(`extra pairs ${extra.length}`);
+const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', alignOptions, undefined, extra);
 try {
   for (const g of squad.questions) {
     let q;
@@ -110,6 +114,14 @@ for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
   console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}${given ? `  given sentence model ${(t.given / t.n).toFixed(3)}` : ''}${givenPick ? `  given pick model ${(t.pick / t.n).toFixed(3)}` : ''}`);
 }
 for (const e of errors) console.log(e);
+if (process.env.SINGLE) {
+  for (const name of process.env.SINGLE.split(',')) {
+    const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
+    const right = test.filter((r) => r.group.positive[top(r, (x) => x[k] ?? 0)]).length;
+    const oracle = test.filter((r) => r.group.features.some((x, i) => r.group.positive[i] && x[k] === Math.max(...r.group.features.map((y) => y[k] ?? 0)))).length;
+    console.log(`alone ${name}: ${(right / test.length).toFixed(3)} (ties broken first; a right one among the best ${(oracle / test.length).toFixed(3)})`);
+  }
+}
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
 if (pickInto) {
   const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));

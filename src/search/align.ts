@@ -35,7 +35,7 @@ export interface AlignTrainOptions {
   top: number;
 }
 
-export const DEFAULT_ALIGN_TRAIN: AlignTrainOptions = { iterations: 10, minCount: 3, minProbability: 0.02, top: 8 };
+export const DEFAULT_ALIGN_TRAIN: AlignTrainOptions = { iterations: 8, minCount: 5, minProbability: 0.05, top: 6 };
 
 /** The NULL word: a question word no sentence word accounts for ("what", the question's own framing). */
 const NULL = '';

@@ -2,6 +2,8 @@ import { checkedQuery, type Engine } from '../engine.js';
 import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
 import { splitSentences } from '../text/sentences.js';
+import { terms } from '../text/tokenize.js';
+import type { Article } from '../archive/types.js';
 import {
   DEFAULT_ASK_WEIGHTS,
   dot,
@@ -92,7 +94,7 @@ export interface TrainReport {
   /** The answer types whose span model leaves the who/where evidence out (trainSpanWeights). */
   spanWithoutTyped: AnswerType[];
   /** The translation table learnt from all the questions (absent when not learnt): its pairs, question words, and folds of the cross-fitting. */
-  align?: { pairs: number; words: number; folds: number };
+  align?: { pairs: number; extra: number; words: number; folds: number };
 }
 
 export interface AskTrainOptions {
@@ -120,6 +122,8 @@ export interface AskTrainOptions {
    */
   align: boolean;
   alignOptions: Partial<AlignTrainOptions>;
+  /** Pairs the table also learns from besides the questions' (headlinePairs of news archives). */
+  alignExtra: readonly AlignPair[];
   /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
    * scored with that sentence model (a quarter of the time: for trying passage features).
@@ -439,6 +443,23 @@ export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): 
   return out;
 }
 
+/**
+ * News headlines paired with their story's first sentence: a headline says in few words what the
+ * lead says in others ("Mido axed from Egypt squad" / "… Mido was dropped from …"), as a question
+ * asks in other words than its answer sentence. Many more pairs than a question set gives.
+ */
+export function headlinePairs(articles: readonly Article[]): AlignPair[] {
+  const out: AlignPair[] = [];
+  for (const a of articles) {
+    const lead = a.paragraphs[a.headline ? 1 : 0];
+    const first = lead === undefined ? undefined : splitSentences(lead)[0];
+    const title = terms(a.title);
+    if (!first || title.length === 0) continue;
+    out.push({ question: title, sentence: sentenceTerms(first.text), source: a.id });
+  }
+  return out;
+}
+
 /** Folds of the translation table's cross-fitting. */
 export const ALIGN_FOLDS = 5;
 
@@ -452,11 +473,13 @@ export function crossFitAlign(
   trainedOn: string,
   options: Partial<AlignTrainOptions> = {},
   folds = ALIGN_FOLDS,
+  /** Pairs every table learns from besides the questions (headlinePairs): never the questions scored. */
+  extra: readonly AlignPair[] = [],
 ): { all: AlignTable; of: (article: string) => AlignTable | undefined } {
   const articles = [...new Set(pairs.map((p) => p.source))];
   const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
-  const tables = Array.from({ length: folds }, (_, k) => trainAlignTable(pairs.filter((p) => foldOf.get(p.source) !== k), `${trainedOn}, fold ${k + 1} of ${folds} left out`, options));
-  const all = trainAlignTable(pairs, trainedOn, options);
+  const tables = Array.from({ length: folds }, (_, k) => trainAlignTable([...pairs.filter((p) => foldOf.get(p.source) !== k), ...extra], `${trainedOn}, fold ${k + 1} of ${folds} left out`, options));
+  const all = trainAlignTable([...pairs, ...extra], trainedOn, options);
   // An article without pairs taught no table anything: the whole table never saw it.
   return { all, of: (article) => (foldOf.has(article) ? tables[foldOf.get(article) ?? 0] : all) };
 }
@@ -480,7 +503,7 @@ export function trainAskWeights(
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
   const kept = options.passageOnly;
-  const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), trainedOn, options.alignOptions) : undefined;
+  const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
   const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
   for (const asked of askedQuestions(engine, questions, alignOf)) {
@@ -543,7 +566,7 @@ export function trainAskWeights(
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
-      ...(aligned ? { align: { pairs: aligned.all.pairs, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
+      ...(aligned ? { align: { pairs: aligned.all.pairs, extra: options.alignExtra?.length ?? 0, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
     },
   };
 }
