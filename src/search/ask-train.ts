@@ -566,7 +566,7 @@ export function trainAskWeights(
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
-      ...(aligned ? { align: { pairs: aligned.all.pairs, extra: options.alignExtra?.length ?? 0, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
+      ...(aligned ? { align: { pairs: aligned.all.pairs - (options.alignExtra?.length ?? 0), extra: options.alignExtra?.length ?? 0, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
     },
   };
 }

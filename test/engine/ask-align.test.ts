@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { alignFeatures, parseAlignTable, questionAlign, trainAlignTable, type AlignPair, type AlignTable } from '../../src/search/align.js';
 import { questionView, scoreSentences, sentenceTerms } from '../../src/search/answer.js';
 import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
-import { alignPairs, crossFitAlign, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
+import { alignPairs, crossFitAlign, headlinePairs, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import { terms } from '../../src/text/tokenize.js';
+import { loadArchive } from '../../src/archive/load.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../spawn.js';
 
 /** Twenty stories: the question says "founded", the answer sentence "established", or "won" and "victory"; each pair has its own topic and filler words. */
 const FOUNDED: AlignPair[] = Array.from({ length: 20 }, (_, i) => ({
@@ -144,7 +149,7 @@ describe('ask training with the translation table', () => {
     try {
       const engine = engineFor(dir);
       const { weights, report } = trainAskWeights(engine, gold, 'tiny fixture', { trees: false, pick: false, alignOptions: { minCount: 1 } });
-      expect(report.align).toEqual({ pairs: 5, words: Object.keys(weights.align?.table ?? {}).length, folds: 5 });
+      expect(report.align).toEqual({ pairs: 5, extra: 0, words: Object.keys(weights.align?.table ?? {}).length, folds: 5 });
       expect(weights.align?.table['found']?.['establish']).toBeGreaterThan(0);
       expect(parseWeights(JSON.parse(JSON.stringify(weights)))).toEqual(weights);
       const none = trainAskWeights(engine, gold, 'tiny fixture', { trees: false, pick: false, align: false });
@@ -155,6 +160,43 @@ describe('ask training with the translation table', () => {
       expect(engine.askPool('Who founded the Riverton harbor?', 5).q.align?.by.get('establish')).toBeDefined();
     } finally {
       removeDir(dir);
+    }
+  });
+});
+
+describe('headline / lead pairs (train:ask --align-headlines)', () => {
+  it('GIVEN news articles THEN each headline pairs with the first sentence of the story (after a headline paragraph too); a story without one gives none', () => {
+    const dir = writeArchive();
+    try {
+      const articles = loadArchive(dir).articles;
+      const pairs = headlinePairs(articles);
+      const cafe = pairs.find((p) => p.source === '2019/cafe-closing');
+      expect(cafe).toEqual({ source: '2019/cafe-closing', question: terms('Harbor café closes after forty years'), sentence: sentenceTerms('The Café Lune on Water Street served its last breakfast on Sunday after forty years in business.') });
+      const rally = pairs.find((p) => p.source === '2020/ride-hailing');
+      // Paragraph 1 is the headline itself: the lead is paragraph 2.
+      expect(rally?.sentence).toEqual(sentenceTerms('About 1,000 ride-hailing drivers gathered downtown on Tuesday to protest a proposed 3.5 percent fee on every trip.'));
+      expect(headlinePairs([{ id: 'empty', title: 'Nothing here', date: null, paragraphs: [], headline: false }])).toEqual([]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('GIVEN the npm script with --align-headlines THEN the table also learns from the archive; a folder without stories or no folder is refused', () => {
+    const data = writeArchive({});
+    const news = writeArchive();
+    try {
+      writeFileSync(join(data, 'docs.jsonl'), JSON.stringify({ id: 'harbor', paragraphs: ['The Riverton harbor was established in 1888 by the Lakeside Shipping Company.'] }));
+      writeFileSync(join(data, 'questions.jsonl'), JSON.stringify({ question: 'When was the Riverton harbor founded?', doc_id: 'harbor', paragraph_index: 0, answers: ['1888'] }));
+      const script = (...extra: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(data, 'docs.jsonl'), join(data, 'questions.jsonl'), '--out', join(data, 'w.json'), '--linear', ...extra], { cwd: ROOT, encoding: 'utf8' });
+      const run = script('--align-headlines', news);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(new RegExp(`from 1 question / answer-sentence pairs and ${headlinePairs(loadArchive(news).articles).length} headline / lead pairs`));
+      expect(script('--align-headlines', join(data, 'missing')).stderr).toMatch(/--align-headlines: .*missing/);
+      expect(script('--align-headlines').stderr).toMatch(/--align-headlines needs archive folders/);
+    } finally {
+      removeDir(data);
+      removeDir(news);
     }
   });
 });
