@@ -8,13 +8,21 @@
  * `--weights FILE` also reads the held-out groups with that file's sentence model (trained against
  * pool passages too, for the passage model) and its pick model (the sentence `ask` shows).
  *
+ * The word translation table (align.ts) is learnt as `train:ask --part train` learns it: the
+ * training part's questions are read with cross-fitted tables, the held-out ones with the table
+ * of the whole training part. `--no-align`: no table (its features are 0), for an A/B;
+ * `--align-headlines DIR,DIR` as in train:ask. `--alone F,F`: each feature's own held-out
+ * top-1 (the first of tied sentences; and how often a right one is among the tied best).
+ *
  * `--pick-into FILE` writes the study's model (trained as `train:ask` trains the pick model: the
  * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
  * to measure the pick model end to end without a full retrain.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]
  */
-import { goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { loadArchive } from '../src/archive/load.js';
+import { alignPairs, crossFitAlign, headlinePairs, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { withAlign } from '../src/search/answer.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,11 +30,18 @@ import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--pick-into'];
+const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]');
   process.exit(1);
+}
+const alone = (args.includes('--alone') ? (args[args.indexOf('--alone') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => [name, SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number])] as const);
+for (const [name, k] of alone) {
+  if (k < 0) {
+    console.error(`--alone: no sentence feature ${name}`);
+    process.exit(1);
+  }
 }
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
@@ -46,11 +61,16 @@ interface Row {
 const train: Row[] = [];
 const test: Row[] = [];
 const started = performance.now();
+// The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
+const headlines = args.includes('--align-headlines') ? (args[args.indexOf('--align-headlines') + 1] ?? '').split(',').filter(Boolean) : [];
+const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles));
+if (headlines.length) console.log(`headline / lead pairs: ${extra.length}`);
+const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
 try {
   for (const g of squad.questions) {
     let q;
     try {
-      q = squad.engine.askPool(g.question, 1).q;
+      q = withAlign(squad.engine.askPool(g.question, 1).q, heldOut.has(g.article) ? align?.all : align?.of(g.article));
     } catch {
       continue;
     }
@@ -103,6 +123,11 @@ for (const [k, t] of [...tallies].sort((a, b) => b[1].n - a[1].n)) {
   console.log(`${k.padEnd(8)} n ${String(t.n).padStart(5)}  multi-sentence ${String(t.multi).padStart(5)}  linear ${(t.linear / t.n).toFixed(3)}  model ${(t.model / t.n).toFixed(3)}${given ? `  given sentence model ${(t.given / t.n).toFixed(3)}` : ''}${givenPick ? `  given pick model ${(t.pick / t.n).toFixed(3)}` : ''}`);
 }
 for (const e of errors) console.log(e);
+for (const [name, k] of alone) {
+  const right = test.filter((r) => r.group.positive[top(r, (x) => x[k] ?? 0)]).length;
+  const oracle = test.filter((r) => r.group.features.some((x, i) => r.group.positive[i] && x[k] === Math.max(...r.group.features.map((y) => y[k] ?? 0)))).length;
+  console.log(`alone ${name}: ${(right / test.length).toFixed(3)} (ties broken first; a right one among the best ${(oracle / test.length).toFixed(3)})`);
+}
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
 if (pickInto) {
   const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));

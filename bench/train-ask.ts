@@ -2,7 +2,11 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]
+ *
+ * The word translation table (align.ts) learns from the questions and their gold answer
+ * sentences; `--align-headlines DIR,DIR` also from each news archive's headline / first-sentence
+ * pairs (many more paraphrases: "won" / "win", "fell" / "fall", "cut" / "reduction").
  *
  * `--span-only` keeps the sentence and passage models of the --out file (the committed weights
  * by default) and retrains the span model alone, on the gold sentences: a minute or two instead
@@ -17,14 +21,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
-import { trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
+import { headlinePairs, trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
+import type { AlignPair } from '../src/search/align.js';
+import { loadArchive } from '../src/archive/load.js';
 import { openSquad, partOf } from './squad.js';
 
 const args = process.argv.slice(2);
-const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out', '--sentence-pool', '--passage-only'].includes(args[i - 1] ?? ''));
+const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines'].includes(args[i - 1] ?? ''));
 const [docsPath, questionsPath] = paths;
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only]');
+  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]');
   process.exit(1);
 }
 const outIndex = args.indexOf('--out');
@@ -55,6 +61,25 @@ if (passageOnly && args.includes('--span-only')) {
   console.error('--passage-only and --span-only each keep the model the other retrains: give one');
   process.exit(1);
 }
+const headlinesIndex = args.indexOf('--align-headlines');
+let alignExtra: AlignPair[] = [];
+if (headlinesIndex >= 0) {
+  const dirs = (args[headlinesIndex + 1] ?? '').split(',').filter(Boolean);
+  if (dirs.length === 0 || dirs.some((d) => d.startsWith('--'))) {
+    console.error('--align-headlines needs archive folders, comma-separated');
+    process.exit(1);
+  }
+  for (const dir of dirs) {
+    try {
+      const pairs = headlinePairs(loadArchive(dir).articles);
+      if (pairs.length === 0) throw new Error('no article with a headline and a first sentence');
+      alignExtra = alignExtra.concat(pairs);
+    } catch (e) {
+      console.error(`--align-headlines: ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    }
+  }
+}
 const part = partOf(args);
 let base: AskWeights | undefined;
 if (args.includes('--span-only')) {
@@ -81,7 +106,7 @@ try {
     for (const [type, t] of Object.entries(report.spanTrees)) console.log(`span ${type} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   } else {
-    const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), ...(sentencePool === undefined ? {} : { sentencePool }), ...(passageOnly ? { passageOnly } : {}) });
+    const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), alignExtra, ...(sentencePool === undefined ? {} : { sentencePool }), ...(passageOnly ? { passageOnly } : {}) });
     writeFileSync(out, `${weightsText(weights)}\n`);
     console.log(`trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
     console.log(
@@ -89,6 +114,7 @@ try {
         ? `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups); sentence and span models kept from ${args[keptIndex + 1] ?? ''}`
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
+    if (report.align) console.log(`word translation table: ${report.align.words} question words from ${report.align.pairs} question / answer-sentence pairs and ${report.align.extra} headline / lead pairs (training features read with ${report.align.folds}-fold cross-fitted tables)`);
     if (report.pickAccuracy !== undefined) console.log(`pick model (the sentence shown, gold paragraphs only): training accuracy ${report.pickAccuracy.toFixed(3)}`);
     for (const [name, t] of [['sentence', report.sentenceTrees], ['pick', report.pickTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);

@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -8,6 +8,7 @@ import { answerCandidates, typedCandidates, type Candidate, type CandidateKind }
 import type { PassageIndex } from './index.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
+import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -25,9 +26,11 @@ export interface QuestionView {
   keyRelation: string | undefined;
   /** The wh-word, where it stands, and the question's head word (question.ts whPhrase: the one definition). */
   wh: WhPhrase;
+  /** The question read against the learnt word translation table (align.ts); absent without a table. */
+  align?: QuestionAlign | undefined;
 }
 
-export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number): QuestionView {
+export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number, align?: AlignTable): QuestionView {
   let total = 0;
   let rarest: string | undefined;
   for (const t of qTerms) {
@@ -43,7 +46,18 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
   let keyRelation: string | undefined;
   for (const t of qTerms) if (!topic.has(t) && (keyRelation === undefined || weight(t) > weight(keyRelation))) keyRelation = t;
   const termSet = new Set(qTerms);
-  return { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh: whPhrase(text, termSet) };
+  const view: QuestionView = { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh: whPhrase(text, termSet) };
+  return withAlign(view, align);
+}
+
+/** The question read against another translation table (training reads each question with a table that never saw it). */
+export function withAlign(q: QuestionView, table: AlignTable | undefined): QuestionView {
+  return { ...q, align: questionAlign(table, q.terms) };
+}
+
+/** A sentence's distinct index terms, as the sentence model reads them (the align table's training pairs). */
+export function sentenceTerms(text: string): string[] {
+  return [...new Set(unquoted(text, words(text)).terms.map((x) => x.term))].filter((t) => t !== QUOTED);
 }
 
 /** The candidate kind that answers each question type ('other' takes any phrase). */
@@ -208,6 +222,12 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   const spread = new Map<string, number>();
   for (const w of ws) for (const t of new Set(w.terms.map((x) => x.term))) if (q.termSet.has(t)) spread.set(t, (spread.get(t) ?? 0) + 1);
   const pointer = pointerReading(sentences, ws, overlaps, q);
+  const focusWord = (FOCUS_WH.has(q.wh.word ?? '') ? q.wh.head : undefined) ?? q.keyRelation;
+  const aligned = alignFeatures(
+    { align: q.align, weight: q.weight, total: q.total, focus: focusWord },
+    ws.map((w) => new Set(w.terms.map((x) => x.term).filter((t) => t !== QUOTED))),
+    pointer.anaphors,
+  );
   let topicTotal = 0;
   let relationTotal = 0;
   for (const t of q.terms) {
@@ -354,6 +374,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       knownPlace,
       placeKind,
       ...(pointer.features[i] ?? POINTER_SENTENCE_FEATURES.map(() => 0)),
+      ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });

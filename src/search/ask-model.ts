@@ -1,6 +1,7 @@
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, forestValue, type Group, type Tree } from './boost.js';
+import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -20,6 +21,11 @@ export interface AskWeights {
    */
   pick?: Ranker;
   passage: Ranker;
+  /**
+   * The learnt question-to-sentence word translation table (align.ts) the ALIGN_SENTENCE_FEATURES
+   * read. Absent: those features are 0.
+   */
+  align?: AlignTable;
   /**
    * One weight vector per expected answer type: a date is the answer to "when", not to "who".
    * Optional boosted trees per type on top of the linear score (what/which questions: the context
@@ -66,6 +72,13 @@ export const PLACE_SENTENCE_FEATURES = ['place×known', 'place×kindMatch'] as c
  * a pointer sentence that answers a subject question.
  */
 export const POINTER_SENTENCE_FEATURES = ['pairOverlap', 'pairGain', 'pointedBack', 'pointedBack×subject', 'anaphor×subject'] as const;
+/**
+ * Paraphrase evidence from the learnt word translation table (align.ts alignFeatures): the
+ * Model-1 likelihood of the question given the sentence; the question's weight the sentence says
+ * in other words only; the focus word said in other words; the likelihood against the passage's
+ * best; what the sentence before adds for a pointer sentence.
+ */
+export const ALIGN_SENTENCE_FEATURES = ['align:loglik', 'align:unmatched', 'align:focus', 'align:vsBest', 'align:pairGain'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -75,7 +88,9 @@ export const SENTENCE_FEATURES = [
   ...CAUSE_SENTENCE_FEATURES,
   ...PLACE_SENTENCE_FEATURES,
   ...POINTER_SENTENCE_FEATURES,
+  ...ALIGN_SENTENCE_FEATURES,
 ] as const;
+if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
   'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
@@ -148,6 +163,7 @@ export function parseWeights(doc: unknown): AskWeights {
     if (w.pick.trees !== undefined) w.pick.trees = checkForest(w.pick.trees, SENTENCE_FEATURES.length, 'pick');
   }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
+  if (w.align !== undefined) w.align = parseAlignTable(w.align);
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
   const spanTrees = w.span?.trees;

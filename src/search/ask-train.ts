@@ -1,5 +1,9 @@
 import { checkedQuery, type Engine } from '../engine.js';
-import { questionView, scorePool, scoreSentences, spanCandidates, spanFeatures, type QuestionView, type ScoredSentence } from './answer.js';
+import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
+import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
+import { splitSentences } from '../text/sentences.js';
+import { terms } from '../text/tokenize.js';
+import type { Article } from '../archive/types.js';
 import {
   DEFAULT_ASK_WEIGHTS,
   dot,
@@ -89,6 +93,8 @@ export interface TrainReport {
   spanTrees: Partial<Record<AnswerType, Omit<BoostReport, 'trees'>>>;
   /** The answer types whose span model leaves the who/where evidence out (trainSpanWeights). */
   spanWithoutTyped: AnswerType[];
+  /** The translation table learnt from all the questions (absent when not learnt): its pairs, question words, and folds of the cross-fitting. */
+  align?: { pairs: number; extra: number; words: number; folds: number };
 }
 
 export interface AskTrainOptions {
@@ -109,6 +115,15 @@ export interface AskTrainOptions {
    */
   pick: boolean;
   spanBoost: Partial<BoostOptions>;
+  /**
+   * Learn the word translation table (align.ts) and read the ALIGN_SENTENCE_FEATURES with it
+   * (default true). The training features come from cross-fitted tables (`crossFitAlign`); false:
+   * no table, those features are 0.
+   */
+  align: boolean;
+  alignOptions: Partial<AlignTrainOptions>;
+  /** Pairs the table also learns from besides the questions' (headlinePairs of news archives). */
+  alignExtra: readonly AlignPair[];
   /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
    * scored with that sentence model (a quarter of the time: for trying passage features).
@@ -299,7 +314,7 @@ export function questionOf(engine: Engine, question: string): QuestionView {
   return questionView(question, checkedQuery(question, 'question'), (term) => {
     const id = index.vocab.get(term);
     return id === undefined ? unseen : index.idf(id);
-  });
+  }, engine.askWeights.align);
 }
 
 /** A question with the sentences of its gold paragraph that hold a gold answer. */
@@ -382,8 +397,12 @@ export interface AskedQuestion {
   gold: ReturnType<typeof goldSentences>;
 }
 
-/** Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped. */
-export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[]): Generator<AskedQuestion> {
+/**
+ * Each question asked for a TRAIN_POOL pool, in turn; those that cannot be asked are skipped.
+ * `alignOf` gives the translation table each question is read with (never one that learnt from
+ * it); without it, the engine's.
+ */
+export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[], alignOf?: (g: GoldQuestion) => AlignTable | undefined): Generator<AskedQuestion> {
   for (const g of questions) {
     let asked: ReturnType<Engine['askPool']>;
     try {
@@ -391,8 +410,78 @@ export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion
     } catch {
       continue; // a question of stop words only: nothing to learn from
     }
-    yield { g, ...asked, gold: goldSentences(engine, g, asked.q) };
+    const q = alignOf ? withAlign(asked.q, alignOf(g)) : asked.q;
+    yield { g, pool: asked.pool, q, gold: goldSentences(engine, g, q) };
   }
+}
+
+/** A translation-table training pair and the article it comes from (the cross-fitting folds are cut by article). */
+export interface ArticlePair extends AlignPair {
+  source: string;
+}
+
+/** Each question's terms paired with each sentence of its gold paragraph that holds a gold answer. */
+export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): ArticlePair[] {
+  const out: ArticlePair[] = [];
+  const articleAt = new Map(engine.index.articles.map((a, i) => [a.id, i]));
+  for (const g of questions) {
+    const article = articleAt.get(g.article);
+    if (article === undefined) continue;
+    let terms: string[];
+    try {
+      terms = checkedQuery(g.question, 'question');
+    } catch (e) {
+      if (e instanceof UserError) continue;
+      throw e;
+    }
+    const paragraph = engine.index.articles[article]?.paragraphs[g.paragraph - 1];
+    if (paragraph === undefined) continue;
+    for (const s of splitSentences(paragraph)) {
+      if (holdsAnswer(s.text, g.answers)) out.push({ source: g.article, question: terms, sentence: sentenceTerms(s.text) });
+    }
+  }
+  return out;
+}
+
+/**
+ * News headlines paired with their story's first sentence: a headline says in few words what the
+ * lead says in others ("Mido axed from Egypt squad" / "… Mido was dropped from …"), as a question
+ * asks in other words than its answer sentence. Many more pairs than a question set gives.
+ */
+export function headlinePairs(articles: readonly Article[]): AlignPair[] {
+  const out: AlignPair[] = [];
+  for (const a of articles) {
+    const lead = a.paragraphs[a.headline ? 1 : 0];
+    const first = lead === undefined ? undefined : splitSentences(lead)[0];
+    const title = terms(a.title);
+    if (!first || title.length === 0) continue;
+    out.push({ question: title, sentence: sentenceTerms(first.text), source: a.id });
+  }
+  return out;
+}
+
+/** Folds of the translation table's cross-fitting. */
+export const ALIGN_FOLDS = 5;
+
+/**
+ * The translation table learnt from all the pairs, and for each article the table learnt
+ * without its fold: training features read a question with a table that never saw it, as the
+ * committed table never saw the questions users ask. Folds are runs of whole articles in order.
+ */
+export function crossFitAlign(
+  pairs: readonly ArticlePair[],
+  trainedOn: string,
+  options: Partial<AlignTrainOptions> = {},
+  folds = ALIGN_FOLDS,
+  /** Pairs every table learns from besides the questions (headlinePairs): never the questions scored. */
+  extra: readonly AlignPair[] = [],
+): { all: AlignTable; of: (article: string) => AlignTable | undefined } {
+  const articles = [...new Set(pairs.map((p) => p.source))];
+  const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
+  const tables = Array.from({ length: folds }, (_, k) => trainAlignTable([...pairs.filter((p) => foldOf.get(p.source) !== k), ...extra], `${trainedOn}, fold ${k + 1} of ${folds} left out`, options));
+  const all = trainAlignTable([...pairs, ...extra], trainedOn, options);
+  // An article without pairs taught no table anything: the whole table never saw it.
+  return { all, of: (article) => (foldOf.has(article) ? tables[foldOf.get(article) ?? 0] : all) };
 }
 
 /**
@@ -414,7 +503,10 @@ export function trainAskWeights(
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
   const kept = options.passageOnly;
-  for (const asked of askedQuestions(engine, questions)) {
+  const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
+  // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
+  const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
+  for (const asked of askedQuestions(engine, questions, alignOf)) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
     if (gold && !kept) {
@@ -452,6 +544,7 @@ export function trainAskWeights(
     sentence,
     ...(pick ? { pick } : {}),
     passage,
+    ...(kept ? (kept.align ? { align: kept.align } : {}) : aligned ? { align: aligned.all } : {}),
     span: {
       features: [...SPAN_FEATURES],
       weights: span.weights,
@@ -473,6 +566,7 @@ export function trainAskWeights(
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
+      ...(aligned ? { align: { pairs: aligned.all.pairs - (options.alignExtra?.length ?? 0), extra: options.alignExtra?.length ?? 0, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionView, scoreSentences } from '../../src/search/answer.js';
-import { POINTER_SENTENCE_FEATURES, SENTENCE_FEATURES } from '../../src/search/ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, POINTER_SENTENCE_FEATURES, SENTENCE_FEATURES } from '../../src/search/ask-model.js';
 import { terms } from '../../src/text/tokenize.js';
 
 const view = (question: string) => questionView(question, terms(question), () => 1);
@@ -11,8 +11,10 @@ const read = (passage: string, question: string, name: Pointer): number[] =>
 describe('ask: a sentence read with the one it points back at (POINTER_SENTENCE_FEATURES)', () => {
   const passage = 'Specialty pharmacies supply costly injectable medications. It is currently the fastest growing sector of the drug industry. Sales rose last year.';
 
-  it('GIVEN the pointer features THEN they are the last of SENTENCE_FEATURES (appended, older weights keep their places)', () => {
-    expect(SENTENCE_FEATURES.slice(-POINTER_SENTENCE_FEATURES.length)).toEqual([...POINTER_SENTENCE_FEATURES]);
+  it('GIVEN the pointer features THEN they follow the older ones, before the align features (appended, older weights keep their places)', () => {
+    const at = SENTENCE_FEATURES.indexOf(POINTER_SENTENCE_FEATURES[0]);
+    expect(SENTENCE_FEATURES.slice(at, at + POINTER_SENTENCE_FEATURES.length)).toEqual([...POINTER_SENTENCE_FEATURES]);
+    expect(SENTENCE_FEATURES[at + POINTER_SENTENCE_FEATURES.length]).toBe(ALIGN_SENTENCE_FEATURES[0]);
   });
 
   it('GIVEN "It is…" after a sentence THEN pairOverlap reads the question words of both, pairGain what the first adds', () => {
