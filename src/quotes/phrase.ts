@@ -410,9 +410,15 @@ export function readMention(p: Phrase): Mention | null {
     }
     const lead = ws.slice(0, start).filter((w) => !isDeterminer(w) || ws.indexOf(w) > 0);
     const conjuncts = splitConjuncts(run);
-    if (conjuncts.length > 1) {
-      const both = conjunctMention(conjuncts, lead, p.appositive);
-      if (both) return both;
+    if (conjuncts.length > 1 && conjuncts.every((c) => splitTitle(c).name.length >= 2)) {
+      const names = conjuncts.map((c) => splitTitle(c).name.map(cleanNameWord));
+      // Joined by a loop, not flatMap, whose arrays are of another element kind (holey) than every other name's.
+      const joined: string[] = [];
+      names.forEach((n, k) => {
+        if (k > 0) joined.push('and');
+        for (const w of n) joined.push(w);
+      });
+      return { kind: 'name', name: joined, title: [], role: roleOf(lead, NO_WORDS, p.appositive), personalTitle: false };
     }
     const split = splitTitle(run);
     const { title } = split;
@@ -447,29 +453,7 @@ export function readMention(p: Phrase): Mention | null {
  * no role words).
  */
 function namedModifier(before: string | undefined, trailing: readonly string[]): boolean {
-  return before !== undefined && trailing.length > 0 && trailing.length <= 2 && /^(?:the|a|an)$/iu.test(before) && plainModifiers(trailing);
-}
-
-// The rare paths of readMention live in functions of their own: code that a cold process has not
-// yet run when readMention is optimised would otherwise, once reached, throw away readMention's
-// optimised code (its dearest compile) instead of only the small function's.
-
-/** One or two plain lowercase words ("the Pentagon official"), no adverb or stop word. */
-function plainModifiers(trailing: readonly string[]): boolean {
-  for (const w of trailing) if (!LOWER_LETTERS_ONLY.test(w) || /ly$/u.test(w) || isStopWord(w)) return false;
-  return true;
-}
-
-/** "Smith and Jones said": every conjunct a full name, the names joined by "and"; null otherwise. */
-function conjunctMention(conjuncts: readonly string[][], lead: readonly string[], appositive: string | null): Mention | null {
-  if (!conjuncts.every((c) => splitTitle(c).name.length >= 2)) return null;
-  // Joined by a loop, not flatMap, whose arrays are of another element kind (holey) than every other name's.
-  const joined: string[] = [];
-  conjuncts.forEach((c, k) => {
-    if (k > 0) joined.push('and');
-    for (const w of splitTitle(c).name) joined.push(cleanNameWord(w));
-  });
-  return { kind: 'name', name: joined, title: [], role: roleOf(lead, NO_WORDS, appositive), personalTitle: false };
+  return before !== undefined && /^(?:the|a|an)$/iu.test(before) && trailing.length > 0 && trailing.length <= 2 && trailing.every((w) => LOWER_LETTERS_ONLY.test(w) && !/ly$/u.test(w) && !isStopWord(w));
 }
 
 /** The capitalised words opening the phrase before the "of" at `of` name an organisation, not a person: after "the", or with an organisation word. */
@@ -506,14 +490,7 @@ const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u,
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
 
 function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
-  // One loop into one fresh array: a spread of the two lists takes their element kinds, which differ.
-  let parts: string[] = [];
-  for (const list of [lead, roleWords(title)]) {
-    for (const w of list) {
-      const cut = w.replace(/[,;:]$/u, '');
-      if (cut.length > 0 && !HONORIFIC.test(cut)) parts.push(cut);
-    }
-  }
+  let parts = [...lead, ...roleWords(title)].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0 && !HONORIFIC.test(w));
   // A dateline before the subject ("WASHINGTON, March 4 - President Reagan") is not part of the role.
   const dash = Math.max(parts.lastIndexOf('-'), parts.lastIndexOf('—'), parts.lastIndexOf('–'));
   if (dash >= 0) parts = parts.slice(dash + 1);
