@@ -1327,7 +1327,7 @@ const SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’')]*\\s
 /** Where the sentence after a mention ends (the same abbreviations end none). */
 const SENTENCE_END_AFTER = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?](?:["”’')]*\\s|$)`, 'u');
 /** A name with a comma after it, and what follows up to the next comma or sentence end (`,?` the comma that closes it). */
-export const NAME_THEN_COMMA = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,([^,;:!?]*?)(,|[.!?](?:\s|$)|$)/u;
+const NAME_THEN_COMMA = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,([^,;:!?]*?)(,|[.!?](?:\s|$)|$)/u;
 const SPEECH_WORD = /\s(?:said|says|told|tells|added|adds)\b/u;
 /** A subordinate or reported clause opened before a name: it is no main clause's subject ("confirm that Weir is", "when Mr Blunkett argued"). */
 // "that" only as a complementizer: "that was not enough for Mr Sarkozy" is a demonstrative (an auxiliary follows it).
@@ -1338,23 +1338,7 @@ const SPEECH_NEXT = /^[\p{L}.'’ -]{0,40}?\s(?:said|says|told|tells|added|adds|
 /** A later attribution in the same sentence: the clause holding the name is what someone else reported ("Jones would resign, Smith said"). */
 // A subject between the comma and the verb, or a name after an inverted verb: "Nielson, who is chairman, said he …" is no report of someone else's.
 // Not inside a side clause: ", which critics said was flawed, would go ahead" is no one's report of the sentence.
-export const REPORTED_BY = /,\s+(?:(?!(?:which|who|whom|whose|where|when|as)\s)[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
-
-// The two expressions above run on the sentence after nearly every antecedent; most such sentences
-// hold no comma, or no speech word after their first comma, and need not run them at all.
-
-/** NAME_THEN_COMMA's match in `sentence` (null without a comma: the expression needs one). */
-export function nameThenComma(sentence: string): RegExpExecArray | null {
-  return sentence.includes(',') ? NAME_THEN_COMMA.exec(sentence) : null;
-}
-
-/** REPORTED_BY's test: it needs a comma with one of its words after it (its words are lowercase: the expression is case-sensitive). */
-export function reportedBy(s: string): boolean {
-  const comma = s.indexOf(',');
-  if (comma < 0) return false;
-  if (!s.includes('said', comma) && !s.includes('says', comma) && !s.includes('told', comma) && !s.includes('add', comma) && !s.includes('according', comma)) return false;
-  return REPORTED_BY.test(s);
-}
+const REPORTED_BY = /,\s+(?:(?!(?:which|who|whom|whose|where|when|as)\s)[^,.;:!?]{1,60}\s(?:said|says|told|added|adds)\b|(?:said|says|added|adds|according\s+to)\s+\p{Lu})/u;
 
 /**
  * A mention at `pos` is the subject of its sentence's main clause. Either the speaker of an
@@ -1382,9 +1366,9 @@ function mainSubject(before: string, after: string, previous: PersonMention | un
   // ("Peter Misselbrook, executive partner of Tods Murray said"); closed, or a list ("X, the bank's
   // economist, will leave…, Y said"; "X, Tom Hale and Ann Berg will attend…, the ministry said"), the
   // rest of the sentence may still be someone else's report.
-  const app = nameThenComma(sentence);
+  const app = NAME_THEN_COMMA.exec(sentence);
   if (app && app[2] !== ',' && SPEECH_WORD.test(app[1] ?? '')) return true;
-  return !reportedBy(app && app[2] === ',' ? sentence.slice(app[0].length - 1) : sentence);
+  return !REPORTED_BY.test(app && app[2] === ',' ? sentence.slice(app[0].length - 1) : sentence);
 }
 
 /** Up to `n` characters of the article's text after the global offset `pos`, within its paragraph. */
