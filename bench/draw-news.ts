@@ -1,6 +1,7 @@
 /**
  * The seeded draw of articles behind a news question file (bench/news-questions-2.jsonl came
- * from `--seed 1617 --per-corpus 20`): for each corpus folder, the articles with at least
+ * from `--seed 1617 --per-corpus 20`, bench/news-questions-3.jsonl from `--seed 1631 --per-corpus 20
+ * --exclude` both earlier files): for each corpus folder, the articles with at least
  * MIN_PARAGRAPHS body paragraphs and MIN_WORDS words (so a question can have its answer after the
  * lead, and Reuters' one-line earnings tables are left out), minus those any EXCLUDE file already
  * asks about, shuffled by a seeded generator; the first N of each are printed. Questions are then

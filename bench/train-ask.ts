@@ -16,6 +16,13 @@
  * measures questions on articles the models never saw. The default output is the committed
  * src/search/ask-weights.json. `--passage-only WEIGHTS` keeps that file's sentence and span
  * models and retrains the passage model alone (for passage features: a fraction of the time).
+ *
+ * `--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]` adds news question files
+ * (bench/news-questions*.jsonl: question, corpus folder name, expected article, answers) to the
+ * PASSAGE model's training: each question is asked over its corpus as the engine asks it, the
+ * expected article's paragraphs holding an answer are right, and each such group counts W times
+ * (default 1) beside SQuAD's. The sentence, pick and span models learn from SQuAD only. Never
+ * train on the file you measure with.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -24,13 +31,21 @@ import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/searc
 import { headlinePairs, trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
 import type { AlignPair } from '../src/search/align.js';
 import { loadArchive } from '../src/archive/load.js';
+import { Engine } from '../src/engine.js';
+import { PassageIndex } from '../src/search/index.js';
+import type { NewsTraining } from '../src/search/ask-train.js';
+import { readNewsQuestions } from './news-ask.js';
 import { openSquad, partOf } from './squad.js';
 
+const VALUED = ['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
+const USAGE =
+  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
+
 const args = process.argv.slice(2);
-const paths = args.filter((a, i) => !a.startsWith('--') && !['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines'].includes(args[i - 1] ?? ''));
+const paths = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
 const [docsPath, questionsPath] = paths;
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]');
+  console.error(USAGE);
   process.exit(1);
 }
 const outIndex = args.indexOf('--out');
@@ -80,6 +95,7 @@ if (headlinesIndex >= 0) {
     }
   }
 }
+const news = newsOptions();
 const part = partOf(args);
 let base: AskWeights | undefined;
 if (args.includes('--span-only')) {
@@ -106,7 +122,14 @@ try {
     for (const [type, t] of Object.entries(report.spanTrees)) console.log(`span ${type} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   } else {
-    const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), alignExtra, ...(sentencePool === undefined ? {} : { sentencePool }), ...(passageOnly ? { passageOnly } : {}) });
+    const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, {
+      trees: !args.includes('--linear'),
+      alignExtra,
+      ...(sentencePool === undefined ? {} : { sentencePool }),
+      ...(passageOnly ? { passageOnly } : {}),
+      ...(news ? { news: news.training, newsWeight: news.weight } : {}),
+    });
+    if (news) weights.trainedOn += `; passage model also on news: ${news.label}`;
     writeFileSync(out, `${weightsText(weights)}\n`);
     console.log(`trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
     console.log(
@@ -115,6 +138,9 @@ try {
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
     if (report.align) console.log(`word translation table: ${report.align.words} question words from ${report.align.pairs} question / answer-sentence pairs and ${report.align.extra} headline / lead pairs (training features read with ${report.align.folds}-fold cross-fitted tables)`);
+    if (report.newsAsked !== undefined) {
+      console.log(`news questions (passage model only, weight ${news?.weight ?? 1}): ${report.newsGroups ?? 0} of ${report.newsAsked} asked have a right passage in their pool; training accuracy on those ${(report.newsAccuracy ?? 0).toFixed(3)}`);
+    }
     if (report.pickAccuracy !== undefined) console.log(`pick model (the sentence shown, gold paragraphs only): training accuracy ${report.pickAccuracy.toFixed(3)}`);
     for (const [name, t] of [['sentence', report.sentenceTrees], ['pick', report.pickTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
@@ -123,6 +149,58 @@ try {
   }
 } finally {
   squad.close();
+}
+
+/** The value after an option given once (several files go comma-separated in one value). */
+function optionValue(name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) fail(`${name} needs a value`);
+  if (args.indexOf(name, at + 1) >= 0) fail(`${name} is given twice: list several with commas`);
+  return value;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** --news, --news-corpus, --news-weight: the news questions the passage model also learns from, each over its corpus's engine. */
+function newsOptions(): { training: NewsTraining[]; weight: number; label: string } | undefined {
+  const files = optionValue('--news')?.split(',').filter(Boolean);
+  const dirs = optionValue('--news-corpus')?.split(',').filter(Boolean);
+  const weightText = optionValue('--news-weight');
+  if (!files) {
+    if (dirs || weightText !== undefined) fail('--news-corpus and --news-weight go with --news FILE[,FILE]');
+    return undefined;
+  }
+  if (args.includes('--span-only')) fail('--news trains the passage model, which --span-only keeps');
+  if (!dirs || dirs.length === 0) fail('--news needs --news-corpus DIR[,DIR]: the archives its questions are asked over (their "corpus" is the folder name)');
+  const weight = weightText === undefined ? 1 : Number(weightText);
+  if (!(Number.isInteger(weight) && weight >= 1)) fail(`--news-weight needs a whole number of 1 or more (got ${weightText ?? ''})`);
+  const questions = files.flatMap((f) => {
+    try {
+      return readNewsQuestions(f);
+    } catch (e) {
+      return fail(`--news: ${(e as Error).message}`);
+    }
+  });
+  const byCorpus = new Map(dirs.map((d) => [basename(d.replace(/\/+$/, '')), d]));
+  const missing = [...new Set(questions.map((q) => q.corpus))].filter((c) => !byCorpus.has(c));
+  if (missing.length > 0) fail(`--news: questions ask about corpus ${missing.join(', ')}, which no --news-corpus folder is named (given: ${[...byCorpus.keys()].join(', ')})`);
+  const training: NewsTraining[] = [];
+  for (const [corpus, dir] of byCorpus) {
+    const asked = questions.filter((q) => q.corpus === corpus);
+    if (asked.length === 0) continue;
+    if (!existsSync(dir)) fail(`--news-corpus: ${dir} does not exist`);
+    const archive = loadArchive(dir);
+    const ids = new Set(archive.articles.map((a) => a.id));
+    const absent = asked.find((q) => !ids.has(q.article));
+    if (absent) fail(`--news: question ${absent.id} names article ${absent.article}, which ${dir} does not hold`);
+    training.push({ engine: new Engine(archive, PassageIndex.build(archive.articles)), questions: asked });
+  }
+  return { training, weight, label: `${files.map((f) => basename(f)).join(', ')} (${questions.length} questions, weight ${weight})` };
 }
 
 /** One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file. */

@@ -83,6 +83,14 @@ export interface TrainReport {
   sentenceAccuracy: number;
   passageAccuracy: number;
   spanAccuracy: number;
+  /**
+   * News questions given to the passage model (TrainOptions.news): how many were asked, how many
+   * have a right passage in their pool (the others teach nothing), and the linear passage
+   * model's training accuracy on those.
+   */
+  newsAsked?: number;
+  newsGroups?: number;
+  newsAccuracy?: number;
   /** Training-set accuracy of the linear pick model, and its trees (absent when not trained). */
   pickAccuracy?: number;
   pickTrees?: Omit<BoostReport, 'trees'>;
@@ -129,6 +137,28 @@ export interface AskTrainOptions {
    * scored with that sentence model (a quarter of the time: for trying passage features).
    */
   passageOnly?: AskWeights;
+  /**
+   * News questions that the passage model also learns from (the sentence, pick and span models
+   * stay SQuAD's): SQuAD's questions reuse the answering paragraph's words, so the passage model
+   * never sees a news lead that restates the question while a later paragraph answers it.
+   */
+  news?: readonly NewsTraining[];
+  /** How many times each news group counts against one SQuAD group (a whole number, default 1). */
+  newsWeight?: number;
+}
+
+/** A news question as the passage model learns from it: the expected article's paragraphs that hold an answer are right. */
+export interface NewsGold {
+  question: string;
+  /** Article id in the engine's archive. */
+  article: string;
+  answers: string[];
+}
+
+/** News questions over one archive (a corpus), with the engine that archive is asked through. */
+export interface NewsTraining {
+  engine: Engine;
+  questions: readonly NewsGold[];
 }
 
 /**
@@ -212,6 +242,65 @@ function withoutFeatures(groups: readonly Group[], drop: ReadonlySet<number>): G
 
 /** Folds of the cross-validation that decides whether a type keeps a feature family. */
 const FAMILY_FOLDS = 5;
+
+/**
+ * One news question's passage group: the pool the engine re-ranks for it (askPool), right where a
+ * passage of the expected article holds an expected answer (a story may answer in two
+ * paragraphs; another story's passage holding the answer text is not counted right: the writer
+ * read one story). A group without a right passage teaches nothing and is left out by the trainers.
+ */
+export function newsPassageGroup(engine: Engine, g: NewsGold, q: QuestionView, pool: readonly Ranked[], weights: AskWeights): Group {
+  const scored = scorePool(engine.index, pool, q, weights);
+  const positive = scored.map((s) => {
+    const p = engine.index.passages[s.ranked.passage];
+    return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);
+  });
+  return { features: scored.map((s) => s.features), positive, key: g.article };
+}
+
+/**
+ * The news questions' passage groups under the given sentence model, each repeated `weight`
+ * times. A question whose article is missing from its archive is an error (the file names the
+ * wrong story or the wrong corpus); one of stop words only is skipped as a user's would be refused.
+ */
+export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable): Group[][] {
+  if (!(Number.isInteger(weight) && weight >= 1)) throw new UserError(`the news weight must be a whole number of 1 or more (got ${weight})`);
+  const out: Group[][] = [];
+  for (const { engine, questions } of news) {
+    for (const g of questions) {
+      if (!engine.index.articles.some((a) => a.id === g.article)) throw new UserError(`news question "${g.question}": article ${g.article} is not in its archive`);
+      let asked: ReturnType<Engine['askPool']>;
+      try {
+        asked = engine.askPool(g.question, TRAIN_POOL);
+      } catch (e) {
+        if (e instanceof UserError) continue;
+        throw e;
+      }
+      // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
+      const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
+      out.push(Array.from({ length: weight }, () => group));
+    }
+  }
+  return out;
+}
+
+/**
+ * SQuAD's groups with the news questions' copies spread evenly among them, each question's
+ * copies together: the boosted trees choose their number on the last fifth of the groups, which
+ * then holds its share of news questions (appended at the end it would hold all of them).
+ */
+export function interleaved(base: readonly Group[], extra: readonly (readonly Group[])[]): Group[] {
+  if (extra.length === 0) return [...base];
+  const out: Group[] = [];
+  let next = 0;
+  extra.forEach((copies, i) => {
+    const until = Math.round(((i + 1) * base.length) / (extra.length + 1));
+    while (next < until) out.push(base[next++] as Group);
+    out.push(...copies);
+  });
+  while (next < base.length) out.push(base[next++] as Group);
+  return out;
+}
 
 /**
  * Where five folds of `groups` start: near each fifth, moved on to where the article changes, so
@@ -536,7 +625,9 @@ export function trainAskWeights(
   const withSentences: AskWeights = { ...defaults, sentence };
   const passageGroups: Group[] = [];
   for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
-  const { ranker: passage, trained: passageTrained } = trainRanker(passageGroups, PASSAGE_FEATURES, boost, options.passageBoost);
+  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
+  const { ranker: passage, trained: passageTrained } = trainRanker(interleaved(passageGroups, news), PASSAGE_FEATURES, boost, options.passageBoost);
+  const newsOnce = news.map((copies) => copies[0] as Group).filter((g) => g.positive.some(Boolean));
   const weights: AskWeights = {
     version: 1,
     // Passage-only: the kept sentence, pick and span models say what they were trained on (a held-out evaluation must not read "train" over models fitted on all).
@@ -561,6 +652,7 @@ export function trainAskWeights(
       sentenceAccuracy: trainedSentence?.trained.accuracy ?? 0,
       ...(trainedPick ? { pickAccuracy: trainedPick.trained.accuracy, ...(trainedPick.trained.trees ? { pickTrees: trainedPick.trained.trees } : {}) } : {}),
       passageAccuracy: passageTrained.accuracy,
+      ...(options.news ? { newsGroups: newsOnce.length, newsAsked: news.length, newsAccuracy: groupAccuracy(newsOnce, passage.weights) } : {}),
       ...(trainedSentence?.trained.trees ? { sentenceTrees: trainedSentence.trained.trees } : {}),
       ...(passageTrained.trees ? { passageTrees: passageTrained.trees } : {}),
       spanAccuracy: span.accuracy,

@@ -160,15 +160,17 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
   });
 
-  it('GIVEN the repository question files THEN both read without error, 40 questions each, ids unique across both, half of the second from each corpus', () => {
+  it('GIVEN the repository question files THEN all three read without error, 40 questions each, ids unique across them, half of the second and third from each corpus, each written from articles the earlier files do not use', () => {
     const first = readNewsQuestions(join(ROOT, 'bench', 'news-questions.jsonl'));
     const second = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
-    expect([first.length, second.length]).toEqual([40, 40]);
-    expect(new Set([...first, ...second].map((q) => q.id)).size).toBe(80);
-    expect(second.filter((q) => q.corpus === 'bbc')).toHaveLength(20);
-    // Written from articles the first file does not use.
+    const third = readNewsQuestions(join(ROOT, 'bench', 'news-questions-3.jsonl'));
+    expect([first.length, second.length, third.length]).toEqual([40, 40, 40]);
+    expect(new Set([...first, ...second, ...third].map((q) => q.id)).size).toBe(120);
+    for (const file of [second, third]) expect(file.filter((q) => q.corpus === 'bbc')).toHaveLength(20);
     const used = new Set(first.map((q) => q.article));
     expect(second.filter((q) => used.has(q.article))).toEqual([]);
+    for (const q of second) used.add(q.article);
+    expect(third.filter((q) => used.has(q.article))).toEqual([]);
   });
 });
 
