@@ -339,12 +339,17 @@ export class Engine {
     if (!top) return [];
     const passages = this.index.articlePassages(top.article);
     if (passages.length > SHORT_STORY) return [];
-    const have = new Set(pool.map((r) => r.passage));
-    const missing = new Set(passages.filter((p) => !have.has(p) && !this.isHeadline(p)));
+    // A long paragraph is cut into overlapping windows and the first pass keeps one of them: a
+    // paragraph is present when any of its windows is, and a missing one joins once.
+    const paragraphOf = (p: number): number => this.index.passages[p]?.paragraph ?? -1;
+    const have = new Set(pool.map((r) => this.index.passages[r.passage]).filter((p) => p?.article === top.article).map((p) => p?.paragraph));
+    const missing = new Set(passages.filter((p) => !have.has(paragraphOf(p)) && !this.isHeadline(p)));
     if (missing.size === 0) return [];
-    const scored = rank(this.index, qTerms, { mode: 'ask', limit: missing.size, prefixLast: false, filter: (p) => missing.has(p), ...cue });
-    const found = new Set(scored.map((r) => r.passage));
-    return [...scored, ...[...missing].filter((p) => !found.has(p)).map((p) => ({ passage: p, score: 0, matched: new Set<string>() }))];
+    const joined = new Set<number>();
+    const once = (r: Ranked): boolean => !joined.has(paragraphOf(r.passage)) && joined.add(paragraphOf(r.passage)) !== undefined;
+    const scored = rank(this.index, qTerms, { mode: 'ask', limit: missing.size, prefixLast: false, filter: (p) => missing.has(p), ...cue }).filter(once);
+    const unscored = [...missing].map((p): Ranked => ({ passage: p, score: 0, matched: new Set<string>() })).filter(once);
+    return [...scored, ...unscored];
   }
 
   article(id: string): ArticleView {

@@ -40,3 +40,29 @@ describe('ask presents an answer only when the top passage clearly beats the nex
     expect(r.confident).toBe(true);
   });
 });
+
+// A paragraph longer than one passage is cut into overlapping windows; reading a short story
+// whole must not bring a paragraph back once per window.
+describe('ask reads a short story whole without repeating a long paragraph (Engine.restOfStory)', () => {
+  const long = Array.from({ length: 60 }, (_, i) => `Inspectors walked section ${['north', 'south', 'east', 'west', 'upper', 'lower'][i % 6]} of the old bridge and logged rust.`).join(' ');
+  const dir = writeTempArchive('ask-windows', [
+    ['bridge', `date 1987-04-01\nBridge inspection\n\nThe Kestrel bridge over the Wey was closed for inspection on Tuesday.\n\n${long}\n\nRepairs will cost 4.2 million pounds, the council said.`],
+    ['other', 'date 1987-04-02\nCouncil budget\n\nThe council set its budget for roads and schools.'],
+  ]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const archive = loadArchive(dir);
+  const engine = new Engine(archive, PassageIndex.build(archive.articles));
+
+  it('GIVEN a story whose middle paragraph spans several passages THEN each paragraph is in the pool and the hits once', () => {
+    const bridge = archive.articles.findIndex((a) => a.id === 'bridge');
+    const windows = engine.index.articlePassages(bridge).filter((p) => engine.index.passages[p]?.paragraph === 3);
+    expect(windows.length).toBeGreaterThan(1);
+    const question = 'How much will the repairs to the Kestrel bridge cost?';
+    const { pool } = engine.askPool(question, 20);
+    const paragraphs = pool.map((r) => engine.index.passages[r.passage]).filter((p) => p?.article === bridge).map((p) => p?.paragraph);
+    expect(new Set(paragraphs).size).toBe(paragraphs.length);
+    expect(paragraphs).toEqual(expect.arrayContaining([2, 3, 4]));
+    const hits = engine.ask({ question, limit: 5 }).hits.filter((h) => h.article === 'bridge').map((h) => h.paragraph);
+    expect(new Set(hits).size).toBe(hits.length);
+  });
+});
