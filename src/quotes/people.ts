@@ -403,11 +403,12 @@ export class People {
       let off = 0;
       let skipped = 0;
       // "Knowing Bardos …": a capitalised gerund opens the sentence, it does not begin a name.
-      while (ws.length > 0 && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (ws.length > 1 && skipped === 0 && r.subject && CAPITALISED_GERUND.test(ws[0] ?? '') && !STREET.test(ws[1] ?? '')))) {
-        ws = ws.slice(1);
-        off++;
-        skipped++;
-      }
+      // An index moves and the words are cut once: a slice per skipped word made a run of
+      // thousands of "The The …" quadratic.
+      const nw = r.words.length;
+      while (off < nw && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (nw - off > 1 && off === 0 && r.subject && CAPITALISED_GERUND.test(r.words[off] ?? '') && !STREET.test(r.words[off + 1] ?? '')))) off++;
+      skipped = off;
+      if (off > 0) ws = r.words.slice(off);
       if (skipped > 0) {
         r.lead = NO_WORDS;
         r.pos = r.at[skipped] ?? r.pos;
