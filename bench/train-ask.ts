@@ -97,6 +97,12 @@ if (headlinesIndex >= 0) {
 }
 const news = newsOptions();
 const part = partOf(args);
+// A held-out measure of a passage model trained on the training part means nothing over kept
+// models that learnt from every question (review 16).
+if (passageOnly && part === 'train' && /\(all\)/u.test(passageOnly.trainedOn)) {
+  console.error(`--passage-only with --part train: ${args[keptIndex + 1] ?? ''} was trained on all questions (${passageOnly.trainedOn}); give weights trained with --part train`);
+  process.exit(1);
+}
 let base: AskWeights | undefined;
 if (args.includes('--span-only')) {
   if (sentencePool !== undefined) {

@@ -310,6 +310,15 @@ describe('training the passage model alone', () => {
       expect(run.stderr).toMatch(message);
     }
   });
+
+  it('GIVEN --part train with --passage-only weights trained on all questions (the committed ones) THEN the script refuses: a held-out measure would read models that saw it', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--part', 'train', '--passage-only', join(ROOT, 'src', 'search', 'ask-weights.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--passage-only with --part train: .*trained on all questions/);
+  });
 });
 
 describe('SQuAD answer scores', () => {
