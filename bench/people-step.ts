@@ -10,6 +10,7 @@
 //   node --import tsx bench/people-step.ts ARCHIVE_DIR [RUNS]
 
 import { loadArchive } from '../src/archive/load.js';
+import { makeRangeTest } from '../src/quotes/attribute.js';
 import { extractWithContext } from '../src/quotes/extract.js';
 import { People, paragraphBases } from '../src/quotes/people.js';
 import { measure } from './thread-cpu.js';
@@ -27,22 +28,6 @@ interface Input {
   quoted: (pos: number) => boolean;
 }
 
-/** Inside one of the (sorted, disjoint) quotation ranges, as attributeArticle tests it. */
-function rangeTest(ranges: Array<[number, number]>): (pos: number) => boolean {
-  ranges.sort((a, b) => a[0] - b[0]);
-  return (pos) => {
-    let lo = 0;
-    let hi = ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ranges[mid]?.[0] ?? 0) <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const r = ranges[lo - 1];
-    return r !== undefined && pos > r[0] && pos < r[1];
-  };
-}
-
 const { articles } = loadArchive(dir);
 const inputs: Input[] = [];
 for (const a of articles) {
@@ -56,7 +41,7 @@ for (const a of articles) {
       last = i;
     }
   });
-  if (last >= 0) inputs.push({ paragraphs: a.paragraphs.slice(0, last + 1), bases, quoted: rangeTest(ranges) });
+  if (last >= 0) inputs.push({ paragraphs: a.paragraphs.slice(0, last + 1), bases, quoted: makeRangeTest(ranges) });
 }
 const out: { wall: number; main: number; mentions: number }[] = [];
 for (let i = 0; i < runs; i++) {

@@ -1050,7 +1050,8 @@ function withRoleNouns(subject: string, rest: string): string[] {
   return words;
 }
 
-function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => boolean {
+/** Whether a position falls inside one of the (disjoint) ranges, ends excluded: the article's quotations. */
+export function makeRangeTest(ranges: readonly [number, number][]): (pos: number) => boolean {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   return (pos) => {
     let lo = 0;

@@ -1,3 +1,4 @@
+import type { Passage } from './passages.js';
 import { checkedQuery, type Engine } from '../engine.js';
 import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
@@ -213,10 +214,15 @@ export function sentenceGroup(
 
 /** The retrieved pool as the passage model sees it (features under the given sentence model), and which passage is the gold one. */
 export function passageGroup(engine: Engine, g: GoldQuestion, q: QuestionView, pool: readonly Ranked[], weights: AskWeights): Group {
+  return poolGroup(engine, q, pool, weights, (p) => engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph);
+}
+
+/** The pool scored by the passage model as one training group, right where `right` says so. */
+function poolGroup(engine: Engine, q: QuestionView, pool: readonly Ranked[], weights: AskWeights, right: (p: Passage, passage: number) => boolean): Group {
   const scored = scorePool(engine.index, pool, q, weights);
   const positive = scored.map((s) => {
     const p = engine.index.passages[s.ranked.passage];
-    return p !== undefined && engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph;
+    return p !== undefined && right(p, s.ranked.passage);
   });
   return { features: scored.map((s) => s.features), positive };
 }
@@ -250,12 +256,8 @@ const FAMILY_FOLDS = 5;
  * read one story). A group without a right passage teaches nothing and is left out by the trainers.
  */
 export function newsPassageGroup(engine: Engine, g: NewsGold, q: QuestionView, pool: readonly Ranked[], weights: AskWeights): Group {
-  const scored = scorePool(engine.index, pool, q, weights);
-  const positive = scored.map((s) => {
-    const p = engine.index.passages[s.ranked.passage];
-    return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);
-  });
-  return { features: scored.map((s) => s.features), positive, key: g.article };
+  const right = (p: Passage, passage: number): boolean => engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(passage), g.answers);
+  return { ...poolGroup(engine, q, pool, weights, right), key: g.article };
 }
 
 /**
