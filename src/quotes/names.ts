@@ -317,11 +317,27 @@ export interface NameParts {
  * last title word, acronym, organisation word or possessive is title.
  */
 export function splitTitle(run: readonly string[]): NameParts {
-  return splitTitleFlagged(run, run.map((w) => flags(w)));
+  const words = packed(run);
+  return splitTitleFlagged(words, runFlags(words));
 }
 
-/** `nameFlags` of every word of a run, read once: the name scan asks several questions of each word. */
-export const runFlags = (run: readonly string[]): number[] => run.map((w) => flags(w));
+/**
+ * `nameFlags` of every word of a run, read once: the name scan asks several questions of each word.
+ * Pushed one by one: the list then has the element kind of the name scan's own flag lists (a
+ * `map` result may be holey), and `titleCut`, which both read, is not re-optimised for a second kind.
+ */
+export function runFlags(run: readonly string[]): number[] {
+  const f: number[] = [];
+  for (let i = 0; i < run.length; i++) f.push(flags(run[i] ?? ''));
+  return f;
+}
+
+/** The words as a packed list (see `runFlags`): the name scan's runs are, and the lists other callers slice may be holey. */
+function packed(run: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < run.length; i++) out.push(run[i] ?? '');
+  return out;
+}
 
 /** `splitTitle` given the run's `nameFlags` (`f[i]` for `run[i]`). */
 export function splitTitleFlagged(run: readonly string[], f: readonly number[]): NameParts {
@@ -347,7 +363,8 @@ export function titleCut(run: readonly string[], f: readonly number[], from: num
 
 /** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
 export function looksLikePersonName(name: readonly string[]): boolean {
-  return looksLikePersonNameFlagged(name, runFlags(name), 0);
+  const words = packed(name);
+  return looksLikePersonNameFlagged(words, runFlags(words), 0);
 }
 
 /** `looksLikePersonName` given the words' `nameFlags` from offset `from` on (`f[from + i]` for `name[i]`). */

@@ -6,7 +6,7 @@ import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym,
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
-import { lonePersons } from './lone-names.js';
+import { lonePersons, type LoneMention } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 /** "New Yorker", "New Zealanders": the word after "New" of a demonym. */
 const NEW_DEMONYM_TAIL = /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u;
@@ -427,7 +427,12 @@ export class People {
       let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
       const roles = cut === -1 && mayOpenWithRole(ws) ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
-        r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
+        // Pushed, not spread: see `foldedWords`.
+        const lead: string[] = [];
+        for (let k = 0; k < r.lead.length; k++) lead.push(r.lead[k] ?? '');
+        if (newDemonym) lead.push('new');
+        for (let k = 0; k < roles; k++) lead.push((ws[k] ?? '').toLowerCase());
+        r.lead = lead;
         r.pos = r.at[roles] ?? r.pos;
         ws = ws.slice(roles);
         off += roles;
@@ -449,7 +454,7 @@ export class People {
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff);
       if (name.length >= 2 && personLike) {
-        const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+        const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
       }
       else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
@@ -478,7 +483,10 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
-    const lone = lonePersons(single.filter((s) => s.title.length === 0).map((s) => ({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' })), paragraphs, bases);
+    // Pushed onto a list that holds objects even when none is pushed (see `foldedWords`: an empty `filter` result has another element kind).
+    const alone: LoneMention[] = NO_LONE.slice(0, 0);
+    for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' });
+    const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
@@ -564,7 +572,7 @@ export class People {
 
   /** Looks a name up, adding it when new (a person first named as a speaker). */
   personFor(name: readonly string[], pos: number): Person {
-    const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+    const folded = foldedWords(name);
     const key = folded.join(' ');
     const hit = this.persons.get(key) ?? this.findBySuffix(folded) ?? (folded.length === 1 ? this.byShortName(key, pos) : undefined);
     if (hit) return hit;
@@ -621,7 +629,8 @@ export class People {
 
   /** Two or three name words starting with a first name or an initial ("White Paper" is no one). */
   private isLikelyPerson(p: Person): boolean {
-    const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
+    let core = 0;
+    for (let i = 0; i < p.folded.length; i++) if (!PARTICLES.has(p.folded[i] ?? '')) core++;
     const first = p.folded[0] ?? '';
     return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
@@ -683,6 +692,23 @@ export function mayOpenWithRole(run: readonly string[]): boolean {
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
   return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;
+}
+
+/** A list of one lone mention, sliced empty: the element kind of a list of objects, not of an empty literal. */
+const NO_LONE: readonly LoneMention[] = [{ word: '', pos: 0, roleBefore: '' }];
+
+/**
+ * The non-empty folds of a name's words. A loop that pushes, where `map` and `filter` made lists
+ * V8 saw in more than one element kind at the name scan's hot sites: the constructor was optimised
+ * again for each kind it met late ("wrong map"), a long compile each time in a cold process.
+ */
+function foldedWords(name: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const f = foldName(name[i] ?? '');
+    if (f.length > 0) out.push(f);
+  }
+  return out;
 }
 
 /** Index of the last mention before `pos` in a list sorted by offset, or -1. */
