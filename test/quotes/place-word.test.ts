@@ -1,0 +1,43 @@
+// endsWithPlaceWord (lone-names.ts) reads PLACE_BEFORE by hand for ASCII text: on crafted and
+// random text (ASCII and not) it must answer as the expression does.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PLACE_BEFORE, endsWithPlaceWord, usedAsPlace } from '../../src/quotes/lone-names.js';
+
+// Pieces that meet the expression's edges: its words in several cases, prefixes and extensions of
+// them, word characters that are no letters, blanks of every kind, and letters /iu folds (ſ, K).
+const PIECES = ['in', 'IN', 'In', 'into', 'iNTo', 'across', 'throughout', 'near', 'around', 'visit', 'Visited', 'VISITING', 'visi', 'nears', 'x', 'Q', '9', '_', 'é', 'ſ', 'K', 'acroſs', ' ', '  ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u2003', '.', ',', '-', "'", '’', '(', '"'];
+
+describe('endsWithPlaceWord', () => {
+  it('answers as PLACE_BEFORE on crafted text', () => {
+    const cases = ['in ', 'lived in ', 'lived In\t', 'living in', 'xin ', '9in ', '_in ', '-in ', '(across ', 'throughout  ', 'visited\n', 'visit. ', 'intoin ', '', ' ', 'in ', 'acroſs ', 'in\u00a0', 'é in ', 'near 10 '];
+    for (const s of cases) expect(endsWithPlaceWord(s), JSON.stringify(s)).toBe(PLACE_BEFORE.test(s));
+  });
+
+  it('answers as PLACE_BEFORE on random text of its edge pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(endsWithPlaceWord(s)).toBe(PLACE_BEFORE.test(s));
+      }),
+      { numRuns: 20_000, seed: 17 },
+    );
+  });
+
+  it('answers as PLACE_BEFORE on random ASCII strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'inI NtoaAcrsvg9_ \t\n.-'.split('')), maxLength: 14 }), (s) => {
+        expect(endsWithPlaceWord(s)).toBe(PLACE_BEFORE.test(s));
+      }),
+      { numRuns: 20_000, seed: 18 },
+    );
+  });
+
+  it('finds places as before: a whole word after a place word, not inside another word', () => {
+    expect(usedAsPlace('Jordan', ['He lives in Jordan now.'])).toBe(true);
+    expect(usedAsPlace('Jordan', ['Michael Jordan said so.', 'McJordan lives in McJordan.'])).toBe(false);
+    expect(usedAsPlace('Jordan', ['He flew to Jordanian cities near Jordan.'])).toBe(true);
+    expect(usedAsPlace('Jordan', ['He went 9in Jordan.'])).toBe(false);
+    expect(usedAsPlace('Jordan', ['Unterwegs in\u00a0Jordan.'])).toBe(true);
+  });
+});
