@@ -3,6 +3,9 @@
 // around every quote of an archive. Each gives exactly what its expression gives (tested).
 
 /** `\s` of a regular expression: ASCII blanks, the Unicode space separators, line terminators and the BOM. */
+/** A letter of ASCII (A-Z, a-z). */
+export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

@@ -5,6 +5,7 @@
 // ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
 
 import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
+import { isAsciiLetter, isSpaceCode } from './chars.js';
 import { lastAtOrBefore } from './sorted.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
@@ -35,8 +36,6 @@ export const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|vi
 const PLACE_WORDS = new Set(['in', 'into', 'across', 'throughout', 'near', 'around', 'visit', 'visited', 'visiting']);
 const LETTER = /\p{L}/u;
 
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * PLACE_BEFORE.test(s), read by hand when `s` is ASCII (most text; otherwise the expression
  * decides: its /iu rules for other scripts are not restated here). The index of an article's places
@@ -48,7 +47,7 @@ export function endsWithPlaceWord(s: string): boolean {
   const n = s.length;
   for (let k = 0; k < n; k++) if (s.charCodeAt(k) >= 128) return PLACE_BEFORE.test(s);
   let e = n;
-  while (e > 0 && isAsciiSpace(s.charCodeAt(e - 1))) e--;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
   if (e === n) return false;
   let b = e;
   while (b > 0 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
@@ -58,9 +57,6 @@ export function endsWithPlaceWord(s: string): boolean {
   }
   return e - b <= 10 && PLACE_WORDS.has(s.slice(b, e).toLowerCase());
 }
-
-/** \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
-const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** LETTER.test(p.charAt(i)), without the expression for an ASCII character (and none past the end). */
 function letterAt(p: string, i: number): boolean {
