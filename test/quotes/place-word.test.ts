@@ -1,12 +1,8 @@
 // endsWithPlaceWord (lone-names.ts) reads PLACE_BEFORE by hand for ASCII text: on crafted and
 // random text (ASCII and not) it must answer as the expression does.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLACE_BEFORE, endsWithPlaceWord, usedAsPlace } from '../../src/quotes/lone-names.js';
-
-// Pieces that meet the expression's edges: its words in several cases, prefixes and extensions of
-// them, word characters that are no letters, blanks of every kind, and letters /iu folds (ſ, K).
-const PIECES = ['in', 'IN', 'In', 'into', 'iNTo', 'across', 'throughout', 'near', 'around', 'visit', 'Visited', 'VISITING', 'visi', 'nears', 'x', 'Q', '9', '_', 'é', 'ſ', 'K', 'acroſs', ' ', '  ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u2003', '.', ',', '-', "'", '’', '(', '"'];
+import { expectSameAsExpression } from './same-as-expression.js';
 
 describe('endsWithPlaceWord', () => {
   it('answers as PLACE_BEFORE on crafted text', () => {
@@ -14,23 +10,15 @@ describe('endsWithPlaceWord', () => {
     for (const s of cases) expect(endsWithPlaceWord(s), JSON.stringify(s)).toBe(PLACE_BEFORE.test(s));
   });
 
-  it('answers as PLACE_BEFORE on random text of its edge pieces', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), (parts) => {
-        const s = parts.join('');
-        expect(endsWithPlaceWord(s)).toBe(PLACE_BEFORE.test(s));
-      }),
-      { numRuns: 20_000, seed: 17 },
-    );
-  });
-
-  it('answers as PLACE_BEFORE on random ASCII strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'inI NtoaAcrsvg9_ \t\n.-'.split('')), maxLength: 14 }), (s) => {
-        expect(endsWithPlaceWord(s)).toBe(PLACE_BEFORE.test(s));
-      }),
-      { numRuns: 20_000, seed: 18 },
-    );
+  it('answers as PLACE_BEFORE on random text (its words in any case, word characters that are no letters, blanks of every kind, ſ and K)', () => {
+    expectSameAsExpression(endsWithPlaceWord, PLACE_BEFORE, {
+      pieces: ['in', 'IN', 'In', 'into', 'iNTo', 'across', 'throughout', 'near', 'around', 'visit', 'Visited', 'VISITING', 'visi', 'nears', 'x', 'Q', '9', '_', 'é', 'ſ', 'K', 'acroſs', ' ', '  ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u2003', '.', ',', '-', "'", '’', '(', '"'],
+      maxPieces: 8,
+      alphabet: 'inI NtoaAcrsvg9_ \t\n.-',
+      maxLength: 14,
+      runs: 20_000,
+      seed: 17,
+    });
   });
 
   it('finds places as before: a whole word after a place word, not inside another word', () => {
