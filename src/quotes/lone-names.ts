@@ -32,20 +32,24 @@ export function lonePersonSign(roleBefore: string, after: string): boolean {
   return head === undefined || isPersonalNoun(head);
 }
 
-export const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/iu;
-const PLACE_WORDS = new Set(['in', 'into', 'across', 'throughout', 'near', 'around', 'visit', 'visited', 'visiting']);
+const PLACE_WORD_LIST = ['in', 'into', 'across', 'throughout', 'near', 'around', 'visit', 'visited', 'visiting'];
+export const PLACE_BEFORE = new RegExp(String.raw`\b(?:${PLACE_WORD_LIST.join('|')})\s+$`, 'iu');
+// One list for the expression and its reading by hand (`endsWithPlaceWord`).
+const PLACE_WORDS = new Set(PLACE_WORD_LIST);
+const LONGEST_PLACE_WORD = Math.max(...PLACE_WORD_LIST.map((w) => w.length));
 const LETTER = /\p{L}/u;
 
 /**
- * PLACE_BEFORE.test(s), read by hand when `s` is ASCII (most text; otherwise the expression
- * decides: its /iu rules for other scripts are not restated here). The index of an article's places
- * asks it after every blank, and its case-insensitive Unicode form is dear to compile. In ASCII: `s`
- * ends in blanks after a run of letters that is a place word (in any case) and follows no letter,
- * digit or underscore (\b; a word starting inside the run follows a letter, so only the whole run can match).
+ * PLACE_BEFORE.test(s), read by hand while what it reads is ASCII; when a character it would read is
+ * not, the expression decides (its /iu rules for other scripts are not restated here). The index of
+ * an article's places asks it after every blank, and its case-insensitive Unicode form is dear to
+ * compile. A match is anchored at the end, so only the end is read: blanks (`\s`, which `isSpaceCode`
+ * is for all of Unicode) after a run of letters that is a place word (in any case) and follows no
+ * letter, digit or underscore (\b; a word starting inside the run follows a letter, so only the whole
+ * run can match).
  */
 export function endsWithPlaceWord(s: string): boolean {
   const n = s.length;
-  for (let k = 0; k < n; k++) if (s.charCodeAt(k) >= 128) return PLACE_BEFORE.test(s);
   let e = n;
   while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
   if (e === n) return false;
@@ -53,9 +57,11 @@ export function endsWithPlaceWord(s: string): boolean {
   while (b > 0 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
   if (b > 0) {
     const c = s.charCodeAt(b - 1);
+    // Outside ASCII (a letter? ſ or K, which /iu folds into s and k and counts as word characters?): the expression says.
+    if (c >= 128) return PLACE_BEFORE.test(s);
     if ((c >= 48 && c <= 57) || c === 95) return false;
   }
-  return e - b <= 10 && PLACE_WORDS.has(s.slice(b, e).toLowerCase());
+  return e - b <= LONGEST_PLACE_WORD && PLACE_WORDS.has(s.slice(b, e).toLowerCase());
 }
 
 /** LETTER.test(p.charAt(i)), without the expression for an ASCII character (and none past the end). */

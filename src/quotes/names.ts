@@ -317,26 +317,19 @@ export interface NameParts {
  * last title word, acronym, organisation word or possessive is title.
  */
 export function splitTitle(run: readonly string[]): NameParts {
-  const words = packed(run);
-  return splitTitleFlagged(words, runFlags(words));
+  return splitTitleFlagged(run, runFlags(run));
 }
 
 /**
  * `nameFlags` of every word of a run, read once: the name scan asks several questions of each word.
- * Pushed one by one: the list then has the element kind of the name scan's own flag lists (a
- * `map` result may be holey), and `titleCut`, which both read, is not re-optimised for a second kind.
+ * A loop that pushes, where `run.map` was: on Node 20, `--trace-deopt` showed `titleCut` (inlined
+ * into the People constructor) thrown away for a "wrong map" at the flag lists `splitTitle` handed it
+ * from readMention, which `%HasHoleyElements` found holey; the name scan's own lists are packed.
  */
 export function runFlags(run: readonly string[]): number[] {
   const f: number[] = [];
   for (let i = 0; i < run.length; i++) f.push(flags(run[i] ?? ''));
   return f;
-}
-
-/** The words as a packed list (see `runFlags`): the name scan's runs are, and the lists other callers slice may be holey. */
-function packed(run: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < run.length; i++) out.push(run[i] ?? '');
-  return out;
 }
 
 /** `splitTitle` given the run's `nameFlags` (`f[i]` for `run[i]`). */
@@ -363,8 +356,7 @@ export function titleCut(run: readonly string[], f: readonly number[], from: num
 
 /** A run that names a person: 1–5 words, no organisation words, each word a name-like capitalised word. */
 export function looksLikePersonName(name: readonly string[]): boolean {
-  const words = packed(name);
-  return looksLikePersonNameFlagged(words, runFlags(words), 0);
+  return looksLikePersonNameFlagged(name, runFlags(name), 0);
 }
 
 /** `looksLikePersonName` given the words' `nameFlags` from offset `from` on (`f[from + i]` for `name[i]`). */

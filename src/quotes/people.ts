@@ -427,7 +427,9 @@ export class People {
       let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
       const roles = cut === -1 && mayOpenWithRole(ws) ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
-        // Pushed, not spread: see `foldedWords`.
+        // Pushed, not spread (see `foldedWords`). Every reader of `lead` folds case and reads its last
+        // word or gender words, so neither the lower-casing nor the "new" of "New Yorker" (never the
+        // last word) changes the output today; they keep `lead` what it says: the lower-case role words.
         const lead: string[] = [];
         for (let k = 0; k < r.lead.length; k++) lead.push(r.lead[k] ?? '');
         if (newDemonym) lead.push('new');
@@ -483,8 +485,10 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
-    // Pushed onto a list that holds objects even when none is pushed (see `foldedWords`: an empty `filter` result has another element kind).
-    const alone: LoneMention[] = NO_LONE.slice(0, 0);
+    // A V8 workaround measured on Node 20: `lonePersons` deoptimised ("wrong map") at its loop over
+    // this list when it came as an empty `filter` result (an empty literal's element kind) after
+    // lists of objects; sliced empty from a list of one object, it always has the object kind.
+    const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
     for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' });
     const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
@@ -694,13 +698,14 @@ function ofJoins(prev: Run, r: Run): boolean {
   return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;
 }
 
-/** A list of one lone mention, sliced empty: the element kind of a list of objects, not of an empty literal. */
-const NO_LONE: readonly LoneMention[] = [{ word: '', pos: 0, roleBefore: '' }];
+/** Not data: a list of one object, sliced empty where a list of the object element kind is wanted (see `alone`). */
+const OBJECT_KIND_SEED: readonly LoneMention[] = [{ word: '', pos: 0, roleBefore: '' }];
 
 /**
- * The non-empty folds of a name's words. A loop that pushes, where `map` and `filter` made lists
- * V8 saw in more than one element kind at the name scan's hot sites: the constructor was optimised
- * again for each kind it met late ("wrong map"), a long compile each time in a cold process.
+ * The non-empty folds of a name's words. A loop that pushes, where `map(…).filter(…)` and spreads
+ * were: on Node 20, `--trace-deopt-verbose` showed the People constructor thrown away for a "wrong
+ * map" at those sites (`name.map`, the role-word spread) and compiled again, a long compile each time
+ * in a cold process (cold quote step: People 4 → 3 compiles, deopts 66 → 54 with the other such loops).
  */
 function foldedWords(name: readonly string[]): string[] {
   const out: string[] = [];

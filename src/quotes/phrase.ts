@@ -368,7 +368,7 @@ export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
-  // Pushed, not mapped and filtered (see people.ts `foldedWords`).
+  // Pushed, not mapped and filtered: readMention deoptimised ("wrong map") there on Node 20 (see people.ts `foldedWords`).
   const ws: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
@@ -496,7 +496,7 @@ const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u,
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
 
 function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
-  // Pushed, not spread, mapped and filtered: the lists reaching here are of more than one element kind (see people.ts `foldedWords`).
+  // Pushed, not spread, mapped and filtered: roleOf deoptimised ("wrong map") at the spread on Node 20 (see people.ts `foldedWords`).
   let parts: string[] = [];
   const titled = roleWords(title);
   for (let i = 0; i < lead.length + titled.length; i++) {
