@@ -19,7 +19,7 @@ import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
 import { thingSigns, type ThingSigns } from './thing-names.js';
-import { countNonBlankRuns } from './chars.js';
+import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -1271,7 +1271,45 @@ const ANTE_REACH = 2000;
  * allowed): the name is an object or sits in a side clause ("Unlike Al Mnajer, he", "tell Toronto
  * Mayor John Tory"), a weaker antecedent than a subject.
  */
-const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|for|to|with|of|about|by|from|than|against|at|on|in|into|toward|towards|between|among|after|before|including|tell|told|asked|ask|thanked|met|meet|called|named|joined|beat|defeated|visited|replaced|criticized|criticised|praised|accused|urged|as|and|or)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/iu;
+const OBLIQUE_WORD_LIST = 'unlike like for to with of about by from than against at on in into toward towards between among after before including tell told asked ask thanked met meet called named joined beat defeated visited replaced criticized criticised praised accused urged as and or'.split(' ');
+export const OBLIQUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${OBLIQUE_WORD_LIST.join('|')})\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$`, 'iu');
+// One list for the expression and its reading by hand (`obliqueBefore`).
+const OBLIQUE_WORDS = new Set(OBLIQUE_WORD_LIST);
+const LONGEST_OBLIQUE_WORD = Math.max(...OBLIQUE_WORD_LIST.map((w) => w.length));
+
+/**
+ * OBLIQUE_BEFORE.test(s), read by hand while what it reads is ASCII; when a character it would read
+ * is not, the expression decides (its /iu rules for other scripts are not restated here). It is asked
+ * at antecedents of he/she, and its case-insensitive Unicode classes make it one of the dearest
+ * expressions to compile. A match is anchored at the end, so only the end is read: blanks (`\s`,
+ * which `isSpaceCode` is for all of Unicode), then at most three blank-separated words that open with
+ * a letter and hold only letters, periods, apostrophes and hyphens (in ASCII, /i makes [\p{Lu}] any
+ * letter), and before them a word whose last run of letters is a listed word in any case (no letter
+ * before it: a listed word starting inside that run would follow a letter, so only the whole run can match).
+ */
+export function obliqueBefore(s: string): boolean {
+  let e = s.length;
+  if (e === 0 || !isSpaceCode(s.charCodeAt(e - 1))) return false;
+  for (let skipped = 0; skipped <= 3; skipped++) {
+    while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+    let b = e;
+    while (b > 0 && !isSpaceCode(s.charCodeAt(b - 1))) {
+      if (s.charCodeAt(b - 1) >= 128) return OBLIQUE_BEFORE.test(s);
+      b--;
+    }
+    let l = e;
+    while (l > b && isAsciiLetter(s.charCodeAt(l - 1))) l--;
+    if (e > l && e - l <= LONGEST_OBLIQUE_WORD && OBLIQUE_WORDS.has(s.slice(l, e).toLowerCase())) return true;
+    // Not the listed word: then one of the (at most three) words skipped before the end.
+    if (b === e || !isAsciiLetter(s.charCodeAt(b))) return false;
+    for (let k = b + 1; k < e; k++) {
+      const c = s.charCodeAt(k);
+      if (!isAsciiLetter(c) && c !== 46 && c !== 39 && c !== 45) return false;
+    }
+    e = b;
+  }
+  return false;
+}
 
 /**
  * How a possible antecedent of a he/she at `pos` stands in the text (session 12's k13pron
@@ -1308,7 +1346,7 @@ function antecedents(
       out.ante_far = d / (d + 400);
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
-      if (OBLIQUE_BEFORE.test(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      if (obliqueBefore(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
       if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;

@@ -2,6 +2,9 @@
 // the end (`…$`): such an expression is tried at every offset of what it is given, and these run
 // around every quote of an archive. Each gives exactly what its expression gives (tested).
 
+/** A letter of ASCII (A-Z, a-z). */
+export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** `\s` of a regular expression: ASCII blanks, the Unicode space separators, line terminators and the BOM. */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -14,7 +17,7 @@ const LETTER = /^\p{L}$/u;
 export function letterBefore(s: string, i: number): number {
   if (i <= 0) return 0;
   const c = s.charCodeAt(i - 1);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c < 128) return isAsciiLetter(c) ? 1 : 0;
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
     const h = s.charCodeAt(i - 2);
     if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i)) ? 2 : 0;

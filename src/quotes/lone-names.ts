@@ -5,6 +5,7 @@
 // ("in Jordan"). The first-name lists are no evidence: they hold China, Britain and Paris too.
 
 import { foldName, isDemonym, isOrgWord, isTitleWord } from './names.js';
+import { isAsciiLetter, isSpaceCode } from './chars.js';
 import { lastAtOrBefore } from './sorted.js';
 
 /** Heads of appositives that name a thing, not a person ("Apple, the firm, …"). */
@@ -31,16 +32,52 @@ export function lonePersonSign(roleBefore: string, after: string): boolean {
   return head === undefined || isPersonalNoun(head);
 }
 
-const PLACE_BEFORE = /\b(?:in|into|across|throughout|near|around|visit|visited|visiting)\s+$/iu;
+const PLACE_WORD_LIST = ['in', 'into', 'across', 'throughout', 'near', 'around', 'visit', 'visited', 'visiting'];
+export const PLACE_BEFORE = new RegExp(String.raw`\b(?:${PLACE_WORD_LIST.join('|')})\s+$`, 'iu');
+// One list for the expression and its reading by hand (`endsWithPlaceWord`).
+const PLACE_WORDS = new Set(PLACE_WORD_LIST);
+const LONGEST_PLACE_WORD = Math.max(...PLACE_WORD_LIST.map((w) => w.length));
 const LETTER = /\p{L}/u;
+
+/**
+ * PLACE_BEFORE.test(s), read by hand while what it reads is ASCII; when a character it would read is
+ * not, the expression decides (its /iu rules for other scripts are not restated here). The index of
+ * an article's places asks it after every blank, and its case-insensitive Unicode form is dear to
+ * compile. A match is anchored at the end, so only the end is read: blanks (`\s`, which `isSpaceCode`
+ * is for all of Unicode) after a run of letters that is a place word (in any case) and follows no
+ * letter, digit or underscore (\b; a word starting inside the run follows a letter, so only the whole
+ * run can match).
+ */
+export function endsWithPlaceWord(s: string): boolean {
+  const n = s.length;
+  let e = n;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === n) return false;
+  let b = e;
+  while (b > 0 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
+  if (b > 0) {
+    const c = s.charCodeAt(b - 1);
+    // Outside ASCII (a letter? ſ or K, which /iu folds into s and k and counts as word characters?): the expression says.
+    if (c >= 128) return PLACE_BEFORE.test(s);
+    if ((c >= 48 && c <= 57) || c === 95) return false;
+  }
+  return e - b <= LONGEST_PLACE_WORD && PLACE_WORDS.has(s.slice(b, e).toLowerCase());
+}
+
+/** LETTER.test(p.charAt(i)), without the expression for an ASCII character (and none past the end). */
+function letterAt(p: string, i: number): boolean {
+  const c = p.charCodeAt(i);
+  // Past the end (NaN): no letter, as LETTER.test('') says.
+  return c >= 128 ? LETTER.test(p.charAt(i)) : isAsciiLetter(c);
+}
 
 /** The article uses `word` as a place somewhere ("in Israel", "across China"): no lone person, however it acts elsewhere. */
 export function usedAsPlace(word: string, paragraphs: readonly string[]): boolean {
   for (const p of paragraphs) {
     for (let at = p.indexOf(word); at >= 0; at = p.indexOf(word, at + word.length)) {
       // A whole word only ("Israeli", "McJordan" are other words).
-      if (LETTER.test(p.charAt(at + word.length)) || (at > 0 && LETTER.test(p.charAt(at - 1)))) continue;
-      if (PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) return true;
+      if (letterAt(p, at + word.length) || (at > 0 && letterAt(p, at - 1))) continue;
+      if (endsWithPlaceWord(p.slice(Math.max(0, at - 14), at))) return true;
     }
   }
   return false;
@@ -60,7 +97,7 @@ export function placeIndex(paragraphs: readonly string[]): (word: string) => boo
       // A place word ends with blanks, so a place starts after a blank.
       for (const m of p.matchAll(AFTER_BLANK)) {
         const at = m.index + m[0].length;
-        if (!PLACE_BEFORE.test(p.slice(Math.max(0, at - 14), at))) continue;
+        if (!endsWithPlaceWord(p.slice(Math.max(0, at - 14), at))) continue;
         const key = letterRun(p, at);
         if (!key) continue;
         const list = out.get(key);
@@ -78,7 +115,7 @@ export function placeIndex(paragraphs: readonly string[]): (word: string) => boo
     // A name that opens with no letter, or longer than the key read: the plain scan.
     if (!key || key.length >= 64) return usedAsPlace(word, paragraphs);
     for (const [p, at] of (places ??= build()).get(key) ?? []) {
-      if (p.startsWith(word, at) && !LETTER.test(p.charAt(at + word.length))) return true;
+      if (p.startsWith(word, at) && !letterAt(p, at + word.length)) return true;
     }
     return false;
   };
@@ -90,7 +127,7 @@ export const SCANS_BEFORE_INDEX = 16;
 /** The letters from `at` on (at most 64), read a UTF-16 unit at a time as `usedAsPlace` reads a word's edges. */
 function letterRun(s: string, at: number): string {
   let end = at;
-  while (end < s.length && end - at < 64 && LETTER.test(s.charAt(end))) end++;
+  while (end < s.length && end - at < 64 && letterAt(s, end)) end++;
   return s.slice(at, end);
 }
 

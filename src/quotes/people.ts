@@ -6,7 +6,7 @@ import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym,
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
-import { lonePersons } from './lone-names.js';
+import { lonePersons, type LoneMention } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
 /** "New Yorker", "New Zealanders": the word after "New" of a demonym. */
 const NEW_DEMONYM_TAIL = /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u;
@@ -427,7 +427,14 @@ export class People {
       let cut = skipped === 0 || newDemonym ? titleCut(ws, r.flags, off) : 0;
       const roles = cut === -1 && mayOpenWithRole(ws) ? roleWordsOpening(ws) : 0;
       if (roles > 0) {
-        r.lead = [...r.lead, ...(newDemonym ? ['new'] : []), ...ws.slice(0, roles).map((w) => w.toLowerCase())];
+        // Pushed, not spread (see `foldedWords`). Every reader of `lead` folds case and reads its last
+        // word or gender words, so neither the lower-casing nor the "new" of "New Yorker" (never the
+        // last word) changes the output today; they keep `lead` what it says: the lower-case role words.
+        const lead: string[] = [];
+        for (let k = 0; k < r.lead.length; k++) lead.push(r.lead[k] ?? '');
+        if (newDemonym) lead.push('new');
+        for (let k = 0; k < roles; k++) lead.push((ws[k] ?? '').toLowerCase());
+        r.lead = lead;
         r.pos = r.at[roles] ?? r.pos;
         ws = ws.slice(roles);
         off += roles;
@@ -449,7 +456,7 @@ export class People {
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff);
       if (name.length >= 2 && personLike) {
-        const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+        const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
       }
       else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
@@ -478,7 +485,12 @@ export class People {
       this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
     }
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
-    const lone = lonePersons(single.filter((s) => s.title.length === 0).map((s) => ({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' })), paragraphs, bases);
+    // A V8 workaround measured on Node 20: `lonePersons` deoptimised ("wrong map") at its loop over
+    // this list when it came as an empty `filter` result (an empty literal's element kind) after
+    // lists of objects; sliced empty from a list of one object, it always has the object kind.
+    const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
+    for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' });
+    const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
@@ -564,7 +576,7 @@ export class People {
 
   /** Looks a name up, adding it when new (a person first named as a speaker). */
   personFor(name: readonly string[], pos: number): Person {
-    const folded = name.map((w) => foldName(w)).filter((w) => w.length > 0);
+    const folded = foldedWords(name);
     const key = folded.join(' ');
     const hit = this.persons.get(key) ?? this.findBySuffix(folded) ?? (folded.length === 1 ? this.byShortName(key, pos) : undefined);
     if (hit) return hit;
@@ -621,7 +633,8 @@ export class People {
 
   /** Two or three name words starting with a first name or an initial ("White Paper" is no one). */
   private isLikelyPerson(p: Person): boolean {
-    const core = p.folded.filter((w) => !PARTICLES.has(w)).length;
+    let core = 0;
+    for (let i = 0; i < p.folded.length; i++) if (!PARTICLES.has(p.folded[i] ?? '')) core++;
     const first = p.folded[0] ?? '';
     return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
@@ -683,6 +696,24 @@ export function mayOpenWithRole(run: readonly string[]): boolean {
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
   return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;
+}
+
+/** Not data: a list of one object, sliced empty where a list of the object element kind is wanted (see `alone`). */
+const OBJECT_KIND_SEED: readonly LoneMention[] = [{ word: '', pos: 0, roleBefore: '' }];
+
+/**
+ * The non-empty folds of a name's words. A loop that pushes, where `map(…).filter(…)` and spreads
+ * were: on Node 20, `--trace-deopt-verbose` showed the People constructor thrown away for a "wrong
+ * map" at those sites (`name.map`, the role-word spread) and compiled again, a long compile each time
+ * in a cold process (cold quote step: People 4 → 3 compiles, deopts 66 → 54 with the other such loops).
+ */
+function foldedWords(name: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const f = foldName(name[i] ?? '');
+    if (f.length > 0) out.push(f);
+  }
+  return out;
 }
 
 /** Index of the last mention before `pos` in a list sorted by offset, or -1. */

@@ -368,7 +368,13 @@ export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
-  const ws = words.map((w) => (!endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || INITIALS.test(w)) ? '.' : '')))).filter((w) => w.length > 0);
+  // Pushed, not mapped and filtered: readMention deoptimised ("wrong map") there on Node 20 (see people.ts `foldedWords`).
+  const ws: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const c = !endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || INITIALS.test(w)) ? '.' : ''));
+    if (c.length > 0) ws.push(c);
+  }
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
@@ -490,7 +496,14 @@ const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u,
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;
 
 function roleOf(lead: readonly string[], title: readonly string[], appositiveIn: string | null): string | null {
-  let parts = [...lead, ...roleWords(title)].map((w) => w.replace(/[,;:]$/u, '')).filter((w) => w.length > 0 && !HONORIFIC.test(w));
+  // Pushed, not spread, mapped and filtered: roleOf deoptimised ("wrong map") at the spread on Node 20 (see people.ts `foldedWords`).
+  let parts: string[] = [];
+  const titled = roleWords(title);
+  for (let i = 0; i < lead.length + titled.length; i++) {
+    const w = (i < lead.length ? lead[i] : titled[i - lead.length]) ?? '';
+    const c = w.replace(/[,;:]$/u, '');
+    if (c.length > 0 && !HONORIFIC.test(c)) parts.push(c);
+  }
   // A dateline before the subject ("WASHINGTON, March 4 - President Reagan") is not part of the role.
   const dash = Math.max(parts.lastIndexOf('-'), parts.lastIndexOf('—'), parts.lastIndexOf('–'));
   if (dash >= 0) parts = parts.slice(dash + 1);

@@ -1,5 +1,7 @@
 // Verbs that introduce speech ("said", "told", "wrote", "according to"), in every form news uses.
 
+import { isAsciiLetter } from './chars.js';
+
 const REGULAR = `add admit acknowledge agree allege announce argue assert boast caution chant claim complain concede conclude confirm
   continue contend crow declare demand echo emphasize emphasise exclaim explain insist joke laugh lament maintain mention mutter muse
   observe plead predict promise recall recount reiterate remark remind repeat respond retort reveal scoff scold scream shout sigh
@@ -39,7 +41,6 @@ export interface VerbHit {
 }
 
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
-const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 // Words the scan must read (speech verbs and the words of "according to", "points out"), keyed by
 // length, first and last letter: every other word is passed over without making a string of it.
@@ -67,7 +68,7 @@ function scanVerbs(text: string, hit: (v: VerbHit) => boolean): void {
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
-    if (!isLetter(c0)) {
+    if (!isAsciiLetter(c0)) {
       i++;
       continue;
     }
