@@ -3,13 +3,6 @@ import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './ar
 import { UserError } from './errors.js';
 import { chooseSpan, questionView, scorePool, type QuestionView } from './search/answer.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
-import type { AlignTable } from './search/align.js';
-import { DEFAULT_EXPANSION, expansionTerms, type ExpansionOptions } from './search/passage-align.js';
-// TEMPORARY (experiment): ASK_EXPAND=max,minP,weight
-function expansionFromEnv(v: string): ExpansionOptions {
-  const [max, minProbability, weight] = v.split(',').map(Number);
-  return { max: max ?? 0, minProbability: minProbability ?? 1, weight: weight ?? 0 };
-}
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
 import type { PassageIndex } from './search/index.js';
@@ -149,8 +142,6 @@ export class Engine {
   private quoteSource: (() => QuoteStore) | undefined;
   /** The answer models' weights (tests and the training script swap in others). */
   askWeights: AskWeights = DEFAULT_ASK_WEIGHTS;
-  /** How `ask` widens a question with its words' paraphrases from the translation table for the first pass (passage-align.ts). */
-  askExpansion: ExpansionOptions = process.env['ASK_EXPAND'] ? expansionFromEnv(process.env['ASK_EXPAND']) : DEFAULT_EXPANSION;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
@@ -314,14 +305,14 @@ export class Engine {
    * The question as the answer models see it, and the passages they re-rank: the first-pass
    * ranking with the answer-type cue (the training script uses this too).
    */
-  askPool(question: string, size: number, read: { align: AlignTable | undefined } = { align: this.askWeights.align }): { q: QuestionView; pool: Ranked[] } {
+  askPool(question: string, size: number): { q: QuestionView; pool: Ranked[] } {
     const qTerms = checkedQuery(question, 'question');
     // A word no passage holds is as rare as words get: its absence from an answer counts.
     const unseen = Math.log(1 + (this.index.size + 0.5) / 0.5);
     const q = questionView(question, qTerms, (term) => {
       const id = this.index.vocab.get(term);
       return id === undefined ? unseen : this.index.idf(id);
-    }, read.align);
+    }, this.askWeights.align);
     const type = q.type;
     // The answer-type cue: a passage holding something of the asked-for kind ranks a little higher.
     const cue = type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), question) };
@@ -331,7 +322,6 @@ export class Engine {
       prefixLast: false,
       // A headline is the title, never an answer (interface §1).
       filter: (p) => !this.isHeadline(p),
-      expansions: expansionTerms(read.align, qTerms, this.askExpansion),
       ...cue,
     });
     return { q, pool: [...pool, ...this.restOfStory(pool, qTerms, cue)] };

@@ -1,6 +1,6 @@
 import type { Passage } from './passages.js';
 import { checkedQuery, type Engine } from '../engine.js';
-import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, type QuestionView, type ScoredSentence } from './answer.js';
+import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
 import { splitSentences } from '../text/sentences.js';
 import { terms } from '../text/tokenize.js';
@@ -273,13 +273,13 @@ export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWei
       if (!engine.index.articles.some((a) => a.id === g.article)) throw new UserError(`news question "${g.question}": article ${g.article} is not in its archive`);
       let asked: ReturnType<Engine['askPool']>;
       try {
-        // Read (and widened) with the table being trained, as SQuAD's questions are, not the news engine's committed one.
-        asked = engine.askPool(g.question, TRAIN_POOL, { align });
+        asked = engine.askPool(g.question, TRAIN_POOL);
       } catch (e) {
         if (e instanceof UserError) continue;
         throw e;
       }
-      const group = newsPassageGroup(engine, g, asked.q, asked.pool, weights);
+      // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
+      const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
       out.push(Array.from({ length: weight }, () => group));
     }
   }
@@ -497,12 +497,11 @@ export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion
   for (const g of questions) {
     let asked: ReturnType<Engine['askPool']>;
     try {
-      // The table widens the first pass too: the question's own (cross-fitted) one, never one that saw it.
-      asked = engine.askPool(g.question, TRAIN_POOL, alignOf ? { align: alignOf(g) } : undefined);
+      asked = engine.askPool(g.question, TRAIN_POOL);
     } catch {
       continue; // a question of stop words only: nothing to learn from
     }
-    const q = asked.q;
+    const q = alignOf ? withAlign(asked.q, alignOf(g)) : asked.q;
     yield { g, pool: asked.pool, q, gold: goldSentences(engine, g, q) };
   }
 }

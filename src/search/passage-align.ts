@@ -6,7 +6,7 @@
  * says its relation word in other words ("was dropped" for "axed") look alike to literal overlap;
  * the translation model tells them apart. Read by scorePool (answer.ts) as ALIGN_PASSAGE_FEATURES.
  */
-import type { AlignTable, QuestionAlign } from './align.js';
+import type { QuestionAlign } from './align.js';
 
 /** See ask-model.ts ALIGN_PASSAGE_FEATURES. */
 export const ALIGN_PASSAGE_FEATURE_COUNT = 4;
@@ -94,37 +94,4 @@ export function alignPassageFeatures(q: TranslationQuestion, passages: readonly 
     const r = readings[i] ?? { loglik: 0, otherWords: 0 };
     return [r.loglik, r.loglik - poolBest, r.loglik - (articleBest.get(p.article) ?? r.loglik), r.otherWords];
   });
-}
-
-/** How the question is widened for the first pass (expansionTerms). */
-export interface ExpansionOptions {
-  /** Words added at most, over the whole question. */
-  max: number;
-  /** The least t(q|s) for s to stand in for q. */
-  minProbability: number;
-  /** An added word's weight relative to a question word, times its t(q|s). */
-  weight: number;
-}
-
-export const DEFAULT_EXPANSION: ExpansionOptions = { max: 4, minProbability: 0.3, weight: 0.3 };
-
-/**
- * The question's words said in other words, for the first-pass retrieval: the table's strongest
- * translations s of each question word q (t(q|s) at least `minProbability`), not already a
- * question word and not a number (the table's numbers are one story's figures), weighted
- * `weight` × t(q|s), the strongest `max`. A passage that says "established" for "founded" then
- * ranks near one that repeats the question, and reaches the pool the passage model re-ranks.
- */
-export function expansionTerms(table: AlignTable | undefined, qTerms: readonly string[], options: ExpansionOptions = DEFAULT_EXPANSION): Map<string, number> {
-  const out = new Map<string, number>();
-  if (!table || options.max <= 0) return out;
-  const asked = new Set(qTerms);
-  for (const q of asked) {
-    const row = Object.hasOwn(table.table, q) ? table.table[q] : undefined;
-    for (const [s, p] of Object.entries(row ?? {})) {
-      if (s === '' || asked.has(s) || /\d/.test(s) || p < options.minProbability) continue;
-      out.set(s, Math.max(out.get(s) ?? 0, options.weight * p));
-    }
-  }
-  return new Map([...out].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.max));
 }

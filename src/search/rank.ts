@@ -12,12 +12,6 @@ export interface RankOptions {
   prefixLast: boolean;
   /** Extra score for a passage, e.g. the answer-type cue of a question; gets the candidate's text. */
   cue?: (passage: number) => number;
-  /**
-   * Words the re-ranker also credits, each with its weight relative to a query word (ask: the
-   * question words' paraphrases from the learnt translation table). They find no candidates of
-   * their own: they reorder what the query's words retrieved.
-   */
-  expansions?: ReadonlyMap<string, number>;
 }
 
 export interface Ranked {
@@ -131,10 +125,6 @@ export function rank(
   const weights = new Map<number, number>();
   for (const t of known) weights.set(idOf(t), 1);
   for (const t of [...stemPrefixes, ...commonExpansions]) if (!weights.has(idOf(t))) weights.set(idOf(t), tuning.expandedWeight);
-  for (const [t, w] of opts.expansions ?? []) {
-    const id = vocab.get(t);
-    if (id !== undefined && !weights.has(id)) weights.set(id, w);
-  }
   const candidates = results.map((r) => r.id);
   for (const r of results) {
     for (const t of r.terms) {

@@ -3,7 +3,7 @@ import type { Engine } from '../../src/engine.js';
 import type { AlignTable } from '../../src/search/align.js';
 import { questionView, scorePool, withAlign, type PassageChoice } from '../../src/search/answer.js';
 import { ALIGN_PASSAGE_FEATURES, DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, parseWeights, type AskWeights } from '../../src/search/ask-model.js';
-import { alignPassageFeatures, expansionTerms, type Collection } from '../../src/search/passage-align.js';
+import { alignPassageFeatures, type Collection } from '../../src/search/passage-align.js';
 import { terms } from '../../src/text/tokenize.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
@@ -122,47 +122,5 @@ describe('ask: the translation features in the passage model (scorePool)', () =>
     old.passage.features = old.passage.features.slice(0, -ALIGN_PASSAGE_FEATURES.length);
     old.passage.weights = old.passage.weights.slice(0, -ALIGN_PASSAGE_FEATURES.length);
     expect(() => parseWeights(old)).toThrow(/passage features differ from the code's; retrain/);
-  });
-});
-
-describe('ask: the first pass widened with the table\'s paraphrases (expansionTerms, askPool)', () => {
-  const table: AlignTable = {
-    trainedOn: 'fixture',
-    pairs: 10,
-    table: { found: { found: 0.6, establish: 0.8, set: 0.35, creat: 0.31, '1905': 0.9, '': 0.1 }, club: { club: 0.9, team: 0.5 }, riverton: { riverton: 1 } },
-  };
-
-  it('GIVEN a table THEN the strongest translations that are no question word, no number and no NULL are added, weighted by t(q|s), at most `max`', () => {
-    const added = expansionTerms(table, ['found', 'riverton', 'club'], { max: 3, minProbability: 0.32, weight: 0.5 });
-    expect([...added]).toEqual([
-      ['establish', 0.4],
-      ['team', 0.25],
-      ['set', 0.175],
-    ]);
-    // The cap holds over the whole question; a higher threshold drops the weaker ones.
-    expect([...expansionTerms(table, ['found', 'club'], { max: 1, minProbability: 0.3, weight: 0.5 }).keys()]).toEqual(['establish']);
-    expect([...expansionTerms(table, ['found', 'club'], { max: 9, minProbability: 0.6, weight: 1 }).keys()]).toEqual(['establish']);
-  });
-
-  it('GIVEN no table, an empty one, max 0 or words the table lacks THEN nothing is added', () => {
-    expect(expansionTerms(undefined, ['found']).size).toBe(0);
-    expect(expansionTerms({ trainedOn: 'x', pairs: 0, table: {} }, ['found']).size).toBe(0);
-    expect(expansionTerms(table, ['found'], { max: 0, minProbability: 0, weight: 1 }).size).toBe(0);
-    expect(expansionTerms(table, ['toString', 'constructor']).size).toBe(0);
-  });
-
-  it('GIVEN the engine with a table THEN the paragraph that says "established" scores higher in the first pass and nothing else moves; without a table the pool is unchanged', () => {
-    const question = 'Who founded the Riverton club?';
-    const scoreOf = (align: AlignTable | undefined): Map<string, number> => {
-      const { pool } = engine.askPool(question, 20, { align });
-      return new Map(pool.map((r) => [engine.index.passageText(r.passage), r.score]));
-    };
-    const plain = scoreOf(undefined);
-    const widened = scoreOf(table);
-    const answer = [...plain.keys()].find((t) => t.includes('established')) ?? '';
-    expect(widened.get(answer)).toBeGreaterThan(plain.get(answer) ?? Infinity);
-    for (const [t, s] of plain) if (t !== answer) expect(widened.get(t), t).toBe(s);
-    // The engine's own table is the default reading.
-    expect(engine.askPool(question, 20).pool.map((r) => r.score)).toEqual(engine.askPool(question, 20, { align: engine.askWeights.align }).pool.map((r) => r.score));
   });
 });
