@@ -4,6 +4,7 @@ import type { AlignTable } from '../../src/search/align.js';
 import { questionView, scorePool, withAlign, type PassageChoice } from '../../src/search/answer.js';
 import { ALIGN_PASSAGE_FEATURES, DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, parseWeights, type AskWeights } from '../../src/search/ask-model.js';
 import { alignPassageFeatures, type Collection } from '../../src/search/passage-align.js';
+import { askedQuestions, passageGroup, type GoldQuestion } from '../../src/search/ask-train.js';
 import { terms } from '../../src/text/tokenize.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
@@ -122,5 +123,23 @@ describe('ask: the translation features in the passage model (scorePool)', () =>
     old.passage.features = old.passage.features.slice(0, -ALIGN_PASSAGE_FEATURES.length);
     old.passage.weights = old.passage.weights.slice(0, -ALIGN_PASSAGE_FEATURES.length);
     expect(() => parseWeights(old)).toThrow(/passage features differ from the code's; retrain/);
+  });
+});
+
+describe('ask training: the passage features read each question with its own table', () => {
+  it('GIVEN a table per article (as cross-fitting gives) THEN the passage group of each question carries that table\'s evidence and none from another\'s', () => {
+    const gold: GoldQuestion[] = [
+      { question: 'Who founded the Riverton club?', article: 'riverton', paragraph: 3, answers: ['Tom Hale'] },
+      { question: 'Who founded the Harbour club?', article: 'harbour', paragraph: 2, answers: ['the Harbour club'] },
+    ];
+    const tableOf = (g: GoldQuestion): AlignTable | undefined => (g.article === 'riverton' ? TABLE : undefined);
+    const groups = [...askedQuestions(engine, gold, tableOf)].map((a) => ({ g: a.g, group: passageGroup(engine, a.g, a.q, a.pool, DEFAULT_ASK_WEIGHTS) }));
+    expect(groups.map((x) => x.g.article)).toEqual(['riverton', 'harbour']);
+    const column = (rows: number[][], name: (typeof ALIGN_PASSAGE_FEATURES)[number]): number[] => rows.map((x) => x[at(name)] ?? NaN);
+    const [riverton, harbour] = groups;
+    // Read with TABLE: the paragraph saying "established" says "founded" in other words.
+    expect(Math.max(...column(riverton?.group.features ?? [], 'tlm:otherWords'))).toBeGreaterThan(0);
+    // Read with no table (not the engine's): every translation feature is 0.
+    for (const name of ALIGN_PASSAGE_FEATURES) expect(column(harbour?.group.features ?? [], name).every((v) => v === 0), name).toBe(true);
   });
 });
