@@ -951,7 +951,7 @@ function collectionOf(index: PassageIndex): Collection {
       const id = index.vocab.get(term);
       return ((id === undefined ? 0 : (df[id] ?? 0)) + 0.5) / words;
     },
-    mu: index.avgLength,
+    mu: Math.max(1, index.avgLength),
   };
 }
 

@@ -18,6 +18,8 @@ export const ALIGN_PASSAGE_FEATURE_COUNT = 4;
  * a paraphrase.)
  */
 const LITERAL = 0.5;
+/** The least probability a question word gets: a collection that knows nothing (an archive of empty passages) must not give log 0. */
+const FLOOR = 1e-12;
 /** Log-probabilities are divided by this so the features are of the other features' order (a word's log p is about −4 to −12). */
 const LOG_SCALE = 10;
 
@@ -69,7 +71,7 @@ function read(a: QuestionAlign, q: TranslationQuestion, collection: Collection, 
   a.terms.forEach((t, j) => {
     const w = q.weight(t);
     const c = LITERAL * (literal[j] ?? 0) + (1 - LITERAL) * (translated[j] ?? 0);
-    const p = (c + collection.mu * collection.probability(t)) / (terms.length + collection.mu);
+    const p = Math.max(FLOOR, (c + collection.mu * collection.probability(t)) / Math.max(1, terms.length + collection.mu));
     log += w * Math.log(p);
     weights += w;
     if ((literal[j] ?? 0) === 0) otherWords += w * (best[j] ?? 0);

@@ -58,6 +58,11 @@ describe('ask: passage evidence from the word translation table (passage-align.t
     for (const row of read) for (const v of row) expect(Number.isFinite(v)).toBe(true);
     // No pool: no rows.
     expect(alignPassageFeatures(withAlign(plain, TABLE), [], FLAT)).toEqual([]);
+    // A collection that knows nothing (an archive of empty passages: no prior, no word seen) and an empty passage.
+    const nothing: Collection = { probability: () => 0, mu: 0 };
+    for (const row of alignPassageFeatures(withAlign(plain, TABLE), [{ terms: [], article: 0 }, { terms: ['club'], article: 0 }], nothing)) {
+      for (const v of row) expect(Number.isFinite(v)).toBe(true);
+    }
   });
 });
 
