@@ -12,7 +12,11 @@
  * left out (their columns zeroed in training and scoring), so feature sets compare on the same
  * pools in one pass (`--without` with an empty set is the run with every feature).
  *
- *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N]
+ *   npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N] [--align-headlines DIR,DIR] [--no-align]
+ *
+ * The word translation table is learnt as `train:ask --part train` learns it (cross-fitted for the
+ * training questions, `--align-headlines` adding news headline / lead pairs; `--no-align`: none):
+ * the passage features read it.
  *
  * `--article-groups` adds to training, for each question, a second group of the gold article's
  * pool paragraphs alone (the same-article choice weighs twice). `--rerank K` trains a second
@@ -29,16 +33,17 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ASK_POOL } from '../src/engine.js';
-import { scorePool } from '../src/search/answer.js';
-import { holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
+import { scorePool, withAlign } from '../src/search/answer.js';
+import { alignPairs, crossFitAlign, headlinePairs, holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
+import { loadArchive } from '../src/archive/load.js';
 import { DEFAULT_ASK_WEIGHTS, dot, parseWeights, PASSAGE_FEATURES, rankerScore, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted, type Tree } from '../src/search/boost.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--without', '--label', '--cache', '--rerank', '--epochs', '--l2'];
+const valued = ['--errors', '--weights', '--without', '--label', '--cache', '--rerank', '--epochs', '--l2', '--align-headlines'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
-const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N]';
+const usage = 'usage: npm run study:passages -- DOCS.jsonl QUESTIONS.jsonl [--weights FILE] [--without A,B;C] [--label gold|answer|either] [--cache FILE] [--linear] [--article-groups] [--rerank K] [--split-other] [--epochs N] [--l2 X] [--errors N] [--align-headlines DIR,DIR] [--no-align]';
 if (!docsPath || !questionsPath) {
   console.error(usage);
   process.exit(1);
@@ -100,6 +105,11 @@ if (cachePath && existsSync(cachePath)) {
   ({ train, test } = cached);
 } else {
   const squad = openSquad(docsPath, questionsPath, 'all');
+  // The translation table as train:ask --part train learns it (the passage features read it):
+  // training questions with cross-fitted tables, held-out ones with the training part's.
+  const headlines = (valueOf('--align-headlines') ?? '').split(',').filter(Boolean);
+  const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles));
+  const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
   try {
     const { index } = squad.engine;
     for (const g of squad.questions) {
@@ -109,7 +119,7 @@ if (cachePath && existsSync(cachePath)) {
       } catch {
         continue;
       }
-      const scored = scorePool(index, asked.pool, asked.q, base);
+      const scored = scorePool(index, asked.pool, withAlign(asked.q, heldOut.has(g.article) ? align?.all : align?.of(g.article)), base);
       const items = scored.map((s) => {
         const p = index.passages[s.ranked.passage];
         return { article: p ? (index.articles[p.article]?.id ?? '') : '', paragraph: p?.paragraph ?? 0, holds: holdsAnswer(s.best.sentence.text, g.answers), sentence: s.best.sentence.text };

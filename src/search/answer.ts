@@ -9,6 +9,7 @@ import type { PassageIndex } from './index.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
+import { alignPassageFeatures, type Collection } from './passage-align.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -908,6 +909,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
+  const translated = alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index));
   return pool.map((r, i) => {
     const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
@@ -929,9 +931,28 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleLocal(r.passage, article) : 0,
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
+      ...(translated[i] ?? []),
     ];
     return { ranked: r, features, score: rankerScore(weights.passage, features), best: shown };
   });
+}
+
+/** A passage's index terms with repeats (the translation model counts them). */
+function passageWords(index: PassageIndex, p: number): string[] {
+  return Array.from(index.passageTerms(p), (t) => index.vocabList[t] ?? '');
+}
+
+/** The archive as the translation model's smoothing: a word's share of all passage words, from its passage count (a word seldom repeats within one paragraph). */
+function collectionOf(index: PassageIndex): Collection {
+  const words = Math.max(1, index.avgLength * index.size);
+  const df = index.df;
+  return {
+    probability: (term) => {
+      const id = index.vocab.get(term);
+      return ((id === undefined ? 0 : (df[id] ?? 0)) + 0.5) / words;
+    },
+    mu: Math.max(1, index.avgLength),
+  };
 }
 
 /** The sentence a model scores highest (the first of equals): the sentence model's choice, or the pick model's shown sentence. */

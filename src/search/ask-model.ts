@@ -2,6 +2,7 @@ import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
+import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -96,11 +97,20 @@ export const RELATIVE_PASSAGE_FEATURES = [
   'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
   'uniqueCover', 'bestFocusTyped', 'overlapVsArticle',
 ] as const;
+/**
+ * Paraphrase evidence for the whole passage from the word translation table (passage-align.ts):
+ * the translation language model's log-likelihood of the question given the passage, against the
+ * pool's best and the best of its own article's pool passages, and the question's weight the
+ * passage says only in other words.
+ */
+export const ALIGN_PASSAGE_FEATURES = ['tlm:loglik', 'tlm:vsPool', 'tlm:vsArticle', 'tlm:otherWords'] as const;
 export const PASSAGE_FEATURES = [
   'score', 'rank', 'sentence', 'typedSentence', 'typedPassage', 'lead', 'overlap', 'title', 'articleRank', 'topArticle', 'sentences',
   'bestOverlap', 'bestRelation', 'bestTypedNear', 'articleLocal', 'articleOverlap',
   ...RELATIVE_PASSAGE_FEATURES,
+  ...ALIGN_PASSAGE_FEATURES,
 ] as const;
+if (ALIGN_PASSAGE_FEATURES.length !== ALIGN_PASSAGE_FEATURE_COUNT) throw new Error('passage-align.ts and ALIGN_PASSAGE_FEATURES disagree on the feature count');
 /** Span features about a candidate's context, learnt for open (what/which/how) questions only (see trainSpanWeights). */
 export const OPEN_SPAN_FEATURES = [
   'boundaryLeft', 'boundaryRight', 'afterOf', 'afterIn', 'afterForTo', 'afterAs', 'afterDeterminer', 'afterQuestionWord',

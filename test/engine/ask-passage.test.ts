@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { scorePool, type PassageChoice } from '../../src/search/answer.js';
-import { PASSAGE_FEATURES, RELATIVE_PASSAGE_FEATURES, SENTENCE_FEATURES } from '../../src/search/ask-model.js';
+import { ALIGN_PASSAGE_FEATURES, PASSAGE_FEATURES, RELATIVE_PASSAGE_FEATURES, SENTENCE_FEATURES } from '../../src/search/ask-model.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
 /**
@@ -47,7 +47,8 @@ const pool = (question: string): { lead: PassageChoice | undefined; answer: Pass
 
 describe('passage features relative to the same story\'s other paragraphs', () => {
   it('GIVEN the committed weights THEN the passage model names every relative feature, after the absolute ones', () => {
-    expect(PASSAGE_FEATURES.slice(-RELATIVE_PASSAGE_FEATURES.length)).toEqual([...RELATIVE_PASSAGE_FEATURES]);
+    const relativeEnd = PASSAGE_FEATURES.length - ALIGN_PASSAGE_FEATURES.length;
+    expect(PASSAGE_FEATURES.slice(relativeEnd - RELATIVE_PASSAGE_FEATURES.length, relativeEnd)).toEqual([...RELATIVE_PASSAGE_FEATURES]);
   });
 
   it('GIVEN a who question over a lead that restates it and a later paragraph naming the person THEN the later one has the typed candidate its siblings lack and the lead is marked as the story\'s first', () => {
