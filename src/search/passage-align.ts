@@ -43,7 +43,7 @@ export interface Collection {
 }
 
 interface Reading {
-  /** Weighted mean of log p(q | passage) over the question's words, scaled. */
+  /** Weighted mean of log p(q | passage) − log p(q | collection) over the question's words, scaled. */
   loglik: number;
   /** Weight share of the question the passage lacks literally but says in the table's other words. */
   otherWords: number;
@@ -55,9 +55,12 @@ function read(a: QuestionAlign, q: TranslationQuestion, collection: Collection, 
   const literal = new Array<number>(k).fill(0);
   const best = new Array<number>(k).fill(0);
   const index = new Map(a.terms.map((t, i) => [t, i]));
-  for (const w of terms) {
+  const counts = new Map<string, number>();
+  for (const w of terms) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const [w, n] of counts) {
     const self = index.get(w);
-    if (self !== undefined) literal[self] = (literal[self] ?? 0) + 1;
+    if (self !== undefined) literal[self] = (literal[self] ?? 0) + n;
+    // Each distinct passage word translates once: a long passage repeating loosely related words must not outweigh a literal mention.
     for (const [j, p] of a.by.get(w) ?? []) {
       // The literal repeat is counted by `literal`; the table's t(q|q) would count it twice.
       if (j === self) continue;
@@ -71,8 +74,11 @@ function read(a: QuestionAlign, q: TranslationQuestion, collection: Collection, 
   a.terms.forEach((t, j) => {
     const w = q.weight(t);
     const c = LITERAL * (literal[j] ?? 0) + (1 - LITERAL) * (translated[j] ?? 0);
-    const p = Math.max(FLOOR, (c + collection.mu * collection.probability(t)) / Math.max(1, terms.length + collection.mu));
-    log += w * Math.log(p);
+    const background = collection.probability(t);
+    const p = Math.max(FLOOR, (c + collection.mu * background) / Math.max(1, terms.length + collection.mu));
+    // Against an empty passage (the collection alone): the archive's own scale cancels, so
+    // the value means the same on the archive trained on and on a user's.
+    log += w * (Math.log(p) - Math.log(Math.max(FLOOR, background)));
     weights += w;
     if ((literal[j] ?? 0) === 0) otherWords += w * (best[j] ?? 0);
   });
