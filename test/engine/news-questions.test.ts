@@ -41,6 +41,18 @@ describe('news question shapes (question.ts)', () => {
     expect(answerType('Which colour did the team wear?')).toBe('other');
   });
 
+  it('GIVEN the shapes news readers use (cost as a verb, a share of exports, blame, a village, an MEP) THEN the type is the one meant; near misses stay open', () => {
+    expect(answerType('What would it cost to buy every gadget on the list?')).toBe('number');
+    expect(answerType("What part of the world's rubber exports comes from Malaysia?")).toBe('number');
+    expect(answerType('What part of the Earth is larger than the crust?')).toBe('other');
+    expect(answerType('What part did he play in the film?')).toBe('other');
+    expect(answerType('What did the steel maker blame for its weak outlook?')).toBe('cause');
+    expect(answerType('What did the minister say about the outlook?')).toBe('other');
+    expect(answerType('In which village was the singer burgled?')).toBe('place');
+    expect(answerType('Which MEP called the plan an insult?')).toBe('person');
+    expect(answerType('Which MPs voted against the bill?')).toBe('person');
+  });
+
   it('GIVEN "how much/many" followed by an auxiliary THEN there is no head word (the auxiliary is not what is asked about)', () => {
     const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
     expect(head('How much will the adapter sell for?')).toBeUndefined();
