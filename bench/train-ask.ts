@@ -35,6 +35,7 @@ import { Engine } from '../src/engine.js';
 import { PassageIndex } from '../src/search/index.js';
 import type { NewsTraining } from '../src/search/ask-train.js';
 import { readNewsQuestions } from './news-ask.js';
+import { weightsText } from './weights-text.js';
 import { openSquad, partOf } from './squad.js';
 
 const VALUED = ['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
@@ -207,9 +208,4 @@ function newsOptions(): { training: NewsTraining[]; weight: number; label: strin
     training.push({ engine: new Engine(archive, PassageIndex.build(archive.articles)), questions: asked });
   }
   return { training, weight, label: `${files.map((f) => basename(f)).join(', ')} (${questions.length} questions, weight ${weight})` };
-}
-
-/** One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file. */
-function weightsText(weights: AskWeights): string {
-  return JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
 }

@@ -6,6 +6,7 @@ import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLik
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
 import type { PassageIndex } from './index.js';
+import { correctedScore } from './news-correction.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
@@ -930,7 +931,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
     ];
-    return { ranked: r, features, score: rankerScore(weights.passage, features), best: shown };
+    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, rankerScore(weights.passage, features), q.type), best: shown };
   });
 }
 

@@ -2,6 +2,7 @@ import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
+import { parseCorrection, type NewsCorrection } from './news-correction.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -36,6 +37,8 @@ export interface AskWeights {
     weights: Record<AnswerType, number[]>;
     trees?: Partial<Record<AnswerType, Tree[]>>;
   };
+  /** A second stage on the passage score learnt from news questions only (news-correction.ts). Absent: none. */
+  newsCorrection?: NewsCorrection;
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -164,6 +167,13 @@ export function parseWeights(doc: unknown): AskWeights {
   }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   if (w.align !== undefined) w.align = parseAlignTable(w.align);
+  if (w.newsCorrection !== undefined) {
+    try {
+      w.newsCorrection = parseCorrection(w.newsCorrection);
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  }
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
   const spanTrees = w.span?.trees;
