@@ -931,7 +931,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
     ];
-    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, rankerScore(weights.passage, features), q.type), best: shown };
+    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, rankerScore(weights.passage, features), q.type, article >= 0 && index.articles[article]?.headline === true), best: shown };
   });
 }
 

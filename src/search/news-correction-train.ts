@@ -24,7 +24,10 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
   const scored = scorePool(engine.index, asked.pool, asked.q, base);
   return {
     base: scored.map((s) => s.score),
-    features: scored.map((s) => correctionFeatures(s.features, s.score, asked.q.type)),
+    features: scored.map((s) => {
+      const p = engine.index.passages[s.ranked.passage];
+      return correctionFeatures(s.features, s.score, asked.q.type, p !== undefined && engine.index.articles[p.article]?.headline === true);
+    }),
     positive: scored.map((s) => {
       const p = engine.index.passages[s.ranked.passage];
       return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);

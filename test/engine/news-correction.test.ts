@@ -70,9 +70,14 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2], l2: 0.01, trainedOn: 'test' };
     const read = parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: correction })));
     expect(read.newsCorrection?.weights).toEqual([0, -1, 0, 0, 2]);
-    const x = correctionFeatures(new Array<number>(40).fill(0), 0.5, 'person');
+    const x = correctionFeatures(new Array<number>(40).fill(0), 0.5, 'person', true);
     expect(x).toEqual([0.5, 0, 0, 0, 0]);
-    expect(correctedScore(undefined, [], 0.7, 'person')).toBe(0.7);
+    expect(correctedScore(undefined, [], 0.7, 'person', true)).toBe(0.7);
+    const plain = new Array<number>(40).fill(1);
+    expect(correctedScore(correction, plain, 0.7, 'person', true)).toBeCloseTo(0.7 - 1 + 2);
+    // A text without a headline (a reference article, not a news story) is not corrected.
+    expect(correctedScore(correction, plain, 0.7, 'person', false)).toBe(0.7);
+    expect(correctionFeatures(plain, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
     const bad = (c: unknown): unknown => JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: c }));
     expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's/);
     expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
