@@ -115,8 +115,12 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     const group = correctionGroup(engine, g, DEFAULT_ASK_WEIGHTS);
     expect(group).toBeDefined();
     const { q, pool } = engine.askPool(g.question, 20);
-    const scored = scorePool(engine.index, pool, q, DEFAULT_ASK_WEIGHTS);
+    const { newsCorrection: _correction, ...uncorrected } = DEFAULT_ASK_WEIGHTS;
+    const scored = scorePool(engine.index, pool, q, uncorrected);
     expect(group?.base).toEqual(scored.map((s) => s.score));
+    // The committed weights carry a correction, and ask's scores of these news paragraphs are corrected ones.
+    expect(DEFAULT_ASK_WEIGHTS.newsCorrection).toBeDefined();
+    expect(scorePool(engine.index, pool, q, DEFAULT_ASK_WEIGHTS).map((s) => s.score)).not.toEqual(group?.base);
     expect(q.type).toBe('number');
     const right = pool.filter((_, i) => group?.positive[i]).map((r) => engine.index.passageText(r.passage));
     expect(right).toEqual([expect.stringContaining('40 dollars a night')]);

@@ -188,7 +188,7 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
 });
 
 describe('ask reads a short top story whole, and does not present a restating sentence as the answer (engine.ts)', () => {
-  const body = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of the long report covers the fleet's routine maintenance.`).join('\n\n');
+  const body = (n: number) => Array.from({ length: n }, (_, i) => `Section ${String.fromCharCode(65 + i)} of the long report covers the fleet's routine maintenance.`).join('\n\n');
   const dir = writeTempArchive('k17-story', [
     [
       'short',
