@@ -172,17 +172,17 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
   });
 
-  it('GIVEN the repository question files THEN all five read without error, 40 questions each, ids unique across them, half of files 2-5 from each corpus, each written from articles the earlier files do not use', () => {
-    const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
-    expect(files.map((f) => f.length)).toEqual([40, 40, 40, 40, 40]);
-    expect(new Set(files.flat().map((q) => q.id)).size).toBe(200);
+  it('GIVEN the repository question files THEN all six read without error, 40 questions each, ids unique across them, half of files 2-6 from each corpus, each written from articles the earlier files do not use', () => {
+    const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl', 'news-questions-6.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
+    expect(files.map((f) => f.length)).toEqual([40, 40, 40, 40, 40, 40]);
+    expect(new Set(files.flat().map((q) => q.id)).size).toBe(240);
     for (const file of files.slice(1)) expect(file.filter((q) => q.corpus === 'bbc')).toHaveLength(20);
     const used = new Set<string>();
     for (const file of files) {
       expect(file.filter((q) => used.has(q.article))).toEqual([]);
       for (const q of file) used.add(q.article);
     }
-    // The fourth and fifth files mix the kinds of question a reader asks.
+    // Files 4-6 mix the kinds of question a reader asks.
     for (const file of files.slice(3)) expect(new Set(file.map((q) => q.type)).size).toBeGreaterThanOrEqual(5);
   });
 });
