@@ -171,7 +171,8 @@ export function parseWeights(doc: unknown): AskWeights {
     try {
       w.newsCorrection = parseCorrection(w.newsCorrection);
     } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
+      // The correction is fit by its own script, over a trained passage model.
+      throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npm run train:news-correction`);
     }
   }
   check('span', w.span, SPAN_FEATURES);

@@ -79,7 +79,7 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     expect(correctedScore(correction, plain, 0.7, 'person', false)).toBe(0.7);
     expect(correctionFeatures(plain, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
     const bad = (c: unknown): unknown => JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: c }));
-    expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's/);
+    expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's; fit it again with npm run train:news-correction/);
     expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
     expect(() => parseWeights(bad({ ...correction, l2: -1 }))).toThrow(/l2 must be a number of 0 or more/);
     expect(() => parseWeights(bad('yes'))).toThrow(/news correction: not an object/);
