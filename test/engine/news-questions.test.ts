@@ -51,6 +51,10 @@ describe('news question shapes (question.ts)', () => {
     expect(answerType('In which village was the singer burgled?')).toBe('place');
     expect(answerType('Which MEP called the plan an insult?')).toBe('person');
     expect(answerType('Which MPs voted against the bill?')).toBe('person');
+    expect(answerType('What economic growth does the government aim for?')).toBe('number');
+    expect(answerType('What economic policy did he favour?')).toBe('other');
+    expect(answerType('At which ground did the visitors win?')).toBe('place');
+    expect(answerType('What ground based group could the weapon be used on?')).toBe('other');
   });
 
   it('GIVEN "how much/many" followed by an auxiliary THEN there is no head word (the auxiliary is not what is asked about)', () => {
