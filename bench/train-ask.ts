@@ -34,7 +34,7 @@ import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
 import { PassageIndex } from '../src/search/index.js';
 import type { NewsTraining } from '../src/search/ask-train.js';
-import { readNewsQuestions } from './news-ask.js';
+import { readNewsQuestions, refuseUnseen } from './news-ask.js';
 import { weightsText } from './weights-text.js';
 import { openSquad, partOf } from './squad.js';
 
@@ -188,7 +188,9 @@ function newsOptions(): { training: NewsTraining[]; weight: number; label: strin
   if (!(Number.isInteger(weight) && weight >= 1)) fail(`--news-weight needs a whole number of 1 or more (got ${weightText ?? ''})`);
   const questions = files.flatMap((f) => {
     try {
-      return readNewsQuestions(f);
+      const read = readNewsQuestions(f);
+      refuseUnseen(f, read);
+      return read;
     } catch (e) {
       return fail(`--news: ${(e as Error).message}`);
     }

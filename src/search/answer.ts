@@ -5,8 +5,9 @@ import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
+import type { Article } from '../archive/types.js';
 import type { PassageIndex } from './index.js';
-import { correctedScore } from './news-correction.js';
+import { correctedScore, isNewsPool } from './news-correction.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
@@ -909,6 +910,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
+  const news = weights.newsCorrection !== undefined && isNewsPool(articleOrder.map((a) => index.articles[a] as Article));
   return pool.map((r, i) => {
     const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
@@ -931,7 +933,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
     ];
-    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, rankerScore(weights.passage, features), q.type, article >= 0 && index.articles[article]?.headline === true), best: shown };
+    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, rankerScore(weights.passage, features), q.type, news), best: shown };
   });
 }
 

@@ -2,7 +2,7 @@ import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
-import { parseCorrection, type NewsCorrection } from './news-correction.js';
+import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -170,6 +170,7 @@ export function parseWeights(doc: unknown): AskWeights {
   if (w.newsCorrection !== undefined) {
     try {
       w.newsCorrection = parseCorrection(w.newsCorrection);
+      if (w.passage && w.newsCorrection.passage !== passageFingerprint(w.passage)) throw new Error('news correction: fit over another passage model');
     } catch (e) {
       // The correction is fit by its own script, over a trained passage model.
       throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npm run train:news-correction`);

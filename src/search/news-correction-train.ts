@@ -8,7 +8,8 @@ import { UserError } from '../errors.js';
 import { scorePool } from './answer.js';
 import type { AskWeights } from './ask-model.js';
 import { holdsAnswer, type NewsGold } from './ask-train.js';
-import { correctionFeatures, type CorrectionGroup } from './news-correction.js';
+import { correctionFeatures, isNewsPool, type CorrectionGroup } from './news-correction.js';
+import type { Article } from '../archive/types.js';
 
 /** One question's group, or undefined when the question is only stop words (a user's would be refused too). */
 export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights): CorrectionGroup | undefined {
@@ -22,12 +23,11 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
     throw e;
   }
   const scored = scorePool(engine.index, asked.pool, asked.q, base);
+  const articles = [...new Set(asked.pool.map((r) => engine.index.passages[r.passage]?.article))].flatMap((a) => (a === undefined ? [] : [engine.index.articles[a] as Article]));
+  const news = isNewsPool(articles);
   return {
     base: scored.map((s) => s.score),
-    features: scored.map((s) => {
-      const p = engine.index.passages[s.ranked.passage];
-      return correctionFeatures(s.features, s.score, asked.q.type, p !== undefined && engine.index.articles[p.article]?.headline === true);
-    }),
+    features: scored.map((s) => correctionFeatures(s.features, s.score, asked.q.type, news)),
     positive: scored.map((s) => {
       const p = engine.index.passages[s.ranked.passage];
       return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);

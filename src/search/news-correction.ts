@@ -6,7 +6,10 @@
  * on news question files (conditional logit with the passage score as a fixed offset, L2 pulling
  * every weight to 0); how strongly is chosen by leaving one news file out at a time.
  */
-import { PASSAGE_FEATURES } from './ask-model.js';
+import { createHash } from 'node:crypto';
+import { shortTitle } from '../archive/parse.js';
+import type { Article } from '../archive/types.js';
+import { PASSAGE_FEATURES, type Ranker } from './ask-model.js';
 import type { AnswerType } from './question.js';
 
 /** A function, not a constant: ask-model.ts parses a weights file while this module may still be loading (they import each other). */
@@ -21,6 +24,13 @@ export interface NewsCorrection {
   /** The L2 strength the leave-one-file-out choice settled on. */
   l2: number;
   trainedOn: string;
+  /** Fingerprint of the passage model it was fit over (its first feature is that model's score). */
+  passage: string;
+}
+
+/** A short fingerprint of a passage model: a correction fit over another model must not load. */
+export function passageFingerprint(passage: Ranker): string {
+  return createHash('sha256').update(JSON.stringify(passage)).digest('hex').slice(0, 16);
 }
 
 let cues: { first: number; typed: number; overlap: number } | undefined;
@@ -36,9 +46,9 @@ function cueIndices(): { first: number; typed: number; overlap: number } {
  * the pool (the lead), the lead without a candidate of the asked-for type, the share of the
  * question it restates without such a candidate, and whether it holds one. An open question
  * (type "other") has no typed candidates, so the untyped-restating features stay 0 for it.
- * Only a news story (one whose first paragraph is a headline) is corrected: the correction
- * learns what a news lead does, and a reference text's first paragraph is no such lead (on
- * SQuAD's held-out questions, correcting every passage cost 0.018 of answer-sentence accuracy).
+ * Only a news pool (isNewsPool) is corrected: the correction learns what a news lead does, and a
+ * reference text's first paragraph is no such lead (on SQuAD's held-out questions, correcting
+ * every pool cost 0.018 of answer-sentence accuracy).
  */
 export function correctionFeatures(passage: readonly number[], score: number, type: AnswerType, news: boolean): number[] {
   if (!news) return new Array<number>(correctionNames().length).fill(0);
@@ -47,6 +57,28 @@ export function correctionFeatures(passage: readonly number[], score: number, ty
   const typed = passage[at.typed] ?? 0;
   const untyped = type === 'other' ? 0 : 1 - typed;
   return [score, first, first * untyped, (passage[at.overlap] ?? 0) * untyped, typed];
+}
+
+type StoryFields = Pick<Article, 'date' | 'headline' | 'title' | 'paragraphs' | 'url' | 'source'>;
+
+/**
+ * Whether an article reads as a news story: it carries a date and a title of its own, either a
+ * headline line (the BBC and Reuters files) or front matter (what `import` writes from a feed: a
+ * title, a link or a source). A reference text (SQuAD's paragraphs) has neither; a byline or a
+ * "# heading" first line alone is no news story without a date.
+ */
+export function isNewsStory(a: StoryFields): boolean {
+  const ownTitle = a.title !== shortTitle(a.paragraphs[0] ?? '');
+  return a.date !== null && (a.headline || ownTitle || a.url !== undefined || a.source !== undefined);
+}
+
+/**
+ * Whether a pool is corrected: decided once for the whole pool (most of its stories are news),
+ * never per passage, so one pool is never ranked on two scales.
+ */
+export function isNewsPool(articles: readonly StoryFields[]): boolean {
+  const news = articles.filter(isNewsStory).length;
+  return articles.length > 0 && news * 2 > articles.length;
 }
 
 /** The passage score with the correction added (unchanged without one). */
@@ -68,7 +100,8 @@ export function parseCorrection(doc: unknown): NewsCorrection {
     throw new Error(`news correction: needs ${names.length} finite weights`);
   }
   if (typeof c.l2 !== 'number' || !(c.l2 >= 0)) throw new Error('news correction: l2 must be a number of 0 or more');
-  return { features: [...c.features], weights: [...c.weights], l2: c.l2, trainedOn: typeof c.trainedOn === 'string' ? c.trainedOn : '' };
+  if (typeof c.passage !== 'string' || !c.passage) throw new Error('news correction: the fingerprint of the passage model it was fit over is missing');
+  return { features: [...c.features], weights: [...c.weights], l2: c.l2, trainedOn: typeof c.trainedOn === 'string' ? c.trainedOn : '', passage: c.passage };
 }
 
 /** One news question's pool as the correction learns from it: base scores, correction features, which passages answer. */
@@ -101,8 +134,9 @@ function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2:
   let loss = 0;
   for (const g of groups) {
     const p = probabilities(g, w);
-    const right = p.reduce((a, v, i) => a + (g.positive[i] ? v : 0), 0);
-    loss -= Math.log(Math.max(right, 1e-300));
+    // Floored: right passages whose probability underflows would make the gradient 0/0.
+    const right = Math.max(p.reduce((a, v, i) => a + (g.positive[i] ? v : 0), 0), 1e-300);
+    loss -= Math.log(right);
     p.forEach((v, i) => {
       const coef = v - (g.positive[i] ? v / right : 0);
       const x = g.features[i] ?? [];

@@ -15,12 +15,18 @@ import {
   correctedTop1,
   correctionFeatures,
   fitCorrection,
+  isNewsPool,
+  isNewsStory,
+  passageFingerprint,
   type CorrectionGroup,
   type NewsCorrection,
 } from '../../src/search/news-correction.js';
 import { correctionGroup } from '../../src/search/news-correction-train.js';
 import { writeTempArchive } from '../../bench/fixtures.js';
 import { parseArgs } from '../../bench/train-news-correction.js';
+import { readNewsQuestions, refuseUnseen, type NewsQuestion } from '../../bench/news-ask.js';
+import { parseArticle } from '../../src/archive/parse.js';
+import { renderArticleFile } from '../../src/import/write.js';
 import { ROOT } from '../spawn.js';
 
 /** A pool as the news lead pattern makes it: the lead restates the question untyped and scores highest, a later typed paragraph answers. */
@@ -67,9 +73,13 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
   });
 
   it('GIVEN a weights file THEN a correction is checked on reading, and the score it gives is the passage score plus its weighted features (none: unchanged)', () => {
-    const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2], l2: 0.01, trainedOn: 'test' };
+    const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2], l2: 0.01, trainedOn: 'test', passage: passageFingerprint(DEFAULT_ASK_WEIGHTS.passage) };
     const read = parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: correction })));
     expect(read.newsCorrection?.weights).toEqual([0, -1, 0, 0, 2]);
+    // Fit over another passage model (its first feature is that model's score): refused.
+    const otherPassage = { ...DEFAULT_ASK_WEIGHTS.passage, weights: DEFAULT_ASK_WEIGHTS.passage.weights.map((w) => w + 0.5) };
+    expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, passage: otherPassage, newsCorrection: correction })))).toThrow(/fit over another passage model; fit it again with npm run train:news-correction/);
+    expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: { ...correction, passage: '' } })))).toThrow(/fingerprint of the passage model/);
     const x = correctionFeatures(new Array<number>(40).fill(0), 0.5, 'person', true);
     expect(x).toEqual([0.5, 0, 0, 0, 0]);
     expect(correctedScore(undefined, [], 0.7, 'person', true)).toBe(0.7);
@@ -83,6 +93,42 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
     expect(() => parseWeights(bad({ ...correction, l2: -1 }))).toThrow(/l2 must be a number of 0 or more/);
     expect(() => parseWeights(bad('yes'))).toThrow(/news correction: not an object/);
+  });
+});
+
+describe('which pools the news correction reads (isNewsPool): decided once per pool, from what every news loader sets', () => {
+  const parsed = (raw: string) => parseArticle('x', raw).article;
+  const imported = parsed(renderArticleFile({ title: 'Harbour fees to rise', date: '2005-01-10', url: 'https://news.example/fees', paragraphs: ['The harbour board will raise mooring fees next year.', 'The new fee is 40 dollars a night.'] }));
+  const importedTitleOnly = parsed(renderArticleFile({ title: 'Harbour fees to rise', date: '2005-01-10', paragraphs: ['The harbour board will raise mooring fees next year.', 'The new fee is 40 dollars a night.'] }));
+  const wire = parsed('date 1987-03-20\nSALOMON SAID IT RECEIVED SUBPOENA\n\nNEW YORK, March 20 - Salomon said it was subpoenaed.\n\nIt will comply.');
+  const reference = parsed('date 2020-01-01\n\nThe Riverton harbor was built in 1888 by the Lakeside Shipping Company, which ran it for a century.\n\nFerries leave every hour.');
+  const byline = parsed('By John Smith\n\nThe harbour board will raise mooring fees next year.');
+  const heading = parsed('# Meeting notes\n\nWe discussed the harbour fees.');
+
+  it('GIVEN an article written by import (front-matter title and link, or title alone) or a wire story with a headline line THEN it is a news story; a dated reference text, a byline-first or a "# heading" file without a date is not', () => {
+    expect(imported.headline).toBe(false);
+    expect(isNewsStory(imported)).toBe(true);
+    expect(isNewsStory(importedTitleOnly)).toBe(true);
+    expect(isNewsStory(wire)).toBe(true);
+    expect(isNewsStory(reference)).toBe(false);
+    expect(isNewsStory(byline)).toBe(false);
+    expect(isNewsStory(heading)).toBe(false);
+  });
+
+  it('GIVEN a pool THEN it is corrected as a whole when most of its stories are news, never passage by passage', () => {
+    expect(isNewsPool([imported, wire, reference])).toBe(true);
+    expect(isNewsPool([imported, reference, byline])).toBe(false);
+    expect(isNewsPool([])).toBe(false);
+  });
+});
+
+describe('the unseen measures are never trained on (bench/news-ask.ts refuseUnseen)', () => {
+  it('GIVEN an unseen file by name, or training questions that share a story or an id with one THEN refused with the file named; a training file passes', () => {
+    const unseen = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
+    expect(() => refuseUnseen('somewhere/news-questions-5.jsonl', [])).toThrow(/is an unseen measure/);
+    const copied = [{ ...(unseen[0] as NewsQuestion), id: 'x99' }];
+    expect(() => refuseUnseen('mine.jsonl', copied)).toThrow(/mine\.jsonl: question x99 \(.+\) belongs to the unseen measure news-questions-2\.jsonl: never train on it/);
+    expect(() => refuseUnseen('bench/news-questions-4.jsonl', readNewsQuestions(join(ROOT, 'bench', 'news-questions-4.jsonl')))).not.toThrow();
   });
 });
 
@@ -155,6 +201,9 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     const bad = run('--news', `${FILE_A},${broken}`, '--news-corpus', archiveDir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/broken\.jsonl:2: not JSON/);
+    const unseen = run('--news', `${FILE_A},${join(ROOT, 'bench', 'news-questions-2.jsonl')}`, '--news-corpus', archiveDir);
+    expect(unseen.status).toBe(1);
+    expect(unseen.stderr).toMatch(/news-questions-2\.jsonl is an unseen measure/);
     const other = run('--news', `${FILE_A},${FILE_B}`, '--news-corpus', '/tmp/some-other-corpus');
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/which no --news-corpus folder is named/);
