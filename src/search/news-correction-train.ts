@@ -6,10 +6,12 @@
 import { ASK_POOL, type Engine } from '../engine.js';
 import { UserError } from '../errors.js';
 import { scorePool } from './answer.js';
-import type { AskWeights } from './ask-model.js';
+import { PASSAGE_FEATURES, type AskWeights } from './ask-model.js';
 import { holdsAnswer, type NewsGold } from './ask-train.js';
-import { correctionFeatures, isNewsPool, type CorrectionGroup } from './news-correction.js';
+import { correctionFeatures, isNewsPool, passageCues, type CorrectionGroup } from './news-correction.js';
 import type { Article } from '../archive/types.js';
+
+const cues = passageCues(PASSAGE_FEATURES);
 
 /** One question's group, or undefined when the question is only stop words (a user's would be refused too). */
 export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights): CorrectionGroup | undefined {
@@ -27,7 +29,7 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
   const news = isNewsPool(articles);
   return {
     base: scored.map((s) => s.score),
-    features: scored.map((s) => correctionFeatures(s.features, s.score, asked.q.type, news)),
+    features: scored.map((s) => correctionFeatures(s.features, cues, s.score, asked.q.type, news)),
     positive: scored.map((s) => {
       const p = engine.index.passages[s.ranked.passage];
       return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);

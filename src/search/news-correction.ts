@@ -9,14 +9,9 @@
 import { createHash } from 'node:crypto';
 import { shortTitle } from '../archive/parse.js';
 import type { Article } from '../archive/types.js';
-import { PASSAGE_FEATURES, type Ranker } from './ask-model.js';
 import type { AnswerType } from './question.js';
 
-/** A function, not a constant: ask-model.ts parses a weights file while this module may still be loading (they import each other). */
-function correctionNames(): readonly string[] {
-  return ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'];
-}
-export const CORRECTION_FEATURES: readonly string[] = correctionNames();
+export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'];
 
 export interface NewsCorrection {
   features: string[];
@@ -29,15 +24,24 @@ export interface NewsCorrection {
 }
 
 /** A short fingerprint of a passage model: a correction fit over another model must not load. */
-export function passageFingerprint(passage: Ranker): string {
+export function passageFingerprint(passage: unknown): string {
   return createHash('sha256').update(JSON.stringify(passage)).digest('hex').slice(0, 16);
 }
 
-let cues: { first: number; typed: number; overlap: number } | undefined;
-/** Where the passage features the correction reads sit (looked up on first use, after both modules have loaded). */
-function cueIndices(): { first: number; typed: number; overlap: number } {
-  cues ??= { first: PASSAGE_FEATURES.indexOf('articleFirst'), typed: PASSAGE_FEATURES.indexOf('typedPassage'), overlap: PASSAGE_FEATURES.indexOf('overlap') };
-  return cues;
+/** Where the passage features the correction reads sit in a passage feature vector (the caller passes PASSAGE_FEATURES: this module imports nothing from ask-model, which imports it). */
+export interface PassageCues {
+  first: number;
+  typed: number;
+  overlap: number;
+}
+
+export function passageCues(names: readonly string[]): PassageCues {
+  const at = (name: string): number => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new Error(`news correction: the passage features have no ${name}`);
+    return i;
+  };
+  return { first: at('articleFirst'), typed: at('typedPassage'), overlap: at('overlap') };
 }
 
 /**
@@ -50,9 +54,8 @@ function cueIndices(): { first: number; typed: number; overlap: number } {
  * reference text's first paragraph is no such lead (on SQuAD's held-out questions, correcting
  * every pool cost 0.018 of answer-sentence accuracy).
  */
-export function correctionFeatures(passage: readonly number[], score: number, type: AnswerType, news: boolean): number[] {
-  if (!news) return new Array<number>(correctionNames().length).fill(0);
-  const at = cueIndices();
+export function correctionFeatures(passage: readonly number[], at: PassageCues, score: number, type: AnswerType, news: boolean): number[] {
+  if (!news) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
   const first = passage[at.first] ?? 0;
   const typed = passage[at.typed] ?? 0;
   const untyped = type === 'other' ? 0 : 1 - typed;
@@ -82,9 +85,9 @@ export function isNewsPool(articles: readonly StoryFields[]): boolean {
 }
 
 /** The passage score with the correction added (unchanged without one). */
-export function correctedScore(correction: NewsCorrection | undefined, passage: readonly number[], score: number, type: AnswerType, news: boolean): number {
+export function correctedScore(correction: NewsCorrection | undefined, passage: readonly number[], at: PassageCues, score: number, type: AnswerType, news: boolean): number {
   if (!correction || !news) return score;
-  const x = correctionFeatures(passage, score, type, news);
+  const x = correctionFeatures(passage, at, score, type, news);
   let s = score;
   for (let i = 0; i < x.length; i++) s += (correction.weights[i] ?? 0) * (x[i] ?? 0);
   return s;
@@ -94,7 +97,7 @@ export function correctedScore(correction: NewsCorrection | undefined, passage: 
 export function parseCorrection(doc: unknown): NewsCorrection {
   const c = doc as Partial<NewsCorrection> | null;
   if (typeof c !== 'object' || c === null) throw new Error('news correction: not an object');
-  const names = correctionNames();
+  const names = CORRECTION_FEATURES;
   if (!Array.isArray(c.features) || c.features.join() !== names.join()) throw new Error("news correction: features differ from the code's");
   if (!Array.isArray(c.weights) || c.weights.length !== names.length || !c.weights.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     throw new Error(`news correction: needs ${names.length} finite weights`);

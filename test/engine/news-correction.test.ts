@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load.js';
 import { Engine } from '../../src/engine.js';
-import { DEFAULT_ASK_WEIGHTS, parseWeights } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, parseWeights } from '../../src/search/ask-model.js';
 import { scorePool } from '../../src/search/answer.js';
 import { PassageIndex } from '../../src/search/index.js';
 import {
@@ -17,6 +17,7 @@ import {
   fitCorrection,
   isNewsPool,
   isNewsStory,
+  passageCues,
   passageFingerprint,
   type CorrectionGroup,
   type NewsCorrection,
@@ -80,14 +81,16 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     const otherPassage = { ...DEFAULT_ASK_WEIGHTS.passage, weights: DEFAULT_ASK_WEIGHTS.passage.weights.map((w) => w + 0.5) };
     expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, passage: otherPassage, newsCorrection: correction })))).toThrow(/fit over another passage model; fit it again with npm run train:news-correction/);
     expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: { ...correction, passage: '' } })))).toThrow(/fingerprint of the passage model/);
-    const x = correctionFeatures(new Array<number>(40).fill(0), 0.5, 'person', true);
+    const cues = passageCues(PASSAGE_FEATURES);
+    const x = correctionFeatures(new Array<number>(40).fill(0), cues, 0.5, 'person', true);
     expect(x).toEqual([0.5, 0, 0, 0, 0]);
-    expect(correctedScore(undefined, [], 0.7, 'person', true)).toBe(0.7);
+    expect(correctedScore(undefined, [], cues, 0.7, 'person', true)).toBe(0.7);
     const plain = new Array<number>(40).fill(1);
-    expect(correctedScore(correction, plain, 0.7, 'person', true)).toBeCloseTo(0.7 - 1 + 2);
+    expect(correctedScore(correction, plain, cues, 0.7, 'person', true)).toBeCloseTo(0.7 - 1 + 2);
     // A text without a headline (a reference article, not a news story) is not corrected.
-    expect(correctedScore(correction, plain, 0.7, 'person', false)).toBe(0.7);
-    expect(correctionFeatures(plain, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
+    expect(correctedScore(correction, plain, cues, 0.7, 'person', false)).toBe(0.7);
+    expect(correctionFeatures(plain, cues, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
+    expect(() => passageCues(['score'])).toThrow(/the passage features have no articleFirst/);
     const bad = (c: unknown): unknown => JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: c }));
     expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's; fit it again with npm run train:news-correction/);
     expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
