@@ -1,7 +1,12 @@
 /**
  * The seeded draw of articles behind a news question file (bench/news-questions-2.jsonl came
  * from `--seed 1617 --per-corpus 20`, bench/news-questions-3.jsonl from `--seed 1631 --per-corpus 20
- * --exclude` both earlier files): for each corpus folder, the articles with at least
+ * --exclude` both earlier files, bench/news-questions-4.jsonl from `--seed 1801` excluding files 1-3,
+ * bench/news-questions-5.jsonl from `--seed 1805` excluding files 1-4, bench/news-questions-6.jsonl
+ * from `--seed 1809` excluding files 1-5, bench/news-questions-7.jsonl from `--seed 1813` excluding
+ * files 1-6 (its questions are answered wherever the story answers them, the lead included),
+ * bench/news-questions-8.jsonl from `--seed 1817 --per-corpus 10` excluding files 1-7 (training, the
+ * same natural mix); for files 4-8 the first N drawn per corpus were all used): for each corpus folder, the articles with at least
  * MIN_PARAGRAPHS body paragraphs and MIN_WORDS words (so a question can have its answer after the
  * lead, and Reuters' one-line earnings tables are left out), minus those any EXCLUDE file already
  * asks about, shuffled by a seeded generator; the first N of each are printed. Questions are then

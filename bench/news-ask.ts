@@ -3,7 +3,9 @@
  * scoring one engine per corpus on it. Each miss gets a failure class read off the ranking, so a
  * fresh question file says at once where answers are lost.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
@@ -18,6 +20,26 @@ export interface NewsQuestion {
   type: AnswerType;
   question: string;
   answers: string[];
+}
+
+/** The unseen measures (README, "News questions"): no training script may learn from their questions. */
+export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', 'news-questions-5.jsonl', 'news-questions-7.jsonl'];
+
+/**
+ * Refuses training questions that belong to an unseen measure: the file itself, or any question
+ * sharing an id or a story with one of them (a copy or a renamed file).
+ */
+export function refuseUnseen(file: string, questions: readonly NewsQuestion[], benchDir = fileURLToPath(new URL('.', import.meta.url))): void {
+  if (UNSEEN_NEWS_FILES.includes(basename(file))) throw new Error(`${file} is an unseen measure (${UNSEEN_NEWS_FILES.join(', ')}): never train on it`);
+  for (const name of UNSEEN_NEWS_FILES) {
+    const path = join(benchDir, name);
+    if (!existsSync(path)) continue;
+    const unseen = readNewsQuestions(path);
+    const ids = new Set(unseen.map((q) => q.id));
+    const stories = new Set(unseen.map((q) => `${q.corpus}/${q.article}`));
+    const hit = questions.find((q) => ids.has(q.id) || stories.has(`${q.corpus}/${q.article}`));
+    if (hit) throw new Error(`${file}: question ${hit.id} (${hit.corpus}/${hit.article}) belongs to the unseen measure ${name}: never train on it`);
+  }
 }
 
 /** Reads a question file: one JSON object a line; a line that is not a question stops with its line number and what is wrong. */

@@ -34,7 +34,8 @@ import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
 import { PassageIndex } from '../src/search/index.js';
 import type { NewsTraining } from '../src/search/ask-train.js';
-import { readNewsQuestions } from './news-ask.js';
+import { readNewsQuestions, refuseUnseen } from './news-ask.js';
+import { weightsText } from './weights-text.js';
 import { openSquad, partOf } from './squad.js';
 
 const VALUED = ['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
@@ -187,7 +188,9 @@ function newsOptions(): { training: NewsTraining[]; weight: number; label: strin
   if (!(Number.isInteger(weight) && weight >= 1)) fail(`--news-weight needs a whole number of 1 or more (got ${weightText ?? ''})`);
   const questions = files.flatMap((f) => {
     try {
-      return readNewsQuestions(f);
+      const read = readNewsQuestions(f);
+      refuseUnseen(f, read);
+      return read;
     } catch (e) {
       return fail(`--news: ${(e as Error).message}`);
     }
@@ -207,9 +210,4 @@ function newsOptions(): { training: NewsTraining[]; weight: number; label: strin
     training.push({ engine: new Engine(archive, PassageIndex.build(archive.articles)), questions: asked });
   }
   return { training, weight, label: `${files.map((f) => basename(f)).join(', ')} (${questions.length} questions, weight ${weight})` };
-}
-
-/** One line per list of numbers (a tree's lists, a weight vector): hundreds of trees stay a readable file. */
-function weightsText(weights: AskWeights): string {
-  return JSON.stringify(weights, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`);
 }

@@ -81,7 +81,8 @@ function isHeadline(p: string): boolean {
   return p.length > 0 && p.length < TITLE_MAX && !/[.!?:;,"”’)]$/.test(p);
 }
 
-function shortTitle(p: string): string {
+/** The title a body's first paragraph gives when the file names none (exported: a title that differs came from front matter). */
+export function shortTitle(p: string): string {
   const sentence = /^(.{20,}?[.!?])(?:["”’]?)\s/.exec(p)?.[1] ?? p;
   if (sentence.length <= TITLE_MAX) return sentence;
   const cut = sentence.slice(0, TITLE_MAX - 1);

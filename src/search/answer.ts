@@ -1,11 +1,13 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
 import { answerCandidates, typedCandidates, type Candidate, type CandidateKind } from './candidates.js';
+import type { Article } from '../archive/types.js';
 import type { PassageIndex } from './index.js';
+import { correctedScore, isNewsPool, passageCues } from './news-correction.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
@@ -852,6 +854,9 @@ export interface PassageChoice {
  * features include its best sentence and whether a candidate of the expected type stands
  * there, so a later paragraph naming the person beats a lead that only restates the topic.
  */
+/** Where the news correction's cues sit among the passage features. */
+const PASSAGE_CUES = passageCues(PASSAGE_FEATURES);
+
 export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): PassageChoice[] {
   const top = pool[0]?.score || 1;
   const articleOrder: number[] = [];
@@ -910,6 +915,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
   });
   const siblings = relativeToSiblings(read, q);
   const translated = alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index));
+  const news = weights.newsCorrection !== undefined && isNewsPool(articleOrder.map((a) => index.articles[a] as Article));
   return pool.map((r, i) => {
     const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
     const title = article >= 0 ? [...(index.titleTerms[article] ?? [])].map((t) => index.vocabList[t] ?? '') : [];
@@ -933,7 +939,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       ...(siblings[i] ?? []),
       ...(translated[i] ?? []),
     ];
-    return { ranked: r, features, score: rankerScore(weights.passage, features), best: shown };
+    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, PASSAGE_CUES, rankerScore(weights.passage, features), q.type, news), best: shown };
   });
 }
 

@@ -3,6 +3,7 @@ import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
+import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -37,6 +38,8 @@ export interface AskWeights {
     weights: Record<AnswerType, number[]>;
     trees?: Partial<Record<AnswerType, Tree[]>>;
   };
+  /** A second stage on the passage score learnt from news questions only (news-correction.ts). Absent: none. */
+  newsCorrection?: NewsCorrection;
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -174,6 +177,15 @@ export function parseWeights(doc: unknown): AskWeights {
   }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   if (w.align !== undefined) w.align = parseAlignTable(w.align);
+  if (w.newsCorrection !== undefined) {
+    try {
+      w.newsCorrection = parseCorrection(w.newsCorrection);
+      if (w.passage && w.newsCorrection.passage !== passageFingerprint(w.passage)) throw new Error('news correction: fit over another passage model');
+    } catch (e) {
+      // The correction is fit by its own script, over a trained passage model.
+      throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npm run train:news-correction`);
+    }
+  }
   check('span', w.span, SPAN_FEATURES);
   for (const t of ANSWER_TYPES) vector(`span ${t}`, w.span?.weights?.[t], SPAN_FEATURES.length);
   const spanTrees = w.span?.trees;

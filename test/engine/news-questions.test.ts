@@ -41,6 +41,21 @@ describe('news question shapes (question.ts)', () => {
     expect(answerType('Which colour did the team wear?')).toBe('other');
   });
 
+  it('GIVEN the shapes news readers use (cost as a verb, a share of exports, blame, a village, an MEP) THEN the type is the one meant; near misses ("what part", "what ground") stay open', () => {
+    expect(answerType('What would it cost to buy every gadget on the list?')).toBe('number');
+    expect(answerType('What part of the Earth is larger than the crust?')).toBe('other');
+    expect(answerType('What part did he play in the film?')).toBe('other');
+    expect(answerType('What did the steel maker blame for its weak outlook?')).toBe('cause');
+    expect(answerType('What did the minister say about the outlook?')).toBe('other');
+    expect(answerType('In which village was the singer burgled?')).toBe('place');
+    expect(answerType('Which MEP called the plan an insult?')).toBe('person');
+    expect(answerType('Which MPs voted against the bill?')).toBe('person');
+    expect(answerType('What economic growth does the government aim for?')).toBe('number');
+    expect(answerType('What economic policy did he favour?')).toBe('other');
+    expect(answerType('Which stadium hosted the final?')).toBe('place');
+    expect(answerType('What ground did the judge give for the ruling?')).toBe('other');
+  });
+
   it('GIVEN "how much/many" followed by an auxiliary THEN there is no head word (the auxiliary is not what is asked about)', () => {
     const head = (q: string): string | undefined => whPhrase(q, new Set(terms(q))).head;
     expect(head('How much will the adapter sell for?')).toBeUndefined();
@@ -160,22 +175,23 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
   });
 
-  it('GIVEN the repository question files THEN all three read without error, 40 questions each, ids unique across them, half of the second and third from each corpus, each written from articles the earlier files do not use', () => {
-    const first = readNewsQuestions(join(ROOT, 'bench', 'news-questions.jsonl'));
-    const second = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
-    const third = readNewsQuestions(join(ROOT, 'bench', 'news-questions-3.jsonl'));
-    expect([first.length, second.length, third.length]).toEqual([40, 40, 40]);
-    expect(new Set([...first, ...second, ...third].map((q) => q.id)).size).toBe(120);
-    for (const file of [second, third]) expect(file.filter((q) => q.corpus === 'bbc')).toHaveLength(20);
-    const used = new Set(first.map((q) => q.article));
-    expect(second.filter((q) => used.has(q.article))).toEqual([]);
-    for (const q of second) used.add(q.article);
-    expect(third.filter((q) => used.has(q.article))).toEqual([]);
+  it('GIVEN the repository question files THEN all eight read without error (40 questions each, 20 in the eighth), ids unique across them, half of files 2-8 from each corpus, each written from articles the earlier files do not use', () => {
+    const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl', 'news-questions-6.jsonl', 'news-questions-7.jsonl', 'news-questions-8.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
+    expect(files.map((f) => f.length)).toEqual([40, 40, 40, 40, 40, 40, 40, 20]);
+    expect(new Set(files.flat().map((q) => q.id)).size).toBe(300);
+    for (const file of files.slice(1)) expect(file.filter((q) => q.corpus === 'bbc')).toHaveLength(file.length / 2);
+    const used = new Set<string>();
+    for (const file of files) {
+      expect(file.filter((q) => used.has(q.article))).toEqual([]);
+      for (const q of file) used.add(q.article);
+    }
+    // Files 4-7 mix the kinds of question a reader asks.
+    for (const file of files.slice(3)) expect(new Set(file.map((q) => q.type)).size).toBeGreaterThanOrEqual(5);
   });
 });
 
 describe('ask reads a short top story whole, and does not present a restating sentence as the answer (engine.ts)', () => {
-  const body = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of the long report covers the fleet's routine maintenance.`).join('\n\n');
+  const body = (n: number) => Array.from({ length: n }, (_, i) => `Section ${String.fromCharCode(65 + i)} of the long report covers the fleet's routine maintenance.`).join('\n\n');
   const dir = writeTempArchive('k17-story', [
     [
       'short',
