@@ -9,6 +9,7 @@ import type { PassageIndex } from './index.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
+import { frameFeatures, questionFrame, sameFamily } from './frame.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -165,15 +166,6 @@ function spanPositions(w: Words, c: Candidate): [number, number] {
   return first < 0 ? [before, before] : [first, last];
 }
 
-/** Two stems of one word family ("teach"/"teacher", "discov"/"discoveri", "success"/"successfulli"): a shared start of five letters, or a whole four-letter stem ("invad"/"invas" share only four: not a family). */
-function sameFamily(a: string, b: string): boolean {
-  if (a === b) return true;
-  const n = Math.min(a.length, b.length);
-  if (n < 4 || /\d/.test(a) || /\d/.test(b)) return false;
-  const need = Math.min(5, n);
-  return a.slice(0, need) === b.slice(0, need);
-}
-
 /** The wh-words whose head word is the sentence model's focus (scoreSentences). */
 const FOCUS_WH: ReadonlySet<string> = new Set(['what', 'which', 'how', 'whose']);
 
@@ -228,6 +220,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     ws.map((w) => new Set(w.terms.map((x) => x.term).filter((t) => t !== QUOTED))),
     pointer.anaphors,
   );
+  const frame = questionFrame(q);
   let topicTotal = 0;
   let relationTotal = 0;
   for (const t of q.terms) {
@@ -375,6 +368,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       placeKind,
       ...(pointer.features[i] ?? POINTER_SENTENCE_FEATURES.map(() => 0)),
       ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
+      ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });

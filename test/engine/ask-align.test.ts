@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignFeatures, parseAlignTable, questionAlign, trainAlignTable, type AlignPair, type AlignTable } from '../../src/search/align.js';
+import { alignFeatures, DEFAULT_ALIGN_TRAIN, parseAlignTable, questionAlign, SELF_FLOOR, trainAlignTable, type AlignPair, type AlignTable } from '../../src/search/align.js';
 import { questionView, scoreSentences, sentenceTerms } from '../../src/search/answer.js';
-import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, parseWeights, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
 import { alignPairs, crossFitAlign, headlinePairs, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import { terms } from '../../src/text/tokenize.js';
 import { loadArchive } from '../../src/archive/load.js';
@@ -21,8 +21,11 @@ const FOUNDED: AlignPair[] = Array.from({ length: 20 }, (_, i) => ({
 const at = (name: (typeof ALIGN_SENTENCE_FEATURES)[number]): number => SENTENCE_FEATURES.indexOf(name);
 
 describe('ask: the learnt word translation table (align.ts)', () => {
-  it('GIVEN the align features THEN they are the last of SENTENCE_FEATURES (appended, older weights keep their places)', () => {
-    expect(SENTENCE_FEATURES.slice(-ALIGN_SENTENCE_FEATURES.length)).toEqual([...ALIGN_SENTENCE_FEATURES]);
+  it('GIVEN the align features THEN they follow the pointer features, before the frame features (appended, older weights keep their places)', () => {
+    const start = SENTENCE_FEATURES.indexOf('align:loglik');
+    expect(SENTENCE_FEATURES[start - 1]).toBe('anaphor×subject');
+    expect(SENTENCE_FEATURES.slice(start, start + ALIGN_SENTENCE_FEATURES.length)).toEqual([...ALIGN_SENTENCE_FEATURES]);
+    expect(SENTENCE_FEATURES.slice(-FRAME_SENTENCE_FEATURES.length)).toEqual([...FRAME_SENTENCE_FEATURES]);
   });
 
   it('GIVEN pairs where the question says "found" and the answer "establish" THEN EM gives t(found|establish) the most, and words of one story stay out', () => {
@@ -56,6 +59,7 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     ['a row that is a list', { trainedOn: 'x', pairs: 1, table: { found: [0.5] } }, /entry "found" is not an object/],
     ['a probability above 1', { trainedOn: 'x', pairs: 1, table: { found: { establish: 2 } } }, /t\("found" \| "establish"\) must be a probability/],
     ['a probability that is text', { trainedOn: 'x', pairs: 1, table: { found: { establish: '0.5' } } }, /must be a probability/],
+    ['a NULL share of 0', { trainedOn: 'x', pairs: 1, table: { found: { '': 0 } } }, /t\("found" \| ""\) must be a probability/],
   ])('GIVEN a table with %s THEN loading says what is wrong and to retrain', (_, doc, message) => {
     expect(() => parseAlignTable(doc)).toThrow(message);
     expect(() => parseWeights({ ...DEFAULT_ASK_WEIGHTS, align: doc })).toThrow(/retrain with npm run train:ask/);
@@ -103,6 +107,44 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     const [has, lacks] = alignFeatures(q, [new Set(['riverton', 'club']), new Set(['club'])], [0, 0]);
     expect(has?.[0]).toBeGreaterThan(lacks?.[0] ?? 1);
     expect(lacks?.[0]).toBe(0);
+  });
+
+  it('GIVEN a word whose answers mostly say it otherwise THEN its self-translation and its NULL share are kept even below the pruning threshold', () => {
+    // "rise" is said as "rose" in the answers; the sentence word "rise" stands mostly beside "fell" for "fall" questions: t(rise|rise) is tiny.
+    const pairs: AlignPair[] = Array.from({ length: 24 }, (_, i) => ({
+      question: [i % 2 ? 'rise' : 'fall', `topic${i}`],
+      sentence: i % 2 ? (i % 6 === 1 ? ['rise', 'rose', `topic${i}`] : ['rose', `topic${i}`]) : ['fell', 'rise', `topic${i}`],
+      source: `story${i}`,
+    }));
+    const table = trainAlignTable(pairs, 'fixture', { minCount: 3 });
+    const row = table.table['rise'] ?? {};
+    expect(row['rose']).toBeGreaterThan(0.9);
+    expect(row['rise']).toBeGreaterThan(0);
+    expect(row['rise']).toBeLessThan(DEFAULT_ALIGN_TRAIN.minProbability);
+    // NULL: kept for every word of the table, whatever its size.
+    expect(row['']).toBeGreaterThan(0);
+    expect(table.table['fall']?.['']).toBeGreaterThan(0);
+    expect(parseAlignTable(JSON.parse(JSON.stringify(table)))).toEqual(table);
+  });
+
+  it('GIVEN a known word the table learnt no self-translation for THEN its literal repeat still says it (at least SELF_FLOOR); a larger learnt one stays', () => {
+    const table: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { rise: { rose: 0.9 }, win: { win: 0.8, victori: 0.2 } } };
+    const a = questionAlign(table, ['rise', 'win']);
+    expect(a?.by.get('rise')).toEqual([[0, SELF_FLOOR]]);
+    expect(a?.by.get('win')).toEqual([[1, 0.8]]);
+    const q = { align: a, weight: () => 1, total: 2, focus: undefined };
+    const [repeats, lacks] = alignFeatures(q, [new Set(['rise', 'win']), new Set(['win'])], [0, 0]);
+    expect(repeats?.[0]).toBeGreaterThan(lacks?.[0] ?? 1);
+    // Literal words are never "said in other words".
+    expect(repeats?.[1]).toBe(0);
+  });
+
+  it('GIVEN t(q|NULL) THEN a framing word the sentence lacks costs less than one without a NULL share (the NULL path is read)', () => {
+    const withNull: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { name: { name: 0.6, '': 0.3 }, club: { club: 0.9 } } };
+    const withoutNull: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { name: { name: 0.6 }, club: { club: 0.9 } } };
+    const read = (table: AlignTable): number => alignFeatures({ align: questionAlign(table, ['name', 'club']), weight: () => 1, total: 2, focus: undefined }, [new Set(['club'])], [0])[0]?.[0] ?? 0;
+    expect(questionAlign(withNull, ['name', 'club'])?.nulls).toEqual([0.3, 0]);
+    expect(read(withNull)).toBeGreaterThan(read(withoutNull));
   });
 
   it('GIVEN cross-fitting THEN the table an article is read with never learnt from that article; one without pairs gets the whole table', () => {
