@@ -18,7 +18,9 @@
  * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
  * to measure the pick model end to end without a full retrain.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]
+ * `--drop F,F`: those features read 0 for training and testing (an A/B of features without removing them).
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
  */
 import { loadArchive } from '../src/archive/load.js';
 import { alignPairs, crossFitAlign, headlinePairs, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
@@ -30,10 +32,10 @@ import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone'];
+const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
   process.exit(1);
 }
 const alone = (args.includes('--alone') ? (args[args.indexOf('--alone') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => [name, SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number])] as const);
@@ -43,6 +45,14 @@ for (const [name, k] of alone) {
     process.exit(1);
   }
 }
+const dropped = (args.includes('--drop') ? (args[args.indexOf('--drop') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => {
+  const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
+  if (k < 0) {
+    console.error(`--drop: no sentence feature ${name}`);
+    process.exit(1);
+  }
+  return k;
+});
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
 const weightsAt = args.indexOf('--weights');
@@ -76,7 +86,8 @@ try {
     }
     const gold = goldSentences(squad.engine, g, q);
     if (!gold || !gold.positive.some(Boolean)) continue;
-    const row = { g, type: q.type, group: { features: gold.sentences.map((s) => s.features), positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
+    const features = gold.sentences.map((s) => s.features.map((x, k) => (dropped.includes(k) ? 0 : x)));
+    const row = { g, type: q.type, group: { features, positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
     (heldOut.has(g.article) ? test : train).push(row);
   }
 } finally {

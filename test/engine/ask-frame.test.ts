@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionView, scoreSentences } from '../../src/search/answer.js';
-import { DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, LOCATIVE_SENTENCE_FEATURES, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
 import { orderedMatch, questionFrame, sameFamily } from '../../src/search/frame.js';
 import type { AlignTable } from '../../src/search/align.js';
 import { terms } from '../../src/text/tokenize.js';
@@ -17,8 +17,31 @@ const reading = (name: (typeof FRAME_SENTENCE_FEATURES)[number], weight: number)
 const best = (scored: ReturnType<typeof scoreSentences>): number => scored.indexOf(scored.reduce((a, b) => (b.score > a.score ? b : a)));
 
 describe('ask: the question frame in the sentence (frame.ts)', () => {
-  it('GIVEN the frame features THEN they are the last of SENTENCE_FEATURES', () => {
-    expect(SENTENCE_FEATURES.slice(-FRAME_SENTENCE_FEATURES.length)).toEqual([...FRAME_SENTENCE_FEATURES]);
+  it('GIVEN the frame features THEN they follow the align features, and the locative feature is the last of SENTENCE_FEATURES', () => {
+    const start = SENTENCE_FEATURES.indexOf('frame:lcs');
+    expect(SENTENCE_FEATURES[start - 1]).toBe('align:pairGain');
+    expect(SENTENCE_FEATURES.slice(start, start + FRAME_SENTENCE_FEATURES.length)).toEqual([...FRAME_SENTENCE_FEATURES]);
+    expect(SENTENCE_FEATURES.slice(-LOCATIVE_SENTENCE_FEATURES.length)).toEqual([...LOCATIVE_SENTENCE_FEATURES]);
+  });
+
+  it('GIVEN a where-question answered by a common noun THEN the sentence with a locative phrase after the relation word gets place×locativeAfter and wins with it', () => {
+    const question = 'Where do consultant pharmacists usually work?';
+    const passage =
+      'Consultant pharmacists usually work for themselves, and many consultant pharmacists run large companies. Consultant pharmacists work in nursing homes.';
+    const q = questionView(question, terms(question), () => 1);
+    const k = SENTENCE_FEATURES.indexOf('place×locativeAfter');
+    const scored = scoreSentences(passage, q);
+    expect(scored.map((s) => s.features[k])).toEqual([0, 1]);
+    const weights = new Array<number>(SENTENCE_FEATURES.length).fill(0);
+    weights[SENTENCE_FEATURES.indexOf('overlap')] = 1;
+    expect(best(scoreSentences(passage, q, { ...DEFAULT_ASK_WEIGHTS, sentence: { features: [...SENTENCE_FEATURES], weights: [...weights] } }))).toBe(0);
+    weights[k] = 1;
+    expect(best(scoreSentences(passage, q, { ...DEFAULT_ASK_WEIGHTS, sentence: { features: [...SENTENCE_FEATURES], weights } }))).toBe(1);
+    // Not a where-question; a locative whose noun the question says ("work in Paris" for a question about Paris): 0.
+    const who = 'Who works in nursing homes?';
+    for (const s of scoreSentences(passage, questionView(who, terms(who), () => 1))) expect(s.features[k]).toBe(0);
+    const paris = 'Where in Paris do consultant pharmacists work?';
+    expect(scoreSentences('Consultant pharmacists work in Paris.', questionView(paris, terms(paris), () => 1))[0]?.features[k]).toBe(0);
   });
 
   it('GIVEN sequences THEN orderedMatch is the weighted longest common subsequence', () => {
