@@ -27,7 +27,18 @@ export interface Frame {
   afterTotal: number;
 }
 
+/** Frames already read: scoreSentences runs once per pool passage with the same question. */
+const frames = new WeakMap<FrameQuestion, Frame>();
+
 export function questionFrame(q: FrameQuestion): Frame {
+  const known = frames.get(q);
+  if (known) return known;
+  const frame = readFrame(q);
+  frames.set(q, frame);
+  return frame;
+}
+
+function readFrame(q: FrameQuestion): Frame {
   const all: string[] = [];
   const after: string[] = [];
   tokenize(q.text).forEach((t, i) => {
