@@ -111,23 +111,72 @@ const NEAR_HALF = 3;
  */
 export function frameFeatures(q: FrameQuestion, frame: Frame, terms: ReadonlyArray<{ term: string; pos: number }>, candidates: ReadonlyArray<readonly [number, number]>): [number, number, number] {
   const seq = terms.map((x) => x.term);
+  // A sentence repeats its words: each (question word, sentence word) pair is matched once.
+  const memo = new Map<string, number>();
+  const match = (t: string, s: string): number => {
+    const key = `${t}\u0000${s}`;
+    let m = memo.get(key);
+    if (m === undefined) memo.set(key, (m = matchOf(q, t, s)));
+    return m;
+  };
   const lcs = orderedMatch(frame.all, seq, (t, s) => (t === s ? 1 : 0), q.weight) / q.total;
-  const after = frame.afterTotal > 0 ? orderedMatch(frame.after, seq, (t, s) => matchOf(q, t, s), q.weight) / frame.afterTotal : 0;
+  const after = frame.afterTotal > 0 ? orderedMatch(frame.after, seq, match, q.weight) / frame.afterTotal : 0;
   let near = 0;
-  for (const [first, last] of candidates) {
-    let sum = 0;
-    for (const t of frame.all) {
-      let best = 0;
+  if (candidates.length > 0) {
+    // Each question word's matches in word order, found once; every candidate then looks outward from itself.
+    const hits = frame.all.map((t) => {
+      const pos: number[] = [];
+      const val: number[] = [];
       for (const x of terms) {
-        if (x.pos >= first && x.pos <= last) continue;
-        const m = matchOf(q, t, x.term);
-        if (m <= 0) continue;
-        const d = x.pos < first ? first - x.pos : x.pos - last;
-        best = Math.max(best, m / (1 + d / NEAR_HALF));
+        const m = match(t, x.term);
+        if (m > 0) {
+          pos.push(x.pos);
+          val.push(m);
+        }
       }
-      sum += q.weight(t) * best;
+      return { pos, val };
+    });
+    for (const [first, last] of candidates) {
+      let sum = 0;
+      frame.all.forEach((t, k) => {
+        const h = hits[k];
+        if (h) sum += q.weight(t) * nearest(h.pos, h.val, first, last);
+      });
+      near = Math.max(near, sum / q.total);
     }
-    near = Math.max(near, sum / q.total);
   }
   return [lcs, after, near];
+}
+
+/**
+ * The best match / (1 + distance / NEAR_HALF) among matches outside the candidate's words
+ * [first, last], `pos` ascending. Scans outward from the candidate on each side and stops where
+ * even a literal match (1) that far could not beat the best found: exact, and short on a long
+ * sentence that repeats the question's words many times.
+ */
+function nearest(pos: readonly number[], val: readonly number[], first: number, last: number): number {
+  let best = 0;
+  for (let i = firstAtLeast(pos, first) - 1; i >= 0; i--) {
+    const closeness = 1 / (1 + (first - (pos[i] ?? 0)) / NEAR_HALF);
+    if (closeness <= best) break;
+    best = Math.max(best, (val[i] ?? 0) * closeness);
+  }
+  for (let i = firstAtLeast(pos, last + 1); i < pos.length; i++) {
+    const closeness = 1 / (1 + ((pos[i] ?? 0) - last) / NEAR_HALF);
+    if (closeness <= best) break;
+    best = Math.max(best, (val[i] ?? 0) * closeness);
+  }
+  return best;
+}
+
+/** The index of the first element >= x in an ascending list (its length when none). */
+function firstAtLeast(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

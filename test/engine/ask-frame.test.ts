@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionView, scoreSentences } from '../../src/search/answer.js';
 import { DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, LOCATIVE_SENTENCE_FEATURES, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
-import { orderedMatch, questionFrame, sameFamily } from '../../src/search/frame.js';
+import { frameFeatures, orderedMatch, questionFrame, sameFamily } from '../../src/search/frame.js';
 import type { AlignTable } from '../../src/search/align.js';
 import { terms } from '../../src/text/tokenize.js';
 
@@ -104,5 +104,57 @@ describe('ask: the question frame in the sentence (frame.ts)', () => {
     expect(best(scoreSentences(passage, q, reading('frame:typedNear', 4)))).toBe(1);
     const open = 'What did Mido say about the national team?';
     for (const s of scoreSentences(passage, questionView(open, terms(open), () => 1))) expect(s.features[at('frame:typedNear')]).toBe(0);
+  });
+  it('GIVEN random sentences and candidates THEN typedNear equals the all-pairs definition (the outward scan is exact)', () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const question = 'How many shares did Acme sell to investors?';
+    const q = questionView(question, terms(question), (t) => 1 + t.length / 10);
+    const frame = questionFrame(q);
+    // The question's own words, a word of the same family and unrelated ones.
+    const vocab = [...frame.all, 'shareholder', 'bank', 'market', 'profit'];
+    let nonZero = 0;
+    for (let round = 0; round < 200; round++) {
+      let pos = 0;
+      const words = Array.from({ length: 1 + rand(30) }, () => ({ term: vocab[rand(vocab.length)] ?? 'x', pos: (pos += 1 + rand(2)) }));
+      const spans = Array.from({ length: 1 + rand(3) }, () => {
+        const first = rand(60);
+        return [first, first + rand(3)] as const;
+      });
+      let expected = 0;
+      for (const [first, last] of spans) {
+        let sum = 0;
+        for (const t of frame.all) {
+          let best = 0;
+          for (const x of words) {
+            if (x.pos >= first && x.pos <= last) continue;
+            const m = x.term === t ? 1 : sameFamily(t, x.term) ? 0.5 : 0;
+            const d = x.pos < first ? first - x.pos : x.pos - last;
+            if (m > 0) best = Math.max(best, m / (1 + d / 3));
+          }
+          sum += q.weight(t) * best;
+        }
+        expected = Math.max(expected, sum / q.total);
+      }
+      if (expected > 0) nonZero++;
+      expect(frameFeatures(q, frame, words, spans)[2]).toBeCloseTo(expected, 12);
+    }
+    expect(nonZero).toBeGreaterThan(100);
+  });
+
+  it('GIVEN a hostile paragraph of 50,000 characters without a full stop THEN the sentence is still scored, with every feature finite', () => {
+    const clauses = Array.from({ length: 1_400 }, (_, i) => `Acme sold ${i + 1} shares to investors`).join(', and ');
+    expect(clauses.length).toBeGreaterThan(50_000);
+    const question = 'How many shares did Acme Corp sell to investors?';
+    const scored = scoreSentences(clauses, questionView(question, terms(question), () => 1));
+    expect(scored).toHaveLength(1);
+    const features = scored[0]?.features ?? [];
+    expect(features).toHaveLength(SENTENCE_FEATURES.length);
+    expect(features.every(Number.isFinite)).toBe(true);
+    // Candidates stand right beside "shares" and "investors": the question's words are near one.
+    expect(features[at('frame:typedNear')]).toBeGreaterThan(0.3);
   });
 });
