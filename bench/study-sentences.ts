@@ -30,6 +30,7 @@ import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
+import { newsQuestionArticles } from './news-articles.js';
 
 const args = process.argv.slice(2);
 const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
@@ -73,7 +74,8 @@ const test: Row[] = [];
 const started = performance.now();
 // The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
 const headlines = args.includes('--align-headlines') ? (args[args.indexOf('--align-headlines') + 1] ?? '').split(',').filter(Boolean) : [];
-const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles));
+const asked = newsQuestionArticles();
+const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles, asked));
 if (headlines.length) console.log(`headline / lead pairs: ${extra.length}`);
 const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
 try {

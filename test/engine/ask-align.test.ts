@@ -7,7 +7,9 @@ import { terms } from '../../src/text/tokenize.js';
 import { loadArchive } from '../../src/archive/load.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
 import { join } from 'node:path';
 import { ROOT } from '../spawn.js';
 
@@ -220,6 +222,37 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       expect(headlinePairs([{ id: 'empty', title: 'Nothing here', date: null, paragraphs: [], headline: false }])).toEqual([]);
     } finally {
       removeDir(dir);
+    }
+  });
+
+  it('GIVEN articles news questions are asked about THEN their headline / lead pairs are left out; every news question file is read', () => {
+    const dir = writeArchive();
+    const bench = mkdtempSync(join(tmpdir(), 'news-articles-'));
+    try {
+      const articles = loadArchive(dir).articles;
+      const all = headlinePairs(articles);
+      const without = headlinePairs(articles, new Set(['2019/cafe-closing']));
+      expect(without).toHaveLength(all.length - 1);
+      expect(without.some((p) => p.source === '2019/cafe-closing')).toBe(false);
+      writeFileSync(join(bench, 'news-questions.jsonl'), `${JSON.stringify({ id: 'a1', article: '2019/cafe-closing' })}\n`);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'b1', article: 'bbc-tech-001' })}\n\n`);
+      writeFileSync(join(bench, 'other.jsonl'), `${JSON.stringify({ id: 'c1', article: 'not-a-question-file' })}\n`);
+      expect([...newsQuestionArticles(bench)].sort()).toEqual(['2019/cafe-closing', 'bbc-tech-001']);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), '{"id": "x"}\n');
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: needs "article"/);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), 'not json\n');
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: not JSON/);
+      // The repository's own question files: every article they name is excluded.
+      const asked = newsQuestionArticles(join(ROOT, 'bench'));
+      const named = readdirSync(join(ROOT, 'bench'))
+        .filter((n) => NEWS_QUESTION_FILE.test(n))
+        .flatMap((n) => readFileSync(join(ROOT, 'bench', n), 'utf8').split('\n').filter((l) => l.trim()))
+        .map((l) => (JSON.parse(l) as { article: string }).article);
+      expect(named.length).toBeGreaterThanOrEqual(120);
+      for (const a of named) expect(asked.has(a), a).toBe(true);
+    } finally {
+      removeDir(dir);
+      removeDir(bench);
     }
   });
 
