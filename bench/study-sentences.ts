@@ -39,21 +39,20 @@ if (!docsPath || !questionsPath) {
   console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
   process.exit(1);
 }
-const alone = (args.includes('--alone') ? (args[args.indexOf('--alone') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => [name, SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number])] as const);
-for (const [name, k] of alone) {
-  if (k < 0) {
-    console.error(`--alone: no sentence feature ${name}`);
-    process.exit(1);
-  }
+/** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
+function featureList(flag: string): Array<readonly [string, number]> {
+  const names = args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '').split(',').filter(Boolean) : [];
+  return names.map((name) => {
+    const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
+    if (k < 0) {
+      console.error(`${flag}: no sentence feature ${name}`);
+      process.exit(1);
+    }
+    return [name, k] as const;
+  });
 }
-const dropped = (args.includes('--drop') ? (args[args.indexOf('--drop') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => {
-  const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
-  if (k < 0) {
-    console.error(`--drop: no sentence feature ${name}`);
-    process.exit(1);
-  }
-  return k;
-});
+const alone = featureList('--alone');
+const dropped = featureList('--drop').map(([, k]) => k);
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
 const weightsAt = args.indexOf('--weights');

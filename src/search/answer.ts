@@ -433,7 +433,12 @@ function causeCues(text: string, w: Words, matched: Words['terms'], q: QuestionV
 }
 
 const LOCATIVE = /\b(?:in|at|from|near|on|into|across|outside|inside)\s+(?:the\s+)?$/i;
-/** A locative phrase opening within a few words after a question word: "work *in* nursing homes", "used *in* toys", "located *on* the left bank". */
+/**
+ * A locative phrase opening within a few words after a question word: "work *in* nursing homes",
+ * "used *in* toys", "located *on* the left bank". Wider than LOCATIVE (the word before a named
+ * place) by prepositions of extent (within, throughout, along, beside), which a common-noun place
+ * follows; without "from", which after a relation word mostly gives a source ("sold from stock").
+ */
 const LOCATIVE_AFTER = /^[^.;:!?]{0,24}?\b(?:in|at|near|on|inside|within|into|across|throughout|along|beside|outside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(\p{L}[\p{L}'’-]*)/iu;
 
 /**
