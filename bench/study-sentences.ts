@@ -18,7 +18,9 @@
  * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
  * to measure the pick model end to end without a full retrain.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]
+ * `--drop F,F`: those features read 0 for training and testing (an A/B of features without removing them).
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
  */
 import { loadArchive } from '../src/archive/load.js';
 import { alignPairs, crossFitAlign, headlinePairs, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
@@ -28,21 +30,29 @@ import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
+import { newsQuestionArticles } from './news-articles.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone'];
+const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
   process.exit(1);
 }
-const alone = (args.includes('--alone') ? (args[args.indexOf('--alone') + 1] ?? '').split(',').filter(Boolean) : []).map((name) => [name, SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number])] as const);
-for (const [name, k] of alone) {
-  if (k < 0) {
-    console.error(`--alone: no sentence feature ${name}`);
-    process.exit(1);
-  }
+/** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
+function featureList(flag: string): Array<readonly [string, number]> {
+  const names = args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '').split(',').filter(Boolean) : [];
+  return names.map((name) => {
+    const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
+    if (k < 0) {
+      console.error(`${flag}: no sentence feature ${name}`);
+      process.exit(1);
+    }
+    return [name, k] as const;
+  });
 }
+const alone = featureList('--alone');
+const dropped = featureList('--drop').map(([, k]) => k);
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
 const weightsAt = args.indexOf('--weights');
@@ -63,7 +73,8 @@ const test: Row[] = [];
 const started = performance.now();
 // The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
 const headlines = args.includes('--align-headlines') ? (args[args.indexOf('--align-headlines') + 1] ?? '').split(',').filter(Boolean) : [];
-const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles));
+const asked = newsQuestionArticles();
+const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles, asked));
 if (headlines.length) console.log(`headline / lead pairs: ${extra.length}`);
 const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
 try {
@@ -76,7 +87,8 @@ try {
     }
     const gold = goldSentences(squad.engine, g, q);
     if (!gold || !gold.positive.some(Boolean)) continue;
-    const row = { g, type: q.type, group: { features: gold.sentences.map((s) => s.features), positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
+    const features = gold.sentences.map((s) => s.features.map((x, k) => (dropped.includes(k) ? 0 : x)));
+    const row = { g, type: q.type, group: { features, positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
     (heldOut.has(g.article) ? test : train).push(row);
   }
 } finally {

@@ -29,6 +29,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
 import { headlinePairs, trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
+import { newsQuestionArticles } from './news-articles.js';
 import type { AlignPair } from '../src/search/align.js';
 import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
@@ -85,9 +86,10 @@ if (headlinesIndex >= 0) {
     console.error('--align-headlines needs archive folders, comma-separated');
     process.exit(1);
   }
+  const asked = newsQuestionArticles();
   for (const dir of dirs) {
     try {
-      const pairs = headlinePairs(loadArchive(dir).articles);
+      const pairs = headlinePairs(loadArchive(dir).articles, asked);
       if (pairs.length === 0) throw new Error('no article with a headline and a first sentence');
       alignExtra = alignExtra.concat(pairs);
     } catch (e) {

@@ -85,24 +85,36 @@ export function trainAlignTable(pairs: readonly AlignPair[], trainedOn: string, 
     }
     t = counts;
   }
-  // Pruned and keyed by the question word: what a question needs at ask time.
+  // Pruned and keyed by the question word: what a question needs at ask time. Two entries are kept
+  // whatever their size: t(q|q) (a word's own repeat is evidence even where paraphrases took most of
+  // its mass) and t(q|NULL) (NULL spreads over every question word, so each share is small, yet it is
+  // what tells a framing word — "what", "name" — from one the sentence must say).
   const byQuestion = new Map<string, Array<[string, number]>>();
+  const keeps = new Map<string, Array<[string, number]>>();
   for (const [s, row] of t) {
     if (s !== NULL && (sCount.get(s) ?? 0) < o.minCount) continue;
     for (const [q, p] of row) {
-      if ((qCount.get(q) ?? 0) < o.minCount || p < o.minProbability) continue;
-      let list = byQuestion.get(q);
-      if (!list) byQuestion.set(q, (list = []));
+      if ((qCount.get(q) ?? 0) < o.minCount) continue;
+      const always = s === NULL || s === q;
+      if (!always && p < o.minProbability) continue;
+      const into = always ? keeps : byQuestion;
+      let list = into.get(q);
+      if (!list) into.set(q, (list = []));
       list.push([s, p]);
     }
   }
   const table: AlignTable['table'] = {};
-  for (const q of [...byQuestion.keys()].sort()) {
+  for (const q of [...new Set([...byQuestion.keys(), ...keeps.keys()])].sort()) {
     const list = (byQuestion.get(q) ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.top);
-    table[q] = Object.fromEntries(list.map(([s, p]) => [s, Math.round(p * 10_000) / 10_000]));
+    // Rounded up to the stored precision: a kept entry never rounds to 0 (parseAlignTable wants a probability).
+    const entries = [...list, ...(keeps.get(q) ?? [])].map(([s, p]) => [s, Math.max(STORED_MIN, Math.round(p * 10_000) / 10_000)] as const);
+    table[q] = Object.fromEntries(entries);
   }
   return { trainedOn, pairs: pairs.length, table };
 }
+
+/** The smallest stored probability (four decimals). */
+const STORED_MIN = 1e-4;
 
 /** In how many sources each word stands. */
 function sourceCounts(pairs: readonly AlignPair[], sides: readonly string[][]): Map<string, number> {
@@ -152,6 +164,13 @@ export interface QuestionAlign {
  * the table learnt. Near the table's typical self-translation.
  */
 const SELF_UNKNOWN = 0.5;
+/**
+ * The least a known word gets from its own repeat. Model 1 lets frequent co-occurring words (a
+ * story's numbers, names) take a word's mass, so a fifth of the question words learnt no t(q|q)
+ * at all: the sentence repeating them then counted as not saying them. About the table's lowest
+ * tenth of self-translations.
+ */
+export const SELF_FLOOR = 0.25;
 
 export function questionAlign(table: AlignTable | undefined, terms: readonly string[]): QuestionAlign | undefined {
   if (!table) return undefined;
@@ -171,7 +190,8 @@ export function questionAlign(table: AlignTable | undefined, terms: readonly str
       return;
     }
     nulls.push(row[NULL] ?? 0);
-    for (const [s, p] of Object.entries(row)) if (s !== NULL) add(s, k, p);
+    for (const [s, p] of Object.entries(row)) if (s !== NULL && s !== q) add(s, k, p);
+    add(q, k, Math.max(row[q] ?? 0, SELF_FLOOR));
   });
   return { terms: distinct, nulls, by };
 }

@@ -12,6 +12,7 @@ import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
 import { alignPassageFeatures, type Collection } from './passage-align.js';
+import { frameFeatures, questionFrame, sameFamily } from './frame.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -168,15 +169,6 @@ function spanPositions(w: Words, c: Candidate): [number, number] {
   return first < 0 ? [before, before] : [first, last];
 }
 
-/** Two stems of one word family ("teach"/"teacher", "discov"/"discoveri", "success"/"successfulli"): a shared start of five letters, or a whole four-letter stem ("invad"/"invas" share only four: not a family). */
-function sameFamily(a: string, b: string): boolean {
-  if (a === b) return true;
-  const n = Math.min(a.length, b.length);
-  if (n < 4 || /\d/.test(a) || /\d/.test(b)) return false;
-  const need = Math.min(5, n);
-  return a.slice(0, need) === b.slice(0, need);
-}
-
 /** The wh-words whose head word is the sentence model's focus (scoreSentences). */
 const FOCUS_WH: ReadonlySet<string> = new Set(['what', 'which', 'how', 'whose']);
 
@@ -231,6 +223,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     ws.map((w) => new Set(w.terms.map((x) => x.term).filter((t) => t !== QUOTED))),
     pointer.anaphors,
   );
+  const frame = questionFrame(q);
   let topicTotal = 0;
   let relationTotal = 0;
   for (const t of q.terms) {
@@ -314,6 +307,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     }
     // A place answers "where" after a locative word ("in Houston", "east of Ireland"); a name elsewhere is more often a person.
     const locative = q.type === 'place' && typed.some((c) => LOCATIVE.test(s.text.slice(Math.max(0, c.start - 16), c.start))) ? 1 : 0;
+    const locativeAfter = q.type === 'place' ? locativeAfterRelation(s.text, matched, q) : 0;
     const [cue, cueAfter, cueBefore] = q.type === 'cause' ? causeCues(s.text, w, matched, q) : [0, 0, 0];
     // A where/which-country answer is a place the lexicon knows or a name with a place word, not any new name ("Charles de Gaulle").
     const runs = q.type === 'place' ? typed.map((c) => c.text.split(/\s+/)) : [];
@@ -378,6 +372,8 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       placeKind,
       ...(pointer.features[i] ?? POINTER_SENTENCE_FEATURES.map(() => 0)),
       ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
+      ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
+      locativeAfter,
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -440,6 +436,31 @@ function causeCues(text: string, w: Words, matched: Words['terms'], q: QuestionV
 }
 
 const LOCATIVE = /\b(?:in|at|from|near|on|into|across|outside|inside)\s+(?:the\s+)?$/i;
+/**
+ * A locative phrase opening within a few words after a question word: "work *in* nursing homes",
+ * "used *in* toys", "located *on* the left bank". Wider than LOCATIVE (the word before a named
+ * place) by prepositions of extent (within, throughout, along, beside), which a common-noun place
+ * follows; without "from", which after a relation word mostly gives a source ("sold from stock").
+ */
+const LOCATIVE_AFTER = /^[^.;:!?]{0,24}?\b(?:in|at|near|on|inside|within|into|across|throughout|along|beside|outside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(\p{L}[\p{L}'’-]*)/iu;
+
+/**
+ * A where-question is often answered by a common noun, not a named place ("Where do consultant
+ * pharmacists work?" → "in nursing homes"): the question's relation word (not its topic) followed
+ * closely by a locative phrase whose noun the question does not say.
+ */
+function locativeAfterRelation(text: string, matched: Words['terms'], q: QuestionView): number {
+  for (const m of matched) {
+    if (q.topic.has(m.term)) continue;
+    const hit = LOCATIVE_AFTER.exec(text.slice(m.end, m.end + 60));
+    const noun = hit?.[1];
+    if (noun === undefined) continue;
+    const token = tokenize(noun)[0];
+    const term = token ? termOf(token) : null;
+    if (term && !q.termSet.has(term)) return 1;
+  }
+  return 0;
+}
 const AGENT = /\bby\s+(?:the\s+)?$/i;
 const AUXILIARY = /\b(?:may|might|can|could|will|would|shall|should|must|to|did|does|do|has|have|had)\s+$/i;
 const COPULA = /\b(?:is|was|are|were|be|been|called|named|known as|as)\s+(?:the\s+|a\s+|an\s+)?$/i;

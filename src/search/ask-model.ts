@@ -83,6 +83,15 @@ export const POINTER_SENTENCE_FEATURES = ['pairOverlap', 'pairGain', 'pointedBac
  * best; what the sentence before adds for a pointer sentence.
  */
 export const ALIGN_SENTENCE_FEATURES = ['align:loglik', 'align:unmatched', 'align:focus', 'align:vsBest', 'align:pairGain'] as const;
+/**
+ * The question's wording in the sentence (frame.ts frameFeatures): its words in its order (a
+ * weighted longest common subsequence, share of the question); the frame after the wh-word in
+ * order, literally, by word family or in the table's words; the question's words close to a
+ * candidate of the expected type, distance-weighted.
+ */
+export const FRAME_SENTENCE_FEATURES = ['frame:lcs', 'frame:afterWh', 'frame:typedNear'] as const;
+/** Where-questions: a locative phrase right after the question's relation word, its noun new ("work in nursing homes"): answer.ts locativeAfterRelation. */
+export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -93,6 +102,8 @@ export const SENTENCE_FEATURES = [
   ...PLACE_SENTENCE_FEATURES,
   ...POINTER_SENTENCE_FEATURES,
   ...ALIGN_SENTENCE_FEATURES,
+  ...FRAME_SENTENCE_FEATURES,
+  ...LOCATIVE_SENTENCE_FEATURES,
 ] as const;
 if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */

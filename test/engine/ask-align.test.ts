@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alignFeatures, parseAlignTable, questionAlign, trainAlignTable, type AlignPair, type AlignTable } from '../../src/search/align.js';
+import { alignFeatures, DEFAULT_ALIGN_TRAIN, parseAlignTable, questionAlign, SELF_FLOOR, trainAlignTable, type AlignPair, type AlignTable } from '../../src/search/align.js';
 import { questionView, scoreSentences, sentenceTerms } from '../../src/search/answer.js';
-import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, parseWeights, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
 import { alignPairs, crossFitAlign, headlinePairs, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import { terms } from '../../src/text/tokenize.js';
 import { loadArchive } from '../../src/archive/load.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
 import { join } from 'node:path';
 import { ROOT } from '../spawn.js';
 
@@ -21,8 +23,11 @@ const FOUNDED: AlignPair[] = Array.from({ length: 20 }, (_, i) => ({
 const at = (name: (typeof ALIGN_SENTENCE_FEATURES)[number]): number => SENTENCE_FEATURES.indexOf(name);
 
 describe('ask: the learnt word translation table (align.ts)', () => {
-  it('GIVEN the align features THEN they are the last of SENTENCE_FEATURES (appended, older weights keep their places)', () => {
-    expect(SENTENCE_FEATURES.slice(-ALIGN_SENTENCE_FEATURES.length)).toEqual([...ALIGN_SENTENCE_FEATURES]);
+  it('GIVEN the align features THEN they follow the pointer features, before the frame features (appended, older weights keep their places)', () => {
+    const start = SENTENCE_FEATURES.indexOf('align:loglik');
+    expect(SENTENCE_FEATURES[start - 1]).toBe('anaphor×subject');
+    expect(SENTENCE_FEATURES.slice(start, start + ALIGN_SENTENCE_FEATURES.length)).toEqual([...ALIGN_SENTENCE_FEATURES]);
+    expect(SENTENCE_FEATURES[start + ALIGN_SENTENCE_FEATURES.length]).toBe(FRAME_SENTENCE_FEATURES[0]);
   });
 
   it('GIVEN pairs where the question says "found" and the answer "establish" THEN EM gives t(found|establish) the most, and words of one story stay out', () => {
@@ -56,6 +61,7 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     ['a row that is a list', { trainedOn: 'x', pairs: 1, table: { found: [0.5] } }, /entry "found" is not an object/],
     ['a probability above 1', { trainedOn: 'x', pairs: 1, table: { found: { establish: 2 } } }, /t\("found" \| "establish"\) must be a probability/],
     ['a probability that is text', { trainedOn: 'x', pairs: 1, table: { found: { establish: '0.5' } } }, /must be a probability/],
+    ['a NULL share of 0', { trainedOn: 'x', pairs: 1, table: { found: { '': 0 } } }, /t\("found" \| ""\) must be a probability/],
   ])('GIVEN a table with %s THEN loading says what is wrong and to retrain', (_, doc, message) => {
     expect(() => parseAlignTable(doc)).toThrow(message);
     expect(() => parseWeights({ ...DEFAULT_ASK_WEIGHTS, align: doc })).toThrow(/retrain with npm run train:ask/);
@@ -103,6 +109,44 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     const [has, lacks] = alignFeatures(q, [new Set(['riverton', 'club']), new Set(['club'])], [0, 0]);
     expect(has?.[0]).toBeGreaterThan(lacks?.[0] ?? 1);
     expect(lacks?.[0]).toBe(0);
+  });
+
+  it('GIVEN a word whose answers mostly say it otherwise THEN its self-translation and its NULL share are kept even below the pruning threshold', () => {
+    // "rise" is said as "rose" in the answers; the sentence word "rise" stands mostly beside "fell" for "fall" questions: t(rise|rise) is tiny.
+    const pairs: AlignPair[] = Array.from({ length: 24 }, (_, i) => ({
+      question: [i % 2 ? 'rise' : 'fall', `topic${i}`],
+      sentence: i % 2 ? (i % 6 === 1 ? ['rise', 'rose', `topic${i}`] : ['rose', `topic${i}`]) : ['fell', 'rise', `topic${i}`],
+      source: `story${i}`,
+    }));
+    const table = trainAlignTable(pairs, 'fixture', { minCount: 3 });
+    const row = table.table['rise'] ?? {};
+    expect(row['rose']).toBeGreaterThan(0.9);
+    expect(row['rise']).toBeGreaterThan(0);
+    expect(row['rise']).toBeLessThan(DEFAULT_ALIGN_TRAIN.minProbability);
+    // NULL: kept for every word of the table, whatever its size.
+    expect(row['']).toBeGreaterThan(0);
+    expect(table.table['fall']?.['']).toBeGreaterThan(0);
+    expect(parseAlignTable(JSON.parse(JSON.stringify(table)))).toEqual(table);
+  });
+
+  it('GIVEN a known word the table learnt no self-translation for THEN its literal repeat still says it (at least SELF_FLOOR); a larger learnt one stays', () => {
+    const table: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { rise: { rose: 0.9 }, win: { win: 0.8, victori: 0.2 } } };
+    const a = questionAlign(table, ['rise', 'win']);
+    expect(a?.by.get('rise')).toEqual([[0, SELF_FLOOR]]);
+    expect(a?.by.get('win')).toEqual([[1, 0.8]]);
+    const q = { align: a, weight: () => 1, total: 2, focus: undefined };
+    const [repeats, lacks] = alignFeatures(q, [new Set(['rise', 'win']), new Set(['win'])], [0, 0]);
+    expect(repeats?.[0]).toBeGreaterThan(lacks?.[0] ?? 1);
+    // Literal words are never "said in other words".
+    expect(repeats?.[1]).toBe(0);
+  });
+
+  it('GIVEN t(q|NULL) THEN a framing word the sentence lacks costs less than one without a NULL share (the NULL path is read)', () => {
+    const withNull: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { name: { name: 0.6, '': 0.3 }, club: { club: 0.9 } } };
+    const withoutNull: AlignTable = { trainedOn: 'fixture', pairs: 10, table: { name: { name: 0.6 }, club: { club: 0.9 } } };
+    const read = (table: AlignTable): number => alignFeatures({ align: questionAlign(table, ['name', 'club']), weight: () => 1, total: 2, focus: undefined }, [new Set(['club'])], [0])[0]?.[0] ?? 0;
+    expect(questionAlign(withNull, ['name', 'club'])?.nulls).toEqual([0.3, 0]);
+    expect(read(withNull)).toBeGreaterThan(read(withoutNull));
   });
 
   it('GIVEN cross-fitting THEN the table an article is read with never learnt from that article; one without pairs gets the whole table', () => {
@@ -178,6 +222,37 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       expect(headlinePairs([{ id: 'empty', title: 'Nothing here', date: null, paragraphs: [], headline: false }])).toEqual([]);
     } finally {
       removeDir(dir);
+    }
+  });
+
+  it('GIVEN articles news questions are asked about THEN their headline / lead pairs are left out; every news question file is read', () => {
+    const dir = writeArchive();
+    const bench = mkdtempSync(join(tmpdir(), 'news-articles-'));
+    try {
+      const articles = loadArchive(dir).articles;
+      const all = headlinePairs(articles);
+      const without = headlinePairs(articles, new Set(['2019/cafe-closing']));
+      expect(without).toHaveLength(all.length - 1);
+      expect(without.some((p) => p.source === '2019/cafe-closing')).toBe(false);
+      writeFileSync(join(bench, 'news-questions.jsonl'), `${JSON.stringify({ id: 'a1', article: '2019/cafe-closing' })}\n`);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'b1', article: 'bbc-tech-001' })}\n\n`);
+      writeFileSync(join(bench, 'other.jsonl'), `${JSON.stringify({ id: 'c1', article: 'not-a-question-file' })}\n`);
+      expect([...newsQuestionArticles(bench)].sort()).toEqual(['2019/cafe-closing', 'bbc-tech-001']);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), '{"id": "x"}\n');
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: needs "article"/);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), 'not json\n');
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: not JSON/);
+      // The repository's own question files: every article they name is excluded.
+      const asked = newsQuestionArticles(join(ROOT, 'bench'));
+      const named = readdirSync(join(ROOT, 'bench'))
+        .filter((n) => NEWS_QUESTION_FILE.test(n))
+        .flatMap((n) => readFileSync(join(ROOT, 'bench', n), 'utf8').split('\n').filter((l) => l.trim()))
+        .map((l) => (JSON.parse(l) as { article: string }).article);
+      expect(named.length).toBeGreaterThanOrEqual(120);
+      for (const a of named) expect(asked.has(a), a).toBe(true);
+    } finally {
+      removeDir(dir);
+      removeDir(bench);
     }
   });
 
