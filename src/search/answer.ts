@@ -876,15 +876,26 @@ export interface PassageChoice {
  * there, so a later paragraph naming the person beats a lead that only restates the topic.
  */
 /** Where the news correction's cues sit among the passage features. */
-const PASSAGE_CUES = passageCues(PASSAGE_FEATURES);
+export const PASSAGE_CUES = passageCues(PASSAGE_FEATURES);
+
+/** The pool's stories, each once, in the order their first passage ranks. */
+function poolArticles(index: PassageIndex, pool: readonly Ranked[]): number[] {
+  const order: number[] = [];
+  for (const r of pool) {
+    const a = index.passages[r.passage]?.article;
+    if (a !== undefined && !order.includes(a)) order.push(a);
+  }
+  return order;
+}
+
+/** Whether the news correction applies to this pool: decided once for the pool, by ask and its training alike. */
+export function isNewsPoolOf(index: PassageIndex, pool: readonly Ranked[]): boolean {
+  return isNewsPool(poolArticles(index, pool).map((a) => index.articles[a] as Article));
+}
 
 export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: QuestionView, weights: AskWeights = DEFAULT_ASK_WEIGHTS): PassageChoice[] {
   const top = pool[0]?.score || 1;
-  const articleOrder: number[] = [];
-  for (const r of pool) {
-    const a = index.passages[r.passage]?.article;
-    if (a !== undefined && !articleOrder.includes(a)) articleOrder.push(a);
-  }
+  const articleOrder = poolArticles(index, pool);
   // Question words found in every paragraph of an article are its topic; those in few of them
   // point at the paragraph that answers (the lead repeats the topic, the answer adds the rest).
   const qIds = new Map<number, number>();

@@ -5,13 +5,10 @@
  */
 import { ASK_POOL, type Engine } from '../engine.js';
 import { UserError } from '../errors.js';
-import { scorePool } from './answer.js';
-import { PASSAGE_FEATURES, type AskWeights } from './ask-model.js';
+import { isNewsPoolOf, PASSAGE_CUES, scorePool } from './answer.js';
+import type { AskWeights } from './ask-model.js';
 import { holdsAnswer, type NewsGold } from './ask-train.js';
-import { correctionFeatures, isNewsPool, passageCues, type CorrectionGroup } from './news-correction.js';
-import type { Article } from '../archive/types.js';
-
-const cues = passageCues(PASSAGE_FEATURES);
+import { correctionFeatures, type CorrectionGroup } from './news-correction.js';
 
 /** One question's group, or undefined when the question is only stop words (a user's would be refused too). */
 export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights): CorrectionGroup | undefined {
@@ -25,11 +22,10 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
     throw e;
   }
   const scored = scorePool(engine.index, asked.pool, asked.q, base);
-  const articles = [...new Set(asked.pool.map((r) => engine.index.passages[r.passage]?.article))].flatMap((a) => (a === undefined ? [] : [engine.index.articles[a] as Article]));
-  const news = isNewsPool(articles);
+  const news = isNewsPoolOf(engine.index, asked.pool);
   return {
     base: scored.map((s) => s.score),
-    features: scored.map((s) => correctionFeatures(s.features, cues, s.score, asked.q.type, news)),
+    features: scored.map((s) => correctionFeatures(s.features, PASSAGE_CUES, s.score, asked.q.type, news)),
     positive: scored.map((s) => {
       const p = engine.index.passages[s.ranked.passage];
       return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);
