@@ -256,8 +256,28 @@ const FAMILY_FOLDS = 5;
  * read one story). A group without a right passage teaches nothing and is left out by the trainers.
  */
 export function newsPassageGroup(engine: Engine, g: NewsGold, q: QuestionView, pool: readonly Ranked[], weights: AskWeights): Group {
-  const right = (p: Passage, passage: number): boolean => engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(passage), g.answers);
+  const right = (p: Passage, passage: number): boolean => answersNews(engine, g, p, passage);
   return { ...poolGroup(engine, q, pool, weights, right), key: g.article };
+}
+
+/** Whether a pool passage answers a news question: a passage of the story it was written from that holds an expected answer. */
+export function answersNews(engine: Engine, g: NewsGold, p: Passage, passage: number): boolean {
+  return engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(passage), g.answers);
+}
+
+/**
+ * A news question asked as `ask` asks it, or undefined when it is only stop words (a user's would
+ * be refused too). A question whose article is missing from its archive is an error: the file
+ * names the wrong story or the wrong corpus.
+ */
+export function askNews(engine: Engine, g: NewsGold, poolSize: number): ReturnType<Engine['askPool']> | undefined {
+  if (!engine.index.articles.some((a) => a.id === g.article)) throw new UserError(`news question "${g.question}": article ${g.article} is not in its archive`);
+  try {
+    return engine.askPool(g.question, poolSize);
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -270,14 +290,8 @@ export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWei
   const out: Group[][] = [];
   for (const { engine, questions } of news) {
     for (const g of questions) {
-      if (!engine.index.articles.some((a) => a.id === g.article)) throw new UserError(`news question "${g.question}": article ${g.article} is not in its archive`);
-      let asked: ReturnType<Engine['askPool']>;
-      try {
-        asked = engine.askPool(g.question, TRAIN_POOL);
-      } catch (e) {
-        if (e instanceof UserError) continue;
-        throw e;
-      }
+      const asked = askNews(engine, g, TRAIN_POOL);
+      if (!asked) continue;
       // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
       const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
       out.push(Array.from({ length: weight }, () => group));

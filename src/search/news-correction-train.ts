@@ -4,23 +4,16 @@
  * right where a passage of the expected story holds an expected answer.
  */
 import { ASK_POOL, type Engine } from '../engine.js';
-import { UserError } from '../errors.js';
 import { isNewsPoolOf, PASSAGE_CUES, scorePool } from './answer.js';
 import type { AskWeights } from './ask-model.js';
-import { holdsAnswer, type NewsGold } from './ask-train.js';
+import { answersNews, askNews, type NewsGold } from './ask-train.js';
 import { correctionFeatures, type CorrectionGroup } from './news-correction.js';
 
 /** One question's group, or undefined when the question is only stop words (a user's would be refused too). */
 export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights): CorrectionGroup | undefined {
-  if (!engine.index.articles.some((a) => a.id === g.article)) throw new UserError(`news question "${g.question}": article ${g.article} is not in its archive`);
+  const asked = askNews(engine, g, ASK_POOL);
+  if (!asked) return undefined;
   const { newsCorrection: _ignored, ...base } = weights;
-  let asked: ReturnType<Engine['askPool']>;
-  try {
-    asked = engine.askPool(g.question, ASK_POOL);
-  } catch (e) {
-    if (e instanceof UserError) return undefined;
-    throw e;
-  }
   const scored = scorePool(engine.index, asked.pool, asked.q, base);
   const news = isNewsPoolOf(engine.index, asked.pool);
   return {
@@ -28,7 +21,7 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
     features: scored.map((s) => correctionFeatures(s.features, PASSAGE_CUES, s.score, asked.q.type, news)),
     positive: scored.map((s) => {
       const p = engine.index.passages[s.ranked.passage];
-      return p !== undefined && engine.index.articles[p.article]?.id === g.article && holdsAnswer(engine.index.passageText(s.ranked.passage), g.answers);
+      return p !== undefined && answersNews(engine, g, p, s.ranked.passage);
     }),
   };
 }
