@@ -2,7 +2,7 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]
  *
  * The word translation table (align.ts) learns from the questions and their gold answer
  * sentences; `--align-headlines DIR,DIR` also from each news archive's headline / first-sentence
@@ -39,9 +39,9 @@ import { readNewsQuestions, refuseUnseen } from './news-ask.js';
 import { weightsText } from './weights-text.js';
 import { openSquad, partOf } from './squad.js';
 
-const VALUED = ['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
+const VALUED = ['--part', '--out', '--sentence-pool', '--sentence-folds', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
 const USAGE =
-  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
+  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
 
 const args = process.argv.slice(2);
 const paths = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
@@ -60,6 +60,12 @@ const poolIndex = args.indexOf('--sentence-pool');
 const sentencePool = poolIndex >= 0 ? Number(args[poolIndex + 1]) : undefined;
 if (sentencePool !== undefined && !(Number.isInteger(sentencePool) && sentencePool >= 0)) {
   console.error('--sentence-pool needs a whole number of passages (0 or more)');
+  process.exit(1);
+}
+const foldsIndex = args.indexOf('--sentence-folds');
+const sentenceFolds = foldsIndex >= 0 ? Number(args[foldsIndex + 1]) : undefined;
+if (sentenceFolds !== undefined && !(Number.isInteger(sentenceFolds) && sentenceFolds >= 1)) {
+  console.error('--sentence-folds needs a whole number of folds (1 or more; 1 scores the passage model\'s training pools with the sentence model that saw them)');
   process.exit(1);
 }
 const keptIndex = args.indexOf('--passage-only');
@@ -135,6 +141,7 @@ try {
       trees: !args.includes('--linear'),
       alignExtra,
       ...(sentencePool === undefined ? {} : { sentencePool }),
+      ...(sentenceFolds === undefined ? {} : { sentenceFolds }),
       ...(passageOnly ? { passageOnly } : {}),
       ...(news ? { news: news.training, newsWeight: news.weight } : {}),
     });
@@ -146,6 +153,7 @@ try {
         ? `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups); sentence and span models kept from ${args[keptIndex + 1] ?? ''}`
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
+    if (!passageOnly) console.log(report.sentenceFolds > 1 ? `passage model trained over out-of-fold sentence scores: ${report.sentenceFolds} sentence models, each without one fold of articles (${report.sentenceFoldSeconds.toFixed(1)} s)` : 'passage model trained over in-sample sentence scores (--sentence-folds 1)');
     if (report.align) console.log(`word translation table: ${report.align.words} question words from ${report.align.pairs} question / answer-sentence pairs and ${report.align.extra} headline / lead pairs (training features read with ${report.align.folds}-fold cross-fitted tables)`);
     if (report.newsAsked !== undefined) {
       console.log(`news questions (passage model only, weight ${news?.weight ?? 1}): ${report.newsGroups ?? 0} of ${report.newsAsked} asked have a right passage in their pool; training accuracy on those ${(report.newsAccuracy ?? 0).toFixed(3)}`);

@@ -95,6 +95,9 @@ export interface TrainReport {
   /** Training-set accuracy of the linear pick model, and its trees (absent when not trained). */
   pickAccuracy?: number;
   pickTrees?: Omit<BoostReport, 'trees'>;
+  /** Folds of the sentence model's cross-fitting the passage model was trained over (1: in-sample), and the seconds the fold models took. */
+  sentenceFolds: number;
+  sentenceFoldSeconds: number;
   /** Trees boosted on the linear sentence and passage models (none when trained linear only). */
   sentenceTrees?: Omit<BoostReport, 'trees'>;
   passageTrees?: Omit<BoostReport, 'trees'>;
@@ -133,6 +136,12 @@ export interface AskTrainOptions {
   alignOptions: Partial<AlignTrainOptions>;
   /** Pairs the table also learns from besides the questions' (headlinePairs of news archives). */
   alignExtra: readonly AlignPair[];
+  /**
+   * The passage model's training pools are scored with sentence models fitted without the
+   * question's fold of articles (crossFitRanker; 1: with the committed sentence model, in sample).
+   * The committed sentence model still learns from every question (default SENTENCE_FOLDS).
+   */
+  sentenceFolds: number;
   /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
    * scored with that sentence model (a quarter of the time: for trying passage features).
@@ -583,12 +592,75 @@ export function crossFitAlign(
   /** Pairs every table learns from besides the questions (headlinePairs): never the questions scored. */
   extra: readonly AlignPair[] = [],
 ): { all: AlignTable; of: (article: string) => AlignTable | undefined } {
-  const articles = [...new Set(pairs.map((p) => p.source))];
-  const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
+  const foldOf = articleFolds(pairs.map((p) => p.source), folds);
   const tables = Array.from({ length: folds }, (_, k) => trainAlignTable([...pairs.filter((p) => foldOf.get(p.source) !== k), ...extra], `${trainedOn}, fold ${k + 1} of ${folds} left out`, options));
   const all = trainAlignTable([...pairs, ...extra], trainedOn, options);
   // An article without pairs taught no table anything: the whole table never saw it.
   return { all, of: (article) => (foldOf.has(article) ? tables[foldOf.get(article) ?? 0] : all) };
+}
+
+/**
+ * Each article's fold: `folds` runs of whole articles in the order they first come. The scheme of
+ * both cross-fittings (the table, crossFitAlign; the sentence model, crossFitRanker), so one
+ * article's questions never sit on both sides of a cut.
+ */
+export function articleFolds(articles: readonly string[], folds: number): Map<string, number> {
+  const unique = [...new Set(articles)];
+  return new Map(unique.map((a, i) => [a, Math.floor((i * folds) / unique.length)]));
+}
+
+/**
+ * Folds of the sentence model's cross-fitting for the passage model's training (crossFitRanker).
+ * 5, as the table's (ALIGN_FOLDS): each fold model learns from four fifths of the articles, near
+ * the committed model's data; with 5 and ALIGN_FOLDS equal, a question's table and sentence model
+ * leave out the same articles.
+ */
+export const SENTENCE_FOLDS = 5;
+
+/**
+ * A ranker as a model trained on other questions must read it: for each article, the one
+ * `train` fitted without the article's fold (articleFolds over `articles`, the article of each
+ * group in turn); `all` (fitted on every group) for an article no group comes from, which it
+ * never saw either. One fold or fewer: `all` everywhere, the in-sample reading.
+ * Why: the passage model reads the sentence model's scores (scorePool). On the questions that
+ * model was fitted on (a linear model plus some 200 trees) its scores are better than on a user's
+ * question, so a passage model learnt over in-sample scores trusts them too much; read out of
+ * fold, they are as good as they will be on unseen questions (stacking's cross-fitting).
+ */
+export function crossFitRanker(groups: readonly Group[], articles: readonly string[], folds: number, train: (groups: Group[]) => Ranker, all: Ranker): (article: string) => Ranker {
+  if (articles.length !== groups.length) throw new Error(`crossFitRanker: ${groups.length} groups but ${articles.length} articles`);
+  if (!(Number.isInteger(folds) && folds >= 1)) throw new UserError(`the sentence folds must be a whole number of 1 or more (got ${folds})`);
+  if (folds === 1) return () => all;
+  const foldOf = articleFolds(articles, folds);
+  const models = new Map<number, Ranker>();
+  for (const k of new Set(foldOf.values())) models.set(k, train(groups.filter((_, i) => foldOf.get(articles[i] ?? '') !== k)));
+  return (article) => {
+    const k = foldOf.get(article);
+    return (k === undefined ? undefined : models.get(k)) ?? all;
+  };
+}
+
+/** crossFitRanker for the passage model's training, timed (the fold models are most of its cost). A passage-only run keeps a sentence model fitted elsewhere: 1 fold, nothing to fit. */
+function sentenceCrossFit(groups: readonly Group[], articles: readonly string[], folds: number, all: Ranker, train: (groups: Group[]) => Ranker): { of: (article: string) => Ranker; folds: number; seconds: number } {
+  const started = performance.now();
+  const of = crossFitRanker(groups, articles, folds, train, all);
+  return { of, folds, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The passage model's training groups: each question's pool scored (scorePool) under the
+ * sentence model `sentenceOf` gives for its article (crossFitRanker: one that never saw it).
+ */
+export function passageTrainingGroups(engine: Engine, prepared: readonly AskedQuestion[], sentenceOf: (article: string) => Ranker): Group[] {
+  // The passage features read the sentence model alone; the committed pick would only cost time here.
+  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
+  const weightsOf = new Map<Ranker, AskWeights>();
+  return prepared.map(({ g, q, pool }) => {
+    const sentence = sentenceOf(g.article);
+    let weights = weightsOf.get(sentence);
+    if (!weights) weightsOf.set(sentence, (weights = { ...defaults, sentence }));
+    return passageGroup(engine, g, q, pool, weights);
+  });
 }
 
 /**
@@ -609,6 +681,8 @@ export function trainAskWeights(
   const pickGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
   const prepared: AskedQuestion[] = [];
+  /** The article of each sentence group: the sentence model's cross-fitting folds are cut by article. */
+  const sentenceArticles: string[] = [];
   const kept = options.passageOnly;
   const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
@@ -621,6 +695,7 @@ export function trainAskWeights(
       const others = options.sentencePool ?? SENTENCE_POOL;
       const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
       sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
+      sentenceArticles.push(g.article);
       pickGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
         const group = spanGroup(s.sentence.text, q, g.answers);
@@ -641,8 +716,8 @@ export function trainAskWeights(
   // The passage features read the sentence model alone; the committed pick would only cost time here.
   const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
   const withSentences: AskWeights = { ...defaults, sentence };
-  const passageGroups: Group[] = [];
-  for (const { g, q, pool } of prepared) passageGroups.push(passageGroup(engine, g, q, pool, withSentences));
+  const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
+  const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
   const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
   const { ranker: passage, trained: passageTrained } = trainRanker(interleaved(passageGroups, news), PASSAGE_FEATURES, boost, options.passageBoost);
   const newsOnce = news.map((copies) => copies[0] as Group).filter((g) => g.positive.some(Boolean));
@@ -673,6 +748,8 @@ export function trainAskWeights(
       ...(options.news ? { newsGroups: newsOnce.length, newsAsked: news.length, newsAccuracy: groupAccuracy(newsOnce, passage.weights) } : {}),
       ...(trainedSentence?.trained.trees ? { sentenceTrees: trainedSentence.trained.trees } : {}),
       ...(passageTrained.trees ? { passageTrees: passageTrained.trees } : {}),
+      sentenceFolds: crossFit.folds,
+      sentenceFoldSeconds: crossFit.seconds,
       spanAccuracy: span.accuracy,
       spanTrees: span.boosted,
       spanWithoutTyped: span.withoutTyped,
