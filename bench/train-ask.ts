@@ -80,6 +80,10 @@ if (keptIndex >= 0) {
     process.exit(1);
   }
 }
+if (passageOnly && sentenceFolds !== undefined) {
+  console.error('--sentence-folds fits sentence models without each fold, which --passage-only cannot: it keeps a sentence model fitted elsewhere');
+  process.exit(1);
+}
 if (passageOnly && args.includes('--span-only')) {
   console.error('--passage-only and --span-only each keep the model the other retrains: give one');
   process.exit(1);
@@ -116,6 +120,10 @@ let base: AskWeights | undefined;
 if (args.includes('--span-only')) {
   if (sentencePool !== undefined) {
     console.error('--sentence-pool trains the sentence model, which --span-only keeps');
+    process.exit(1);
+  }
+  if (sentenceFolds !== undefined) {
+    console.error('--sentence-folds trains the passage model, which --span-only keeps');
     process.exit(1);
   }
   try {

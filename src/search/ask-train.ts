@@ -629,7 +629,7 @@ export const SENTENCE_FOLDS = 5;
  */
 export function crossFitRanker(groups: readonly Group[], articles: readonly string[], folds: number, train: (groups: Group[]) => Ranker, all: Ranker): (article: string) => Ranker {
   if (articles.length !== groups.length) throw new Error(`crossFitRanker: ${groups.length} groups but ${articles.length} articles`);
-  if (!(Number.isInteger(folds) && folds >= 1)) throw new UserError(`the sentence folds must be a whole number of 1 or more (got ${folds})`);
+  checkFolds(folds);
   if (folds === 1) return () => all;
   const foldOf = articleFolds(articles, folds);
   const models = new Map<number, Ranker>();
@@ -645,6 +645,10 @@ function sentenceCrossFit(groups: readonly Group[], articles: readonly string[],
   const started = performance.now();
   const of = crossFitRanker(groups, articles, folds, train, all);
   return { of, folds, seconds: (performance.now() - started) / 1000 };
+}
+
+function checkFolds(folds: number): void {
+  if (!(Number.isInteger(folds) && folds >= 1)) throw new UserError(`the sentence folds must be a whole number of 1 or more (got ${folds})`);
 }
 
 /**
@@ -677,6 +681,7 @@ export function trainAskWeights(
   options: Partial<AskTrainOptions> = {},
 ): { weights: AskWeights; report: TrainReport } {
   const boost = options.trees ?? true;
+  checkFolds(options.sentenceFolds ?? SENTENCE_FOLDS); // before the quarter of an hour of asking, not after
   const sentenceGroups: Group[] = [];
   const pickGroups: Group[] = [];
   const spanGroups = new Map<AnswerType, Group[]>(ANSWER_TYPES.map((t) => [t, []]));
