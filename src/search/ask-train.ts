@@ -143,6 +143,11 @@ export interface AskTrainOptions {
    */
   sentenceFolds: number;
   /**
+   * Also fit the passage model (with trees) under each of these boosting settings, on the same
+   * groups (`passageVariants` of the result): a setting is chosen on one pass over the questions.
+   */
+  passageVariants?: readonly Partial<BoostOptions>[];
+  /**
    * Keep these weights' sentence and span models and train the passage model only, on pools
    * scored with that sentence model (a quarter of the time: for trying passage features).
    */
@@ -155,6 +160,13 @@ export interface AskTrainOptions {
   news?: readonly NewsTraining[];
   /** How many times each news group counts against one SQuAD group (a whole number, default 1). */
   newsWeight?: number;
+}
+
+/** The passage model fitted under other boosting settings (AskTrainOptions.passageVariants). */
+export interface PassageVariant {
+  boost: Partial<BoostOptions>;
+  passage: Ranker;
+  trees?: Omit<BoostReport, 'trees'>;
 }
 
 /** A news question as the passage model learns from it: the expected article's paragraphs that hold an answer are right. */
@@ -679,7 +691,7 @@ export function trainAskWeights(
   questions: readonly GoldQuestion[],
   trainedOn: string,
   options: Partial<AskTrainOptions> = {},
-): { weights: AskWeights; report: TrainReport } {
+): { weights: AskWeights; report: TrainReport; passageVariants?: PassageVariant[] } {
   const boost = options.trees ?? true;
   checkFolds(options.sentenceFolds ?? SENTENCE_FOLDS); // before the quarter of an hour of asking, not after
   const sentenceGroups: Group[] = [];
@@ -724,7 +736,12 @@ export function trainAskWeights(
   const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
   const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
   const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
-  const { ranker: passage, trained: passageTrained } = trainRanker(interleaved(passageGroups, news), PASSAGE_FEATURES, boost, options.passageBoost);
+  const passageTraining = interleaved(passageGroups, news);
+  const { ranker: passage, trained: passageTrained } = trainRanker(passageTraining, PASSAGE_FEATURES, boost, options.passageBoost);
+  const passageVariants = (options.passageVariants ?? []).map((o) => {
+    const { ranker, trained } = trainRanker(passageTraining, PASSAGE_FEATURES, true, { ...options.passageBoost, ...o });
+    return { boost: o, passage: ranker, ...(trained.trees ? { trees: trained.trees } : {}) };
+  });
   const newsOnce = news.map((copies) => copies[0] as Group).filter((g) => g.positive.some(Boolean));
   const weights: AskWeights = {
     version: 1,
@@ -742,6 +759,7 @@ export function trainAskWeights(
   };
   return {
     weights,
+    ...(passageVariants.length ? { passageVariants } : {}),
     report: {
       questions: prepared.length,
       sentenceGroups: sentenceGroups.length,

@@ -141,7 +141,7 @@ describe('train:ask --sentence-folds', () => {
     const run = trainAsk('--out', join(tmp, 'w.json'), '--linear', '--sentence-folds', '3');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/out-of-fold sentence scores: 3 sentence models, each without one fold of articles \(\d+\.\d s\)/);
+    expect(run.stdout).toMatch(/out-of-fold sentence scores: 3 folds by article, each scored by a sentence model fitted without it \(fold models \d+\.\d s\)/);
     for (const bad of ['0', 'two', '1.5']) {
       const r = trainAsk('--sentence-folds', bad);
       expect(r.status).toBe(1);
