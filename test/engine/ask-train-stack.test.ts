@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSAGE_FEATURES, SENTENCE_FEATURES, trainConditionalLogit, type Group, type Ranker } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../../src/search/ask-model.js';
 import {
   articleFolds,
   askedQuestions,
@@ -17,7 +17,6 @@ import {
   type ArticlePair,
   type GoldQuestion,
 } from '../../src/search/ask-train.js';
-import { DEFAULT_ASK_WEIGHTS, type AskWeights } from '../../src/search/ask-model.js';
 import { UserError } from '../../src/errors.js';
 import type { Engine } from '../../src/engine.js';
 import { ROOT } from '../spawn.js';
@@ -138,10 +137,19 @@ describe('train:ask --sentence-folds', () => {
   const trainAsk = (...extra: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), ...extra], { cwd: ROOT, encoding: 'utf8' });
 
   it('GIVEN a fold count THEN the script trains over that many sentence models and says so; a bad count or one with --span-only / --passage-only is refused', () => {
-    const run = trainAsk('--out', join(tmp, 'w.json'), '--linear', '--sentence-folds', '3');
+    const run = trainAsk('--out', join(tmp, 'w.json'), '--linear', '--sentence-folds', '3', '--passage-variants');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/out-of-fold sentence scores: 3 folds by article, each scored by a sentence model fitted without it \(fold models \d+\.\d s\)/);
+    // Each boosting setting: a weights file that loads, the same models but the passage one.
+    const base = parseWeights(JSON.parse(readFileSync(join(tmp, 'w.json'), 'utf8')));
+    for (const label of ['depth2', 'depth4', 'lambda10', 'minchild16', 'lr005']) {
+      expect(run.stdout).toContain(`w.passage-${label}.json`);
+      const variant = parseWeights(JSON.parse(readFileSync(join(tmp, `w.passage-${label}.json`), 'utf8')));
+      expect({ ...variant, passage: base.passage }).toEqual(base);
+      expect(variant.passage.weights).toEqual(base.passage.weights);
+    }
+    expect(trainAsk('--linear', '--sentence-folds', '1', '--out', join(tmp, 'w1.json')).stdout).toMatch(/in-sample sentence scores \(--sentence-folds 1\)/);
     for (const bad of ['0', 'two', '1.5']) {
       const r = trainAsk('--sentence-folds', bad);
       expect(r.status).toBe(1);
