@@ -111,7 +111,7 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     expect(lacks?.[0]).toBe(0);
   });
 
-  it('GIVEN a word whose answers mostly say it otherwise THEN its self-translation and its NULL share are kept even below the pruning threshold', () => {
+  it('GIVEN a word whose answers mostly say it otherwise THEN its NULL share is kept below the pruning threshold, and a self-translation below SELF_FLOOR is dropped without changing what the question reads', () => {
     // "rise" is said as "rose" in the answers; the sentence word "rise" stands mostly beside "fell" for "fall" questions: t(rise|rise) is tiny.
     const pairs: AlignPair[] = Array.from({ length: 24 }, (_, i) => ({
       question: [i % 2 ? 'rise' : 'fall', `topic${i}`],
@@ -121,8 +121,14 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     const table = trainAlignTable(pairs, 'fixture', { minCount: 3 });
     const row = table.table['rise'] ?? {};
     expect(row['rose']).toBeGreaterThan(0.9);
-    expect(row['rise']).toBeGreaterThan(0);
-    expect(row['rise']).toBeLessThan(DEFAULT_ALIGN_TRAIN.minProbability);
+    // t(rise|rise) is learnt below SELF_FLOOR, which questionAlign reads instead: not stored.
+    expect(Object.hasOwn(row, 'rise')).toBe(false);
+    expect(questionAlign(table, ['rise'])?.by.get('rise')).toEqual([[0, SELF_FLOOR]]);
+    // The same reading as with the small entry stored (any value under the floor, or under the pruning threshold).
+    for (const small of [1e-4, DEFAULT_ALIGN_TRAIN.minProbability / 2, SELF_FLOOR - 1e-4]) {
+      const stored: AlignTable = { ...table, table: { ...table.table, rise: { ...row, rise: small } } };
+      expect(questionAlign(table, ['rise', 'fall', 'topic1'])).toEqual(questionAlign(stored, ['rise', 'fall', 'topic1']));
+    }
     // NULL: kept for every word of the table, whatever its size.
     expect(row['']).toBeGreaterThan(0);
     expect(table.table['fall']?.['']).toBeGreaterThan(0);
