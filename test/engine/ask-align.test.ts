@@ -240,14 +240,18 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       const without = headlinePairs(articles, new Set(['2019/cafe-closing']));
       expect(without).toHaveLength(all.length - 1);
       expect(without.some((p) => p.source === '2019/cafe-closing')).toBe(false);
-      writeFileSync(join(bench, 'news-questions.jsonl'), `${JSON.stringify({ id: 'a1', article: '2019/cafe-closing' })}\n`);
-      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'b1', article: 'bbc-tech-001' })}\n\n`);
-      writeFileSync(join(bench, 'other.jsonl'), `${JSON.stringify({ id: 'c1', article: 'not-a-question-file' })}\n`);
+      const question = (id: string, article: string): string => JSON.stringify({ id, corpus: 'fixture', article, type: 'person', question: 'Who?', answers: ['Someone'] });
+      writeFileSync(join(bench, 'news-questions.jsonl'), `${question('a1', '2019/cafe-closing')}\n`);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${question('b1', 'bbc-tech-001')}\n\n`);
+      writeFileSync(join(bench, 'other.jsonl'), `${question('c1', 'not-a-question-file')}\n`);
       expect([...newsQuestionArticles(bench)].sort()).toEqual(['2019/cafe-closing', 'bbc-tech-001']);
-      writeFileSync(join(bench, 'news-questions-8.jsonl'), '{"id": "x"}\n');
-      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: needs "article"/);
+      // A bad line names its file and line (readNewsQuestions' checks).
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), `${question('v1', 'bbc-tech-002')}\n{"id": "x"}\n`);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:2: "corpus" must be a non-empty string/);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), `${JSON.stringify({ ...(JSON.parse(question('v1', 'x')) as object), article: '' })}\n`);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:1: "article" must be a non-empty string/);
       writeFileSync(join(bench, 'news-questions-8.jsonl'), 'not json\n');
-      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: not JSON/);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:1: not JSON/);
       // The repository's own question files: every article they name is excluded.
       const asked = newsQuestionArticles(join(ROOT, 'bench'));
       const named = readdirSync(join(ROOT, 'bench'))
