@@ -6,6 +6,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadArchive } from '../src/archive/load.js';
+import type { AlignPair } from '../src/search/align.js';
+import { headlinePairs } from '../src/search/ask-train.js';
 import { readNewsQuestions } from './news-ask.js';
 
 export const NEWS_QUESTION_FILE = /^news-questions.*\.jsonl$/;
@@ -17,4 +20,22 @@ export function newsQuestionArticles(dir = 'bench'): Set<string> {
     for (const q of readNewsQuestions(join(dir, name))) out.add(q.article);
   }
   return out;
+}
+
+/**
+ * The translation table's headline / lead pairs from archive folders (`--align-headlines`),
+ * without the news-question stories: the one way the benches build them, so none forgets the
+ * exclusion. A folder that cannot be read or yields no pair is an error naming the folder.
+ */
+export function headlineAlignPairs(dirs: readonly string[], benchDir = 'bench'): AlignPair[] {
+  const asked = newsQuestionArticles(benchDir);
+  return dirs.flatMap((dir) => {
+    try {
+      const pairs = headlinePairs(loadArchive(dir).articles, asked);
+      if (pairs.length === 0) throw new Error('no article with a headline and a first sentence');
+      return pairs;
+    } catch (e) {
+      throw new Error(`${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
 }

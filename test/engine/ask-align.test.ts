@@ -9,7 +9,7 @@ import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
+import { headlineAlignPairs, NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
 import { join } from 'node:path';
 import { ROOT } from '../spawn.js';
 
@@ -262,6 +262,26 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       for (const a of named) expect(asked.has(a), a).toBe(true);
     } finally {
       removeDir(dir);
+      removeDir(bench);
+    }
+  });
+
+  it('GIVEN archive folders THEN headlineAlignPairs (the benches\' one loader) leaves the question files\' stories out; an unreadable or story-less folder is named', () => {
+    const dir = writeArchive();
+    const empty = writeArchive({});
+    const bench = mkdtempSync(join(tmpdir(), 'news-articles-'));
+    try {
+      const all = headlinePairs(loadArchive(dir).articles);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'a1', corpus: 'fixture', article: '2019/cafe-closing', type: 'other', question: 'What?', answers: ['x'] })}\n`);
+      const pairs = headlineAlignPairs([dir], bench);
+      expect(pairs).toEqual(all.filter((p) => p.source !== '2019/cafe-closing'));
+      expect(pairs).toHaveLength(all.length - 1);
+      expect(headlineAlignPairs([dir, dir], bench)).toHaveLength(2 * pairs.length);
+      expect(() => headlineAlignPairs([dir, empty], bench)).toThrow(new RegExp(`${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no article with a headline and a first sentence`));
+      expect(() => headlineAlignPairs([join(empty, 'missing')], bench)).toThrow(/missing: /);
+    } finally {
+      removeDir(dir);
+      removeDir(empty);
       removeDir(bench);
     }
   });
