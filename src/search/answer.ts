@@ -11,7 +11,7 @@ import { correctedScore, isNewsPool, passageCues } from './news-correction.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
-import { alignPassageFeatures, type Collection } from './passage-align.js';
+import { alignPassageFeatures, NO_ALIGN_PASSAGE, type Collection } from './passage-align.js';
 import { frameFeatures, questionFrame, sameFamily } from './frame.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
@@ -946,7 +946,8 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
-  const translated = alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index));
+  // Without a table the features are zeros: the passages' words and the collection are not worth building.
+  const translated = q.align ? alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index)) : undefined;
   const news = weights.newsCorrection !== undefined && isNewsPool(articleOrder.map((a) => index.articles[a] as Article));
   return pool.map((r, i) => {
     const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
@@ -969,7 +970,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleLocal(r.passage, article) : 0,
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
-      ...(translated[i] ?? []),
+      ...(translated ? (translated[i] ?? []) : NO_ALIGN_PASSAGE),
     ];
     return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, PASSAGE_CUES, rankerScore(weights.passage, features), q.type, news), best: shown };
   });
