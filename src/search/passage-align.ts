@@ -7,6 +7,7 @@
  * the translation model tells them apart. Read by scorePool (answer.ts) as ALIGN_PASSAGE_FEATURES.
  */
 import type { QuestionAlign } from './align.js';
+import type { QuestionView } from './answer.js';
 
 /** See ask-model.ts ALIGN_PASSAGE_FEATURES. */
 export const ALIGN_PASSAGE_FEATURE_COUNT = 4;
@@ -31,12 +32,10 @@ export interface PassageWords {
   article: number;
 }
 
-/** What the features need of the question (answer.ts QuestionView) and of the collection. */
-export interface TranslationQuestion {
-  align?: QuestionAlign | undefined;
-  weight: (term: string) => number;
-}
+/** What the features need of the question view. */
+export type TranslationQuestion = Pick<QuestionView, 'align' | 'weight'>;
 
+/** What the features need of the collection. */
 export interface Collection {
   /** p(w | collection): how likely any passage word is this one (the smoothing model). */
   probability: (term: string) => number;
