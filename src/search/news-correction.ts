@@ -157,10 +157,10 @@ function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2:
  * Fits the correction's weights on the groups at one L2 strength: full-batch gradient descent
  * with a backtracking step (deterministic; a handful of features and a few hundred groups).
  */
-export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 300): number[] {
+export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 300, start?: readonly number[], rounded = true): number[] {
   const train = useful(groups);
-  let w = new Array<number>(CORRECTION_FEATURES.length).fill(0);
-  if (train.length === 0) return w;
+  let w = start ? [...start] : new Array<number>(CORRECTION_FEATURES.length).fill(0);
+  if (train.length === 0) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
   let { loss, grad } = objective(train, w, l2);
   let step = 1;
   for (let it = 0; it < iterations; it++) {
@@ -181,7 +181,7 @@ export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, it
     }
     if (!moved) break;
   }
-  return w.map((x) => Math.round(x * 10_000) / 10_000 || 0);
+  return rounded ? w.map((x) => Math.round(x * 10_000) / 10_000 || 0) : w;
 }
 
 /** How many groups have a right passage on top under the weights (ties go to the earlier passage, as a stable sort would). */
@@ -205,36 +205,82 @@ export function correctedTop1(groups: readonly CorrectionGroup[], w: readonly nu
 /** L2 strengths tried, strongest first; Infinity is no correction at all. */
 export const CORRECTION_L2 = [Infinity, 10, 3, 1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
 
+/**
+ * How the strength is validated: each question left out in turn (fit on all the others), or each
+ * question file left out in turn.
+ */
+export type CorrectionValidation = 'question' | 'file';
+
 export interface CorrectionChoice {
   l2: number;
   weights: number[];
-  /** Per strength: right-on-top counts on each left-out file, and their sum. */
-  table: { l2: number; heldOut: number[]; total: number }[];
+  validation: CorrectionValidation;
+  /**
+   * Per strength: right-on-top counts of the left-out questions, summed per file, their total,
+   * and the standard error of that total (over the questions).
+   */
+  table: { l2: number; heldOut: number[]; total: number; se: number }[];
+  /** The best total less one standard error: the strongest L2 reaching it is chosen. */
+  threshold: number;
   /** Right-on-top on all files without and with the chosen correction (in-sample). */
   before: number;
   after: number;
   groups: number;
 }
 
-/**
- * Chooses the L2 strength by leaving one file out at a time (fit on the others, count the left-out
- * file's questions with a right passage on top); the strongest of the best wins a tie (the smaller
- * correction). Needs at least two files. Then fits on all of them at that strength.
- */
-export function chooseCorrection(files: readonly (readonly CorrectionGroup[])[], strengths: readonly number[] = CORRECTION_L2): CorrectionChoice {
-  if (files.length < 2) throw new Error('the news correction needs at least two question files (one is left out at a time)');
-  const table = strengths.map((l2) => {
-    const heldOut = files.map((test, k) => {
-      const train = files.filter((_, j) => j !== k).flat();
-      const w = Number.isFinite(l2) ? fitCorrection(train, l2) : new Array<number>(CORRECTION_FEATURES.length).fill(0);
-      return correctedTop1(test, w);
-    });
-    return { l2, heldOut, total: heldOut.reduce((a, b) => a + b, 0) };
-  });
-  let chosen = table[0] as (typeof table)[number];
-  for (const row of table) if (row.total > chosen.total) chosen = row;
+/** Each question's held-out outcome (right passage on top) at one strength, in the order of `files.flat()`. */
+function heldOutOutcomes(files: readonly (readonly CorrectionGroup[])[], l2: number, by: CorrectionValidation): boolean[] {
+  const zero = new Array<number>(CORRECTION_FEATURES.length).fill(0);
   const all = files.flat();
+  if (!Number.isFinite(l2)) return all.map((g) => correctedTop1([g], zero) === 1);
+  if (by === 'file') {
+    return files.flatMap((test, k) => {
+      const w = fitCorrection(files.filter((_, j) => j !== k).flat(), l2);
+      return test.map((g) => correctedTop1([g], w) === 1);
+    });
+  }
+  // The objective is strictly convex (L2 > 0), so starting from the fit on every question only
+  // shortens the way to the fit without one; a group that cannot teach (no right or no wrong
+  // passage) leaves the fit unchanged when dropped.
+  const full = fitCorrection(all, l2, 300, undefined, false);
+  const teaches = new Set(useful(all));
+  return all.map((g, i) => {
+    const w = teaches.has(g) ? fitCorrection(all.filter((_, j) => j !== i), l2, 300, full) : full;
+    return correctedTop1([g], w) === 1;
+  });
+}
+
+/**
+ * Chooses the L2 strength by held-out questions (`by`: each question left out in turn, the
+ * default, or each file), then takes the strongest strength whose held-out total is within one
+ * standard error of the best (the "one standard error" rule: with a few hundred questions, a
+ * weaker penalty that wins by a question or two is noise, and the smaller correction is the
+ * safer one on unseen news). Needs at least two files. Then fits on all of them at that strength.
+ */
+export function chooseCorrection(
+  files: readonly (readonly CorrectionGroup[])[],
+  strengths: readonly number[] = CORRECTION_L2,
+  by: CorrectionValidation = 'question',
+): CorrectionChoice {
+  if (files.length < 2) throw new Error('the news correction needs at least two question files (one is left out at a time)');
+  const all = files.flat();
+  const n = all.length;
+  const table = strengths.map((l2) => {
+    const outcomes = heldOutOutcomes(files, l2, by);
+    let at = 0;
+    const heldOut = files.map((f) => {
+      const right = outcomes.slice(at, at + f.length).filter(Boolean).length;
+      at += f.length;
+      return right;
+    });
+    const total = heldOut.reduce((a, b) => a + b, 0);
+    const p = n > 0 ? total / n : 0;
+    return { l2, heldOut, total, se: Math.sqrt(n * p * (1 - p)) };
+  });
+  const best = table.reduce((a, row) => (row.total > a.total ? row : a), table[0] as (typeof table)[number]);
+  const threshold = best.total - best.se;
+  const chosen = table.find((row) => row.total >= threshold) ?? best;
   const weights = Number.isFinite(chosen.l2) ? fitCorrection(all, chosen.l2) : new Array<number>(CORRECTION_FEATURES.length).fill(0);
   const zero = new Array<number>(CORRECTION_FEATURES.length).fill(0);
-  return { l2: chosen.l2, weights, table, before: correctedTop1(all, zero), after: correctedTop1(all, weights), groups: all.length };
+  return { l2: chosen.l2, weights, validation: by, table, threshold, before: correctedTop1(all, zero), after: correctedTop1(all, weights), groups: n };
 }
