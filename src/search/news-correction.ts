@@ -131,55 +131,126 @@ function dotted(w: readonly number[], x: readonly number[]): number {
 /** Groups that can teach: at least one right and one wrong passage. */
 const useful = (groups: readonly CorrectionGroup[]): CorrectionGroup[] => groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
 
-/** Mean negative log-probability of the right passages, plus (l2 / 2)·|w|². */
-function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2: number): { loss: number; grad: number[] } {
-  const grad = new Array<number>(w.length).fill(0);
+/**
+ * Mean negative log-probability of the right passages, plus (l2 / 2)·|w|², with its gradient and
+ * (when asked) its Hessian: per group, the features' covariance under the pool's probabilities
+ * less their covariance under those probabilities restricted to the right passages.
+ */
+function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2: number, withHessian = false): { loss: number; grad: number[]; hess: number[][] } {
+  const k = w.length;
+  const grad = new Array<number>(k).fill(0);
+  const hess = Array.from({ length: withHessian ? k : 0 }, () => new Array<number>(k).fill(0));
   let loss = 0;
   for (const g of groups) {
     const p = probabilities(g, w);
     // Floored: right passages whose probability underflows would make the gradient 0/0.
     const right = Math.max(p.reduce((a, v, i) => a + (g.positive[i] ? v : 0), 0), 1e-300);
     loss -= Math.log(right);
+    const meanAll = new Array<number>(k).fill(0);
+    const meanRight = new Array<number>(k).fill(0);
     p.forEach((v, i) => {
-      const coef = v - (g.positive[i] ? v / right : 0);
       const x = g.features[i] ?? [];
-      for (let k = 0; k < w.length; k++) grad[k] = (grad[k] ?? 0) + coef * (x[k] ?? 0);
+      const q = g.positive[i] ? v / right : 0;
+      for (let a = 0; a < k; a++) {
+        const xa = x[a] ?? 0;
+        meanAll[a] = (meanAll[a] ?? 0) + v * xa;
+        meanRight[a] = (meanRight[a] ?? 0) + q * xa;
+        if (withHessian) {
+          const row = hess[a] as number[];
+          for (let b = 0; b < k; b++) row[b] = (row[b] ?? 0) + (v - q) * xa * (x[b] ?? 0);
+        }
+      }
     });
+    for (let a = 0; a < k; a++) {
+      grad[a] = (grad[a] ?? 0) + (meanAll[a] ?? 0) - (meanRight[a] ?? 0);
+      if (!withHessian) continue;
+      const row = hess[a] as number[];
+      for (let b = 0; b < k; b++) row[b] = (row[b] ?? 0) - (meanAll[a] ?? 0) * (meanAll[b] ?? 0) + (meanRight[a] ?? 0) * (meanRight[b] ?? 0);
+    }
   }
   const n = Math.max(groups.length, 1);
   return {
     loss: loss / n + (l2 / 2) * w.reduce((a, v) => a + v * v, 0),
-    grad: grad.map((v, k) => v / n + l2 * (w[k] ?? 0)),
+    grad: grad.map((v, a) => v / n + l2 * (w[a] ?? 0)),
+    hess: hess.map((row, a) => row.map((v, b) => v / n + (a === b ? l2 : 0))),
   };
 }
 
+/** Solves (h + damping·I)·d = r by Cholesky; undefined when that matrix is not positive definite. */
+function solveDamped(h: readonly (readonly number[])[], r: readonly number[], damping: number): number[] | undefined {
+  const k = r.length;
+  const l = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b <= a; b++) {
+      let sum = (h[a]?.[b] ?? 0) + (a === b ? damping : 0);
+      for (let c = 0; c < b; c++) sum -= (l[a]?.[c] ?? 0) * (l[b]?.[c] ?? 0);
+      if (a === b) {
+        if (!(sum > 1e-12)) return undefined;
+        (l[a] as number[])[a] = Math.sqrt(sum);
+      } else (l[a] as number[])[b] = sum / (l[b]?.[b] ?? 1);
+    }
+  }
+  const y = new Array<number>(k).fill(0);
+  for (let a = 0; a < k; a++) {
+    let sum = r[a] ?? 0;
+    for (let c = 0; c < a; c++) sum -= (l[a]?.[c] ?? 0) * (y[c] ?? 0);
+    y[a] = sum / (l[a]?.[a] ?? 1);
+  }
+  const d = new Array<number>(k).fill(0);
+  for (let a = k - 1; a >= 0; a--) {
+    let sum = y[a] ?? 0;
+    for (let c = a + 1; c < k; c++) sum -= (l[c]?.[a] ?? 0) * (d[c] ?? 0);
+    d[a] = sum / (l[a]?.[a] ?? 1);
+  }
+  return d;
+}
+
+/** Damping tried in turn when the plain Newton step does not descend (the Hessian is not positive definite there). */
+const DAMPING = [0, 1e-4, 1e-2, 1, 100];
+
+export interface FitOptions {
+  /** Weights to start from (default 0). */
+  start?: readonly number[];
+  /** Round the weights to 4 decimals, as written to the weights file (default true). */
+  rounded?: boolean;
+  /** Stop once the gradient's norm is below this (default 1e-8). */
+  tolerance?: number;
+}
+
 /**
- * Fits the correction's weights on the groups at one L2 strength: full-batch gradient descent
- * with a backtracking step (deterministic; a handful of features and a few hundred groups).
+ * Fits the correction's weights on the groups at one L2 strength: damped Newton steps with a
+ * backtracking line search (deterministic; five features and a few hundred groups, so each step
+ * solves a 5×5 system and a fit takes a handful of steps). A right passage set of more than one
+ * paragraph makes the loss non-convex in places: the damping then grows until the step descends.
  */
-export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 300, start?: readonly number[], rounded = true): number[] {
+export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 100, opts: FitOptions = {}): number[] {
+  const { start, rounded = true, tolerance = 1e-8 } = opts;
   const train = useful(groups);
   let w = start ? [...start] : new Array<number>(CORRECTION_FEATURES.length).fill(0);
   if (train.length === 0) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
-  let { loss, grad } = objective(train, w, l2);
-  let step = 1;
+  let o = objective(train, w, l2, true);
   for (let it = 0; it < iterations; it++) {
-    const norm = Math.sqrt(grad.reduce((a, v) => a + v * v, 0));
-    if (norm < 1e-7) break;
-    let moved = false;
-    while (step > 1e-8) {
-      const next = w.map((v, k) => v - step * (grad[k] ?? 0));
-      const o = objective(train, next, l2);
-      if (o.loss <= loss - 1e-4 * step * norm * norm) {
-        w = next;
-        ({ loss, grad } = o);
-        step *= 1.5;
-        moved = true;
-        break;
+    const norm = Math.sqrt(o.grad.reduce((a, v) => a + v * v, 0));
+    if (norm < tolerance) break;
+    let gain = 0;
+    for (const damping of DAMPING) {
+      const d = solveDamped(o.hess, o.grad.map((v) => -v), damping);
+      if (!d) continue;
+      const slope = d.reduce((a, v, i) => a + v * (o.grad[i] ?? 0), 0);
+      if (!(slope < 0)) continue;
+      for (let t = 1; t > 1e-3 && gain === 0; t /= 2) {
+        const next = w.map((v, i) => v + t * (d[i] ?? 0));
+        const n = objective(train, next, l2, true);
+        if (n.loss <= o.loss + 1e-4 * t * slope) {
+          gain = o.loss - n.loss;
+          w = next;
+          o = n;
+        }
       }
-      step /= 2;
+      if (gain > 0) break;
     }
-    if (!moved) break;
+    // No step descends, or the last one gained nothing a weight written to 4 decimals would show.
+    if (!(gain > 1e-14)) break;
   }
   return rounded ? w.map((x) => Math.round(x * 10_000) / 10_000 || 0) : w;
 }
@@ -239,13 +310,12 @@ function heldOutOutcomes(files: readonly (readonly CorrectionGroup[])[], l2: num
       return test.map((g) => correctedTop1([g], w) === 1);
     });
   }
-  // The objective is strictly convex (L2 > 0), so starting from the fit on every question only
-  // shortens the way to the fit without one; a group that cannot teach (no right or no wrong
-  // passage) leaves the fit unchanged when dropped.
-  const full = fitCorrection(all, l2, 300, undefined, false);
+  // The fit without one question lies next to the fit on all of them: starting there takes a step
+  // or two (a group that cannot teach, with no right or no wrong passage, does not move the fit).
+  const full = fitCorrection(all, l2, 100, { rounded: false });
   const teaches = new Set(useful(all));
   return all.map((g, i) => {
-    const w = teaches.has(g) ? fitCorrection(all.filter((_, j) => j !== i), l2, 300, full) : full;
+    const w = teaches.has(g) ? fitCorrection(all.filter((_, j) => j !== i), l2, 100, { start: full, rounded: false }) : full;
     return correctedTop1([g], w) === 1;
   });
 }
