@@ -36,7 +36,7 @@ export function parseArgs(args: readonly string[]): { files: string[]; dirs: str
   }
   const files = values.get('--news')?.split(',').filter(Boolean) ?? [];
   const dirs = values.get('--news-corpus')?.split(',').filter(Boolean) ?? [];
-  if (files.length < 2) throw new Error(`--news needs at least two question files, comma-separated (one is left out at a time to choose the strength)\n${USAGE}`);
+  if (files.length < 2) throw new Error(`--news needs at least two question files, comma-separated (the held-out totals are reported per file, and --validate file leaves one out at a time)\n${USAGE}`);
   if (dirs.length === 0) throw new Error('--news-corpus DIR[,DIR] is needed: the archives the questions are asked over (their "corpus" is the folder name)');
   const committed = fileURLToPath(new URL('../src/search/ask-weights.json', import.meta.url));
   const weights = values.get('--weights') ?? committed;

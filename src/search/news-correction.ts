@@ -228,13 +228,14 @@ export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, it
       if (!d) continue;
       const slope = d.reduce((a, v, i) => a + v * (o.grad[i] ?? 0), 0);
       if (!(slope < 0)) continue;
-      for (let t = 1; t > 1e-3 && gain === 0; t /= 2) {
+      for (let t = 1; t > 1e-3; t /= 2) {
         const next = w.map((v, i) => v + t * (d[i] ?? 0));
         const n = objective(train, next, l2, true);
-        if (n.loss <= o.loss + 1e-4 * t * slope) {
+        if (n.loss < o.loss && n.loss <= o.loss + 1e-4 * t * slope) {
           gain = o.loss - n.loss;
           w = next;
           o = n;
+          break;
         }
       }
       if (gain > 0) break;
@@ -309,12 +310,13 @@ function heldOutOutcomes(files: readonly (readonly CorrectionGroup[])[], l2: num
       return test.map((g) => correctedTop1([g], w) === 1);
     });
   }
-  // The fit without one question lies next to the fit on all of them: starting there takes a step
-  // or two (a group that cannot teach, with no right or no wrong passage, does not move the fit).
+  // Each fit starts from 0 like the final one: with several right passages in a pool the loss is
+  // not convex, and a fit started elsewhere could settle elsewhere. A group that cannot teach (no
+  // right or no wrong passage) is not in any fit, so leaving it out changes nothing.
   const full = fitCorrection(all, l2, 100, { rounded: false });
   const teaching = new Set(all.filter(teaches));
   return all.map((g, i) => {
-    const w = teaching.has(g) ? fitCorrection(all.filter((_, j) => j !== i), l2, 100, { start: full, rounded: false }) : full;
+    const w = teaching.has(g) ? fitCorrection(all.filter((_, j) => j !== i), l2, 100, { rounded: false }) : full;
     return correctedTop1([g], w) === 1;
   });
 }
@@ -331,7 +333,7 @@ export function chooseCorrection(
   by: CorrectionValidation = 'question',
   rule: CorrectionRule = 'best',
 ): CorrectionChoice {
-  if (files.length < 2) throw new Error('the news correction needs at least two question files (one is left out at a time)');
+  if (files.length < 2) throw new Error('the news correction needs at least two question files (the held-out totals are reported per file, and --validate file leaves one out at a time)');
   const all = files.flat();
   const n = all.length;
   const table = strengths.map((l2) => {
