@@ -128,10 +128,13 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     const results = evalNews(new Map([['news', new Engine(a, PassageIndex.build(a.articles))]]), questions);
     const byId = new Map(results.map((r) => [r.question.id, r]));
     expect(byId.get('a3')).toMatchObject({ sentence: false, miss: 'notRetrieved', answerRank: null });
-    for (const id of ['a1', 'a2']) expect(byId.get(id)).toMatchObject({ sentence: true, miss: null, answerRank: 1, articleFirst: true });
+    for (const id of ['a1', 'a2']) expect(byId.get(id)).toMatchObject({ sentence: true, miss: null, answerRank: 1, articleFirst: true, firstPass: { storyRank: 1, answerInPool: true } });
+    // The lighthouse question shares "Riverton" with story 2 only: the story is first in the pool, no paragraph of it answers.
+    expect(byId.get('a3')?.firstPass).toEqual({ storyRank: 1, answerInPool: false });
     const s = summarize(results);
     expect([s.n, s.sentence, s.top5]).toEqual([3, 2, 2]);
     expect(s.misses.get('notRetrieved')).toBe(1);
+    expect(s.retrieval).toEqual({ misses: 1, answerInPool: 0, storyOnly: 1, storyAbsent: 0, otherStoryFirst: 0 });
   });
 
   it('GIVEN the npm script on the file THEN it prints the summary line; on a malformed line it stops with the file, line and what is wrong', () => {
@@ -146,6 +149,7 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/questions 3 {2}top-sentence accuracy 0\.667 \(2\/3\)/);
     expect(ok.stdout).toMatch(/misses: notRetrieved 1/);
+    expect(ok.stdout).toMatch(/retrieval misses 1: the story's answering paragraph in the re-ranked pool 0, the story there without it 1, the story not there 0; another story first in the first pass 0/);
     const cases: Array<[string, RegExp]> = [
       ['{"id": "b1", "corpus": "news"', /bad\.jsonl:2: not JSON/],
       [JSON.stringify({ ...good[0], id: 'b2', answers: [] }), /bad\.jsonl:2: "answers" must be a non-empty list/],
