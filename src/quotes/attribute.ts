@@ -327,6 +327,15 @@ function raiseAll(x: FeatureVector, fs: Features): void {
 }
 
 const noop = (): void => undefined;
+/**
+ * A reading that names a person the text knows: a full name, or one named before the quote (not a
+ * lone word first met in the attribution, which may be a misspelling of someone named earlier).
+ */
+function namedPerson(r: Resolved | undefined, at: number): boolean {
+  const p = r?.speaker.person;
+  return r?.via === 'via_name' && !!p && (p.folded.length >= 2 || p.firstAt < at);
+}
+
 /** The paragraph before as a quote with a named attribution of its own reads it: not at all. */
 const NOTHING_BEFORE: { readonly readings: readonly Resolved[]; readonly subject: Person | undefined } = { readings: [], subject: undefined };
 const DEFINITE = /^(?:the|his|her|their|its)\s/iu;
@@ -730,7 +739,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // `other_than_slot` against it; they are not read. (Measured when this was added: on Reuters
         // no speaker changed, on BBC 13 of 7,604, on the dev sets one quote of 3,090; reading
         // them was about a tenth of the quote step.)
-        const named = ex !== null && ex !== undefined && ex.pronoun === null && ex.readings.length === 1 && ex.readings[0]?.via === 'via_name';
+        const named = ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at);
         if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
