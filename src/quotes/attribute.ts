@@ -327,17 +327,6 @@ function raiseAll(x: FeatureVector, fs: Features): void {
 }
 
 const noop = (): void => undefined;
-/**
- * A reading that names a person the text knows: a full name, or one named before the quote (not a
- * lone word first met in the attribution, which may be a misspelling of someone named earlier).
- */
-function namedPerson(r: Resolved | undefined, at: number): boolean {
-  const p = r?.speaker.person;
-  return r?.via === 'via_name' && !!p && (p.folded.length >= 2 || p.firstAt < at);
-}
-
-/** The paragraph before as a quote with a named attribution of its own reads it: not at all. */
-const NOTHING_BEFORE: { readonly readings: readonly Resolved[]; readonly subject: Person | undefined } = { readings: [], subject: undefined };
 const DEFINITE = /^(?:the|his|her|their|its)\s/iu;
 const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|five)\s/iu;
 
@@ -733,19 +722,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
-        // A quote whose own attribution names one person ("…," Baker said): the readings of the
-        // narration around it (the paragraph's introduction, the sentence subjects, the paragraph
-        // before) only ever compete with that name, which every one of them meets with
-        // `other_than_slot` against it; they are not read. (Measured when this was added: on Reuters
-        // no speaker changed, on BBC 13 of 7,604, on the dev sets one quote of 3,090; reading
-        // them was about a tenth of the quote step.)
-        const named = ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at);
-        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
+        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
-        if (named) {
-          // Not read (see `named`).
-        } else if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
+        if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
         else if (sentenceAt > 0 && f.span.kind === 'direct') {
           const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
           for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
@@ -753,7 +733,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const nx = nextExplicit[k];
         if (nx) add(nx, 'next_explicit');
         if (f.span.kind === 'direct' && i > 0) {
-          const { readings, subject } = named ? NOTHING_BEFORE : previous();
+          const { readings, subject } = previous();
           for (const r of readings) add(r, prevHasQuotes ? 'prev_intro_quoted' : 'prev_intro');
           if (subject) add({ speaker: personSpeaker(subject), via: 'via_name', commit: noop }, 'prev_subject');
           if (lastSpeaker && i - lastSpeaker.paragraph <= 2) {
