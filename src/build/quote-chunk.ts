@@ -4,7 +4,6 @@
 // puts them in archive order and builds the speaker registry once over all of them.
 
 import type { Article } from '../archive/types.js';
-import { mayHoldQuote } from '../quotes/extract.js';
 import { extractQuotes } from '../quotes/store.js';
 import { Words } from './words.js';
 
@@ -35,12 +34,6 @@ export function quoteTask(seq: number, articles: readonly Article[]): QuoteTask 
   const shape = new Words();
   const parts: string[] = [];
   for (const a of articles) {
-    // An article without a quotation mark has no quotes to find: it goes as no paragraphs (most
-    // articles of most archives; the copy to the worker and back into strings is skipped).
-    if (!a.paragraphs.some(mayHoldQuote)) {
-      shape.push(0);
-      continue;
-    }
     shape.push(a.paragraphs.length);
     for (const p of a.paragraphs) {
       shape.push(p.length);

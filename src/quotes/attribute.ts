@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { CONTEXT, extractWithContext, mayHoldQuote, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
+import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { People, paragraphBases, type Person, type PersonMention } from './people.js';
@@ -186,8 +186,6 @@ export type ArticleQuotes = ReadonlyArray<ReadonlyArray<{ span: QuoteSpan; ctx: 
 export function extractArticle(paragraphs: readonly string[], kindWeights?: KindWeights): ArticleQuotes | null {
   let any = false;
   const out = paragraphs.map((p, i) => {
-    // Most paragraphs of most archives have no quotation mark at all: one native test passes them.
-    if (!mayHoldQuote(p)) return [];
     const quotes = extractWithContext(p, i + 1, kindWeights);
     if (quotes.length > 0) any = true;
     return quotes;

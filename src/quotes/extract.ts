@@ -64,15 +64,6 @@ function markAt(p: string, i: number): { mark: Mark; width: number } | null {
   }
 }
 
-/**
- * Every mark `markAt` reads is a double mark or a pair of single ones: a paragraph without either
- * holds no quote. One native test, where the scan stops at every apostrophe of a possessive.
- */
-const MAY_HOLD_MARK = /["“”„«»]|[‘’'][‘’']/;
-
-/** False only for a paragraph that certainly holds no quote (`scanMarks` finds nothing in it). */
-export const mayHoldQuote = (p: string): boolean => MAY_HOLD_MARK.test(p);
-
 const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
 
 interface RawSpan {

@@ -43,18 +43,6 @@ describe('a merged chunk sent to a quote worker', () => {
     expect(found.quoteRole).toEqual(expected.map(({ q }) => q.role));
   });
 
-  it("GIVEN an article without a quotation mark THEN it goes as no paragraphs, and the chunk's quotes are the same", () => {
-    const plain = article('plain', ["The council's budget passed 7-2.", "Rates rise in May; the mayor's office didn't comment."]);
-    const chunk = [ARTICLES[0] as Article, plain, ARTICLES[2] as Article];
-    const got = sent(quoteTask(2, chunk));
-    expect(taskParagraphs(got)).toEqual([chunk[0]?.paragraphs, [], chunk[2]?.paragraphs]);
-    const found = findTaskQuotes(got);
-    const expected = chunk.flatMap((a, k) => extractQuotes([a]).map((q) => ({ k, q })));
-    expect(expected.some(({ k }) => k === 2)).toBe(true);
-    expect(Array.from(found.quoteNums)).toEqual(expected.flatMap(({ k, q }) => [k, q.paragraph, q.start, q.end, q.kind === 'direct' ? 0 : 1]));
-    expect(found.quoteSpeaker).toEqual(expected.map(({ q }) => q.speaker));
-  });
-
   it('GIVEN a task whose lengths do not match its text THEN it throws (a bug, never a wrong quote)', () => {
     const task = quoteTask(1, ARTICLES);
     expect(() => taskParagraphs({ ...task, text: `${task.text}x` })).toThrow(/quote task of chunk 1 does not add up/);
