@@ -638,9 +638,9 @@ export const SENTENCE_FOLDS = 1;
  * A ranker as a model trained on other questions must read it: for each article, the one
  * `train` fitted without the article's fold (articleFolds over `articles`, the article of each
  * group in turn); `all` (fitted on every group) for an article no group comes from, which it
- * never saw either. One fold or fewer: `all` everywhere, the in-sample reading.
+ * never saw either. One fold: `all` everywhere, the in-sample reading.
  * Why: the passage model reads the sentence model's scores (scorePool). On the questions that
- * model was fitted on (a linear model plus some 200 trees) its scores are better than on a user's
+ * model was fitted on (a linear model plus a few hundred trees) its scores are better than on a user's
  * question, so a passage model learnt over in-sample scores trusts them too much; read out of
  * fold, they are as good as they will be on unseen questions (stacking's cross-fitting).
  */
