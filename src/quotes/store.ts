@@ -326,7 +326,7 @@ export class QuoteStore {
     const limit = Math.max(1, Math.floor(key.length / 4));
     this.keys.forEach((k, i) => {
       if (Math.abs(k.length - key.length) <= limit) {
-        const d = distance(key, k);
+        const d = editDistance(key, k);
         if (d <= limit) keep(i, d);
       }
     });
@@ -336,7 +336,7 @@ export class QuoteStore {
       if (q.length < 3) continue;
       for (const [w, entries] of this.byWord) {
         if (Math.abs(w.length - q.length) > wordLimit || w === q) continue;
-        const wd = distance(q, w);
+        const wd = editDistance(q, w);
         if (wd <= wordLimit) for (const i of entries) keep(i, wd + 0.5);
       }
     }
@@ -394,4 +394,23 @@ function isStoreJSON(x: unknown): x is QuoteStoreJSON {
     (q[4] === null || typeof q[4] === 'string') &&
     (q[5] === 'direct' || q[5] === 'partial');
   return o.articles.every(okArticle) && o.speakers.every(okSpeaker) && o.quotes.every(okQuote);
+}
+
+/**
+ * Edits between two folded names, where two neighbouring letters typed the wrong way round count
+ * as one ("Bliar" → Blair): the commonest typing slip, which plain Levenshtein counts as two and so
+ * puts out of reach of a short surname's one-edit allowance.
+ */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && oneSwapApart(a, b) ? 1 : d;
+}
+
+/** Whether `b` is `a` with exactly one pair of neighbouring characters exchanged. */
+function oneSwapApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i + 1 >= a.length || a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+  return a.slice(i + 2) === b.slice(i + 2);
 }

@@ -3,7 +3,8 @@ import { parseArticle } from '../../src/archive/parse.js';
 import type { Article } from '../../src/archive/types.js';
 import { isUserError } from '../../src/errors.js';
 import { buildRegistry } from '../../src/quotes/registry.js';
-import { QUOTES_VERSION, QuoteStore } from '../../src/quotes/store.js';
+import { distance } from 'fastest-levenshtein';
+import { editDistance, QUOTES_VERSION, QuoteStore } from '../../src/quotes/store.js';
 
 const article = (id: string, text: string): Article => parseArticle(id, text).article;
 
@@ -155,6 +156,19 @@ describe('QuoteStore.resolveSpeaker', () => {
 
   it('GIVEN a misspelt surname THEN did you mean the speaker', () => {
     expect(userErrorOf(() => store.resolveSpeaker('Haddat'))).toBe('no quotes from Haddat; did you mean Omar Haddad?');
+  });
+
+  it('GIVEN a surname with two neighbouring letters swapped THEN did you mean the speaker (one edit, not two)', () => {
+    expect(userErrorOf(() => store.resolveSpeaker('Smtih'))).toBe('no quotes from Smtih; did you mean Mary Smith, John Smith?');
+    expect(userErrorOf(() => store.resolveSpeaker('Hdadad'))).toBe('no quotes from Hdadad; did you mean Omar Haddad?');
+  });
+
+  it('GIVEN two swaps or a swap of letters apart THEN not one edit', () => {
+    expect(editDistance('smith', 'smtih')).toBe(1);
+    // Two swaps ("msiht"), a swap of letters apart ("shitm"), a swap plus a change ("smtiz"): plain Levenshtein.
+    for (const typed of ['msiht', 'shitm', 'smtiz', 'smitj']) expect(editDistance('smith', typed)).toBe(distance('smith', typed));
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abc', 'abc')).toBe(0);
   });
 
   it('GIVEN accents and other case THEN the canonical name', () => {
