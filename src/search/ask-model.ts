@@ -4,6 +4,7 @@ import { checkForest, forestValue, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
+import { parseTypePrior, TYPE_PRIOR_FEATURE_COUNT, type TypePrior } from './type-prior.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -28,6 +29,11 @@ export interface AskWeights {
    * read. Absent: those features are 0.
    */
   align?: AlignTable;
+  /**
+   * The learnt answer-type prior (type-prior.ts) the TYPE_PRIOR_SENTENCE_FEATURES read. Absent:
+   * those features are 0.
+   */
+  typePrior?: TypePrior;
   /**
    * One weight vector per expected answer type: a date is the answer to "when", not to "who".
    * Optional boosted trees per type on top of the linear score (what/which questions: the context
@@ -92,6 +98,12 @@ export const ALIGN_SENTENCE_FEATURES = ['align:loglik', 'align:unmatched', 'alig
 export const FRAME_SENTENCE_FEATURES = ['frame:lcs', 'frame:afterWh', 'frame:typedNear'] as const;
 /** Where-questions: a locative phrase right after the question's relation word, its noun new ("work in nursing homes"): answer.ts locativeAfterRelation. */
 export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
+/**
+ * The learnt answer-type prior (type-prior.ts priorSentenceFeatures): the prior mass of the kinds
+ * among the sentence's new candidates, of its named/typed kinds only, and the best candidate's mass
+ * near the question's words and near its focus word.
+ */
+export const TYPE_PRIOR_SENTENCE_FEATURES = ['prior:mass', 'prior:typedMass', 'prior:near', 'prior:focusNear'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -104,8 +116,10 @@ export const SENTENCE_FEATURES = [
   ...ALIGN_SENTENCE_FEATURES,
   ...FRAME_SENTENCE_FEATURES,
   ...LOCATIVE_SENTENCE_FEATURES,
+  ...TYPE_PRIOR_SENTENCE_FEATURES,
 ] as const;
 if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
+if (TYPE_PRIOR_SENTENCE_FEATURES.length !== TYPE_PRIOR_FEATURE_COUNT) throw new Error('type-prior.ts and TYPE_PRIOR_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
   'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
@@ -188,6 +202,13 @@ export function parseWeights(doc: unknown): AskWeights {
   }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   if (w.align !== undefined) w.align = parseAlignTable(w.align);
+  if (w.typePrior !== undefined) {
+    try {
+      w.typePrior = parseTypePrior(w.typePrior);
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  }
   if (w.newsCorrection !== undefined) {
     try {
       w.newsCorrection = parseCorrection(w.newsCorrection);
