@@ -383,7 +383,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
       ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
       locativeAfter,
-      ...priorSentenceFeatures(q.prior, q.prior ? priorItems(w, every, q) : [], matched.map((m) => m.pos), focusWord === undefined ? [] : matched.filter((m) => m.term === focusWord).map((m) => m.pos)),
+      ...priorSentenceFeatures(q.prior, q.prior ? priorItems(w, every, q) : [], matched.map((m) => m.pos), focusWord === undefined ? [] : matched.filter((m) => m.term === focusWord).map((m) => m.pos), q.type === 'other'),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -847,6 +847,8 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       headIntro ? 1 : 0,
       shape.head !== undefined && cw.some((x) => x.term === shape.head) && cw.some((x) => !q.termSet.has(x.term)) ? 1 : 0,
       ...typedCues(sentence, c, first, last, matched, q, shape, prevTok),
+      // The learnt answer-type prior's mass of the candidate's kind (0 without a prior).
+      q.prior?.[priorKindIndex(c)] ?? 0,
     ];
     return features;
   });

@@ -103,7 +103,7 @@ export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
  * among the sentence's new candidates, of its named/typed kinds only, and the best candidate's mass
  * near the question's words and near its focus word.
  */
-export const TYPE_PRIOR_SENTENCE_FEATURES = ['prior:mass', 'prior:typedMass', 'prior:near', 'prior:focusNear'] as const;
+export const TYPE_PRIOR_SENTENCE_FEATURES = ['prior:mass', 'prior:typedMass', 'prior:near', 'prior:focusNear', 'prior:typedNear', 'prior:typedFocusNear', 'other×prior:typedNear'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -164,6 +164,8 @@ export const TYPED_SPAN_FEATURES = [
   'knownPlace', 'placeWord', 'agentOfRelation', 'subjectOfRelation', 'objectOfRelation', 'roleBefore', 'roleInQuestion', 'coordinated',
   'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash', 'unitInQuestion',
 ] as const;
+/** The learnt answer-type prior's mass of the candidate's kind (type-prior.ts). */
+export const TYPE_PRIOR_SPAN_FEATURES = ['prior:kind'] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
@@ -174,6 +176,7 @@ export const SPAN_FEATURES = [
   ...NAME_SPAN_FEATURES,
   ...HEAD_SPAN_FEATURES,
   ...TYPED_SPAN_FEATURES,
+  ...TYPE_PRIOR_SPAN_FEATURES,
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */

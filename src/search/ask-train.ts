@@ -434,12 +434,13 @@ export interface SpanItem {
 }
 
 /** Each question that can be asked and whose gold paragraph holds a gold answer, with those sentences. */
-export function spanItems(engine: Engine, questions: readonly GoldQuestion[]): SpanItem[] {
+export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf?: (g: GoldQuestion) => TypePrior | undefined): SpanItem[] {
   const out: SpanItem[] = [];
   for (const g of questions) {
     let q: QuestionView;
     try {
       q = questionOf(engine, g.question);
+      if (priorOf) q = withPrior(q, priorOf(g));
     } catch (e) {
       // A question of stop words only is refused as a user's would be; anything else is a bug.
       if (e instanceof UserError) continue;
@@ -475,18 +476,27 @@ export function trainSpanOnly(
   questions: readonly GoldQuestion[],
   base: AskWeights,
   trainedOn: string,
-  options: { trees?: boolean; spanBoost?: Partial<BoostOptions> } = {},
+  options: { trees?: boolean; spanBoost?: Partial<BoostOptions>; typePrior?: boolean } = {},
 ): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees' | 'spanWithoutTyped'> } {
-  const items = spanItems(engine, questions);
+  // The prior counted afresh (cross-fitted for the features, all questions' stored), as trainAskWeights counts it.
+  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+  const items = spanItems(engine, questions, typed ? (g) => typed.of(g.article) : undefined);
   const span = trainSpanWeights(spanGroupsOf(items), (options.trees ?? true) ? ['other'] : [], options.spanBoost);
   return {
     weights: {
-      ...base,
+      // Without a prior the stored one goes too: every model then reads its features as 0.
+      ...withoutPrior(base),
       trainedOn: `${base.trainedOn.replace(/; span model: .*$/, '')}; span model: ${trainedOn}`,
       span: { features: [...SPAN_FEATURES], weights: span.weights, ...(Object.keys(span.trees).length ? { trees: span.trees } : {}) },
+      ...(typed ? { typePrior: typed.all } : {}),
     },
     report: { questions: items.length, spanGroups: span.groups, spanAccuracy: span.accuracy, spanTrees: span.boosted, spanWithoutTyped: span.withoutTyped },
   };
+}
+
+function withoutPrior(w: AskWeights): AskWeights {
+  const { typePrior: _dropped, ...rest } = w;
+  return rest;
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */

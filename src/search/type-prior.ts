@@ -209,23 +209,23 @@ export interface PriorItem {
 }
 
 /** TYPE_PRIOR_SENTENCE_FEATURES (ask-model.ts), all 0 without a prior. */
-export const TYPE_PRIOR_FEATURE_COUNT = 4;
+export const TYPE_PRIOR_FEATURE_COUNT = 7;
 
 /**
  * The sentence features of the prior: the prior mass of the kinds among the sentence's new
  * candidates (all kinds; named and typed kinds only, since nearly every sentence has some new
  * plain phrase), and the best candidate's mass weighted by its closeness to the question's words
- * and to the question's focus word.
+ * and to the question's focus word (all kinds, then named and typed kinds only), the last for
+ * questions the hand-written typing leaves open.
  */
-export function priorSentenceFeatures(p: readonly number[] | undefined, items: readonly PriorItem[], matched: readonly number[], focus: readonly number[]): number[] {
-  if (!p || items.length === 0) return [0, 0, 0, 0];
+export function priorSentenceFeatures(p: readonly number[] | undefined, items: readonly PriorItem[], matched: readonly number[], focus: readonly number[], open: boolean): number[] {
+  if (!p || items.length === 0) return new Array<number>(TYPE_PRIOR_FEATURE_COUNT).fill(0);
   const present = new Set(items.map((x) => x.kind));
   let mass = 0;
   let typedMass = 0;
-  const phrase = KIND_INDEX.get('phrase');
   for (const k of present) {
     mass += p[k] ?? 0;
-    if (k !== phrase) typedMass += p[k] ?? 0;
+    if (k !== PHRASE_KIND) typedMass += p[k] ?? 0;
   }
   const distance = (x: PriorItem, at: readonly number[]): number => {
     let d = Infinity;
@@ -237,15 +237,22 @@ export function priorSentenceFeatures(p: readonly number[] | undefined, items: r
   };
   let near = 0;
   let focusNear = 0;
+  let typedNear = 0;
+  let typedFocusNear = 0;
   for (const x of items) {
     const pk = p[x.kind] ?? 0;
-    if (pk <= near && pk <= focusNear) continue;
     const d = distance(x, matched);
-    if (d < Infinity) near = Math.max(near, pk / (1 + d / 3));
     const f = distance(x, focus);
-    if (f < Infinity) focusNear = Math.max(focusNear, pk / (1 + f));
+    const byWords = d < Infinity ? pk / (1 + d / 3) : 0;
+    const byFocus = f < Infinity ? pk / (1 + f) : 0;
+    near = Math.max(near, byWords);
+    focusNear = Math.max(focusNear, byFocus);
+    if (x.kind !== PHRASE_KIND) {
+      typedNear = Math.max(typedNear, byWords);
+      typedFocusNear = Math.max(typedFocusNear, byFocus);
+    }
   }
-  return [mass, typedMass, near, focusNear];
+  return [mass, typedMass, near, focusNear, typedNear, typedFocusNear, open ? typedNear : 0];
 }
 
 /** The index of a candidate's kind in PRIOR_KINDS. */
