@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionView, scoreSentences, withPrior } from '../../src/search/answer.js';
-import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, TYPE_PRIOR_SENTENCE_FEATURES } from '../../src/search/ask-model.js';
+import { questionView, scoreSentences, spanCandidates, spanFeatures, withPrior } from '../../src/search/answer.js';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, TYPE_PRIOR_SENTENCE_FEATURES } from '../../src/search/ask-model.js';
 import { answerScores, holdsAnswer, priorExamples, trainAskWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import { typedCandidates } from '../../src/search/candidates.js';
 import { candidateKind, countPrior, crossFitPrior, PRIOR_KINDS, priorLabel, priorOf, questionKeys, type PriorExample, type TypePrior } from '../../src/search/type-prior.js';
@@ -95,6 +95,22 @@ describe('ask: the learnt answer-type prior (type-prior.ts)', () => {
     expect(second?.features[at('prior:typedMass')]).toBeCloseTo(q.prior?.[K('place')] ?? 0, 10);
     for (const s of scoreSentences(passage, withPrior(q, undefined))) for (const name of TYPE_PRIOR_SENTENCE_FEATURES) expect(s.features[at(name)]).toBe(0);
     for (const s of scoreSentences(passage, view('Which river flows through Town 7?'))) for (const name of TYPE_PRIOR_SENTENCE_FEATURES) expect(s.features[at(name)]).toBe(0);
+  });
+
+  it('GIVEN a prior THEN each span candidate reads the mass of its kind (a place name the place mass, a plain phrase the phrase mass); without one 0', () => {
+    const prior = countPrior(examples(), 2);
+    const q = view('Which river flows through Town 7?', prior);
+    const sentence = 'The Danube River flows through Town 7 on its way east.';
+    const candidates = spanCandidates(sentence, q);
+    const k = SPAN_FEATURES.indexOf('prior:kind');
+    const danube = candidates.findIndex((c) => c.text === 'Danube River');
+    const east = candidates.findIndex((c) => c.kind === 'phrase' && c.text === 'east');
+    expect(danube).toBeGreaterThanOrEqual(0);
+    expect(east).toBeGreaterThanOrEqual(0);
+    const x = spanFeatures(sentence, candidates, q);
+    expect(x[danube]?.[k]).toBeCloseTo(q.prior?.[K('place')] ?? -1, 10);
+    expect(x[east]?.[k]).toBeCloseTo(q.prior?.[K('phrase')] ?? -1, 10);
+    for (const row of spanFeatures(sentence, candidates, withPrior(q, undefined))) expect(row[k]).toBe(0);
   });
 
   it('GIVEN weights with a bad prior THEN loading says what is wrong and to retrain', () => {
