@@ -31,15 +31,32 @@ export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', '
  */
 export function refuseUnseen(file: string, questions: readonly NewsQuestion[], benchDir = fileURLToPath(new URL('.', import.meta.url))): void {
   if (UNSEEN_NEWS_FILES.includes(basename(file))) throw new Error(`${file} is an unseen measure (${UNSEEN_NEWS_FILES.join(', ')}): never train on it`);
-  for (const name of UNSEEN_NEWS_FILES) {
-    const path = join(benchDir, name);
-    if (!existsSync(path)) continue;
-    const unseen = readNewsQuestions(path);
-    const ids = new Set(unseen.map((q) => q.id));
-    const stories = new Set(unseen.map((q) => `${q.corpus}/${q.article}`));
+  for (const { name, ids, stories } of unseenMeasures(benchDir)) {
     const hit = questions.find((q) => ids.has(q.id) || stories.has(`${q.corpus}/${q.article}`));
     if (hit) throw new Error(`${file}: question ${hit.id} (${hit.corpus}/${hit.article}) belongs to the unseen measure ${name}: never train on it`);
   }
+}
+
+interface UnseenMeasure {
+  name: string;
+  ids: ReadonlySet<string>;
+  /** `corpus/article` of each question. */
+  stories: ReadonlySet<string>;
+}
+
+/** The unseen files' ids and stories per bench folder, read on first use only: a training run checks every one of its files against them. */
+const unseenByDir = new Map<string, readonly UnseenMeasure[]>();
+
+function unseenMeasures(benchDir: string): readonly UnseenMeasure[] {
+  let measures = unseenByDir.get(benchDir);
+  if (!measures) {
+    measures = UNSEEN_NEWS_FILES.filter((name) => existsSync(join(benchDir, name))).map((name) => {
+      const unseen = readNewsQuestions(join(benchDir, name));
+      return { name, ids: new Set(unseen.map((q) => q.id)), stories: new Set(unseen.map((q) => `${q.corpus}/${q.article}`)) };
+    });
+    unseenByDir.set(benchDir, measures);
+  }
+  return measures;
 }
 
 /** Reads a question file: one JSON object a line; a line that is not a question stops with its line number and what is wrong. */

@@ -34,9 +34,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ASK_POOL } from '../src/engine.js';
 import { scorePool, withAlign } from '../src/search/answer.js';
-import { alignPairs, crossFitAlign, headlinePairs, holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
-import { newsQuestionArticles } from './news-articles.js';
-import { loadArchive } from '../src/archive/load.js';
+import { alignPairs, crossFitAlign, holdsAnswer, type GoldQuestion } from '../src/search/ask-train.js';
+import { headlineAlignPairs } from './news-articles.js';
 import { DEFAULT_ASK_WEIGHTS, dot, parseWeights, PASSAGE_FEATURES, rankerScore, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted, type Tree } from '../src/search/boost.js';
 import { heldOutArticles, openSquad } from './squad.js';
@@ -109,8 +108,7 @@ if (cachePath && existsSync(cachePath)) {
   // The translation table as train:ask --part train learns it (the passage features read it):
   // training questions with cross-fitted tables, held-out ones with the training part's.
   const headlines = (valueOf('--align-headlines') ?? '').split(',').filter(Boolean);
-  const asked = newsQuestionArticles();
-  const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles, asked));
+  const extra = headlineAlignPairs(headlines);
   const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
   try {
     const { index } = squad.engine;

@@ -25,8 +25,7 @@
  *
  *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--no-prior] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
  */
-import { loadArchive } from '../src/archive/load.js';
-import { alignPairs, crossFitAlign, headlinePairs, goldSentences, priorExamples, type GoldQuestion } from '../src/search/ask-train.js';
+import { alignPairs, crossFitAlign, goldSentences, priorExamples, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign, withPrior } from '../src/search/answer.js';
 import { crossFitPrior } from '../src/search/type-prior.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
@@ -34,7 +33,7 @@ import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/search/ask-model.js';
 import { heldOutArticles, openSquad } from './squad.js';
-import { newsQuestionArticles } from './news-articles.js';
+import { headlineAlignPairs } from './news-articles.js';
 
 const args = process.argv.slice(2);
 const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
@@ -77,8 +76,7 @@ const test: Row[] = [];
 const started = performance.now();
 // The translation table as train:ask --part train learns it: training questions read with cross-fitted tables, held-out ones with the training part's.
 const headlines = args.includes('--align-headlines') ? (args[args.indexOf('--align-headlines') + 1] ?? '').split(',').filter(Boolean) : [];
-const asked = newsQuestionArticles();
-const extra = headlines.flatMap((dir) => headlinePairs(loadArchive(dir).articles, asked));
+const extra = headlineAlignPairs(headlines);
 if (headlines.length) console.log(`headline / lead pairs: ${extra.length}`);
 const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
 const prior = args.includes('--no-prior') ? undefined : crossFitPrior(priorExamples(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))));

@@ -31,8 +31,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
-import { headlinePairs, trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
-import { newsQuestionArticles } from './news-articles.js';
+import { trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
+import { headlineAlignPairs } from './news-articles.js';
 import type { AlignPair } from '../src/search/align.js';
 import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
@@ -89,16 +89,11 @@ if (headlinesIndex >= 0) {
     console.error('--align-headlines needs archive folders, comma-separated');
     process.exit(1);
   }
-  const asked = newsQuestionArticles();
-  for (const dir of dirs) {
-    try {
-      const pairs = headlinePairs(loadArchive(dir).articles, asked);
-      if (pairs.length === 0) throw new Error('no article with a headline and a first sentence');
-      alignExtra = alignExtra.concat(pairs);
-    } catch (e) {
-      console.error(`--align-headlines: ${dir}: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    }
+  try {
+    alignExtra = headlineAlignPairs(dirs);
+  } catch (e) {
+    console.error(`--align-headlines: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
   }
 }
 const news = newsOptions();

@@ -88,13 +88,16 @@ export function trainAlignTable(pairs: readonly AlignPair[], trainedOn: string, 
   // Pruned and keyed by the question word: what a question needs at ask time. Two entries are kept
   // whatever their size: t(q|q) (a word's own repeat is evidence even where paraphrases took most of
   // its mass) and t(q|NULL) (NULL spreads over every question word, so each share is small, yet it is
-  // what tells a framing word — "what", "name" — from one the sentence must say).
+  // what tells a framing word — "what", "name" — from one the sentence must say). A t(q|q) below
+  // SELF_FLOOR is the one exception: questionAlign reads max(t(q|q), SELF_FLOOR), so it would never
+  // be read. The row stays, since t(q|NULL) is kept for every question word.
   const byQuestion = new Map<string, Array<[string, number]>>();
   const keeps = new Map<string, Array<[string, number]>>();
   for (const [s, row] of t) {
     if (s !== NULL && (sCount.get(s) ?? 0) < o.minCount) continue;
     for (const [q, p] of row) {
       if ((qCount.get(q) ?? 0) < o.minCount) continue;
+      if (s === q && p < SELF_FLOOR) continue;
       const always = s === NULL || s === q;
       if (!always && p < o.minProbability) continue;
       const into = always ? keeps : byQuestion;

@@ -11,8 +11,8 @@ import { correctedScore, isNewsPool, passageCues } from './news-correction.js';
 import { answerType, whPhrase, type AnswerType, type WhPhrase } from './question.js';
 import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
-import { alignPassageFeatures, type Collection } from './passage-align.js';
-import { frameFeatures, questionFrame, sameFamily } from './frame.js';
+import { alignPassageFeatures, NO_ALIGN_PASSAGE, type Collection } from './passage-align.js';
+import { frameFeatures, questionFrame, sameFamily, type Frame } from './frame.js';
 import { PHRASE_KIND, priorKindIndex, priorOf, priorSentenceFeatures, questionKeys, type PriorItem, type TypePrior } from './type-prior.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
@@ -33,6 +33,8 @@ export interface QuestionView {
   wh: WhPhrase;
   /** The question read against the learnt word translation table (align.ts); absent without a table. */
   align?: QuestionAlign | undefined;
+  /** The question's terms in order and the frame after the wh-word (frame.ts), read once for every passage's sentences. */
+  frame: Frame;
   /** The learnt answer-type prior's distribution over PRIOR_KINDS for this question (type-prior.ts); absent without a prior. */
   prior?: number[] | undefined;
 }
@@ -46,14 +48,17 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
     if (rarest === undefined || w > weight(rarest)) rarest = t;
   }
   const topic = new Set<string>();
-  tokenize(text).forEach((t, i) => {
+  const tokens = tokenize(text);
+  tokens.forEach((t, i) => {
     const term = termOf(t);
     if (term && i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))) topic.add(term);
   });
   let keyRelation: string | undefined;
   for (const t of qTerms) if (!topic.has(t) && (keyRelation === undefined || weight(t) > weight(keyRelation))) keyRelation = t;
   const termSet = new Set(qTerms);
-  const view: QuestionView = { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh: whPhrase(text, termSet) };
+  const wh = whPhrase(text, termSet);
+  const frame = questionFrame({ text, termSet, weight, wh }, tokens);
+  const view: QuestionView = { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh, frame };
   return withPrior(withAlign(view, align), typePrior);
 }
 
@@ -231,7 +236,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
     ws.map((w) => new Set(w.terms.map((x) => x.term).filter((t) => t !== QUOTED))),
     pointer.anaphors,
   );
-  const frame = questionFrame(q);
+  const frame = q.frame;
   let topicTotal = 0;
   let relationTotal = 0;
   for (const t of q.terms) {
@@ -980,7 +985,8 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
     return { passage, text, sentences, chosen, shown: shown ?? chosen, terms, typedShare, article: passage?.article ?? -1, overlap: overlapOf(terms, q) };
   });
   const siblings = relativeToSiblings(read, q);
-  const translated = alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index));
+  // Without a table the features are zeros: the passages' words and the collection are not worth building.
+  const translated = q.align ? alignPassageFeatures(q, pool.map((r, i) => ({ terms: passageWords(index, r.passage), article: read[i]?.article ?? -1 })), collectionOf(index)) : undefined;
   const news = weights.newsCorrection !== undefined && isNewsPool(articleOrder.map((a) => index.articles[a] as Article));
   return pool.map((r, i) => {
     const { passage, sentences, chosen, shown, article, overlap } = read[i] ?? (read[0] as (typeof read)[number]);
@@ -1003,7 +1009,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       article >= 0 ? articleLocal(r.passage, article) : 0,
       article >= 0 ? articleOverlap(article) : 0,
       ...(siblings[i] ?? []),
-      ...(translated[i] ?? []),
+      ...(translated ? (translated[i] ?? []) : NO_ALIGN_PASSAGE),
     ];
     return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, PASSAGE_CUES, rankerScore(weights.passage, features), q.type, news), best: shown };
   });

@@ -1,6 +1,6 @@
 import { ANSWER_TYPES, type AnswerType } from './question.js';
 import weightsJson from './ask-weights.json' with { type: 'json' };
-import { checkForest, forestValue, type Group, type Tree } from './boost.js';
+import { checkForest, dot, forestValue, teaches, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
@@ -236,12 +236,8 @@ export function parseWeights(doc: unknown): AskWeights {
 
 export const DEFAULT_ASK_WEIGHTS: AskWeights = parseWeights(weightsJson);
 
-export function dot(w: readonly number[], x: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
-  return s;
-}
-
+// The benches and tests import these from here, beside the rankers.
+export { dot } from './boost.js';
 export type { Group } from './boost.js';
 
 export interface TrainOptions {
@@ -259,7 +255,7 @@ const DEFAULT_TRAIN: TrainOptions = { epochs: 40, learningRate: 0.05, l2: 1e-4 }
  */
 export function trainConditionalLogit(groups: readonly Group[], dim: number, options: Partial<TrainOptions> = {}): number[] {
   const o = { ...DEFAULT_TRAIN, ...options };
-  const useful = groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
+  const useful = groups.filter(teaches);
   const w = new Array<number>(dim).fill(0);
   // A fixed pseudo-random order (mulberry32) so retraining gives the same weights.
   let seed = 12345;

@@ -15,6 +15,21 @@ export interface Group {
   key?: string;
 }
 
+/**
+ * The linear score w·x added to `start`, term by term in feature order: every model (the
+ * rankers, the news correction on top of a passage score) sums the same way, bit for bit.
+ */
+export function dot(w: readonly number[], x: readonly number[], start = 0): number {
+  let s = start;
+  for (let i = 0; i < x.length; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
+  return s;
+}
+
+/** Whether a group can teach a ranker: it has a right item and a wrong one (the others are skipped in training). */
+export function teaches(g: { readonly positive: readonly boolean[] }): boolean {
+  return g.positive.some(Boolean) && g.positive.some((p) => !p);
+}
+
 /** One tree as a complete binary tree in arrays: node i has children 2i+1 and 2i+2; feature -1 is a leaf. */
 export interface Tree {
   feature: number[];
@@ -79,7 +94,7 @@ interface Rows {
 }
 
 function flatten(groups: readonly Group[], base: (x: readonly number[]) => number): Rows {
-  const useful = groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
+  const useful = groups.filter(teaches);
   const x: number[][] = [];
   const positive: number[] = [];
   const starts: number[] = [];

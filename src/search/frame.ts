@@ -6,19 +6,11 @@
  * the same family, or in the translation table's other words — standing close to a candidate
  * of the expected type. Read by answer.ts scoreSentences as FRAME_SENTENCE_FEATURES.
  */
-import { termOf, tokenize } from '../text/tokenize.js';
-import type { QuestionAlign } from './align.js';
+import { termOf, tokenize, type Token } from '../text/tokenize.js';
+import type { QuestionView } from './answer.js';
 
-/** What the frame features need of the question view (answer.ts QuestionView). */
-export interface FrameQuestion {
-  text: string;
-  termSet: ReadonlySet<string>;
-  weight: (term: string) => number;
-  total: number;
-  /** The wh-word's token index in tokenize(text) (-1: none) and the head word it asks about. */
-  wh: { at: number; head: string | undefined };
-  align?: QuestionAlign | undefined;
-}
+/** What the frame features need of the question view. */
+export type FrameQuestion = Pick<QuestionView, 'text' | 'termSet' | 'weight' | 'total' | 'wh' | 'align'>;
 
 /** The question's terms in order (each once), and the frame: those after the wh-word, the head word left out (it names the answer's kind, which the sentence says as the answer itself). */
 export interface Frame {
@@ -27,21 +19,15 @@ export interface Frame {
   afterTotal: number;
 }
 
-/** Frames already read: scoreSentences runs once per pool passage with the same question. */
-const frames = new WeakMap<FrameQuestion, Frame>();
-
-export function questionFrame(q: FrameQuestion): Frame {
-  const known = frames.get(q);
-  if (known) return known;
-  const frame = readFrame(q);
-  frames.set(q, frame);
-  return frame;
-}
-
-function readFrame(q: FrameQuestion): Frame {
+/**
+ * The question's frame, read once per question (answer.ts questionView keeps it on the view as
+ * `frame`; scoreSentences reads it for every pool passage). `tokens`: tokenize(q.text), when the
+ * caller has it already.
+ */
+export function questionFrame(q: Pick<QuestionView, 'text' | 'termSet' | 'weight' | 'wh'>, tokens: readonly Token[] = tokenize(q.text)): Frame {
   const all: string[] = [];
   const after: string[] = [];
-  tokenize(q.text).forEach((t, i) => {
+  tokens.forEach((t, i) => {
     const term = termOf(t);
     if (!term || !q.termSet.has(term) || all.includes(term)) return;
     all.push(term);
@@ -55,7 +41,7 @@ function readFrame(q: FrameQuestion): Frame {
 /** The least translation probability that counts as the table saying a question word in other words. */
 const TRANSLATED = 0.1;
 
-/** Two stems of one word family (answer.ts's rule): a shared start of five letters, or a whole four-letter stem; never numbers. */
+/** Two stems of one word family (answer.ts reads it too): a shared start of five letters, or a whole four-letter stem; never numbers. */
 export function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { shortTitle } from '../archive/parse.js';
 import type { Article } from '../archive/types.js';
 import type { AnswerType } from './question.js';
+import { dot, teaches } from './boost.js';
 
 export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'];
 
@@ -87,10 +88,7 @@ export function isNewsPool(articles: readonly StoryFields[]): boolean {
 /** The passage score with the correction added (unchanged without one). */
 export function correctedScore(correction: NewsCorrection | undefined, passage: readonly number[], at: PassageCues, score: number, type: AnswerType, news: boolean): number {
   if (!correction || !news) return score;
-  const x = correctionFeatures(passage, at, score, type, news);
-  let s = score;
-  for (let i = 0; i < x.length; i++) s += (correction.weights[i] ?? 0) * (x[i] ?? 0);
-  return s;
+  return dot(correction.weights, correctionFeatures(passage, at, score, type, news), score);
 }
 
 /** Checks a correction read from a weights file against this code's features. */
@@ -115,21 +113,13 @@ export interface CorrectionGroup {
 }
 
 function probabilities(g: CorrectionGroup, w: readonly number[]): number[] {
-  const s = g.base.map((b, i) => b + dotted(w, g.features[i] ?? []));
+  const s = g.base.map((b, i) => b + dot(w, g.features[i] ?? []));
   const max = Math.max(...s);
   const e = s.map((v) => Math.exp(v - max));
   const total = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / total);
 }
 
-function dotted(w: readonly number[], x: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
-  return s;
-}
-
-/** Groups that can teach: at least one right and one wrong passage. */
-const useful = (groups: readonly CorrectionGroup[]): CorrectionGroup[] => groups.filter((g) => g.positive.some(Boolean) && g.positive.some((p) => !p));
 
 /** Mean negative log-probability of the right passages, plus (l2 / 2)·|w|². */
 function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2: number): { loss: number; grad: number[] } {
@@ -158,7 +148,7 @@ function objective(groups: readonly CorrectionGroup[], w: readonly number[], l2:
  * with a backtracking step (deterministic; a handful of features and a few hundred groups).
  */
 export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 300): number[] {
-  const train = useful(groups);
+  const train = groups.filter(teaches);
   let w = new Array<number>(CORRECTION_FEATURES.length).fill(0);
   if (train.length === 0) return w;
   let { loss, grad } = objective(train, w, l2);
@@ -191,7 +181,7 @@ export function correctedTop1(groups: readonly CorrectionGroup[], w: readonly nu
     let best = -1;
     let bestScore = -Infinity;
     g.base.forEach((b, i) => {
-      const s = b + dotted(w, g.features[i] ?? []);
+      const s = b + dot(w, g.features[i] ?? []);
       if (s > bestScore) {
         best = i;
         bestScore = s;

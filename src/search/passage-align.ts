@@ -7,9 +7,12 @@
  * the translation model tells them apart. Read by scorePool (answer.ts) as ALIGN_PASSAGE_FEATURES.
  */
 import type { QuestionAlign } from './align.js';
+import type { QuestionView } from './answer.js';
 
 /** See ask-model.ts ALIGN_PASSAGE_FEATURES. */
 export const ALIGN_PASSAGE_FEATURE_COUNT = 4;
+/** The features of a passage read without a table. */
+export const NO_ALIGN_PASSAGE: readonly number[] = Object.freeze(new Array<number>(ALIGN_PASSAGE_FEATURE_COUNT).fill(0));
 
 /**
  * Weight of the literal match in a question word's translation from a passage word: the word
@@ -29,12 +32,10 @@ export interface PassageWords {
   article: number;
 }
 
-/** What the features need of the question (answer.ts QuestionView) and of the collection. */
-export interface TranslationQuestion {
-  align?: QuestionAlign | undefined;
-  weight: (term: string) => number;
-}
+/** What the features need of the question view. */
+export type TranslationQuestion = Pick<QuestionView, 'align' | 'weight'>;
 
+/** What the features need of the collection. */
 export interface Collection {
   /** p(w | collection): how likely any passage word is this one (the smoothing model). */
   probability: (term: string) => number;
@@ -49,12 +50,12 @@ interface Reading {
   otherWords: number;
 }
 
-function read(a: QuestionAlign, q: TranslationQuestion, collection: Collection, terms: readonly string[]): Reading {
+/** `index`: each question word's position in `a.terms` (one map per question, read for every passage). */
+function read(a: QuestionAlign, index: ReadonlyMap<string, number>, q: TranslationQuestion, collection: Collection, terms: readonly string[]): Reading {
   const k = a.terms.length;
   const translated = new Array<number>(k).fill(0);
   const literal = new Array<number>(k).fill(0);
   const best = new Array<number>(k).fill(0);
-  const index = new Map(a.terms.map((t, i) => [t, i]));
   const counts = new Map<string, number>();
   for (const w of terms) counts.set(w, (counts.get(w) ?? 0) + 1);
   for (const [w, n] of counts) {
@@ -93,8 +94,9 @@ function read(a: QuestionAlign, q: TranslationQuestion, collection: Collection, 
  */
 export function alignPassageFeatures(q: TranslationQuestion, passages: readonly PassageWords[], collection: Collection): number[][] {
   const a = q.align;
-  if (!a || a.terms.length === 0) return passages.map(() => new Array<number>(ALIGN_PASSAGE_FEATURE_COUNT).fill(0));
-  const readings = passages.map((p) => read(a, q, collection, p.terms));
+  if (!a || a.terms.length === 0) return passages.map(() => [...NO_ALIGN_PASSAGE]);
+  const index = new Map(a.terms.map((t, i) => [t, i]));
+  const readings = passages.map((p) => read(a, index, q, collection, p.terms));
   const poolBest = Math.max(...readings.map((r) => r.loglik));
   const articleBest = new Map<number, number>();
   passages.forEach((p, i) => articleBest.set(p.article, Math.max(articleBest.get(p.article) ?? -Infinity, readings[i]?.loglik ?? -Infinity)));

@@ -9,7 +9,7 @@ import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
+import { headlineAlignPairs, NEWS_QUESTION_FILE, newsQuestionArticles } from '../../bench/news-articles.js';
 import { join } from 'node:path';
 import { ROOT } from '../spawn.js';
 
@@ -111,7 +111,7 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     expect(lacks?.[0]).toBe(0);
   });
 
-  it('GIVEN a word whose answers mostly say it otherwise THEN its self-translation and its NULL share are kept even below the pruning threshold', () => {
+  it('GIVEN a word whose answers mostly say it otherwise THEN its NULL share is kept below the pruning threshold, and a self-translation below SELF_FLOOR is dropped without changing what the question reads', () => {
     // "rise" is said as "rose" in the answers; the sentence word "rise" stands mostly beside "fell" for "fall" questions: t(rise|rise) is tiny.
     const pairs: AlignPair[] = Array.from({ length: 24 }, (_, i) => ({
       question: [i % 2 ? 'rise' : 'fall', `topic${i}`],
@@ -121,8 +121,14 @@ describe('ask: the learnt word translation table (align.ts)', () => {
     const table = trainAlignTable(pairs, 'fixture', { minCount: 3 });
     const row = table.table['rise'] ?? {};
     expect(row['rose']).toBeGreaterThan(0.9);
-    expect(row['rise']).toBeGreaterThan(0);
-    expect(row['rise']).toBeLessThan(DEFAULT_ALIGN_TRAIN.minProbability);
+    // t(rise|rise) is learnt below SELF_FLOOR, which questionAlign reads instead: not stored.
+    expect(Object.hasOwn(row, 'rise')).toBe(false);
+    expect(questionAlign(table, ['rise'])?.by.get('rise')).toEqual([[0, SELF_FLOOR]]);
+    // The same reading as with the small entry stored (any value under the floor, or under the pruning threshold).
+    for (const small of [1e-4, DEFAULT_ALIGN_TRAIN.minProbability / 2, SELF_FLOOR - 1e-4]) {
+      const stored: AlignTable = { ...table, table: { ...table.table, rise: { ...row, rise: small } } };
+      expect(questionAlign(table, ['rise', 'fall', 'topic1'])).toEqual(questionAlign(stored, ['rise', 'fall', 'topic1']));
+    }
     // NULL: kept for every word of the table, whatever its size.
     expect(row['']).toBeGreaterThan(0);
     expect(table.table['fall']?.['']).toBeGreaterThan(0);
@@ -234,14 +240,18 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       const without = headlinePairs(articles, new Set(['2019/cafe-closing']));
       expect(without).toHaveLength(all.length - 1);
       expect(without.some((p) => p.source === '2019/cafe-closing')).toBe(false);
-      writeFileSync(join(bench, 'news-questions.jsonl'), `${JSON.stringify({ id: 'a1', article: '2019/cafe-closing' })}\n`);
-      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'b1', article: 'bbc-tech-001' })}\n\n`);
-      writeFileSync(join(bench, 'other.jsonl'), `${JSON.stringify({ id: 'c1', article: 'not-a-question-file' })}\n`);
+      const question = (id: string, article: string): string => JSON.stringify({ id, corpus: 'fixture', article, type: 'person', question: 'Who?', answers: ['Someone'] });
+      writeFileSync(join(bench, 'news-questions.jsonl'), `${question('a1', '2019/cafe-closing')}\n`);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${question('b1', 'bbc-tech-001')}\n\n`);
+      writeFileSync(join(bench, 'other.jsonl'), `${question('c1', 'not-a-question-file')}\n`);
       expect([...newsQuestionArticles(bench)].sort()).toEqual(['2019/cafe-closing', 'bbc-tech-001']);
-      writeFileSync(join(bench, 'news-questions-8.jsonl'), '{"id": "x"}\n');
-      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: needs "article"/);
+      // A bad line names its file and line (readNewsQuestions' checks).
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), `${question('v1', 'bbc-tech-002')}\n{"id": "x"}\n`);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:2: "corpus" must be a non-empty string/);
+      writeFileSync(join(bench, 'news-questions-8.jsonl'), `${JSON.stringify({ ...(JSON.parse(question('v1', 'x')) as object), article: '' })}\n`);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:1: "article" must be a non-empty string/);
       writeFileSync(join(bench, 'news-questions-8.jsonl'), 'not json\n');
-      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl line 1: not JSON/);
+      expect(() => newsQuestionArticles(bench)).toThrow(/news-questions-8\.jsonl:1: not JSON/);
       // The repository's own question files: every article they name is excluded.
       const asked = newsQuestionArticles(join(ROOT, 'bench'));
       const named = readdirSync(join(ROOT, 'bench'))
@@ -252,6 +262,26 @@ describe('headline / lead pairs (train:ask --align-headlines)', () => {
       for (const a of named) expect(asked.has(a), a).toBe(true);
     } finally {
       removeDir(dir);
+      removeDir(bench);
+    }
+  });
+
+  it('GIVEN archive folders THEN headlineAlignPairs (the benches\' one loader) leaves the question files\' stories out; an unreadable or story-less folder is named', () => {
+    const dir = writeArchive();
+    const empty = writeArchive({});
+    const bench = mkdtempSync(join(tmpdir(), 'news-articles-'));
+    try {
+      const all = headlinePairs(loadArchive(dir).articles);
+      writeFileSync(join(bench, 'news-questions-9.jsonl'), `${JSON.stringify({ id: 'a1', corpus: 'fixture', article: '2019/cafe-closing', type: 'other', question: 'What?', answers: ['x'] })}\n`);
+      const pairs = headlineAlignPairs([dir], bench);
+      expect(pairs).toEqual(all.filter((p) => p.source !== '2019/cafe-closing'));
+      expect(pairs).toHaveLength(all.length - 1);
+      expect(headlineAlignPairs([dir, dir], bench)).toHaveLength(2 * pairs.length);
+      expect(() => headlineAlignPairs([dir, empty], bench)).toThrow(new RegExp(`${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no article with a headline and a first sentence`));
+      expect(() => headlineAlignPairs([join(empty, 'missing')], bench)).toThrow(/missing: /);
+    } finally {
+      removeDir(dir);
+      removeDir(empty);
       removeDir(bench);
     }
   });

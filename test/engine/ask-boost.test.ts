@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASK_WEIGHTS, dot, groupAccuracy, parseWeights, rankerScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
-import { checkForest, forestValue, trainBoosted, treeValue, type Tree } from '../../src/search/boost.js';
+import { DEFAULT_ASK_WEIGHTS, dot, groupAccuracy, PASSAGE_FEATURES, parseWeights, rankerScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { checkForest, dot as leafDot, forestValue, teaches, trainBoosted, treeValue, type Tree } from '../../src/search/boost.js';
+import { correctedScore, passageCues, type NewsCorrection } from '../../src/search/news-correction.js';
 
 /**
  * Groups where the right item is the one whose feature 0 is middling (0.5 among 0.1 and 0.9),
@@ -76,5 +77,32 @@ describe('boosted trees for ask', () => {
       const x = r.features.map((_, i) => (i % 3) / 2);
       expect(rankerScore(r, x)).toBeCloseTo(dot(r.weights, x) + forestValue(r.trees ?? [], x), 10);
     }
+  });
+});
+
+describe('the shared linear score and group filter (boost.ts dot, teaches)', () => {
+  it('GIVEN weights, features and a start THEN dot adds the terms to the start in feature order (the news correction on a passage score sums the same way, bit for bit)', () => {
+    const w = [0.1, -0.7, 1e-17, 3];
+    const x = [0.3, 0.2, 1, 1e-16, 5];
+    let s = 0.9;
+    for (let i = 0; i < x.length; i++) s += (w[i] ?? 0) * (x[i] ?? 0);
+    expect(leafDot(w, x, 0.9)).toBe(s);
+    expect(leafDot(w, x)).toBe(leafDot(w, x, 0));
+    expect(dot).toBe(leafDot);
+    // The correction: the passage score plus its weighted features, in that order.
+    const correction: NewsCorrection = { features: ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'], weights: [-0.4, -1.1, -0.5, -0.6, 0.9], l2: 0.003, trainedOn: 'fixture', passage: 'x' };
+    const cues = passageCues(PASSAGE_FEATURES);
+    const passage = PASSAGE_FEATURES.map((_, i) => (i === cues.first ? 1 : i === cues.overlap ? 0.7 : 0));
+    const expected = [0.35, 1, 1, 0.7, 0].reduce((acc, v, i) => acc + (correction.weights[i] ?? 0) * v, 0.35);
+    expect(correctedScore(correction, passage, cues, 0.35, 'person', true)).toBe(expected);
+    expect(correctedScore(correction, passage, cues, 0.35, 'person', false)).toBe(0.35);
+  });
+
+  it('GIVEN groups THEN only those with a right and a wrong item teach', () => {
+    expect(teaches({ positive: [true, false] })).toBe(true);
+    expect(teaches({ positive: [false, false, true] })).toBe(true);
+    expect(teaches({ positive: [true, true] })).toBe(false);
+    expect(teaches({ positive: [false] })).toBe(false);
+    expect(teaches({ positive: [] })).toBe(false);
   });
 });

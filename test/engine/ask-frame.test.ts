@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionView, scoreSentences } from '../../src/search/answer.js';
+import { questionView, scoreSentences, withAlign } from '../../src/search/answer.js';
 import { DEFAULT_ASK_WEIGHTS, FRAME_SENTENCE_FEATURES, LOCATIVE_SENTENCE_FEATURES, SENTENCE_FEATURES, type Ranker } from '../../src/search/ask-model.js';
 import { frameFeatures, orderedMatch, questionFrame, sameFamily } from '../../src/search/frame.js';
 import type { AlignTable } from '../../src/search/align.js';
@@ -58,7 +58,10 @@ describe('ask: the question frame in the sentence (frame.ts)', () => {
   it('GIVEN a question THEN its frame is its terms in order, those after the wh-word without the head word', () => {
     const text = 'In 1990 what treaty did Lee sign in Paris?';
     const q = questionView(text, terms(text), () => 1);
-    const frame = questionFrame(q);
+    const frame = q.frame;
+    // The view carries the frame the pure builder reads (and a copy with another table keeps it).
+    expect(questionFrame(q)).toEqual(frame);
+    expect(withAlign(q, { trainedOn: 'fixture', pairs: 0, table: {} }).frame).toEqual(frame);
     expect(frame.all).toEqual(terms(text).filter((t, i, all) => all.indexOf(t) === i));
     expect(frame.all[0]).toBe('1990');
     expect(frame.after).not.toContain('1990');
@@ -114,7 +117,7 @@ describe('ask: the question frame in the sentence (frame.ts)', () => {
     };
     const question = 'How many shares did Acme sell to investors?';
     const q = questionView(question, terms(question), (t) => 1 + t.length / 10);
-    const frame = questionFrame(q);
+    const frame = q.frame;
     // The question's own words, a word of the same family and unrelated ones.
     const vocab = [...frame.all, 'shareholder', 'bank', 'market', 'profit'];
     let nonZero = 0;

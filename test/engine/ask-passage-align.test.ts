@@ -109,6 +109,8 @@ describe('ask: the translation features in the passage model (scorePool)', () =>
     expect(answer && lead).toBeTruthy();
     // Without a table the features are 0 everywhere.
     for (const c of plain) for (const name of ALIGN_PASSAGE_FEATURES) expect(c.features[at(name)], name).toBe(0);
+    // ... and the vector keeps its length (scorePool skips the translation work, not the features).
+    for (const c of [...plain, ...aligned]) expect(c.features).toHaveLength(PASSAGE_FEATURES.length);
     expect(answer?.features[at('tlm:otherWords')]).toBeGreaterThan(0);
     expect(lead?.features[at('tlm:otherWords')]).toBe(0);
     expect(answer?.features[at('tlm:vsArticle')]).toBe(0);
