@@ -18,16 +18,12 @@
  * training part's gold paragraphs, linear then trees) into that weights file as its pick model,
  * to measure the pick model end to end without a full retrain.
  *
- * The answer-type prior (type-prior.ts) is counted the same way: cross-fitted for the training
- * part, the whole training part's for the held-out questions; `--no-prior`: none (its features are 0).
- *
  * `--drop F,F`: those features read 0 for training and testing (an A/B of features without removing them).
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--no-prior] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
  */
-import { alignPairs, crossFitAlign, goldSentences, priorExamples, type GoldQuestion } from '../src/search/ask-train.js';
-import { withAlign, withPrior } from '../src/search/answer.js';
-import { crossFitPrior } from '../src/search/type-prior.js';
+import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
+import { withAlign } from '../src/search/answer.js';
 import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group } from '../src/search/ask-model.js';
 import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +35,7 @@ const args = process.argv.slice(2);
 const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--no-prior] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
   process.exit(1);
 }
 /** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
@@ -79,14 +75,11 @@ const headlines = args.includes('--align-headlines') ? (args[args.indexOf('--ali
 const extra = headlineAlignPairs(headlines);
 if (headlines.length) console.log(`headline / lead pairs: ${extra.length}`);
 const align = args.includes('--no-align') ? undefined : crossFitAlign(alignPairs(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))), 'study', {}, undefined, extra);
-const prior = args.includes('--no-prior') ? undefined : crossFitPrior(priorExamples(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))));
-if (prior) console.log(`answer-type prior: ${prior.all.questions} questions, ${Object.keys(prior.all.counts).length} keys, alpha ${prior.all.alpha}, cross-fitted log-likelihood ${prior.logLikelihood.toFixed(3)} a question`);
 try {
   for (const g of squad.questions) {
     let q;
     try {
       q = withAlign(squad.engine.askPool(g.question, 1).q, heldOut.has(g.article) ? align?.all : align?.of(g.article));
-      q = withPrior(q, heldOut.has(g.article) ? prior?.all : prior?.of(g.article));
     } catch {
       continue;
     }

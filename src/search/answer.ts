@@ -13,7 +13,7 @@ import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
 import { alignPassageFeatures, NO_ALIGN_PASSAGE, type Collection } from './passage-align.js';
 import { frameFeatures, questionFrame, sameFamily, type Frame } from './frame.js';
-import { PHRASE_KIND, priorKindIndex, priorOf, priorSentenceFeatures, questionKeys, type PriorItem, type TypePrior } from './type-prior.js';
+import { priorKindIndex, priorOf, questionKeys, type TypePrior } from './type-prior.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -257,8 +257,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       if (gap <= 4) proximity += Math.min(q.weight(a.term), q.weight(b.term)) / gap;
       if (gap <= 2 && q.terms.indexOf(b.term) === q.terms.indexOf(a.term) + 1) bigram++;
     }
-    const every = q.prior || q.type !== 'other' ? typedCandidates(s.text) : [];
-    const typed = q.type === 'other' ? [] : typedAnswers(s.text, q, every);
+    const typed = q.type === 'other' ? [] : typedAnswers(s.text, q);
     let typedNear = 0;
     for (const c of typed) {
       for (const m of matched) {
@@ -388,32 +387,9 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
       ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
       locativeAfter,
-      ...priorSentenceFeatures(q.prior, q.prior ? priorItems(w, every, q) : [], matched.map((m) => m.pos), focusWord === undefined ? [] : matched.filter((m) => m.term === focusWord).map((m) => m.pos), q.type === 'other'),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
-}
-
-/**
- * A sentence's new candidates as the answer-type prior reads them: its names, dates, amounts and
- * causes that say something the question does not, and each content word that is neither the
- * question's nor inside one of those (a plain phrase's word).
- */
-function priorItems(w: Words, candidates: readonly Candidate[], q: QuestionView): PriorItem[] {
-  const items: PriorItem[] = [];
-  for (const c of candidates) {
-    const ws = words(c.text).terms;
-    // As typedAnswers: the wh-phrase's own noun names the kind of answer ("Which river…" → "the Danube River").
-    const fresh = c.kind === 'name' ? ws.length > 0 && !ws.some((x) => q.termSet.has(x.term) && x.term !== q.wh.head) : !ws.every((x) => q.termSet.has(x.term));
-    if (!fresh) continue;
-    const [first, last] = spanPositions(w, c);
-    items.push({ kind: priorKindIndex(c), first, last });
-  }
-  for (const x of w.terms) {
-    if (x.term === QUOTED || q.termSet.has(x.term) || candidates.some((c) => x.start >= c.start && x.end <= c.end)) continue;
-    items.push({ kind: PHRASE_KIND, first: x.pos, last: x.pos });
-  }
-  return items;
 }
 
 /**

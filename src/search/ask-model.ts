@@ -4,7 +4,7 @@ import { checkForest, dot, forestValue, teaches, type Group, type Tree } from '.
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
-import { parseTypePrior, TYPE_PRIOR_FEATURE_COUNT, type TypePrior } from './type-prior.js';
+import { parseTypePrior, type TypePrior } from './type-prior.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -30,8 +30,8 @@ export interface AskWeights {
    */
   align?: AlignTable;
   /**
-   * The learnt answer-type prior (type-prior.ts) the TYPE_PRIOR_SENTENCE_FEATURES read. Absent:
-   * those features are 0.
+   * The learnt answer-type prior (type-prior.ts) the span model's `prior:kind` reads. Absent: that
+   * feature is 0.
    */
   typePrior?: TypePrior;
   /**
@@ -98,12 +98,6 @@ export const ALIGN_SENTENCE_FEATURES = ['align:loglik', 'align:unmatched', 'alig
 export const FRAME_SENTENCE_FEATURES = ['frame:lcs', 'frame:afterWh', 'frame:typedNear'] as const;
 /** Where-questions: a locative phrase right after the question's relation word, its noun new ("work in nursing homes"): answer.ts locativeAfterRelation. */
 export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
-/**
- * The learnt answer-type prior (type-prior.ts priorSentenceFeatures): the prior mass of the kinds
- * among the sentence's new candidates, of its named/typed kinds only, and the best candidate's mass
- * near the question's words and near its focus word.
- */
-export const TYPE_PRIOR_SENTENCE_FEATURES = ['prior:mass', 'prior:typedMass', 'prior:near', 'prior:focusNear', 'prior:typedNear', 'prior:typedFocusNear', 'other×prior:typedNear'] as const;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -116,10 +110,8 @@ export const SENTENCE_FEATURES = [
   ...ALIGN_SENTENCE_FEATURES,
   ...FRAME_SENTENCE_FEATURES,
   ...LOCATIVE_SENTENCE_FEATURES,
-  ...TYPE_PRIOR_SENTENCE_FEATURES,
 ] as const;
 if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
-if (TYPE_PRIOR_SENTENCE_FEATURES.length !== TYPE_PRIOR_FEATURE_COUNT) throw new Error('type-prior.ts and TYPE_PRIOR_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
 export const RELATIVE_PASSAGE_FEATURES = [
   'sentenceVsArticle', 'siblings', 'articleFirst', 'typedVsArticle', 'typedNearVsArticle', 'relationVsArticle',
