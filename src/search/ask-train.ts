@@ -132,7 +132,7 @@ export interface AskTrainOptions {
    */
   align: boolean;
   alignOptions: Partial<AlignTrainOptions>;
-  /** Learn the answer-type prior (type-prior.ts) and read the TYPE_PRIOR_SENTENCE_FEATURES with it (default true; cross-fitted as the table). */
+  /** Learn the answer-type prior (type-prior.ts) the span model's `prior:kind` reads (default true; training questions read it cross-fitted as the table). */
   typePrior: boolean;
   /** Pairs the table also learns from besides the questions' (headlinePairs of news archives). */
   alignExtra: readonly AlignPair[];
