@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Engine } from '../src/engine.js';
+import { ASK_POOL, type Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
 
@@ -117,6 +117,12 @@ export interface NewsResult {
   top: { article: string; paragraph: number; answer: string; span: string | null } | undefined;
   /** The shown sentence of the first passage holding an answer, when that is not the top one. */
   answerHit: { article: string; paragraph: number; answer: string } | undefined;
+  /**
+   * The pool the answer models re-rank (Engine.askPool), before they do: the expected story's
+   * 1-based rank among the pool's stories (null when none of its paragraphs is there), and
+   * whether one of its paragraphs holding an answer is there.
+   */
+  firstPass: { storyRank: number | null; answerInPool: boolean };
 }
 
 /** Passages ranked per question: the whole re-ranked pool (engine ASK_POOL), so a lost answer paragraph still has a rank. */
@@ -144,6 +150,17 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
         lead = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
       }
     }
+    const { pool } = engine.askPool(q.question, ASK_POOL);
+    const stories: string[] = [];
+    let answerInPool = false;
+    for (const p of pool) {
+      const passage = engine.index.passages[p.passage];
+      const id = passage ? engine.index.articles[passage.article]?.id : undefined;
+      if (id === undefined) continue;
+      if (!stories.includes(id)) stories.push(id);
+      if (id === q.article && holdsAnswer(engine.index.passageText(p.passage), q.answers)) answerInPool = true;
+    }
+    const storyAt = stories.indexOf(q.article);
     out.push({
       question: q,
       detected: r.answerType,
@@ -157,6 +174,7 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
       lead,
       top: top && { article: top.article, paragraph: top.paragraph, answer: top.answer, span: top.answerSpan?.text ?? null },
       answerHit: holder && at > 0 ? { article: holder.article, paragraph: holder.paragraph, answer: holder.answer } : undefined,
+      firstPass: { storyRank: storyAt >= 0 ? storyAt + 1 : null, answerInPool },
     });
   }
   return out;
@@ -176,10 +194,16 @@ export interface NewsSummary {
   typeAgrees: number;
   byType: Map<AnswerType, { n: number; sentence: number }>;
   misses: Map<NewsMiss, number>;
+  /**
+   * The retrieval misses (otherArticle, notRetrieved) by what the first pass gave the answer
+   * models: the expected story's answering paragraph in the pool, the story there without it, the
+   * story absent; and how many of them had another story first in the first pass.
+   */
+  retrieval: { misses: number; answerInPool: number; storyOnly: number; storyAbsent: number; otherStoryFirst: number };
 }
 
 export function summarize(results: readonly NewsResult[]): NewsSummary {
-  const s: NewsSummary = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, articleFirst: 0, confident: 0, confidentWrong: 0, typeAgrees: 0, byType: new Map(), misses: new Map() };
+  const s: NewsSummary = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, articleFirst: 0, confident: 0, confidentWrong: 0, typeAgrees: 0, byType: new Map(), misses: new Map(), retrieval: { misses: 0, answerInPool: 0, storyOnly: 0, storyAbsent: 0, otherStoryFirst: 0 } };
   for (const r of results) {
     s.n++;
     if (r.sentence) s.sentence++;
@@ -196,6 +220,14 @@ export function summarize(results: readonly NewsResult[]): NewsSummary {
     if (r.sentence) t.sentence++;
     s.byType.set(r.question.type, t);
     if (r.miss) s.misses.set(r.miss, (s.misses.get(r.miss) ?? 0) + 1);
+    if (r.miss === 'otherArticle' || r.miss === 'notRetrieved') {
+      const f = r.firstPass;
+      s.retrieval.misses++;
+      if (f.answerInPool) s.retrieval.answerInPool++;
+      else if (f.storyRank !== null) s.retrieval.storyOnly++;
+      else s.retrieval.storyAbsent++;
+      if (f.storyRank !== 1) s.retrieval.otherStoryFirst++;
+    }
   }
   return s;
 }
@@ -207,6 +239,7 @@ export function formatSummary(s: NewsSummary): string {
     `questions ${s.n}  top-sentence accuracy ${f(s.sentence)} (${s.sentence}/${s.n})  span EM ${pct(s.em)} F1 ${pct(s.f1)}  answer in top passage ${f(s.topPassage)}  in top 5 ${f(s.top5)}  expected article first ${f(s.articleFirst)}  confident ${f(s.confident)} (wrong but confident ${s.confidentWrong})`,
     [...s.byType].map(([t, c]) => `${t} ${c.sentence}/${c.n}`).join('  ') + `  (type read as written ${s.typeAgrees}/${s.n})`,
     `misses: ${[...s.misses].map(([m, c]) => `${m} ${c}`).join('  ') || 'none'}`,
+    `retrieval misses ${s.retrieval.misses}: the story's answering paragraph in the re-ranked pool ${s.retrieval.answerInPool}, the story there without it ${s.retrieval.storyOnly}, the story not there ${s.retrieval.storyAbsent}; another story first in the first pass ${s.retrieval.otherStoryFirst}`,
   ].join('\n');
 }
 
@@ -215,7 +248,7 @@ export function formatResult(r: NewsResult): string {
   const typeNote = r.detected === q.type ? q.type : `${q.type}, read as ${r.detected}`;
   const lines = [
     `${r.sentence ? 'ok  ' : 'MISS'} ${q.id} [${typeNote}] ${q.question}${r.miss ? `  -> ${r.miss}${r.lead ? ' (lead)' : ''}` : ''}`,
-    `     top ${r.top?.article ?? '-'} ¶${r.top?.paragraph ?? '-'} span ${JSON.stringify(r.top?.span ?? null)}${r.confident ? '' : ' (unsure)'}  answer passage rank ${r.answerRank ?? '-'}`,
+    `     top ${r.top?.article ?? '-'} ¶${r.top?.paragraph ?? '-'} span ${JSON.stringify(r.top?.span ?? null)}${r.confident ? '' : ' (unsure)'}  answer passage rank ${r.answerRank ?? '-'}  first pass: story ${r.firstPass.storyRank ?? '-'}${r.firstPass.answerInPool ? ', answering paragraph in the pool' : ''}`,
     `     ${r.top?.answer ?? ''}`,
   ];
   if (r.answerHit) lines.push(`     answering ${r.answerHit.article} ¶${r.answerHit.paragraph}: ${r.answerHit.answer}`);

@@ -2,7 +2,7 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR]
  *
  * The word translation table (align.ts) learns from the questions and their gold answer
  * sentences; `--align-headlines DIR,DIR` also from each news archive's headline / first-sentence
@@ -34,6 +34,7 @@ import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/searc
 import { trainAskWeights, trainSpanOnly } from '../src/search/ask-train.js';
 import { headlineAlignPairs } from './news-articles.js';
 import type { AlignPair } from '../src/search/align.js';
+import type { BoostOptions } from '../src/search/boost.js';
 import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
 import { PassageIndex } from '../src/search/index.js';
@@ -42,9 +43,20 @@ import { readNewsQuestions, refuseUnseen } from './news-ask.js';
 import { weightsText } from './weights-text.js';
 import { openSquad, partOf } from './squad.js';
 
-const VALUED = ['--part', '--out', '--sentence-pool', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
+/**
+ * --passage-variants: the passage model's boosting settings also fitted (on the same groups, one
+ * weights file each beside --out, the other models the same), for choosing them held out.
+ */
+const PASSAGE_VARIANTS: Array<{ label: string; boost: Partial<BoostOptions> }> = [
+  { label: 'depth2', boost: { depth: 2 } },
+  { label: 'depth4', boost: { depth: 4 } },
+  { label: 'lambda10', boost: { lambda: 10 } },
+  { label: 'minchild16', boost: { minChildWeight: 16 } },
+  { label: 'lr005', boost: { learningRate: 0.05, trees: 600 } },
+];
+const VALUED = ['--part', '--out', '--sentence-pool', '--sentence-folds', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
 const USAGE =
-  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
+  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
 
 const args = process.argv.slice(2);
 const paths = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
@@ -65,6 +77,12 @@ if (sentencePool !== undefined && !(Number.isInteger(sentencePool) && sentencePo
   console.error('--sentence-pool needs a whole number of passages (0 or more)');
   process.exit(1);
 }
+const foldsIndex = args.indexOf('--sentence-folds');
+const sentenceFolds = foldsIndex >= 0 ? Number(args[foldsIndex + 1]) : undefined;
+if (sentenceFolds !== undefined && !(Number.isInteger(sentenceFolds) && sentenceFolds >= 1)) {
+  console.error('--sentence-folds needs a whole number of folds (1 or more; 1 scores the passage model\'s training pools with the sentence model that saw them)');
+  process.exit(1);
+}
 const keptIndex = args.indexOf('--passage-only');
 let passageOnly: AskWeights | undefined;
 if (keptIndex >= 0) {
@@ -76,6 +94,10 @@ if (keptIndex >= 0) {
     console.error(`--passage-only: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
+}
+if (passageOnly && sentenceFolds !== undefined) {
+  console.error('--sentence-folds fits sentence models without each fold, which --passage-only cannot: it keeps a sentence model fitted elsewhere');
+  process.exit(1);
 }
 if (passageOnly && args.includes('--span-only')) {
   console.error('--passage-only and --span-only each keep the model the other retrains: give one');
@@ -110,6 +132,10 @@ if (args.includes('--span-only')) {
     console.error('--sentence-pool trains the sentence model, which --span-only keeps');
     process.exit(1);
   }
+  if (sentenceFolds !== undefined) {
+    console.error('--sentence-folds trains the passage model, which --span-only keeps');
+    process.exit(1);
+  }
   try {
     // The base's span part may list other features (that is why it is retrained): only its other parts must fit this code.
     base = existsSync(out) ? parseWeights({ ...(JSON.parse(readFileSync(out, 'utf8')) as object), span: DEFAULT_ASK_WEIGHTS.span }) : DEFAULT_ASK_WEIGHTS;
@@ -129,11 +155,13 @@ try {
     for (const [type, t] of Object.entries(report.spanTrees)) console.log(`span ${type} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   } else {
-    const { weights, report } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, {
+    const { weights, report, passageVariants } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, {
       trees: !args.includes('--linear'),
       typePrior: !args.includes('--no-prior'),
       alignExtra,
       ...(sentencePool === undefined ? {} : { sentencePool }),
+      ...(sentenceFolds === undefined ? {} : { sentenceFolds }),
+      ...(args.includes('--passage-variants') ? { passageVariants: PASSAGE_VARIANTS.map((v) => v.boost) } : {}),
       ...(passageOnly ? { passageOnly } : {}),
       ...(news ? { news: news.training, newsWeight: news.weight } : {}),
     });
@@ -145,6 +173,7 @@ try {
         ? `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups); sentence and span models kept from ${args[keptIndex + 1] ?? ''}`
         : `training accuracy: passage ${report.passageAccuracy.toFixed(3)} (${report.passageGroups} groups)  sentence ${report.sentenceAccuracy.toFixed(3)} (${report.sentenceGroups})  span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups})`,
     );
+    if (!passageOnly) console.log(report.sentenceFolds > 1 ? `passage model trained over out-of-fold sentence scores: ${report.sentenceFolds} folds by article, each scored by a sentence model fitted without it (fold models ${report.sentenceFoldSeconds.toFixed(1)} s)` : 'passage model trained over in-sample sentence scores (--sentence-folds 1)');
     if (report.align) console.log(`word translation table: ${report.align.words} question words from ${report.align.pairs} question / answer-sentence pairs and ${report.align.extra} headline / lead pairs (training features read with ${report.align.folds}-fold cross-fitted tables)`);
     if (report.newsAsked !== undefined) {
       console.log(`news questions (passage model only, weight ${news?.weight ?? 1}): ${report.newsGroups ?? 0} of ${report.newsAsked} asked have a right passage in their pool; training accuracy on those ${(report.newsAccuracy ?? 0).toFixed(3)}`);
@@ -153,10 +182,20 @@ try {
     for (const [name, t] of [['sentence', report.sentenceTrees], ['pick', report.pickTrees], ['passage', report.passageTrees], ...Object.entries(report.spanTrees).map(([type, r]) => [`span ${type}`, r] as const)] as const) {
       if (t) console.log(`${name} trees: ${t.chosen} (validation top-1 ${t.validationTop1Before.toFixed(3)} linear → ${t.validationTop1After.toFixed(3)} with trees)`);
     }
+    for (const [i, v] of (passageVariants ?? []).entries()) {
+      const file = variantFile(out, PASSAGE_VARIANTS[i]?.label ?? String(i));
+      writeFileSync(file, `${weightsText({ ...weights, passage: v.passage })}\n`);
+      console.log(`passage variant ${JSON.stringify(v.boost)}: trees ${v.trees?.chosen ?? 0} (validation top-1 ${(v.trees?.validationTop1Before ?? 0).toFixed(3)} linear → ${(v.trees?.validationTop1After ?? 0).toFixed(3)} with trees) → ${file}`);
+    }
     if (!passageOnly) console.log(`span types without the who/where evidence (5-fold cross-validation): ${report.spanWithoutTyped.join(', ') || 'none'}`);
   }
 } finally {
   squad.close();
+}
+
+/** The weights file of a --passage-variants setting: beside --out, named for the setting. */
+function variantFile(outFile: string, label: string): string {
+  return outFile.replace(/(\.json)?$/u, `.passage-${label}.json`);
 }
 
 /** The value after an option given once (several files go comma-separated in one value). */

@@ -1,11 +1,13 @@
 /**
  * Fits the news correction (src/search/news-correction.ts) on top of a weights file's passage
  * model and writes the weights with it: each news question file is asked over its corpus, the
- * L2 strength is chosen by leaving one file out at a time, the weights are then fit on all files.
+ * L2 strength is chosen by leaving one question out at a time (or one file, `--validate file`): the
+ * best held-out total (or, `--rule one-se`, the strongest within one standard error of it); the
+ * weights are then fit on all files.
  * Retraining the passage model (train:ask) drops the correction; run this again after it.
  * It refuses the unseen measures (bench/news-ask.ts UNSEEN_NEWS_FILES: files 2, 5 and 7).
  *
- *   npm run train:news-correction -- --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--out OUT.json]
+ *   npm run train:news-correction -- --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--out OUT.json] [--validate question|file] [--rule best|one-se]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,15 +16,15 @@ import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
 import { parseWeights, type AskWeights } from '../src/search/ask-model.js';
 import { PassageIndex } from '../src/search/index.js';
-import { CORRECTION_FEATURES, chooseCorrection, passageFingerprint } from '../src/search/news-correction.js';
+import { CORRECTION_FEATURES, chooseCorrection, passageFingerprint, type CorrectionRule, type CorrectionValidation } from '../src/search/news-correction.js';
 import { correctionGroups } from '../src/search/news-correction-train.js';
 import { readNewsQuestions, refuseUnseen, type NewsQuestion } from './news-ask.js';
 import { weightsText } from './weights-text.js';
 
-const USAGE = 'usage: npm run train:news-correction -- --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--out OUT.json]';
-const VALUED = ['--news', '--news-corpus', '--weights', '--out'];
+const USAGE = 'usage: npm run train:news-correction -- --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--out OUT.json] [--validate question|file] [--rule best|one-se]';
+const VALUED = ['--news', '--news-corpus', '--weights', '--out', '--validate', '--rule'];
 
-export function parseArgs(args: readonly string[]): { files: string[]; dirs: string[]; weights: string; out: string } {
+export function parseArgs(args: readonly string[]): { files: string[]; dirs: string[]; weights: string; out: string; validate: CorrectionValidation; rule: CorrectionRule } {
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -34,15 +36,19 @@ export function parseArgs(args: readonly string[]): { files: string[]; dirs: str
   }
   const files = values.get('--news')?.split(',').filter(Boolean) ?? [];
   const dirs = values.get('--news-corpus')?.split(',').filter(Boolean) ?? [];
-  if (files.length < 2) throw new Error(`--news needs at least two question files, comma-separated (one is left out at a time to choose the strength)\n${USAGE}`);
+  if (files.length < 2) throw new Error(`--news needs at least two question files, comma-separated (the held-out totals are reported per file, and --validate file leaves one out at a time)\n${USAGE}`);
   if (dirs.length === 0) throw new Error('--news-corpus DIR[,DIR] is needed: the archives the questions are asked over (their "corpus" is the folder name)');
   const committed = fileURLToPath(new URL('../src/search/ask-weights.json', import.meta.url));
   const weights = values.get('--weights') ?? committed;
-  return { files, dirs, weights, out: values.get('--out') ?? weights };
+  const validate = values.get('--validate') ?? 'question';
+  if (validate !== 'question' && validate !== 'file') throw new Error(`--validate must be question or file (got ${validate})`);
+  const rule = values.get('--rule') ?? 'best';
+  if (rule !== 'best' && rule !== 'one-se') throw new Error(`--rule must be best or one-se (got ${rule})`);
+  return { files, dirs, weights, out: values.get('--out') ?? weights, validate, rule };
 }
 
 function main(): void {
-  const { files, dirs, weights: weightsPath, out } = parseArgs(process.argv.slice(2));
+  const { files, dirs, weights: weightsPath, out, validate, rule } = parseArgs(process.argv.slice(2));
   const weights: AskWeights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
   const perFile: NewsQuestion[][] = files.map((f) => {
     const questions = readNewsQuestions(f);
@@ -67,19 +73,24 @@ function main(): void {
       weights,
     ),
   );
-  const choice = chooseCorrection(groups);
+  const choice = chooseCorrection(groups, undefined, validate, rule);
   console.log(`news correction over ${weightsPath}: ${choice.groups} questions asked from ${files.map((f) => basename(f)).join(', ')}`);
-  console.log('leave one file out (questions with a right passage on top, per left-out file):');
-  for (const row of choice.table) console.log(`  l2 ${String(row.l2).padEnd(8)} ${row.heldOut.join(' / ')}  total ${row.total}${row.l2 === choice.l2 ? '  <- chosen' : ''}`);
+  const left = validate === 'question' ? 'leave one question out' : 'leave one file out';
+  const how = rule === 'one-se' ? 'the strongest L2 within one standard error of the best total' : 'the strongest L2 with the best total';
+  console.log(`${left} (left-out questions with a right passage on top, per file; ${how} is chosen):`);
+  for (const row of choice.table) {
+    console.log(`  l2 ${String(row.l2).padEnd(8)} ${row.heldOut.join(' / ')}  total ${row.total} (se ${row.se.toFixed(1)})${row.l2 === choice.l2 ? '  <- chosen' : ''}`);
+  }
+  if (rule === 'one-se') console.log(`  threshold (best less one standard error): ${choice.threshold.toFixed(1)}`);
   console.log(`all files, in sample: right passage on top ${choice.before} -> ${choice.after} of ${choice.groups}`);
   const { newsCorrection: _old, ...rest } = weights;
   if (!Number.isFinite(choice.l2)) {
     writeFileSync(out, weightsText(rest as AskWeights) + '\n');
-    console.log(`no correction beats none on the left-out files: ${out} written without one`);
+    console.log(`no correction kept (none at all does as well on the left-out questions): ${out} written without one`);
     return;
   }
   console.log(`weights: ${CORRECTION_FEATURES.map((f, i) => `${f} ${choice.weights[i]}`).join(', ')}`);
-  const label = `${files.map((f) => basename(f)).join(', ')} (${choice.groups} questions, l2 ${choice.l2} by leave-one-file-out)`;
+  const label = `${files.map((f) => basename(f)).join(', ')} (${choice.groups} questions, l2 ${choice.l2} by ${left.replace(/ /g, '-')}${rule === 'one-se' ? ' and the one-standard-error rule' : ''})`;
   writeFileSync(out, weightsText({ ...rest, newsCorrection: { features: [...CORRECTION_FEATURES], weights: choice.weights, l2: choice.l2, trainedOn: label, passage: passageFingerprint(weights.passage) } } as AskWeights) + '\n');
   console.log(`-> ${out}`);
 }

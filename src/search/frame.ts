@@ -7,10 +7,18 @@
  * of the expected type. Read by answer.ts scoreSentences as FRAME_SENTENCE_FEATURES.
  */
 import { termOf, tokenize, type Token } from '../text/tokenize.js';
-import type { QuestionView } from './answer.js';
+import type { QuestionAlign } from './align.js';
+import type { WhPhrase } from './question.js';
 
-/** What the frame features need of the question view. */
-export type FrameQuestion = Pick<QuestionView, 'text' | 'termSet' | 'weight' | 'total' | 'wh' | 'align'>;
+/** What the frame features need of the question view (answer.ts QuestionView; not imported from there: answer.ts imports this module). */
+export interface FrameQuestion {
+  text: string;
+  termSet: ReadonlySet<string>;
+  weight: (term: string) => number;
+  total: number;
+  wh: WhPhrase;
+  align?: QuestionAlign | undefined;
+}
 
 /** The question's terms in order (each once), and the frame: those after the wh-word, the head word left out (it names the answer's kind, which the sentence says as the answer itself). */
 export interface Frame {
@@ -24,7 +32,7 @@ export interface Frame {
  * `frame`; scoreSentences reads it for every pool passage). `tokens`: tokenize(q.text), when the
  * caller has it already.
  */
-export function questionFrame(q: Pick<QuestionView, 'text' | 'termSet' | 'weight' | 'wh'>, tokens: readonly Token[] = tokenize(q.text)): Frame {
+export function questionFrame(q: Pick<FrameQuestion, 'text' | 'termSet' | 'weight' | 'wh'>, tokens: readonly Token[] = tokenize(q.text)): Frame {
   const all: string[] = [];
   const after: string[] = [];
   tokens.forEach((t, i) => {

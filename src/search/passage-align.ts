@@ -7,7 +7,6 @@
  * the translation model tells them apart. Read by scorePool (answer.ts) as ALIGN_PASSAGE_FEATURES.
  */
 import type { QuestionAlign } from './align.js';
-import type { QuestionView } from './answer.js';
 
 /** See ask-model.ts ALIGN_PASSAGE_FEATURES. */
 export const ALIGN_PASSAGE_FEATURE_COUNT = 4;
@@ -32,8 +31,11 @@ export interface PassageWords {
   article: number;
 }
 
-/** What the features need of the question view. */
-export type TranslationQuestion = Pick<QuestionView, 'align' | 'weight'>;
+/** What the features need of the question view (answer.ts QuestionView; not imported from there: answer.ts imports this module). */
+export interface TranslationQuestion {
+  align?: QuestionAlign | undefined;
+  weight: (term: string) => number;
+}
 
 /** What the features need of the collection. */
 export interface Collection {

@@ -73,6 +73,53 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     expect(() => chooseCorrection([[easyGroup()]])).toThrow(/at least two question files/);
   });
 
+  it('GIVEN the strength chosen by leaving one question out THEN each held-out outcome is that of a fit without the question (from scratch), and the rule takes the strongest strength with the best total, or (one-se) the strongest within one standard error of it', () => {
+    const files = [
+      [leadGroup(1, 0.5), leadGroup(1.1, 0.3), easyGroup(), leadGroup(1.4, 0.2)],
+      [leadGroup(0.8, 0.5), leadGroup(1.3, 0.6), easyGroup()],
+      [leadGroup(1, 0.2), easyGroup(), leadGroup(0.7, 0.6)],
+    ];
+    const all = files.flat();
+    const strengths = [Infinity, 1, 0.1, 0.01];
+    const byQuestion = chooseCorrection(files, strengths, 'question', 'one-se');
+    expect(byQuestion.validation).toBe('question');
+    expect(byQuestion.rule).toBe('one-se');
+    for (const row of byQuestion.table) {
+      if (!Number.isFinite(row.l2)) continue;
+      // Brute force: fit on every other question from zero weights, score the one left out.
+      const outcomes = all.map((g, i) => correctedTop1([g], fitCorrection(all.filter((_, j) => j !== i), row.l2, 2000)));
+      let at = 0;
+      const perFile = files.map((f) => {
+        const right = outcomes.slice(at, at + f.length).reduce((a, b) => a + b, 0);
+        at += f.length;
+        return right;
+      });
+      expect(row.heldOut).toEqual(perFile);
+    }
+    // The rule: the strongest strength whose total reaches the best less one standard error.
+    const top = byQuestion.table.reduce((a, r) => (r.total > a.total ? r : a));
+    const p = top.total / all.length;
+    expect(top.se).toBeCloseTo(Math.sqrt(all.length * p * (1 - p)), 10);
+    expect(byQuestion.threshold).toBeCloseTo(top.total - top.se, 10);
+    const chosen = byQuestion.table.find((r) => r.l2 === byQuestion.l2);
+    expect(chosen?.total).toBeGreaterThanOrEqual(byQuestion.threshold);
+    for (const r of byQuestion.table) if (r.l2 > byQuestion.l2) expect(r.total).toBeLessThan(byQuestion.threshold);
+    // A pool nothing can fix (the right passage's features are the wrong one's, its score lower) in
+    // each file: the best total is no longer perfect, its standard error is not 0, and a stronger
+    // strength one question behind the best is taken.
+    const hopeless = (): CorrectionGroup => ({ base: [1, 0.5], features: [[1, 0, 0, 0, 0], [1, 0, 0, 0, 0]], positive: [false, true] });
+    const noisy = chooseCorrection(files.map((f) => [...f, hopeless()]), strengths, 'question', 'one-se');
+    expect(noisy.table.map((r) => r.total)).toEqual([3, 9, 10, 10]);
+    expect(noisy.threshold).toBeCloseTo(10 - Math.sqrt(13 * (10 / 13) * (3 / 13)), 10);
+    expect(noisy.l2).toBe(1);
+    // The default rule: the best total, the stronger of the tied strengths.
+    const best = chooseCorrection(files.map((f) => [...f, hopeless()]), strengths);
+    expect(best.rule).toBe('best');
+    expect(best.validation).toBe('question');
+    expect(best.threshold).toBe(10);
+    expect(best.l2).toBe(0.1);
+  });
+
   it('GIVEN a weights file THEN a correction is checked on reading, and the score it gives is the passage score plus its weighted features (none: unchanged)', () => {
     const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2], l2: 0.01, trainedOn: 'test', passage: passageFingerprint(DEFAULT_ASK_WEIGHTS.passage) };
     const read = parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: correction })));
@@ -178,16 +225,17 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(() => correctionGroup(engine, { ...g, article: 'no-such-story' }, DEFAULT_ASK_WEIGHTS)).toThrow(/article no-such-story is not in its archive/);
   });
 
-  it('GIVEN two question files and their corpus THEN the script reports the leave-one-file-out table and writes weights that read back', () => {
+  it('GIVEN two question files and their corpus THEN the script reports the leave-one-question-out table and writes weights that read back', () => {
     const out = join(tmp, 'w.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/4 questions asked from a\.jsonl, b\.jsonl/);
-    expect(r.stdout).toMatch(/l2 Infinity +\d+ \/ \d+ +total \d+/);
+    expect(r.stdout).toMatch(/leave one question out/);
+    expect(r.stdout).toMatch(/l2 Infinity +\d+ \/ \d+ +total \d+ \(se [\d.]+\)/);
     const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(written.passage).toEqual(DEFAULT_ASK_WEIGHTS.passage);
-    if (written.newsCorrection) expect(written.newsCorrection.trainedOn).toMatch(/a\.jsonl, b\.jsonl \(4 questions, l2 [\d.]+ by leave-one-file-out\)/);
+    if (written.newsCorrection) expect(written.newsCorrection.trainedOn).toMatch(/a\.jsonl, b\.jsonl \(4 questions, l2 [\d.]+ by leave-one-question-out\)/);
     else expect(r.stdout).toMatch(/written without one/);
   });
 
@@ -197,6 +245,12 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news', FILE_A, '--news-corpus', archiveDir])).toThrow(/--news is given twice/);
     expect(() => parseArgs(['--news'])).toThrow(/--news needs a value/);
+    expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--validate', 'fold'])).toThrow(/--validate must be question or file \(got fold\)/);
+    expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--validate', 'file']).validate).toBe('file');
+    expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir]).validate).toBe('question');
+    expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'median'])).toThrow(/--rule must be best or one-se \(got median\)/);
+    expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'one-se']).rule).toBe('one-se');
+    expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir]).rule).toBe('best');
     const broken = join(tmp, 'broken.jsonl');
     writeFileSync(broken, `${line('c1', 'fees', 'number', 'How much?', '40 dollars')}\n{"id": "c2", "corpus": "${corpus}"\n`);
     const out = join(tmp, 'never.json');

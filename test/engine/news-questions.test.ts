@@ -128,10 +128,13 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     const results = evalNews(new Map([['news', new Engine(a, PassageIndex.build(a.articles))]]), questions);
     const byId = new Map(results.map((r) => [r.question.id, r]));
     expect(byId.get('a3')).toMatchObject({ sentence: false, miss: 'notRetrieved', answerRank: null });
-    for (const id of ['a1', 'a2']) expect(byId.get(id)).toMatchObject({ sentence: true, miss: null, answerRank: 1, articleFirst: true });
+    for (const id of ['a1', 'a2']) expect(byId.get(id)).toMatchObject({ sentence: true, miss: null, answerRank: 1, articleFirst: true, firstPass: { storyRank: 1, answerInPool: true } });
+    // The lighthouse question shares "Riverton" with story 2 only: the story is first in the pool, no paragraph of it answers.
+    expect(byId.get('a3')?.firstPass).toEqual({ storyRank: 1, answerInPool: false });
     const s = summarize(results);
     expect([s.n, s.sentence, s.top5]).toEqual([3, 2, 2]);
     expect(s.misses.get('notRetrieved')).toBe(1);
+    expect(s.retrieval).toEqual({ misses: 1, answerInPool: 0, storyOnly: 1, storyAbsent: 0, otherStoryFirst: 0 });
   });
 
   it('GIVEN the npm script on the file THEN it prints the summary line; on a malformed line it stops with the file, line and what is wrong', () => {
@@ -146,6 +149,7 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/questions 3 {2}top-sentence accuracy 0\.667 \(2\/3\)/);
     expect(ok.stdout).toMatch(/misses: notRetrieved 1/);
+    expect(ok.stdout).toMatch(/retrieval misses 1: the story's answering paragraph in the re-ranked pool 0, the story there without it 1, the story not there 0; another story first in the first pass 0/);
     const cases: Array<[string, RegExp]> = [
       ['{"id": "b1", "corpus": "news"', /bad\.jsonl:2: not JSON/],
       [JSON.stringify({ ...good[0], id: 'b2', answers: [] }), /bad\.jsonl:2: "answers" must be a non-empty list/],
@@ -175,17 +179,17 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
   });
 
-  it('GIVEN the repository question files THEN all eight read without error (40 questions each, 20 in the eighth), ids unique across them, half of files 2-8 from each corpus, each written from articles the earlier files do not use', () => {
-    const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl', 'news-questions-6.jsonl', 'news-questions-7.jsonl', 'news-questions-8.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
-    expect(files.map((f) => f.length)).toEqual([40, 40, 40, 40, 40, 40, 40, 20]);
-    expect(new Set(files.flat().map((q) => q.id)).size).toBe(300);
+  it('GIVEN the repository question files THEN all nine read without error (40 questions each, 20 in the eighth), ids unique across them, half of files 2-9 from each corpus, each written from articles the earlier files do not use', () => {
+    const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl', 'news-questions-6.jsonl', 'news-questions-7.jsonl', 'news-questions-8.jsonl', 'news-questions-9.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
+    expect(files.map((f) => f.length)).toEqual([40, 40, 40, 40, 40, 40, 40, 20, 40]);
+    expect(new Set(files.flat().map((q) => q.id)).size).toBe(340);
     for (const file of files.slice(1)) expect(file.filter((q) => q.corpus === 'bbc')).toHaveLength(file.length / 2);
     const used = new Set<string>();
     for (const file of files) {
       expect(file.filter((q) => used.has(q.article))).toEqual([]);
       for (const q of file) used.add(q.article);
     }
-    // Files 4-7 mix the kinds of question a reader asks.
+    // Files 4-9 mix the kinds of question a reader asks.
     for (const file of files.slice(3)) expect(new Set(file.map((q) => q.type)).size).toBeGreaterThanOrEqual(5);
   });
 });
