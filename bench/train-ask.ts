@@ -2,7 +2,7 @@
  * Trains the ask models (passage, sentence, answer span) on SQuAD-style questions and writes
  * the weights JSON the engine loads.
  *
- *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR]
+ *   npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR]
  *
  * The word translation table (align.ts) learns from the questions and their gold answer
  * sentences; `--align-headlines DIR,DIR` also from each news archive's headline / first-sentence
@@ -11,6 +11,9 @@
  * `--span-only` keeps the sentence and passage models of the --out file (the committed weights
  * by default) and retrains the span model alone, on the gold sentences: a minute or two instead
  * of a quarter of an hour, for span work (the span code reads no sentence or passage feature).
+ *
+ * The answer-type prior (type-prior.ts) is counted from the questions' gold answers (the training
+ * features read it cross-fitted by article); `--no-prior` leaves it out (its features read 0), for an A/B.
  *
  * `--part train` learns from two articles in three, so `eval:ask --part heldout --weights FILE`
  * measures questions on articles the models never saw. The default output is the committed
@@ -53,7 +56,7 @@ const PASSAGE_VARIANTS: Array<{ label: string; boost: Partial<BoostOptions> }> =
 ];
 const VALUED = ['--part', '--out', '--sentence-pool', '--sentence-folds', '--passage-only', '--align-headlines', '--news', '--news-corpus', '--news-weight'];
 const USAGE =
-  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
+  'usage: npm run train:ask -- DOCS.jsonl QUESTIONS.jsonl [--part all|train] [--out FILE] [--linear] [--sentence-pool N] [--sentence-folds K] [--passage-variants] [--passage-only WEIGHTS] [--span-only] [--no-prior] [--align-headlines DIR,DIR] [--news FILE[,FILE] --news-corpus DIR[,DIR] [--news-weight W]]';
 
 const args = process.argv.slice(2);
 const paths = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
@@ -145,7 +148,7 @@ const squad = openSquad(docsPath, questionsPath, part);
 try {
   const started = performance.now();
   if (base) {
-    const { weights, report } = trainSpanOnly(squad.engine, squad.questions, base, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear') });
+    const { weights, report } = trainSpanOnly(squad.engine, squad.questions, base, `${basename(questionsPath)} (${part})`, { trees: !args.includes('--linear'), typePrior: !args.includes('--no-prior') });
     writeFileSync(out, `${weightsText(weights)}\n`);
     console.log(`span model trained on ${report.questions} questions (${part}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}; sentence and passage models kept`);
     console.log(`training accuracy: span ${report.spanAccuracy.toFixed(3)} (${report.spanGroups} groups)`);
@@ -154,6 +157,7 @@ try {
   } else {
     const { weights, report, passageVariants } = trainAskWeights(squad.engine, squad.questions, `${basename(questionsPath)} (${part})`, {
       trees: !args.includes('--linear'),
+      typePrior: !args.includes('--no-prior'),
       alignExtra,
       ...(sentencePool === undefined ? {} : { sentencePool }),
       ...(sentenceFolds === undefined ? {} : { sentenceFolds }),

@@ -312,7 +312,7 @@ export class Engine {
     const q = questionView(question, qTerms, (term) => {
       const id = this.index.vocab.get(term);
       return id === undefined ? unseen : this.index.idf(id);
-    }, this.askWeights.align);
+    }, this.askWeights.align, this.askWeights.typePrior);
     const type = q.type;
     // The answer-type cue: a passage holding something of the asked-for kind ranks a little higher.
     const cue = type === 'other' ? {} : { cue: (p: number) => 0.6 * hasAnswerType(type, this.index.passageText(p), question) };

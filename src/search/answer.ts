@@ -13,6 +13,7 @@ import type { Ranked } from './rank.js';
 import { alignFeatures, questionAlign, type AlignTable, type QuestionAlign } from './align.js';
 import { alignPassageFeatures, NO_ALIGN_PASSAGE, type Collection } from './passage-align.js';
 import { frameFeatures, questionFrame, sameFamily, type Frame } from './frame.js';
+import { priorKindIndex, priorOf, questionKeys, type TypePrior } from './type-prior.js';
 
 /** A question as the answer models see it: its type and its index terms with their rarity. */
 export interface QuestionView {
@@ -34,9 +35,11 @@ export interface QuestionView {
   align?: QuestionAlign | undefined;
   /** The question's terms in order and the frame after the wh-word (frame.ts), read once for every passage's sentences. */
   frame: Frame;
+  /** The learnt answer-type prior's distribution over PRIOR_KINDS for this question (type-prior.ts); absent without a prior. */
+  prior?: number[] | undefined;
 }
 
-export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number, align?: AlignTable): QuestionView {
+export function questionView(text: string, qTerms: readonly string[], weight: (term: string) => number, align?: AlignTable, typePrior?: TypePrior): QuestionView {
   let total = 0;
   let rarest: string | undefined;
   for (const t of qTerms) {
@@ -56,7 +59,12 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
   const wh = whPhrase(text, termSet);
   const frame = questionFrame({ text, termSet, weight, wh }, tokens);
   const view: QuestionView = { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh, frame };
-  return withAlign(view, align);
+  return withPrior(withAlign(view, align), typePrior);
+}
+
+/** The question read with another answer-type prior (training reads each question with a prior that never saw it). */
+export function withPrior(q: QuestionView, prior: TypePrior | undefined): QuestionView {
+  return { ...q, prior: priorOf(prior, questionKeys(q.text, q.wh, q.terms)) };
 }
 
 /** The question read against another translation table (training reads each question with a table that never saw it). */
@@ -820,6 +828,8 @@ export function spanFeatures(sentence: string, candidates: readonly Candidate[],
       headIntro ? 1 : 0,
       shape.head !== undefined && cw.some((x) => x.term === shape.head) && cw.some((x) => !q.termSet.has(x.term)) ? 1 : 0,
       ...typedCues(sentence, c, first, last, matched, q, shape, prevTok),
+      // The learnt answer-type prior's mass of the candidate's kind (0 without a prior).
+      q.prior?.[priorKindIndex(c)] ?? 0,
     ];
     return features;
   });

@@ -4,6 +4,7 @@ import { checkForest, dot, forestValue, teaches, type Group, type Tree } from '.
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
+import { parseTypePrior, type TypePrior } from './type-prior.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -28,6 +29,11 @@ export interface AskWeights {
    * read. Absent: those features are 0.
    */
   align?: AlignTable;
+  /**
+   * The learnt answer-type prior (type-prior.ts) the span model's `prior:kind` reads. Absent: that
+   * feature is 0.
+   */
+  typePrior?: TypePrior;
   /**
    * One weight vector per expected answer type: a date is the answer to "when", not to "who".
    * Optional boosted trees per type on top of the linear score (what/which questions: the context
@@ -150,6 +156,8 @@ export const TYPED_SPAN_FEATURES = [
   'knownPlace', 'placeWord', 'agentOfRelation', 'subjectOfRelation', 'objectOfRelation', 'roleBefore', 'roleInQuestion', 'coordinated',
   'hyphenGlued', 'relationLocative', 'ofRun', 'openerWord', 'placeKindMatch', 'placeKindClash', 'unitInQuestion',
 ] as const;
+/** The learnt answer-type prior's mass of the candidate's kind (type-prior.ts). */
+export const TYPE_PRIOR_SPAN_FEATURES = ['prior:kind'] as const;
 export const SPAN_FEATURES = [
   'name', 'time', 'number', 'cause', 'phrase', 'inQuestion', 'near', 'logDist', 'qAround', 'length', 'single',
   'adjacentAfter', 'before', 'paren', 'locative', 'agent', 'sentenceStart', 'unit', 'long', 'afterCopula',
@@ -160,6 +168,7 @@ export const SPAN_FEATURES = [
   ...NAME_SPAN_FEATURES,
   ...HEAD_SPAN_FEATURES,
   ...TYPED_SPAN_FEATURES,
+  ...TYPE_PRIOR_SPAN_FEATURES,
 ] as const;
 
 /** Checks a weights document against the feature lists this code computes. */
@@ -188,6 +197,13 @@ export function parseWeights(doc: unknown): AskWeights {
   }
   if (w.passage?.trees !== undefined) w.passage.trees = checkForest(w.passage.trees, PASSAGE_FEATURES.length, 'passage');
   if (w.align !== undefined) w.align = parseAlignTable(w.align);
+  if (w.typePrior !== undefined) {
+    try {
+      w.typePrior = parseTypePrior(w.typePrior);
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  }
   if (w.newsCorrection !== undefined) {
     try {
       w.newsCorrection = parseCorrection(w.newsCorrection);

@@ -1,6 +1,7 @@
 import type { Passage } from './passages.js';
 import { checkedQuery, type Engine } from '../engine.js';
-import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, type QuestionView, type ScoredSentence } from './answer.js';
+import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, withPrior, type QuestionView, type ScoredSentence } from './answer.js';
+import { crossFitPrior, priorLabel, questionKeys, type PriorExample, type TypePrior } from './type-prior.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
 import { splitSentences } from '../text/sentences.js';
 import { terms } from '../text/tokenize.js';
@@ -134,6 +135,8 @@ export interface AskTrainOptions {
    */
   align: boolean;
   alignOptions: Partial<AlignTrainOptions>;
+  /** Learn the answer-type prior (type-prior.ts) the span model's `prior:kind` reads (default true; training questions read it cross-fitted as the table). */
+  typePrior: boolean;
   /** Pairs the table also learns from besides the questions' (headlinePairs of news archives). */
   alignExtra: readonly AlignPair[];
   /**
@@ -307,7 +310,7 @@ export function askNews(engine: Engine, g: NewsGold, poolSize: number): ReturnTy
  * times. A question whose article is missing from its archive is an error (the file names the
  * wrong story or the wrong corpus); one of stop words only is skipped as a user's would be refused.
  */
-export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable): Group[][] {
+export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable, prior?: TypePrior): Group[][] {
   if (!(Number.isInteger(weight) && weight >= 1)) throw new UserError(`the news weight must be a whole number of 1 or more (got ${weight})`);
   const out: Group[][] = [];
   for (const { engine, questions } of news) {
@@ -315,7 +318,8 @@ export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWei
       const asked = askNews(engine, g, TRAIN_POOL);
       if (!asked) continue;
       // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
-      const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
+      const read = withAlign(asked.q, align);
+      const group = newsPassageGroup(engine, g, prior ? withPrior(read, prior) : read, asked.pool, weights);
       out.push(Array.from({ length: weight }, () => group));
     }
   }
@@ -441,7 +445,7 @@ export function questionOf(engine: Engine, question: string): QuestionView {
   return questionView(question, checkedQuery(question, 'question'), (term) => {
     const id = index.vocab.get(term);
     return id === undefined ? unseen : index.idf(id);
-  }, engine.askWeights.align);
+  }, engine.askWeights.align, engine.askWeights.typePrior);
 }
 
 /** A question with the sentences of its gold paragraph that hold a gold answer. */
@@ -452,12 +456,13 @@ export interface SpanItem {
 }
 
 /** Each question that can be asked and whose gold paragraph holds a gold answer, with those sentences. */
-export function spanItems(engine: Engine, questions: readonly GoldQuestion[]): SpanItem[] {
+export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf?: (g: GoldQuestion) => TypePrior | undefined): SpanItem[] {
   const out: SpanItem[] = [];
   for (const g of questions) {
     let q: QuestionView;
     try {
       q = questionOf(engine, g.question);
+      if (priorOf) q = withPrior(q, priorOf(g));
     } catch (e) {
       // A question of stop words only is refused as a user's would be; anything else is a bug.
       if (e instanceof UserError) continue;
@@ -493,18 +498,27 @@ export function trainSpanOnly(
   questions: readonly GoldQuestion[],
   base: AskWeights,
   trainedOn: string,
-  options: { trees?: boolean; spanBoost?: Partial<BoostOptions> } = {},
+  options: { trees?: boolean; spanBoost?: Partial<BoostOptions>; typePrior?: boolean } = {},
 ): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees' | 'spanWithoutTyped'> } {
-  const items = spanItems(engine, questions);
+  // The prior counted afresh (cross-fitted for the features, all questions' stored), as trainAskWeights counts it.
+  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+  const items = spanItems(engine, questions, typed ? (g) => typed.of(g.article) : undefined);
   const span = trainSpanWeights(spanGroupsOf(items), (options.trees ?? true) ? ['other'] : [], options.spanBoost);
   return {
     weights: {
-      ...base,
+      // Without a prior the stored one goes too: every model then reads its features as 0.
+      ...withoutPrior(base),
       trainedOn: `${base.trainedOn.replace(/; span model: .*$/, '')}; span model: ${trainedOn}`,
       span: { features: [...SPAN_FEATURES], weights: span.weights, ...(Object.keys(span.trees).length ? { trees: span.trees } : {}) },
+      ...(typed ? { typePrior: typed.all } : {}),
     },
     report: { questions: items.length, spanGroups: span.groups, spanAccuracy: span.accuracy, spanTrees: span.boosted, spanWithoutTyped: span.withoutTyped },
   };
+}
+
+function withoutPrior(w: AskWeights): AskWeights {
+  const { typePrior: _dropped, ...rest } = w;
+  return rest;
 }
 
 /** The pool size used for training the passage model; the engine re-ranks the same pool. */
@@ -529,7 +543,13 @@ export interface AskedQuestion {
  * `alignOf` gives the translation table each question is read with (never one that learnt from
  * it); without it, the engine's.
  */
-export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion[], alignOf?: (g: GoldQuestion) => AlignTable | undefined): Generator<AskedQuestion> {
+export function* askedQuestions(
+  engine: Engine,
+  questions: readonly GoldQuestion[],
+  alignOf?: (g: GoldQuestion) => AlignTable | undefined,
+  /** The answer-type prior each question is read with (never one that counted it); without it, the engine's. */
+  priorOf?: (g: GoldQuestion) => TypePrior | undefined,
+): Generator<AskedQuestion> {
   for (const g of questions) {
     let asked: ReturnType<Engine['askPool']>;
     try {
@@ -537,7 +557,8 @@ export function* askedQuestions(engine: Engine, questions: readonly GoldQuestion
     } catch {
       continue; // a question of stop words only: nothing to learn from
     }
-    const q = alignOf ? withAlign(asked.q, alignOf(g)) : asked.q;
+    const aligned = alignOf ? withAlign(asked.q, alignOf(g)) : asked.q;
+    const q = priorOf ? withPrior(aligned, priorOf(g)) : aligned;
     yield { g, pool: asked.pool, q, gold: goldSentences(engine, g, q) };
   }
 }
@@ -566,6 +587,27 @@ export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): 
     for (const s of splitSentences(paragraph)) {
       if (holdsAnswer(s.text, g.answers)) out.push({ source: g.article, question: terms, sentence: sentenceTerms(s.text) });
     }
+  }
+  return out;
+}
+
+/** Each question's keys (type-prior.ts questionKeys) with the kinds of its gold answers in the gold paragraph: the answer-type prior's training examples. */
+export function priorExamples(engine: Engine, questions: readonly GoldQuestion[]): PriorExample[] {
+  const out: PriorExample[] = [];
+  const articleAt = new Map(engine.index.articles.map((a, i) => [a.id, i]));
+  const f1 = (prediction: string, gold: string): number => answerScores(prediction, [gold]).f1;
+  for (const g of questions) {
+    const paragraph = engine.index.articles[articleAt.get(g.article) ?? -1]?.paragraphs[g.paragraph - 1];
+    if (paragraph === undefined) continue;
+    let q: QuestionView;
+    try {
+      q = questionOf(engine, g.question);
+    } catch (e) {
+      if (e instanceof UserError) continue;
+      throw e;
+    }
+    const label = priorLabel(paragraph, g.answers, holdsAnswer, f1);
+    if (label) out.push({ source: g.article, keys: questionKeys(q.text, q.wh, q.terms), label });
   }
   return out;
 }
@@ -709,7 +751,9 @@ export function trainAskWeights(
   const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
   const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
-  for (const asked of askedQuestions(engine, questions, alignOf)) {
+  // The answer-type prior, cross-fitted as the table is: a question's features never read a prior that counted it.
+  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+  for (const asked of askedQuestions(engine, questions, alignOf, (g) => typed?.of(g.article))) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
     if (gold && !kept) {
@@ -740,7 +784,7 @@ export function trainAskWeights(
   const withSentences: AskWeights = { ...defaults, sentence };
   const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
   const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
-  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
+  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all, kept ? kept.typePrior : typed?.all);
   const passageTraining = interleaved(passageGroups, news);
   const { ranker: passage, trained: passageTrained } = trainRanker(passageTraining, PASSAGE_FEATURES, boost, options.passageBoost);
   const passageVariants = (options.passageVariants ?? []).map((o) => {
@@ -756,6 +800,7 @@ export function trainAskWeights(
     ...(pick ? { pick } : {}),
     passage,
     ...(kept ? (kept.align ? { align: kept.align } : {}) : aligned ? { align: aligned.all } : {}),
+    ...(kept ? (kept.typePrior ? { typePrior: kept.typePrior } : {}) : typed ? { typePrior: typed.all } : {}),
     span: {
       features: [...SPAN_FEATURES],
       weights: span.weights,
