@@ -330,14 +330,16 @@ export class QuoteStore {
         if (d <= limit) keep(i, d);
       }
     });
-    // A word against each distinct name word ("yeuter" against "yeutter"), a little behind a whole-name match.
+    // A word against each distinct name word ("yeuter" against "yeutter"), a little behind a whole-name
+    // match; a one-word input is a surname, so "Tony Blair" is as close to "Bliar" as a speaker called "Blair".
+    const behind = key.includes(' ') ? 0.5 : 0;
     for (const q of key.split(' ')) {
       const wordLimit = Math.max(1, Math.floor(q.length / 4));
       if (q.length < 3) continue;
       for (const [w, entries] of this.byWord) {
         if (Math.abs(w.length - q.length) > wordLimit || w === q) continue;
         const wd = editDistance(q, w);
-        if (wd <= wordLimit) for (const i of entries) keep(i, wd + 0.5);
+        if (wd <= wordLimit) for (const i of entries) keep(i, wd + behind);
       }
     }
     return [...best.entries()]

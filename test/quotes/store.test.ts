@@ -54,6 +54,10 @@ Merger approved
 
 const store = QuoteStore.build(ARTICLES);
 
+// A story in which one speaker says `n` things, each in a paragraph of its own.
+const quoted = (id: string, name: string, n: number): Article =>
+  article(id, `date 2021-05-0${n}\n\nStory ${id}\n\n${Array.from({ length: n }, (_, i) => `“Remark number ${i + 1} is about the budget,” ${name} said.`).join('\n\n')}`);
+
 const userErrorOf = (f: () => unknown): string => {
   try {
     f();
@@ -160,6 +164,15 @@ describe('QuoteStore.resolveSpeaker', () => {
 
   it('GIVEN a surname with two neighbouring letters swapped THEN did you mean the speaker (one edit, not two)', () => {
     expect(userErrorOf(() => store.resolveSpeaker('Smtih'))).toBe('no quotes from Smtih; did you mean Mary Smith, John Smith?');
+  });
+
+  it('GIVEN a misspelt surname that is also a one-word speaker THEN the most quoted carrier of it first', () => {
+    const blairs = QuoteStore.build([
+      quoted('b1', 'Tony Blair', 3),
+      quoted('b2', 'Ian Blair', 2),
+      quoted('b3', 'Blair', 1),
+    ]);
+    expect(userErrorOf(() => blairs.resolveSpeaker('Bliar'))).toBe('no quotes from Bliar; did you mean Tony Blair, Ian Blair, Blair?');
     expect(userErrorOf(() => store.resolveSpeaker('Hdadad'))).toBe('no quotes from Hdadad; did you mean Omar Haddad?');
   });
 
