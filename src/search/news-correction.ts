@@ -199,13 +199,12 @@ function solveDamped(h: readonly (readonly number[])[], r: readonly number[], da
 const DAMPING = [0, 1e-4, 1e-2, 1, 100];
 
 export interface FitOptions {
-  /** Weights to start from (default 0). */
-  start?: readonly number[];
   /** Round the weights to 4 decimals, as written to the weights file (default true). */
   rounded?: boolean;
-  /** Stop once the gradient's norm is below this (default 1e-8). */
-  tolerance?: number;
 }
+
+/** A fit stops once the gradient's norm is below this. */
+const TOLERANCE = 1e-8;
 
 /**
  * Fits the correction's weights on the groups at one L2 strength: damped Newton steps with a
@@ -214,14 +213,14 @@ export interface FitOptions {
  * paragraph makes the loss non-convex in places: the damping then grows until the step descends.
  */
 export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 100, opts: FitOptions = {}): number[] {
-  const { start, rounded = true, tolerance = 1e-8 } = opts;
+  const { rounded = true } = opts;
   const train = groups.filter(teaches);
-  let w = start ? [...start] : new Array<number>(CORRECTION_FEATURES.length).fill(0);
+  let w = new Array<number>(CORRECTION_FEATURES.length).fill(0);
   if (train.length === 0) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
   let o = objective(train, w, l2, true);
   for (let it = 0; it < iterations; it++) {
     const norm = Math.sqrt(o.grad.reduce((a, v) => a + v * v, 0));
-    if (norm < tolerance) break;
+    if (norm < TOLERANCE) break;
     let gain = 0;
     for (const damping of DAMPING) {
       const d = solveDamped(o.hess, o.grad.map((v) => -v), damping);
