@@ -17,7 +17,7 @@ export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 
 export interface NewsCorrection {
   features: string[];
   weights: number[];
-  /** The L2 strength the held-out choice (one question or one file left out, one-standard-error rule) settled on. */
+  /** The L2 strength the held-out choice (chooseCorrection: one question or one file left out; rule best or one-se) settled on. */
   l2: number;
   trainedOn: string;
   /** Fingerprint of the passage model it was fit over (its first feature is that model's score). */
@@ -119,7 +119,6 @@ function probabilities(g: CorrectionGroup, w: readonly number[]): number[] {
   const total = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / total);
 }
-
 
 /**
  * Mean negative log-probability of the right passages, plus (l2 / 2)·|w|², with its gradient and
