@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASK_POOL, type Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
-import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
+import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
 
 export interface NewsQuestion {
   id: string;
@@ -156,9 +156,9 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
     for (const p of pool) {
       const passage = engine.index.passages[p.passage];
       const id = passage ? engine.index.articles[passage.article]?.id : undefined;
-      if (id === undefined) continue;
+      if (!passage || id === undefined) continue;
       if (!stories.includes(id)) stories.push(id);
-      if (id === q.article && holdsAnswer(engine.index.passageText(p.passage), q.answers)) answerInPool = true;
+      if (answersNews(engine, q, passage, p.passage)) answerInPool = true;
     }
     const storyAt = stories.indexOf(q.article);
     out.push({
