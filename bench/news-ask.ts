@@ -133,7 +133,9 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
   for (const q of questions) {
     const engine = engines.get(q.corpus);
     if (!engine) throw new Error(`${q.id}: no corpus folder named ${q.corpus} was given`);
-    const r = engine.ask({ question: q.question, limit: RANKED });
+    // One first pass serves both the answer and the pool read below.
+    const asked = engine.askPool(q.question, Math.max(RANKED, ASK_POOL));
+    const r = engine.askOver({ question: q.question, limit: RANKED }, asked);
     const top = r.hits[0];
     const sentence = top !== undefined && holdsAnswer(top.answer, q.answers);
     const span = top?.answerSpan ? answerScores(top.answerSpan.text, q.answers) : { em: 0, f1: 0 };
@@ -150,7 +152,7 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
         lead = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
       }
     }
-    const { pool } = engine.askPool(q.question, ASK_POOL);
+    const { pool } = asked;
     const stories: string[] = [];
     let answerInPool = false;
     for (const p of pool) {
