@@ -199,7 +199,8 @@ export interface NewsSummary {
   /**
    * The retrieval misses (otherArticle, notRetrieved) by what the first pass gave the answer
    * models: the expected story's answering paragraph in the pool, the story there without it, the
-   * story absent; and how many of them had another story first in the first pass.
+   * story absent; and how many of them had the story not first in the first pass (another story
+   * first, or the story absent).
    */
   retrieval: { misses: number; answerInPool: number; storyOnly: number; storyAbsent: number; otherStoryFirst: number };
 }
