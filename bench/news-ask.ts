@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASK_POOL, type Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
-import { answerScores, holdsAnswer } from '../src/search/ask-train.js';
+import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
 
 export interface NewsQuestion {
   id: string;
@@ -133,7 +133,9 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
   for (const q of questions) {
     const engine = engines.get(q.corpus);
     if (!engine) throw new Error(`${q.id}: no corpus folder named ${q.corpus} was given`);
-    const r = engine.ask({ question: q.question, limit: RANKED });
+    // One first pass serves both the answer and the pool read below.
+    const asked = engine.askPool(q.question, Math.max(RANKED, ASK_POOL));
+    const r = engine.askOver({ question: q.question, limit: RANKED }, asked);
     const top = r.hits[0];
     const sentence = top !== undefined && holdsAnswer(top.answer, q.answers);
     const span = top?.answerSpan ? answerScores(top.answerSpan.text, q.answers) : { em: 0, f1: 0 };
@@ -150,15 +152,15 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
         lead = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
       }
     }
-    const { pool } = engine.askPool(q.question, ASK_POOL);
+    const { pool } = asked;
     const stories: string[] = [];
     let answerInPool = false;
     for (const p of pool) {
       const passage = engine.index.passages[p.passage];
       const id = passage ? engine.index.articles[passage.article]?.id : undefined;
-      if (id === undefined) continue;
+      if (!passage || id === undefined) continue;
       if (!stories.includes(id)) stories.push(id);
-      if (id === q.article && holdsAnswer(engine.index.passageText(p.passage), q.answers)) answerInPool = true;
+      if (answersNews(engine, q, passage, p.passage)) answerInPool = true;
     }
     const storyAt = stories.indexOf(q.article);
     out.push({
@@ -197,7 +199,8 @@ export interface NewsSummary {
   /**
    * The retrieval misses (otherArticle, notRetrieved) by what the first pass gave the answer
    * models: the expected story's answering paragraph in the pool, the story there without it, the
-   * story absent; and how many of them had another story first in the first pass.
+   * story absent; and how many of them had the story not first in the first pass (another story
+   * first, or the story absent).
    */
   retrieval: { misses: number; answerInPool: number; storyOnly: number; storyAbsent: number; otherStoryFirst: number };
 }

@@ -266,8 +266,15 @@ export class Engine {
   }
 
   ask(req: AskRequest): AskResult {
+    return this.askOver(req, this.askPool(req.question, Math.max(req.limit ?? DEFAULT_LIMIT, ASK_POOL)));
+  }
+
+  /**
+   * `ask` over a pool askPool gave for the same question, of at least max(limit, ASK_POOL)
+   * passages (eval:news-ask reads the pool too, and asks once).
+   */
+  askOver(req: AskRequest, { q, pool }: { q: QuestionView; pool: readonly Ranked[] }): AskResult {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const { q, pool } = this.askPool(req.question, Math.max(limit, ASK_POOL));
     const type = q.type;
     // A story filed twice (news corpora hold copies) would fill two of the few places with one text.
     const shown = new Set<string>();

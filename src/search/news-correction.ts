@@ -17,7 +17,7 @@ export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 
 export interface NewsCorrection {
   features: string[];
   weights: number[];
-  /** The L2 strength the held-out choice (one question or one file left out, one-standard-error rule) settled on. */
+  /** The L2 strength the held-out choice (chooseCorrection: one question or one file left out; rule best or one-se) settled on. */
   l2: number;
   trainedOn: string;
   /** Fingerprint of the passage model it was fit over (its first feature is that model's score). */
@@ -120,7 +120,6 @@ function probabilities(g: CorrectionGroup, w: readonly number[]): number[] {
   return e.map((v) => v / total);
 }
 
-
 /**
  * Mean negative log-probability of the right passages, plus (l2 / 2)·|w|², with its gradient and
  * (when asked) its Hessian: per group, the features' covariance under the pool's probabilities
@@ -199,13 +198,12 @@ function solveDamped(h: readonly (readonly number[])[], r: readonly number[], da
 const DAMPING = [0, 1e-4, 1e-2, 1, 100];
 
 export interface FitOptions {
-  /** Weights to start from (default 0). */
-  start?: readonly number[];
   /** Round the weights to 4 decimals, as written to the weights file (default true). */
   rounded?: boolean;
-  /** Stop once the gradient's norm is below this (default 1e-8). */
-  tolerance?: number;
 }
+
+/** A fit stops once the gradient's norm is below this. */
+const TOLERANCE = 1e-8;
 
 /**
  * Fits the correction's weights on the groups at one L2 strength: damped Newton steps with a
@@ -214,14 +212,14 @@ export interface FitOptions {
  * paragraph makes the loss non-convex in places: the damping then grows until the step descends.
  */
 export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 100, opts: FitOptions = {}): number[] {
-  const { start, rounded = true, tolerance = 1e-8 } = opts;
+  const { rounded = true } = opts;
   const train = groups.filter(teaches);
-  let w = start ? [...start] : new Array<number>(CORRECTION_FEATURES.length).fill(0);
+  let w = new Array<number>(CORRECTION_FEATURES.length).fill(0);
   if (train.length === 0) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
   let o = objective(train, w, l2, true);
   for (let it = 0; it < iterations; it++) {
     const norm = Math.sqrt(o.grad.reduce((a, v) => a + v * v, 0));
-    if (norm < tolerance) break;
+    if (norm < TOLERANCE) break;
     let gain = 0;
     for (const damping of DAMPING) {
       const d = solveDamped(o.hess, o.grad.map((v) => -v), damping);

@@ -22,7 +22,7 @@ import {
   type CorrectionGroup,
   type NewsCorrection,
 } from '../../src/search/news-correction.js';
-import { correctionGroup } from '../../src/search/news-correction-train.js';
+import { correctionGroup, correctionGroups } from '../../src/search/news-correction-train.js';
 import { writeTempArchive } from '../../bench/fixtures.js';
 import { parseArgs } from '../../bench/train-news-correction.js';
 import { readNewsQuestions, refuseUnseen, type NewsQuestion } from '../../bench/news-ask.js';
@@ -118,6 +118,33 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     expect(best.validation).toBe('question');
     expect(best.threshold).toBe(10);
     expect(best.l2).toBe(0.1);
+  });
+
+  it('GIVEN the strength chosen by leaving one file out (--validate file) THEN each file\'s held-out count is that of a fit on the other files (from scratch), and the choice reads those counts', () => {
+    // The third file's pools are ones the other files cannot teach (a lead that scores far above its answer).
+    const files = [
+      [leadGroup(1, 0.5), leadGroup(1.1, 0.3), easyGroup()],
+      [leadGroup(0.8, 0.5), leadGroup(1.3, 0.6), easyGroup()],
+      [leadGroup(4, 0.1), leadGroup(3, 0.2), easyGroup()],
+    ];
+    const strengths = [Infinity, 1, 0.1, 0.01];
+    const byFile = chooseCorrection(files, strengths, 'file');
+    expect(byFile.validation).toBe('file');
+    for (const row of byFile.table) {
+      const perFile = files.map((test, k) => {
+        // Brute force: no correction at Infinity, else a fit on every other file from zero weights.
+        const w = Number.isFinite(row.l2) ? fitCorrection(files.filter((_, j) => j !== k).flat(), row.l2, 2000) : new Array<number>(CORRECTION_FEATURES.length).fill(0);
+        return correctedTop1(test, w);
+      });
+      expect(row.heldOut).toEqual(perFile);
+      expect(row.total).toBe(perFile.reduce((a, b) => a + b, 0));
+    }
+    // Not what leaving one question out gives: the folds differ.
+    const byQuestion = chooseCorrection(files, strengths, 'question');
+    expect(byFile.table.map((r) => r.heldOut)).not.toEqual(byQuestion.table.map((r) => r.heldOut));
+    const top = Math.max(...byFile.table.map((r) => r.total));
+    expect(byFile.threshold).toBe(top);
+    expect(byFile.l2).toBe(byFile.table.find((r) => r.total === top)?.l2);
   });
 
   it('GIVEN a weights file THEN a correction is checked on reading, and the score it gives is the passage score plus its weighted features (none: unchanged)', () => {
@@ -235,8 +262,37 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(r.stdout).toMatch(/l2 Infinity +\d+ \/ \d+ +total \d+ \(se [\d.]+\)/);
     const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(written.passage).toEqual(DEFAULT_ASK_WEIGHTS.passage);
-    if (written.newsCorrection) expect(written.newsCorrection.trainedOn).toMatch(/a\.jsonl, b\.jsonl \(4 questions, l2 [\d.]+ by leave-one-question-out\)/);
-    else expect(r.stdout).toMatch(/written without one/);
+    // Every lead here restates its question and a later paragraph answers: the fixture's pattern is
+    // the one the correction learns, so a strength beats none on the left-out questions and it is kept.
+    const total = (l2: string): number => Number(new RegExp(`l2 ${l2} +[\\d /]+ total (\\d+)`).exec(r.stdout)?.[1]);
+    const chosen = /l2 ([\d.]+) +[\d /]+ total (\d+) \(se [\d.]+\) {2}<- chosen/.exec(r.stdout);
+    expect(chosen).not.toBeNull();
+    expect(Number(chosen?.[2])).toBeGreaterThan(total('Infinity'));
+    const [, before = 0, after = 0] = (/right passage on top (\d+) -> (\d+) of 4/.exec(r.stdout) ?? []).map(Number);
+    expect(after).toBeGreaterThan(before);
+    expect(r.stdout).not.toMatch(/written without one/);
+    expect(written.newsCorrection?.l2).toBe(Number(chosen?.[1]));
+    expect(written.newsCorrection?.trainedOn).toBe(`a.jsonl, b.jsonl (4 questions, l2 ${chosen?.[1]} by leave-one-question-out)`);
+    expect(written.newsCorrection?.passage).toBe(passageFingerprint(DEFAULT_ASK_WEIGHTS.passage));
+  });
+
+  it('GIVEN --validate file THEN the script leaves one file out at a time and says so in the table and the weights file', () => {
+    const out = join(tmp, 'w-file.json');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--validate', 'file', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^leave one file out \(/m);
+    // The table is chooseCorrection's by file over these questions' groups, which here is not the by-question one.
+    const groups = [FILE_A, FILE_B].map((f) => correctionGroups([{ engine, questions: readNewsQuestions(f) }], DEFAULT_ASK_WEIGHTS));
+    const byFile = chooseCorrection(groups, undefined, 'file');
+    const rows = [...r.stdout.matchAll(/^ {2}l2 (\S+) +([\d /]+?) +total (\d+)/gm)].map((m) => ({ l2: Number(m[1]), heldOut: (m[2] ?? '').split(' / ').map(Number), total: Number(m[3]) }));
+    expect(rows).toEqual(byFile.table.map(({ l2, heldOut, total }) => ({ l2, heldOut, total })));
+    expect(chooseCorrection(groups, undefined, 'question').table.map((t) => t.heldOut)).not.toEqual(rows.map((t) => t.heldOut));
+    const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
+    expect(Number.isFinite(byFile.l2)).toBe(true);
+    expect(written.newsCorrection?.l2).toBe(byFile.l2);
+    expect(written.newsCorrection?.weights).toEqual(byFile.weights);
+    expect(written.newsCorrection?.trainedOn).toBe(`a.jsonl, b.jsonl (4 questions, l2 ${byFile.l2} by leave-one-file-out)`);
   });
 
   it('GIVEN a bad command line or a bad file THEN a clear message and exit 1, nothing written', () => {
