@@ -455,14 +455,17 @@ export interface SpanItem {
   sentences: string[];
 }
 
-/** Each question that can be asked and whose gold paragraph holds a gold answer, with those sentences. */
-export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf?: (g: GoldQuestion) => TypePrior | undefined): SpanItem[] {
+/**
+ * Each question that can be asked and whose gold paragraph holds a gold answer, with those
+ * sentences. Each question reads the prior `priorOf` gives (none by default), never the engine's:
+ * that one counted every question, held-out ones included.
+ */
+export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf: (g: GoldQuestion) => TypePrior | undefined = () => undefined): SpanItem[] {
   const out: SpanItem[] = [];
   for (const g of questions) {
     let q: QuestionView;
     try {
-      q = questionOf(engine, g.question);
-      if (priorOf) q = withPrior(q, priorOf(g));
+      q = withPrior(questionOf(engine, g.question), priorOf(g));
     } catch (e) {
       // A question of stop words only is refused as a user's would be; anything else is a bug.
       if (e instanceof UserError) continue;
@@ -501,8 +504,8 @@ export function trainSpanOnly(
   options: { trees?: boolean; spanBoost?: Partial<BoostOptions>; typePrior?: boolean } = {},
 ): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees' | 'spanWithoutTyped'> } {
   // The prior counted afresh (cross-fitted for the features, all questions' stored), as trainAskWeights counts it.
-  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
-  const items = spanItems(engine, questions, typed ? (g) => typed.of(g.article) : undefined);
+  const typed = countedPrior(engine, questions, options.typePrior ?? true);
+  const items = spanItems(engine, questions, (g) => typed?.of(g.article));
   const span = trainSpanWeights(spanGroupsOf(items), (options.trees ?? true) ? ['other'] : [], options.spanBoost);
   return {
     weights: {
@@ -589,6 +592,14 @@ export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): 
     }
   }
   return out;
+}
+
+/**
+ * The answer-type prior counted from the questions, cross-fitted (crossFitPrior), or undefined
+ * when training without one (`on` false): then no question reads a prior, the engine's included.
+ */
+export function countedPrior(engine: Engine, questions: readonly GoldQuestion[], on: boolean): ReturnType<typeof crossFitPrior> | undefined {
+  return on ? crossFitPrior(priorExamples(engine, questions)) : undefined;
 }
 
 /** Each question's keys (type-prior.ts questionKeys) with the kinds of its gold answers in the gold paragraph: the answer-type prior's training examples. */
@@ -752,7 +763,7 @@ export function trainAskWeights(
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
   const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
   // The answer-type prior, cross-fitted as the table is: a question's features never read a prior that counted it.
-  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+  const typed = countedPrior(engine, questions, options.typePrior ?? true);
   for (const asked of askedQuestions(engine, questions, alignOf, (g) => typed?.of(g.article))) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
