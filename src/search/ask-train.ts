@@ -1,6 +1,7 @@
 import type { Passage } from './passages.js';
 import { checkedQuery, type Engine } from '../engine.js';
 import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, withPrior, type QuestionView, type ScoredSentence } from './answer.js';
+import { articleFolds } from './folds.js';
 import { crossFitPrior, priorLabel, questionKeys, type PriorExample, type TypePrior } from './type-prior.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
 import { splitSentences } from '../text/sentences.js';
@@ -663,16 +664,6 @@ export function crossFitAlign(
   const all = trainAlignTable([...pairs, ...extra], trainedOn, options);
   // An article without pairs taught no table anything: the whole table never saw it.
   return { all, of: (article) => (foldOf.has(article) ? tables[foldOf.get(article) ?? 0] : all) };
-}
-
-/**
- * Each article's fold: `folds` runs of whole articles in the order they first come. The scheme of
- * both cross-fittings (the table, crossFitAlign; the sentence model, crossFitRanker), so one
- * article's questions never sit on both sides of a cut.
- */
-export function articleFolds(articles: readonly string[], folds: number): Map<string, number> {
-  const unique = [...new Set(articles)];
-  return new Map(unique.map((a, i) => [a, Math.floor((i * folds) / unique.length)]));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { articleFolds } from './folds.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { firstNameGender } from '../quotes/first-names.js';
@@ -150,8 +151,7 @@ const ALPHAS = [0.5, 1, 2, 4, 8, 16];
  * strength is chosen by the cross-fitted log-likelihood of the labels.
  */
 export function crossFitPrior(examples: readonly PriorExample[], folds = PRIOR_FOLDS): { all: TypePrior; of: (article: string) => TypePrior | undefined; logLikelihood: number } {
-  const articles = [...new Set(examples.map((e) => e.source))];
-  const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
+  const foldOf = articleFolds(examples.map((e) => e.source), folds);
   let bestAlpha = ALPHAS[0] ?? 1;
   let bestLl = -Infinity;
   for (const alpha of ALPHAS) {

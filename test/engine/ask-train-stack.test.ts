@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleFolds } from '../../src/search/folds.js';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../../src/search/ask-model.js';
 import {
-  articleFolds,
   askedQuestions,
   crossFitAlign,
   crossFitRanker,
