@@ -311,7 +311,7 @@ export function askNews(engine: Engine, g: NewsGold, poolSize: number): ReturnTy
  * times. A question whose article is missing from its archive is an error (the file names the
  * wrong story or the wrong corpus); one of stop words only is skipped as a user's would be refused.
  */
-export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable, prior?: TypePrior): Group[][] {
+export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable): Group[][] {
   if (!(Number.isInteger(weight) && weight >= 1)) throw new UserError(`the news weight must be a whole number of 1 or more (got ${weight})`);
   const out: Group[][] = [];
   for (const { engine, questions } of news) {
@@ -319,8 +319,7 @@ export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWei
       const asked = askNews(engine, g, TRAIN_POOL);
       if (!asked) continue;
       // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
-      const read = withAlign(asked.q, align);
-      const group = newsPassageGroup(engine, g, prior ? withPrior(read, prior) : read, asked.pool, weights);
+      const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
       out.push(Array.from({ length: weight }, () => group));
     }
   }
@@ -786,7 +785,7 @@ export function trainAskWeights(
   const withSentences: AskWeights = { ...defaults, sentence };
   const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
   const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
-  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all, kept ? kept.typePrior : typed?.all);
+  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
   const passageTraining = interleaved(passageGroups, news);
   const { ranker: passage, trained: passageTrained } = trainRanker(passageTraining, PASSAGE_FEATURES, boost, options.passageBoost);
   const passageVariants = (options.passageVariants ?? []).map((o) => {
