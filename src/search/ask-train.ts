@@ -712,17 +712,24 @@ function checkFolds(folds: number): void {
 }
 
 /**
+ * The default weights with this sentence model and without the committed pick: the passage
+ * features read the sentence model alone, and the pick would only cost time when scoring pools.
+ */
+function sentenceOnly(sentence: Ranker): AskWeights {
+  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
+  return { ...defaults, sentence };
+}
+
+/**
  * The passage model's training groups: each question's pool scored (scorePool) under the
  * sentence model `sentenceOf` gives for its article (crossFitRanker: one that never saw it).
  */
 export function passageTrainingGroups(engine: Engine, prepared: readonly AskedQuestion[], sentenceOf: (article: string) => Ranker): Group[] {
-  // The passage features read the sentence model alone; the committed pick would only cost time here.
-  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
   const weightsOf = new Map<Ranker, AskWeights>();
   return prepared.map(({ g, q, pool }) => {
     const sentence = sentenceOf(g.article);
     let weights = weightsOf.get(sentence);
-    if (!weights) weightsOf.set(sentence, (weights = { ...defaults, sentence }));
+    if (!weights) weightsOf.set(sentence, (weights = sentenceOnly(sentence)));
     return passageGroup(engine, g, q, pool, weights);
   });
 }
@@ -780,9 +787,7 @@ export function trainAskWeights(
   const sentence = kept ? kept.sentence : (trainedSentence as NonNullable<typeof trainedSentence>).ranker;
   const trainedPick = kept || options.pick === false ? undefined : trainRanker(pickGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
   const pick = kept ? kept.pick : trainedPick?.ranker;
-  // The passage features read the sentence model alone; the committed pick would only cost time here.
-  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
-  const withSentences: AskWeights = { ...defaults, sentence };
+  const withSentences = sentenceOnly(sentence);
   const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
   const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
   const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
