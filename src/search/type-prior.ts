@@ -39,7 +39,7 @@ export interface PriorExample {
 
 /** The kind of one typed candidate: a name is a place, a person or another name (an organisation, a work, an event…). */
 export function candidateKind(c: Candidate): PriorKind {
-  if (c.kind !== 'name') return c.kind === 'phrase' ? 'phrase' : c.kind;
+  if (c.kind !== 'name') return c.kind;
   const words = c.text.split(/\s+/);
   if (namesKnownPlace(words) || hasPlaceWord(words)) return 'place';
   // A run of name-like words opening with a known first name ("Marco Tardelli"; not "Acme Widgets").
