@@ -1,6 +1,6 @@
 import { articleFolds } from './folds.js';
 import { splitSentences } from '../text/sentences.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace } from './places.js';
@@ -53,11 +53,10 @@ const whClass = (w: string): string => (w === 'which' ? 'what' : w);
 /**
  * The question's keys from the most general to the most specific: the wh-word; the wh-word with
  * the word after it ("how many", "what year", "what did"); the head noun ("what *company*") or,
- * without one, the question's last word ("what did Tesla *invent*").
+ * without one, the question's last word ("what did Tesla *invent*"). `tokens`: the text's, when the caller has them.
  */
-export function questionKeys(text: string, wh: WhPhrase, terms: readonly string[]): string[] {
+export function questionKeys(text: string, wh: WhPhrase, terms: readonly string[], tokens: readonly Token[] = tokenize(text)): string[] {
   const word = wh.word ?? 'none';
-  const tokens = tokenize(text);
   const next = wh.at >= 0 ? (tokens[wh.at + 1]?.norm ?? '') : '';
   const last = wh.head ?? terms[terms.length - 1];
   return [`w:${word}`, `n:${word} ${next}`, ...(last === undefined ? [] : [`h:${whClass(word)} ${last}`])];
