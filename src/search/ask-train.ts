@@ -668,8 +668,8 @@ export function crossFitAlign(
 /**
  * Folds of the sentence model's cross-fitting for the passage model's training (crossFitRanker);
  * 1 reads the pools with the committed sentence model, in sample. Chosen by measurement
- * (session 18, SQuAD train part, both steps): 5 folds (the table's, ALIGN_FOLDS: a question's
- * table and sentence model then leave out the same articles) against 1 gave held out answer
+ * (session 18, SQuAD train part, both steps): 5 folds (as many as the table's, ALIGN_FOLDS, in the
+ * same scheme over the sentence groups' own articles) against 1 gave held out answer
  * sentence 0.781 vs 0.785, recall@1 0.860 vs 0.865, and 62 vs 66 of the 120 unseen news
  * questions, for a third more training time: no gain, so the default stays in sample. The
  * passage model's trees fell from 83 to 1 over the honest scores: what they learnt was the
@@ -759,7 +759,7 @@ export function trainAskWeights(
   const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
   const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
-  // The answer-type prior, cross-fitted as the table is: a question's features never read a prior that counted it.
+  // The answer-type prior, cross-fitted in the table's scheme (over its own articles): a question's features never read a prior that counted it.
   const typed = countedPrior(engine, questions, options.typePrior ?? true);
   for (const asked of askedQuestions(engine, questions, alignOf, (g) => typed?.of(g.article))) {
     const { g, q, pool, gold } = asked;

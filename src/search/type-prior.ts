@@ -138,7 +138,7 @@ export function countPrior(examples: readonly PriorExample[], alpha: number, min
   return { kinds: [...PRIOR_KINDS], alpha, questions: examples.length, counts: kept };
 }
 
-/** Folds of the prior's cross-fitting (as the translation table's). */
+/** Folds of the prior's cross-fitting (as many as the translation table's; articleFolds over the prior's own articles). */
 export const PRIOR_FOLDS = 5;
 /** Backoff strengths tried; the one whose cross-fitted priors give the labels the highest likelihood is kept. */
 const ALPHAS = [0.5, 1, 2, 4, 8, 16];
