@@ -4,19 +4,22 @@
  * part's gold sentences, so span figures are separable from sentence choice. Prints EM / F1 by
  * question type, the oracle F1 of the best candidate the span may be, the share of questions a
  * span is shown for, and how the model's probability splits precision of the shown spans.
- * Fast (no passage or sentence training): for trying span features and models.
+ * Fast (no passage or sentence training): for trying span features and models. The answer-type
+ * prior is counted on the training part (cross-fitted for its items, as train:ask does), never the
+ * committed one, which counted the held-out questions too.
  *
  * `--splice IN OUT` writes IN's weights with this span model in place of its own (a `train:ask
  * --part train` file gets the span model of this code without retraining sentences and passages,
- * which the span features do not touch).
+ * which the span features do not touch), with the prior it was trained with.
  *
  *   npx tsx bench/eval-span.ts DOCS.jsonl QUESTIONS.jsonl [--boost TYPE,TYPE] [--errors N] [--splice IN OUT]
  */
 import { chooseSpan, pickable, spanCandidates } from '../src/search/answer.js';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
-import { answerScores, spanGroupsOf, spanItems, trainSpanWeights, type SpanItem } from '../src/search/ask-train.js';
+import { answerScores, priorExamples, spanGroupsOf, spanItems, trainSpanWeights, type SpanItem } from '../src/search/ask-train.js';
 import type { AnswerType } from '../src/search/question.js';
+import { crossFitPrior, type TypePrior } from '../src/search/type-prior.js';
 import { heldOutArticles, openSquad } from './squad.js';
 import { parseSpanEvalArgs, SPAN_EVAL_USAGE } from './span-args.js';
 
@@ -31,8 +34,13 @@ const heldOut = heldOutArticles(docsPath);
 
 const started = performance.now();
 let items: SpanItem[];
+let typePrior: TypePrior;
 try {
-  items = spanItems(squad.engine, squad.questions);
+  // The answer-type prior counted on the training part only (not the engine's, which counted every
+  // question): training items read it cross-fitted, as train:ask does; held-out ones read it whole.
+  const typed = crossFitPrior(priorExamples(squad.engine, squad.questions.filter((g) => !heldOut.has(g.article))));
+  typePrior = typed.all;
+  items = spanItems(squad.engine, squad.questions, (g) => (heldOut.has(g.article) ? typed.all : typed.of(g.article)));
 } finally {
   squad.close();
 }
@@ -40,10 +48,11 @@ const train = items.filter((x) => !heldOut.has(x.g.article));
 const test = items.filter((x) => heldOut.has(x.g.article));
 const groups = spanGroupsOf(train);
 const trained = trainSpanWeights(groups, boost);
-const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
+const weights: AskWeights = { ...DEFAULT_ASK_WEIGHTS, typePrior, span: { features: DEFAULT_ASK_WEIGHTS.span.features, weights: trained.weights, trees: trained.trees } };
 if (parsed.splice) {
   const { from, doc, to } = parsed.splice;
-  writeFileSync(to, `${JSON.stringify(parseWeights({ ...doc, span: weights.span }), null, 1)}\n`);
+  // The prior the span model was trained with goes with it.
+  writeFileSync(to, `${JSON.stringify(parseWeights({ ...doc, span: weights.span, typePrior }), null, 1)}\n`);
   console.log(`span model spliced into ${from} → ${to}`);
 }
 for (const [t, r] of Object.entries(trained.boosted)) {

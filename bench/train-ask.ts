@@ -13,7 +13,8 @@
  * of a quarter of an hour, for span work (the span code reads no sentence or passage feature).
  *
  * The answer-type prior (type-prior.ts) is counted from the questions' gold answers (the training
- * features read it cross-fitted by article); `--no-prior` leaves it out (its features read 0), for an A/B.
+ * features read it cross-fitted by article); `--no-prior` leaves it out (its features read 0), for an A/B;
+ * it is refused with `--passage-only` over a file with a prior, whose span model is kept.
  *
  * `--part train` learns from two articles in three, so `eval:ask --part heldout --weights FILE`
  * measures questions on articles the models never saw. The default output is the committed
@@ -101,6 +102,11 @@ if (passageOnly && sentenceFolds !== undefined) {
 }
 if (passageOnly && args.includes('--span-only')) {
   console.error('--passage-only and --span-only each keep the model the other retrains: give one');
+  process.exit(1);
+}
+// The kept file's prior is kept with its span model, which learnt to read it.
+if (passageOnly?.typePrior && args.includes('--no-prior')) {
+  console.error(`--no-prior trains the span model without a prior, which --passage-only keeps (with ${args[keptIndex + 1] ?? ''}'s prior): give one`);
   process.exit(1);
 }
 const headlinesIndex = args.indexOf('--align-headlines');

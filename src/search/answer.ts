@@ -59,7 +59,9 @@ export function questionView(text: string, qTerms: readonly string[], weight: (t
   const wh = whPhrase(text, termSet);
   const frame = questionFrame({ text, termSet, weight, wh }, tokens);
   const view: QuestionView = { text, type: answerType(text), terms: qTerms, termSet, weight, total: total || 1, rarest, topic, keyRelation, wh, frame };
-  return withPrior(withAlign(view, align), typePrior);
+  const aligned = withAlign(view, align);
+  // Without a prior there is nothing to read; with one, its keys reuse the tokens read above.
+  return typePrior ? { ...aligned, prior: priorOf(typePrior, questionKeys(text, wh, qTerms, tokens)) } : aligned;
 }
 
 /** The question read with another answer-type prior (training reads each question with a prior that never saw it). */

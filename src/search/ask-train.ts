@@ -1,6 +1,7 @@
 import type { Passage } from './passages.js';
 import { checkedQuery, type Engine } from '../engine.js';
 import { questionView, scorePool, scoreSentences, sentenceTerms, spanCandidates, spanFeatures, withAlign, withPrior, type QuestionView, type ScoredSentence } from './answer.js';
+import { articleFolds } from './folds.js';
 import { crossFitPrior, priorLabel, questionKeys, type PriorExample, type TypePrior } from './type-prior.js';
 import { trainAlignTable, type AlignPair, type AlignTable, type AlignTrainOptions } from './align.js';
 import { splitSentences } from '../text/sentences.js';
@@ -310,7 +311,7 @@ export function askNews(engine: Engine, g: NewsGold, poolSize: number): ReturnTy
  * times. A question whose article is missing from its archive is an error (the file names the
  * wrong story or the wrong corpus); one of stop words only is skipped as a user's would be refused.
  */
-export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable, prior?: TypePrior): Group[][] {
+export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWeights, weight: number, align?: AlignTable): Group[][] {
   if (!(Number.isInteger(weight) && weight >= 1)) throw new UserError(`the news weight must be a whole number of 1 or more (got ${weight})`);
   const out: Group[][] = [];
   for (const { engine, questions } of news) {
@@ -318,8 +319,7 @@ export function newsPassageGroups(news: readonly NewsTraining[], weights: AskWei
       const asked = askNews(engine, g, TRAIN_POOL);
       if (!asked) continue;
       // Read with the table being trained, as SQuAD's questions are, not the news engine's committed one.
-      const read = withAlign(asked.q, align);
-      const group = newsPassageGroup(engine, g, prior ? withPrior(read, prior) : read, asked.pool, weights);
+      const group = newsPassageGroup(engine, g, withAlign(asked.q, align), asked.pool, weights);
       out.push(Array.from({ length: weight }, () => group));
     }
   }
@@ -455,14 +455,17 @@ export interface SpanItem {
   sentences: string[];
 }
 
-/** Each question that can be asked and whose gold paragraph holds a gold answer, with those sentences. */
-export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf?: (g: GoldQuestion) => TypePrior | undefined): SpanItem[] {
+/**
+ * Each question that can be asked and whose gold paragraph holds a gold answer, with those
+ * sentences. Each question reads the prior `priorOf` gives (none by default), never the engine's:
+ * that one counted every question, held-out ones included.
+ */
+export function spanItems(engine: Engine, questions: readonly GoldQuestion[], priorOf: (g: GoldQuestion) => TypePrior | undefined = () => undefined): SpanItem[] {
   const out: SpanItem[] = [];
   for (const g of questions) {
     let q: QuestionView;
     try {
-      q = questionOf(engine, g.question);
-      if (priorOf) q = withPrior(q, priorOf(g));
+      q = withPrior(questionOf(engine, g.question), priorOf(g));
     } catch (e) {
       // A question of stop words only is refused as a user's would be; anything else is a bug.
       if (e instanceof UserError) continue;
@@ -501,8 +504,8 @@ export function trainSpanOnly(
   options: { trees?: boolean; spanBoost?: Partial<BoostOptions>; typePrior?: boolean } = {},
 ): { weights: AskWeights; report: Pick<TrainReport, 'questions' | 'spanGroups' | 'spanAccuracy' | 'spanTrees' | 'spanWithoutTyped'> } {
   // The prior counted afresh (cross-fitted for the features, all questions' stored), as trainAskWeights counts it.
-  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
-  const items = spanItems(engine, questions, typed ? (g) => typed.of(g.article) : undefined);
+  const typed = countedPrior(engine, questions, options.typePrior ?? true);
+  const items = spanItems(engine, questions, (g) => typed?.of(g.article));
   const span = trainSpanWeights(spanGroupsOf(items), (options.trees ?? true) ? ['other'] : [], options.spanBoost);
   return {
     weights: {
@@ -591,6 +594,14 @@ export function alignPairs(engine: Engine, questions: readonly GoldQuestion[]): 
   return out;
 }
 
+/**
+ * The answer-type prior counted from the questions, cross-fitted (crossFitPrior), or undefined
+ * when training without one (`on` false): then no question reads a prior, the engine's included.
+ */
+export function countedPrior(engine: Engine, questions: readonly GoldQuestion[], on: boolean): ReturnType<typeof crossFitPrior> | undefined {
+  return on ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+}
+
 /** Each question's keys (type-prior.ts questionKeys) with the kinds of its gold answers in the gold paragraph: the answer-type prior's training examples. */
 export function priorExamples(engine: Engine, questions: readonly GoldQuestion[]): PriorExample[] {
   const out: PriorExample[] = [];
@@ -655,20 +666,10 @@ export function crossFitAlign(
 }
 
 /**
- * Each article's fold: `folds` runs of whole articles in the order they first come. The scheme of
- * both cross-fittings (the table, crossFitAlign; the sentence model, crossFitRanker), so one
- * article's questions never sit on both sides of a cut.
- */
-export function articleFolds(articles: readonly string[], folds: number): Map<string, number> {
-  const unique = [...new Set(articles)];
-  return new Map(unique.map((a, i) => [a, Math.floor((i * folds) / unique.length)]));
-}
-
-/**
  * Folds of the sentence model's cross-fitting for the passage model's training (crossFitRanker);
  * 1 reads the pools with the committed sentence model, in sample. Chosen by measurement
- * (session 18, SQuAD train part, both steps): 5 folds (the table's, ALIGN_FOLDS: a question's
- * table and sentence model then leave out the same articles) against 1 gave held out answer
+ * (session 18, SQuAD train part, both steps): 5 folds (as many as the table's, ALIGN_FOLDS, in the
+ * same scheme over the sentence groups' own articles) against 1 gave held out answer
  * sentence 0.781 vs 0.785, recall@1 0.860 vs 0.865, and 62 vs 66 of the 120 unseen news
  * questions, for a third more training time: no gain, so the default stays in sample. The
  * passage model's trees fell from 83 to 1 over the honest scores: what they learnt was the
@@ -711,17 +712,24 @@ function checkFolds(folds: number): void {
 }
 
 /**
+ * The default weights with this sentence model and without the committed pick: the passage
+ * features read the sentence model alone, and the pick would only cost time when scoring pools.
+ */
+function sentenceOnly(sentence: Ranker): AskWeights {
+  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
+  return { ...defaults, sentence };
+}
+
+/**
  * The passage model's training groups: each question's pool scored (scorePool) under the
  * sentence model `sentenceOf` gives for its article (crossFitRanker: one that never saw it).
  */
 export function passageTrainingGroups(engine: Engine, prepared: readonly AskedQuestion[], sentenceOf: (article: string) => Ranker): Group[] {
-  // The passage features read the sentence model alone; the committed pick would only cost time here.
-  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
   const weightsOf = new Map<Ranker, AskWeights>();
   return prepared.map(({ g, q, pool }) => {
     const sentence = sentenceOf(g.article);
     let weights = weightsOf.get(sentence);
-    if (!weights) weightsOf.set(sentence, (weights = { ...defaults, sentence }));
+    if (!weights) weightsOf.set(sentence, (weights = sentenceOnly(sentence)));
     return passageGroup(engine, g, q, pool, weights);
   });
 }
@@ -751,8 +759,8 @@ export function trainAskWeights(
   const aligned = (options.align ?? true) ? crossFitAlign(alignPairs(engine, questions), `${trainedOn}${options.alignExtra?.length ? ` + ${options.alignExtra.length} headline / lead pairs` : ''}`, options.alignOptions, ALIGN_FOLDS, options.alignExtra) : undefined;
   // Every question is read with a table that never saw it (none when not learning one), never with the engine's.
   const alignOf = (g: GoldQuestion): AlignTable | undefined => aligned?.of(g.article);
-  // The answer-type prior, cross-fitted as the table is: a question's features never read a prior that counted it.
-  const typed = (options.typePrior ?? true) ? crossFitPrior(priorExamples(engine, questions)) : undefined;
+  // The answer-type prior, cross-fitted in the table's scheme (over its own articles): a question's features never read a prior that counted it.
+  const typed = countedPrior(engine, questions, options.typePrior ?? true);
   for (const asked of askedQuestions(engine, questions, alignOf, (g) => typed?.of(g.article))) {
     const { g, q, pool, gold } = asked;
     prepared.push(asked);
@@ -779,12 +787,10 @@ export function trainAskWeights(
   const sentence = kept ? kept.sentence : (trainedSentence as NonNullable<typeof trainedSentence>).ranker;
   const trainedPick = kept || options.pick === false ? undefined : trainRanker(pickGroups, SENTENCE_FEATURES, boost, options.sentenceBoost);
   const pick = kept ? kept.pick : trainedPick?.ranker;
-  // The passage features read the sentence model alone; the committed pick would only cost time here.
-  const { pick: _committedPick, ...defaults } = DEFAULT_ASK_WEIGHTS;
-  const withSentences: AskWeights = { ...defaults, sentence };
+  const withSentences = sentenceOnly(sentence);
   const crossFit = sentenceCrossFit(sentenceGroups, sentenceArticles, kept ? 1 : (options.sentenceFolds ?? SENTENCE_FOLDS), sentence, (groups) => trainRanker(groups, SENTENCE_FEATURES, boost, options.sentenceBoost).ranker);
   const passageGroups = passageTrainingGroups(engine, prepared, crossFit.of);
-  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all, kept ? kept.typePrior : typed?.all);
+  const news = newsPassageGroups(options.news ?? [], withSentences, options.newsWeight ?? 1, kept ? kept.align : aligned?.all);
   const passageTraining = interleaved(passageGroups, news);
   const { ranker: passage, trained: passageTrained } = trainRanker(passageTraining, PASSAGE_FEATURES, boost, options.passageBoost);
   const passageVariants = (options.passageVariants ?? []).map((o) => {

@@ -1,5 +1,6 @@
+import { articleFolds } from './folds.js';
 import { splitSentences } from '../text/sentences.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace } from './places.js';
@@ -38,7 +39,7 @@ export interface PriorExample {
 
 /** The kind of one typed candidate: a name is a place, a person or another name (an organisation, a work, an event…). */
 export function candidateKind(c: Candidate): PriorKind {
-  if (c.kind !== 'name') return c.kind === 'phrase' ? 'phrase' : c.kind;
+  if (c.kind !== 'name') return c.kind;
   const words = c.text.split(/\s+/);
   if (namesKnownPlace(words) || hasPlaceWord(words)) return 'place';
   // A run of name-like words opening with a known first name ("Marco Tardelli"; not "Acme Widgets").
@@ -52,11 +53,10 @@ const whClass = (w: string): string => (w === 'which' ? 'what' : w);
 /**
  * The question's keys from the most general to the most specific: the wh-word; the wh-word with
  * the word after it ("how many", "what year", "what did"); the head noun ("what *company*") or,
- * without one, the question's last word ("what did Tesla *invent*").
+ * without one, the question's last word ("what did Tesla *invent*"). `tokens`: the text's, when the caller has them.
  */
-export function questionKeys(text: string, wh: WhPhrase, terms: readonly string[]): string[] {
+export function questionKeys(text: string, wh: WhPhrase, terms: readonly string[], tokens: readonly Token[] = tokenize(text)): string[] {
   const word = wh.word ?? 'none';
-  const tokens = tokenize(text);
   const next = wh.at >= 0 ? (tokens[wh.at + 1]?.norm ?? '') : '';
   const last = wh.head ?? terms[terms.length - 1];
   return [`w:${word}`, `n:${word} ${next}`, ...(last === undefined ? [] : [`h:${whClass(word)} ${last}`])];
@@ -138,7 +138,7 @@ export function countPrior(examples: readonly PriorExample[], alpha: number, min
   return { kinds: [...PRIOR_KINDS], alpha, questions: examples.length, counts: kept };
 }
 
-/** Folds of the prior's cross-fitting (as the translation table's). */
+/** Folds of the prior's cross-fitting (as many as the translation table's; articleFolds over the prior's own articles). */
 export const PRIOR_FOLDS = 5;
 /** Backoff strengths tried; the one whose cross-fitted priors give the labels the highest likelihood is kept. */
 const ALPHAS = [0.5, 1, 2, 4, 8, 16];
@@ -150,8 +150,7 @@ const ALPHAS = [0.5, 1, 2, 4, 8, 16];
  * strength is chosen by the cross-fitted log-likelihood of the labels.
  */
 export function crossFitPrior(examples: readonly PriorExample[], folds = PRIOR_FOLDS): { all: TypePrior; of: (article: string) => TypePrior | undefined; logLikelihood: number } {
-  const articles = [...new Set(examples.map((e) => e.source))];
-  const foldOf = new Map(articles.map((a, i) => [a, Math.floor((i * folds) / articles.length)]));
+  const foldOf = articleFolds(examples.map((e) => e.source), folds);
   let bestAlpha = ALPHAS[0] ?? 1;
   let bestLl = -Infinity;
   for (const alpha of ALPHAS) {

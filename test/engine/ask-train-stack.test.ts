@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleFolds } from '../../src/search/folds.js';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../../src/search/ask-model.js';
 import {
-  articleFolds,
   askedQuestions,
   crossFitAlign,
   crossFitRanker,
@@ -88,7 +88,7 @@ describe('cross-fitting the sentence model for the passage model\'s training', (
     expect(() => crossFitRanker(groups, articles.slice(1), 2, linear, all)).toThrow(/6 groups but 5 articles/);
   });
 
-  it('GIVEN the same folds THEN an article\'s sentence fold is its translation table\'s fold (crossFitAlign), whole articles in the order they come', () => {
+  it('GIVEN the same articles and folds THEN an article\'s sentence fold is its translation table\'s fold (crossFitAlign), whole articles in the order they come', () => {
     const articles = ['a', 'a', 'b', 'c', 'd', 'd', 'e'];
     expect([...articleFolds(articles, 2)]).toEqual([['a', 0], ['b', 0], ['c', 0], ['d', 1], ['e', 1]]);
     const pairs: ArticlePair[] = articles.map((source, i) => ({ source, question: [`w${i}`], sentence: [`w${i}`, 'filler'] }));

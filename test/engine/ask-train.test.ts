@@ -311,6 +311,15 @@ describe('training the passage model alone', () => {
     }
   });
 
+  it('GIVEN --no-prior with --passage-only weights that have a prior THEN the script refuses: the kept span model reads that prior', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--no-prior', '--passage-only', join(ROOT, 'src', 'search', 'ask-weights.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--no-prior trains the span model without a prior, which --passage-only keeps/);
+  });
+
   it('GIVEN --part train with --passage-only weights trained on all questions (the committed ones) THEN the script refuses: a held-out measure would read models that saw it', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-ask.ts'), join(tmp, 'docs.jsonl'), join(tmp, 'questions.jsonl'), '--part', 'train', '--passage-only', join(ROOT, 'src', 'search', 'ask-weights.json')], {
       cwd: ROOT,

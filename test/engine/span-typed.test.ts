@@ -176,6 +176,26 @@ describe('span-only training', () => {
     }
   });
 
+  it('GIVEN --no-prior (typePrior false) THEN the span model never reads the engine\'s committed prior: prior:kind is 0 in training as when asked', () => {
+    const dir = writeArchive(Object.fromEntries(DOCS.map(([id, text]) => [`${id}.txt`, text])));
+    try {
+      const engine = engineFor(dir);
+      expect(engine.askWeights.typePrior).toBeDefined();
+      const idOf = (name: string): string => engine.index.articles.find((a) => a.id.includes(name))?.id ?? name;
+      const questions = QUESTIONS.map((q) => ({ ...q, article: idOf(q.article) }));
+      const { weights } = trainSpanOnly(engine, questions, DEFAULT_ASK_WEIGHTS, 'tiny (all)', { trees: false, typePrior: false });
+      expect(weights.typePrior).toBeUndefined();
+      const k = SPAN_FEATURES.indexOf('prior:kind');
+      // A feature that reads 0 on every training row learns no weight.
+      for (const w of Object.values(weights.span.weights)) expect(w[k]).toBe(0);
+      // With the prior (the default) the same fixture does learn one: the check above can fail.
+      const withPrior = trainSpanOnly(engine, questions, DEFAULT_ASK_WEIGHTS, 'tiny (all)', { trees: false }).weights;
+      expect(Object.values(withPrior.span.weights).some((w) => w[k] !== 0)).toBe(true);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('GIVEN --span-only on the script THEN it keeps the --out file\'s sentence model; with --sentence-pool or an unreadable base it says why', () => {
     const docs = join(tmp, 'docs.jsonl');
     const questions = join(tmp, 'questions.jsonl');
