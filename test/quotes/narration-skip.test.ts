@@ -33,4 +33,15 @@ describe('narration readings after a named tail attribution', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Paul Brennan', 'Paul Brennan']);
     expect(qs[1]?.role).toBe('Union negotiator');
   });
+
+  // The skip's one BBC change (a firm that "said" before "…," said <name>, <role at the firm>) now
+  // goes to the named person; main gets this invented version right too, so this pins the skip path
+  // (the narration not read, the tail's own appositive kept as the role), not the change itself.
+  it('GIVEN an organisation that "said" before "…," said Maria Quintero, a vice president at it THEN the quote and the role are hers', () => {
+    const qs = speech([
+      'Cheaper chips for phones',
+      'A new chip made by Halvorsen Instruments could make phones cheaper to build. The firm expects handsets with it next year. Halvorsen, which supplies chips to most phone makers, said it wanted to bring video to cheap handsets. "We are going to push them down into the plainest phones on the market," said Maria Quintero, a marketing vice president at Halvorsen. The chip also uses less power, said Halvorsen.',
+    ]);
+    expect(qs.map((q) => [q.speaker, q.role])).toEqual([['Maria Quintero', 'marketing vice president at Halvorsen']]);
+  });
 });
