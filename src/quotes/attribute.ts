@@ -327,6 +327,27 @@ function raiseAll(x: FeatureVector, fs: Features): void {
 }
 
 const noop = (): void => undefined;
+/**
+ * A reading that names a person the text knows: a full name, or one named before the quote (not a
+ * lone word first met in the attribution, which may be a misspelling of someone named earlier).
+ */
+function namedPerson(r: Resolved | undefined, at: number): boolean {
+  const p = r?.speaker.person;
+  return r?.via === 'via_name' && !!p && (p.folded.length >= 2 || p.firstAt < at);
+}
+
+/**
+ * The narration may still give person `p` a role: `p` has none yet and is named before the quote in
+ * the stretch the narration readings reach (`nearby`: the paragraph before and the quote's own).
+ */
+function roleNearBefore(p: Person | null | undefined, nearby: readonly PersonMention[], at: number): boolean {
+  if (!p || p.role !== null) return false;
+  for (const m of nearby) if (m.person === p && m.pos < at) return true;
+  return false;
+}
+
+/** The paragraph before as a quote with a named attribution of its own reads it: not at all. */
+const NOTHING_BEFORE: { readonly readings: readonly Resolved[]; readonly subject: Person | undefined } = { readings: [], subject: undefined };
 const DEFINITE = /^(?:the|his|her|their|its)\s/iu;
 const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|five)\s/iu;
 
@@ -722,10 +743,23 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
-        if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
+        // A quote whose tail attribution names one person the text knows ("…," Baker said): the
+        // readings of the narration around it (the paragraph's introduction, the sentence subjects,
+        // the paragraph before) only ever compete with that name, which every one of them meets with
+        // `other_than_slot` against it; they are not read — unless they may still give that person
+        // the role the introduction states ("according to John Rau, president of …" then "…," Rau
+        // said): a person with no role yet, named before the quote in this paragraph or the one
+        // before. (Measured when this was added, against reading them always: Reuters 0 of 10,416
+        // speakers and roles changed, BBC 1 of 7,604, the dev sets 4 of 6,526 polnear quotes and
+        // none of ggt's; quote step cold about −6%.) Training (`observe`) reads them all: the model
+        // learns from every candidate, and only the run-time cost is cut.
+        const named = !options.observe && ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at) && !roleNearBefore(ex.readings[0]?.speaker.person, nearby, at);
+        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
-        if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
+        if (named) {
+          // Not read (see `named`).
+        } else if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
         else if (sentenceAt > 0 && f.span.kind === 'direct') {
           const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
           for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
@@ -733,7 +767,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const nx = nextExplicit[k];
         if (nx) add(nx, 'next_explicit');
         if (f.span.kind === 'direct' && i > 0) {
-          const { readings, subject } = previous();
+          const { readings, subject } = named ? NOTHING_BEFORE : previous();
           for (const r of readings) add(r, prevHasQuotes ? 'prev_intro_quoted' : 'prev_intro');
           if (subject) add({ speaker: personSpeaker(subject), via: 'via_name', commit: noop }, 'prev_subject');
           if (lastSpeaker && i - lastSpeaker.paragraph <= 2) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { firstNameTableSource, listedGenders, TABLE_PATH } from '../../bench/first-name-table.js';
-import { listedGenderOf } from '../../src/quotes/first-names.js';
+import { inSortedList, listedGenderOf } from '../../src/quotes/first-names.js';
 
 const lists = createRequire(import.meta.url)('gender-detection-from-name') as { getGender: (n: string) => string };
 
@@ -37,5 +37,20 @@ describe('first-name table', () => {
       expect(listedGenderOf(w), JSON.stringify(w)).toBe(g);
     }
     expect(known).toBeGreaterThan(500);
+  });
+
+  it('searches a comma-joined sorted list as membership of its split words', () => {
+    // Small lists with prefixes, non-ASCII and one-word edges; every word, its neighbours and near misses.
+    const lists = [[], ['a'], ['ab', 'abc', 'abd', 'b', 'ba'], ['anna', 'anna maria', 'annabel', 'zoë', 'ümit', 'ǆ'], ['jean', 'jean-luc', 'jeanne']];
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const alphabet = ['a', 'b', 'c', ' ', '-', ',', 'ë', 'ü', 'z'];
+    for (const words of lists) {
+      const sorted = [...words].sort();
+      const joined = sorted.join(',');
+      const asks = ['', ',', 'a,', ',a', ...sorted, ...sorted.map((w) => `${w},${w}`), ...sorted.map((w) => w.slice(0, -1)), ...sorted.map((w) => `${w}a`)];
+      for (let k = 0; k < 300; k++) asks.push(Array.from({ length: 1 + rand(5) }, () => alphabet[rand(alphabet.length)]).join(''));
+      for (const w of asks) expect(inSortedList(joined, w), `${JSON.stringify(w)} in ${JSON.stringify(joined)}`).toBe(sorted.includes(w));
+    }
   });
 });
