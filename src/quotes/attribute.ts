@@ -21,6 +21,7 @@ import { lastAtOrBefore } from './sorted.js';
 import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
+import { isPlaceName } from '../search/places.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -63,11 +64,13 @@ interface Found {
 }
 
 const MAX_GAP_WORDS = 12;
+/** A quote's text that ends its sentence (a full stop, not the comma before an attribution). */
+const CLOSES_SENTENCE = /[.!?]\s*$/u;
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
 const wordCount = countNonBlankRuns;
 
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
-function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
+function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: number } | null {
   // A doubled-apostrophe close (“…,’’ says X”) may leave its second mark in the tail.
   const lead = /^[\s,;:—–’'-]*/u.exec(tail)?.[0].length ?? 0;
   const t = tail.slice(lead);
@@ -85,7 +88,9 @@ function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
   const at = before.indexOf(first);
-  if (wordCount(before.slice(0, Math.max(0, at))) > 3) return null;
+  // After a quote that ends its sentence ("… inflation. “What employers are saying …"), only a
+  // phrase opening the next sentence can attribute it: a noun inside that sentence is no speaker.
+  if (wordCount(before.slice(0, Math.max(0, at))) > (closed ? 0 : 3)) return null;
   return { phrase, offset: lead + Math.max(0, at) };
 }
 
@@ -405,6 +410,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
         }
       }
+      // "The companies said they would …" then "They said they would spend …": the plural noun
+      // phrase last seen as a speech verb's subject, before any name near it ("Santa Barbara").
+      if (PLURAL_PRONOUNS.has(m.pronoun)) {
+        const group = pluralSubjectBefore(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))));
+        if (group) {
+          const s = { name: group, role: null, person: null };
+          return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
+        }
+      }
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
@@ -417,6 +431,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       return [];
     }
     if (m.kind === 'name') {
+      // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a person of the
+      // article bears the name ("Denzel Washington" … "Washington said").
+      if (isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
@@ -582,7 +599,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
-    const tail = tailPhrase(f.ctx.tail);
+    const tail = tailPhrase(f.ctx.tail, CLOSES_SENTENCE.test(f.span.text));
     let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { phrase: tail.phrase, offset: tail.offset, at: base + f.ctx.tailStart + tail.offset } : null;
     if (!hit) {
       const pre = prePhrase(f.ctx.pre);
@@ -1034,6 +1051,7 @@ function markCounter(): MarkCount {
  * spokesperson dismissed …" is a spokesperson, not "A Treasury". A bare name keeps a group noun
  * after it ("Surrey staff explained" is the staff); any other name is left as it is.
  */
+const PLURAL_ROLE = /^\p{Ll}+(?:er|or|ist|ian|ant|ent|ate|ee)s$/u;
 function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
   // "Surrey staff explained …", "Google officials said …": after a bare name only a group noun
@@ -1043,11 +1061,26 @@ function withRoleNouns(subject: string, rest: string): string[] {
   for (const w of rest.trimStart().split(/\s+/u, 3)) {
     // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
     const word = w.replace(/[,;:.]+$/u, '');
-    if (determined ? !isRoleWord(word) : !GROUP_NOUNS.has(word) || isPronoun(subject)) break;
+    // A plural role noun is a group noun too: "Tory delegates are gathering …, declaring" is the delegates.
+    if (determined ? !isRoleWord(word) : !(GROUP_NOUNS.has(word) || (PLURAL_ROLE.test(word) && isRoleWord(word))) || isPronoun(subject)) break;
     words.push(word);
     if (word !== w) break;
   }
   return words;
+}
+
+/** "the companies said", "The two banks added": a plural description as a speech verb's subject. */
+const PLURAL_SUBJECT = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}{2,}[^s\s]s)\s+(?:also\s+)?(?:said|say|says|added|told|stated|announced)\b/gu;
+
+/** The last plural description in `text` that is a speech verb's subject ("the companies"), or null. */
+function pluralSubjectBefore(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(PLURAL_SUBJECT)) {
+    const phrase = m[1] ?? '';
+    const head = phrase.slice(phrase.lastIndexOf(' ') + 1);
+    if (head !== 'news' && !head.endsWith('ics')) last = `the ${phrase}`;
+  }
+  return last;
 }
 
 /** Whether a position falls inside one of the (disjoint) ranges, ends excluded: the article's quotations. */

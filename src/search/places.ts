@@ -94,6 +94,15 @@ export function namesKnownPlace(words: readonly string[]): boolean {
   return knownPlaces(words, (x) => PLACES.has(x));
 }
 
+/**
+ * Whether the whole run (one word, or two) is a gazetteer entry: "Peru", "Saudi Arabia", "U.S.",
+ * "BRUSSELS" — not "Peru Copper" nor "Michael London". (namesKnownPlace asks about any word.)
+ */
+export function isPlaceName(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  return PLACES.has(words.length === 1 ? fold(words[0] ?? '') : `${fold(words[0] ?? '')} ${fold(words[1] ?? '')}`);
+}
+
 /** Whether a capitalised word of the run is a geographic noun ("River", "Island", "County"). */
 export function hasPlaceWord(words: readonly string[]): boolean {
   return words.some((w) => /^\p{Lu}/u.test(w) && PLACE_WORDS.has(fold(w)));
