@@ -64,6 +64,8 @@ interface Found {
 }
 
 const MAX_GAP_WORDS = 12;
+/** A phrase that ends in a possessive ("Venezuela's", "the companies’"). */
+const POSSESSIVE_END = /\p{L}['’]s?$/u;
 /** A quote's text that ends its sentence (a full stop, not the comma before an attribution). */
 const CLOSES_SENTENCE = /[.!?]\s*$/u;
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
@@ -457,6 +459,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         },
       ];
     }
+    // "Venezuela's energy minister … described", "BRUSSELS, March 27 - … allies called": a
+    // possessive or a place read as the whole phrase is no speaker.
+    if (POSSESSIVE_END.test(m.text) || isPlaceName(m.text.split(/\s+/u))) return [];
     const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
