@@ -12,7 +12,7 @@
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
-import { People, paragraphBases, type Person, type PersonMention } from './people.js';
+import { DATELINE, People, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
@@ -66,6 +66,8 @@ interface Found {
 const MAX_GAP_WORDS = 12;
 /** A phrase that ends in a possessive ("Venezuela's", "the companies’"). */
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
+/** A verb right after a subject ("Moody's said", "Lloyd's has", "Sainsbury's, the grocer, said"). */
+const VERB_NEXT = /^\s*(?:,|(?:also\s+|then\s+)?(?:said|says|told|tells|has|had|have|is|was|will|would|could|\p{Ll}+ed|\p{Ll}{3,}s)\b)/u;
 /** A quote's text that ends its sentence (a full stop, not the comma before an attribution). */
 const CLOSES_SENTENCE = /[.!?]\s*$/u;
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
@@ -85,7 +87,7 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
   if (wordCount(before) > 16) return null;
-  const phrase = subjectBefore(before);
+  const phrase = subjectBefore(before, v.word);
   if (!phrase) return null;
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
@@ -115,7 +117,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
     // subject of its sentence.
     if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
-    const phrase = subjectBefore(before);
+    const phrase = subjectBefore(before, v.word);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
@@ -459,9 +461,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         },
       ];
     }
-    // "Venezuela's energy minister … described", "BRUSSELS, March 27 - … allies called": a
-    // possessive or a place read as the whole phrase is no speaker.
-    if (POSSESSIVE_END.test(m.text) || isPlaceName(m.text.split(/\s+/u))) return [];
+    // "BRUSSELS, March 27 - … allies called": a place read as the whole phrase is no speaker.
+    if (isPlaceName(m.text.split(/\s+/u))) return [];
     const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
@@ -577,8 +578,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
-  const subjectReadings = (p: string, from: number, base: number): Resolved[] => {
-    const text = p.slice(from, from + 200);
+  const subjectReadings = (p: string, at: number, base: number): Resolved[] => {
+    // "VANCOUVER, British Columbia, April 13 - Northair said": a dateline's place is no subject.
+    const opening = p.slice(at, at + 200);
+    const from = at + (mayOpenWithDateline(opening) ? (DATELINE.exec(opening)?.[0].length ?? 0) : 0);
+    const text = from === at ? opening : p.slice(from, from + 200);
     let m = SENTENCE_SUBJECT.exec(text);
     let skip = 0;
     if (!m?.[1] || (!isPronoun(m[1]) && isNonNameStarter(m[1]))) {
@@ -590,6 +594,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     const subject = m?.[1];
     if (!m || !subject || (!isPronoun(subject) && isNonNameStarter(subject))) return [];
+    // "Venezuela's energy minister … described": a possessive before a noun owns the subject, it is
+    // none ("Moody's said", a name before its verb, is).
+    if (POSSESSIVE_END.test(subject) && !VERB_NEXT.test(text.slice(skip + m[0].length))) return [];
     const mention = readMention({ words: withRoleNouns(subject, text.slice(skip + m[0].length)), appositive: null });
     return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
   };
@@ -1014,7 +1021,7 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     // Inside a quote (odd number of marks before it): not narration. Counted from the paragraph's
     // start: the window may begin inside a quote and would read every mark the wrong way round.
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
-    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
+    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };

@@ -134,7 +134,14 @@ export function lastSentenceStart(t: string): number {
   return 0;
 }
 
-export function subjectBefore(text: string): Phrase | null {
+/**
+ * Speech verbs that are no noun nor adjective: after "Moody's" they make it the subject ("Moody's
+ * said"), where "Reagan's remarks" and "Nor-Quest's earlier reported bid" are noun phrases.
+ */
+const VERB_ONLY = /^(?:said|says|told|tells|wrote|writes|spoke|added|adds|stated|announced|warned|noted|explained|insisted|argued)$/u;
+
+/** `verb`: the speech verb after `text`, when known; a possessive before one that may be a noun ("remarks") is no subject. */
+export function subjectBefore(text: string, verb?: string): Phrase | null {
   // trimEnd removes exactly what \s matches.
   let t = text.trimEnd();
   // Only the sentence the verb is in.
@@ -174,9 +181,9 @@ export function subjectBefore(text: string): Phrase | null {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
-  // "told reporters after Reagan's remarks that": a possessive owns the noun after it, it is no
-  // verb's subject (a plain fact, not a weight: a possessive is never the speaker).
-  if (np.length === 0 || POSSESSIVE_END.test(np[np.length - 1] ?? '')) return null;
+  // "told reporters after Reagan's remarks that": a possessive owns the noun after it, which is
+  // then no verb; the phrase is no subject. ("Moody's said": a company's name before a verb.)
+  if (np.length === 0 || (verb !== undefined && !VERB_ONLY.test(verb) && POSSESSIVE_END.test(np[np.length - 1] ?? ''))) return null;
   return { words: np, appositive: appositive?.trim() || null };
 }
 

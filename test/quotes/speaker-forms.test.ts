@@ -21,9 +21,20 @@ describe('a possessive is never the speaker', () => {
     expect(speakerOf(text, 'They will not')).toBe('Walter Ostby');
   });
 
-  it('GIVEN a phrase ending in a possessive before a verb THEN subjectBefore reads no subject', () => {
-    expect(subjectBefore("after Halloran's")).toBeNull();
-    expect(subjectBefore('after Halloran')?.words).toEqual(['Halloran']);
+  it('GIVEN a possessive before a word that may be a noun ("remarks") THEN no subject; before "said" THEN a name ("Moody\'s said")', () => {
+    expect(subjectBefore("after Halloran's", 'remarks')).toBeNull();
+    expect(subjectBefore('after Halloran', 'remarks')?.words).toEqual(['Halloran']);
+    expect(subjectBefore("Dobbin's", 'said')?.words).toEqual(["Dobbin's"]);
+  });
+
+  it('GIVEN "“…,” Dobbin\'s said" (a firm named with a possessive) THEN Dobbin\'s stays the speaker', () => {
+    const text = ['Dobbin\'s also said the bank would keep lending. "These loans raise the risk on the balance sheet," Dobbin\'s said.'];
+    expect(speakerOf(text, 'These loans')).toBe("Dobbin's");
+  });
+
+  it('GIVEN "Venezuela\'s energy minister … described it as “…”" THEN the possessive is no speaker', () => {
+    const text = ['Venezuela\'s energy and mines minister earlier described the deal as "one more step for our oil industry."'];
+    expect(speakerOf(text, 'one more step')).not.toBe("Venezuela's");
   });
 });
 
@@ -74,6 +85,11 @@ describe('places and documents are not speakers', () => {
       'Officials in Lima met bankers on Monday. "We affirm the sovereignty of our decisions," it said.',
     ];
     expect(speakerOf(text, 'We affirm')).not.toBe('Peru');
+  });
+
+  it('GIVEN a dateline ("TORVIK, March 9 - The chiefs of … said …") THEN its place is no speaker', () => {
+    const text = ['TORVIK, March 9 - Allies of both countries called on them to "avoid force at all costs."'];
+    expect(speakerOf(text, 'avoid force')).not.toBe('TORVIK');
   });
 
   it('GIVEN "Saudi Arabia" in a text THEN the name scan finds no person of that name', () => {
