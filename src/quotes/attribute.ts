@@ -68,8 +68,13 @@ const MAX_GAP_WORDS = 12;
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
 /** A verb right after a subject ("Moody's said", "Lloyd's has", "Sainsbury's, the grocer, said"). */
 const VERB_NEXT = /^\s*(?:,|(?:also\s+|then\s+)?(?:said|says|told|tells|has|had|have|is|was|will|would|could|\p{Ll}+ed|\p{Ll}{3,}s)\b)/u;
-/** A quote's text that ends its sentence (a full stop, not the comma before an attribution). */
-const CLOSES_SENTENCE = /[.!?]\s*$/u;
+/** A quote's text that ends its sentence (a full stop, not the comma before an attribution): read from its end, not matched along it. */
+function closesSentence(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && isSpaceCode(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63;
+}
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
 const wordCount = countNonBlankRuns;
 
@@ -611,7 +616,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
-    const tail = tailPhrase(f.ctx.tail, CLOSES_SENTENCE.test(f.span.text));
+    const tail = tailPhrase(f.ctx.tail, closesSentence(f.span.text));
     let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { phrase: tail.phrase, offset: tail.offset, at: base + f.ctx.tailStart + tail.offset } : null;
     if (!hit) {
       const pre = prePhrase(f.ctx.pre);
