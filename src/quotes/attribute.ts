@@ -66,8 +66,11 @@ interface Found {
 const MAX_GAP_WORDS = 12;
 /** A phrase that ends in a possessive ("Venezuela's", "the companies’"). */
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
-/** A verb right after a subject ("Moody's said", "Lloyd's has", "Sainsbury's, the grocer, said"). */
-const VERB_NEXT = /^\s*(?:,|(?:also\s+|then\s+)?(?:said|says|told|tells|has|had|have|is|was|will|would|could|\p{Ll}+ed|\p{Ll}{3,}s)\b)/u;
+/**
+ * A verb right after a subject ("Moody's said", "Lloyd's has"): a past tense, an auxiliary or a
+ * present-tense speech verb that is no plural noun ("Baker's remarks shook …" is a noun phrase).
+ */
+const VERB_NEXT = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|adds|insists|argues|explains|confirms|has|had|have|is|was|will|would|could|\p{Ll}{3,}ed)\b/u;
 /** A quote's text that ends its sentence (a full stop, not the comma before an attribution): read from its end, not matched along it. */
 function closesSentence(text: string): boolean {
   let k = text.length - 1;
@@ -440,9 +443,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       return [];
     }
     if (m.kind === 'name') {
-      // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a person of the
-      // article bears the name ("Denzel Washington" … "Washington said").
-      if (isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
+      // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a title makes it a
+      // person's name ("Mr Jordan") or a person of the article bears it ("Denzel Washington" … "Washington said").
+      if (!m.personalTitle && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];

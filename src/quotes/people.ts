@@ -463,10 +463,8 @@ export class People {
       }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      // "Saudi Arabia", "Hong Kong", "Peru": a gazetteer place is no person and no speaking body
-      // (a listed first name, "Jordan", "Georgia", may still be one).
-      // "Saudi Arabia", "Hong Kong": a gazetteer place is no person and no speaking body.
-      // (A one-word place is read below: it may be a known person's surname, "Washington".)
+      // "Saudi Arabia", "Hong Kong": a gazetteer place is no person. (A one-word place is read
+      // below: it may be a known person's surname, "Washington", or follow a title, "Mr Jordan".)
       const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name));
       if (name.length >= 2 && personLike) {
         const folded = foldedWords(name);
@@ -506,9 +504,10 @@ export class People {
     const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
-      // "Peru", "BRUSSELS": a gazetteer place no person of the article bears is no one (the name
-      // lists hold "Peru", "Paris" and "Georgia" as first names: no proof of a person here).
-      if (!person && isPlaceName([s.word])) continue;
+      // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
+      // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
+      // and "Georgia" as first names: no proof of a person here).
+      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t))) continue;
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
       if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];

@@ -138,6 +138,7 @@ export function lastSentenceStart(t: string): number {
  * Speech verbs that are no noun nor adjective: after "Moody's" they make it the subject ("Moody's
  * said"), where "Reagan's remarks" and "Nor-Quest's earlier reported bid" are noun phrases.
  */
+const PAST_TENSE = /^\p{Ll}{3,}ed$/u;
 const VERB_ONLY = /^(?:said|says|told|tells|wrote|writes|spoke|added|adds|stated|announced|warned|noted|explained|insisted|argued)$/u;
 
 /** `verb`: the speech verb after `text`, when known; a possessive before one that may be a noun ("remarks") is no subject. */
@@ -183,7 +184,10 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
   const np = trailingNounPhrase(words(head));
   // "told reporters after Reagan's remarks that": a possessive owns the noun after it, which is
   // then no verb; the phrase is no subject. ("Moody's said": a company's name before a verb.)
-  if (np.length === 0 || (verb !== undefined && !VERB_ONLY.test(verb) && POSSESSIVE_END.test(np[np.length - 1] ?? ''))) return null;
+  // Any past tense right after the possessive is its verb ("Moody's confirmed"); with a word
+  // between, it may be an adjective ("Nor-Quest's earlier reported bid").
+  if (np.length === 0) return null;
+  if (verb !== undefined && POSSESSIVE_END.test(np[np.length - 1] ?? '') && !VERB_ONLY.test(verb) && !(PAST_TENSE.test(verb) && POSSESSIVE_END.test(text.trimEnd()))) return null;
   return { words: np, appositive: appositive?.trim() || null };
 }
 
