@@ -12,7 +12,7 @@
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
-import { People, paragraphBases, type Person, type PersonMention } from './people.js';
+import { DATELINE, People, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
 import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
@@ -21,6 +21,7 @@ import { lastAtOrBefore } from './sorted.js';
 import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
 import { allVerbs, findVerb } from './verbs.js';
+import { isPlaceName } from '../search/places.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -63,11 +64,25 @@ interface Found {
 }
 
 const MAX_GAP_WORDS = 12;
+/** A phrase that ends in a possessive ("Venezuela's", "the companies’"). */
+const POSSESSIVE_END = /\p{L}['’]s?$/u;
+/**
+ * A verb right after a subject ("Moody's said", "Lloyd's has"): a past tense, an auxiliary or a
+ * present-tense speech verb that is no plural noun ("Baker's remarks shook …" is a noun phrase).
+ */
+const VERB_NEXT = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|adds|insists|argues|explains|confirms|has|had|have|is|was|will|would|could|\p{Ll}{3,}ed)\b/u;
+/** A quote's text that ends its sentence (a full stop, not the comma before an attribution): read from its end, not matched along it. */
+function closesSentence(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && isSpaceCode(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63;
+}
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
 const wordCount = countNonBlankRuns;
 
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
-function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
+function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: number } | null {
   // A doubled-apostrophe close (“…,’’ says X”) may leave its second mark in the tail.
   const lead = /^[\s,;:—–’'-]*/u.exec(tail)?.[0].length ?? 0;
   const t = tail.slice(lead);
@@ -80,12 +95,14 @@ function tailPhrase(tail: string): { phrase: Phrase; offset: number } | null {
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
   if (wordCount(before) > 16) return null;
-  const phrase = subjectBefore(before);
+  const phrase = subjectBefore(before, v.word);
   if (!phrase) return null;
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
   const at = before.indexOf(first);
-  if (wordCount(before.slice(0, Math.max(0, at))) > 3) return null;
+  // After a quote that ends its sentence ("… inflation. “What employers are saying …"), only a
+  // phrase opening the next sentence can attribute it: a noun inside that sentence is no speaker.
+  if (wordCount(before.slice(0, Math.max(0, at))) > (closed ? 0 : 3)) return null;
   return { phrase, offset: lead + Math.max(0, at) };
 }
 
@@ -108,7 +125,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
     // subject of its sentence.
     if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
-    const phrase = subjectBefore(before);
+    const phrase = subjectBefore(before, v.word);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
@@ -426,6 +443,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
         }
       }
+      // "The companies said they would …" then "They said they would spend …": the plural noun
+      // phrase last seen as a speech verb's subject, before any name near it ("Santa Barbara").
+      if (PLURAL_PRONOUNS.has(m.pronoun)) {
+        const group = pluralSubjectBefore(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))));
+        if (group) {
+          const s = { name: group, role: null, person: null };
+          return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
+        }
+      }
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
@@ -438,6 +464,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       return [];
     }
     if (m.kind === 'name') {
+      // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a title makes it a
+      // person's name ("Mr Jordan") or a person of the article bears it ("Denzel Washington" … "Washington said").
+      if (!m.personalTitle && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
@@ -461,6 +490,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         },
       ];
     }
+    // "BRUSSELS, March 27 - … allies called": a place read as the whole phrase is no speaker.
+    if (isPlaceName(m.text.split(/\s+/u))) return [];
     const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
@@ -576,8 +607,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   /** The subject opening the sentence at `from` ("But early on, he did …"), read as a mention. */
-  const subjectReadings = (p: string, from: number, base: number): Resolved[] => {
-    const text = p.slice(from, from + 200);
+  const subjectReadings = (p: string, at: number, base: number): Resolved[] => {
+    // "VANCOUVER, British Columbia, April 13 - Northair said": a dateline's place is no subject.
+    const opening = p.slice(at, at + 200);
+    const from = at + (mayOpenWithDateline(opening) ? (DATELINE.exec(opening)?.[0].length ?? 0) : 0);
+    const text = from === at ? opening : p.slice(from, from + 200);
     let m = SENTENCE_SUBJECT.exec(text);
     let skip = 0;
     if (!m?.[1] || (!isPronoun(m[1]) && isNonNameStarter(m[1]))) {
@@ -589,6 +623,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     const subject = m?.[1];
     if (!m || !subject || (!isPronoun(subject) && isNonNameStarter(subject))) return [];
+    // "Venezuela's energy minister … described": a possessive before a noun owns the subject, it is
+    // none ("Moody's said", a name before its verb, is).
+    if (POSSESSIVE_END.test(subject) && !VERB_NEXT.test(text.slice(skip + m[0].length))) return [];
     const mention = readMention({ words: withRoleNouns(subject, text.slice(skip + m[0].length)), appositive: null });
     return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
   };
@@ -603,7 +640,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.span.kind === 'fragment') return null;
     const base = bases[i] ?? 0;
     let slot: Feature = 'slot_tail';
-    const tail = tailPhrase(f.ctx.tail);
+    const tail = tailPhrase(f.ctx.tail, closesSentence(f.span.text));
     let hit: { phrase: Phrase; offset: number; at: number } | null = tail ? { phrase: tail.phrase, offset: tail.offset, at: base + f.ctx.tailStart + tail.offset } : null;
     if (!hit) {
       const pre = prePhrase(f.ctx.pre);
@@ -1026,7 +1063,7 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     // Inside a quote (odd number of marks before it): not narration. Counted from the paragraph's
     // start: the window may begin inside a quote and would read every mark the wrong way round.
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
-    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)));
+    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };
@@ -1068,6 +1105,7 @@ function markCounter(): MarkCount {
  * spokesperson dismissed …" is a spokesperson, not "A Treasury". A bare name keeps a group noun
  * after it ("Surrey staff explained" is the staff); any other name is left as it is.
  */
+const PLURAL_ROLE = /^\p{Ll}+(?:er|or|ist|ian|ant|ent|ate|ee)s$/u;
 function withRoleNouns(subject: string, rest: string): string[] {
   const words = subject.split(/\s+/u);
   // "Surrey staff explained …", "Google officials said …": after a bare name only a group noun
@@ -1077,11 +1115,26 @@ function withRoleNouns(subject: string, rest: string): string[] {
   for (const w of rest.trimStart().split(/\s+/u, 3)) {
     // "A Treasury spokesperson, speaking …": the noun before the comma is the role, and the last one.
     const word = w.replace(/[,;:.]+$/u, '');
-    if (determined ? !isRoleWord(word) : !GROUP_NOUNS.has(word) || isPronoun(subject)) break;
+    // A plural role noun is a group noun too: "Tory delegates are gathering …, declaring" is the delegates.
+    if (determined ? !isRoleWord(word) : !(GROUP_NOUNS.has(word) || (PLURAL_ROLE.test(word) && isRoleWord(word))) || isPronoun(subject)) break;
     words.push(word);
     if (word !== w) break;
   }
   return words;
+}
+
+/** "the companies said", "The two banks added": a plural description as a speech verb's subject. */
+const PLURAL_SUBJECT = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}{2,}[^s\s]s)\s+(?:also\s+)?(?:said|say|says|added|told|stated|announced)\b/gu;
+
+/** The last plural description in `text` that is a speech verb's subject ("the companies"), or null. */
+function pluralSubjectBefore(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(PLURAL_SUBJECT)) {
+    const phrase = m[1] ?? '';
+    const head = phrase.slice(phrase.lastIndexOf(' ') + 1);
+    if (head !== 'news' && !head.endsWith('ics')) last = `the ${phrase}`;
+  }
+  return last;
 }
 
 /** Whether a position falls inside one of the (disjoint) ranges, ends excluded: the article's quotations. */

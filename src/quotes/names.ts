@@ -79,7 +79,7 @@ const TITLES = new Set(
   coach organizer organiser spokesman spokeswoman spokesperson attorney lawyer counsel assistant associate senior junior head leader speaker ambassador
   consul envoy trustee dean provost principal superintendant mp mpp mla mna mep congressman congresswoman congressmember assemblyman
   assemblywoman state federal provincial city county regional national international liberal conservative democrat democratic
-  republican ndp labour labor green independent progressive union reeve warden chief-executive crown prosecutor defence defense
+  republican ndp labour labor green independent progressive lib dem dems ukip plaid whig union reeve warden chief-executive crown prosecutor defence defense
   public health medical officer doctor nurse sen. hon honourable honorable rabbi imam bishop archbishop cardinal pastor elder grand
   dr. mr. mrs. ms. gen. gov. rep. lt. col. sgt. capt. insp. det. supt. const. cpl. pte. prof. rev. adm. cmdr. maj. coun. hon. st.`.split(/\s+/),
 );
@@ -95,6 +95,7 @@ const ORG_WORDS = new Set(
   north south east west northern southern eastern western central canada america states international national global world
   hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
   legislature grounds images photo photos file continued below advertisement watch read story
+  newsletter declaration communique bulletin report statement
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
   october november december`.split(/\s+/),
 );
@@ -199,7 +200,7 @@ function wordFlags(w: string): number {
   const b = bw.replace(/\./g, '');
   // "Author Cecil Foster", "Sergeant-at-Arms Kevin Vickers": a role written with a capital is a title.
   return (
-    (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && X_OF_Y_TITLE.test(d)) ? TITLE : 0) |
+    (TITLES.has(l) || TITLES.has(d) || GROUP_NOUNS.has(d) || (d.includes('-') && (X_OF_Y_TITLE.test(d) || titleCompound(d))) ? TITLE : 0) |
     (ORG_WORDS.has(d) ? ORG : 0) |
     (b.length >= 2 && CAPITALS_AND_DIGITS.test(b) && HAS_UPPER.test(b) ? ACRONYM : 0) |
     (NON_NAME_STARTERS.has(l) ? NON_STARTER : 0) |
@@ -208,6 +209,12 @@ function wordFlags(w: string): number {
     (DEMONYMS.has(l) ? DEMONYM : 0) |
     (/['’]s$/u.test(w) || HAS_NUMBER.test(w) || /^(?:ex|then|former)-/iu.test(w) ? MARKED : 0)
   );
+}
+
+/** A hyphenated title made of titles: "Vice-Premier", "Deputy-Governor" (not "Jean-Pierre"). */
+function titleCompound(d: string): boolean {
+  const parts = d.split('-');
+  return parts.length >= 2 && parts.every((x) => TITLES.has(x));
 }
 
 /**
@@ -296,7 +303,8 @@ export function roleWords(title: readonly string[]): string[] {
   title.forEach((w, i) => {
     if (/[.!?]$/u.test(w) && !isTitleWord(w) && !INITIALS.test(w)) from = i + 1;
   });
-  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w));
+  // "St." is a name's particle ("Fernand St. Germain" named "St. Germain"), never a role.
+  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w) && !SAINT.test(w));
   // A role has a title, a nationality, an acronym or an organisation word in it.
   return kept.some((w) => (flags(w) & (TITLE | ACRONYM | DEMONYM | ORG)) !== 0) ? kept : [];
 }

@@ -8,6 +8,7 @@ import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons, type LoneMention } from './lone-names.js';
 import { SPEECH_VERBS } from './verbs.js';
+import { isPlaceName } from '../search/places.js';
 /** "New Yorker", "New Zealanders": the word after "New" of a demonym. */
 const NEW_DEMONYM_TAIL = /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u;
 
@@ -16,6 +17,8 @@ const NEW_DEMONYM_TAIL = /^\p{Lu}\p{Ll}+(?:ers?|ians?)$/u;
 const CAPITALISED_GERUND = /^\p{Lu}\p{Ll}{3,}ing$/u;
 const HAS_LOWER = /\p{Ll}/u;
 
+/** A word with lower-case letters and a final full stop ("PhD."), no initial ("J.") nor dotted abbreviation ("U.S."). */
+const ENDS_WITH_STOP = /^\p{Lu}[\p{L}]*\p{Ll}[\p{L}]*\.$/u;
 /** An address's last word: "Downing St said" is the office there speaking, and "Downing" before it is no sentence opener. */
 const STREET = /^(?:St|Street)$/u;
 
@@ -452,9 +455,17 @@ export class People {
           nameOff += k;
         }
       }
+      // "… than one for a PhD. Prassana Rambathla, one of …": a word with a final stop that is no
+      // title or initial ends the sentence before the name; the run is one by accident of capitals.
+      if (name.length >= 3 && ENDS_WITH_STOP.test(name[0] ?? '') && ((r.flags[nameOff] ?? 0) & (NAME_FLAG.TITLE | NAME_FLAG.PARTICLE)) === 0) {
+        name = name.slice(1);
+        nameOff += 1;
+      }
       // "The British Chambers of Commerce welcomed …": an organisation's whole name, not "Commerce".
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
-      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff);
+      // "Saudi Arabia", "Hong Kong": a gazetteer place is no person. (A one-word place is read
+      // below: it may be a known person's surname, "Washington", or follow a title, "Mr Jordan".)
+      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name));
       if (name.length >= 2 && personLike) {
         const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
@@ -463,7 +474,7 @@ export class People {
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && !isPlaceName(ws) && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
@@ -493,6 +504,10 @@ export class People {
     const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
+      // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
+      // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
+      // and "Georgia" as first names: no proof of a person here).
+      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t))) continue;
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
       if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];

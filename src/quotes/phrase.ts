@@ -28,6 +28,8 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const TWO_OR_THREE_LOWER_WORDS = /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u;
+/** A word that ends in a possessive ("Reagan's", "Jones'", "the companies’"). */
+const POSSESSIVE_END = /\p{L}['’]s?$/u;
 const WHOLE_TWO_OR_THREE_WORD_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
@@ -64,6 +66,8 @@ export function opensWithRole(run: readonly string[]): boolean {
   const beforeFirstName = run.length >= 3 && isFirstName(foldName(run[1] ?? ''));
   // A nationality as a noun before a full name: "fellow Spaniard Guillermo Garcia-Lopez", "Americans Andy Roddick and …".
   if (beforeFirstName && (/ard$/u.test(w) || (w.endsWith('s') && isDemonym(w.slice(0, -1))))) return true;
+  // A plural role noun before a full name: "Sprinters Kostas Kenteris", "Delegates John Smith and …".
+  if (beforeFirstName && /(?:er|or|ist|ian|ee|ster)s$/u.test(w) && isRoleWord(lower) && !PLACE_ENDING.test(lower.slice(0, -1))) return true;
   // Only a noun's endings: "Digital", "National" and "Interactive" end like roles too and open names of things.
   if (!/(?:er|or|ist|ian|man|woman|ee|ster)$/u.test(w) || !isRoleWord(lower) || PLACE_ENDING.test(lower)) return false;
   return isTitleWord(lower) || beforeFirstName;
@@ -130,7 +134,15 @@ export function lastSentenceStart(t: string): number {
   return 0;
 }
 
-export function subjectBefore(text: string): Phrase | null {
+/**
+ * Speech verbs that are no noun nor adjective: after "Moody's" they make it the subject ("Moody's
+ * said"), where "Reagan's remarks" and "Nor-Quest's earlier reported bid" are noun phrases.
+ */
+const PAST_TENSE = /^\p{Ll}{3,}ed$/u;
+const VERB_ONLY = /^(?:said|says|told|tells|wrote|writes|spoke|added|adds|stated|announced|warned|noted|explained|insisted|argued)$/u;
+
+/** `verb`: the speech verb after `text`, when known; a possessive before one that may be a noun ("remarks") is no subject. */
+export function subjectBefore(text: string, verb?: string): Phrase | null {
   // trimEnd removes exactly what \s matches.
   let t = text.trimEnd();
   // Only the sentence the verb is in.
@@ -170,7 +182,12 @@ export function subjectBefore(text: string): Phrase | null {
     head = `${prevChunk.replace(/^.*?\b(the|a|an)\s/u, '$1 ')} ${head.trim()}`;
   }
   const np = trailingNounPhrase(words(head));
+  // "told reporters after Reagan's remarks that": a possessive owns the noun after it, which is
+  // then no verb; the phrase is no subject. ("Moody's said": a company's name before a verb.)
+  // Any past tense right after the possessive is its verb ("Moody's confirmed"); with a word
+  // between, it may be an adjective ("Nor-Quest's earlier reported bid").
   if (np.length === 0) return null;
+  if (verb !== undefined && POSSESSIVE_END.test(np[np.length - 1] ?? '') && !VERB_ONLY.test(verb) && !(PAST_TENSE.test(verb) && POSSESSIVE_END.test(text.trimEnd()))) return null;
   return { words: np, appositive: appositive?.trim() || null };
 }
 
@@ -338,6 +355,10 @@ export function subjectAfter(text: string): Phrase | null {
   // "says Wise's dad, Darrin." / "wrote Chad Sublet, senior counsel at the Denver Ministry of Security, in a letter"
   if (ended && /,$/.test(ws[i - 1] ?? '')) {
     const rest = ws.slice(i);
+    // "said Prescott, Ball and Turben analyst Bruce Lazier.": the comma is inside a firm's name;
+    // the phrase's head is the person at its end, the firm and role before it are the role.
+    const firm = !described && out.every((w) => isNameish(w)) ? firmThenPerson(rest) : null;
+    if (firm) return { words: [...out, ...firm], appositive: null };
     const chunk: string[] = [];
     for (const r of rest) {
       chunk.push(endsInMark(r) ? r.replace(/[,;:.!?)”"]+$/u, '') : r);
@@ -351,6 +372,37 @@ export function subjectAfter(text: string): Phrase | null {
     if (hasName && chunk.length > 0 && (isDeterminer(first) || isRoleWord(first)) && !AFTER_STOP.has(first.toLowerCase())) appositive = chunk.join(' ');
   }
   return { words: out, appositive };
+}
+
+/**
+ * The rest of a sentence after "said Prescott," when it reads as the rest of a firm's name, a
+ * lower-case role and a person's name ending the sentence ("Ball and Turben analyst Bruce Lazier."):
+ * those words without their marks, else null.
+ */
+function firmThenPerson(rest: readonly string[]): string[] | null {
+  const ws: string[] = [];
+  let closed = false;
+  for (const r of rest) {
+    if (ws.length >= 12) return null;
+    const w = endsInMark(r) ? r.replace(/[,;:.!?)”"]+$/u, '') : r;
+    if (!w) return null;
+    ws.push(w);
+    if (endsInMark(r) && !/,$/u.test(r)) {
+      closed = true;
+      break;
+    }
+  }
+  if (!closed && ws.length !== rest.length) return null;
+  let k = 0;
+  // The firm's other words: names, "and"/"&", particles.
+  while (k < ws.length && (isNameish(ws[k] ?? '') || isParticle(ws[k] ?? '') || ws[k] === 'and' || ws[k] === '&')) k++;
+  if (k === 0) return null;
+  const roleFrom = k;
+  while (k < ws.length && LOWER_WORD.test(ws[k] ?? '')) k++;
+  if (k === roleFrom || !isRoleWord(ws[k - 1] ?? '')) return null;
+  const name = ws.slice(k);
+  if (name.length < 2 || name.length > 3 || !isFirstName(foldName(name[0] ?? '')) || !looksLikePersonName(name)) return null;
+  return ws;
 }
 
 export type Mention =
