@@ -654,6 +654,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return c;
   };
 
+  const latestSeen = new Set<Person>();
   const out: AttributedQuote[] = [];
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
@@ -685,6 +686,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // quotes: read once per paragraph, not once per continuing quote (a long sentence after many
       // "X said: “…”" quotes would be read again for each).
       const speaks = new Map<number, boolean>();
+      // Whether a mention (by its offset in the paragraph) stands inside a reported clause: read once per paragraph.
+      const reported = new Map<number, boolean>();
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         cands.clear();
@@ -721,6 +724,25 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           slotReadings.push(reading);
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
         }
+        // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
+        // last speech verb before the quote (this paragraph, else the one before), however rarely
+        // that person speaks: a reading of its own, marked for the model to weigh.
+        if (ex && ex.pronoun !== null) {
+          const g = ex.pronoun;
+          const intro = introSpeaker(para, f.span.open, base, marks) ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
+          for (const r of fromIntro(intro)) {
+            const p = r.speaker.person;
+            if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
+            if (slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+              const c = cands.ofPerson(p);
+              if (c) raise(c.x, F.pronoun_last_verb, 1);
+              continue;
+            }
+            const reading: Resolved = { speaker: personSpeaker(p), via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
+            slotReadings.push(reading);
+            add(reading, ex.slot, { pronoun_last_verb: 1, ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+          }
+        }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         if (f.span.kind === 'direct') for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
@@ -755,6 +777,29 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           raise(x, F.nearness, 1 / (1 + d / 200));
           raise(x, place(m.pos), 1);
           if (m.subject) raise(x, F.near_subject, 1);
+        }
+        // How the names before the quote, in its sentence and the one before, stand: after "according
+        // to" or right before the colon that opens the quote (cues of its speaker), or inside what a
+        // speech verb reports (the latest mention of each person only).
+        const cueFrom = q.sentenceFrom - base;
+        const reportFrom = cueFrom > 0 ? sentenceStartOf(starts, cueFrom - 1) : 0;
+        latestSeen.clear();
+        for (let n = nearby.length - 1; n >= 0; n--) {
+          const m = nearby[n] as PersonMention;
+          const local = m.pos - base;
+          if (local >= f.span.open) continue;
+          if (local < reportFrom) break;
+          const c = cands.ofPerson(m.person);
+          if (!c) continue;
+          if (local >= cueFrom) {
+            if (ACCORDING_TO_BEFORE.test(para.slice(Math.max(cueFrom, local - 60), local))) raise(c.x, F.cue_sentence, 1);
+            // The name nearest the colon only: "- Manchester United boss Sir Alex Ferguson: “" is Ferguson's.
+            const toColon = latestSeen.size === 0 ? para.slice(local, f.span.open) : '';
+            if (LABEL_TO_COLON.test(toColon) && allVerbs(toColon).length === 0) raise(c.x, F.cue_sentence, 1);
+          }
+          if (latestSeen.has(m.person)) continue;
+          latestSeen.add(m.person);
+          if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
@@ -805,6 +850,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             else if (shape.full && !shape.firstName) setFeature(x, F.unknown_first_name, 1);
             setFeature(x, F.salience, Math.min(1, p.evidence / 5));
           }
+          if (p && namedInside(people.mentions, p, q.at, q.close)) setFeature(x, F.named_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
         }
@@ -1454,4 +1500,56 @@ function namedOwner(text: string): Mention | null {
   if (!m || !DOCUMENT_NOUNS.has(m[2] ?? '')) return null;
   const named = readMention({ words: (m[1] ?? '').split(/\s+/u), appositive: null });
   return named?.kind === 'name' ? named : null;
+}
+
+/** "according to (PwC's) Frank Brown": the text right before a name. */
+const ACCORDING_TO_BEFORE = /according\s+to\s+(?:[\p{Ll}'’-]+\s+){0,3}$/iu;
+/** A name's words (a role, a title) and the colon that opens a quote: "Kevin Keegan: “". */
+const LABEL_TO_COLON = /^[^,;:!?"“”\n]{1,60}:\s*$/u;
+/** A letter (a word) right before a speech verb: the verb has a subject of its own ("he added that"), not an inverted one ("…,” said X"). */
+const WORD_BEFORE = /\p{L}\s*$/u;
+
+/**
+ * Whether the mention at `local` (paragraph offset) stands inside what a speech verb of its own
+ * sentence reports: after a verb that has a subject before it, outside quotes ("he added that Andy
+ * Johnson …", "the union said that Judge Y's refusal …"), or as a possessive ("Judge Y's refusal") —
+ * unless a speech verb follows the name before the quote (the name speaks: "When asked if A would
+ * start, Eriksson replied:"). Memoised per paragraph in `memo`.
+ */
+function reportedAt(para: string, base: number, local: number, starts: readonly number[], open: number, quoted: (pos: number) => boolean, memo: Map<number, boolean>): boolean {
+  const known = memo.get(local);
+  if (known !== undefined) return known;
+  let out = false;
+  const after = para.slice(local, Math.min(open, local + 80, sentenceEndAfter(starts, local, para.length)));
+  if (allVerbs(after).length === 0) {
+    if (POSSESSIVE_NAME.test(para.slice(local, local + 80))) out = true;
+    else {
+      const s = sentenceStartOf(starts, local);
+      const lead = para.slice(s, local);
+      for (const v of allVerbs(lead)) {
+        if (v.word === 'according to' || quoted(base + s + v.start) || !WORD_BEFORE.test(lead.slice(0, v.start))) continue;
+        out = true;
+        break;
+      }
+    }
+  }
+  memo.set(local, out);
+  return out;
+}
+
+/** Whether the article names `p` inside [from, to] (a quote's own words), by a binary search of the sorted mentions. */
+function namedInside(mentions: readonly PersonMention[], p: Person, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.pos ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k] as PersonMention;
+    if (m.pos > to) return false;
+    if (m.person === p) return true;
+  }
+  return false;
 }
