@@ -782,6 +782,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // to" or right before the colon that opens the quote (cues of its speaker), or inside what a
         // speech verb reports (the latest mention of each person only).
         const cueFrom = q.sentenceFrom - base;
+        // Read only where the sentence can hold a cue at all.
+        const according = ACCORDING.test(f.ctx.sentencePre);
+        const colon = ENDS_IN_COLON.test(f.ctx.sentencePre);
         const reportFrom = cueFrom > 0 ? sentenceStartOf(starts, cueFrom - 1) : 0;
         latestSeen.clear();
         for (let n = nearby.length - 1; n >= 0; n--) {
@@ -792,9 +795,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const c = cands.ofPerson(m.person);
           if (!c) continue;
           if (local >= cueFrom) {
-            if (ACCORDING_TO_BEFORE.test(para.slice(Math.max(cueFrom, local - 60), local))) raise(c.x, F.cue_sentence, 1);
+            if (according && ACCORDING_TO_BEFORE.test(para.slice(Math.max(cueFrom, local - 60), local))) raise(c.x, F.cue_sentence, 1);
             // The name nearest the colon only: "- Manchester United boss Sir Alex Ferguson: “" is Ferguson's.
-            const toColon = latestSeen.size === 0 ? para.slice(local, f.span.open) : '';
+            const toColon = colon && latestSeen.size === 0 ? para.slice(local, f.span.open) : '';
             if (LABEL_TO_COLON.test(toColon) && allVerbs(toColon).length === 0) raise(c.x, F.cue_sentence, 1);
           }
           if (latestSeen.has(m.person)) continue;
@@ -1502,6 +1505,8 @@ function namedOwner(text: string): Mention | null {
   return named?.kind === 'name' ? named : null;
 }
 
+const ACCORDING = /according/iu;
+const ENDS_IN_COLON = /:\s*$/u;
 /** "according to (PwC's) Frank Brown": the text right before a name. */
 const ACCORDING_TO_BEFORE = /according\s+to\s+(?:[\p{Ll}'’-]+\s+){0,3}$/iu;
 /** A name's words (a role, a title) and the colon that opens a quote: "Kevin Keegan: “". */
