@@ -655,6 +655,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   const latestSeen = new Set<Person>();
+  const inside = new Set<Person>();
   const out: AttributedQuote[] = [];
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
@@ -837,6 +838,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             slotReadings.push({ speaker: c.speaker, via: 'via_pronoun_prev', commit: noop });
           }
         }
+        // The persons named inside the quote's own words: read once per quote, so that a long quote full of names stays linear.
+        namedInside(people.mentions, q.at, q.close, inside);
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -853,7 +856,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             else if (shape.full && !shape.firstName) setFeature(x, F.unknown_first_name, 1);
             setFeature(x, F.salience, Math.min(1, p.evidence / 5));
           }
-          if (p && namedInside(people.mentions, p, q.at, q.close)) setFeature(x, F.named_in_quote, 1);
+          if (p && inside.has(p)) setFeature(x, F.named_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
         }
@@ -1507,7 +1510,7 @@ function namedOwner(text: string): Mention | null {
 
 const ACCORDING = /according/iu;
 const ENDS_IN_COLON = /:\s*$/u;
-/** "according to (PwC's) Frank Brown": the text right before a name. */
+/** "according to Frank Brown", "according to PwC's Frank Brown": up to three words of any case between "according to" and the name. */
 const ACCORDING_TO_BEFORE = /according\s+to\s+(?:[\p{Ll}'’-]+\s+){0,3}$/iu;
 /** A name's words (a role, a title) and the colon that opens a quote: "Kevin Keegan: “". */
 const LABEL_TO_COLON = /^[^,;:!?"“”\n]{1,60}:\s*$/u;
@@ -1518,32 +1521,33 @@ const WORD_BEFORE = /\p{L}\s*$/u;
  * Whether the mention at `local` (paragraph offset) stands inside what a speech verb of its own
  * sentence reports: after a verb that has a subject before it, outside quotes ("he added that Andy
  * Johnson …", "the union said that Judge Y's refusal …"), or as a possessive ("Judge Y's refusal") —
- * unless a speech verb follows the name before the quote (the name speaks: "When asked if A would
- * start, Eriksson replied:"). Memoised per paragraph in `memo`.
+ * unless a speech verb follows the name before the quote at `open` (the name speaks: "When asked if A
+ * would start, Eriksson replied:"). The text before the name is read at most CONTEXT characters back,
+ * as extraction reads, so that a sentence of a megabyte stays linear; what that reading finds is
+ * memoised per paragraph in `memo` (by the mention's offset: it does not depend on the quote).
  */
 function reportedAt(para: string, base: number, local: number, starts: readonly number[], open: number, quoted: (pos: number) => boolean, memo: Map<number, boolean>): boolean {
-  const known = memo.get(local);
-  if (known !== undefined) return known;
-  let out = false;
-  const after = para.slice(local, Math.min(open, local + 80, sentenceEndAfter(starts, local, para.length)));
-  if (allVerbs(after).length === 0) {
-    if (POSSESSIVE_NAME.test(para.slice(local, local + 80))) out = true;
-    else {
-      const s = sentenceStartOf(starts, local);
-      const lead = para.slice(s, local);
-      for (const v of allVerbs(lead)) {
-        if (v.word === 'according to' || quoted(base + s + v.start) || !WORD_BEFORE.test(lead.slice(0, v.start))) continue;
-        out = true;
-        break;
-      }
+  // At most 80 characters, read for each quote: they end at the quote.
+  if (allVerbs(para.slice(local, Math.min(open, local + 80, sentenceEndAfter(starts, local, para.length)))).length > 0) return false;
+  if (POSSESSIVE_NAME.test(para.slice(local, local + 80))) return true;
+  let known = memo.get(local);
+  if (known === undefined) {
+    known = false;
+    const s = Math.max(sentenceStartOf(starts, local), local - CONTEXT);
+    const lead = para.slice(s, local);
+    for (const v of allVerbs(lead)) {
+      if (v.word === 'according to' || quoted(base + s + v.start) || !WORD_BEFORE.test(lead.slice(Math.max(0, v.start - 40), v.start))) continue;
+      known = true;
+      break;
     }
+    memo.set(local, known);
   }
-  memo.set(local, out);
-  return out;
+  return known;
 }
 
-/** Whether the article names `p` inside [from, to] (a quote's own words), by a binary search of the sorted mentions. */
-function namedInside(mentions: readonly PersonMention[], p: Person, from: number, to: number): boolean {
+/** The persons the article names inside [from, to] (a quote's own words) into `out` (cleared first), by a binary search of the sorted mentions. */
+function namedInside(mentions: readonly PersonMention[], from: number, to: number, out: Set<Person>): void {
+  out.clear();
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -1553,8 +1557,7 @@ function namedInside(mentions: readonly PersonMention[], p: Person, from: number
   }
   for (let k = lo; k < mentions.length; k++) {
     const m = mentions[k] as PersonMention;
-    if (m.pos > to) return false;
-    if (m.person === p) return true;
+    if (m.pos > to) return;
+    out.add(m.person);
   }
-  return false;
 }

@@ -4,6 +4,7 @@
 // he/she continues. Feature tests read what the model is given (observe), so they fail when the
 // evidence is not computed; the fixtures are invented, in the style of the news the model reads.
 import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
 import { featuresAt } from './speaker-of.js';
 
 describe('a candidate named inside the quote', () => {
@@ -41,30 +42,30 @@ describe('a candidate inside a reported clause', () => {
 });
 
 describe('cues in the quote\'s own sentence', () => {
-  it('GIVEN "According to Frank Dorsey, advisory leader at the firm, the trend has one upside: “…”" THEN Dorsey carries cue_sentence, the chief executive of the paragraph before does not', () => {
+  it('GIVEN "According to Nora Felt, who runs the bakery, the new oven has one merit: “…”" THEN Felt carries cue_sentence, the owner of the paragraph before does not', () => {
     const text = [
-      'The firm\'s chief executive, Samuel Pryor, said bosses were more confident than a year ago.',
-      'According to Frank Dorsey, global advisory leader at the firm, the trend has one clear upside: "One risk in one region won\'t kill your business anymore."',
+      'The bakery\'s owner, Samuel Pryor, said sales had doubled since the spring.',
+      'According to Nora Felt, who runs the bakery on weekdays, the new oven has one merit: "The bread is ready an hour before we open."',
     ];
-    const fs = featuresAt(text, 'One risk in one');
-    expect(fs.get('Frank Dorsey')?.cue_sentence).toBe(1);
+    const fs = featuresAt(text, 'The bread is ready');
+    expect(fs.get('Nora Felt')?.cue_sentence).toBe(1);
     expect(fs.get('Samuel Pryor')?.cue_sentence).toBeUndefined();
   });
 
-  it('GIVEN a list item "- Rovers boss Kevin Marsh: “…”" THEN the name nearest the colon carries cue_sentence, the club named before it does not', () => {
+  it('GIVEN a list of speakers "- Quarry Lane chef Kevin Marsh: “…”" THEN the name nearest the colon carries cue_sentence, the restaurant named before it does not', () => {
     const text = [
-      'Both managers spoke after the game.',
-      '- Rovers boss Kevin Marsh: "We had a great chance to take the lead." - Manchester United boss Sir Alex Ferguson: "It was not our best performance."',
+      'Three judges tasted the soups.',
+      '- Quarry Lane chef Kevin Marsh: "The leek soup needed salt." - Harbour Street Grill owner Dame Ada Brook: "Mine was too thick."',
     ];
-    expect(featuresAt(text, 'We had a great').get('Kevin Marsh')?.cue_sentence).toBe(1);
-    const fs = featuresAt(text, 'It was not our');
-    expect(fs.get('Alex Ferguson')?.cue_sentence).toBe(1);
-    expect(fs.get('Manchester United')?.cue_sentence).toBeUndefined();
+    expect(featuresAt(text, 'The leek soup').get('Kevin Marsh')?.cue_sentence).toBe(1);
+    const fs = featuresAt(text, 'Mine was too');
+    expect(fs.get('Ada Brook')?.cue_sentence).toBe(1);
+    expect(fs.get('Harbour Street Grill')?.cue_sentence).toBeUndefined();
   });
 
   it('GIVEN "Kevin Marsh said: “…”" THEN a speech verb before the colon makes no label', () => {
-    const text = ['Rovers boss Kevin Marsh said: "We had a great chance to take the lead."'];
-    expect(featuresAt(text, 'We had a great').get('Kevin Marsh')?.cue_sentence).toBeUndefined();
+    const text = ['Quarry Lane chef Kevin Marsh said: "The leek soup needed salt."'];
+    expect(featuresAt(text, 'The leek soup').get('Kevin Marsh')?.cue_sentence).toBeUndefined();
   });
 });
 
@@ -80,5 +81,18 @@ describe('a he/she continuing the last speech verb\'s subject', () => {
     expect(fs.get('Slater')?.pronoun_last_verb).toBe(1);
     expect(fs.get('Slater')?.slot_tail).toBe(1);
     expect(fs.get('William Sorensen')?.pronoun_last_verb).toBeUndefined();
+  });
+});
+
+describe('a long sentence', () => {
+  it('GIVEN a one-sentence paragraph of 120 KB of "“…,” said Tom Walsh and" THEN attribution finishes and every quote is Walsh\'s (the reported-clause reading looks back a bounded stretch)', () => {
+    const unit = (n: number): string => `"Prices will rise by ${n} pct," said Tom Walsh and `;
+    const parts: string[] = [];
+    for (let n = 0; n < 2600; n++) parts.push(unit(n));
+    const text = [`${parts.join('')}nobody else spoke.`];
+    expect(text[0]?.length).toBeGreaterThan(120_000);
+    const quotes = attributeArticle(text).filter((q) => q.kind !== 'fragment');
+    expect(quotes).toHaveLength(2600);
+    expect(quotes.every((q) => q.speaker === 'Tom Walsh')).toBe(true);
   });
 });
