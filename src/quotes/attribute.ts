@@ -712,6 +712,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return c;
   };
 
+  const latestSeen = new Set<Person>();
+  const inside = new Set<Person>();
   const out: AttributedQuote[] = [];
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
@@ -743,6 +745,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // quotes: read once per paragraph, not once per continuing quote (a long sentence after many
       // "X said: “…”" quotes would be read again for each).
       const speaks = new Map<number, boolean>();
+      // Whether a mention (by its offset in the paragraph) stands inside a reported clause: read once per paragraph.
+      const reported = new Map<number, boolean>();
       let earlier: Speaker | null = null;
       speech.forEach((f, k) => {
         cands.clear();
@@ -778,6 +782,25 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
           slotReadings.push(reading);
           add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+        }
+        // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
+        // last speech verb before the quote (this paragraph, else the one before), however rarely
+        // that person speaks: a reading of its own, marked for the model to weigh.
+        if (ex && ex.pronoun !== null) {
+          const g = ex.pronoun;
+          const intro = introSpeaker(para, f.span.open, base, marks) ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
+          for (const r of fromIntro(intro)) {
+            const p = r.speaker.person;
+            if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
+            if (slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+              const c = cands.ofPerson(p);
+              if (c) raise(c.x, F.pronoun_last_verb, 1);
+              continue;
+            }
+            const reading: Resolved = { speaker: personSpeaker(p), via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
+            slotReadings.push(reading);
+            add(reading, ex.slot, { pronoun_last_verb: 1, ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+          }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         // A quote whose tail attribution names one person the text knows ("…," Baker said): the
@@ -827,6 +850,32 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           raise(x, place(m.pos), 1);
           if (m.subject) raise(x, F.near_subject, 1);
         }
+        // How the names before the quote, in its sentence and the one before, stand: after "according
+        // to" or right before the colon that opens the quote (cues of its speaker), or inside what a
+        // speech verb reports (the latest mention of each person only).
+        const cueFrom = q.sentenceFrom - base;
+        // Read only where the sentence can hold a cue at all.
+        const according = ACCORDING.test(f.ctx.sentencePre);
+        const colon = ENDS_IN_COLON.test(f.ctx.sentencePre);
+        const reportFrom = cueFrom > 0 ? sentenceStartOf(starts, cueFrom - 1) : 0;
+        latestSeen.clear();
+        for (let n = nearby.length - 1; n >= 0; n--) {
+          const m = nearby[n] as PersonMention;
+          const local = m.pos - base;
+          if (local >= f.span.open) continue;
+          if (local < reportFrom) break;
+          const c = cands.ofPerson(m.person);
+          if (!c) continue;
+          if (local >= cueFrom) {
+            if (according && ACCORDING_TO_BEFORE.test(para.slice(Math.max(cueFrom, local - 60), local))) raise(c.x, F.cue_sentence, 1);
+            // The name nearest the colon only: "- Manchester United boss Sir Alex Ferguson: “" is Ferguson's.
+            const toColon = colon && latestSeen.size === 0 ? para.slice(local, f.span.open) : '';
+            if (LABEL_TO_COLON.test(toColon) && allVerbs(toColon).length === 0) raise(c.x, F.cue_sentence, 1);
+          }
+          if (latestSeen.has(m.person)) continue;
+          latestSeen.add(m.person);
+          if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
+        }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
         const continuing = f.span.kind === 'direct' && (opensParagraph || /:\s*$/u.test(f.ctx.pre));
@@ -860,6 +909,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             slotReadings.push({ speaker: c.speaker, via: 'via_pronoun_prev', commit: noop });
           }
         }
+        // The persons named inside the quote's own words: read once per quote, so that a long quote full of names stays linear.
+        namedInside(people.mentions, q.at, q.close, inside);
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -876,6 +927,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             else if (shape.full && !shape.firstName) setFeature(x, F.unknown_first_name, 1);
             setFeature(x, F.salience, Math.min(1, p.evidence / 5));
           }
+          if (p && inside.has(p)) setFeature(x, F.named_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
         }
@@ -1541,4 +1593,58 @@ function namedOwner(text: string): Mention | null {
   if (!m || !DOCUMENT_NOUNS.has(m[2] ?? '')) return null;
   const named = readMention({ words: (m[1] ?? '').split(/\s+/u), appositive: null });
   return named?.kind === 'name' ? named : null;
+}
+
+const ACCORDING = /according/iu;
+const ENDS_IN_COLON = /:\s*$/u;
+/** "according to Frank Brown", "according to PwC's Frank Brown": up to three words of any case between "according to" and the name. */
+const ACCORDING_TO_BEFORE = /according\s+to\s+(?:[\p{Ll}'’-]+\s+){0,3}$/iu;
+/** A name's words (a role, a title) and the colon that opens a quote: "Kevin Keegan: “". */
+const LABEL_TO_COLON = /^[^,;:!?"“”\n]{1,60}:\s*$/u;
+/** A letter (a word) right before a speech verb: the verb has a subject of its own ("he added that"), not an inverted one ("…,” said X"). */
+const WORD_BEFORE = /\p{L}\s*$/u;
+
+/**
+ * Whether the mention at `local` (paragraph offset) stands inside what a speech verb of its own
+ * sentence reports: after a verb that has a subject before it, outside quotes ("he added that Andy
+ * Johnson …", "the union said that Judge Y's refusal …"), or as a possessive ("Judge Y's refusal") —
+ * unless a speech verb follows the name before the quote at `open` (the name speaks: "When asked if A
+ * would start, Eriksson replied:"). The text before the name is read at most CONTEXT characters back,
+ * as extraction reads, so that a sentence of a megabyte stays linear; what that reading finds is
+ * memoised per paragraph in `memo` (by the mention's offset: it does not depend on the quote).
+ */
+function reportedAt(para: string, base: number, local: number, starts: readonly number[], open: number, quoted: (pos: number) => boolean, memo: Map<number, boolean>): boolean {
+  // At most 80 characters, read for each quote: they end at the quote.
+  if (allVerbs(para.slice(local, Math.min(open, local + 80, sentenceEndAfter(starts, local, para.length)))).length > 0) return false;
+  if (POSSESSIVE_NAME.test(para.slice(local, local + 80))) return true;
+  let known = memo.get(local);
+  if (known === undefined) {
+    known = false;
+    const s = Math.max(sentenceStartOf(starts, local), local - CONTEXT);
+    const lead = para.slice(s, local);
+    for (const v of allVerbs(lead)) {
+      if (v.word === 'according to' || quoted(base + s + v.start) || !WORD_BEFORE.test(lead.slice(Math.max(0, v.start - 40), v.start))) continue;
+      known = true;
+      break;
+    }
+    memo.set(local, known);
+  }
+  return known;
+}
+
+/** The persons the article names inside [from, to] (a quote's own words) into `out` (cleared first), by a binary search of the sorted mentions. */
+function namedInside(mentions: readonly PersonMention[], from: number, to: number, out: Set<Person>): void {
+  out.clear();
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.pos ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k] as PersonMention;
+    if (m.pos > to) return;
+    out.add(m.person);
+  }
 }

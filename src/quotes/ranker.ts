@@ -72,6 +72,10 @@ export const FEATURES = [
   'ante_main', // a he/she slot's antecedent: its latest mention is the first person its sentence names, with no subordinate or reported clause before it ("Larne boss Jimmy McGeough has yet to confirm that Weir …": McGeough, not Weir)
   'pronoun_desc', // a he/she read as the unnamed person the paragraph's narration or last attribution made the speaker ("a spokesman for Acme said. … he added")
   'ante_bound', // a he/she slot's reading named after the pronoun in the pronoun's own sentence ("He said Reagan “…”", "“…,” he told Smith"): a pronoun never means a name its own clause goes on to name
+  'named_in_quote', // the candidate is named inside the quote's own text ("“Mr Kenteris should now …”"): a speaker rarely names himself in the third person
+  'reported_mention', // the candidate's latest mention before the quote (its sentence or the one before) stands after a speech verb that has a subject of its own, or as a possessive ("X said that Judge Y's refusal was", "he added that A and B would"): what was reported, not who reports
+  'cue_sentence', // the quote's own sentence names its source with no speech verb: right after "according to" ("According to Frank Brown, global advisory leader at PwC, the trend …: “…”"), or right before the colon that opens the quote ("- Manchester City boss Kevin Keegan: “…”"). One feature by a hand decision: the dev sets hold no "according to" before a quote, so a feature of its own would never be learnt (slot_according stays 0 for that reason); the "according to" half borrows the weight the colon labels earn
+  'pronoun_last_verb', // a he/she slot's reading that is the named subject of the last speech verb before the quote (this paragraph, else the one before): "…, Slifer said. / “…,” he said"
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
