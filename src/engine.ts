@@ -2,6 +2,7 @@ import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { chooseSpan, questionView, scorePool, type QuestionView } from './search/answer.js';
+import { answerFirst } from './search/rerank.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -286,7 +287,7 @@ export class Engine {
         shown.add(text);
         return true;
       });
-    const chosen = ranked.slice(0, limit);
+    const chosen = answerFirst(ranked, q, this.askWeights).slice(0, limit);
     const hits = chosen.map((c): AskHit => {
       const hit = this.hit({ ...c.ranked, score: Math.round(c.score * 1000) / 1000 });
       const answer = c.best.sentence.text;

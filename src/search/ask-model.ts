@@ -5,6 +5,7 @@ import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.j
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
 import { parseTypePrior, type TypePrior } from './type-prior.js';
+import { parseRerank, type Rerank } from './rerank-model.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -46,6 +47,11 @@ export interface AskWeights {
   };
   /** A second stage on the passage score learnt from news questions only (news-correction.ts). Absent: none. */
   newsCorrection?: NewsCorrection;
+  /**
+   * A second stage over the top passages' best sentences that also reads the span model's evidence
+   * (rerank.ts): which sentence `ask` answers with. Absent: the top passage's pick.
+   */
+  rerank?: Rerank;
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -211,6 +217,13 @@ export function parseWeights(doc: unknown): AskWeights {
     } catch (e) {
       // The correction is fit by its own script, over a trained passage model.
       throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npm run train:news-correction`);
+    }
+  }
+  if (w.rerank !== undefined) {
+    try {
+      w.rerank = parseRerank(w.rerank);
+    } catch (e) {
+      throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npx tsx bench/study-rerank.ts`);
     }
   }
   check('span', w.span, SPAN_FEATURES);

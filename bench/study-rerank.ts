@@ -1,0 +1,193 @@
+/**
+ * Answer-aware sentence choice, studied without a retrain: over a weights file trained on the
+ * SQuAD train part (`train:ask --part train`), every question is asked as `ask` asks it, and for
+ * the top passages' sentences the study records what the answer models say: the passage score,
+ * the pick and sentence models' scores against their passage's best, and the span model's
+ * evidence (its best pickable candidate's score, the margin over the second, how many). A small
+ * re-ranker over those (re-rank.ts) is fitted on the training part and scored on the held-out
+ * part against `ask`'s own choice (the top passage's shown sentence), with the paired flips and
+ * a sign test.
+ *
+ * The span scores of the training questions are cross-fitted: span models fitted without the
+ * question's fold of articles (articleFolds, 5 folds), each question read with the answer-type
+ * prior that never counted it (crossFitPrior), as `train:ask` reads its training questions. The
+ * held-out questions read the file's own span model and prior.
+ *
+ *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--linear] [--into FILE]
+ *
+ * `--cache FILE`: the recorded items are written there on the first run and read back after (the
+ * asking is most of the time). `--into FILE`: the fitted re-ranker written into that weights file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseWeights, type AskWeights } from '../src/search/ask-model.js';
+import { scorePool, withPrior } from '../src/search/answer.js';
+import { countedPrior, holdsAnswer, spanGroupsOf, spanItems, trainSpanWeights, answerScores } from '../src/search/ask-train.js';
+import { articleFolds } from '../src/search/folds.js';
+import { rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
+import { heldOutArticles, openSquad } from './squad.js';
+
+const args = process.argv.slice(2);
+const valued = ['--weights', '--cache', '--passages', '--into', '--drop', '--limit'];
+const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
+const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const weightsPath = valueOf('--weights');
+if (!docsPath || !questionsPath || !weightsPath) {
+  console.error('usage: npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--linear] [--into FILE] [--drop F,F]');
+  process.exit(1);
+}
+const passages = Number(valueOf('--passages') ?? 3);
+const drop = new Set((valueOf('--drop') ?? '').split(',').filter(Boolean).map((f) => RERANK_FEATURES.indexOf(f as (typeof RERANK_FEATURES)[number])));
+if (drop.has(-1)) {
+  console.error(`--drop: unknown feature; known: ${RERANK_FEATURES.join(', ')}`);
+  process.exit(1);
+}
+
+/** One question as recorded: its items (the top passages' sentences) and what each would score. */
+interface Row {
+  part: 'train' | 'heldout';
+  type: string;
+  article: string;
+  items: Array<RerankItem & { right: boolean; goldPassage: boolean; em: number; f1: number }>;
+}
+
+const cachePath = valueOf('--cache');
+let rows: Row[];
+const weights: AskWeights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
+if (cachePath && existsSync(cachePath)) {
+  rows = JSON.parse(readFileSync(cachePath, 'utf8')) as Row[];
+  console.log(`read ${rows.length} questions from ${cachePath}`);
+} else {
+  rows = record(weights);
+  if (cachePath) writeFileSync(cachePath, JSON.stringify(rows));
+}
+
+function record(w: AskWeights): Row[] {
+  const started = performance.now();
+  const heldOut = heldOutArticles(docsPath as string);
+  const squad = openSquad(docsPath as string, questionsPath as string, 'all');
+  squad.engine.askWeights = w;
+  const out: Row[] = [];
+  try {
+    const limit = Number(valueOf('--limit') ?? Infinity);
+    const questions = squad.questions.filter((_, i) => i < limit || heldOut.has(squad.questions[i]?.article ?? '')).slice(0, 2 * limit);
+    const train = questions.filter((g) => !heldOut.has(g.article));
+    // The span model of each training fold, fitted without it; the prior each training question reads never counted it.
+    const typed = countedPrior(squad.engine, train, true);
+    const foldOf = articleFolds(train.map((g) => g.article), 5);
+    const items = spanItems(squad.engine, train, (g) => typed?.of(g.article));
+    const spans = new Map<number, AskWeights['span']>();
+    for (const k of new Set(foldOf.values())) {
+      const fit = trainSpanWeights(spanGroupsOf(items.filter((it) => foldOf.get(it.g.article) !== k)), ['other']);
+      spans.set(k, { features: w.span.features, weights: fit.weights, ...(Object.keys(fit.trees).length ? { trees: fit.trees } : {}) });
+    }
+    console.log(`fold span models ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    for (const g of questions) {
+      const held = heldOut.has(g.article);
+      let asked;
+      try {
+        asked = squad.engine.askPool(g.question, 20);
+      } catch {
+        continue;
+      }
+      const q = held ? asked.q : withPrior(asked.q, typed?.of(g.article));
+      const span = held ? w.span : (spans.get(foldOf.get(g.article) ?? -1) ?? w.span);
+      const shown = new Set<string>();
+      const ranked = scorePool(squad.engine.index, asked.pool, asked.q, w)
+        .sort((a, b) => b.score - a.score)
+        .filter((c) => {
+          const text = squad.engine.index.passageText(c.ranked.passage);
+          if (shown.has(text)) return false;
+          shown.add(text);
+          return true;
+        });
+      const top = ranked.slice(0, passages);
+      const found = rerankItems(
+        top,
+        q,
+        { ...w, span },
+      );
+      out.push({
+        part: held ? 'heldout' : 'train',
+        type: q.type,
+        article: g.article,
+        items: found.map((it) => {
+          const c = top[it.passage];
+          const p = c ? squad.engine.index.passages[c.ranked.passage] : undefined;
+          const s = it.span ? answerScores(it.span, g.answers) : { em: 0, f1: 0 };
+          return { ...it, right: holdsAnswer(it.sentence, g.answers), goldPassage: p !== undefined && squad.engine.index.articles[p.article]?.id === g.article && p.paragraph === g.paragraph, em: s.em, f1: s.f1 };
+        }),
+      });
+      if (out.length % 500 === 0) console.log(`${out.length} questions, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    squad.close();
+  }
+  return out;
+}
+
+const masked = (x: readonly number[]): number[] => x.map((v, i) => (drop.has(i) ? 0 : v));
+const trainRows = rows.filter((r) => r.part === 'train');
+const testRows = rows.filter((r) => r.part === 'heldout');
+const groups = trainRows.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article }));
+const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages });
+console.log(`trained on ${groups.filter((g) => g.positive.some(Boolean) && !g.positive.every(Boolean)).length} groups; weights ${RERANK_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}; trees ${model.trees?.length ?? 0}`);
+
+/** Two-sided exact sign test: the probability of a split at least this uneven among n flips. */
+function signTest(wins: number, losses: number): number {
+  const n = wins + losses;
+  const k = Math.min(wins, losses);
+  let p = 0;
+  let c = 1;
+  for (let i = 0; i <= n; i++) {
+    if (i <= k) p += c;
+    c = (c * (n - i)) / (i + 1);
+  }
+  return Math.min(1, (2 * p) / 2 ** n);
+}
+
+for (const [name, part] of [
+  ['train (in sample)', trainRows],
+  ['held out', testRows],
+] as const) {
+  const byType = new Map<string, { n: number; base: number; after: number; r1: number; r1after: number; em: number; emAfter: number; f1: number; f1After: number; oracle: number }>();
+  let wins = 0;
+  let losses = 0;
+  for (const r of part) {
+    const base = r.items.findIndex((it) => it.passage === 0 && it.shown);
+    let best = base;
+    r.items.forEach((it, i) => {
+      if (rerankScore(model, masked(it.features)) > rerankScore(model, masked(r.items[best]?.features ?? [])) + 1e-12) best = i;
+    });
+    const b = r.items[base];
+    const a = r.items[best];
+    if (a?.right && !b?.right) wins++;
+    if (!a?.right && b?.right) losses++;
+    for (const key of ['all', r.type]) {
+      let t = byType.get(key);
+      if (!t) byType.set(key, (t = { n: 0, base: 0, after: 0, r1: 0, r1after: 0, em: 0, emAfter: 0, f1: 0, f1After: 0, oracle: 0 }));
+      t.n++;
+      if (b?.right) t.base++;
+      if (a?.right) t.after++;
+      if (r.items.some((it) => it.right)) t.oracle++;
+      if (r.items.find((it) => it.passage === 0)?.goldPassage) t.r1++;
+      if (a?.goldPassage) t.r1after++;
+      t.em += b?.em ?? 0;
+      t.emAfter += a?.em ?? 0;
+      t.f1 += b?.f1 ?? 0;
+      t.f1After += a?.f1 ?? 0;
+    }
+  }
+  console.log(`${name}: flips right ${wins} / wrong ${losses}, sign test p ${signTest(wins, losses).toFixed(3)}`);
+  const f = (x: number, n: number): string => (x / n).toFixed(3);
+  for (const [k, t] of [...byType].sort((x, y) => y[1].n - x[1].n)) {
+    console.log(
+      `  ${k.padEnd(7)} n ${String(t.n).padStart(5)}  sentence ${f(t.base, t.n)} → ${f(t.after, t.n)}  recall@1 ${f(t.r1, t.n)} → ${f(t.r1after, t.n)}  EM ${(100 * (t.em / t.n)).toFixed(1)} → ${(100 * (t.emAfter / t.n)).toFixed(1)}  F1 ${(100 * (t.f1 / t.n)).toFixed(1)} → ${(100 * (t.f1After / t.n)).toFixed(1)}  oracle ${f(t.oracle, t.n)}`,
+    );
+  }
+}
+const into = valueOf('--into');
+if (into) {
+  const doc = parseWeights(JSON.parse(readFileSync(into, 'utf8')));
+  writeFileSync(into, `${JSON.stringify({ ...doc, rerank: model }, null, 1)}\n`);
+  console.log(`re-ranker written into ${into}`);
+}
