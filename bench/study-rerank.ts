@@ -13,21 +13,26 @@
  * prior that never counted it (crossFitPrior), as `train:ask` reads its training questions. The
  * held-out questions read the file's own span model and prior.
  *
- *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--linear] [--into FILE]
+ * `--pick-folds`: the training questions' pick scores out of fold as well (5 pick models fitted as
+ * train:ask fits it, each without one fold of articles). `--use P`, `--per S`: fit and score with
+ * only the top P passages' best S sentences of those recorded. `--drop F,F`: features read 0.
+ *
+ *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--into FILE]
  *
  * `--cache FILE`: the recorded items are written there on the first run and read back after (the
  * asking is most of the time). `--into FILE`: the fitted re-ranker written into that weights file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseWeights, type AskWeights } from '../src/search/ask-model.js';
+import { dot, parseWeights, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../src/search/ask-model.js';
+import { trainBoosted } from '../src/search/boost.js';
 import { scorePool, withPrior } from '../src/search/answer.js';
-import { countedPrior, holdsAnswer, spanGroupsOf, spanItems, trainSpanWeights, answerScores } from '../src/search/ask-train.js';
+import { countedPrior, goldSentences, holdsAnswer, spanGroupsOf, spanItems, trainSpanWeights, answerScores } from '../src/search/ask-train.js';
 import { articleFolds } from '../src/search/folds.js';
 import { rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--weights', '--cache', '--passages', '--into', '--drop', '--limit'];
+const valued = ['--weights', '--cache', '--passages', '--into', '--drop', '--limit', '--use', '--per'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const weightsPath = valueOf('--weights');
@@ -81,6 +86,28 @@ function record(w: AskWeights): Row[] {
       spans.set(k, { features: w.span.features, weights: fit.weights, ...(Object.keys(fit.trees).length ? { trees: fit.trees } : {}) });
     }
     console.log(`fold span models ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // `--pick-folds`: the pick model read out of fold too (fitted as train:ask fits it, on the gold paragraphs of the other folds).
+    const picks = new Map<number, Ranker>();
+    if (args.includes('--pick-folds')) {
+      const pickGroups: Array<{ article: string; group: Group }> = [];
+      for (const g of train) {
+        let q;
+        try {
+          q = squad.engine.askPool(g.question, 1).q;
+        } catch {
+          continue;
+        }
+        const gold = goldSentences(squad.engine, g, q);
+        if (gold) pickGroups.push({ article: g.article, group: { features: gold.sentences.map((x) => x.features), positive: gold.positive } });
+      }
+      for (const k of new Set(foldOf.values())) {
+        const fit = pickGroups.filter((x) => foldOf.get(x.article) !== k).map((x) => x.group);
+        const linear = trainConditionalLogit(fit, SENTENCE_FEATURES.length);
+        const boosted = trainBoosted(fit, SENTENCE_FEATURES.length, (x) => dot(linear, x));
+        picks.set(k, { features: [...SENTENCE_FEATURES], weights: linear, trees: boosted.trees });
+      }
+      console.log(`fold pick models ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
     for (const g of questions) {
       const held = heldOut.has(g.article);
       let asked;
@@ -91,6 +118,7 @@ function record(w: AskWeights): Row[] {
       }
       const q = held ? asked.q : withPrior(asked.q, typed?.of(g.article));
       const span = held ? w.span : (spans.get(foldOf.get(g.article) ?? -1) ?? w.span);
+      const pick = held ? w.pick : (picks.get(foldOf.get(g.article) ?? -1) ?? w.pick);
       const shown = new Set<string>();
       const ranked = scorePool(squad.engine.index, asked.pool, asked.q, w)
         .sort((a, b) => b.score - a.score)
@@ -104,7 +132,7 @@ function record(w: AskWeights): Row[] {
       const found = rerankItems(
         top,
         q,
-        { ...w, span },
+        { ...w, span, ...(pick ? { pick } : {}) },
       );
       out.push({
         part: held ? 'heldout' : 'train',
@@ -126,10 +154,27 @@ function record(w: AskWeights): Row[] {
 }
 
 const masked = (x: readonly number[]): number[] => x.map((v, i) => (drop.has(i) ? 0 : v));
+// `--use P` / `--per S`: fewer passages or sentences than recorded compete (spanVsBest read again over those left).
+const use = Number(valueOf('--use') ?? passages);
+const per = Number(valueOf('--per') ?? 3);
+const SPAN = RERANK_FEATURES.indexOf('span');
+const VS = RERANK_FEATURES.indexOf('spanVsBest');
+const NONE = RERANK_FEATURES.indexOf('noCandidate');
+for (const r of rows) {
+  const rank = new Map<number, number>();
+  r.items = r.items.filter((it) => {
+    const k = rank.get(it.passage) ?? 0;
+    rank.set(it.passage, k + 1);
+    return it.passage < use && k < per;
+  });
+  const spans = r.items.filter((it) => it.features[NONE] === 0).map((it) => it.features[SPAN] ?? 0);
+  const top = spans.length ? Math.max(...spans) : 0;
+  for (const it of r.items) it.features[VS] = it.features[NONE] === 0 ? (it.features[SPAN] ?? 0) - top : -5;
+}
 const trainRows = rows.filter((r) => r.part === 'train');
 const testRows = rows.filter((r) => r.part === 'heldout');
 const groups = trainRows.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article }));
-const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages });
+const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages: use, sentences: per });
 console.log(`trained on ${groups.filter((g) => g.positive.some(Boolean) && !g.positive.every(Boolean)).length} groups; weights ${RERANK_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}; trees ${model.trees?.length ?? 0}`);
 
 /** Two-sided exact sign test: the probability of a split at least this uneven among n flips. */
