@@ -10,23 +10,29 @@
  *
  * The span scores of the training questions are cross-fitted: span models fitted without the
  * question's fold of articles (articleFolds, 5 folds), each question read with the answer-type
- * prior that never counted it (crossFitPrior), as `train:ask` reads its training questions. The
- * held-out questions read the file's own span model and prior.
+ * prior that never counted it (crossFitPrior). The passage, sentence and pick models (and the
+ * stored translation table) are the file's, so on the training questions those scores are in
+ * sample (`--pick-folds` reads the pick out of fold too); the held-out questions read the file's
+ * own models throughout, as `ask` will.
  *
  * `--pick-folds`: the training questions' pick scores out of fold as well (5 pick models fitted as
  * train:ask fits it, each without one fold of articles). `--use P`, `--per S`: fit and score with
- * only the top P passages' best S sentences of those recorded. `--drop F,F`: features read 0.
+ * only the top P passages' best S sentences of those recorded. Knobs are chosen on 5-fold
+ * cross-validation by article over the training part; `--final` also scores the held-out part
+ * (run it once, with the chosen knobs). `--drop F,F`: features read 0.
  *
- *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--into FILE]
+ *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--final] [--into FILE]
  *
  * `--cache FILE`: the recorded items are written there on the first run and read back after (the
  * asking is most of the time). `--into FILE`: the fitted re-ranker written into that weights file.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dot, parseWeights, SENTENCE_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../src/search/ask-model.js';
-import { trainBoosted } from '../src/search/boost.js';
+import { dot, OPEN_SPAN_FEATURES, parseWeights, SENTENCE_FEATURES, SPAN_FEATURES, trainConditionalLogit, type AskWeights, type Group, type Ranker } from '../src/search/ask-model.js';
+import { trainBoosted, type Tree } from '../src/search/boost.js';
+import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { scorePool, withPrior } from '../src/search/answer.js';
-import { countedPrior, goldSentences, holdsAnswer, spanGroupsOf, spanItems, trainSpanWeights, answerScores } from '../src/search/ask-train.js';
+import { countedPrior, goldSentences, holdsAnswer, spanGroupsOf, spanItems, answerScores } from '../src/search/ask-train.js';
 import { articleFolds } from '../src/search/folds.js';
 import { rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
 import { heldOutArticles, openSquad } from './squad.js';
@@ -58,12 +64,44 @@ interface Row {
 const cachePath = valueOf('--cache');
 let rows: Row[];
 const weights: AskWeights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
+// What the recording depends on: a cache made under other settings is refused, not read.
+const meta = JSON.stringify({ weights: createHash('sha256').update(readFileSync(weightsPath)).digest('hex').slice(0, 16), passages, pickFolds: args.includes('--pick-folds'), limit: valueOf('--limit') ?? null });
 if (cachePath && existsSync(cachePath)) {
-  rows = JSON.parse(readFileSync(cachePath, 'utf8')) as Row[];
+  const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { meta?: string; rows: Row[] };
+  if (cached.meta !== meta) {
+    console.error(`${cachePath} was recorded under ${String(cached.meta)}, not ${meta}: remove it or name another cache`);
+    process.exit(1);
+  }
+  rows = cached.rows;
   console.log(`read ${rows.length} questions from ${cachePath}`);
 } else {
   rows = record(weights);
-  if (cachePath) writeFileSync(cachePath, JSON.stringify(rows));
+  if (cachePath) writeFileSync(cachePath, JSON.stringify({ meta, rows }));
+}
+
+/**
+ * A span model fitted as trainSpanWeights fits it (open-question features for 'other' only, a
+ * small type borrowing every type's groups, trees for 'other'), without its cross-validated
+ * choice of leaving the who/where evidence out: that choice took most of the time, and on the
+ * train part it left it in for every type (train:ask's report, base19).
+ */
+function foldSpan(groups: ReadonlyMap<AnswerType, Group[]>): AskWeights['span'] {
+  const open = new Set(OPEN_SPAN_FEATURES.map((f) => SPAN_FEATURES.indexOf(f)));
+  const zero = (gs: readonly Group[]): Group[] => gs.map((g) => ({ ...g, features: g.features.map((x) => x.map((v, i) => (open.has(i) ? 0 : v))) }));
+  const every = [...groups.values()].flat();
+  const weights = {} as Record<AnswerType, number[]>;
+  const trees: Partial<Record<AnswerType, Tree[]>> = {};
+  for (const t of ANSWER_TYPES) {
+    const own = groups.get(t) ?? [];
+    const gs = t === 'other' ? own : zero(own);
+    const linear = trainConditionalLogit(gs.length >= 30 ? gs : t === 'other' ? every : zero(every), SPAN_FEATURES.length);
+    weights[t] = linear;
+    if (t === 'other' && gs.length >= 30) {
+      const boosted = trainBoosted(gs, SPAN_FEATURES.length, (x) => dot(linear, x));
+      if (boosted.chosen > 0) trees[t] = boosted.trees;
+    }
+  }
+  return { features: [...SPAN_FEATURES], weights, ...(Object.keys(trees).length ? { trees } : {}) };
 }
 
 function record(w: AskWeights): Row[] {
@@ -82,8 +120,8 @@ function record(w: AskWeights): Row[] {
     const items = spanItems(squad.engine, train, (g) => typed?.of(g.article));
     const spans = new Map<number, AskWeights['span']>();
     for (const k of new Set(foldOf.values())) {
-      const fit = trainSpanWeights(spanGroupsOf(items.filter((it) => foldOf.get(it.g.article) !== k)), ['other']);
-      spans.set(k, { features: w.span.features, weights: fit.weights, ...(Object.keys(fit.trees).length ? { trees: fit.trees } : {}) });
+      spans.set(k, foldSpan(spanGroupsOf(items.filter((it) => foldOf.get(it.g.article) !== k))));
+      console.log(`fold ${k} span model ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     console.log(`fold span models ${((performance.now() - started) / 1000).toFixed(0)} s`);
     // `--pick-folds`: the pick model read out of fold too (fitted as train:ask fits it, on the gold paragraphs of the other folds).
@@ -190,19 +228,34 @@ function signTest(wins: number, losses: number): number {
   return Math.min(1, (2 * p) / 2 ** n);
 }
 
-for (const [name, part] of [
-  ['train (in sample)', trainRows],
-  ['held out', testRows],
+/** The re-ranker's choice in a row (the first of equals; ask's own choice when nothing scores above it). */
+function choice(m: Rerank, r: Row, base: number): number {
+  let best = base;
+  r.items.forEach((it, i) => {
+    if (best < 0 || rerankScore(m, masked(it.features)) > rerankScore(m, masked(r.items[best]?.features ?? [])) + 1e-12) best = i;
+  });
+  return best;
+}
+// Knobs are chosen here: 5-fold cross-validation over the training part's articles (fit on four, score the fifth).
+const cvFold = articleFolds(trainRows.map((r) => r.article), 5);
+const cvChoice = new Map<Row, number>();
+for (let k = 0; k < 5; k++) {
+  const fit = trainRows.filter((r) => cvFold.get(r.article) !== k);
+  const m = trainRerank(fit.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article })), { trees: !args.includes('--linear'), passages: use, sentences: per });
+  for (const r of trainRows) if (cvFold.get(r.article) === k) cvChoice.set(r, choice(m, r, r.items.findIndex((it) => it.passage === 0 && it.shown)));
+}
+// The held-out part is scored only with --final (once, after the knobs were chosen on the training part).
+for (const [name, part, pick] of [
+  ['train part, 5-fold CV by article', trainRows, (r: Row, base: number) => cvChoice.get(r) ?? base],
+  ...(args.includes('--final') ? ([['held out (final)', testRows, (r: Row, base: number) => choice(model, r, base)]] as const) : []),
 ] as const) {
   const byType = new Map<string, { n: number; base: number; after: number; r1: number; r1after: number; em: number; emAfter: number; f1: number; f1After: number; oracle: number }>();
   let wins = 0;
   let losses = 0;
   for (const r of part) {
     const base = r.items.findIndex((it) => it.passage === 0 && it.shown);
-    let best = base;
-    r.items.forEach((it, i) => {
-      if (rerankScore(model, masked(it.features)) > rerankScore(model, masked(r.items[best]?.features ?? [])) + 1e-12) best = i;
-    });
+    if (base < 0) continue; // the top passage has no sentence: nothing to compare
+    const best = pick(r, base);
     const b = r.items[base];
     const a = r.items[best];
     if (a?.right && !b?.right) wins++;

@@ -303,8 +303,11 @@ export class Engine {
     // place is answered only by a sentence that restates nearly all of it.
     const untypedNeeds = CANDIDATE_TYPES.has(type) ? CONFIDENT_UNTYPED_OVERLAP : CONFIDENT_OVERLAP;
     // Two passages the model can hardly tell apart: whichever is first is a guess.
+    // The passage model's own margin, in its order: a passage the re-ranker moved first has no margin
+    // of its own over the passage it displaced (nor a positive one over a higher-scored one).
+    const leader = ranked[0];
     const runnerUp = ranked[1];
-    const clearLead = top !== undefined && (runnerUp === undefined || top.score - runnerUp.score >= CONFIDENT_MARGIN);
+    const clearLead = leader !== undefined && (runnerUp === undefined || leader.score - runnerUp.score >= CONFIDENT_MARGIN);
     const confident = top !== undefined && clearLead && top.best.overlap >= (typedTop ? CONFIDENT_TYPED_OVERLAP : untypedNeeds);
     return { hits, answerType: type, confident };
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.js';
+import { CONFIDENT_MARGIN, CONFIDENT_OVERLAP, CONFIDENT_TYPED_OVERLAP, type Engine } from '../../src/engine.js';
 import { scorePool } from '../../src/search/answer.js';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, type AskWeights, type Ranker } from '../../src/search/ask-model.js';
 import { answerFirst, RERANK_FEATURES, rerankChoice, rerankItems, trainRerank, type Rerank } from '../../src/search/rerank.js';
@@ -94,6 +94,28 @@ describe('ask: the re-ranker reads the span model beside the sentence models', (
     // Without a re-ranker, or when it keeps the top passage's shown sentence, nothing moves.
     expect(answerFirst(pool, q, firstShown)).toEqual(pool);
     expect(answerFirst(pool, q, { ...firstShown, rerank: onlyRerank('shown', 5) })).toEqual(pool);
+  });
+
+  it('GIVEN a re-ranker that moves another passage first THEN ask is as sure as the passage model\'s own margin and the moved sentence make it', () => {
+    const saved = engine.askWeights;
+    try {
+      const weights = { ...firstShown, rerank: onlyRerank('topPassage', -5, 2) };
+      engine.askWeights = weights;
+      // An open question: the ferry paragraph's sentence restates more than half of it.
+      const question = 'What carried traffic in Dunmore while the bridge was repaired?';
+      const { q, pool: retrieved } = engine.askPool(question, 20);
+      const pool = scorePool(engine.index, retrieved, q, weights).sort((a, b) => b.score - a.score);
+      const moved = answerFirst(pool, q, weights)[0];
+      const margin = (pool[0]?.score ?? 0) - (pool[1]?.score ?? 0);
+      const typed = moved !== undefined && moved.best.typed.length > 0;
+      const overlap = moved?.best.overlap ?? 0;
+      const expected = margin >= CONFIDENT_MARGIN && overlap >= (typed ? CONFIDENT_TYPED_OVERLAP : CONFIDENT_OVERLAP);
+      // The fixture is built so that this ask is sure: before the fix the moved passage had no margin and never was.
+      expect(expected).toBe(true);
+      expect(engine.ask({ question }).confident).toBe(expected);
+    } finally {
+      engine.askWeights = saved;
+    }
   });
 
   it('GIVEN groups whose right item has a candidate THEN the fitted re-ranker learns to prefer a candidate and chooses the right items', () => {
