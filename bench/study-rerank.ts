@@ -34,7 +34,7 @@ import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { scorePool, withPrior } from '../src/search/answer.js';
 import { countedPrior, goldSentences, holdsAnswer, spanGroupsOf, spanItems, answerScores } from '../src/search/ask-train.js';
 import { articleFolds } from '../src/search/folds.js';
-import { rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
+import { rerankFingerprint, rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
@@ -212,7 +212,7 @@ for (const r of rows) {
 const trainRows = rows.filter((r) => r.part === 'train');
 const testRows = rows.filter((r) => r.part === 'heldout');
 const groups = trainRows.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article }));
-const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages: use, sentences: per });
+const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages: use, sentences: per, fitOver: rerankFingerprint(weights) });
 console.log(`trained on ${groups.filter((g) => g.positive.some(Boolean) && !g.positive.every(Boolean)).length} groups; weights ${RERANK_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}; trees ${model.trees?.length ?? 0}`);
 
 /** Two-sided exact sign test: the probability of a split at least this uneven among n flips. */
@@ -241,7 +241,7 @@ const cvFold = articleFolds(trainRows.map((r) => r.article), 5);
 const cvChoice = new Map<Row, number>();
 for (let k = 0; k < 5; k++) {
   const fit = trainRows.filter((r) => cvFold.get(r.article) !== k);
-  const m = trainRerank(fit.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article })), { trees: !args.includes('--linear'), passages: use, sentences: per });
+  const m = trainRerank(fit.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article })), { trees: !args.includes('--linear'), passages: use, sentences: per, fitOver: rerankFingerprint(weights) });
   for (const r of trainRows) if (cvFold.get(r.article) === k) cvChoice.set(r, choice(m, r, r.items.findIndex((it) => it.passage === 0 && it.shown)));
 }
 // The held-out part is scored only with --final (once, after the knobs were chosen on the training part).

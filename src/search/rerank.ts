@@ -3,7 +3,7 @@ import { dot, rankerScore, spanScore, trainConditionalLogit, type AskWeights, ty
 import { trainBoosted } from './boost.js';
 import { RERANK_FEATURES, type Rerank } from './rerank-model.js';
 
-export { RERANK_FEATURES, type Rerank } from './rerank-model.js';
+export { RERANK_FEATURES, rerankFingerprint, type Rerank } from './rerank-model.js';
 
 /** One competing sentence: which passage (its place among the top ones) and sentence it is, its best span and its features. */
 export interface RerankItem {
@@ -124,7 +124,7 @@ export function rerankChoice(model: Rerank, items: readonly RerankItem[]): numbe
 }
 
 /** Fits the re-ranker: a conditional logit over each question's items, boosted trees on top when `trees`. */
-export function trainRerank(groups: readonly Group[], options: { trees: boolean; passages: number; sentences?: number }): Rerank {
+export function trainRerank(groups: readonly Group[], options: { trees: boolean; passages: number; sentences?: number; fitOver: string }): Rerank {
   const weights = trainConditionalLogit(groups, RERANK_FEATURES.length);
   const boosted = options.trees ? trainBoosted(groups, RERANK_FEATURES.length, (x) => dot(weights, x)) : undefined;
   return {
@@ -133,6 +133,7 @@ export function trainRerank(groups: readonly Group[], options: { trees: boolean;
     ...(boosted && boosted.chosen > 0 ? { trees: boosted.trees } : {}),
     passages: options.passages,
     sentences: options.sentences ?? RERANK_SENTENCES,
+    fitOver: options.fitOver,
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENT_MARGIN, CONFIDENT_OVERLAP, CONFIDENT_TYPED_OVERLAP, type Engine } from '../../src/engine.js';
 import { scorePool } from '../../src/search/answer.js';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, SENTENCE_FEATURES, type AskWeights, type Ranker } from '../../src/search/ask-model.js';
-import { answerFirst, RERANK_FEATURES, rerankChoice, rerankItems, trainRerank, type Rerank } from '../../src/search/rerank.js';
+import { answerFirst, RERANK_FEATURES, rerankChoice, rerankFingerprint, rerankItems, trainRerank, type Rerank } from '../../src/search/rerank.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
 const NEWS: Record<string, string> = {
@@ -36,6 +36,7 @@ const onlyRerank = (name: (typeof RERANK_FEATURES)[number], weight: number, pass
   weights: RERANK_FEATURES.map((f) => (f === name ? weight : 0)),
   passages,
   sentences: 3,
+  fitOver: rerankFingerprint(DEFAULT_ASK_WEIGHTS),
 });
 /** The default weights whose pick model shows a passage's first sentence (which holds no amount). */
 const firstShown: AskWeights = { ...DEFAULT_ASK_WEIGHTS, pick: onlySentence('position', -5) };
@@ -121,7 +122,7 @@ describe('ask: the re-ranker reads the span model beside the sentence models', (
   it('GIVEN groups whose right item has a candidate THEN the fitted re-ranker learns to prefer a candidate and chooses the right items', () => {
     const x = (noCandidate: number, shown: number): number[] => RERANK_FEATURES.map((f) => (f === 'noCandidate' ? noCandidate : f === 'shown' ? shown : 0));
     const groups = Array.from({ length: 40 }, (_, i) => ({ features: [x(1, 1), x(0, 0), x(1, 0)], positive: [i % 10 === 0, i % 10 !== 0, false] }));
-    const model = trainRerank(groups, { trees: false, passages: 3 });
+    const model = trainRerank(groups, { trees: false, passages: 3, fitOver: 'x' });
     expect(model.weights[at('noCandidate')]).toBeLessThan(0);
     const items = groups[1]?.features.map((f, i) => ({ passage: 0, at: i, sentence: '', shown: i === 0, span: null, features: f })) ?? [];
     expect(rerankChoice(model, items)).toBe(1);
@@ -130,7 +131,11 @@ describe('ask: the re-ranker reads the span model beside the sentence models', (
   it('GIVEN a weights file with a re-ranker THEN loading checks it and names the script that fits it', () => {
     const doc = JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, rerank: onlyRerank('span', 1) })) as AskWeights;
     expect(parseWeights(JSON.parse(JSON.stringify(doc))).rerank?.weights).toEqual(onlyRerank('span', 1).weights);
-    expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, features: ['span'] } })).toThrow(/re-ranker: features differ.*study-rerank/);
+    expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, features: ['span'] } })).toThrow(/re-ranker: features differ.*missing: topPassage.*train:rerank/);
+    // Fitted over other models (a retrained pick model here): its features would read other scores.
+    expect(() => parseWeights({ ...doc, pick: onlySentence('position', 1) })).toThrow(/re-ranker: fitted over other answer models.*train:rerank/);
+    expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, fitOver: undefined } })).toThrow(/no fingerprint/);
+    expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, sentences: 1.5 } })).toThrow(/whole numbers/);
     expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, weights: RERANK_FEATURES.map(() => Number.NaN) } })).toThrow(/re-ranker: needs/);
     expect(() => parseWeights({ ...doc, rerank: { ...doc.rerank, passages: 0 } })).toThrow(/whole numbers/);
     const none = { ...doc } as Partial<AskWeights>;
