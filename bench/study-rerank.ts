@@ -21,10 +21,11 @@
  * cross-validation by article over the training part; `--final` also scores the held-out part
  * (run it once, with the chosen knobs). `--drop F,F`: features read 0.
  *
- *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--final] [--into FILE]
+ *   npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--final] [--limit N]
  *
  * `--cache FILE`: the recorded items are written there on the first run and read back after (the
- * asking is most of the time). `--into FILE`: the fitted re-ranker written into that weights file.
+ * asking is most of the time); a cache recorded under other settings is refused. `--limit N`: the
+ * first N questions and as many held-out ones (a quick check of the script, not a measure).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,16 +35,16 @@ import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { scorePool, withPrior } from '../src/search/answer.js';
 import { countedPrior, goldSentences, holdsAnswer, spanGroupsOf, spanItems, answerScores } from '../src/search/ask-train.js';
 import { articleFolds } from '../src/search/folds.js';
-import { rerankFingerprint, rerankItems, RERANK_FEATURES, trainRerank, rerankScore, type RerankItem, type Rerank } from '../src/search/rerank.js';
+import { MAX_MARGIN, rerankItems, RERANK_FEATURES, RERANK_SENTENCES, trainRerank, rerankScore, type RerankItem, type Rerank } from './rerank.js';
 import { heldOutArticles, openSquad } from './squad.js';
 
 const args = process.argv.slice(2);
-const valued = ['--weights', '--cache', '--passages', '--into', '--drop', '--limit', '--use', '--per'];
+const valued = ['--weights', '--cache', '--passages', '--drop', '--limit', '--use', '--per'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const weightsPath = valueOf('--weights');
 if (!docsPath || !questionsPath || !weightsPath) {
-  console.error('usage: npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--linear] [--into FILE] [--drop F,F]');
+  console.error('usage: npx tsx bench/study-rerank.ts DOCS.jsonl QUESTIONS.jsonl --weights TRAIN.json [--cache FILE] [--passages P] [--pick-folds] [--use P] [--per S] [--linear] [--drop F,F] [--final] [--limit N]');
   process.exit(1);
 }
 const passages = Number(valueOf('--passages') ?? 3);
@@ -171,6 +172,7 @@ function record(w: AskWeights): Row[] {
         top,
         q,
         { ...w, span, ...(pick ? { pick } : {}) },
+        RERANK_SENTENCES,
       );
       out.push({
         part: held ? 'heldout' : 'train',
@@ -194,7 +196,11 @@ function record(w: AskWeights): Row[] {
 const masked = (x: readonly number[]): number[] => x.map((v, i) => (drop.has(i) ? 0 : v));
 // `--use P` / `--per S`: fewer passages or sentences than recorded compete (spanVsBest read again over those left).
 const use = Number(valueOf('--use') ?? passages);
-const per = Number(valueOf('--per') ?? 3);
+const per = Number(valueOf('--per') ?? RERANK_SENTENCES);
+if (!(Number.isInteger(use) && use >= 1 && use <= passages && Number.isInteger(per) && per >= 1 && per <= RERANK_SENTENCES)) {
+  console.error(`--use must be 1…${passages} (the passages recorded) and --per 1…${RERANK_SENTENCES}`);
+  process.exit(1);
+}
 const SPAN = RERANK_FEATURES.indexOf('span');
 const VS = RERANK_FEATURES.indexOf('spanVsBest');
 const NONE = RERANK_FEATURES.indexOf('noCandidate');
@@ -207,12 +213,12 @@ for (const r of rows) {
   });
   const spans = r.items.filter((it) => it.features[NONE] === 0).map((it) => it.features[SPAN] ?? 0);
   const top = spans.length ? Math.max(...spans) : 0;
-  for (const it of r.items) it.features[VS] = it.features[NONE] === 0 ? (it.features[SPAN] ?? 0) - top : -5;
+  for (const it of r.items) it.features[VS] = it.features[NONE] === 0 ? (it.features[SPAN] ?? 0) - top : -MAX_MARGIN;
 }
 const trainRows = rows.filter((r) => r.part === 'train');
 const testRows = rows.filter((r) => r.part === 'heldout');
 const groups = trainRows.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article }));
-const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages: use, sentences: per, fitOver: rerankFingerprint(weights) });
+const model: Rerank = trainRerank(groups, { trees: !args.includes('--linear'), passages: use, sentences: per });
 console.log(`trained on ${groups.filter((g) => g.positive.some(Boolean) && !g.positive.every(Boolean)).length} groups; weights ${RERANK_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}; trees ${model.trees?.length ?? 0}`);
 
 /** Two-sided exact sign test: the probability of a split at least this uneven among n flips. */
@@ -241,7 +247,7 @@ const cvFold = articleFolds(trainRows.map((r) => r.article), 5);
 const cvChoice = new Map<Row, number>();
 for (let k = 0; k < 5; k++) {
   const fit = trainRows.filter((r) => cvFold.get(r.article) !== k);
-  const m = trainRerank(fit.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article })), { trees: !args.includes('--linear'), passages: use, sentences: per, fitOver: rerankFingerprint(weights) });
+  const m = trainRerank(fit.map((r) => ({ features: r.items.map((it) => masked(it.features)), positive: r.items.map((it) => it.right), key: r.article })), { trees: !args.includes('--linear'), passages: use, sentences: per });
   for (const r of trainRows) if (cvFold.get(r.article) === k) cvChoice.set(r, choice(m, r, r.items.findIndex((it) => it.passage === 0 && it.shown)));
 }
 // The held-out part is scored only with --final (once, after the knobs were chosen on the training part).
@@ -282,10 +288,4 @@ for (const [name, part, pick] of [
       `  ${k.padEnd(7)} n ${String(t.n).padStart(5)}  sentence ${f(t.base, t.n)} → ${f(t.after, t.n)}  recall@1 ${f(t.r1, t.n)} → ${f(t.r1after, t.n)}  EM ${(100 * (t.em / t.n)).toFixed(1)} → ${(100 * (t.emAfter / t.n)).toFixed(1)}  F1 ${(100 * (t.f1 / t.n)).toFixed(1)} → ${(100 * (t.f1After / t.n)).toFixed(1)}  oracle ${f(t.oracle, t.n)}`,
     );
   }
-}
-const into = valueOf('--into');
-if (into) {
-  const doc = parseWeights(JSON.parse(readFileSync(into, 'utf8')));
-  writeFileSync(into, `${JSON.stringify({ ...doc, rerank: model }, null, 1)}\n`);
-  console.log(`re-ranker written into ${into}`);
 }

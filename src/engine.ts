@@ -2,7 +2,6 @@ import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { chooseSpan, questionView, scorePool, type QuestionView } from './search/answer.js';
-import { answerFirst } from './search/rerank.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -287,7 +286,7 @@ export class Engine {
         shown.add(text);
         return true;
       });
-    const chosen = answerFirst(ranked, q, this.askWeights).slice(0, limit);
+    const chosen = ranked.slice(0, limit);
     const hits = chosen.map((c): AskHit => {
       const hit = this.hit({ ...c.ranked, score: Math.round(c.score * 1000) / 1000 });
       const answer = c.best.sentence.text;
@@ -303,11 +302,8 @@ export class Engine {
     // place is answered only by a sentence that restates nearly all of it.
     const untypedNeeds = CANDIDATE_TYPES.has(type) ? CONFIDENT_UNTYPED_OVERLAP : CONFIDENT_OVERLAP;
     // Two passages the model can hardly tell apart: whichever is first is a guess.
-    // The passage model's own margin, in its order: a passage the re-ranker moved first has no margin
-    // of its own over the passage it displaced (nor a positive one over a higher-scored one).
-    const leader = ranked[0];
     const runnerUp = ranked[1];
-    const clearLead = leader !== undefined && (runnerUp === undefined || leader.score - runnerUp.score >= CONFIDENT_MARGIN);
+    const clearLead = top !== undefined && (runnerUp === undefined || top.score - runnerUp.score >= CONFIDENT_MARGIN);
     const confident = top !== undefined && clearLead && top.best.overlap >= (typedTop ? CONFIDENT_TYPED_OVERLAP : untypedNeeds);
     return { hits, answerType: type, confident };
   }

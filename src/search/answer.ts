@@ -885,7 +885,7 @@ export interface PassageChoice {
   features: number[];
   score: number;
   best: ScoredSentence;
-  /** Every sentence of the passage as the sentence model scored it (the re-ranker reads them). */
+  /** Every sentence of the passage as the sentence model scored it (bench/study-rerank.ts reads them). */
   sentences: ScoredSentence[];
 }
 

@@ -5,7 +5,6 @@ import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.j
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
 import { parseTypePrior, type TypePrior } from './type-prior.js';
-import { parseRerank, rerankFingerprint, type Rerank } from './rerank-model.js';
 
 /**
  * The three small linear models of `ask`, each a conditional logit (a softmax over the items
@@ -47,11 +46,6 @@ export interface AskWeights {
   };
   /** A second stage on the passage score learnt from news questions only (news-correction.ts). Absent: none. */
   newsCorrection?: NewsCorrection;
-  /**
-   * A second stage over the top passages' best sentences that also reads the span model's evidence
-   * (rerank.ts): which sentence `ask` answers with. Absent: the top passage's pick.
-   */
-  rerank?: Rerank;
 }
 
 /** A linear score plus boosted trees over the same features (boost.ts); no trees is the plain linear model. */
@@ -227,15 +221,6 @@ export function parseWeights(doc: unknown): AskWeights {
     for (const [t, forest] of Object.entries(spanTrees)) {
       if (!(ANSWER_TYPES as readonly string[]).includes(t)) fail(`span trees for an unknown answer type ${t}`);
       spanTrees[t as AnswerType] = checkForest(forest, SPAN_FEATURES.length, `span ${t}`);
-    }
-  }
-  if (w.rerank !== undefined) {
-    try {
-      w.rerank = parseRerank(w.rerank);
-      // Its features are these models' scores: over retrained ones their scale and meaning differ.
-      if (w.rerank.fitOver !== rerankFingerprint(w as AskWeights)) throw new Error('re-ranker: fitted over other answer models');
-    } catch (e) {
-      throw new Error(`ask weights: ${e instanceof Error ? e.message : String(e)}; fit it again with npm run train:rerank -- DOCS QUESTIONS --weights FILE --into FILE`);
     }
   }
   return w as AskWeights;

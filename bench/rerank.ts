@@ -1,9 +1,31 @@
-import { pickable, spanCandidates, spanFeatures, type PassageChoice, type QuestionView, type ScoredSentence } from './answer.js';
-import { dot, rankerScore, spanScore, trainConditionalLogit, type AskWeights, type Group } from './ask-model.js';
-import { trainBoosted } from './boost.js';
-import { RERANK_FEATURES, type Rerank } from './rerank-model.js';
+/**
+ * Answer-aware sentence choice, a study (bench/study-rerank.ts; measured in session 19 and not
+ * adopted, so `ask` does not read it): the sentence and pick models judge a sentence by how it
+ * matches the question; the span model knows how good its best candidate answer is. A second
+ * stage over the top passages' best sentences weighs both: each item is one sentence, its
+ * features say how it stands against its passage's best (pick and sentence scores), how its
+ * passage stands against the top one, and what the span model makes of it (its best pickable
+ * candidate's score, against the other items' best, the margin over the sentence's second
+ * candidate, whether it has one).
+ */
+import { pickable, spanCandidates, spanFeatures, type QuestionView, type ScoredSentence } from '../src/search/answer.js';
+import { dot, rankerScore, spanScore, trainConditionalLogit, type AskWeights, type Group } from '../src/search/ask-model.js';
+import { trainBoosted, type Tree } from '../src/search/boost.js';
 
-export { RERANK_FEATURES, rerankFingerprint, type Rerank } from './rerank-model.js';
+/** `typedQuestion` is the same for every item of a question: it only matters inside trees. */
+export const RERANK_FEATURES = [
+  'topPassage', 'passageVsTop', 'shown', 'pickVsBest', 'sentenceVsBest', 'span', 'spanVsBest', 'spanMargin', 'spanProbability', 'noCandidate', 'typed', 'typedQuestion',
+] as const;
+
+export interface Rerank {
+  features: string[];
+  weights: number[];
+  trees?: Tree[];
+  /** How many of the top passages' sentences compete. */
+  passages: number;
+  /** How many sentences of each passage compete: its best by the pick model (or the sentence model). */
+  sentences: number;
+}
 
 /** One competing sentence: which passage (its place among the top ones) and sentence it is, its best span and its features. */
 export interface RerankItem {
@@ -19,8 +41,8 @@ export interface RerankItem {
 
 /** Sentences of each passage that compete by default. */
 export const RERANK_SENTENCES = 3;
-/** The margin of a sentence with one candidate (nothing to be unsure between), and the cap of any margin. */
-const MAX_MARGIN = 5;
+/** The margin of a sentence with one candidate (nothing to be unsure between), the cap of any margin, and how far below the best a sentence without a candidate stands. */
+export const MAX_MARGIN = 5;
 
 /** The span model's view of a sentence: its best pickable candidate, the best score and the second's. */
 function spanEvidence(sentence: string, q: QuestionView, weights: AskWeights): { text: string | null; best: number; second: number; probability: number } {
@@ -52,7 +74,7 @@ export function rerankItems(
   passages: ReadonlyArray<{ sentences: readonly ScoredSentence[]; score: number }>,
   q: QuestionView,
   weights: AskWeights,
-  perPassage = weights.rerank?.sentences ?? RERANK_SENTENCES,
+  perPassage = RERANK_SENTENCES,
 ): RerankItem[] {
   const topScore = passages[0]?.score ?? 0;
   const raw: Array<Omit<RerankItem, 'features'> & { x: number[]; spanBest: number; has: boolean }> = [];
@@ -124,7 +146,7 @@ export function rerankChoice(model: Rerank, items: readonly RerankItem[]): numbe
 }
 
 /** Fits the re-ranker: a conditional logit over each question's items, boosted trees on top when `trees`. */
-export function trainRerank(groups: readonly Group[], options: { trees: boolean; passages: number; sentences?: number; fitOver: string }): Rerank {
+export function trainRerank(groups: readonly Group[], options: { trees: boolean; passages: number; sentences?: number }): Rerank {
   const weights = trainConditionalLogit(groups, RERANK_FEATURES.length);
   const boosted = options.trees ? trainBoosted(groups, RERANK_FEATURES.length, (x) => dot(weights, x)) : undefined;
   return {
@@ -133,25 +155,5 @@ export function trainRerank(groups: readonly Group[], options: { trees: boolean;
     ...(boosted && boosted.chosen > 0 ? { trees: boosted.trees } : {}),
     passages: options.passages,
     sentences: options.sentences ?? RERANK_SENTENCES,
-    fitOver: options.fitOver,
   };
-}
-
-
-/**
- * The passages in the order `ask` shows them, after the re-ranker (when the weights have one): the
- * passage of the sentence it prefers first, showing that sentence; the others in the passage
- * model's order. Without a re-ranker, or when it keeps the top passage's own sentence, the order
- * and sentences are unchanged.
- */
-export function answerFirst(ranked: readonly PassageChoice[], q: QuestionView, weights: AskWeights): PassageChoice[] {
-  const model = weights.rerank;
-  if (!model || ranked.length === 0) return [...ranked];
-  const top = ranked.slice(0, model.passages);
-  const items = rerankItems(top, q, weights, model.sentences);
-  const item = items[rerankChoice(model, items)];
-  const from = item ? top[item.passage] : undefined;
-  if (!item || !from || (item.passage === 0 && item.shown)) return [...ranked];
-  const best = from.sentences[item.at] ?? from.best;
-  return [{ ...from, best }, ...ranked.filter((c) => c !== from)];
 }
