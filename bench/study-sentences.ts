@@ -20,7 +20,9 @@
  *
  * `--drop F,F`: those features read 0 for training and testing (an A/B of features without removing them).
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
+ * `--relative`: three features of a sentence against its paragraph's others (withRelative), a study only.
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
  */
 import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign } from '../src/search/answer.js';
@@ -51,6 +53,24 @@ function featureList(flag: string): Array<readonly [string, number]> {
   });
 }
 const alone = featureList('--alone');
+/**
+ * `--relative`: each sentence also read against its paragraph's others (not in SENTENCE_FEATURES;
+ * a study only): its typed candidates against the paragraph's most, whether it stands right before
+ * the best-overlap sentence, and its signed distance from it (sentences, over 5, clipped to ±1).
+ */
+const relative = args.includes('--relative');
+const RELATIVE = ['typedVsBest', 'beforeBest', 'fromBest'] as const;
+const IS_BEST = SENTENCE_FEATURES.indexOf('isBest');
+function withRelative(xs: number[][], typed: readonly number[]): number[][] {
+  const most = Math.max(0, ...typed);
+  const bestAt = xs.findIndex((x) => x[IS_BEST] === 1);
+  return xs.map((x, i) => [
+    ...x,
+    (typed[i] ?? 0) - most,
+    bestAt >= 0 && i === bestAt - 1 ? 1 : 0,
+    bestAt >= 0 ? Math.max(-1, Math.min(1, (i - bestAt) / 5)) : 0,
+  ]);
+}
 const dropped = featureList('--drop').map(([, k]) => k);
 const errorsAt = args.indexOf('--errors');
 const showErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
@@ -85,7 +105,8 @@ try {
     }
     const gold = goldSentences(squad.engine, g, q);
     if (!gold || !gold.positive.some(Boolean)) continue;
-    const features = gold.sentences.map((s) => s.features.map((x, k) => (dropped.includes(k) ? 0 : x)));
+    const base = gold.sentences.map((s) => s.features.map((x, k) => (dropped.includes(k) ? 0 : x)));
+    const features = relative ? withRelative(base, gold.sentences.map((s) => s.typed.length)) : base;
     const row = { g, type: q.type, group: { features, positive: gold.positive }, texts: gold.sentences.map((s) => s.sentence.text) };
     (heldOut.has(g.article) ? test : train).push(row);
   }
@@ -93,11 +114,12 @@ try {
   squad.close();
 }
 const featured = performance.now();
+const dim = SENTENCE_FEATURES.length + (relative ? RELATIVE.length : 0);
 const weights = trainConditionalLogit(
   train.map((r) => r.group),
-  SENTENCE_FEATURES.length,
+  dim,
 );
-const boost = args.includes('--linear') ? undefined : trainBoosted(train.map((r) => r.group), SENTENCE_FEATURES.length, (x) => dot(weights, x));
+const boost = args.includes('--linear') ? undefined : trainBoosted(train.map((r) => r.group), dim, (x) => dot(weights, x));
 const ranker = { features: [...SENTENCE_FEATURES], weights, ...(boost ? { trees: boost.trees } : {}) };
 const top = (r: Row, score: (x: readonly number[]) => number): number => {
   let best = 0;
@@ -139,6 +161,10 @@ for (const [name, k] of alone) {
   console.log(`alone ${name}: ${(right / test.length).toFixed(3)} (ties broken first; a right one among the best ${(oracle / test.length).toFixed(3)})`);
 }
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
+if (pickInto && relative) {
+  console.error('--pick-into: a pick model over the --relative features would not load (they are not SENTENCE_FEATURES)');
+  process.exit(1);
+}
 if (pickInto) {
   const doc = parseWeights(JSON.parse(readFileSync(pickInto, 'utf8')));
   const trainedOn = `${doc.trainedOn.replace(/; pick model: .*$/, '')}; pick model: train part, study:sentences`;

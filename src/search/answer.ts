@@ -885,6 +885,8 @@ export interface PassageChoice {
   features: number[];
   score: number;
   best: ScoredSentence;
+  /** Every sentence of the passage as the sentence model scored it (bench/study-rerank.ts reads them). */
+  sentences: ScoredSentence[];
 }
 
 /**
@@ -989,7 +991,7 @@ export function scorePool(index: PassageIndex, pool: readonly Ranked[], q: Quest
       ...(siblings[i] ?? []),
       ...(translated ? (translated[i] ?? []) : NO_ALIGN_PASSAGE),
     ];
-    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, PASSAGE_CUES, rankerScore(weights.passage, features), q.type, news), best: shown };
+    return { ranked: r, features, score: correctedScore(weights.newsCorrection, features, PASSAGE_CUES, rankerScore(weights.passage, features), q.type, news), best: shown, sentences };
   });
 }
 
