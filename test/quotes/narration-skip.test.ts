@@ -5,6 +5,8 @@ import { attributeArticle } from '../../src/quotes/attribute.js';
 // read against the narration around it, unless that narration may still give the person a role:
 // the person has none yet and is named in the paragraph before or the quote's own. These pin both
 // halves: the role an introduction gives reaches the later quotes, and the speaker stays the named one.
+// They are guards of the output only: the skip changes no speaker by design, so they would pass with
+// it removed too; its cost cut is measured by the bench scripts (bench/RESULTS.md, k20cost).
 const speech = (paragraphs: string[]): Array<{ text: string; speaker: string | null; role: string | null }> =>
   attributeArticle(paragraphs)
     .filter((q) => q.kind !== 'fragment')
