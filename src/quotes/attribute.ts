@@ -435,18 +435,17 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       }
       // A group or organisation read from a pronoun stands where the pronoun does.
       if ((PLURAL_PRONOUNS.has(m.pronoun) || m.pronoun === 'it') && lastGroup) return [{ speaker: lastGroup, via: 'via_group', at: pos, commit: noop }];
-      // "Owners Tore Sohlberg and Lehla Abreder said …" then "…," they said: the pair named last.
       if (PLURAL_PRONOUNS.has(m.pronoun)) {
-        const pair = namedPair(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), people);
+        const before = textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos)));
+        // "Owners Tore Sohlberg and Lehla Abreder said …" then "…," they said: the pair named last.
+        const pair = namedPair(before, people);
         if (pair) {
           const s = { name: pair, role: null, person: null };
           return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
         }
-      }
-      // "The companies said they would …" then "They said they would spend …": the plural noun
-      // phrase last seen as a speech verb's subject, before any name near it ("Santa Barbara").
-      if (PLURAL_PRONOUNS.has(m.pronoun)) {
-        const group = pluralSubjectBefore(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))));
+        // "The companies said they would …" then "They said they would spend …": the plural noun
+        // phrase last seen as a speech verb's subject, before any name near it ("Santa Barbara").
+        const group = pluralSubjectBefore(before);
         if (group) {
           const s = { name: group, role: null, person: null };
           return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
@@ -465,8 +464,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     if (m.kind === 'name') {
       // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a title makes it a
-      // person's name ("Mr Jordan") or a person of the article bears it ("Denzel Washington" … "Washington said").
-      if (!m.personalTitle && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
+      // person's name ("Mr Jordan"), an appositive gives it a role ("said Sydney, a nurse from Leeds")
+      // or a person of the article bears it ("Denzel Washington" … "Washington said").
+      if (!m.personalTitle && !m.role && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];
@@ -761,6 +761,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
         const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo) : null;
+        // The subject of the last speech verb before the quote in its paragraph: read by the he/she
+        // slot and the paragraph's introduction below, found once.
+        let introHere: ReturnType<typeof introSpeaker> | undefined;
+        const introOfPara = (): ReturnType<typeof introSpeaker> => (introHere === undefined ? (introHere = introSpeaker(para, f.span.open, base, marks)) : introHere);
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
@@ -788,7 +792,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // that person speaks: a reading of its own, marked for the model to weigh.
         if (ex && ex.pronoun !== null) {
           const g = ex.pronoun;
-          const intro = introSpeaker(para, f.span.open, base, marks) ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
+          const intro = introOfPara() ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
           for (const r of fromIntro(intro)) {
             const p = r.speaker.person;
             if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
@@ -809,20 +813,18 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // `other_than_slot` against it; they are not read — unless they may still give that person
         // the role the introduction states ("according to John Rau, president of …" then "…," Rau
         // said): a person with no role yet, named before the quote in this paragraph or the one
-        // before. (Measured when this was added, against reading them always: Reuters 0 of 10,416
-        // speakers and roles changed, BBC 1 of 7,604, the dev sets 4 of 6,526 polnear quotes and
-        // none of ggt's; quote step cold about −6%.) Training (`observe`) reads them all: the model
-        // learns from every candidate, and only the run-time cost is cut.
+        // before. Training (`observe`) reads them all, so the model learns from every candidate and
+        // only the run-time cost is cut (what it changed: bench/RESULTS.md, k20cost, session 19).
         const named = !options.observe && ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at) && !roleNearBefore(ex.readings[0]?.speaker.person, nearby, at);
-        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introSpeaker(para, f.span.open, base, marks))) add(r, 'intro_para');
+        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introOfPara())) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
-        if (named) {
-          // Not read (see `named`).
-        } else if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
-        else if (sentenceAt > 0 && f.span.kind === 'direct') {
-          const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
-          for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
+        if (!named) {
+          if (sentenceAt < f.span.open) for (const r of subjectReadings(para, sentenceAt, base)) add(r, 'sentence_subject');
+          else if (sentenceAt > 0 && f.span.kind === 'direct') {
+            const prevSentence = sentenceStartOf(starts, sentenceAt - 1);
+            for (const r of subjectReadings(para, prevSentence, base)) add(r, 'prev_sentence_subject');
+          }
         }
         const nx = nextExplicit[k];
         if (nx) add(nx, 'next_explicit');
@@ -859,10 +861,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const colon = ENDS_IN_COLON.test(f.ctx.sentencePre);
         const reportFrom = cueFrom > 0 ? sentenceStartOf(starts, cueFrom - 1) : 0;
         latestSeen.clear();
-        for (let n = nearby.length - 1; n >= 0; n--) {
+        // From the last mention before the quote (binary search: mentions after it are never read).
+        for (let n = mentionsBefore(nearby, base + f.span.open) - 1; n >= 0; n--) {
           const m = nearby[n] as PersonMention;
           const local = m.pos - base;
-          if (local >= f.span.open) continue;
           if (local < reportFrom) break;
           const c = cands.ofPerson(m.person);
           if (!c) continue;
@@ -1102,6 +1104,18 @@ function shapeMemo(): (p: Person) => Shape {
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
 
+
+/** How many of the mentions (ascending by position) stand before global offset `at`. */
+function mentionsBefore(mentions: readonly PersonMention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.pos ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {

@@ -20,24 +20,24 @@ describe('a candidate named inside the quote', () => {
 });
 
 describe('a candidate inside a reported clause', () => {
-  it('GIVEN "he added that Tom Walsh and Ben Cole would also get a chance" THEN both carry reported_mention, the coach who speaks does not', () => {
+  it('GIVEN "she also said that Rafe Okonkwo and Lior Benami would row in the final heat" THEN both carry reported_mention, the manager who speaks does not', () => {
     const text = [
-      'Coach Martin Hedberg named his squad on Thursday. And he added that Tom Walsh and Ben Cole would also get a chance. "Walsh and Cole will start the next game," said Hedberg.',
+      'Rowing manager Ingrid Solberg picked her crew for the regatta on Tuesday. She also said that Rafe Okonkwo and Lior Benami would row in the final heat. "Okonkwo and Benami have earned their seats," said Solberg.',
     ];
-    const fs = featuresAt(text, 'Walsh and Cole will');
-    expect(fs.get('Tom Walsh')?.reported_mention).toBe(1);
-    expect(fs.get('Ben Cole')?.reported_mention).toBe(1);
-    expect(fs.get('Martin Hedberg')?.reported_mention).toBeUndefined();
+    const fs = featuresAt(text, 'Okonkwo and Benami have');
+    expect(fs.get('Rafe Okonkwo')?.reported_mention).toBe(1);
+    expect(fs.get('Lior Benami')?.reported_mention).toBe(1);
+    expect(fs.get('Ingrid Solberg')?.reported_mention).toBeUndefined();
   });
 
-  it('GIVEN "The union said that Judge Harold Pike\'s refusal was “…”" THEN the judge (a possessive after "said that") carries reported_mention', () => {
-    const text = ['DENVER, March 3 - The Mineworkers Union said that bankruptcy Judge Harold Pike\'s refusal to hear the case was "a denial of due process for retired miners."'];
-    expect(featuresAt(text, 'a denial of due').get('Harold Pike')?.reported_mention).toBe(1);
+  it('GIVEN "The association said that Judge Harold Pike\'s refusal was “…”" THEN the judge (a possessive after "said that") carries reported_mention', () => {
+    const text = ['LEEDS, March 3 - The Tenants Association said that housing Judge Harold Pike\'s refusal to hear the appeal was "a blow to every family on the estate."'];
+    expect(featuresAt(text, 'a blow to every').get('Harold Pike')?.reported_mention).toBe(1);
   });
 
-  it('GIVEN "When asked if Walsh would start, Hedberg replied: “…”" THEN the name that speaks right after is no report', () => {
-    const text = ['Coach Martin Hedberg met reporters. When asked if Tom Walsh would start Martin Hedberg replied: "I could tell you yes."'];
-    expect(featuresAt(text, 'I could tell').get('Martin Hedberg')?.reported_mention).toBeUndefined();
+  it('GIVEN "When asked if Fenwick was ready to run the kitchen Lindqvist replied: “…”" THEN the name that speaks right after is no report', () => {
+    const text = ['Chef Priya Lindqvist spoke after the tasting. When asked if Oskar Fenwick was ready to run the kitchen Priya Lindqvist replied: "He has my full trust."'];
+    expect(featuresAt(text, 'He has my full').get('Priya Lindqvist')?.reported_mention).toBeUndefined();
   });
 });
 
@@ -70,17 +70,29 @@ describe('cues in the quote\'s own sentence', () => {
 });
 
 describe('a he/she continuing the last speech verb\'s subject', () => {
-  it('GIVEN "…, Slater said." then "“…,” he said" after a much-quoted economist THEN Slater is a reading of the slot marked pronoun_last_verb', () => {
+  it('GIVEN "…, Vasquez said." then "“…,” he said" after a much-quoted analyst THEN Vasquez is a reading of the slot marked pronoun_last_verb', () => {
     const text = [
-      'Bond prices rose, said William Sorensen, chief economist at a New York bank. "The market is tired," Sorensen said.',
-      '"We see no reason to sell," Sorensen said, adding that William Sorensen expects rates to hold.',
-      'A drop in housing starts and weak auto sales show key sectors are lagging, Slater said.',
-      '"If this continues, we can entertain the notion of easing," he said.',
+      'Grain futures slipped, said Hector Amundsen, head of research at a Chicago brokerage. "Buyers are waiting," Amundsen said.',
+      '"Nobody wants to hold wheat this week," Amundsen said, adding that Hector Amundsen sees prices steady into spring.',
+      'Poor rains in the south and a strong dollar mean farm exports will shrink, Vasquez said.',
+      '"Should exports keep shrinking, the board may lower its support price," he said.',
     ];
-    const fs = featuresAt(text, 'If this continues');
-    expect(fs.get('Slater')?.pronoun_last_verb).toBe(1);
-    expect(fs.get('Slater')?.slot_tail).toBe(1);
-    expect(fs.get('William Sorensen')?.pronoun_last_verb).toBeUndefined();
+    const fs = featuresAt(text, 'Should exports keep');
+    expect(fs.get('Vasquez')?.pronoun_last_verb).toBe(1);
+    expect(fs.get('Vasquez')?.slot_tail).toBe(1);
+    expect(fs.get('Hector Amundsen')?.pronoun_last_verb).toBeUndefined();
+  });
+});
+
+describe('a person whose name is a place', () => {
+  it('GIVEN "…," said Georgia, a 29-year-old midwife from Dunmore THEN the appositive makes her the speaker, with its role', () => {
+    const qs = attributeArticle(['"The ward was full all night," said Georgia, a 29-year-old midwife from Dunmore.']);
+    expect(qs.map((q) => [q.speaker, q.role])).toEqual([['Georgia', '29-year-old midwife from Dunmore']]);
+  });
+
+  it('GIVEN "…," said Georgia on Monday (no appositive, no title) THEN the place speaks for no one', () => {
+    const qs = attributeArticle(['"The border will stay closed," said Georgia on Monday.']);
+    expect(qs.map((q) => q.speaker)).toEqual([null]);
   });
 });
 
