@@ -506,8 +506,9 @@ export class People {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
       // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
-      // and "Georgia" as first names: no proof of a person here).
-      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t))) continue;
+      // and "Georgia" as first names: no proof of a person here). A lone word the text itself
+      // treats as a person ("Jordan, a resident of …") is one, gazetteer or not.
+      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !lone.has(foldName(s.word))) continue;
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
       if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];
