@@ -500,15 +500,17 @@ export class People {
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
     // lists of objects; sliced empty from a list of one object, it always has the object kind.
     const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
-    for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' });
+    // (A role word before a place, "chairman Britain", proves no person: only its appositive may.)
+    for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: isPlaceName([s.word]) ? '' : (s.run.lead[s.run.lead.length - 1] ?? '') });
     const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
       // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
-      // and "Georgia" as first names: no proof of a person here). A lone word the text itself
-      // treats as a person ("Jordan, a resident of …") is one, gazetteer or not.
-      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !lone.has(foldName(s.word))) continue;
+      // and "Georgia" as first names: no proof of a person here). A place that is also a first
+      // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
+      // place that is no one's first name ("chairman Britain") stays a place.
+      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !(lone.has(foldName(s.word)) && isFirstName(foldName(s.word)))) continue;
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
       if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];

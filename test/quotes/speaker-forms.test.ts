@@ -99,6 +99,9 @@ describe('places and documents are not speakers', () => {
   it('GIVEN a place name the text itself makes a person ("Sydney, a resident of …") THEN that person speaks', () => {
     const text = ['Sydney, a resident of Old Marden for forty years, watched the river take her garden.', '"There was no warning at all," Sydney said.'];
     expect(speakerOf(text, 'There was no warning')).toBe('Sydney');
+    // A role word before a place proves no person; a place that is no one's first name stays a place.
+    expect(namesIn(['The board chairman Georgia also met the lenders, said Ines Corvo.'])).not.toContain('Georgia');
+    expect(namesIn(['Portugal, a founding member of the league, voted no, said Ines Corvo.'])).not.toContain('Portugal');
   });
 
   it('GIVEN a party whose first word is no title ("Plaid Cymru said") THEN the whole party speaks', () => {
