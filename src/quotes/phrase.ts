@@ -157,9 +157,11 @@ const BETWEEN_POSSESSIVE_AND_VERB = /\s(?:also|then|later|has|had)$/u;
  */
 export function isVerbAfterPossessive(before: string, verb: string): boolean {
   let t = before.trimEnd();
-  const between = BETWEEN_POSSESSIVE_AND_VERB.exec(t);
-  if (between) t = t.slice(0, between.index).trimEnd();
-  if (!POSSESSIVE_END.test(t)) return false;
+  // Both tests read only the text's last words: a slice keeps them from scanning a long paragraph.
+  const from = Math.max(0, t.length - 8);
+  const between = BETWEEN_POSSESSIVE_AND_VERB.exec(t.slice(from));
+  if (between) t = t.slice(0, from + between.index).trimEnd();
+  if (!POSSESSIVE_END.test(t.slice(-4))) return false;
   if (VERB_ONLY.test(verb) || PAST_TENSE.test(verb)) return true;
   return verb.endsWith('s') && SPEECH_VERBS.has(verb) && !NOUN_TOO.has(verb);
 }
