@@ -79,7 +79,7 @@ const TITLES = new Set(
   coach organizer organiser spokesman spokeswoman spokesperson attorney lawyer counsel assistant associate senior junior head leader speaker ambassador
   consul envoy trustee dean provost principal superintendant mp mpp mla mna mep congressman congresswoman congressmember assemblyman
   assemblywoman state federal provincial city county regional national international liberal conservative democrat democratic
-  republican ndp labour labor green independent progressive lib dem dems ukip plaid whig union reeve warden chief-executive crown prosecutor defence defense
+  republican ndp labour labor green independent progressive lib dem dems ukip whig union reeve warden chief-executive crown prosecutor defence defense
   public health medical officer doctor nurse sen. hon honourable honorable rabbi imam bishop archbishop cardinal pastor elder grand
   dr. mr. mrs. ms. gen. gov. rep. lt. col. sgt. capt. insp. det. supt. const. cpl. pte. prof. rev. adm. cmdr. maj. coun. hon. st.`.split(/\s+/),
 );

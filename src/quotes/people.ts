@@ -7,6 +7,7 @@ import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons, type LoneMention } from './lone-names.js';
+import { lastAtOrBefore } from './sorted.js';
 import { SPEECH_VERBS } from './verbs.js';
 import { isPlaceName } from '../search/places.js';
 /** "New Yorker", "New Zealanders": the word after "New" of a demonym. */
@@ -500,14 +501,24 @@ export class People {
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
     // lists of objects; sliced empty from a list of one object, it always has the object kind.
     const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
-    for (const s of single) if (s.title.length === 0) alone.push({ word: s.word, pos: s.run.pos, roleBefore: s.run.lead[s.run.lead.length - 1] ?? '' });
+    // A place word is offered only with an appositive that must mean a person ("Jordan, a resident
+    // of …", "Jordan, 34,", "Jordan, who …"): a role word before it ("chairman Britain") or "the"
+    // ("Brazil, the largest producer") describes a country as well.
+    for (const s of single) {
+      if (s.title.length > 0) continue;
+      const place = isPlaceName([s.word]);
+      if (place && !personAppositiveAfter(paragraphs, bases, s.run.pos, s.word)) continue;
+      alone.push({ word: s.word, pos: s.run.pos, roleBefore: place ? '' : (s.run.lead[s.run.lead.length - 1] ?? '') });
+    }
     const lone = lonePersons(alone, paragraphs, bases);
     for (const s of single) {
       let person = this.byShortName(foldName(s.word), s.run.pos);
       // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
       // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
-      // and "Georgia" as first names: no proof of a person here).
-      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t))) continue;
+      // and "Georgia" as first names: no proof of a person here). A place that is also a first
+      // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
+      // place that is no one's first name ("chairman Britain") stays a place.
+      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !(lone.has(foldName(s.word)) && isFirstName(foldName(s.word)))) continue;
       // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
       if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
         const folded = [foldName(s.word)];
@@ -812,3 +823,10 @@ export function paragraphBases(paragraphs: readonly string[]): number[] {
   return bases;
 }
 
+const PERSON_APPOSITIVE_START = /^,\s+(?:who\s|\d{1,3}\s*,|an?\s)/u;
+/** Whether `word` at global offset `pos` is followed by an appositive that only a person takes ("Jordan, a resident …"). */
+function personAppositiveAfter(paragraphs: readonly string[], bases: readonly number[], pos: number, word: string): boolean {
+  const i = lastAtOrBefore(bases, pos);
+  const from = pos - (bases[i] ?? 0) + word.length;
+  return PERSON_APPOSITIVE_START.test((paragraphs[i] ?? '').slice(from, from + 12));
+}

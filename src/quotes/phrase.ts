@@ -4,6 +4,7 @@
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
+import { SPEECH_VERBS } from './verbs.js';
 import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -29,7 +30,7 @@ const STARTS_LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const TWO_OR_THREE_LOWER_WORDS = /^\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){1,2}$/u;
 /** A word that ends in a possessive ("Reagan's", "Jones'", "the companies’"). */
-const POSSESSIVE_END = /\p{L}['’]s?$/u;
+export const POSSESSIVE_END = /\p{L}['’]s?$/u;
 const WHOLE_TWO_OR_THREE_WORD_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
@@ -140,6 +141,30 @@ export function lastSentenceStart(t: string): number {
  */
 const PAST_TENSE = /^\p{Ll}{3,}ed$/u;
 const VERB_ONLY = /^(?:said|says|told|tells|wrote|writes|spoke|added|adds|stated|announced|warned|noted|explained|insisted|argued)$/u;
+/** Present-tense speech verbs that are also plural nouns ("Reagan's remarks", "the bank's claims"): after a possessive, the noun. */
+const NOUN_TOO = new Set(`remarks comments claims reports notes states charges calls counters answers replies cries quips tweets posts
+  promises pledges vows protests demands echoes laughs sighs shouts screams whispers yells rants gripes mentions recalls repeats
+  retorts stresses urges wonders questions responds quotes concurs muses boasts jokes`.split(/\s+/u));
+/** Words that may stand between a possessive subject and its verb ("Moody's also confirmed", "Lloyd's has said"). */
+const BETWEEN_POSSESSIVE_AND_VERB = /\s(?:also|then|later|has|had)$/u;
+
+/**
+ * Whether `verb`, read after `before` (the text up to the verb, a possessive at its end or one of
+ * also/then/later/has/had after it), makes the possessive its subject: "Moody's confirmed",
+ * "Moody's also confirmed", "McDonald's insists". A verb that is also a noun, or another word
+ * between ("Nor-Quest's earlier reported bid"), leaves a noun phrase. The one test for every
+ * reader of "X's <verb>".
+ */
+export function isVerbAfterPossessive(before: string, verb: string): boolean {
+  let t = before.trimEnd();
+  // Both tests read only the text's last words: a slice keeps them from scanning a long paragraph.
+  const from = Math.max(0, t.length - 8);
+  const between = BETWEEN_POSSESSIVE_AND_VERB.exec(t.slice(from));
+  if (between) t = t.slice(0, from + between.index).trimEnd();
+  if (!POSSESSIVE_END.test(t.slice(-4))) return false;
+  if (VERB_ONLY.test(verb) || PAST_TENSE.test(verb)) return true;
+  return verb.endsWith('s') && SPEECH_VERBS.has(verb) && !NOUN_TOO.has(verb);
+}
 
 /** `verb`: the speech verb after `text`, when known; a possessive before one that may be a noun ("remarks") is no subject. */
 export function subjectBefore(text: string, verb?: string): Phrase | null {
@@ -187,7 +212,7 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
   // Any past tense right after the possessive is its verb ("Moody's confirmed"); with a word
   // between, it may be an adjective ("Nor-Quest's earlier reported bid").
   if (np.length === 0) return null;
-  if (verb !== undefined && POSSESSIVE_END.test(np[np.length - 1] ?? '') && !VERB_ONLY.test(verb) && !(PAST_TENSE.test(verb) && POSSESSIVE_END.test(text.trimEnd()))) return null;
+  if (verb !== undefined && POSSESSIVE_END.test(np[np.length - 1] ?? '') && !VERB_ONLY.test(verb) && !isVerbAfterPossessive(text, verb)) return null;
   return { words: np, appositive: appositive?.trim() || null };
 }
 

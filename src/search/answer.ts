@@ -885,7 +885,12 @@ export interface PassageChoice {
   features: number[];
   score: number;
   best: ScoredSentence;
-  /** Every sentence of the passage as the sentence model scored it (bench/study-rerank.ts reads them). */
+  /**
+   * Every sentence of the passage as the sentence model scored it. Only the re-ranker study reads
+   * them (bench/rerank.ts, bench/study-rerank.ts; not adopted in session 19, kept to re-run it):
+   * the array scorePool already built, so keeping it costs a reference, where re-scoring the
+   * passage in the study would duplicate the engine's sentence scoring and could drift from it.
+   */
   sentences: ScoredSentence[];
 }
 

@@ -94,6 +94,11 @@ export function namesKnownPlace(words: readonly string[]): boolean {
   return knownPlaces(words, (x) => PLACES.has(x));
 }
 
+// Made once: the quote attribution asks about most names it reads, and tsx would build a \p{…}
+// literal inside a function anew at every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const PLAIN_LETTERS = /^[A-Za-z]+$/;
+
 /**
  * Whether the whole run (one word, or two) is a gazetteer entry: "Peru", "Saudi Arabia", "U.S.",
  * "BRUSSELS" — not "Peru Copper" nor "Michael London". (namesKnownPlace asks about any word.)
@@ -102,11 +107,6 @@ export function isPlaceName(words: readonly string[]): boolean {
   if (words.length === 0 || words.length > 2 || !words.every((w) => STARTS_UPPER.test(w))) return false;
   return PLACES.has(words.length === 1 ? placeFold(words[0] ?? '') : `${placeFold(words[0] ?? '')} ${placeFold(words[1] ?? '')}`);
 }
-
-// Made once: the quote attribution asks about most names it reads, and tsx would build a \p{…}
-// literal inside a function anew at every call.
-const STARTS_UPPER = /^\p{Lu}/u;
-const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
 /** `fold`, without its expressions for a word of ASCII letters longer than an abbreviation ("Peru", "BRUSSELS"). */
 function placeFold(w: string): string {
