@@ -464,9 +464,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     if (m.kind === 'name') {
       // "Peru said", "Saudi Arabia said": a gazetteer place is no speaker unless a title makes it a
-      // person's name ("Mr Jordan"), an appositive gives it a role ("said Sydney, a nurse from Leeds")
-      // or a person of the article bears it ("Denzel Washington" … "Washington said").
-      if (!m.personalTitle && !m.role && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
+      // person's name ("Mr Jordan") or a person of the article bears it ("Denzel Washington" … "Washington said").
+      if (!m.personalTitle && isPlaceName(m.name) && !(m.name.length === 1 && people.byShortName(foldName(m.name[0] ?? ''), pos))) return [];
       if (m.name.includes('and')) {
         const s = { name: m.name.join(' '), role: m.role, person: null };
         return [{ speaker: s, via: 'via_group', at: pos, commit: () => void (lastGroup = s) }];

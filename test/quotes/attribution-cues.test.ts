@@ -84,18 +84,6 @@ describe('a he/she continuing the last speech verb\'s subject', () => {
   });
 });
 
-describe('a person whose name is a place', () => {
-  it('GIVEN "…," said Georgia, a 29-year-old midwife from Dunmore THEN the appositive makes her the speaker, with its role', () => {
-    const qs = attributeArticle(['"The ward was full all night," said Georgia, a 29-year-old midwife from Dunmore.']);
-    expect(qs.map((q) => [q.speaker, q.role])).toEqual([['Georgia', '29-year-old midwife from Dunmore']]);
-  });
-
-  it('GIVEN "…," said Georgia on Monday (no appositive, no title) THEN the place speaks for no one', () => {
-    const qs = attributeArticle(['"The border will stay closed," said Georgia on Monday.']);
-    expect(qs.map((q) => q.speaker)).toEqual([null]);
-  });
-});
-
 describe('a long sentence', () => {
   it('GIVEN a one-sentence paragraph of 120 KB of "“…,” said Tom Walsh and" THEN attribution finishes and every quote is Walsh\'s (the reported-clause reading looks back a bounded stretch)', () => {
     const unit = (n: number): string => `"Prices will rise by ${n} pct," said Tom Walsh and `;
