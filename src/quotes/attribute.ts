@@ -12,9 +12,9 @@
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
-import { DATELINE, People, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
+import { DATELINE, People, lastMentionBefore, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
-import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, POSSESSIVE_END, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -64,8 +64,6 @@ interface Found {
 }
 
 const MAX_GAP_WORDS = 12;
-/** A phrase that ends in a possessive ("Venezuela's", "the companies’"). */
-const POSSESSIVE_END = /\p{L}['’]s?$/u;
 /**
  * A verb right after a subject ("Moody's said", "Lloyd's has"): a past tense, an auxiliary or a
  * present-tense speech verb that is no plural noun ("Baker's remarks shook …" is a noun phrase).
@@ -861,7 +859,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const reportFrom = cueFrom > 0 ? sentenceStartOf(starts, cueFrom - 1) : 0;
         latestSeen.clear();
         // From the last mention before the quote (binary search: mentions after it are never read).
-        for (let n = mentionsBefore(nearby, base + f.span.open) - 1; n >= 0; n--) {
+        for (let n = lastMentionBefore(nearby, base + f.span.open); n >= 0; n--) {
           const m = nearby[n] as PersonMention;
           const local = m.pos - base;
           if (local < reportFrom) break;
@@ -1102,19 +1100,6 @@ function shapeMemo(): (p: Person) => Shape {
 
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
-
-
-/** How many of the mentions (ascending by position) stand before global offset `at`. */
-function mentionsBefore(mentions: readonly PersonMention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid]?.pos ?? 0) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {

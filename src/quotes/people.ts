@@ -626,7 +626,7 @@ export class People {
   rankedBefore(pos: number, gender: Gender, k: number, accept: (p: Person) => boolean = () => true): Person[] {
     const best = new Map<Person, { score: number; at: number }>();
     for (const list of [this.mentions, this.added]) {
-      for (let i = lastBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+      for (let i = lastMentionBefore(list, pos), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
         const m = list[i];
         if (!m || m.quoted) continue;
         const p = m.person;
@@ -649,7 +649,7 @@ export class People {
   /** Mentions of people outside quotes in [from, to), in text order (at most WINDOW·2 of them). */
   mentionsIn(from: number, to: number): PersonMention[] {
     const out: PersonMention[] = [];
-    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW * 2; i--, seen++) {
+    for (let i = lastMentionBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW * 2; i--, seen++) {
       const m = this.mentions[i];
       if (!m || m.pos < from) break;
       if (!m.quoted && !m.person.group) out.push(m);
@@ -677,7 +677,7 @@ export class People {
 
   /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
   subjectIn(from: number, to: number): Person | undefined {
-    for (let i = lastBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
+    for (let i = lastMentionBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {
       const m = this.mentions[i];
       if (!m) continue;
       if (m.pos < from) break;
@@ -743,7 +743,7 @@ function foldedWords(name: readonly string[]): string[] {
 }
 
 /** Index of the last mention before `pos` in a list sorted by offset, or -1. */
-function lastBefore(list: readonly PersonMention[], pos: number): number {
+export function lastMentionBefore(list: readonly PersonMention[], pos: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
