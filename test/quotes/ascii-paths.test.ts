@@ -20,10 +20,12 @@ const PIECES = [
 const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
 const ASCII_WORDISH = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-'`&,() ";
 
+const isAscii = (s: string): boolean => [...s].every((c) => c.charCodeAt(0) < 128);
+
 const joined = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((p) => p.join(''));
 const asciiText = fc.string({ unit: fc.constantFrom(...ASCII.split('')), maxLength: 16 });
 const asciiWord = fc.string({ unit: fc.constantFrom(...ASCII_WORDISH.split('')), maxLength: 10 });
-const asciiJoined = fc.array(fc.constantFrom(...PIECES.filter((p) => /^[\x00-\x7f]*$/u.test(p))), { maxLength: 6 }).map((p) => p.join(''));
+const asciiJoined = fc.array(fc.constantFrom(...PIECES.filter(isAscii)), { maxLength: 6 }).map((p) => p.join(''));
 const anyText = fc.oneof(joined, asciiText, asciiWord, asciiJoined, fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
 const RUNS = { numRuns: 4000, seed: 2026 };
 
@@ -51,7 +53,7 @@ describe('ASCII paths of the cold cache misses (session 20)', () => {
     let ascii = 0;
     fc.assert(
       fc.property(anyText, (s) => {
-        if (/^[\x00-\x7f]*$/u.test(s)) ascii++;
+        if (isAscii(s)) ascii++;
         expect(foldUncached(s), JSON.stringify(s)).toBe(foldByNormalising(s));
       }),
       RUNS,
