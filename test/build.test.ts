@@ -58,6 +58,12 @@ describe('the compiled build', () => {
     expect((JSON.parse(stats.stdout) as { articles: number }).articles).toBeGreaterThan(0);
   }, 60_000);
 
+  it('holds the first-name table the compiled quote code reads beside itself, and answers from it', async () => {
+    expect(existsSync(join(out, 'src', 'quotes', 'first-name-table.json'))).toBe(true);
+    const names = (await import(pathToFileURL(join(out, 'src', 'quotes', 'first-names.js')).href)) as { firstNameGender: (w: string) => string | null };
+    expect(['wendy', 'paul', 'volcker'].map((w) => names.firstNameGender(w))).toEqual(['f', 'm', null]);
+  });
+
   it('loads what a command needs only: no discord.js in the command line, the chart renderer only for a chart', async () => {
     const probe = pathToFileURL(join(ROOT, 'test', 'package-probe.mjs')).href;
     const opts = { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, PROBE_PACKAGES: 'discord.js,@resvg/resvg-js' } };

@@ -2,18 +2,36 @@
 // ends a run of capitalised words. Its own module: phrase.ts and people.ts both need it, and
 // people.ts already depends on phrase.ts.
 
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-name-table.js';
+import { readFileSync } from 'node:fs';
 import { foldName, looksLikePersonName, memoByWord, splitTitle, type Gender } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
 const STARTS_UPPER = /^\p{Lu}/u;
 
-// The lists' answers as two sorted comma-joined lists (first-name-table.ts, generated from the
+// The lists' answers as two sorted comma-joined lists (first-name-table.json, generated from the
 // package by bench/first-name-table.ts): requiring the package's 2 MB of JavaScript cost a cold build
 // about 0.1 s of CPU. Searched as they stand, by character offsets: splitting them into 67,000
 // strings cost each cold build 20-100 ms and kept 2.5 MB alive through every young-generation GC,
-// for the ~2,500 distinct words a Reuters build asks about.
+// for the ~2,500 distinct words a Reuters build asks about. Read on the first question, from the
+// JSON file beside this module (the build copies it into dist/): as a string literal in a module
+// they cost every process that imports the quote code ~25 ms of parsing, asked or not.
+interface FirstNameLists {
+  male: string;
+  female: string;
+}
+let lists: FirstNameLists | undefined;
+
+/** The two lists, read once. */
+export function firstNameLists(): FirstNameLists {
+  if (lists === undefined) {
+    const table = JSON.parse(readFileSync(new URL('./first-name-table.json', import.meta.url), 'utf8')) as Partial<FirstNameLists>;
+    if (typeof table.male !== 'string' || typeof table.female !== 'string') throw new Error('first-name-table.json: no male and female lists');
+    lists = { male: table.male, female: table.female };
+  }
+  return lists;
+}
+
 const COMMA = 44;
 
 /**
@@ -53,7 +71,8 @@ export function inSortedList(list: string, name: string): boolean {
 export function listedGenderOf(name: string): 'male' | 'female' | 'unknown' {
   if (!name) return 'unknown';
   const l = name.toLowerCase();
-  return inSortedList(MALE_FIRST_NAMES, l) ? 'male' : inSortedList(FEMALE_FIRST_NAMES, l) ? 'female' : 'unknown';
+  const { male, female } = firstNameLists();
+  return inSortedList(male, l) ? 'male' : inSortedList(female, l) ? 'female' : 'unknown';
 }
 
 /** A word of the maintained first-name lists (several languages); every listed name has a gender there. */

@@ -43,13 +43,19 @@ const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to
 export const isRoleWord: (w: string) => boolean = memoByWord(roleWordUncached);
 
 function roleWordUncached(w: string): boolean {
-  const b = bare(w).toLowerCase();
-  if (!b || !STARTS_LOWER_OR_DIGIT.test(bare(w))) return false;
+  // A cold build asks ~6,000 words once each, in the unoptimised tiers: ASCII is read by character
+  // codes (a-z and 0-9 are its \p{Ll} and \d), and each expression runs only where it can match.
+  const bw = bare(w);
+  const b = bw.toLowerCase();
+  const c = bw.charCodeAt(0);
+  if (!b || !(c <= 127 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) : STARTS_LOWER_OR_DIGIT.test(bw))) return false;
   if (GROUP_NOUNS.has(b) || isTitleWord(b)) return true;
   // "whether", "other", "never" end like roles and are not.
   if (isStopWord(b) || NOT_ROLES.has(b)) return false;
-  if (/^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
-  return /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b) && b.length > 3;
+  // Each alternative needs a hyphen or an opening digit.
+  const c0 = b.charCodeAt(0);
+  if ((b.includes('-') || (c0 >= 48 && c0 <= 57)) && /^\d+(?:-year-old|-year|-time)?$|-year-old$|^then-|^ex-|^co-/u.test(b)) return true;
+  return b.length > 3 && /(?:ist|ists|er|ers|or|ors|man|men|woman|women|person|people|ent|ents|ant|ants|ian|ians|ary|aries|ee|ees|al|als|ive|ives|ic|ical|ate|ates|ster|sters)$/u.test(b);
 }
 
 /**
@@ -88,7 +94,7 @@ export function roleWordsOpening(run: readonly string[]): number {
   return k;
 }
 
-const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
+export const NOT_ROLES = new Set('whether never ever together rather neither either however whatever whenever wherever further after later sooner other another per under over for nor according'.split(' '));
 
 // Lower-casing never shortens a word (no code point's lower case is shorter; tested): a longer
 // word is none of these, and is not lower-cased to find out (these run for every phrase word).

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { firstNameTableSource, listedGenders, TABLE_PATH } from '../../bench/first-name-table.js';
 import { inSortedList, listedGenderOf } from '../../src/quotes/first-names.js';
@@ -9,6 +11,13 @@ const lists = createRequire(import.meta.url)('gender-detection-from-name') as { 
 describe('first-name table', () => {
   it('is what the generator makes from the installed package (run `npm run gen:first-names` when this fails)', () => {
     expect(readFileSync(TABLE_PATH, 'utf8') === firstNameTableSource()).toBe(true);
+  });
+
+  it('is among the files the build compiles into dist/ (first-names.ts reads it beside itself there)', () => {
+    const configPath = fileURLToPath(new URL('../../tsconfig.build.json', import.meta.url));
+    const { config } = ts.readConfigFile(configPath, (p) => readFileSync(p, 'utf8')) as { config: unknown };
+    const files = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(new URL('../..', import.meta.url))).fileNames;
+    expect(files).toContain(TABLE_PATH);
   });
 
   it('answers every listed name, its capitalised form and near misses as the package does', () => {

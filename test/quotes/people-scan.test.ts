@@ -8,8 +8,8 @@ import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, 
 import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
 import { opensWithRole } from '../../src/quotes/phrase.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
+import { firstNameLists } from '../../src/quotes/first-names.js';
 import { GROUP_NOUNS } from '../../src/quotes/names.js';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../src/quotes/first-name-table.js';
 import { pick, seeded } from './seeded.js';
 
 
@@ -157,7 +157,7 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
   it('a run the role test is not asked about never opens with a role by that test', () => {
     const next = seeded(29);
     const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-    const firsts = [...MALE_FIRST_NAMES.split(','), ...FEMALE_FIRST_NAMES.split(',')].filter((_, k) => k % 37 === 0).map(cap);
+    const firsts = [...firstNameLists().male.split(','), ...firstNameLists().female.split(',')].filter((_, k) => k % 37 === 0).map(cap);
     const roles = [...GROUP_NOUNS].map(cap);
     const others = ['Fly-half', 'Oscar-nominated', 'Chairman-elect', 'Pei-yuan', 'Spaniard', 'Americans', 'Britons', 'Striker', 'Goalkeeper', 'Rapper', 'Manchester',
       'Lancaster', 'Broadcaster', 'Forecaster', 'Fraser', 'Sher', 'Richard', 'James', 'Lee', 'Herman', 'Ian', 'Baptist', 'Digital', 'National', 'Smith', 'Khan', 'Garcia-Lopez', 'Ünal', 'Zoë', 'ICE'];
