@@ -93,7 +93,7 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
   if (wordCount(before) > 16) return null;
-  const phrase = subjectBefore(before, v.word);
+  const phrase = subjectBefore(before, v.word) ?? describedSubject(before);
   if (!phrase) return null;
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
@@ -102,6 +102,18 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   // phrase opening the next sentence can attribute it: a noun inside that sentence is no speaker.
   if (wordCount(before.slice(0, Math.max(0, at))) > (closed ? 0 : 3)) return null;
   return { phrase, offset: lead + Math.max(0, at) };
+}
+
+// `,” one dealer for a Swiss bank said`: the whole clause between the closing mark and the verb,
+// a determiner, at most three words to a role noun, and its complement ("for a Swiss bank", "in
+// Chicago"). The subject scan reads back from the verb and stops at a complement whose head is no
+// role ("bank"), so the quote's own attribution was lost to a candidate elsewhere.
+const DESCRIBED_SUBJECT = /^(?:a|an|one|the|another)\s+(?:[\p{L}.-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on)\s+[^,;:!?"“”]{1,60}?\s*$/u;
+function describedSubject(before: string): Phrase | null {
+  const t = before.trim();
+  const m = DESCRIBED_SUBJECT.exec(t);
+  if (!m?.[1] || !isRoleWord(m[1]) || allVerbs(t).length > 0) return null;
+  return { words: t.split(/\s+/u), appositive: null };
 }
 
 /** The speaker phrase of an attribution before a quote (`X said: “`, `X said that “`, `according to X, “`). */
@@ -787,12 +799,17 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
         // last speech verb before the quote (this paragraph, else the one before), however rarely
         // that person speaks: a reading of its own, marked for the model to weigh.
+        // A he/she before the quote ("He said: “…”") is itself the last speech verb's subject: the
+        // subject it continues is the one before its own sentence (this paragraph, else the one
+        // before), and a first name of the other gender is no reading of it.
         if (ex && ex.pronoun !== null) {
           const g = ex.pronoun;
-          const intro = introOfPara() ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
-          for (const r of fromIntro(intro)) {
+          const before = ex.at < at;
+          const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
+          for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
             const p = r.speaker.person;
             if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
+            if (before && p.gender === null && shapeOf(p).gender === (g === 'm' ? 'f' : 'm')) continue;
             if (slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
               const c = cands.ofPerson(p);
               if (c) raise(c.x, F.pronoun_last_verb, 1);
