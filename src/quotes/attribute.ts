@@ -909,13 +909,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         let namedSpeaker = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
-          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_attr])) namedSpeaker = true;
+          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_intro] || c.x[F.prev_attr])) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
@@ -1118,6 +1118,8 @@ function shapeMemo(): (p: Person) => Shape {
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
 
+const INVERTED_BEFORE = /(?:^|[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
+
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
   const from = Math.max(0, at - CONTEXT);
@@ -1132,6 +1134,10 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
     if (phrase) return { phrase, at: base + from + v.start };
+    // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
+    // subject the scan could not read ("One of them said the Ukrainians were …") what follows is
+    // what was said, not who said it.
+    if (!INVERTED_BEFORE.test(before)) continue;
     const after = subjectAfter(window.slice(v.end));
     if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };
   }

@@ -56,3 +56,29 @@ describe('a he/she before the quote continues the last speech verb before its se
     expect(featuresAt(text, 'The ports are').get('Gregory Tanaka')?.pronoun_last_verb).toBeUndefined();
   });
 });
+
+describe('an unnamed speaker of the paragraph before continues', () => {
+  it('GIVEN "One Western envoy, a specialist in energy law, said …" then "“…,” he said" THEN the envoy is a reading of the slot (pronoun_desc) and speaks, not a name of the lead', () => {
+    const text = [
+      'VIENNA, April 2 - Western governments doubt the pipeline talks will resume before summer, according to Lars Eklund, the Swedish delegate.',
+      'One Western envoy, a specialist in energy law, said the two sides were still far apart on transit fees.',
+      '"Neither side wants to be the first to move," he said.',
+    ];
+    const fs = featuresAt(text, 'Neither side wants');
+    expect(fs.get('a Western envoy')?.pronoun_desc).toBe(1);
+    expect(speakerOf(text, 'Neither side wants')).toBe('a Western envoy');
+  });
+
+  it('GIVEN "One of them said Pavel Moroz was ready …" THEN the name after the verb is no subject of it (no prev_intro)', () => {
+    const text = [
+      'Several analysts met the negotiators in Kiev last week. One of them said Pavel Moroz was ready to compromise on fees.',
+      '"They will not wait forever," he said.',
+    ];
+    expect(featuresAt(text, 'They will not').get('Pavel Moroz')?.prev_intro).toBeUndefined();
+  });
+
+  it('GIVEN "Fees will rise, said Pavel Moroz, the delegate." THEN an inverted verb still names its subject after it', () => {
+    const text = ['Fees will rise next year, said Pavel Moroz, the Ukrainian delegate.', '"We will not wait forever," he said.'];
+    expect(featuresAt(text, 'We will not').get('Pavel Moroz')?.prev_intro).toBe(1);
+  });
+});
