@@ -597,16 +597,21 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
     const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
+    // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
+    // Vale"), before one whose role only shares its head ("Shadow home secretary Gareth Lyle").
+    const whole = headPhrase.replace(DEFINITE, '').toLowerCase();
+    const exact = roleMatch && whole.includes(' ') ? people.latestBefore(pos, null, (q) => q.role !== null && q.role.toLowerCase() === whole) : undefined;
     const latest = people.latestBefore(pos, null);
     const top = mostNamedBefore(pos);
     // The role match, else the person named last; and the person the article names most when that
     // is someone else ("says the 39-year-old founder" after "Alfonso Espinos, who like Montalban …").
-    const first = roleMatch ?? latest;
+    const first = exact ?? roleMatch ?? latest;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
       if (!p) continue;
       const extra: Features = {};
-      if (p === roleMatch) extra.desc_role_match = 1;
+      if (p === roleMatch || p === exact) extra.desc_role_match = 1;
+      if (p === exact) extra.desc_role_exact = 1;
       if (p === latest) extra.desc_latest = 1;
       if (p === top) extra.desc_most_named = 1;
       // Read where the description stands, as the description kept as it is would be: the readings differ only in who they name.
@@ -808,7 +813,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
           for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
             const p = r.speaker.person;
-            if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
+            // "The home secretary said …. He said: “…”": the person whose whole role the description is.
+            if ((r.via !== 'via_name' && !(before && r.extra?.desc_role_exact)) || !p || (p.gender !== null && p.gender !== g)) continue;
             if (before && p.gender === null && shapeOf(p).gender === (g === 'm' ? 'f' : 'm')) continue;
             if (slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
               const c = cands.ofPerson(p);

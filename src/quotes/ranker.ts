@@ -37,6 +37,7 @@ export const FEATURES = [
   'via_desc_def', // "the mayor" kept as is
   'via_desc_referent', // "the mayor" read as the person the article named
   'desc_role_match', // … whose role or title shares the description's head noun or a capitalised word ("the mayor", "Mayor Doug McCallum")
+  'desc_role_exact', // … whose role is the description's whole phrase ("the home secretary", "Home Secretary Dermot Vale"; not "Shadow home secretary Gareth Lyle", whose role shares only the head)
   'desc_latest', // … who is the person named last before the description
   'desc_most_named', // … who is the person the article names most often before it
   'via_org', // "the company" read as the organisation named before

@@ -82,3 +82,24 @@ describe('an unnamed speaker of the paragraph before continues', () => {
     expect(featuresAt(text, 'We will not').get('Pavel Moroz')?.prev_intro).toBe(1);
   });
 });
+
+describe('a role description that speaks keeps its speaker', () => {
+  const text = [
+    'LONDON, May 5 - Police numbers will rise by 5,000 over three years, Home Secretary Dermot Vale announced on Tuesday.',
+    'Shadow home secretary Gareth Lyle said the promise had been made before and never kept.',
+    'The home secretary said the money would come from savings in the prison budget. He said: "Every force will get more officers on the beat."',
+  ];
+
+  it('GIVEN "The home secretary said …. He said: “…”" THEN the person whose whole role is "Home Secretary" is the pronoun_last_verb reading, the shadow home secretary is not', () => {
+    const fs = featuresAt(text, 'Every force will');
+    expect(fs.get('Dermot Vale')?.pronoun_last_verb).toBe(1);
+    expect(fs.get('Gareth Lyle')?.pronoun_last_verb).toBeUndefined();
+  });
+
+  it('GIVEN "“…,” the home secretary said" THEN its referent reading is the whole-role match (desc_role_exact), not the latest person whose role shares the head', () => {
+    const t = [...text.slice(0, 2), '"Every force will get more officers on the beat," the home secretary said.'];
+    const fs = featuresAt(t, 'Every force will');
+    expect(fs.get('Dermot Vale')?.desc_role_exact).toBe(1);
+    expect(fs.get('Gareth Lyle')?.desc_role_exact).toBeUndefined();
+  });
+});
