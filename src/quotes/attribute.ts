@@ -915,7 +915,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         let namedSpeaker = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
-          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_intro] || c.x[F.prev_attr])) namedSpeaker = true;
+          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_attr])) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
