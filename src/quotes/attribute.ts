@@ -1140,12 +1140,12 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
     if (phrase) return { phrase, at: base + from + v.start };
-    // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
-    // subject the scan could not read ("One of them said the Ukrainians were …") what follows is
-    // what was said, not who said it.
-    if (!INVERTED_BEFORE.test(before)) continue;
     const after = subjectAfter(window.slice(v.end));
-    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };
+    // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
+    // subject the scan could not read ("One of them said the Ukrainians were …", "… for claiming the
+    // Tories were …") what follows is what was said, not who said it, and the verb has no subject
+    // to give (an earlier verb's subject would not be this one's either).
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) ? { phrase: after, at: base + from + v.end } : null;
   }
   return null;
 }
