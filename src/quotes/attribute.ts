@@ -108,12 +108,34 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
 // a determiner, at most three words to a role noun, and its complement ("for a Swiss bank", "in
 // Chicago"). The subject scan reads back from the verb and stops at a complement whose head is no
 // role ("bank"), so the quote's own attribution was lost to a candidate elsewhere.
-const DESCRIBED_SUBJECT = /^(?:a|an|one|the|another)\s+(?:[\p{L}.-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on)\s+[^,;:!?"“”]{1,60}?\s*$/u;
+const DESCRIBED_SUBJECT = /^(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\p{L}.-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on)\s+[^,;:!?"“”]{1,60}?\s*$/u;
 function describedSubject(before: string): Phrase | null {
   const t = before.trim();
   const m = DESCRIBED_SUBJECT.exec(t);
   if (!m?.[1] || !isRoleWord(m[1]) || allVerbs(t).length > 0) return null;
   return { words: t.split(/\s+/u), appositive: null };
+}
+
+// Where a sentence may open in the text before a verb: its start, or after a full stop ("U.S." too:
+// each opening is tried, from the verb back).
+const SENTENCE_OPENING = /(?:^|[.!?]["”’')]*\s+)/gu;
+/** `One head trader at a U.S. securities house said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
+function describedSentenceSubject(before: string): Phrase | null {
+  const t = before.slice(-120);
+  const opens: number[] = [];
+  SENTENCE_OPENING.lastIndex = 0;
+  for (let m = SENTENCE_OPENING.exec(t); m; m = SENTENCE_OPENING.exec(t)) {
+    opens.push(m.index + m[0].length);
+    if (m[0].length === 0) SENTENCE_OPENING.lastIndex++;
+  }
+  // The whole window is no sentence opening unless it is the whole text.
+  for (let k = opens.length - 1; k >= 0; k--) {
+    const at = opens[k] ?? 0;
+    if (at === 0 && t.length < before.length) continue;
+    const phrase = describedSubject(t.slice(at));
+    if (phrase) return phrase;
+  }
+  return null;
 }
 
 /** The speaker phrase of an attribution before a quote (`X said: “`, `X said that “`, `according to X, “`). */
@@ -135,7 +157,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
     // subject of its sentence.
     if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
-    const phrase = subjectBefore(before, v.word);
+    const phrase = subjectBefore(before, v.word) ?? describedSentenceSubject(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
