@@ -4,6 +4,7 @@
 // of the speech verb before its own sentence. The fixtures are invented, in the style of the news
 // the model reads; feature tests read what the model is given (observe).
 import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
 import { featuresAt, speakerOf } from './speaker-of.js';
 
 describe('a closing description with a complement is the quote\'s own slot', () => {
@@ -106,5 +107,18 @@ describe('a role description that speaks keeps its speaker', () => {
     const fs = featuresAt(t, 'Every force will');
     expect(fs.get('Dermot Vale')?.desc_role_exact).toBe(1);
     expect(fs.get('Gareth Lyle')?.desc_role_exact).toBeUndefined();
+  });
+});
+
+describe('a long paragraph', () => {
+  it('GIVEN a one-sentence paragraph of 120 KB of "he said: “…,” one dealer for a bank said and" THEN attribution finishes and every quote is the dealer\'s (each new read looks back a bounded stretch)', () => {
+    const unit = (n: number): string => `he said: "Prices will rise by ${n} pct," one dealer for a bank said and `;
+    const parts: string[] = [];
+    for (let n = 0; n < 1800; n++) parts.push(unit(n));
+    const text = ['Grain prices rose, one dealer for a bank said.', `${parts.join('')}nobody else spoke.`];
+    expect(text[1]?.length).toBeGreaterThan(120_000);
+    const quotes = attributeArticle(text).filter((q) => q.kind !== 'fragment');
+    expect(quotes).toHaveLength(1800);
+    expect(quotes.every((q) => q.speaker === 'a dealer for a bank')).toBe(true);
   });
 });
