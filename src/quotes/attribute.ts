@@ -1146,7 +1146,9 @@ function shapeMemo(): (p: Person) => Shape {
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
 
-const INVERTED_BEFORE = /(?:^|[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
+const INVERTED_BEFORE = /(?:[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
+// … or the paragraph's start (the window's start is no clause start unless it is the paragraph's).
+const VERB_OPENS = /^\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
 
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
@@ -1167,7 +1169,7 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     // subject the scan could not read ("One of them said the Ukrainians were …", "… for claiming the
     // Tories were …") what follows is what was said, not who said it, and the verb has no subject
     // to give (an earlier verb's subject would not be this one's either).
-    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) ? { phrase: after, at: base + from + v.end } : null;
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
   }
   return null;
 }

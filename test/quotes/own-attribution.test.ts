@@ -28,9 +28,9 @@ describe('a closing description with a complement is the quote\'s own slot', () 
     expect(featuresAt(t, 'Crushers are short').get('a grain broker in Winnipeg')?.slot_tail).toBe(1);
   });
 
-  it('GIVEN "One head trader at a U.S. securities house said, “…”" (the description opens the sentence before the quote) THEN the trader holds slot_pre', () => {
-    const t = ['NEW YORK, April 13 - Trading in the company\'s bonds stopped after the filing.', 'One head trader at a U.S. securities house said, "There is no market in these bonds at the moment."'];
-    expect(featuresAt(t, 'There is no market').get('a head trader at a U.S. securities house')?.slot_pre).toBe(1);
+  it('GIVEN "One floor trader at a St. Louis grain exchange said, “…”" (the description opens the sentence before the quote, an abbreviation inside it) THEN the trader holds slot_pre', () => {
+    const t = ['CHICAGO, May 9 - Soybean options went quiet after the ruling.', 'One floor trader at a St. Louis grain exchange said, "Everybody is waiting for the weather report."'];
+    expect(featuresAt(t, 'Everybody is waiting').get('a floor trader at a St. Louis grain exchange')?.slot_pre).toBe(1);
   });
 
   it('GIVEN "“…,” the ruling in that case said" (no role noun at the head) THEN no description slot is made of it', () => {
