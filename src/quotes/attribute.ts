@@ -93,7 +93,7 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
   if (wordCount(before) > 16) return null;
-  const phrase = subjectBefore(before, v.word);
+  const phrase = subjectBefore(before, v.word) ?? describedSubject(before);
   if (!phrase) return null;
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
@@ -102,6 +102,40 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   // phrase opening the next sentence can attribute it: a noun inside that sentence is no speaker.
   if (wordCount(before.slice(0, Math.max(0, at))) > (closed ? 0 : 3)) return null;
   return { phrase, offset: lead + Math.max(0, at) };
+}
+
+// `,” one dealer for a Swiss bank said`: the whole clause between the closing mark and the verb,
+// a determiner, at most three words to a role noun, and its complement ("for a Swiss bank", "in
+// Chicago"). The subject scan reads back from the verb and stops at a complement whose head is no
+// role ("bank"), so the quote's own attribution was lost to a candidate elsewhere.
+const DESCRIBED_SUBJECT = /^(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\p{L}.-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on)\s+[^,;:!?"“”]{1,60}?\s*$/u;
+function describedSubject(before: string): Phrase | null {
+  const t = before.trim();
+  const m = DESCRIBED_SUBJECT.exec(t);
+  if (!m?.[1] || !isRoleWord(m[1]) || allVerbs(t).length > 0) return null;
+  return { words: t.split(/\s+/u), appositive: null };
+}
+
+// Where a sentence may open in the text before a verb: its start, or after a full stop ("U.S." too:
+// each opening is tried, from the verb back).
+const SENTENCE_OPENING = /(?:^|[.!?]["”’')]*\s+)/gu;
+/** `One head trader at a U.S. securities house said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
+function describedSentenceSubject(before: string): Phrase | null {
+  const t = before.slice(-120);
+  const opens: number[] = [];
+  SENTENCE_OPENING.lastIndex = 0;
+  for (let m = SENTENCE_OPENING.exec(t); m; m = SENTENCE_OPENING.exec(t)) {
+    opens.push(m.index + m[0].length);
+    if (m[0].length === 0) SENTENCE_OPENING.lastIndex++;
+  }
+  // The whole window is no sentence opening unless it is the whole text.
+  for (let k = opens.length - 1; k >= 0; k--) {
+    const at = opens[k] ?? 0;
+    if (at === 0 && t.length < before.length) continue;
+    const phrase = describedSubject(t.slice(at));
+    if (phrase) return phrase;
+  }
+  return null;
 }
 
 /** The speaker phrase of an attribution before a quote (`X said: “`, `X said that “`, `according to X, “`). */
@@ -123,7 +157,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
     // subject of its sentence.
     if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
-    const phrase = subjectBefore(before, v.word);
+    const phrase = subjectBefore(before, v.word) ?? describedSentenceSubject(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
@@ -585,16 +619,21 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
     const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
+    // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
+    // Vale"), before one whose role only shares its head ("Shadow home secretary Gareth Lyle").
+    const whole = headPhrase.replace(DEFINITE, '').toLowerCase();
+    const exact = roleMatch && whole.includes(' ') ? people.latestBefore(pos, null, (q) => q.role !== null && q.role.toLowerCase() === whole) : undefined;
     const latest = people.latestBefore(pos, null);
     const top = mostNamedBefore(pos);
     // The role match, else the person named last; and the person the article names most when that
     // is someone else ("says the 39-year-old founder" after "Alfonso Espinos, who like Montalban …").
-    const first = roleMatch ?? latest;
+    const first = exact ?? roleMatch ?? latest;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
       if (!p) continue;
       const extra: Features = {};
-      if (p === roleMatch) extra.desc_role_match = 1;
+      if (p === roleMatch || p === exact) extra.desc_role_match = 1;
+      if (p === exact) extra.desc_role_exact = 1;
       if (p === latest) extra.desc_latest = 1;
       if (p === top) extra.desc_most_named = 1;
       // Read where the description stands, as the description kept as it is would be: the readings differ only in who they name.
@@ -787,12 +826,18 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
         // last speech verb before the quote (this paragraph, else the one before), however rarely
         // that person speaks: a reading of its own, marked for the model to weigh.
+        // A he/she before the quote ("He said: “…”") is itself the last speech verb's subject: the
+        // subject it continues is the one before its own sentence (this paragraph, else the one
+        // before), and a first name of the other gender is no reading of it.
         if (ex && ex.pronoun !== null) {
           const g = ex.pronoun;
-          const intro = introOfPara() ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null);
-          for (const r of fromIntro(intro)) {
+          const before = ex.at < at;
+          const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
+          for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
             const p = r.speaker.person;
-            if (r.via !== 'via_name' || !p || (p.gender !== null && p.gender !== g)) continue;
+            // "The home secretary said …. He said: “…”": the person whose whole role the description is.
+            if ((r.via !== 'via_name' && !(before && r.extra?.desc_role_exact)) || !p || (p.gender !== null && p.gender !== g)) continue;
+            if (before && p.gender === null && shapeOf(p).gender === (g === 'm' ? 'f' : 'm')) continue;
             if (slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
               const c = cands.ofPerson(p);
               if (c) raise(c.x, F.pronoun_last_verb, 1);
@@ -898,7 +943,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
@@ -1101,6 +1146,10 @@ function shapeMemo(): (p: Person) => Shape {
 // "the Welsh Assembly Government" and "Welsh Assembly Government" are one speaker.
 const groupKey = (name: string): string => foldName(name.replace(THE_BEFORE_CAPITAL, ''));
 
+const INVERTED_BEFORE = /(?:[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
+// … or the paragraph's start (the window's start is no clause start unless it is the paragraph's).
+const VERB_OPENS = /^\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
+
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
 function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
   const from = Math.max(0, at - CONTEXT);
@@ -1116,7 +1165,11 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
-    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return { phrase: after, at: base + from + v.end };
+    // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
+    // subject the scan could not read ("One of them said the Ukrainians were …", "… for claiming the
+    // Tories were …") what follows is what was said, not who said it, and the verb has no subject
+    // to give (an earlier verb's subject would not be this one's either).
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
   }
   return null;
 }

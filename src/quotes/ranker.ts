@@ -37,6 +37,7 @@ export const FEATURES = [
   'via_desc_def', // "the mayor" kept as is
   'via_desc_referent', // "the mayor" read as the person the article named
   'desc_role_match', // … whose role or title shares the description's head noun or a capitalised word ("the mayor", "Mayor Doug McCallum")
+  'desc_role_exact', // … whose role is the description's whole phrase ("the home secretary", "Home Secretary Dermot Vale"; not "Shadow home secretary Gareth Lyle", whose role shares only the head)
   'desc_latest', // … who is the person named last before the description
   'desc_most_named', // … who is the person the article names most often before it
   'via_org', // "the company" read as the organisation named before
@@ -75,7 +76,7 @@ export const FEATURES = [
   'named_in_quote', // the candidate is named inside the quote's own text ("“Mr Kenteris should now …”"): a speaker rarely names himself in the third person
   'reported_mention', // the candidate's latest mention before the quote (its sentence or the one before) stands after a speech verb that has a subject of its own, or as a possessive ("X said that Judge Y's refusal was", "he added that A and B would"): what was reported, not who reports
   'cue_sentence', // the quote's own sentence names its source with no speech verb: right after "according to" ("According to Frank Brown, global advisory leader at PwC, the trend …: “…”"), or right before the colon that opens the quote ("- Manchester City boss Kevin Keegan: “…”"). One feature by a hand decision: the dev sets hold no "according to" before a quote, so a feature of its own would never be learnt (slot_according stays 0 for that reason); the "according to" half borrows the weight the colon labels earn
-  'pronoun_last_verb', // a he/she slot's reading that is the named subject of the last speech verb before the quote (this paragraph, else the one before): "…, Slifer said. / “…,” he said". Only a he/she after the quote gets it: one before ("He said: “…”") is itself that subject, so the paragraph before is not read
+  'pronoun_last_verb', // a he/she slot's reading that is the named subject of the last speech verb before the quote (this paragraph, else the one before): "…, Slifer said. / “…,” he said". A he/she before the quote ("He said: “…”") is itself that subject, so it continues the subject of the speech verb before its own sentence, and a first name of the other gender is no such reading
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
