@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { ORG_REFERENCE_REACH, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -529,10 +530,17 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
     // "the company said" after "Google declined to say…": the organisation named just before.
-    if (THE_ORGANISATION_NOUN.test(text)) {
+    const kind = orgDescription(text);
+    if (kind || THE_ORGANISATION_NOUN.test(text)) {
       // "the Welsh Assembly Government said …" then "said the assembly government": the name the
-      // description's own words end, else the organisation last named as a subject.
-      const org = (text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null) ?? people.orgBefore(pos, ORG_REACH);
+      // description's own words end, else the organisation last named as a subject; a description
+      // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
+      const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      const subject = people.orgBefore(pos, ORG_REACH);
+      const referent = kind ? orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) : subject;
+      // A kind's bare noun ("the exchange") the name of its kind ("New York Stock Exchange", not the
+      // "Securities and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
+      const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
       if (org) {
         const s = { name: org, role: null, person: null };
         // The organisation is the reading: "the company" itself names nobody. Read where the

@@ -1,0 +1,165 @@
+// Definite descriptions of organisations ("the company said", "the central bank said", "the
+// ratings agency said"): which organisation the text names that such a description refers to.
+// A description of a kind refers back to a name of that kind: "the bank" to a name with "Bank" in
+// it, "the company" to a name a company's legal form ends ("Acme Power Co", "<Spar Aerospace
+// Ltd>"), "the ministry" to a "Ministry of …". A name of another kind is no referent: "the company
+// said" after "the Securities and Exchange Commission" or "its Jeep ZJ" is not either of them.
+
+/** Capitalised words (and the joining "of"/"for"/"and"/"&" inside a name), one run per name. */
+// Only at a word's start, so that a long capitalised word is not a start to backtrack from.
+const NAME_RUN = /(?<![\p{L}\p{N}'’&.-])<?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:(?:of|for|and|de|&)\s+(?:the\s+)?)?<?[\p{Lu}&][\p{L}\p{N}'’&.-]*>?){0,7}>?/gu;
+const OPENERS = /^(?:A|An|The|But|And|However|Meanwhile|In|On|At|For|Its|Their|His|Her|Under|After|Before|While|When|If|As|By|With|From|Last|This|That|Shares|Analysts)$/u;
+const JOINERS = /^(?:of|for|and|de|&|the)$/u;
+const LEGAL_FORM = /^(?:Co|Cos|Corp|Corporation|Company|Companies|Inc|Incorporated|Ltd|Limited|Plc|PLC|AG|SA|S\.A|NV|N\.V|BV|SpA|AB|ASA|GmbH|KK|LP|L\.P|Partnership|Group|Holdings|Industries|Bancorp|Bancshares|Bankshares|Partners|Enterprises|Airlines|Airways)\.?$/u;
+const BANKS = /^(?:Bank|Banks|Bancorp|Bancshares|Bankshares|Banque|Banco|Banca|Bundesbank|Reserve|Bankers|Savings)$/u;
+const RATING_AGENCY = /^(?:Moody['’]s|Standard|Poor['’]s|Fitch|Phelps|IBCA|S&P)$/u;
+
+/** The organisation words a kind of description accepts in the name it refers to; the first kind's names END in a legal form. */
+// Kinds whose word may stand anywhere in the name: "First City Bancorp of Texas", "Statistics Canada".
+const ANYWHERE = new Set([1, 2, 3, 5]);
+const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
+  [/^(?:company|firm|concern|corporation|maker|automaker|carmaker|producer|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|miner|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
+  [/^(?:utility)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
+  [/^(?:carrier|airline)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Air|Airlines|Airways|Lines)$/u.test(w)],
+  [/^(?:bank|lender)$/u, (w) => BANKS.test(w)],
+  [/^(?:ministry|department)$/u, (w) => /^(?:Ministry|Department|Treasury)$/u.test(w)],
+  [/^(?:agency)$/u, (w) => /^(?:Agency|Administration|Bureau|Service|Statistics|Office|Authority)$/u.test(w)],
+  [/^(?:commission)$/u, (w) => w === 'Commission'],
+  [/^(?:association|federation|institute|council|organisation|organization|society|chamber)$/u, (w) => /^(?:Association|Federation|Institute|Council|Organisation|Organization|Society|Chamber|Confederation|League)$/u.test(w)],
+  [/^(?:union)$/u, (w) => /^(?:Union|Workers|Brotherhood|Teamsters)$/u.test(w)],
+  [/^(?:board)$/u, (w) => w === 'Board'],
+  [/^(?:exchange)$/u, (w) => w === 'Exchange'],
+  [/^(?:fund)$/u, (w) => w === 'Fund'],
+  [/^(?:authority)$/u, (w) => w === 'Authority'],
+  [/^(?:group)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Association|Federation|Council)$/u.test(w)],
+];
+
+/** The lower-case nouns of `KINDS`: the heads of organisation descriptions. */
+const ORG_NOUNS = new Set(
+  'company firm concern corporation maker automaker carmaker producer manufacturer retailer insurer conglomerate subsidiary partnership brewer miner refiner utility carrier airline bank lender ministry department agency commission association federation institute council organisation organization society chamber union board exchange fund authority group'.split(' '),
+);
+
+/** A lower-case noun that heads an organisation's description ("bank", "utility", "exchange"). */
+export function isOrgNoun(w: string): boolean {
+  return w.length <= 14 && ORG_NOUNS.has(w);
+}
+
+/** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
+export function orgDescription(text: string): { head: string; rating: boolean } | null {
+  const m = /^(?:the|its)\s+(?:([\p{Ll}-]+)\s+)?([\p{Ll}]+)$/u.exec(text);
+  const head = m?.[2] ?? '';
+  if (!m || !isOrgNoun(head)) return null;
+  return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
+}
+
+const AFTER_NAME_COMMA = /\p{Lu}[\p{L}.&'’-]*,\s$/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const ABBREVIATION = /^(?:Jr|Sr|St|Mt|Ft|Bros)\.$/u;
+
+/**
+ * The names in a capitalised run: without angle brackets, a ticker after a name, opening
+ * connectives and articles, or trailing joiners. A word with a final stop that is no initial or
+ * abbreviation ends a name ("Midland Doherty Ltd. Statistics Canada" is two names across a
+ * sentence break), and so does a legal form before "and" ("Kohlberg Kravis Roberts and Co and
+ * Allied-Signal Inc" is two).
+ */
+function namesIn(run: string): string[][] {
+  // "Acme Power Co <ACME>": the ticker after a name is no part of it.
+  const all = run.replace(/\s<.*$/u, '').replace(/[<>]/gu, '').split(/\s+/u);
+  const out: string[][] = [];
+  let ws: string[] = [];
+  const close = (): void => {
+    while (ws.length > 0 && (OPENERS.test(ws[0] ?? '') || JOINERS.test(ws[0] ?? ''))) ws.shift();
+    while (ws.length > 0 && JOINERS.test(ws[ws.length - 1] ?? '')) ws.pop();
+    if (ws.length > 0) out.push(ws);
+    ws = [];
+  };
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i] ?? '';
+    if (w.length === 0) continue;
+    if (w.endsWith('.') && !INITIALS.test(w) && !ABBREVIATION.test(w)) {
+      ws.push(w.slice(0, -1));
+      close();
+    } else if (LEGAL_FORM.test(w) && all[i + 1] === 'and') {
+      ws.push(w);
+      close();
+    } else ws.push(w);
+  }
+  close();
+  return out;
+}
+
+/** How far back (characters) a description looks for the name it refers to: a news story's length. */
+export const ORG_REFERENCE_REACH = 6000;
+/** At most this many different fitting names are weighed (each is counted over the text once). */
+const MAX_NAMES = 20;
+
+/** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("First City Bancorp of Texas"). */
+function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
+  if (rating) return ws.some((w) => RATING_AGENCY.test(w));
+  const fits = KINDS[kind]?.[1];
+  if (!fits) return false;
+  const last = ws.length - 1;
+  // A legal form ends a company's name, and no name is its legal form alone ("Co Inc").
+  if (kind === 0) return last >= 1 && fits(ws[last] ?? '') && !fits(ws[0] ?? '');
+  // "Bank" or "Ministry" alone is no name.
+  if (last === 0) return false;
+  if (ANYWHERE.has(kind)) return ws.some(fits);
+  return ws.some((w, i) => fits(w) && (i === last || /^(?:of|for)$/u.test(ws[i + 1] ?? '')));
+}
+
+/** How often the text names it: its words before any legal form, the first two of them, counted in `text`. */
+function timesNamed(text: string, ws: readonly string[]): number {
+  const core: string[] = [];
+  for (const w of ws) {
+    if (LEGAL_FORM.test(w) || JOINERS.test(w) || core.length === 2) break;
+    core.push(w);
+  }
+  const key = (core.length > 0 ? core : ws.slice(0, 1)).join(' ');
+  let n = 0;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) n++;
+  return n;
+}
+
+/**
+ * The organisation in `before` (the text before the description, at most ORG_REFERENCE_REACH of
+ * it read) whose name fits the description's kind ("the bank" → "South African Reserve Bank"):
+ * the one the text names most, the nearest of those, or null. `subject`, when given, is the
+ * organisation named last as a clause's subject ("Pennzoil"): it is the referent when a fitting
+ * name begins with it ("Pennzoil Co"), or when none fits and the text names it more than once
+ * (a company without a legal form in its name, "Petro-Canada"), so that the article's speaker keeps
+ * the one name it goes by.
+ */
+export function orgReferent(before: string, description: { head: string; rating: boolean }, subject?: string): string | null {
+  const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
+  if (kind < 0) return null;
+  const fits = KINDS[kind]?.[1] ?? ((): boolean => false);
+  const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
+  const names = new Map<string, string[]>();
+  for (const m of text.matchAll(NAME_RUN)) {
+    // "Goldman, Sachs and Co": the rest of a name written with a comma is no name of its own.
+    if (AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    for (const ws of namesIn(m[0])) {
+      if (!fitsKind(ws, kind, description.rating)) continue;
+      const name = ws.join(' ');
+      // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Japan".)
+      if (subject && (name === subject || name.startsWith(`${subject} `)) && !subject.split(' ').some(fits)) return subject;
+      // Re-inserted, so that the map's order is the order of last mention.
+      names.delete(name);
+      names.set(name, ws);
+      if (names.size > MAX_NAMES) names.delete(names.keys().next().value ?? '');
+    }
+  }
+  let best: string | null = null;
+  let bestTimes = 0;
+  // Nearest last, so that a tie goes to the nearest.
+  for (const [name, ws] of names) {
+    const times = timesNamed(text, ws);
+    if (times >= bestTimes) {
+      best = name;
+      bestTimes = times;
+    }
+  }
+  if (best === null && subject && timesNamed(text, subject.split(' ')) >= 2) return subject;
+  return best;
+}
