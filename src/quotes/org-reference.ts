@@ -93,6 +93,7 @@ function namesIn(run: string): string[][] {
 export const ORG_REFERENCE_REACH = 6000;
 /** At most this many different fitting names are weighed (each is counted over the text once). */
 const MAX_NAMES = 20;
+const FIRST_BONUS = 2;
 
 /** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("First City Bancorp of Texas"). */
 function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
@@ -136,14 +137,16 @@ export function orgReferent(before: string, description: { head: string; rating:
   const fits = KINDS[kind]?.[1] ?? ((): boolean => false);
   const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
   const names = new Map<string, string[]>();
+  let firstName: string | null = null;
   for (const m of text.matchAll(NAME_RUN)) {
     // "Goldman, Sachs and Co": the rest of a name written with a comma is no name of its own.
-    if (AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (m[0].includes(' and ') && AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     for (const ws of namesIn(m[0])) {
       if (!fitsKind(ws, kind, description.rating)) continue;
       const name = ws.join(' ');
       // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Japan".)
       if (subject && (name === subject || name.startsWith(`${subject} `)) && !subject.split(' ').some(fits)) return subject;
+      firstName ??= name;
       // Re-inserted, so that the map's order is the order of last mention.
       names.delete(name);
       names.set(name, ws);
@@ -152,9 +155,10 @@ export function orgReferent(before: string, description: { head: string; rating:
   }
   let best: string | null = null;
   let bestTimes = 0;
-  // Nearest last, so that a tie goes to the nearest.
+  // Nearest last, so that a tie goes to the nearest; the first named (a news story's lead names
+  // whom it is about) counts as named twice more.
   for (const [name, ws] of names) {
-    const times = timesNamed(text, ws);
+    const times = timesNamed(text, ws) + (name === firstName ? FIRST_BONUS : 0);
     if (times >= bestTimes) {
       best = name;
       bestTimes = times;
