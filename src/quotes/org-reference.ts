@@ -122,6 +122,15 @@ function timesNamed(text: string, ws: readonly string[]): number {
   return n;
 }
 
+/** How often `text` names `short` not followed by `next` (the next word of its full name). */
+function standalone(text: string, short: string, next: string): number {
+  let n = 0;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
+    if (!text.startsWith(` ${next}`, at + short.length)) n++;
+  }
+  return n;
+}
+
 /**
  * The organisation in `before` (the text before the description, at most ORG_REFERENCE_REACH of
  * it read) whose name fits the description's kind ("the bank" → "South African Reserve Bank"):
@@ -145,7 +154,8 @@ export function orgReferent(before: string, description: { head: string; rating:
       if (!fitsKind(ws, kind, description.rating)) continue;
       const name = ws.join(' ');
       // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Japan".)
-      if (subject && (name === subject || name.startsWith(`${subject} `)) && !subject.split(' ').some(fits)) return subject;
+      // And only a short name the text uses on its own twice ("Northern companies" once is an adjective).
+      if (subject && (name === subject || (name.startsWith(`${subject} `) && standalone(text, subject, ws[subject.split(' ').length] ?? '') >= 2)) && !subject.split(' ').some(fits)) return subject;
       firstName ??= name;
       // Re-inserted, so that the map's order is the order of last mention.
       names.delete(name);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { orgDescription, orgReferent } from '../../src/quotes/org-reference.js';
+import { speakerOf } from './speaker-of.js';
+
+describe('a definite description of an organisation is the organisation of its kind the story names', () => {
+  it('GIVEN a bank named in the lead THEN "the bank said" after a paragraph about figures is the bank, not a noun phrase of that paragraph', () => {
+    const text = [
+      'HARLOW, March 3 - The Northern Reserve Bank said the economy grew faster than expected in the last quarter.',
+      'The bank said the ratio of debt to equity for all Northern companies now averages 1.40, down from 1.65.',
+      '"Five years of steady growth have led to a marked improvement in the health of most companies," the bank said.',
+    ];
+    expect(speakerOf(text, 'Five years of steady growth')).toBe('Northern Reserve Bank');
+  });
+
+  it('GIVEN "Acme Power Co said" in the lead and a product named as a subject later THEN "the company said" is Acme Power Co, not the product', () => {
+    const text = [
+      'DENVER, April 2 - Acme Power Co said talks with its unions had failed.',
+      'Spokesman Tom Reed said the firm would not build its new Glowline X3 turbine at its Boulder plant. The Glowline X3 was to be built there from next year.',
+      '"We regret this outcome, but the responsibility rests with the local bargaining committee," the company said in a statement.',
+    ];
+    expect(speakerOf(text, 'We regret this outcome')).toBe('Acme Power Co');
+  });
+
+  it('GIVEN the company named as a subject by its short name THEN "the company said" keeps that name ("Brimco", not "Brimco Industries Inc")', () => {
+    const text = [
+      'Brimco Industries Inc said it would sell its paper mills.',
+      'Brimco said the sale would close in June. Brimco also cut its dividend.',
+      '"The mills no longer fit our plans," the company said.',
+    ];
+    expect(speakerOf(text, 'The mills no longer')).toBe('Brimco');
+  });
+
+  it('GIVEN only a regulator and a person named THEN "the company said" is no regulator: it stays the description', () => {
+    const text = [
+      'The Securities and Exchange Commission has opened an inquiry into share trading at Harwood, chairman John Pike told reporters.',
+      '"We will cooperate fully with the inquiry," the company said.',
+    ];
+    expect(speakerOf(text, 'We will cooperate')).toBe('the company');
+  });
+
+  it('GIVEN "the central bank said" with no bank named THEN it is the description, not nobody', () => {
+    const text = ['Money supply growth slowed in February, figures showed.', '"No clear sign of a recovery in lending has been seen," the central bank said.'];
+    expect(speakerOf(text, 'No clear sign')).toBe('the central bank');
+  });
+
+  it('GIVEN "a dealer for a foreign bank said" THEN the bank after the preposition is no speaker of its own', () => {
+    const text = ['Dealers said rates were steady.', 'One money market dealer for a major foreign bank said, "I do not think rates will move this week."'];
+    expect(speakerOf(text, 'I do not think rates')).not.toBe('bank');
+  });
+});
+
+describe('orgReferent', () => {
+  const bank = orgDescription('the bank');
+  const company = orgDescription('the company');
+  it('reads the kind of a description, and no other phrase', () => {
+    expect(bank).toEqual({ head: 'bank', rating: false });
+    expect(orgDescription('the ratings agency')).toEqual({ head: 'agency', rating: true });
+    expect(orgDescription('the minister')).toBeNull();
+  });
+
+  it('takes the name of the kind named most, the lead counting twice more', () => {
+    if (!company || !bank) throw new Error('no description');
+    const text = 'Dalton Mills Inc said it agreed to buy Kerry Textiles Ltd. Kerry Textiles makes yarn. Dalton said the deal was agreed with Morton Savings Bank.';
+    expect(orgReferent(text, company)).toBe('Dalton Mills Inc');
+    expect(orgReferent(text, bank)).toBe('Morton Savings Bank');
+  });
+
+  it('splits names at a sentence stop and after "Co and", and drops a ticker', () => {
+    if (!company) throw new Error('no description');
+    expect(orgReferent('Shares of Hale Brothers Ltd. Statistics Office figures showed.', company)).toBe('Hale Brothers Ltd');
+    expect(orgReferent('Burton Pike Co <BPC> said so.', company)).toBe('Burton Pike Co');
+    if (!bank) throw new Error('no description');
+    expect(orgReferent('Its owners are Ash and Co and Kemp Savings Bank.', bank)).toBe('Kemp Savings Bank');
+  });
+
+  it('reads a hostile run of capitals in linear time', () => {
+    if (!company) throw new Error('no description');
+    const text = 'Aa '.repeat(20000) + 'Zed Holdings Inc said.';
+    expect(orgReferent(text, company)).toBe('Zed Holdings Inc');
+  });
+});
