@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -518,9 +518,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     if (orgVoice && !spokes) {
       // "A National Audit Office report …" then "the report says": whoever the text said issued it.
-      const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead);
+      // Else the one that said something in a document of the kind ("the OECD said in its latest report").
+      const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead) ?? documentIssuer(textBefore(pos, ORG_REFERENCE_REACH), docHead);
       if (owner) {
-        const p = people.persons.get(owner.split(/\s+/u).map((w) => foldName(w)).join(' '));
+        // A person's name may end the issuer ("Renault President Raymond Levy said in a statement").
+        const folded = owner.split(/\s+/u).map((w) => foldName(w));
+        // (Not inside an organisation's name: "Institute of Economic Affairs".)
+        const titled = !/\s(?:of|for|and)\s/u.test(owner);
+        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(folded.slice(-3).join(' ')) ?? people.persons.get(folded.slice(-2).join(' '))) : undefined);
         return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
       }
     }

@@ -1,3 +1,5 @@
+import { isPlaceName } from '../search/places.js';
+
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
 // A description of a kind refers back to a name of that kind: "the bank" to a name with "Bank" in
@@ -176,4 +178,45 @@ export function orgReferent(before: string, description: { head: string; rating:
   }
   if (best === null && subject && timesNamed(text, subject.split(' ')) >= 2) return subject;
   return best;
+}
+
+// "the OECD said in its latest monthly report", "Merrill Lynch said in a statement", "In a
+// statement issued late last night, the central bank said": who issued a document of a kind.
+const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
+const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
+const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;
+const SAID_IN = new RegExp(String.raw`(?<![\p{L}])${ISSUER}\s+(?:also\s+)?(?:said|says|stated|added)\s+in\s+(?:a|an|its|the|their)\s+${DOC_WORDS}${DOC_NOUN}\b`, 'gu');
+const IN_DOC = new RegExp(String.raw`\b[Ii]n\s+(?:a|an|its|their)\s+${DOC_WORDS}${DOC_NOUN}(?:,[^,.;]{0,60})?,\s+${ISSUER}\s+(?:said|says|stated)\b`, 'gu');
+const AFTER_PREPOSITION = /(?:^|\s)(?:in|at|from|of|for|to|by)\s$/u;
+const singular = (noun: string): string => noun.replace(/ies$/u, 'y').replace(/s$/u, '');
+
+/**
+ * The issuer of the last document of the same kind (`noun`: "report", "statement") that `before`
+ * (at most ORG_REFERENCE_REACH of it read) says someone issued, as written: a name ("the OECD",
+ * "Merrill Lynch"), an organisation's description resolved to the name of its kind ("the central
+ * bank" → "Bank of Japan"), else null (a description no name fits, or no issuer named).
+ */
+export function documentIssuer(before: string, noun: string): string | null {
+  const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
+  let best: { at: number; issuer: string } | null = null;
+  const consider = (at: number, issuer: string, doc: string): void => {
+    if (singular(doc) === singular(noun) && (!best || at > best.at)) best = { at, issuer };
+  };
+  // ("an officer in Lima said in a report": a name after a preposition is no issuer.)
+  for (const m of text.matchAll(SAID_IN)) if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 6), m.index))) consider(m.index, m[1] ?? '', m[2] ?? '');
+  for (const m of text.matchAll(IN_DOC)) consider(m.index, m[2] ?? '', m[1] ?? '');
+  const found = best as { at: number; issuer: string } | null;
+  if (!found) return null;
+  const description = orgDescription(found.issuer.replace(/^The\s/u, 'the '));
+  if (description) return orgReferent(text.slice(0, found.at), description);
+  if (/^[Tt]he\s+\p{Ll}/u.test(found.issuer)) return null;
+  // The issuer's name ends at a sentence stop ("… Renault. Renault President Raymond Levy said").
+  let ws = namesIn(found.issuer).pop() ?? [];
+  // "Nigeria and Barclays Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Lima said") is no issuer.
+  const and = ws.indexOf('and');
+  if (and > 0 && isPlaceName(ws.slice(0, and))) ws = ws.slice(and + 1);
+  if (isPlaceName(ws)) return null;
+  // "The Bank said in a statement": a kind's word alone is the description of the kind.
+  if (ws.length === 1 && isOrgNoun((ws[0] ?? '').toLowerCase())) return orgReferent(text.slice(0, found.at), { head: (ws[0] ?? '').toLowerCase(), rating: false });
+  return ws.length > 0 ? ws.join(' ') : null;
 }

@@ -79,3 +79,32 @@ describe('orgReferent', () => {
     expect(orgReferent(text, company)).toBe('Zed Holdings Inc');
   });
 });
+
+describe('a document speaks for whoever the story says issued one of its kind', () => {
+  it('GIVEN "the Harlow Institute said in its latest quarterly report" paragraphs earlier THEN "the report said" is the institute', () => {
+    const text = [
+      'BONN, May 4 - The Harlow Institute said in its latest quarterly report that exports would grow by two pct this year.',
+      'Imports rose 1.5 pct in the first quarter, official figures showed on Friday.',
+      'Economists at several banks expect the mark to stay firm.',
+      '"Domestic demand will carry the recovery," the report said.',
+    ];
+    expect(speakerOf(text, 'Domestic demand will')).toBe('Harlow Institute');
+  });
+
+  it('GIVEN "The Bank said in a statement" after "the Central Bank of Lundia" THEN "the statement added" is that bank', () => {
+    const text = [
+      'The Central Bank of Lundia said reserves rose in May.',
+      'The Bank said in a statement that capital imports were small.',
+      '"There was balance between purchases and sales of foreign bonds," the statement added.',
+    ];
+    expect(speakerOf(text, 'There was balance')).toBe('Central Bank of Lundia');
+  });
+
+  it('GIVEN a statement said to be issued by a person with a title THEN it is that person', () => {
+    const text = [
+      'Vantor Motors said it agreed to sell its truck unit.',
+      'Vantor President Raymond Kell said in a statement the sale was an important step. "It will let Vantor keep its export programme," the statement said.',
+    ];
+    expect(speakerOf(text, 'It will let Vantor')).toBe('Raymond Kell');
+  });
+});
