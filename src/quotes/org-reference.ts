@@ -203,7 +203,10 @@ export function documentIssuer(before: string, noun: string): string | null {
     if (singular(doc) === singular(noun) && (!best || at > best.at)) best = { at, issuer };
   };
   // ("an officer in Lima said in a report": a name after a preposition is no issuer.)
-  for (const m of text.matchAll(SAID_IN)) if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 6), m.index))) consider(m.index, m[1] ?? '', m[2] ?? '');
+  // (Unless a sentence stop inside the run ends that phrase: "owned by Renault. Renault President …".)
+  for (const m of text.matchAll(SAID_IN)) {
+    if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 6), m.index)) || namesIn(m[1] ?? '').length > 1) consider(m.index, m[1] ?? '', m[2] ?? '');
+  }
   for (const m of text.matchAll(IN_DOC)) consider(m.index, m[2] ?? '', m[1] ?? '');
   const found = best as { at: number; issuer: string } | null;
   if (!found) return null;
