@@ -518,14 +518,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     if (orgVoice && !spokes) {
       // "A National Audit Office report …" then "the report says": whoever the text said issued it.
-      // Else the one that said something in a document of the kind ("the OECD said in its latest report").
+      // Else the one that said something in a document of the kind ("the Harlow Institute said in its latest report").
       const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead) ?? documentIssuer(textBefore(pos, ORG_REFERENCE_REACH), docHead);
       if (owner) {
-        // A person's name may end the issuer ("Renault President Raymond Levy said in a statement").
+        // A person's name may end the issuer ("Vantor President Raymond Kell said in a statement").
         const folded = owner.split(/\s+/u).map((w) => foldName(w));
         // (Not inside an organisation's name: "Institute of Economic Affairs".)
+        // The tail must open with a first name ("… Power Co" is no person "Power Co").
+        const tail = (k: number): string | undefined => (isFirstName(folded[folded.length - k] ?? '') ? folded.slice(-k).join(' ') : undefined);
         const titled = !/\s(?:of|for|and)\s/u.test(owner);
-        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(folded.slice(-3).join(' ')) ?? people.persons.get(folded.slice(-2).join(' '))) : undefined);
+        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(tail(3) ?? '') ?? people.persons.get(tail(2) ?? '')) : undefined);
         return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
       }
     }
@@ -543,8 +545,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
       const subject = people.orgBefore(pos, ORG_REACH);
       const referent = kind ? orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) : subject;
-      // A kind's bare noun ("the exchange") the name of its kind ("New York Stock Exchange", not the
-      // "Securities and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
+      // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
+      // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
       const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
       if (org) {
         const s = { name: org, role: null, person: null };

@@ -1,24 +1,27 @@
 import { isPlaceName } from '../search/places.js';
+import { isDemonym } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
 // A description of a kind refers back to a name of that kind: "the bank" to a name with "Bank" in
-// it, "the company" to a name a company's legal form ends ("Acme Power Co", "<Spar Aerospace
+// it, "the company" to a name a company's legal form ends ("Acme Power Co", "<Brimco Mills
 // Ltd>"), "the ministry" to a "Ministry of …". A name of another kind is no referent: "the company
-// said" after "the Securities and Exchange Commission" or "its Jeep ZJ" is not either of them.
+// said" after "the Harbour Commission" or "its Glowline X3" is not either of them.
 
 /** Capitalised words (and the joining "of"/"for"/"and"/"&" inside a name), one run per name. */
 // Only at a word's start, so that a long capitalised word is not a start to backtrack from.
 const NAME_RUN = /(?<![\p{L}\p{N}'’&.-])<?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:(?:of|for|and|de|&)\s+(?:the\s+)?)?<?[\p{Lu}&][\p{L}\p{N}'’&.-]*>?){0,7}>?/gu;
-const OPENERS = /^(?:A|An|The|But|And|However|Meanwhile|In|On|At|For|Its|Their|His|Her|Under|After|Before|While|When|If|As|By|With|From|Last|This|That|Shares|Analysts)$/u;
+const OPENERS = /^(?:A|An|The|But|And|However|Meanwhile|In|On|At|For|Its|Their|His|Her|Under|After|Before|While|When|If|As|By|With|From|Last|This|That)$/u;
 const JOINERS = /^(?:of|for|and|de|&|the)$/u;
 const LEGAL_FORM = /^(?:Co|Cos|Corp|Corporation|Company|Companies|Inc|Incorporated|Ltd|Limited|Plc|PLC|AG|SA|S\.A|NV|N\.V|BV|SpA|AB|ASA|GmbH|KK|LP|L\.P|Partnership|Group|Holdings|Industries|Bancorp|Bancshares|Bankshares|Partners|Enterprises|Airlines|Airways)\.?$/u;
 const BANKS = /^(?:Bank|Banks|Bancorp|Bancshares|Bankshares|Banque|Banco|Banca|Bundesbank|Reserve|Bankers|Savings)$/u;
 const RATING_AGENCY = /^(?:Moody['’]s|Standard|Poor['’]s|Fitch|Phelps|IBCA|S&P)$/u;
 
 /** The organisation words a kind of description accepts in the name it refers to; the first kind's names END in a legal form. */
-// Kinds whose word may stand anywhere in the name: "First City Bancorp of Texas", "Statistics Canada".
+// Kinds whose word may stand anywhere in the name: "Second Town Bancorp of Ohio", "Statistics Lundia".
 const ANYWHERE = new Set([1, 2, 3, 5]);
+/** The index of the union kind in KINDS. */
+const UNION = 8;
 const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
   [/^(?:company|firm|concern|corporation|maker|automaker|carmaker|producer|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|miner|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
   [/^(?:utility)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
@@ -33,7 +36,7 @@ const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
   [/^(?:exchange)$/u, (w) => w === 'Exchange'],
   [/^(?:fund)$/u, (w) => w === 'Fund'],
   [/^(?:authority)$/u, (w) => w === 'Authority'],
-  [/^(?:group)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Association|Federation|Council)$/u.test(w)],
+  [/^(?:group)$/u, (w) => /^(?:Group|Association|Federation|Council)$/u.test(w)],
 ];
 
 /** The lower-case nouns of `KINDS`: the heads of organisation descriptions. */
@@ -54,6 +57,7 @@ export function orgDescription(text: string): { head: string; rating: boolean } 
   return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const AFTER_NAME_COMMA = /\p{Lu}[\p{L}.&'’-]*,\s$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const ABBREVIATION = /^(?:Jr|Sr|St|Mt|Ft|Bros)\.$/u;
@@ -61,9 +65,8 @@ const ABBREVIATION = /^(?:Jr|Sr|St|Mt|Ft|Bros)\.$/u;
 /**
  * The names in a capitalised run: without angle brackets, a ticker after a name, opening
  * connectives and articles, or trailing joiners. A word with a final stop that is no initial or
- * abbreviation ends a name ("Midland Doherty Ltd. Statistics Canada" is two names across a
- * sentence break), and so does a legal form before "and" ("Kohlberg Kravis Roberts and Co and
- * Allied-Signal Inc" is two).
+ * abbreviation ends a name ("Hale Brothers Ltd. Statistics Office" is two names across a
+ * sentence break), and so does a legal form before "and" ("Ash and Co and Kemp Oil Inc" is two).
  */
 function namesIn(run: string): string[][] {
   // "Acme Power Co <ACME>": the ticker after a name is no part of it.
@@ -97,7 +100,7 @@ export const ORG_REFERENCE_REACH = 6000;
 const MAX_NAMES = 20;
 const FIRST_BONUS = 2;
 
-/** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("First City Bancorp of Texas"). */
+/** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("Second Town Bancorp of Ohio"). */
 function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
   if (rating) return ws.some((w) => RATING_AGENCY.test(w));
   const fits = KINDS[kind]?.[1];
@@ -107,20 +110,32 @@ function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean
   if (kind === 0) return last >= 1 && fits(ws[last] ?? '') && !fits(ws[0] ?? '');
   // "Bank" or "Ministry" alone is no name.
   if (last === 0) return false;
+  // A place is no organisation of any kind ("Soviet Union"); a union's name is no place or
+  // nationality and "Union" ("European Union" for "the union"). (Other kinds keep theirs: "US Airways".)
+  if (isPlaceName(ws)) return false;
+  const at = ws.findIndex(fits);
+  if (kind === UNION && at > 0 && ws.slice(0, at).every((w) => isDemonym(w) || isPlaceName([w]))) return false;
   if (ANYWHERE.has(kind)) return ws.some(fits);
   return ws.some((w, i) => fits(w) && (i === last || /^(?:of|for)$/u.test(ws[i + 1] ?? '')));
 }
 
-/** How often the text names it: its words before any legal form, the first two of them, counted in `text`. */
-function timesNamed(text: string, ws: readonly string[]): number {
+/**
+ * How often the text names it, whole words only: its words before any legal form, the first two of
+ * them; a name that opens with its kind's word ("Bank of England", "Department of Commerce") by all
+ * of them, so that two such names do not share the key "Bank".
+ */
+function timesNamed(text: string, ws: readonly string[], fits: (w: string) => boolean): number {
   const core: string[] = [];
+  const whole = fits(ws[0] ?? '');
   for (const w of ws) {
-    if (LEGAL_FORM.test(w) || JOINERS.test(w) || core.length === 2) break;
+    if (LEGAL_FORM.test(w) || (!whole && (JOINERS.test(w) || core.length === 2))) break;
     core.push(w);
   }
   const key = (core.length > 0 ? core : ws.slice(0, 1)).join(' ');
   let n = 0;
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) n++;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + key.length] ?? ' ')) n++;
+  }
   return n;
 }
 
@@ -135,11 +150,11 @@ function standalone(text: string, short: string, next: string): number {
 
 /**
  * The organisation in `before` (the text before the description, at most ORG_REFERENCE_REACH of
- * it read) whose name fits the description's kind ("the bank" → "South African Reserve Bank"):
+ * it read) whose name fits the description's kind ("the bank" → "Northern Reserve Bank"):
  * the one the text names most, the nearest of those, or null. `subject`, when given, is the
- * organisation named last as a clause's subject ("Pennzoil"): it is the referent when a fitting
- * name begins with it ("Pennzoil Co"), or when none fits and the text names it more than once
- * (a company without a legal form in its name, "Petro-Canada"), so that the article's speaker keeps
+ * organisation named last as a clause's subject ("Brimco"): it is the referent when a fitting
+ * name begins with it ("Brimco Industries Inc"), or when none fits and the text names it more than once
+ * (a company without a legal form in its name, "Vantor"), so that the article's speaker keeps
  * the one name it goes by.
  */
 export function orgReferent(before: string, description: { head: string; rating: boolean }, subject?: string): string | null {
@@ -150,12 +165,12 @@ export function orgReferent(before: string, description: { head: string; rating:
   const names = new Map<string, string[]>();
   let firstName: string | null = null;
   for (const m of text.matchAll(NAME_RUN)) {
-    // "Goldman, Sachs and Co": the rest of a name written with a comma is no name of its own.
+    // "Hale, Pike and Co": the rest of a name written with a comma is no name of its own.
     if (m[0].includes(' and ') && AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     for (const ws of namesIn(m[0])) {
       if (!fitsKind(ws, kind, description.rating)) continue;
       const name = ws.join(' ');
-      // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Japan".)
+      // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Lundia".)
       // And only a short name the text uses on its own twice ("Northern companies" once is an adjective).
       if (subject && (name === subject || (name.startsWith(`${subject} `) && standalone(text, subject, ws[subject.split(' ').length] ?? '') >= 2)) && !subject.split(' ').some(fits)) return subject;
       firstName ??= name;
@@ -170,17 +185,17 @@ export function orgReferent(before: string, description: { head: string; rating:
   // Nearest last, so that a tie goes to the nearest; the first named (a news story's lead names
   // whom it is about) counts as named twice more.
   for (const [name, ws] of names) {
-    const times = timesNamed(text, ws) + (name === firstName ? FIRST_BONUS : 0);
+    const times = timesNamed(text, ws, fits) + (name === firstName ? FIRST_BONUS : 0);
     if (times >= bestTimes) {
       best = name;
       bestTimes = times;
     }
   }
-  if (best === null && subject && timesNamed(text, subject.split(' ')) >= 2) return subject;
+  if (best === null && subject && timesNamed(text, subject.split(' '), fits) >= 2) return subject;
   return best;
 }
 
-// "the OECD said in its latest monthly report", "Merrill Lynch said in a statement", "In a
+// "the Harlow Institute said in its latest monthly report", "Brimco said in a statement", "In a
 // statement issued late last night, the central bank said": who issued a document of a kind.
 const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
 const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
@@ -192,9 +207,9 @@ const singular = (noun: string): string => noun.replace(/ies$/u, 'y').replace(/s
 
 /**
  * The issuer of the last document of the same kind (`noun`: "report", "statement") that `before`
- * (at most ORG_REFERENCE_REACH of it read) says someone issued, as written: a name ("the OECD",
- * "Merrill Lynch"), an organisation's description resolved to the name of its kind ("the central
- * bank" → "Bank of Japan"), else null (a description no name fits, or no issuer named).
+ * (at most ORG_REFERENCE_REACH of it read) says someone issued, as written: a name ("the Harlow
+ * Institute", "Brimco"), an organisation's description resolved to the name of its kind ("the central
+ * bank" → "Bank of Lundia"), else null (a description no name fits, or no issuer named).
  */
 export function documentIssuer(before: string, noun: string): string | null {
   const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
@@ -202,8 +217,8 @@ export function documentIssuer(before: string, noun: string): string | null {
   const consider = (at: number, issuer: string, doc: string): void => {
     if (singular(doc) === singular(noun) && (!best || at > best.at)) best = { at, issuer };
   };
-  // ("an officer in Lima said in a report": a name after a preposition is no issuer.)
-  // (Unless a sentence stop inside the run ends that phrase: "owned by Renault. Renault President …".)
+  // ("an officer in Dunford said in a report": a name after a preposition is no issuer.)
+  // (Unless a sentence stop inside the run ends that phrase: "owned by Vantor. Vantor President …".)
   for (const m of text.matchAll(SAID_IN)) {
     if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 6), m.index)) || namesIn(m[1] ?? '').length > 1) consider(m.index, m[1] ?? '', m[2] ?? '');
   }
@@ -213,9 +228,9 @@ export function documentIssuer(before: string, noun: string): string | null {
   const description = orgDescription(found.issuer.replace(/^The\s/u, 'the '));
   if (description) return orgReferent(text.slice(0, found.at), description);
   if (/^[Tt]he\s+\p{Ll}/u.test(found.issuer)) return null;
-  // The issuer's name ends at a sentence stop ("… Renault. Renault President Raymond Levy said").
+  // The issuer's name ends at a sentence stop ("… Vantor. Vantor President Raymond Kell said").
   let ws = namesIn(found.issuer).pop() ?? [];
-  // "Nigeria and Barclays Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Lima said") is no issuer.
+  // "Lundia and Kemp Savings Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Dunford said") is no issuer.
   const and = ws.indexOf('and');
   if (and > 0 && isPlaceName(ws.slice(0, and))) ws = ws.slice(and + 1);
   if (isPlaceName(ws)) return null;
