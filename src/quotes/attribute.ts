@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { ORG_REFERENCE_REACH, documentIssuer, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -551,9 +552,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     if (orgVoice && !spokes) {
       // "A National Audit Office report …" then "the report says": whoever the text said issued it.
-      const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead);
+      // Else the one that said something in a document of the kind ("the Harlow Institute said in its latest report").
+      const owner = documentOwner(textBefore(pos, Math.min(OWNER_REACH, pos - previousParagraphStart(bases, pos))), docHead) ?? documentIssuer(textBefore(pos, ORG_REFERENCE_REACH), docHead);
       if (owner) {
-        const p = people.persons.get(owner.split(/\s+/u).map((w) => foldName(w)).join(' '));
+        // A person's name may end the issuer ("Vantor President Raymond Kell said in a statement").
+        const folded = owner.split(/\s+/u).map((w) => foldName(w));
+        // (Not inside an organisation's name: "Institute of Economic Affairs".)
+        // The tail must open with a first name ("… Power Co" is no person "Power Co").
+        const tail = (k: number): string | undefined => (isFirstName(folded[folded.length - k] ?? '') ? folded.slice(-k).join(' ') : undefined);
+        const titled = !/\s(?:of|for|and)\s/u.test(owner);
+        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(tail(3) ?? '') ?? people.persons.get(tail(2) ?? '')) : undefined);
         return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
       }
     }
@@ -563,10 +571,17 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
     // "the company said" after "Google declined to say…": the organisation named just before.
-    if (THE_ORGANISATION_NOUN.test(text)) {
+    const kind = orgDescription(text);
+    if (kind || THE_ORGANISATION_NOUN.test(text)) {
       // "the Welsh Assembly Government said …" then "said the assembly government": the name the
-      // description's own words end, else the organisation last named as a subject.
-      const org = (text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null) ?? people.orgBefore(pos, ORG_REACH);
+      // description's own words end, else the organisation last named as a subject; a description
+      // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
+      const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      const subject = people.orgBefore(pos, ORG_REACH);
+      const referent = kind ? orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) : subject;
+      // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
+      // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
+      const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
       if (org) {
         const s = { name: org, role: null, person: null };
         // The organisation is the reading: "the company" itself names nobody. Read where the

@@ -1,6 +1,7 @@
 // Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
+import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
@@ -257,6 +258,8 @@ function isTitleAppositive(appositive: string, before: string): boolean {
 }
 
 function trailingNounPhrase(ws: readonly string[]): string[] {
+  const org = orgDescriptionAtEnd(ws);
+  if (org) return org;
   let i = ws.length - 1;
   const out: string[] = [];
   let sawName = false;
@@ -306,6 +309,20 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
   while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
   return sawName || sawNoun ? out : [];
+}
+
+/**
+ * "the bank said", "the central bank said", "its utility said": a definite description of an
+ * organisation ending the words, opening its clause (no preposition before it: "a dealer for a
+ * foreign bank" is a dealer). Its words, else null. (Most such nouns are no role words.)
+ */
+function orgDescriptionAtEnd(ws: readonly string[]): string[] | null {
+  const n = ws.length;
+  if (n < 2 || !isOrgNoun(ws[n - 1] ?? '')) return null;
+  const det = /^(?:the|The|its|Its)$/u;
+  const at = det.test(ws[n - 2] ?? '') ? n - 2 : n >= 3 && det.test(ws[n - 3] ?? '') && LOWER_WORD.test(ws[n - 2] ?? '') && !isPreposition(ws[n - 2] ?? '') ? n - 3 : -1;
+  if (at < 0 || isPreposition(ws[at - 1] ?? '')) return null;
+  return ws.slice(at);
 }
 
 export interface Phrase {

@@ -1,0 +1,240 @@
+import { isPlaceName } from '../search/places.js';
+import { isDemonym } from './names.js';
+
+// Definite descriptions of organisations ("the company said", "the central bank said", "the
+// ratings agency said"): which organisation the text names that such a description refers to.
+// A description of a kind refers back to a name of that kind: "the bank" to a name with "Bank" in
+// it, "the company" to a name a company's legal form ends ("Acme Power Co", "<Brimco Mills
+// Ltd>"), "the ministry" to a "Ministry of …". A name of another kind is no referent: "the company
+// said" after "the Harbour Commission" or "its Glowline X3" is not either of them.
+
+/** Capitalised words (and the joining "of"/"for"/"and"/"&" inside a name), one run per name. */
+// Only at a word's start, so that a long capitalised word is not a start to backtrack from.
+const NAME_RUN = /(?<![\p{L}\p{N}'’&.-])<?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:(?:of|for|and|de|&)\s+(?:the\s+)?)?<?[\p{Lu}&][\p{L}\p{N}'’&.-]*>?){0,7}>?/gu;
+const OPENERS = /^(?:A|An|The|But|And|However|Meanwhile|In|On|At|For|Its|Their|His|Her|Under|After|Before|While|When|If|As|By|With|From|Last|This|That)$/u;
+const JOINERS = /^(?:of|for|and|de|&|the)$/u;
+const LEGAL_FORM = /^(?:Co|Cos|Corp|Corporation|Company|Companies|Inc|Incorporated|Ltd|Limited|Plc|PLC|AG|SA|S\.A|NV|N\.V|BV|SpA|AB|ASA|GmbH|KK|LP|L\.P|Partnership|Group|Holdings|Industries|Bancorp|Bancshares|Bankshares|Partners|Enterprises|Airlines|Airways)\.?$/u;
+const BANKS = /^(?:Bank|Banks|Bancorp|Bancshares|Bankshares|Banque|Banco|Banca|Bundesbank|Reserve|Bankers|Savings)$/u;
+const RATING_AGENCY = /^(?:Moody['’]s|Standard|Poor['’]s|Fitch|Phelps|IBCA|S&P)$/u;
+
+/** The organisation words a kind of description accepts in the name it refers to; the first kind's names END in a legal form. */
+// Kinds whose word may stand anywhere in the name: "Second Town Bancorp of Ohio", "Statistics Lundia".
+const ANYWHERE = new Set([1, 2, 3, 5]);
+/** The index of the union kind in KINDS. */
+const UNION = 8;
+const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
+  [/^(?:company|firm|concern|corporation|maker|automaker|carmaker|producer|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|miner|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
+  [/^(?:utility)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
+  [/^(?:carrier|airline)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Air|Airlines|Airways|Lines)$/u.test(w)],
+  [/^(?:bank|lender)$/u, (w) => BANKS.test(w)],
+  [/^(?:ministry|department)$/u, (w) => /^(?:Ministry|Department|Treasury)$/u.test(w)],
+  [/^(?:agency)$/u, (w) => /^(?:Agency|Administration|Bureau|Service|Statistics|Office|Authority)$/u.test(w)],
+  [/^(?:commission)$/u, (w) => w === 'Commission'],
+  [/^(?:association|federation|institute|council|organisation|organization|society|chamber)$/u, (w) => /^(?:Association|Federation|Institute|Council|Organisation|Organization|Society|Chamber|Confederation|League)$/u.test(w)],
+  [/^(?:union)$/u, (w) => /^(?:Union|Workers|Brotherhood|Teamsters)$/u.test(w)],
+  [/^(?:board)$/u, (w) => w === 'Board'],
+  [/^(?:exchange)$/u, (w) => w === 'Exchange'],
+  [/^(?:fund)$/u, (w) => w === 'Fund'],
+  [/^(?:authority)$/u, (w) => w === 'Authority'],
+  [/^(?:group)$/u, (w) => /^(?:Group|Association|Federation|Council)$/u.test(w)],
+];
+
+/** The lower-case nouns of `KINDS`: the heads of organisation descriptions. */
+const ORG_NOUNS = new Set(
+  'company firm concern corporation maker automaker carmaker producer manufacturer retailer insurer conglomerate subsidiary partnership brewer miner refiner utility carrier airline bank lender ministry department agency commission association federation institute council organisation organization society chamber union board exchange fund authority group'.split(' '),
+);
+
+/** A lower-case noun that heads an organisation's description ("bank", "utility", "exchange"). */
+export function isOrgNoun(w: string): boolean {
+  return w.length <= 14 && ORG_NOUNS.has(w);
+}
+
+/** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
+export function orgDescription(text: string): { head: string; rating: boolean } | null {
+  const m = /^(?:the|its)\s+(?:([\p{Ll}-]+)\s+)?([\p{Ll}]+)$/u.exec(text);
+  const head = m?.[2] ?? '';
+  if (!m || !isOrgNoun(head)) return null;
+  return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const AFTER_NAME_COMMA = /\p{Lu}[\p{L}.&'’-]*,\s$/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const ABBREVIATION = /^(?:Jr|Sr|St|Mt|Ft|Bros)\.$/u;
+
+/**
+ * The names in a capitalised run: without angle brackets, a ticker after a name, opening
+ * connectives and articles, or trailing joiners. A word with a final stop that is no initial or
+ * abbreviation ends a name ("Hale Brothers Ltd. Statistics Office" is two names across a
+ * sentence break), and so does a legal form before "and" ("Ash and Co and Kemp Oil Inc" is two).
+ */
+function namesIn(run: string): string[][] {
+  // "Acme Power Co <ACME>": the ticker after a name is no part of it.
+  const all = run.replace(/\s<.*$/u, '').replace(/[<>]/gu, '').split(/\s+/u);
+  const out: string[][] = [];
+  let ws: string[] = [];
+  const close = (): void => {
+    while (ws.length > 0 && (OPENERS.test(ws[0] ?? '') || JOINERS.test(ws[0] ?? ''))) ws.shift();
+    while (ws.length > 0 && JOINERS.test(ws[ws.length - 1] ?? '')) ws.pop();
+    if (ws.length > 0) out.push(ws);
+    ws = [];
+  };
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i] ?? '';
+    if (w.length === 0) continue;
+    if (w.endsWith('.') && !INITIALS.test(w) && !ABBREVIATION.test(w)) {
+      ws.push(w.slice(0, -1));
+      close();
+    } else if (LEGAL_FORM.test(w) && all[i + 1] === 'and') {
+      ws.push(w);
+      close();
+    } else ws.push(w);
+  }
+  close();
+  return out;
+}
+
+/** How far back (characters) a description looks for the name it refers to: a news story's length. */
+export const ORG_REFERENCE_REACH = 6000;
+/** At most this many different fitting names are weighed (each is counted over the text once). */
+const MAX_NAMES = 20;
+const FIRST_BONUS = 2;
+
+/** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("Second Town Bancorp of Ohio"). */
+function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
+  if (rating) return ws.some((w) => RATING_AGENCY.test(w));
+  const fits = KINDS[kind]?.[1];
+  if (!fits) return false;
+  const last = ws.length - 1;
+  // A legal form ends a company's name, and no name is its legal form alone ("Co Inc").
+  if (kind === 0) return last >= 1 && fits(ws[last] ?? '') && !fits(ws[0] ?? '');
+  // "Bank" or "Ministry" alone is no name.
+  if (last === 0) return false;
+  // A place is no organisation of any kind ("Soviet Union"); a union's name is no place or
+  // nationality and "Union" ("European Union" for "the union"). (Other kinds keep theirs: "US Airways".)
+  if (isPlaceName(ws)) return false;
+  const at = ws.findIndex(fits);
+  if (kind === UNION && at > 0 && ws.slice(0, at).every((w) => isDemonym(w) || isPlaceName([w]))) return false;
+  if (ANYWHERE.has(kind)) return ws.some(fits);
+  return ws.some((w, i) => fits(w) && (i === last || /^(?:of|for)$/u.test(ws[i + 1] ?? '')));
+}
+
+/**
+ * How often the text names it, whole words only: its words before any legal form, the first two of
+ * them; a name that opens with its kind's word ("Bank of England", "Department of Commerce") by all
+ * of them, so that two such names do not share the key "Bank".
+ */
+function timesNamed(text: string, ws: readonly string[], fits: (w: string) => boolean): number {
+  const core: string[] = [];
+  const whole = fits(ws[0] ?? '');
+  for (const w of ws) {
+    if (LEGAL_FORM.test(w) || (!whole && (JOINERS.test(w) || core.length === 2))) break;
+    core.push(w);
+  }
+  const key = (core.length > 0 ? core : ws.slice(0, 1)).join(' ');
+  let n = 0;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + key.length] ?? ' ')) n++;
+  }
+  return n;
+}
+
+/** How often `text` names `short` not followed by `next` (the next word of its full name). */
+function standalone(text: string, short: string, next: string): number {
+  let n = 0;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
+    if (!text.startsWith(` ${next}`, at + short.length)) n++;
+  }
+  return n;
+}
+
+/**
+ * The organisation in `before` (the text before the description, at most ORG_REFERENCE_REACH of
+ * it read) whose name fits the description's kind ("the bank" → "Northern Reserve Bank"):
+ * the one the text names most, the nearest of those, or null. `subject`, when given, is the
+ * organisation named last as a clause's subject ("Brimco"): it is the referent when a fitting
+ * name begins with it ("Brimco Industries Inc"), or when none fits and the text names it more than once
+ * (a company without a legal form in its name, "Vantor"), so that the article's speaker keeps
+ * the one name it goes by.
+ */
+export function orgReferent(before: string, description: { head: string; rating: boolean }, subject?: string): string | null {
+  const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
+  if (kind < 0) return null;
+  const fits = KINDS[kind]?.[1] ?? ((): boolean => false);
+  const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
+  const names = new Map<string, string[]>();
+  let firstName: string | null = null;
+  for (const m of text.matchAll(NAME_RUN)) {
+    // "Hale, Pike and Co": the rest of a name written with a comma is no name of its own.
+    if (m[0].includes(' and ') && AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    for (const ws of namesIn(m[0])) {
+      if (!fitsKind(ws, kind, description.rating)) continue;
+      const name = ws.join(' ');
+      // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Lundia".)
+      // And only a short name the text uses on its own twice ("Northern companies" once is an adjective).
+      if (subject && (name === subject || (name.startsWith(`${subject} `) && standalone(text, subject, ws[subject.split(' ').length] ?? '') >= 2)) && !subject.split(' ').some(fits)) return subject;
+      firstName ??= name;
+      // Re-inserted, so that the map's order is the order of last mention.
+      names.delete(name);
+      names.set(name, ws);
+      if (names.size > MAX_NAMES) names.delete(names.keys().next().value ?? '');
+    }
+  }
+  let best: string | null = null;
+  let bestTimes = 0;
+  // Nearest last, so that a tie goes to the nearest; the first named (a news story's lead names
+  // whom it is about) counts as named twice more.
+  for (const [name, ws] of names) {
+    const times = timesNamed(text, ws, fits) + (name === firstName ? FIRST_BONUS : 0);
+    if (times >= bestTimes) {
+      best = name;
+      bestTimes = times;
+    }
+  }
+  if (best === null && subject && timesNamed(text, subject.split(' '), fits) >= 2) return subject;
+  return best;
+}
+
+// "the Harlow Institute said in its latest monthly report", "Brimco said in a statement", "In a
+// statement issued late last night, the central bank said": who issued a document of a kind.
+const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
+const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
+const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;
+const SAID_IN = new RegExp(String.raw`(?<![\p{L}])${ISSUER}\s+(?:also\s+)?(?:said|says|stated|added)\s+in\s+(?:a|an|its|the|their)\s+${DOC_WORDS}${DOC_NOUN}\b`, 'gu');
+const IN_DOC = new RegExp(String.raw`\b[Ii]n\s+(?:a|an|its|their)\s+${DOC_WORDS}${DOC_NOUN}(?:,[^,.;]{0,60})?,\s+${ISSUER}\s+(?:said|says|stated)\b`, 'gu');
+const AFTER_PREPOSITION = /(?:^|\s)(?:in|at|from|of|for|to|by)\s$/u;
+const singular = (noun: string): string => noun.replace(/ies$/u, 'y').replace(/s$/u, '');
+
+/**
+ * The issuer of the last document of the same kind (`noun`: "report", "statement") that `before`
+ * (at most ORG_REFERENCE_REACH of it read) says someone issued, as written: a name ("the Harlow
+ * Institute", "Brimco"), an organisation's description resolved to the name of its kind ("the central
+ * bank" → "Bank of Lundia"), else null (a description no name fits, or no issuer named).
+ */
+export function documentIssuer(before: string, noun: string): string | null {
+  const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
+  let best: { at: number; issuer: string } | null = null;
+  const consider = (at: number, issuer: string, doc: string): void => {
+    if (singular(doc) === singular(noun) && (!best || at > best.at)) best = { at, issuer };
+  };
+  // ("an officer in Dunford said in a report": a name after a preposition is no issuer.)
+  // (Unless a sentence stop inside the run ends that phrase: "owned by Vantor. Vantor President …".)
+  for (const m of text.matchAll(SAID_IN)) {
+    if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 6), m.index)) || namesIn(m[1] ?? '').length > 1) consider(m.index, m[1] ?? '', m[2] ?? '');
+  }
+  for (const m of text.matchAll(IN_DOC)) consider(m.index, m[2] ?? '', m[1] ?? '');
+  const found = best as { at: number; issuer: string } | null;
+  if (!found) return null;
+  const description = orgDescription(found.issuer.replace(/^The\s/u, 'the '));
+  if (description) return orgReferent(text.slice(0, found.at), description);
+  if (/^[Tt]he\s+\p{Ll}/u.test(found.issuer)) return null;
+  // The issuer's name ends at a sentence stop ("… Vantor. Vantor President Raymond Kell said").
+  let ws = namesIn(found.issuer).pop() ?? [];
+  // "Lundia and Kemp Savings Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Dunford said") is no issuer.
+  const and = ws.indexOf('and');
+  if (and > 0 && isPlaceName(ws.slice(0, and))) ws = ws.slice(and + 1);
+  if (isPlaceName(ws)) return null;
+  // "The Bank said in a statement": a kind's word alone is the description of the kind.
+  if (ws.length === 1 && isOrgNoun((ws[0] ?? '').toLowerCase())) return orgReferent(text.slice(0, found.at), { head: (ws[0] ?? '').toLowerCase(), rating: false });
+  return ws.length > 0 ? ws.join(' ') : null;
+}

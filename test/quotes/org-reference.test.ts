@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { orgDescription, orgReferent } from '../../src/quotes/org-reference.js';
+import { subjectBefore } from '../../src/quotes/phrase.js';
+import { speakerOf } from './speaker-of.js';
+
+describe('a definite description of an organisation is the organisation of its kind the story names', () => {
+  it('GIVEN a bank named in the lead THEN "the bank said" after a paragraph about figures is the bank, not a noun phrase of that paragraph', () => {
+    const text = [
+      'HARLOW, March 3 - The Northern Reserve Bank said the economy grew faster than expected in the last quarter.',
+      'The bank said the ratio of debt to equity for all Northern companies now averages 1.40, down from 1.65.',
+      '"Five years of steady growth have led to a marked improvement in the health of most companies," the bank said.',
+    ];
+    expect(speakerOf(text, 'Five years of steady growth')).toBe('Northern Reserve Bank');
+  });
+
+  it('GIVEN "Acme Power Co said" in the lead and a product named as a subject later THEN "the company said" is Acme Power Co, not the product', () => {
+    const text = [
+      'DENVER, April 2 - Acme Power Co said talks with its unions had failed.',
+      'Spokesman Tom Reed said the firm would not build its new Glowline X3 turbine at its Boulder plant. The Glowline X3 was to be built there from next year.',
+      '"We regret this outcome, but the responsibility rests with the local bargaining committee," the company said in a statement.',
+    ];
+    expect(speakerOf(text, 'We regret this outcome')).toBe('Acme Power Co');
+  });
+
+  it('GIVEN the company named as a subject by its short name THEN "the company said" keeps that name ("Brimco", not "Brimco Industries Inc")', () => {
+    const text = [
+      'Brimco Industries Inc said it would sell its paper mills.',
+      'Brimco said the sale would close in June. Brimco also cut its dividend.',
+      '"The mills no longer fit our plans," the company said.',
+    ];
+    expect(speakerOf(text, 'The mills no longer')).toBe('Brimco');
+  });
+
+  it('GIVEN only a regulator and a person named THEN "the company said" is no regulator: it stays the description', () => {
+    const text = [
+      'The Securities and Exchange Commission has opened an inquiry into share trading at Harwood, chairman John Pike told reporters.',
+      '"We will cooperate fully with the inquiry," the company said.',
+    ];
+    expect(speakerOf(text, 'We will cooperate')).toBe('the company');
+  });
+
+  it('GIVEN "the central bank said" with no bank named THEN it is the description, not nobody', () => {
+    const text = ['Money supply growth slowed in February, figures showed.', '"No clear sign of a recovery in lending has been seen," the central bank said.'];
+    expect(speakerOf(text, 'No clear sign')).toBe('the central bank');
+  });
+
+  it('GIVEN "a dealer for the central bank said" THEN the bank after the preposition is no subject phrase of its own', () => {
+    expect(subjectBefore('One money market dealer for the central bank', 'said')?.words.join(' ') ?? '').not.toContain('bank');
+    expect(subjectBefore('Rates were steady, the central bank', 'said')?.words).toEqual(['the', 'central', 'bank']);
+  });
+
+  it('GIVEN two central banks, one named three times THEN "the bank said" is the one named most, not the one named first', () => {
+    const text = [
+      'The Bank of Lundia cut its discount rate on Monday, a day after the Bank of Harland left its own unchanged.',
+      'The Bank of Harland said growth was slowing. Dealers expect the Bank of Harland to act next month.',
+      '"We see no need for a further move," the bank said.',
+    ];
+    expect(speakerOf(text, 'We see no need')).toBe('Bank of Harland');
+  });
+
+  it('GIVEN a place named with "Union" and no union THEN "the union said" is no place: it stays the description', () => {
+    const text = ['The Soviet Union said it would buy more grain. Farm workers went on strike at the Dunford plant.', '"We will not return until pay is settled," the union said.'];
+    expect(speakerOf(text, 'We will not return')).toBe('the union');
+  });
+
+  it('GIVEN a company named after an analyst THEN "the group said" is no company without "Group" in its name', () => {
+    const text = ['Mary Stone, an analyst at Hale Brothers Ltd, said the bid was low.', '"We will sell the rest of our shares," the group said.'];
+    expect(speakerOf(text, 'We will sell the rest')).toBe('the group');
+  });
+});
+
+describe('orgReferent', () => {
+  const bank = orgDescription('the bank');
+  const company = orgDescription('the company');
+  it('reads the kind of a description, and no other phrase', () => {
+    expect(bank).toEqual({ head: 'bank', rating: false });
+    expect(orgDescription('the ratings agency')).toEqual({ head: 'agency', rating: true });
+    expect(orgDescription('the minister')).toBeNull();
+  });
+
+  it('takes the name of the kind named most, the lead counting twice more', () => {
+    if (!company || !bank) throw new Error('no description');
+    const text = 'Dalton Mills Inc said it agreed to buy Kerry Textiles Ltd. Kerry Textiles makes yarn. Dalton said the deal was agreed with Morton Savings Bank.';
+    expect(orgReferent(text, company)).toBe('Dalton Mills Inc');
+    expect(orgReferent(text, bank)).toBe('Morton Savings Bank');
+  });
+
+  it('splits names at a sentence stop and after "Co and", and drops a ticker', () => {
+    if (!company) throw new Error('no description');
+    expect(orgReferent('In Hale Brothers Ltd. Statistics Office figures showed.', company)).toBe('Hale Brothers Ltd');
+    expect(orgReferent('Burton Pike Co <BPC> said so.', company)).toBe('Burton Pike Co');
+    if (!bank) throw new Error('no description');
+    expect(orgReferent('Its owners are Ash and Co and Kemp Savings Bank.', bank)).toBe('Kemp Savings Bank');
+  });
+
+  it('GIVEN a 60,000-character run of capitals THEN it still finds the name after it (a guard that it finishes)', () => {
+    if (!company) throw new Error('no description');
+    const text = 'Aa '.repeat(20000) + 'Zed Holdings Inc said.';
+    expect(orgReferent(text, company)).toBe('Zed Holdings Inc');
+  });
+});
+
+describe('a document speaks for whoever the story says issued one of its kind', () => {
+  it('GIVEN "the Harlow Institute said in its latest quarterly report" paragraphs earlier THEN "the report said" is the institute', () => {
+    const text = [
+      'BONN, May 4 - The Harlow Institute said in its latest quarterly report that exports would grow by two pct this year.',
+      'Imports rose 1.5 pct in the first quarter, official figures showed on Friday.',
+      'Economists at several banks expect the mark to stay firm.',
+      '"Domestic demand will carry the recovery," the report said.',
+    ];
+    expect(speakerOf(text, 'Domestic demand will')).toBe('Harlow Institute');
+  });
+
+  it('GIVEN "The Bank said in a statement" after "the Central Bank of Lundia" THEN "the statement added" is that bank', () => {
+    const text = [
+      'The Central Bank of Lundia said reserves rose in May.',
+      'The Bank said in a statement that capital imports were small.',
+      '"There was balance between purchases and sales of foreign bonds," the statement added.',
+    ];
+    expect(speakerOf(text, 'There was balance')).toBe('Central Bank of Lundia');
+  });
+
+  it('GIVEN a statement said to be issued by a person with a title THEN it is that person', () => {
+    const text = [
+      'Vantor Motors said it agreed to sell its truck unit.',
+      'Vantor President Raymond Kell said in a statement the sale was an important step. "It will let Vantor keep its export programme," the statement said.',
+    ];
+    expect(speakerOf(text, 'It will let Vantor')).toBe('Raymond Kell');
+  });
+});
