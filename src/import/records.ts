@@ -84,8 +84,13 @@ function recordItem(record: Record<string, unknown>, map: FieldMap, label: strin
 /** JSON Lines: one object a line. A bad or oversized line is skipped with its line number. */
 export function parseJsonl(text: string, file: string, map: FieldMap): ParsedInput {
   const out: ParsedInput = { items: [], skipped: [] };
-  // Many CMS exports are one JSON array rather than JSON Lines: take each element as a line.
-  if (text.trimStart().startsWith('[')) return parseJsonArray(text, file, map);
+  // Many CMS exports are one JSON array rather than JSON Lines: take each element as a line. A text
+  // that only opens like one (a cut-off export, JSON Lines whose first line is a list) is read line
+  // by line instead, so each bad line is reported by its number and the good ones are kept.
+  if (text.trimStart().startsWith('[')) {
+    const array = parseJsonArray(text, file, map);
+    if (array) return array;
+  }
   let lineNo = 0;
   let at = 0;
   while (at <= text.length) {
@@ -106,12 +111,13 @@ export function parseJsonl(text: string, file: string, map: FieldMap): ParsedInp
   return out;
 }
 
-function parseJsonArray(text: string, file: string, map: FieldMap): ParsedInput {
+/** The records of a text that is one JSON array, or null when the text is no valid JSON. */
+function parseJsonArray(text: string, file: string, map: FieldMap): ParsedInput | null {
   let values: unknown;
   try {
     values = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`not JSON (${(e as Error).message})`);
+  } catch {
+    return null;
   }
   if (!Array.isArray(values)) throw new Error('not a JSON array of objects');
   const out: ParsedInput = { items: [], skipped: [] };

@@ -134,7 +134,7 @@ describe('npm run train:ask -- … --news FILE --news-corpus DIR', () => {
     const written = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(written.trainedOn).toMatch(/; passage model also on news: news\.jsonl \(3 questions, weight 4\)$/);
     expect(written.sentence).toEqual(DEFAULT_ASK_WEIGHTS.sentence);
-  });
+  }, 120_000); // spawned trainings on two shared cores
 
   it('GIVEN a bad news option, a bad file or a missing corpus THEN the script stops with a message saying which', () => {
     const bad = join(tmp, 'bad.jsonl');
@@ -156,5 +156,5 @@ describe('npm run train:ask -- … --news FILE --news-corpus DIR', () => {
       expect(run.status, extra.join(' ')).toBe(1);
       expect(run.stderr).toMatch(message);
     }
-  });
+  }, 120_000); // spawned trainings on two shared cores
 });

@@ -177,7 +177,7 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     const noCorpus = spawnSync(process.execPath, ['--import', 'tsx', script, named], { cwd: ROOT, encoding: 'utf8' });
     expect(noCorpus.status).toBe(1);
     expect(noCorpus.stderr).toMatch(/usage: npm run eval:news-ask/);
-  });
+  }, 120_000); // spawned scripts on two shared cores
 
   it('GIVEN the repository question files THEN all nine read without error (40 questions each, 20 in the eighth), ids unique across them, half of files 2-9 from each corpus, each written from articles the earlier files do not use', () => {
     const files = ['news-questions.jsonl', 'news-questions-2.jsonl', 'news-questions-3.jsonl', 'news-questions-4.jsonl', 'news-questions-5.jsonl', 'news-questions-6.jsonl', 'news-questions-7.jsonl', 'news-questions-8.jsonl', 'news-questions-9.jsonl'].map((f) => readNewsQuestions(join(ROOT, 'bench', f)));
@@ -264,7 +264,7 @@ describe('the seeded article draw (bench/draw-news.ts)', () => {
       rmSync(dir, { recursive: true, force: true });
       rmSync(tmp, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // spawned scripts on two shared cores
 });
 
 describe('a story filed twice is shown once (engine.ts ask)', () => {

@@ -144,6 +144,17 @@ describe('importFiles: JSON Lines and CSV with --map', () => {
     expect(report.skipped).toEqual([{ file: 'export.json', item: 'record 3', reason: 'not a JSON object' }]);
   });
 
+  it('GIVEN a file that opens like a JSON array but is cut off THEN it is read line by line: each bad line skipped by number, the whole records kept', () => {
+    const good = JSON.stringify({ title: 'Harbour reopens', date: '2024-03-05', body: 'The harbour reopened on Tuesday.' });
+    const { run } = setup({ 'cut.jsonl': ['[', good, '{"title": "Half'].join('\n') });
+    const report = run(['cut.jsonl']);
+    expect(report.added).toBe(1);
+    expect(report.skipped).toEqual([
+      { file: 'cut.jsonl', item: 'line 1', reason: expect.stringMatching(/^not JSON \(/) },
+      { file: 'cut.jsonl', item: 'line 3', reason: expect.stringMatching(/^not JSON \(/) },
+    ]);
+  });
+
   it('GIVEN a mapped field that one record lacks THEN that line is skipped with the field named', () => {
     const { run } = setup({ 'export.jsonl': JSONL });
     const report = run(['export.jsonl'], { map });
