@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, documentIssuer, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -578,7 +578,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
       const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
       const subject = people.orgBefore(pos, ORG_REACH);
-      const referent = kind ? orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) : subject;
+      // With no name of its kind in the text, the organisation last named as a subject stays the
+      // referent when a finite verb follows its name and the name is of no other kind ("Google
+      // declined …" then "the company said"; not "the Harbour Commission", nor the "Farm" of "Farm
+      // workers went on strike").
+      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
       const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
@@ -1623,6 +1627,15 @@ function textAfterIn(paragraphs: readonly string[], bases: readonly number[], po
 }
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
+/** A finite verb right after a name: "declined", "will", "has" (not a noun after a capitalised word, "Farm workers"). */
+const FINITE_AFTER = /^\s+(?:\p{Ll}{2,}ed|said|says|told|will|would|could|can|may|might|must|should|is|was|has|had|does|did|plans|expects|wants)\b/u;
+
+/** Whether the last time `text` names `name` a finite verb follows it (`text` is a bounded window). */
+function actsBefore(text: string, name: string): boolean {
+  const at = text.lastIndexOf(name);
+  return at >= 0 && FINITE_AFTER.test(text.slice(at + name.length, at + name.length + 24));
+}
+
 function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);

@@ -122,3 +122,25 @@ describe('a long paragraph', () => {
     expect(quotes.every((q) => q.speaker === 'a dealer for a bank')).toBe(true);
   });
 });
+
+describe('an organisation description with no name of its kind in the text', () => {
+  it('GIVEN "Quenby declined to say …" (a company named without a legal form) then "“…,” the company said" THEN Quenby speaks, not the description', () => {
+    const text = ['Quenby declined to say how many bakeries it would close this year.', '"We are reviewing every site," the company said.'];
+    expect(speakerOf(text, 'We are reviewing')).toBe('Quenby');
+  });
+
+  it('GIVEN "Quenby will shut two bakeries …" then "“…,” the firm said" THEN Quenby speaks', () => {
+    const text = ['MILTON, June 2 - Quenby will shut two bakeries in the north by autumn.', '"Demand has moved to the cities," the firm said.'];
+    expect(speakerOf(text, 'Demand has moved')).toBe('Quenby');
+  });
+
+  it('GIVEN "Mill workers walked out …" (a capitalised word before a noun, no verb) then "“…,” the company said" THEN the description stays', () => {
+    const text = ['Mill workers walked out at the Penrith plant over unpaid overtime.', '"Talks will resume on Monday," the company said.'];
+    expect(speakerOf(text, 'Talks will resume')).toBe('the company');
+  });
+
+  it('GIVEN "The Tarrow Harbour Commission declined …" then "“…,” the company said" THEN a name of another kind is no referent: the description stays', () => {
+    const text = ['The Tarrow Harbour Commission declined to say how many berths it would close.', '"We are reviewing every berth," the company said.'];
+    expect(speakerOf(text, 'We are reviewing')).toBe('the company');
+  });
+});
