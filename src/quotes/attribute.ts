@@ -120,7 +120,7 @@ function describedSubject(before: string): Phrase | null {
 // Where a sentence may open in the text before a verb: its start, or after a full stop ("U.S." too:
 // each opening is tried, from the verb back).
 const SENTENCE_OPENING = /(?:^|[.!?]["”’')]*\s+)/gu;
-/** `One head trader at a U.S. securities house said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
+/** `One floor trader at a St. Louis grain exchange said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
 function describedSentenceSubject(before: string): Phrase | null {
   const t = before.slice(-120);
   const opens: number[] = [];
@@ -557,11 +557,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (owner) {
         // A person's name may end the issuer ("Vantor President Raymond Kell said in a statement").
         const folded = owner.split(/\s+/u).map((w) => foldName(w));
-        // (Not inside an organisation's name: "Institute of Economic Affairs".)
+        // (Not inside an organisation's name: "Council for Coastal Fisheries".)
         // The tail must open with a first name ("… Power Co" is no person "Power Co").
         const tail = (k: number): string | undefined => (isFirstName(folded[folded.length - k] ?? '') ? folded.slice(-k).join(' ') : undefined);
         const titled = !/\s(?:of|for|and)\s/u.test(owner);
-        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(tail(3) ?? '') ?? people.persons.get(tail(2) ?? '')) : undefined);
+        const t3 = titled ? tail(3) : undefined;
+        const t2 = titled ? tail(2) : undefined;
+        const p = people.persons.get(folded.join(' ')) ?? (t3 ? people.persons.get(t3) : undefined) ?? (t2 ? people.persons.get(t2) : undefined);
         return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
       }
     }
@@ -949,10 +951,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
         }
         // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
-        // he said": a he/she may continue an unnamed person the paragraph's narration or last
-        // attribution made the speaker, a reading of its own for the model to weigh against the names.
-        // Only when no named person is that evidence too ("Eva Lichtenberg, a member of the European
-        // Parliament said … she added" is hers).
+        // he said": a he/she may continue an unnamed person the paragraph's narration, the narration
+        // of the paragraph before (prev_intro) or the last attribution made the speaker, a reading of
+        // its own for the model to weigh against the names. Only when no named person is that
+        // evidence in this paragraph or by the last attribution ("Eva Lichtenberg, a member of the
+        // European Parliament said … she added" is hers): a person the paragraph before named does
+        // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
@@ -1185,10 +1189,12 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
-    // subject the scan could not read ("One of them said the Ukrainians were …", "… for claiming the
-    // Tories were …") what follows is what was said, not who said it, and the verb has no subject
+    // subject the scan could not read ("One of them said the Ukrainians were …", "… for saying the
+    // Greens had …") what follows is what was said, not who said it, and the verb has no subject
     // to give (an earlier verb's subject would not be this one's either).
-    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
+    // (The punctuation and adverb before an inverted verb stand in its last 60 characters: the
+    // expression, anchored at the end, is not tried from every start of a long window.)
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before.slice(-60)) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
   }
   return null;
 }
