@@ -580,11 +580,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
       const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
       const subject = people.orgBefore(pos, ORG_REACH);
-      // With no name of its kind in the text, the organisation last named as a subject stays the
-      // referent when a finite verb follows its name and the name is of no other kind ("Google
-      // declined …" then "the company said"; not "the Harbour Commission", nor the "Farm" of "Farm
-      // workers went on strike").
-      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
+      // With no name of its kind in the text, a bare description's referent is the organisation
+      // last named as a subject when a finite verb follows its name and the name is of no other kind
+      // ("Google declined …" then "the company said"; not "the Harbour Commission", nor the "Farm"
+      // of "Farm workers went on strike"). A modified one ("the finance department") says more
+      // than such a name shows ("Ottawa will collect …"): it stays the description.
+      const unmodified = !text.includes(' ', 4);
+      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
       const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);

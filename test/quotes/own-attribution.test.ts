@@ -146,6 +146,11 @@ describe('an organisation description with no name of its kind in the text', () 
     expect(speakerOf(text, 'Talks will resume')).toBe('the company');
   });
 
+  it('GIVEN "Halden will tax imported grain …" then "“…,” the agriculture department said" THEN a modified description stays itself: the subject\'s name does not show it', () => {
+    const text = ['Halden will tax imported grain from next spring, two years earlier than planned.', '"Our growers deserve a fair price," the agriculture department said.'];
+    expect(speakerOf(text, 'Our growers deserve')).toBe('the agriculture department');
+  });
+
   it('GIVEN "The Tarrow Harbour Commission declined …" then "“…,” the company said" THEN a name of another kind is no referent: the description stays', () => {
     const text = ['The Tarrow Harbour Commission declined to say how many berths it would close.', '"We are reviewing every berth," the company said.'];
     expect(speakerOf(text, 'We are reviewing')).toBe('the company');
