@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, documentIssuer, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -120,7 +120,7 @@ function describedSubject(before: string): Phrase | null {
 // Where a sentence may open in the text before a verb: its start, or after a full stop ("U.S." too:
 // each opening is tried, from the verb back).
 const SENTENCE_OPENING = /(?:^|[.!?]["”’')]*\s+)/gu;
-/** `One head trader at a U.S. securities house said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
+/** `One floor trader at a St. Louis grain exchange said, “…`: a described subject that opens the verb's sentence (read only in the last 120 characters). */
 function describedSentenceSubject(before: string): Phrase | null {
   const t = before.slice(-120);
   const opens: number[] = [];
@@ -557,11 +557,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (owner) {
         // A person's name may end the issuer ("Vantor President Raymond Kell said in a statement").
         const folded = owner.split(/\s+/u).map((w) => foldName(w));
-        // (Not inside an organisation's name: "Institute of Economic Affairs".)
+        // (Not inside an organisation's name: "Council for Coastal Fisheries".)
         // The tail must open with a first name ("… Power Co" is no person "Power Co").
         const tail = (k: number): string | undefined => (isFirstName(folded[folded.length - k] ?? '') ? folded.slice(-k).join(' ') : undefined);
         const titled = !/\s(?:of|for|and)\s/u.test(owner);
-        const p = people.persons.get(folded.join(' ')) ?? (titled ? (people.persons.get(tail(3) ?? '') ?? people.persons.get(tail(2) ?? '')) : undefined);
+        const t3 = titled ? tail(3) : undefined;
+        const t2 = titled ? tail(2) : undefined;
+        const p = people.persons.get(folded.join(' ')) ?? (t3 ? people.persons.get(t3) : undefined) ?? (t2 ? people.persons.get(t2) : undefined);
         return [{ speaker: p ? personSpeaker(p) : { name: owner, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
       }
     }
@@ -578,7 +580,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
       const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
       const subject = people.orgBefore(pos, ORG_REACH);
-      const referent = kind ? orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) : subject;
+      // With no name of its kind in the text, a bare description's referent is the organisation
+      // last named as a subject when a finite verb follows its name and the name is of no other kind
+      // ("Google declined …" then "the company said"; not "the Harbour Commission", nor the "Farm"
+      // of "Farm workers went on strike"). A modified one ("the finance department") says more
+      // than such a name shows ("Ottawa will collect …"): it stays the description.
+      const unmodified = !text.includes(' ', 4);
+      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
       const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
@@ -945,10 +953,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
         }
         // "“…,” a spokesman for Acme said. “…,” he added", "An official with one U.S. maker said … “…,”
-        // he said": a he/she may continue an unnamed person the paragraph's narration or last
-        // attribution made the speaker, a reading of its own for the model to weigh against the names.
-        // Only when no named person is that evidence too ("Eva Lichtenberg, a member of the European
-        // Parliament said … she added" is hers).
+        // he said": a he/she may continue an unnamed person the paragraph's narration, the narration
+        // of the paragraph before (prev_intro) or the last attribution made the speaker, a reading of
+        // its own for the model to weigh against the names. Only when no named person is that
+        // evidence in this paragraph or by the last attribution ("Eva Lichtenberg, a member of the
+        // European Parliament said … she added" is hers): a person the paragraph before named does
+        // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
@@ -1181,10 +1191,12 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
-    // subject the scan could not read ("One of them said the Ukrainians were …", "… for claiming the
-    // Tories were …") what follows is what was said, not who said it, and the verb has no subject
+    // subject the scan could not read ("One of them said the Ukrainians were …", "… for saying the
+    // Greens had …") what follows is what was said, not who said it, and the verb has no subject
     // to give (an earlier verb's subject would not be this one's either).
-    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
+    // (The punctuation and adverb before an inverted verb stand in its last 60 characters: the
+    // expression, anchored at the end, is not tried from every start of a long window.)
+    if (after && after.words.some((w) => STARTS_UPPER.test(bare(w)))) return INVERTED_BEFORE.test(before.slice(-60)) || (from === 0 && VERB_OPENS.test(before)) ? { phrase: after, at: base + from + v.end } : null;
   }
   return null;
 }
@@ -1623,6 +1635,15 @@ function textAfterIn(paragraphs: readonly string[], bases: readonly number[], po
 }
 
 /** Up to `n` characters of the article's text before the global offset `pos`, within its paragraph. */
+/** A finite verb right after a name: "declined", "will", "has" (not a noun after a capitalised word, "Farm workers"). */
+const FINITE_AFTER = /^\s+(?:\p{Ll}{2,}ed|said|says|told|will|would|could|can|may|might|must|should|is|was|has|had|does|did|plans|expects|wants)\b/u;
+
+/** Whether the last time `text` names `name` a finite verb follows it (`text` is a bounded window). */
+function actsBefore(text: string, name: string): boolean {
+  const at = text.lastIndexOf(name);
+  return at >= 0 && FINITE_AFTER.test(text.slice(at + name.length, at + name.length + 24));
+}
+
 function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);

@@ -195,6 +195,16 @@ export function orgReferent(before: string, description: { head: string; rating:
   return best;
 }
 
+/**
+ * Whether `name` fits a kind of organisation other than the description's ("the company" and
+ * "Harbour Commission"): such a name is no referent of it even as the last subject named.
+ */
+export function fitsAnotherKind(name: string, description: { head: string; rating: boolean }): boolean {
+  const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
+  const ws = name.split(/\s+/u);
+  return KINDS.some((_, k) => k !== kind && fitsKind(ws, k, false));
+}
+
 // "the Harlow Institute said in its latest monthly report", "Brimco said in a statement", "In a
 // statement issued late last night, the central bank said": who issued a document of a kind.
 const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;

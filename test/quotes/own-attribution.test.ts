@@ -51,6 +51,7 @@ describe('a he/she before the quote continues the last speech verb before its se
     const fs = featuresAt(text, 'Should stocks keep');
     expect(fs.get('Okafor')?.pronoun_last_verb).toBe(1);
     expect(fs.get('Okafor')?.slot_pre).toBe(1);
+    expect(fs.has('Bernard Lindqvist')).toBe(true);
     expect(fs.get('Bernard Lindqvist')?.pronoun_last_verb).toBeUndefined();
   });
 
@@ -59,7 +60,9 @@ describe('a he/she before the quote continues the last speech verb before its se
       'Freight rates will fall by summer, Gregory Tanaka said.',
       'She said: "The ports are already half empty."',
     ];
-    expect(featuresAt(text, 'The ports are').get('Gregory Tanaka')?.pronoun_last_verb).toBeUndefined();
+    const fs = featuresAt(text, 'The ports are');
+    expect(fs.has('Gregory Tanaka')).toBe(true);
+    expect(fs.get('Gregory Tanaka')?.pronoun_last_verb).toBeUndefined();
   });
 });
 
@@ -80,7 +83,9 @@ describe('an unnamed speaker of the paragraph before continues', () => {
       'Several analysts met the negotiators in Kiev last week. One of them said Pavel Moroz was ready to compromise on fees.',
       '"They will not wait forever," he said.',
     ];
-    expect(featuresAt(text, 'They will not').get('Pavel Moroz')?.prev_intro).toBeUndefined();
+    const fs = featuresAt(text, 'They will not');
+    expect(fs.has('Pavel Moroz')).toBe(true);
+    expect(fs.get('Pavel Moroz')?.prev_intro).toBeUndefined();
   });
 
   it('GIVEN "Fees will rise, said Pavel Moroz, the delegate." THEN an inverted verb still names its subject after it', () => {
@@ -99,6 +104,7 @@ describe('a role description that speaks keeps its speaker', () => {
   it('GIVEN "The home secretary said …. He said: “…”" THEN the person whose whole role is "Home Secretary" is the pronoun_last_verb reading, the shadow home secretary is not', () => {
     const fs = featuresAt(text, 'Every force will');
     expect(fs.get('Dermot Vale')?.pronoun_last_verb).toBe(1);
+    expect(fs.has('Gareth Lyle')).toBe(true);
     expect(fs.get('Gareth Lyle')?.pronoun_last_verb).toBeUndefined();
   });
 
@@ -106,6 +112,7 @@ describe('a role description that speaks keeps its speaker', () => {
     const t = [...text.slice(0, 2), '"Every force will get more officers on the beat," the home secretary said.'];
     const fs = featuresAt(t, 'Every force will');
     expect(fs.get('Dermot Vale')?.desc_role_exact).toBe(1);
+    expect(fs.has('Gareth Lyle')).toBe(true);
     expect(fs.get('Gareth Lyle')?.desc_role_exact).toBeUndefined();
   });
 });
@@ -120,5 +127,32 @@ describe('a long paragraph', () => {
     const quotes = attributeArticle(text).filter((q) => q.kind !== 'fragment');
     expect(quotes).toHaveLength(1800);
     expect(quotes.every((q) => q.speaker === 'a dealer for a bank')).toBe(true);
+  });
+});
+
+describe('an organisation description with no name of its kind in the text', () => {
+  it('GIVEN "Quenby declined to say …" (a company named without a legal form) then "“…,” the company said" THEN Quenby speaks, not the description', () => {
+    const text = ['Quenby declined to say how many bakeries it would close this year.', '"We are reviewing every site," the company said.'];
+    expect(speakerOf(text, 'We are reviewing')).toBe('Quenby');
+  });
+
+  it('GIVEN "Quenby will shut two bakeries …" then "“…,” the firm said" THEN Quenby speaks', () => {
+    const text = ['MILTON, June 2 - Quenby will shut two bakeries in the north by autumn.', '"Demand has moved to the cities," the firm said.'];
+    expect(speakerOf(text, 'Demand has moved')).toBe('Quenby');
+  });
+
+  it('GIVEN "Mill workers walked out …" (a capitalised word before a noun, no verb) then "“…,” the company said" THEN the description stays', () => {
+    const text = ['Mill workers walked out at the Penrith plant over unpaid overtime.', '"Talks will resume on Monday," the company said.'];
+    expect(speakerOf(text, 'Talks will resume')).toBe('the company');
+  });
+
+  it('GIVEN "Halden will tax imported grain …" then "“…,” the agriculture department said" THEN a modified description stays itself: the subject\'s name does not show it', () => {
+    const text = ['Halden will tax imported grain from next spring, two years earlier than planned.', '"Our growers deserve a fair price," the agriculture department said.'];
+    expect(speakerOf(text, 'Our growers deserve')).toBe('the agriculture department');
+  });
+
+  it('GIVEN "The Tarrow Harbour Commission declined …" then "“…,” the company said" THEN a name of another kind is no referent: the description stays', () => {
+    const text = ['The Tarrow Harbour Commission declined to say how many berths it would close.', '"We are reviewing every berth," the company said.'];
+    expect(speakerOf(text, 'We are reviewing')).toBe('the company');
   });
 });
