@@ -6,11 +6,21 @@ import { speakerOf } from './speaker-of.js';
 describe('a definite description of an organisation is the organisation of its kind the story names', () => {
   it('GIVEN a bank named in the lead THEN "the bank said" after a paragraph about figures is the bank, not a noun phrase of that paragraph', () => {
     const text = [
-      'HARLOW, March 3 - The Northern Reserve Bank said the economy grew faster than expected in the last quarter.',
-      'The bank said the ratio of debt to equity for all Northern companies now averages 1.40, down from 1.65.',
-      '"Five years of steady growth have led to a marked improvement in the health of most companies," the bank said.',
+      'KESTON, June 9 - The Harbour Credit Bank said farm incomes fell for a third year running.',
+      'The bank said the share of farms with overdue loans now stands at 12 pct, up from nine pct two years ago.',
+      '"Three dry summers in a row have left many growers short of cash for seed and fuel," the bank said.',
     ];
-    expect(speakerOf(text, 'Five years of steady growth')).toBe('Northern Reserve Bank');
+    expect(speakerOf(text, 'Three dry summers')).toBe('Harbour Credit Bank');
+  });
+
+  it('GIVEN "the bank said" after a region with "Bank" in its name named first THEN the region is no bank', () => {
+    const text = ['Farmers in the West Bank lost their crops to floods in May. The Bank of Lundia kept its rates unchanged.', '"We see no reason to move," the bank said.'];
+    expect(speakerOf(text, 'We see no reason')).toBe('Bank of Lundia');
+  });
+
+  it('GIVEN a film\'s producer named as a person THEN "the producer said" is no company: the film company is not the speaker', () => {
+    const text = ['The film, made by Tarlow Pictures Ltd, opens on Friday. Its producer, Mara Quell, spent ten years on it.', '"It was a labour of love," the producer said.'];
+    expect(speakerOf(text, 'It was a labour')).not.toBe('Tarlow Pictures Ltd');
   });
 
   it('GIVEN "Acme Power Co said" in the lead and a product named as a subject later THEN "the company said" is Acme Power Co, not the product', () => {
@@ -45,7 +55,7 @@ describe('a definite description of an organisation is the organisation of its k
   });
 
   it('GIVEN "a dealer for the central bank said" THEN the bank after the preposition is no subject phrase of its own', () => {
-    expect(subjectBefore('One money market dealer for the central bank', 'said')?.words.join(' ') ?? '').not.toContain('bank');
+    expect(subjectBefore('One money market dealer for the central bank', 'said')).toBeNull();
     expect(subjectBefore('Rates were steady, the central bank', 'said')?.words).toEqual(['the', 'central', 'bank']);
   });
 
@@ -118,6 +128,15 @@ describe('a document speaks for whoever the story says issued one of its kind', 
       '"There was balance between purchases and sales of foreign bonds," the statement added.',
     ];
     expect(speakerOf(text, 'There was balance')).toBe('Central Bank of Lundia');
+  });
+
+  it('GIVEN "It said in a statement" or "On Monday Brimco said in a report" THEN a pronoun or a day is no issuer\'s name', () => {
+    const it1 = ['Kelvar Oil raised its prices on Monday. It said in a statement that demand was strong.', '"Orders are firm," the statement said.'];
+    expect(speakerOf(it1, 'Orders are firm')).not.toBe('It');
+    const she = ['Kelvar Oil raised its prices on Monday. She said in a statement that demand was strong.', '"Orders are firm," the statement said.'];
+    expect(speakerOf(she, 'Orders are firm')).not.toBe('She');
+    expect(speakerOf(['Earlier Brimco said in a report that demand was strong.', '"Orders are firm," the report said.'], 'Orders are firm')).toBe('Brimco');
+    expect(speakerOf(['On Monday Brimco said in a report that demand was strong.', '"Orders are firm," the report said.'], 'Orders are firm')).toBe('Brimco');
   });
 
   it('GIVEN a statement said to be issued by a person with a title THEN it is that person', () => {
