@@ -145,11 +145,12 @@ function timesNamed(text: string, ws: readonly string[], fits: (w: string) => bo
   return n;
 }
 
-/** How often `text` names `short` not followed by `next` (the next word of its full name). */
+/** How often `text` names `short` as whole words not followed by `next` (the next word of its full name): "Brimcos" or "Brimco-led" is no "Brimco". */
 function standalone(text: string, short: string, next: string): number {
   let n = 0;
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
-    if (!text.startsWith(` ${next}`, at + short.length)) n++;
+    const end = at + short.length;
+    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}-]/u.test(text[end] ?? ' ') && !text.startsWith(` ${next}`, end)) n++;
   }
   return n;
 }
@@ -191,7 +192,8 @@ export function orgReferent(before: string, description: { head: string; rating:
   let best: string | null = null;
   let bestTimes = 0;
   // Nearest last, so that a tie goes to the nearest; the first named (a news story's lead names
-  // whom it is about) counts as named twice more.
+  // whom it is about) counts as named twice more. "First" is the first in the window read: in a
+  // story longer than ORG_REFERENCE_REACH that is no longer the lead.
   for (const [name, ws] of names) {
     const times = timesNamed(text, ws, fits) + (name === firstName ? FIRST_BONUS : 0);
     if (times >= bestTimes) {
@@ -204,7 +206,7 @@ export function orgReferent(before: string, description: { head: string; rating:
 }
 
 // "the Harlow Institute said in its latest monthly report", "Brimco said in a statement", "In a
-// statement issued late last night, the central bank said": who issued a document of a kind.
+// statement put out after markets closed, the central bank said": who issued a document of a kind.
 const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
 const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
 const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;

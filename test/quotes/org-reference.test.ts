@@ -103,6 +103,13 @@ describe('orgReferent', () => {
     expect(orgReferent('Its owners are Ash and Co and Kemp Savings Bank.', bank)).toBe('Kemp Savings Bank');
   });
 
+  it('GIVEN a short name used once on its own and once inside a longer word THEN only whole words count: the full name stays', () => {
+    if (!company) throw new Error('no description');
+    const text = 'Brimco Industries Inc said it would sell its mills. A Brimco-led group may buy them, and Brimco said talks went well.';
+    expect(orgReferent(text, company, 'Brimco')).toBe('Brimco Industries Inc');
+    expect(orgReferent(`${text} Brimco also cut its dividend.`, company, 'Brimco')).toBe('Brimco');
+  });
+
   it('GIVEN a 60,000-character run of capitals THEN it still finds the name after it (a guard that it finishes)', () => {
     if (!company) throw new Error('no description');
     const text = 'Aa '.repeat(20000) + 'Zed Holdings Inc said.';
