@@ -155,6 +155,26 @@ function standalone(text: string, short: string, next: string): number {
   return n;
 }
 
+// The windows of the quotes of one article overlap, so the same runs are read again and again (a
+// long paragraph of "the company said" quotes reads each run once per quote): their fitting names
+// are kept by run and kind, a bounded memo cleared when full.
+const MEMO_SIZE = 4096;
+const fittingMemo = new Map<string, ReadonlyArray<readonly [string, readonly string[]]>>();
+
+/** The names in a capitalised run that fit the kind, each with its words. */
+function fittingNames(run: string, kind: number, rating: boolean): ReadonlyArray<readonly [string, readonly string[]]> {
+  const key = `${kind}${rating ? 'r' : ''} ${run}`;
+  let out = fittingMemo.get(key);
+  if (out === undefined) {
+    out = namesIn(run)
+      .filter((ws) => fitsKind(ws, kind, rating))
+      .map((ws) => [ws.join(' '), ws] as const);
+    if (fittingMemo.size >= MEMO_SIZE) fittingMemo.clear();
+    fittingMemo.set(key, out);
+  }
+  return out;
+}
+
 /**
  * The organisation in `before` (the text before the description, at most ORG_REFERENCE_REACH of
  * it read) whose name fits the description's kind ("the bank" → "Northern Reserve Bank"):
@@ -171,17 +191,23 @@ export function orgReferent(before: string, description: { head: string; rating:
   // ("West Bank officials said": a region as a subject is no referent either.)
   if (subject && isRegion(subject.split(' '), fits)) subject = undefined;
   const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
-  const names = new Map<string, string[]>();
+  const names = new Map<string, readonly string[]>();
   let firstName: string | null = null;
+  // Each count of the subject on its own is made once per call, not once per mention of its full name.
+  const alone = new Map<string, number>();
+  const subjectAlone = (next: string): number => {
+    let n = alone.get(next);
+    if (n === undefined) alone.set(next, (n = subject ? standalone(text, subject, next) : 0));
+    return n;
+  };
+  const subjectFits = subject?.split(' ').some(fits) ?? false;
   for (const m of text.matchAll(NAME_RUN)) {
     // "Hale, Pike and Co": the rest of a name written with a comma is no name of its own.
     if (m[0].includes(' and ') && AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
-    for (const ws of namesIn(m[0])) {
-      if (!fitsKind(ws, kind, description.rating)) continue;
-      const name = ws.join(' ');
+    for (const [name, ws] of fittingNames(m[0], kind, description.rating)) {
       // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Lundia".)
       // And only a short name the text uses on its own twice ("Northern companies" once is an adjective).
-      if (subject && (name === subject || (name.startsWith(`${subject} `) && standalone(text, subject, ws[subject.split(' ').length] ?? '') >= 2)) && !subject.split(' ').some(fits)) return subject;
+      if (subject && !subjectFits && (name === subject || (name.startsWith(`${subject} `) && subjectAlone(ws[subject.split(' ').length] ?? '') >= 2))) return subject;
       firstName ??= name;
       // Re-inserted, so that the map's order is the order of last mention.
       names.delete(name);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
 import { orgDescription, orgReferent } from '../../src/quotes/org-reference.js';
 import { subjectBefore } from '../../src/quotes/phrase.js';
 import { speakerOf } from './speaker-of.js';
@@ -108,6 +109,18 @@ describe('orgReferent', () => {
     const text = 'Brimco Industries Inc said it would sell its mills. A Brimco-led group may buy them, and Brimco said talks went well.';
     expect(orgReferent(text, company, 'Brimco')).toBe('Brimco Industries Inc');
     expect(orgReferent(`${text} Brimco also cut its dividend.`, company, 'Brimco')).toBe('Brimco');
+  });
+
+  it('GIVEN a 1 MB paragraph of "the company said" quotes among company names THEN it finishes and every quote is the company', () => {
+    const unit = (i: number): string =>
+      `"We expect to cut ${i} jobs," the company said. Unions at Dalton Mills Inc plants in Keston and Harlow met again on day ${i}, and officials at the Tarrow Savings Bank said loans to the firm were safe. ` +
+      'the talks went on through the night and into the next morning while workers waited outside the gates in the rain, and nobody on either side would say when a deal might come or what it would cost the town. '.repeat(2);
+    let para = '';
+    let n = 0;
+    while (para.length < 1_000_000) para += unit(n++);
+    const qs = attributeArticle(['Dalton Mills Inc said it would close two of its plants.', para]).filter((q) => q.text.startsWith('We expect to cut'));
+    expect(qs.length).toBe(n);
+    expect(qs.every((q) => q.speaker === 'Dalton Mills Inc')).toBe(true);
   });
 
   it('GIVEN a 60,000-character run of capitals THEN it still finds the name after it (a guard that it finishes)', () => {
