@@ -25,7 +25,15 @@ let lists: FirstNameLists | undefined;
 /** The two lists, read once. */
 export function firstNameLists(): FirstNameLists {
   if (lists === undefined) {
-    const table = JSON.parse(readFileSync(new URL('./first-name-table.json', import.meta.url), 'utf8')) as Partial<FirstNameLists>;
+    const path = new URL('./first-name-table.json', import.meta.url);
+    let json: string;
+    try {
+      json = readFileSync(path, 'utf8');
+    } catch (cause) {
+      // A deployment bug, not a user's: say how to put the table back.
+      throw new Error(`first-name table missing at ${path.pathname}: \`npm run build\` copies it into dist/; \`npm run gen:first-names\` regenerates it`, { cause });
+    }
+    const table = JSON.parse(json) as Partial<FirstNameLists>;
     if (typeof table.male !== 'string' || typeof table.female !== 'string') throw new Error('first-name-table.json: no male and female lists');
     lists = { male: table.male, female: table.female };
   }

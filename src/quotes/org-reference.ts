@@ -1,5 +1,5 @@
 import { isPlaceName } from '../search/places.js';
-import { isDemonym } from './names.js';
+import { isDemonym, isNonNameStarter } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
@@ -15,15 +15,17 @@ const OPENERS = /^(?:A|An|The|But|And|However|Meanwhile|In|On|At|For|Its|Their|H
 const JOINERS = /^(?:of|for|and|de|&|the)$/u;
 const LEGAL_FORM = /^(?:Co|Cos|Corp|Corporation|Company|Companies|Inc|Incorporated|Ltd|Limited|Plc|PLC|AG|SA|S\.A|NV|N\.V|BV|SpA|AB|ASA|GmbH|KK|LP|L\.P|Partnership|Group|Holdings|Industries|Bancorp|Bancshares|Bankshares|Partners|Enterprises|Airlines|Airways)\.?$/u;
 const BANKS = /^(?:Bank|Banks|Bancorp|Bancshares|Bankshares|Banque|Banco|Banca|Bundesbank|Reserve|Bankers|Savings)$/u;
+const COMPASS = /^(?:North|South|East|West|Left)$/u;
 const RATING_AGENCY = /^(?:Moody['’]s|Standard|Poor['’]s|Fitch|Phelps|IBCA|S&P)$/u;
 
+// (No "producer", "maker" or "miner": as often a person, "the producer" of a film, as a firm.)
 /** The organisation words a kind of description accepts in the name it refers to; the first kind's names END in a legal form. */
 // Kinds whose word may stand anywhere in the name: "Second Town Bancorp of Ohio", "Statistics Lundia".
 const ANYWHERE = new Set([1, 2, 3, 5]);
 /** The index of the union kind in KINDS. */
 const UNION = 8;
 const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
-  [/^(?:company|firm|concern|corporation|maker|automaker|carmaker|producer|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|miner|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
+  [/^(?:company|firm|concern|corporation|automaker|carmaker|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
   [/^(?:utility)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
   [/^(?:carrier|airline)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Air|Airlines|Airways|Lines)$/u.test(w)],
   [/^(?:bank|lender)$/u, (w) => BANKS.test(w)],
@@ -41,7 +43,7 @@ const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
 
 /** The lower-case nouns of `KINDS`: the heads of organisation descriptions. */
 const ORG_NOUNS = new Set(
-  'company firm concern corporation maker automaker carmaker producer manufacturer retailer insurer conglomerate subsidiary partnership brewer miner refiner utility carrier airline bank lender ministry department agency commission association federation institute council organisation organization society chamber union board exchange fund authority group'.split(' '),
+  'company firm concern corporation automaker carmaker manufacturer retailer insurer conglomerate subsidiary partnership brewer refiner utility carrier airline bank lender ministry department agency commission association federation institute council organisation organization society chamber union board exchange fund authority group'.split(' '),
 );
 
 /** A lower-case noun that heads an organisation's description ("bank", "utility", "exchange"). */
@@ -100,6 +102,9 @@ export const ORG_REFERENCE_REACH = 6000;
 const MAX_NAMES = 20;
 const FIRST_BONUS = 2;
 
+/** A compass word and the kind's word name a region ("West Bank", "East Union"), no organisation. */
+const isRegion = (ws: readonly string[], fits: (w: string) => boolean): boolean => ws.every((w) => COMPASS.test(w) || fits(w));
+
 /** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("Second Town Bancorp of Ohio"). */
 function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
   if (rating) return ws.some((w) => RATING_AGENCY.test(w));
@@ -113,6 +118,7 @@ function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean
   // A place is no organisation of any kind ("Soviet Union"); a union's name is no place or
   // nationality and "Union" ("European Union" for "the union"). (Other kinds keep theirs: "US Airways".)
   if (isPlaceName(ws)) return false;
+  if (isRegion(ws, fits)) return false;
   const at = ws.findIndex(fits);
   if (kind === UNION && at > 0 && ws.slice(0, at).every((w) => isDemonym(w) || isPlaceName([w]))) return false;
   if (ANYWHERE.has(kind)) return ws.some(fits);
@@ -139,13 +145,34 @@ function timesNamed(text: string, ws: readonly string[], fits: (w: string) => bo
   return n;
 }
 
-/** How often `text` names `short` not followed by `next` (the next word of its full name). */
+/** How often `text` names `short` as whole words not followed by `next` (the next word of its full name): "Brimcos" or "Brimco-led" is no "Brimco". */
 function standalone(text: string, short: string, next: string): number {
   let n = 0;
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
-    if (!text.startsWith(` ${next}`, at + short.length)) n++;
+    const end = at + short.length;
+    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}-]/u.test(text[end] ?? ' ') && !text.startsWith(` ${next}`, end)) n++;
   }
   return n;
+}
+
+// The windows of the quotes of one article overlap, so the same runs are read again and again (a
+// long paragraph of "the company said" quotes reads each run once per quote): their fitting names
+// are kept by run and kind, a bounded memo cleared when full.
+const MEMO_SIZE = 4096;
+const fittingMemo = new Map<string, ReadonlyArray<readonly [string, readonly string[]]>>();
+
+/** The names in a capitalised run that fit the kind, each with its words. */
+function fittingNames(run: string, kind: number, rating: boolean): ReadonlyArray<readonly [string, readonly string[]]> {
+  const key = `${kind}${rating ? 'r' : ''} ${run}`;
+  let out = fittingMemo.get(key);
+  if (out === undefined) {
+    out = namesIn(run)
+      .filter((ws) => fitsKind(ws, kind, rating))
+      .map((ws) => [ws.join(' '), ws] as const);
+    if (fittingMemo.size >= MEMO_SIZE) fittingMemo.clear();
+    fittingMemo.set(key, out);
+  }
+  return out;
 }
 
 /**
@@ -161,18 +188,26 @@ export function orgReferent(before: string, description: { head: string; rating:
   const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
   if (kind < 0) return null;
   const fits = KINDS[kind]?.[1] ?? ((): boolean => false);
+  // ("West Bank officials said": a region as a subject is no referent either.)
+  if (subject && isRegion(subject.split(' '), fits)) subject = undefined;
   const text = before.length > ORG_REFERENCE_REACH ? before.slice(before.length - ORG_REFERENCE_REACH) : before;
-  const names = new Map<string, string[]>();
+  const names = new Map<string, readonly string[]>();
   let firstName: string | null = null;
+  // Each count of the subject on its own is made once per call, not once per mention of its full name.
+  const alone = new Map<string, number>();
+  const subjectAlone = (next: string): number => {
+    let n = alone.get(next);
+    if (n === undefined) alone.set(next, (n = subject ? standalone(text, subject, next) : 0));
+    return n;
+  };
+  const subjectFits = subject?.split(' ').some(fits) ?? false;
   for (const m of text.matchAll(NAME_RUN)) {
     // "Hale, Pike and Co": the rest of a name written with a comma is no name of its own.
     if (m[0].includes(' and ') && AFTER_NAME_COMMA.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
-    for (const ws of namesIn(m[0])) {
-      if (!fitsKind(ws, kind, description.rating)) continue;
-      const name = ws.join(' ');
+    for (const [name, ws] of fittingNames(m[0], kind, description.rating)) {
       // (Not a subject that is the kind's word itself: "Bank" cut from "Bank of Lundia".)
       // And only a short name the text uses on its own twice ("Northern companies" once is an adjective).
-      if (subject && (name === subject || (name.startsWith(`${subject} `) && standalone(text, subject, ws[subject.split(' ').length] ?? '') >= 2)) && !subject.split(' ').some(fits)) return subject;
+      if (subject && !subjectFits && (name === subject || (name.startsWith(`${subject} `) && subjectAlone(ws[subject.split(' ').length] ?? '') >= 2))) return subject;
       firstName ??= name;
       // Re-inserted, so that the map's order is the order of last mention.
       names.delete(name);
@@ -183,7 +218,8 @@ export function orgReferent(before: string, description: { head: string; rating:
   let best: string | null = null;
   let bestTimes = 0;
   // Nearest last, so that a tie goes to the nearest; the first named (a news story's lead names
-  // whom it is about) counts as named twice more.
+  // whom it is about) counts as named twice more. "First" is the first in the window read: in a
+  // story longer than ORG_REFERENCE_REACH that is no longer the lead.
   for (const [name, ws] of names) {
     const times = timesNamed(text, ws, fits) + (name === firstName ? FIRST_BONUS : 0);
     if (times >= bestTimes) {
@@ -206,13 +242,14 @@ export function fitsAnotherKind(name: string, description: { head: string; ratin
 }
 
 // "the Harlow Institute said in its latest monthly report", "Brimco said in a statement", "In a
-// statement issued late last night, the central bank said": who issued a document of a kind.
+// statement put out after markets closed, the central bank said": who issued a document of a kind.
 const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
 const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
 const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;
 const SAID_IN = new RegExp(String.raw`(?<![\p{L}])${ISSUER}\s+(?:also\s+)?(?:said|says|stated|added)\s+in\s+(?:a|an|its|the|their)\s+${DOC_WORDS}${DOC_NOUN}\b`, 'gu');
 const IN_DOC = new RegExp(String.raw`\b[Ii]n\s+(?:a|an|its|their)\s+${DOC_WORDS}${DOC_NOUN}(?:,[^,.;]{0,60})?,\s+${ISSUER}\s+(?:said|says|stated)\b`, 'gu');
 const AFTER_PREPOSITION = /(?:^|\s)(?:in|at|from|of|for|to|by)\s$/u;
+const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 const singular = (noun: string): string => noun.replace(/ies$/u, 'y').replace(/s$/u, '');
 
 /**
@@ -240,6 +277,9 @@ export function documentIssuer(before: string, noun: string): string | null {
   if (/^[Tt]he\s+\p{Ll}/u.test(found.issuer)) return null;
   // The issuer's name ends at a sentence stop ("… Vantor. Vantor President Raymond Kell said").
   let ws = namesIn(found.issuer).pop() ?? [];
+  // "It said in a statement", "Earlier Brimco said …", "On Monday Brimco said …": a pronoun, an
+  // opening adverb or a day or month is no part of the issuer's name; nothing left, no issuer.
+  while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || DAY_OR_MONTH.test(ws[0] ?? ''))) ws = ws.slice(1);
   // "Lundia and Kemp Savings Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Dunford said") is no issuer.
   const and = ws.indexOf('and');
   if (and > 0 && isPlaceName(ws.slice(0, and))) ws = ws.slice(and + 1);

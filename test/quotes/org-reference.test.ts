@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
 import { orgDescription, orgReferent } from '../../src/quotes/org-reference.js';
 import { subjectBefore } from '../../src/quotes/phrase.js';
 import { speakerOf } from './speaker-of.js';
@@ -6,11 +7,21 @@ import { speakerOf } from './speaker-of.js';
 describe('a definite description of an organisation is the organisation of its kind the story names', () => {
   it('GIVEN a bank named in the lead THEN "the bank said" after a paragraph about figures is the bank, not a noun phrase of that paragraph', () => {
     const text = [
-      'HARLOW, March 3 - The Northern Reserve Bank said the economy grew faster than expected in the last quarter.',
-      'The bank said the ratio of debt to equity for all Northern companies now averages 1.40, down from 1.65.',
-      '"Five years of steady growth have led to a marked improvement in the health of most companies," the bank said.',
+      'KESTON, June 9 - The Harbour Credit Bank said farm incomes fell for a third year running.',
+      'The bank said the share of farms with overdue loans now stands at 12 pct, up from nine pct two years ago.',
+      '"Three dry summers in a row have left many growers short of cash for seed and fuel," the bank said.',
     ];
-    expect(speakerOf(text, 'Five years of steady growth')).toBe('Northern Reserve Bank');
+    expect(speakerOf(text, 'Three dry summers')).toBe('Harbour Credit Bank');
+  });
+
+  it('GIVEN "the bank said" after a region with "Bank" in its name named first THEN the region is no bank', () => {
+    const text = ['Farmers in the West Bank lost their crops to floods in May. The Bank of Lundia kept its rates unchanged.', '"We see no reason to move," the bank said.'];
+    expect(speakerOf(text, 'We see no reason')).toBe('Bank of Lundia');
+  });
+
+  it('GIVEN a film\'s producer named as a person THEN "the producer said" is no company: the film company is not the speaker', () => {
+    const text = ['The film, made by Tarlow Pictures Ltd, opens on Friday. Its producer, Mara Quell, spent ten years on it.', '"It was a labour of love," the producer said.'];
+    expect(speakerOf(text, 'It was a labour')).not.toBe('Tarlow Pictures Ltd');
   });
 
   it('GIVEN "Acme Power Co said" in the lead and a product named as a subject later THEN "the company said" is Acme Power Co, not the product', () => {
@@ -45,7 +56,7 @@ describe('a definite description of an organisation is the organisation of its k
   });
 
   it('GIVEN "a dealer for the central bank said" THEN the bank after the preposition is no subject phrase of its own', () => {
-    expect(subjectBefore('One money market dealer for the central bank', 'said')?.words.join(' ') ?? '').not.toContain('bank');
+    expect(subjectBefore('One money market dealer for the central bank', 'said')).toBeNull();
     expect(subjectBefore('Rates were steady, the central bank', 'said')?.words).toEqual(['the', 'central', 'bank']);
   });
 
@@ -93,6 +104,25 @@ describe('orgReferent', () => {
     expect(orgReferent('Its owners are Ash and Co and Kemp Savings Bank.', bank)).toBe('Kemp Savings Bank');
   });
 
+  it('GIVEN a short name used once on its own and once inside a longer word THEN only whole words count: the full name stays', () => {
+    if (!company) throw new Error('no description');
+    const text = 'Brimco Industries Inc said it would sell its mills. A Brimco-led group may buy them, and Brimco said talks went well.';
+    expect(orgReferent(text, company, 'Brimco')).toBe('Brimco Industries Inc');
+    expect(orgReferent(`${text} Brimco also cut its dividend.`, company, 'Brimco')).toBe('Brimco');
+  });
+
+  it('GIVEN a 1 MB paragraph of "the company said" quotes among company names THEN it finishes and every quote is the company', () => {
+    const unit = (i: number): string =>
+      `"We expect to cut ${i} jobs," the company said. Unions at Dalton Mills Inc plants in Keston and Harlow met again on day ${i}, and officials at the Tarrow Savings Bank said loans to the firm were safe. ` +
+      'the talks went on through the night and into the next morning while workers waited outside the gates in the rain, and nobody on either side would say when a deal might come or what it would cost the town. '.repeat(2);
+    let para = '';
+    let n = 0;
+    while (para.length < 1_000_000) para += unit(n++);
+    const qs = attributeArticle(['Dalton Mills Inc said it would close two of its plants.', para]).filter((q) => q.text.startsWith('We expect to cut'));
+    expect(qs.length).toBe(n);
+    expect(qs.every((q) => q.speaker === 'Dalton Mills Inc')).toBe(true);
+  });
+
   it('GIVEN a 60,000-character run of capitals THEN it still finds the name after it (a guard that it finishes)', () => {
     if (!company) throw new Error('no description');
     const text = 'Aa '.repeat(20000) + 'Zed Holdings Inc said.';
@@ -118,6 +148,15 @@ describe('a document speaks for whoever the story says issued one of its kind', 
       '"There was balance between purchases and sales of foreign bonds," the statement added.',
     ];
     expect(speakerOf(text, 'There was balance')).toBe('Central Bank of Lundia');
+  });
+
+  it('GIVEN "It said in a statement" or "On Monday Brimco said in a report" THEN a pronoun or a day is no issuer\'s name', () => {
+    const it1 = ['Kelvar Oil raised its prices on Monday. It said in a statement that demand was strong.', '"Orders are firm," the statement said.'];
+    expect(speakerOf(it1, 'Orders are firm')).not.toBe('It');
+    const she = ['Kelvar Oil raised its prices on Monday. She said in a statement that demand was strong.', '"Orders are firm," the statement said.'];
+    expect(speakerOf(she, 'Orders are firm')).not.toBe('She');
+    expect(speakerOf(['Earlier Brimco said in a report that demand was strong.', '"Orders are firm," the report said.'], 'Orders are firm')).toBe('Brimco');
+    expect(speakerOf(['On Monday Brimco said in a report that demand was strong.', '"Orders are firm," the report said.'], 'Orders are firm')).toBe('Brimco');
   });
 
   it('GIVEN a statement said to be issued by a person with a title THEN it is that person', () => {
