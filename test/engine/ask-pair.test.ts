@@ -41,6 +41,25 @@ describe('ask: a sentence beside its neighbours (PAIR_SENTENCE_FEATURES)', () =>
     expect(complement[2]).toBe(0);
   });
 
+  it('GIVEN unequal question weights THEN the features weigh the words by them (a rarer "forced" makes the answer sentence the best)', () => {
+    const weighted = (name: Pair): number[] =>
+      scoreSentences(passage, questionView(question, terms(question), (t) => (t.startsWith('forc') ? 3 : 1))).map((s) => s.features[SENTENCE_FEATURES.indexOf(name)] ?? Number.NaN);
+    // Total 6: the answer sentence holds forced (3) and kingdom (1), the first sentence ethelred, kingdom, england (3).
+    expect(weighted('pair:prevGain')[1]).toBeCloseTo(2 / 6, 10);
+    expect(weighted('pair:nextGain')[0]).toBeCloseTo(3 / 6, 10);
+    expect(weighted('pair:complement')).toEqual([expect.closeTo(2 / 6, 10), 0, 0]);
+  });
+
+  it('GIVEN the neighbour says the question word inside a speaker\'s quote THEN it adds nothing', () => {
+    const quoted = 'Ethelred ruled the kingdom of England. "He was forced out," Aldred said. Sweyn Forkbeard forced him from the kingdom.';
+    // The quote's "forced" does not count, so the quote sentence adds nothing to its neighbours.
+    expect(read(quoted, question, 'pair:nextGain')[0]).toBe(0);
+    expect(read(quoted, question, 'pair:prevGain')[2]).toBe(0);
+    // Reported, not quoted, the same words count.
+    const reported = 'Ethelred ruled the kingdom of England. Aldred said he was forced out. Sweyn Forkbeard forced him from the kingdom.';
+    expect(read(reported, question, 'pair:nextGain')[0]).toBeCloseTo(1 / 4, 10);
+  });
+
   it('GIVEN no sentence holds a question word THEN every pair feature is 0', () => {
     for (const name of PAIR_SENTENCE_FEATURES) expect(read('Rain fell. Snow came later.', question, name), name).toEqual([0, 0]);
   });
