@@ -845,7 +845,7 @@ const PICK_ONLY_AT = PICK_ONLY_SENTENCE_FEATURES.map((f) => SENTENCE_FEATURES.in
  * model reads, learns weight 0 for them (a constant column moves neither the linear model nor a
  * tree). Learnt by both, they gained within the paragraph but cost the passage choice held out.
  */
-function withoutPickOnly(group: Group): Group {
+export function withoutPickOnly(group: Group): Group {
   return {
     ...group,
     features: group.features.map((x) => {
