@@ -22,7 +22,11 @@
  *
  * `--relative`: three features of a sentence against its paragraph's others (withRelative), a study only.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]
+ * `--inner`: train and test inside the training part (every third of its articles tested; the held-out part is not
+ * read), to check on articles no reading of held-out misses has guided. `--compare F,F`: the same rows also fitted
+ * with those features at 0, and the test questions gained and lost by them (paired, with a sign test).
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]
  */
 import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign } from '../src/search/answer.js';
@@ -30,14 +34,14 @@ import { dot, rankerScore, SENTENCE_FEATURES, trainConditionalLogit, type Group 
 import { trainBoosted } from '../src/search/boost.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/search/ask-model.js';
-import { heldOutArticles, openSquad } from './squad.js';
+import { articleId, heldOutArticles, openSquad } from './squad.js';
 import { headlineAlignPairs } from './news-articles.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop'];
+const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop', '--compare'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]');
   process.exit(1);
 }
 /** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
@@ -78,9 +82,12 @@ const weightsAt = args.indexOf('--weights');
 const givenWeights = weightsAt >= 0 ? parseWeights(JSON.parse(readFileSync(args[weightsAt + 1] ?? '', 'utf8'))) : undefined;
 const given = givenWeights?.sentence;
 const givenPick = givenWeights?.pick;
-// The same split as openSquad.
-const heldOut = heldOutArticles(docsPath);
-const squad = openSquad(docsPath, questionsPath, 'all');
+// The same split as openSquad; with --inner a split inside the training part (every third of its articles, in file
+// order), the held-out part left out entirely: a check on articles that no reading of held-out misses has guided.
+const inner = args.includes('--inner');
+const outer = heldOutArticles(docsPath);
+const heldOut = inner ? innerHeldOut(docsPath, outer) : outer;
+const squad = openSquad(docsPath, questionsPath, inner ? 'train' : 'all');
 interface Row {
   g: GoldQuestion;
   type: string;
@@ -114,6 +121,7 @@ try {
   squad.close();
 }
 const featured = performance.now();
+if (inner) console.log(`inner split of the training part: ${heldOut.size} of ${new Set(squad.questions.map((g) => g.article)).size} articles tested`);
 const dim = SENTENCE_FEATURES.length + (relative ? RELATIVE.length : 0);
 const weights = trainConditionalLogit(
   train.map((r) => r.group),
@@ -160,6 +168,31 @@ for (const [name, k] of alone) {
   const oracle = test.filter((r) => r.group.features.some((x, i) => r.group.positive[i] && x[k] === Math.max(...r.group.features.map((y) => y[k] ?? 0)))).length;
   console.log(`alone ${name}: ${(right / test.length).toFixed(3)} (ties broken first; a right one among the best ${(oracle / test.length).toFixed(3)})`);
 }
+// --compare F,F: the same rows fitted again with those features at 0, paired per test question (the features' own effect).
+const compared = featureList('--compare').map(([, k]) => k);
+if (compared.length) {
+  const without = (g: Group): Group => ({ ...g, features: g.features.map((x) => x.map((v, k) => (compared.includes(k) ? 0 : v))) });
+  const trainWithout = train.map((r) => without(r.group));
+  const w0 = trainConditionalLogit(trainWithout, dim);
+  const b0 = args.includes('--linear') ? undefined : trainBoosted(trainWithout, dim, (x) => dot(w0, x));
+  const r0 = { features: [...SENTENCE_FEATURES], weights: w0, ...(b0 ? { trees: b0.trees } : {}) };
+  for (const [label, withScore, withoutScore] of [
+    ['linear', (x: readonly number[]) => dot(weights, x), (x: readonly number[]) => dot(w0, x)],
+    ['model', (x: readonly number[]) => rankerScore(ranker, x), (x: readonly number[]) => rankerScore(r0, x)],
+  ] as const) {
+    let gained = 0;
+    let lost = 0;
+    let rightWithout = 0;
+    for (const r of test) {
+      const a = r.group.positive[top(r, withScore)] ?? false;
+      const b = r.group.positive[top({ ...r, group: without(r.group) }, withoutScore)] ?? false;
+      if (b) rightWithout++;
+      if (a && !b) gained++;
+      if (b && !a) lost++;
+    }
+    console.log(`compare ${label}: without ${(rightWithout / test.length).toFixed(3)} → with ${((rightWithout + gained - lost) / test.length).toFixed(3)}; gained ${gained}, lost ${lost} (sign test p ${signTest(gained, lost).toFixed(3)})${b0 && label === 'model' ? `; ${b0.chosen} trees without` : ''}`);
+  }
+}
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;
 if (pickInto && relative) {
   console.error('--pick-into: a pick model over the --relative features would not load (they are not SENTENCE_FEATURES)');
@@ -170,4 +203,23 @@ if (pickInto) {
   const trainedOn = `${doc.trainedOn.replace(/; pick model: .*$/, '')}; pick model: train part, study:sentences`;
   writeFileSync(pickInto, `${JSON.stringify({ ...doc, trainedOn, pick: ranker }, null, 1)}\n`);
   console.log(`pick model written into ${pickInto}`);
+}
+
+/** The articles tested by --inner: every third article of the training part, in the docs file's order. */
+function innerHeldOut(docs: string, outerHeldOut: ReadonlySet<string>): Set<string> {
+  const trainPart = [...new Set(readFileSync(docs, 'utf8').split('\n').filter(Boolean).map((line) => articleId((JSON.parse(line) as { id: string }).id)))].filter((a) => !outerHeldOut.has(a));
+  return new Set(trainPart.filter((_, i) => i % 3 === 2));
+}
+
+/** Two-sided sign test of gained against lost questions (exact binomial, p = 1/2). */
+function signTest(gained: number, lost: number): number {
+  const n = gained + lost;
+  if (n === 0) return 1;
+  let tail = 0;
+  let c = 1;
+  for (let i = 0; i <= Math.min(gained, lost); i++) {
+    tail += c;
+    c = (c * (n - i)) / (i + 1);
+  }
+  return Math.min(1, (2 * tail) / 2 ** n);
 }

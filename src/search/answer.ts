@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import { isStopWord, termOf, tokenize, type Token } from '../text/tokenize.js';
-import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
+import { ALIGN_SENTENCE_FEATURES, DEFAULT_ASK_WEIGHTS, PASSAGE_FEATURES, PAIR_SENTENCE_FEATURES, POINTER_SENTENCE_FEATURES, rankerScore, SENTENCE_FEATURES, spanScore, type AskWeights } from './ask-model.js';
 import { firstNameGender } from '../quotes/first-names.js';
 import { foldName, isDemonym, isNonNameStarter, isOrgWord, isTitleWord, looksLikePersonName } from '../quotes/names.js';
 import { hasPlaceWord, namesKnownPlace, placeKindMatch } from './places.js';
@@ -232,6 +232,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
   const spread = new Map<string, number>();
   for (const w of ws) for (const t of new Set(w.terms.map((x) => x.term))) if (q.termSet.has(t)) spread.set(t, (spread.get(t) ?? 0) + 1);
   const pointer = pointerReading(sentences, ws, overlaps, q);
+  const paired = pairReading(ws, overlaps, bestAt, q);
   const focusWord = (FOCUS_WH.has(q.wh.word ?? '') ? q.wh.head : undefined) ?? q.keyRelation;
   const aligned = alignFeatures(
     { align: q.align, weight: q.weight, total: q.total, focus: focusWord },
@@ -389,6 +390,7 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       ...(aligned[i] ?? ALIGN_SENTENCE_FEATURES.map(() => 0)),
       ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
       locativeAfter,
+      ...(paired[i] ?? PAIR_SENTENCE_FEATURES.map(() => 0)),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -413,6 +415,27 @@ function pointerReading(sentences: readonly Sentence[], ws: readonly Words[], ov
     return [pair, anaphor ? pair - own : 0, pointedBack, pointedBack * subject, anaphor * subject * own];
   });
   return { anaphors, features };
+}
+
+/**
+ * PAIR_SENTENCE_FEATURES for every sentence of a passage: what the sentence before and the one
+ * after add to its question weight, and its question weight outside the best-overlap sentence.
+ * The sentence that restates the question outscores the next one on overlap; the one holding the
+ * answer often holds the question's other words, those the restating one lacks.
+ */
+function pairReading(ws: readonly Words[], overlaps: readonly number[], bestAt: number, q: QuestionView): number[][] {
+  const termsOf = ws.map((w) => w.terms.map((x) => x.term));
+  const best = new Set(bestAt >= 0 ? termsOf[bestAt] : []);
+  return termsOf.map((terms, i) => {
+    const own = overlaps[i] ?? 0;
+    const prev = termsOf[i - 1];
+    const next = termsOf[i + 1];
+    return [
+      prev ? overlapOf([...terms, ...prev], q) - own : 0,
+      next ? overlapOf([...terms, ...next], q) - own : 0,
+      i === bestAt ? 0 : overlapOf(terms.filter((t) => !best.has(t)), q),
+    ];
+  });
 }
 
 /**

@@ -98,6 +98,20 @@ export const ALIGN_SENTENCE_FEATURES = ['align:loglik', 'align:unmatched', 'alig
 export const FRAME_SENTENCE_FEATURES = ['frame:lcs', 'frame:afterWh', 'frame:typedNear'] as const;
 /** Where-questions: a locative phrase right after the question's relation word, its noun new ("work in nursing homes"): answer.ts locativeAfterRelation. */
 export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
+/**
+ * A sentence beside its neighbours (answer.ts pairReading): the question's weight the sentence
+ * before adds to this one's, the same for the sentence after, and the question's weight this
+ * sentence holds that the passage's best-overlap sentence lacks. A question is often written from
+ * two sentences: one restating its words, the next (or previous) holding the answer and the rest.
+ */
+export const PAIR_SENTENCE_FEATURES = ['pair:prevGain', 'pair:nextGain', 'pair:complement'] as const;
+/**
+ * Sentence features only the pick model learns (ask-train.ts trains the sentence model with them
+ * at 0): the pair features chose the shown sentence better within the gold paragraph (held out
+ * 0.879 → 0.889), but read by the sentence model, whose score the passage model reads, they cost
+ * recall@1 (0.863 → 0.857) and the unseen news one question.
+ */
+export const PICK_ONLY_SENTENCE_FEATURES: readonly (typeof SENTENCE_FEATURES)[number][] = PAIR_SENTENCE_FEATURES;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -110,6 +124,7 @@ export const SENTENCE_FEATURES = [
   ...ALIGN_SENTENCE_FEATURES,
   ...FRAME_SENTENCE_FEATURES,
   ...LOCATIVE_SENTENCE_FEATURES,
+  ...PAIR_SENTENCE_FEATURES,
 ] as const;
 if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */

@@ -12,6 +12,7 @@ import {
   dot,
   groupAccuracy,
   PASSAGE_FEATURES,
+  PICK_ONLY_SENTENCE_FEATURES,
   SENTENCE_FEATURES,
   OPEN_SPAN_FEATURES,
   SPAN_FEATURES,
@@ -768,7 +769,7 @@ export function trainAskWeights(
       const { sentences, positive } = gold;
       const others = options.sentencePool ?? SENTENCE_POOL;
       const group = others > 0 ? sentenceGroup(engine, g, q, pool, others, gold) : undefined;
-      sentenceGroups.push(group ?? { features: sentences.map((s) => s.features), positive });
+      sentenceGroups.push(withoutPickOnly(group ?? { features: sentences.map((s) => s.features), positive }));
       sentenceArticles.push(g.article);
       pickGroups.push({ features: sentences.map((s) => s.features), positive });
       for (const s of sentences.filter((_, i) => positive[i])) {
@@ -834,6 +835,24 @@ export function trainAskWeights(
       spanWithoutTyped: span.withoutTyped,
       ...(aligned ? { align: { pairs: aligned.all.pairs - (options.alignExtra?.length ?? 0), extra: options.alignExtra?.length ?? 0, words: Object.keys(aligned.all.table).length, folds: ALIGN_FOLDS } } : {}),
     },
+  };
+}
+
+const PICK_ONLY_AT = PICK_ONLY_SENTENCE_FEATURES.map((f) => SENTENCE_FEATURES.indexOf(f));
+
+/**
+ * A sentence group with the pick-only features at 0: the sentence model, whose score the passage
+ * model reads, learns weight 0 for them (a constant column moves neither the linear model nor a
+ * tree). Learnt by both, they gained within the paragraph but cost the passage choice held out.
+ */
+export function withoutPickOnly(group: Group): Group {
+  return {
+    ...group,
+    features: group.features.map((x) => {
+      const y = [...x];
+      for (const k of PICK_ONLY_AT) y[k] = 0;
+      return y;
+    }),
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, PASSAGE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, OPEN_SPAN_FEATURES, parseWeights, PASSAGE_FEATURES, PICK_ONLY_SENTENCE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES, spanScore, trainConditionalLogit, type Group } from '../../src/search/ask-model.js';
 import { answerScores, goldSentences, holdsAnswer, normalizeAnswer, sentenceGroup, trainAskWeights, trainSpanWeights, type GoldQuestion } from '../../src/search/ask-train.js';
 import type { AnswerType } from '../../src/search/question.js';
 import { ROOT } from '../spawn.js';
@@ -123,6 +123,11 @@ describe('training', () => {
       expect(report.sentenceGroups).toBe(QUESTIONS.length);
       expect(weights.pick?.features).toEqual([...SENTENCE_FEATURES]);
       expect(report.pickAccuracy).toBeGreaterThan(0);
+      // The pick-only features: the pick model learns them, the sentence model (read by the passage model) never does.
+      const pickOnly = PICK_ONLY_SENTENCE_FEATURES.map((f) => SENTENCE_FEATURES.indexOf(f));
+      expect(pickOnly.some((k) => (weights.pick?.weights[k] ?? 0) !== 0)).toBe(true);
+      expect(pickOnly.map((k) => weights.sentence.weights[k])).toEqual(pickOnly.map(() => 0));
+      for (const tree of weights.sentence.trees ?? []) expect(tree.feature.filter((k) => pickOnly.includes(k))).toEqual([]);
       expect(trainAskWeights(engine, gold, 'tiny fixture', { pick: false, trees: false }).weights.pick).toBeUndefined();
       expect(parseWeights(JSON.parse(JSON.stringify(weights)))).toEqual(weights);
       engine.askWeights = weights;
@@ -238,7 +243,8 @@ describe('training the passage model alone', () => {
     expect(written.passage.weights).not.toEqual(base.passage.weights);
     expect(written.passage.weights.some((w) => w !== 0)).toBe(true);
     // The kept models keep saying what they were trained on; only the passage model is new.
-    expect(written.trainedOn).toMatch(/^squad-questions-dev\.jsonl \(all\); passage model: .+/);
+    // (The committed file of the three-step recipe also names its span-only step.)
+    expect(written.trainedOn).toMatch(/^squad-questions-dev\.jsonl \(all\)(?:; span model: [^;]+)?; passage model: .+/);
   });
 
   it('GIVEN study:passages on a set with a held-out article THEN it reports held-out recall and the answer sentence for every feature set, and refuses an unknown feature', () => {
