@@ -24,31 +24,29 @@ const RATING_AGENCY = /^(?:Moody['’]s|Standard|Poor['’]s|Fitch|Phelps|IBCA|S
 const ANYWHERE = new Set([1, 2, 3, 5]);
 /** The index of the union kind in KINDS. */
 const UNION = 8;
-const KINDS: ReadonlyArray<[RegExp, (w: string) => boolean]> = [
-  [/^(?:company|firm|concern|corporation|automaker|carmaker|manufacturer|retailer|insurer|conglomerate|subsidiary|partnership|brewer|refiner|chain|holding)$/u, (w) => LEGAL_FORM.test(w)],
-  [/^(?:utility)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
-  [/^(?:carrier|airline)$/u, (w) => LEGAL_FORM.test(w) || /^(?:Air|Airlines|Airways|Lines)$/u.test(w)],
-  [/^(?:bank|lender)$/u, (w) => BANKS.test(w)],
-  [/^(?:ministry|department)$/u, (w) => /^(?:Ministry|Department|Treasury)$/u.test(w)],
-  [/^(?:agency)$/u, (w) => /^(?:Agency|Administration|Bureau|Service|Statistics|Office|Authority)$/u.test(w)],
-  [/^(?:commission)$/u, (w) => w === 'Commission'],
-  [/^(?:association|federation|institute|council|organisation|organization|society|chamber)$/u, (w) => /^(?:Association|Federation|Institute|Council|Organisation|Organization|Society|Chamber|Confederation|League)$/u.test(w)],
-  [/^(?:union)$/u, (w) => /^(?:Union|Workers|Brotherhood|Teamsters)$/u.test(w)],
-  [/^(?:board)$/u, (w) => w === 'Board'],
-  [/^(?:exchange)$/u, (w) => w === 'Exchange'],
-  [/^(?:fund)$/u, (w) => w === 'Fund'],
-  [/^(?:authority)$/u, (w) => w === 'Authority'],
-  [/^(?:group)$/u, (w) => /^(?:Group|Association|Federation|Council)$/u.test(w)],
+const KINDS: ReadonlyArray<[nouns: readonly string[], fits: (w: string) => boolean]> = [
+  [['company', 'firm', 'concern', 'corporation', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'insurer', 'conglomerate', 'subsidiary', 'partnership', 'brewer', 'refiner'], (w) => LEGAL_FORM.test(w)],
+  [['utility'], (w) => LEGAL_FORM.test(w) || /^(?:Power|Electric|Edison|Utilities|Energy|Gas|Light)$/u.test(w)],
+  [['carrier', 'airline'], (w) => LEGAL_FORM.test(w) || /^(?:Air|Airlines|Airways|Lines)$/u.test(w)],
+  [['bank', 'lender'], (w) => BANKS.test(w)],
+  [['ministry', 'department'], (w) => /^(?:Ministry|Department|Treasury)$/u.test(w)],
+  [['agency'], (w) => /^(?:Agency|Administration|Bureau|Service|Statistics|Office|Authority)$/u.test(w)],
+  [['commission'], (w) => w === 'Commission'],
+  [['association', 'federation', 'institute', 'council', 'organisation', 'organization', 'society', 'chamber'], (w) => /^(?:Association|Federation|Institute|Council|Organisation|Organization|Society|Chamber|Confederation|League)$/u.test(w)],
+  [['union'], (w) => /^(?:Union|Workers|Brotherhood|Teamsters)$/u.test(w)],
+  [['board'], (w) => w === 'Board'],
+  [['exchange'], (w) => w === 'Exchange'],
+  [['fund'], (w) => w === 'Fund'],
+  [['authority'], (w) => w === 'Authority'],
+  [['group'], (w) => /^(?:Group|Association|Federation|Council)$/u.test(w)],
 ];
 
-/** The lower-case nouns of `KINDS`: the heads of organisation descriptions. */
-const ORG_NOUNS = new Set(
-  'company firm concern corporation automaker carmaker manufacturer retailer insurer conglomerate subsidiary partnership brewer refiner utility carrier airline bank lender ministry department agency commission association federation institute council organisation organization society chamber union board exchange fund authority group'.split(' '),
-);
+/** The lower-case nouns of `KINDS`, the heads of organisation descriptions, each with its kind's index. */
+const KIND_OF = new Map(KINDS.flatMap(([nouns], kind) => nouns.map((noun) => [noun, kind] as const)));
 
 /** A lower-case noun that heads an organisation's description ("bank", "utility", "exchange"). */
 export function isOrgNoun(w: string): boolean {
-  return w.length <= 14 && ORG_NOUNS.has(w);
+  return w.length <= 14 && KIND_OF.has(w);
 }
 
 /** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
@@ -185,8 +183,8 @@ function fittingNames(run: string, kind: number, rating: boolean): ReadonlyArray
  * the one name it goes by.
  */
 export function orgReferent(before: string, description: { head: string; rating: boolean }, subject?: string): string | null {
-  const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
-  if (kind < 0) return null;
+  const kind = KIND_OF.get(description.head);
+  if (kind === undefined) return null;
   const fits = KINDS[kind]?.[1] ?? ((): boolean => false);
   // ("West Bank officials said": a region as a subject is no referent either.)
   if (subject && isRegion(subject.split(' '), fits)) subject = undefined;
@@ -236,7 +234,7 @@ export function orgReferent(before: string, description: { head: string; rating:
  * "Harbour Commission"): such a name is no referent of it even as the last subject named.
  */
 export function fitsAnotherKind(name: string, description: { head: string; rating: boolean }): boolean {
-  const kind = KINDS.findIndex(([nouns]) => nouns.test(description.head));
+  const kind = KIND_OF.get(description.head);
   const ws = name.split(/\s+/u);
   return KINDS.some((_, k) => k !== kind && fitsKind(ws, k, false));
 }
