@@ -3,6 +3,7 @@ import weightsJson from './ask-weights.json' with { type: 'json' };
 import { checkForest, dot, forestValue, teaches, type Group, type Tree } from './boost.js';
 import { ALIGN_FEATURE_COUNT, parseAlignTable, type AlignTable } from './align.js';
 import { ALIGN_PASSAGE_FEATURE_COUNT } from './passage-align.js';
+import { firstDifference } from './feature-order.js';
 import { parseCorrection, passageFingerprint, type NewsCorrection } from './news-correction.js';
 import { parseTypePrior, type TypePrior } from './type-prior.js';
 
@@ -195,7 +196,9 @@ export function parseWeights(doc: unknown): AskWeights {
   const w = doc as Partial<AskWeights>;
   if (w.version !== 1) fail(`unknown version ${String(w.version)}`);
   const check = (name: string, part: { features?: unknown; weights?: unknown } | undefined, expected: readonly string[]): void => {
-    if (!part || !Array.isArray(part.features) || part.features.join() !== expected.join()) fail(`${name} features differ from the code's`);
+    if (!part || !Array.isArray(part.features)) return fail(`${name} features differ from the code's (the file lists none)`);
+    const at = firstDifference(part.features as unknown[], expected);
+    if (at !== undefined) fail(`${name} features differ from the code's (${at})`);
   };
   const vector = (name: string, v: unknown, n: number): void => {
     if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) fail(`${name} needs ${n} finite numbers`);

@@ -11,6 +11,7 @@ import { shortTitle } from '../archive/parse.js';
 import type { Article } from '../archive/types.js';
 import type { AnswerType } from './question.js';
 import { dot, teaches } from './boost.js';
+import { firstDifference } from './feature-order.js';
 
 export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'];
 
@@ -96,7 +97,9 @@ export function parseCorrection(doc: unknown): NewsCorrection {
   const c = doc as Partial<NewsCorrection> | null;
   if (typeof c !== 'object' || c === null) throw new Error('news correction: not an object');
   const names = CORRECTION_FEATURES;
-  if (!Array.isArray(c.features) || c.features.join() !== names.join()) throw new Error("news correction: features differ from the code's");
+  if (!Array.isArray(c.features)) throw new Error("news correction: features differ from the code's (the file lists none)");
+  const at = firstDifference(c.features as unknown[], names);
+  if (at !== undefined) throw new Error(`news correction: features differ from the code's (${at})`);
   if (!Array.isArray(c.weights) || c.weights.length !== names.length || !c.weights.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     throw new Error(`news correction: needs ${names.length} finite weights`);
   }

@@ -166,7 +166,7 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     expect(correctionFeatures(plain, cues, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
     expect(() => passageCues(['score'])).toThrow(/the passage features have no articleFirst/);
     const bad = (c: unknown): unknown => JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: c }));
-    expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's; fit it again with npm run train:news-correction/);
+    expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's \(the file has 1 of the code's \d+; the code's next is "articleFirst"\); fit it again with npm run train:news-correction/);
     expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
     expect(() => parseWeights(bad({ ...correction, l2: -1 }))).toThrow(/l2 must be a number of 0 or more/);
     expect(() => parseWeights(bad('yes'))).toThrow(/news correction: not an object/);
