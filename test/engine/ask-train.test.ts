@@ -63,7 +63,7 @@ describe('ask weights', () => {
   });
 });
 
-describe('training', () => {
+describe('training', { timeout: 120_000 }, () => { // spawned scripts on two shared cores
   it('GIVEN groups where one feature marks the right item THEN the conditional logit learns a positive weight for it', () => {
     const groups = Array.from({ length: 50 }, (_, i) => ({
       features: [[1, i % 3], [0, (i + 1) % 3], [0, (i + 2) % 3]],
@@ -222,7 +222,7 @@ describe('training', () => {
   });
 });
 
-describe('training the passage model alone', () => {
+describe('training the passage model alone', { timeout: 120_000 }, () => { // spawned scripts on two shared cores
   it('GIVEN --passage-only with a weights file THEN the sentence and span models are that file\'s and only the passage model is retrained', () => {
     const full = join(tmp, 'full.json');
     const base = DEFAULT_ASK_WEIGHTS;
