@@ -991,17 +991,26 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // European Parliament said … she added" is hers): a person the paragraph before named does
         // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
+        // Whether a definite description ("the Soviet leader") has a referent reading the he/she may
+        // mean: a named person whose gender (the text's, else the first name's) is not the other one.
+        // Without one, a definite describer ("The money market head said") may be the he/she's
+        // reading as an indefinite one is, except a spokesperson (the voice of an organisation or
+        // of a spokesman the article names, read by the description's own code).
+        let referentAgrees = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
-          // A person who is only a definite description's referent ("The money market head said" read
-          // as the woman named paragraphs before) is no named evidence against the description.
-          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_attr]) && !c.x[F.via_desc_referent]) namedSpeaker = true;
+          const p = c.speaker.person;
+          // A definite description's referent of the other gender ("The money market head said" read
+          // as Maria, named paragraphs before) is no named evidence against the description.
+          const otherReferent = p !== null && c.x[F.via_desc_referent] !== 0 && genderOf(p) === (ex.pronoun === 'm' ? 'f' : 'm');
+          if (p && c.x[F.via_desc_referent] && !otherReferent) referentAgrees = true;
+          if (p && (c.x[F.intro_para] || c.x[F.prev_attr]) && !otherReferent) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(personDescription(c.speaker.name) || (x[F.via_desc_def] && personDescription(c.speaker.name.replace(THE_START, 'a '))))) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(personDescription(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && personDescription(c.speaker.name.replace(THE_START, 'a '))))) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
