@@ -656,7 +656,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "his lawyer", "her spokesman": a possessive description names someone other than its
     // possessor, the person its his/her most likely means; that person is no reading of it.
     const owner = POSSESSIVE_HEAD.exec(headPhrase)?.[1];
-    const possessor = owner ? people.rankedBefore(pos, owner === 'his' ? 'm' : 'f', 1)[0] : undefined;
+    const g = owner === 'his' ? 'm' : 'f';
+    // Not a person whose first name is of the other gender ("His lawyer Ann Cole" is no "his").
+    const possessor = owner ? people.rankedBefore(pos, g, 1, (q) => genderOf(q) !== (g === 'm' ? 'f' : 'm'))[0] : undefined;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
       if (!p || (p === possessor && p !== roleMatch)) continue;
@@ -1767,7 +1769,6 @@ function reportedAt(para: string, base: number, local: number, starts: readonly 
   return known;
 }
 
-/** The persons the article names inside [from, to] (a quote's own words) into `out` (cleared first), by a binary search of the sorted mentions. */
 const THIRD_PERSON = /\b(?:(he|him|his|himself)|(she|her|hers|herself))\b/giu;
 
 /** Whether a quote's words hold a third-person he/him/his, she/her: one pass, stopping once both are seen. */
@@ -1781,6 +1782,7 @@ function thirdPersonIn(text: string): { m: boolean; f: boolean } {
   return out;
 }
 
+/** The persons the article names inside [from, to] (a quote's own words) into `out` (cleared first), by a binary search of the sorted mentions. */
 function namedInside(mentions: readonly PersonMention[], from: number, to: number, out: Set<Person>): void {
   out.clear();
   let lo = 0;

@@ -47,6 +47,19 @@ describe('the person a quote talks about in the third person', () => {
     expect(fs.get('Joanna Pike')?.third_person_in_quote).toBeUndefined();
   });
 
+  it('GIVEN a man named three times inside quotes and after the last "he" quote, another named twice outside quotes before it THEN only mentions outside quotes and before the quote count: the mayor is marked', () => {
+    const t = [
+      'Mayor Paul Brandt opened the new bridge on Monday.',
+      '"Omar Selby drew it, Omar Selby built it and Omar Selby paid for half of it," said Brandt.',
+      'Engineer Ruth Ames said: "He kept the cost down."',
+      'Omar Selby declined to comment. Selby was in Oslo. Selby flies home on Friday.',
+      '"It was a fine day," Brandt said.',
+    ];
+    const fs = featuresAt(t, 'He kept the cost');
+    expect(fs.get('Paul Brandt')?.third_person_in_quote).toBe(1);
+    expect(fs.has('Omar Selby') ? fs.get('Omar Selby')?.third_person_in_quote : undefined).toBeUndefined();
+  });
+
   it('GIVEN a long quote full of "he" and names THEN attribution finishes (one pass over the quote\'s words, the names counted once per article)', () => {
     const words: string[] = [];
     for (let n = 0; n < 15_000; n++) words.push(n % 3 === 0 ? 'he' : n % 3 === 1 ? 'said Fenwick' : 'and');
@@ -74,6 +87,21 @@ describe('a possessive description names someone other than its possessor', () =
     expect(speakerOf(text, 'My client denies')).toBe('his lawyer');
   });
 
+  it('GIVEN a woman (known by her first name) named last before "His lawyer said:" THEN she is not taken for the "his": the client is still no reading, and the client does not speak', () => {
+    const t = ['Tom Hadley, 44, was charged with fraud on Friday. His lawyer Ann Cole spoke to reporters.', 'His lawyer said: "My client denies every charge."'];
+    expect(featuresAt(t, 'My client denies').get('Tom Hadley')?.via_desc_referent).toBeUndefined();
+    expect(speakerOf(t, 'My client denies')).not.toBe('Tom Hadley');
+  });
+
+  it('GIVEN 2,000 quotes "“He …,” his lawyer said." in one paragraph THEN attribution finishes (each quote reads its own words once) and none is the client\'s', () => {
+    const parts: string[] = [];
+    for (let n = 0; n < 2000; n++) parts.push(`"He will appeal ruling ${n}," his lawyer said.`);
+    const t = [...text.slice(0, 2), parts.join(' ')];
+    const quotes = attributeArticle(t).filter((q) => q.kind !== 'fragment');
+    expect(quotes).toHaveLength(2000);
+    expect(quotes.some((q) => q.speaker === 'Tom Hadley')).toBe(false);
+  });
+
   it('GIVEN "The lawyer said: “…”" (no possessive) THEN the person named last stays a reading of the description', () => {
     const t = [...text.slice(0, 2), 'The lawyer said: "My client denies every charge and will fight them."'];
     expect(featuresAt(t, 'My client denies').get('Tom Hadley')?.via_desc_referent).toBe(1);
@@ -92,6 +120,26 @@ describe('a he/she continuing an unnamed describer whose referent reading is a n
     expect(fs.get('the money market head')?.pronoun_desc).toBe(1);
     expect(fs.get('the money market head')?.slot_tail).toBe(1);
     expect(speakerOf(text, 'We see no cut')).toBe('the money market head');
+  });
+
+  it('GIVEN "Soviet leader Mikhail Gorbachev …" ¶ "The Soviet leader said …" ¶ "“…,” he said" THEN the description\'s referent is a man, so the he is Gorbachev, not the description kept as it is', () => {
+    const text = [
+      'MOSCOW, March 2 - Soviet leader Mikhail Gorbachev met farm managers on Monday.',
+      'The Soviet leader said grain output had to rise.',
+      '"Our farms can feed the whole country," he said.',
+    ];
+    expect(featuresAt(text, 'Our farms can feed').get('the Soviet leader')?.pronoun_desc).toBeUndefined();
+    expect(speakerOf(text, 'Our farms can feed')).toBe('Mikhail Gorbachev');
+  });
+
+  it('GIVEN "Palace spokesman Henrik Dahl said …" ¶ "“…,” the palace spokesman added." ¶ "“…,” he said" THEN no spokesperson description is made the he\'s reading: Dahl speaks', () => {
+    const text = [
+      'Palace spokesman Henrik Dahl said the king would not attend the summit.',
+      '"The king has other duties that week," the palace spokesman added.',
+      '"No change to the plan is expected," he said.',
+    ];
+    expect([...featuresAt(text, 'No change to the plan').values()].some((f) => f.pronoun_desc === 1)).toBe(false);
+    expect(speakerOf(text, 'No change to the plan')).toBe('Henrik Dahl');
   });
 
   it('GIVEN "Dealer Anton Brenner said …" ¶ then "“…,” he said" THEN the named man speaks and no description is made the slot', () => {
