@@ -399,6 +399,8 @@ function roleNearBefore(p: Person | null | undefined, nearby: readonly PersonMen
 /** The paragraph before as a quote with a named attribution of its own reads it: not at all. */
 const NOTHING_BEFORE: { readonly readings: readonly Resolved[]; readonly subject: Person | undefined } = { readings: [], subject: undefined };
 const DEFINITE = /^(?:the|his|her|their|its)\s/iu;
+const POSSESSIVE_HEAD = /^(his|her)\s/u;
+const THE_START = /^the\s/u;
 const INDEFINITE = /^(?:a|an|one|some|several|many|another|other|two|three|four|five)\s/iu;
 
 /** Attributes every quote of an article. Fragments (scare quotes, titles) are returned with a null speaker. */
@@ -651,9 +653,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // The role match, else the person named last; and the person the article names most when that
     // is someone else ("says the 39-year-old founder" after "Alfonso Espinos, who like Montalban …").
     const first = exact ?? roleMatch ?? latest;
+    // "his lawyer", "her spokesman": a possessive description names someone other than its
+    // possessor, the person its his/her most likely means; that person is no reading of it.
+    const owner = POSSESSIVE_HEAD.exec(headPhrase)?.[1];
+    const g = owner === 'his' ? 'm' : 'f';
+    // Not a person whose first name is of the other gender ("His lawyer Ann Cole" is no "his").
+    const possessor = owner ? people.rankedBefore(pos, g, 1, (q) => genderOf(q) !== (g === 'm' ? 'f' : 'm'))[0] : undefined;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
-      if (!p) continue;
+      if (!p || (p === possessor && p !== roleMatch)) continue;
       const extra: Features = {};
       if (p === roleMatch || p === exact) extra.desc_role_match = 1;
       if (p === exact) extra.desc_role_exact = 1;
@@ -773,6 +781,31 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 
   const latestSeen = new Set<Person>();
   const inside = new Set<Person>();
+  // How often each person is named outside quotes before the quote being attributed, and the person
+  // of each gender named most often so far: the person a he/she inside a quote most likely talks
+  // about. Counted forward as the quotes are read in order, so each mention is read once per article.
+  const namedSoFar = new Map<Person, number>();
+  const topNamed = { m: null as Person | null, f: null as Person | null, mCount: 0, fCount: 0 };
+  let counted = 0;
+  // The text's own gender (not one an earlier choice of "he" wrote), else the first name's.
+  const genderOf = (p: Person): Gender => (p.gender !== null && !guessed.has(p) ? p.gender : shapeOf(p).gender);
+  const countMentionsBefore = (pos: number): void => {
+    const ms = people.mentions;
+    for (; counted < ms.length && (ms[counted] as PersonMention).pos < pos; counted++) {
+      const m = ms[counted] as PersonMention;
+      if (m.quoted || m.person.group) continue;
+      const n = (namedSoFar.get(m.person) ?? 0) + 1;
+      namedSoFar.set(m.person, n);
+      const g = genderOf(m.person);
+      if (g === 'm' && n > topNamed.mCount) {
+        topNamed.m = m.person;
+        topNamed.mCount = n;
+      } else if (g === 'f' && n > topNamed.fCount) {
+        topNamed.f = m.person;
+        topNamed.fCount = n;
+      }
+    }
+  };
   const out: AttributedQuote[] = [];
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
@@ -960,15 +993,26 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // European Parliament said … she added" is hers): a person the paragraph before named does
         // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
+        // Whether a definite description ("the Soviet leader") has a referent reading the he/she may
+        // mean: a named person whose gender (the text's, else the first name's) is not the other one.
+        // Without one, a definite describer ("The money market head said") may be the he/she's
+        // reading as an indefinite one is, except a spokesperson (the voice of an organisation or
+        // of a spokesman the article names, read by the description's own code).
+        let referentAgrees = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
-          if (c.speaker.person && (c.x[F.intro_para] || c.x[F.prev_attr])) namedSpeaker = true;
+          const p = c.speaker.person;
+          // A definite description's referent of the other gender ("The money market head said" read
+          // as Maria, named paragraphs before) is no named evidence against the description.
+          const otherReferent = p !== null && c.x[F.via_desc_referent] !== 0 && genderOf(p) === (ex.pronoun === 'm' ? 'f' : 'm');
+          if (p && c.x[F.via_desc_referent] && !otherReferent) referentAgrees = true;
+          if (p && (c.x[F.intro_para] || c.x[F.prev_attr]) && !otherReferent) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !personDescription(c.speaker.name)) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(personDescription(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && personDescription(c.speaker.name.replace(THE_START, 'a '))))) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
@@ -980,6 +1024,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         }
         // The persons named inside the quote's own words: read once per quote, so that a long quote full of names stays linear.
         namedInside(people.mentions, q.at, q.close, inside);
+        // The he/she the quote's own words hold (one pass over them), and who it most likely means.
+        countMentionsBefore(q.at);
+        const talkedOf = thirdPersonIn(f.span.text);
+        const subjectM = talkedOf.m ? topNamed.m : null;
+        const subjectF = talkedOf.f ? topNamed.f : null;
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -997,6 +1046,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             setFeature(x, F.salience, Math.min(1, p.evidence / 5));
           }
           if (p && inside.has(p)) setFeature(x, F.named_in_quote, 1);
+          if (p && (p === subjectM || p === subjectF) && genderOf(p) === (p === subjectM ? 'm' : 'f')) setFeature(x, F.third_person_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
         }
@@ -1717,6 +1767,19 @@ function reportedAt(para: string, base: number, local: number, starts: readonly 
     memo.set(local, known);
   }
   return known;
+}
+
+const THIRD_PERSON = /\b(?:(he|him|his|himself)|(she|her|hers|herself))\b/giu;
+
+/** Whether a quote's words hold a third-person he/him/his, she/her: one pass, stopping once both are seen. */
+function thirdPersonIn(text: string): { m: boolean; f: boolean } {
+  const out = { m: false, f: false };
+  THIRD_PERSON.lastIndex = 0;
+  for (let r = THIRD_PERSON.exec(text); r && !(out.m && out.f); r = THIRD_PERSON.exec(text)) {
+    if (r[1]) out.m = true;
+    else out.f = true;
+  }
+  return out;
 }
 
 /** The persons the article names inside [from, to] (a quote's own words) into `out` (cleared first), by a binary search of the sorted mentions. */
