@@ -391,8 +391,6 @@ export function scoreSentences(passage: string, q: QuestionView, weights: AskWei
       ...frameFeatures(q, frame, w.terms.filter((x) => x.term !== QUOTED), positions),
       locativeAfter,
       ...(paired[i] ?? PAIR_SENTENCE_FEATURES.map(() => 0)),
-      ...coreReading(distinct, q),
-      nearReading(w, matched, typed.length ? positions : q.type === 'other' ? undefined : [], q),
     ];
     return { sentence: s, features, score: rankerScore(weights.sentence, features), typed, overlap: overlaps[i] ?? 0 };
   });
@@ -446,51 +444,6 @@ function pairReading(ws: readonly Words[], overlaps: readonly number[], bestAt: 
     const next = hits[i + 1];
     return [prev ? raw(own, prev) - base : 0, next ? raw(own, next) - base : 0, i === bestAt ? 0 : raw(own, undefined, best)];
   });
-}
-
-/** A term with a digit: a year, an amount or a date in the question. */
-const NUMERIC = /\d/;
-
-/** CORE_SENTENCE_FEATURES of one sentence from its distinct matched question terms. */
-function coreReading(distinct: ReadonlySet<string>, q: QuestionView): [number, number] {
-  let total = 0;
-  let held = 0;
-  let key: string | undefined;
-  for (const t of q.terms) {
-    if (q.topic.has(t) || NUMERIC.test(t)) continue;
-    const w = q.weight(t);
-    total += w;
-    if (distinct.has(t)) held += w;
-    if (key === undefined || w > q.weight(key)) key = t;
-  }
-  return [total ? held / total : 0, key !== undefined && distinct.has(key) ? 1 : 0];
-}
-
-/** Words (not characters) over which a question word's weight halves from the answer's place. */
-const NEAR_SCALE = 3;
-
-/**
- * NEAR_SENTENCE_FEATURES of one sentence: the best answer place's distance-discounted question
- * weight. Places are the typed candidates' word spans, or (`undefined`, an open question) every
- * word the question lacks; no place reads 0.
- */
-function nearReading(w: Words, matched: Words['terms'], places: ReadonlyArray<readonly [number, number]> | undefined, q: QuestionView): number {
-  if (matched.length === 0) return 0;
-  const spans = places ?? w.terms.filter((x) => x.term !== QUOTED && !q.termSet.has(x.term)).map((x) => [x.pos, x.pos] as const);
-  let best = 0;
-  for (const [first, last] of spans) {
-    // Each question word once, at its occurrence nearest the place.
-    const nearest = new Map<string, number>();
-    for (const m of matched) {
-      const d = m.pos < first ? first - m.pos : m.pos > last ? m.pos - last : 0;
-      const was = nearest.get(m.term);
-      if (was === undefined || d < was) nearest.set(m.term, d);
-    }
-    let s = 0;
-    for (const [t, d] of nearest) s += q.weight(t) / (1 + d / NEAR_SCALE);
-    best = Math.max(best, s / q.total);
-  }
-  return best;
 }
 
 /**

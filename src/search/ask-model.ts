@@ -106,26 +106,12 @@ export const LOCATIVE_SENTENCE_FEATURES = ['place×locativeAfter'] as const;
  */
 export const PAIR_SENTENCE_FEATURES = ['pair:prevGain', 'pair:nextGain', 'pair:complement'] as const;
 /**
- * The question's relation words without its numbers (answer.ts coreReading): a year or an amount in
- * a question ("…contract in 1873?") is a circumstance of what is asked, rare and so heavy, and the
- * sentence that repeats it is often the one before the answer. Its weight of the question's
- * non-name, non-numeric words (over their total) and whether it holds the heaviest of them.
- */
-export const CORE_SENTENCE_FEATURES = ['core:overlap', 'core:key'] as const;
-/**
- * The question's words near where the answer would stand (answer.ts nearReading), the classic
- * distance reading: for each candidate answer place — a typed candidate, or for an open question
- * each word the question does not have — the question's matched weight, each word discounted by
- * its distance in words from the place; the best place's sum.
- */
-export const NEAR_SENTENCE_FEATURES = ['near:answer'] as const;
-/**
  * Sentence features only the pick model learns (ask-train.ts trains the sentence model with them
  * at 0): the pair features chose the shown sentence better within the gold paragraph (held out
  * 0.879 → 0.889), but read by the sentence model, whose score the passage model reads, they cost
  * recall@1 (0.863 → 0.857) and the unseen news one question.
  */
-export const PICK_ONLY_SENTENCE_FEATURES: readonly (typeof SENTENCE_FEATURES)[number][] = [...PAIR_SENTENCE_FEATURES, ...CORE_SENTENCE_FEATURES, ...NEAR_SENTENCE_FEATURES];
+export const PICK_ONLY_SENTENCE_FEATURES: readonly (typeof SENTENCE_FEATURES)[number][] = PAIR_SENTENCE_FEATURES;
 export const SENTENCE_FEATURES = [
   'overlap', 'overlapCount', 'localOverlap', 'topicOverlap', 'relationOverlap', 'bestOverlap', 'proximity', 'bigram', 'newContent', 'first', 'position', 'length', 'rarest', 'keyRelation',
   'prevOverlap', 'nextOverlap', 'typed:person', 'typed:time', 'typed:number', 'typed:place', 'typed:cause', 'typedNear',
@@ -139,8 +125,6 @@ export const SENTENCE_FEATURES = [
   ...FRAME_SENTENCE_FEATURES,
   ...LOCATIVE_SENTENCE_FEATURES,
   ...PAIR_SENTENCE_FEATURES,
-  ...CORE_SENTENCE_FEATURES,
-  ...NEAR_SENTENCE_FEATURES,
 ] as const;
 if (ALIGN_SENTENCE_FEATURES.length !== ALIGN_FEATURE_COUNT) throw new Error('align.ts and ALIGN_SENTENCE_FEATURES disagree on the feature count');
 /** A pool passage against its siblings (the other pool passages of its article): answer.ts relativeToSiblings. */
