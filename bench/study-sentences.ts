@@ -24,9 +24,13 @@
  *
  * `--inner`: train and test inside the training part (every third of its articles tested; the held-out part is not
  * read), to check on articles no reading of held-out misses has guided. `--compare F,F`: the same rows also fitted
- * with those features at 0, and the test questions gained and lost by them (paired, with a sign test).
+ * with those features at 0, and the test questions gained and lost by them (paired, with a sign test). Several sets,
+ * `--compare "A,B;C"`: each set alone against the rows with every listed feature at 0.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]
+ * `--rows-out FILE`: the rows' groups (type, article, features, right sentences) as JSON, for fitting model variants
+ * outside the study (refused with `--relative`, whose extra columns are not SENTENCE_FEATURES).
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F[;F]] [--rows-out FILE]
  */
 import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign } from '../src/search/answer.js';
@@ -41,7 +45,7 @@ const args = process.argv.slice(2);
 const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop', '--compare', '--rows-out'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F[;F]] [--rows-out FILE]');
   process.exit(1);
 }
 /** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
@@ -122,6 +126,10 @@ try {
 }
 const featured = performance.now();
 // --rows-out FILE: the rows' groups (type, features, right sentences) as JSON, for fitting variants outside the study.
+if (args.includes('--rows-out') && relative) {
+  console.error('--rows-out: the --relative rows have columns beyond SENTENCE_FEATURES');
+  process.exit(1);
+}
 if (args.includes('--rows-out')) {
   const rowsOut = (rs: Row[]) => rs.map((r) => ({ type: r.type, article: r.g.article, group: r.group }));
   writeFileSync(args[args.indexOf('--rows-out') + 1] ?? '', JSON.stringify({ features: SENTENCE_FEATURES, train: rowsOut(train), test: rowsOut(test) }));
