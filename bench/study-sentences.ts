@@ -24,9 +24,13 @@
  *
  * `--inner`: train and test inside the training part (every third of its articles tested; the held-out part is not
  * read), to check on articles no reading of held-out misses has guided. `--compare F,F`: the same rows also fitted
- * with those features at 0, and the test questions gained and lost by them (paired, with a sign test).
+ * with those features at 0, and the test questions gained and lost by them (paired, with a sign test). Several sets,
+ * `--compare "A,B;C"`: each set alone against the rows with every listed feature at 0.
  *
- *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]
+ * `--rows-out FILE`: the rows' groups (type, article, features, right sentences) as JSON, for fitting model variants
+ * outside the study (refused with `--relative`, whose extra columns are not SENTENCE_FEATURES).
+ *
+ *   npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--relative] [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F[;F]] [--rows-out FILE]
  */
 import { alignPairs, crossFitAlign, goldSentences, type GoldQuestion } from '../src/search/ask-train.js';
 import { withAlign } from '../src/search/answer.js';
@@ -38,15 +42,15 @@ import { articleId, heldOutArticles, openSquad } from './squad.js';
 import { headlineAlignPairs } from './news-articles.js';
 
 const args = process.argv.slice(2);
-const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop', '--compare'];
+const valued = ['--errors', '--weights', '--pick-into', '--align-headlines', '--alone', '--drop', '--compare', '--rows-out'];
 const [docsPath, questionsPath] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (!docsPath || !questionsPath) {
-  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F]');
+  console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F[;F]] [--rows-out FILE]');
   process.exit(1);
 }
 /** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
 function featureList(flag: string): Array<readonly [string, number]> {
-  const names = args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '').split(',').filter(Boolean) : [];
+  const names = args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '').split(/[,;]/).filter(Boolean) : [];
   return names.map((name) => {
     const k = SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]);
     if (k < 0) {
@@ -121,6 +125,15 @@ try {
   squad.close();
 }
 const featured = performance.now();
+// --rows-out FILE: the rows' groups (type, features, right sentences) as JSON, for fitting variants outside the study.
+if (args.includes('--rows-out') && relative) {
+  console.error('--rows-out: the --relative rows have columns beyond SENTENCE_FEATURES');
+  process.exit(1);
+}
+if (args.includes('--rows-out')) {
+  const rowsOut = (rs: Row[]) => rs.map((r) => ({ type: r.type, article: r.g.article, group: r.group }));
+  writeFileSync(args[args.indexOf('--rows-out') + 1] ?? '', JSON.stringify({ features: SENTENCE_FEATURES, train: rowsOut(train), test: rowsOut(test) }));
+}
 if (inner) console.log(`inner split of the training part: ${heldOut.size} of ${new Set(squad.questions.map((g) => g.article)).size} articles tested`);
 const dim = SENTENCE_FEATURES.length + (relative ? RELATIVE.length : 0);
 const weights = trainConditionalLogit(
@@ -169,28 +182,41 @@ for (const [name, k] of alone) {
   console.log(`alone ${name}: ${(right / test.length).toFixed(3)} (ties broken first; a right one among the best ${(oracle / test.length).toFixed(3)})`);
 }
 // --compare F,F: the same rows fitted again with those features at 0, paired per test question (the features' own effect).
-const compared = featureList('--compare').map(([, k]) => k);
-if (compared.length) {
-  const without = (g: Group): Group => ({ ...g, features: g.features.map((x) => x.map((v, k) => (compared.includes(k) ? 0 : v))) });
-  const trainWithout = train.map((r) => without(r.group));
-  const w0 = trainConditionalLogit(trainWithout, dim);
-  const b0 = args.includes('--linear') ? undefined : trainBoosted(trainWithout, dim, (x) => dot(w0, x));
-  const r0 = { features: [...SENTENCE_FEATURES], weights: w0, ...(b0 ? { trees: b0.trees } : {}) };
-  for (const [label, withScore, withoutScore] of [
-    ['linear', (x: readonly number[]) => dot(weights, x), (x: readonly number[]) => dot(w0, x)],
-    ['model', (x: readonly number[]) => rankerScore(ranker, x), (x: readonly number[]) => rankerScore(r0, x)],
-  ] as const) {
-    let gained = 0;
-    let lost = 0;
-    let rightWithout = 0;
-    for (const r of test) {
-      const a = r.group.positive[top(r, withScore)] ?? false;
-      const b = r.group.positive[top({ ...r, group: without(r.group) }, withoutScore)] ?? false;
-      if (b) rightWithout++;
-      if (a && !b) gained++;
-      if (b && !a) lost++;
+// --compare "A,B;C": one comparison per set, each against the rows with EVERY listed feature at 0 (each set's own effect).
+const compareSets = (args.includes('--compare') ? (args[args.indexOf('--compare') + 1] ?? '') : '').split(';').filter(Boolean);
+const comparedAll = featureList('--compare').map(([, k]) => k);
+const fitWithout = (zeroed: readonly number[]) => {
+  const without = (g: Group): Group => ({ ...g, features: g.features.map((x) => x.map((v, k) => (zeroed.includes(k) ? 0 : v))) });
+  const rows = train.map((r) => without(r.group));
+  const w = trainConditionalLogit(rows, dim);
+  const b = args.includes('--linear') ? undefined : trainBoosted(rows, dim, (x) => dot(w, x));
+  return { without, w, b, r: { features: [...SENTENCE_FEATURES], weights: w, ...(b ? { trees: b.trees } : {}) } };
+};
+if (comparedAll.length) {
+  const base = fitWithout(comparedAll);
+  for (const set of compareSets) {
+    const mine = set.split(',').map((name) => SENTENCE_FEATURES.indexOf(name as (typeof SENTENCE_FEATURES)[number]));
+    // One set: the full model is "with" (as before); several: each set alone on top of the base.
+    const other = compareSets.length === 1 ? undefined : fitWithout(comparedAll.filter((k) => !mine.includes(k)));
+    const withModel = other ? other.r : ranker;
+    const withLinear = other ? other.w : weights;
+    const withRows = other ? other.without : (g: Group) => g;
+    for (const [label, withScore, withoutScore] of [
+      ['linear', (x: readonly number[]) => dot(withLinear, x), (x: readonly number[]) => dot(base.w, x)],
+      ['model', (x: readonly number[]) => rankerScore(withModel, x), (x: readonly number[]) => rankerScore(base.r, x)],
+    ] as const) {
+      let gained = 0;
+      let lost = 0;
+      let rightWithout = 0;
+      for (const r of test) {
+        const a = r.group.positive[top({ ...r, group: withRows(r.group) }, withScore)] ?? false;
+        const b = r.group.positive[top({ ...r, group: base.without(r.group) }, withoutScore)] ?? false;
+        if (b) rightWithout++;
+        if (a && !b) gained++;
+        if (b && !a) lost++;
+      }
+      console.log(`compare ${set} ${label}: without ${(rightWithout / test.length).toFixed(3)} → with ${((rightWithout + gained - lost) / test.length).toFixed(3)}; gained ${gained}, lost ${lost} (sign test p ${signTest(gained, lost).toFixed(3)})${base.b && label === 'model' ? `; ${base.b.chosen} trees without` : ''}`);
     }
-    console.log(`compare ${label}: without ${(rightWithout / test.length).toFixed(3)} → with ${((rightWithout + gained - lost) / test.length).toFixed(3)}; gained ${gained}, lost ${lost} (sign test p ${signTest(gained, lost).toFixed(3)})${b0 && label === 'model' ? `; ${b0.chosen} trees without` : ''}`);
   }
 }
 const pickInto = args.includes('--pick-into') ? args[args.indexOf('--pick-into') + 1] : undefined;

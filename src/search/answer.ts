@@ -424,17 +424,25 @@ function pointerReading(sentences: readonly Sentence[], ws: readonly Words[], ov
  * answer often holds the question's other words, those the restating one lacks.
  */
 function pairReading(ws: readonly Words[], overlaps: readonly number[], bestAt: number, q: QuestionView): number[][] {
-  const termsOf = ws.map((w) => w.terms.map((x) => x.term));
-  const best = new Set(bestAt >= 0 ? termsOf[bestAt] : []);
-  return termsOf.map((terms, i) => {
-    const own = overlaps[i] ?? 0;
-    const prev = termsOf[i - 1];
-    const next = termsOf[i + 1];
-    return [
-      prev ? overlapOf([...terms, ...prev], q) - own : 0,
-      next ? overlapOf([...terms, ...next], q) - own : 0,
-      i === bestAt ? 0 : overlapOf(terms.filter((t) => !best.has(t)), q),
-    ];
+  // Each sentence's question words once, in first-seen order: overlapOf over a concatenation sums
+  // exactly these weights in this order, so the sums below are overlapOf's to the last bit.
+  const hits = ws.map((w) => {
+    const seen = new Set<string>();
+    for (const x of w.terms) if (q.termSet.has(x.term)) seen.add(x.term);
+    return seen;
+  });
+  const raw = (own: ReadonlySet<string>, other: ReadonlySet<string> | undefined, skip?: ReadonlySet<string>): number => {
+    let s = 0;
+    for (const t of own) if (!skip?.has(t)) s += q.weight(t);
+    if (other) for (const t of other) if (!own.has(t)) s += q.weight(t);
+    return s / q.total;
+  };
+  const best = bestAt >= 0 ? hits[bestAt] : undefined;
+  return hits.map((own, i) => {
+    const base = overlaps[i] ?? 0;
+    const prev = hits[i - 1];
+    const next = hits[i + 1];
+    return [prev ? raw(own, prev) - base : 0, next ? raw(own, next) - base : 0, i === bestAt ? 0 : raw(own, undefined, best)];
   });
 }
 
