@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isRegionOfKind, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -435,6 +435,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
   let joined: string | null = null;
   const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
+  // The same with every quote blanked: the organisation a description refers to is one the narration names.
+  let narration: string | null = null;
+  const narrationBefore = (pos: number, reach: number): string => (narration ??= narrationOnly((joined ??= paragraphs.join('\n\n')), quotedRanges)).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
@@ -487,7 +490,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
-        const org = people.orgBefore(pos, ORG_REACH);
+        let org = people.orgBefore(pos, ORG_REACH);
+        // "Martin Corp is a subcontractor. The company said … “…,” it said": "it" continues the
+        // description spoken of since, resolved as the description would be (org-reference.ts).
+        const described = lastDescriptionSubject(narrationBefore(pos, ORG_REACH));
+        if (described && Math.max(0, pos - ORG_REACH) + described.at > people.orgPosBefore(pos, ORG_REACH)) org = orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), described.description, org) ?? org;
         if (org) {
           const s = { name: org, role: null, person: null };
           return [{ speaker: s, via: 'via_it_org', at: pos, commit: () => void (lastGroup = s) }];
@@ -578,7 +585,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // "the Welsh Assembly Government said …" then "said the assembly government": the name the
       // description's own words end, else the organisation last named as a subject; a description
       // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
-      const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      const namedRaw = text.startsWith('the ') ? namedOrg(narrationBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      // ("West Bank officials said …" then "the bank said": a region is no bank.)
+      const named = namedRaw && kind && isRegionOfKind(namedRaw, kind.head) ? null : namedRaw;
       const subject = people.orgBefore(pos, ORG_REACH);
       // With no name of its kind in the text, a bare description's referent is the organisation
       // last named as a subject when a finite verb follows its name and the name is of no other kind
@@ -586,7 +595,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // of "Farm workers went on strike"). A modified one ("the finance department") says more
       // than such a name shows ("Ottawa will collect …"): it stays the description.
       const unmodified = !text.includes(' ', 4);
-      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
+      const referent = kind ? (orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
       const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);

@@ -286,3 +286,47 @@ export function documentIssuer(before: string, noun: string): string | null {
   if (ws.length === 1 && isOrgNoun((ws[0] ?? '').toLowerCase())) return orgReferent(text.slice(0, found.at), { head: (ws[0] ?? '').toLowerCase(), rating: false });
   return ws.length > 0 ? ws.join(' ') : null;
 }
+
+/**
+ * `text` with the ranges (`[open, close]`, both offsets inside, in text order) blanked out, its
+ * length kept: the narration alone. Names that occur only inside quoted speech are what the
+ * speakers talk about ("“Brimco Bank will not buy us,” the company said"), not who speaks, so a
+ * description is resolved against the narration.
+ */
+export function narrationOnly(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [open, close] of ranges) {
+    const from = Math.max(at, open);
+    const to = Math.min(text.length, close + 1);
+    if (to <= from) continue;
+    parts.push(text.slice(at, from), '_'.repeat(to - from));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Whether `name` ("West Bank") is a region named by a compass word and the description's kind word, no organisation of the kind. */
+export function isRegionOfKind(name: string, head: string): boolean {
+  const kind = KIND_OF.get(head);
+  const fits = kind === undefined ? undefined : KINDS[kind]?.[1];
+  return !!fits && isRegion(name.split(/\s+/u), fits);
+}
+
+// "The company said the deal …" — an organisation's description as the subject of a speech verb.
+const DESCRIPTION_SAID = /(?<![\p{L}])(?:[Tt]he|[Ii]ts)\s+(?:([\p{Ll}-]+)\s+)?(?!(?:also|later|further)\s)([\p{Ll}]+)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|stated|reported|announced|told)\b/gu;
+
+/**
+ * The last organisation description `text` makes the subject of a speech verb ("The company also
+ * said …", "the central bank said"), where it starts, or null: what a later "it said" continues
+ * when no organisation is named after it.
+ */
+export function lastDescriptionSubject(text: string): { at: number; description: { head: string; rating: boolean } } | null {
+  let found: { at: number; description: { head: string; rating: boolean } } | null = null;
+  for (const m of text.matchAll(DESCRIPTION_SAID)) {
+    const description = orgDescription(m[1] ? `the ${m[1]} ${m[2] ?? ''}` : `the ${m[2] ?? ''}`);
+    if (description) found = { at: m.index, description };
+  }
+  return found;
+}
