@@ -9,13 +9,13 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isRegionOfKind, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { DATELINE, People, lastMentionBefore, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
-import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, POSSESSIVE_END, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { describedAge, isOrgPhrase, isRoleWord, namedWithAge, NOT_AFTER_ABBREVIATION, POSSESSIVE_END, quotedObjectPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -87,6 +87,9 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   const t = tail.slice(lead);
   const v = findVerb(t, 'tail');
   if (!v) return null;
+  // "…,” the agency quoted Mr Kell as saying": the one quoted speaks (phrase.ts).
+  const quotedObject = quotedObjectPhrase(v.word, t.slice(v.end));
+  if (quotedObject) return { phrase: quotedObject.phrase, offset: lead + v.end + quotedObject.offset };
   const before = t.slice(0, v.start);
   if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
@@ -147,6 +150,10 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     if (!v) continue;
     const gap = pre.slice(v.end);
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
+    // "The agency quoted Mr Kell as saying: “": the one quoted speaks (phrase.ts), read from "quoted".
+    const quotedObject = quotedObjectPhrase(v.word, gap);
+    if (quotedObject) return { phrase: quotedObject.phrase, offset: v.end + quotedObject.offset };
+    if (v.word === 'saying' && /\sas\s*$/u.test(pre.slice(Math.max(0, v.start - 4), v.start)) && k > 0) continue;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
     // "told the BBC News website:" and "quipped to Colton," name who heard it, not who spoke.
     if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || STARTS_BLANK_OR_UPPER.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
@@ -579,6 +586,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
+    // "the official Xinhua News Agency said": the agency, under its own name (org-reference.ts).
+    const inner = nameInDescription(text);
+    if (inner) {
+      const s = { name: inner, role: null, person: null };
+      return [{ speaker: s, via: 'via_org', at: pos, commit: () => void (lastGroup = s) }];
+    }
     // "the company said" after "Google declined to say…": the organisation named just before.
     const kind = orgDescription(text);
     if (kind || THE_ORGANISATION_NOUN.test(text)) {
@@ -594,7 +607,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // ("Google declined …" then "the company said"; not "the Harbour Commission", nor the "Farm"
       // of "Farm workers went on strike"). A modified one ("the finance department") says more
       // than such a name shows ("Ottawa will collect …"): it stays the description.
-      const unmodified = !text.includes(' ', 4);
+      const unmodified = isBareDescription(text);
       const referent = kind ? (orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
@@ -650,7 +663,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    */
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
-    const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
+    // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
+    const age = describedAge(headPhrase);
+    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age);
+    const agedFolded = aged ? foldName(aged) : '';
+    const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);
     // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
     // Vale"), before one whose role only shares its head ("Shadow home secretary Gareth Lyle").
     const whole = headPhrase.replace(DEFINITE, '').toLowerCase();

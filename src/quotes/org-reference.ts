@@ -51,7 +51,9 @@ export function isOrgNoun(w: string): boolean {
 
 /** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
 export function orgDescription(text: string): { head: string; rating: boolean } | null {
-  const m = /^(?:the|its)\s+(?:([\p{Ll}-]+)\s+)?([\p{Ll}]+)$/u.exec(text);
+  // ("the Toronto-based company": a place joined to "-based" describes where it is, not which it is.)
+  // ("the 200,000 member union", "the 1.2 mln-member union": a size before the modifier.)
+  const m = /^(?:the|its)\s+(?:\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-])?(?:([\p{Ll}-]+|\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-(?:based|owned|controlled|listed|registered|run))\s+)?([\p{Ll}]+)$/u.exec(text);
   const head = m?.[2] ?? '';
   if (!m || !isOrgNoun(head)) return null;
   return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
@@ -329,4 +331,26 @@ export function lastDescriptionSubject(text: string): { at: number; description:
     if (description) found = { at: m.index, description };
   }
   return found;
+}
+
+// "the official Xinhua News Agency", "the Washington-based Harbour Council": lower-case or
+// place-based modifiers glued before an organisation's own name.
+const MODIFIED_NAME = /^(?:the|its)\s+(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run))\s+){1,2}(\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,5})$/u;
+
+/**
+ * The organisation's name a description ends in, its article and modifiers off: "the official
+ * Xinhua News Agency" → "Xinhua News Agency" (shown as the name the article uses, not as
+ * "the official …"); null unless the capitalised words name an organisation of a kind of KINDS.
+ */
+export function nameInDescription(text: string): string | null {
+  const m = MODIFIED_NAME.exec(text);
+  const name = m?.[1];
+  if (!name) return null;
+  const ws = name.split(/\s+/u);
+  return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
+}
+
+/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Canada-based company"). */
+export function isBareDescription(text: string): boolean {
+  return /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u.test(text);
 }
