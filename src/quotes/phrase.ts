@@ -660,7 +660,8 @@ const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 
 export function quotedAsSaying(verb: string, afterVerb: string): { text: string; offset: number } | null {
   if (!QUOTING_VERBS.has(verb)) return null;
   const m = QUOTED_AS_SAYING.exec(afterVerb);
-  if (!m?.[1]) return null;
+  // ("He was quoted by the agency as saying": a passive's agent is who quoted, not who spoke.)
+  if (!m?.[1] || /^(?:by|in|on|from)\s/u.test(m[1])) return null;
   return { text: m[1].trim().replace(/,$/u, ''), offset: m[0].indexOf(m[1]) };
 }
 
@@ -670,7 +671,10 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
   if (!object) return null;
   const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
   const phrase = pronoun ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null } : subjectAfter(object.text);
-  return phrase ? { phrase, offset: object.offset } : null;
+  // Someone: a pronoun, a name or a role ("one trader"); "quoted its five-year plan as saying" is a
+  // document's words, read as before.
+  const someone = pronoun || phrase?.words.some((w, i) => (i > 0 || !isDeterminer(w)) && (isNameish(w) || isRoleWord(bare(w).toLowerCase())));
+  return phrase && someone ? { phrase, offset: object.offset } : null;
 }
 
 // Nouns of nationality ("Frenchman", "Swede"): a person described, never named. The "-man" and

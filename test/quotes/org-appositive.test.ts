@@ -36,10 +36,16 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(speakerOf(text, 'We expect')).toBe('Tomas Ferrel');
   });
 
+  it('GIVEN "NAME quoted its plan as saying" THEN the plan is no person: the one quoting keeps the quote', () => {
+    const text = ['The minister defended the policy.', 'Housing minister Dara Lenn quoted its ten-year plan as saying: "We will build homes where people want to live."'];
+    expect(speakerOf(text, 'We will build')).toBe('Dara Lenn');
+  });
+
   it('reads the object of "quoted/cited … as saying" only', () => {
     expect(quotedAsSaying('quoted', ' chairman Ana Roe as saying')).toEqual({ text: 'chairman Ana Roe', offset: 1 });
     expect(quotedAsSaying('said', ' chairman Ana Roe as saying')).toBeNull();
     expect(quotedAsSaying('quoted', ' as saying')).toBeNull();
+    expect(quotedAsSaying('quoted', ' by the agency as saying')).toBeNull();
   });
 
   it('GIVEN "the 55-year-old Frenchman" THEN it is a description, never a person called "Frenchman"', () => {
