@@ -5,7 +5,7 @@ import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { SPEECH_VERBS } from './verbs.js';
+import { SPEECH_VERBS, allVerbs } from './verbs.js';
 import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -654,7 +654,7 @@ export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => is
 // one quoted speaks, not the one quoting (the verb's object before "as saying"). At most eight
 // words: a longer stretch is no object.
 const QUOTED_AS_SAYING = /^\s+((?:[^\s,.;:!?"“”]+,?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
-const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing']);
+const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing', 'reported', 'reports', 'reporting']);
 
 /** The object of "quoted/cited OBJECT as saying" in `afterVerb` (the text after the verb `verb`), where it starts there; null for any other shape. */
 export function quotedAsSaying(verb: string, afterVerb: string): { text: string; offset: number } | null {
@@ -670,7 +670,9 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
   const object = quotedAsSaying(verb, afterVerb);
   if (!object) return null;
   const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
-  const phrase = pronoun ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null } : subjectAfter(object.text);
+  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press office").
+  const whole = !object.text.includes(',') && allVerbs(object.text).length === 0;
+  const phrase = pronoun ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null } : whole ? { words: object.text.split(/\s+/u), appositive: null } : subjectAfter(object.text);
   // Someone: a pronoun, a name or a role ("one trader"); "quoted its five-year plan as saying" is a
   // document's words, read as before.
   const someone = pronoun || phrase?.words.some((w, i) => (i > 0 || !isDeterminer(w)) && (isNameish(w) || isRoleWord(bare(w).toLowerCase())));

@@ -91,3 +91,15 @@ describe('an organisation is shown under the name the article uses', () => {
     expect(isBareDescription('the finance department')).toBe(false);
   });
 });
+
+describe('"reported Y as saying" and a whole object', () => {
+  it('GIVEN "The daily NAME reported Prince NAME as saying:" THEN the prince speaks, not the paper', () => {
+    const text = ['RIYADH, May 3 - The navy will buy two submarines.', 'The daily al-Munir reported Prince Faisal ibn Tamir as saying: "A study by the ministry is complete and a choice will follow soon."'];
+    expect(speakerOf(text, 'A study by')).toBe('Faisal ibn Tamir');
+  });
+
+  it('GIVEN "quoted authoritative Lundian sources as saying" THEN the sources are shown whole', () => {
+    const text = ['OSLO, May 3 - Oil prices rose.', 'The weekly newsletter quoted authoritative Lundian sources as saying the policy would hold "unless demand grows strongly this year."'];
+    expect(speakerOf(text, 'unless demand')).toBe('authoritative Lundian sources');
+  });
+});
