@@ -654,6 +654,7 @@ export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => is
 // one quoted speaks, not the one quoting (the verb's object before "as saying"). At most eight
 // words: a longer stretch is no object.
 const QUOTED_AS_SAYING = /^\s+((?:[^\s,.;:!?"“”]+,?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
+const QUOTED_DOCUMENT = /(?:^|\s)(?:statements?|reports?|study|survey|letter|communiques?|documents?|plans?|editorials?|articles?|bulletins?|releases?)(?:\s|$)/u;
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing', 'reported', 'reports', 'reporting']);
 
 /** The object of "quoted/cited OBJECT as saying" in `afterVerb` (the text after the verb `verb`), where it starts there; null for any other shape. */
@@ -670,9 +671,20 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
   const object = quotedAsSaying(verb, afterVerb);
   if (!object) return null;
   const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
-  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press office").
-  const whole = !object.text.includes(',') && allVerbs(object.text).length === 0;
-  const phrase = pronoun ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null } : whole ? { words: object.text.split(/\s+/u), appositive: null } : subjectAfter(object.text);
+  // A document quoted ("quoted a joint statement by the army as saying") speaks as before.
+  if (QUOTED_DOCUMENT.test(object.text)) return null;
+  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press
+  // office"); "an Iranian soldier, Hamid Dehqani": the name, the description its role.
+  const parts = object.text.split(/\s*,\s*/u);
+  const named = parts.length === 2 && isNameish(parts[1]?.split(/\s+/u)[0] ?? '') && !isNameish(parts[0]?.split(/\s+/u)[0] ?? '') ? parts[1] : undefined;
+  const whole = parts.length === 1 && allVerbs(object.text).length === 0;
+  const phrase = pronoun
+    ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null }
+    : named
+      ? { words: named.split(/\s+/u), appositive: parts[0] ?? null }
+      : whole
+        ? { words: object.text.split(/\s+/u), appositive: null }
+        : subjectAfter(object.text);
   // Someone: a pronoun, a name or a role ("one trader"); "quoted its five-year plan as saying" is a
   // document's words, read as before.
   const someone = pronoun || phrase?.words.some((w, i) => (i > 0 || !isDeterminer(w)) && (isNameish(w) || isRoleWord(bare(w).toLowerCase())));

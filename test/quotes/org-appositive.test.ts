@@ -102,4 +102,9 @@ describe('"reported Y as saying" and a whole object', () => {
     const text = ['OSLO, May 3 - Oil prices rose.', 'The weekly newsletter quoted authoritative Lundian sources as saying the policy would hold "unless demand grows strongly this year."'];
     expect(speakerOf(text, 'unless demand')).toBe('authoritative Lundian sources');
   });
+
+  it('GIVEN "quoted an Lundian soldier, NAME, as saying" THEN the named soldier speaks', () => {
+    const text = ['OSLO, May 3 - Fighting eased in the north.', 'Reporters quoted a Lundian soldier, Arne Kvist, as saying heavy rain "had stopped the enemy from moving for days".'];
+    expect(speakerOf(text, 'had stopped')).toBe('Arne Kvist');
+  });
 });
