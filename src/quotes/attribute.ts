@@ -611,7 +611,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const referent = kind ? (orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
-      const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
+      const org = kind && (referent?.includes(named ?? '') || unmodified) ? (referent ?? named) : (named ?? referent);
       if (org) {
         const s = { name: org, role: null, person: null };
         // The organisation is the reading: "the company" itself names nobody. Read where the
@@ -665,7 +665,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
-    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age);
+    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age, headPhrase.split(' ').pop());
     const agedFolded = aged ? foldName(aged) : '';
     const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);
     // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot

@@ -1,5 +1,5 @@
 import { isPlaceName } from '../search/places.js';
-import { isDemonym, isNonNameStarter } from './names.js';
+import { isDemonym, isNonNameStarter, isTitleWord } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
@@ -290,8 +290,9 @@ export function documentIssuer(before: string, noun: string): string | null {
 }
 
 /**
- * `text` with the ranges (`[open, close]`, both offsets inside, in text order) blanked out, its
- * length kept: the narration alone. Names that occur only inside quoted speech are what the
+ * `text` with the ranges (`[open, close]`, both offsets inside, in text order) blanked out with
+ * semicolons (no word character and no space: a name before a blank still ends at a word boundary,
+ * and no capitalised run joins across one), its length kept: the narration alone. Names that occur only inside quoted speech are what the
  * speakers talk about ("“Brimco Bank will not buy us,” the company said"), not who speaks, so a
  * description is resolved against the narration.
  */
@@ -302,7 +303,7 @@ export function narrationOnly(text: string, ranges: readonly (readonly [number, 
     const from = Math.max(at, open);
     const to = Math.min(text.length, close + 1);
     if (to <= from) continue;
-    parts.push(text.slice(at, from), '_'.repeat(to - from));
+    parts.push(text.slice(at, from), ';'.repeat(to - from));
     at = to;
   }
   parts.push(text.slice(at));
@@ -347,6 +348,9 @@ export function nameInDescription(text: string): string | null {
   const name = m?.[1];
   if (!name) return null;
   const ws = name.split(/\s+/u);
+  // "the former Bank of Lundia Governor": a run ending in a title or role is a person's description.
+  const lastWord = (ws[ws.length - 1] ?? '').toLowerCase();
+  if (isTitleWord(lastWord) && !isOrgNoun(lastWord)) return null;
   return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
 }
 

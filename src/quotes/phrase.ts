@@ -693,7 +693,7 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
 
 // Nouns of nationality ("Frenchman", "Swede"): a person described, never named. The "-man" and
 // "-woman" forms are read by shape; the others are listed.
-const NATIONALITY_NOUNS = new Set(['briton', 'brit', 'swede', 'dane', 'finn', 'pole', 'scot', 'spaniard', 'turk', 'serb', 'croat', 'slovak', 'czech', 'kiwi', 'aussie', 'yank', 'argentine', 'icelander', 'new zealander', 'luxembourger', 'dutchman']);
+const NATIONALITY_NOUNS = new Set(['briton', 'brit', 'swede', 'dane', 'finn', 'pole', 'scot', 'spaniard', 'turk', 'serb', 'croat', 'slovak', 'czech', 'kiwi', 'aussie', 'yank', 'argentine', 'icelander', 'luxembourger', 'dutchman']);
 const NATIONALITY_MAN = /^(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men|women)$/u;
 function isNationalityNoun(w: string): boolean {
   const b = bare(w);
@@ -709,12 +709,16 @@ export function describedAge(description: string): number | null {
 /**
  * The surname of the last person `text` gives the age `age` ("Henri Dufrene, 55,", "Dufrene (55)",
  * "55-year-old Henri Dufrene"): whom "the 55-year-old Frenchman" describes. Read over at most the
- * last `reach` characters.
+ * last `reach` characters; `skip` (the description's own head, "Frenchman") is no such person.
  */
-export function namedWithAge(text: string, age: number, reach = 6000): string | null {
+export function namedWithAge(text: string, age: number, skip = '', reach = 6000): string | null {
   const t = text.length > reach ? text.slice(text.length - reach) : text;
-  const re = new RegExp(String.raw`(?:(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<!\d)${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
+  // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
+  const re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
   let last: string | null = null;
-  for (const m of t.matchAll(re)) last = m[1] ?? m[2] ?? last;
+  for (const m of t.matchAll(re)) {
+    const name = m[1] ?? m[2];
+    if (name && name !== skip) last = name;
+  }
   return last;
 }

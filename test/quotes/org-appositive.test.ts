@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { isBareDescription, nameInDescription } from '../../src/quotes/org-reference.js';
 import { describedAge, namedWithAge, quotedAsSaying } from '../../src/quotes/phrase.js';
-import { speakerOf } from './speaker-of.js';
+import { featuresAt, speakerOf } from './speaker-of.js';
 
 const shown = (paragraphs: string[], start: string): { speaker: string | null; role: string | null } | undefined => {
   const q = attributeArticle(paragraphs).find((x) => x.kind !== 'fragment' && x.text.startsWith(start));
@@ -48,6 +48,23 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(quotedAsSaying('quoted', ' by the agency as saying')).toBeNull();
   });
 
+  it('GIVEN "NAME, 55," named before THEN "the 55-year-old Frenchman" reads that person as the role match', () => {
+    const text = ['PARIS, May 3 - Club Alvan named Henri Dufrene, 55, as its manager on Monday. Ann Roe, 41, stays as coach.', 'The 55-year-old Frenchman told a local radio station: "I have no regrets about my time here."'];
+    expect(featuresAt(text, 'I have no regrets').get('Henri Dufrene')?.desc_role_match).toBe(1);
+  });
+
+  it('GIVEN long capitalised words before aged descriptions THEN it finishes (no age match starts inside a word)', () => {
+    // With a match free to start at any capital, each paragraph's description re-read its window from every capital of the words before it.
+    const word = `Q${'W'.repeat(1_400)}`;
+    const paragraphs = Array.from({ length: 500 }, (_, k) => `${word} sat. The 55-year-old Frenchman told the radio: "We will be back for round ${k} next year."`);
+    expect(attributeArticle(['Ann Lee and Tom Fox met.', ...paragraphs])).toHaveLength(500);
+  });
+
+  it('GIVEN "the former Bank of Lundia Governor said" THEN the speaker is no organisation "Bank of Lundia Governor"', () => {
+    const text = ['Rates rose in May.', 'The former Bank of Lundia Governor said: "Rates will rise again before the winter."'];
+    expect(speakerOf(text, 'Rates will rise')).not.toBe('Bank of Lundia Governor');
+  });
+
   it('GIVEN "the 55-year-old Frenchman" THEN it is a description, never a person called "Frenchman"', () => {
     const text = ['PARIS, May 3 - Club Alvan sacked its manager Henri Dufrene on Monday.', 'The 55-year-old Frenchman told a local radio station: "I have no regrets about my time here."'];
     expect(speakerOf(text, 'I have no regrets')).not.toBe('Frenchman');
@@ -58,6 +75,8 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(namedWithAge('Club Alvan named Henri Dufrene, 55, as manager. Ann Roe, 41, stays.', 55)).toBe('Dufrene');
     expect(namedWithAge('The 55-year-old coach Henri Dufrene left.', 55)).toBe('Dufrene');
     expect(namedWithAge('Club Alvan named Henri Dufrene, 56, as manager.', 55)).toBeNull();
+    expect(namedWithAge('Henri Dufrene, 55, left. The 55-year-old Frenchman', 55, 'Frenchman')).toBe('Dufrene');
+    expect(nameInDescription('the former Bank of Lundia Governor')).toBeNull();
   });
 });
 

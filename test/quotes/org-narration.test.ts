@@ -41,7 +41,7 @@ describe('an organisation description resolves against the narration, not quoted
     const text = 'Ann said "Bo Bank" and left';
     const out = narrationOnly(text, [[9, 17]]);
     expect(out).toHaveLength(text.length);
-    expect(out).toBe('Ann said _________ and left');
+    expect(out).toBe('Ann said ;;;;;;;;; and left');
   });
 
   it('finds the last organisation description that speaks, adverbs skipped', () => {
