@@ -9,13 +9,13 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { DATELINE, People, lastMentionBefore, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
-import { isOrgPhrase, isRoleWord, NOT_AFTER_ABBREVIATION, POSSESSIVE_END, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
+import { describedAge, isOrgPhrase, isRoleWord, namedWithAge, NOT_AFTER_ABBREVIATION, POSSESSIVE_END, quotedObjectPhrase, readMention, subjectAfter, subjectBefore, type Mention, type Phrase } from './phrase.js';
 import type { KindWeights } from './quote-kind.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, weightVector, type Feature, type FeatureVector, type Features, type SpeakerWeights } from './ranker.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -87,6 +87,9 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   const t = tail.slice(lead);
   const v = findVerb(t, 'tail');
   if (!v) return null;
+  // "…,” the agency quoted Mr Kell as saying": the one quoted speaks (phrase.ts).
+  const quotedObject = quotedObjectPhrase(v.word, t.slice(v.end));
+  if (quotedObject) return { phrase: quotedObject.phrase, offset: lead + v.end + quotedObject.offset };
   const before = t.slice(0, v.start);
   if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
@@ -147,6 +150,10 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     if (!v) continue;
     const gap = pre.slice(v.end);
     if (k === verbs.length - 1 && wordCount(gap) > MAX_GAP_WORDS) return null;
+    // "The agency quoted Mr Kell as saying: “": the one quoted speaks (phrase.ts), read from "quoted".
+    const quotedObject = quotedObjectPhrase(v.word, gap);
+    if (quotedObject) return { phrase: quotedObject.phrase, offset: v.end + quotedObject.offset };
+    if (v.word === 'saying' && /\sas\s*$/u.test(pre.slice(Math.max(0, v.start - 4), v.start)) && k > 0) continue;
     const after = subjectAfter(gap.replace(/^\s+(?:out|to)\b/u, ''));
     // "told the BBC News website:" and "quipped to Colton," name who heard it, not who spoke.
     if (after && !TOLD.has(v.word) && !/^\s+to\b/u.test(gap) && (v.word === 'according to' || STARTS_BLANK_OR_UPPER.test(gap.replace(/^\s+(?:out|to)\b/u, '').trimStart().slice(0, 1)) || /^\s*(?:the|a|an|one|another)\s/iu.test(gap))) {
@@ -437,6 +444,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
   let joined: string | null = null;
   const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
+  // The same with every quote blanked: the organisation a description refers to is one the narration names.
+  let narration: string | null = null;
+  const narrationBefore = (pos: number, reach: number): string => (narration ??= narrationOnly((joined ??= paragraphs.join('\n\n')), quotedRanges)).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
@@ -489,7 +499,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // "BC Hydro said in a statement …" then "…," it said: the organisation last named as a
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
-        const org = people.orgBefore(pos, ORG_REACH);
+        let org = people.orgBefore(pos, ORG_REACH);
+        // "Martin Corp is a subcontractor. The company said … “…,” it said": "it" continues the
+        // description spoken of since, resolved as the description would be (org-reference.ts).
+        const described = lastDescriptionSubject(narrationBefore(pos, ORG_REACH));
+        if (described && Math.max(0, pos - ORG_REACH) + described.at > people.orgPosBefore(pos, ORG_REACH)) org = orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), described.description, org) ?? org;
         if (org) {
           const s = { name: org, role: null, person: null };
           return [{ speaker: s, via: 'via_it_org', at: pos, commit: () => void (lastGroup = s) }];
@@ -574,24 +588,32 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
+    // "the official Xinhua News Agency said": the agency, under its own name (org-reference.ts).
+    const inner = nameInDescription(text);
+    if (inner) {
+      const s = { name: inner, role: null, person: null };
+      return [{ speaker: s, via: 'via_org', at: pos, commit: () => void (lastGroup = s) }];
+    }
     // "the company said" after "Google declined to say…": the organisation named just before.
     const kind = orgDescription(text);
     if (kind || THE_ORGANISATION_NOUN.test(text)) {
       // "the Welsh Assembly Government said …" then "said the assembly government": the name the
       // description's own words end, else the organisation last named as a subject; a description
       // of a kind (org-reference.ts) only a name of its kind ("the bank": a name with "Bank").
-      const named = text.startsWith('the ') ? namedOrg(textBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      const namedRaw = text.startsWith('the ') ? namedOrg(narrationBefore(pos, NAMED_ORG_REACH), text.slice(4)) : null;
+      // ("West Bank officials said …" then "the bank said": a region is no bank.)
+      const named = namedRaw && kind && isRegionOfKind(namedRaw, kind.head) ? null : namedRaw;
       const subject = people.orgBefore(pos, ORG_REACH);
       // With no name of its kind in the text, a bare description's referent is the organisation
       // last named as a subject when a finite verb follows its name and the name is of no other kind
       // ("Google declined …" then "the company said"; not "the Harbour Commission", nor the "Farm"
       // of "Farm workers went on strike"). A modified one ("the finance department") says more
       // than such a name shows ("Ottawa will collect …"): it stays the description.
-      const unmodified = !text.includes(' ', 4);
-      const referent = kind ? (orgReferent(textBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
+      const unmodified = isBareDescription(text);
+      const referent = kind ? (orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), kind, subject) ?? (unmodified && subject && actsBefore(textBefore(pos, ORG_REACH), subject) && !fitsAnotherKind(subject, kind) ? subject : null)) : subject;
       // A kind's bare noun ("the exchange") the name of its kind ("Dunford Stock Exchange", not the
       // "Harbour and Exchange" the noun ends); a modified one ("the finance ministry") the name its words end.
-      const org = kind && (referent?.includes(named ?? '') || !text.includes(' ', 4)) ? (referent ?? named) : (named ?? referent);
+      const org = kind && (referent?.includes(named ?? '') || unmodified) ? (referent ?? named) : (named ?? referent);
       if (org) {
         const s = { name: org, role: null, person: null };
         // The organisation is the reading: "the company" itself names nobody. Read where the
@@ -643,7 +665,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    */
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
-    const roleMatch = keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined;
+    // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
+    const age = describedAge(headPhrase);
+    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age, headPhrase.split(' ').pop());
+    const agedFolded = aged ? foldName(aged) : '';
+    const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);
     // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
     // Vale"), before one whose role only shares its head ("Shadow home secretary Gareth Lyle").
     const whole = headPhrase.replace(DEFINITE, '').toLowerCase();

@@ -1,5 +1,5 @@
 import { isPlaceName } from '../search/places.js';
-import { isDemonym, isNonNameStarter } from './names.js';
+import { isDemonym, isNonNameStarter, isTitleWord } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
@@ -51,7 +51,9 @@ export function isOrgNoun(w: string): boolean {
 
 /** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
 export function orgDescription(text: string): { head: string; rating: boolean } | null {
-  const m = /^(?:the|its)\s+(?:([\p{Ll}-]+)\s+)?([\p{Ll}]+)$/u.exec(text);
+  // ("the Toronto-based company": a place joined to "-based" describes where it is, not which it is.)
+  // ("the 200,000 member union", "the 1.2 mln-member union": a size before the modifier.)
+  const m = /^(?:the|its)\s+(?:\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-])?(?:([\p{Ll}-]+|\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-(?:based|owned|controlled|listed|registered|run))\s+)?([\p{Ll}]+)$/u.exec(text);
   const head = m?.[2] ?? '';
   if (!m || !isOrgNoun(head)) return null;
   return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
@@ -285,4 +287,74 @@ export function documentIssuer(before: string, noun: string): string | null {
   // "The Bank said in a statement": a kind's word alone is the description of the kind.
   if (ws.length === 1 && isOrgNoun((ws[0] ?? '').toLowerCase())) return orgReferent(text.slice(0, found.at), { head: (ws[0] ?? '').toLowerCase(), rating: false });
   return ws.length > 0 ? ws.join(' ') : null;
+}
+
+/**
+ * `text` with the ranges (`[open, close]`, both offsets inside, in text order) blanked out with
+ * semicolons (no word character and no space: a name before a blank still ends at a word boundary,
+ * and no capitalised run joins across one), its length kept: the narration alone. Names that occur only inside quoted speech are what the
+ * speakers talk about ("“Brimco Bank will not buy us,” the company said"), not who speaks, so a
+ * description is resolved against the narration.
+ */
+export function narrationOnly(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [open, close] of ranges) {
+    const from = Math.max(at, open);
+    const to = Math.min(text.length, close + 1);
+    if (to <= from) continue;
+    parts.push(text.slice(at, from), ';'.repeat(to - from));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Whether `name` ("West Bank") is a region named by a compass word and the description's kind word, no organisation of the kind. */
+export function isRegionOfKind(name: string, head: string): boolean {
+  const kind = KIND_OF.get(head);
+  const fits = kind === undefined ? undefined : KINDS[kind]?.[1];
+  return !!fits && isRegion(name.split(/\s+/u), fits);
+}
+
+// "The company said the deal …" — an organisation's description as the subject of a speech verb.
+const DESCRIPTION_SAID = /(?<![\p{L}])(?:[Tt]he|[Ii]ts)\s+(?:([\p{Ll}-]+)\s+)?(?!(?:also|later|further)\s)([\p{Ll}]+)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|stated|reported|announced|told)\b/gu;
+
+/**
+ * The last organisation description `text` makes the subject of a speech verb ("The company also
+ * said …", "the central bank said"), where it starts, or null: what a later "it said" continues
+ * when no organisation is named after it.
+ */
+export function lastDescriptionSubject(text: string): { at: number; description: { head: string; rating: boolean } } | null {
+  let found: { at: number; description: { head: string; rating: boolean } } | null = null;
+  for (const m of text.matchAll(DESCRIPTION_SAID)) {
+    const description = orgDescription(m[1] ? `the ${m[1]} ${m[2] ?? ''}` : `the ${m[2] ?? ''}`);
+    if (description) found = { at: m.index, description };
+  }
+  return found;
+}
+
+// "the official Xinhua News Agency", "the Washington-based Harbour Council": lower-case or
+// place-based modifiers glued before an organisation's own name.
+const MODIFIED_NAME = /^(?:the|its)\s+(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run))\s+){1,2}(\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,5})$/u;
+
+/**
+ * The organisation's name a description ends in, its article and modifiers off: "the official
+ * Xinhua News Agency" → "Xinhua News Agency" (shown as the name the article uses, not as
+ * "the official …"); null unless the capitalised words name an organisation of a kind of KINDS.
+ */
+export function nameInDescription(text: string): string | null {
+  const m = MODIFIED_NAME.exec(text);
+  const name = m?.[1];
+  if (!name) return null;
+  const ws = name.split(/\s+/u);
+  // "the former Bank of Lundia Governor": a run ending in a title or role is a person's description.
+  const lastWord = (ws[ws.length - 1] ?? '').toLowerCase();
+  if (isTitleWord(lastWord) && !isOrgNoun(lastWord)) return null;
+  return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
+}
+
+/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Canada-based company"). */
+export function isBareDescription(text: string): boolean {
+  return /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u.test(text);
 }

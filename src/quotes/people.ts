@@ -675,6 +675,16 @@ export class People {
     return undefined;
   }
 
+  /** Where the organisation `orgBefore` gives was named, or -1. */
+  orgPosBefore(pos: number, reach: number): number {
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i];
+      if (!o || o.pos >= pos || o.quoted) continue;
+      return pos - o.pos <= reach ? o.pos : -1;
+    }
+    return -1;
+  }
+
   /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */
   subjectIn(from: number, to: number): Person | undefined {
     for (let i = lastMentionBefore(this.mentions, to), seen = 0; i >= 0 && seen < WINDOW; i--, seen++) {

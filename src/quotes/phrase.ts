@@ -5,7 +5,7 @@ import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { SPEECH_VERBS } from './verbs.js';
+import { SPEECH_VERBS, allVerbs } from './verbs.js';
 import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -183,7 +183,8 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
   // Auxiliaries and adverbs between subject and verb: "has also", "was quoted as", "later".
   t = withoutTrailingAuxiliaries(t);
   if (endsWithConjunction(t)) return null;
-  const chunks = t.split(/,\s*/u);
+  // (Not the comma of a number: "the 200,000 member union".)
+  const chunks = t.split(/(?<!\d),\s*|,(?!\d)\s*/u);
   let appositive: string | null = null;
   if (t.endsWith(',') && chunks.length >= 3) {
     chunks.pop(); // the empty chunk after the final comma
@@ -231,7 +232,9 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
 function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // "a spokesman for …", or an owner's role: "Mr Prettejohn, Lloyd's chief executive said".
   // A capitalised modifier may follow the article: "a Green member of the European Parliament".
-  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk)) return null;
+  // Or a capitalised title with its organisation: "Tomas Ferrel, President of the Andean Mining
+  // Association told …" is Ferrel's, not the association's (the head of the appositive speaks).
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && isTitleAppositive(chunk, before))) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
@@ -316,11 +319,30 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
  * organisation ending the words, opening its clause (no preposition before it: "a dealer for a
  * foreign bank" is a dealer). Its words, else null. (Most such nouns are no role words.)
  */
+const SIZED_AFTER = /^[\s,:]*(?:the|its)\s+\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-]\p{Ll}[\p{Ll}-]*\s+(\p{Ll}+)(?![\p{L}-])/u;
+const SIZE_NUMBER = /^\d[\d.,]*$/u;
+const SIZE_UNIT = /^(?:mln|million|bln|billion)$/u;
+/** "the 200,000 member union", "the 1.2 mln-member union": where the determiner before a size and a modifier of the last word stands, or -1. */
+function sizedDescriptionStart(ws: readonly string[]): number {
+  let j = ws.length - 2;
+  const w = ws[j] ?? '';
+  // "200,000-member" or "mln-member" in one word, else a lower-case modifier.
+  if (/^[\d.,]+-\p{Ll}+$/u.test(w)) return /^(?:the|The|its|Its)$/u.test(ws[j - 1] ?? '') ? j - 1 : -1;
+  const unitJoined = /^(?:mln|million|bln|billion)-\p{Ll}+$/u.test(w);
+  if (!unitJoined && !(LOWER_WORD.test(w) && !isPreposition(w))) return -1;
+  j--;
+  if (!unitJoined && SIZE_UNIT.test(ws[j] ?? '')) j--;
+  if (!SIZE_NUMBER.test(ws[j] ?? '')) return -1;
+  j--;
+  return /^(?:the|The|its|Its)$/u.test(ws[j] ?? '') ? j : -1;
+}
+
 function orgDescriptionAtEnd(ws: readonly string[]): string[] | null {
   const n = ws.length;
   if (n < 2 || !isOrgNoun(ws[n - 1] ?? '')) return null;
   const det = /^(?:the|The|its|Its)$/u;
-  const at = det.test(ws[n - 2] ?? '') ? n - 2 : n >= 3 && det.test(ws[n - 3] ?? '') && LOWER_WORD.test(ws[n - 2] ?? '') && !isPreposition(ws[n - 2] ?? '') ? n - 3 : -1;
+  let at = det.test(ws[n - 2] ?? '') ? n - 2 : n >= 3 && det.test(ws[n - 3] ?? '') && LOWER_WORD.test(ws[n - 2] ?? '') && !isPreposition(ws[n - 2] ?? '') ? n - 3 : -1;
+  if (at < 0) at = sizedDescriptionStart(ws);
   if (at < 0 || isPreposition(ws[at - 1] ?? '')) return null;
   return ws.slice(at);
 }
@@ -335,6 +357,9 @@ const AFTER_STOP = new Set(['who', 'which', 'that', 'in', 'on', 'during', 'after
 /** The noun phrase right after an inverted speech verb ("said Cindy Secord, who …", "says the affable proprietor."). */
 export function subjectAfter(text: string): Phrase | null {
   const ws = words(text.replace(/^[\s,:—–-]+/u, ''));
+  // "said the 1.2 mln member union": an organisation's description with its size.
+  const sized = SIZED_AFTER.exec(text);
+  if (sized && isOrgNoun(sized[1] ?? '')) return { words: sized[0].trim().split(/\s+/u), appositive: null };
   const out: string[] = [];
   let i = 0;
   let sawName = false;
@@ -537,8 +562,9 @@ export function readMention(p: Phrase): Mention | null {
       end = start - 1;
       continue;
     }
-    // "the American said": a nationality alone describes a person, it does not name one.
-    if (name.length === 0 || (name.length === 1 && isDemonym(name[0] ?? '')) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
+    // "the American said": a nationality alone describes a person, it does not name one; so does
+    // a nationality noun after a determiner or a modifier ("the 55-year-old Frenchman", "the Swede").
+    if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -623,3 +649,76 @@ function roleOf(lead: readonly string[], title: readonly string[], appositiveIn:
 }
 
 export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => isOrgWord(w));
+
+// "…,” the agency quoted Mr Kell as saying", "The firm quoted its chairman, Ana Roe, as saying": the
+// one quoted speaks, not the one quoting (the verb's object before "as saying"). At most eight
+// words: a longer stretch is no object.
+const QUOTED_AS_SAYING = /^\s+((?:[^\s,.;:!?"“”]+,?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
+const QUOTED_DOCUMENT = /(?:^|\s)(?:statements?|reports?|study|survey|letter|communiques?|documents?|plans?|editorials?|articles?|bulletins?|releases?)(?:\s|$)/u;
+const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing', 'reported', 'reports', 'reporting']);
+
+/** The object of "quoted/cited OBJECT as saying" in `afterVerb` (the text after the verb `verb`), where it starts there; null for any other shape. */
+export function quotedAsSaying(verb: string, afterVerb: string): { text: string; offset: number } | null {
+  if (!QUOTING_VERBS.has(verb)) return null;
+  const m = QUOTED_AS_SAYING.exec(afterVerb);
+  // ("He was quoted by the agency as saying": a passive's agent is who quoted, not who spoke.)
+  if (!m?.[1] || /^(?:by|in|on|from)\s/u.test(m[1])) return null;
+  return { text: m[1].trim().replace(/,$/u, ''), offset: m[0].indexOf(m[1]) };
+}
+
+/** The speaker phrase of "quoted/cited OBJECT as saying" (`afterVerb` follows the verb `verb`): the object read as a subject ("him" as "he"), where it starts; null for any other shape. */
+export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: Phrase; offset: number } | null {
+  const object = quotedAsSaying(verb, afterVerb);
+  if (!object) return null;
+  const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
+  // A document quoted ("quoted a joint statement by the army as saying") speaks as before.
+  if (QUOTED_DOCUMENT.test(object.text)) return null;
+  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press
+  // office"); "an Iranian soldier, Hamid Dehqani": the name, the description its role.
+  const parts = object.text.split(/\s*,\s*/u);
+  const named = parts.length === 2 && isNameish(parts[1]?.split(/\s+/u)[0] ?? '') && !isNameish(parts[0]?.split(/\s+/u)[0] ?? '') ? parts[1] : undefined;
+  const whole = parts.length === 1 && allVerbs(object.text).length === 0;
+  const phrase = pronoun
+    ? { words: [pronoun === 'him' ? 'he' : pronoun === 'her' ? 'she' : 'they'], appositive: null }
+    : named
+      ? { words: named.split(/\s+/u), appositive: parts[0] ?? null }
+      : whole
+        ? { words: object.text.split(/\s+/u), appositive: null }
+        : subjectAfter(object.text);
+  // Someone: a pronoun, a name or a role ("one trader"); "quoted its five-year plan as saying" is a
+  // document's words, read as before.
+  const someone = pronoun || phrase?.words.some((w, i) => (i > 0 || !isDeterminer(w)) && (isNameish(w) || isRoleWord(bare(w).toLowerCase())));
+  return phrase && someone ? { phrase, offset: object.offset } : null;
+}
+
+// Nouns of nationality ("Frenchman", "Swede"): a person described, never named. The "-man" and
+// "-woman" forms are read by shape; the others are listed.
+const NATIONALITY_NOUNS = new Set(['briton', 'brit', 'swede', 'dane', 'finn', 'pole', 'scot', 'spaniard', 'turk', 'serb', 'croat', 'slovak', 'czech', 'kiwi', 'aussie', 'yank', 'argentine', 'icelander', 'luxembourger', 'dutchman']);
+const NATIONALITY_MAN = /^(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men|women)$/u;
+function isNationalityNoun(w: string): boolean {
+  const b = bare(w);
+  return NATIONALITY_MAN.test(b) || NATIONALITY_NOUNS.has(b.toLowerCase());
+}
+
+/** "the 55-year-old Frenchman": the age a description gives, or null. */
+export function describedAge(description: string): number | null {
+  const m = /(?:^|\s)(\d{1,3})-year-old\s/u.exec(description);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The surname of the last person `text` gives the age `age` ("Henri Dufrene, 55,", "Dufrene (55)",
+ * "55-year-old Henri Dufrene"): whom "the 55-year-old Frenchman" describes. Read over at most the
+ * last `reach` characters; `skip` (the description's own head, "Frenchman") is no such person.
+ */
+export function namedWithAge(text: string, age: number, skip = '', reach = 6000): string | null {
+  const t = text.length > reach ? text.slice(text.length - reach) : text;
+  // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
+  const re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
+  let last: string | null = null;
+  for (const m of t.matchAll(re)) {
+    const name = m[1] ?? m[2];
+    if (name && name !== skip) last = name;
+  }
+  return last;
+}
