@@ -1442,6 +1442,10 @@ function documentOwner(text: string, noun: string): string | null {
 function namedOrg(text: string, description: string): string | null {
   const ws = description.split(/\s+/u).filter((w) => w.length > 0);
   if (ws.length === 0 || ws.some((w) => !LOWER_OR_HYPHEN_ONLY.test(w))) return null;
+  // The expression needs the description's first word as its tail writes it (capitalised): a text
+  // without it has no match, and most have none (the expression is then neither built nor run).
+  const first = ws[0] ?? '';
+  if (!text.includes(`${(first[0] ?? '').toUpperCase()}${first.slice(1)}`)) return null;
   const tail = ws.map((w) => `${(w[0] ?? '').toUpperCase()}${escapeRe(w.slice(1))}`).join(String.raw`\s+`);
   const re = new RegExp(String.raw`((?:${CAP}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,5})${tail}\b`, 'gu');
   let best: string | null = null;

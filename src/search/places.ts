@@ -99,11 +99,25 @@ export function namesKnownPlace(words: readonly string[]): boolean {
 const STARTS_UPPER = /^\p{Lu}/u;
 const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
+/** `isPlaceName` of one word, by word. */
+const onePlace = new Map<string, boolean>();
+
 /**
  * Whether the whole run (one word, or two) is a gazetteer entry: "Peru", "Saudi Arabia", "U.S.",
  * "BRUSSELS" — not "Peru Copper" nor "Michael London". (namesKnownPlace asks about any word.)
  */
 export function isPlaceName(words: readonly string[]): boolean {
+  // One word (most questions): its answer is kept by word, the quote attribution asks about the same names again and again.
+  if (words.length === 1) {
+    const w = words[0] ?? '';
+    let v = onePlace.get(w);
+    if (v === undefined) {
+      v = STARTS_UPPER.test(w) && PLACES.has(placeFold(w));
+      if (onePlace.size > 100_000) onePlace.clear();
+      onePlace.set(w, v);
+    }
+    return v;
+  }
   if (words.length === 0 || words.length > 2 || !words.every((w) => STARTS_UPPER.test(w))) return false;
   return PLACES.has(words.length === 1 ? placeFold(words[0] ?? '') : `${placeFold(words[0] ?? '')} ${placeFold(words[1] ?? '')}`);
 }

@@ -85,6 +85,11 @@ describe('places and documents are not speakers', () => {
     expect(isPlaceName(['BRUSSELS'])).toBe(true);
     expect(isPlaceName(['Michael', 'London'])).toBe(false);
     expect(isPlaceName(['Peru', 'Copper'])).toBe(false);
+    // One word's answer is kept by word: asked again it is the same, and a lower-case word is none.
+    expect(isPlaceName(['Peru'])).toBe(true);
+    expect(isPlaceName(['peru'])).toBe(false);
+    expect(isPlaceName(['Michael'])).toBe(false);
+    expect(isPlaceName(['BRUSSELS'])).toBe(true);
   });
 
   it('GIVEN "Chile has been shut out of …" then “…,” it said THEN no country is a candidate', () => {
