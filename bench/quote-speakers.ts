@@ -2,12 +2,14 @@
 // line per quote, and the difference against an earlier dump: how a change to attribution moves
 // speakers on a corpus without gold (BBC, Reuters).
 //
-//   npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights speaker-weights.json]
+//   npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights speaker-weights.json] [--read-all]
 //
 // --weights scores with a trained weights file (npm run train:quotes -- … --out FILE) instead of the
 // committed one: a missing feature counts as 0, so a file trained before a feature existed still reads.
 // With --diff it prints each quote whose speaker changed (article, paragraph, before → after, the
-// quote's start) and the count.
+// quote's start) and the count. With --read-all every candidate is read as training reads them (the
+// run-time skip of the narration around a tail attribution naming one person is off): a dump with and one
+// without it show what that skip changes under the current weights.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadArchive } from '../src/archive/load.js';
@@ -23,7 +25,7 @@ const valueOf = (flag: string): string | undefined => {
 const dir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const out = valueOf('--out');
 if (!dir || !out) {
-  console.error('usage: npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights FILE]');
+  console.error('usage: npx tsx bench/quote-speakers.ts ARCHIVE_DIR --out NOW.jsonl [--diff BEFORE.jsonl] [--weights FILE] [--read-all]');
   process.exit(1);
 }
 const weightsPath = valueOf('--weights');
@@ -33,9 +35,11 @@ if (weightsPath) {
   weights = parseWeights({ ...json, weights: Object.fromEntries(FEATURES.map((f) => [f, json.weights?.[f] ?? 0])) });
 }
 
+// An observer that only looks: attribution then reads every candidate, as it does for training.
+const readAll = argv.includes('--read-all') ? { observe: (): void => undefined } : {};
 const rows: SpeakerRow[] = [];
 for (const article of loadArchive(dir).articles) {
-  for (const q of attributeArticle(article.paragraphs, weights ? { weights } : {})) {
+  for (const q of attributeArticle(article.paragraphs, { ...(weights ? { weights } : {}), ...readAll })) {
     if (q.kind === 'fragment') continue;
     rows.push({ article: article.id, paragraph: q.paragraph, open: q.open, speaker: q.speaker, text: q.text.slice(0, 70) });
   }
