@@ -652,8 +652,9 @@ export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => is
 
 // "…,” the agency quoted Mr Kell as saying", "The firm quoted its chairman, Ana Roe, as saying": the
 // one quoted speaks, not the one quoting (the verb's object before "as saying"). At most eight
-// words: a longer stretch is no object.
-const QUOTED_AS_SAYING = /^\s+((?:[^\s,.;:!?"“”]+,?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
+// words: a longer stretch is no object. A word may hold inner stops ("3.5") or be an abbreviation
+// ending in one ("Mr.", "U.S."), so US-style titles and places do not end the object.
+const QUOTED_AS_SAYING = /^\s+((?:(?:[^\s,.;:!?"“”]+(?:\.[^\s,.;:!?"“”]+)*|(?:\p{Lu}\p{Ll}{0,3}\.)+),?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
 const QUOTED_DOCUMENT = /(?:^|\s)(?:statements?|reports?|study|survey|letter|communiques?|documents?|plans?|editorials?|articles?|bulletins?|releases?)(?:\s|$)/u;
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing', 'reported', 'reports', 'reporting']);
 
