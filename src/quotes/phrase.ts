@@ -563,8 +563,9 @@ export function readMention(p: Phrase): Mention | null {
       continue;
     }
     // "the American said": a nationality alone describes a person, it does not name one; so does
-    // a nationality noun after a determiner or a modifier ("the 55-year-old Frenchman", "the Swede").
-    if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
+    // a nationality noun after a determiner or a modifier ("the 55-year-old Frenchman", "the Swede"),
+    // but not after a personal title, where it is a surname ("senator Pole", "coach Finn").
+    if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0 && !PERSONAL_TITLES.test(bare(ws[start - 1] ?? ''))))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -674,8 +675,8 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
   const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
   // A document quoted ("quoted a joint statement by the army as saying") speaks as before.
   if (QUOTED_DOCUMENT.test(object.text)) return null;
-  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press
-  // office"); "an Iranian soldier, Hamid Dehqani": the name, the description its role.
+  // The whole object when it is one phrase ("senior Lundian officials", "the head of the press
+  // office"); "a Lundian fisherman, Arne Kvist": the name, the description its role.
   const parts = object.text.split(/\s*,\s*/u);
   const named = parts.length === 2 && isNameish(parts[1]?.split(/\s+/u)[0] ?? '') && !isNameish(parts[0]?.split(/\s+/u)[0] ?? '') ? parts[1] : undefined;
   const whole = parts.length === 1 && allVerbs(object.text).length === 0;

@@ -83,6 +83,14 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(speakerOf(text, 'The choir sings')).toBe('the 55-year-old Dutchman');
   });
 
+  it('GIVEN a nationality noun after a personal title ("coach Finn") THEN it is a surname; after a modifier it stays a description', () => {
+    const said = (who: string): string | null => speakerOf(['LEEDS, May 3 - Ticket sales rose.', `"We sold out twice," said ${who}.`], 'We sold');
+    expect(said('coach Finn')).toBe('Finn');
+    expect(said('senator Pole')).toBe('Pole');
+    expect(said('the veteran Swede')).toBe('the veteran Swede');
+    expect(said('the Scot')).toBe('the Scot');
+  });
+
   it('finds the person a described age points to', () => {
     expect(describedAge('the 55-year-old Dutchman')).toBe(55);
     expect(namedWithAge('Lakeside Choir named Pieter Halse, 55, as conductor. Ann Roe, 41, stays.', 55)).toBe('Halse');
