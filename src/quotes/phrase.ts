@@ -708,6 +708,18 @@ export function describedAge(description: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+// One expression per age (ages have at most three digits), built on first use.
+const AGE_EXPRESSIONS = new Map<number, RegExp>();
+function ageExpression(age: number): RegExp {
+  let re = AGE_EXPRESSIONS.get(age);
+  if (!re) {
+    // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
+    re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
+    AGE_EXPRESSIONS.set(age, re);
+  }
+  return re;
+}
+
 /**
  * The surname of the last person `text` gives the age `age` ("Henri Dufrene, 55,", "Dufrene (55)",
  * "55-year-old Henri Dufrene"): whom "the 55-year-old Frenchman" describes. Read over at most the
@@ -715,10 +727,8 @@ export function describedAge(description: string): number | null {
  */
 export function namedWithAge(text: string, age: number, skip = '', reach = 6000): string | null {
   const t = text.length > reach ? text.slice(text.length - reach) : text;
-  // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
-  const re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
   let last: string | null = null;
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(ageExpression(age))) {
     const name = m[1] ?? m[2];
     if (name && name !== skip) last = name;
   }
