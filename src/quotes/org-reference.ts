@@ -354,7 +354,7 @@ export function nameInDescription(text: string): string | null {
   return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
 }
 
-/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Canada-based company"). */
+/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Ostmark-based company"). */
 export function isBareDescription(text: string): boolean {
   return /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u.test(text);
 }

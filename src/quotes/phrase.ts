@@ -563,7 +563,7 @@ export function readMention(p: Phrase): Mention | null {
       continue;
     }
     // "the American said": a nationality alone describes a person, it does not name one; so does
-    // a nationality noun after a determiner or a modifier ("the 55-year-old Frenchman", "the Swede"),
+    // a nationality noun after a determiner or a modifier ("the 55-year-old Dutchman", "the Swede"),
     // but not after a personal title, where it is a surname ("senator Pole", "coach Finn").
     if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0 && !PERSONAL_TITLES.test(bare(ws[start - 1] ?? ''))))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
@@ -702,7 +702,7 @@ function isNationalityNoun(w: string): boolean {
   return NATIONALITY_MAN.test(b) || NATIONALITY_NOUNS.has(b.toLowerCase());
 }
 
-/** "the 55-year-old Frenchman": the age a description gives, or null. */
+/** "the 55-year-old Dutchman": the age a description gives, or null. */
 export function describedAge(description: string): number | null {
   const m = /(?:^|\s)(\d{1,3})-year-old\s/u.exec(description);
   return m ? Number(m[1]) : null;
@@ -721,9 +721,9 @@ function ageExpression(age: number): RegExp {
 }
 
 /**
- * The surname of the last person `text` gives the age `age` ("Henri Dufrene, 55,", "Dufrene (55)",
- * "55-year-old Henri Dufrene"): whom "the 55-year-old Frenchman" describes. Read over at most the
- * last `reach` characters; `skip` (the description's own head, "Frenchman") is no such person.
+ * The surname of the last person `text` gives the age `age` ("Pieter Halse, 55,", "Halse (55)",
+ * "55-year-old Pieter Halse"): whom "the 55-year-old Dutchman" describes. Read over at most the
+ * last `reach` characters; `skip` (the description's own head, "Dutchman") is no such person.
  */
 export function namedWithAge(text: string, age: number, skip = '', reach = 6000): string | null {
   const t = text.length > reach ? text.slice(text.length - reach) : text;
