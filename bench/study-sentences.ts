@@ -48,6 +48,12 @@ if (!docsPath || !questionsPath) {
   console.error('usage: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl [--linear] [--errors N] [--weights FILE] [--pick-into FILE] [--no-align] [--align-headlines DIR,DIR] [--alone F,F] [--drop F,F] [--inner] [--compare F,F[;F]] [--rows-out FILE]');
   process.exit(1);
 }
+// Refused before the minutes of featuring, not after: a missing FILE would be written to ''.
+const rowsPath = args.includes('--rows-out') ? args[args.indexOf('--rows-out') + 1] : undefined;
+if (args.includes('--rows-out') && (!rowsPath || rowsPath.startsWith('--'))) {
+  console.error('--rows-out needs a FILE: npm run study:sentences -- DOCS.jsonl QUESTIONS.jsonl … [--rows-out FILE]');
+  process.exit(1);
+}
 /** A flag's comma-separated sentence feature names with their places; an unknown name stops the study. */
 function featureList(flag: string): Array<readonly [string, number]> {
   const names = args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? '').split(/[,;]/).filter(Boolean) : [];
@@ -130,9 +136,9 @@ if (args.includes('--rows-out') && relative) {
   console.error('--rows-out: the --relative rows have columns beyond SENTENCE_FEATURES');
   process.exit(1);
 }
-if (args.includes('--rows-out')) {
+if (rowsPath) {
   const rowsOut = (rs: Row[]) => rs.map((r) => ({ type: r.type, article: r.g.article, group: r.group }));
-  writeFileSync(args[args.indexOf('--rows-out') + 1] ?? '', JSON.stringify({ features: SENTENCE_FEATURES, train: rowsOut(train), test: rowsOut(test) }));
+  writeFileSync(rowsPath, JSON.stringify({ features: SENTENCE_FEATURES, train: rowsOut(train), test: rowsOut(test) }));
 }
 if (inner) console.log(`inner split of the training part: ${heldOut.size} of ${new Set(squad.questions.map((g) => g.article)).size} articles tested`);
 const dim = SENTENCE_FEATURES.length + (relative ? RELATIVE.length : 0);

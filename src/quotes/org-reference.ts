@@ -334,13 +334,13 @@ export function lastDescriptionSubject(text: string): { at: number; description:
   return found;
 }
 
-// "the official Xinhua News Agency", "the Washington-based Harbour Council": lower-case or
+// "the official Tellus News Agency", "the Washington-based Harbour Council": lower-case or
 // place-based modifiers glued before an organisation's own name.
 const MODIFIED_NAME = /^(?:the|its)\s+(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run))\s+){1,2}(\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,5})$/u;
 
 /**
  * The organisation's name a description ends in, its article and modifiers off: "the official
- * Xinhua News Agency" → "Xinhua News Agency" (shown as the name the article uses, not as
+ * Tellus News Agency" → "Tellus News Agency" (shown as the name the article uses, not as
  * "the official …"); null unless the capitalised words name an organisation of a kind of KINDS.
  */
 export function nameInDescription(text: string): string | null {
@@ -354,7 +354,7 @@ export function nameInDescription(text: string): string | null {
   return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
 }
 
-/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Canada-based company"). */
+/** A description that says no more than its kind: "the company", or one placed by "-based" ("the Ostmark-based company"). */
 export function isBareDescription(text: string): boolean {
   return /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u.test(text);
 }

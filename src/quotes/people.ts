@@ -667,22 +667,38 @@ export class People {
 
   /** The organisation last named as a clause's subject before `pos`, within `reach` characters; `acting`: only one a verb follows. */
   orgBefore(pos: number, reach: number, acting = false): string | undefined {
-    for (let i = this.orgs.length - 1; i >= 0; i--) {
+    // From the last organisation named before `pos` (orgs are sorted by position) back to `reach`:
+    // an article naming many organisations is not read again from its end at every call.
+    for (let i = this.lastOrgBefore(pos); i >= 0; i--) {
       const o = this.orgs[i];
-      if (!o || o.pos >= pos || o.quoted || (acting && !o.acts)) continue;
-      return pos - o.pos <= reach ? o.name : undefined;
+      if (!o || pos - o.pos > reach) return undefined;
+      if (o.quoted || (acting && !o.acts)) continue;
+      return o.name;
     }
     return undefined;
   }
 
   /** Where the organisation `orgBefore` gives was named, or -1. */
   orgPosBefore(pos: number, reach: number): number {
-    for (let i = this.orgs.length - 1; i >= 0; i--) {
+    for (let i = this.lastOrgBefore(pos); i >= 0; i--) {
       const o = this.orgs[i];
-      if (!o || o.pos >= pos || o.quoted) continue;
-      return pos - o.pos <= reach ? o.pos : -1;
+      if (!o || pos - o.pos > reach) return -1;
+      if (o.quoted) continue;
+      return o.pos;
     }
     return -1;
+  }
+
+  /** The index of the last organisation named before `pos`, or -1 (a binary search). */
+  private lastOrgBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.orgs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.orgs[mid]?.pos ?? pos) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   /** The latest person named as the subject of a sentence in [from, to): the topic of a narrative paragraph. */

@@ -563,8 +563,9 @@ export function readMention(p: Phrase): Mention | null {
       continue;
     }
     // "the American said": a nationality alone describes a person, it does not name one; so does
-    // a nationality noun after a determiner or a modifier ("the 55-year-old Frenchman", "the Swede").
-    if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
+    // a nationality noun after a determiner or a modifier ("the 55-year-old Dutchman", "the Swede"),
+    // but not after a personal title, where it is a surname ("senator Pole", "coach Finn").
+    if (name.length === 0 || (name.length === 1 && (isDemonym(name[0] ?? '') || (isNationalityNoun(name[0] ?? '') && start > 0 && !PERSONAL_TITLES.test(bare(ws[start - 1] ?? ''))))) || trailing.some((w) => isRoleWord(w) || isNameish(w)) || namedModifier(ws[start - 1], trailing)) {
       return { kind: 'group', text: ws.join(' '), role: null };
     }
     return {
@@ -652,8 +653,9 @@ export const isOrgPhrase = (ws: readonly string[]): boolean => ws.some((w) => is
 
 // "…,” the agency quoted Mr Kell as saying", "The firm quoted its chairman, Ana Roe, as saying": the
 // one quoted speaks, not the one quoting (the verb's object before "as saying"). At most eight
-// words: a longer stretch is no object.
-const QUOTED_AS_SAYING = /^\s+((?:[^\s,.;:!?"“”]+,?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
+// words: a longer stretch is no object. A word may hold inner stops ("3.5") or be an abbreviation
+// ending in one ("Mr.", "U.S."), so US-style titles and places do not end the object.
+const QUOTED_AS_SAYING = /^\s+((?:(?:[^\s,.;:!?"“”]+(?:\.[^\s,.;:!?"“”]+)*|(?:\p{Lu}\p{Ll}{0,3}\.)+),?\s+){1,8}?)as\s+(?:saying|having\s+said|telling)\b/u;
 const QUOTED_DOCUMENT = /(?:^|\s)(?:statements?|reports?|study|survey|letter|communiques?|documents?|plans?|editorials?|articles?|bulletins?|releases?)(?:\s|$)/u;
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'quoting', 'cited', 'cites', 'cite', 'citing', 'reported', 'reports', 'reporting']);
 
@@ -673,8 +675,8 @@ export function quotedObjectPhrase(verb: string, afterVerb: string): { phrase: P
   const pronoun = /^(?:him|her|them)$/iu.exec(object.text)?.[0].toLowerCase();
   // A document quoted ("quoted a joint statement by the army as saying") speaks as before.
   if (QUOTED_DOCUMENT.test(object.text)) return null;
-  // The whole object when it is one phrase ("authoritative Saudi sources", "the head of the press
-  // office"); "an Iranian soldier, Hamid Dehqani": the name, the description its role.
+  // The whole object when it is one phrase ("senior Lundian officials", "the head of the press
+  // office"); "a Lundian fisherman, Arne Kvist": the name, the description its role.
   const parts = object.text.split(/\s*,\s*/u);
   const named = parts.length === 2 && isNameish(parts[1]?.split(/\s+/u)[0] ?? '') && !isNameish(parts[0]?.split(/\s+/u)[0] ?? '') ? parts[1] : undefined;
   const whole = parts.length === 1 && allVerbs(object.text).length === 0;
@@ -700,23 +702,33 @@ function isNationalityNoun(w: string): boolean {
   return NATIONALITY_MAN.test(b) || NATIONALITY_NOUNS.has(b.toLowerCase());
 }
 
-/** "the 55-year-old Frenchman": the age a description gives, or null. */
+/** "the 55-year-old Dutchman": the age a description gives, or null. */
 export function describedAge(description: string): number | null {
   const m = /(?:^|\s)(\d{1,3})-year-old\s/u.exec(description);
   return m ? Number(m[1]) : null;
 }
 
+// One expression per age (ages have at most three digits), built on first use.
+const AGE_EXPRESSIONS = new Map<number, RegExp>();
+function ageExpression(age: number): RegExp {
+  let re = AGE_EXPRESSIONS.get(age);
+  if (!re) {
+    // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
+    re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
+    AGE_EXPRESSIONS.set(age, re);
+  }
+  return re;
+}
+
 /**
- * The surname of the last person `text` gives the age `age` ("Henri Dufrene, 55,", "Dufrene (55)",
- * "55-year-old Henri Dufrene"): whom "the 55-year-old Frenchman" describes. Read over at most the
- * last `reach` characters; `skip` (the description's own head, "Frenchman") is no such person.
+ * The surname of the last person `text` gives the age `age` ("Pieter Halse, 55,", "Halse (55)",
+ * "55-year-old Pieter Halse"): whom "the 55-year-old Dutchman" describes. Read over at most the
+ * last `reach` characters; `skip` (the description's own head, "Dutchman") is no such person.
  */
 export function namedWithAge(text: string, age: number, skip = '', reach = 6000): string | null {
   const t = text.length > reach ? text.slice(text.length - reach) : text;
-  // Matches start only at a word's start: a capital inside a long word is no start to backtrack from.
-  const re = new RegExp(String.raw`(?:(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+),?\s+\(?${age}\)?[,)]|(?<![\p{L}\p{N}'’-])${age}-year-old\s+(?:[\p{Ll}-]+\s+){0,3}(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+))`, 'gu');
   let last: string | null = null;
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(ageExpression(age))) {
     const name = m[1] ?? m[2];
     if (name && name !== skip) last = name;
   }

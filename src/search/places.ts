@@ -101,15 +101,18 @@ const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
 /** `isPlaceName` of one word, by word. */
 const onePlace = new Map<string, boolean>();
+const MEMO_WORD_LENGTH = 40;
 
 /**
  * Whether the whole run (one word, or two) is a gazetteer entry: "Peru", "Saudi Arabia", "U.S.",
  * "BRUSSELS" — not "Peru Copper" nor "Michael London". (namesKnownPlace asks about any word.)
  */
 export function isPlaceName(words: readonly string[]): boolean {
-  // One word (most questions): its answer is kept by word, the quote attribution asks about the same names again and again.
+  // One word (most calls): its answer is kept by word, the quote attribution asks about the same names again and again.
+  // A word longer than any gazetteer entry is answered without the memo, which keeps no such word.
   if (words.length === 1) {
     const w = words[0] ?? '';
+    if (w.length > MEMO_WORD_LENGTH) return STARTS_UPPER.test(w) && PLACES.has(placeFold(w));
     let v = onePlace.get(w);
     if (v === undefined) {
       v = STARTS_UPPER.test(w) && PLACES.has(placeFold(w));

@@ -21,6 +21,15 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(speakerOf(text, 'I leave a healthy')).toBe('Harald Vinje');
   });
 
+  it('GIVEN US-style stops in the object ("Mr. NAME", "U.S. officials") THEN the object still speaks, not the agency', () => {
+    const titled = ['OSLO, May 3 - Harald Vinje, the chief of Lunde Shipping, resigned on Monday.', '"I leave a healthy company," the Tellus news agency quoted Mr. Vinje as saying.'];
+    expect(speakerOf(titled, 'I leave a healthy')).toBe('Harald Vinje');
+    const place = ['OSLO, May 3 - Grain prices fell.', '"The harvest will be late," the agency quoted U.S. officials as saying.'];
+    expect(speakerOf(place, 'The harvest')).toBe('U.S. officials');
+    // A stop that ends a sentence still ends the object.
+    expect(quotedAsSaying('quoted', ' the data. Officials as saying')).toBeNull();
+  });
+
   it('GIVEN "The company quoted chairman NAME as saying:" THEN the chairman speaks with the role "chairman"', () => {
     const text = ['LIMA, May 3 - Kestrel Mining Corp said copper exports rose in April.', 'The company quoted chairman Tomas Ferrel as saying: "We expect a better year."'];
     expect(shown(text, 'We expect')).toEqual({ speaker: 'Tomas Ferrel', role: 'chairman' });
@@ -46,44 +55,56 @@ describe('a person named with a role of an organisation speaks, not the organisa
     expect(quotedAsSaying('said', ' chairman Ana Roe as saying')).toBeNull();
     expect(quotedAsSaying('quoted', ' as saying')).toBeNull();
     expect(quotedAsSaying('quoted', ' by the agency as saying')).toBeNull();
+    expect(quotedAsSaying('quoted', ' Mr. Vinje as saying')).toEqual({ text: 'Mr. Vinje', offset: 1 });
   });
 
-  it('GIVEN "NAME, 55," named before THEN "the 55-year-old Frenchman" reads that person as the role match', () => {
-    const text = ['PARIS, May 3 - Club Alvan named Henri Dufrene, 55, as its manager on Monday. Ann Roe, 41, stays as coach.', 'The 55-year-old Frenchman told a local radio station: "I have no regrets about my time here."'];
-    expect(featuresAt(text, 'I have no regrets').get('Henri Dufrene')?.desc_role_match).toBe(1);
+  it('GIVEN "NAME, 55," named before THEN "the 55-year-old Dutchman" reads that person as the role match', () => {
+    const text = ['MERWE, May 3 - Lakeside Choir named Pieter Halse, 55, as its conductor on Monday. Ann Roe, 41, stays as organist.', 'The 55-year-old Dutchman spoke to a local paper: "The choir sings better than ever before."'];
+    const features = featuresAt(text, 'The choir sings');
+    expect(features.get('Pieter Halse')?.desc_role_match).toBe(1);
+    expect([...features].filter(([, f]) => f.desc_role_match === 1).map(([who]) => who)).toEqual(['Pieter Halse']);
   });
 
   it('GIVEN long capitalised words before aged descriptions THEN it finishes (no age match starts inside a word)', () => {
     // With a match free to start at any capital, each paragraph's description re-read its window from every capital of the words before it.
-    const word = `Q${'W'.repeat(1_400)}`;
-    const paragraphs = Array.from({ length: 500 }, (_, k) => `${word} sat. The 55-year-old Frenchman told the radio: "We will be back for round ${k} next year."`);
+    // 6,000-letter words: quadratic re-reading would take far past the test timeout whatever the load.
+    const word = `Q${'W'.repeat(6_000)}`;
+    const paragraphs = Array.from({ length: 500 }, (_, k) => `${word} sat. The 55-year-old Dutchman spoke to the paper: "We will sing again in concert ${k} next year."`);
     expect(attributeArticle(['Ann Lee and Tom Fox met.', ...paragraphs])).toHaveLength(500);
   });
 
   it('GIVEN "the former Bank of Lundia Governor said" THEN the speaker is no organisation "Bank of Lundia Governor"', () => {
     const text = ['Rates rose in May.', 'The former Bank of Lundia Governor said: "Rates will rise again before the winter."'];
-    expect(speakerOf(text, 'Rates will rise')).not.toBe('Bank of Lundia Governor');
+    expect(speakerOf(text, 'Rates will rise')).toBe('the former Bank of Lundia Governor');
   });
 
-  it('GIVEN "the 55-year-old Frenchman" THEN it is a description, never a person called "Frenchman"', () => {
-    const text = ['PARIS, May 3 - Club Alvan sacked its manager Henri Dufrene on Monday.', 'The 55-year-old Frenchman told a local radio station: "I have no regrets about my time here."'];
-    expect(speakerOf(text, 'I have no regrets')).not.toBe('Frenchman');
+  it('GIVEN "the 55-year-old Dutchman" THEN it is a description, never a person called "Dutchman"', () => {
+    const text = ['MERWE, May 3 - Lakeside Choir dropped its conductor Pieter Halse on Monday.', 'The 55-year-old Dutchman spoke to a local paper: "The choir sings better than ever before."'];
+    expect(speakerOf(text, 'The choir sings')).toBe('the 55-year-old Dutchman');
+  });
+
+  it('GIVEN a nationality noun after a personal title ("coach Finn") THEN it is a surname; after a modifier it stays a description', () => {
+    const said = (who: string): string | null | undefined => speakerOf(['LEEDS, May 3 - Ticket sales rose.', `"We sold out twice," said ${who}.`], 'We sold');
+    expect(said('coach Finn')).toBe('Finn');
+    expect(said('senator Pole')).toBe('Pole');
+    expect(said('the veteran Swede')).toBe('the veteran Swede');
+    expect(said('the Scot')).toBe('the Scot');
   });
 
   it('finds the person a described age points to', () => {
-    expect(describedAge('the 55-year-old Frenchman')).toBe(55);
-    expect(namedWithAge('Club Alvan named Henri Dufrene, 55, as manager. Ann Roe, 41, stays.', 55)).toBe('Dufrene');
-    expect(namedWithAge('The 55-year-old coach Henri Dufrene left.', 55)).toBe('Dufrene');
-    expect(namedWithAge('Club Alvan named Henri Dufrene, 56, as manager.', 55)).toBeNull();
-    expect(namedWithAge('Henri Dufrene, 55, left. The 55-year-old Frenchman', 55, 'Frenchman')).toBe('Dufrene');
+    expect(describedAge('the 55-year-old Dutchman')).toBe(55);
+    expect(namedWithAge('Lakeside Choir named Pieter Halse, 55, as conductor. Ann Roe, 41, stays.', 55)).toBe('Halse');
+    expect(namedWithAge('The 55-year-old conductor Pieter Halse left.', 55)).toBe('Halse');
+    expect(namedWithAge('Lakeside Choir named Pieter Halse, 56, as conductor.', 55)).toBeNull();
+    expect(namedWithAge('Pieter Halse, 55, left. The 55-year-old Dutchman', 55, 'Dutchman')).toBe('Halse');
     expect(nameInDescription('the former Bank of Lundia Governor')).toBeNull();
   });
 });
 
 describe('an organisation is shown under the name the article uses', () => {
-  it('GIVEN "the Canada-based company" and the firm named without a legal form THEN the firm\'s name is shown', () => {
-    const text = ['Games maker Tollbrook is to hold open auditions in May.', 'The Canada-based company says it wants "people of every age to use as faces for characters".'];
-    expect(speakerOf(text, 'people of every age')).toBe('Tollbrook');
+  it('GIVEN "the Ostmark-based company" and the firm named without a legal form THEN the firm\'s name is shown', () => {
+    const text = ['Toy maker Brimwell is to open a new store in Vardo in May.', 'The Ostmark-based company says it hopes "to hire forty people from the town by the spring".'];
+    expect(speakerOf(text, 'to hire forty')).toBe('Brimwell');
   });
 
   it('GIVEN "the official NAME News Agency said" THEN the agency\'s own name is shown, without "the official"', () => {
@@ -96,34 +117,34 @@ describe('an organisation is shown under the name the article uses', () => {
     expect(speakerOf(text, 'Our members')).toBe('Transport and Harbour Workers Union');
   });
 
-  it('GIVEN "said the 1.2 mln member union" THEN the union the article names', () => {
-    const text = ['LONDON, May 3 - The Transport and Harbour Workers Union said its members would strike.', 'The vote was close. "Our members have had enough," said the 1.2 mln member union.'];
-    expect(speakerOf(text, 'Our members')).toBe('Transport and Harbour Workers Union');
+  it('GIVEN "said the 1.6 mln member federation" THEN the federation the article names', () => {
+    const text = ['LONDON, May 3 - The National Drivers Federation said its members would stop work.', 'The ballot was close. "Our drivers are tired of waiting," said the 1.6 mln member federation.'];
+    expect(speakerOf(text, 'Our drivers')).toBe('National Drivers Federation');
   });
 
   it('reads names and bare descriptions', () => {
     expect(nameInDescription('the official Tellus News Agency')).toBe('Tellus News Agency');
     expect(nameInDescription('the Washington-based Harbour Council')).toBe('Harbour Council');
     expect(nameInDescription('the tall John Smith')).toBeNull();
-    expect(isBareDescription('the Canada-based company')).toBe(true);
+    expect(isBareDescription('the Ostmark-based company')).toBe(true);
     expect(isBareDescription('the company')).toBe(true);
     expect(isBareDescription('the finance department')).toBe(false);
   });
 });
 
 describe('"reported Y as saying" and a whole object', () => {
-  it('GIVEN "The daily NAME reported Prince NAME as saying:" THEN the prince speaks, not the paper', () => {
-    const text = ['RIYADH, May 3 - The navy will buy two submarines.', 'The daily al-Munir reported Prince Faisal ibn Tamir as saying: "A study by the ministry is complete and a choice will follow soon."'];
-    expect(speakerOf(text, 'A study by')).toBe('Faisal ibn Tamir');
+  it('GIVEN "The weekly NAME reported Prince NAME as saying:" THEN the prince speaks, not the paper', () => {
+    const text = ['VARDO, May 3 - The town will build a new ferry pier.', 'The weekly Vardo Post reported Prince Emil van Ost as saying: "The harbour works are finished and the ferries will return in spring."'];
+    expect(speakerOf(text, 'The harbour works')).toBe('Emil van Ost');
   });
 
-  it('GIVEN "quoted authoritative Lundian sources as saying" THEN the sources are shown whole', () => {
-    const text = ['OSLO, May 3 - Oil prices rose.', 'The weekly newsletter quoted authoritative Lundian sources as saying the policy would hold "unless demand grows strongly this year."'];
-    expect(speakerOf(text, 'unless demand')).toBe('authoritative Lundian sources');
+  it('GIVEN "quoted senior Lundian officials as saying" THEN the officials are shown whole', () => {
+    const text = ['VARDO, May 3 - Fish prices rose.', 'The trade bulletin quoted senior Lundian officials as saying the tariff would stay "until the catch improves next season."'];
+    expect(speakerOf(text, 'until the catch')).toBe('senior Lundian officials');
   });
 
-  it('GIVEN "quoted an Lundian soldier, NAME, as saying" THEN the named soldier speaks', () => {
-    const text = ['OSLO, May 3 - Fighting eased in the north.', 'Reporters quoted a Lundian soldier, Arne Kvist, as saying heavy rain "had stopped the enemy from moving for days".'];
-    expect(speakerOf(text, 'had stopped')).toBe('Arne Kvist');
+  it('GIVEN "quoted a Lundian fisherman, NAME, as saying" THEN the named fisherman speaks', () => {
+    const text = ['VARDO, May 3 - Storms hit the coast.', 'The radio quoted a Lundian fisherman, Arne Kvist, as saying the storm "had kept every boat in port for a week".'];
+    expect(speakerOf(text, 'had kept every')).toBe('Arne Kvist');
   });
 });

@@ -14,13 +14,13 @@ describe('an organisation description resolves against the narration, not quoted
     expect(speakerOf(text, 'We see Norvale')).toBe('Pellam Freight Inc');
   });
 
-  it('GIVEN a subcontractor named as a subject and then "The company said" THEN a later "it said" is the company the description refers to', () => {
+  it('GIVEN a supplier named as a subject and then "The company said" THEN a later "it said" is the company the description refers to', () => {
     const text = [
-      'OSTER, June 2 - Kalder Systems Co has won a two billion dlr order for radar units, the navy said.',
-      'Kalder said its Radar Division is prime contractor. Brannock Avionics Corp is a major subcontractor.',
-      'The company said the order would run for six years. "The order will keep our plants busy until the next decade," it said.',
+      'CARLO, June 2 - Corvo Foods Ltd has won a contract to supply school meals, the city said.',
+      'Corvo said its Bakery Unit will run the kitchens. Maple Dairy Co is the main supplier.',
+      'The company said the contract would last five years. "The contract will fill our kitchens for years to come," it said.',
     ];
-    expect(speakerOf(text, 'The order will keep')).toBe('Kalder Systems Co');
+    expect(speakerOf(text, 'The contract will fill')).toBe('Corvo Foods Ltd');
   });
 
   it('GIVEN an organisation named as a subject after the description THEN "it said" stays that organisation', () => {
@@ -33,8 +33,8 @@ describe('an organisation description resolves against the narration, not quoted
   });
 
   it('GIVEN "West Bank officials said" and no bank named THEN "the bank said" is not the region', () => {
-    const text = ['JERICHO, May 1 - West Bank officials said farm exports fell by a third.', 'Growers asked for cheaper loans. "Credit will be cheaper from June," the bank said.'];
-    expect(speakerOf(text, 'Credit will be cheaper')).not.toBe('West Bank');
+    const text = ['JERICHO, May 1 - West Bank officials said farm exports fell by a third.', 'Farm loans are costly. "Credit will be cheaper from June," the bank said.'];
+    expect(speakerOf(text, 'Credit will be cheaper')).toBe('the bank');
   });
 
   it('blanks the quoted ranges, keeping offsets', () => {
