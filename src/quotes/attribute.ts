@@ -500,7 +500,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
         let org = people.orgBefore(pos, ORG_REACH);
-        // "Martin Corp is a subcontractor. The company said … “…,” it said": "it" continues the
+        // "Brannock Avionics Corp is a subcontractor. The company said … “…,” it said": "it" continues the
         // description spoken of since, resolved as the description would be (org-reference.ts).
         const described = lastDescriptionSubject(narrationBefore(pos, ORG_REACH));
         if (described && Math.max(0, pos - ORG_REACH) + described.at > people.orgPosBefore(pos, ORG_REACH)) org = orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), described.description, org) ?? org;
@@ -588,7 +588,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
-    // "the official Xinhua News Agency said": the agency, under its own name (org-reference.ts).
+    // "the official Tellus News Agency said": the agency, under its own name (org-reference.ts).
     const inner = nameInDescription(text);
     if (inner) {
       const s = { name: inner, role: null, person: null };
@@ -639,6 +639,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return out;
   };
 
+  // The text's own gender (not one an earlier choice of "he" wrote), else the first name's. Declared
+  // before descriptionReferents, which reads it.
+  const genderOf = (p: Person): Gender => (p.gender !== null && !guessed.has(p) ? p.gender : shapeOf(p).gender);
+
   // How often the text names each person, most named first: who "the professor" most likely is
   // when the article is about one person. Counted once per article.
   let mostNamed: Person[] | null = null;
@@ -667,7 +671,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
-    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age, headPhrase.split(' ').pop());
+    // Read up to the description's start, so that none of its own words ("the 55-year-old Lundian
+    // manager") is taken for the person of that age.
+    const before = age === null ? '' : textBefore(pos, ORG_REFERENCE_REACH).trimEnd();
+    const upto = before.toLowerCase().endsWith(headPhrase.toLowerCase()) ? before.slice(0, before.length - headPhrase.length) : before;
+    const aged = age === null ? null : namedWithAge(upto, age);
     const agedFolded = aged ? foldName(aged) : '';
     const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);
     // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
@@ -682,9 +690,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "his lawyer", "her spokesman": a possessive description names someone other than its
     // possessor, the person its his/her most likely means; that person is no reading of it.
     const owner = POSSESSIVE_HEAD.exec(headPhrase)?.[1];
-    const g = owner === 'his' ? 'm' : 'f';
     // Not a person whose first name is of the other gender ("His lawyer Ann Cole" is no "his").
-    const possessor = owner ? people.rankedBefore(pos, g, 1, (q) => genderOf(q) !== (g === 'm' ? 'f' : 'm'))[0] : undefined;
+    const possessor = owner ? people.rankedBefore(pos, owner === 'his' ? 'm' : 'f', 1, (q) => genderOf(q) !== (owner === 'his' ? 'f' : 'm'))[0] : undefined;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
       if (!p || (p === possessor && p !== roleMatch)) continue;
@@ -813,8 +820,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const namedSoFar = new Map<Person, number>();
   const topNamed = { m: null as Person | null, f: null as Person | null, mCount: 0, fCount: 0 };
   let counted = 0;
-  // The text's own gender (not one an earlier choice of "he" wrote), else the first name's.
-  const genderOf = (p: Person): Gender => (p.gender !== null && !guessed.has(p) ? p.gender : shapeOf(p).gender);
   const countMentionsBefore = (pos: number): void => {
     const ms = people.mentions;
     for (; counted < ms.length && (ms[counted] as PersonMention).pos < pos; counted++) {
@@ -1019,16 +1024,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // European Parliament said … she added" is hers): a person the paragraph before named does
         // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
-        // Whether a definite description ("the Soviet leader") has a referent reading the he/she may
+        // Whether a definite description ("the Lundian premier") has a referent reading the he/she may
         // mean: a named person whose gender (the text's, else the first name's) is not the other one.
-        // Without one, a definite describer ("The money market head said") may be the he/she's
+        // Without one, a definite describer ("The bond desk chief said") may be the he/she's
         // reading as an indefinite one is, except a spokesperson (the voice of an organisation or
         // of a spokesman the article names, read by the description's own code).
         let referentAgrees = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
           const p = c.speaker.person;
-          // A definite description's referent of the other gender ("The money market head said" read
+          // A definite description's referent of the other gender ("The bond desk chief said" read
           // as Maria, named paragraphs before) is no named evidence against the description.
           const otherReferent = p !== null && c.x[F.via_desc_referent] !== 0 && genderOf(p) === (ex.pronoun === 'm' ? 'f' : 'm');
           if (p && c.x[F.via_desc_referent] && !otherReferent) referentAgrees = true;
