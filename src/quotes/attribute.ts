@@ -67,7 +67,7 @@ interface Found {
 const MAX_GAP_WORDS = 12;
 /**
  * A verb right after a subject ("Moody's said", "Lloyd's has"): a past tense, an auxiliary or a
- * present-tense speech verb that is no plural noun ("Baker's remarks shook …" is a noun phrase).
+ * present-tense speech verb that is no plural noun ("Brandt's remarks shook …" is a noun phrase).
  */
 const VERB_NEXT = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|adds|insists|argues|explains|confirms|has|had|have|is|was|will|would|could|\p{Ll}{3,}ed)\b/u;
 /** A quote's text that ends its sentence (a full stop, not the comma before an attribution): read from its end, not matched along it. */
@@ -168,7 +168,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const phrase = subjectBefore(before, v.word) ?? describedSentenceSubject(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
-    // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
+    // "Said one economist of Brandt's speech, “…”": an inverted verb opens the sentence.
     if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
     if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(TRAILING_ADVERBS, ''))) return null;
   }
@@ -631,7 +631,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
-    // "one U.S. analyst of Baker's weekend remarks": what the speaker talked about is not who they are.
+    // "one Lundian economist of Brandt's budget speech": what the speaker talked about is not who they are.
     const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
     const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
