@@ -187,6 +187,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\
 const PLURAL_PRONOUNS = new Set(['they']);
 /** How far back (in characters) "the company" may look for the organisation it means. */
 const ORG_REACH = 800;
+/** How much of a description may follow its head phrase ("… of Club Alvan"), in characters. */
+const DESCRIPTION_TAIL = 200;
 /** Verbs whose following noun phrase is the listener. */
 const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
@@ -672,9 +674,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
     // Read up to the description's start, so that none of its own words ("the 55-year-old Lundian
-    // manager") is taken for the person of that age.
+    // manager", "the 55-year-old manager of Club Alvan") is taken for the person of that age: the
+    // head phrase's last occurrence when only the rest of the description, no sentence end, follows it.
     const before = age === null ? '' : textBefore(pos, ORG_REFERENCE_REACH).trimEnd();
-    const upto = before.toLowerCase().endsWith(headPhrase.toLowerCase()) ? before.slice(0, before.length - headPhrase.length) : before;
+    const at = before.toLowerCase().lastIndexOf(headPhrase.toLowerCase());
+    const upto = at >= 0 && before.length - at <= headPhrase.length + DESCRIPTION_TAIL && !/[.!?"“”]\s/u.test(before.slice(at + headPhrase.length)) ? before.slice(0, at) : before;
     const aged = age === null ? null : namedWithAge(upto, age);
     const agedFolded = aged ? foldName(aged) : '';
     const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);

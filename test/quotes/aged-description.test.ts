@@ -21,6 +21,10 @@ describe('an aged description before its quote', () => {
     expect(roleMatches(`The 55-year-old former Lundia striker told a local radio station: ${quote}`)).toEqual(['Henri Dufrene']);
   });
 
+  it('GIVEN a description with a complement ("The 55-year-old manager of Club Alvan told …:") THEN Dufrene is the role match, not the complement\'s "Alvan"', () => {
+    expect(roleMatches(`The 55-year-old manager of Club Alvan told a local radio station: ${quote}`)).toEqual(['Henri Dufrene']);
+  });
+
   it('GIVEN the same description after its quote ("…," said the 55-year-old Lundian manager) THEN Dufrene is the role match there too', () => {
     expect(roleMatches('"We will play to win every game," said the 55-year-old Lundian manager.')).toEqual(['Henri Dufrene']);
   });
