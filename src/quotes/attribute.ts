@@ -67,7 +67,7 @@ interface Found {
 const MAX_GAP_WORDS = 12;
 /**
  * A verb right after a subject ("Moody's said", "Lloyd's has"): a past tense, an auxiliary or a
- * present-tense speech verb that is no plural noun ("Baker's remarks shook …" is a noun phrase).
+ * present-tense speech verb that is no plural noun ("Brandt's remarks shook …" is a noun phrase).
  */
 const VERB_NEXT = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|adds|insists|argues|explains|confirms|has|had|have|is|was|will|would|could|\p{Ll}{3,}ed)\b/u;
 /** A quote's text that ends its sentence (a full stop, not the comma before an attribution): read from its end, not matched along it. */
@@ -168,7 +168,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     const phrase = subjectBefore(before, v.word) ?? describedSentenceSubject(before);
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
-    // "Said one analyst of Baker's remarks, “…”": an inverted verb opens the sentence.
+    // "Said one economist of Brandt's speech, “…”": an inverted verb opens the sentence.
     if (k > 0 && /^\s*$/u.test(pre.slice(0, verbs[0]?.start ?? 1))) continue;
     if (!/(?:^|\s)(?:and|but|or)\s*$/u.test(before.replace(TRAILING_ADVERBS, ''))) return null;
   }
@@ -187,6 +187,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\
 const PLURAL_PRONOUNS = new Set(['they']);
 /** How far back (in characters) "the company" may look for the organisation it means. */
 const ORG_REACH = 800;
+/** How much of a description may follow its head phrase ("… of Club Alvan"), in characters. */
+const DESCRIPTION_TAIL = 200;
 /** Verbs whose following noun phrase is the listener. */
 const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
@@ -500,7 +502,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // clause's subject, its own reading (via_it_org) for the model to weigh.
       if (m.pronoun === 'it') {
         let org = people.orgBefore(pos, ORG_REACH);
-        // "Martin Corp is a subcontractor. The company said … “…,” it said": "it" continues the
+        // "Brannock Avionics Corp is a subcontractor. The company said … “…,” it said": "it" continues the
         // description spoken of since, resolved as the description would be (org-reference.ts).
         const described = lastDescriptionSubject(narrationBefore(pos, ORG_REACH));
         if (described && Math.max(0, pos - ORG_REACH) + described.at > people.orgPosBefore(pos, ORG_REACH)) org = orgReferent(narrationBefore(pos, ORG_REFERENCE_REACH), described.description, org) ?? org;
@@ -588,7 +590,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
-    // "the official Xinhua News Agency said": the agency, under its own name (org-reference.ts).
+    // "the official Tellus News Agency said": the agency, under its own name (org-reference.ts).
     const inner = nameInDescription(text);
     if (inner) {
       const s = { name: inner, role: null, person: null };
@@ -631,13 +633,17 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
-    // "one U.S. analyst of Baker's weekend remarks": what the speaker talked about is not who they are.
+    // "one Lundian economist of Brandt's budget speech": what the speaker talked about is not who they are.
     const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
     const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
     out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: () => void (lastGroup = s) });
     return out;
   };
+
+  // The text's own gender (not one an earlier choice of "he" wrote), else the first name's. Declared
+  // before descriptionReferents, which reads it.
+  const genderOf = (p: Person): Gender => (p.gender !== null && !guessed.has(p) ? p.gender : shapeOf(p).gender);
 
   // How often the text names each person, most named first: who "the professor" most likely is
   // when the article is about one person. Counted once per article.
@@ -667,7 +673,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
-    const aged = age === null ? null : namedWithAge(textBefore(pos, ORG_REFERENCE_REACH), age, headPhrase.split(' ').pop());
+    // Read up to the description's start, so that none of its own words ("the 55-year-old Lundian
+    // manager", "the 55-year-old manager of Club Alvan") is taken for the person of that age: the
+    // head phrase's last occurrence when only the rest of the description, no sentence end, follows it.
+    const before = age === null ? '' : textBefore(pos, ORG_REFERENCE_REACH).trimEnd();
+    const at = before.toLowerCase().lastIndexOf(headPhrase.toLowerCase());
+    const upto = at >= 0 && before.length - at <= headPhrase.length + DESCRIPTION_TAIL && !/[.!?"“”]\s/u.test(before.slice(at + headPhrase.length)) ? before.slice(0, at) : before;
+    const aged = age === null ? null : namedWithAge(upto, age);
     const agedFolded = aged ? foldName(aged) : '';
     const roleMatch = (aged ? people.latestBefore(pos, null, (q) => q.folded.includes(agedFolded)) : undefined) ?? (keys.length > 0 ? people.latestBefore(pos, null, (q) => q.role !== null && keys.some((k) => k.test(q.role ?? ''))) : undefined);
     // "the home secretary" is the person whose role is that whole phrase ("Home Secretary Dermot
@@ -682,9 +694,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // "his lawyer", "her spokesman": a possessive description names someone other than its
     // possessor, the person its his/her most likely means; that person is no reading of it.
     const owner = POSSESSIVE_HEAD.exec(headPhrase)?.[1];
-    const g = owner === 'his' ? 'm' : 'f';
     // Not a person whose first name is of the other gender ("His lawyer Ann Cole" is no "his").
-    const possessor = owner ? people.rankedBefore(pos, g, 1, (q) => genderOf(q) !== (g === 'm' ? 'f' : 'm'))[0] : undefined;
+    const possessor = owner ? people.rankedBefore(pos, owner === 'his' ? 'm' : 'f', 1, (q) => genderOf(q) !== (owner === 'his' ? 'f' : 'm'))[0] : undefined;
     const readings: Resolved[] = [];
     for (const p of first === top ? [first] : [first, top]) {
       if (!p || (p === possessor && p !== roleMatch)) continue;
@@ -813,8 +824,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   const namedSoFar = new Map<Person, number>();
   const topNamed = { m: null as Person | null, f: null as Person | null, mCount: 0, fCount: 0 };
   let counted = 0;
-  // The text's own gender (not one an earlier choice of "he" wrote), else the first name's.
-  const genderOf = (p: Person): Gender => (p.gender !== null && !guessed.has(p) ? p.gender : shapeOf(p).gender);
   const countMentionsBefore = (pos: number): void => {
     const ms = people.mentions;
     for (; counted < ms.length && (ms[counted] as PersonMention).pos < pos; counted++) {
@@ -1019,16 +1028,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // European Parliament said … she added" is hers): a person the paragraph before named does
         // not block the reading, as the described speaker may have spoken after that person.
         let namedSpeaker = false;
-        // Whether a definite description ("the Soviet leader") has a referent reading the he/she may
+        // Whether a definite description ("the Lundian premier") has a referent reading the he/she may
         // mean: a named person whose gender (the text's, else the first name's) is not the other one.
-        // Without one, a definite describer ("The money market head said") may be the he/she's
+        // Without one, a definite describer ("The bond desk chief said") may be the he/she's
         // reading as an indefinite one is, except a spokesperson (the voice of an organisation or
         // of a spokesman the article names, read by the description's own code).
         let referentAgrees = false;
         for (let n = 0; n < cands.size && ex && ex.pronoun !== null; n++) {
           const c = cands.at(n) as Candidate;
           const p = c.speaker.person;
-          // A definite description's referent of the other gender ("The money market head said" read
+          // A definite description's referent of the other gender ("The bond desk chief said" read
           // as Maria, named paragraphs before) is no named evidence against the description.
           const otherReferent = p !== null && c.x[F.via_desc_referent] !== 0 && genderOf(p) === (ex.pronoun === 'm' ? 'f' : 'm');
           if (p && c.x[F.via_desc_referent] && !otherReferent) referentAgrees = true;

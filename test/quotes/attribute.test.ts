@@ -106,20 +106,20 @@ describe('attributeArticle on small articles', () => {
     expect(expandAcronym('Tony Blair', ['Tony Blair spoke.'], { table: null })).toBe('Tony Blair');
   });
 
-  it("GIVEN a possessive role after the name (\"Jeff Weaver, Sanders' campaign manager,\") THEN the name speaks, the role is its role", () => {
+  it("GIVEN a possessive role after the name (\"Ivo Pell, Marlow's campaign manager,\") THEN the name speaks, the role is its role", () => {
     const qs = attributeArticle([
-      "“We will win,” Jeff Weaver, Sanders' campaign manager, said.",
-      'Jeff Weaver, Sanders’ campaign manager, said: “We raised more than anyone.”',
-      '“They were professionals,” said William M. Daley, President Obama’s former chief of staff.',
-      '“They were competitors,” William M. Daley, President Obama’s former chief of staff, said.',
+      "“We will carry the north,” Ivo Pell, Marlow's campaign manager, said.",
+      'Ivo Pell, Marlow’s campaign manager, said: “We raised more than any rival.”',
+      '“They were seasoned operators,” said Carla B. Venn, Governor Ruud’s former chief of staff.',
+      '“They were hard rivals,” Carla B. Venn, Governor Ruud’s former chief of staff, said.',
     ]);
-    expect(qs.map((q) => q.speaker)).toEqual(['Jeff Weaver', 'Jeff Weaver', 'William M. Daley', 'William M. Daley']);
-    expect([qs[0]?.role, qs[1]?.role, qs[3]?.role]).toEqual(["Sanders' campaign manager", 'Sanders’ campaign manager', 'President Obama’s former chief of staff']);
+    expect(qs.map((q) => q.speaker)).toEqual(['Ivo Pell', 'Ivo Pell', 'Carla B. Venn', 'Carla B. Venn']);
+    expect([qs[0]?.role, qs[1]?.role, qs[3]?.role]).toEqual(["Marlow's campaign manager", 'Marlow’s campaign manager', 'Governor Ruud’s former chief of staff']);
   });
 
-  it('GIVEN an age after the name ("Khizr Khan, 66,") THEN the name speaks, not the number', () => {
-    expect(speakers(['“I want to back my children,” Trump, 70, said.'])).toEqual(['Trump']);
-    expect(speakers(['Khizr Khan, 66, a lawyer, said: “You see people wearing scarves.”'])).toEqual(['Khizr Khan']);
+  it('GIVEN an age after the name ("Anwar Qadri, 66,") THEN the name speaks, not the number', () => {
+    expect(speakers(['“I want to back my children,” Halloran, 70, said.'])).toEqual(['Halloran']);
+    expect(speakers(['Anwar Qadri, 66, a lawyer, said: “You see people walking to work.”'])).toEqual(['Anwar Qadri']);
   });
   it('GIVEN "she says" THEN a candidate whose first name is a man\'s carries name_gender_clash, unless the text gives the gender', () => {
     const clashes = (paragraphs: string[]): Record<string, boolean> => {

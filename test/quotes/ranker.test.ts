@@ -64,9 +64,9 @@ describe('train:quotes on a tiny fixture', () => {
 describe('attribution through the ranker', () => {
   const speakerOf = (paragraphs: string[], start: string): string | null | undefined => attributeArticle(paragraphs).find((q) => q.text.startsWith(start))?.speaker;
 
-  it('GIVEN "Said one U.S. analyst of Baker\'s remarks" THEN the speaker stays unnamed: "a U.S. analyst"', () => {
-    const ps = ['Treasury Secretary James Baker came under fire on Tuesday.', 'Said one U.S. analyst of Baker\'s weekend remarks, "His timing could not have been worse."'];
-    expect(speakerOf(ps, 'His timing')).toBe('a U.S. analyst');
+  it('GIVEN "Said one Lundian economist of Brandt\'s speech" THEN the speaker stays unnamed: "a Lundian economist"', () => {
+    const ps = ['Finance Minister Oskar Brandt came under fire on Tuesday.', 'Said one Lundian economist of Brandt\'s budget speech, "His timing could not have been worse."'];
+    expect(speakerOf(ps, 'His timing')).toBe('a Lundian economist');
   });
 
   it('GIVEN "Her statement said" THEN the woman named before, not "her statement"', () => {
@@ -75,8 +75,8 @@ describe('attribution through the ranker', () => {
   });
 
   it('GIVEN a headline in capitals THEN it is never a speaker', () => {
-    const ps = ['ST. GERMAIN REGRETS VOLCKER STEPPING DOWN', 'WASHINGTON, June 2 - House Banking Committee chairman Fernand St. Germain said he regretted the decision.', '"I deeply regret his decision," St. Germain said.'];
-    expect(speakerOf(ps, 'I deeply regret')).toBe('Fernand St. Germain');
+    const ps = ['ST. AUBIN WELCOMES MARLOW CHOICE', 'TALLINA, June 2 - Senate farm committee chairman Claude St. Aubin said he welcomed the choice.', '"I warmly welcome the appointment," St. Aubin said.'];
+    expect(speakerOf(ps, 'I warmly welcome')).toBe('Claude St. Aubin');
   });
 
   it('GIVEN an acronym that speaks THEN its capitals stay (NASA, not Nasa)', () => {

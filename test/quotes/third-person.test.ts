@@ -1,7 +1,7 @@
 // Who a quote talks about is seldom who speaks it (issue 10, session 21): a he/his inside the quote's
 // own words most likely means the person of that gender the article has named most, so that person
 // is marked for the model (third_person_in_quote); a possessive description ("his lawyer") names
-// someone other than its possessor; a he/she after "The money market head said …" may continue that
+// someone other than its possessor; a he/she after "The bond desk chief said …" may continue that
 // unnamed describer, even when the description's referent reading is a named person. The fixtures
 // are invented, in the style of the news the model reads; feature tests read what the model is given.
 import { describe, expect, it } from 'vitest';
@@ -87,10 +87,10 @@ describe('a possessive description names someone other than its possessor', () =
     expect(speakerOf(text, 'My client denies')).toBe('his lawyer');
   });
 
-  it('GIVEN a woman (known by her first name) named last before "His lawyer said:" THEN she is not taken for the "his": the client is still no reading, and the client does not speak', () => {
+  it('GIVEN a woman (known by her first name) named last before "His lawyer said:" THEN she is not taken for the "his": the client is still no reading, and the lawyer speaks', () => {
     const t = ['Tom Hadley, 44, was charged with fraud on Friday. His lawyer Ann Cole spoke to reporters.', 'His lawyer said: "My client denies every charge."'];
     expect(featuresAt(t, 'My client denies').get('Tom Hadley')?.via_desc_referent).toBeUndefined();
-    expect(speakerOf(t, 'My client denies')).not.toBe('Tom Hadley');
+    expect(speakerOf(t, 'My client denies')).toBe('his lawyer');
   });
 
   it('GIVEN 2,000 quotes "“He …,” his lawyer said." in one paragraph THEN attribution finishes (each quote reads its own words once) and none is the client\'s', () => {
@@ -109,27 +109,27 @@ describe('a possessive description names someone other than its possessor', () =
 });
 
 describe('a he/she continuing an unnamed describer whose referent reading is a named person', () => {
-  it('GIVEN "The money market head said …" ¶ then "“…,” he said", a woman named two paragraphs before THEN the describer holds the slot (pronoun_desc) and speaks', () => {
+  it('GIVEN "The bond desk chief said …" ¶ then "“…,” he said", a woman named two paragraphs before THEN the describer holds the slot (pronoun_desc) and speaks', () => {
     const text = [
       'Economist Maria Lundgren said the central bank would hold rates.',
       'The krona firmed on Tuesday.',
-      'The money market head said the bank would wait.',
+      'The bond desk chief said the bank would wait.',
       '"We see no cut before the summer," he said.',
     ];
     const fs = featuresAt(text, 'We see no cut');
-    expect(fs.get('the money market head')?.pronoun_desc).toBe(1);
-    expect(fs.get('the money market head')?.slot_tail).toBe(1);
-    expect(speakerOf(text, 'We see no cut')).toBe('the money market head');
+    expect(fs.get('the bond desk chief')?.pronoun_desc).toBe(1);
+    expect(fs.get('the bond desk chief')?.slot_tail).toBe(1);
+    expect(speakerOf(text, 'We see no cut')).toBe('the bond desk chief');
   });
 
-  it('GIVEN "Soviet leader Mikhail Gorbachev …" ¶ "The Soviet leader said …" ¶ "“…,” he said" THEN the description\'s referent is a man, so the he is Gorbachev, not the description kept as it is', () => {
+  it('GIVEN "Lundian premier Arvo Tamm …" ¶ "The Lundian premier said …" ¶ "“…,” he said" THEN the description\'s referent is a man, so the he is Tamm, not the description kept as it is', () => {
     const text = [
-      'MOSCOW, March 2 - Soviet leader Mikhail Gorbachev met farm managers on Monday.',
-      'The Soviet leader said grain output had to rise.',
+      'TALLINA, March 2 - Lundian premier Arvo Tamm met farm managers on Monday.',
+      'The Lundian premier said grain output had to rise.',
       '"Our farms can feed the whole country," he said.',
     ];
-    expect(featuresAt(text, 'Our farms can feed').get('the Soviet leader')?.pronoun_desc).toBeUndefined();
-    expect(speakerOf(text, 'Our farms can feed')).toBe('Mikhail Gorbachev');
+    expect(featuresAt(text, 'Our farms can feed').get('the Lundian premier')?.pronoun_desc).toBeUndefined();
+    expect(speakerOf(text, 'Our farms can feed')).toBe('Arvo Tamm');
   });
 
   it('GIVEN "Palace spokesman Henrik Dahl said …" ¶ "“…,” the palace spokesman added." ¶ "“…,” he said" THEN no spokesperson description is made the he\'s reading: Dahl speaks', () => {
