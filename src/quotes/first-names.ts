@@ -3,7 +3,8 @@
 // people.ts already depends on phrase.ts.
 
 import { readFileSync } from 'node:fs';
-import { foldName, looksLikePersonName, memoByWord, splitTitle, type Gender } from './names.js';
+import { memoByWord } from '../text/memo.js';
+import { foldName, looksLikePersonName, splitTitle, type Gender } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.

@@ -1,3 +1,4 @@
+import { memoByWord } from '../text/memo.js';
 import { isStopWord } from '../text/tokenize.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -13,23 +14,6 @@ const X_OF_Y_TITLE = /^\p{L}+-(?:at|in|of)-\p{L}+$/u;
 
 // Names, titles and roles in the phrases that introduce a quote ("spokeswoman Freddi Goldstein",
 // "Acting ICE Director Matthew Albence", "Henry Lucero, a senior US official").
-
-/**
- * `f` with its answers kept by word (at most `limit`, then forgotten at once): the same words come
- * up around every quote of an archive, and these lookups run for each of them.
- */
-export function memoByWord<T>(f: (w: string) => T, limit = 100_000): (w: string) => T {
-  const cache = new Map<string, T>();
-  return (w) => {
-    let v = cache.get(w);
-    if (v === undefined) {
-      v = f(w);
-      if (cache.size > limit) cache.clear();
-      cache.set(w, v);
-    }
-    return v;
-  };
-}
 
 /**
  * Case-, diacritic- and punctuation-free form of a name: the key that merges variants. Most names

@@ -1,12 +1,13 @@
 // Cuts the speaker's phrase out of the words around a speech verb and reads a name, a role or a
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
+import { memoByWord } from '../text/memo.js';
 import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, memoByWord, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.

@@ -4,6 +4,7 @@
  * model, not a rule: a *where* answer is usually one, a *who* answer usually not, and the
  * weights learn how much that says on each type.
  */
+import { memoByWord } from '../text/memo.js';
 import { termOf, tokenize } from '../text/tokenize.js';
 
 /** One-word names separated by white space, then two-word names separated by '|'. */
@@ -99,8 +100,11 @@ export function namesKnownPlace(words: readonly string[]): boolean {
 const STARTS_UPPER = /^\p{Lu}/u;
 const PLAIN_LETTERS = /^[A-Za-z]+$/;
 
-/** `isPlaceName` of one word, by word. */
-const onePlace = new Map<string, boolean>();
+/** Whether one word is a gazetteer entry. */
+const isOnePlace = (w: string): boolean => STARTS_UPPER.test(w) && PLACES.has(placeFold(w));
+/** `isOnePlace`, its answers kept by word: the quote attribution asks about the same names again and again. */
+const onePlace = memoByWord(isOnePlace);
+/** Longer than any gazetteer entry: answered without the memo, which keeps no such word. */
 const MEMO_WORD_LENGTH = 40;
 
 /**
@@ -108,21 +112,12 @@ const MEMO_WORD_LENGTH = 40;
  * "BRUSSELS" — not "Peru Copper" nor "Michael London". (namesKnownPlace asks about any word.)
  */
 export function isPlaceName(words: readonly string[]): boolean {
-  // One word (most calls): its answer is kept by word, the quote attribution asks about the same names again and again.
-  // A word longer than any gazetteer entry is answered without the memo, which keeps no such word.
   if (words.length === 1) {
     const w = words[0] ?? '';
-    if (w.length > MEMO_WORD_LENGTH) return STARTS_UPPER.test(w) && PLACES.has(placeFold(w));
-    let v = onePlace.get(w);
-    if (v === undefined) {
-      v = STARTS_UPPER.test(w) && PLACES.has(placeFold(w));
-      if (onePlace.size > 100_000) onePlace.clear();
-      onePlace.set(w, v);
-    }
-    return v;
+    return w.length > MEMO_WORD_LENGTH ? isOnePlace(w) : onePlace(w);
   }
-  if (words.length === 0 || words.length > 2 || !words.every((w) => STARTS_UPPER.test(w))) return false;
-  return PLACES.has(words.length === 1 ? placeFold(words[0] ?? '') : `${placeFold(words[0] ?? '')} ${placeFold(words[1] ?? '')}`);
+  if (words.length !== 2 || !words.every((w) => STARTS_UPPER.test(w))) return false;
+  return PLACES.has(`${placeFold(words[0] ?? '')} ${placeFold(words[1] ?? '')}`);
 }
 
 /** `fold`, without its expressions for a word of ASCII letters longer than an abbreviation ("Peru", "BRUSSELS"). */
