@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
@@ -884,6 +885,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         q.base = base;
         const ex = explicit[k];
+        // The words of a poster, a headline or a rule ("a banner reading “…”") are the writing's: its issuer's, else its own (writing.ts).
+        const written = ex?.slot === 'slot_tail' ? null : writtenSource(f.ctx.pre);
+        if (written) {
+          const p = written.issuer ? people.persons.get(written.issuer.split(/\s+/u).map((w) => foldName(w)).join(' ')) : undefined;
+          f.speaker = p ? personSpeaker(p) : { name: written.issuer ?? written.writing, role: null, person: null };
+          return;
+        }
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { writtenSource } from '../../src/quotes/writing.js';
+import { speakerOf } from './speaker-of.js';
+
+// The words of a poster, a banner, a headline, a slogan or a rule are written, not spoken: they are
+// never the words of the person the writing shows or concerns (writing.ts).
+describe('written text quoted as such speaks for its issuer or for itself', () => {
+  it('GIVEN a poster showing a politician "saying" words and a blackboard "reading" words THEN neither quote is the politician\'s', () => {
+    const text = [
+      'Opposition leader Hester Vaine said on Monday the campaign had turned nasty. "They have run out of ideas," she told reporters.',
+      'The poster shows Ms Vaine juggling coins, saying: "I can pay for it all twice." A second poster shows Ms Vaine with a blackboard reading: "3+3=7".',
+    ];
+    expect(speakerOf(text, 'They have run out')).toBe('Hester Vaine');
+    expect(speakerOf(text, 'I can pay for it')).toBe('the poster');
+    expect(speakerOf(text, '3+3=7')).toBe('a blackboard');
+  });
+
+  it('GIVEN "PARTY\'s slogan will be: “…”" THEN the party that issued the slogan, not the person named next', () => {
+    const text = [
+      'Party chairman Corin Ashby said the campaign would open in March.',
+      'The Greenway Party\'s election slogan will be: "Keep the valley green". Councillor Dana Prewitt said her group would back it.',
+    ];
+    expect(speakerOf(text, 'Keep the valley')).toBe('Greenway Party');
+  });
+
+  it('GIVEN a rule quoted by what it states, and a newspaper headline THEN the rule and the headline, not the person of the story', () => {
+    const text = [
+      '"We have kept every term of the deal," trade envoy Osric Pellow said.',
+      'Clause 4 of the agreement states that "all deliveries will be paid for in cash within thirty days."',
+      'A photograph of Mr Pellow at the dinner appeared in the Morning Ledger under the headline: "Pellow pays his way".',
+    ];
+    expect(speakerOf(text, 'We have kept')).toBe('Osric Pellow');
+    expect(speakerOf(text, 'all deliveries')).toBe('the agreement');
+    expect(speakerOf(text, 'Pellow pays')).toBe('the headline');
+  });
+
+  it('GIVEN speech near a writing noun ("it was a sign, saying", "he said:") THEN the speaker as before', () => {
+    expect(writtenSource('Mr Kell said the vote was a sign, saying: ')).toBeNull();
+    expect(writtenSource('Analysts said it was a sign that ')).toBeNull();
+    expect(writtenSource('The company said in a statement: ')).toBeNull();
+    const text = ['Farm leader Ruth Ambrey called the vote a good sign, saying: "We are finally being heard."'];
+    expect(speakerOf(text, 'We are finally')).toBe('Ruth Ambrey');
+  });
+
+  it('reads a bounded tail of a long lead-in: a 1 MB sentence before the mark is read in linear time', () => {
+    const long = 'word '.repeat(200_000);
+    expect(writtenSource(`${long}under a banner reading `)).toEqual({ issuer: null, writing: 'a banner' });
+    expect(writtenSource(`${long}he said: `)).toBeNull();
+  });
+});
