@@ -200,7 +200,17 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
       appositive = null;
     }
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
-    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
+    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) {
+      appositive = null;
+      // "Ravi Osmund, founder of Open Pages Trust, which backs small publishers, said": the clause
+      // describes the organisation; the role before it is still the named head's appositive.
+      const role = chunks[chunks.length - 1] ?? '';
+      const named = chunks[chunks.length - 2];
+      if (named !== undefined && ENDS_IN_TWO_WORD_NAME.test(named.trim()) && (DESCRIPTIVE_APPOSITIVE_START.test(role) || POSSESSIVE_NAME_APPOSITIVE.test(role) || isTitleAppositive(role, named)) && !/^(?:who|whose|which|that|whom)\b/u.test(role)) {
+        chunks.pop();
+        appositive = role;
+      }
+    }
   } else if (t.endsWith(',')) chunks.pop();
   else if (chunks.length >= 2) {
     const open = unclosedAppositive(chunks[chunks.length - 2] ?? '', chunks[chunks.length - 1] ?? '');

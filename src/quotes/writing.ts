@@ -8,7 +8,7 @@
 /** Things whose words are written, not spoken: their text, when quoted, is theirs. */
 const SIGN_NOUN = String.raw`(?:posters?|banners?|placards?|signs?|signboards?|billboards?|slogans?|headlines?|mottos?|captions?|inscriptions?|graffiti|t-shirts?|shirts?|stickers?|plaques?|blackboards?|whiteboards?|leaflets?|flyers?|badges?|tattoos?)`;
 /** Texts whose wording binds (a rule, a law, a contract): quoted only by what they state. */
-const RULE_NOUN = String.raw`(?:rules?|laws?|clauses?|agreements?|contracts?|treaty|treaties|constitution|charter|regulations?|guidelines?|accord|pact|wording|bylaws?|statutes?|provisions?)`;
+const RULE_NOUN = String.raw`(?:rules?|laws?|clauses?|agreements?|contracts?|treaty|treaties|constitution|charter|regulations?|guidelines?|accord|pact|wording|motions?|resolutions?|bills?|bylaws?|statutes?|provisions?)`;
 /** The verb by which writing "says" its words: a participle or the present right after its noun ("a banner reading"), or a relative clause ("which read"). */
 const SIGN_VERB = String.raw`(?:\s+(?:also\s+|simply\s+|just\s+|still\s+)?(?:reading|reads|read|saying|says|said|stating|states|declaring|declares|proclaiming|proclaims|bearing|bears|bore)|,?\s+(?:which|that)\s+(?:reads|read|says|said|states|stated|declares|declared|proclaimed|proclaims))`;
 /** A rule's wording is what it states, not what it "said" (a past "said" is an issuer's statement). */

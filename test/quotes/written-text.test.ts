@@ -48,3 +48,11 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
     expect(writtenSource(`${long}he said: `)).toBeNull();
   });
 });
+
+describe('a motion\'s wording is the motion\'s', () => {
+  it('GIVEN "The council motion says “…”" after an MP named with a role THEN the motion, not the MP', () => {
+    const text = ['Five MPs back the plan. Pell Ardmore, the Eastfield MP, has pledged to take it "to the cabinet if needed". The council motion says "any sale of the park would harm its users".'];
+    expect(speakerOf(text, 'to the cabinet')).toBe('Pell Ardmore');
+    expect(speakerOf(text, 'any sale of the park')).toBe('the motion');
+  });
+});
