@@ -245,7 +245,9 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // A capitalised modifier may follow the article: "a Green member of the European Parliament".
   // Or a capitalised title with its organisation: "Tomas Ferrel, President of the Andean Mining
   // Association told …" is Ferrel's, not the association's (the head of the appositive speaks).
-  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && isTitleAppositive(chunk, before))) return null;
+  // Or a lower-case role of an organisation, coordinated or not: "Peter Alcott, chairman of Brenner
+  // Holdings and director of research at Corvo Bank said" is Alcott's, the whole chunk his role.
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk)))) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
@@ -255,6 +257,12 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   return { words: name, appositive: chunk.trim() };
 }
 const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
+const FIRST_WORD = /^\s*(\p{Ll}+)\b/u;
+/** "chairman of …", "director and chief economist at …": a chunk whose first word is a lower-case role or title. */
+function opensWithLowerRole(chunk: string): boolean {
+  const w = FIRST_WORD.exec(chunk)?.[1];
+  return w !== undefined && (isTitleWord(w) || isRoleWord(w));
+}
 
 /**
  * "Hussein Sayed, Chief Market Strategist at FXTM," — a capitalised job title after a full name is

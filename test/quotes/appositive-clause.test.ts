@@ -37,3 +37,22 @@ describe('a relative clause after an appositive role leaves the role to the name
     expect(shown(text, 'That question')?.speaker).toBe('Oren Valdt');
   });
 });
+
+// "NAME, chairman of X and director of Y at COMPANY said" with the closing comma left out: the
+// coordinated lower-case role is still the named head's (class 5), not the last organisation's.
+describe('a lower-case role of an organisation after a name, its closing comma left out', () => {
+  it('GIVEN "NAME, chairman of X and director of research at Y said: “…”" THEN NAME speaks', () => {
+    const text = ['LONDON, May 3 - Bond prices fell.', 'Peter Alcott, chairman of Brenner Holdings and director of research at Corvo Bank said: "Rates will rise."'];
+    expect(shown(text, 'Rates will rise')?.speaker).toBe('Peter Alcott');
+  });
+
+  it('GIVEN "NAME, chairman and chief executive of Y said" THEN NAME, the whole chunk as role', () => {
+    const text = ['LONDON, May 3 - Bond prices fell.', 'Peter Alcott, chairman and chief executive of Corvo Bank said: "Rates will rise."'];
+    expect(shown(text, 'Rates will rise')).toEqual({ speaker: 'Peter Alcott', role: 'chairman and chief executive of Corvo Bank' });
+  });
+
+  it('GIVEN no person\'s name before the role ("In testimony, director of the fund said") THEN no head is made up', () => {
+    const text = ['In its filing, director of the Corvo Fund said: "Rates will rise."'];
+    expect(shown(text, 'Rates will rise')?.speaker).not.toBe('In its filing');
+  });
+});
