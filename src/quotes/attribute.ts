@@ -451,6 +451,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let narration: string | null = null;
   const narrationBefore = (pos: number, reach: number): string => (narration ??= narrationOnly((joined ??= paragraphs.join('\n\n')), quotedRanges)).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
+  // Speakers given to written text (writing.ts): no one spoke, so no later quote continues them.
+  const writtenBy = new Set<Speaker>();
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
   let lastAttribution: Attribution | null = null;
@@ -886,10 +888,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.base = base;
         const ex = explicit[k];
         // The words of a poster, a headline or a rule ("a banner reading “…”") are the writing's: its issuer's, else its own (writing.ts).
+        // (Not over the quote's own attribution before the writing: "Mr Ode said the banner read “…”".)
         const written = ex?.slot === 'slot_tail' ? null : writtenSource(f.ctx.pre);
-        if (written) {
-          const p = written.issuer ? people.persons.get(written.issuer.split(/\s+/u).map((w) => foldName(w)).join(' ')) : undefined;
+        if (written && (!ex || ex.at >= base + f.ctx.preStart + written.at)) {
+          const key = written.issuer ? foldName(written.issuer) : '';
+          const p = key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined;
           f.speaker = p ? personSpeaker(p) : { name: written.issuer ?? written.writing, role: null, person: null };
+          writtenBy.add(f.speaker);
           return;
         }
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
@@ -1122,7 +1127,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       });
       for (let k = speech.length - 1; k >= 0; k--) {
         const spoken = speech[k]?.speaker;
-        if (spoken) {
+        if (spoken && !writtenBy.has(spoken)) {
           lastSpeaker = { speaker: spoken, paragraph: i };
           break;
         }

@@ -7,6 +7,12 @@
 
 /** Things whose words are written, not spoken: their text, when quoted, is theirs. */
 const SIGN_NOUN = String.raw`(?:posters?|banners?|placards?|signs?|signboards?|billboards?|slogans?|headlines?|mottos?|captions?|inscriptions?|graffiti|t-shirts?|shirts?|stickers?|plaques?|blackboards?|whiteboards?|leaflets?|flyers?|badges?|tattoos?)`;
+/** Things worn: their words are "read" or "borne", never "said" (a man in a red shirt said …). */
+const WORN = /^(?:t-shirts?|shirts?|stickers?|badges?|tattoos?)$/iu;
+/** A cheap first test: no noun of writing anywhere near the mark, no expression to run. */
+const ANY_NOUN = /poster|banner|placard|sign|billboard|slogan|headline|motto|caption|inscri|graffiti|shirt|sticker|plaque|board|leaflet|flyer|badge|tattoo|rule|law|clause|agreement|contract|treat|constitution|charter|regulation|guideline|accord|pact|wording|motion|resolution|bill|statute|provision/iu;
+/** "residents near the sign said", "fans with banners said": a noun governed by a preposition is no subject of the verb. */
+const GOVERNED = /(?:^|\s)(?:in|with|near|on|at|by|from|behind|beside|under|of|for|about|against|over|around|like)\s+$/iu;
 /** Texts whose wording binds (a rule, a law, a contract): quoted only by what they state. */
 const RULE_NOUN = String.raw`(?:rules?|laws?|clauses?|agreements?|contracts?|treaty|treaties|constitution|charter|regulations?|guidelines?|accord|pact|wording|motions?|resolutions?|bills?|bylaws?|statutes?|provisions?)`;
 /** The verb by which writing "says" its words: a participle or the present right after its noun ("a banner reading"), or a relative clause ("which read"). */
@@ -33,8 +39,10 @@ const POSSESSIVE = /^(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})['�
 const DEFINITE = /^(?:its|their|his|her|this|that|these|those|the)$/iu;
 
 export interface WrittenSource {
-  /** The issuer the text names for the writing ("Labour" of "Labour's slogan"), if any. */
+  /** The issuer the text names for the writing ("Labour" of "Labour's slogan"), if any, without an honorific. */
   issuer: string | null;
+  /** Where the writing's noun phrase starts in the text read (the quote's lead-in). */
+  at: number;
   /** The writing as a description: "the poster", "a banner", "the agreement". */
   writing: string;
 }
@@ -46,13 +54,19 @@ export interface WrittenSource {
  */
 export function writtenSource(pre: string): WrittenSource | null {
   const text = pre.length > REACH ? pre.slice(pre.length - REACH) : pre;
-  const m = SIGN_READING.exec(text) ?? UNDER_SIGN.exec(text) ?? RULE_READING.exec(text) ?? NAMED_AS.exec(text) ?? (pre.length <= REACH ? SIGN_SUBJECT.exec(text) : null);
+  if (!ANY_NOUN.test(text)) return null;
+  let m = SIGN_READING.exec(text);
+  // "A man in the red shirt said", "fans with banners said": people speaking (a worn or governed noun never "says";
+  // "with a blackboard reading" still reads).
+  if (m && /\b(?:said|says)\b/u.test(m[0]) && (GOVERNED.test(text.slice(0, m.index)) || WORN.test(m[2] ?? ''))) m = null;
+  m ??= UNDER_SIGN.exec(text) ?? RULE_READING.exec(text) ?? NAMED_AS.exec(text) ?? (pre.length <= REACH ? SIGN_SUBJECT.exec(text) : null);
   if (!m || AUTHOR_VERB.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+  const at = pre.length - text.length + m.index;
   const det = (m[1] ?? '').trim();
   const noun = (m[2] ?? '').toLowerCase();
   const owner = POSSESSIVE.exec(det);
-  // ("The Greenway Party's slogan": the party, without the sentence's article.)
-  const issuer = owner?.[1]?.replace(/^The\s+/u, '');
-  if (issuer) return { issuer, writing: `${issuer}'s ${noun}` };
-  return { issuer: null, writing: `${det === '' || DEFINITE.test(det) ? 'the' : det.toLowerCase()} ${noun}` };
+  // ("The Greenway Party's slogan": the party, without the sentence's article; "Mr Howe's poster": Howe.)
+  const issuer = owner?.[1]?.replace(/^(?:The|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/u, '');
+  if (issuer) return { issuer, at, writing: `${issuer}'s ${noun}` };
+  return { issuer: null, at, writing: `${det === '' || DEFINITE.test(det) ? 'the' : det.toLowerCase()} ${noun}` };
 }

@@ -40,11 +40,40 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
     expect(writtenSource('The company said in a statement: ')).toBeNull();
     const text = ['Farm leader Ruth Ambrey called the vote a good sign, saying: "We are finally being heard."'];
     expect(speakerOf(text, 'We are finally')).toBe('Ruth Ambrey');
+    // A worn or a governed noun never "says": the people speak.
+    expect(writtenSource('A man in the red shirt said: ')).toBeNull();
+    expect(writtenSource('Residents near the sign said ')).toBeNull();
+    expect(writtenSource('Fans with banners said: ')).toBeNull();
+    expect(writtenSource('Protesters with a banner reading ')).toEqual({ issuer: null, at: 16, writing: 'a banner' });
+    const crowd = ['Hundreds gathered outside the town hall on Friday. A man in the red shirt, Tobin Earle, said: "We will not stop here."'];
+    expect(speakerOf(crowd, 'We will not stop')).toBe('Tobin Earle');
+  });
+
+  it('GIVEN the quote\'s own attribution before the writing ("NAME said the party\'s slogan would be “…”") THEN the one who said it, as the ranker chooses', () => {
+    const text = ['Campaign chief Lorna Vesey said the Greenway Party\'s slogan would be "Keep the valley green".'];
+    expect(speakerOf(text, 'Keep the valley')).toBe('Lorna Vesey');
+  });
+
+  it('GIVEN "SURNAME\'s poster reads" or "Mr SURNAME\'s slogan" in an article that gives the full name THEN the issuer is that person', () => {
+    const text = ['Mayor Odile Brantham opened her campaign on Monday.', 'Mr Tully Garson, her rival, was not there. Brantham\'s poster reads: "A greener town for all."'];
+    expect(speakerOf(text, 'A greener town')).toBe('Odile Brantham');
+    const titled = ['Senator Abel Corrin spoke in Dover.', 'Mr Corrin\'s new slogan reads: "Work pays."'];
+    expect(speakerOf(titled, 'Work pays')).toBe('Abel Corrin');
+  });
+
+  it('GIVEN a banner quote ending a paragraph THEN the next paragraph\'s unattributed quote does not continue the banner', () => {
+    const text = [
+      'Union leader Cora Pell spoke to the crowd. "We want a fair deal," she said.',
+      'Marchers walked under a banner reading: "We will not work for less than we are worth."',
+      '"This is about our children and about the town we all live in."',
+    ];
+    expect(speakerOf(text, 'We will not work')).toBe('a banner');
+    expect(speakerOf(text, 'This is about our')).toBe('Cora Pell');
   });
 
   it('reads a bounded tail of a long lead-in: a 1 MB sentence before the mark is read in linear time', () => {
     const long = 'word '.repeat(200_000);
-    expect(writtenSource(`${long}under a banner reading `)).toEqual({ issuer: null, writing: 'a banner' });
+    expect(writtenSource(`${long}under a banner reading `)?.writing).toBe('a banner');
     expect(writtenSource(`${long}he said: `)).toBeNull();
   });
 });
