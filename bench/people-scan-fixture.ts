@@ -18,8 +18,8 @@ if (!out) {
 const WORDS = [
   'said', 'says', 'told', 'the', 'of', 'of the', 'a', 'an', 'and', 'and/or', 'a/b', 'x|y', 'in', 'de', 'van', 'der', 'al', 'st', 'according to', 'spokeswoman',
   'chairman', 'economist', 'analyst', 'protested', 'declined', 'has', 'would', 'also', '3.5', '1987', '1987/88', '42nd', '10%', 'mln', 'dlrs', 'year.', 'week,',
-  'Reuters', 'Mr', 'Mrs.', 'James', 'Baker', 'Bill', 'Blasio', 'De', 'U.S.', 'ST.', 'NASA', "O'Neill", 'O’Neill’s', 'Jean-Pierre', 'Raffarin', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
-  'Treasury', 'Secretary', 'President', 'Reagan', 'The', 'But', 'However,', 'Last', 'Monday', 'On', 'In', 'New', 'Yorker', 'Goalkeeper', 'Knowing', 'Bank', 'Japan',
+  'Reuters', 'Mr', 'Mrs.', 'James', 'Varek', 'Bill', 'Vasuro', 'De', 'U.S.', 'ST.', 'NASA', "O'Neill", 'O’Neill’s', 'Jean-Pierre', 'Tessarin', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
+  'Treasury', 'Secretary', 'President', 'Reyvan', 'The', 'But', 'However,', 'Last', 'Monday', 'On', 'In', 'New', 'Yorker', 'Goalkeeper', 'Knowing', 'Bank', 'Japan',
   'Corp', 'Downing', 'St', 'Britain', 'He', 'She', 'Smith,', 'Jones.', '"Yes,"', '“No.”', '(', ')', ':', '—', '-', ',', '.', "'", 'é', 'naïve',
 ];
 const BLANKS = [' ', ' ', ' ', '  ', '\u00a0', '\t', '\n', '\u2009'];
@@ -37,7 +37,7 @@ const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)] as T;
 
 function paragraph(): string {
   const kind = next(10);
-  if (kind === 0) return Array.from({ length: 3 + next(5) }, () => pick(['SMITH', 'REGRETS', 'VOLCKER', 'U.S.', 'TO', 'JOIN', 'GATT'])).join(' ');
+  if (kind === 0) return Array.from({ length: 3 + next(5) }, () => pick(['SMITH', 'REGRETS', 'VOLMARK', 'U.S.', 'TO', 'JOIN', 'GATT'])).join(' ');
   const words: string[] = [];
   if (kind === 1) words.push(`${pick(['WASHINGTON', 'NEW YORK', 'PARIS'])}, ${pick(['March', 'Feb'])} ${1 + next(28)} -`);
   for (let n = 0, len = 4 + next(40); n < len; n++) words.push(pick(WORDS), pick(BLANKS));

@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
@@ -450,6 +451,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let narration: string | null = null;
   const narrationBefore = (pos: number, reach: number): string => (narration ??= narrationOnly((joined ??= paragraphs.join('\n\n')), quotedRanges)).slice(Math.max(0, pos - reach), pos);
   let lastSpeaker: { speaker: Speaker; paragraph: number } | null = null;
+  // Speakers given to written text (writing.ts): no one spoke, so no later quote continues them.
+  const writtenBy = new Set<Speaker>();
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
   let lastAttribution: Attribution | null = null;
@@ -884,6 +887,16 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         q.base = base;
         const ex = explicit[k];
+        // The words of a poster, a headline or a rule ("a banner reading “…”") are the writing's: its issuer's, else its own (writing.ts).
+        // (Not over the quote's own attribution before the writing: "Mr Ode said the banner read “…”".)
+        const written = ex?.slot === 'slot_tail' ? null : writtenSource(f.ctx.pre);
+        if (written && (!ex || ex.at >= base + f.ctx.preStart + written.at)) {
+          const key = written.issuer ? foldName(written.issuer) : '';
+          const p = key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined;
+          f.speaker = p ? personSpeaker(p) : { name: written.issuer ?? written.writing, role: null, person: null };
+          writtenBy.add(f.speaker);
+          return;
+        }
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
@@ -1114,7 +1127,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       });
       for (let k = speech.length - 1; k >= 0; k--) {
         const spoken = speech[k]?.speaker;
-        if (spoken) {
+        if (spoken && !writtenBy.has(spoken)) {
           lastSpeaker = { speaker: spoken, paragraph: i };
           break;
         }

@@ -200,7 +200,17 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
       appositive = null;
     }
     // "Paul Brandt, who led the inspection," — a relative clause describes, it is no role.
-    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) appositive = null;
+    if (appositive && /^(?:who|whose|which|that|whom)\b/u.test(appositive)) {
+      appositive = null;
+      // "Ravi Osmund, founder of Open Pages Trust, which backs small publishers, said": the clause
+      // describes the organisation; the role before it is still the named head's appositive.
+      const role = chunks[chunks.length - 1] ?? '';
+      const named = chunks[chunks.length - 2];
+      if (named !== undefined && ENDS_IN_TWO_WORD_NAME.test(named.trim()) && (DESCRIPTIVE_APPOSITIVE_START.test(role) || POSSESSIVE_NAME_APPOSITIVE.test(role) || isTitleAppositive(role, named)) && !/^(?:who|whose|which|that|whom)\b/u.test(role)) {
+        chunks.pop();
+        appositive = role;
+      }
+    }
   } else if (t.endsWith(',')) chunks.pop();
   else if (chunks.length >= 2) {
     const open = unclosedAppositive(chunks[chunks.length - 2] ?? '', chunks[chunks.length - 1] ?? '');
@@ -235,7 +245,9 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // A capitalised modifier may follow the article: "a Green member of the European Parliament".
   // Or a capitalised title with its organisation: "Tomas Ferrel, President of the Andean Mining
   // Association told …" is Ferrel's, not the association's (the head of the appositive speaks).
-  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && isTitleAppositive(chunk, before))) return null;
+  // Or a lower-case role of an organisation, coordinated or not: "Peter Alcott, chairman of Brenner
+  // Holdings and director of research at Corvo Bank said" is Alcott's, the whole chunk his role.
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk)))) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
@@ -245,6 +257,12 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   return { words: name, appositive: chunk.trim() };
 }
 const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
+const FIRST_WORD = /^\s*(\p{Ll}+)\b/u;
+/** "chairman of …", "director and chief economist at …": a chunk whose first word is a lower-case role or title. */
+function opensWithLowerRole(chunk: string): boolean {
+  const w = FIRST_WORD.exec(chunk)?.[1];
+  return w !== undefined && (isTitleWord(w) || isRoleWord(w));
+}
 
 /**
  * "Hussein Sayed, Chief Market Strategist at FXTM," — a capitalised job title after a full name is

@@ -74,7 +74,10 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
   const target = new Map<string, Draft>();
   for (const d of drafts.values()) {
     const longer = bySuffix.get(d.key);
-    if (longer?.length === 1 && longer[0]) target.set(d.key, longer[0]);
+    // A description is no longer form of a name: "comptroller of New York City" is not "City", nor
+    // "chairman of GTE" the company GTE.
+    // "Dr Quill" is not the full-named Quill the archive never calls a doctor.
+    if (longer?.length === 1 && longer[0] && !described(longer[0]) && !described(d) && !(doctor(d) && surnameOnly(d) && !doctor(longer[0]))) target.set(d.key, longer[0]);
   }
   const root = (d: Draft): Draft => {
     let cur = d;
@@ -117,6 +120,23 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
     if (name !== undefined) canonical.set(d.key, name);
   }
   return { entries, canonical };
+}
+
+const STARTS_LOWER = /^\p{Ll}/u;
+/** A description written with a name in it ("chairman of GTE"): each of its forms opens in lower case. */
+function described(d: Draft): boolean {
+  // (Not a name opening with a particle: "al-Chalabi", "de Blasio".)
+  if (d.tokens.length < 2 || PARTICLES.has(d.tokens[0] ?? '')) return false;
+  for (const form of d.forms.keys()) if (!STARTS_LOWER.test(form)) return false;
+  return true;
+}
+
+const DOCTOR = /^(?:dr\.?|doctor|prof\.?|professor)$/u;
+const surnameOnly = (d: Draft): boolean => d.tokens.filter((t) => !PARTICLES.has(t)).length === 1;
+/** The name was given with a doctor's or professor's title (its role), as written in the article. */
+function doctor(d: Draft): boolean {
+  for (const r of d.roles.keys()) if (DOCTOR.test(r)) return true;
+  return false;
 }
 
 /** Full names (two words besides particles) first, then the most quoted, then the longer. */

@@ -11,6 +11,7 @@ import { PARTICLES, foldName } from './names.js';
 import { DEFAULT_KIND_WEIGHTS } from './quote-kind.js';
 import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
+import { shownForm } from './shown-name.js';
 
 export interface Quote {
   article: string;
@@ -98,6 +99,15 @@ function namedInArticle(quotes: readonly Quote[]): Quote[] {
   });
 }
 
+const PEERAGE_TITLE = /(?<![\p{L}\p{N}])(Lord|Lady|Baroness|Viscount|Sir|Dame)\s+(\p{Lu}[\p{L}'’-]*)(?![\p{L}'’-])/gu;
+
+/** Each surname the article writes after a peerage or knight's title, with that title (one pass over the text). */
+function peerageTitles(paragraphs: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of paragraphs) for (const m of p.matchAll(PEERAGE_TITLE)) if (m[1] && m[2] && !out.has(foldName(m[2]))) out.set(foldName(m[2]), m[1]);
+  return out;
+}
+
 /** The quotes of these articles, in order, before speakers are merged across the archive (`fromQuotes`). */
 export function extractQuotes(articles: readonly Article[]): Quote[] {
   const raw: Quote[] = [];
@@ -108,9 +118,15 @@ export function extractQuotes(articles: readonly Article[]): Quote[] {
   articles.forEach((a, k) => {
     const quotes = extracted[k];
     if (!quotes) return;
+    let titles: Map<string, string> | null = null;
     for (const q of attributeArticle(a.paragraphs, { extracted: quotes })) {
       if (q.kind === 'fragment') continue;
-      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker, role: q.role, kind: q.kind, start: q.start, end: q.end });
+      // A peer or a knight the article names only by title and surname is shown so ("Lord Tenby"):
+      // the surname alone would merge with another person of that surname across the archive.
+      const title = q.speaker !== null && !q.speaker.includes(' ') ? (titles ??= peerageTitles(a.paragraphs)).get(foldName(q.speaker)) : undefined;
+      if (title !== undefined && q.speaker !== null) q.speaker = `${title} ${q.speaker}`;
+      // Shown without Reuters' markup and glued-on words (shown-name.ts).
+      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker === null ? null : shownForm(q.speaker), role: q.role === null ? null : shownForm(q.role), kind: q.kind, start: q.start, end: q.end });
     }
   });
   return raw;

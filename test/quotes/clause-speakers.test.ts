@@ -41,8 +41,8 @@ describe('a pronoun and the clause its antecedent stands in', () => {
   it('GIVEN an opening phrase closed by a comma ("One woman, Vera Lapete, found …") THEN the named person is still the main subject; after "when" THEN not', () => {
     const opening = ['One woman, Vera Lapete, found her sister in the square after 28 years. "We threw ourselves into each other\'s arms," she said.'];
     expect(featuresAt(opening, 'We threw').get('Vera Lapete')?.ante_main).toBe(1);
-    const side = ['The vote came when Mr Blunkett argued for the bill. "It is the right thing to do," he said.'];
-    expect(featuresAt(side, 'It is the right').get('Blunkett')?.ante_main).toBeUndefined();
+    const side = ['The vote came when Mr Blunkard argued for the bill. "It is the right thing to do," he said.'];
+    expect(featuresAt(side, 'It is the right').get('Blunkard')?.ante_main).toBeUndefined();
   });
 
   it('GIVEN "Growth will slow as Peter Lindqvist leaves, finance minister Ronald Demmer said" THEN the minister who closes the sentence is its main subject, the name in the reported clause is not', () => {
@@ -56,7 +56,7 @@ describe('a pronoun and the clause its antecedent stands in', () => {
     expect(featuresAt(inverted, 'We will miss').get('Peter Lindqvist')?.ante_main).toBeUndefined();
   });
 
-  it('GIVEN "Peter Nielson, who is party chairman, said he had suspended Mr Houston" THEN Nielson is the main subject (the appositive\'s comma before "said" reports nothing); after "that was not enough for Mr Sarkozy" THEN a demonstrative "that" opens no clause', () => {
+  it('GIVEN "Peter Nielson, who is party chairman, said he had suspended Mr Houston" THEN Nielson is the main subject (the appositive\'s comma before "said" reports nothing); after "that was not enough for Mr Tarkoly" THEN a demonstrative "that" opens no clause', () => {
     const text = [
       'Peter Nielson, who is party chairman, said he had suspended Mr Houston on Friday. He said the evidence would be looked into. He added: "I cannot comment too much at the moment."',
     ];
@@ -68,8 +68,8 @@ describe('a pronoun and the clause its antecedent stands in', () => {
     expect(fs.get('Peter Misselbrook')?.ante_main).toBe(1);
     expect(fs.get('McLetchie')?.ante_main).toBeUndefined();
     expect(fs.get('Tods Murray')?.ante_main).toBeUndefined();
-    const demonstrative = ['John Snow welcomed the plan. But that was not enough for Mr Sarkozy. "It is up to them to say so," he said.'];
-    expect(featuresAt(demonstrative, 'It is up to').get('Sarkozy')?.ante_main).toBe(1);
+    const demonstrative = ['John Snow welcomed the plan. But that was not enough for Mr Tarkoly. "It is up to them to say so," he said.'];
+    expect(featuresAt(demonstrative, 'It is up to').get('Tarkoly')?.ante_main).toBe(1);
   });
 });
 
@@ -113,10 +113,10 @@ describe('names and roles written the Reuters and BBC way', () => {
     expect(speakerOf(text, 'The regulator should')).toBe('Prettejohn');
   });
 
-  it('GIVEN "New Yorker Dick Morris" THEN the person is Dick Morris, not "Yorker Dick Morris"', () => {
-    const names = personNames(['Political consultant and New Yorker Dick Morris said the race was over.']);
-    expect(names).toContain('Dick Morris');
-    expect(names).not.toContain('Yorker Dick Morris');
+  it('GIVEN "New Yorker Dick Morvan" THEN the person is Dick Morvan, not "Yorker Dick Morvan"', () => {
+    const names = personNames(['Political consultant and New Yorker Dick Morvan said the race was over.']);
+    expect(names).toContain('Dick Morvan');
+    expect(names).not.toContain('Yorker Dick Morvan');
   });
 
   it('GIVEN "Manchester Victoria Station" mid-sentence THEN it stays one place name; a "-ster" role ("Youngster Kieran Richardson") is still a role', () => {

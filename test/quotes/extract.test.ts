@@ -38,7 +38,7 @@ describe('extractQuotes', () => {
   });
 
   it('GIVEN words quoted inside a reporting sentence THEN a partial quote', () => {
-    const [q] = extractQuotes(['Goldstein said in an email that “the attempt to exploit this tragedy is shameful.”']);
+    const [q] = extractQuotes(['Goldmeyer said in an email that “the attempt to exploit this tragedy is shameful.”']);
     expect(q?.kind).toBe('partial');
   });
 
@@ -131,7 +131,7 @@ describe('attributeArticle on bad input', () => {
   });
 
   it('GIVEN inputs of growing size THEN the quotes found grow in proportion (linear)', () => {
-    const unit = 'Officials met on Tuesday. “It is not a request,” Henry Lucero told reporters. He added: “We will act.” ';
+    const unit = 'Officials met on Tuesday. “It is not a request,” Henry Ludero told reporters. He added: “We will act.” ';
     const counts = sizes.map((n) => attributeArticle([unit.repeat(Math.ceil(n / unit.length))]).length);
     expect(counts[1]! / counts[0]!).toBeCloseTo(4, 1);
   });

@@ -4,15 +4,15 @@ import { readMention, subjectAfter, subjectBefore } from '../../src/quotes/phras
 
 describe('foldName', () => {
   it('GIVEN case, accents and punctuation variants THEN one key', () => {
-    expect(new Set(['De Blasio', 'de Blasio', 'DE BLASIO', 'de  Blasio.'].map(foldName))).toEqual(new Set(['de blasio']));
+    expect(new Set(['De Vasuro', 'de Vasuro', 'DE VASURO', 'de  Vasuro.'].map(foldName))).toEqual(new Set(['de vasuro']));
     expect(foldName('Zoë O’Neill-Dubé')).toBe('zoe oneill dube');
   });
 });
 
 describe('displayCase', () => {
   it('GIVEN a name in capitals THEN capitalised words, particles in lower case', () => {
-    expect(displayCase('HENRY LUCERO')).toBe('Henry Lucero');
-    expect(displayCase('BILL DE BLASIO')).toBe('Bill de Blasio');
+    expect(displayCase('HENRY LUDERO')).toBe('Henry Ludero');
+    expect(displayCase('BILL DE VASURO')).toBe('Bill de Vasuro');
     expect(displayCase('MARY O’NEILL-SMITH')).toBe('Mary O’Neill-Smith');
   });
 
@@ -24,19 +24,19 @@ describe('displayCase', () => {
 
 describe('splitTitle', () => {
   it('GIVEN titles and acronyms before a name THEN they are split off', () => {
-    expect(splitTitle(['Acting', 'ICE', 'Director', 'Matthew', 'Albence'])).toEqual({ title: ['Acting', 'ICE', 'Director'], name: ['Matthew', 'Albence'] });
-    expect(splitTitle(['Mayor', 'Bill', 'de', 'Blasio'])).toEqual({ title: ['Mayor'], name: ['Bill', 'de', 'Blasio'] });
+    expect(splitTitle(['Acting', 'ICE', 'Director', 'Matthew', 'Olbrect'])).toEqual({ title: ['Acting', 'ICE', 'Director'], name: ['Matthew', 'Olbrect'] });
+    expect(splitTitle(['Mayor', 'Bill', 'de', 'Vasuro'])).toEqual({ title: ['Mayor'], name: ['Bill', 'de', 'Vasuro'] });
     expect(splitTitle(['Belgian', 'Willy', 'de', 'Clercq'])).toEqual({ title: ['Belgian'], name: ['Willy', 'de', 'Clercq'] });
   });
 
   it('GIVEN a name in capitals THEN it is not taken for acronyms', () => {
-    expect(splitTitle(['HENRY', 'LUCERO'])).toEqual({ title: [], name: ['HENRY', 'LUCERO'] });
+    expect(splitTitle(['HENRY', 'LUDERO'])).toEqual({ title: [], name: ['HENRY', 'LUDERO'] });
   });
 });
 
 describe('looksLikePersonName', () => {
   it('GIVEN names and non-names THEN tells them apart', () => {
-    expect(looksLikePersonName(['Freddi', 'Goldstein'])).toBe(true);
+    expect(looksLikePersonName(['Freddi', 'Goldmeyer'])).toBe(true);
     expect(looksLikePersonName(['Ben', 'van', 'der', 'Pluijm'])).toBe(true);
     expect(looksLikePersonName(['Nova', 'Scotia', 'Health', 'Authority'])).toBe(false);
     expect(looksLikePersonName(['CHINA', 'LIKELY', 'TO', 'JOIN', 'GATT'])).toBe(false);
@@ -49,12 +49,12 @@ describe('readMention', () => {
     return p ? readMention(p) : null;
   };
 
-  it('GIVEN "spokeswoman Freddi Goldstein" THEN the name and the role', () => {
-    expect(mention('New York City will not change, spokeswoman Freddi Goldstein ')).toMatchObject({ kind: 'name', name: ['Freddi', 'Goldstein'], role: 'spokeswoman' });
+  it('GIVEN "spokeswoman Freddi Goldmeyer" THEN the name and the role', () => {
+    expect(mention('New York City will not change, spokeswoman Freddi Goldmeyer ')).toMatchObject({ kind: 'name', name: ['Freddi', 'Goldmeyer'], role: 'spokeswoman' });
   });
 
-  it('GIVEN "Henry Lucero, a senior US official," THEN the appositive is the role', () => {
-    expect(mention('Henry Lucero, a senior US official, ')).toMatchObject({ kind: 'name', name: ['Henry', 'Lucero'], role: 'senior US official' });
+  it('GIVEN "Henry Ludero, a senior US official," THEN the appositive is the role', () => {
+    expect(mention('Henry Ludero, a senior US official, ')).toMatchObject({ kind: 'name', name: ['Henry', 'Ludero'], role: 'senior US official' });
   });
 
   it('GIVEN "City officials in Denver" THEN a group, not "Denver"', () => {

@@ -6,7 +6,7 @@ import { looksLikePersonName, nameFlags, runFlags, splitTitle } from '../../src/
 import { People, paragraphBases } from '../../src/quotes/people.js';
 import { readMention } from '../../src/quotes/phrase.js';
 
-const WORDS = ['Mr', 'Dr.', 'President', 'Acting', 'ICE', 'Director', 'Matthew', 'Albence', 'de', 'Blasio', 'Bill', 'St.', 'Germain', 'Fernand', 'HENRY', 'LUCERO', 'Bank', 'of', 'Japan', 'The', 'But', 'Belgian', 'Willy', 'Clercq', "Baker's", 'U.S.', 'Treasury', 'Monday', 'ex-Minister', '1987', 'Nasa', 'NASA', 'Ab', 'X', ''];
+const WORDS = ['Mr', 'Dr.', 'President', 'Acting', 'ICE', 'Director', 'Matthew', 'Olbrect', 'de', 'Vasuro', 'Bill', 'St.', 'Vermain', 'Fernand', 'HENRY', 'LUDERO', 'Bank', 'of', 'Japan', 'The', 'But', 'Belgian', 'Willy', 'Clercq', "Varek's", 'U.S.', 'Treasury', 'Monday', 'ex-Minister', '1987', 'Nasa', 'NASA', 'Ab', 'X', ''];
 const run = fc.array(fc.constantFrom(...WORDS), { maxLength: 7 });
 
 describe('name lists built by pushing', () => {
@@ -20,11 +20,11 @@ describe('name lists built by pushing', () => {
 
   it('splitTitle and looksLikePersonName answer as before on fixed runs', () => {
     const cases: Array<[string[], string[], string[], boolean]> = [
-      [['Acting', 'ICE', 'Director', 'Matthew', 'Albence'], ['Acting', 'ICE', 'Director'], ['Matthew', 'Albence'], false],
-      [['Fernand', 'St.', 'Germain'], [], ['Fernand', 'St.', 'Germain'], true],
-      [['HENRY', 'LUCERO'], [], ['HENRY', 'LUCERO'], true],
+      [['Acting', 'ICE', 'Director', 'Matthew', 'Olbrect'], ['Acting', 'ICE', 'Director'], ['Matthew', 'Olbrect'], false],
+      [['Fernand', 'St.', 'Vermain'], [], ['Fernand', 'St.', 'Vermain'], true],
+      [['HENRY', 'LUDERO'], [], ['HENRY', 'LUDERO'], true],
       [['Belgian', 'Willy', 'de', 'Clercq'], ['Belgian'], ['Willy', 'de', 'Clercq'], true],
-      [["Baker's", 'Treasury'], ["Baker's"], ['Treasury'], true],
+      [["Varek's", 'Treasury'], ["Varek's"], ['Treasury'], true],
       [['Bank', 'of', 'Japan'], ['Bank'], ['of', 'Japan'], false],
       [[], [], [], false],
     ];
@@ -42,8 +42,8 @@ describe('name lists built by pushing', () => {
 
   it('keeps roles, role-opened runs and lone names in the name scan', () => {
     const paragraphs = [
-      'Goalkeeper Marek Dvorsky kept his place, and spokeswoman Freddi Goldstein said the club agreed.',
-      '“We are ready,” said Mr Blair, the prime minister.',
+      'Goalkeeper Marek Dvorsky kept his place, and spokeswoman Freddi Goldmeyer said the club agreed.',
+      '“We are ready,” said Mr Brant, the prime minister.',
       'Yuni, a resident of Lampung, said: “The water came fast.”',
     ];
     const bases = paragraphBases(paragraphs);
@@ -51,18 +51,18 @@ describe('name lists built by pushing', () => {
     const byName = new Map([...people.persons.values()].map((p) => [p.name, p]));
     // The capitalised role opening the run is cut off: the name starts at "Marek", and the role word counts as evidence.
     expect(byName.get('Marek Dvorsky')).toMatchObject({ firstAt: (paragraphs[0] ?? '').indexOf('Marek'), evidence: 1 });
-    expect(byName.get('Freddi Goldstein')?.role).toBe('spokeswoman');
+    expect(byName.get('Freddi Goldmeyer')?.role).toBe('spokeswoman');
     expect(byName.get('Yuni')?.key).toBe('yuni');
-    expect(byName.get('Blair')?.gender).toBe('m');
+    expect(byName.get('Brant')?.gender).toBe('m');
     // A person named as a speaker later folds the same way as one the scan found.
-    expect(people.personFor(['Freddi', 'Goldstein'], 500)).toBe(byName.get('Freddi Goldstein'));
+    expect(people.personFor(['Freddi', 'Goldmeyer'], 500)).toBe(byName.get('Freddi Goldmeyer'));
   });
 
   it('reads a mention role from the lead and the title, without honorifics or trailing marks', () => {
-    expect(readMention({ words: ['spokeswoman,', 'Mr', 'Freddi', 'Goldstein'], appositive: null })).toMatchObject({ kind: 'name', name: ['Freddi', 'Goldstein'] });
-    expect(readMention({ words: ['Acting', 'ICE', 'Director', 'Matthew', 'Albence'], appositive: 'a senior official' })).toMatchObject({
+    expect(readMention({ words: ['spokeswoman,', 'Mr', 'Freddi', 'Goldmeyer'], appositive: null })).toMatchObject({ kind: 'name', name: ['Freddi', 'Goldmeyer'] });
+    expect(readMention({ words: ['Acting', 'ICE', 'Director', 'Matthew', 'Olbrect'], appositive: 'a senior official' })).toMatchObject({
       kind: 'name',
-      name: ['Matthew', 'Albence'],
+      name: ['Matthew', 'Olbrect'],
       role: 'Acting ICE Director, senior official',
     });
   });

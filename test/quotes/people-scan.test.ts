@@ -14,8 +14,8 @@ import { pick, seeded } from './seeded.js';
 
 
 const NAME_WORDS = [
-  'Treasury', 'Secretary', 'James', 'Baker', 'Acting', 'ICE', 'Director', 'de', 'Blasio', 'Bill', 'St.', 'Germain', 'Fernand', 'Belgian', 'Willy',
-  'HENRY', 'LUCERO', 'The', 'But', 'Mr', 'Reuters', 'Bank', 'Japan', 'U.S.', 'Monday', '1987', 'Smith’s', 'ex-Minister', 'van', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
+  'Treasury', 'Secretary', 'James', 'Varek', 'Acting', 'ICE', 'Director', 'de', 'Vasuro', 'Bill', 'St.', 'Vermain', 'Fernand', 'Belgian', 'Willy',
+  'HENRY', 'LUDERO', 'The', 'But', 'Mr', 'Reuters', 'Bank', 'Japan', 'U.S.', 'Monday', '1987', 'Smith’s', 'ex-Minister', 'van', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
   'Jean-Pierre', 'NASA', 'University', 'Al', 'st', 'ST.', 'Sergeant-at-Arms',
 ];
 
@@ -48,7 +48,7 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     expect(names).toBeGreaterThan(500);
     expect(titled).toBeGreaterThan(500);
     expect(nameFlags('The') & NAME_FLAG.NON_STARTER).not.toBe(0);
-    expect(nameFlags('Baker') & NAME_FLAG.NON_STARTER).toBe(0);
+    expect(nameFlags('Varek') & NAME_FLAG.NON_STARTER).toBe(0);
   });
 
   it('the dateline expression is skipped only where it cannot match', () => {
@@ -79,7 +79,7 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
 
   it('a title line is what the expressions say: no lower-case letter in any script, three runs of capitals', () => {
     const next = seeded(23);
-    const pieces = ['ST.', 'GERMAIN', 'REGRETS', 'VOLCKER', 'a', 'é', 'ß', 'É', 'ÉTÉ', '𝐀𝐁', '𝐚', 'Ⅻ', ' ', ' ', '-', '1987', 'U.S.', '\u00a0', 'I'];
+    const pieces = ['ST.', 'VERMAIN', 'REGRETS', 'VOLMARK', 'a', 'é', 'ß', 'É', 'ÉTÉ', '𝐀𝐁', '𝐚', 'Ⅻ', ' ', ' ', '-', '1987', 'U.S.', '\u00a0', 'I'];
     let lines = 0;
     let prose = 0;
     for (let n = 0; n < 20000; n++) {
@@ -95,40 +95,40 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
 
   it('GIVEN crafted paragraphs (titles, roles, particles, apostrophes, hyphens, astral letters, an all-caps line) THEN the persons, mentions and organisations are main\'s', () => {
     const paras = [
-      'WASHINGTON, March 3 - Treasury Secretary James Baker said on Tuesday the dollar was stable.',
-      'ST. GERMAIN REGRETS VOLCKER STEPPING DOWN',
-      'Goalkeeper Marek Dvorsky said the Chancellor of the Exchequer Gordon Brown had called. But Acting ICE Director Matthew Albence declined.',
-      'The British Chambers of Commerce welcomed the plan, spokeswoman Freddi Goldstein told Reuters. Mayor Bill de Blasio agreed.',
-      'De Blasio said O’Neill’s plan and Jean-Pierre Raffarin’s were fine, according to Zoë Ünal.',
-      'New Yorker Dick Morris and 𝐀𝐁𝐂 Corp met Mr Blair in de.',
+      'WASHINGTON, March 3 - Treasury Secretary James Varek said on Tuesday the dollar was stable.',
+      'ST. VERMAIN REGRETS VOLMARK STEPPING DOWN',
+      'Goalkeeper Marek Dvorsky said the Chancellor of the Exchequer Gordon Brack had called. But Acting ICE Director Matthew Olbrect declined.',
+      'The British Chambers of Commerce welcomed the plan, spokeswoman Freddi Goldmeyer told Reuters. Mayor Bill de Vasuro agreed.',
+      'De Vasuro said O’Neill’s plan and Jean-Pierre Tessarin’s were fine, according to Zoë Ünal.',
+      'New Yorker Dick Morvan and 𝐀𝐁𝐂 Corp met Mr Brant in de.',
     ];
     const people = new People(paras, paragraphBases(paras), () => false);
     expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt])).toEqual([
-      ['Bill de Blasio', 'Mayor', null, 3, 369],
-      ['James Baker', 'Treasury Secretary', null, 2, 22],
+      ['Bill de Vasuro', 'Mayor', null, 3, 369],
+      ['James Varek', 'Treasury Secretary', null, 2, 22],
       ['Marek Dvorsky', null, null, 2, 147],
-      ['Gordon Brown', 'Exchequer', null, 2, 188],
-      ['Matthew Albence', 'Acting ICE Director', null, 1, 227],
+      ['Gordon Brack', 'Exchequer', null, 2, 188],
+      ['Matthew Olbrect', 'Acting ICE Director', null, 1, 227],
       ['British Chambers', null, null, 0, 278],
-      ['Freddi Goldstein', 'spokeswoman', 'f', 2, 338],
-      ['Jean-Pierre Raffarin', null, null, 0, 433],
+      ['Freddi Goldmeyer', 'spokeswoman', 'f', 2, 338],
+      ['Jean-Pierre Tessarin', null, null, 0, 433],
       ['Zoë Ünal', null, null, 1, 480],
-      ['Dick Morris', null, null, 1, 495],
-      ['Blair', null, 'm', 2, 534],
+      ['Dick Morvan', null, null, 1, 495],
+      ['Brant', null, 'm', 2, 534],
     ]);
     expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject])).toEqual([
-      [22, 'James Baker', true],
+      [22, 'James Varek', true],
       [147, 'Marek Dvorsky', true],
-      [188, 'Gordon Brown', true],
-      [227, 'Matthew Albence', true],
+      [188, 'Gordon Brack', true],
+      [227, 'Matthew Olbrect', true],
       [278, 'British Chambers', true],
-      [338, 'Freddi Goldstein', true],
-      [369, 'Bill de Blasio', true],
-      [399, 'Bill de Blasio', true],
-      [433, 'Jean-Pierre Raffarin', false],
+      [338, 'Freddi Goldmeyer', true],
+      [369, 'Bill de Vasuro', true],
+      [399, 'Bill de Vasuro', true],
+      [433, 'Jean-Pierre Tessarin', false],
       [480, 'Zoë Ünal', false],
-      [495, 'Dick Morris', false],
-      [534, 'Blair', false],
+      [495, 'Dick Morvan', false],
+      [534, 'Brant', false],
     ]);
     // "The British Chambers of Commerce": the organisation's whole name, joined across "of" (the opener dropped by its flags).
     expect(people.orgBefore(300, 1000)).toBe('British Chambers of Commerce');
@@ -136,13 +136,13 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
   });
 
   it('GIVEN a 1 MB paragraph of names and sentence openers THEN the scan finishes and finds every name', () => {
-    const unit = 'But The Acting Director Matthew Albence said. Then ICE van der Berg ';
+    const unit = 'But The Acting Director Matthew Olbrect said. Then ICE van der Berg ';
     const n = Math.ceil(1_000_000 / unit.length);
     const people = new People([unit.repeat(n)], [0], () => false);
-    // Each unit's Albence; "… van der Berg But The Acting …" runs on into the next unit, so only the last Berg stands alone.
-    expect([...people.persons.values()].map((p) => p.name).sort()).toEqual(['Matthew Albence', 'van der Berg']);
+    // Each unit's Olbrect; "… van der Berg But The Acting …" runs on into the next unit, so only the last Berg stands alone.
+    expect([...people.persons.values()].map((p) => p.name).sort()).toEqual(['Matthew Olbrect', 'van der Berg']);
     expect(people.mentions.length).toBe(n + 1);
-    expect(people.mentions[0]?.person.name).toBe('Matthew Albence');
+    expect(people.mentions[0]?.person.name).toBe('Matthew Olbrect');
   });
 
   // Review 16: each skipped opener once cut the run's word list anew (quadratic: 80,000 words took 27 s).
@@ -202,11 +202,11 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
   });
 
   it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
-    const paras = ['He met the senior political analyst James Baker on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
+    const paras = ['He met the senior political analyst James Varek on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
     const people = new People(paras, paragraphBases(paras), () => false);
     expect([...people.persons.values()].map((p) => [p.name, p.role])).toEqual([
       ['Mary Ann Smith', 'chief executive officer'],
-      ['James Baker', 'senior political analyst'],
+      ['James Varek', 'senior political analyst'],
       ['Jane Doe', 'senior political analyst'],
     ]);
   });

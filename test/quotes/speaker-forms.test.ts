@@ -39,7 +39,7 @@ describe('a possessive is never the speaker', () => {
     expect(subjectBefore("Nor-Tek's earlier", 'reported')).toBeNull();
   });
 
-  it('GIVEN "Norway\'s fisheries minister … called it “…”" or "Baker\'s remarks shook …" THEN the possessive is no candidate', () => {
+  it('GIVEN "Norway\'s fisheries minister … called it “…”" or "Varek\'s remarks shook …" THEN the possessive is no candidate', () => {
     expect(featuresAt(['Norway\'s fisheries minister on Friday called the quota deal "a good day for the coast."'], 'a good day').has("Norway's")).toBe(false);
     const text = ['Henley\'s remarks shook dealers all morning. "Nobody wants to hold sterling now," one trader said.'];
     expect(featuresAt(text, 'Nobody wants').has("Henley's")).toBe(false);

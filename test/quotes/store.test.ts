@@ -16,9 +16,9 @@ const ARTICLES: Article[] = [
 
 Council passes budget
 
-Mayor Bill de Blasio defended the budget on Tuesday.
+Mayor Bill de Vasuro defended the budget on Tuesday.
 
-“This budget keeps every library open,” de Blasio said. “It protects the parks too.”
+“This budget keeps every library open,” de Vasuro said. “It protects the parks too.”
 
 Budget director Ana Ruiz said the city “will not raise property taxes this year.”`,
   ),
@@ -28,7 +28,7 @@ Budget director Ana Ruiz said the city “will not raise property taxes this yea
 
 Subway plan
 
-“We need a second tunnel under the river,” De Blasio told reporters on Friday.
+“We need a second tunnel under the river,” De Vasuro told reporters on Friday.
 
 Transit chief Omar Haddad disagreed. “The tunnel would take fifteen years to build,” he said.`,
   ),
@@ -69,14 +69,14 @@ const userErrorOf = (f: () => unknown): string => {
 };
 
 describe('buildRegistry', () => {
-  it('GIVEN "De Blasio", "de Blasio" and "Bill de Blasio" THEN one speaker, Bill de Blasio', () => {
+  it('GIVEN "De Vasuro", "de Vasuro" and "Bill de Vasuro" THEN one speaker, Bill de Vasuro', () => {
     const { entries, canonical } = buildRegistry([
-      { name: 'Bill de Blasio', role: 'Mayor', article: 'a' },
-      { name: 'De Blasio', role: null, article: 'b' },
-      { name: 'de Blasio', role: null, article: 'c' },
+      { name: 'Bill de Vasuro', role: 'Mayor', article: 'a' },
+      { name: 'De Vasuro', role: null, article: 'b' },
+      { name: 'de Vasuro', role: null, article: 'c' },
     ]);
-    expect(entries).toEqual([{ name: 'Bill de Blasio', quotes: 3, articles: 3, roles: ['Mayor'] }]);
-    expect(canonical.get('de blasio')).toBe('Bill de Blasio');
+    expect(entries).toEqual([{ name: 'Bill de Vasuro', quotes: 3, articles: 3, roles: ['Mayor'] }]);
+    expect(canonical.get('de vasuro')).toBe('Bill de Vasuro');
   });
 
   it('GIVEN two people with the same surname in different articles THEN they stay apart, and the bare surname too', () => {
@@ -90,25 +90,25 @@ describe('buildRegistry', () => {
 
   it('GIVEN a name seen only in capitals and in mixed case THEN the mixed-case form is shown', () => {
     const { entries } = buildRegistry([
-      { name: 'HENRY LUCERO', role: null, article: 'a' },
-      { name: 'HENRY LUCERO', role: null, article: 'b' },
-      { name: 'Henry Lucero', role: null, article: 'c' },
+      { name: 'HENRY LUDERO', role: null, article: 'a' },
+      { name: 'HENRY LUDERO', role: null, article: 'b' },
+      { name: 'Henry Ludero', role: null, article: 'c' },
     ]);
-    expect(entries.map((e) => e.name)).toEqual(['Henry Lucero']);
+    expect(entries.map((e) => e.name)).toEqual(['Henry Ludero']);
   });
 });
 
 describe('QuoteStore.build', () => {
   it('GIVEN the fixture articles THEN every quote has its article, date, paragraph and canonical speaker', () => {
     expect(store.quotesOfArticle('city/budget').map(({ start: _s, end: _e, ...q }) => q)).toEqual([
-      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'This budget keeps every library open', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
-      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'It protects the parks too.', speaker: 'Bill de Blasio', role: 'Mayor', kind: 'direct' },
+      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'This budget keeps every library open', speaker: 'Bill de Vasuro', role: 'Mayor', kind: 'direct' },
+      { article: 'city/budget', date: '2021-03-02', paragraph: 3, text: 'It protects the parks too.', speaker: 'Bill de Vasuro', role: 'Mayor', kind: 'direct' },
       { article: 'city/budget', date: '2021-03-02', paragraph: 4, text: 'will not raise property taxes this year.', speaker: 'Ana Ruiz', role: 'Budget director', kind: 'partial' },
     ]);
   });
 
-  it('GIVEN "De Blasio told reporters" in an article without his full name THEN the registry gives Bill de Blasio', () => {
-    expect(store.quotesOfArticle('city/transit')[0]?.speaker).toBe('Bill de Blasio');
+  it('GIVEN "De Vasuro told reporters" in an article without his full name THEN the registry gives Bill de Vasuro', () => {
+    expect(store.quotesOfArticle('city/transit')[0]?.speaker).toBe('Bill de Vasuro');
   });
 
   it('GIVEN a pronoun after a named person THEN that person', () => {
@@ -119,7 +119,7 @@ describe('QuoteStore.build', () => {
 describe('QuoteStore.speakers', () => {
   it('GIVEN the fixtures THEN the most quoted first, with quote and article counts', () => {
     expect(store.speakers(2)).toEqual([
-      { name: 'Bill de Blasio', quotes: 3, articles: 2, roles: ['Mayor'] },
+      { name: 'Bill de Vasuro', quotes: 3, articles: 2, roles: ['Mayor'] },
       { name: 'Mary Smith', quotes: 2, articles: 1, roles: ['chief executive'] },
     ]);
   });
@@ -127,16 +127,16 @@ describe('QuoteStore.speakers', () => {
 
 describe('QuoteStore.quotesBySpeaker', () => {
   it('GIVEN a surname in any case THEN the one speaker with it, newest first', () => {
-    expect(store.quotesBySpeaker('DE BLASIO').map((q) => q.article)).toEqual(['city/transit', 'city/budget', 'city/budget']);
+    expect(store.quotesBySpeaker('DE VASURO').map((q) => q.article)).toEqual(['city/transit', 'city/budget', 'city/budget']);
   });
 
   it('GIVEN a topic THEN only that speaker’s quotes sharing its words, best first', () => {
-    expect(store.quotesBySpeaker('Bill de Blasio', { topic: 'tunnel river' }).map((q) => q.text)).toEqual(['We need a second tunnel under the river']);
-    expect(store.quotesBySpeaker('Bill de Blasio', { topic: 'parks' }).map((q) => q.text)).toEqual(['It protects the parks too.']);
+    expect(store.quotesBySpeaker('Bill de Vasuro', { topic: 'tunnel river' }).map((q) => q.text)).toEqual(['We need a second tunnel under the river']);
+    expect(store.quotesBySpeaker('Bill de Vasuro', { topic: 'parks' }).map((q) => q.text)).toEqual(['It protects the parks too.']);
   });
 
   it('GIVEN a limit THEN at most that many', () => {
-    expect(store.quotesBySpeaker('Bill de Blasio', { limit: 1 })).toHaveLength(1);
+    expect(store.quotesBySpeaker('Bill de Vasuro', { limit: 1 })).toHaveLength(1);
   });
 });
 
@@ -154,7 +154,7 @@ describe('QuoteStore.resolveSpeaker', () => {
   });
 
   it('GIVEN a form of address before a surname THEN it is ignored', () => {
-    expect(store.resolveSpeaker('Mr. de Blasio')).toBe('Bill de Blasio');
+    expect(store.resolveSpeaker('Mr. de Vasuro')).toBe('Bill de Vasuro');
     expect(store.resolveSpeaker('Ms Smith')).toBe('Mary Smith');
   });
 
@@ -167,12 +167,12 @@ describe('QuoteStore.resolveSpeaker', () => {
   });
 
   it('GIVEN a misspelt surname that is also a one-word speaker THEN the most quoted carrier of it first', () => {
-    const blairs = QuoteStore.build([
-      quoted('b1', 'Tony Blair', 3),
-      quoted('b2', 'Ian Blair', 2),
-      quoted('b3', 'Blair', 1),
+    const brants = QuoteStore.build([
+      quoted('b1', 'Tony Brant', 3),
+      quoted('b2', 'Ian Brant', 2),
+      quoted('b3', 'Brant', 1),
     ]);
-    expect(userErrorOf(() => blairs.resolveSpeaker('Bliar'))).toBe('no quotes from Bliar; did you mean Tony Blair, Ian Blair, Blair?');
+    expect(userErrorOf(() => brants.resolveSpeaker('Barnt'))).toBe('no quotes from Barnt; did you mean Tony Brant, Ian Brant, Brant?');
     expect(userErrorOf(() => store.resolveSpeaker('Hdadad'))).toBe('no quotes from Hdadad; did you mean Omar Haddad?');
   });
 
@@ -192,7 +192,7 @@ describe('QuoteStore.resolveSpeaker', () => {
 describe('QuoteStore.suggestSpeakers', () => {
   it('GIVEN the start of any part of a name THEN those speakers, most quoted first', () => {
     expect(store.suggestSpeakers('sm')).toEqual(['Mary Smith', 'John Smith']);
-    expect(store.suggestSpeakers('bla')).toEqual(['Bill de Blasio']);
+    expect(store.suggestSpeakers('vas')).toEqual(['Bill de Vasuro']);
     expect(store.suggestSpeakers('')).toHaveLength(5);
   });
 
