@@ -203,6 +203,9 @@ describe('the unseen measures are never trained on (bench/news-ask.ts refuseUnse
   it('GIVEN an unseen file by name, or training questions that share a story or an id with one THEN refused with the file named; a training file passes', () => {
     const unseen = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
     expect(() => refuseUnseen('somewhere/news-questions-5.jsonl', [])).toThrow(/is an unseen measure/);
+    expect(() => refuseUnseen('bench/news-questions-10.jsonl', [])).toThrow(/is an unseen measure/);
+    const fourth = readNewsQuestions(join(ROOT, 'bench', 'news-questions-10.jsonl'));
+    expect(() => refuseUnseen('mine.jsonl', [{ ...(unseen[1] as NewsQuestion), id: (fourth[0] as NewsQuestion).id, article: 'bbc-none-000' }])).toThrow(/belongs to the unseen measure news-questions-10\.jsonl/);
     const copied = [{ ...(unseen[0] as NewsQuestion), id: 'x99' }];
     expect(() => refuseUnseen('mine.jsonl', copied)).toThrow(/mine\.jsonl: question x99 \(.+\) belongs to the unseen measure news-questions-2\.jsonl: never train on it/);
     expect(() => refuseUnseen('bench/news-questions-4.jsonl', readNewsQuestions(join(ROOT, 'bench', 'news-questions-4.jsonl')))).not.toThrow();
