@@ -5,7 +5,7 @@
  * judged by leaving one FILE out (and, `--loqo`, one question out), the L2 strength chosen as the trainer
  * chooses it. The unseen measures are refused as the trainer refuses them.
  *
- *   npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo]
+ *   npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo] [--l2 X]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -72,6 +72,7 @@ function pools(files: readonly string[], dirs: readonly string[], weights: AskWe
     engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
   const { newsCorrection: _ignored, ...plain } = weights;
+  delete (plain as { rerank?: unknown }).rerank; // a later stage is no part of what the correction is fit on
   return files.map((f) => {
     const questions = readNewsQuestions(f);
     refuseUnseen(f, questions);
@@ -114,7 +115,7 @@ function main(): void {
   };
   const files = value('--news')?.split(',') ?? [];
   const dirs = value('--news-corpus')?.split(',') ?? [];
-  if (files.length < 2 || dirs.length === 0) throw new Error('usage: npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo]');
+  if (files.length < 2 || dirs.length === 0) throw new Error('usage: npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo] [--l2 X]');
   const weightsPath = value('--weights') ?? fileURLToPath(new URL('../src/search/ask-weights.json', import.meta.url));
   const weights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
   // The pools are the slow part (every question asked): kept in a cache file between runs.
@@ -122,6 +123,7 @@ function main(): void {
   const byFile: Pool[][] = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as Pool[][]) : pools(files, dirs, weights);
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(byFile));
   const loqo = args.includes('--loqo');
+  const fixedL2 = value('--l2') === undefined ? undefined : Number(value('--l2'));
   const wanted = value('--sets')?.split(',');
   console.log(`${byFile.flat().length} questions; right passage on top with no correction: ${byFile.map((f) => f.filter((p) => p.positive[p.base.indexOf(Math.max(...p.base))]).length).join(' / ')}`);
   const known = sets();
@@ -137,7 +139,8 @@ function main(): void {
     const groups: CorrectionGroup[][] = byFile.map((f) =>
       f.filter((p) => p.news).map((p) => ({ base: p.base, positive: p.positive, features: p.passages.map((x, i) => extract(x, p.base[i] ?? 0, p.type)) })),
     );
-    const file = chooseCorrection(groups, CORRECTION_L2, 'file', 'best');
+    // `--l2 X`: every list at one strength, so no list wins by its own best strength on the same split.
+    const file = chooseCorrection(groups, fixedL2 === undefined ? CORRECTION_L2 : [fixedL2], 'file', 'best');
     const question = loqo ? chooseCorrection(groups, CORRECTION_L2, 'question', 'best') : file;
     const row = (c: typeof file): string => `l2 ${c.l2} held-out ${c.table.find((r) => r.l2 === c.l2)?.heldOut.join('/')} = ${c.table.find((r) => r.l2 === c.l2)?.total}`;
     const outcomes = lofoOutcomes(groups, file.l2);

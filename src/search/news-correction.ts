@@ -367,6 +367,6 @@ export function chooseCorrection(
   const threshold = rule === 'one-se' ? best.total - best.se : best.total;
   const chosen = table.find((row) => row.total >= threshold) ?? best;
   const zero = new Array<number>(widthOf(all)).fill(0);
-  const weights = Number.isFinite(chosen.l2) ? fitCorrection(all, chosen.l2) : zero;
+  const weights = Number.isFinite(chosen.l2) ? fitCorrection(all, chosen.l2) : [...zero];
   return { l2: chosen.l2, weights, validation: by, rule, table, threshold, before: correctedTop1(all, zero), after: correctedTop1(all, weights), groups: n };
 }
