@@ -4,7 +4,13 @@
  * whose lead restates the question while a later paragraph names the person, amount or date.
  * A few features of that pattern, added to the passage model's score with small weights, are fit
  * on news question files (conditional logit with the passage score as a fixed offset, L2 pulling
- * every weight to 0); how strongly is chosen by leaving one news file out at a time.
+ * every weight to 0); how strongly is chosen by leaving one news question (or file) out at a time.
+ * Two of them re-weigh passage features for news (session 22, bench/RESULTS.md k23news): the
+ * story's share of the question's weight (most wrong answers on news come from another story of
+ * the same event, whose best paragraph echoes the question while the asked-about story holds all
+ * of its words somewhere), and how the passage's paraphrase of the question compares with the best
+ * of its own story's paragraphs (the lead echoes the question best; the answering paragraph
+ * echoes it less, and SQuAD, where the answering paragraph echoes it most, taught the opposite).
  */
 import { createHash } from 'node:crypto';
 import { shortTitle } from '../archive/parse.js';
@@ -13,7 +19,7 @@ import type { AnswerType } from './question.js';
 import { dot, teaches } from './boost.js';
 import { firstDifference } from './feature-order.js';
 
-export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage'];
+export const CORRECTION_FEATURES: readonly string[] = ['score', 'articleFirst', 'leadUntyped', 'restateUntyped', 'typedPassage', 'articleOverlap', 'tlm:vsArticle'];
 
 export interface NewsCorrection {
   features: string[];
@@ -35,6 +41,8 @@ export interface PassageCues {
   first: number;
   typed: number;
   overlap: number;
+  articleOverlap: number;
+  vsArticle: number;
 }
 
 export function passageCues(names: readonly string[]): PassageCues {
@@ -43,14 +51,15 @@ export function passageCues(names: readonly string[]): PassageCues {
     if (i < 0) throw new Error(`news correction: the passage features have no ${name}`);
     return i;
   };
-  return { first: at('articleFirst'), typed: at('typedPassage'), overlap: at('overlap') };
+  return { first: at('articleFirst'), typed: at('typedPassage'), overlap: at('overlap'), articleOverlap: at('articleOverlap'), vsArticle: at('tlm:vsArticle') };
 }
 
 /**
  * The correction's features of one pool passage: the passage model's own score (so the
  * correction can trust it more or less), whether the passage is its story's first paragraph in
  * the pool (the lead), the lead without a candidate of the asked-for type, the share of the
- * question it restates without such a candidate, and whether it holds one. An open question
+ * question it restates without such a candidate, whether it holds one, its story's share of the
+ * question's weight, and its paraphrase of the question against its story's best. An open question
  * (type "other") has no typed candidates, so the untyped-restating features stay 0 for it.
  * Only a news pool (isNewsPool) is corrected: the correction learns what a news lead does, and a
  * reference text's first paragraph is no such lead (on SQuAD's held-out questions, correcting
@@ -61,7 +70,7 @@ export function correctionFeatures(passage: readonly number[], at: PassageCues, 
   const first = passage[at.first] ?? 0;
   const typed = passage[at.typed] ?? 0;
   const untyped = type === 'other' ? 0 : 1 - typed;
-  return [score, first, first * untyped, (passage[at.overlap] ?? 0) * untyped, typed];
+  return [score, first, first * untyped, (passage[at.overlap] ?? 0) * untyped, typed, passage[at.articleOverlap] ?? 0, passage[at.vsArticle] ?? 0];
 }
 
 type StoryFields = Pick<Article, 'date' | 'headline' | 'title' | 'paragraphs' | 'url' | 'source'>;
@@ -205,20 +214,25 @@ export interface FitOptions {
   rounded?: boolean;
 }
 
+/** How many features the groups carry (the code's list when they carry none): a study may fit another list. */
+function widthOf(groups: readonly CorrectionGroup[]): number {
+  return groups.find((g) => g.features.length > 0)?.features[0]?.length ?? CORRECTION_FEATURES.length;
+}
+
 /** A fit stops once the gradient's norm is below this. */
 const TOLERANCE = 1e-8;
 
 /**
  * Fits the correction's weights on the groups at one L2 strength: damped Newton steps with a
- * backtracking line search (deterministic; five features and a few hundred groups, so each step
- * solves a 5×5 system and a fit takes a handful of steps). A right passage set of more than one
+ * backtracking line search (deterministic; seven features and a few hundred groups, so each step
+ * solves a 7×7 system and a fit takes a handful of steps). A right passage set of more than one
  * paragraph makes the loss non-convex in places: the damping then grows until the step descends.
  */
 export function fitCorrection(groups: readonly CorrectionGroup[], l2: number, iterations = 100, opts: FitOptions = {}): number[] {
   const { rounded = true } = opts;
   const train = groups.filter(teaches);
-  let w = new Array<number>(CORRECTION_FEATURES.length).fill(0);
-  if (train.length === 0) return new Array<number>(CORRECTION_FEATURES.length).fill(0);
+  let w = new Array<number>(widthOf(groups)).fill(0);
+  if (train.length === 0) return w;
   let o = objective(train, w, l2, true);
   for (let it = 0; it < iterations; it++) {
     const norm = Math.sqrt(o.grad.reduce((a, v) => a + v * v, 0));
@@ -302,8 +316,8 @@ export interface CorrectionChoice {
 
 /** Each question's held-out outcome (right passage on top) at one strength, in the order of `files.flat()`. */
 function heldOutOutcomes(files: readonly (readonly CorrectionGroup[])[], l2: number, by: CorrectionValidation): boolean[] {
-  const zero = new Array<number>(CORRECTION_FEATURES.length).fill(0);
   const all = files.flat();
+  const zero = new Array<number>(widthOf(all)).fill(0);
   if (!Number.isFinite(l2)) return all.map((g) => correctedTop1([g], zero) === 1);
   if (by === 'file') {
     return files.flatMap((test, k) => {
@@ -352,7 +366,7 @@ export function chooseCorrection(
   const best = table.reduce((a, row) => (row.total > a.total ? row : a), table[0] as (typeof table)[number]);
   const threshold = rule === 'one-se' ? best.total - best.se : best.total;
   const chosen = table.find((row) => row.total >= threshold) ?? best;
-  const weights = Number.isFinite(chosen.l2) ? fitCorrection(all, chosen.l2) : new Array<number>(CORRECTION_FEATURES.length).fill(0);
-  const zero = new Array<number>(CORRECTION_FEATURES.length).fill(0);
+  const zero = new Array<number>(widthOf(all)).fill(0);
+  const weights = Number.isFinite(chosen.l2) ? fitCorrection(all, chosen.l2) : [...zero];
   return { l2: chosen.l2, weights, validation: by, rule, table, threshold, before: correctedTop1(all, zero), after: correctedTop1(all, weights), groups: n };
 }

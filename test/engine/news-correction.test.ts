@@ -24,7 +24,7 @@ import {
 } from '../../src/search/news-correction.js';
 import { correctionGroup, correctionGroups } from '../../src/search/news-correction-train.js';
 import { writeTempArchive } from '../../bench/fixtures.js';
-import { parseArgs } from '../../bench/train-news-correction.js';
+import { parseArgs, refuseLaterStage } from '../../bench/train-news-correction.js';
 import { readNewsQuestions, refuseUnseen, type NewsQuestion } from '../../bench/news-ask.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import { renderArticleFile } from '../../src/import/write.js';
@@ -32,14 +32,14 @@ import { ROOT } from '../spawn.js';
 
 /** A pool as the news lead pattern makes it: the lead restates the question untyped and scores highest, a later typed paragraph answers. */
 function leadGroup(leadScore: number, answerScore: number): CorrectionGroup {
-  const lead = [leadScore, 1, 1, 0.9, 0];
-  const answer = [answerScore, 0, 0, 0, 1];
-  const other = [0.1, 1, 1, 0.3, 0];
+  const lead = [leadScore, 1, 1, 0.9, 0, 0.9, 0];
+  const answer = [answerScore, 0, 0, 0, 1, 0.9, -0.5];
+  const other = [0.1, 1, 1, 0.3, 0, 0.4, 0];
   return { base: [leadScore, answerScore, 0.1], features: [lead, answer, other], positive: [false, true, false] };
 }
 /** A pool the passage model already gets right: the answering paragraph is on top. */
 function easyGroup(): CorrectionGroup {
-  return { base: [2, 0.5, 0.1], features: [[2, 1, 0, 0, 1], [0.5, 0, 0, 0.5, 1], [0.1, 0, 0, 0.2, 0]], positive: [true, false, false] };
+  return { base: [2, 0.5, 0.1], features: [[2, 1, 0, 0, 1, 0.8, 0], [0.5, 0, 0, 0.5, 1, 0.8, -0.3], [0.1, 0, 0, 0.2, 0, 0.3, 0]], positive: [true, false, false] };
 }
 
 describe('the news correction of the passage score (news-correction.ts)', () => {
@@ -55,6 +55,25 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     // A strong L2 keeps the weights near 0.
     const strong = fitCorrection(groups, 100);
     expect(Math.max(...strong.map(Math.abs))).toBeLessThan(Math.max(...w.map(Math.abs)) / 10);
+  });
+
+  it('GIVEN pools where another story of the event outscores the asked-about story, which holds more of the question, and its echoing lead outscores its answering paragraph THEN the fit weighs the story\'s share of the question up and the echo against the story\'s best down', () => {
+    // Features: score, articleFirst, leadUntyped, restateUntyped, typedPassage, articleOverlap, tlm:vsArticle.
+    const sibling = (score: number): CorrectionGroup => ({
+      base: [score, score - 0.3, score - 0.5],
+      features: [
+        [score, 1, 0, 0, 1, 0.5, 0], // another story's paragraph: typed, its story holds half the question
+        [score - 0.3, 1, 0, 0, 1, 0.95, 0], // the asked-about story's lead: echoes the question best in its story
+        [score - 0.5, 0, 0, 0, 1, 0.95, -0.6], // its answering paragraph: echoes the question less
+      ],
+      positive: [false, false, true],
+    });
+    const groups = [sibling(1), sibling(1.4), sibling(0.8), sibling(1.1), easyGroup()];
+    const w = fitCorrection(groups, 0.01);
+    expect(correctedTop1(groups, w)).toBe(groups.length);
+    const [, , , , , story = 0, echo = 0] = w;
+    expect(story).toBeGreaterThan(0);
+    expect(echo).toBeLessThan(0);
   });
 
   it('GIVEN files that all show the pattern THEN leaving one out at a time picks a finite strength and the correction; GIVEN files it already gets right THEN no correction is kept', () => {
@@ -107,7 +126,7 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
     // A pool nothing can fix (the right passage's features are the wrong one's, its score lower) in
     // each file: the best total is no longer perfect, its standard error is not 0, and a stronger
     // strength one question behind the best is taken.
-    const hopeless = (): CorrectionGroup => ({ base: [1, 0.5], features: [[1, 0, 0, 0, 0], [1, 0, 0, 0, 0]], positive: [false, true] });
+    const hopeless = (): CorrectionGroup => ({ base: [1, 0.5], features: [[1, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0]], positive: [false, true] });
     const noisy = chooseCorrection(files.map((f) => [...f, hopeless()]), strengths, 'question', 'one-se');
     expect(noisy.table.map((r) => r.total)).toEqual([3, 9, 10, 10]);
     expect(noisy.threshold).toBeCloseTo(10 - Math.sqrt(13 * (10 / 13) * (3 / 13)), 10);
@@ -148,26 +167,34 @@ describe('the news correction of the passage score (news-correction.ts)', () => 
   });
 
   it('GIVEN a weights file THEN a correction is checked on reading, and the score it gives is the passage score plus its weighted features (none: unchanged)', () => {
-    const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2], l2: 0.01, trainedOn: 'test', passage: passageFingerprint(DEFAULT_ASK_WEIGHTS.passage) };
+    const correction: NewsCorrection = { features: [...CORRECTION_FEATURES], weights: [0, -1, 0, 0, 2, 0, 0], l2: 0.01, trainedOn: 'test', passage: passageFingerprint(DEFAULT_ASK_WEIGHTS.passage) };
     const read = parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: correction })));
-    expect(read.newsCorrection?.weights).toEqual([0, -1, 0, 0, 2]);
+    expect(read.newsCorrection?.weights).toEqual([0, -1, 0, 0, 2, 0, 0]);
     // Fit over another passage model (its first feature is that model's score): refused.
     const otherPassage = { ...DEFAULT_ASK_WEIGHTS.passage, weights: DEFAULT_ASK_WEIGHTS.passage.weights.map((w) => w + 0.5) };
     expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, passage: otherPassage, newsCorrection: correction })))).toThrow(/fit over another passage model; fit it again with npm run train:news-correction/);
     expect(() => parseWeights(JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: { ...correction, passage: '' } })))).toThrow(/fingerprint of the passage model/);
     const cues = passageCues(PASSAGE_FEATURES);
     const x = correctionFeatures(new Array<number>(40).fill(0), cues, 0.5, 'person', true);
-    expect(x).toEqual([0.5, 0, 0, 0, 0]);
+    expect(x).toEqual([0.5, 0, 0, 0, 0, 0, 0]);
+    // Each cue read from its own passage feature: the story's share of the question, the paraphrase against the story's best.
+    const named = new Array<number>(PASSAGE_FEATURES.length).fill(0);
+    named[PASSAGE_FEATURES.indexOf('articleFirst')] = 1;
+    named[PASSAGE_FEATURES.indexOf('overlap')] = 0.6;
+    named[PASSAGE_FEATURES.indexOf('articleOverlap')] = 0.8;
+    named[PASSAGE_FEATURES.indexOf('tlm:vsArticle')] = -0.25;
+    expect(correctionFeatures(named, cues, 0.5, 'person', true)).toEqual([0.5, 1, 1, 0.6, 0, 0.8, -0.25]);
+    expect(correctionFeatures(named, cues, 0.5, 'other', true)).toEqual([0.5, 1, 0, 0, 0, 0.8, -0.25]);
     expect(correctedScore(undefined, [], cues, 0.7, 'person', true)).toBe(0.7);
     const plain = new Array<number>(40).fill(1);
     expect(correctedScore(correction, plain, cues, 0.7, 'person', true)).toBeCloseTo(0.7 - 1 + 2);
     // A text without a headline (a reference article, not a news story) is not corrected.
     expect(correctedScore(correction, plain, cues, 0.7, 'person', false)).toBe(0.7);
-    expect(correctionFeatures(plain, cues, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0]);
+    expect(correctionFeatures(plain, cues, 0.7, 'person', false)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(() => passageCues(['score'])).toThrow(/the passage features have no articleFirst/);
     const bad = (c: unknown): unknown => JSON.parse(JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: c }));
     expect(() => parseWeights(bad({ ...correction, features: ['score'] }))).toThrow(/news correction: features differ from the code's \(the file has 1 of the code's \d+; the code's next is "articleFirst"\); fit it again with npm run train:news-correction/);
-    expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 5 finite weights/);
+    expect(() => parseWeights(bad({ ...correction, weights: [1, 2] }))).toThrow(/news correction: needs 7 finite weights/);
     expect(() => parseWeights(bad({ ...correction, l2: -1 }))).toThrow(/l2 must be a number of 0 or more/);
     expect(() => parseWeights(bad('yes'))).toThrow(/news correction: not an object/);
   });
@@ -203,6 +230,9 @@ describe('the unseen measures are never trained on (bench/news-ask.ts refuseUnse
   it('GIVEN an unseen file by name, or training questions that share a story or an id with one THEN refused with the file named; a training file passes', () => {
     const unseen = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
     expect(() => refuseUnseen('somewhere/news-questions-5.jsonl', [])).toThrow(/is an unseen measure/);
+    expect(() => refuseUnseen('bench/news-questions-10.jsonl', [])).toThrow(/is an unseen measure/);
+    const fourth = readNewsQuestions(join(ROOT, 'bench', 'news-questions-10.jsonl'));
+    expect(() => refuseUnseen('mine.jsonl', [{ ...(unseen[1] as NewsQuestion), id: (fourth[0] as NewsQuestion).id, article: 'bbc-none-000' }])).toThrow(/belongs to the unseen measure news-questions-10\.jsonl/);
     const copied = [{ ...(unseen[0] as NewsQuestion), id: 'x99' }];
     expect(() => refuseUnseen('mine.jsonl', copied)).toThrow(/mine\.jsonl: question x99 \(.+\) belongs to the unseen measure news-questions-2\.jsonl: never train on it/);
     expect(() => refuseUnseen('bench/news-questions-4.jsonl', readNewsQuestions(join(ROOT, 'bench', 'news-questions-4.jsonl')))).not.toThrow();
@@ -307,6 +337,9 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'median'])).toThrow(/--rule must be best or one-se \(got median\)/);
     expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'one-se']).rule).toBe('one-se');
     expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir]).rule).toBe('best');
+    // A weights file holding a stage fit after the correction is refused: the correction must be fit before it.
+    expect(() => refuseLaterStage('w.json', { version: 1, rerank: {} })).toThrow(/w\.json holds a stage fit after the news correction \(rerank\): fit the correction on the weights before it/);
+    expect(() => refuseLaterStage('w.json', { version: 1 })).not.toThrow();
     const broken = join(tmp, 'broken.jsonl');
     writeFileSync(broken, `${line('c1', 'fees', 'number', 'How much?', '40 dollars')}\n{"id": "c2", "corpus": "${corpus}"\n`);
     const out = join(tmp, 'never.json');
@@ -321,5 +354,5 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/which no --news-corpus folder is named/);
     expect(() => readFileSync(out)).toThrow();
-  });
+  }, 120_000); // three spawned scripts on two shared cores
 });
