@@ -868,6 +868,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
       const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
+      // Where the sentence before the one at `from` (global) starts: in this paragraph, else the
+      // last sentence of the paragraph before (its starts found once, only when asked).
+      let prevStarts: readonly number[] | null = null;
+      const sentenceBefore = (from: number): number => {
+        if (from > base) return base + sentenceStartOf(starts, from - base - 1);
+        if (i === 0) return from;
+        prevStarts ??= sentenceStarts(prev);
+        return prevBase + (prevStarts[prevStarts.length - 1] ?? 0);
+      };
       // Whether a sentence of the paragraph (by its start) gives someone words of their own outside
       // quotes: read once per paragraph, not once per continuing quote (a long sentence after many
       // "X said: “…”" quotes would be read again for each).
@@ -887,7 +896,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom)) : null;
         // The subject of the last speech verb before the quote in its paragraph: read by the he/she
         // slot and the paragraph's introduction below, found once.
         let introHere: ReturnType<typeof introSpeaker> | undefined;
@@ -926,6 +935,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
           for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
             const p = r.speaker.person;
+            // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
+            // unnamed person described as that speech verb's subject (of its gender, or of none), a
+            // reading of its own beside the named ones, for the model to weigh.
+            if (!p && r.via === 'via_desc_indef' && personDescription(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+              const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', ...(r.at !== undefined ? { at: r.at } : {}), commit: noop };
+              slotReadings.push(reading);
+              add(reading, ex.slot, { pronoun_last_verb: 1, pronoun_desc: 1 });
+              continue;
+            }
             // "The home secretary said …. He said: “…”": the person whose whole role the description is.
             if ((r.via !== 'via_name' && !(before && r.extra?.desc_role_exact)) || !p || (p.gender !== null && p.gender !== g)) continue;
             if (before && p.gender === null && shapeOf(p).gender === (g === 'm' ? 'f' : 'm')) continue;
@@ -1010,6 +1028,23 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (latestSeen.has(m.person)) continue;
           latestSeen.add(m.person);
           if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
+          // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
+          if (obliqueBefore(para.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+        }
+        // A quote whose sentence opens its paragraph has the last sentence of the paragraph before as
+        // its frame ("Manager Dan Wexley was full of praise for Tom Reyes." ¶ "“He never stops …”"):
+        // the people that sentence names in a prepositional phrase or as an object are marked too.
+        if (cueFrom === 0 && i > 0) {
+          latestSeen.clear();
+          const frame = people.mentionsIn(sentenceBefore(q.sentenceFrom), base);
+          for (let n = frame.length - 1; n >= 0; n--) {
+            const m = frame[n] as PersonMention;
+            if (latestSeen.has(m.person)) continue;
+            latestSeen.add(m.person);
+            const c = cands.ofPerson(m.person);
+            const local = m.pos - prevBase;
+            if (c && obliqueBefore(prev.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+          }
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
@@ -1246,7 +1281,9 @@ function shapeMemo(): (p: Person) => Shape {
     if (!shape) {
       const core = p.folded.filter((w) => !PARTICLES.has(w));
       const gender = firstNameGender(p.folded[0] ?? '');
-      shape = { full: core.length >= 2, firstName: gender !== null, gender };
+      // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is a
+      // surname: the gender the name lists give that word as a first name says nothing of the person.
+      shape = { full: core.length >= 2, firstName: gender !== null, gender: core.length === 1 && p.role !== null ? null : gender };
       shapes.set(p, shape);
     }
     return shape;
@@ -1631,15 +1668,24 @@ function antecedents(
   g: 'm' | 'f',
   shapeOf: (p: Person) => { gender: Gender },
   sentenceEnd: number,
+  sentenceStart: number,
+  prevSentenceStart: number,
 ): (p: Person) => Features {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
   // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
   const bound = new Set<Person>();
   for (const m of people.mentionsIn(pos + 1, sentenceEnd)) bound.add(m.person);
+  // The subject of the sentence before the pronoun's: its first person named, when that mention
+  // opens the sentence (or speaks), and nobody named in the pronoun's own sentence before it. A
+  // sentence-initial he/she continues that subject far more often than a person its prepositional
+  // phrases or objects name (a learnt feature, not a rule).
+  const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
+  const prevSubject = prevFirst?.subject ? prevFirst.person : undefined;
   return (p) => {
     const out: Features = {};
     if (bound.has(p)) out.ante_bound = 1;
+    if (p === prevSubject) out.ante_prev_subject = 1;
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
