@@ -1029,7 +1029,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           latestSeen.add(m.person);
           if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
-          if (obliqueBefore(para.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+          if (frameOblique(para.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
         }
         // A quote whose sentence opens its paragraph has the last sentence of the paragraph before as
         // its frame ("Manager Dan Wexley was full of praise for Tom Reyes." ¶ "“He never stops …”"):
@@ -1043,7 +1043,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             latestSeen.add(m.person);
             const c = cands.ofPerson(m.person);
             const local = m.pos - prevBase;
-            if (c && obliqueBefore(prev.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+            if (c && frameOblique(prev.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
           }
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
@@ -1652,6 +1652,13 @@ export function obliqueBefore(s: string): boolean {
     e = b;
   }
   return false;
+}
+
+/** "and" / "or" before a name may join it to a subject ("Smith and even Jones said"), and "according to" names a source: neither is what a frame talks about. */
+const JOINED_OR_SOURCE = /(?:^|[^\p{L}])(?:and|or|according\s+to)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
+/** A name (its text before it) in a prepositional phrase or a verb's object, for `near_oblique`. */
+function frameOblique(before: string): boolean {
+  return obliqueBefore(before) && !JOINED_OR_SOURCE.test(before);
 }
 
 /**

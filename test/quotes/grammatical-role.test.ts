@@ -59,6 +59,16 @@ describe('the frame of a quote paragraph with no speech verb', () => {
     expect(speakerOf(text, 'He never stops')).toBe('Dan Wexley');
   });
 
+  it('GIVEN "According to Ada Flint, head of research at Norbrook, the trend …: “…”" THEN Flint, a source after "according to", is not marked near_oblique', () => {
+    const t = ['Norbrook published its annual survey of risk on Monday.', 'According to Ada Flint, head of research at Norbrook, the trend has one upside: "One bad region will not sink a firm any more."'];
+    expect(featuresAt(t, 'One bad region').get('Ada Flint')?.near_oblique).toBeUndefined();
+  });
+
+  it('GIVEN a frame naming the speaker after "and" ("Rivals and even Nils Varga himself say …") THEN Varga is not marked near_oblique', () => {
+    const t = ['Rivals and even Nils Varga himself say the Swede is in a league of his own.', '"Right now I feel that a little," he said.'];
+    expect(featuresAt(t, 'Right now I feel').get('Nils Varga')?.near_oblique).toBeUndefined();
+  });
+
   it('GIVEN a quote that does not open its paragraph THEN only its own paragraph\'s sentences are read: Reyes of the paragraph before is not marked', () => {
     const t = [text[0] ?? '', 'The club is top of the league. "He never stops running."'];
     expect(featuresAt(t, 'He never stops').get('Tom Reyes')?.near_oblique).toBeUndefined();
