@@ -1029,21 +1029,23 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           latestSeen.add(m.person);
           if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
-          if (frameOblique(para.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+          // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
+          if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
         }
-        // A quote whose sentence opens its paragraph has the last sentence of the paragraph before as
-        // its frame ("Manager Dan Wexley was full of praise for Tom Reyes." ¶ "“He never stops …”"):
-        // the people that sentence names in a prepositional phrase or as an object are marked too.
-        if (cueFrom === 0 && i > 0) {
-          latestSeen.clear();
-          const frame = people.mentionsIn(sentenceBefore(q.sentenceFrom), base);
+        // A quote with no attribution of its own whose sentence opens its paragraph has the last
+        // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom
+        // Reyes." ¶ "“He never stops …”"): the people that sentence names (latest mention first, none
+        // already read in the quote's own sentence) in a prepositional phrase or as an object are marked too.
+        if (!ex && cueFrom === 0 && i > 0) {
+          const frameFrom = sentenceBefore(q.sentenceFrom);
+          const frame = people.mentionsIn(frameFrom, base);
           for (let n = frame.length - 1; n >= 0; n--) {
             const m = frame[n] as PersonMention;
             if (latestSeen.has(m.person)) continue;
             latestSeen.add(m.person);
             const c = cands.ofPerson(m.person);
             const local = m.pos - prevBase;
-            if (c && frameOblique(prev.slice(Math.max(0, local - 60), local))) raise(c.x, F.near_oblique, 1);
+            if (c && frameOblique(prev.slice(Math.max(frameFrom - prevBase, local - 60), local))) raise(c.x, F.near_oblique, 1);
           }
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
@@ -1282,8 +1284,10 @@ function shapeMemo(): (p: Person) => Shape {
       const core = p.folded.filter((w) => !PARTICLES.has(w));
       const gender = firstNameGender(p.folded[0] ?? '');
       // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is a
-      // surname: the gender the name lists give that word as a first name says nothing of the person.
-      shape = { full: core.length >= 2, firstName: gender !== null, gender: core.length === 1 && p.role !== null ? null : gender };
+      // surname: no first name, and the gender the name lists give that word as one says nothing of
+      // the person. (The role as the name scan, or an attribution before this first reading, gave it.)
+      const surname = core.length === 1 && p.role !== null;
+      shape = { full: core.length >= 2, firstName: gender !== null && !surname, gender: surname ? null : gender };
       shapes.set(p, shape);
     }
     return shape;
@@ -1683,8 +1687,9 @@ function antecedents(
   // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
   const bound = new Set<Person>();
   for (const m of people.mentionsIn(pos + 1, sentenceEnd)) bound.add(m.person);
-  // The subject of the sentence before the pronoun's: its first person named, when that mention
-  // opens the sentence (or speaks), and nobody named in the pronoun's own sentence before it. A
+  // The subject of the sentence before the pronoun's: its first person named (of at most the last
+  // WINDOW·2 mentions `mentionsIn` reads), when that mention opens the sentence or a verb follows it
+  // (`subject`), and nobody named in the pronoun's own sentence before it. A
   // sentence-initial he/she continues that subject far more often than a person its prepositional
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
