@@ -1283,11 +1283,14 @@ function shapeMemo(): (p: Person) => Shape {
     if (!shape) {
       const core = p.folded.filter((w) => !PARTICLES.has(w));
       const gender = firstNameGender(p.folded[0] ?? '');
-      // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is a
-      // surname: no first name, and the gender the name lists give that word as one says nothing of
+      // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is
+      // mostly a surname: the gender the name lists give that word as a first name says nothing of
       // the person. (The role as the name scan, or an attribution before this first reading, gave it.)
+      // Its shape stays a first name's: read as a single word instead (single_word, not
+      // first_name_only) it moved 5 unseen quotes under main's weights, 4 of them wrong ("Reagan",
+      // "Fahd" over the official who spoke of them; bench/RESULTS.md, k23attr).
       const surname = core.length === 1 && p.role !== null;
-      shape = { full: core.length >= 2, firstName: gender !== null && !surname, gender: surname ? null : gender };
+      shape = { full: core.length >= 2, firstName: gender !== null, gender: surname ? null : gender };
       shapes.set(p, shape);
     }
     return shape;
