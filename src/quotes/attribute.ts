@@ -1661,6 +1661,23 @@ export function obliqueBefore(s: string): boolean {
   return false;
 }
 
+const SUBJECT_OPENER = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Also|Yet|Instead|Earlier|Later)\b,?\s*)?(?:[^,.;:!?"“”]{1,40},\s+)?/u;
+const LEAD_WORD = /^(?:[Tt]he|[Aa]n?|of|for|former|Former|[Ff]irst|[Dd]eputy|[Vv]ice|\p{Lu}[\p{L}.'’&-]*|[\p{Ll}-]+)$/u;
+/**
+ * The text before a name, from its sentence's start (`lead`), leaves the name as the sentence's
+ * subject noun phrase: after a dateline and an opening phrase closed by a comma ("In 1999, "), at
+ * most four words, each capitalised, a determiner or a role word ("Greyfield manager Dan Wexley",
+ * "Finance Secretary Jaime Ongpin"), never a clause ("Spain unveils a plan to reach European Community …").
+ */
+function opensWithName(lead: string): boolean {
+  const from = mayOpenWithDateline(lead) ? (DATELINE.exec(lead)?.[0].length ?? 0) : 0;
+  const rest = lead.slice(from).replace(SUBJECT_OPENER, '');
+  const words = rest.split(/\s+/u).filter((w) => w.length > 0);
+  if (words.length > 4) return false;
+  for (const w of words) if (!LEAD_WORD.test(w) || (/^[\p{Ll}-]+$/u.test(w) && !/^(?:the|an?|of|for|former|first|deputy|vice)$/u.test(w) && !isRoleWord(w))) return false;
+  return true;
+}
+
 /** "and" / "or" before a name may join it to a subject ("Smith and even Jones said"), and "according to" names a source: neither is what a frame talks about. */
 const JOINED_OR_SOURCE = /(?:^|[^\p{L}])(?:and|or|according\s+to)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
 /** A name (its text before it) in a prepositional phrase or a verb's object, for `near_oblique`. */
@@ -1696,7 +1713,7 @@ function antecedents(
   // sentence-initial he/she continues that subject far more often than a person its prepositional
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
-  const prevSubject = prevFirst?.subject ? prevFirst.person : undefined;
+  const prevSubject = prevFirst?.subject && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
   return (p) => {
     const out: Features = {};
     if (bound.has(p)) out.ante_bound = 1;

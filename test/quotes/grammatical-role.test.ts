@@ -36,6 +36,11 @@ describe('a sentence-initial he/she and the subject of the sentence before', () 
     expect([...fs.values()].some((f) => f.ante_prev_subject === 1)).toBe(false);
   });
 
+  it('GIVEN a sentence before whose first person stands deep inside its clause ("OSLO, May 4 - Norway unveils a plan … to reach Harold Quist levels, trade director Karl Brenner said.") THEN Quist is no subject: not marked ante_prev_subject', () => {
+    const t = ['OSLO, May 4 - Norway unveils a plan this month aimed at lifting exports to reach Harold Quist levels, trade director Karl Brenner said.', '"The target is a fifth of output," he said.'];
+    expect(featuresAt(t, 'The target is').get('Harold Quist')?.ante_prev_subject).toBeUndefined();
+  });
+
   it('GIVEN a sentence before that opens with a phrase, not a person ("At a lunch with Pellow, the engineers …") THEN nobody is marked ante_prev_subject', () => {
     const t = [text[0] ?? '', 'At a lunch with Arthur Pellow the engineers were praised. He told reporters: "The bridge came in on time."'];
     const fs = featuresAt(t, 'The bridge came in');
