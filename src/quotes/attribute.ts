@@ -1662,19 +1662,21 @@ export function obliqueBefore(s: string): boolean {
 }
 
 const SUBJECT_OPENER = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Also|Yet|Instead|Earlier|Later)\b,?\s*)?(?:[^,.;:!?"“”]{1,40},\s+)?/u;
-const LEAD_WORD = /^(?:[Tt]he|[Aa]n?|of|for|former|Former|[Ff]irst|[Dd]eputy|[Vv]ice|\p{Lu}[\p{L}.'’&-]*|[\p{Ll}-]+)$/u;
+/** A lower-case word that reads as a verb ("unveils", "aimed", "boosting"): a clause, not a title, stands before the name. */
+const VERB_LIKE = /^\p{Ll}+(?:s|ed|ing)$/u;
 /**
  * The text before a name, from its sentence's start (`lead`), leaves the name as the sentence's
  * subject noun phrase: after a dateline and an opening phrase closed by a comma ("In 1999, "), at
- * most four words, each capitalised, a determiner or a role word ("Greyfield manager Dan Wexley",
- * "Finance Secretary Jaime Ongpin"), never a clause ("Spain unveils a plan to reach European Community …").
+ * most seven words and none of them a lower-case word that reads as a verb unless it is a role word
+ * ("Central bank governor Jose Fernandez", "House Ways and Means Committee chairman Dan
+ * Rostenkowski"), never a clause ("Spain unveils a plan aimed at … to reach European Community …").
  */
 function opensWithName(lead: string): boolean {
   const from = mayOpenWithDateline(lead) ? (DATELINE.exec(lead)?.[0].length ?? 0) : 0;
   const rest = lead.slice(from).replace(SUBJECT_OPENER, '');
   const words = rest.split(/\s+/u).filter((w) => w.length > 0);
-  if (words.length > 4) return false;
-  for (const w of words) if (!LEAD_WORD.test(w) || (/^[\p{Ll}-]+$/u.test(w) && !/^(?:the|an?|of|for|former|first|deputy|vice)$/u.test(w) && !isRoleWord(w))) return false;
+  if (words.length > 7) return false;
+  for (const w of words) if (/[,;:]$/u.test(w) || (VERB_LIKE.test(w) && !isRoleWord(w))) return false;
   return true;
 }
 

@@ -41,6 +41,13 @@ describe('a sentence-initial he/she and the subject of the sentence before', () 
     expect(featuresAt(t, 'The target is').get('Harold Quist')?.ante_prev_subject).toBeUndefined();
   });
 
+  it('GIVEN a long title before the subject after a dateline ("MANILA, April 3 - Central bank governor Ross Dunmore said …") THEN Dunmore is marked ante_prev_subject, not Pellow named later', () => {
+    const t = ['MANILA, April 3 - Central bank governor Ross Dunmore said the package he and Finance Secretary Arthur Pellow agreed was better.', '"I think we got a better deal," he told reporters.'];
+    const fs = featuresAt(t, 'I think we got');
+    expect(fs.get('Ross Dunmore')?.ante_prev_subject).toBe(1);
+    expect(fs.get('Arthur Pellow')?.ante_prev_subject).toBeUndefined();
+  });
+
   it('GIVEN a sentence before that opens with a phrase, not a person ("At a lunch with Pellow, the engineers …") THEN nobody is marked ante_prev_subject', () => {
     const t = [text[0] ?? '', 'At a lunch with Arthur Pellow the engineers were praised. He told reporters: "The bridge came in on time."'];
     const fs = featuresAt(t, 'The bridge came in');
