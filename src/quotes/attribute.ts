@@ -871,6 +871,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
       const starts = speech.length > 0 ? (speech[0]?.ctx.starts ?? sentenceStarts(para)) : [];
+      // Where the sentence before the one at `from` (global) starts: in this paragraph, else the
+      // last sentence of the paragraph before (its starts found once, only when asked).
+      let prevStarts: readonly number[] | null = null;
+      const sentenceBefore = (from: number): number => {
+        if (from > base) return base + sentenceStartOf(starts, from - base - 1);
+        if (i === 0) return from;
+        prevStarts ??= sentenceStarts(prev);
+        return prevBase + (prevStarts[prevStarts.length - 1] ?? 0);
+      };
       // Whether a sentence of the paragraph (by its start) gives someone words of their own outside
       // quotes: read once per paragraph, not once per continuing quote (a long sentence after many
       // "X said: “…”" quotes would be read again for each).
@@ -900,7 +909,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom)) : null;
         // The subject of the last speech verb before the quote in its paragraph: read by the he/she
         // slot and the paragraph's introduction below, found once.
         let introHere: ReturnType<typeof introSpeaker> | undefined;
@@ -939,6 +948,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
           for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
             const p = r.speaker.person;
+            // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
+            // unnamed person described as that speech verb's subject (of its gender, or of none), a
+            // reading of its own beside the named ones, for the model to weigh.
+            if (!p && r.via === 'via_desc_indef' && personDescription(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+              const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', ...(r.at !== undefined ? { at: r.at } : {}), commit: noop };
+              slotReadings.push(reading);
+              add(reading, ex.slot, { pronoun_last_verb: 1, pronoun_desc: 1 });
+              continue;
+            }
             // "The home secretary said …. He said: “…”": the person whose whole role the description is.
             if ((r.via !== 'via_name' && !(before && r.extra?.desc_role_exact)) || !p || (p.gender !== null && p.gender !== g)) continue;
             if (before && p.gender === null && shapeOf(p).gender === (g === 'm' ? 'f' : 'm')) continue;
@@ -1023,6 +1041,25 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (latestSeen.has(m.person)) continue;
           latestSeen.add(m.person);
           if (reportedAt(para, base, local, starts, f.span.open, quoted, reported)) raise(c.x, F.reported_mention, 1);
+          // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
+          // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
+          if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
+        }
+        // A quote with no attribution of its own whose sentence opens its paragraph has the last
+        // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom
+        // Reyes." ¶ "“He never stops …”"): the people that sentence names (latest mention first, none
+        // already read in the quote's own sentence) in a prepositional phrase or as an object are marked too.
+        if (!ex && cueFrom === 0 && i > 0) {
+          const frameFrom = sentenceBefore(q.sentenceFrom);
+          const frame = people.mentionsIn(frameFrom, base);
+          for (let n = frame.length - 1; n >= 0; n--) {
+            const m = frame[n] as PersonMention;
+            if (latestSeen.has(m.person)) continue;
+            latestSeen.add(m.person);
+            const c = cands.ofPerson(m.person);
+            const local = m.pos - prevBase;
+            if (c && frameOblique(prev.slice(Math.max(frameFrom - prevBase, local - 60), local))) raise(c.x, F.near_oblique, 1);
+          }
         }
         // A quote that continues a speaker ("X said: “…”", or a quote paragraph after one) against
         // a person named only after it, in a sentence that gives that person words of their own.
@@ -1259,7 +1296,14 @@ function shapeMemo(): (p: Person) => Shape {
     if (!shape) {
       const core = p.folded.filter((w) => !PARTICLES.has(w));
       const gender = firstNameGender(p.folded[0] ?? '');
-      shape = { full: core.length >= 2, firstName: gender !== null, gender };
+      // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is
+      // mostly a surname: the gender the name lists give that word as a first name says nothing of
+      // the person. (The role as the name scan, or an attribution before this first reading, gave it.)
+      // Its shape stays a first name's: read as a single word instead (single_word, not
+      // first_name_only) it moved 5 unseen quotes under main's weights, 4 of them wrong ("Reagan",
+      // "Fahd" over the official who spoke of them; bench/RESULTS.md, k23attr).
+      const surname = core.length === 1 && p.role !== null;
+      shape = { full: core.length >= 2, firstName: gender !== null, gender: surname ? null : gender };
       shapes.set(p, shape);
     }
     return shape;
@@ -1630,6 +1674,32 @@ export function obliqueBefore(s: string): boolean {
   return false;
 }
 
+const SUBJECT_OPENER = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Also|Yet|Instead|Earlier|Later)\b,?\s*)?(?:[^,.;:!?"“”]{1,40},\s+)?/u;
+/** A lower-case word that reads as a verb ("unveils", "aimed", "boosting"): a clause, not a title, stands before the name. */
+const VERB_LIKE = /^\p{Ll}+(?:s|ed|ing)$/u;
+/**
+ * The text before a name, from its sentence's start (`lead`), leaves the name as the sentence's
+ * subject noun phrase: after a dateline and an opening phrase closed by a comma ("In 1999, "), at
+ * most seven words and none of them a lower-case word that reads as a verb unless it is a role word
+ * ("Central bank governor Jose Fernandez", "House Ways and Means Committee chairman Dan
+ * Rostenkowski"), never a clause ("Spain unveils a plan aimed at … to reach European Community …").
+ */
+function opensWithName(lead: string): boolean {
+  const from = mayOpenWithDateline(lead) ? (DATELINE.exec(lead)?.[0].length ?? 0) : 0;
+  const rest = lead.slice(from).replace(SUBJECT_OPENER, '');
+  const words = rest.split(/\s+/u).filter((w) => w.length > 0);
+  if (words.length > 7) return false;
+  for (const w of words) if (/[,;:]$/u.test(w) || (VERB_LIKE.test(w) && !isRoleWord(w))) return false;
+  return true;
+}
+
+/** "and" / "or" before a name may join it to a subject ("Smith and even Jones said"), and "according to" names a source: neither is what a frame talks about. */
+const JOINED_OR_SOURCE = /(?:^|[^\p{L}])(?:and|or|according\s+to)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
+/** A name (its text before it) in a prepositional phrase or a verb's object, for `near_oblique`. */
+function frameOblique(before: string): boolean {
+  return obliqueBefore(before) && !JOINED_OR_SOURCE.test(before);
+}
+
 /**
  * How a possible antecedent of a he/she at `pos` stands in the text (session 12's k13pron
  * features, re-tried beside the preceding attribution): whether its latest mention outside quotes
@@ -1644,15 +1714,25 @@ function antecedents(
   g: 'm' | 'f',
   shapeOf: (p: Person) => { gender: Gender },
   sentenceEnd: number,
+  sentenceStart: number,
+  prevSentenceStart: number,
 ): (p: Person) => Features {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
   // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
   const bound = new Set<Person>();
   for (const m of people.mentionsIn(pos + 1, sentenceEnd)) bound.add(m.person);
+  // The subject of the sentence before the pronoun's: its first person named (of at most the last
+  // WINDOW·2 mentions `mentionsIn` reads), when that mention opens the sentence or a verb follows it
+  // (`subject`), and nobody named in the pronoun's own sentence before it. A
+  // sentence-initial he/she continues that subject far more often than a person its prepositional
+  // phrases or objects name (a learnt feature, not a rule).
+  const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
+  const prevSubject = prevFirst?.subject && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
   return (p) => {
     const out: Features = {};
     if (bound.has(p)) out.ante_bound = 1;
+    if (p === prevSubject) out.ante_prev_subject = 1;
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
