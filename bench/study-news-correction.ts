@@ -72,7 +72,6 @@ function pools(files: readonly string[], dirs: readonly string[], weights: AskWe
     engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
   const { newsCorrection: _ignored, ...plain } = weights;
-  delete (plain as { rerank?: unknown }).rerank; // a later stage is no part of what the correction is fit on
   return files.map((f) => {
     const questions = readNewsQuestions(f);
     refuseUnseen(f, questions);
