@@ -25,6 +25,7 @@ import {
 import { correctionGroup, correctionGroups } from '../../src/search/news-correction-train.js';
 import { writeTempArchive } from '../../bench/fixtures.js';
 import { parseArgs } from '../../bench/train-news-correction.js';
+import { cacheKey, readCache } from '../../bench/study-news-correction.js';
 import { readNewsQuestions, refuseUnseen, type NewsQuestion } from '../../bench/news-ask.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import { renderArticleFile } from '../../src/import/write.js';
@@ -352,4 +353,16 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(other.stderr).toMatch(/which no --news-corpus folder is named/);
     expect(() => readFileSync(out)).toThrow();
   }, 120_000); // three spawned scripts on two shared cores
+});
+
+// study-news-correction's --cache: pools asked with one first stage are never read as another's.
+describe('the study cache is keyed by the weights and the news files', () => {
+  it('GIVEN a cache made with other weights, other files or no key THEN refused naming what differs; the same key THEN its pools', () => {
+    const key = cacheKey('{"version":1}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']);
+    const text = JSON.stringify({ key, pools: [[1], [2]] });
+    expect(readCache<number[][]>('c.json', text, cacheKey('{"version":1}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']))).toEqual([[1], [2]]);
+    expect(() => readCache('c.json', text, cacheKey('{"version":2}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']))).toThrow(/c\.json was made with other weights/);
+    expect(() => readCache('c.json', text, cacheKey('{"version":1}', ['a.jsonl'], ['/corpus/x']))).toThrow(/c\.json was made with other files \(cache \["a\.jsonl","b\.jsonl"\]; now \["a\.jsonl"\]\)/);
+    expect(() => readCache('c.json', JSON.stringify([[1], [2]]), key)).toThrow(/c\.json holds no cache key/);
+  });
 });
