@@ -50,6 +50,9 @@ export function parseArgs(args: readonly string[]): { files: string[]; dirs: str
 function main(): void {
   const { files, dirs, weights: weightsPath, out, validate, rule } = parseArgs(process.argv.slice(2));
   const raw: unknown = JSON.parse(readFileSync(weightsPath, 'utf8'));
+  // The correction is fit again here: a stale one (other features, another passage model) would
+  // only make parseWeights refuse the file, and none is read to fit the new one.
+  if (typeof raw === 'object' && raw !== null) delete (raw as { newsCorrection?: unknown }).newsCorrection;
   const weights: AskWeights = parseWeights(raw);
   const perFile: NewsQuestion[][] = files.map((f) => {
     const questions = readNewsQuestions(f);

@@ -307,6 +307,17 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(written.newsCorrection?.passage).toBe(passageFingerprint(DEFAULT_ASK_WEIGHTS.passage));
   });
 
+  it('GIVEN weights holding a stale correction (another feature list) THEN the script drops it and fits a new one', () => {
+    const stale = join(tmp, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: { ...DEFAULT_ASK_WEIGHTS.newsCorrection, features: ['an old cue'] } }));
+    expect(() => parseWeights(JSON.parse(readFileSync(stale, 'utf8')))).toThrow();
+    const out = join(tmp, 'refit.json');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--weights', stale, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(parseWeights(JSON.parse(readFileSync(out, 'utf8'))).newsCorrection?.features).not.toContain('an old cue');
+  });
+
   it('GIVEN --validate file THEN the script leaves one file out at a time and says so in the table and the weights file', () => {
     const out = join(tmp, 'w-file.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--validate', 'file', '--out', out], { cwd: ROOT, encoding: 'utf8' });
