@@ -258,11 +258,12 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   if (name.length < 2 || !(honorific || isFirstName(foldName(name[0] ?? ''))) || !looksLikePersonName(honorific ? name.slice(1) : name)) return null;
   return { words: name, appositive: chunk.trim() };
 }
+const CLAUSE_CONJUNCTION = /^(?:and|but|while|whereas|yet)\s+/u;
 /** A chunk that is only a name, perhaps after one honorific or a capitalised title: "Kay Obi", "Dr Kay Obi", "Senator Kay Obi". */
 function wholeNamedHead(chunk: string): boolean {
-  // After a dateline: "May 3 - Kay Obi".
+  // After a dateline: "May 3 - Kay Obi"; a conjunction opens a clause of its own: "…, and Kay Obi".
   const dash = Math.max(chunk.lastIndexOf(' - '), chunk.lastIndexOf(' — '));
-  const t = (dash >= 0 ? chunk.slice(dash + 3) : chunk).trim();
+  const t = (dash >= 0 ? chunk.slice(dash + 3) : chunk).trim().replace(CLAUSE_CONJUNCTION, '');
   if (t.length > 80) return false; // a head of a few words; bounds the regex below
   if (WHOLE_TWO_OR_THREE_WORD_NAME.test(t)) return true;
   const space = t.indexOf(' ');

@@ -33,7 +33,8 @@ describe('a relative clause after an appositive role leaves the role to the name
     expect(subjectBefore('The plan, backed by Kay Obi, head of the fund, which holds shares, ')).toBeNull();
     expect(shown(['The report, written by Kay Obi, head of the Lune Fund, which holds shares, said: "Prices will fall soon."'], 'Prices will fall')?.speaker).not.toBe('Kay Obi');
     expect(shown(['A group led by Kay Obi, chairman of Corvo Bank, which lost money last year, said: "Prices will fall soon."'], 'Prices will fall')?.speaker).not.toBe('Kay Obi');
-    // The whole head, with or without a title, still gets the rescue.
+    // The whole head, with or without a title or after a clause's "and", still gets the rescue.
+    expect(shown(['Six councillors backed the plan, and Mara Quell, the Eastvale member, whose ward holds the depot, has vowed to take it "to the regional board if needed".'], 'to the regional board')?.speaker).toBe('Mara Quell');
     expect(subjectBefore('Kay Obi, chairman of Corvo Bank, whose shares fell, ')).toEqual({ words: ['Kay', 'Obi'], appositive: 'chairman of Corvo Bank' });
     expect(subjectBefore('Dr Kay Obi, chairman of Corvo Bank, whose shares fell, ')).toEqual({ words: ['Dr', 'Kay', 'Obi'], appositive: 'chairman of Corvo Bank' });
   });
