@@ -95,7 +95,7 @@ export function readNewsQuestions(path: string): NewsQuestion[] {
  * Why a question's top sentence does not answer it, read off the ranked passages:
  * - `notRetrieved`: no passage among those the models rank holds an answer;
  * - `otherArticle`: an answering passage is ranked, but a passage of another article is first;
- * - `siblingFirst`: another paragraph of the answering article is first (`lead` says it is that article's first ranked paragraph);
+ * - `siblingFirst`: another paragraph of the answering article is first (`earlier` says it is that article's earliest paragraph among the ranked ones — not necessarily its lead);
  * - `wrongSentence`: the top passage holds an answer, its shown sentence does not.
  */
 export type NewsMiss = 'notRetrieved' | 'otherArticle' | 'siblingFirst' | 'wrongSentence';
@@ -112,8 +112,8 @@ export interface NewsResult {
   articleFirst: boolean;
   confident: boolean;
   miss: NewsMiss | null;
-  /** For siblingFirst: the top passage is the first paragraph of its article that was ranked. */
-  lead: boolean;
+  /** For siblingFirst: the top passage is the earliest paragraph of its article among the ranked ones (not necessarily its lead). */
+  earlier: boolean;
   top: { article: string; paragraph: number; answer: string; span: string | null } | undefined;
   /** The shown sentence of the first passage holding an answer, when that is not the top one. */
   answerHit: { article: string; paragraph: number; answer: string } | undefined;
@@ -142,14 +142,14 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
     const at = r.hits.findIndex((h) => holdsAnswer(h.text, q.answers));
     const holder = at >= 0 ? r.hits[at] : undefined;
     let miss: NewsMiss | null = null;
-    let lead = false;
+    let earlier = false;
     if (!sentence) {
       if (!holder || !top) miss = 'notRetrieved';
       else if (at === 0) miss = 'wrongSentence';
       else if (top.article !== holder.article) miss = 'otherArticle';
       else {
         miss = 'siblingFirst';
-        lead = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
+        earlier = !r.hits.some((h) => h.article === top.article && h.paragraph < top.paragraph);
       }
     }
     const { pool } = asked;
@@ -173,7 +173,7 @@ export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readon
       articleFirst: top?.article === q.article,
       confident: r.confident,
       miss,
-      lead,
+      earlier,
       top: top && { article: top.article, paragraph: top.paragraph, answer: top.answer, span: top.answerSpan?.text ?? null },
       answerHit: holder && at > 0 ? { article: holder.article, paragraph: holder.paragraph, answer: holder.answer } : undefined,
       firstPass: { storyRank: storyAt >= 0 ? storyAt + 1 : null, answerInPool },
@@ -250,7 +250,7 @@ export function formatResult(r: NewsResult): string {
   const q = r.question;
   const typeNote = r.detected === q.type ? q.type : `${q.type}, read as ${r.detected}`;
   const lines = [
-    `${r.sentence ? 'ok  ' : 'MISS'} ${q.id} [${typeNote}] ${q.question}${r.miss ? `  -> ${r.miss}${r.lead ? ' (lead)' : ''}` : ''}`,
+    `${r.sentence ? 'ok  ' : 'MISS'} ${q.id} [${typeNote}] ${q.question}${r.miss ? `  -> ${r.miss}${r.earlier ? ' (earlier)' : ''}` : ''}`,
     `     top ${r.top?.article ?? '-'} ¶${r.top?.paragraph ?? '-'} span ${JSON.stringify(r.top?.span ?? null)}${r.confident ? '' : ' (unsure)'}  answer passage rank ${r.answerRank ?? '-'}  first pass: story ${r.firstPass.storyRank ?? '-'}${r.firstPass.answerInPool ? ', answering paragraph in the pool' : ''}`,
     `     ${r.top?.answer ?? ''}`,
   ];

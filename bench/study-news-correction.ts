@@ -18,6 +18,7 @@ import { PASSAGE_FEATURES, parseWeights, type AskWeights } from '../src/search/a
 import { answersNews, askNews } from '../src/search/ask-train.js';
 import { CORRECTION_L2, chooseCorrection, correctedTop1, fitCorrection, type CorrectionGroup } from '../src/search/news-correction.js';
 import type { AnswerType } from '../src/search/question.js';
+import { sha256 } from '../src/search/cache.js';
 import { readNewsQuestions, refuseUnseen } from './news-ask.js';
 
 interface Pool {
@@ -72,7 +73,6 @@ function pools(files: readonly string[], dirs: readonly string[], weights: AskWe
     engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
   const { newsCorrection: _ignored, ...plain } = weights;
-  delete (plain as { rerank?: unknown }).rerank; // a later stage is no part of what the correction is fit on
   return files.map((f) => {
     const questions = readNewsQuestions(f);
     refuseUnseen(f, questions);
@@ -99,6 +99,28 @@ function pools(files: readonly string[], dirs: readonly string[], weights: AskWe
   });
 }
 
+/** What a cache of pools was made from: the first-stage weights (their hash) and the news files and folders, in order. */
+export interface CacheKey {
+  weights: string;
+  files: string[];
+  dirs: string[];
+}
+
+export const cacheKey = (weightsText: string, files: readonly string[], dirs: readonly string[]): CacheKey => ({ weights: sha256(weightsText), files: [...files], dirs: [...dirs] });
+
+/**
+ * The pools a cache file holds, refused when it was made from other weights or other news files:
+ * its figures would then be about another first stage (or other questions), silently.
+ */
+export function readCache<T>(path: string, text: string, key: CacheKey): T {
+  const parsed: unknown = JSON.parse(text);
+  const held = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { key?: CacheKey; pools?: T }) : undefined;
+  if (!held?.key || held.pools === undefined) throw new Error(`${path} holds no cache key (made by an older study): delete it and run again`);
+  const diff = (['weights', 'files', 'dirs'] as const).filter((k) => JSON.stringify(held.key?.[k]) !== JSON.stringify(key[k]));
+  if (diff.length > 0) throw new Error(`${path} was made with other ${diff.join(', ')} (cache ${diff.map((k) => JSON.stringify(held.key?.[k])).join(' / ')}; now ${diff.map((k) => JSON.stringify(key[k])).join(' / ')}): delete it or give another --cache`);
+  return held.pools;
+}
+
 /** Each question's outcome (right passage on top) with its file left out of the fit, in file order. */
 function lofoOutcomes(files: readonly CorrectionGroup[][], l2: number): boolean[] {
   return files.flatMap((test, k) => {
@@ -117,14 +139,20 @@ function main(): void {
   const dirs = value('--news-corpus')?.split(',') ?? [];
   if (files.length < 2 || dirs.length === 0) throw new Error('usage: npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo] [--l2 X]');
   const weightsPath = value('--weights') ?? fileURLToPath(new URL('../src/search/ask-weights.json', import.meta.url));
-  const weights = parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8')));
-  // The pools are the slow part (every question asked): kept in a cache file between runs.
-  const cache = value('--cache');
-  const byFile: Pool[][] = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as Pool[][]) : pools(files, dirs, weights);
-  if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(byFile));
+  const weightsText = readFileSync(weightsPath, 'utf8');
+  const weights = parseWeights(JSON.parse(weightsText));
   const loqo = args.includes('--loqo');
-  const fixedL2 = value('--l2') === undefined ? undefined : Number(value('--l2'));
-  const wanted = value('--sets')?.split(',');
+  const l2Text = value('--l2');
+  const fixedL2 = l2Text === undefined ? undefined : Number(l2Text);
+  if (fixedL2 !== undefined && !(Number.isFinite(fixedL2) && fixedL2 >= 0)) throw new Error(`--l2 needs a number ≥ 0 (got ${l2Text})`);
+  // `base` first: every other list is compared with it.
+  const wanted = value('--sets')?.split(',').filter((n) => n !== 'base');
+  // The pools are the slow part (every question asked): kept in a cache file between runs, keyed by
+  // the weights and the news files they were asked with.
+  const cache = value('--cache');
+  const key = cacheKey(weightsText, files, dirs);
+  const byFile: Pool[][] = cache && existsSync(cache) ? readCache<Pool[][]>(cache, readFileSync(cache, 'utf8'), key) : pools(files, dirs, weights);
+  if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify({ key, pools: byFile }));
   console.log(`${byFile.flat().length} questions; right passage on top with no correction: ${byFile.map((f) => f.filter((p) => p.positive[p.base.indexOf(Math.max(...p.base))]).length).join(' / ')}`);
   const known = sets();
   // A wanted name not listed is read as passage features to add: "+articleOverlap+title".
@@ -134,7 +162,7 @@ function main(): void {
     return (x, score, type) => [...base(x, score, type), ...extra.map((n) => x[at(n)] ?? 0)];
   };
   let baseOutcomes: boolean[] = [];
-  const chosen: [string, Extract][] = wanted ? wanted.map((n) => [n, known.get(n) ?? plus(n)]) : [...known];
+  const chosen: [string, Extract][] = wanted ? [['base', known.get('base') as Extract], ...wanted.map((n): [string, Extract] => [n, known.get(n) ?? plus(n)])] : [...known];
   for (const [name, extract] of chosen) {
     const groups: CorrectionGroup[][] = byFile.map((f) =>
       f.filter((p) => p.news).map((p) => ({ base: p.base, positive: p.positive, features: p.passages.map((x, i) => extract(x, p.base[i] ?? 0, p.type)) })),
@@ -149,8 +177,8 @@ function main(): void {
     const gained = ids.filter((_, i) => outcomes[i] && !baseOutcomes[i]);
     const lost = ids.filter((_, i) => !outcomes[i] && baseOutcomes[i]);
     if (name !== 'base' && baseOutcomes.length) console.log(`  vs base (LOFO): gained ${gained.join(' ') || '-'}; lost ${lost.join(' ') || '-'}`);
-    console.log(`${name.padEnd(30)} LOFO ${row(file)}   LOQO ${row(question)}   in-sample ${correctedTop1(groups.flat(), question.weights)}   w ${question.weights.join(' ')}`);
+    console.log(`${name.padEnd(30)} LOFO ${row(file)}   LOQO ${loqo ? row(question) : '-'}   in-sample ${correctedTop1(groups.flat(), question.weights)}   w ${question.weights.join(' ')}`);
   }
 }
 
-main();
+if (process.argv[1]?.endsWith('study-news-correction.ts')) main();

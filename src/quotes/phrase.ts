@@ -206,7 +206,9 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
       // describes the organisation; the role before it is still the named head's appositive.
       const role = chunks[chunks.length - 1] ?? '';
       const named = chunks[chunks.length - 2];
-      if (named !== undefined && ENDS_IN_TWO_WORD_NAME.test(named.trim()) && (DESCRIPTIVE_APPOSITIVE_START.test(role) || POSSESSIVE_NAME_APPOSITIVE.test(role) || isTitleAppositive(role, named)) && !/^(?:who|whose|which|that|whom)\b/u.test(role)) {
+      // The name must be the whole head ("Kay Obi,"), not the end of a phrase ("The report, written
+      // by Kay Obi, head of the fund, which …": the report speaks, not its author).
+      if (named !== undefined && wholeNamedHead(named) && (DESCRIPTIVE_APPOSITIVE_START.test(role) || POSSESSIVE_NAME_APPOSITIVE.test(role) || isTitleAppositive(role, named)) && !/^(?:who|whose|which|that|whom)\b/u.test(role)) {
         chunks.pop();
         appositive = role;
       }
@@ -256,6 +258,18 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   if (name.length < 2 || !(honorific || isFirstName(foldName(name[0] ?? ''))) || !looksLikePersonName(honorific ? name.slice(1) : name)) return null;
   return { words: name, appositive: chunk.trim() };
 }
+const CLAUSE_CONJUNCTION = /^(?:and|but|while|whereas|yet)\s+/u;
+/** A chunk that is only a name, perhaps after one honorific or a capitalised title: "Kay Obi", "Dr Kay Obi", "Senator Kay Obi". */
+function wholeNamedHead(chunk: string): boolean {
+  // After a dateline: "May 3 - Kay Obi"; a conjunction opens a clause of its own: "…, and Kay Obi".
+  const dash = Math.max(chunk.lastIndexOf(' - '), chunk.lastIndexOf(' — '));
+  const t = (dash >= 0 ? chunk.slice(dash + 3) : chunk).trim().replace(CLAUSE_CONJUNCTION, '');
+  if (t.length > 80) return false; // a head of a few words; bounds the regex below
+  if (WHOLE_TWO_OR_THREE_WORD_NAME.test(t)) return true;
+  const space = t.indexOf(' ');
+  return space > 0 && /^\p{Lu}[\p{L}.]*$/u.test(t.slice(0, space)) && WHOLE_TWO_OR_THREE_WORD_NAME.test(t.slice(space + 1));
+}
+
 const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
 const FIRST_WORD = /^\s*(\p{Ll}+)\b/u;
 /** "chairman of …", "director and chief economist at …": a chunk whose first word is a lower-case role or title. */

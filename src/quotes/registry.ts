@@ -74,8 +74,8 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
   const target = new Map<string, Draft>();
   for (const d of drafts.values()) {
     const longer = bySuffix.get(d.key);
-    // A description is no longer form of a name: "comptroller of New York City" is not "City", nor
-    // "chairman of GTE" the company GTE.
+    // A description is no longer form of a name: "comptroller of Lune City" is not "City", nor
+    // "chairman of VXT" the company VXT.
     // "Dr Quill" is not the full-named Quill the archive never calls a doctor.
     if (longer?.length === 1 && longer[0] && !described(longer[0]) && !described(d) && !(doctor(d) && surnameOnly(d) && !doctor(longer[0]))) target.set(d.key, longer[0]);
   }
@@ -123,7 +123,7 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
 }
 
 const STARTS_LOWER = /^\p{Ll}/u;
-/** A description written with a name in it ("chairman of GTE"): each of its forms opens in lower case. */
+/** A description written with a name in it ("chairman of VXT"): each of its forms opens in lower case. */
 function described(d: Draft): boolean {
   // (Not a name opening with a particle: "al-Chalabi", "de Blasio".)
   if (d.tokens.length < 2 || PARTICLES.has(d.tokens[0] ?? '')) return false;

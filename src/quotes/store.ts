@@ -101,10 +101,28 @@ function namedInArticle(quotes: readonly Quote[]): Quote[] {
 
 const PEERAGE_TITLE = /(?<![\p{L}\p{N}])(Lord|Lady|Baroness|Viscount|Sir|Dame)\s+(\p{Lu}[\p{L}'’-]*)(?![\p{L}'’-])/gu;
 
-/** Each surname the article writes after a peerage or knight's title, with that title (one pass over the text). */
-function peerageTitles(paragraphs: readonly string[]): Map<string, string> {
+/** A second capitalised name word right after the first: "Sir Alec Rowe". */
+const NEXT_NAME_WORD = /\s+\p{Lu}/uy;
+/** Titles that go before a first name and a surname ("Sir Alec Rowe"), never before a surname alone in full. */
+const FIRST_NAME_TITLES = new Set(['Sir', 'Dame', 'Lady']);
+
+/**
+ * Each surname the article writes after a peerage or knight's title, with that title (one pass over
+ * the text). A knight is "Sir FIRST SURNAME": the word after Sir/Dame/Lady is a surname only when no
+ * second name word follows ("Sir Rowe"), else "Alec" of "Sir Alec Rowe" would be titled.
+ */
+export function peerageTitles(paragraphs: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of paragraphs) for (const m of p.matchAll(PEERAGE_TITLE)) if (m[1] && m[2] && !out.has(foldName(m[2]))) out.set(foldName(m[2]), m[1]);
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(PEERAGE_TITLE)) {
+      if (!m[1] || !m[2] || out.has(foldName(m[2]))) continue;
+      if (FIRST_NAME_TITLES.has(m[1])) {
+        NEXT_NAME_WORD.lastIndex = m.index + m[0].length;
+        if (NEXT_NAME_WORD.test(p)) continue;
+      }
+      out.set(foldName(m[2]), m[1]);
+    }
+  }
   return out;
 }
 

@@ -14,8 +14,6 @@ export function correctionGroup(engine: Engine, g: NewsGold, weights: AskWeights
   const asked = askNews(engine, g, ASK_POOL);
   if (!asked) return undefined;
   const { newsCorrection: _ignored, ...base } = weights;
-  // A stage fit after the correction (k23ask's `rerank`) is no part of the scores the correction is fit on.
-  delete (base as { rerank?: unknown }).rerank;
   const scored = scorePool(engine.index, asked.pool, asked.q, base);
   const news = isNewsPoolOf(engine.index, asked.pool);
   return {

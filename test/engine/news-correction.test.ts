@@ -24,7 +24,8 @@ import {
 } from '../../src/search/news-correction.js';
 import { correctionGroup, correctionGroups } from '../../src/search/news-correction-train.js';
 import { writeTempArchive } from '../../bench/fixtures.js';
-import { parseArgs, refuseLaterStage } from '../../bench/train-news-correction.js';
+import { parseArgs } from '../../bench/train-news-correction.js';
+import { cacheKey, readCache } from '../../bench/study-news-correction.js';
 import { readNewsQuestions, refuseUnseen, type NewsQuestion } from '../../bench/news-ask.js';
 import { parseArticle } from '../../src/archive/parse.js';
 import { renderArticleFile } from '../../src/import/write.js';
@@ -306,6 +307,17 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(written.newsCorrection?.passage).toBe(passageFingerprint(DEFAULT_ASK_WEIGHTS.passage));
   });
 
+  it('GIVEN weights holding a stale correction (another feature list) THEN the script drops it and fits a new one', () => {
+    const stale = join(tmp, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...DEFAULT_ASK_WEIGHTS, newsCorrection: { ...DEFAULT_ASK_WEIGHTS.newsCorrection, features: ['an old cue'] } }));
+    expect(() => parseWeights(JSON.parse(readFileSync(stale, 'utf8')))).toThrow();
+    const out = join(tmp, 'refit.json');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--weights', stale, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(parseWeights(JSON.parse(readFileSync(out, 'utf8'))).newsCorrection?.features).not.toContain('an old cue');
+  });
+
   it('GIVEN --validate file THEN the script leaves one file out at a time and says so in the table and the weights file', () => {
     const out = join(tmp, 'w-file.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'train-news-correction.ts'), '--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--validate', 'file', '--out', out], { cwd: ROOT, encoding: 'utf8' });
@@ -337,9 +349,6 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(() => parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'median'])).toThrow(/--rule must be best or one-se \(got median\)/);
     expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir, '--rule', 'one-se']).rule).toBe('one-se');
     expect(parseArgs(['--news', `${FILE_A},${FILE_B}`, '--news-corpus', archiveDir]).rule).toBe('best');
-    // A weights file holding a stage fit after the correction is refused: the correction must be fit before it.
-    expect(() => refuseLaterStage('w.json', { version: 1, rerank: {} })).toThrow(/w\.json holds a stage fit after the news correction \(rerank\): fit the correction on the weights before it/);
-    expect(() => refuseLaterStage('w.json', { version: 1 })).not.toThrow();
     const broken = join(tmp, 'broken.jsonl');
     writeFileSync(broken, `${line('c1', 'fees', 'number', 'How much?', '40 dollars')}\n{"id": "c2", "corpus": "${corpus}"\n`);
     const out = join(tmp, 'never.json');
@@ -355,4 +364,16 @@ describe('the news correction trained on a tiny archive (news-correction-train.t
     expect(other.stderr).toMatch(/which no --news-corpus folder is named/);
     expect(() => readFileSync(out)).toThrow();
   }, 120_000); // three spawned scripts on two shared cores
+});
+
+// study-news-correction's --cache: pools asked with one first stage are never read as another's.
+describe('the study cache is keyed by the weights and the news files', () => {
+  it('GIVEN a cache made with other weights, other files or no key THEN refused naming what differs; the same key THEN its pools', () => {
+    const key = cacheKey('{"version":1}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']);
+    const text = JSON.stringify({ key, pools: [[1], [2]] });
+    expect(readCache<number[][]>('c.json', text, cacheKey('{"version":1}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']))).toEqual([[1], [2]]);
+    expect(() => readCache('c.json', text, cacheKey('{"version":2}', ['a.jsonl', 'b.jsonl'], ['/corpus/x']))).toThrow(/c\.json was made with other weights/);
+    expect(() => readCache('c.json', text, cacheKey('{"version":1}', ['a.jsonl'], ['/corpus/x']))).toThrow(/c\.json was made with other files \(cache \["a\.jsonl","b\.jsonl"\]; now \["a\.jsonl"\]\)/);
+    expect(() => readCache('c.json', JSON.stringify([[1], [2]]), key)).toThrow(/c\.json holds no cache key/);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/archive/parse.js';
 import { buildRegistry } from '../../src/quotes/registry.js';
 import { shownForm } from '../../src/quotes/shown-name.js';
-import { QuoteStore } from '../../src/quotes/store.js';
+import { QuoteStore, peerageTitles } from '../../src/quotes/store.js';
 
 const article = (id: string, body: string) => parseArticle(id, `date 2022-05-01\n\n${body}`).article;
 
@@ -32,6 +32,11 @@ describe('shown forms of speakers', () => {
     ]);
     expect(store.quotesOfArticle('politics/two').map((q) => q.speaker)).toEqual(['Lord Tenby']);
     expect(store.quotesOfArticle('tech/one').map((q) => q.speaker)).toEqual(['Rollo Tenby']);
+  });
+
+  it('GIVEN "Sir/Dame FIRST SURNAME" THEN the first name is no titled surname; "Sir X" and "Lord X" alone are', () => {
+    const titles = peerageTitles(['Sir Alec Rowe and Dame Nora Pike opened the dock with Lord Tenby.', 'Later Sir Rowe left.']);
+    expect([...titles.entries()].sort()).toEqual([['rowe', 'Sir'], ['tenby', 'Lord']]);
   });
 
   it('GIVEN "Dr Quill" (surname only) and a full-named Quill never called a doctor THEN two speakers; a doctor with the title both times merges', () => {
