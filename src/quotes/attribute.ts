@@ -1681,8 +1681,8 @@ const VERB_LIKE = /^\p{Ll}+(?:s|ed|ing)$/u;
  * The text before a name, from its sentence's start (`lead`), leaves the name as the sentence's
  * subject noun phrase: after a dateline and an opening phrase closed by a comma ("In 1999, "), at
  * most seven words and none of them a lower-case word that reads as a verb unless it is a role word
- * ("Central bank governor Jose Fernandez", "House Ways and Means Committee chairman Dan
- * Rostenkowski"), never a clause ("Spain unveils a plan aimed at … to reach European Community …").
+ * ("Harbour board chairwoman Ida Venn", "Senate Roads and Rivers panel chairman Olaf
+ * Brisk"), never a clause ("The council drafts a scheme aimed at … to match Harold Quist …").
  */
 function opensWithName(lead: string): boolean {
   const from = mayOpenWithDateline(lead) ? (DATELINE.exec(lead)?.[0].length ?? 0) : 0;
@@ -1692,6 +1692,13 @@ function opensWithName(lead: string): boolean {
   for (const w of words) if (/[,;:]$/u.test(w) || (VERB_LIKE.test(w) && !isRoleWord(w))) return false;
   return true;
 }
+
+/**
+ * How far into its sentence a subject noun phrase can start: a dateline, a 40-character opener and
+ * seven words fit well within it. Longer leads are no subject's, and are never split (linear time:
+ * the lead is read once per he/she quote).
+ */
+const SUBJECT_REACH = 320;
 
 /** "and" / "or" before a name may join it to a subject ("Smith and even Jones said"), and "according to" names a source: neither is what a frame talks about. */
 const JOINED_OR_SOURCE = /(?:^|[^\p{L}])(?:and|or|according\s+to)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
@@ -1728,7 +1735,7 @@ function antecedents(
   // sentence-initial he/she continues that subject far more often than a person its prepositional
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
-  const prevSubject = prevFirst?.subject && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
+  const prevSubject = prevFirst?.subject && prevFirst.pos - prevSentenceStart <= SUBJECT_REACH && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
   return (p) => {
     const out: Features = {};
     if (bound.has(p)) out.ante_bound = 1;

@@ -157,4 +157,13 @@ describe('a he/she continuing an unnamed describer of the speech verb before', (
     expect(quotes).toHaveLength(2000);
     expect(quotes.every((q) => q.speaker !== null)).toBe(true);
   });
+
+  it('GIVEN a 200 KB sentence ending in "Ross Dunmore protested …" and then one sentence of 2,000 "“…,” he said, and" quotes THEN attribution finishes (the subject lead is bounded, not split per quote) and every quote is attributed', () => {
+    const lead = `${'the harbour cranes '.repeat(10_000)}Ross Dunmore protested to the harbour board on Tuesday.`;
+    const quotes: string[] = [];
+    for (let n = 0; n < 2000; n++) quotes.push(`"We will keep berth ${n} open all winter," he said, and`);
+    const out = attributeArticle([`${lead} ${quotes.join(' ')} left.`]).filter((q) => q.kind !== 'fragment');
+    expect(out).toHaveLength(2000);
+    expect(out.every((q) => q.speaker !== null)).toBe(true);
+  });
 });
