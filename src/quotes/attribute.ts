@@ -900,9 +900,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // (Not over the quote's own attribution before the writing: "Mr Ode said the banner read “…”".)
         const written = ex?.slot === 'slot_tail' ? null : writtenSource(f.ctx.pre);
         if (written && (!ex || ex.at >= base + f.ctx.preStart + written.at)) {
+          // The issuer is the article's person named at the possessive itself ("Prime Minister Tony
+          // Brant's", "Mayor Brantham's"), else by its name; a plural possessive no one in the
+          // article bears ("Protesters' placards") is no issuer: the writing speaks.
+          const own = written.owner;
+          const here = own ? people.mentionsIn(base + f.ctx.preStart + own.at, base + f.ctx.preStart + own.at + own.length).at(-1)?.person : undefined;
           const key = written.issuer ? foldName(written.issuer) : '';
-          const p = key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined;
-          f.speaker = p ? personSpeaker(p) : { name: written.issuer ?? written.writing, role: null, person: null };
+          const p = here ?? (key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined);
+          const name = written.issuer && !own?.plural ? written.issuer : written.issuer ? `the ${written.writing.slice(written.writing.lastIndexOf(' ') + 1)}` : written.writing;
+          f.speaker = p ? personSpeaker(p) : { name, role: null, person: null };
           writtenBy.add(f.speaker);
           return;
         }

@@ -1,9 +1,10 @@
 // Written text quoted as such: the words on a poster, a banner or a sign, a headline, a slogan, the
 // wording of a rule or a contract ("a banner reading “…”", "under the headline “…”", "Article 2 of
 // the accord states that “…”"). Such words are no one's speech: they speak for whoever the text
-// says issued them ("Labour's new slogan reads: “…”" → Labour), else for the writing itself as a
+// says issued them ("the Greenway Party's new slogan reads: “…”" → the party), else for the writing itself as a
 // description ("the poster"), never for the person the writing shows or concerns, whom the
 // ranker would otherwise find near by.
+import { isNonNameStarter } from './names.js';
 
 /** Things whose words are written, not spoken: their text, when quoted, is theirs. */
 const SIGN_NOUN = String.raw`(?:posters?|banners?|placards?|signs?|signboards?|billboards?|slogans?|headlines?|mottos?|captions?|inscriptions?|graffiti|t-shirts?|shirts?|stickers?|plaques?|blackboards?|whiteboards?|leaflets?|flyers?|badges?|tattoos?)`;
@@ -27,7 +28,7 @@ const SIGN_READING = new RegExp(String.raw`(?<![\p{L}'’-])(?:${DET})?(${SIGN_N
 const RULE_READING = new RegExp(String.raw`(?<![\p{L}'’-])${DET}(${RULE_NOUN})(?:\s+(?:\p{Lu}[\p{L}\d.]*|\d+[\p{L}.]*))?\s+${RULE_VERB}\s*[:,]?\s*$`, 'u');
 /** "under the headline", "with the slogan", "on a placard": the quote is the writing itself. */
 const UNDER_SIGN = new RegExp(String.raw`\b(?:under|with|beneath|on)\s+${DET}(${SIGN_NOUN})\s*[:,]?\s*$`, 'u');
-/** "The poster shows Mr Howe with a pocket watch, saying:" — a sentence whose subject is the writing. */
+/** "The leaflet pictures Ms Vaine on a bicycle, declaring:" — a sentence whose subject is the writing. */
 const SIGN_SUBJECT = new RegExp(String.raw`^\s*${DET}(${SIGN_NOUN})\s+(?:shows?|showed|depicts?|depicted|features?|featured|pictures?|pictured)\s+[^;:"“”]{0,160}?,?\s+(?:saying|declaring|proclaiming)\s*[:,]?\s*$`, 'u');
 /** "Labour's slogan will be:", "the headline was": a slogan's or a headline's words named by a copula. */
 const NAMED_AS = new RegExp(String.raw`(?<![\p{L}'’-])${DET}(slogans?|mottos?|headlines?|captions?|inscriptions?)\s+(?:is|was|will\s+be|would\s+be|became|has\s+been)\s*[:,]?\s*$`, 'u');
@@ -37,10 +38,14 @@ const AUTHOR_VERB = /\b(?:add|adds|added|write|writes|wrote|written|post|posts|p
 const REACH = 240;
 const POSSESSIVE = /^(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})['’]s?$/u;
 const DEFINITE = /^(?:its|their|his|her|this|that|these|those|the)$/iu;
+/** A time, not an issuer: "Yesterday's headline", "Monday's poster". */
+const TIME_WORD = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)$/iu;
 
 export interface WrittenSource {
-  /** The issuer the text names for the writing ("Labour" of "Labour's slogan"), if any, without an honorific. */
+  /** The issuer the text names for the writing ("Greenway Party" of "The Greenway Party's slogan"), if any, without an honorific. */
   issuer: string | null;
+  /** The issuer's possessive as written ("Prime Minister Tony Brant's"): where to look for the article's person. */
+  owner: { at: number; length: number; plural: boolean } | null;
   /** Where the writing's noun phrase starts in the text read (the quote's lead-in). */
   at: number;
   /** The writing as a description: "the poster", "a banner", "the agreement". */
@@ -65,8 +70,13 @@ export function writtenSource(pre: string): WrittenSource | null {
   const det = (m[1] ?? '').trim();
   const noun = (m[2] ?? '').toLowerCase();
   const owner = POSSESSIVE.exec(det);
-  // ("The Greenway Party's slogan": the party, without the sentence's article; "Mr Howe's poster": Howe.)
+  // ("The Greenway Party's slogan": the party, without the sentence's article; "Mr Vaine's poster": Vaine.)
   const issuer = owner?.[1]?.replace(/^(?:The|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/u, '');
-  if (issuer) return { issuer, at, writing: `${issuer}'s ${noun}` };
-  return { issuer: null, at, writing: `${det === '' || DEFINITE.test(det) ? 'the' : det.toLowerCase()} ${noun}` };
+  // A day or a word that opens no name ("Yesterday's headline") is no issuer: the writing itself speaks.
+  const first = issuer?.split(/\s+/u)[0] ?? '';
+  if (issuer && !TIME_WORD.test(first) && !isNonNameStarter(first)) {
+    const ownerAt = at + (m[0].indexOf(m[1] ?? '') >= 0 ? m[0].indexOf(m[1] ?? '') : 0);
+    return { issuer, owner: { at: ownerAt, length: det.length, plural: !/['’]s$/u.test(det) }, at, writing: `${issuer}'s ${noun}` };
+  }
+  return { issuer: null, owner: null, at, writing: `${det === '' || DEFINITE.test(det) || issuer ? 'the' : det.toLowerCase()} ${noun}` };
 }
