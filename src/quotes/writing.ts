@@ -22,7 +22,7 @@ const SIGN_VERB = String.raw`(?:\s+(?:also\s+|simply\s+|just\s+|still\s+)?(?:rea
 const RULE_VERB = String.raw`(?:states?|stipulates?|provides?|reads?|says?|specifies|specify|stated|stipulated|provided)(?:\s+that)?`;
 /** The determiner or possessive before the writing's noun (group 1), then a few modifiers. */
 const DET = String.raw`(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4}['’]s?|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:(?!(?:a|an|the|under|with|on|in|of|for|at|by|from|beneath|and|or)\s)[\p{L}\d'’-]+\s+){0,3}?`;
-/** "a banner reading", "Labour's slogan, which reads", "placards saying", ending the text before a quote. */
+/** "a banner reading", "the party's slogan, which reads", "placards saying", ending the text before a quote. */
 const SIGN_READING = new RegExp(String.raw`(?<![\p{L}'’-])(?:${DET})?(${SIGN_NOUN})${SIGN_VERB}(?:\s+the\s+words)?\s*[:,]?\s*$`, 'u');
 /** "the rule states that", "Article 3 of the accord provides:" (the rule's own noun, not the article's number). */
 const RULE_READING = new RegExp(String.raw`(?<![\p{L}'’-])${DET}(${RULE_NOUN})(?:\s+(?:\p{Lu}[\p{L}\d.]*|\d+[\p{L}.]*))?\s+${RULE_VERB}\s*[:,]?\s*$`, 'u');
@@ -30,7 +30,7 @@ const RULE_READING = new RegExp(String.raw`(?<![\p{L}'’-])${DET}(${RULE_NOUN})
 const UNDER_SIGN = new RegExp(String.raw`\b(?:under|with|beneath|on)\s+${DET}(${SIGN_NOUN})\s*[:,]?\s*$`, 'u');
 /** "The leaflet pictures Ms Vaine on a bicycle, declaring:" — a sentence whose subject is the writing. */
 const SIGN_SUBJECT = new RegExp(String.raw`^\s*${DET}(${SIGN_NOUN})\s+(?:shows?|showed|depicts?|depicted|features?|featured|pictures?|pictured)\s+[^;:"“”]{0,160}?,?\s+(?:saying|declaring|proclaiming)\s*[:,]?\s*$`, 'u');
-/** "Labour's slogan will be:", "the headline was": a slogan's or a headline's words named by a copula. */
+/** "The Greenway Party's motto is:", "the headline was": a slogan's or a headline's words named by a copula. */
 const NAMED_AS = new RegExp(String.raw`(?<![\p{L}'’-])${DET}(slogans?|mottos?|headlines?|captions?|inscriptions?)\s+(?:is|was|will\s+be|would\s+be|became|has\s+been)\s*[:,]?\s*$`, 'u');
 /** "Henry added the caption which reads", "they will hold banners proclaiming": the one who wrote or carries the writing is named as its author; the ranker decides. */
 const AUTHOR_VERB = /\b(?:add|adds|added|write|writes|wrote|written|post|posts|posted|tweet|tweets|tweeted|put|puts|hold|holds|held|holding|carry|carries|carried|carrying|wave|waves|waved|waving|wear|wears|wore|wearing|display|displays|displayed|displaying|unveil|unveils|unveiled|launch|launches|launched|paint|painted|sign|signs|signed|drew|scrawled|penned|send|sends|sent|issue|issues|issued)\s+$/u;
