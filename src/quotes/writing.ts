@@ -10,8 +10,12 @@ import { isNonNameStarter } from './names.js';
 const SIGN_NOUN = String.raw`(?:posters?|banners?|placards?|signs?|signboards?|billboards?|slogans?|headlines?|mottos?|captions?|inscriptions?|graffiti|t-shirts?|shirts?|stickers?|plaques?|blackboards?|whiteboards?|leaflets?|flyers?|badges?|tattoos?)`;
 /** Things worn: their words are "read" or "borne", never "said" (a man in a red shirt said …). */
 const WORN = /^(?:t-shirts?|shirts?|stickers?|badges?|tattoos?)$/iu;
-/** A cheap first test: no noun of writing anywhere near the mark, no expression to run. */
-const ANY_NOUN = /poster|banner|placard|sign|billboard|slogan|headline|motto|caption|inscri|graffiti|shirt|sticker|plaque|board|leaflet|flyer|badge|tattoo|rule|law|clause|agreement|contract|treat|constitution|charter|regulation|guideline|accord|pact|wording|motion|resolution|bill|statute|provision/iu;
+/**
+ * A cheap first test: no noun of writing anywhere near the mark, no expression to run. Anchored at
+ * word starts, and the short nouns whole ("bills" but not "billion", "law" but not "lawyer"), so it
+ * rejects most quotes; every noun the expressions below read starts a word.
+ */
+const ANY_NOUN = /\b(?:poster|banner|placard|sign|billboard|slogan|headline|motto|caption|inscri|graffiti|t-shirt|shirt|sticker|plaque|blackboard|whiteboard|leaflet|flyer|badge|tattoo|rules?\b|laws?\b|bylaws?\b|clause|agreement|contract|treat(?:y|ies)\b|constitution|charter|regulation|guideline|accord\b|pacts?\b|wording|motion|resolution|bills?\b|statute|provision)/iu;
 /** "residents near the sign said", "fans with banners said": a noun governed by a preposition is no subject of the verb. */
 const GOVERNED = /(?:^|\s)(?:in|with|near|on|at|by|from|behind|beside|under|of|for|about|against|over|around|like)\s+$/iu;
 /** Texts whose wording binds (a rule, a law, a contract): quoted only by what they state. */
@@ -64,8 +68,18 @@ export function writtenSource(pre: string): WrittenSource | null {
   // "A man in the red shirt said", "fans with banners said": people speaking (a worn or governed noun never "says";
   // "with a blackboard reading" still reads).
   if (m && /\b(?:said|says)\b/u.test(m[0]) && (GOVERNED.test(text.slice(0, m.index)) || WORN.test(m[2] ?? ''))) m = null;
-  m ??= UNDER_SIGN.exec(text) ?? RULE_READING.exec(text) ?? NAMED_AS.exec(text) ?? (pre.length <= REACH ? SIGN_SUBJECT.exec(text) : null);
+  let named = false;
+  if (!m) {
+    m = UNDER_SIGN.exec(text) ?? RULE_READING.exec(text);
+    if (!m) {
+      m = NAMED_AS.exec(text);
+      named = m !== null;
+    }
+    m ??= pre.length <= REACH ? SIGN_SUBJECT.exec(text) : null;
+  }
   if (!m || AUTHOR_VERB.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+  // "Her motto is: “…”": a person's own motto or slogan is that person's saying; the ranker decides.
+  if (named && /^(?:his|her)$/iu.test((m[1] ?? '').trim())) return null;
   const at = pre.length - text.length + m.index;
   const det = (m[1] ?? '').trim();
   const noun = (m[2] ?? '').toLowerCase();

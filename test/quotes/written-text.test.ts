@@ -73,6 +73,12 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
     expect(speakerOf([town, 'Protesters\' placards read: "Hands off our clinic now."'], 'Hands off our')).toBe('the placards');
   });
 
+  it('GIVEN "Her motto is: “…”" after a named person THEN the person\'s own saying: the ranker gives it to her, not to "the motto"', () => {
+    expect(writtenSource('Her motto is: ')).toBeNull();
+    expect(speakerOf(['Coach Dana Reed was calm before the final.', 'Her motto is: "Never give up on a game."'], 'Never give up')).toBe('Dana Reed');
+    expect(writtenSource('The club motto is: ')?.writing).toBe('the motto');
+  });
+
   it('GIVEN a banner quote ending a paragraph THEN the next paragraph\'s unattributed quote does not continue the banner', () => {
     const text = [
       'Union leader Cora Pell spoke to the crowd. "We want a fair deal," she said.',
