@@ -907,7 +907,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const here = own ? people.mentionsIn(base + f.ctx.preStart + own.at, base + f.ctx.preStart + own.at + own.length).at(-1)?.person : undefined;
           const key = written.issuer ? foldName(written.issuer) : '';
           const p = here ?? (key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined);
-          const name = written.issuer && !own?.plural ? written.issuer : written.issuer ? `the ${written.writing.slice(written.writing.lastIndexOf(' ') + 1)}` : written.writing;
+          const name = written.issuer && !own?.plural ? written.issuer : written.writing;
           f.speaker = p ? personSpeaker(p) : { name, role: null, person: null };
           writtenBy.add(f.speaker);
           return;
@@ -1305,9 +1305,7 @@ function shapeMemo(): (p: Person) => Shape {
       // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is
       // mostly a surname: the gender the name lists give that word as a first name says nothing of
       // the person. (The role as the name scan, or an attribution before this first reading, gave it.)
-      // Its shape stays a first name's: read as a single word instead (single_word, not
-      // first_name_only) it moved 5 unseen quotes under main's weights, 4 of them wrong ("Reagan",
-      // "Fahd" over the official who spoke of them; bench/RESULTS.md, k23attr).
+      // Its shape stays a first name's: as a single word it did worse (bench/RESULTS.md, k23attr).
       const surname = core.length === 1 && p.role !== null;
       shape = { full: core.length >= 2, firstName: gender !== null, gender: surname ? null : gender };
       shapes.set(p, shape);

@@ -52,7 +52,7 @@ export interface WrittenSource {
   owner: { at: number; length: number; plural: boolean } | null;
   /** Where the writing's noun phrase starts in the text read (the quote's lead-in). */
   at: number;
-  /** The writing as a description: "the poster", "a banner", "the agreement". */
+  /** The writing as a description: "the poster", "a banner", "the agreement" (with an issuer: what speaks when the article does not know it). */
   writing: string;
 }
 
@@ -90,7 +90,7 @@ export function writtenSource(pre: string): WrittenSource | null {
   const first = issuer?.split(/\s+/u)[0] ?? '';
   if (issuer && !TIME_WORD.test(first) && !isNonNameStarter(first)) {
     const ownerAt = at + (m[0].indexOf(m[1] ?? '') >= 0 ? m[0].indexOf(m[1] ?? '') : 0);
-    return { issuer, owner: { at: ownerAt, length: det.length, plural: !/['’]s$/u.test(det) }, at, writing: `${issuer}'s ${noun}` };
+    return { issuer, owner: { at: ownerAt, length: det.length, plural: !/['’]s$/u.test(det) }, at, writing: `the ${noun}` };
   }
   return { issuer: null, owner: null, at, writing: `${det === '' || DEFINITE.test(det) || issuer ? 'the' : det.toLowerCase()} ${noun}` };
 }
