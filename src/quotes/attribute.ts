@@ -900,9 +900,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // (Not over the quote's own attribution before the writing: "Mr Ode said the banner read “…”".)
         const written = ex?.slot === 'slot_tail' ? null : writtenSource(f.ctx.pre);
         if (written && (!ex || ex.at >= base + f.ctx.preStart + written.at)) {
+          // The issuer is the article's person named at the possessive itself ("Prime Minister Tony
+          // Brant's", "Mayor Brantham's"), else by its name; a plural possessive no one in the
+          // article bears ("Protesters' placards") is no issuer: the writing speaks.
+          const own = written.owner;
+          const here = own ? people.mentionsIn(base + f.ctx.preStart + own.at, base + f.ctx.preStart + own.at + own.length).at(-1)?.person : undefined;
           const key = written.issuer ? foldName(written.issuer) : '';
-          const p = key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined;
-          f.speaker = p ? personSpeaker(p) : { name: written.issuer ?? written.writing, role: null, person: null };
+          const p = here ?? (key ? (people.persons.get(key) ?? (key.includes(' ') ? undefined : people.byShortName(key, at))) : undefined);
+          const name = written.issuer && !own?.plural ? written.issuer : written.writing;
+          f.speaker = p ? personSpeaker(p) : { name, role: null, person: null };
           writtenBy.add(f.speaker);
           return;
         }
@@ -1299,9 +1305,7 @@ function shapeMemo(): (p: Person) => Shape {
       // A lone name the text gives a role or title ("President Kelly", "Chancellor Shannon") is
       // mostly a surname: the gender the name lists give that word as a first name says nothing of
       // the person. (The role as the name scan, or an attribution before this first reading, gave it.)
-      // Its shape stays a first name's: read as a single word instead (single_word, not
-      // first_name_only) it moved 5 unseen quotes under main's weights, 4 of them wrong ("Reagan",
-      // "Fahd" over the official who spoke of them; bench/RESULTS.md, k23attr).
+      // Its shape stays a first name's: as a single word it did worse (bench/RESULTS.md, k23attr).
       const surname = core.length === 1 && p.role !== null;
       shape = { full: core.length >= 2, firstName: gender !== null, gender: surname ? null : gender };
       shapes.set(p, shape);
@@ -1681,8 +1685,8 @@ const VERB_LIKE = /^\p{Ll}+(?:s|ed|ing)$/u;
  * The text before a name, from its sentence's start (`lead`), leaves the name as the sentence's
  * subject noun phrase: after a dateline and an opening phrase closed by a comma ("In 1999, "), at
  * most seven words and none of them a lower-case word that reads as a verb unless it is a role word
- * ("Central bank governor Jose Fernandez", "House Ways and Means Committee chairman Dan
- * Rostenkowski"), never a clause ("Spain unveils a plan aimed at … to reach European Community …").
+ * ("Harbour board chairwoman Ida Venn", "Senate Roads and Rivers panel chairman Olaf
+ * Brisk"), never a clause ("The council drafts a scheme aimed at … to match Harold Quist …").
  */
 function opensWithName(lead: string): boolean {
   const from = mayOpenWithDateline(lead) ? (DATELINE.exec(lead)?.[0].length ?? 0) : 0;
@@ -1692,6 +1696,13 @@ function opensWithName(lead: string): boolean {
   for (const w of words) if (/[,;:]$/u.test(w) || (VERB_LIKE.test(w) && !isRoleWord(w))) return false;
   return true;
 }
+
+/**
+ * How far into its sentence a subject noun phrase can start: a dateline, a 40-character opener and
+ * seven words fit well within it. Longer leads are no subject's, and are never split (linear time:
+ * the lead is read once per he/she quote).
+ */
+const SUBJECT_REACH = 320;
 
 /** "and" / "or" before a name may join it to a subject ("Smith and even Jones said"), and "according to" names a source: neither is what a frame talks about. */
 const JOINED_OR_SOURCE = /(?:^|[^\p{L}])(?:and|or|according\s+to)\s+(?:[\p{L}.'’-]+\s+){0,3}$/iu;
@@ -1728,7 +1739,7 @@ function antecedents(
   // sentence-initial he/she continues that subject far more often than a person its prepositional
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
-  const prevSubject = prevFirst?.subject && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
+  const prevSubject = prevFirst?.subject && prevFirst.pos - prevSentenceStart <= SUBJECT_REACH && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
   return (p) => {
     const out: Features = {};
     if (bound.has(p)) out.ante_bound = 1;

@@ -36,14 +36,14 @@ describe('a sentence-initial he/she and the subject of the sentence before', () 
     expect([...fs.values()].some((f) => f.ante_prev_subject === 1)).toBe(false);
   });
 
-  it('GIVEN a sentence before whose first person stands deep inside its clause ("OSLO, May 4 - Norway unveils a plan … to reach Harold Quist levels, trade director Karl Brenner said.") THEN Quist is no subject: not marked ante_prev_subject', () => {
-    const t = ['OSLO, May 4 - Norway unveils a plan this month aimed at lifting exports to reach Harold Quist levels, trade director Karl Brenner said.', '"The target is a fifth of output," he said.'];
+  it('GIVEN a sentence before whose first person stands deep inside its clause ("BERGEN, Oct 9 - The ferry board proposes a scheme … until Harold Quist lowers his prices, harbour chief Karl Brenner announced.") THEN Quist is no subject: not marked ante_prev_subject', () => {
+    const t = ['BERGEN, Oct 9 - The ferry board proposes a scheme designed to hold down fares until Harold Quist lowers his prices on the coast route, harbour chief Karl Brenner announced.', '"The target is a fifth of output," he said.'];
     expect(featuresAt(t, 'The target is').get('Harold Quist')?.ante_prev_subject).toBeUndefined();
   });
 
-  it('GIVEN a long title before the subject after a dateline ("MANILA, April 3 - Central bank governor Ross Dunmore said …") THEN Dunmore is marked ante_prev_subject, not Pellow named later', () => {
-    const t = ['MANILA, April 3 - Central bank governor Ross Dunmore said the package he and Finance Secretary Arthur Pellow agreed was better.', '"I think we got a better deal," he told reporters.'];
-    const fs = featuresAt(t, 'I think we got');
+  it('GIVEN a long title before the subject after a dateline ("DUBLIN, June 12 - Regional water authority director Ross Dunmore told …") THEN Dunmore is marked ante_prev_subject, not Pellow named later', () => {
+    const t = ['DUBLIN, June 12 - Regional water authority director Ross Dunmore told the committee the deal he and Housing Minister Arthur Pellow reached would hold.', '"We expect no rise in bills," he told reporters.'];
+    const fs = featuresAt(t, 'We expect no rise');
     expect(fs.get('Ross Dunmore')?.ante_prev_subject).toBe(1);
     expect(fs.get('Arthur Pellow')?.ante_prev_subject).toBeUndefined();
   });
@@ -76,9 +76,9 @@ describe('the frame of a quote paragraph with no speech verb', () => {
     expect(featuresAt(t, 'One bad region').get('Ada Flint')?.near_oblique).toBeUndefined();
   });
 
-  it('GIVEN a frame naming the speaker after "and" ("Rivals and even Nils Varga himself say …") THEN Varga is not marked near_oblique', () => {
-    const t = ['Rivals and even Nils Varga himself say the Swede is in a league of his own.', '"Right now I feel that a little," he said.'];
-    expect(featuresAt(t, 'Right now I feel').get('Nils Varga')?.near_oblique).toBeUndefined();
+  it('GIVEN a frame naming the speaker after "and" ("Fans at home and even Nils Varga himself agree …") THEN Varga is not marked near_oblique', () => {
+    const t = ['Fans at home and even Nils Varga himself agree the Dane is far ahead of the field.', '"At times I sense that too. The gap is real."'];
+    expect(featuresAt(t, 'At times I sense').get('Nils Varga')?.near_oblique).toBeUndefined();
   });
 
   it('GIVEN a speaker opening the sentence after one that ends in a listed word ("… on Monday. Ross Dunmore told reporters: “…”") THEN Dunmore is not marked near_oblique', () => {
@@ -155,6 +155,16 @@ describe('a he/she continuing an unnamed describer of the speech verb before', (
     for (let n = 0; n < 2000; n++) parts.push(`A spokesman for Acme said order ${n} was late. He added: "We regret delay ${n}."`);
     const quotes = attributeArticle([parts.join(' ')]).filter((q) => q.kind !== 'fragment');
     expect(quotes).toHaveLength(2000);
-    expect(quotes.every((q) => q.speaker !== null)).toBe(true);
+    const readings = new Set(['a spokesman for Acme', 'Leonard Acme']);
+    expect(quotes.every((q) => q.speaker !== null && readings.has(q.speaker))).toBe(true);
+  });
+
+  it('GIVEN a 200 KB sentence ending in "Ross Dunmore protested …" and then one sentence of 2,000 "“…,” he said, and" quotes THEN attribution finishes (the subject lead is bounded, not split per quote) and every quote is Dunmore\'s', () => {
+    const lead = `${'the harbour cranes '.repeat(10_000)}Ross Dunmore protested to the harbour board on Tuesday.`;
+    const quotes: string[] = [];
+    for (let n = 0; n < 2000; n++) quotes.push(`"We will keep berth ${n} open all winter," he said, and`);
+    const out = attributeArticle([`${lead} ${quotes.join(' ')} left.`]).filter((q) => q.kind !== 'fragment');
+    expect(out).toHaveLength(2000);
+    expect(out.every((q) => q.speaker === 'Ross Dunmore')).toBe(true);
   });
 });

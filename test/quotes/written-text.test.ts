@@ -5,20 +5,20 @@ import { speakerOf } from './speaker-of.js';
 // The words of a poster, a banner, a headline, a slogan or a rule are written, not spoken: they are
 // never the words of the person the writing shows or concerns (writing.ts).
 describe('written text quoted as such speaks for its issuer or for itself', () => {
-  it('GIVEN a poster showing a politician "saying" words and a blackboard "reading" words THEN neither quote is the politician\'s', () => {
+  it('GIVEN a leaflet picturing a politician "declaring" words and a whiteboard "reading" words THEN neither quote is the politician\'s', () => {
     const text = [
       'Opposition leader Hester Vaine said on Monday the campaign had turned nasty. "They have run out of ideas," she told reporters.',
-      'The poster shows Ms Vaine juggling coins, saying: "I can pay for it all twice." A second poster shows Ms Vaine with a blackboard reading: "3+3=7".',
+      'The leaflet pictures Ms Vaine on a bicycle, declaring: "I can pay for it all twice." Beside it stands Ms Vaine, holding up a whiteboard reading: "3+3=7".',
     ];
     expect(speakerOf(text, 'They have run out')).toBe('Hester Vaine');
-    expect(speakerOf(text, 'I can pay for it')).toBe('the poster');
-    expect(speakerOf(text, '3+3=7')).toBe('a blackboard');
+    expect(speakerOf(text, 'I can pay for it')).toBe('the leaflet');
+    expect(speakerOf(text, '3+3=7')).toBe('a whiteboard');
   });
 
-  it('GIVEN "PARTY\'s slogan will be: “…”" THEN the party that issued the slogan, not the person named next', () => {
+  it('GIVEN "PARTY\'s motto is: “…”" THEN the party that issued the motto, not the person named next', () => {
     const text = [
       'Party chairman Corin Ashby said the campaign would open in March.',
-      'The Greenway Party\'s election slogan will be: "Keep the valley green". Councillor Dana Prewitt said her group would back it.',
+      'The Greenway Party\'s new motto is: "Keep the valley green". Councillor Dana Prewitt said her group would back it.',
     ];
     expect(speakerOf(text, 'Keep the valley')).toBe('Greenway Party');
   });
@@ -44,7 +44,7 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
     expect(writtenSource('A man in the red shirt said: ')).toBeNull();
     expect(writtenSource('Residents near the sign said ')).toBeNull();
     expect(writtenSource('Fans with banners said: ')).toBeNull();
-    expect(writtenSource('Protesters with a banner reading ')).toEqual({ issuer: null, at: 16, writing: 'a banner' });
+    expect(writtenSource('Protesters with a banner reading ')).toEqual({ issuer: null, owner: null, at: 16, writing: 'a banner' });
     const crowd = ['Hundreds gathered outside the town hall on Friday. A man in the red shirt, Tobin Earle, said: "We will not stop here."'];
     expect(speakerOf(crowd, 'We will not stop')).toBe('Tobin Earle');
   });
@@ -59,6 +59,24 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
     expect(speakerOf(text, 'A greener town')).toBe('Odile Brantham');
     const titled = ['Senator Abel Corrin spoke in Dover.', 'Mr Corrin\'s new slogan reads: "Work pays."'];
     expect(speakerOf(titled, 'Work pays')).toBe('Abel Corrin');
+  });
+
+  it('GIVEN a titled possessive ("Prime Minister NAME\'s poster", "Mayor SURNAME\'s slogan") THEN the article\'s person, without the title', () => {
+    expect(speakerOf(['Prime Minister Tony Brant spoke in Leeds.', 'Prime Minister Tony Brant\'s new poster reads: "Forward together."'], 'Forward together')).toBe('Tony Brant');
+    expect(speakerOf(['Mayor Odile Brantham spoke at the market.', 'Mayor Brantham\'s slogan reads: "Clean streets for all."'], 'Clean streets')).toBe('Odile Brantham');
+  });
+
+  it('GIVEN a day or a plural common noun before the writing ("Yesterday\'s headline", "Protesters\' placards") THEN no issuer: the writing speaks', () => {
+    const town = 'The council met on Friday.';
+    expect(speakerOf([town, 'Yesterday\'s headline said: "Town hall in chaos again."'], 'Town hall in chaos')).toBe('the headline');
+    expect(writtenSource('Monday\'s headline said: ')).toMatchObject({ issuer: null, writing: 'the headline' });
+    expect(speakerOf([town, 'Protesters\' placards read: "Hands off our clinic now."'], 'Hands off our')).toBe('the placards');
+  });
+
+  it('GIVEN "Her motto is: “…”" after a named person THEN the person\'s own saying: the ranker gives it to her, not to "the motto"', () => {
+    expect(writtenSource('Her motto is: ')).toBeNull();
+    expect(speakerOf(['Coach Dana Reed was calm before the final.', 'Her motto is: "Never give up on a game."'], 'Never give up')).toBe('Dana Reed');
+    expect(writtenSource('The club motto is: ')?.writing).toBe('the motto');
   });
 
   it('GIVEN a banner quote ending a paragraph THEN the next paragraph\'s unattributed quote does not continue the banner', () => {
@@ -79,9 +97,9 @@ describe('written text quoted as such speaks for its issuer or for itself', () =
 });
 
 describe('a motion\'s wording is the motion\'s', () => {
-  it('GIVEN "The council motion says “…”" after an MP named with a role THEN the motion, not the MP', () => {
-    const text = ['Five MPs back the plan. Pell Ardmore, the Eastfield MP, has pledged to take it "to the cabinet if needed". The council motion says "any sale of the park would harm its users".'];
-    expect(speakerOf(text, 'to the cabinet')).toBe('Pell Ardmore');
+  it('GIVEN "Their motion says “…”" after a councillor named with a role THEN the motion, not the councillor', () => {
+    const text = ['Two councillors oppose the sale. Pell Ardmore, who chairs the parks panel, vowed on Tuesday to fight it "all the way to the cabinet". Their motion says "any sale of the park would harm its users".'];
+    expect(speakerOf(text, 'all the way to')).toBe('Pell Ardmore');
     expect(speakerOf(text, 'any sale of the park')).toBe('the motion');
   });
 });
