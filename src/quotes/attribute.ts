@@ -1756,7 +1756,7 @@ function antecedents(
       out.ante_far = d / (d + 400);
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
-      if (obliqueBefore(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      if (obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
       if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
@@ -1841,6 +1841,20 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);
   return (paragraphs[k] ?? '').slice(Math.max(0, at - n), at);
+}
+
+/**
+ * The text before a mention at `pos` (at most `n` characters), from its own sentence's start: the
+ * end of the sentence before ("… spoke to reporters. Smith said") is no part of the mention's phrase.
+ */
+function sentenceTextBefore(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  // With the name's first letter: a sentence break right before the name needs the capital after it.
+  const k = lastAtOrBefore(bases, pos);
+  const at = pos - (bases[k] ?? 0);
+  const withFirst = (paragraphs[k] ?? '').slice(Math.max(0, at - n), at + 1);
+  let from = 0;
+  for (const b of withFirst.matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  return withFirst.slice(from, Math.max(from, withFirst.length - 1));
 }
 
 /**
