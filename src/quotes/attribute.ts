@@ -742,6 +742,22 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return m && intro ? resolve(m, intro.at) : [];
   };
 
+  /**
+   * ",” one said" / "One told reporters that “…": "one" alone is no name and no description, so the
+   * quote had no attribution of its own and went to a name nearby; it is one of the group of people
+   * the narration spoke of last ("Dealers at the port said …"), an unnamed speaker. Null when no such
+   * group is found.
+   */
+  const oneOfGroup = (f: Found, base: number): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
+    const tailOne = ONE_TAIL.exec(f.ctx.tail);
+    const preOne = tailOne ? null : ONE_OPENS.exec(f.ctx.sentencePre);
+    if (!tailOne && !preOne) return null;
+    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/one/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
+    const group = pluralPeopleBefore(narrationBefore(at, Math.min(ONE_GROUP_REACH, at - previousParagraphStart(bases, at))));
+    if (!group) return null;
+    return { slot: tailOne ? 'slot_tail' : 'slot_pre', readings: [{ speaker: { name: `one of the ${group}`, role: null, person: null }, via: 'via_desc_indef', at, commit: noop }], pronoun: null, at };
+  };
+
   /** The explicit attribution of a quote: the slot it was found in and its readings. */
   const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null; at: number } | null => {
     if (f.span.kind === 'fragment') return null;
@@ -785,9 +801,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_by';
       }
     }
-    if (!hit) return null;
+    if (!hit) return oneOfGroup(f, base);
     const m = readMention(hit.phrase);
-    if (!m) return null;
+    if (!m) return oneOfGroup(f, base);
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
@@ -1397,6 +1413,36 @@ function withRoleNouns(subject: string, rest: string): string[] {
     if (word !== w) break;
   }
   return words;
+}
+
+const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
+/** A quote's tail whose subject is "one" alone: `,” one said`, `,” one trader … said` is a description of its own. */
+const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}`, 'u');
+/** A sentence before a quote opened by "One" and a speech verb: "One told the paper that staff had been “…”". */
+const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s+)?One\s+${ONE_SPEECH}`, 'u');
+/** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */
+const ONE_GROUP_REACH = 600;
+/**
+ * A plural noun that stands as a subject: opening its sentence after at most a quantifier and two
+ * modifiers ("Underwriters away from the syndicate …", "Some former employees are …"), or right
+ * before a speech verb ("…, dealers said").
+ */
+const PLURAL_SUBJECT_WORD = /(?:(?:^|[.!?]["”’')]*\s+)(?:(?:Some|Many|Several|Other|Most|Two|Three|Four|The|A\s+few)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(\p{L}[\p{Ll}-]+s)\s|(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+s)\s+(?:also\s+)?(?:said|say|says|added|told|reported)\b)/gu;
+const SIBILANT_PLURAL = /(?:ss|sh|ch|x)es$/u;
+/**
+ * The last plural noun of people standing as a subject in `text` (lower-cased: "Underwriters away
+ * from the syndicate said …" gives "underwriters", "Some former employees are angry" "employees"),
+ * or null: the group an unnamed "one" speaks from. A person noun is one whose singular reads as a
+ * role word ("dealer", "witness"; not "price").
+ */
+function pluralPeopleBefore(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(PLURAL_SUBJECT_WORD)) {
+    const w = (m[1] ?? m[2] ?? '').toLowerCase();
+    if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('ics')) continue;
+    if (isRoleWord(w.slice(0, -1)) || (SIBILANT_PLURAL.test(w) && isRoleWord(w.slice(0, -2)))) last = w;
+  }
+  return last;
 }
 
 /** "the companies said", "The two banks added": a plural description as a speech verb's subject. */
