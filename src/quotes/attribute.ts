@@ -1416,8 +1416,8 @@ function withRoleNouns(subject: string, rest: string): string[] {
 }
 
 const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
-/** A quote's tail whose subject is "one" alone: `,” one said`, `,” one trader … said` is a description of its own. */
-const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}`, 'u');
+/** A quote's tail whose subject is "one" alone: `,” one said`, `,” said one.` (`,” one trader … said` is a description of its own). */
+const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}|(?:said|says|added|adds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
 /** A sentence before a quote opened by "One" and a speech verb: "One told the paper that staff had been “…”". */
 const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s+)?One\s+${ONE_SPEECH}`, 'u');
 /** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */

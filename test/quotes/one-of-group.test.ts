@@ -24,6 +24,11 @@ describe('"one" of a group the narration spoke of is the quote\'s speaker', () =
     expect(speakerOf(text, 'It was all over')).toBe('one of the witnesses');
   });
 
+  it('GIVEN an inverted "“…,” said one." after "Traders said …" THEN one of the traders speaks', () => {
+    const text = ['Fund manager Alma Reyes sold her holdings in March. Traders said the index would fall again.', '"There is no floor under this market," said one.'];
+    expect(speakerOf(text, 'There is no floor')).toBe('one of the traders');
+  });
+
   it('GIVEN no group of people before "“…,” one said" ("Prices fell …") THEN no "one of" description is made up', () => {
     const text = ['Grain prices fell sharply at the port on Monday. "Nobody is buying," one said.'];
     expect(speakerOf(text, 'Nobody is buying') ?? '').not.toMatch(/^one of/u);
