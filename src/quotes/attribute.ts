@@ -750,10 +750,18 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    */
   const oneOfGroup = (f: Found, base: number): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
     const tailOne = ONE_TAIL.exec(f.ctx.tail);
-    const preOne = tailOne ? null : ONE_OPENS.exec(f.ctx.sentencePre);
+    // (sentencePre is cut CONTEXT characters back inside a long sentence: its start is then no sentence start.)
+    const preOne = tailOne || f.ctx.sentencePre.length >= CONTEXT ? null : ONE_OPENS.exec(f.ctx.sentencePre);
     if (!tailOne && !preOne) return null;
     const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/one/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
-    const group = pluralPeopleBefore(narrationBefore(at, Math.min(ONE_GROUP_REACH, at - previousParagraphStart(bases, at))));
+    const from = previousParagraphStart(bases, at);
+    let window = narrationBefore(at, Math.min(ONE_GROUP_REACH, at - from));
+    // A window cut inside the paragraph before starts at its first sentence break, never mid-sentence or mid-word.
+    if (at - from > ONE_GROUP_REACH) {
+      const opening = FIRST_SENTENCE_BREAK.exec(window);
+      window = opening ? window.slice(opening.index + opening[0].length) : '';
+    }
+    const group = pluralPeopleBefore(window);
     if (!group) return null;
     return { slot: tailOne ? 'slot_tail' : 'slot_pre', readings: [{ speaker: { name: `one of the ${group}`, role: null, person: null }, via: 'via_desc_indef', at, commit: noop }], pronoun: null, at };
   };
@@ -1423,24 +1431,49 @@ const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s
 /** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */
 const ONE_GROUP_REACH = 600;
 /**
- * A plural noun that stands as a subject: opening its sentence after at most a quantifier and two
- * modifiers ("Underwriters away from the syndicate …", "Some former employees are …"), or right
- * before a speech verb ("…, dealers said").
+ * A plural noun that stands as a subject: opening its sentence or paragraph after at most a
+ * quantifier and two modifiers ("Underwriters away from the syndicate …", "Some former employees
+ * are …"), or right before a speech verb ("…, dealers said").
  */
-const PLURAL_SUBJECT_WORD = /(?:(?:^|[.!?]["”’')]*\s+)(?:(?:Some|Many|Several|Other|Most|Two|Three|Four|The|A\s+few)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(\p{L}[\p{Ll}-]+s)\s|(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+s)\s+(?:also\s+)?(?:said|say|says|added|told|reported)\b)/gu;
+const PLURAL_SUBJECT_WORD = /(?:(?:^|[.!?]["”’')]*\s+|\n\s*)(?:(?:Some|Many|Several|Other|Most|Two|Three|Four|The|A\s+few)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(\p{L}[\p{Ll}-]+s)\s|(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+s)\s+(?:also\s+)?(?:said|say|says|added|told|reported)\b)/gu;
+/** The first sentence break of a text (as SENTENCE_BREAK, once). */
+const FIRST_SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’')]*\\s+(?=["“‘(]?\\p{Lu})`, 'u');
 const SIBILANT_PLURAL = /(?:ss|sh|ch|x)es$/u;
+/** What stands before a sentence's (or paragraph's) first word. */
+const SENTENCE_FIRST = /(?:^|[.!?]["”’')]*\s+|\n\s*)$/u;
+/** Nouns of GROUP_NOUNS that name bodies, places or texts, not people. */
+const NOT_PEOPLE = new Set(
+  `government agency department ministry office union group board council court team firm statement report release memo letter study
+  survey administration commission committee campaign party city town province state county organization organisation association
+  website post tweet petition sign signs company police staff family`.split(/\s+/),
+);
+/** An agent noun's ending ("dealer", "arbitrager", "economist", "historian", "employee", "chairman"). */
+const AGENT_ENDING = /(?:er|or|ist|ian|ee|man|woman)$/u;
+/** Agent-like endings of things ("orders", "sectors", "rumours"). */
+const AGENT_LIKE_THINGS = new Set(
+  `order number paper quarter matter center centre letter computer container sector factor indicator motor tractor reactor
+  elevator monitor mirror error door floor color colour meter metre liter litre corridor rumor rumour favor favour tower power
+  offer transfer border member-state charter chapter filter counter register barrier carrier tanker trailer cylinder other`.split(/\s+/),
+);
+/** A plural noun of people ("dealers", "witnesses", "officials"), by word lists and an agent ending; not "shipments" or "documents". */
+function peopleNoun(plural: string): boolean {
+  const singular = SIBILANT_PLURAL.test(plural) && !plural.endsWith('ses') ? plural.slice(0, -2) : plural.slice(0, -1);
+  const forms = SIBILANT_PLURAL.test(plural) ? [singular, plural.slice(0, -1)] : [singular];
+  if ((GROUP_NOUNS.has(plural) || forms.some((w) => GROUP_NOUNS.has(w))) && !NOT_PEOPLE.has(plural) && !forms.some((w) => NOT_PEOPLE.has(w))) return true;
+  return forms.some((w) => AGENT_ENDING.test(w) && !AGENT_LIKE_THINGS.has(w) && isRoleWord(w));
+}
 /**
- * The last plural noun of people standing as a subject in `text` (lower-cased: "Underwriters away
- * from the syndicate said …" gives "underwriters", "Some former employees are angry" "employees"),
- * or null: the group an unnamed "one" speaks from. A person noun is one whose singular reads as a
- * role word ("dealer", "witness"; not "price").
+ * The last plural noun of people standing as a subject in `text` ("Underwriters away from the
+ * syndicate said …" gives "underwriters", "Some former employees are angry" "employees"), or null:
+ * the group an unnamed "one" speaks from. Shown as written, lower-cased only as a sentence's first word.
  */
 function pluralPeopleBefore(text: string): string | null {
   let last: string | null = null;
   for (const m of text.matchAll(PLURAL_SUBJECT_WORD)) {
-    const w = (m[1] ?? m[2] ?? '').toLowerCase();
+    const written = m[1] ?? m[2] ?? '';
+    const w = written.toLowerCase();
     if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('ics')) continue;
-    if (isRoleWord(w.slice(0, -1)) || (SIBILANT_PLURAL.test(w) && isRoleWord(w.slice(0, -2)))) last = w;
+    if (peopleNoun(w)) last = SENTENCE_FIRST.test(m[0].slice(0, m[0].lastIndexOf(written))) ? w : written;
   }
   return last;
 }
@@ -1845,9 +1878,8 @@ const REPORTED_BY = /,\s+(?:(?!(?:which|who|whom|whose|where|when|as)\s)[^,.;:!?
  * mention (up to MAIN_REACH each).
  */
 function mainSubject(before: string, after: string, previous: PersonMention | undefined, pos: number): boolean {
-  let from = 0;
   // With the name's first letter: a sentence break right before the name needs the capital after it.
-  for (const b of (before + after.slice(0, 1)).matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  const from = sentenceOpening(before, after.slice(0, 1));
   // No sentence start in reach: a sentence this long has a clause before the name.
   if (from === 0 && before.length >= MAIN_REACH) return false;
   const lead = before.slice(from);
@@ -1894,13 +1926,18 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
  * end of the sentence before ("… spoke to reporters. Smith said") is no part of the mention's phrase.
  */
 function sentenceTextBefore(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
-  // With the name's first letter: a sentence break right before the name needs the capital after it.
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);
-  const withFirst = (paragraphs[k] ?? '').slice(Math.max(0, at - n), at + 1);
+  const para = paragraphs[k] ?? '';
+  const before = para.slice(Math.max(0, at - n), at);
+  return before.slice(sentenceOpening(before, para.charAt(at)));
+}
+
+/** Where the sentence of a word starts in `before` (the text right before it; 0 when no break is in it): a break right before the word needs its first letter (`first`) to be a capital. */
+function sentenceOpening(before: string, first: string): number {
   let from = 0;
-  for (const b of withFirst.matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
-  return withFirst.slice(from, Math.max(from, withFirst.length - 1));
+  for (const b of (before + first).matchAll(SENTENCE_BREAK)) from = Math.min(before.length, b.index + b[0].length);
+  return from;
 }
 
 /**

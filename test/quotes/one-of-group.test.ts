@@ -39,10 +39,37 @@ describe('"one" of a group the narration spoke of is the quote\'s speaker', () =
     expect(speakerOf(text, 'Nobody is buying')).toBe('a dealer');
   });
 
-  it('GIVEN a paragraph of 2,000 "Dealers said … “…,” one said." sentences THEN every quote is one of the dealers (the group is read within a bounded reach)', () => {
-    const text = [Array.from({ length: 2000 }, (_, k) => `Dealers said trade was slow on day ${k}. "Nothing moved today," one said.`).join(' ')];
+  it('GIVEN "Shipments fell …" or "Many documents …" before "“…,” one said" THEN no thing is made a group of speakers', () => {
+    for (const lead of ['Shipments fell sharply in May.', 'Many documents were lost in the fire.', 'Some investments were written off.']) {
+      expect(speakerOf([`${lead} "Nothing is moving," one said.`], 'Nothing is moving') ?? '').not.toMatch(/^one of/u);
+    }
+  });
+
+  it('GIVEN the group more than the reach back (a long paragraph before, cut anywhere) THEN the group shown is a whole word of people or none, never a fragment', () => {
+    const seen = new Set<string>();
+    for (let pad = 0; pad < 120; pad += 3) {
+      const filler = `${'x'.repeat(pad)} The market was quiet on Monday and the shipments were late again.`;
+      const before = `Traders said the port was slow. ${filler} ${'Nothing else happened there that week at all. '.repeat(12)}`;
+      const speaker = speakerOf([before, '"Nothing is moving," one said.'], 'Nothing is moving') ?? '';
+      if (speaker.startsWith('one of')) seen.add(speaker);
+    }
+    expect([...seen].every((s) => s === 'one of the traders')).toBe(true);
+  });
+
+  it('GIVEN the group two paragraphs back THEN it is not used', () => {
+    const text = ['Dealers at the port said grain prices were too high.', 'The harbour closed early on Monday.', '"Nobody is buying," one said.'];
+    expect(speakerOf(text, 'Nobody is buying') ?? '').not.toMatch(/^one of/u);
+  });
+
+  it('GIVEN the group more than 600 characters back in the same paragraph THEN it is not used', () => {
+    const text = [`Dealers at the port said grain prices were too high. ${'The harbour was closed for repairs all week. '.repeat(15)}"Nobody is buying," one said.`];
+    expect(speakerOf(text, 'Nobody is buying') ?? '').not.toMatch(/^one of/u);
+  });
+
+  it('GIVEN a paragraph of 200 "Dealers said … “…,” one said." sentences THEN every quote is one of the dealers', () => {
+    const text = [Array.from({ length: 200 }, (_, k) => `Dealers said trade was slow on day ${k}. "Nothing moved today," one said.`).join(' ')];
     const quotes = attributeArticle(text).filter((q) => q.text.startsWith('Nothing moved today'));
-    expect(quotes).toHaveLength(2000);
+    expect(quotes).toHaveLength(200);
     expect(quotes.every((q) => q.speaker === 'one of the dealers')).toBe(true);
   });
 });
