@@ -742,6 +742,30 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return m && intro ? resolve(m, intro.at) : [];
   };
 
+  /**
+   * ",” one said" / "One told reporters that “…": "one" alone is no name and no description, so the
+   * quote had no attribution of its own and went to a name nearby; it is one of the group of people
+   * the narration spoke of last ("Dealers at the port said …"), an unnamed speaker. Null when no such
+   * group is found.
+   */
+  const oneOfGroup = (f: Found, base: number): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
+    const tailOne = ONE_TAIL.exec(f.ctx.tail);
+    // (sentencePre is cut CONTEXT characters back inside a long sentence: its start is then no sentence start.)
+    const preOne = tailOne || f.ctx.sentencePre.length >= CONTEXT ? null : ONE_OPENS.exec(f.ctx.sentencePre);
+    if (!tailOne && !preOne) return null;
+    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/one/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
+    const from = previousParagraphStart(bases, at);
+    let window = narrationBefore(at, Math.min(ONE_GROUP_REACH, at - from));
+    // A window cut inside the paragraph before starts at its first sentence break, never mid-sentence or mid-word.
+    if (at - from > ONE_GROUP_REACH) {
+      const opening = FIRST_SENTENCE_BREAK.exec(window);
+      window = opening ? window.slice(opening.index + opening[0].length) : '';
+    }
+    const group = pluralPeopleBefore(window);
+    if (!group) return null;
+    return { slot: tailOne ? 'slot_tail' : 'slot_pre', readings: [{ speaker: { name: `one of the ${group}`, role: null, person: null }, via: 'via_desc_indef', at, commit: noop }], pronoun: null, at };
+  };
+
   /** The explicit attribution of a quote: the slot it was found in and its readings. */
   const explicitOf = (f: Found, i: number): { slot: Feature; readings: Resolved[]; pronoun: 'm' | 'f' | null; at: number } | null => {
     if (f.span.kind === 'fragment') return null;
@@ -785,9 +809,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_by';
       }
     }
-    if (!hit) return null;
+    if (!hit) return oneOfGroup(f, base);
     const m = readMention(hit.phrase);
-    if (!m) return null;
+    if (!m) return oneOfGroup(f, base);
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
@@ -1399,6 +1423,61 @@ function withRoleNouns(subject: string, rest: string): string[] {
   return words;
 }
 
+const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
+/** A quote's tail whose subject is "one" alone: `,” one said`, `,” said one.` (`,” one trader … said` is a description of its own). */
+const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}|(?:said|says|added|adds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
+/** A sentence before a quote opened by "One" and a speech verb: "One told the paper that staff had been “…”". */
+const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s+)?One\s+${ONE_SPEECH}`, 'u');
+/** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */
+const ONE_GROUP_REACH = 600;
+/**
+ * A plural noun that stands as a subject: opening its sentence or paragraph after at most a
+ * quantifier and two modifiers ("Underwriters away from the syndicate …", "Some former employees
+ * are …"), or right before a speech verb ("…, dealers said").
+ */
+const PLURAL_SUBJECT_WORD = /(?:(?:^|[.!?]["”’')]*\s+|\n\s*)(?:(?:Some|Many|Several|Other|Most|Two|Three|Four|The|A\s+few)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(\p{L}[\p{Ll}-]+s)\s|(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+s)\s+(?:also\s+)?(?:said|say|says|added|told|reported)\b)/gu;
+/** The first sentence break of a text (as SENTENCE_BREAK, once). */
+const FIRST_SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’')]*\\s+(?=["“‘(]?\\p{Lu})`, 'u');
+const SIBILANT_PLURAL = /(?:ss|sh|ch|x)es$/u;
+/** What stands before a sentence's (or paragraph's) first word. */
+const SENTENCE_FIRST = /(?:^|[.!?]["”’')]*\s+|\n\s*)$/u;
+/** Nouns of GROUP_NOUNS that name bodies, places or texts, not people. */
+const NOT_PEOPLE = new Set(
+  `government agency department ministry office union group board council court team firm statement report release memo letter study
+  survey administration commission committee campaign party city town province state county organization organisation association
+  website post tweet petition sign signs company police staff family`.split(/\s+/),
+);
+/** An agent noun's ending ("dealer", "arbitrager", "economist", "historian", "employee", "chairman"). */
+const AGENT_ENDING = /(?:er|or|ist|ian|ee|man|woman)$/u;
+/** Agent-like endings of things ("orders", "sectors", "rumours"). */
+const AGENT_LIKE_THINGS = new Set(
+  `order number paper quarter matter center centre letter computer container sector factor indicator motor tractor reactor
+  elevator monitor mirror error door floor color colour meter metre liter litre corridor rumor rumour favor favour tower power
+  offer transfer border member-state charter chapter filter counter register barrier carrier tanker trailer cylinder other`.split(/\s+/),
+);
+/** A plural noun of people ("dealers", "witnesses", "officials"), by word lists and an agent ending; not "shipments" or "documents". */
+function peopleNoun(plural: string): boolean {
+  const singular = SIBILANT_PLURAL.test(plural) && !plural.endsWith('ses') ? plural.slice(0, -2) : plural.slice(0, -1);
+  const forms = SIBILANT_PLURAL.test(plural) ? [singular, plural.slice(0, -1)] : [singular];
+  if ((GROUP_NOUNS.has(plural) || forms.some((w) => GROUP_NOUNS.has(w))) && !NOT_PEOPLE.has(plural) && !forms.some((w) => NOT_PEOPLE.has(w))) return true;
+  return forms.some((w) => AGENT_ENDING.test(w) && !AGENT_LIKE_THINGS.has(w) && isRoleWord(w));
+}
+/**
+ * The last plural noun of people standing as a subject in `text` ("Underwriters away from the
+ * syndicate said …" gives "underwriters", "Some former employees are angry" "employees"), or null:
+ * the group an unnamed "one" speaks from. Shown as written, lower-cased only as a sentence's first word.
+ */
+function pluralPeopleBefore(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(PLURAL_SUBJECT_WORD)) {
+    const written = m[1] ?? m[2] ?? '';
+    const w = written.toLowerCase();
+    if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('ics')) continue;
+    if (peopleNoun(w)) last = SENTENCE_FIRST.test(m[0].slice(0, m[0].lastIndexOf(written))) ? w : written;
+  }
+  return last;
+}
+
 /** "the companies said", "The two banks added": a plural description as a speech verb's subject. */
 const PLURAL_SUBJECT = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}{2,}[^s\s]s)\s+(?:also\s+)?(?:said|say|says|added|told|stated|announced)\b/gu;
 
@@ -1756,7 +1835,7 @@ function antecedents(
       out.ante_far = d / (d + 400);
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
-      if (obliqueBefore(textBeforeIn(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      if (obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
       if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
@@ -1799,9 +1878,8 @@ const REPORTED_BY = /,\s+(?:(?!(?:which|who|whom|whose|where|when|as)\s)[^,.;:!?
  * mention (up to MAIN_REACH each).
  */
 function mainSubject(before: string, after: string, previous: PersonMention | undefined, pos: number): boolean {
-  let from = 0;
   // With the name's first letter: a sentence break right before the name needs the capital after it.
-  for (const b of (before + after.slice(0, 1)).matchAll(SENTENCE_BREAK)) from = b.index + b[0].length;
+  const from = sentenceOpening(before, after.slice(0, 1));
   // No sentence start in reach: a sentence this long has a clause before the name.
   if (from === 0 && before.length >= MAIN_REACH) return false;
   const lead = before.slice(from);
@@ -1841,6 +1919,25 @@ function textBeforeIn(paragraphs: readonly string[], bases: readonly number[], p
   const k = lastAtOrBefore(bases, pos);
   const at = pos - (bases[k] ?? 0);
   return (paragraphs[k] ?? '').slice(Math.max(0, at - n), at);
+}
+
+/**
+ * The text before a mention at `pos` (at most `n` characters), from its own sentence's start: the
+ * end of the sentence before ("… spoke to reporters. Smith said") is no part of the mention's phrase.
+ */
+function sentenceTextBefore(paragraphs: readonly string[], bases: readonly number[], pos: number, n: number): string {
+  const k = lastAtOrBefore(bases, pos);
+  const at = pos - (bases[k] ?? 0);
+  const para = paragraphs[k] ?? '';
+  const before = para.slice(Math.max(0, at - n), at);
+  return before.slice(sentenceOpening(before, para.charAt(at)));
+}
+
+/** Where the sentence of a word starts in `before` (the text right before it; 0 when no break is in it): a break right before the word needs its first letter (`first`) to be a capital. */
+function sentenceOpening(before: string, first: string): number {
+  let from = 0;
+  for (const b of (before + first).matchAll(SENTENCE_BREAK)) from = Math.min(before.length, b.index + b[0].length);
+  return from;
 }
 
 /**

@@ -338,8 +338,10 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
         if (j >= 3 && /^(?:with|for|at|of|from)$/u.test(prep) && isRoleWord(role) && isDeterminer(det)) out.unshift(det, role, prep);
         break;
       }
-      // Lower-case modifiers, or an abbreviation ("one U.S. vehicle maker").
-      if (!(LOWER_WORD.test(w) || DOTTED_ABBREVIATION.test(w)) || isPreposition(w) || isStopWord(w)) break;
+      // Lower-case modifiers, an abbreviation ("one U.S. vehicle maker") or a nationality ("a senior
+      // Swiss finance ministry official": without it the phrase was "ministry official", too far into
+      // the clause to be the quote's slot, and the quote went to a name nearby).
+      if (!(LOWER_WORD.test(w) || DOTTED_ABBREVIATION.test(w) || isDemonym(w)) || isPreposition(w) || isStopWord(w)) break;
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").

@@ -67,6 +67,16 @@ describe('features of the attribution a quote continues', () => {
     expect(brooks?.ante_oblique).toBeUndefined();
     expect(brooks?.ante_far).toBeGreaterThan(tory?.ante_far ?? 1);
   });
+
+  it('GIVEN a name opening its sentence after one that ends in "… talked with reporters." THEN it is not read as the object of that preposition (ante_oblique stops at its sentence start)', () => {
+    const text = ['The harbour board met on Monday and its members talked with reporters. Chairwoman Ida Venn left early. She said: “We will vote again in the spring.”'];
+    const venn = featuresAt(text, 'We will vote').get('Ida Venn');
+    expect(venn?.ante_subject).toBe(1);
+    expect(venn?.ante_oblique).toBeUndefined();
+    // Within its own sentence the object is still read: "The board talked with Chairwoman Ida Venn."
+    const object = featuresAt(['The harbour board talked with Chairwoman Ida Venn on Monday. She said: “We will vote again in the spring.”'], 'We will vote').get('Ida Venn');
+    expect(object?.ante_oblique).toBe(1);
+  });
 });
 
 describe('only a name the text shows to be a person is the sentence-before person', () => {

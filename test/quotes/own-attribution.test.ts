@@ -40,6 +40,19 @@ describe('a closing description with a complement is the quote\'s own slot', () 
   });
 });
 
+describe('a nationality inside a closing description keeps the description whole', () => {
+  it('GIVEN "“…,” a senior Swiss finance ministry official said" after a named minister THEN the official speaks, not the minister', () => {
+    const text = ['Finance Minister Oskar Brandt met bankers in Bern on Monday. "We expect a deal within weeks," a senior Swiss finance ministry official said.'];
+    expect(speakerOf(text, 'We expect a deal')).toBe('a senior Swiss finance ministry official');
+    expect(featuresAt(text, 'We expect a deal').get('a senior Swiss finance ministry official')?.slot_tail).toBe(1);
+  });
+
+  it('GIVEN "“…,” a Japanese trade official said" THEN the whole description is shown, not "official"', () => {
+    const text = ['Trade talks resumed in Geneva on Tuesday. "Both sides want progress," a Japanese trade official said.'];
+    expect(speakerOf(text, 'Both sides want')).toBe('a Japanese trade official');
+  });
+});
+
 describe('a he/she before the quote continues the last speech verb before its sentence', () => {
   it('GIVEN "…, Okafor said." then "He said: “…”" THEN Okafor is a reading of the slot marked pronoun_last_verb', () => {
     const text = [
