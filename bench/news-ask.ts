@@ -23,7 +23,7 @@ export interface NewsQuestion {
 }
 
 /** The unseen measures (README, "News questions"): no training script may learn from their questions. */
-export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', 'news-questions-5.jsonl', 'news-questions-7.jsonl', 'news-questions-10.jsonl'];
+export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', 'news-questions-5.jsonl', 'news-questions-7.jsonl', 'news-questions-10.jsonl', 'news-questions-11.jsonl'];
 
 /**
  * Refuses training questions that belong to an unseen measure: the file itself, or any question
