@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.js';
+import { askPages } from '../../src/render/engine-discord.js';
+import { askText } from '../../src/render/engine-text.js';
+import { answerProbability, CONFIDENCE_FEATURES, confidenceFeatures, MARGIN_CAP, parseConfidence, type ConfidenceCues, type ConfidenceModel } from '../../src/search/confidence.js';
+import { fitLogistic, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
+import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
+
+/** Invented news: a lead that restates the questions' words, later paragraphs that answer them. */
+const NEWS: Record<string, string> = {
+  'ferry.txt': `date 2006-04-11
+Ferry line wins island contract
+
+The Harbour Ferry Company has won the contract to run the island ferry service for ten years.
+
+The contract was signed by the port's director, Helena Marsh, on Tuesday after a six-month tender.
+
+The company will buy two new boats costing £14m and plans to add a night crossing.`,
+  'library.txt': `date 2006-05-02
+Library reopens
+
+The town library on Quay Street reopened after repairs to its roof.`,
+};
+
+let dir: string;
+let engine: Engine;
+beforeAll(() => {
+  dir = writeArchive(NEWS);
+  engine = engineFor(dir);
+});
+afterAll(() => removeDir(dir));
+
+const model = (bias: number): ConfidenceModel => ({ features: [...CONFIDENCE_FEATURES], weights: CONFIDENCE_FEATURES.map((_, i) => (i === 0 ? bias : 0)), threshold: 0.5, trainedOn: 'test' });
+
+describe('ask: the learnt confidence (src/search/confidence.ts)', () => {
+  it('GIVEN a question the later paragraph answers by name THEN the committed model keeps the bold answer, with its probability', () => {
+    const r = engine.ask({ question: "Who signed the island ferry contract for the port?", limit: 3 });
+    expect(r.hits[0]?.answerSpan?.text).toBe('Helena Marsh');
+    expect(r.confident).toBe(true);
+    expect(r.answerProbability).toBeGreaterThanOrEqual(engine.confidence?.threshold ?? 1);
+    expect(askText(r)).toContain('**Helena Marsh**');
+    expect(askText(r)).not.toMatch(/^These passages may help:/);
+  });
+
+  it('GIVEN a question the archive only touches on THEN the reply says "These passages may help:" in every renderer, and the JSON carries the probability', () => {
+    const r = engine.ask({ question: 'When did the library director retire to Portugal?', limit: 3 });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.confident).toBe(false);
+    expect(askText(r)).toMatch(/^These passages may help:/);
+    expect(askPages(r)[0]?.content).toBe('These passages may help:');
+    const json = JSON.parse(JSON.stringify(r)) as { answerProbability?: number };
+    expect(json.answerProbability).toBeGreaterThanOrEqual(0);
+    expect(json.answerProbability).toBeLessThanOrEqual(1);
+  });
+
+  it('GIVEN a model that doubts every answer THEN even a strong answer becomes reading; GIVEN no model THEN the fixed rule alone decides', () => {
+    const saved = engine.confidence;
+    try {
+      engine.confidence = model(-20);
+      const doubted = engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
+      expect(doubted.confident).toBe(false);
+      expect(askPages(doubted)[0]?.content).toBe('These passages may help:');
+      engine.confidence = undefined;
+      const ruled = engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
+      expect(ruled.confident).toBe(true);
+      expect(ruled.answerProbability).toBeUndefined();
+    } finally {
+      engine.confidence = saved;
+    }
+  });
+
+  it('GIVEN a model sure of everything THEN what the fixed rule calls a guess stays reading (the model only withholds)', () => {
+    const saved = engine.confidence;
+    try {
+      engine.confidence = model(20);
+      const r = engine.ask({ question: 'When did the library director retire to Portugal?', limit: 3 });
+      expect(r.answerProbability).toBeGreaterThan(0.99);
+      expect(r.confident).toBe(false);
+    } finally {
+      engine.confidence = saved;
+    }
+  });
+});
+
+describe('confidence features and model file', () => {
+  const cues: ConfidenceCues = { margin: null, topScore: 2, sentenceScore: 1, overlap: 0.6, candidateType: true, typed: false, span: true, news: true, ruled: true };
+
+  it('GIVEN one passage alone THEN its margin counts as the cap; a typed question without its type in the sentence sets the missing cue, also for news', () => {
+    const x = confidenceFeatures(cues);
+    expect(x).toHaveLength(CONFIDENCE_FEATURES.length);
+    const at = (name: string): number => x[CONFIDENCE_FEATURES.indexOf(name)] ?? NaN;
+    expect(at('margin')).toBe(MARGIN_CAP);
+    expect(at('typeMissing')).toBe(1);
+    expect(at('typedSentence')).toBe(0);
+    expect(at('newsTypeMissing')).toBe(1);
+    expect(at('newsMargin')).toBe(MARGIN_CAP);
+    const open = confidenceFeatures({ ...cues, candidateType: false, news: false, margin: -1 });
+    expect(open[CONFIDENCE_FEATURES.indexOf('typeMissing')]).toBe(0);
+    expect(open[CONFIDENCE_FEATURES.indexOf('margin')]).toBe(0);
+    expect(open[CONFIDENCE_FEATURES.indexOf('newsOverlap')]).toBe(0);
+  });
+
+  it('GIVEN a bias-only model THEN the probability is its logistic', () => {
+    expect(answerProbability(model(0), cues)).toBeCloseTo(0.5, 10);
+    expect(answerProbability(model(Math.log(3)), cues)).toBeCloseTo(0.75, 10);
+  });
+
+  it('GIVEN a file whose features differ from the code, or a threshold outside (0, 1) THEN it is refused with what differs', () => {
+    expect(() => parseConfidence({ ...model(0), features: ['bias', 'margin'] })).toThrow(/features differ from the code's \(the file has 2 of the code's \d+.*train:confidence/);
+    expect(() => parseConfidence({ ...model(0), threshold: 1 })).toThrow(/threshold must be a probability/);
+    expect(() => parseConfidence({ ...model(0), weights: [1] })).toThrow(/finite weights/);
+    expect(parseConfidence(model(0.5)).weights[0]).toBe(0.5);
+  });
+});
+
+describe('bench/train-confidence.ts', () => {
+  it('GIVEN rows where a feature raises the odds THEN the fit learns a positive weight and a calibrated bias', () => {
+    // Invented data: x = 1 right 9 of 10 times, x = 0 right 3 of 10 times.
+    const x: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      x.push([1, 1]);
+      y.push(i < 9 ? 1 : 0);
+      x.push([1, 0]);
+      y.push(i < 3 ? 1 : 0);
+    }
+    const w = fitLogistic(x, y, new Array<number>(x.length).fill(1), 0);
+    expect(1 / (1 + Math.exp(-(w[0] ?? 0)))).toBeCloseTo(0.3, 4);
+    expect(1 / (1 + Math.exp(-((w[0] ?? 0) + (w[1] ?? 0))))).toBeCloseTo(0.9, 4);
+    const shrunk = fitLogistic(x, y, new Array<number>(x.length).fill(1), 100);
+    expect(Math.abs(shrunk[1] ?? 0)).toBeLessThan(Math.abs(w[1] ?? 0));
+  });
+
+  it('GIVEN rows and a decision THEN the tally counts the confident-and-wrong and unsure-and-right ones', () => {
+    const row = (right: boolean, ruled: boolean): ConfidenceRow => ({ group: 'g', id: 'i', right, cues: { ...cuesOf(ruled) } });
+    const cuesOf = (ruled: boolean): ConfidenceCues => ({ margin: 1, topScore: 0, sentenceScore: 0, overlap: 0.5, candidateType: false, typed: false, span: false, news: false, ruled });
+    const t = tally([row(true, true), row(false, true), row(true, false), row(false, false)], (r) => r.cues.ruled);
+    expect(t).toEqual({ n: 4, right: 2, confident: 2, confidentWrong: 1, unsureRight: 1 });
+  });
+});
