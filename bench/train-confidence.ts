@@ -1,49 +1,65 @@
 /**
- * Learns when `ask` may present its top sentence as the answer (src/search/confidence.ts): every
- * training question is asked through the real engine, and a logistic model learns from the cues
- * (Engine.askScored) whether the top sentence holds an answer. Only the answers the fixed rule
- * already presents are learnt from and judged: the model can turn a guess into reading, never
- * reading into an answer. The news files and SQuAD's train part are each one group; the model is
- * fit with every group weighing the same (SQuAD's thousands of questions would otherwise drown the
- * news ones), the L2 strength and threshold are chosen by leaving one group out at a time, and
- * each group's confident-and-wrong and unsure-and-right counts are printed under the rule alone,
- * the model left out, and the model fit on all.
- * It refuses the unseen news measures (bench/news-ask.ts UNSEEN_NEWS_FILES).
+ * Learns when `ask` may present its top sentence as the answer on a news pool
+ * (src/search/confidence.ts): every training news question is asked through the real engine, and a
+ * logistic model learns from the cues (Engine.askScored) whether the top sentence holds an answer.
+ * Only the answers the fixed rule presents are learnt from and judged: the model can turn a guess
+ * into reading, never reading into an answer.
+ * The cues must be what `ask` sees on news it was not fitted to: each file is asked with a news
+ * correction fitted WITHOUT that file (chooseCorrection over the other files, leaving one file out
+ * to choose its L2), over the given ask weights' other models. The L2 strength and the threshold
+ * are chosen by leaving one file out (a wrong answer presented counts as much as a right one
+ * withheld, `--cost` to change); the held-out figure per file comes from a nested choice (the
+ * file takes no part in choosing what judges it). The model is then fit on every file and
+ * stamped with the ask weights it was learnt over.
+ * It refuses the unseen news measures (bench/news-ask.ts UNSEEN_NEWS_FILES), also in `--rows`.
  *
- *   npm run train:confidence -- --news FILE,FILE[,...] --news-corpus DIR[,DIR] [--squad DOCS.jsonl,QUESTIONS.jsonl] [--weights ASK.json] [--rows-out F.jsonl | --rows F.jsonl] [--cost N] [--out OUT.json]
+ *   npm run train:confidence -- --news FILE,FILE[,...] --news-corpus DIR[,DIR] [--weights ASK.json] [--rows-out F.jsonl | --rows F.jsonl] [--cost N] [--out OUT.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../src/archive/load.js';
 import { ASK_POOL, Engine } from '../src/engine.js';
-import { parseWeights } from '../src/search/ask-model.js';
+import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
 import { holdsAnswer } from '../src/search/ask-train.js';
-import { CONFIDENCE_FEATURES, confidenceFeatures, type ConfidenceCues, type ConfidenceModel } from '../src/search/confidence.js';
+import { askWeightsStamp, CONFIDENCE_FEATURES, confidenceFeatures, type ConfidenceCues, type ConfidenceModel } from '../src/search/confidence.js';
 import { PassageIndex } from '../src/search/index.js';
-import { readNewsQuestions, refuseUnseen } from './news-ask.js';
-import { openSquad } from './squad.js';
+import { chooseCorrection, CORRECTION_FEATURES, passageFingerprint } from '../src/search/news-correction.js';
+import { correctionGroups } from '../src/search/news-correction-train.js';
+import { UserError } from '../src/errors.js';
+import { readNewsQuestions, refuseUnseen, UNSEEN_NEWS_FILES, type NewsQuestion } from './news-ask.js';
 
 export interface ConfidenceRow {
+  /** The question file's name. */
   group: string;
   id: string;
   cues: ConfidenceCues;
   right: boolean;
 }
 
-const USAGE =
-  'usage: npm run train:confidence -- --news FILE,FILE[,...] --news-corpus DIR[,DIR] [--squad DOCS.jsonl,QUESTIONS.jsonl] [--weights ASK.json] [--rows-out F.jsonl | --rows F.jsonl] [--cost N] [--out OUT.json]';
-const VALUED = ['--news', '--news-corpus', '--squad', '--weights', '--rows-out', '--rows', '--cost', '--out'];
+const USAGE = 'usage: npm run train:confidence -- --news FILE,FILE[,...] --news-corpus DIR[,DIR] [--weights ASK.json] [--rows-out F.jsonl | --rows F.jsonl] [--cost N] [--out OUT.json]';
+const VALUED = ['--news', '--news-corpus', '--weights', '--rows-out', '--rows', '--cost', '--out'];
+export const CONFIDENCE_L2 = [0.1, 1, 10, 100];
+export const CONFIDENCE_THRESHOLDS = Array.from({ length: 17 }, (_, i) => Math.round((0.3 + i * 0.025) * 1000) / 1000);
 
-/** The rows of one engine's questions: those with no hit are left out (nothing is presented). */
-function rowsOf(engine: Engine, group: string, questions: readonly { id: string; question: string; answers: readonly string[] }[]): ConfidenceRow[] {
+/** The rows of one engine's questions on news pools: a question with no usable words, no hit or another kind of pool is left out (and counted). */
+function rowsOf(engine: Engine, group: string, questions: readonly NewsQuestion[], skipped: { n: number }): ConfidenceRow[] {
   const out: ConfidenceRow[] = [];
   for (const q of questions) {
-    const asked = engine.askPool(q.question, ASK_POOL);
-    const { result, cues } = engine.askScored({ question: q.question, limit: ASK_POOL }, asked);
-    const top = result.hits[0];
-    if (!cues || !top) continue;
-    out.push({ group, id: q.id, cues, right: holdsAnswer(top.answer, q.answers) });
+    let scored: ReturnType<Engine['askScored']>;
+    try {
+      scored = engine.askScored({ question: q.question, limit: ASK_POOL }, engine.askPool(q.question, ASK_POOL));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      skipped.n++;
+      continue;
+    }
+    const top = scored.result.hits[0];
+    if (!scored.cues || !top || !scored.cues.news) {
+      skipped.n++;
+      continue;
+    }
+    out.push({ group, id: q.id, cues: scored.cues, right: holdsAnswer(top.answer, q.answers) });
   }
   return out;
 }
@@ -55,7 +71,7 @@ function rowsOf(engine: Engine, group: string, questions: readonly { id: string;
 export function fitLogistic(x: readonly number[][], y: readonly number[], weight: readonly number[], l2: number): number[] {
   const d = x[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
-  for (let iter = 0; iter < 50; iter++) {
+  for (let iter = 0; iter < 100; iter++) {
     const g = new Array<number>(d).fill(0);
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     for (let i = 0; i < x.length; i++) {
@@ -107,15 +123,15 @@ function solve(a: readonly number[][], b: readonly number[]): number[] {
   return m.map((row, i) => (row[n] as number) / (row[i] as number));
 }
 
-const probability = (w: readonly number[], c: ConfidenceCues): number => {
+export const probability = (w: readonly number[], c: ConfidenceCues): number => {
   const x = confidenceFeatures(c);
   let z = 0;
   for (let k = 0; k < x.length; k++) z += (w[k] ?? 0) * (x[k] ?? 0);
   return 1 / (1 + Math.exp(-z));
 };
 
-/** Fit on the rule's presented answers, every group weighing the same in total. */
-function fitGroups(rows: readonly ConfidenceRow[], l2: number): number[] {
+/** Fit on the rule's presented answers, every file weighing the same in total. */
+export function fitGroups(rows: readonly ConfidenceRow[], l2: number): number[] {
   const presented = rows.filter((r) => r.cues.ruled);
   const per = new Map<string, number>();
   for (const r of presented) per.set(r.group, (per.get(r.group) ?? 0) + 1);
@@ -153,7 +169,61 @@ export function tally(rows: readonly ConfidenceRow[], confident: (r: ConfidenceR
   return t;
 }
 
-const utility = (t: Tally, cost: number): number => t.confident - t.confidentWrong - cost * t.confidentWrong;
+/** Right answers presented less `cost` × wrong ones presented, per question. */
+export const utility = (t: Tally, cost: number): number => (t.confident - t.confidentWrong - cost * t.confidentWrong) / Math.max(1, t.n);
+
+/** The model's decision: the rule's answer, kept when the probability reaches the threshold. */
+export const decide = (w: readonly number[], threshold: number) => (r: ConfidenceRow): boolean => r.cues.ruled && probability(w, r.cues) >= threshold;
+
+/**
+ * L2 and threshold by leaving one file out: each file judged by the model fit on the others; the
+ * best summed utility (files weigh the same); ties go to the stronger L2 and the lower threshold.
+ */
+export function chooseByFile(rows: readonly ConfidenceRow[], cost: number, l2s: readonly number[] = CONFIDENCE_L2, thresholds: readonly number[] = CONFIDENCE_THRESHOLDS): { l2: number; threshold: number; score: number } {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  if (groups.length < 2) throw new Error('the confidence model needs at least two question files (one is left out at a time)');
+  let best = { l2: l2s[0] as number, threshold: thresholds[0] as number, score: -Infinity };
+  for (const l2 of [...l2s].sort((a, b) => b - a)) {
+    const ws = new Map(groups.map((g) => [g, fitGroups(rows.filter((r) => r.group !== g), l2)] as const));
+    for (const threshold of thresholds) {
+      let score = 0;
+      for (const g of groups) score += utility(tally(rows.filter((r) => r.group === g), decide(ws.get(g) as number[], threshold)), cost);
+      if (score > best.score + 1e-12) best = { l2, threshold, score };
+    }
+  }
+  return best;
+}
+
+/** Rows of every file, each asked with a news correction fitted without it. */
+function askRows(files: readonly string[], dirs: readonly string[], weights: AskWeights): { rows: ConfidenceRow[]; skipped: number } {
+  const perFile = files.map((f) => {
+    const questions = readNewsQuestions(f);
+    refuseUnseen(f, questions);
+    return questions;
+  });
+  const engines = new Map<string, Engine>();
+  for (const dir of dirs) {
+    const archive = loadArchive(dir);
+    engines.set(basename(dir.replace(/\/+$/, '')), new Engine(archive, PassageIndex.build(archive.articles)));
+  }
+  const { newsCorrection: _committed, ...base } = weights;
+  for (const engine of engines.values()) engine.askWeights = base as AskWeights;
+  const groups = perFile.map((questions) => correctionGroups([...engines].map(([corpus, engine]) => ({ engine, questions: questions.filter((q) => q.corpus === corpus) })), base as AskWeights));
+  const rows: ConfidenceRow[] = [];
+  const skipped = { n: 0 };
+  files.forEach((f, i) => {
+    const choice = chooseCorrection(groups.filter((_, j) => j !== i), undefined, 'file');
+    const left: AskWeights = Number.isFinite(choice.l2)
+      ? ({ ...base, newsCorrection: { features: [...CORRECTION_FEATURES], weights: choice.weights, l2: choice.l2, trainedOn: `without ${basename(f)}`, passage: passageFingerprint(base.passage) } } as AskWeights)
+      : (base as AskWeights);
+    for (const [corpus, engine] of engines) {
+      engine.askWeights = left;
+      rows.push(...rowsOf(engine, basename(f), (perFile[i] as NewsQuestion[]).filter((q) => q.corpus === corpus), skipped));
+    }
+    console.error(`${basename(f)}: asked with a news correction fitted without it (l2 ${choice.l2}); ${rows.length} rows so far`);
+  });
+  return { rows, skipped: skipped.n };
+}
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -167,97 +237,60 @@ function main(): void {
   }
   const cost = Number(values.get('--cost') ?? '1');
   if (!(cost > 0)) throw new Error('--cost must be a positive number');
+  const weightsPath = values.get('--weights');
+  const weights = weightsPath ? parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8'))) : DEFAULT_ASK_WEIGHTS;
   let rows: ConfidenceRow[];
   const rowsIn = values.get('--rows');
-  if (rowsIn) rows = readFileSync(rowsIn, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfidenceRow);
-  else {
+  if (rowsIn) {
+    rows = readFileSync(rowsIn, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfidenceRow);
+    const unseen = rows.find((r) => UNSEEN_NEWS_FILES.includes(r.group));
+    if (unseen) throw new Error(`${rowsIn}: row ${unseen.id} comes from the unseen measure ${unseen.group}: never train on it`);
+  } else {
     const files = values.get('--news')?.split(',').filter(Boolean) ?? [];
     const dirs = values.get('--news-corpus')?.split(',').filter(Boolean) ?? [];
-    if (files.length === 0 || dirs.length === 0) throw new Error(USAGE);
-    const weightsPath = values.get('--weights');
-    const weights = weightsPath ? parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8'))) : undefined;
-    const engines = new Map<string, Engine>();
-    for (const dir of dirs) {
-      const archive = loadArchive(dir);
-      const engine = new Engine(archive, PassageIndex.build(archive.articles));
-      if (weights) engine.askWeights = weights;
-      engines.set(basename(dir.replace(/\/+$/, '')), engine);
-    }
-    rows = [];
-    for (const f of files) {
-      const questions = readNewsQuestions(f);
-      refuseUnseen(f, questions);
-      for (const [corpus, engine] of engines) rows.push(...rowsOf(engine, basename(f), questions.filter((q) => q.corpus === corpus)));
-      console.error(`${basename(f)}: ${rows.length} rows so far`);
-    }
-    const squadArg = values.get('--squad');
-    if (squadArg) {
-      const [docs, questions] = squadArg.split(',');
-      if (!docs || !questions) throw new Error('--squad needs DOCS.jsonl,QUESTIONS.jsonl');
-      const squad = openSquad(docs, questions, 'train');
-      try {
-        if (weights) squad.engine.askWeights = weights;
-        rows.push(...rowsOf(squad.engine, 'squad-train', squad.questions.map((q, i) => ({ id: `sq${i}`, question: q.question, answers: q.answers }))));
-      } finally {
-        squad.close();
-      }
-      console.error(`squad-train: ${rows.length} rows so far`);
-    }
+    if (files.length < 2 || dirs.length === 0) throw new Error(USAGE);
+    const asked = askRows(files, dirs, weights);
+    rows = asked.rows;
+    console.error(`${asked.skipped} questions left out (no usable words, no hit, or not a news pool)`);
     const rowsOut = values.get('--rows-out');
     if (rowsOut) writeFileSync(rowsOut, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
   }
   const groups = [...new Set(rows.map((r) => r.group))];
-  const thresholds = Array.from({ length: 17 }, (_, i) => 0.3 + i * 0.025);
-  const l2s = [0.01, 0.1, 1, 10];
-  // Leave one group out: the model fit without it decides its questions.
-  let best = { l2: l2s[0] as number, threshold: 0.5, score: -Infinity };
-  const heldOut = new Map<number, Map<string, number[]>>();
-  for (const l2 of l2s) {
-    const ws = new Map(groups.map((g) => [g, fitGroups(rows.filter((r) => r.group !== g), l2)] as const));
-    heldOut.set(l2, ws);
-    for (const th of thresholds) {
-      // Each group's held-out utility, normalised by its size, so every group weighs the same.
-      let score = 0;
-      for (const g of groups) {
-        const gr = rows.filter((r) => r.group === g);
-        score += utility(tally(gr, (r) => r.cues.ruled && probability(ws.get(g) as number[], r.cues) >= th), cost) / gr.length;
-      }
-      if (score > best.score + 1e-12) best = { l2, threshold: th, score };
-    }
-  }
-  const wAll = fitGroups(rows, best.l2);
   const line = (name: string, t: Tally): string =>
-    `${name.padEnd(26)} n ${String(t.n).padStart(5)}  right ${String(t.right).padStart(5)}  confident ${String(t.confident).padStart(5)}  confident-and-wrong ${String(t.confidentWrong).padStart(4)}  unsure-and-right ${String(t.unsureRight).padStart(4)}`;
-  console.log(`chosen by leaving one group out (cost ${cost} per wrong answer presented): l2 ${best.l2}  threshold ${best.threshold.toFixed(3)}`);
-  const ws = heldOut.get(best.l2) as Map<string, number[]>;
-  const sum = (a: Tally, b: Tally): Tally => ({ n: a.n + b.n, right: a.right + b.right, confident: a.confident + b.confident, confidentWrong: a.confidentWrong + b.confidentWrong, unsureRight: a.unsureRight + b.unsureRight });
+    `${name.padEnd(34)} n ${String(t.n).padStart(4)}  right ${String(t.right).padStart(4)}  confident ${String(t.confident).padStart(4)}  confident-and-wrong ${String(t.confidentWrong).padStart(3)}  unsure-and-right ${String(t.unsureRight).padStart(3)}`;
   const zero: Tally = { n: 0, right: 0, confident: 0, confidentWrong: 0, unsureRight: 0 };
-  let newsRule = zero;
-  let newsHeld = zero;
+  const add = (a: Tally, b: Tally): Tally => ({ n: a.n + b.n, right: a.right + b.right, confident: a.confident + b.confident, confidentWrong: a.confidentWrong + b.confidentWrong, unsureRight: a.unsureRight + b.unsureRight });
+  let ruleAll = zero;
+  let heldAll = zero;
+  console.log(`held out by file (nested: L2 and threshold chosen without the file, cost ${cost}):`);
   for (const g of groups) {
-    const gr = rows.filter((r) => r.group === g);
-    const rule = tally(gr, (r) => r.cues.ruled);
-    const held = tally(gr, (r) => r.cues.ruled && probability(ws.get(g) as number[], r.cues) >= best.threshold);
+    const rest = rows.filter((r) => r.group !== g);
+    const mine = rows.filter((r) => r.group === g);
+    const inner = chooseByFile(rest, cost);
+    const rule = tally(mine, (r) => r.cues.ruled);
+    const held = tally(mine, decide(fitGroups(rest, inner.l2), inner.threshold));
     console.log(line(`${g} rule`, rule));
-    console.log(line(`${g} model left out`, held));
-    console.log(line(`${g} model fit on all`, tally(gr, (r) => r.cues.ruled && probability(wAll, r.cues) >= best.threshold)));
-    if (g !== 'squad-train') {
-      newsRule = sum(newsRule, rule);
-      newsHeld = sum(newsHeld, held);
-    }
+    console.log(line(`${g} model (l2 ${inner.l2}, th ${inner.threshold})`, held));
+    ruleAll = add(ruleAll, rule);
+    heldAll = add(heldAll, held);
   }
-  console.log(line('news pooled rule', newsRule));
-  console.log(line('news pooled left out', newsHeld));
+  console.log(line('pooled rule', ruleAll));
+  console.log(line('pooled model held out', heldAll));
+  const best = chooseByFile(rows, cost);
+  const w = fitGroups(rows, best.l2);
+  console.log(`final: l2 ${best.l2}, threshold ${best.threshold} (leave one file out over all ${groups.length} files)`);
+  console.log(line('all files, in sample', tally(rows, decide(w, best.threshold))));
   const model: ConfidenceModel = {
     features: [...CONFIDENCE_FEATURES],
-    weights: wAll.map((w) => Math.round(w * 1e4) / 1e4),
+    weights: w.map((x) => Math.round(x * 1e4) / 1e4),
     threshold: best.threshold,
-    trainedOn: `${groups.join(', ')}; l2 ${best.l2}, cost ${cost}, rows ${rows.length}`,
+    trainedOn: `${groups.join(', ')} (${rows.length} news questions, each file asked with a news correction fitted without it; l2 ${best.l2} and threshold by leaving one file out, cost ${cost})`,
+    ask: askWeightsStamp(weights),
   };
   console.log(CONFIDENCE_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join('  '));
   const out = values.get('--out') ?? fileURLToPath(new URL('../src/search/confidence-weights.json', import.meta.url));
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
-  console.log(`wrote ${out}`);
+  console.log(`-> ${out}`);
 }
 
 if (process.argv[1]?.endsWith('train-confidence.ts')) {

@@ -2,7 +2,7 @@ import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { chooseSpan, isNewsPoolOf, questionView, scorePool, type QuestionView } from './search/answer.js';
-import { answerProbability, DEFAULT_CONFIDENCE, type ConfidenceCues, type ConfidenceModel } from './search/confidence.js';
+import { answerProbability, confidenceFor, DEFAULT_CONFIDENCE, type ConfidenceCues, type ConfidenceModel } from './search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -64,8 +64,9 @@ export interface AskResult {
    */
   confident: boolean;
   /**
-   * The learnt probability that the top sentence answers (src/search/confidence.ts); absent
-   * without hits or without a confidence model. `confident` needs it at the model's threshold.
+   * The learnt probability that the top sentence answers (src/search/confidence.ts), on a news
+   * pool; absent without hits, on other pools, or when no model was learnt over the engine's ask
+   * weights. When present, `confident` also needs it at the model's threshold.
    */
   answerProbability?: number;
 }
@@ -148,7 +149,10 @@ export class Engine {
   private quoteSource: (() => QuoteStore) | undefined;
   /** The answer models' weights (tests and the training script swap in others). */
   askWeights: AskWeights = DEFAULT_ASK_WEIGHTS;
-  /** Weighs the fixed rule's answer (undefined: the rule alone decides; bench/train-confidence.ts learns it with the rule's cues). */
+  /**
+   * May withhold the fixed rule's answer on a news pool (src/search/confidence.ts); used only when
+   * learnt over `askWeights` (undefined, or other weights: the rule alone decides).
+   */
   confidence: ConfidenceModel | undefined = DEFAULT_CONFIDENCE;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
@@ -330,7 +334,7 @@ export class Engine {
       news: isNewsPoolOf(this.index, pool),
       ruled,
     };
-    const model = this.confidence;
+    const model = cues.news ? confidenceFor(this.confidence, this.askWeights) : undefined;
     if (!model) return { result: { hits, answerType: type, confident: ruled }, cues };
     const p = answerProbability(model, cues);
     return { result: { hits, answerType: type, confident: ruled && p >= model.threshold, answerProbability: Math.round(p * 1000) / 1000 }, cues };

@@ -1,13 +1,17 @@
 /**
- * Whether `ask` presents its top sentence as the answer or offers the passages as reading: a
- * probability that the top sentence answers, learnt (bench/train-confidence.ts) from questions
- * whose answers are known, over what the answer models already computed: how far the top passage
- * stands above the next, its score, how much of the question its sentence restates, whether a
- * candidate of the asked-for type stands there and a span was found, and whether the pool is news.
- * A fixed rule on those cues cannot weigh them against each other: a news lead restating the
- * question with a clear margin is a guess, a later sentence naming a person with a small margin
- * often is not.
+ * Whether `ask` presents its top sentence as the answer or offers the passages as reading, on a
+ * news pool: a probability that the top sentence answers, learnt (bench/train-confidence.ts) from
+ * the training news questions, over what the answer models already computed: how far the top
+ * passage stands above the next, its score, its sentence's score, how much of the question that
+ * sentence restates, whether a candidate of the asked-for type stands there and a span was found.
+ * It only withholds: an answer the fixed rule (engine.ts) presents is shown as reading when the
+ * probability is under the threshold; reading never becomes an answer. SQuAD-like reference pools
+ * keep the rule alone: the models that make the cues were fitted on SQuAD, so no out-of-sample
+ * SQuAD cues exist to learn from.
+ * The model is tied to the ask weights it was learnt over (a fingerprint): over other weights the
+ * scores mean something else, and the rule alone decides.
  */
+import { createHash } from 'node:crypto';
 import modelJson from './confidence-weights.json' with { type: 'json' };
 import { firstDifference } from './feature-order.js';
 
@@ -27,7 +31,7 @@ export interface ConfidenceCues {
   typed: boolean;
   /** A span was chosen in the shown sentence. */
   span: boolean;
-  /** The pool is news (isNewsPool): its scores carry the news correction, and leads restate questions. */
+  /** The pool is news (isNewsPool): the model only judges news pools. */
   news: boolean;
   /** The fixed rule's verdict (engine.ts: typed overlap, untyped overlap, margin). */
   ruled: boolean;
@@ -37,21 +41,7 @@ export interface ConfidenceCues {
 export const MARGIN_CAP = 4;
 const SCORE_CAP = 8;
 
-export const CONFIDENCE_FEATURES: readonly string[] = [
-  'bias',
-  'margin',
-  'topScore',
-  'sentenceScore',
-  'overlap',
-  'typedSentence',
-  'typeMissing',
-  'span',
-  'news',
-  'newsMargin',
-  'newsOverlap',
-  'newsTyped',
-  'newsTypeMissing',
-];
+export const CONFIDENCE_FEATURES: readonly string[] = ['bias', 'margin', 'topScore', 'sentenceScore', 'overlap', 'typedSentence', 'typeMissing', 'span'];
 
 const clip = (x: number, cap: number): number => Math.max(-cap, Math.min(cap, x));
 
@@ -60,8 +50,7 @@ export function confidenceFeatures(c: ConfidenceCues): number[] {
   const typed = c.candidateType && c.typed ? 1 : 0;
   // A who/when/how-much/where question whose sentence names nothing of that kind.
   const missing = c.candidateType && !c.typed ? 1 : 0;
-  const news = c.news ? 1 : 0;
-  return [1, margin, clip(c.topScore, SCORE_CAP), clip(c.sentenceScore, SCORE_CAP), c.overlap, typed, missing, c.span ? 1 : 0, news, news * margin, news * c.overlap, news * typed, news * missing];
+  return [1, margin, clip(c.topScore, SCORE_CAP), clip(c.sentenceScore, SCORE_CAP), c.overlap, typed, missing, c.span ? 1 : 0];
 }
 
 export interface ConfidenceModel {
@@ -70,6 +59,8 @@ export interface ConfidenceModel {
   /** The probability at or above which the top sentence is presented as the answer. */
   threshold: number;
   trainedOn: string;
+  /** askWeightsStamp of the ask weights whose scores it was learnt over. */
+  ask: string;
 }
 
 export function answerProbability(model: ConfidenceModel, cues: ConfidenceCues): number {
@@ -90,7 +81,25 @@ export function parseConfidence(doc: unknown): ConfidenceModel {
     throw new Error(`confidence model: needs ${CONFIDENCE_FEATURES.length} finite weights`);
   }
   if (typeof c.threshold !== 'number' || !(c.threshold > 0 && c.threshold < 1)) throw new Error('confidence model: threshold must be a probability between 0 and 1');
-  return { features: [...c.features], weights: [...c.weights], threshold: c.threshold, trainedOn: typeof c.trainedOn === 'string' ? c.trainedOn : '' };
+  if (typeof c.ask !== 'string' || !c.ask) throw new Error('confidence model: the stamp of the ask weights it was learnt over is missing; retrain with npm run train:confidence');
+  return { features: [...c.features], weights: [...c.weights], threshold: c.threshold, trainedOn: typeof c.trainedOn === 'string' ? c.trainedOn : '', ask: c.ask };
+}
+
+const stamps = new WeakMap<object, string>();
+
+/** A fingerprint of a whole ask weights object (every model and the news correction feed the cues), computed once per object. */
+export function askWeightsStamp(weights: object): string {
+  let s = stamps.get(weights);
+  if (s === undefined) {
+    s = createHash('sha256').update(JSON.stringify(weights)).digest('hex').slice(0, 16);
+    stamps.set(weights, s);
+  }
+  return s;
+}
+
+/** The model when it was learnt over these ask weights, else undefined (the rule alone decides). */
+export function confidenceFor(model: ConfidenceModel | undefined, weights: object): ConfidenceModel | undefined {
+  return model !== undefined && model.ask === askWeightsStamp(weights) ? model : undefined;
 }
 
 /** The committed model (src/search/confidence-weights.json). */

@@ -149,6 +149,10 @@ describe('eval:news-ask on a question file (bench/news-ask.ts)', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/questions 3 {2}top-sentence accuracy 0\.667 \(2\/3\)/);
     expect(ok.stdout).toMatch(/misses: notRetrieved 1/);
+    // --rule-only: the same questions and top sentences, the reply decided by the fixed rule alone.
+    const ruled = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'eval-news-ask.ts'), named, archive, '--rule-only'], { cwd: ROOT, encoding: 'utf8' });
+    expect(ruled.status).toBe(0);
+    expect(ruled.stdout).toMatch(/questions 3 {2}top-sentence accuracy 0\.667 \(2\/3\).*right but unsure \d+\)/);
     expect(ok.stdout).toMatch(/retrieval misses 1: the story's answering paragraph in the re-ranked pool 0, the story there without it 1, the story not there 0; another story first in the first pass 0/);
     const cases: Array<[string, RegExp]> = [
       ['{"id": "b1", "corpus": "news"', /bad\.jsonl:2: not JSON/],
