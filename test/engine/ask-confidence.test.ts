@@ -66,6 +66,17 @@ describe('ask: the learnt confidence (src/search/confidence.ts)', () => {
     expect(json.answerProbability).toBeLessThanOrEqual(1);
   });
 
+  it('GIVEN reference text without headlines (SQuAD-like) THEN the model does not judge it: no probability, the rule alone', () => {
+    const ref = writeArchive({ 'ref.txt': 'date 2020-01-01\n\nThe Harbour Ferry Company was founded by Helena Marsh in 1921 to run the island ferry.\n\nIts boats carry cars and passengers.' });
+    try {
+      const r = engineFor(ref).ask({ question: 'Who founded the Harbour Ferry Company?', limit: 3 });
+      expect(r.hits.length).toBeGreaterThan(0);
+      expect(r.answerProbability).toBeUndefined();
+    } finally {
+      removeDir(ref);
+    }
+  });
+
   it('GIVEN a model that doubts every answer THEN even a strong answer becomes reading; GIVEN no model THEN the fixed rule alone decides', () => {
     const saved = engine.confidence;
     try {
