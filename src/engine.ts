@@ -154,6 +154,7 @@ export class Engine {
    * learnt over `askWeights` (undefined, or other weights: the rule alone decides).
    */
   confidence: ConfidenceModel | undefined = DEFAULT_CONFIDENCE;
+  private staleConfidenceWarned = false;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
@@ -335,6 +336,11 @@ export class Engine {
       ruled,
     };
     const model = cues.news ? confidenceFor(this.confidence, this.askWeights) : undefined;
+    if (cues.news && !model && this.confidence && !this.staleConfidenceWarned) {
+      // Learnt over other ask weights, its probabilities would be about other scores.
+      this.staleConfidenceWarned = true;
+      process.emitWarning('the confidence model was learnt over other ask weights: the fixed rule alone decides (retrain with npm run train:confidence)', 'StaleConfidenceWarning');
+    }
     if (!model) return { result: { hits, answerType: type, confident: ruled }, cues };
     const p = answerProbability(model, cues);
     return { result: { hits, answerType: type, confident: ruled && p >= model.threshold, answerProbability: Math.round(p * 1000) / 1000 }, cues };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { askPages } from '../../src/render/engine-discord.js';
 import { askText } from '../../src/render/engine-text.js';
@@ -85,9 +85,17 @@ describe('ask: the learnt confidence (src/search/confidence.ts)', () => {
       expect(doubted.confident).toBe(false);
       expect(askPages(doubted)[0]?.content).toBe('These passages may help:');
       engine.confidence = model(-20, 'other-weights');
-      const stale = engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
-      expect(stale.confident).toBe(true);
-      expect(stale.answerProbability).toBeUndefined();
+      const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+      try {
+        const stale = engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
+        expect(stale.confident).toBe(true);
+        expect(stale.answerProbability).toBeUndefined();
+        engine.ask({ question: 'Who signed the island ferry contract?', limit: 3 });
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(String(warn.mock.calls[0]?.[0])).toMatch(/learnt over other ask weights.*train:confidence/);
+      } finally {
+        warn.mockRestore();
+      }
       engine.confidence = undefined;
       const ruled = engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
       expect(ruled.confident).toBe(true);
