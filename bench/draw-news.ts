@@ -8,7 +8,8 @@
  * bench/news-questions-8.jsonl from `--seed 1817 --per-corpus 10` excluding files 1-7 (training, the
  * same natural mix), bench/news-questions-9.jsonl from `--seed 1901` excluding files 1-8 (training,
  * the same natural mix: 14 of 40 answered in the lead), bench/news-questions-10.jsonl from `--seed 2409
- * --per-corpus 24` excluding files 1-9 (the fourth unseen measure, written blind: the first 20 per corpus); for files 4-10 the first N drawn per corpus were all used): for each corpus folder, the articles with at least
+ * --per-corpus 24` excluding files 1-9 (the fourth unseen measure, written blind: the first 20 per corpus), bench/news-questions-11.jsonl from `--seed 2511
+ * --per-corpus 24` excluding files 1-10 (the fifth unseen measure, written blind: the first 20 per corpus); for files 4-11 the first N drawn per corpus were all used): for each corpus folder, the articles with at least
  * MIN_PARAGRAPHS body paragraphs and MIN_WORDS words (so a question can have its answer after the
  * lead, and Reuters' one-line earnings tables are left out), minus those any EXCLUDE file already
  * asks about, shuffled by a seeded generator; the first N of each are printed. Questions are then

@@ -6,7 +6,10 @@
  * accuracy), its answer span matches (SQuAD EM/F1), the top passage or one of the top 5 holds an
  * answer, the expected article is first, and the misses by class (bench/news-ask.ts NewsMiss).
  *
- *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only]
+ * `--rule-only` decides `confident` by the fixed rule alone, without the learnt confidence model
+ * (src/search/confidence.ts): the reply as it was before the model, for paired counts.
+ *
+ *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only] [--rule-only]
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -16,7 +19,7 @@ import { parseWeights } from '../src/search/ask-model.js';
 import { PassageIndex } from '../src/search/index.js';
 import { evalNews, formatResult, formatSummary, readNewsQuestions, summarize } from './news-ask.js';
 
-const USAGE = 'usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only]';
+const USAGE = 'usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only] [--rule-only]';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -24,6 +27,7 @@ function main(): void {
   let weightsPath: string | undefined;
   let verbose = false;
   let missesOnly = false;
+  let ruleOnly = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--weights') {
@@ -31,6 +35,7 @@ function main(): void {
       if (weightsPath === undefined) throw new Error('--weights needs a file');
     } else if (a === '--verbose') verbose = true;
     else if (a === '--misses-only') verbose = missesOnly = true;
+    else if (a === '--rule-only') ruleOnly = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else paths.push(a);
   }
@@ -43,6 +48,7 @@ function main(): void {
     const archive = loadArchive(dir);
     const engine = new Engine(archive, PassageIndex.build(archive.articles));
     if (weights) engine.askWeights = weights;
+    if (ruleOnly) engine.confidence = undefined;
     engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
   const asked = questions.filter((q) => engines.has(q.corpus));

@@ -23,7 +23,7 @@ export interface NewsQuestion {
 }
 
 /** The unseen measures (README, "News questions"): no training script may learn from their questions. */
-export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', 'news-questions-5.jsonl', 'news-questions-7.jsonl', 'news-questions-10.jsonl'];
+export const UNSEEN_NEWS_FILES: readonly string[] = ['news-questions-2.jsonl', 'news-questions-5.jsonl', 'news-questions-7.jsonl', 'news-questions-10.jsonl', 'news-questions-11.jsonl'];
 
 /**
  * Refuses training questions that belong to an unseen measure: the file itself, or any question
@@ -193,6 +193,8 @@ export interface NewsSummary {
   confident: number;
   /** Confident answers whose top sentence is wrong: a guess presented as the answer. */
   confidentWrong: number;
+  /** Right top sentences offered only as reading ("These passages may help:"). */
+  unsureRight: number;
   typeAgrees: number;
   byType: Map<AnswerType, { n: number; sentence: number }>;
   misses: Map<NewsMiss, number>;
@@ -206,7 +208,7 @@ export interface NewsSummary {
 }
 
 export function summarize(results: readonly NewsResult[]): NewsSummary {
-  const s: NewsSummary = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, articleFirst: 0, confident: 0, confidentWrong: 0, typeAgrees: 0, byType: new Map(), misses: new Map(), retrieval: { misses: 0, answerInPool: 0, storyOnly: 0, storyAbsent: 0, otherStoryFirst: 0 } };
+  const s: NewsSummary = { n: 0, sentence: 0, em: 0, f1: 0, topPassage: 0, top5: 0, articleFirst: 0, confident: 0, confidentWrong: 0, unsureRight: 0, typeAgrees: 0, byType: new Map(), misses: new Map(), retrieval: { misses: 0, answerInPool: 0, storyOnly: 0, storyAbsent: 0, otherStoryFirst: 0 } };
   for (const r of results) {
     s.n++;
     if (r.sentence) s.sentence++;
@@ -217,6 +219,7 @@ export function summarize(results: readonly NewsResult[]): NewsSummary {
     if (r.articleFirst) s.articleFirst++;
     if (r.confident) s.confident++;
     if (r.confident && !r.sentence) s.confidentWrong++;
+    if (!r.confident && r.sentence) s.unsureRight++;
     if (r.detected === r.question.type) s.typeAgrees++;
     const t = s.byType.get(r.question.type) ?? { n: 0, sentence: 0 };
     t.n++;
@@ -239,7 +242,7 @@ export function formatSummary(s: NewsSummary): string {
   const f = (x: number): string => (s.n ? x / s.n : 0).toFixed(3);
   const pct = (x: number): string => (100 * (x / (s.n || 1))).toFixed(1);
   return [
-    `questions ${s.n}  top-sentence accuracy ${f(s.sentence)} (${s.sentence}/${s.n})  span EM ${pct(s.em)} F1 ${pct(s.f1)}  answer in top passage ${f(s.topPassage)}  in top 5 ${f(s.top5)}  expected article first ${f(s.articleFirst)}  confident ${f(s.confident)} (wrong but confident ${s.confidentWrong})`,
+    `questions ${s.n}  top-sentence accuracy ${f(s.sentence)} (${s.sentence}/${s.n})  span EM ${pct(s.em)} F1 ${pct(s.f1)}  answer in top passage ${f(s.topPassage)}  in top 5 ${f(s.top5)}  expected article first ${f(s.articleFirst)}  confident ${f(s.confident)} (wrong but confident ${s.confidentWrong}, right but unsure ${s.unsureRight})`,
     [...s.byType].map(([t, c]) => `${t} ${c.sentence}/${c.n}`).join('  ') + `  (type read as written ${s.typeAgrees}/${s.n})`,
     `misses: ${[...s.misses].map(([m, c]) => `${m} ${c}`).join('  ') || 'none'}`,
     `retrieval misses ${s.retrieval.misses}: the story's answering paragraph in the re-ranked pool ${s.retrieval.answerInPool}, the story there without it ${s.retrieval.storyOnly}, the story not there ${s.retrieval.storyAbsent}; another story first in the first pass ${s.retrieval.otherStoryFirst}`,

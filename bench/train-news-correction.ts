@@ -5,7 +5,7 @@
  * best held-out total (or, `--rule one-se`, the strongest within one standard error of it); the
  * weights are then fit on all files.
  * Retraining the passage model (train:ask) drops the correction; run this again after it.
- * It refuses the unseen measures (bench/news-ask.ts UNSEEN_NEWS_FILES: files 2, 5, 7 and 10).
+ * It refuses the unseen measures (bench/news-ask.ts UNSEEN_NEWS_FILES: files 2, 5, 7, 10 and 11).
  *
  *   npm run train:news-correction -- --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--out OUT.json] [--validate question|file] [--rule best|one-se]
  */

@@ -1,7 +1,8 @@
 import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
-import { chooseSpan, questionView, scorePool, type QuestionView } from './search/answer.js';
+import { chooseSpan, isNewsPoolOf, questionView, scorePool, type QuestionView } from './search/answer.js';
+import { answerProbability, confidenceFor, DEFAULT_CONFIDENCE, type ConfidenceCues, type ConfidenceModel } from './search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -62,6 +63,12 @@ export interface AskResult {
    * may help, not an answer.
    */
   confident: boolean;
+  /**
+   * The learnt probability that the top sentence answers (src/search/confidence.ts), on a news
+   * pool; absent without hits, on other pools, or when no model was learnt over the engine's ask
+   * weights. When present, `confident` also needs it at the model's threshold.
+   */
+  answerProbability?: number;
 }
 
 /** Passages the answer models re-rank for a question (recall@20 on SQuAD is 0.98). */
@@ -142,6 +149,12 @@ export class Engine {
   private quoteSource: (() => QuoteStore) | undefined;
   /** The answer models' weights (tests and the training script swap in others). */
   askWeights: AskWeights = DEFAULT_ASK_WEIGHTS;
+  /**
+   * May withhold the fixed rule's answer on a news pool (src/search/confidence.ts); used only when
+   * learnt over `askWeights` (undefined, or other weights: the rule alone decides).
+   */
+  confidence: ConfidenceModel | undefined = DEFAULT_CONFIDENCE;
+  private staleConfidenceWarned = false;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
@@ -273,7 +286,12 @@ export class Engine {
    * `ask` over a pool askPool gave for the same question, of at least max(limit, ASK_POOL)
    * passages (eval:news-ask reads the pool too, and asks once).
    */
-  askOver(req: AskRequest, { q, pool }: { q: QuestionView; pool: readonly Ranked[] }): AskResult {
+  askOver(req: AskRequest, asked: { q: QuestionView; pool: readonly Ranked[] }): AskResult {
+    return this.askScored(req, asked).result;
+  }
+
+  /** `askOver` with the cues its confidence was read from (bench/train-confidence.ts learns from them). */
+  askScored(req: AskRequest, { q, pool }: { q: QuestionView; pool: readonly Ranked[] }): { result: AskResult; cues: ConfidenceCues | undefined } {
     const limit = req.limit ?? DEFAULT_LIMIT;
     const type = q.type;
     // A story filed twice (news corpora hold copies) would fill two of the few places with one text.
@@ -304,8 +322,28 @@ export class Engine {
     // Two passages the model can hardly tell apart: whichever is first is a guess.
     const runnerUp = ranked[1];
     const clearLead = top !== undefined && (runnerUp === undefined || top.score - runnerUp.score >= CONFIDENT_MARGIN);
-    const confident = top !== undefined && clearLead && top.best.overlap >= (typedTop ? CONFIDENT_TYPED_OVERLAP : untypedNeeds);
-    return { hits, answerType: type, confident };
+    const ruled = top !== undefined && clearLead && top.best.overlap >= (typedTop ? CONFIDENT_TYPED_OVERLAP : untypedNeeds);
+    if (top === undefined) return { result: { hits, answerType: type, confident: false }, cues: undefined };
+    const cues: ConfidenceCues = {
+      margin: runnerUp === undefined ? null : top.score - runnerUp.score,
+      topScore: top.score,
+      sentenceScore: top.best.score,
+      overlap: top.best.overlap,
+      candidateType: CANDIDATE_TYPES.has(type),
+      typed: top.best.typed.length > 0,
+      span: hits[0]?.answerSpan != null,
+      news: isNewsPoolOf(this.index, pool),
+      ruled,
+    };
+    const model = cues.news ? confidenceFor(this.confidence, this.askWeights) : undefined;
+    if (cues.news && !model && this.confidence && !this.staleConfidenceWarned) {
+      // Learnt over other ask weights, its probabilities would be about other scores.
+      this.staleConfidenceWarned = true;
+      process.emitWarning('the confidence model was learnt over other ask weights: the fixed rule alone decides (retrain with npm run train:confidence)', 'StaleConfidenceWarning');
+    }
+    if (!model) return { result: { hits, answerType: type, confident: ruled }, cues };
+    const p = answerProbability(model, cues);
+    return { result: { hits, answerType: type, confident: ruled && p >= model.threshold, answerProbability: Math.round(p * 1000) / 1000 }, cues };
   }
 
   /**

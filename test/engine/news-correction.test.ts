@@ -232,6 +232,7 @@ describe('the unseen measures are never trained on (bench/news-ask.ts refuseUnse
     const unseen = readNewsQuestions(join(ROOT, 'bench', 'news-questions-2.jsonl'));
     expect(() => refuseUnseen('somewhere/news-questions-5.jsonl', [])).toThrow(/is an unseen measure/);
     expect(() => refuseUnseen('bench/news-questions-10.jsonl', [])).toThrow(/is an unseen measure/);
+    expect(() => refuseUnseen('bench/news-questions-11.jsonl', [])).toThrow(/is an unseen measure/);
     const fourth = readNewsQuestions(join(ROOT, 'bench', 'news-questions-10.jsonl'));
     expect(() => refuseUnseen('mine.jsonl', [{ ...(unseen[1] as NewsQuestion), id: (fourth[0] as NewsQuestion).id, article: 'bbc-none-000' }])).toThrow(/belongs to the unseen measure news-questions-10\.jsonl/);
     const copied = [{ ...(unseen[0] as NewsQuestion), id: 'x99' }];
