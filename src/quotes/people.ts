@@ -93,6 +93,20 @@ const CHARS_PER_POINT = 200;
 const NOT_VERB_S = String.raw`(?!(?:this|thus|hers|ours|yours|theirs|less|unless|plus|news|across|always|perhaps|sometimes|whereas|besides|towards|afterwards|\p{Ll}+(?:ss|ous|ness|ics))\b)`;
 export const FOLLOWING_VERB = new RegExp(String.raw`^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?${NOT_VERB_S}(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b`, 'u');
 export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+/** FOLLOWING_VERB without its `^`, sticky: matched at `lastIndex` of the paragraph itself (see `followingVerb`). */
+const FOLLOWING_VERB_AT = new RegExp(FOLLOWING_VERB.source.replace(/^\^/u, ''), 'uy');
+
+/**
+ * The verb FOLLOWING_VERB finds in `p.slice(from, from + reach)`. When that is the paragraph's whole
+ * tail (most runs: a paragraph ends within `reach` of most names), the expression is matched in
+ * place from `from` instead of on a copy: it looks behind nothing before `from` (its first `\b`
+ * comes after a blank it consumed) and both texts end at the same place, so it finds the same verb.
+ */
+export function followingVerb(p: string, from: number, reach: number): string | undefined {
+  if (from + reach < p.length) return FOLLOWING_VERB.exec(p.slice(from, from + reach))?.[1];
+  FOLLOWING_VERB_AT.lastIndex = from;
+  return FOLLOWING_VERB_AT.exec(p)?.[1];
+}
 
 // Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
 // expressions are tried at every name of every article with quotes.
@@ -355,7 +369,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
-    const verb = mayFollowVerb(p, from, 200) ? FOLLOWING_VERB.exec(p.slice(from, from + 200))?.[1] : undefined;
+    const verb = mayFollowVerb(p, from, 200) ? followingVerb(p, from, 200) : undefined;
     if (verb === undefined || r.reported) continue;
     r.subject = true;
     r.acts = true;
