@@ -82,6 +82,29 @@ export const SENTENCE_OPENING = new RegExp(
 /** A longer lower-case word is no particle: not sliced to be looked up. */
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
+/** A word of one to LONGEST_PARTICLE letters a–z as a number (base 27, digits 1–26): one number per word. */
+function letterCode(s: string, from: number, to: number): number {
+  let code = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return -1;
+    code = code * 27 + (c - 96);
+  }
+  return code;
+}
+/** The particles as `letterCode`s (each is lower-case ASCII letters: see `isParticleAt`'s test). */
+const PARTICLE_CODES = new Set([...PARTICLES].map((w) => letterCode(w, 0, w.length)));
+
+/**
+ * `PARTICLES.has(p.slice(from, to))`, read in place: the lower-case word after a name run is
+ * looked up without a string made for it (most are no particle: "said", "and").
+ */
+export function isParticleAt(p: string, from: number, to: number): boolean {
+  if (to - from > LONGEST_PARTICLE || to <= from) return false;
+  const code = letterCode(p, from, to);
+  return code >= 0 && PARTICLE_CODES.has(code);
+}
+
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
 /** How many same-surname persons a lookup compares: bounded for pathological input. */
@@ -103,7 +126,8 @@ const FOLLOWING_VERB_AT = new RegExp(FOLLOWING_VERB.source.replace(/^\^/u, ''), 
  * comes after a blank it consumed) and both texts end at the same place, so it finds the same verb.
  */
 export function followingVerb(p: string, from: number, reach: number): string | undefined {
-  if (from + reach < p.length) return FOLLOWING_VERB.exec(p.slice(from, from + reach))?.[1];
+  // (A negative `from` would count from the end in the slice: read on the copy, as it was.)
+  if (from < 0 || from + reach < p.length) return FOLLOWING_VERB.exec(p.slice(from, from + reach))?.[1];
   FOLLOWING_VERB_AT.lastIndex = from;
   return FOLLOWING_VERB_AT.exec(p)?.[1];
 }
@@ -288,7 +312,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     }
     const c0 = p.charCodeAt(s0);
     // Fast path for the common lower-case word: no regular expressions, no string.
-    if (c0 >= 97 && c0 <= 122 && !(cur !== null && i - s0 <= LONGEST_PARTICLE && PARTICLES.has(p.slice(s0, i)))) {
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && isParticleAt(p, s0, i))) {
       if (cur) out.push(cur);
       cur = null;
       const last = p.charCodeAt(i - 1);
@@ -488,8 +512,9 @@ export class People {
       else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
-      // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && !isPlaceName(ws) && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      // "Downing St said": an address that stands for who works there. (The gazetteer is asked last:
+      // most runs are no organisation phrase, and every test here is pure.)
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? ''))) && !isPlaceName(ws)) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
