@@ -414,6 +414,23 @@ function runsOf(p: string, base: number, out: Run[]): void {
   out.length = kept;
 }
 
+/** A run read as a full name (two words or more). */
+interface FullName {
+  run: Run;
+  name: string[];
+  title: string[];
+  folded: string[];
+  key: string;
+}
+
+/** A run read as a one-word name, with the organisation name it would make. */
+interface SingleName {
+  run: Run;
+  word: string;
+  title: string[];
+  org: string;
+}
+
 export class People {
   readonly persons = new Map<string, Person>();
   /** Mentions found in the text, by offset. */
@@ -436,8 +453,37 @@ export class People {
       const text = mayOpenWithDateline(p) ? p.replace(DATELINE, (m) => ' '.repeat(m.length)) : p;
       runsOf(text, bases[i] ?? 0, runs);
     });
-    const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
-    const single: { run: Run; word: string; title: string[]; org: string }[] = [];
+    const full: FullName[] = [];
+    const single: SingleName[] = [];
+    this.readRuns(runs, quoted, full, single);
+    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
+    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
+    for (const f of byLength) {
+      const { folded, key } = f;
+      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
+      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
+    }
+    for (const f of full) {
+      const { folded } = f;
+      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
+      if (!person) continue;
+      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
+      this.learn(person, f.run.lead, f.title);
+      if (f.run.speaks) person.evidence++;
+      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
+    }
+    this.readSingles(single, paragraphs, bases, quoted);
+    this.mentions.sort((a, b) => a.pos - b.pos);
+    this.orgs.sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
+   * The names of the runs, in text order: full names into `full`, one-word names into `single`, and
+   * organisations that are a clause's subject into the article's list. Its own method (and
+   * `readSingles` too), not a stretch of the constructor: V8 optimises each part apart, and a
+   * part first compiled before a rare branch ran is compiled again alone, not the whole name scan.
+   */
+  private readRuns(runs: readonly Run[], quoted: (pos: number) => boolean, full: FullName[], single: SingleName[]): void {
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
@@ -519,22 +565,10 @@ export class People {
       }
       prev = r;
     }
-    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
-    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
-    for (const f of byLength) {
-      const { folded, key } = f;
-      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
-      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
-    }
-    for (const f of full) {
-      const { folded } = f;
-      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
-      if (!person) continue;
-      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
-      this.learn(person, f.run.lead, f.title);
-      if (f.run.speaks) person.evidence++;
-      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
-    }
+  }
+
+  /** The one-word names: persons the article names by surname or lone name, else clause subjects that are organisations. */
+  private readSingles(single: readonly SingleName[], paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean): void {
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
     // A V8 workaround measured on Node 20: `lonePersons` deoptimised ("wrong map") at its loop over
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
@@ -575,8 +609,6 @@ export class People {
         this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos), acts: s.run.acts || s.run.speaks });
       }
     }
-    this.mentions.sort((a, b) => a.pos - b.pos);
-    this.orgs.sort((a, b) => a.pos - b.pos);
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {
