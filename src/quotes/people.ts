@@ -82,6 +82,29 @@ export const SENTENCE_OPENING = new RegExp(
 /** A longer lower-case word is no particle: not sliced to be looked up. */
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((w) => w.length));
 
+/** A word of one to LONGEST_PARTICLE letters a–z as a number (base 27, digits 1–26): one number per word. */
+function letterCode(s: string, from: number, to: number): number {
+  let code = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return -1;
+    code = code * 27 + (c - 96);
+  }
+  return code;
+}
+/** The particles as `letterCode`s (each is lower-case ASCII letters: see `isParticleAt`'s test). */
+const PARTICLE_CODES = new Set([...PARTICLES].map((w) => letterCode(w, 0, w.length)));
+
+/**
+ * `PARTICLES.has(p.slice(from, to))`, read in place: the lower-case word after a name run is
+ * looked up without a string made for it (most are no particle: "said", "and").
+ */
+export function isParticleAt(p: string, from: number, to: number): boolean {
+  if (to - from > LONGEST_PARTICLE || to <= from) return false;
+  const code = letterCode(p, from, to);
+  return code >= 0 && PARTICLE_CODES.has(code);
+}
+
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
 /** How many same-surname persons a lookup compares: bounded for pathological input. */
@@ -93,6 +116,21 @@ const CHARS_PER_POINT = 200;
 const NOT_VERB_S = String.raw`(?!(?:this|thus|hers|ours|yours|theirs|less|unless|plus|news|across|always|perhaps|sometimes|whereas|besides|towards|afterwards|\p{Ll}+(?:ss|ous|ness|ics))\b)`;
 export const FOLLOWING_VERB = new RegExp(String.raw`^(?:\s*,[^,]{1,160},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+)?${NOT_VERB_S}(also|then|later|has|had|have|was|is|will|would|could|says|said|told|tells|\p{Ll}{2,}ed|\p{Ll}{3,}s)\b`, 'u');
 export const AFTER_SPEECH = /\b(according to|said|says|told|tells|say)\s+$/u;
+/** FOLLOWING_VERB without its `^`, sticky: matched at `lastIndex` of the paragraph itself (see `followingVerb`). */
+const FOLLOWING_VERB_AT = new RegExp(FOLLOWING_VERB.source.replace(/^\^/u, ''), 'uy');
+
+/**
+ * The verb FOLLOWING_VERB finds in `p.slice(from, from + reach)`. When that is the paragraph's whole
+ * tail (most runs: a paragraph ends within `reach` of most names), the expression is matched in
+ * place from `from` instead of on a copy: it looks behind nothing before `from` (its first `\b`
+ * comes after a blank it consumed) and both texts end at the same place, so it finds the same verb.
+ */
+export function followingVerb(p: string, from: number, reach: number): string | undefined {
+  // (A negative `from` would count from the end in the slice: read on the copy, as it was.)
+  if (from < 0 || from + reach < p.length) return FOLLOWING_VERB.exec(p.slice(from, from + reach))?.[1];
+  FOLLOWING_VERB_AT.lastIndex = from;
+  return FOLLOWING_VERB_AT.exec(p)?.[1];
+}
 
 // Exact tests run before FOLLOWING_VERB and AFTER_SPEECH, which most names cannot match: the
 // expressions are tried at every name of every article with quotes.
@@ -274,7 +312,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     }
     const c0 = p.charCodeAt(s0);
     // Fast path for the common lower-case word: no regular expressions, no string.
-    if (c0 >= 97 && c0 <= 122 && !(cur !== null && i - s0 <= LONGEST_PARTICLE && PARTICLES.has(p.slice(s0, i)))) {
+    if (c0 >= 97 && c0 <= 122 && !(cur !== null && isParticleAt(p, s0, i))) {
       if (cur) out.push(cur);
       cur = null;
       const last = p.charCodeAt(i - 1);
@@ -355,7 +393,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
-    const verb = mayFollowVerb(p, from, 200) ? FOLLOWING_VERB.exec(p.slice(from, from + 200))?.[1] : undefined;
+    const verb = mayFollowVerb(p, from, 200) ? followingVerb(p, from, 200) : undefined;
     if (verb === undefined || r.reported) continue;
     r.subject = true;
     r.acts = true;
@@ -374,6 +412,23 @@ function runsOf(p: string, base: number, out: Run[]): void {
     if (r.words.length > 0) out[kept++] = r;
   }
   out.length = kept;
+}
+
+/** A run read as a full name (two words or more). */
+interface FullName {
+  run: Run;
+  name: string[];
+  title: string[];
+  folded: string[];
+  key: string;
+}
+
+/** A run read as a one-word name, with the organisation name it would make. */
+interface SingleName {
+  run: Run;
+  word: string;
+  title: string[];
+  org: string;
 }
 
 export class People {
@@ -398,8 +453,37 @@ export class People {
       const text = mayOpenWithDateline(p) ? p.replace(DATELINE, (m) => ' '.repeat(m.length)) : p;
       runsOf(text, bases[i] ?? 0, runs);
     });
-    const full: { run: Run; name: string[]; title: string[]; folded: string[]; key: string }[] = [];
-    const single: { run: Run; word: string; title: string[]; org: string }[] = [];
+    const full: FullName[] = [];
+    const single: SingleName[] = [];
+    this.readRuns(runs, quoted, full, single);
+    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
+    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
+    for (const f of byLength) {
+      const { folded, key } = f;
+      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
+      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
+    }
+    for (const f of full) {
+      const { folded } = f;
+      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
+      if (!person) continue;
+      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
+      this.learn(person, f.run.lead, f.title);
+      if (f.run.speaks) person.evidence++;
+      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
+    }
+    this.readSingles(single, paragraphs, bases, quoted);
+    this.mentions.sort((a, b) => a.pos - b.pos);
+    this.orgs.sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
+   * The names of the runs, in text order: full names into `full`, one-word names into `single`, and
+   * organisations that are a clause's subject into the article's list. Its own method (and
+   * `readSingles` too), not a stretch of the constructor: V8 optimises each part apart, and a
+   * part first compiled before a rare branch ran is compiled again alone, not the whole name scan.
+   */
+  private readRuns(runs: readonly Run[], quoted: (pos: number) => boolean, full: FullName[], single: SingleName[]): void {
     let prev: Run | undefined;
     for (const r of runs) {
       let ws = r.words;
@@ -474,28 +558,17 @@ export class People {
       else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
-      // "Downing St said": an address that stands for who works there.
-      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && !isPlaceName(ws) && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? '')))) {
+      // "Downing St said": an address that stands for who works there. (The gazetteer is asked last:
+      // most runs are no organisation phrase, and every test here is pure.)
+      if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? ''))) && !isPlaceName(ws)) {
         this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
     }
-    // Longest names first, so that "De Blasio" becomes a mention of "Bill de Blasio".
-    const byLength = [...full].sort((a, b) => b.name.length - a.name.length || a.run.pos - b.run.pos);
-    for (const f of byLength) {
-      const { folded, key } = f;
-      if (this.persons.has(key) || this.findBySuffix(folded)) continue;
-      this.add({ key, name: displayCase(f.name.join(' ')), folded, gender: null, role: null, evidence: 0, group: false, firstAt: f.run.pos });
-    }
-    for (const f of full) {
-      const { folded } = f;
-      const person = this.persons.get(f.key) ?? this.findBySuffix(folded);
-      if (!person) continue;
-      if (f.run.pos < person.firstAt) person.firstAt = f.run.pos;
-      this.learn(person, f.run.lead, f.title);
-      if (f.run.speaks) person.evidence++;
-      this.mentions.push({ pos: f.run.pos, person, quoted: quoted(f.run.pos), subject: f.run.subject });
-    }
+  }
+
+  /** The one-word names: persons the article names by surname or lone name, else clause subjects that are organisations. */
+  private readSingles(single: readonly SingleName[], paragraphs: readonly string[], bases: readonly number[], quoted: (pos: number) => boolean): void {
     // "Yuni, a resident of Lampung", "interior designer Demi": a lone word the text treats as a person.
     // A V8 workaround measured on Node 20: `lonePersons` deoptimised ("wrong map") at its loop over
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
@@ -536,8 +609,6 @@ export class People {
         this.orgs.push({ pos: s.run.pos, name: s.org, quoted: quoted(s.run.pos), acts: s.run.acts || s.run.speaks });
       }
     }
-    this.mentions.sort((a, b) => a.pos - b.pos);
-    this.orgs.sort((a, b) => a.pos - b.pos);
   }
 
   private learn(person: Person, lead: readonly string[], title: readonly string[]): void {

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { lastHyphenatedWord, withoutTrailingAuxiliaries } from '../../src/quotes/chars.js';
 import { lastWordOf, rawQuotes } from '../../src/quotes/extract.js';
 import { firstNameGender } from '../../src/quotes/first-names.js';
-import { bare, foldName, foldUncached, isPronoun } from '../../src/quotes/names.js';
-import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, mayFollowOf, mayFollowSpeech, mayFollowVerb, mayOpenSentence, SENTENCE_OPENING } from '../../src/quotes/people.js';
+import { bare, foldName, foldUncached, isPronoun, PARTICLES } from '../../src/quotes/names.js';
+import { AFTER_OF, AFTER_SPEECH, FOLLOWING_VERB, followingVerb, isParticleAt, mayFollowOf, mayFollowSpeech, mayFollowVerb, mayOpenSentence, SENTENCE_OPENING } from '../../src/quotes/people.js';
 import { SENTENCE_BREAK, lastSentenceStart } from '../../src/quotes/phrase.js';
 import { endsInSentenceMark, VerbsAround } from '../../src/quotes/quote-kind.js';
 import { allVerbs, findVerb, SPEECH_VERBS, type VerbHit } from '../../src/quotes/verbs.js';
@@ -101,6 +101,45 @@ describe('quote-step shortcuts give what the expressions give', () => {
     // The random text does reach both expressions (the check above is not vacuous).
     expect(followers).toBeGreaterThan(100);
     expect(speechBefore).toBeGreaterThan(100);
+  });
+
+  it('the verb after a run, read in place on the paragraph, is the one the expression finds on the cut text', () => {
+    let found = 0;
+    let inPlace = 0;
+    const tails = [' said.', ', a lawyer, said', ' has  said', ' says\u00a0', ' thus', ' wanted', ' also told', ', 𝐀 x, warned', ' insists'];
+    for (const t of [...texts, ...texts.map((x, k) => `${x}${tails[k % tails.length] ?? ''}`)]) {
+      for (let at = 0; at <= t.length; at++) {
+        // 200 as the name scan reads; the shorter reaches cut most texts, so both paths are taken.
+        for (const reach of [200, 12, 5]) {
+          const verb = FOLLOWING_VERB.exec(t.slice(at, at + reach))?.[1];
+          if (verb !== undefined) found++;
+          if (at + reach >= t.length) inPlace++;
+          expect(followingVerb(t, at, reach), `${JSON.stringify(t)} from ${at} within ${reach}`).toBe(verb);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(200);
+    expect(inPlace).toBeGreaterThan(1000);
+    expect(followingVerb('Smith, 62, said', 5, 200)).toBe('said');
+    expect(followingVerb('Smith said it', 5, 3)).toBeUndefined();
+    expect(followingVerb('Smith said', -5, 200)).toBe(FOLLOWING_VERB.exec('Smith said'.slice(-5, 195))?.[1]);
+  });
+
+  it('a lower-case particle read in place is one the particle list holds', () => {
+    // The in-place reading covers every particle only while all are lower-case ASCII letters.
+    for (const w of PARTICLES) expect(w, w).toMatch(/^[a-z]{1,5}$/u);
+    let hits = 0;
+    const words = [...PARTICLES, ...PARTICLES].map((w, k) => (k < PARTICLES.size ? w : `${w}s`));
+    for (const t of [...texts, `x ${words.join(' ')} de, van. y`, 'dell delle vonn', 'é de']) {
+      for (let from = 0; from <= t.length; from++) {
+        for (let to = from; to <= Math.min(t.length, from + 7); to++) {
+          const want = PARTICLES.has(t.slice(from, to));
+          if (want) hits++;
+          expect(isParticleAt(t, from, to), `${JSON.stringify(t)} [${from}, ${to})`).toBe(want);
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(PARTICLES.size);
   });
 
   it('a run is never kept from an "of (the)" before it that the expression would find', () => {
