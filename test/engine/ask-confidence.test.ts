@@ -105,6 +105,23 @@ describe('ask: the learnt confidence (src/search/confidence.ts)', () => {
     }
   });
 
+  it('GIVEN a stale model and the archive reloaded into a new Engine (the live archive) THEN the warning is not repeated', () => {
+    const first = engineFor(dir);
+    const second = engineFor(dir);
+    first.confidence = second.confidence = model(-20, 'reloaded-weights');
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect(first.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 }).confident).toBe(true);
+      expect(second.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 }).confident).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1);
+      second.confidence = model(-20, 'yet-other-weights');
+      second.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('GIVEN a model sure of everything THEN what the fixed rule calls a guess stays reading (the model only withholds)', () => {
     const saved = engine.confidence;
     try {
@@ -168,7 +185,8 @@ describe('bench/train-confidence.ts', () => {
   });
 
   const cuesOf = (margin: number, ruled = true): ConfidenceCues => ({ margin, topScore: 0, sentenceScore: 0, overlap: 0, candidateType: false, typed: false, span: false, news: true, ruled });
-  const row = (group: string, right: boolean, margin = 0, ruled = true): ConfidenceRow => ({ group, id: `${group}-${Math.random()}`, right, cues: cuesOf(margin, ruled) });
+  let rowCount = 0;
+  const row = (group: string, right: boolean, margin = 0, ruled = true): ConfidenceRow => ({ group, id: `${group}-${++rowCount}`, right, cues: cuesOf(margin, ruled) });
 
   it('GIVEN rows and a decision THEN the tally counts the confident-and-wrong and unsure-and-right ones', () => {
     const t = tally([row('g', true), row('g', false), row('g', true, 0, false), row('g', false, 0, false)], (r) => r.cues.ruled);
