@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ASK_POOL, type Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
+import { confidenceFor, type ConfidenceModel } from '../src/search/confidence.js';
 
 export interface NewsQuestion {
   id: string;
@@ -236,6 +237,15 @@ export function summarize(results: readonly NewsResult[]): NewsSummary {
     }
   }
   return s;
+}
+
+/**
+ * What decided `confident` in a run, for the summary's first line: two runs compare like for like
+ * only when both say the same (a model over other ask weights is ignored, and the rule alone decides).
+ */
+export function gateState(model: ConfidenceModel | undefined, askWeights: object, source: string): string {
+  if (model === undefined) return 'confidence: off (--rule-only): the fixed rule alone';
+  return confidenceFor(model, askWeights) ? `confidence: ${source}` : `confidence: stale (${source} was learnt over other ask weights): the fixed rule alone`;
 }
 
 export function formatSummary(s: NewsSummary): string {

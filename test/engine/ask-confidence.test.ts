@@ -5,12 +5,12 @@ import { askText } from '../../src/render/engine-text.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerProbability, askWeightsStamp, CONFIDENCE_FEATURES, confidenceFeatures, confidenceFor, DEFAULT_CONFIDENCE, MARGIN_CAP, parseConfidence, type ConfidenceCues, type ConfidenceModel } from '../../src/search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS } from '../../src/search/ask-model.js';
 import { chooseByFile, decide, fitGroups, fitLogistic, probability, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
-import { summarize, type NewsResult } from '../../bench/news-ask.js';
+import { gateState, summarize, type NewsResult } from '../../bench/news-ask.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
 /** Invented news: a lead that restates the questions' words, later paragraphs that answer them. */
@@ -235,4 +235,35 @@ describe('eval:news-ask counts (bench/news-ask.ts summarize)', () => {
     const s = summarize([result(true, true), result(false, true), result(false, true), result(true, false), result(false, false)]);
     expect([s.confident, s.confidentWrong, s.unsureRight]).toEqual([3, 2, 1]);
   });
+
+  it('GIVEN the committed model, another file, other ask weights or --rule-only THEN the gate line says which decided', () => {
+    expect(gateState(DEFAULT_CONFIDENCE, DEFAULT_ASK_WEIGHTS, 'committed')).toBe('confidence: committed');
+    expect(gateState(model(0), DEFAULT_ASK_WEIGHTS, 'c.json')).toBe('confidence: c.json');
+    expect(gateState(DEFAULT_CONFIDENCE, { ...DEFAULT_ASK_WEIGHTS, trainedOn: 'a retrain' }, 'committed')).toMatch(/^confidence: stale \(committed .*\): the fixed rule alone$/);
+    expect(gateState(undefined, DEFAULT_ASK_WEIGHTS, 'committed')).toMatch(/^confidence: off \(--rule-only\)/);
+  });
+
+  it('GIVEN --confidence FILE THEN eval:news-ask judges with that model and says so; with --rule-only it refuses the pair', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'k24-gate-'));
+    try {
+      const questions = join(tmp, 'q.jsonl');
+      writeFileSync(questions, `${JSON.stringify({ id: 'g1', corpus: basename(dir), article: engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 1 }).hits[0]?.article, type: 'person', question: 'Who signed the island ferry contract for the port?', answers: ['Helena Marsh'] })}\n`);
+      const doubting = join(tmp, 'doubt.json');
+      writeFileSync(doubting, JSON.stringify(model(-20)));
+      const script = join(ROOT, 'bench', 'eval-news-ask.ts');
+      const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, questions, dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+      const committed = run();
+      expect(committed.status).toBe(0);
+      expect(committed.stdout).toMatch(/^confidence: committed\n.*confident 1\.000/);
+      const doubted = run('--confidence', doubting);
+      expect(doubted.status).toBe(0);
+      expect(doubted.stdout.split('\n')[0]).toBe(`confidence: ${doubting}`);
+      expect(doubted.stdout).toMatch(/confident 0\.000/);
+      const both = run('--confidence', doubting, '--rule-only');
+      expect(both.status).toBe(1);
+      expect(both.stderr).toMatch(/exclude each other/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
