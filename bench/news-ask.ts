@@ -38,6 +38,11 @@ export function refuseUnseen(file: string, questions: readonly NewsQuestion[], b
   }
 }
 
+/** The unseen measure whose questions include this id, if any. */
+export function unseenMeasureOf(id: string, benchDir = fileURLToPath(new URL('.', import.meta.url))): string | undefined {
+  return unseenMeasures(benchDir).find((m) => m.ids.has(id))?.name;
+}
+
 interface UnseenMeasure {
   name: string;
   ids: ReadonlySet<string>;

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerProbability, askWeightsStamp, CONFIDENCE_FEATURES, confidenceFeatures, confidenceFor, DEFAULT_CONFIDENCE, MARGIN_CAP, parseConfidence, type ConfidenceCues, type ConfidenceModel } from '../../src/search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS } from '../../src/search/ask-model.js';
-import { chooseByFile, decide, fitGroups, fitLogistic, probability, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
+import { askRows, chooseByFile, decide, fitGroups, fitLogistic, probability, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
 import { gateState, summarize, type NewsResult } from '../../bench/news-ask.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
@@ -209,6 +209,27 @@ describe('bench/train-confidence.ts', () => {
     expect(() => chooseByFile(rows.filter((r) => r.group === 'a'), 1)).toThrow(/at least two question files/);
   });
 
+  it('GIVEN training questions THEN their rows are read with the rule alone, and the model being retrained neither judges them nor warns that it is stale', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'k24-rows-'));
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const ask = (id: string, question: string, answers: string[], type = 'person') => JSON.stringify({ id, corpus: basename(dir), article: engine.ask({ question, limit: 1 }).hits[0]?.article, type, question, answers });
+      const a = join(tmp, 'train-a.jsonl');
+      const b = join(tmp, 'train-b.jsonl');
+      writeFileSync(a, `${ask('ta1', 'Who signed the island ferry contract for the port?', ['Helena Marsh'])}\n`);
+      writeFileSync(b, `${ask('tb1', 'How much will the two new boats cost?', ['£14m'], 'number')}\n`);
+      const c = join(tmp, 'train-c.jsonl');
+      writeFileSync(c, `${ask('tc1', 'When was the island ferry contract signed?', ['Tuesday'], 'time')}\n`);
+      const { rows } = askRows([a, b, c], [dir], { ...DEFAULT_ASK_WEIGHTS, trainedOn: 'a retrain' });
+      expect(rows.map((r) => r.group)).toEqual(['train-a.jsonl', 'train-b.jsonl', 'train-c.jsonl']);
+      expect(rows.every((r) => r.cues.news)).toBe(true);
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('train:confidence'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('GIVEN an unseen measure through --news or in --rows THEN the script refuses it', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'k24-conf-'));
     try {
@@ -222,6 +243,10 @@ describe('bench/train-confidence.ts', () => {
       const rows = run('--rows', rowsPath, '--out', join(tmp, 'out.json'));
       expect(rows.status).toBe(1);
       expect(rows.stderr).toMatch(/row y01 comes from the unseen measure news-questions-11\.jsonl/);
+      writeFileSync(rowsPath, [row('news-questions-4.jsonl', true), { ...row('renamed.jsonl', true), id: 'y01' }].map((r) => JSON.stringify(r)).join('\n'));
+      const renamed = run('--rows', rowsPath, '--out', join(tmp, 'out.json'));
+      expect(renamed.status).toBe(1);
+      expect(renamed.stderr).toMatch(/row y01 comes from the unseen measure news-questions-11\.jsonl/);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
