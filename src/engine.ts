@@ -344,6 +344,8 @@ export class Engine {
       candidateType: CANDIDATE_TYPES.has(type),
       typed: top.best.typed.length > 0,
       span: hits[0]?.answerSpan != null,
+      // Asked again, not taken from scorePool: that tests the pool only when the weights carry a
+      // news correction, and the gate must know on weights without one too (O(pool), once per ask).
       news: isNewsPoolOf(this.index, pool),
       ruled,
     };
