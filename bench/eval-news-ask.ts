@@ -8,23 +8,29 @@
  *
  * `--rule-only` decides `confident` by the fixed rule alone, without the learnt confidence model
  * (src/search/confidence.ts): the reply as it was before the model, for paired counts.
+ * `--confidence FILE` uses that confidence model (train:confidence --out FILE) instead of the
+ * committed one. The summary's first line says which decided: a model learnt over other ask weights
+ * than `--weights` is ignored (stale), so compare retrained ask weights with `--rule-only` on both
+ * sides, then each with its own confidence model.
  *
- *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only] [--rule-only]
+ *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--confidence FILE | --rule-only] [--verbose] [--misses-only]
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadArchive } from '../src/archive/load.js';
 import { Engine } from '../src/engine.js';
 import { parseWeights } from '../src/search/ask-model.js';
+import { parseConfidence } from '../src/search/confidence.js';
 import { PassageIndex } from '../src/search/index.js';
-import { evalNews, formatResult, formatSummary, readNewsQuestions, summarize } from './news-ask.js';
+import { evalNews, formatResult, formatSummary, gateState, readNewsQuestions, summarize } from './news-ask.js';
 
-const USAGE = 'usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--verbose] [--misses-only] [--rule-only]';
+const USAGE = 'usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--confidence FILE | --rule-only] [--verbose] [--misses-only]';
 
 function main(): void {
   const args = process.argv.slice(2);
   const paths: string[] = [];
   let weightsPath: string | undefined;
+  let confidencePath: string | undefined;
   let verbose = false;
   let missesOnly = false;
   let ruleOnly = false;
@@ -33,6 +39,9 @@ function main(): void {
     if (a === '--weights') {
       weightsPath = args[++i];
       if (weightsPath === undefined) throw new Error('--weights needs a file');
+    } else if (a === '--confidence') {
+      confidencePath = args[++i];
+      if (confidencePath === undefined) throw new Error('--confidence needs a file');
     } else if (a === '--verbose') verbose = true;
     else if (a === '--misses-only') verbose = missesOnly = true;
     else if (a === '--rule-only') ruleOnly = true;
@@ -41,6 +50,8 @@ function main(): void {
   }
   const [questionsPath, ...dirs] = paths;
   if (!questionsPath || dirs.length === 0) throw new Error(USAGE);
+  if (ruleOnly && confidencePath) throw new Error(`--rule-only and --confidence exclude each other\n${USAGE}`);
+  const confidence = confidencePath ? parseConfidence(JSON.parse(readFileSync(confidencePath, 'utf8'))) : undefined;
   const weights = weightsPath ? parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8'))) : undefined;
   const questions = readNewsQuestions(questionsPath);
   const engines = new Map<string, Engine>();
@@ -48,6 +59,7 @@ function main(): void {
     const archive = loadArchive(dir);
     const engine = new Engine(archive, PassageIndex.build(archive.articles));
     if (weights) engine.askWeights = weights;
+    if (confidence) engine.confidence = confidence;
     if (ruleOnly) engine.confidence = undefined;
     engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
@@ -55,6 +67,8 @@ function main(): void {
   for (const q of questions) if (!engines.has(q.corpus)) console.error(`${q.id}: no corpus folder named ${q.corpus} was given; skipped`);
   const results = evalNews(engines, asked);
   if (verbose) for (const r of results) if (!missesOnly || !r.sentence) console.log(formatResult(r));
+  const first = [...engines.values()][0] as Engine;
+  console.log(gateState(first.confidence, first.askWeights, confidencePath ?? 'committed'));
   console.log(formatSummary(summarize(results)));
 }
 

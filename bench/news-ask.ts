@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ASK_POOL, type Engine } from '../src/engine.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
+import { confidenceFor, type ConfidenceModel } from '../src/search/confidence.js';
 
 export interface NewsQuestion {
   id: string;
@@ -35,6 +36,11 @@ export function refuseUnseen(file: string, questions: readonly NewsQuestion[], b
     const hit = questions.find((q) => ids.has(q.id) || stories.has(`${q.corpus}/${q.article}`));
     if (hit) throw new Error(`${file}: question ${hit.id} (${hit.corpus}/${hit.article}) belongs to the unseen measure ${name}: never train on it`);
   }
+}
+
+/** The unseen measure whose questions include this id, if any. */
+export function unseenMeasureOf(id: string, benchDir = fileURLToPath(new URL('.', import.meta.url))): string | undefined {
+  return unseenMeasures(benchDir).find((m) => m.ids.has(id))?.name;
 }
 
 interface UnseenMeasure {
@@ -236,6 +242,15 @@ export function summarize(results: readonly NewsResult[]): NewsSummary {
     }
   }
   return s;
+}
+
+/**
+ * What decided `confident` in a run, for the summary's first line: two runs compare like for like
+ * only when both say the same (a model over other ask weights is ignored, and the rule alone decides).
+ */
+export function gateState(model: ConfidenceModel | undefined, askWeights: object, source: string): string {
+  if (model === undefined) return 'confidence: off (--rule-only): the fixed rule alone';
+  return confidenceFor(model, askWeights) ? `confidence: ${source}` : `confidence: stale (${source} was learnt over other ask weights): the fixed rule alone`;
 }
 
 export function formatSummary(s: NewsSummary): string {

@@ -27,7 +27,7 @@ import { PassageIndex } from '../src/search/index.js';
 import { chooseCorrection, CORRECTION_FEATURES, passageFingerprint } from '../src/search/news-correction.js';
 import { correctionGroups } from '../src/search/news-correction-train.js';
 import { UserError } from '../src/errors.js';
-import { readNewsQuestions, refuseUnseen, UNSEEN_NEWS_FILES, type NewsQuestion } from './news-ask.js';
+import { readNewsQuestions, refuseUnseen, unseenMeasureOf, UNSEEN_NEWS_FILES, type NewsQuestion } from './news-ask.js';
 
 export interface ConfidenceRow {
   /** The question file's name. */
@@ -194,8 +194,16 @@ export function chooseByFile(rows: readonly ConfidenceRow[], cost: number, l2s: 
   return best;
 }
 
+/** Refuses rows of an unseen measure: by the file they name, or by a question id of one (a renamed file). */
+export function refuseUnseenRows(path: string, rows: readonly ConfidenceRow[]): void {
+  for (const r of rows) {
+    const measure = UNSEEN_NEWS_FILES.includes(r.group) ? r.group : unseenMeasureOf(r.id);
+    if (measure) throw new Error(`${path}: row ${r.id} comes from the unseen measure ${measure}: never train on it`);
+  }
+}
+
 /** Rows of every file, each asked with a news correction fitted without it. */
-function askRows(files: readonly string[], dirs: readonly string[], weights: AskWeights): { rows: ConfidenceRow[]; skipped: number } {
+export function askRows(files: readonly string[], dirs: readonly string[], weights: AskWeights): { rows: ConfidenceRow[]; skipped: number } {
   const perFile = files.map((f) => {
     const questions = readNewsQuestions(f);
     refuseUnseen(f, questions);
@@ -204,7 +212,10 @@ function askRows(files: readonly string[], dirs: readonly string[], weights: Ask
   const engines = new Map<string, Engine>();
   for (const dir of dirs) {
     const archive = loadArchive(dir);
-    engines.set(basename(dir.replace(/\/+$/, '')), new Engine(archive, PassageIndex.build(archive.articles)));
+    const engine = new Engine(archive, PassageIndex.build(archive.articles));
+    // The model being learnt must not judge its own cues (nor warn that it is stale over these weights).
+    engine.confidence = undefined;
+    engines.set(basename(dir.replace(/\/+$/, '')), engine);
   }
   const { newsCorrection: _committed, ...base } = weights;
   for (const engine of engines.values()) engine.askWeights = base as AskWeights;
@@ -243,8 +254,7 @@ function main(): void {
   const rowsIn = values.get('--rows');
   if (rowsIn) {
     rows = readFileSync(rowsIn, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfidenceRow);
-    const unseen = rows.find((r) => UNSEEN_NEWS_FILES.includes(r.group));
-    if (unseen) throw new Error(`${rowsIn}: row ${unseen.id} comes from the unseen measure ${unseen.group}: never train on it`);
+    refuseUnseenRows(rowsIn, rows);
   } else {
     const files = values.get('--news')?.split(',').filter(Boolean) ?? [];
     const dirs = values.get('--news-corpus')?.split(',').filter(Boolean) ?? [];

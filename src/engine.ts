@@ -2,7 +2,7 @@ import type { Archive, Article, ArchiveWarning } from './archive/types.js';
 import { ArticleSuggester, didYouMean, toChoice, type ArticleChoice } from './archive/suggest.js';
 import { UserError } from './errors.js';
 import { chooseSpan, isNewsPoolOf, questionView, scorePool, type QuestionView } from './search/answer.js';
-import { answerProbability, confidenceFor, DEFAULT_CONFIDENCE, type ConfidenceCues, type ConfidenceModel } from './search/confidence.js';
+import { answerProbability, askWeightsStamp, confidenceFor, DEFAULT_CONFIDENCE, type ConfidenceCues, type ConfidenceModel } from './search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS, type AskWeights } from './search/ask-model.js';
 import { matchArticles, type MatchMode } from './search/match.js';
 import { inRange, parseDateRange } from './search/date-range.js';
@@ -140,6 +140,19 @@ export interface Stats {
   warnings: ArchiveWarning[];
 }
 
+/**
+ * Model/ask-weights pairs already warned about: the live archive builds a new Engine on every
+ * change, and one warning per process says all there is to say.
+ */
+const warnedStale = new Set<string>();
+
+function firstStaleWarning(model: ConfidenceModel, weights: AskWeights): boolean {
+  const key = `${model.ask}>${askWeightsStamp(weights)}`;
+  if (warnedStale.has(key)) return false;
+  warnedStale.add(key);
+  return true;
+}
+
 /** Answers requests over one loaded archive and its index, as plain data. */
 export class Engine {
   private readonly byId = new Map<string, Article>();
@@ -154,7 +167,6 @@ export class Engine {
    * learnt over `askWeights` (undefined, or other weights: the rule alone decides).
    */
   confidence: ConfidenceModel | undefined = DEFAULT_CONFIDENCE;
-  private staleConfidenceWarned = false;
   /** Bumped by every change to the archive, so caches keyed on the engine can tell. */
   generation = 0;
 
@@ -332,13 +344,14 @@ export class Engine {
       candidateType: CANDIDATE_TYPES.has(type),
       typed: top.best.typed.length > 0,
       span: hits[0]?.answerSpan != null,
+      // Asked again, not taken from scorePool: that tests the pool only when the weights carry a
+      // news correction, and the gate must know on weights without one too (O(pool), once per ask).
       news: isNewsPoolOf(this.index, pool),
       ruled,
     };
     const model = cues.news ? confidenceFor(this.confidence, this.askWeights) : undefined;
-    if (cues.news && !model && this.confidence && !this.staleConfidenceWarned) {
+    if (cues.news && !model && this.confidence && firstStaleWarning(this.confidence, this.askWeights)) {
       // Learnt over other ask weights, its probabilities would be about other scores.
-      this.staleConfidenceWarned = true;
       process.emitWarning('the confidence model was learnt over other ask weights: the fixed rule alone decides (retrain with npm run train:confidence)', 'StaleConfidenceWarning');
     }
     if (!model) return { result: { hits, answerType: type, confident: ruled }, cues };

@@ -17,7 +17,7 @@ import { firstDifference } from './feature-order.js';
 
 /** What the answer models knew when they chose the top passage and its sentence. */
 export interface ConfidenceCues {
-  /** Top passage score minus the next shown passage's (null: no other passage). */
+  /** Top passage score minus the next ranked passage's, shown or not (null: no other passage). */
   margin: number | null;
   /** The top passage's score (the passage model's log-odds, news-corrected on a news pool). */
   topScore: number;

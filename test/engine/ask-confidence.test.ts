@@ -5,12 +5,12 @@ import { askText } from '../../src/render/engine-text.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerProbability, askWeightsStamp, CONFIDENCE_FEATURES, confidenceFeatures, confidenceFor, DEFAULT_CONFIDENCE, MARGIN_CAP, parseConfidence, type ConfidenceCues, type ConfidenceModel } from '../../src/search/confidence.js';
 import { DEFAULT_ASK_WEIGHTS } from '../../src/search/ask-model.js';
-import { chooseByFile, decide, fitGroups, fitLogistic, probability, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
-import { summarize, type NewsResult } from '../../bench/news-ask.js';
+import { askRows, chooseByFile, decide, fitGroups, fitLogistic, probability, tally, type ConfidenceRow } from '../../bench/train-confidence.js';
+import { gateState, summarize, type NewsResult } from '../../bench/news-ask.js';
 import { engineFor, removeDir, writeArchive } from '../helpers/archive.js';
 
 /** Invented news: a lead that restates the questions' words, later paragraphs that answer them. */
@@ -105,6 +105,23 @@ describe('ask: the learnt confidence (src/search/confidence.ts)', () => {
     }
   });
 
+  it('GIVEN a stale model and the archive reloaded into a new Engine (the live archive) THEN the warning is not repeated', () => {
+    const first = engineFor(dir);
+    const second = engineFor(dir);
+    first.confidence = second.confidence = model(-20, 'reloaded-weights');
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect(first.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 }).confident).toBe(true);
+      expect(second.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 }).confident).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1);
+      second.confidence = model(-20, 'yet-other-weights');
+      second.ask({ question: 'Who signed the island ferry contract for the port?', limit: 3 });
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('GIVEN a model sure of everything THEN what the fixed rule calls a guess stays reading (the model only withholds)', () => {
     const saved = engine.confidence;
     try {
@@ -168,7 +185,8 @@ describe('bench/train-confidence.ts', () => {
   });
 
   const cuesOf = (margin: number, ruled = true): ConfidenceCues => ({ margin, topScore: 0, sentenceScore: 0, overlap: 0, candidateType: false, typed: false, span: false, news: true, ruled });
-  const row = (group: string, right: boolean, margin = 0, ruled = true): ConfidenceRow => ({ group, id: `${group}-${Math.random()}`, right, cues: cuesOf(margin, ruled) });
+  let rowCount = 0;
+  const row = (group: string, right: boolean, margin = 0, ruled = true): ConfidenceRow => ({ group, id: `${group}-${++rowCount}`, right, cues: cuesOf(margin, ruled) });
 
   it('GIVEN rows and a decision THEN the tally counts the confident-and-wrong and unsure-and-right ones', () => {
     const t = tally([row('g', true), row('g', false), row('g', true, 0, false), row('g', false, 0, false)], (r) => r.cues.ruled);
@@ -191,6 +209,27 @@ describe('bench/train-confidence.ts', () => {
     expect(() => chooseByFile(rows.filter((r) => r.group === 'a'), 1)).toThrow(/at least two question files/);
   });
 
+  it('GIVEN training questions THEN their rows are read with the rule alone, and the model being retrained neither judges them nor warns that it is stale', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'k24-rows-'));
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const ask = (id: string, question: string, answers: string[], type = 'person') => JSON.stringify({ id, corpus: basename(dir), article: engine.ask({ question, limit: 1 }).hits[0]?.article, type, question, answers });
+      const a = join(tmp, 'train-a.jsonl');
+      const b = join(tmp, 'train-b.jsonl');
+      writeFileSync(a, `${ask('ta1', 'Who signed the island ferry contract for the port?', ['Helena Marsh'])}\n`);
+      writeFileSync(b, `${ask('tb1', 'How much will the two new boats cost?', ['£14m'], 'number')}\n`);
+      const c = join(tmp, 'train-c.jsonl');
+      writeFileSync(c, `${ask('tc1', 'When was the island ferry contract signed?', ['Tuesday'], 'time')}\n`);
+      const { rows } = askRows([a, b, c], [dir], { ...DEFAULT_ASK_WEIGHTS, trainedOn: 'a retrain' });
+      expect(rows.map((r) => r.group)).toEqual(['train-a.jsonl', 'train-b.jsonl', 'train-c.jsonl']);
+      expect(rows.every((r) => r.cues.news)).toBe(true);
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('train:confidence'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('GIVEN an unseen measure through --news or in --rows THEN the script refuses it', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'k24-conf-'));
     try {
@@ -204,6 +243,10 @@ describe('bench/train-confidence.ts', () => {
       const rows = run('--rows', rowsPath, '--out', join(tmp, 'out.json'));
       expect(rows.status).toBe(1);
       expect(rows.stderr).toMatch(/row y01 comes from the unseen measure news-questions-11\.jsonl/);
+      writeFileSync(rowsPath, [row('news-questions-4.jsonl', true), { ...row('renamed.jsonl', true), id: 'y01' }].map((r) => JSON.stringify(r)).join('\n'));
+      const renamed = run('--rows', rowsPath, '--out', join(tmp, 'out.json'));
+      expect(renamed.status).toBe(1);
+      expect(renamed.stderr).toMatch(/row y01 comes from the unseen measure news-questions-11\.jsonl/);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -217,4 +260,35 @@ describe('eval:news-ask counts (bench/news-ask.ts summarize)', () => {
     const s = summarize([result(true, true), result(false, true), result(false, true), result(true, false), result(false, false)]);
     expect([s.confident, s.confidentWrong, s.unsureRight]).toEqual([3, 2, 1]);
   });
+
+  it('GIVEN the committed model, another file, other ask weights or --rule-only THEN the gate line says which decided', () => {
+    expect(gateState(DEFAULT_CONFIDENCE, DEFAULT_ASK_WEIGHTS, 'committed')).toBe('confidence: committed');
+    expect(gateState(model(0), DEFAULT_ASK_WEIGHTS, 'c.json')).toBe('confidence: c.json');
+    expect(gateState(DEFAULT_CONFIDENCE, { ...DEFAULT_ASK_WEIGHTS, trainedOn: 'a retrain' }, 'committed')).toMatch(/^confidence: stale \(committed .*\): the fixed rule alone$/);
+    expect(gateState(undefined, DEFAULT_ASK_WEIGHTS, 'committed')).toMatch(/^confidence: off \(--rule-only\)/);
+  });
+
+  it('GIVEN --confidence FILE THEN eval:news-ask judges with that model and says so; with --rule-only it refuses the pair', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'k24-gate-'));
+    try {
+      const questions = join(tmp, 'q.jsonl');
+      writeFileSync(questions, `${JSON.stringify({ id: 'g1', corpus: basename(dir), article: engine.ask({ question: 'Who signed the island ferry contract for the port?', limit: 1 }).hits[0]?.article, type: 'person', question: 'Who signed the island ferry contract for the port?', answers: ['Helena Marsh'] })}\n`);
+      const doubting = join(tmp, 'doubt.json');
+      writeFileSync(doubting, JSON.stringify(model(-20)));
+      const script = join(ROOT, 'bench', 'eval-news-ask.ts');
+      const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, questions, dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+      const committed = run();
+      expect(committed.status).toBe(0);
+      expect(committed.stdout).toMatch(/^confidence: committed\n.*confident 1\.000/);
+      const doubted = run('--confidence', doubting);
+      expect(doubted.status).toBe(0);
+      expect(doubted.stdout.split('\n')[0]).toBe(`confidence: ${doubting}`);
+      expect(doubted.stdout).toMatch(/confident 0\.000/);
+      const both = run('--confidence', doubting, '--rule-only');
+      expect(both.status).toBe(1);
+      expect(both.stderr).toMatch(/exclude each other/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
