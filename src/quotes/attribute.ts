@@ -749,12 +749,15 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    * is the quote's own attribution: one of the group of people the narration spoke of last ("Dealers
    * at the port said …"), an unnamed speaker, not a name nearby. Null when no such group is found.
    */
-  const oneOfGroup = (f: Found, base: number): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
-    const tailOne = ONE_TAIL.exec(f.ctx.tail);
+  const oneOfGroup = (f: Found, base: number, para: string): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
+    // After "?" or "!" the tail stops at the mark's sentence break; the few words after it are read from the paragraph.
+    const marked = ENDS_IN_QUESTION_OR_EXCLAMATION.test(f.span.text);
+    const tail = marked && !f.ctx.tail.trim() ? para.slice(f.ctx.tailStart, f.ctx.tailStart + ONE_TAIL_AFTER_MARK_REACH) : f.ctx.tail;
+    const tailOne = (marked ? ONE_TAIL_AFTER_MARK : ONE_TAIL).exec(tail);
     // (sentencePre is cut CONTEXT characters back inside a long sentence: its start is then no sentence start.)
     const preOne = tailOne || f.ctx.sentencePre.length >= CONTEXT ? null : ONE_OPENS.exec(f.ctx.sentencePre);
     if (!tailOne && !preOne) return null;
-    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/one/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
+    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/[Oo]ne/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
     const from = previousParagraphStart(bases, at);
     let window = narrationBefore(at, Math.min(ONE_GROUP_REACH, at - from));
     // A window cut inside the paragraph before starts at its first sentence break, never mid-sentence or mid-word.
@@ -812,9 +815,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_by';
       }
     }
-    if (!hit) return oneOfGroup(f, base);
+    if (!hit) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const m = readMention(hit.phrase);
-    if (!m) return oneOfGroup(f, base);
+    if (!m) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
@@ -1426,9 +1429,14 @@ function withRoleNouns(subject: string, rest: string): string[] {
   return words;
 }
 
-const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
+const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|asked|asks|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
 /** A quote's tail whose subject is "one" alone: `,” one said`, `,” said one.` (`,” one trader … said` is a description of its own). */
 const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}|(?:said|says|added|adds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
+/** The same after a quote ending in "?" or "!", where the tail may open with a capital: `“Why now?” One asked.` */
+const ONE_TAIL_AFTER_MARK = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:[Tt]hen|[Aa]lso|[Ll]ater)\s+)?[Oo]ne\s+${ONE_SPEECH}|(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
+/** How many characters after such a quote are read for "One said" (a few words). */
+const ONE_TAIL_AFTER_MARK_REACH = 40;
+const ENDS_IN_QUESTION_OR_EXCLAMATION = /[?!]["”’')]*\s*$/u;
 /** A sentence before a quote opened by "One" and a speech verb: "One told the paper that staff had been “…”". */
 const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s+)?One\s+${ONE_SPEECH}`, 'u');
 /** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */

@@ -30,6 +30,11 @@ describe('"one" of a group the narration spoke of is the quote\'s speaker', () =
     expect(speakerOf(text, 'There is no floor')).toBe('one of the traders');
   });
 
+  it('GIVEN "“…?” one asked" or "“…?” One said" after "Farmers said …" THEN one of the farmers speaks', () => {
+    expect(speakerOf(['Farmers said the new levy was unfair. "Why should we pay twice?" one asked.'], 'Why should we pay')).toBe('one of the farmers');
+    expect(speakerOf(['Farmers said the new levy was unfair. "Who will feed the town?" One said.'], 'Who will feed')).toBe('one of the farmers');
+  });
+
   it('GIVEN no group of people before "“…,” one said" ("Prices fell …") THEN no "one of" description is made up', () => {
     const text = ['Grain prices fell sharply at the port on Monday. "Nobody is buying," one said.'];
     expect(speakerOf(text, 'Nobody is buying') ?? '').not.toMatch(/^one of/u);
