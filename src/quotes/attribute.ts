@@ -22,7 +22,7 @@ import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, w
 import { lastAtOrBefore } from './sorted.js';
 import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
-import { allVerbs, findVerb } from './verbs.js';
+import { allVerbs, findVerb, hasSpeechVerb } from './verbs.js';
 import { isPlaceName } from '../search/places.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -1498,8 +1498,14 @@ function capitalisedMidSentence(text: string): Set<string> {
   for (const m of text.matchAll(CAPITALISED_S_WORD)) if (!OPENS_SENTENCE.test(text.slice(Math.max(0, m.index - 8), m.index)) && m.index > 0) out.add(m[0]);
   return out;
 }
-/** A speech verb later in the same sentence, within a short reach ("Dealers at the port said …"). */
-const SPEAKS_IN_SENTENCE = /[^.!?\n]{0,80}?\b(?:said|say|says|added|told|reported)\b/uy;
+/** How far into its sentence a capitalised plural's speech verb is looked for ("Dealers at the port said …"). */
+const SPEAKS_REACH = 80;
+/** The sentence after a word speaks within SPEAKS_REACH characters. */
+function speaksAfter(text: string, from: number): boolean {
+  const rest = text.slice(from, from + SPEAKS_REACH);
+  const stop = rest.search(/[.!?\n]/u);
+  return hasSpeechVerb(stop < 0 ? rest : rest.slice(0, stop));
+}
 /**
  * The last plural noun of people standing as a subject in `text` ("Dealers at the port said …"
  * gives "dealers", "Many night nurses were unhappy" "nurses"), or null: the group an unnamed "one"
@@ -1517,12 +1523,9 @@ function pluralPeopleBefore(text: string, isName: (word: string) => boolean): st
     if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('ics')) continue;
     const offset = m.index + m[0].lastIndexOf(written);
     const capitalised = w !== written;
-    if (capitalised && isName(written)) continue;
     if (!peopleNoun(w)) continue;
-    if (capitalised && !listedPeopleNoun(w)) {
-      SPEAKS_IN_SENTENCE.lastIndex = offset + written.length;
-      if (!SPEAKS_IN_SENTENCE.test(text)) continue;
-    }
+    // A word the lists know as people stays one even inside a name ("the United Farm Workers union").
+    if (capitalised && !listedPeopleNoun(w) && (isName(written) || !speaksAfter(text, offset + written.length))) continue;
     last = capitalised && SENTENCE_FIRST.test(text.slice(Math.max(0, offset - 4), offset)) && (listedPeopleNoun(w) || !isProperPlural(written)) ? w : written;
   }
   return last;

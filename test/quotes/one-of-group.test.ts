@@ -71,6 +71,12 @@ describe('"one" of a group the narration spoke of is the quote\'s speaker', () =
     expect(speakerOf(full, 'It is over') ?? '').not.toMatch(/^one of/u);
   });
 
+  it('GIVEN a capitalised plural that speaks with any speech verb ("Surveyors noted …") or a listed group also written in a name ("the Allied Dock Workers union") THEN the group still speaks', () => {
+    expect(speakerOf(['Surveyors noted that the dam was sound. "It will hold for years," one said.'], 'It will hold')).toBe('one of the surveyors');
+    const union = ['Talks with the Allied Dock Workers union broke down on Friday.', 'Workers on the quay were tired of waiting. "We will stay until it is settled," said one.'];
+    expect(speakerOf(union, 'We will stay')).toBe('one of the workers');
+  });
+
   it('GIVEN a capitalised thing opening its sentence ("Rivers rose …", "Answers were …") THEN it is no group of speakers', () => {
     for (const lead of ['Rivers rose across the valley overnight.', 'Answers were slow to come from the council.', 'Chambers stood empty all week.']) {
       expect(speakerOf([`${lead} "Nothing is moving," one said.`], 'Nothing is moving') ?? '').not.toMatch(/^one of/u);
