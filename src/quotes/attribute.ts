@@ -1525,7 +1525,8 @@ function pluralPeopleBefore(text: string, isName: (word: string) => boolean): st
     const capitalised = w !== written;
     if (!peopleNoun(w)) continue;
     // A word the lists know as people stays one even inside a name ("the United Farm Workers union").
-    if (capitalised && !listedPeopleNoun(w) && (isName(written) || !speaksAfter(text, offset + written.length))) continue;
+    // An unlisted one whose singular is a given name ("Peters", "Rogers", "Sanders") is a surname.
+    if (capitalised && !listedPeopleNoun(w) && (isName(written) || singularsOf(w).some(isFirstName) || !speaksAfter(text, offset + written.length))) continue;
     last = capitalised && SENTENCE_FIRST.test(text.slice(Math.max(0, offset - 4), offset)) && (listedPeopleNoun(w) || !isProperPlural(written)) ? w : written;
   }
   return last;

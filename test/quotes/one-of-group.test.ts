@@ -67,6 +67,8 @@ describe('"one" of a group the narration spoke of is the quote\'s speaker', () =
     expect(speakerOf(text, 'We will go on')).toBe('Varnes');
     const agency = ['Gazettes reported that the mill would close. "It is over," one said.', 'The owner told Gazettes on Tuesday that talks went on.'];
     expect(speakerOf(agency, 'It is over') ?? '').not.toMatch(/^one of/u);
+    // Written only at sentence starts: a plural of a given name is a surname all the same.
+    expect(speakerOf(['Rogers said the plan had failed. "It is over," one said.'], 'It is over') ?? '').not.toMatch(/^one of/u);
     const full = ['Senator Hal Varnes toured the mill on Monday. Varnes said the plan had failed. "It is over," one said.'];
     expect(speakerOf(full, 'It is over') ?? '').not.toMatch(/^one of/u);
   });
