@@ -22,7 +22,7 @@ import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, scoreVector, vectorOf, w
 import { lastAtOrBefore } from './sorted.js';
 import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
-import { allVerbs, findVerb } from './verbs.js';
+import { allVerbs, findVerb, hasSpeechVerb } from './verbs.js';
 import { isPlaceName } from '../search/places.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
@@ -446,6 +446,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let lastGroup: Speaker | null = null;
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
   let joined: string | null = null;
+  // Capitalised "s" words written inside a sentence (names), read once when a quote's speaker is an unnamed "one".
+  let namesMidSentence: Set<string> | null = null;
   const textBefore = (pos: number, reach: number): string => (joined ??= paragraphs.join('\n\n')).slice(Math.max(0, pos - reach), pos);
   // The same with every quote blanked: the organisation a description refers to is one the narration names.
   let narration: string | null = null;
@@ -743,17 +745,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   };
 
   /**
-   * ",” one said" / "One told reporters that “…": "one" alone is no name and no description, so the
-   * quote had no attribution of its own and went to a name nearby; it is one of the group of people
-   * the narration spoke of last ("Dealers at the port said …"), an unnamed speaker. Null when no such
-   * group is found.
+   * ",” one said" / "One told reporters that “…": "one" alone is no name and no description, yet it
+   * is the quote's own attribution: one of the group of people the narration spoke of last ("Dealers
+   * at the port said …"), an unnamed speaker, not a name nearby. Null when no such group is found.
    */
-  const oneOfGroup = (f: Found, base: number): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
-    const tailOne = ONE_TAIL.exec(f.ctx.tail);
+  const oneOfGroup = (f: Found, base: number, para: string): { slot: Feature; readings: Resolved[]; pronoun: null; at: number } | null => {
+    // After "?" or "!" the tail stops at the mark's sentence break; the few words after it are read from the paragraph.
+    const marked = ENDS_IN_QUESTION_OR_EXCLAMATION.test(f.span.text);
+    const tail = marked && !f.ctx.tail.trim() ? para.slice(f.ctx.tailStart, f.ctx.tailStart + ONE_TAIL_AFTER_MARK_REACH) : f.ctx.tail;
+    const tailOne = (marked ? ONE_TAIL_AFTER_MARK : ONE_TAIL).exec(tail);
     // (sentencePre is cut CONTEXT characters back inside a long sentence: its start is then no sentence start.)
     const preOne = tailOne || f.ctx.sentencePre.length >= CONTEXT ? null : ONE_OPENS.exec(f.ctx.sentencePre);
     if (!tailOne && !preOne) return null;
-    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/one/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
+    const at = tailOne ? base + f.ctx.tailStart + tailOne[0].search(/[Oo]ne/u) : base + f.span.open - f.ctx.sentencePre.length + (preOne?.[0].search(/One/u) ?? 0);
     const from = previousParagraphStart(bases, at);
     let window = narrationBefore(at, Math.min(ONE_GROUP_REACH, at - from));
     // A window cut inside the paragraph before starts at its first sentence break, never mid-sentence or mid-word.
@@ -761,7 +765,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       const opening = FIRST_SENTENCE_BREAK.exec(window);
       window = opening ? window.slice(opening.index + opening[0].length) : '';
     }
-    const group = pluralPeopleBefore(window);
+    // A word the article uses as a name ("Senator Hal Varnes", "…, Varnes said") is no group of people.
+    const isName = (word: string): boolean => (namesMidSentence ??= capitalisedMidSentence(joined ??= paragraphs.join('\n\n'))).has(word) || people.findBySuffix([foldName(word)]) !== undefined;
+    const group = pluralPeopleBefore(window, isName);
     if (!group) return null;
     return { slot: tailOne ? 'slot_tail' : 'slot_pre', readings: [{ speaker: { name: `one of the ${group}`, role: null, person: null }, via: 'via_desc_indef', at, commit: noop }], pronoun: null, at };
   };
@@ -809,9 +815,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         slot = 'slot_by';
       }
     }
-    if (!hit) return oneOfGroup(f, base);
+    if (!hit) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const m = readMention(hit.phrase);
-    if (!m) return oneOfGroup(f, base);
+    if (!m) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
@@ -1423,17 +1429,22 @@ function withRoleNouns(subject: string, rest: string): string[] {
   return words;
 }
 
-const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
+const ONE_SPEECH = String.raw`(?:(?:also|later|then)\s+)?(?:said|says|added|adds|asked|asks|told|tells|noted|notes|remarked|commented|explained|replied|complained|warned|insisted)\b`;
 /** A quote's tail whose subject is "one" alone: `,” one said`, `,” said one.` (`,” one trader … said` is a description of its own). */
 const ONE_TAIL = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:then|also|later)\s+)?one\s+${ONE_SPEECH}|(?:said|says|added|adds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
+/** The same after a quote ending in "?" or "!", where the tail may open with a capital: `“Why now?” One asked.` */
+const ONE_TAIL_AFTER_MARK = new RegExp(String.raw`^[\s,;:—–’'-]*(?:(?:(?:[Tt]hen|[Aa]lso|[Ll]ater)\s+)?[Oo]ne\s+${ONE_SPEECH}|(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds)\s+one(?=\s*(?:[.,;]|$)))`, 'u');
+/** How many characters after such a quote are read for "One said" (a few words). */
+const ONE_TAIL_AFTER_MARK_REACH = 40;
+const ENDS_IN_QUESTION_OR_EXCLAMATION = /[?!]["”’')]*\s*$/u;
 /** A sentence before a quote opened by "One" and a speech verb: "One told the paper that staff had been “…”". */
 const ONE_OPENS = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|However),?\s+)?One\s+${ONE_SPEECH}`, 'u');
 /** How far back (characters, this paragraph and the one before) the group "one" belongs to is looked for. */
 const ONE_GROUP_REACH = 600;
 /**
  * A plural noun that stands as a subject: opening its sentence or paragraph after at most a
- * quantifier and two modifiers ("Underwriters away from the syndicate …", "Some former employees
- * are …"), or right before a speech verb ("…, dealers said").
+ * quantifier and two modifiers ("Dealers at the port said …", "Many night nurses were …"), or
+ * right before a speech verb ("…, dealers said").
  */
 const PLURAL_SUBJECT_WORD = /(?:(?:^|[.!?]["”’')]*\s+|\n\s*)(?:(?:Some|Many|Several|Other|Most|Two|Three|Four|The|A\s+few)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(\p{L}[\p{Ll}-]+s)\s|(?<![\p{L}'’-])(\p{Ll}[\p{Ll}-]+s)\s+(?:also\s+)?(?:said|say|says|added|told|reported)\b)/gu;
 /** The first sentence break of a text (as SENTENCE_BREAK, once). */
@@ -1441,11 +1452,11 @@ const FIRST_SENTENCE_BREAK = new RegExp(`${NOT_AFTER_ABBREVIATION}[.!?]["”’'
 const SIBILANT_PLURAL = /(?:ss|sh|ch|x)es$/u;
 /** What stands before a sentence's (or paragraph's) first word. */
 const SENTENCE_FIRST = /(?:^|[.!?]["”’')]*\s+|\n\s*)$/u;
-/** Nouns of GROUP_NOUNS that name bodies, places or texts, not people. */
+/** Nouns of GROUP_NOUNS that name bodies, places or texts, not people (one form per word: plurals are tested by their singular). */
 const NOT_PEOPLE = new Set(
   `government agency department ministry office union group board council court team firm statement report release memo letter study
   survey administration commission committee campaign party city town province state county organization organisation association
-  website post tweet petition sign signs company police staff family`.split(/\s+/),
+  website post tweet petition sign company`.split(/\s+/),
 );
 /** An agent noun's ending ("dealer", "arbitrager", "economist", "historian", "employee", "chairman"). */
 const AGENT_ENDING = /(?:er|or|ist|ian|ee|man|woman)$/u;
@@ -1455,25 +1466,68 @@ const AGENT_LIKE_THINGS = new Set(
   elevator monitor mirror error door floor color colour meter metre liter litre corridor rumor rumour favor favour tower power
   offer transfer border member-state charter chapter filter counter register barrier carrier tanker trailer cylinder other`.split(/\s+/),
 );
+/** The singular forms a plural may have ("witnesses" → "witnesse", "witness"). */
+function singularsOf(plural: string): string[] {
+  const singular = SIBILANT_PLURAL.test(plural) && !plural.endsWith('ses') ? plural.slice(0, -2) : plural.slice(0, -1);
+  return SIBILANT_PLURAL.test(plural) ? [singular, plural.slice(0, -1)] : [singular];
+}
+/** A plural the word lists know as people ("officials", "witnesses", "traders"). */
+function listedPeopleNoun(plural: string): boolean {
+  const forms = singularsOf(plural);
+  return (GROUP_NOUNS.has(plural) || forms.some((w) => GROUP_NOUNS.has(w))) && !NOT_PEOPLE.has(plural) && !forms.some((w) => NOT_PEOPLE.has(w));
+}
 /** A plural noun of people ("dealers", "witnesses", "officials"), by word lists and an agent ending; not "shipments" or "documents". */
 function peopleNoun(plural: string): boolean {
-  const singular = SIBILANT_PLURAL.test(plural) && !plural.endsWith('ses') ? plural.slice(0, -2) : plural.slice(0, -1);
-  const forms = SIBILANT_PLURAL.test(plural) ? [singular, plural.slice(0, -1)] : [singular];
-  if ((GROUP_NOUNS.has(plural) || forms.some((w) => GROUP_NOUNS.has(w))) && !NOT_PEOPLE.has(plural) && !forms.some((w) => NOT_PEOPLE.has(w))) return true;
-  return forms.some((w) => AGENT_ENDING.test(w) && !AGENT_LIKE_THINGS.has(w) && isRoleWord(w));
+  return listedPeopleNoun(plural) || singularsOf(plural).some((w) => AGENT_ENDING.test(w) && !AGENT_LIKE_THINGS.has(w) && isRoleWord(w));
+}
+/** Endings that make a people noun of a place ("Londoners", "Parisians"); the stem is then the place. */
+const OF_PLACE_ENDING = /(?:ers|ians|ans|ites|ese)$/u;
+/** A capitalised plural of a nation, a people or a place's people ("Canadians", "Londoners", "Parisians"): a name, shown as written. */
+function isProperPlural(written: string): boolean {
+  if (singularsOf(written).some((w) => isDemonym(w))) return true;
+  const stem = written.replace(OF_PLACE_ENDING, '');
+  return stem !== written && stem.length >= 3 && (isPlaceName([stem]) || isPlaceName([`${stem}e`]));
+}
+/** A capitalised word ending in "s" (a surname, an agency, a people's plural). */
+const CAPITALISED_S_WORD = /\p{Lu}[\p{Ll}'’-]*s(?![\p{L}'’-])/gu;
+/** What stands before a sentence's first word, a dateline's dash included ("LONDON, March 3 - Dealers said"). */
+const OPENS_SENTENCE = /(?:^|[.!?:]["”’')]*\s+|\n\s*|\s[-—–]\s+)$/u;
+/** The capitalised "s" words `text` writes inside a sentence, not first ("…, Varnes said", "told the Gazettes"): names, in one pass. */
+function capitalisedMidSentence(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(CAPITALISED_S_WORD)) if (!OPENS_SENTENCE.test(text.slice(Math.max(0, m.index - 8), m.index)) && m.index > 0) out.add(m[0]);
+  return out;
+}
+/** How far into its sentence a capitalised plural's speech verb is looked for ("Dealers at the port said …"). */
+const SPEAKS_REACH = 80;
+/** The sentence after a word speaks within SPEAKS_REACH characters. */
+function speaksAfter(text: string, from: number): boolean {
+  const rest = text.slice(from, from + SPEAKS_REACH);
+  const stop = rest.search(/[.!?\n]/u);
+  return hasSpeechVerb(stop < 0 ? rest : rest.slice(0, stop));
 }
 /**
- * The last plural noun of people standing as a subject in `text` ("Underwriters away from the
- * syndicate said …" gives "underwriters", "Some former employees are angry" "employees"), or null:
- * the group an unnamed "one" speaks from. Shown as written, lower-cased only as a sentence's first word.
+ * The last plural noun of people standing as a subject in `text` ("Dealers at the port said …"
+ * gives "dealers", "Many night nurses were unhappy" "nurses"), or null: the group an unnamed "one"
+ * speaks from. `isName(word)`: the article uses the word as a name.
+ * A capitalised word may be a surname ("Varnes"), an agency or a thing opening its
+ * sentence ("Rivers rose"): it is a group of people only when the word lists know it as one, or
+ * when it is no name and its sentence makes it speak. Shown as written, lower-cased only when the
+ * word lists know it (a sentence's first word: "Dealers" → "dealers", "Canadians" stays).
  */
-function pluralPeopleBefore(text: string): string | null {
+function pluralPeopleBefore(text: string, isName: (word: string) => boolean): string | null {
   let last: string | null = null;
   for (const m of text.matchAll(PLURAL_SUBJECT_WORD)) {
     const written = m[1] ?? m[2] ?? '';
     const w = written.toLowerCase();
     if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('ics')) continue;
-    if (peopleNoun(w)) last = SENTENCE_FIRST.test(m[0].slice(0, m[0].lastIndexOf(written))) ? w : written;
+    const offset = m.index + m[0].lastIndexOf(written);
+    const capitalised = w !== written;
+    if (!peopleNoun(w)) continue;
+    // A word the lists know as people stays one even inside a name ("the United Farm Workers union").
+    // An unlisted one whose singular is a given name ("Peters", "Rogers", "Sanders") is a surname.
+    if (capitalised && !listedPeopleNoun(w) && (isName(written) || singularsOf(w).some(isFirstName) || !speaksAfter(text, offset + written.length))) continue;
+    last = capitalised && SENTENCE_FIRST.test(text.slice(Math.max(0, offset - 4), offset)) && (listedPeopleNoun(w) || !isProperPlural(written)) ? w : written;
   }
   return last;
 }

@@ -339,8 +339,8 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
         break;
       }
       // Lower-case modifiers, an abbreviation ("one U.S. vehicle maker") or a nationality ("a senior
-      // Swiss finance ministry official": without it the phrase was "ministry official", too far into
-      // the clause to be the quote's slot, and the quote went to a name nearby).
+      // Swiss finance ministry official"): a nationality is a modifier, so the phrase reaches its
+      // determiner and stays close enough to the quote to be its own slot.
       if (!(LOWER_WORD.test(w) || DOTTED_ABBREVIATION.test(w) || isDemonym(w)) || isPreposition(w) || isStopWord(w)) break;
     }
   }

@@ -10,7 +10,7 @@ import { attributeArticle, extractArticle } from './attribute.js';
 import { PARTICLES, foldName } from './names.js';
 import { DEFAULT_KIND_WEIGHTS } from './quote-kind.js';
 import { DEFAULT_WEIGHTS } from './ranker.js';
-import { buildRegistry, type SpeakerEntry } from './registry.js';
+import { buildRegistry, isListedSpeaker, type SpeakerEntry } from './registry.js';
 import { shownForm } from './shown-name.js';
 
 export interface Quote {
@@ -81,7 +81,8 @@ const coreWords = (folded: string): number => folded.split(' ').filter((w) => w 
 function namedInArticle(quotes: readonly Quote[]): Quote[] {
   const fullBySurname = new Map<string, Map<string, Set<string>>>();
   for (const q of quotes) {
-    if (!q.speaker) continue;
+    // A description ("one of the dealers") is no full name: its last word is no surname.
+    if (!q.speaker || !isListedSpeaker(q.speaker)) continue;
     const f = foldName(q.speaker);
     if (coreWords(f) < 2) continue;
     const surname = f.slice(f.lastIndexOf(' ') + 1);
