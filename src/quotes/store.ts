@@ -11,7 +11,7 @@ import { PARTICLES, foldName } from './names.js';
 import { DEFAULT_KIND_WEIGHTS } from './quote-kind.js';
 import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, type SpeakerEntry } from './registry.js';
-import { shownForm } from './shown-name.js';
+import { shownForm, withoutPossessive } from './shown-name.js';
 
 export interface Quote {
   article: string;
@@ -143,8 +143,8 @@ export function extractQuotes(articles: readonly Article[]): Quote[] {
       // the surname alone would merge with another person of that surname across the archive.
       const title = q.speaker !== null && !q.speaker.includes(' ') ? (titles ??= peerageTitles(a.paragraphs)).get(foldName(q.speaker)) : undefined;
       if (title !== undefined && q.speaker !== null) q.speaker = `${title} ${q.speaker}`;
-      // Shown without Reuters' markup and glued-on words (shown-name.ts).
-      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker === null ? null : shownForm(q.speaker), role: q.role === null ? null : shownForm(q.role), kind: q.kind, start: q.start, end: q.end });
+      // Shown without Reuters' markup, glued-on words and a possessive the article's own name lacks (shown-name.ts).
+      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker === null ? null : withoutPossessive(shownForm(q.speaker), a.paragraphs), role: q.role === null ? null : shownForm(q.role), kind: q.kind, start: q.start, end: q.end });
     }
   });
   return raw;
