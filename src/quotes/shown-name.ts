@@ -48,6 +48,7 @@ export function shownForm(name: string): string {
 }
 
 const POSSESSIVE = /['’]s$/u;
+export const endsPossessive = (name: string): boolean => POSSESSIVE.test(name);
 const NEXT_WORD = /^\s+(\p{Ll}+)(?![\p{L}\p{N}])/u;
 const CLOSES = /^(?:\s*$|[.,;:!?)"”’])/u;
 /** Words that follow a name and could not follow a possessive ("Hobb's also said", "by Hobb's and Nye"). */
