@@ -11,7 +11,7 @@ import { PARTICLES, foldName } from './names.js';
 import { DEFAULT_KIND_WEIGHTS } from './quote-kind.js';
 import { DEFAULT_WEIGHTS } from './ranker.js';
 import { buildRegistry, isListedSpeaker, type SpeakerEntry } from './registry.js';
-import { shownForm } from './shown-name.js';
+import { endsPossessive, shownForm, withoutPossessive } from './shown-name.js';
 
 export interface Quote {
   article: string;
@@ -127,6 +127,9 @@ export function peerageTitles(paragraphs: readonly string[]): Map<string, string
   return out;
 }
 
+/** Distinct shown names per article checked against its text for a possessive (shown-name.ts). */
+const MAX_OWNER_SCANS = 8;
+
 /** The quotes of these articles, in order, before speakers are merged across the archive (`fromQuotes`). */
 export function extractQuotes(articles: readonly Article[]): Quote[] {
   const raw: Quote[] = [];
@@ -138,14 +141,24 @@ export function extractQuotes(articles: readonly Article[]): Quote[] {
     const quotes = extracted[k];
     if (!quotes) return;
     let titles: Map<string, string> | null = null;
+    // One article scan per possessive name, not per quote, and at most a few names scanned: linear
+    // in the article whatever it holds (past them the "'s" just goes).
+    const owned = new Map<string, string>();
+    const shownSpeaker = (name: string): string => {
+      const form = shownForm(name);
+      if (!endsPossessive(form)) return form;
+      let out = owned.get(form);
+      if (out === undefined) owned.set(form, (out = withoutPossessive(form, owned.size < MAX_OWNER_SCANS ? a.paragraphs : [])));
+      return out;
+    };
     for (const q of attributeArticle(a.paragraphs, { extracted: quotes })) {
       if (q.kind === 'fragment') continue;
       // A peer or a knight the article names only by title and surname is shown so ("Lord Tenby"):
       // the surname alone would merge with another person of that surname across the archive.
       const title = q.speaker !== null && !q.speaker.includes(' ') ? (titles ??= peerageTitles(a.paragraphs)).get(foldName(q.speaker)) : undefined;
       if (title !== undefined && q.speaker !== null) q.speaker = `${title} ${q.speaker}`;
-      // Shown without Reuters' markup and glued-on words (shown-name.ts).
-      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker === null ? null : shownForm(q.speaker), role: q.role === null ? null : shownForm(q.role), kind: q.kind, start: q.start, end: q.end });
+      // Shown without Reuters' markup, glued-on words and a possessive the article's own name lacks (shown-name.ts).
+      raw.push({ article: a.id, date: a.date, paragraph: q.paragraph, text: q.text, speaker: q.speaker === null ? null : shownSpeaker(q.speaker), role: q.role === null ? null : shownForm(q.role), kind: q.kind, start: q.start, end: q.end });
     }
   });
   return raw;

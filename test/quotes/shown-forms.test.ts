@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/archive/parse.js';
 import { buildRegistry } from '../../src/quotes/registry.js';
-import { shownForm } from '../../src/quotes/shown-name.js';
+import { shownForm, withoutPossessive } from '../../src/quotes/shown-name.js';
 import { QuoteStore, peerageTitles } from '../../src/quotes/store.js';
 
 const article = (id: string, body: string) => parseArticle(id, `date 2022-05-01\n\n${body}`).article;
@@ -23,6 +23,36 @@ describe('shown forms of speakers', () => {
     // Names that need nothing keep their form, brackets that close included.
     expect(shownForm('Kelso Equity (Pacific) Ltd')).toBe('Kelso Equity (Pacific) Ltd');
     expect(shownForm('Jean-Luc Marron')).toBe('Jean-Luc Marron');
+  });
+
+  it('GIVEN a sentence\'s full stop glued onto a name ("Mr Vane.") THEN it goes; an initial, a dotted name or an abbreviation keeps its stop', () => {
+    expect(shownForm('Mr Vane.')).toBe('Mr Vane');
+    expect(shownForm('Dr Olmsted.')).toBe('Dr Olmsted');
+    expect(shownForm('a Lunar Spokesman.')).toBe('a Lunar Spokesman');
+    expect(shownForm('Ola Berg Jr.')).toBe('Ola Berg Jr.');
+    expect(shownForm('Tavi E.')).toBe('Tavi E.');
+    expect(shownForm('ambassador to the U.S.')).toBe('ambassador to the U.S.');
+    expect(shownForm('Harlan Co.')).toBe('Harlan Co.');
+    expect(shownForm('Sen.')).toBe('Sen.');
+  });
+
+  it('GIVEN a possessive "\'s" on a shown speaker THEN it goes when the article writes the name without it; a name always written with it keeps it', () => {
+    expect(withoutPossessive("Vellani Group's", ["\"Yes,\" said Vellani Group's head.", 'Vellani Group sells tea.'])).toBe('Vellani Group');
+    expect(withoutPossessive('Vellani Group’s', ['Vellani Group sells tea.'])).toBe('Vellani Group');
+    expect(withoutPossessive("Hobb's", ["\"Yes,\" said Hobb's.", "Hobb's sells tea."])).toBe("Hobb's");
+    expect(withoutPossessive("Hobb's", ["Hobb's also said it would grow.", "Hobb's Tea Co sells tea."])).toBe("Hobb's");
+    // Written only before what it owns: a possessive all the same.
+    expect(withoutPossessive("Lune Union's", ["The Lune Union's rules were broken.", "\"Yes,\" said the Lune Union's office."])).toBe('Lune Union');
+    // A misplaced apostrophe on a plural name: the article writes the plural.
+    expect(withoutPossessive("Allied Nation's", ["\"Yes,\" said the Allied Nation's agency.", 'The Allied Nations met.'])).toBe('Allied Nations');
+    expect(withoutPossessive("chairman of the Lune Board's", ['The Lune Board met.'])).toBe('chairman of the Lune Board');
+    expect(withoutPossessive("the firm's", [])).toBe('the firm');
+    const store = QuoteStore.build([
+      article('business/tea', 'Vellani Group sells tea in Lune.\n\n"Prices will rise," said Vellani Group\'s head of research.'),
+      article('business/board', 'The Lune Board met on Monday.\n\n"Prices will rise," said chairman of the Lune Board\'s tea committee.'),
+    ]);
+    expect(store.quotesOfArticle('business/tea').map((q) => q.speaker)).toEqual(['Vellani Group']);
+    expect(store.quotesOfArticle('business/board').map((q) => q.speaker)).toEqual(['chairman of the Lune Board']);
   });
 
   it('GIVEN a surname-only speaker the article calls "Lord X" and another person with that surname elsewhere THEN "Lord X", kept apart', () => {
