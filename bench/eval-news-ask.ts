@@ -16,13 +16,10 @@
  *   npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--confidence FILE | --rule-only] [--verbose] [--misses-only]
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { loadArchive } from '../src/archive/load.js';
-import { Engine } from '../src/engine.js';
+import type { Engine } from '../src/engine.js';
 import { parseWeights } from '../src/search/ask-model.js';
 import { parseConfidence } from '../src/search/confidence.js';
-import { PassageIndex } from '../src/search/index.js';
-import { evalNews, formatResult, formatSummary, gateState, readNewsQuestions, summarize } from './news-ask.js';
+import { corpusEngines, evalNews, formatResult, formatSummary, gateState, readNewsQuestions, summarize } from './news-ask.js';
 
 const USAGE = 'usage: npm run eval:news-ask -- QUESTIONS.jsonl CORPUS_DIR... [--weights FILE] [--confidence FILE | --rule-only] [--verbose] [--misses-only]';
 
@@ -54,15 +51,11 @@ function main(): void {
   const confidence = confidencePath ? parseConfidence(JSON.parse(readFileSync(confidencePath, 'utf8'))) : undefined;
   const weights = weightsPath ? parseWeights(JSON.parse(readFileSync(weightsPath, 'utf8'))) : undefined;
   const questions = readNewsQuestions(questionsPath);
-  const engines = new Map<string, Engine>();
-  for (const dir of dirs) {
-    const archive = loadArchive(dir);
-    const engine = new Engine(archive, PassageIndex.build(archive.articles));
+  const engines = corpusEngines(dirs, (engine) => {
     if (weights) engine.askWeights = weights;
     if (confidence) engine.confidence = confidence;
     if (ruleOnly) engine.confidence = undefined;
-    engines.set(basename(dir.replace(/\/+$/, '')), engine);
-  }
+  });
   const asked = questions.filter((q) => engines.has(q.corpus));
   for (const q of questions) if (!engines.has(q.corpus)) console.error(`${q.id}: no corpus folder named ${q.corpus} was given; skipped`);
   const results = evalNews(engines, asked);

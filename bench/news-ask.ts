@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASK_POOL, type Engine } from '../src/engine.js';
+import { loadArchive } from '../src/archive/load.js';
+import { ASK_POOL, Engine } from '../src/engine.js';
+import { PassageIndex } from '../src/search/index.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
 import { confidenceFor, type ConfidenceModel } from '../src/search/confidence.js';
@@ -133,6 +135,18 @@ export interface NewsResult {
 
 /** Passages ranked per question: the whole re-ranked pool (engine ASK_POOL), so a lost answer paragraph still has a rank. */
 const RANKED = 20;
+
+/** One engine per corpus folder, keyed by the folder's name (what a question's `corpus` names); `setUp` adjusts each. */
+export function corpusEngines(dirs: readonly string[], setUp: (engine: Engine) => void = () => {}): Map<string, Engine> {
+  const engines = new Map<string, Engine>();
+  for (const dir of dirs) {
+    const archive = loadArchive(dir);
+    const engine = new Engine(archive, PassageIndex.build(archive.articles));
+    setUp(engine);
+    engines.set(basename(dir.replace(/\/+$/, '')), engine);
+  }
+  return engines;
+}
 
 export function evalNews(engines: ReadonlyMap<string, Engine>, questions: readonly NewsQuestion[]): NewsResult[] {
   const out: NewsResult[] = [];

@@ -8,18 +8,15 @@
  *   npx tsx bench/study-news-correction.ts --news FILE,FILE[,FILE] --news-corpus DIR[,DIR] [--weights IN.json] [--sets NAME,NAME] [--cache FILE] [--loqo] [--l2 X]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArchive } from '../src/archive/load.js';
-import { ASK_POOL, Engine } from '../src/engine.js';
+import { ASK_POOL } from '../src/engine.js';
 import { isNewsPoolOf, scorePool } from '../src/search/answer.js';
-import { PassageIndex } from '../src/search/index.js';
 import { PASSAGE_FEATURES, parseWeights, type AskWeights } from '../src/search/ask-model.js';
 import { answersNews, askNews } from '../src/search/ask-train.js';
 import { CORRECTION_L2, chooseCorrection, correctedTop1, fitCorrection, type CorrectionGroup } from '../src/search/news-correction.js';
 import type { AnswerType } from '../src/search/question.js';
 import { sha256 } from '../src/search/cache.js';
-import { readNewsQuestions, refuseUnseen } from './news-ask.js';
+import { corpusEngines, readNewsQuestions, refuseUnseen } from './news-ask.js';
 
 interface Pool {
   id: string;
@@ -65,13 +62,9 @@ function sets(): Map<string, Extract> {
 }
 
 function pools(files: readonly string[], dirs: readonly string[], weights: AskWeights): Pool[][] {
-  const engines = new Map<string, Engine>();
-  for (const dir of dirs) {
-    const archive = loadArchive(dir);
-    const engine = new Engine(archive, PassageIndex.build(archive.articles));
+  const engines = corpusEngines(dirs, (engine) => {
     engine.askWeights = weights;
-    engines.set(basename(dir.replace(/\/+$/, '')), engine);
-  }
+  });
   const { newsCorrection: _ignored, ...plain } = weights;
   return files.map((f) => {
     const questions = readNewsQuestions(f);

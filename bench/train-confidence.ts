@@ -18,16 +18,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArchive } from '../src/archive/load.js';
-import { ASK_POOL, Engine } from '../src/engine.js';
+import { ASK_POOL, type Engine } from '../src/engine.js';
 import { DEFAULT_ASK_WEIGHTS, parseWeights, type AskWeights } from '../src/search/ask-model.js';
 import { holdsAnswer } from '../src/search/ask-train.js';
 import { askWeightsStamp, CONFIDENCE_FEATURES, confidenceFeatures, type ConfidenceCues, type ConfidenceModel } from '../src/search/confidence.js';
-import { PassageIndex } from '../src/search/index.js';
 import { chooseCorrection, CORRECTION_FEATURES, passageFingerprint } from '../src/search/news-correction.js';
 import { correctionGroups } from '../src/search/news-correction-train.js';
 import { UserError } from '../src/errors.js';
-import { readNewsQuestions, refuseUnseen, unseenMeasureOf, UNSEEN_NEWS_FILES, type NewsQuestion } from './news-ask.js';
+import { corpusEngines, readNewsQuestions, refuseUnseen, unseenMeasureOf, UNSEEN_NEWS_FILES, type NewsQuestion } from './news-ask.js';
 
 export interface ConfidenceRow {
   /** The question file's name. */
@@ -209,14 +207,10 @@ export function askRows(files: readonly string[], dirs: readonly string[], weigh
     refuseUnseen(f, questions);
     return questions;
   });
-  const engines = new Map<string, Engine>();
-  for (const dir of dirs) {
-    const archive = loadArchive(dir);
-    const engine = new Engine(archive, PassageIndex.build(archive.articles));
+  const engines = corpusEngines(dirs, (engine) => {
     // The model being learnt must not judge its own cues (nor warn that it is stale over these weights).
     engine.confidence = undefined;
-    engines.set(basename(dir.replace(/\/+$/, '')), engine);
-  }
+  });
   const { newsCorrection: _committed, ...base } = weights;
   for (const engine of engines.values()) engine.askWeights = base as AskWeights;
   const groups = perFile.map((questions) => correctionGroups([...engines].map(([corpus, engine]) => ({ engine, questions: questions.filter((q) => q.corpus === corpus) })), base as AskWeights));
