@@ -9,6 +9,7 @@ import { attributeArticle, type CandidateView } from '../src/quotes/attribute.js
 import { FEATURES, type Feature, type SpeakerWeights } from '../src/quotes/ranker.js';
 import type { QuoteSpan } from '../src/quotes/extract.js';
 import { judgeSpeaker, matchQuotes, readGoldSet, type GoldRecord, type GoldSet } from './quote-gold.js';
+import { judgeAt, type NewsArticle } from './news-labels.js';
 
 export interface Example {
   /** Feature vectors of the candidates, in FEATURES order. */
@@ -25,24 +26,53 @@ export interface LabelledArticle {
   gold: GoldRecord;
 }
 
+/**
+ * A training article: an annotated file's (quotes matched by text, LabelledArticle) or a hand-labelled
+ * news article's (quotes matched by key, bench/news-labels.ts). Each set weighs as much as the others.
+ */
+export type TrainingArticle = LabelledArticle | NewsArticle;
+
+const isNews = (a: TrainingArticle): a is NewsArticle => 'labels' in a;
+
+/** The id the folds split by: the annotated record's, or the news article's. */
+export const articleId = (a: TrainingArticle): string => (isNews(a) ? `${a.corpus}/${a.article.id}` : a.gold.id);
+
 const vector = (c: CandidateView): number[] => Array.from(c.vector);
 
+/** Each quote of a text-matched article with the judge of its speakers, when it counts. */
+function goldJudged<P extends { text: string }>(a: LabelledArticle, preds: readonly P[]): Array<{ pred: P; judge: (speaker: string | null) => boolean; gold: string | null }> {
+  const out: Array<{ pred: P; judge: (speaker: string | null) => boolean; gold: string | null }> = [];
+  for (const m of matchQuotes(preds, a.gold).matches) {
+    if (!m.gold) continue;
+    const g = m.gold;
+    if (!judgeSpeaker(a.set, g, null).counts) continue;
+    out.push({ pred: m.pred, judge: (s) => judgeSpeaker(a.set, g, s).right, gold: g.speaker });
+  }
+  return out;
+}
+
+/** Each quote of a labelled news article with the judge of its speakers, when its label counts (matched by paragraph and opening mark). */
+function newsJudged<P extends { paragraph: number; open: number }>(a: NewsArticle, preds: readonly P[]): Array<{ pred: P; judge: (speaker: string | null) => boolean; gold: string | null }> {
+  return preds.flatMap((pred) => {
+    const judge = judgeAt(a, pred.paragraph, pred.open);
+    const label = a.labels.get(`${pred.paragraph}#${pred.open}`);
+    return judge ? [{ pred, judge, gold: `${label?.speaker ?? 'nobody'} (${label?.type ?? '?'})` }] : [];
+  });
+}
+
 /** The training examples of some articles under the given weights. */
-export function collect(articles: readonly LabelledArticle[], weights: SpeakerWeights): Example[] {
+export function collect(articles: readonly TrainingArticle[], weights: SpeakerWeights): Example[] {
   const perSet = new Map<string, Example[]>();
-  for (const { set, article, gold } of articles) {
-    const seen: Array<{ span: QuoteSpan; text: string; candidates: readonly CandidateView[] }> = [];
-    attributeArticle(article.paragraphs, { weights, observe: (span, candidates) => seen.push({ span, text: span.text, candidates }) });
-    const { matches } = matchQuotes(seen, gold);
-    for (const m of matches) {
-      if (!m.gold) continue;
-      const goldQuote = m.gold;
-      if (!judgeSpeaker(set, goldQuote, null).counts) continue;
-      const y = m.pred.candidates.map((c) => judgeSpeaker(set, goldQuote, c.speaker).right);
+  for (const a of articles) {
+    const seen: Array<{ span: QuoteSpan; text: string; paragraph: number; open: number; candidates: readonly CandidateView[] }> = [];
+    attributeArticle(a.article.paragraphs, { weights, observe: (span, candidates) => seen.push({ span, text: span.text, paragraph: span.paragraph, open: span.open, candidates }) });
+    const judged = isNews(a) ? newsJudged(a, seen) : goldJudged(a, seen);
+    for (const { pred, judge } of judged) {
+      const y = pred.candidates.map((c) => judge(c.speaker));
       if (!y.some(Boolean) || y.every(Boolean)) continue;
-      const list = perSet.get(set.name) ?? [];
-      list.push({ x: m.pred.candidates.map(vector), y, weight: 1 });
-      perSet.set(set.name, list);
+      const list = perSet.get(a.set.name) ?? [];
+      list.push({ x: pred.candidates.map(vector), y, weight: 1 });
+      perSet.set(a.set.name, list);
     }
   }
   const out: Example[] = [];
@@ -101,24 +131,41 @@ export function adamStep(w: Vector, grad: Vector, m: Vector, v: Vector, epoch: n
 }
 type Vector = number[] | Float64Array;
 
-/** The command line of the training scripts: annotated files, `--folds K`, `--out FILE`, other flags. */
-export function trainingArgs(argv: readonly string[], usage: string, defaultOut: string): { paths: string[]; folds: number; out: string; flags: Set<string>; without: string | undefined } {
+/**
+ * The command line of the training scripts: annotated files, `--folds K`, `--out FILE`, other flags;
+ * `--news-labels PATH` (label files or folders of hand-labelled news, bench/news-labels.ts) with
+ * `--corpora DIR` (the folder holding each label's corpus folder). Either files or news labels are needed.
+ */
+export function trainingArgs(
+  argv: readonly string[],
+  usage: string,
+  defaultOut: string,
+): { paths: string[]; folds: number; out: string; flags: Set<string>; without: string | undefined; newsLabels: string[]; corpora: string | undefined } {
   const valueOf = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const flagValues = new Set([valueOf('--folds'), valueOf('--out'), valueOf('--without')]);
-  const paths = argv.filter((a) => !a.startsWith('--') && !flagValues.has(a));
-  if (paths.length === 0) {
-    console.error(usage);
+  const valueFlags = new Set(['--folds', '--out', '--without', '--news-labels', '--corpora']);
+  const paths: string[] = [];
+  const newsLabels: string[] = [];
+  argv.forEach((a, i) => {
+    if (a.startsWith('--') || valueFlags.has(argv[i - 1] ?? '')) {
+      if (argv[i - 1] === '--news-labels') newsLabels.push(a);
+      return;
+    }
+    paths.push(a);
+  });
+  const corpora = valueOf('--corpora');
+  const fail = (message: string): never => {
+    console.error(message);
     process.exit(1);
-  }
+  };
+  if (paths.length === 0 && newsLabels.length === 0) fail(usage);
+  if (newsLabels.length > 0 && !corpora) fail(`--news-labels needs --corpora DIR (the folder of the corpus folders the labels name)\n${usage}`);
+  if (corpora && newsLabels.length === 0) fail(`--corpora is for --news-labels PATH\n${usage}`);
   const folds = Number(valueOf('--folds') ?? 0);
-  if (!Number.isInteger(folds) || folds < 0 || folds === 1) {
-    console.error('--folds must be 0 (none) or an integer ≥ 2');
-    process.exit(1);
-  }
-  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without') };
+  if (!Number.isInteger(folds) || folds < 0 || folds === 1) fail('--folds must be 0 (none) or an integer ≥ 2');
+  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without'), newsLabels, corpora };
 }
 
 /** The features named by `--without a,b`: an ablation trains as if they did not exist. Throws naming an unknown one. */
@@ -147,7 +194,7 @@ export function readLabelled(paths: readonly string[]): LabelledArticle[] {
  * score best on the training articles (mean accuracy over the sets) is kept, since a round can
  * overshoot when earlier choices shift.
  */
-export function train(articles: readonly LabelledArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] & { without?: ReadonlySet<Feature> } = {}): SpeakerWeights {
+export function train(articles: readonly TrainingArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] & { without?: ReadonlySet<Feature> } = {}): SpeakerWeights {
   const without = options.without ?? new Set<Feature>();
   // A feature left out is zero in every example, so its weight stays zero (its gradient is the L2 term alone).
   const masked = FEATURES.flatMap((f, j) => (without.has(f) ? [j] : []));
@@ -169,19 +216,25 @@ export interface SetScore {
   right: number;
 }
 
-/** Speaker accuracy of direct quotes per set, as bench/eval-quotes.ts counts it. */
-export function speakerAccuracy(articles: readonly LabelledArticle[], weights: SpeakerWeights, errors?: string[]): Map<string, SetScore> {
+/**
+ * Speaker accuracy per set: of direct quotes for annotated files, as bench/eval-quotes.ts counts it; of
+ * every labelled quote (direct and partial, as the speaker dumps and the hand audits read them) for
+ * labelled news. `outcomes`, when given, receives each judged quote's result by `set|article#paragraph#open`
+ * (paired comparisons of two weights on the same quotes).
+ */
+export function speakerAccuracy(articles: readonly TrainingArticle[], weights: SpeakerWeights, errors?: string[], outcomes?: Map<string, boolean>): Map<string, SetScore> {
   const out = new Map<string, SetScore>();
-  for (const { set, article, gold } of articles) {
-    const preds = attributeArticle(article.paragraphs, { weights }).filter((q) => q.kind === 'direct');
+  for (const a of articles) {
+    const { set, article } = a;
+    const all = attributeArticle(article.paragraphs, { weights });
+    const judged = isNews(a) ? newsJudged(a, all.filter((q) => q.kind !== 'fragment')) : goldJudged(a, all.filter((q) => q.kind === 'direct'));
     const sc = out.get(set.name) ?? { judged: 0, right: 0 };
-    for (const m of matchQuotes(preds, gold).matches) {
-      if (!m.gold) continue;
-      const j = judgeSpeaker(set, m.gold, m.pred.speaker);
-      if (!j.counts) continue;
+    for (const { pred, judge, gold } of judged) {
+      const right = judge(pred.speaker);
       sc.judged++;
-      if (j.right) sc.right++;
-      else errors?.push(`${set.name} ${article.id} ¶${m.pred.paragraph} "${m.pred.text.slice(0, 60)}" → ${m.pred.speaker ?? 'nobody'}, gold ${m.gold.speaker ?? 'nobody'}`);
+      if (right) sc.right++;
+      else errors?.push(`${set.name} ${articleId(a)} ¶${pred.paragraph} "${pred.text.slice(0, 60)}" → ${pred.speaker ?? 'nobody'}, gold ${gold ?? 'nobody'}`);
+      outcomes?.set(`${set.name}|${articleId(a)}#${pred.paragraph}#${pred.open}`, right);
     }
     out.set(set.name, sc);
   }

@@ -1,6 +1,15 @@
 // Trains the speaker ranker on annotated quote files and writes src/quotes/speaker-weights.json.
 //
 //   npm run train:quotes -- ../shared/data/quotes/ggt-dev.jsonl ../shared/data/quotes/polnear-dev.jsonl [--folds 5] [--out FILE] [--errors] [--cross] [--without F1,F2]
+//       [--news-labels bench/speaker-labels --corpora ../shared/data/corpus]
+//
+// --news-labels PATH (repeatable; a label file or a folder of them) adds hand-labelled BBC/Reuters
+// articles (bench/news-labels.ts) as one more set, "news", read from `--corpora DIR/<corpus>/`; it
+// weighs as much as each annotated file (bench/quote-training.ts `collect`). With --folds, the news
+// articles are split into the same article folds, and each set's held-out quotes are also scored by
+// the committed weights: "paired" counts the quotes the held-out weights get wrong that the committed
+// ones got right (right→wrong), and the reverse. For news, whose articles the committed weights never
+// saw, that is the paired test of whether the labels help.
 //
 // With --folds K it first reports held-out speaker accuracy: for each fold, weights trained on the
 // other folds' articles score the fold's articles (article-level split, both files pooled); then it
@@ -12,10 +21,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEIGHTS, type Feature } from '../src/quotes/ranker.js';
-import { featureMask, foldOf, readLabelled, speakerAccuracy, train, trainingArgs, type SetScore } from './quote-training.js';
+import { loadNews, readNewsLabels } from './news-labels.js';
+import { articleId, featureMask, foldOf, readLabelled, speakerAccuracy, train, trainingArgs, type SetScore, type TrainingArticle } from './quote-training.js';
 
-const usage = 'usage: npm run train:quotes -- FILE.jsonl [FILE.jsonl …] [--folds K] [--out weights.json] [--errors] [--cross] [--without F1,F2]';
-const { paths, folds, out, flags, without: withoutList } = trainingArgs(process.argv.slice(2), usage, fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
+const usage = 'usage: npm run train:quotes -- [FILE.jsonl …] [--news-labels LABELS(.jsonl|DIR) --corpora CORPORA_DIR] [--folds K] [--out weights.json] [--errors] [--cross] [--without F1,F2]';
+const { paths, folds, out, flags, without: withoutList, newsLabels, corpora } = trainingArgs(process.argv.slice(2), usage, fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
 const mask = featureMask(withoutList);
 if (!(mask instanceof Set)) {
   console.error(`${mask.error}\n${usage}`);
@@ -27,18 +37,26 @@ if (flags.has('--without') && without.size === 0) {
   process.exit(1);
 }
 
-const articles = readLabelled(paths);
+let articles: TrainingArticle[];
+try {
+  articles = [...readLabelled(paths), ...(newsLabels.length > 0 && corpora ? loadNews(readNewsLabels(newsLabels), corpora) : [])];
+} catch (e) {
+  // A bad label file or a wrong --corpora is the user's: a message, not a stack.
+  console.error((e as Error).message);
+  process.exit(1);
+}
 const names = [...new Set(articles.map((a) => a.set.name))];
 const fmt = (s: SetScore | undefined): string => (s ? `${(s.right / Math.max(1, s.judged)).toFixed(3)} (${s.right}/${s.judged})` : '–');
 
 if (folds >= 2) {
   const total = new Map<string, SetScore>();
+  const heldOut = new Map<string, boolean>();
   for (let k = 0; k < folds; k++) {
-    const trainOn = articles.filter((a) => foldOf(a.gold.id, folds) !== k);
-    const test = articles.filter((a) => foldOf(a.gold.id, folds) === k);
+    const trainOn = articles.filter((a) => foldOf(articleId(a), folds) !== k);
+    const test = articles.filter((a) => foldOf(articleId(a), folds) === k);
     const w = train(trainOn, DEFAULT_WEIGHTS, 4, { without });
     const errors: string[] = [];
-    const acc = speakerAccuracy(test, w, errors);
+    const acc = speakerAccuracy(test, w, errors, heldOut);
     if (flags.has('--errors')) for (const e of errors) console.log(`  ${e}`);
     console.log(`fold ${k + 1}/${folds}: ${names.map((n) => `${n} ${fmt(acc.get(n))}`).join('  ')}`);
     for (const [n, s] of acc) {
@@ -47,6 +65,27 @@ if (folds >= 2) {
     }
   }
   console.log(`held-out (${folds}-fold, article split): ${names.map((n) => `${n} ${fmt(total.get(n))}`).join('  ')}`);
+  const committed = new Map<string, boolean>();
+  const base = speakerAccuracy(articles, DEFAULT_WEIGHTS, undefined, committed);
+  for (const n of names) {
+    let rightToWrong = 0;
+    let wrongToRight = 0;
+    for (const [key, right] of heldOut) {
+      const before = committed.get(key);
+      if (!key.startsWith(`${n}|`) || before === undefined || before === right) continue;
+      if (before) rightToWrong++;
+      else wrongToRight++;
+    }
+    console.log(`  ${n}: committed weights ${fmt(base.get(n))}; held out vs committed, paired: right→wrong ${rightToWrong}, wrong→right ${wrongToRight}`);
+  }
+  // Labelled news by corpus: held out and committed on the same quotes.
+  for (const corpus of [...new Set(articles.flatMap((a) => ('corpus' in a ? [a.corpus] : [])))]) {
+    const tally = (m: Map<string, boolean>): SetScore => {
+      const keys = [...m.keys()].filter((k) => k.split('|')[1]?.startsWith(`${corpus}/`) && heldOut.has(k) && committed.has(k));
+      return { judged: keys.length, right: keys.filter((k) => m.get(k)).length };
+    };
+    console.log(`  news of ${corpus}: held out ${fmt(tally(heldOut))}, committed ${fmt(tally(committed))}`);
+  }
 }
 
 if (flags.has('--cross') && names.length >= 2) {

@@ -1,0 +1,280 @@
+// Hand-labelled news (bench/speaker-labels/): whole BBC and Reuters articles whose quotes readers
+// labelled blind (they never saw the system's speakers). A label file holds one JSON line per
+// article: {"corpus", "article", "quotes": [{"paragraph", "open", "speaker", "type"}]}, each quote
+// keyed as bench/quote-speakers.ts keys it (the loader's 1-based paragraph and the offset of the
+// opening mark in it). The text is never copied: the articles are read from the corpus folders
+// through the real archive loader, and attribution's quotes are matched to labels BY KEY.
+//
+// A predicted speaker is judged against its label by type:
+// - person: the same name after folding case, punctuation and diacritics. A one-word prediction (a
+//   surname) is right when it is the label's surname and nobody else the article names (labelled, or
+//   found by the name scan) carries that surname: "Robinson" is right for Andy Robinson only if no
+//   Jason Robinson appears. A title glued to the name ("Treasury Under-secretary Yavuz Canevi") is wrong:
+//   it is what a reader is shown.
+// - organisation: the same name after folding, without "the", a legal form or a ticker ("Texaco Canada
+//   Inc" = "Texaco Canada"), or an acronym of the other's capitalised words ("the EIU").
+// - unnamed: the prediction is a description (it opens with a lower-case word, not a name) whose
+//   head noun is the label's, singular and plural alike ("one of the dealers" ~ "a dealer").
+// - none: nobody is credited.   - skip: not counted.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadArticleFile } from '../src/archive/load.js';
+import type { Article } from '../src/archive/types.js';
+import { foldName } from '../src/quotes/names.js';
+import { paragraphBases, People } from '../src/quotes/people.js';
+
+export const LABEL_TYPES = ['person', 'organisation', 'unnamed', 'none', 'skip'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
+
+export interface SpeakerLabel {
+  paragraph: number;
+  open: number;
+  speaker: string | null;
+  type: LabelType;
+}
+
+export interface LabelledNews {
+  /** The file the labels came from (messages, per-reader counts). */
+  file: string;
+  corpus: string;
+  article: string;
+  quotes: SpeakerLabel[];
+}
+
+/** The key of a quote within its article, as bench/speaker-dump.ts's rowKey has it without the article. */
+export const quoteKey = (paragraph: number, open: number): string => `${paragraph}#${open}`;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+
+/** The articles of one label file's text; a malformed line throws naming the file, the line and what is wrong. */
+export function parseLabels(text: string, file: string): LabelledNews[] {
+  const out: LabelledNews[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${where}: not a JSON line`);
+    }
+    if (!isRecord(json)) throw new Error(`${where}: not a JSON object`);
+    const { corpus, article, quotes } = json;
+    if (typeof corpus !== 'string' || !/^[\w-]+$/u.test(corpus)) throw new Error(`${where}: "corpus" must be a folder name`);
+    if (typeof article !== 'string' || article.length === 0) throw new Error(`${where}: "article" must be an article id`);
+    if (!Array.isArray(quotes)) throw new Error(`${where}: "quotes" must be a list`);
+    const seen = new Set<string>();
+    const labels = quotes.map((q: unknown, k): SpeakerLabel => {
+      const at = `${where}: quote ${k + 1}`;
+      if (!isRecord(q)) throw new Error(`${at}: not an object`);
+      const { paragraph, open, speaker, type } = q;
+      if (!isCount(paragraph, 1)) throw new Error(`${at}: "paragraph" must be a 1-based paragraph number`);
+      if (!isCount(open, 0)) throw new Error(`${at}: "open" must be the opening mark's offset (an integer ≥ 0)`);
+      if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new Error(`${at}: "type" must be one of ${LABEL_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
+      const t = type as LabelType;
+      const named = t === 'person' || t === 'organisation' || t === 'unnamed';
+      if (named && (typeof speaker !== 'string' || speaker.trim().length === 0)) throw new Error(`${at}: a ${t} label needs a "speaker"`);
+      const key = quoteKey(paragraph, open);
+      if (seen.has(key)) throw new Error(`${at}: paragraph ${paragraph} offset ${open} is labelled twice`);
+      seen.add(key);
+      return { paragraph, open, speaker: named ? (speaker as string).trim() : null, type: t };
+    });
+    out.push({ file, corpus, article, quotes: labels });
+  });
+  return out;
+}
+
+/** The labels of files and folders (a folder: its *.jsonl files, sorted); an article labelled twice throws. */
+export function readNewsLabels(paths: readonly string[]): LabelledNews[] {
+  const files = paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  );
+  if (files.length === 0) throw new Error(`no label files (*.jsonl) in ${paths.join(', ')}`);
+  const out: LabelledNews[] = [];
+  const from = new Map<string, string>();
+  for (const file of files) {
+    for (const a of parseLabels(readFileSync(file, 'utf8'), file)) {
+      const id = `${a.corpus}/${a.article}`;
+      const earlier = from.get(id);
+      if (earlier) throw new Error(`${file}: article ${id} is labelled in ${earlier} too`);
+      from.set(id, file);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** How a prediction's name compares with a person label's, given who else the article names. */
+export interface JudgeContext {
+  /** Folded full names of the people the article names (two words or more), by each folded word after the first. */
+  bySurname: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const withoutThe = (s: string): string => foldName(s.trim().replace(/^the\s+/iu, ''));
+
+/** The people an article names: the labels' persons and the name scan's, by surname. */
+export function judgeContext(article: Article, labels: readonly SpeakerLabel[]): JudgeContext {
+  const bySurname = new Map<string, Set<string>>();
+  const add = (name: string): void => {
+    const words = nameWords(name);
+    // Each word after the first may be what a surname alone refers to ("Lechin" of Juan Lechin Oquendo).
+    for (const w of words.slice(1)) {
+      const s = foldName(w);
+      const set = bySurname.get(s) ?? new Set<string>();
+      set.add(foldName(words.join(' ')));
+      bySurname.set(s, set);
+    }
+  };
+  for (const l of labels) if (l.type === 'person' && l.speaker) add(l.speaker);
+  const people = new People(article.paragraphs, paragraphBases(article.paragraphs), () => false);
+  for (const p of people.persons.values()) if (!p.group) add(p.name);
+  return { bySurname };
+}
+
+/** Plural and singular alike: "dealers" ~ "dealer", "spokesmen" ~ "spokesman", "parties" ~ "party". */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.endsWith('men')) return `${w.slice(0, -3)}man`;
+  if (w.endsWith('people')) return `${w.slice(0, -6)}person`;
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x)es$/u.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Words before "of" that leave the head to the phrase after it: "one of the dealers", "some of the officials". */
+const PARTITIVE = new Set(['one', 'two', 'three', 'some', 'many', 'most', 'several', 'both', 'all', 'each', 'none', 'another', 'any', 'few']);
+/** Where a description's own phrase ends: its head noun is the last word before these. */
+const PHRASE_END = new Set(['of', 'at', 'for', 'in', 'from', 'with', 'on', 'to', 'who', 'which', 'that', 'close', 'familiar', 'based', 'told', 'said']);
+
+/** The head noun of a description, stemmed: "a securities dealer at a major Swiss bank" → dealer, "one of the dealers" → dealer. */
+export function headNoun(description: string): string | null {
+  const words = description.toLowerCase().match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
+  let start = 0;
+  if (PARTITIVE.has(words[0] ?? '') && words[1] === 'of') start = 2;
+  let end = start;
+  while (end < words.length && !PHRASE_END.has(words[end] ?? '') && !/^[,;:()]$/u.test(words[end] ?? '')) end++;
+  const head = words[end - 1];
+  if (end <= start || !head) return null;
+  return stem(head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+}
+
+/** A description, not a name: it opens with a lower-case word ("a dealer", "the official", "analysts"). */
+export const isDescription = (speaker: string): boolean => /^\p{Ll}/u.test(speaker.trim());
+
+/** Whether `speaker` (the prediction; null = nobody) is right for `label`. A skip label is never right: it does not count. */
+export function judgeLabel(label: SpeakerLabel, speaker: string | null, ctx: JudgeContext): boolean {
+  switch (label.type) {
+    case 'skip':
+      return false;
+    case 'none':
+      return speaker === null;
+    case 'unnamed': {
+      if (speaker === null || !isDescription(speaker)) return false;
+      const want = headNoun(label.speaker ?? '');
+      return want !== null && headNoun(speaker) === want;
+    }
+    case 'organisation':
+      return speaker !== null && sameOrganisation(speaker, label.speaker ?? '');
+    case 'person': {
+      if (speaker === null) return false;
+      if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
+      // A surname alone (either side) stands for the full name only when no one else the article names shares it.
+      const said = nameWords(speaker);
+      const want = nameWords(label.speaker ?? '');
+      if ((said.length === 1) === (want.length === 1)) return false;
+      // The one word is any word of the full name after the first: "Lechin" for Juan Lechin Oquendo.
+      const [one, full] = said.length === 1 ? [said, want] : [want, said];
+      const surname = foldName(one[0] ?? '');
+      if (!full.slice(1).some((w) => foldName(w) === surname)) return false;
+      const fullName = foldName(full.join(' '));
+      return [...(ctx.bySurname.get(surname) ?? [])].every((n) => n === fullName);
+    }
+  }
+}
+
+const nameWords = (s: string): string[] => s.trim().split(/\s+/u);
+
+/** A company's legal form and ticker are not its name: "Texaco Canada Inc" is "Texaco Canada", "Sedgwick Group Plc <SDWK.L>" is "Sedgwick Group". */
+const LEGAL_FORM = /(?:\s+(?:inc|incorporated|corp|corporation|co|company|plc|ltd|limited|pty|ag|sa|nv|llc|group|holdings?)\.?,?)+$/iu;
+const orgForm = (s: string): string => withoutThe(s.replace(/<[^>]*>/gu, ' ').trim().replace(LEGAL_FORM, ''));
+const initials = (s: string): string =>
+  s
+    .replace(/^the\s+/iu, '')
+    .split(/[\s-]+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+
+/** The same organisation: the same name without "the", legal form or ticker, or an acronym of the other's capitalised words ("the EIU", "Economist Intelligence Unit"). */
+export function sameOrganisation(a: string, b: string): boolean {
+  if (orgForm(a) === orgForm(b)) return true;
+  const acronym = (x: string): string | null => {
+    const w = x.replace(/^the\s+/iu, '').trim();
+    return /^\p{Lu}{2,6}$/u.test(w) ? w : null;
+  };
+  const ax = acronym(a);
+  const bx = acronym(b);
+  return (ax !== null && bx === null && ax === initials(b)) || (bx !== null && ax === null && bx === initials(a));
+}
+
+/** A labelled article read from its corpus folder, with its labels by key and what judging them needs. */
+export interface NewsArticle {
+  set: { name: string };
+  corpus: string;
+  article: Article;
+  labels: ReadonlyMap<string, SpeakerLabel>;
+  context: JudgeContext;
+}
+
+/**
+ * The labelled articles read from `corporaDir/<corpus>/<article>.txt` by the archive loader; the
+ * `setName` names them as one training set. An article the folder lacks throws (wrong --corpora).
+ */
+export function loadNews(labels: readonly LabelledNews[], corporaDir: string, setName = 'news'): NewsArticle[] {
+  return labels.map((l) => {
+    const dir = join(corporaDir, l.corpus);
+    const { article, warnings } = loadArticleFile(dir, `${l.article}.txt`);
+    if (!article) throw new Error(`${l.file}: article ${l.article} not readable in ${dir} (${warnings.map((w) => w.message).join('; ') || 'no text'})`);
+    return {
+      set: { name: setName },
+      corpus: l.corpus,
+      article,
+      labels: new Map(l.quotes.map((q) => [quoteKey(q.paragraph, q.open), q])),
+      context: judgeContext(article, l.quotes),
+    };
+  });
+}
+
+/** The judge of the quote at (paragraph, open) of a labelled article: null when it has no label or the label is a skip. */
+export function judgeAt(a: NewsArticle, paragraph: number, open: number): ((speaker: string | null) => boolean) | null {
+  const label = a.labels.get(quoteKey(paragraph, open));
+  if (!label || label.type === 'skip') return null;
+  return (speaker) => judgeLabel(label, speaker, a.context);
+}
+
+/** Wilson 95% interval of `right` out of `n`. */
+export function wilson(right: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = right / n;
+  const d = 1 + (z * z) / n;
+  const mid = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, mid - half), Math.min(1, mid + half)];
+}
+
+/** Whether two readers' labels of one quote agree: the same type, and for named types the same speaker as the judge reads it. */
+export function labelsAgree(a: SpeakerLabel, b: SpeakerLabel, ctx: JudgeContext): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'person' || a.type === 'organisation') return judgeLabel(a, b.speaker, ctx);
+  if (a.type === 'unnamed') return headNoun(a.speaker ?? '') === headNoun(b.speaker ?? '');
+  return true;
+}
