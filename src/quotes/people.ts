@@ -67,9 +67,17 @@ interface Run {
   reported: boolean;
   /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
   afterOf: string;
+  /**
+   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to China
+   * Octavio Valerio", "Director of the Office of Management and Budget James Miller"): a person's
+   * name may end it, as after "of".
+   */
+  ofChain: boolean;
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
+/** "… to ", "… of Management and ": see `Run.ofChain`. */
+const OF_CHAIN = /(?:\sto|\sof\s(?:the\s)?(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}and)\s$/u;
 /** Words that may open a sentence before its subject ("However, Mr Blair …"); `mayOpenSentence` reads the same lists. */
 const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
 /** "Last week", "On Monday", "In 1990": a word of time before the subject. */
@@ -104,6 +112,9 @@ export function isParticleAt(p: string, from: number, to: number): boolean {
   const code = letterCode(p, from, to);
   return code >= 0 && PARTICLE_CODES.has(code);
 }
+
+/** A gazetteer place: "China" opens no name even though the first-name lists hold it. */
+const isPlaceWord = (w: string): boolean => isPlaceName([w]);
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
@@ -364,10 +375,11 @@ function runsOf(p: string, base: number, out: Run[]): void {
         const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+        const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain };
       } else {
         cur.words.push(core);
         cur.flags.push(f);
@@ -529,12 +541,17 @@ export class People {
       }
       // The same words as the test above unless roles were cut off (or it did not run).
       if (roles > 0 || !(skipped === 0 || newDemonym)) cut = titleCut(ws, r.flags, off);
+      // "EPA Administrator Lee Thomas", "BBC Presenter Jane Hill": a role noun between the title part and a full name is the title's too.
+      if (cut >= 0 && ws.length - cut - 1 >= 3) {
+        const roleNouns = roleWordsOpening(ws.slice(cut + 1));
+        if (ws.length - cut - 1 - roleNouns >= 2) cut += roleNouns;
+      }
       const title = ws.slice(0, cut + 1);
       let name = ws.slice(cut + 1);
       let nameOff = off + cut + 1;
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
-      if (r.afterOf && name.length >= 3) {
-        const k = personSuffix(name);
+      if ((r.afterOf || r.ofChain) && name.length >= 3) {
+        const k = personSuffix(name, isPlaceWord);
         if (k > 0) {
           name = name.slice(k);
           nameOff += k;
