@@ -132,7 +132,7 @@ export const GROUP_NOUNS = new Set(
   `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
   observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
   lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
-  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
+  office union group board council court team firm spokesman spokeswoman statement report release communique communiques memo letter study survey
   source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
   mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
   partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor

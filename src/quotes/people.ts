@@ -572,13 +572,15 @@ export class People {
         const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
       }
-      else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
+      // "First City Bancorp said", "First Boston Corp": the ordinal skipped as a sentence opener begins the organisation's name.
+      const ordinal = skipped === 1 && r.words[0] === 'First' ? 'First ' : '';
+      if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: ordinal + (orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' '))) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there. (The gazetteer is asked last:
       // most runs are no organisation phrase, and every test here is pure.)
       if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? ''))) && !isPlaceName(ws)) {
-        this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
+        this.orgs.push({ pos: r.pos, name: ordinal + displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
     }

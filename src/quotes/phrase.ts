@@ -348,7 +348,8 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
-  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
+  // ("First City Bancorp", "First Boston": an ordinal before a capitalised word opens a firm's name.)
+  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1 && !(out[0] === 'First' && STARTS_UPPER.test(out[1] ?? ''))))) out.shift();
   return sawName || sawNoun ? out : [];
 }
 
