@@ -546,6 +546,9 @@ export class People {
         const roleNouns = roleWordsOpening(ws.slice(cut + 1));
         if (ws.length - cut - 1 - roleNouns >= 2) cut += roleNouns;
       }
+      // "coach Mike Friday": after a role, a first name and a day or month is a name, not a name and a date.
+      const calendar = cut === ws.length - 1 && calendarSurname(ws, r, off);
+      if (calendar) cut = ws.length - 3;
       const title = ws.slice(0, cut + 1);
       let name = ws.slice(cut + 1);
       let nameOff = off + cut + 1;
@@ -567,7 +570,7 @@ export class People {
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       // "Saudi Arabia", "Hong Kong": a gazetteer place is no person. (A one-word place is read
       // below: it may be a known person's surname, "Washington", or follow a title, "Mr Jordan".)
-      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name));
+      const personLike = calendar || (looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name)));
       if (name.length >= 2 && personLike) {
         const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
@@ -835,6 +838,20 @@ export function mayOpenWithRole(run: readonly string[]): boolean {
 }
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
+const NOT_IN_NAME = NAME_FLAG.TITLE | NAME_FLAG.ORG | NAME_FLAG.ACRONYM | NAME_FLAG.NON_STARTER;
+
+/**
+ * The run `ws` (flags from `off` in `r.flags`) is a known first name and a day or month after
+ * lower-case role words: the two are a person's name ("coach Mike Friday"), not a name and a date.
+ */
+function calendarSurname(ws: readonly string[], r: Run, off: number): boolean {
+  const n = ws.length;
+  // (A capitalised day or month: DAY_OR_MONTH ignores case, and a name word is capitalised.)
+  if (n < 2 || !DAY_OR_MONTH.test(ws[n - 1] ?? '') || ((r.flags[off + n - 2] ?? 0) & NOT_IN_NAME) !== 0 || !isFirstName(foldName(ws[n - 2] ?? ''))) return false;
+  // (Not after a capitalised title: "told President Reagan Friday" dates the telling.)
+  return n === 2 && r.lead.length > 0;
+}
+
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
   return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;

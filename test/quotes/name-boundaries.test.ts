@@ -2,6 +2,7 @@
 // before the name is no part of it, however the run of capitals reaches the name (fixtures invented).
 import { describe, expect, it } from 'vitest';
 import { splitTitle } from '../../src/quotes/names.js';
+import { paragraphBases, People } from '../../src/quotes/people.js';
 import { readMention, subjectAfter } from '../../src/quotes/phrase.js';
 import { speakerOf } from './speaker-of.js';
 
@@ -52,6 +53,12 @@ describe('the phrase after a speech verb', () => {
 });
 
 describe('speakers in an article', () => {
+  it('GIVEN "said England sevens coach Mike Friday" THEN the name scan lists Mike Friday; "told Reuters Friday" names no one', () => {
+    const names = (paragraphs: string[]): string[] => [...new People(paragraphs, paragraphBases(paragraphs), () => false).persons.values()].map((p) => p.name);
+    expect(names(['SQUAD NAMED', 'England lost to Fiji. "We can win," said England sevens coach Mike Friday.'])).toContain('Mike Friday');
+    expect(names(['The company told Reuters Friday it would cut jobs.'])).toEqual([]);
+  });
+
   it('GIVEN "BBC Presenter Lee Tomlin said" in the narration THEN the speaker is Lee Tomlin', () => {
     const paragraphs = ['SHOW ENDS', 'BBC Presenter Lee Tomlin said the programme would end.', '"It has been a long run," Tomlin said.'];
     expect(speakerOf(paragraphs, 'It has been')).toBe('Lee Tomlin');
