@@ -168,7 +168,7 @@ const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'que
 
 export type Gender = 'm' | 'f' | null;
 
-// Nationalities, and party members named like them ("Tory Dominic Grieve", but "Mayor John Tory").
+// Nationalities, and party members named like them ("Tory Dan Greer", but "Mayor Jon Tory").
 const DEMONYMS = new Set(
   `american canadian british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss austrian
   swedish norwegian danish finnish polish czech hungarian romanian bulgarian greek turkish russian ukrainian israeli palestinian
@@ -441,7 +441,7 @@ export function titleCut(run: readonly string[], f: readonly number[], from: num
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
     // "Fernand St. Germain": after a first name, "St." belongs to the surname.
     if (i > 0 && SAINT.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
-    // "Nicholas Gallo III": a generation's numeral ending a name is no acronym.
+    // "Nicholas Garro III": a generation's numeral ending a name is no acronym.
     if (i > 1 && i === run.length - 1 && GENERATION.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }

@@ -357,12 +357,12 @@ export function nameInDescription(text: string): string | null {
   return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
 }
 
-// "the ADB report", "a Capital Economics statement", "an Ifo survey": a document whose issuer's name modifies it.
+// "the NDB report", "a Capital Metrics statement", "an Ifa survey": a document whose issuer's name modifies it.
 const NAMED_DOCUMENT = /^(?:the|a|an|its)\s+(?:(?:new|latest|recent|annual|monthly|quarterly|weekly|official|draft|final|joint|written|preliminary|brief)\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:report|statement|study|survey|letter|editorial|newsletter|release|memo|bulletin|communique|document|filing|review|forecast|analysis|paper)$/u;
 
 /**
- * The issuer a document's description names: "the ADB report" → "ADB", "a Capital Economics
- * statement" → "Capital Economics". The written words speak for the issuer (the readers' scheme);
+ * The issuer a document's description names: "the NDB report" → "NDB", "a Capital Metrics
+ * statement" → "Capital Metrics". The written words speak for the issuer (the readers' scheme);
  * null when the words before the noun are no issuer: a nationality or place ("the Greek
  * statement"), a day or month ("the March letter"), a title ("the Budget statement" is the
  * chancellor's).

@@ -69,7 +69,7 @@ interface Run {
   afterOf: string;
   /**
    * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to China
-   * Octavio Valerio", "Director of the Office of Management and Budget James Miller"): a person's
+   * Marco Vilela", "Director of the Office of Planning and Budget James Millard"): a person's
    * name may end it, as after "of".
    */
   ofChain: boolean;
@@ -541,12 +541,12 @@ export class People {
       }
       // The same words as the test above unless roles were cut off (or it did not run).
       if (roles > 0 || !(skipped === 0 || newDemonym)) cut = titleCut(ws, r.flags, off);
-      // "EPA Administrator Lee Thomas", "BBC Presenter Jane Hill": a role noun between the title part and a full name is the title's too.
+      // "EPA Administrator Lee Tomlin", "BBC Presenter Jane Hale": a role noun between the title part and a full name is the title's too.
       if (cut >= 0 && ws.length - cut - 1 >= 3) {
         const roleNouns = roleWordsOpening(ws.slice(cut + 1));
         if (ws.length - cut - 1 - roleNouns >= 2) cut += roleNouns;
       }
-      // "coach Mike Friday": after a role, a first name and a day or month is a name, not a name and a date.
+      // "coach Neil Friday": after a role, a first name and a day or month is a name, not a name and a date.
       const calendar = cut === ws.length - 1 && calendarSurname(ws, r, off);
       if (calendar) cut = ws.length - 3;
       const title = ws.slice(0, cut + 1);
@@ -575,7 +575,7 @@ export class People {
         const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
       }
-      // "First City Bancorp said", "First Boston Corp": the ordinal skipped as a sentence opener begins the organisation's name.
+      // "First Vantor Bancorp said", "First Harbour Corp": the ordinal skipped as a sentence opener begins the organisation's name.
       const ordinal = skipped === 1 && r.words[0] === 'First' ? 'First ' : '';
       if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: ordinal + (orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' '))) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
@@ -842,13 +842,13 @@ const NOT_IN_NAME = NAME_FLAG.TITLE | NAME_FLAG.ORG | NAME_FLAG.ACRONYM | NAME_F
 
 /**
  * The run `ws` (flags from `off` in `r.flags`) is a known first name and a day or month after
- * lower-case role words: the two are a person's name ("coach Mike Friday"), not a name and a date.
+ * lower-case role words: the two are a person's name ("coach Neil Friday"), not a name and a date.
  */
 function calendarSurname(ws: readonly string[], r: Run, off: number): boolean {
   const n = ws.length;
   // (A capitalised day or month: DAY_OR_MONTH ignores case, and a name word is capitalised.)
   if (n < 2 || !DAY_OR_MONTH.test(ws[n - 1] ?? '') || ((r.flags[off + n - 2] ?? 0) & NOT_IN_NAME) !== 0 || !isFirstName(foldName(ws[n - 2] ?? ''))) return false;
-  // (Not after a capitalised title: "told President Reagan Friday" dates the telling.)
+  // (Not after a capitalised title: "told President Reston Friday" dates the telling.)
   return n === 2 && r.lead.length > 0;
 }
 

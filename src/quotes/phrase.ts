@@ -348,7 +348,7 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
-  // ("First City Bancorp", "First Boston": an ordinal before a capitalised word opens a firm's name.)
+  // ("First Vantor Bancorp", "First Harbour": an ordinal before a capitalised word opens a firm's name.)
   while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1 && !(out[0] === 'First' && STARTS_UPPER.test(out[1] ?? ''))))) out.shift();
   return sawName || sawNoun ? out : [];
 }
@@ -554,7 +554,7 @@ export function readMention(p: Phrase): Mention | null {
       end--;
       continue;
     }
-    // "said Prudential Bache Securities' Hank Sawa": a person's name after a firm's possessive is the name, the firm its role.
+    // "said Hollis Brent Securities' Hank Sorowa": a person's name after a firm's possessive is the name, the firm its role.
     for (let j = end - 3; j >= start && j >= end - 4; j--) {
       if (!/['’]s?$/u.test(ws[j] ?? '')) continue;
       const rest = ws.slice(j + 1, end);
@@ -603,7 +603,7 @@ export function readMention(p: Phrase): Mention | null {
     const roles = title.length === 0 ? roleWordsOpening(split.name) : 0;
     let name = split.name.slice(roles);
     for (const r of split.name.slice(0, roles)) lead.push(r.toLowerCase());
-    // "EPA Administrator Lee Thomas": after a title, a role noun before a full name is the title's too.
+    // "EPA Administrator Lee Tomlin": after a title, a role noun before a full name is the title's too.
     if (title.length > 0 && name.length >= 3) {
       const roleNouns = roleWordsOpening(name);
       if (roleNouns > 0 && name.length - roleNouns >= 2) {
@@ -637,7 +637,7 @@ export function readMention(p: Phrase): Mention | null {
 const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /**
- * "coach Mike Friday", "Sen. Tom May": after a role, a first name and a day or month is a person's
+ * "coach Neil Friday", "Sen. Tom May": after a role, a first name and a day or month is a person's
  * name, not a name and a date (a day ends most runs as an organisation word: "Reuters Monday").
  */
 function calendarSurname(run: readonly string[], before: string | undefined): NameParts | null {
