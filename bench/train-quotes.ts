@@ -78,6 +78,14 @@ if (folds >= 2) {
     }
     console.log(`  ${n}: committed weights ${fmt(base.get(n))}; held out vs committed, paired: right→wrong ${rightToWrong}, wrong→right ${wrongToRight}`);
   }
+  // Labelled news by corpus: held out and committed on the same quotes.
+  for (const corpus of [...new Set(articles.flatMap((a) => ('corpus' in a ? [a.corpus] : [])))]) {
+    const tally = (m: Map<string, boolean>): SetScore => {
+      const keys = [...m.keys()].filter((k) => k.split('|')[1]?.startsWith(`${corpus}/`) && heldOut.has(k) && committed.has(k));
+      return { judged: keys.length, right: keys.filter((k) => m.get(k)).length };
+    };
+    console.log(`  news of ${corpus}: held out ${fmt(tally(heldOut))}, committed ${fmt(tally(committed))}`);
+  }
 }
 
 if (flags.has('--cross') && names.length >= 2) {

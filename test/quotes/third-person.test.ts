@@ -89,8 +89,12 @@ describe('a possessive description names someone other than its possessor', () =
 
   it('GIVEN a woman (known by her first name) named last before "His lawyer said:" THEN she is not taken for the "his": the client is still no reading, and the lawyer speaks', () => {
     const t = ['Tom Hadley, 44, was charged with fraud on Friday. His lawyer Ann Cole spoke to reporters.', 'His lawyer said: "My client denies every charge."'];
-    expect(featuresAt(t, 'My client denies').get('Tom Hadley')?.via_desc_referent).toBeUndefined();
-    expect(speakerOf(t, 'My client denies')).toBe('his lawyer');
+    const fs = featuresAt(t, 'My client denies');
+    expect(fs.get('Tom Hadley')?.via_desc_referent).toBeUndefined();
+    // The lawyer is the person the article names as his lawyer (session 24 weights, trained with the hand-labelled
+    // news, whose readers give a described person's name): she is read as the description's referent by her role.
+    expect(fs.get('Ann Cole')?.desc_role_match).toBe(1);
+    expect(speakerOf(t, 'My client denies')).toBe('Ann Cole');
   });
 
   it('GIVEN 2,000 quotes "“He …,” his lawyer said." in one paragraph THEN attribution finishes (each quote reads its own words once) and none is the client\'s', () => {
