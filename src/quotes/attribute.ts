@@ -215,7 +215,7 @@ function personDescription(name: string): boolean {
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
-const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book'.split(' '));
+const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface CandidateView {

@@ -92,15 +92,17 @@ export const isFirstName = (folded: string): boolean => firstNameGender(folded) 
  * begins with something else ("Exchequer Gordon Brown"), or -1. A run of first names ("Mary Ann
  * Smith") and a particle ("Bill de Blasio") stay whole.
  */
-export function personSuffix(run: readonly string[]): number {
+export function personSuffix(run: readonly string[], notName: (w: string) => boolean = NO_WORD): number {
   for (let k = Math.max(1, run.length - 3); k <= run.length - 2; k++) {
     const rest = run.slice(k);
     const first = run[k] ?? '';
     if (!STARTS_UPPER.test(first) || !isFirstName(foldName(first)) || !looksLikePersonName(rest) || splitTitle(rest).name.length !== rest.length) continue;
-    if (run.slice(0, k).some((w) => !isFirstName(foldName(w)))) return k;
+    // `notName`: a word the caller knows is no name though the lists hold it ("Ambassador to China Marco Vilela").
+    if (run.slice(0, k).some((w) => !isFirstName(foldName(w)) || notName(w))) return k;
   }
   return -1;
 }
+const NO_WORD = (): boolean => false;
 
 // Kept by word: the package lower-cases the name and tries six language maps in turn on every call.
 const listedGender = memoByWord((folded): Gender => {

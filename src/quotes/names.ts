@@ -106,6 +106,7 @@ const TITLES = new Set(
   assemblywoman state federal provincial city county regional national international liberal conservative democrat democratic
   republican ndp labour labor green independent progressive lib dem dems ukip whig union reeve warden chief-executive crown prosecutor defence defense
   public health medical officer doctor nurse sen. hon honourable honorable rabbi imam bishop archbishop cardinal pastor elder grand
+  undersecretary under-secretary magistrate administrator comptroller ombudsman solicitor registrar coroner
   dr. mr. mrs. ms. gen. gov. rep. lt. col. sgt. capt. insp. det. supt. const. cpl. pte. prof. rev. adm. cmdr. maj. coun. hon. st.`.split(/\s+/),
 );
 
@@ -119,6 +120,7 @@ const ORG_WORDS = new Set(
   republic kingdom district region street avenue road boulevard highway park square bridge river lake mountain island valley
   north south east west northern southern eastern western central canada america states international national global world
   hydro energy power motors technologies systems labs laboratories partners capital holdings industries communications
+  community securities
   legislature grounds images photo photos file continued below advertisement watch read story
   newsletter declaration communique bulletin report statement
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
@@ -130,7 +132,7 @@ export const GROUP_NOUNS = new Set(
   `staff officials official police officers residents critics experts analysts researchers protesters students parents voters
   observers members workers employees organizers organisers authorities sources people family friends neighbours neighbors fans
   lawyers prosecutors investigators scientists doctors spokesperson spokespeople government agency company department ministry
-  office union group board council court team firm spokesman spokeswoman statement report release memo letter study survey
+  office union group board council court team firm spokesman spokeswoman statement report release communique communiques memo letter study survey
   source friend relative relatives colleague colleagues counsel chief head leader leaders player players coach coaches owner owners
   mother father son daughter wife husband brother sister mom dad parent child children kids teen teenager boyfriend girlfriend
   partner resident victim victims witness witnesses senator minister mayor premier president candidate councillor councilor
@@ -166,13 +168,15 @@ const FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'que
 
 export type Gender = 'm' | 'f' | null;
 
+// Nationalities, and party members named like them ("Tory Dan Greer", but "Mayor Jon Tory").
 const DEMONYMS = new Set(
   `american canadian british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss austrian
   swedish norwegian danish finnish polish czech hungarian romanian bulgarian greek turkish russian ukrainian israeli palestinian
   egyptian saudi iranian iraqi syrian lebanese jordanian kuwaiti qatari emirati indian pakistani chinese japanese korean
   vietnamese thai indonesian malaysian filipino philippine singaporean australian zealand mexican brazilian argentine
   argentinian chilean colombian venezuelan peruvian cuban nigerian kenyan ethiopian african european asian soviet
-  taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian`.split(/\s+/),
+  taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian
+  tory tories`.split(/\s+/),
 );
 
 /** Letters and digits of ASCII, and periods after the first: such a word is its own bare form. */
@@ -287,10 +291,13 @@ function asciiShapeFlags(w: string, b: string): number {
   return (b.length >= 2 && upper && !other ? ACRONYM : 0) | (marked ? MARKED : 0);
 }
 
-/** A hyphenated title made of titles: "Vice-Premier", "Deputy-Governor" (not "Jean-Pierre"). */
+/** Prefixes of a hyphenated rank ("Under-Secretary", "Sub-Lieutenant", "Co-Chairman"). */
+const RANK_PREFIXES = new Set(['under', 'sub', 'co']);
+
+/** A hyphenated title made of titles: "Vice-Premier", "Deputy-Governor", "Under-secretary" (not "Jean-Pierre"). */
 function titleCompound(d: string): boolean {
   const parts = d.split('-');
-  return parts.length >= 2 && parts.every((x) => TITLES.has(x));
+  return parts.length >= 2 && parts.every((x, i) => TITLES.has(x) || (i < parts.length - 1 && RANK_PREFIXES.has(x)));
 }
 
 /**
@@ -388,6 +395,7 @@ export function roleWords(title: readonly string[]): string[] {
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
 const SAINT = /^st\.?$/iu;
+const GENERATION = /^(?:II|III|IV)$/u;
 
 export interface NameParts {
   /** The person's name without titles, e.g. "Matthew Albence"; empty when the run is all title/organisation. */
@@ -433,6 +441,8 @@ export function titleCut(run: readonly string[], f: readonly number[], from: num
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
     // "Fernand St. Germain": after a first name, "St." belongs to the surname.
     if (i > 0 && SAINT.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
+    // "Nicholas Garro III": a generation's numeral ending a name is no acronym.
+    if (i > 1 && i === run.length - 1 && GENERATION.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
   }
   return cut;

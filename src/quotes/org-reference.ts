@@ -245,7 +245,8 @@ export function fitsAnotherKind(name: string, description: { head: string; ratin
 // statement put out after markets closed, the central bank said": who issued a document of a kind.
 const DOC_WORDS = String.raw`(?:[\p{L}\d-]+\s+){0,4}?`;
 const DOC_NOUN = String.raw`(reports?|statements?|study|studies|surveys?|newsletters?|communiques?|declarations?|bulletins?|releases?|letters?|memos?|reviews?|notes?|filings?)`;
-const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;
+// (Its words never run across a paragraph break: a headline is no part of the issuer's name.)
+const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p{L}&.'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+(?:the[^\S\n]+)?)?\p{Lu}[\p{L}&.'’-]*){0,6}))`;
 const SAID_IN = new RegExp(String.raw`(?<![\p{L}])${ISSUER}\s+(?:also\s+)?(?:said|says|stated|added)\s+in\s+(?:a|an|its|the|their)\s+${DOC_WORDS}${DOC_NOUN}\b`, 'gu');
 const IN_DOC = new RegExp(String.raw`\b[Ii]n\s+(?:a|an|its|their)\s+${DOC_WORDS}${DOC_NOUN}(?:,[^,.;]{0,60})?,\s+${ISSUER}\s+(?:said|says|stated)\b`, 'gu');
 const AFTER_PREPOSITION = /(?:^|\s)(?:in|at|from|of|for|to|by)\s$/u;
@@ -344,6 +345,8 @@ const MODIFIED_NAME = /^(?:the|its)\s+(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-(?:based|
  * "the official …"); null unless the capitalised words name an organisation of a kind of KINDS.
  */
 export function nameInDescription(text: string): string | null {
+  const issuer = namedDocumentIssuer(text);
+  if (issuer) return issuer;
   const m = MODIFIED_NAME.exec(text);
   const name = m?.[1];
   if (!name) return null;
@@ -352,6 +355,26 @@ export function nameInDescription(text: string): string | null {
   const lastWord = (ws[ws.length - 1] ?? '').toLowerCase();
   if (isTitleWord(lastWord) && !isOrgNoun(lastWord)) return null;
   return KINDS.some((_, k) => fitsKind(ws, k, false)) ? name : null;
+}
+
+// "the NDB report", "a Capital Metrics statement", "an Ifa survey": a document whose issuer's name modifies it.
+const NAMED_DOCUMENT = /^(?:the|a|an|its)\s+(?:(?:new|latest|recent|annual|monthly|quarterly|weekly|official|draft|final|joint|written|preliminary|brief)\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:report|statement|study|survey|letter|editorial|newsletter|release|memo|bulletin|communique|document|filing|review|forecast|analysis|paper)$/u;
+
+/**
+ * The issuer a document's description names: "the NDB report" → "NDB", "a Capital Metrics
+ * statement" → "Capital Metrics". The written words speak for the issuer (the readers' scheme);
+ * null when the words before the noun are no issuer: a nationality or place ("the Greek
+ * statement"), a day or month ("the March letter"), a title ("the Budget statement" is the
+ * chancellor's).
+ */
+export function namedDocumentIssuer(text: string): string | null {
+  const m = NAMED_DOCUMENT.exec(text);
+  const name = m?.[1]?.replace(/['’]s?$/u, '');
+  if (!name) return null;
+  const ws = name.split(/\s+/u);
+  const first = ws[0] ?? '';
+  if (isNonNameStarter(first) || DAY_OR_MONTH.test(first) || isDemonym(first) || isPlaceName(ws) || ws.every((w) => isTitleWord(w) && !isOrgNoun(w.toLowerCase()))) return null;
+  return name;
 }
 
 /** A description that says no more than its kind: "the company", or one placed by "-based" ("the Ostmark-based company"). */

@@ -67,9 +67,17 @@ interface Run {
   reported: boolean;
   /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
   afterOf: string;
+  /**
+   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to China
+   * Marco Vilela", "Director of the Office of Planning and Budget James Millard"): a person's
+   * name may end it, as after "of".
+   */
+  ofChain: boolean;
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
+/** "… to ", "… of Management and ": see `Run.ofChain`. */
+const OF_CHAIN = /(?:\sto|\sof\s(?:the\s)?(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}and)\s$/u;
 /** Words that may open a sentence before its subject ("However, Mr Blair …"); `mayOpenSentence` reads the same lists. */
 const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
 /** "Last week", "On Monday", "In 1990": a word of time before the subject. */
@@ -104,6 +112,9 @@ export function isParticleAt(p: string, from: number, to: number): boolean {
   const code = letterCode(p, from, to);
   return code >= 0 && PARTICLE_CODES.has(code);
 }
+
+/** A gazetteer place: "China" opens no name even though the first-name lists hold it. */
+const isPlaceWord = (w: string): boolean => isPlaceName([w]);
 
 /** How many mentions back a pronoun may reach. */
 const WINDOW = 40;
@@ -364,10 +375,11 @@ function runsOf(p: string, base: number, out: Run[]): void {
         const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+        const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf };
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain };
       } else {
         cur.words.push(core);
         cur.flags.push(f);
@@ -529,12 +541,20 @@ export class People {
       }
       // The same words as the test above unless roles were cut off (or it did not run).
       if (roles > 0 || !(skipped === 0 || newDemonym)) cut = titleCut(ws, r.flags, off);
+      // "EPA Administrator Lee Tomlin", "BBC Presenter Jane Hale": a role noun between the title part and a full name is the title's too.
+      if (cut >= 0 && ws.length - cut - 1 >= 3) {
+        const roleNouns = roleWordsOpening(ws.slice(cut + 1));
+        if (ws.length - cut - 1 - roleNouns >= 2) cut += roleNouns;
+      }
+      // "coach Neil Friday": after a role, a first name and a day or month is a name, not a name and a date.
+      const calendar = cut === ws.length - 1 && calendarSurname(ws, r, off);
+      if (calendar) cut = ws.length - 3;
       const title = ws.slice(0, cut + 1);
       let name = ws.slice(cut + 1);
       let nameOff = off + cut + 1;
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
-      if (r.afterOf && name.length >= 3) {
-        const k = personSuffix(name);
+      if ((r.afterOf || r.ofChain) && name.length >= 3) {
+        const k = personSuffix(name, isPlaceWord);
         if (k > 0) {
           name = name.slice(k);
           nameOff += k;
@@ -550,18 +570,20 @@ export class People {
       const orgWords = prev && r.afterOf && ofJoins(prev, r) ? [...prev.words.filter((w, j) => j > 0 || ((prev?.flags[j] ?? 0) & NAME_FLAG.NON_STARTER) === 0), ...r.afterOf.trim().split(/\s+/u), ...ws] : ws;
       // "Saudi Arabia", "Hong Kong": a gazetteer place is no person. (A one-word place is read
       // below: it may be a known person's surname, "Washington", or follow a title, "Mr Jordan".)
-      const personLike = looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name));
+      const personLike = calendar || (looksLikePersonNameFlagged(name, r.flags, nameOff) && !(name.length === 2 && isPlaceName(name)));
       if (name.length >= 2 && personLike) {
         const folded = foldedWords(name);
         full.push({ run: r, name, title, folded, key: folded.join(' ') });
       }
-      else if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' ')) });
+      // "First Vantor Bancorp said", "First Harbour Corp": the ordinal skipped as a sentence opener begins the organisation's name.
+      const ordinal = skipped === 1 && r.words[0] === 'First' ? 'First ' : '';
+      if (name.length === 1 && personLike) single.push({ run: r, word: name[0] ?? '', title, org: ordinal + (orgWords === ws ? (name[0] ?? '') : displayCase(orgWords.join(' '))) });
       // An organisation that is the subject of its clause ("Google declined to say…", "BC Hydro
       // said…"): what "the company" or "the utility" may point back to.
       // "Downing St said": an address that stands for who works there. (The gazetteer is asked last:
       // most runs are no organisation phrase, and every test here is pure.)
       if (r.subject && !r.reported && ws.length > 0 && ws.length <= 6 && (isOrgPhraseWords(ws, r.flags, off) || (name.length === 0 && hasFlag(r.flags, off, NAME_FLAG.ACRONYM)) || (ws.length >= 2 && STREET.test(ws[ws.length - 1] ?? ''))) && !isPlaceName(ws)) {
-        this.orgs.push({ pos: r.pos, name: displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
+        this.orgs.push({ pos: r.pos, name: ordinal + displayCase(orgWords.join(' ')), quoted: quoted(r.pos), acts: r.acts || r.speaks });
       }
       prev = r;
     }
@@ -816,6 +838,20 @@ export function mayOpenWithRole(run: readonly string[]): boolean {
 }
 
 /** `r` follows `prev` across nothing but " of (the) ": one name ("Bank of Japan"). */
+const NOT_IN_NAME = NAME_FLAG.TITLE | NAME_FLAG.ORG | NAME_FLAG.ACRONYM | NAME_FLAG.NON_STARTER;
+
+/**
+ * The run `ws` (flags from `off` in `r.flags`) is a known first name and a day or month after
+ * lower-case role words: the two are a person's name ("coach Neil Friday"), not a name and a date.
+ */
+function calendarSurname(ws: readonly string[], r: Run, off: number): boolean {
+  const n = ws.length;
+  // (A capitalised day or month: DAY_OR_MONTH ignores case, and a name word is capitalised.)
+  if (n < 2 || !DAY_OR_MONTH.test(ws[n - 1] ?? '') || ((r.flags[off + n - 2] ?? 0) & NOT_IN_NAME) !== 0 || !isFirstName(foldName(ws[n - 2] ?? ''))) return false;
+  // (Not after a capitalised title: "told President Reston Friday" dates the telling.)
+  return n === 2 && r.lead.length > 0;
+}
+
 function ofJoins(prev: Run, r: Run): boolean {
   const last = prev.words.length - 1;
   return last >= 0 && (prev.at[last] ?? 0) + (prev.words[last]?.length ?? 0) + 1 + r.afterOf.length === r.pos;

@@ -2,12 +2,13 @@
 // description out of it. No tagger: capitals, a small lexicon of roles and groups, and word shapes.
 
 import { memoByWord } from '../text/memo.js';
+import { isPlaceName } from '../search/places.js';
 import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -37,6 +38,8 @@ const WHOLE_TWO_OR_THREE_WORD_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'several', 'many', 'one', 'two', 'three', 'another', 'other', 'both', 'all', 'most', 'two', 'this', 'that', 'these', 'those']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'by']);
+/** A gazetteer place: "China" opens no name even though the first-name lists hold it. */
+const isPlaceWord = (w: string): boolean => isPlaceName([w]);
 
 /**
  * Lower-case words that can stand in a role before a name: "spokeswoman", "senior counsel", "political scientist".
@@ -345,7 +348,8 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
     }
   }
   // A phrase may not begin with a preposition, "and", or a sentence-initial connective ("However").
-  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1))) out.shift();
+  // ("First Vantor Bancorp", "First Harbour": an ordinal before a capitalised word opens a firm's name.)
+  while (out.length > 0 && (isPreposition(out[0] ?? '') || out[0] === 'and' || out[0] === '&' || (isNonNameStarter(out[0] ?? '') && !isDeterminer(out[0] ?? '') && out.length > 1 && !(out[0] === 'First' && STARTS_UPPER.test(out[1] ?? ''))))) out.shift();
   return sawName || sawNoun ? out : [];
 }
 
@@ -550,12 +554,19 @@ export function readMention(p: Phrase): Mention | null {
       end--;
       continue;
     }
+    // "said Hollis Brent Securities' Hank Sorowa": a person's name after a firm's possessive is the name, the firm its role.
+    for (let j = end - 3; j >= start && j >= end - 4; j--) {
+      if (!/['’]s?$/u.test(ws[j] ?? '')) continue;
+      const rest = ws.slice(j + 1, end);
+      if (isFirstName(foldName(rest[0] ?? '')) && looksLikePersonName(rest) && splitTitle(rest).name.length === rest.length) start = j + 1;
+      break;
+    }
     const before = ws[start - 1];
     const beforeThat = before !== undefined && isDeterminer(before) ? ws[start - 2] : before;
     if (beforeThat !== undefined && isPreposition(beforeThat)) {
       // "UK Chancellor of the Exchequer Gordon Brown": a person's name closing the phrase after the
       // object of a title's "of" is the speaker, the title before it the role.
-      const k = end === ws.length ? personSuffix(ws.slice(start, end)) : -1;
+      const k = end === ws.length ? personSuffix(ws.slice(start, end), isPlaceWord) : -1;
       if (k > 0) {
         const name = ws.slice(start + k, end);
         return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), NO_WORDS, p.appositive), personalTitle: false };
@@ -586,12 +597,20 @@ export function readMention(p: Phrase): Mention | null {
       });
       return { kind: 'name', name: joined, title: [], role: roleOf(lead, NO_WORDS, p.appositive), personalTitle: false };
     }
-    const split = splitTitle(run);
-    const { title } = split;
+    const split = calendarSurname(run, ws[start - 1]) ?? splitTitle(run);
+    let { title } = split;
     // "Goalkeeper Marek Dvorsky kept …": the capitalised role opening the sentence is the role (as in the name scan, people.ts).
     const roles = title.length === 0 ? roleWordsOpening(split.name) : 0;
-    const name = split.name.slice(roles);
+    let name = split.name.slice(roles);
     for (const r of split.name.slice(0, roles)) lead.push(r.toLowerCase());
+    // "EPA Administrator Lee Tomlin": after a title, a role noun before a full name is the title's too.
+    if (title.length > 0 && name.length >= 3) {
+      const roleNouns = roleWordsOpening(name);
+      if (roleNouns > 0 && name.length - roleNouns >= 2) {
+        title = [...title, ...name.slice(0, roleNouns)];
+        name = name.slice(roleNouns);
+      }
+    }
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;
@@ -613,6 +632,19 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
+/**
+ * "coach Neil Friday", "Sen. Tom May": after a role, a first name and a day or month is a person's
+ * name, not a name and a date (a day ends most runs as an organisation word: "Reuters Monday").
+ */
+function calendarSurname(run: readonly string[], before: string | undefined): NameParts | null {
+  if (run.length < 2 || !DAY_OR_MONTH.test(run[run.length - 1] ?? '')) return null;
+  const { title, name } = splitTitle(run.slice(0, -1));
+  if (name.length !== 1 || !isFirstName(foldName(name[0] ?? '')) || (title.length === 0 && !(before !== undefined && isRoleWord(before)))) return null;
+  return { title, name: [...name, run[run.length - 1] ?? ''] };
 }
 
 /**
