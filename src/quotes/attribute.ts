@@ -24,6 +24,7 @@ import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
 import { allVerbs, findVerb, hasSpeechVerb } from './verbs.js';
 import { isPlaceName } from '../search/places.js';
+import { memoByWord } from '../text/memo.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -44,6 +45,8 @@ const THE_BEFORE_CAPITAL = /^the\s+(?=\p{Lu})/u;
 const THE_ORGANISATION_NOUN = /^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u;
 const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u;
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
+const CAPITALISED_KEY_WORD = /\p{Lu}[\p{L}-]{3,}/gu;
+const NAMED_PAIR = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu;
 
 export interface AttributedQuote extends QuoteSpan {
   /** The full canonical name within the article, a group ("City officials in Denver"), or null. */
@@ -217,6 +220,8 @@ const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
 const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The expression a description's key word (its first five letters) is looked for with in roles: made once per word, not at every description. */
+const roleKey = memoByWord((prefix: string): RegExp => new RegExp(`\\b${escapeRe(prefix)}`, 'iu'), 10_000);
 
 export interface CandidateView {
   speaker: string | null;
@@ -675,7 +680,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    * also the person the article names most; the model weighs it against the description kept as it is.
    */
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
-    const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
+    const keys = [headNoun, ...(headPhrase.match(CAPITALISED_KEY_WORD) ?? [])].filter((w) => w.length >= 4).map((w) => roleKey(w.slice(0, 5)));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
     // Read up to the description's start, so that none of its own words ("the 55-year-old Lundian
@@ -1219,6 +1224,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+const NON_LETTER_ENDS = /^[^\p{L}&]+|[^\p{L}]+$/gu;
 const ACRONYM_SKIP = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
 
 /**
@@ -1235,7 +1241,7 @@ function acronymTable(paragraphs: readonly string[]): Map<string, string> {
       let initials = '';
       for (let j = i; j < words.length && run.length < 14; j++) {
         const raw = words[j] ?? '';
-        const w = raw.replace(/^[^\p{L}&]+|[^\p{L}]+$/gu, '');
+        const w = raw.replace(NON_LETTER_ENDS, '');
         if (run.length > 0 && ACRONYM_SKIP.has(w)) {
           run.push(w);
           continue;
@@ -1662,7 +1668,7 @@ function namedOrg(text: string, description: string): string | null {
 /** The last "Tore Sohlberg and Lehla Abreder" in `text` whose two names are both the article's persons, as one name. */
 function namedPair(text: string, people: People): string | null {
   let best: string | null = null;
-  for (const m of text.matchAll(/(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu)) {
+  for (const m of text.matchAll(NAMED_PAIR)) {
     const a = people.persons.get((m[1] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     const b = people.persons.get((m[2] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     if (a && b && a !== b) best = `${a.name} and ${b.name}`;
