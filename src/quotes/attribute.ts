@@ -744,9 +744,29 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
   };
 
-  const fromIntro = (intro: { phrase: Phrase; at: number } | null): Resolved[] => {
-    const m = intro ? readMention(intro.phrase) : null;
-    return m && intro ? resolve(m, intro.at) : [];
+  // The subject of the last speech verb before a point of the text and its mention are readings of
+  // the text alone, asked for the same point by several quotes (the end of the paragraph before a
+  // quote paragraph, a sentence start): each is read once per article, by the point's global offset
+  // (a paragraph's points never reach the next paragraph's base). Resolving the mention reads the
+  // article's state, so it is done at each ask.
+  const intros = new Map<number, Intro | null>();
+  const introAt = (p: string, at: number, b: number): Intro | null => {
+    let intro = intros.get(b + at);
+    if (intro === undefined) {
+      intro = introSpeaker(p, at, b, marks);
+      intros.set(b + at, intro);
+    }
+    return intro;
+  };
+  const introMentions = new Map<Intro, Mention | null>();
+  const fromIntro = (intro: Intro | null): Resolved[] => {
+    if (!intro) return [];
+    let m = introMentions.get(intro);
+    if (m === undefined) {
+      m = readMention(intro.phrase);
+      introMentions.set(intro, m);
+    }
+    return m ? resolve(m, intro.at) : [];
   };
 
   /**
@@ -854,6 +874,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return c;
   };
 
+  // How each mention stands in its sentence, read once per article for all the he/she slots near it (`antecedents`).
+  const mentionStands: MentionStands = { oblique: new Map(), main: new Map() };
   const latestSeen = new Set<Person>();
   const inside = new Set<Person>();
   // How often each person is named outside quotes before the quote being attributed, and the person
@@ -901,7 +923,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
       const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
         (before ??= {
-          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase, marks)) : [],
+          readings: i > 0 ? fromIntro(introAt(prev, prev.length, prevBase)) : [],
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
@@ -950,11 +972,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom)) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom), mentionStands) : null;
         // The subject of the last speech verb before the quote in its paragraph: read by the he/she
         // slot and the paragraph's introduction below, found once.
-        let introHere: ReturnType<typeof introSpeaker> | undefined;
-        const introOfPara = (): ReturnType<typeof introSpeaker> => (introHere === undefined ? (introHere = introSpeaker(para, f.span.open, base, marks)) : introHere);
+        // Its readings are resolved once for both (nothing between the two asks changes the article's state).
+        let introHere: Intro | null | undefined;
+        const introOfPara = (): Intro | null => (introHere === undefined ? (introHere = introAt(para, f.span.open, base)) : introHere);
+        let introReadings: Resolved[] | undefined;
+        const introReadingsOfPara = (): Resolved[] => (introReadings ??= fromIntro(introOfPara()));
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
@@ -986,8 +1011,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         if (ex && ex.pronoun !== null) {
           const g = ex.pronoun;
           const before = ex.at < at;
-          const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
-          for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
+          const intro = before ? (q.sentenceFrom > base ? introAt(para, q.sentenceFrom - base, base) : null) : introOfPara();
+          const readings = intro && !before ? introReadingsOfPara() : fromIntro(intro ?? (i > 0 ? introAt(prev, prev.length, prevBase) : null));
+          for (const r of readings) {
             const p = r.speaker.person;
             // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
             // unnamed person described as that speech verb's subject (of its gender, or of none), a
@@ -1021,7 +1047,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // before. Training (`observe`) reads them all, so the model learns from every candidate and
         // only the run-time cost is cut (what it changed: bench/RESULTS.md, k20cost, session 19).
         const named = !options.observe && ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at) && !roleNearBefore(ex.readings[0]?.speaker.person, nearby, at);
-        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introOfPara())) add(r, 'intro_para');
+        if (f.span.kind === 'direct' && !named) for (const r of introReadingsOfPara()) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
         if (!named) {
@@ -1357,8 +1383,14 @@ const INVERTED_BEFORE = /(?:[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll
 // … or the paragraph's start (the window's start is no clause start unless it is the paragraph's).
 const VERB_OPENS = /^\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
 
+/** A speech verb's subject read from the narration, and where the verb (or an inverted verb's subject) stands. */
+interface Intro {
+  phrase: Phrase;
+  at: number;
+}
+
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
-function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
+function introSpeaker(p: string, at: number, base: number, marks: MarkCount): Intro | null {
   const from = Math.max(0, at - CONTEXT);
   const window = p.slice(from, at);
   const verbs = allVerbs(window);
@@ -1770,6 +1802,18 @@ function namedAfterSpeaking(
   return out;
 }
 
+/**
+ * How the article's mentions stand, by global offset: `obliqueBefore` of the mention's sentence
+ * text before it, and `mainSubject` by the mention and the other person's mention before it in
+ * reach (key: (that offset + 1, 0 for none) · MAX_MEMO_OFFSET + the mention's offset).
+ */
+interface MentionStands {
+  oblique: Map<number, boolean>;
+  main: Map<number, boolean>;
+}
+/** Offsets up to here make exact keys of two offsets (2^26 · 2^26 < 2^53); a mention of an article longer than that is not memoised. */
+const MAX_MEMO_OFFSET = 2 ** 26;
+
 /** How far back (characters) the text is read for how a pronoun's antecedent stands. */
 const ANTE_REACH = 2000;
 /**
@@ -1866,6 +1910,7 @@ function antecedents(
   sentenceEnd: number,
   sentenceStart: number,
   prevSentenceStart: number,
+  stands: MentionStands,
 ): (p: Person) => Features {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
@@ -1895,10 +1940,23 @@ function antecedents(
       out.ante_far = d / (d + 400);
       out.ante_between = Math.min(3, between.size) / 3;
       if (m.subject) out.ante_subject = 1;
-      if (obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      let oblique = stands.oblique.get(m.pos);
+      if (oblique === undefined) {
+        oblique = obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60));
+        stands.oblique.set(m.pos, oblique);
+      }
+      if (oblique) out.ante_oblique = 1;
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
-      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
+      // mainSubject reads the mention's text and, of the mention before it in reach, only where it stands.
+      const previous = ms[j];
+      const key = (previous ? previous.pos + 1 : 0) * MAX_MEMO_OFFSET + m.pos;
+      let main = m.pos < MAX_MEMO_OFFSET ? stands.main.get(key) : undefined;
+      if (main === undefined) {
+        main = mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), previous, m.pos);
+        if (m.pos < MAX_MEMO_OFFSET) stands.main.set(key, main);
+      }
+      if (main) out.ante_main = 1;
       return out;
     }
     out.ante_far = 1;
