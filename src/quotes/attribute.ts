@@ -750,10 +750,11 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // (a paragraph's points never reach the next paragraph's base). Resolving the mention reads the
   // article's state, so it is done at each ask.
   const intros = new Map<number, Intro | null>();
+  const verbSubjects: VerbSubjects = new Map();
   const introAt = (p: string, at: number, b: number): Intro | null => {
     let intro = intros.get(b + at);
     if (intro === undefined) {
-      intro = introSpeaker(p, at, b, marks);
+      intro = introSpeaker(p, at, b, marks, verbSubjects);
       intros.set(b + at, intro);
     }
     return intro;
@@ -1389,8 +1390,15 @@ interface Intro {
   at: number;
 }
 
+/**
+ * `subjectBefore` of the text before a speech verb, by where that text starts and where the verb
+ * stands (global offsets; key: (start + 1) · MAX_MEMO_OFFSET + verb), with the verb it was read for:
+ * the quotes of a paragraph read the same verbs from windows that end at each quote.
+ */
+type VerbSubjects = Map<number, { word: string; phrase: Phrase | null }>;
+
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
-function introSpeaker(p: string, at: number, base: number, marks: MarkCount): Intro | null {
+function introSpeaker(p: string, at: number, base: number, marks: MarkCount, subjects: VerbSubjects): Intro | null {
   const from = Math.max(0, at - CONTEXT);
   const window = p.slice(from, at);
   const verbs = allVerbs(window);
@@ -1401,7 +1409,15 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): In
     // Inside a quote (odd number of marks before it): not narration. Counted from the paragraph's
     // start: the window may begin inside a quote and would read every mark the wrong way round.
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
-    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
+    const cut = Math.max(0, before.length - 200);
+    const verbAt = base + from + v.start;
+    const key = (base + from + cut + 1) * MAX_MEMO_OFFSET + verbAt;
+    let known = verbAt < MAX_MEMO_OFFSET ? subjects.get(key) : undefined;
+    if (known?.word !== v.word) {
+      known = { word: v.word, phrase: subjectBefore(before.slice(cut), v.word) };
+      if (verbAt < MAX_MEMO_OFFSET) subjects.set(key, known);
+    }
+    const phrase = known.phrase;
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
