@@ -987,7 +987,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
             // gender only weighs against (the name lists call Darian male and Nova female).
             const gender = ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined;
-            add(r, ex.slot, stand && p ? { ...gender, ...stand(p) } : gender);
+            const c = add(r, ex.slot, gender);
+            if (stand && p) stand(p, c.x);
           }
         }
         // The speaker of the attribution just before and the person the sentence before introduces,
@@ -1001,7 +1002,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const g = ex.pronoun;
           const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
           slotReadings.push(reading);
-          add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+          const c = add(reading, ex.slot, p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+          stand?.(p, c.x);
         }
         // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
         // last speech verb before the quote (this paragraph, else the one before), however rarely
@@ -1035,7 +1037,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             }
             const reading: Resolved = { speaker: personSpeaker(p), via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
             slotReadings.push(reading);
-            add(reading, ex.slot, { pronoun_last_verb: 1, ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+            const c = add(reading, ex.slot, p.gender === g ? LAST_VERB_AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? LAST_VERB_CLASHES : LAST_VERB);
+            stand?.(p, c.x);
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -1346,6 +1349,9 @@ function hasSlot(x: FeatureVector): boolean {
 const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
 const CLASHES: Features = { name_gender_clash: 1 };
+const LAST_VERB: Features = { pronoun_last_verb: 1 };
+const LAST_VERB_AGREES: Features = { pronoun_last_verb: 1, gender_agrees: 1 };
+const LAST_VERB_CLASHES: Features = { pronoun_last_verb: 1, name_gender_clash: 1 };
 
 interface Shape {
   full: boolean;
@@ -1927,7 +1933,7 @@ function antecedents(
   sentenceStart: number,
   prevSentenceStart: number,
   stands: MentionStands,
-): (p: Person) => Features {
+): (p: Person, x: FeatureVector) => void {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
   // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
@@ -1940,10 +1946,10 @@ function antecedents(
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
   const prevSubject = prevFirst?.subject && prevFirst.pos - prevSentenceStart <= SUBJECT_REACH && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
-  return (p) => {
-    const out: Features = {};
-    if (bound.has(p)) out.ante_bound = 1;
-    if (p === prevSubject) out.ante_prev_subject = 1;
+  // The features are raised on the candidate's row as they are read (no object per reading).
+  return (p, x) => {
+    if (bound.has(p)) raise(x, F.ante_bound, 1);
+    if (p === prevSubject) raise(x, F.ante_prev_subject, 1);
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
@@ -1953,15 +1959,15 @@ function antecedents(
         continue;
       }
       const d = pos - m.pos;
-      out.ante_far = d / (d + 400);
-      out.ante_between = Math.min(3, between.size) / 3;
-      if (m.subject) out.ante_subject = 1;
+      raise(x, F.ante_far, d / (d + 400));
+      raise(x, F.ante_between, Math.min(3, between.size) / 3);
+      if (m.subject) raise(x, F.ante_subject, 1);
       let oblique = stands.oblique.get(m.pos);
       if (oblique === undefined) {
         oblique = obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60));
         stands.oblique.set(m.pos, oblique);
       }
-      if (oblique) out.ante_oblique = 1;
+      if (oblique) raise(x, F.ante_oblique, 1);
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
       // mainSubject reads the mention's text and, of the mention before it in reach, only where it stands.
@@ -1972,12 +1978,11 @@ function antecedents(
         main = mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), previous, m.pos);
         if (m.pos < MAX_MEMO_OFFSET) stands.main.set(key, main);
       }
-      if (main) out.ante_main = 1;
-      return out;
+      if (main) raise(x, F.ante_main, 1);
+      return;
     }
-    out.ante_far = 1;
-    out.ante_between = Math.min(3, between.size) / 3;
-    return out;
+    raise(x, F.ante_far, 1);
+    raise(x, F.ante_between, Math.min(3, between.size) / 3);
   };
 }
 
