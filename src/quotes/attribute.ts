@@ -45,6 +45,7 @@ const THE_BEFORE_CAPITAL = /^the\s+(?=\p{Lu})/u;
 const THE_ORGANISATION_NOUN = /^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u;
 const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u;
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const CAPITALISED_KEY_WORD = /\p{Lu}[\p{L}-]{3,}/gu;
 const NAMED_PAIR = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu;
 
@@ -534,6 +535,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // A surname alone means the bearer the text last spoke of ("Ernie LeBlanc, father of Jason
       // LeBlanc, says …" then "says LeBlanc"), not whoever was introduced last.
       const surname = m.name.length === 1 ? foldName(m.name[0] ?? '') : '';
+      // (`personFor` registers a name the scan never listed here, at resolve time, not at commit.)
       const p = (surname ? lastBearer(people, surname, pos) : undefined) ?? people.personFor(m.name, pos);
       return [
         {
@@ -976,7 +978,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom), mentionStands) : null;
         // The subject of the last speech verb before the quote in its paragraph: read by the he/she
         // slot and the paragraph's introduction below, found once.
-        // Its readings are resolved once for both (nothing between the two asks changes the article's state).
+        // Its readings are resolved once for both: nothing between the two asks changes the article's state (the
+        // one change resolving makes, `People.personFor` registering a name the scan never listed, is made by the
+        // first ask, and a second would find that same person).
         let introHere: Intro | null | undefined;
         const introOfPara = (): Intro | null => (introHere === undefined ? (introHere = introAt(para, f.span.open, base)) : introHere);
         let introReadings: Resolved[] | undefined;
@@ -1254,6 +1258,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const NON_LETTER_ENDS = /^[^\p{L}&]+|[^\p{L}]+$/gu;
 const ACRONYM_SKIP = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
 

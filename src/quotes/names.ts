@@ -37,6 +37,7 @@ export function foldUncached(s: string): string {
 }
 
 // Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const MARKS = /\p{M}+/gu;
 const NON_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
 const LETTER_AFTER_JOINER = /([-'’])(\p{L})/gu;

@@ -871,6 +871,7 @@ function hasFlag(f: readonly number[], from: number, bit: number): boolean {
 }
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const NON_NAME_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(NON_NAME_ENDS, '');
 
@@ -895,6 +896,7 @@ export function mayOpenWithDateline(p: string): boolean {
 }
 
 // Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const CAPITALS_RUN = /\p{Lu}{2,}/gu;
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {

@@ -656,6 +656,7 @@ function splitConjuncts(run: readonly string[]): string[][] {
 }
 
 /** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const NON_NAME_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
 const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(NON_NAME_ENDS, ''));
 

@@ -73,6 +73,7 @@ const ABBREVIATIONS = new Map<string, string>([
 
 // Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
 const ABBREVIATION = /^(?:\p{Lu}\.?){2,4}$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const NON_LETTER = /[^\p{L}]/gu;
 /**
  * A word as the lexicons spell it: lower case, letters only, without a possessive ("Britain's",
