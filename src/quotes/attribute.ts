@@ -24,6 +24,7 @@ import { thingSigns, type ThingSigns } from './thing-names.js';
 import { countNonBlankRuns, isAsciiLetter, isSpaceCode } from './chars.js';
 import { allVerbs, findVerb, hasSpeechVerb } from './verbs.js';
 import { isPlaceName } from '../search/places.js';
+import { memoByWord } from '../text/memo.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -44,6 +45,9 @@ const THE_BEFORE_CAPITAL = /^the\s+(?=\p{Lu})/u;
 const THE_ORGANISATION_NOUN = /^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u;
 const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u;
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const CAPITALISED_KEY_WORD = /\p{Lu}[\p{L}-]{3,}/gu;
+const NAMED_PAIR = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu;
 
 export interface AttributedQuote extends QuoteSpan {
   /** The full canonical name within the article, a group ("City officials in Denver"), or null. */
@@ -217,6 +221,8 @@ const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
 const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The expression a description's key word (its first five letters) is looked for with in roles: made once per word, not at every description. */
+const roleKey = memoByWord((prefix: string): RegExp => new RegExp(`\\b${escapeRe(prefix)}`, 'iu'), 10_000);
 
 export interface CandidateView {
   speaker: string | null;
@@ -529,6 +535,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // A surname alone means the bearer the text last spoke of ("Ernie LeBlanc, father of Jason
       // LeBlanc, says …" then "says LeBlanc"), not whoever was introduced last.
       const surname = m.name.length === 1 ? foldName(m.name[0] ?? '') : '';
+      // (`personFor` registers a name the scan never listed here, at resolve time, not at commit.)
       const p = (surname ? lastBearer(people, surname, pos) : undefined) ?? people.personFor(m.name, pos);
       return [
         {
@@ -675,7 +682,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    * also the person the article names most; the model weighs it against the description kept as it is.
    */
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
-    const keys = [headNoun, ...(headPhrase.match(/\p{Lu}[\p{L}-]{3,}/gu) ?? [])].filter((w) => w.length >= 4).map((w) => new RegExp(`\\b${escapeRe(w.slice(0, 5))}`, 'iu'));
+    const keys = [headNoun, ...(headPhrase.match(CAPITALISED_KEY_WORD) ?? [])].filter((w) => w.length >= 4).map((w) => roleKey(w.slice(0, 5)));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
     // Read up to the description's start, so that none of its own words ("the 55-year-old Lundian
@@ -739,9 +746,30 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return mention ? resolve(mention, base + from + skip + m[0].length - subject.length) : [];
   };
 
-  const fromIntro = (intro: { phrase: Phrase; at: number } | null): Resolved[] => {
-    const m = intro ? readMention(intro.phrase) : null;
-    return m && intro ? resolve(m, intro.at) : [];
+  // The subject of the last speech verb before a point of the text and its mention are readings of
+  // the text alone, asked for the same point by several quotes (the end of the paragraph before a
+  // quote paragraph, a sentence start): each is read once per article, by the point's global offset
+  // (a paragraph's points never reach the next paragraph's base). Resolving the mention reads the
+  // article's state, so it is done at each ask.
+  const intros = new Map<number, Intro | null>();
+  const verbSubjects: VerbSubjects = new Map();
+  const introAt = (p: string, at: number, b: number): Intro | null => {
+    let intro = intros.get(b + at);
+    if (intro === undefined) {
+      intro = introSpeaker(p, at, b, marks, verbSubjects);
+      intros.set(b + at, intro);
+    }
+    return intro;
+  };
+  const introMentions = new Map<Intro, Mention | null>();
+  const fromIntro = (intro: Intro | null): Resolved[] => {
+    if (!intro) return [];
+    let m = introMentions.get(intro);
+    if (m === undefined) {
+      m = readMention(intro.phrase);
+      introMentions.set(intro, m);
+    }
+    return m ? resolve(m, intro.at) : [];
   };
 
   /**
@@ -849,6 +877,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     return c;
   };
 
+  // How each mention stands in its sentence, read once per article for all the he/she slots near it (`antecedents`).
+  const mentionStands: MentionStands = { oblique: new Map(), main: new Map() };
   const latestSeen = new Set<Person>();
   const inside = new Set<Person>();
   // How often each person is named outside quotes before the quote being attributed, and the person
@@ -896,7 +926,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       let before: { readings: Resolved[]; subject: Person | undefined } | null = null;
       const previous = (): { readings: Resolved[]; subject: Person | undefined } =>
         (before ??= {
-          readings: i > 0 ? fromIntro(introSpeaker(prev, prev.length, prevBase, marks)) : [],
+          readings: i > 0 ? fromIntro(introAt(prev, prev.length, prevBase)) : [],
           subject: i > 0 && !prevHasQuotes ? people.subjectIn(prevBase, prevBase + prev.length) : undefined,
         });
       const nearby = people.mentionsIn(i > 0 ? prevBase : base, base + para.length);
@@ -945,18 +975,24 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // An unattributed quote opening a paragraph after a quoted one: the convention of multi-paragraph speech.
         const opensParagraph = k === 0 && !ex && prevHasQuotes && /^[\s"“'‘]*$/u.test(para.slice(0, f.span.open));
         // How each person the slot's he/she may mean stands in the text before it.
-        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom)) : null;
+        const stand = ex && ex.pronoun !== null ? antecedents(people, paragraphs, bases, ex.at, ex.pronoun, shapeOf, q.sentenceTo, q.sentenceFrom, sentenceBefore(q.sentenceFrom), mentionStands) : null;
         // The subject of the last speech verb before the quote in its paragraph: read by the he/she
         // slot and the paragraph's introduction below, found once.
-        let introHere: ReturnType<typeof introSpeaker> | undefined;
-        const introOfPara = (): ReturnType<typeof introSpeaker> => (introHere === undefined ? (introHere = introSpeaker(para, f.span.open, base, marks)) : introHere);
+        // Its readings are resolved once for both: nothing between the two asks changes the article's state (the
+        // one change resolving makes, `People.personFor` registering a name the scan never listed, is made by the
+        // first ask, and a second would find that same person).
+        let introHere: Intro | null | undefined;
+        const introOfPara = (): Intro | null => (introHere === undefined ? (introHere = introAt(para, f.span.open, base)) : introHere);
+        let introReadings: Resolved[] | undefined;
+        const introReadingsOfPara = (): Resolved[] => (introReadings ??= fromIntro(introOfPara()));
         if (ex) {
           for (const r of ex.readings) {
             const p = r.speaker.person;
             // The text's gender (a title, an earlier pronoun) agrees; a first name of the other
             // gender only weighs against (the name lists call Darian male and Nova female).
             const gender = ex.pronoun === null || !p ? undefined : p.gender === ex.pronoun ? AGREES : p.gender === null && shapeOf(p).gender === (ex.pronoun === 'm' ? 'f' : 'm') ? CLASHES : undefined;
-            add(r, ex.slot, stand && p ? { ...gender, ...stand(p) } : gender);
+            const c = add(r, ex.slot, gender);
+            if (stand && p) stand(p, c.x);
           }
         }
         // The speaker of the attribution just before and the person the sentence before introduces,
@@ -970,7 +1006,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const g = ex.pronoun;
           const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
           slotReadings.push(reading);
-          add(reading, ex.slot, { ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+          const c = add(reading, ex.slot, p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined);
+          stand?.(p, c.x);
         }
         // "…, Slifer said. / “…,” he said": the slot's he/she may continue the named subject of the
         // last speech verb before the quote (this paragraph, else the one before), however rarely
@@ -981,8 +1018,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         if (ex && ex.pronoun !== null) {
           const g = ex.pronoun;
           const before = ex.at < at;
-          const intro = before ? (q.sentenceFrom > base ? introSpeaker(para, q.sentenceFrom - base, base, marks) : null) : introOfPara();
-          for (const r of fromIntro(intro ?? (i > 0 ? introSpeaker(prev, prev.length, prevBase, marks) : null))) {
+          const intro = before ? (q.sentenceFrom > base ? introAt(para, q.sentenceFrom - base, base) : null) : introOfPara();
+          const readings = intro && !before ? introReadingsOfPara() : fromIntro(intro ?? (i > 0 ? introAt(prev, prev.length, prevBase) : null));
+          for (const r of readings) {
             const p = r.speaker.person;
             // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
             // unnamed person described as that speech verb's subject (of its gender, or of none), a
@@ -1003,7 +1041,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             }
             const reading: Resolved = { speaker: personSpeaker(p), via: 'via_pronoun_prev', commit: () => guessGender(p, g) };
             slotReadings.push(reading);
-            add(reading, ex.slot, { pronoun_last_verb: 1, ...(p.gender === g ? AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? CLASHES : undefined), ...stand?.(p) });
+            const c = add(reading, ex.slot, p.gender === g ? LAST_VERB_AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? LAST_VERB_CLASHES : LAST_VERB);
+            stand?.(p, c.x);
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -1016,7 +1055,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         // before. Training (`observe`) reads them all, so the model learns from every candidate and
         // only the run-time cost is cut (what it changed: bench/RESULTS.md, k20cost, session 19).
         const named = !options.observe && ex !== null && ex !== undefined && ex.slot === 'slot_tail' && ex.pronoun === null && ex.readings.length === 1 && namedPerson(ex.readings[0], at) && !roleNearBefore(ex.readings[0]?.speaker.person, nearby, at);
-        if (f.span.kind === 'direct' && !named) for (const r of fromIntro(introOfPara())) add(r, 'intro_para');
+        if (f.span.kind === 'direct' && !named) for (const r of introReadingsOfPara()) add(r, 'intro_para');
         // The subject of the quote's own sentence, else of the sentence before it in the paragraph.
         const sentenceAt = sentenceStartOf(starts, f.span.open);
         if (!named) {
@@ -1219,6 +1258,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const NON_LETTER_ENDS = /^[^\p{L}&]+|[^\p{L}]+$/gu;
 const ACRONYM_SKIP = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
 
 /**
@@ -1235,7 +1276,7 @@ function acronymTable(paragraphs: readonly string[]): Map<string, string> {
       let initials = '';
       for (let j = i; j < words.length && run.length < 14; j++) {
         const raw = words[j] ?? '';
-        const w = raw.replace(/^[^\p{L}&]+|[^\p{L}]+$/gu, '');
+        const w = raw.replace(NON_LETTER_ENDS, '');
         if (run.length > 0 && ACRONYM_SKIP.has(w)) {
           run.push(w);
           continue;
@@ -1313,6 +1354,9 @@ function hasSlot(x: FeatureVector): boolean {
 const NULL_VECTOR: FeatureVector = vectorOf({ null: 1 });
 const AGREES: Features = { gender_agrees: 1 };
 const CLASHES: Features = { name_gender_clash: 1 };
+const LAST_VERB: Features = { pronoun_last_verb: 1 };
+const LAST_VERB_AGREES: Features = { pronoun_last_verb: 1, gender_agrees: 1 };
+const LAST_VERB_CLASHES: Features = { pronoun_last_verb: 1, name_gender_clash: 1 };
 
 interface Shape {
   full: boolean;
@@ -1351,8 +1395,21 @@ const INVERTED_BEFORE = /(?:[,;:—–(“”"]|[.!?][”"’')]*)\s*(?:(?:\p{Ll
 // … or the paragraph's start (the window's start is no clause start unless it is the paragraph's).
 const VERB_OPENS = /^\s*(?:(?:\p{Ll}+ly|then|also)\s+)?$/u;
 
+/** A speech verb's subject read from the narration, and where the verb (or an inverted verb's subject) stands. */
+interface Intro {
+  phrase: Phrase;
+  at: number;
+}
+
+/**
+ * `subjectBefore` of the text before a speech verb, by where that text starts and where the verb
+ * stands (global offsets; key: (start + 1) · MAX_MEMO_OFFSET + verb), with the verb it was read for:
+ * the quotes of a paragraph read the same verbs from windows that end at each quote.
+ */
+type VerbSubjects = Map<number, { word: string; phrase: Phrase | null }>;
+
 /** The subject of the last speech verb in `p` before `at`, outside quotes ("Lonechild said she is hopeful."). */
-function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { phrase: Phrase; at: number } | null {
+function introSpeaker(p: string, at: number, base: number, marks: MarkCount, subjects: VerbSubjects): Intro | null {
   const from = Math.max(0, at - CONTEXT);
   const window = p.slice(from, at);
   const verbs = allVerbs(window);
@@ -1363,7 +1420,15 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount): { 
     // Inside a quote (odd number of marks before it): not narration. Counted from the paragraph's
     // start: the window may begin inside a quote and would read every mark the wrong way round.
     if ((marks(p, base, from + v.start) & 1) === 1) continue;
-    const phrase = subjectBefore(before.slice(Math.max(0, before.length - 200)), v.word);
+    const cut = Math.max(0, before.length - 200);
+    const verbAt = base + from + v.start;
+    const key = (base + from + cut + 1) * MAX_MEMO_OFFSET + verbAt;
+    let known = verbAt < MAX_MEMO_OFFSET ? subjects.get(key) : undefined;
+    if (known?.word !== v.word) {
+      known = { word: v.word, phrase: subjectBefore(before.slice(cut), v.word) };
+      if (verbAt < MAX_MEMO_OFFSET) subjects.set(key, known);
+    }
+    const phrase = known.phrase;
     if (phrase) return { phrase, at: base + from + v.start };
     const after = subjectAfter(window.slice(v.end));
     // An inverted verb opens its clause ("Prices will fall, said Smith", "Said one analyst"); after a
@@ -1662,7 +1727,7 @@ function namedOrg(text: string, description: string): string | null {
 /** The last "Tore Sohlberg and Lehla Abreder" in `text` whose two names are both the article's persons, as one name. */
 function namedPair(text: string, people: People): string | null {
   let best: string | null = null;
-  for (const m of text.matchAll(/(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+and\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)/gu)) {
+  for (const m of text.matchAll(NAMED_PAIR)) {
     const a = people.persons.get((m[1] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     const b = people.persons.get((m[2] ?? '').split(/\s+/u).map((w) => foldName(w)).join(' '));
     if (a && b && a !== b) best = `${a.name} and ${b.name}`;
@@ -1764,6 +1829,18 @@ function namedAfterSpeaking(
   return out;
 }
 
+/**
+ * How the article's mentions stand, by global offset: `obliqueBefore` of the mention's sentence
+ * text before it, and `mainSubject` by the mention and the other person's mention before it in
+ * reach (key: (that offset + 1, 0 for none) · MAX_MEMO_OFFSET + the mention's offset).
+ */
+interface MentionStands {
+  oblique: Map<number, boolean>;
+  main: Map<number, boolean>;
+}
+/** Offsets up to here make exact keys of two offsets (2^26 · 2^26 < 2^53); a mention of an article longer than that is not memoised. */
+const MAX_MEMO_OFFSET = 2 ** 26;
+
 /** How far back (characters) the text is read for how a pronoun's antecedent stands. */
 const ANTE_REACH = 2000;
 /**
@@ -1860,7 +1937,8 @@ function antecedents(
   sentenceEnd: number,
   sentenceStart: number,
   prevSentenceStart: number,
-): (p: Person) => Features {
+  stands: MentionStands,
+): (p: Person, x: FeatureVector) => void {
   const ms = people.mentionsIn(pos - ANTE_REACH, pos);
   const other = g === 'm' ? 'f' : 'm';
   // Named after the pronoun in its own sentence (outside quotes): "He said Reagan “…”".
@@ -1873,10 +1951,10 @@ function antecedents(
   // phrases or objects name (a learnt feature, not a rule).
   const prevFirst = sentenceStart > prevSentenceStart && people.mentionsIn(sentenceStart, pos).length === 0 ? people.mentionsIn(prevSentenceStart, sentenceStart)[0] : undefined;
   const prevSubject = prevFirst?.subject && prevFirst.pos - prevSentenceStart <= SUBJECT_REACH && opensWithName(textBeforeIn(paragraphs, bases, prevFirst.pos, prevFirst.pos - prevSentenceStart)) ? prevFirst.person : undefined;
-  return (p) => {
-    const out: Features = {};
-    if (bound.has(p)) out.ante_bound = 1;
-    if (p === prevSubject) out.ante_prev_subject = 1;
+  // The features are raised on the candidate's row as they are read (no object per reading).
+  return (p, x) => {
+    if (bound.has(p)) raise(x, F.ante_bound, 1);
+    if (p === prevSubject) raise(x, F.ante_prev_subject, 1);
     const between = new Set<Person>();
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k];
@@ -1886,18 +1964,30 @@ function antecedents(
         continue;
       }
       const d = pos - m.pos;
-      out.ante_far = d / (d + 400);
-      out.ante_between = Math.min(3, between.size) / 3;
-      if (m.subject) out.ante_subject = 1;
-      if (obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60))) out.ante_oblique = 1;
+      raise(x, F.ante_far, d / (d + 400));
+      raise(x, F.ante_between, Math.min(3, between.size) / 3);
+      if (m.subject) raise(x, F.ante_subject, 1);
+      let oblique = stands.oblique.get(m.pos);
+      if (oblique === undefined) {
+        oblique = obliqueBefore(sentenceTextBefore(paragraphs, bases, m.pos, 60));
+        stands.oblique.set(m.pos, oblique);
+      }
+      if (oblique) raise(x, F.ante_oblique, 1);
       let j = k - 1;
       while (j >= 0 && ms[j]?.person === p) j--;
-      if (mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), ms[j], m.pos)) out.ante_main = 1;
-      return out;
+      // mainSubject reads the mention's text and, of the mention before it in reach, only where it stands.
+      const previous = ms[j];
+      const key = (previous ? previous.pos + 1 : 0) * MAX_MEMO_OFFSET + m.pos;
+      let main = m.pos < MAX_MEMO_OFFSET ? stands.main.get(key) : undefined;
+      if (main === undefined) {
+        main = mainSubject(textBeforeIn(paragraphs, bases, m.pos, MAIN_REACH), textAfterIn(paragraphs, bases, m.pos, MAIN_REACH), previous, m.pos);
+        if (m.pos < MAX_MEMO_OFFSET) stands.main.set(key, main);
+      }
+      if (main) raise(x, F.ante_main, 1);
+      return;
     }
-    out.ante_far = 1;
-    out.ante_between = Math.min(3, between.size) / 3;
-    return out;
+    raise(x, F.ante_far, 1);
+    raise(x, F.ante_between, Math.min(3, between.size) / 3);
   };
 }
 

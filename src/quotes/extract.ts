@@ -116,12 +116,13 @@ const ABBREVIATIONS = new Set(
   'mr mrs ms dr st sen rep gov gen lt col sgt capt cpl prof jr sr no inc corp co ltd jan feb mar apr aug sep sept oct nov dec vs mt ft rev hon supt insp const det adm cmdr maj pte gov approx dept est fig'.split(' '),
 );
 
+// The lookbehinds keep this linear on runs of thousands of dots, marks or spaces. Made once here (`matchAll` reads a copy):
+// tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+const SENTENCE_STOP = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘’'([]{0,2}[\p{Lu}\p{N}])/gu;
 /** Start offsets of the sentences of `p` (0 always first). Linear. */
 export function sentenceStarts(p: string): number[] {
   const starts = [0];
-  // The lookbehinds keep this linear on runs of thousands of dots, marks or spaces.
-  const re = /(?<![.!?…])[.!?…]+(?<!["”’')\]])["”’')\]]*(?<!\s)\s+(?=["“‘’'([]{0,2}[\p{Lu}\p{N}])/gu;
-  for (const m of p.matchAll(re)) {
+  for (const m of p.matchAll(SENTENCE_STOP)) {
     const at = m.index;
     if (p[at] === '.') {
       const word = LAST_WORD_WITH_PERIODS.exec(p.slice(Math.max(0, at - 12), at))?.[1] ?? '';

@@ -36,14 +36,19 @@ export function foldUncached(s: string): string {
   return isAscii(s) ? foldAscii(s) : foldByNormalising(s);
 }
 
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const MARKS = /\p{M}+/gu;
+const NON_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
+const LETTER_AFTER_JOINER = /([-'’])(\p{L})/gu;
 /** `foldUncached` of any text: NFKD, marks removed, lower case, apostrophes dropped, other stretches one space. */
 export function foldByNormalising(s: string): string {
   return s
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/['’‘`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NON_LETTERS_OR_DIGITS, ' ')
     .trim();
 }
 
@@ -371,7 +376,7 @@ export function displayCase(name: string): string {
   if (!HAS_UPPER.test(name) || HAS_LOWER.test(name) || !name.includes(' ')) return name;
   return name
     .split(' ')
-    .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())))
+    .map((w) => (PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase().replace(LETTER_AFTER_JOINER, (_m, p: string, c: string) => p + c.toUpperCase())))
     .join(' ');
 }
 

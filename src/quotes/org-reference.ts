@@ -49,11 +49,16 @@ export function isOrgNoun(w: string): boolean {
   return w.length <= 14 && KIND_OF.has(w);
 }
 
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+const ORG_DESCRIPTION = /^(?:the|its)\s+(?:\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-])?(?:([\p{Ll}-]+|\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-(?:based|owned|controlled|listed|registered|run))\s+)?([\p{Ll}]+)$/u;
+const THE_LOWER = /^[Tt]he\s+\p{Ll}/u;
+const BARE_DESCRIPTION = /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u;
+
 /** "the company", "the central bank", "the ratings agency", "the trade group": the head noun and whether a rating agency is meant; null for any other phrase. */
 export function orgDescription(text: string): { head: string; rating: boolean } | null {
   // ("the Toronto-based company": a place joined to "-based" describes where it is, not which it is.)
   // ("the 200,000 member union", "the 1.2 mln-member union": a size before the modifier.)
-  const m = /^(?:the|its)\s+(?:\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-])?(?:([\p{Ll}-]+|\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-(?:based|owned|controlled|listed|registered|run))\s+)?([\p{Ll}]+)$/u.exec(text);
+  const m = ORG_DESCRIPTION.exec(text);
   const head = m?.[2] ?? '';
   if (!m || !isOrgNoun(head)) return null;
   return { head, rating: head === 'agency' && /^ratings?$/u.test(m[1] ?? '') };
@@ -145,12 +150,13 @@ function timesNamed(text: string, ws: readonly string[], fits: (w: string) => bo
   return n;
 }
 
+const LETTER_DIGIT_OR_HYPHEN = /[\p{L}\p{N}-]/u;
 /** How often `text` names `short` as whole words not followed by `next` (the next word of its full name): "Brimcos" or "Brimco-led" is no "Brimco". */
 function standalone(text: string, short: string, next: string): number {
   let n = 0;
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
     const end = at + short.length;
-    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}-]/u.test(text[end] ?? ' ') && !text.startsWith(` ${next}`, end)) n++;
+    if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !LETTER_DIGIT_OR_HYPHEN.test(text[end] ?? ' ') && !text.startsWith(` ${next}`, end)) n++;
   }
   return n;
 }
@@ -275,7 +281,7 @@ export function documentIssuer(before: string, noun: string): string | null {
   if (!found) return null;
   const description = orgDescription(found.issuer.replace(/^The\s/u, 'the '));
   if (description) return orgReferent(text.slice(0, found.at), description);
-  if (/^[Tt]he\s+\p{Ll}/u.test(found.issuer)) return null;
+  if (THE_LOWER.test(found.issuer)) return null;
   // The issuer's name ends at a sentence stop ("… Vantor. Vantor President Raymond Kell said").
   let ws = namesIn(found.issuer).pop() ?? [];
   // "It said in a statement", "Earlier Brimco said …", "On Monday Brimco said …": a pronoun, an
@@ -379,5 +385,5 @@ export function namedDocumentIssuer(text: string): string | null {
 
 /** A description that says no more than its kind: "the company", or one placed by "-based" ("the Ostmark-based company"). */
 export function isBareDescription(text: string): boolean {
-  return /^(?:the|its)\s+(?:\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+)?\p{Ll}+$/u.test(text);
+  return BARE_DESCRIPTION.test(text);
 }

@@ -907,7 +907,9 @@ function hasFlag(f: readonly number[], from: number, bit: number): boolean {
 }
 
 const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|senator|sen|rep|gov|governor|chancellor|minister|secretary|judge|justice|mayor|premier|chairman|chairwoman|pope|king|queen|prince|princess|general|gen|colonel|col|captain|capt|sheriff|detective|officer|professor|prof|rev|father|sister)\.?$/iu;
-const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const NON_NAME_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
+const cleanWord = (w: string): string => w.replace(/['’]s?$/u, '').replace(NON_NAME_ENDS, '');
 
 export const DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,30})?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+[-–—]\s+/u;
 
@@ -929,10 +931,13 @@ export function mayOpenWithDateline(p: string): boolean {
   return d >= 128 || (d >= 65 && d <= 90) || d === 32 || d === 46 || d === 39 || d === 45;
 }
 
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const CAPITALS_RUN = /\p{Lu}{2,}/gu;
 /** A paragraph of several words without a lower-case letter: a headline, not prose. */
 export function isTitleLine(p: string): boolean {
   if (p.length > 400 || hasLower(p)) return false;
-  return (p.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3;
+  return (p.match(CAPITALS_RUN)?.length ?? 0) >= 3;
 }
 
 /** /\p{Ll}/u.test(p), read by hand up to the first ASCII lower-case letter or the first character outside ASCII (prose has one within a few characters). */

@@ -262,6 +262,8 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   return { words: name, appositive: chunk.trim() };
 }
 const CLAUSE_CONJUNCTION = /^(?:and|but|while|whereas|yet)\s+/u;
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+const CAPITALISED_HEAD_WORD = /^\p{Lu}[\p{L}.]*$/u;
 /** A chunk that is only a name, perhaps after one honorific or a capitalised title: "Kay Obi", "Dr Kay Obi", "Senator Kay Obi". */
 function wholeNamedHead(chunk: string): boolean {
   // After a dateline: "May 3 - Kay Obi"; a conjunction opens a clause of its own: "…, and Kay Obi".
@@ -270,7 +272,7 @@ function wholeNamedHead(chunk: string): boolean {
   if (t.length > 80) return false; // a head of a few words; bounds the regex below
   if (WHOLE_TWO_OR_THREE_WORD_NAME.test(t)) return true;
   const space = t.indexOf(' ');
-  return space > 0 && /^\p{Lu}[\p{L}.]*$/u.test(t.slice(0, space)) && WHOLE_TWO_OR_THREE_WORD_NAME.test(t.slice(space + 1));
+  return space > 0 && CAPITALISED_HEAD_WORD.test(t.slice(0, space)) && WHOLE_TWO_OR_THREE_WORD_NAME.test(t.slice(space + 1));
 }
 
 const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/u;
@@ -361,13 +363,15 @@ function trailingNounPhrase(ws: readonly string[]): string[] {
 const SIZED_AFTER = /^[\s,:]*(?:the|its)\s+\d[\d.,]*(?:\s+(?:mln|million|bln|billion))?[\s-]\p{Ll}[\p{Ll}-]*\s+(\p{Ll}+)(?![\p{L}-])/u;
 const SIZE_NUMBER = /^\d[\d.,]*$/u;
 const SIZE_UNIT = /^(?:mln|million|bln|billion)$/u;
+const SIZE_JOINED = /^[\d.,]+-\p{Ll}+$/u;
+const UNIT_JOINED = /^(?:mln|million|bln|billion)-\p{Ll}+$/u;
 /** "the 200,000 member union", "the 1.2 mln-member union": where the determiner before a size and a modifier of the last word stands, or -1. */
 function sizedDescriptionStart(ws: readonly string[]): number {
   let j = ws.length - 2;
   const w = ws[j] ?? '';
   // "200,000-member" or "mln-member" in one word, else a lower-case modifier.
-  if (/^[\d.,]+-\p{Ll}+$/u.test(w)) return /^(?:the|The|its|Its)$/u.test(ws[j - 1] ?? '') ? j - 1 : -1;
-  const unitJoined = /^(?:mln|million|bln|billion)-\p{Ll}+$/u.test(w);
+  if (SIZE_JOINED.test(w)) return /^(?:the|The|its|Its)$/u.test(ws[j - 1] ?? '') ? j - 1 : -1;
+  const unitJoined = UNIT_JOINED.test(w);
   if (!unitJoined && !(LOWER_WORD.test(w) && !isPreposition(w))) return -1;
   j--;
   if (!unitJoined && SIZE_UNIT.test(ws[j] ?? '')) j--;
@@ -684,7 +688,9 @@ function splitConjuncts(run: readonly string[]): string[][] {
 }
 
 /** Possessive and stray marks off a name word: "Fuertas’" → "Fuertas". */
-const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const NON_NAME_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
+const cleanNameWord = (w: string): string => displayCase(w.replace(/['’]s?$/u, '').replace(NON_NAME_ENDS, ''));
 
 // Forms of address are not roles: "Mr", "Sir".
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|sir|dame|lord|lady)\.?$/iu;

@@ -29,12 +29,14 @@ function withoutFullStop(s: string): string {
   return s.slice(0, -1);
 }
 
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+const THE_BEFORE_CAPITAL = /^The\s+(?=\p{Lu})/u;
 /** The shown form of an attributed name or role; the phrase itself when nothing is left of it. */
 export function shownForm(name: string): string {
   if (!/[<>(\-–—)]|quoted$|cited$|\.$/u.test(name)) return name;
   let s = name.replace(DATELINE, '');
   // "March 3 - The Harlan Co Plc" names the company; "March 3 - The chairman of …" describes.
-  if (s !== name) s = s.replace(/^The\s+(?=\p{Lu})/u, '').replace(/^The\s/u, 'the ');
+  if (s !== name) s = s.replace(THE_BEFORE_CAPITAL, '').replace(/^The\s/u, 'the ');
   // "<BA>" alone is the name; after a name it is a ticker.
   const whole = /^<([^<>]+)>$/u.exec(s.trim());
   if (whole?.[1]) s = whole[1];

@@ -71,6 +71,10 @@ const ABBREVIATIONS = new Map<string, string>([
   ['ussr', 'soviet union'],
 ]);
 
+// Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
+const ABBREVIATION = /^(?:\p{Lu}\.?){2,4}$/u;
+// Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
+const NON_LETTER = /[^\p{L}]/gu;
 /**
  * A word as the lexicons spell it: lower case, letters only, without a possessive ("Britain's",
  * "the U.K.'s"); an abbreviation in capitals, dotted or not ("U.S.", "UK"), as the country's full
@@ -78,16 +82,16 @@ const ABBREVIATIONS = new Map<string, string>([
  */
 function fold(w: string): string {
   const bare = w.replace(/['’]s?$/u, '');
-  if (/^(?:\p{Lu}\.?){2,4}$/u.test(bare)) {
+  if (ABBREVIATION.test(bare)) {
     const full = ABBREVIATIONS.get(bare.replace(/\./g, '').toLowerCase());
     if (full) return full;
   }
-  return bare.toLowerCase().replace(/[^\p{L}]/gu, '');
+  return bare.toLowerCase().replace(NON_LETTER, '');
 }
 
 /** A run's known place: one word or two ("United States"). */
 function knownPlaces(words: readonly string[], each: (name: string) => boolean): boolean {
-  return words.some((w, i) => /^\p{Lu}/u.test(w) && (each(fold(w)) || each(`${fold(w)} ${fold(words[i + 1] ?? '')}`)));
+  return words.some((w, i) => STARTS_UPPER.test(w) && (each(fold(w)) || each(`${fold(w)} ${fold(words[i + 1] ?? '')}`)));
 }
 
 /** Whether a word of the run is a known place ("Normandy" is not; "England", "Europe" are). */
@@ -127,7 +131,7 @@ function placeFold(w: string): string {
 
 /** Whether a capitalised word of the run is a geographic noun ("River", "Island", "County"). */
 export function hasPlaceWord(words: readonly string[]): boolean {
-  return words.some((w) => /^\p{Lu}/u.test(w) && PLACE_WORDS.has(fold(w)));
+  return words.some((w) => STARTS_UPPER.test(w) && PLACE_WORDS.has(fold(w)));
 }
 
 /** What kind of place each question head word asks for, by the word's index term ("countries" → "countri"). */
