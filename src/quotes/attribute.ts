@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { afterBeliefVerb, echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -458,6 +459,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
   let lastAttribution: Attribution | null = null;
+  const turns = new TurnLog();
+  const turnKey = (s: Speaker): unknown => s.person ?? s.name.toLowerCase();
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
@@ -1080,6 +1083,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
           // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
           if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
+          if (afterBeliefVerb(para.slice(sentenceStartOf(starts, local), local))) raise(c.x, F.belief_topic, 1);
         }
         // A quote with no attribution of its own whose sentence opens its paragraph has the last
         // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom
@@ -1170,6 +1174,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (p && (p === subjectM || p === subjectF) && genderOf(p) === (p === subjectM ? 'm' : 'f')) setFeature(x, F.third_person_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
+          // turn-features.ts
+          if (!p && hasSlot(x) && (x[F.via_desc_indef] || x[F.via_desc_def]) && !x[F.via_org]) setFeature(x, F.slot_unnamed, 1);
+          if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
+          const turn = turns.since(turnKey(c.speaker), i);
+          if (turn === 0) setFeature(x, F.turn_holder, 1);
+          else if (turn !== null) setFeature(x, F.turns_between, Math.min(3, turn) / 3);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
         let best = cands.size;
@@ -1195,7 +1205,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
           earlier = chosen.speaker;
-          if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
+          if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) {
+            lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
+            turns.record(turnKey(chosen.speaker), i);
+          }
         }
       });
       for (let k = speech.length - 1; k >= 0; k--) {
