@@ -1175,6 +1175,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
           // turn-features.ts
+          if (x[F.slot_pre] && ENDS_IN_COLON.test(f.ctx.pre)) setFeature(x, F.colon_intro, 1);
           if (!p && hasSlot(x) && (x[F.via_desc_indef] || x[F.via_desc_def]) && !x[F.via_org]) setFeature(x, F.slot_unnamed, 1);
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
           const turn = turns.since(turnKey(c.speaker), i);

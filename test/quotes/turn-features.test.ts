@@ -113,4 +113,11 @@ describe('turn features in attribution', () => {
     expect(q?.get('Mark Dunn')?.turns_between).toBeCloseTo(2 / 3);
     expect(q?.get('Bob Kay')?.turn_holder).toBe(1);
   });
+
+  it('GIVEN "Nigel Melville said: “Phil has …”" after Phil Vickery\'s quote THEN Melville\'s reading opens a turn with a colon, Vickery\'s does not', () => {
+    const c = candidates(['Vickery out', 'Phil Vickery broke his arm on Saturday. "I will be back soon," he said. Gloucester director of rugby Nigel Melville said: "Phil has broken his radius."']);
+    const q = c.get('Phil has broken his ');
+    expect(q?.get('Nigel Melville')?.colon_intro).toBe(1);
+    expect(q?.get('Phil Vickery')?.colon_intro).toBeUndefined();
+  });
 });
