@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { afterBeliefVerb, echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
+import { afterBeliefVerb, echoesIndefinite, ECHO_REACH, opensWithAppositive, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -1176,6 +1176,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
           // turn-features.ts
           if (x[F.slot_pre] && ENDS_IN_COLON.test(f.ctx.pre)) setFeature(x, F.colon_intro, 1);
+          if (p && ex && !hasSlot(x) && opensWithAppositive(para.slice(q.sentenceFrom - base, f.span.open), p.name.split(' ').pop() ?? '')) setFeature(x, F.appositive_subject, 1);
           if (!p && hasSlot(x) && (x[F.via_desc_indef] || x[F.via_desc_def]) && !x[F.via_org]) setFeature(x, F.slot_unnamed, 1);
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
           const turn = turns.since(turnKey(c.speaker), i);

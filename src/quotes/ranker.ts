@@ -86,6 +86,7 @@ export const FEATURES = [
   'belief_topic', // the candidate's latest mention before the quote follows a verb of thinking ("the defender believes Mourinho is …"): what is thought about, not who thinks
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
   'colon_intro', // the reading of the quote's own attribution that opens it with a colon ("Gloucester director Nigel Melville said: “…”"): a new turn of speaking, whoever spoke before
+  'appositive_subject', // a person whose name and a comma open the quote's sentence, when the quote has an attribution slot that is not theirs ("Bumpei Otsuki, president of Nikkeiren, told reporters: “…”" with the slot read as "Nikkeiren"): the subject the appositive describes
   'turns_between', // other speakers given words since the candidate's own latest turn (capped at 3, /3): a turn long passed
 ] as const;
 

@@ -97,3 +97,20 @@ export class TurnLog {
     return null;
   }
 }
+
+// A sentence that opens with a capitalised name and a comma ("Bumpei Otsuki, president of the
+// Japan Federation of Employers' Associations, told reporters: “…”"): the words after the comma are
+// an appositive, and the speech verb's subject is the name before it.
+const OPENING_NAME_COMMA = /^\s*(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(\p{Lu}[\p{L}'’-]+),\s/u;
+
+/**
+ * Whether the quote's sentence (its text before the quote) opens with `surname`'s name followed by a
+ * comma: the person an appositive describes, whose speech verb attributes the quote even when the
+ * attribution slot was read inside the appositive ("…, the veteran secretary general of the COB, told
+ * reporters:"). Reads the sentence's first 120 characters only.
+ */
+export function opensWithAppositive(sentencePre: string, surname: string): boolean {
+  const m = OPENING_NAME_COMMA.exec(sentencePre.slice(0, 120));
+  return m?.[1] === surname;
+}
+

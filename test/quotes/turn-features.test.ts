@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { isRoleWord } from '../../src/quotes/phrase.js';
 import { featuresOf, type Features } from '../../src/quotes/ranker.js';
-import { afterBeliefVerb, definiteHead, echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
+import { afterBeliefVerb, definiteHead, echoesIndefinite, opensWithAppositive, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
 
 /** Each quote's candidates (speaker → set features), by the quote's first words. */
 function candidates(paragraphs: string[]): Map<string, Map<string | null, Features>> {
@@ -120,4 +120,19 @@ describe('turn features in attribution', () => {
     expect(q?.get('Nigel Melville')?.colon_intro).toBe(1);
     expect(q?.get('Phil Vickery')?.colon_intro).toBeUndefined();
   });
+
+  it('GIVEN "Bumpei Otsuki, president of …, (Nikkeiren), told reporters: “…”" THEN Otsuki is the subject the appositive describes', () => {
+    const c = candidates(['Yen', 'Bumpei Otsuki, president of the influential Japan Federation of Employers\' Associations, (Nikkeiren), told reporters: "The yen might rise as far as 140."']);
+    const q = c.get('The yen might rise a');
+    expect(q?.get('Bumpei Otsuki')?.appositive_subject).toBe(1);
+    expect(q?.get('Nikkeiren')?.appositive_subject).toBeUndefined();
+  });
 });
+
+describe('opensWithAppositive', () => {
+  it('GIVEN a sentence opening with the name and a comma THEN true; a name elsewhere THEN false', () => {
+    expect(opensWithAppositive('But James Mandelbaum, a Los Angeles-based entertainment attorney said, ', 'Mandelbaum')).toBe(true);
+    expect(opensWithAppositive('The reform was welcomed by James Mandelbaum, who said ', 'Mandelbaum')).toBe(false);
+  });
+});
+
