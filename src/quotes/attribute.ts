@@ -1083,7 +1083,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
           // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
           if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
-          if (afterBeliefVerb(para.slice(sentenceStartOf(starts, local), local))) raise(c.x, F.belief_topic, 1);
+          if (afterBeliefVerb(para.slice(Math.max(sentenceStartOf(starts, local), local - 80), local))) raise(c.x, F.belief_topic, 1);
         }
         // A quote with no attribution of its own whose sentence opens its paragraph has the last
         // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom

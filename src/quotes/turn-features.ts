@@ -33,6 +33,8 @@ const NOT_PERSON_HEADS = new Set(
   'company government agency department ministry office union group board council court team firm administration commission committee campaign party city town province state county organization organisation association bank statement report release memo letter study survey'.split(' '),
 );
 
+// One pattern per head noun, made once: the same few role nouns come back quote after quote.
+const echoPatterns = new Map<string, RegExp>();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -44,19 +46,25 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function echoesIndefinite(description: string, narrationBefore: string): boolean {
   const head = definiteHead(description);
   if (!head) return false;
-  const h = escapeRe(head);
-  const re = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?${h}|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?${h}s)(?![\p{L}])`, 'iu');
+  let re = echoPatterns.get(head);
+  if (!re) {
+    const h = escapeRe(head);
+    re = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?${h}|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?${h}s)(?![\p{L}])`, 'iu');
+    // (Bounded: role-like words are many in a hostile text.)
+    if (echoPatterns.size >= 512) echoPatterns.clear();
+    echoPatterns.set(head, re);
+  }
   return re.test(narrationBefore.slice(-ECHO_REACH));
 }
 
-// Verbs of thinking and feeling: what follows them ("believes Mourinho is …") is what someone
+// Verbs of thinking and feeling: what follows them ("believes Tom Reyes is …") is what someone
 // thinks about, so a name right after one is the topic of the thought, not its holder.
 const BELIEF_BEFORE = /(?:^|[^\p{L}])(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|expects?|expected|knows?|knew|reckons?|reckoned|suspects?|suspected|doubts?|doubted|is\s+convinced|was\s+convinced|is\s+confident|was\s+confident)\s+(?:that\s+)?$/iu;
 
 /**
  * A name whose text before it (its own sentence, up to the name) ends in a verb of thinking, and an
- * optional "that": "the defender believes Mourinho is perfectly suited …" — Mourinho is what the
- * defender believes something about.
+ * optional "that": "the goalkeeper believes Tom Reyes is the right coach …" — Reyes is what the
+ * goalkeeper believes something about.
  */
 export function afterBeliefVerb(textBeforeMention: string): boolean {
   return BELIEF_BEFORE.test(textBeforeMention.slice(-80));
@@ -98,8 +106,8 @@ export class TurnLog {
   }
 }
 
-// A sentence that opens with a capitalised name and a comma ("Bumpei Otsuki, president of the
-// Japan Federation of Employers' Associations, told reporters: “…”"): the words after the comma are
+// A sentence that opens with a capitalised name and a comma ("Hal Varnes, chairman of the Lundian
+// Growers' Federation, (Lungrow), told reporters: “…”"): the words after the comma are
 // an appositive, and the speech verb's subject is the name before it.
 const OPENING_NAME_COMMA = /^\s*(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(\p{Lu}[\p{L}'’-]+),\s/u;
 

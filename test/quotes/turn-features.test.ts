@@ -25,19 +25,19 @@ describe('definiteHead', () => {
   it('GIVEN an indefinite description, a plural, a name or an organisation noun THEN none', () => {
     expect(definiteHead('a senior official')).toBeNull();
     expect(definiteHead('the analysts')).toBeNull();
-    expect(definiteHead('Paul Volcker')).toBeNull();
+    expect(definiteHead('Hal Varnes')).toBeNull();
     expect(definiteHead('the company')).toBeNull();
   });
 });
 
 describe('echoesIndefinite', () => {
   it('GIVEN "the official" after "a senior central bank official" THEN it echoes the unnamed person', () => {
-    expect(echoesIndefinite('the official', 'A senior central bank official said rates would hold. Paul Volcker met officials.')).toBe(true);
+    expect(echoesIndefinite('the official', 'A senior Lundian central bank official said rates would hold. Hal Varnes met officials.')).toBe(true);
     expect(echoesIndefinite('the arbitrageur', 'One of the arbitrageurs said the price was fair.')).toBe(true);
   });
 
   it('GIVEN "the minister" after a named minister only THEN no echo', () => {
-    expect(echoesIndefinite('the minister', 'Finance Minister Dilson Funaro said Brazil would pay.')).toBe(false);
+    expect(echoesIndefinite('the minister', 'Finance Minister Ann Cole said Lundia would pay.')).toBe(false);
     // The head noun inside another word is no echo.
     expect(echoesIndefinite('the official', 'An officially sanctioned report said so.')).toBe(false);
   });
@@ -45,7 +45,7 @@ describe('echoesIndefinite', () => {
 
 describe('afterBeliefVerb', () => {
   it('GIVEN a name right after a verb of thinking THEN it is the topic', () => {
-    expect(afterBeliefVerb('And the French international defender believes ')).toBe(true);
+    expect(afterBeliefVerb('And the veteran goalkeeper believes ')).toBe(true);
     expect(afterBeliefVerb('The coach thinks that ')).toBe(true);
   });
 
@@ -76,24 +76,24 @@ describe('TurnLog', () => {
 
 describe('turn features in attribution', () => {
   it('GIVEN "the official said" after "A senior central bank official said" THEN the description is in the slot, unnamed, and echoes', () => {
-    const c = candidates(['Yen steady', 'A senior central bank official said the bank saw no risk. Paul Volcker met Japanese officials on Monday.', '"He is a great man," the official said.']);
+    const c = candidates(['Crown steady', 'A senior Lundian central bank official said the bank saw no risk. Hal Varnes met Lundian officials on Monday.', '"He is a great man," the official said.']);
     const official = c.get('He is a great man')?.get('the official');
     expect(official?.slot_unnamed).toBe(1);
     expect(official?.desc_echo).toBe(1);
-    expect(c.get('He is a great man')?.get('Paul Volcker')?.desc_echo).toBeUndefined();
+    expect(c.get('He is a great man')?.get('Hal Varnes')?.desc_echo).toBeUndefined();
   });
 
   it('GIVEN "the diplomat said" THEN the diplomat is the slot\'s reading (a role noun with no role ending)', () => {
     expect(isRoleWord('diplomat')).toBe(true);
-    const c = candidates(['China budget', 'Wang Bingqian will speak on Monday, officials said.', '"There will be no surprises," the diplomat said.']);
+    const c = candidates(['Lundia budget', 'Hal Varnes will speak on Monday, officials said.', '"There will be no surprises," the diplomat said.']);
     expect(c.get('There will be no sur')?.get('the diplomat')?.slot_tail).toBe(1);
   });
 
-  it('GIVEN "the defender believes Jose Mourinho is …" THEN Mourinho is the belief\'s topic', () => {
-    const c = candidates(['Chelsea', 'Chelsea defender William Gallas praised his manager.', 'And the French international defender believes Jose Mourinho is perfectly suited to the job. "It is only normal when you have such big names," he said.']);
-    const q = c.get('It is only normal wh');
-    expect(q?.get('Jose Mourinho')?.belief_topic).toBe(1);
-    expect(q?.get('William Gallas')?.belief_topic).toBeUndefined();
+  it('GIVEN "the goalkeeper believes Tom Reyes is …" THEN Reyes is the belief\'s topic', () => {
+    const c = candidates(['Alvan', 'Alvan goalkeeper Dan Wexley spoke after training.', 'And the veteran goalkeeper believes Tom Reyes is the right coach for the club. "It is only normal with such a squad," he said.']);
+    const q = c.get('It is only normal wi');
+    expect(q?.get('Tom Reyes')?.belief_topic).toBe(1);
+    expect(q?.get('Dan Wexley')?.belief_topic).toBeUndefined();
   });
 
   it('GIVEN "Mark Dunn … said:" then a narration of the company THEN a later "he said" finds Dunn holding the turn', () => {
@@ -114,25 +114,25 @@ describe('turn features in attribution', () => {
     expect(q?.get('Bob Kay')?.turn_holder).toBe(1);
   });
 
-  it('GIVEN "Nigel Melville said: “Phil has …”" after Phil Vickery\'s quote THEN Melville\'s reading opens a turn with a colon, Vickery\'s does not', () => {
-    const c = candidates(['Vickery out', 'Phil Vickery broke his arm on Saturday. "I will be back soon," he said. Gloucester director of rugby Nigel Melville said: "Phil has broken his radius."']);
-    const q = c.get('Phil has broken his ');
-    expect(q?.get('Nigel Melville')?.colon_intro).toBe(1);
-    expect(q?.get('Phil Vickery')?.colon_intro).toBeUndefined();
+  it('GIVEN "Ann Cole said: “Tom has …”" after Tom Reyes\'s quote THEN Cole\'s reading opens a turn with a colon, Reyes\'s does not', () => {
+    const c = candidates(['Reyes out', 'Tom Reyes hurt his knee on Saturday. "I will be back soon," he said. Club director Ann Cole said: "Tom has torn a ligament."']);
+    const q = c.get('Tom has torn a ligam');
+    expect(q?.get('Ann Cole')?.colon_intro).toBe(1);
+    expect(q?.get('Tom Reyes')?.colon_intro).toBeUndefined();
   });
 
-  it('GIVEN "Bumpei Otsuki, president of …, (Nikkeiren), told reporters: “…”" THEN Otsuki is the subject the appositive describes', () => {
-    const c = candidates(['Yen', 'Bumpei Otsuki, president of the influential Japan Federation of Employers\' Associations, (Nikkeiren), told reporters: "The yen might rise as far as 140."']);
-    const q = c.get('The yen might rise a');
-    expect(q?.get('Bumpei Otsuki')?.appositive_subject).toBe(1);
-    expect(q?.get('Nikkeiren')?.appositive_subject).toBeUndefined();
+  it('GIVEN "Hal Varnes, chairman of …, (Lungrow), told reporters: “…”" THEN Varnes is the subject the appositive describes', () => {
+    const c = candidates(['Crown', 'Hal Varnes, chairman of the influential Lundian Growers\' Federation, (Lungrow), told reporters: "The crown might rise much further."']);
+    const q = c.get('The crown might rise');
+    expect(q?.get('Hal Varnes')?.appositive_subject).toBe(1);
+    expect(q?.get('Lungrow')?.appositive_subject).toBeUndefined();
   });
 });
 
 describe('opensWithAppositive', () => {
   it('GIVEN a sentence opening with the name and a comma THEN true; a name elsewhere THEN false', () => {
-    expect(opensWithAppositive('But James Mandelbaum, a Los Angeles-based entertainment attorney said, ', 'Mandelbaum')).toBe(true);
-    expect(opensWithAppositive('The reform was welcomed by James Mandelbaum, who said ', 'Mandelbaum')).toBe(false);
+    expect(opensWithAppositive('But Joan Mabry, a Dunford-based shipping lawyer said, ', 'Mabry')).toBe(true);
+    expect(opensWithAppositive('The reform was welcomed by Joan Mabry, who said ', 'Mabry')).toBe(false);
   });
 });
 
