@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { afterBeliefVerb, echoesIndefinite, ECHO_REACH, opensWithAppositive, TurnLog } from './turn-features.js';
+import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -1083,7 +1083,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
           // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
           if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
-          if (afterBeliefVerb(para.slice(Math.max(sentenceStartOf(starts, local), local - 80), local))) raise(c.x, F.belief_topic, 1);
         }
         // A quote with no attribution of its own whose sentence opens its paragraph has the last
         // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom
@@ -1175,13 +1174,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
           // turn-features.ts
-          if (x[F.slot_pre] && ENDS_IN_COLON.test(f.ctx.pre)) setFeature(x, F.colon_intro, 1);
-          if (p && ex && !hasSlot(x) && opensWithAppositive(para.slice(q.sentenceFrom - base, f.span.open), p.name.split(' ').pop() ?? '')) setFeature(x, F.appositive_subject, 1);
-          if (!p && hasSlot(x) && (x[F.via_desc_indef] || x[F.via_desc_def]) && !x[F.via_org]) setFeature(x, F.slot_unnamed, 1);
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
-          const turn = turns.since(turnKey(c.speaker), i);
-          if (turn === 0) setFeature(x, F.turn_holder, 1);
-          else if (turn !== null) setFeature(x, F.turns_between, Math.min(3, turn) / 3);
+          if (turns.since(turnKey(c.speaker), i) === 0) setFeature(x, F.turn_holder, 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
         let best = cands.size;

@@ -82,12 +82,7 @@ export const FEATURES = [
   'near_oblique', // the candidate's latest mention before the quote (its sentence or the one before, same paragraph; for a quote whose sentence opens its paragraph, the last sentence of the paragraph before) follows a preposition or stands as a verb's object ("full of praise for Tom Reyes", "the death of Joan Mabry"; not after "and"/"or", which may join a subject, nor "according to", a source): a person the frame talks about, not one who speaks
   // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
   'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
-  'slot_unnamed', // an unnamed description (not an organisation's) read from the quote's own attribution slot ("…,” said a grain analyst)
-  'belief_topic', // the candidate's latest mention before the quote follows a verb of thinking ("the goalkeeper believes Tom Reyes is …"): what is thought about, not who thinks
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
-  'colon_intro', // the reading of the quote's own attribution that opens it with a colon ("Club director Ann Cole said: “…”"): a new turn of speaking, whoever spoke before
-  'appositive_subject', // a person whose name and a comma open the quote's sentence, when the quote has an attribution slot that is not theirs ("Hal Varnes, chairman of Lungrow, told reporters: “…”" with the slot read as "Lungrow"): the subject the appositive describes
-  'turns_between', // other speakers given words since the candidate's own latest turn (capped at 3, /3): a turn long passed
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

@@ -1,8 +1,7 @@
 // Features of a quote's candidate speakers that a careful news reader weighs and the rest of
-// attribution does not read: whether an unnamed description stands in the quote's own attribution,
-// whether "the official" goes back to "a senior official" the article never named, whether a name
-// is what someone believes something about (the topic, not the speaker), and who holds the turn of
-// speaking. Each is a plain test here; attribute.ts sets the features and the ranker weighs them.
+// attribution does not read: whether "the official" goes back to "a senior official" the article
+// never named, and who holds the turn of speaking. Each is a plain test here; attribute.ts sets the
+// features and the ranker weighs them.
 // Every test reads a bounded stretch of text, so attribution stays linear in the article.
 
 import { isRoleWord } from './phrase.js';
@@ -57,19 +56,6 @@ export function echoesIndefinite(description: string, narrationBefore: string): 
   return re.test(narrationBefore.slice(-ECHO_REACH));
 }
 
-// Verbs of thinking and feeling: what follows them ("believes Tom Reyes is …") is what someone
-// thinks about, so a name right after one is the topic of the thought, not its holder.
-const BELIEF_BEFORE = /(?:^|[^\p{L}])(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|expects?|expected|knows?|knew|reckons?|reckoned|suspects?|suspected|doubts?|doubted|is\s+convinced|was\s+convinced|is\s+confident|was\s+confident)\s+(?:that\s+)?$/iu;
-
-/**
- * A name whose text before it (its own sentence, up to the name) ends in a verb of thinking, and an
- * optional "that": "the goalkeeper believes Tom Reyes is the right coach …" — Reyes is what the
- * goalkeeper believes something about.
- */
-export function afterBeliefVerb(textBeforeMention: string): boolean {
-  return BELIEF_BEFORE.test(textBeforeMention.slice(-80));
-}
-
 /**
  * The speaking turns of an article so far: the speakers that quotes' own attributions named, in
  * order. A reader follows turns: after "X said: “…”" a quote continues X until someone else is
@@ -105,20 +91,3 @@ export class TurnLog {
     return null;
   }
 }
-
-// A sentence that opens with a capitalised name and a comma ("Hal Varnes, chairman of the Lundian
-// Growers' Federation, (Lungrow), told reporters: “…”"): the words after the comma are
-// an appositive, and the speech verb's subject is the name before it.
-const OPENING_NAME_COMMA = /^\s*(?:(?:But|And|Meanwhile|However|Earlier|Later),?\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(\p{Lu}[\p{L}'’-]+),\s/u;
-
-/**
- * Whether the quote's sentence (its text before the quote) opens with `surname`'s name followed by a
- * comma: the person an appositive describes, whose speech verb attributes the quote even when the
- * attribution slot was read inside the appositive ("…, the veteran secretary general of the COB, told
- * reporters:"). Reads the sentence's first 120 characters only.
- */
-export function opensWithAppositive(sentencePre: string, surname: string): boolean {
-  const m = OPENING_NAME_COMMA.exec(sentencePre.slice(0, 120));
-  return m?.[1] === surname;
-}
-
