@@ -9,6 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
+import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -464,6 +465,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The speaker of the last quote whose own attribution named its speaker, and where: what "He
   // added: “…”" and a pronoun right after it most likely continue.
   let lastAttribution: Attribution | null = null;
+  const turns = new TurnLog();
+  const turnKey = (s: Speaker): unknown => s.person ?? s.name.toLowerCase();
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
@@ -1209,6 +1212,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (p && (p === subjectM || p === subjectF) && genderOf(p) === (p === subjectM ? 'm' : 'f')) setFeature(x, F.third_person_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
+          // turn-features.ts
+          if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
+          if (turns.since(turnKey(c.speaker), i) === 0) setFeature(x, F.turn_holder, 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
         let best = cands.size;
@@ -1234,7 +1240,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (const commit of chosen.commits) commit();
           f.speaker = chosen.speaker;
           earlier = chosen.speaker;
-          if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
+          if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) {
+            lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
+            turns.record(turnKey(chosen.speaker), i);
+          }
         }
       });
       for (let k = speech.length - 1; k >= 0; k--) {

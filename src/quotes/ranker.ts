@@ -80,6 +80,9 @@ export const FEATURES = [
   'third_person_in_quote', // the quote's own words hold a he/him/his (she/her) of the candidate's gender (the text's, else the first name's), and the candidate is the person of that gender the article has named most often before the quote (outside quotes): the person the quote most likely talks about ("“He never misses a session,”" after three paragraphs on Ordonez), rarely its speaker
   'ante_prev_subject', // a he/she slot's reading that is the subject of the sentence right before the pronoun's sentence (its first person named, opening it), with nobody named in the pronoun's sentence before the pronoun: "Dunmore praised the engineers at a lunch with Arthur Pellow. He told reporters …" continues Dunmore, not the person of the prepositional phrase
   'near_oblique', // the candidate's latest mention before the quote (its sentence or the one before, same paragraph; for a quote whose sentence opens its paragraph, the last sentence of the paragraph before) follows a preposition or stands as a verb's object ("full of praise for Tom Reyes", "the death of Joan Mabry"; not after "and"/"or", which may join a subject, nor "according to", a source): a person the frame talks about, not one who speaks
+  // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
+  'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
+  'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

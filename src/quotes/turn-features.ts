@@ -1,0 +1,93 @@
+// Features of a quote's candidate speakers that a careful news reader weighs and the rest of
+// attribution does not read: whether "the official" goes back to "a senior official" the article
+// never named, and who holds the turn of speaking. Each is a plain test here; attribute.ts sets the
+// features and the ranker weighs them.
+// Every test reads a bounded stretch of text, so attribution stays linear in the article.
+
+import { isRoleWord } from './phrase.js';
+
+/** How far back (characters of narration) "the official" looks for "a senior official". */
+export const ECHO_REACH = 3000;
+/** How many speaking turns back, and how many paragraphs back, the turn log looks. */
+export const TURN_REACH = 8;
+export const TURN_PARAGRAPHS = 6;
+
+const DEFINITE_DESCRIPTION = /^the\s+(?:[\p{L}.'’-]+\s+){0,5}?(\p{Ll}[\p{Ll}-]{2,})(?:$|\s+(?:of|for|at|with|from|in|on|who|which|whose|that)\b|,)/u;
+
+/**
+ * The head noun of a definite description of one person ("the official" → "official", "the foreign
+ * banker in Sao Paulo" → "banker", "the analyst who requested anonymity" → "analyst"); null for
+ * anything else (a name, an indefinite description, a plural "the analysts").
+ */
+export function definiteHead(description: string): string | null {
+  const m = DEFINITE_DESCRIPTION.exec(description.trim());
+  const head = m?.[1];
+  // A person's role ("official", "banker", "diplomat"), not an organisation's noun ("the company" after "a company spokesman").
+  if (!head || /[^s]s$/u.test(head) || !isRoleWord(head) || NOT_PERSON_HEADS.has(head)) return null;
+  return head;
+}
+
+/** Heads of descriptions of organisations and documents, which the role test also passes. */
+const NOT_PERSON_HEADS = new Set(
+  'company government agency department ministry office union group board council court team firm administration commission committee campaign party city town province state county organization organisation association bank statement report release memo letter study survey'.split(' '),
+);
+
+// One pattern per head noun, made once: the same few role nouns come back quote after quote.
+const echoPatterns = new Map<string, RegExp>();
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "the official said" after "a senior central bank official said": a definite description whose
+ * head noun an indefinite description of the narration before it used ("a/an/one/another … official",
+ * "one of the officials") goes back to that unnamed person, not to someone the article named.
+ * `narrationBefore` is the article's narration (quotes blanked) before the quote, at most ECHO_REACH characters.
+ */
+export function echoesIndefinite(description: string, narrationBefore: string): boolean {
+  const head = definiteHead(description);
+  if (!head) return false;
+  let re = echoPatterns.get(head);
+  if (!re) {
+    const h = escapeRe(head);
+    re = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?${h}|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?${h}s)(?![\p{L}])`, 'iu');
+    // (Bounded: role-like words are many in a hostile text.)
+    if (echoPatterns.size >= 512) echoPatterns.clear();
+    echoPatterns.set(head, re);
+  }
+  return re.test(narrationBefore.slice(-ECHO_REACH));
+}
+
+/**
+ * The speaking turns of an article so far: the speakers that quotes' own attributions named, in
+ * order. A reader follows turns: after "X said: “…”" a quote continues X until someone else is
+ * given words, however many paragraphs of quote follow; a person who spoke three turns ago is
+ * rarely the one a bare "he said" means.
+ */
+export class TurnLog {
+  private readonly keys: unknown[] = [];
+  private readonly paragraphs: number[] = [];
+
+  /** A quote in paragraph `paragraph` (0-based) whose own attribution named `key` (a person, or a description's folded name). */
+  record(key: unknown, paragraph: number): void {
+    this.keys.push(key);
+    this.paragraphs.push(paragraph);
+    if (this.keys.length > TURN_REACH) {
+      this.keys.shift();
+      this.paragraphs.shift();
+    }
+  }
+
+  /**
+   * How many other speakers took a turn since `key`'s latest turn (0: `key` holds the turn), or
+   * null when `key` took no turn within TURN_REACH turns and TURN_PARAGRAPHS paragraphs of `paragraph`.
+   */
+  since(key: unknown, paragraph: number): number | null {
+    const others = new Set<unknown>();
+    for (let k = this.keys.length - 1; k >= 0; k--) {
+      if (paragraph - (this.paragraphs[k] ?? 0) > TURN_PARAGRAPHS) return null;
+      const s = this.keys[k];
+      if (s === key) return others.size;
+      others.add(s);
+    }
+    return null;
+  }
+}
