@@ -186,6 +186,8 @@ const OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'some', 'many'
 /** A participle after the first noun starts a phrase of its own: "taking part …", "involved in …", "led by …", "quoted". */
 const PARTICIPLE = /^(?:[\p{L}-]{2,}(?:ing|ed)|led|held|run|made|known|paid|given|taken|hit)$/u;
 
+const startsPhrase = (next: string | undefined): boolean => next === undefined || next === 'part' || OPENERS.has(next) || PHRASE_END.has(next) || /^[,;:()]$/u.test(next);
+
 /** The head noun of a description, stemmed: "a securities dealer at a major Swiss bank" → dealer, "one of the dealers" → dealer. */
 export function headNoun(description: string): string | null {
   const words = description.toLowerCase().match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
@@ -197,7 +199,9 @@ export function headNoun(description: string): string | null {
     const w = words[end] ?? '';
     if (PHRASE_END.has(w) || /^[,;:()]$/u.test(w)) break;
     // After a noun ("an EC negotiator taking part"), not before it ("a leading economist", "a newly elected mayor").
-    if (content > 0 && PARTICIPLE.test(w) && !(words[end - 1] ?? '').endsWith('ly')) break;
+    // An -ing word before a noun still modifies it ("foreign banking sources"); it starts a phrase
+    // when an object or nothing follows it ("attending the talks", "taking part in").
+    if (content > 0 && PARTICIPLE.test(w) && !(words[end - 1] ?? '').endsWith('ly') && (!w.endsWith('ing') || startsPhrase(words[end + 1]))) break;
     if (!OPENERS.has(w)) content++;
   }
   const head = words[end - 1];
@@ -255,7 +259,7 @@ const nameWords = (s: string): string[] => s.trim().split(/\s+/u);
 
 /** Words that never name an organisation alone, whatever it is called ("Group" of "Sedgwick Group"). */
 const GENERIC = new Set(
-  'corp corporation company co inc group party bank union council government ministry department association board committee agency commission federation fund trust society institute authority office service services international national general united american british first new'.split(' '),
+  'corp corporation company co inc group party bank union council chamber exchange house court bureau government ministry department association board committee agency commission federation fund trust society institute authority office service services international national general united american british first new'.split(' '),
 );
 
 /**

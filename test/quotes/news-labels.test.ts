@@ -130,6 +130,7 @@ describe('hand-labelled news: judging a speaker', () => {
     expect(judgeLabel(party, 'Labour', ctx)).toBe(true);
     expect(judgeLabel(label('organisation', 'National Farmers Union'), 'National', { bySurname: new Map(), named: new Set() })).toBe(false);
     expect(judgeLabel(label('organisation', 'Group of Thirty'), 'Group', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Chamber of Shipping'), 'Chamber', { bySurname: new Map(), named: new Set() })).toBe(false);
     // An alias is not a short form: it stays wrong.
     expect(judgeLabel(label('organisation', 'US Federal Reserve'), 'Fed', { bySurname: new Map(), named: new Set() })).toBe(false);
   });
@@ -168,6 +169,8 @@ describe('hand-labelled news: judging a speaker', () => {
     // Before the noun a participle modifies it.
     expect(headNoun('a leading economist')).toBe('economist');
     expect(headNoun('a newly elected mayor')).toBe('mayor');
+    expect(headNoun('foreign banking sources')).toBe('source');
+    expect(headNoun('a Japanese trading house official')).toBe('official');
     expect(judgeLabel(label('unnamed', 'an EC negotiator taking part in the farm talks'), 'an EC negotiator', noOne)).toBe(true);
   });
 
