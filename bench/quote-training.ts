@@ -4,6 +4,7 @@
 // by gradient descent. Features depend on earlier decisions (the previous speaker), so collection and
 // fitting alternate a few rounds, starting from the committed weights' shape with neutral values.
 
+import { existsSync, statSync } from 'node:fs';
 import type { Article } from '../src/archive/types.js';
 import { attributeArticle, type CandidateView } from '../src/quotes/attribute.js';
 import { FEATURES, type Feature, type SpeakerWeights } from '../src/quotes/ranker.js';
@@ -161,6 +162,8 @@ export function trainingArgs(
     process.exit(1);
   };
   if (paths.length === 0 && newsLabels.length === 0) fail(usage);
+  // "--news-labels A B" takes A only; B would be read as an annotated file: say how to pass two.
+  for (const p of paths) if (existsSync(p) && statSync(p).isDirectory()) fail(`${p} is a folder, not an annotated file: pass each label folder or file after its own --news-labels\n${usage}`);
   if (newsLabels.length > 0 && !corpora) fail(`--news-labels needs --corpora DIR (the folder of the corpus folders the labels name)\n${usage}`);
   if (corpora && newsLabels.length === 0) fail(`--corpora is for --news-labels PATH\n${usage}`);
   const folds = Number(valueOf('--folds') ?? 0);

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
 import { articleFolds, articleId, collect, foldGroups, foldOf, speakerAccuracy, train } from '../../bench/quote-training.js';
@@ -284,5 +286,27 @@ describe('hand-labelled news: folds by near-duplicate group', () => {
     expect(sizes[0]).toBeGreaterThan(0);
     expect(sizes[2]).toBe(3 * (sizes[0] ?? 0));
     for (const t of totals) expect(t).toBeCloseTo(1000 / 3, 6);
+  });
+});
+
+describe('hand-labelled news: command lines', () => {
+  const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const run = (script: string, args: readonly string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bench', script), ...args], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+
+  it('GIVEN two label folders after one --news-labels THEN train:quotes stops with a message saying how to pass both, before training', () => {
+    mkdirSync(join(root, 'labels-a'), { recursive: true });
+    mkdirSync(join(root, 'labels-b'), { recursive: true });
+    const r = run('train-quotes.ts', ['--news-labels', join(root, 'labels-a'), join(root, 'labels-b'), '--corpora', corpora, '--out', join(root, 'w.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('labels-b is a folder, not an annotated file: pass each label folder or file after its own --news-labels');
+  });
+
+  it('GIVEN --agree before a label path THEN eval-news-labels reads the later path as labels, not as a second reader', () => {
+    const one = labelFile('agree-1.jsonl', [{ corpus: 'toy', article: 'toy-2', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
+    const two = labelFile('agree-2.jsonl', [{ corpus: 'toy', article: 'toy-3', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
+    const r = run('eval-news-labels.ts', [one, '--agree', one, two, '--corpora', corpora]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('committed weights: 2 articles');
+    expect(r.stdout).toContain('inter-reader agreement (1 articles labelled twice)');
   });
 });
