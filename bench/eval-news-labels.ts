@@ -6,7 +6,7 @@
 // Prints right/judged with a Wilson 95% interval per corpus and per label type (skip labels are not
 // counted; a label whose key no extracted quote has is counted apart as "unmatched"). --weights
 // scores a trained weights file and compares it quote by quote with the committed weights (right→wrong,
-// wrong→right). --agree FILES: a second reader's labels of some of the same articles, compared with
+// wrong→right). --agree PATH (repeatable): a second reader's labels of some of the same articles, compared with
 // the first reader's (same type, and the same speaker as the judge reads it), by the first reader's type.
 
 import { readFileSync } from 'node:fs';
@@ -14,25 +14,26 @@ import { attributeArticle } from '../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS, FEATURES, parseWeights, type SpeakerWeights } from '../src/quotes/ranker.js';
 import { judgeLabel, labelsAgree, LABEL_TYPES, loadNews, quoteKey, readNewsLabels, wilson, type NewsArticle } from './news-labels.js';
 
-const usage = 'usage: npx tsx bench/eval-news-labels.ts LABELS(.jsonl|DIR)… --corpora CORPORA_DIR [--weights FILE] [--agree FILE|DIR …] [--errors]';
+const usage = 'usage: npx tsx bench/eval-news-labels.ts LABELS(.jsonl|DIR)… --corpora CORPORA_DIR [--weights FILE] [--agree FILE|DIR]… [--errors]';
 const argv = process.argv.slice(2);
-const valueFlags = new Set(['--corpora', '--weights']);
+const valueFlags = new Set(['--corpora', '--weights', '--agree']);
 const paths: string[] = [];
 const agree: string[] = [];
 let corpora: string | undefined;
 let weightsPath: string | undefined;
-for (let i = 0, into = paths; i < argv.length; i++) {
+for (let i = 0; i < argv.length; i++) {
   const a = argv[i] ?? '';
   if (valueFlags.has(a)) {
     const v = argv[++i];
     if (a === '--corpora') corpora = v;
-    else weightsPath = v;
-  } else if (a === '--agree') into = agree;
-  else if (a === '--errors') continue;
+    else if (a === '--weights') weightsPath = v;
+    // One path per --agree (repeatable): a label path after it stays a label path.
+    else if (v !== undefined) agree.push(v);
+  } else if (a === '--errors') continue;
   else if (a.startsWith('--')) {
     console.error(`unknown flag ${a}\n${usage}`);
     process.exit(1);
-  } else into.push(a);
+  } else paths.push(a);
 }
 if (paths.length === 0 || !corpora) {
   console.error(usage);

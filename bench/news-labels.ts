@@ -6,15 +6,25 @@
 // through the real archive loader, and attribution's quotes are matched to labels BY KEY.
 //
 // A predicted speaker is judged against its label by type:
-// - person: the same name after folding case, punctuation and diacritics. A one-word prediction (a
-//   surname) is right when it is the label's surname and nobody else the article names (labelled, or
+// The prediction is judged as a user sees it: the store's shown form (src/quotes/shown-name.ts: no
+// dateline "March 17 - ", no markup or ticker, no possessive the article's own name lacks).
+// - person: the same name after folding case, punctuation and diacritics. One honorific (Mr, Mrs, Ms,
+//   Dr) is dropped first ("Mr King" is "King"). A one-word prediction (a surname) is right when it is the label's surname and nobody else the article names (labelled, or
 //   found by the name scan) carries that surname: "Robinson" is right for Andy Robinson only if no
 //   Jason Robinson appears. A title glued to the name ("Treasury Under-secretary Yavuz Canevi") is wrong:
 //   it is what a reader is shown.
 // - organisation: the same name after folding, without "the", a legal form or a ticker ("Texaco Canada
-//   Inc" = "Texaco Canada"), or an acronym of the other's capitalised words ("the EIU").
-// - unnamed: the prediction is a description (it opens with a lower-case word, not a name) whose
-//   head noun is the label's, singular and plural alike ("one of the dealers" ~ "a dealer").
+//   Inc" = "Texaco Canada"), an acronym of the other's capitalised words ("the EIU"), or the short
+//   form the article uses: a leading run of the label's words ("Rockwell" ~ "Rockwell International
+//   Corp", "Labour" ~ "Labour Party") when no other person or organisation the article names (labelled,
+//   or found by the name scan) starts with that word, and never a generic word alone ("Group",
+//   "Party"). Aliases ("Fed", "Tories") are not read: they count wrong.
+// - unnamed: the prediction folded equal to the label ("Tory delegates"), or a description (no person
+//   or organisation the article names) whose head noun is the label's, singular and plural alike
+//   ("one of the dealers" ~ "a dealer"). The head noun is the last word before a preposition, a
+//   relative word, "by" or a participle after the first noun ("an analyst quoted", "a banker involved").
+// The name scan behind the context reads the whole article, quotes included, so the surname rule is
+// stricter than the runtime's view of who the article names.
 // - none: nobody is credited.   - skip: not counted.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +33,7 @@ import { loadArticleFile } from '../src/archive/load.js';
 import type { Article } from '../src/archive/types.js';
 import { foldName } from '../src/quotes/names.js';
 import { paragraphBases, People } from '../src/quotes/people.js';
+import { endsPossessive, shownForm, withoutPossessive } from '../src/quotes/shown-name.js';
 
 export const LABEL_TYPES = ['person', 'organisation', 'unnamed', 'none', 'skip'] as const;
 export type LabelType = (typeof LABEL_TYPES)[number];
@@ -115,6 +126,10 @@ export function readNewsLabels(paths: readonly string[]): LabelledNews[] {
 export interface JudgeContext {
   /** Folded full names of the people the article names (two words or more), by each folded word after the first. */
   bySurname: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Folded names of the people and organisations the article names (labels and the name scan). */
+  named?: ReadonlySet<string>;
+  /** The article's paragraphs: a shown name keeps a possessive only when the article writes it so. */
+  paragraphs?: readonly string[];
 }
 
 const withoutThe = (s: string): string => foldName(s.trim().replace(/^the\s+/iu, ''));
@@ -132,10 +147,23 @@ export function judgeContext(article: Article, labels: readonly SpeakerLabel[]):
       bySurname.set(s, set);
     }
   };
-  for (const l of labels) if (l.type === 'person' && l.speaker) add(l.speaker);
+  const named = new Set<string>();
+  for (const l of labels) {
+    if (l.type === 'person' && l.speaker) add(l.speaker);
+    if ((l.type === 'person' || l.type === 'organisation') && l.speaker) named.add(withoutThe(l.speaker));
+  }
   const people = new People(article.paragraphs, paragraphBases(article.paragraphs), () => false);
-  for (const p of people.persons.values()) if (!p.group) add(p.name);
-  return { bySurname };
+  for (const p of people.persons.values()) {
+    if (!p.group) add(p.name);
+    named.add(withoutThe(p.name));
+  }
+  return { bySurname, named, paragraphs: article.paragraphs };
+}
+
+/** The speaker as the store shows it (src/quotes/store.ts): its shown form, without a possessive the article lacks. */
+export function shownSpeaker(speaker: string, paragraphs: readonly string[] = []): string {
+  const form = shownForm(speaker);
+  return endsPossessive(form) ? withoutPossessive(form, paragraphs) : form;
 }
 
 /** Plural and singular alike: "dealers" ~ "dealer", "spokesmen" ~ "spokesman", "parties" ~ "party". */
@@ -152,7 +180,13 @@ export function stem(word: string): string {
 /** Words before "of" that leave the head to the phrase after it: "one of the dealers", "some of the officials". */
 const PARTITIVE = new Set(['one', 'two', 'three', 'some', 'many', 'most', 'several', 'both', 'all', 'each', 'none', 'another', 'any', 'few']);
 /** Where a description's own phrase ends: its head noun is the last word before these. */
-const PHRASE_END = new Set(['of', 'at', 'for', 'in', 'from', 'with', 'on', 'to', 'who', 'which', 'that', 'close', 'familiar', 'based', 'told', 'said']);
+const PHRASE_END = new Set(['of', 'at', 'for', 'in', 'from', 'with', 'on', 'to', 'by', 'who', 'which', 'that', 'close', 'familiar', 'based', 'told', 'said']);
+/** Words that open a description before its nouns: a participle here modifies the noun ("a leading economist"). */
+const OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'some', 'many', 'most', 'several', 'both', 'all', 'each', 'another', 'any', 'few', 'other', 'this', 'that', 'these', 'those']);
+/** A participle after the first noun starts a phrase of its own: "taking part …", "involved in …", "led by …", "quoted". */
+const PARTICIPLE = /^(?:[\p{L}-]{2,}(?:ing|ed)|led|held|run|made|known|paid|given|taken|hit)$/u;
+
+const startsPhrase = (next: string | undefined): boolean => next === undefined || next === 'part' || OPENERS.has(next) || PHRASE_END.has(next) || /^[,;:()]$/u.test(next);
 
 /** The head noun of a description, stemmed: "a securities dealer at a major Swiss bank" → dealer, "one of the dealers" → dealer. */
 export function headNoun(description: string): string | null {
@@ -160,34 +194,55 @@ export function headNoun(description: string): string | null {
   let start = 0;
   if (PARTITIVE.has(words[0] ?? '') && words[1] === 'of') start = 2;
   let end = start;
-  while (end < words.length && !PHRASE_END.has(words[end] ?? '') && !/^[,;:()]$/u.test(words[end] ?? '')) end++;
+  let content = 0;
+  for (; end < words.length; end++) {
+    const w = words[end] ?? '';
+    if (PHRASE_END.has(w) || /^[,;:()]$/u.test(w)) break;
+    // After a noun ("an EC negotiator taking part"), not before it ("a leading economist", "a newly elected mayor").
+    // An -ing word before a noun still modifies it ("foreign banking sources"); it starts a phrase
+    // when an object or nothing follows it ("attending the talks", "taking part in").
+    if (content > 0 && PARTICIPLE.test(w) && !(words[end - 1] ?? '').endsWith('ly') && (!w.endsWith('ing') || startsPhrase(words[end + 1]))) break;
+    if (!OPENERS.has(w)) content++;
+  }
   const head = words[end - 1];
   if (end <= start || !head) return null;
   return stem(head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
 }
 
-/** A description, not a name: it opens with a lower-case word ("a dealer", "the official", "analysts"). */
-export const isDescription = (speaker: string): boolean => /^\p{Ll}/u.test(speaker.trim());
+/** A description, not a name: no person or organisation the article names ("a dealer", "Diplomats"; not "Reuters"). */
+export const isDescription = (speaker: string, ctx: JudgeContext): boolean => {
+  const folded = withoutThe(speaker);
+  if (ctx.named?.has(folded)) return false;
+  // A surname of someone the article names is a name too.
+  return !(folded.split(' ').length === 1 && ctx.bySurname.has(folded));
+};
+
+/** One honorific before a name: "Mr King" is read as "King". */
+const HONORIFIC = /^(?:mr|mrs|ms|dr)\.?\s+(?=\S)/iu;
 
 /** Whether `speaker` (the prediction; null = nobody) is right for `label`. A skip label is never right: it does not count. */
-export function judgeLabel(label: SpeakerLabel, speaker: string | null, ctx: JudgeContext): boolean {
+export function judgeLabel(label: SpeakerLabel, raw: string | null, ctx: JudgeContext): boolean {
+  const speaker = raw === null ? null : shownSpeaker(raw, ctx.paragraphs);
   switch (label.type) {
     case 'skip':
       return false;
     case 'none':
       return speaker === null;
     case 'unnamed': {
-      if (speaker === null || !isDescription(speaker)) return false;
+      if (speaker === null) return false;
+      if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
+      if (!isDescription(speaker, ctx)) return false;
       const want = headNoun(label.speaker ?? '');
       return want !== null && headNoun(speaker) === want;
     }
     case 'organisation':
-      return speaker !== null && sameOrganisation(speaker, label.speaker ?? '');
+      return speaker !== null && (sameOrganisation(speaker, label.speaker ?? '') || shortForm(speaker, label.speaker ?? '', ctx));
     case 'person': {
       if (speaker === null) return false;
       if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
       // A surname alone (either side) stands for the full name only when no one else the article names shares it.
-      const said = nameWords(speaker);
+      const said = nameWords(speaker.replace(HONORIFIC, ''));
+      if (said.length === 1 && foldName(said[0] ?? '') === foldName(label.speaker ?? '')) return true;
       const want = nameWords(label.speaker ?? '');
       if ((said.length === 1) === (want.length === 1)) return false;
       // The one word is any word of the full name after the first: "Lechin" for Juan Lechin Oquendo.
@@ -201,6 +256,30 @@ export function judgeLabel(label: SpeakerLabel, speaker: string | null, ctx: Jud
 }
 
 const nameWords = (s: string): string[] => s.trim().split(/\s+/u);
+
+/** Words that never name an organisation alone, whatever it is called ("Group" of "Sedgwick Group"). */
+const GENERIC = new Set(
+  'corp corporation company co inc group party bank union council chamber exchange house court bureau government ministry department association board committee agency commission federation fund trust society institute authority office service services international national general united american british first new'.split(' '),
+);
+
+/**
+ * The article's own short form of an organisation: the prediction is a leading run of the label's
+ * words (legal form dropped), not a generic word alone, and nobody else the article names starts
+ * with its first word ("Rockwell" for Rockwell International Corp, unless a "Rockwell Collins" appears).
+ */
+export function shortForm(speaker: string, label: string, ctx: JudgeContext): boolean {
+  const said = orgForm(speaker).split(' ').filter(Boolean);
+  const full = orgForm(label).split(' ').filter(Boolean);
+  if (said.length === 0 || said.length >= full.length || !said.every((w, i) => w === full[i])) return false;
+  if (said.length === 1 && GENERIC.has(said[0] ?? '')) return false;
+  const fits = (name: string): boolean => {
+    const words = orgForm(name).split(' ').filter(Boolean);
+    if (words[0] !== said[0]) return true;
+    const n = Math.min(words.length, full.length);
+    return words.slice(0, n).every((w, i) => w === full[i]);
+  };
+  return [...(ctx.named ?? [])].every(fits);
+}
 
 /** A company's legal form and ticker are not its name: "Texaco Canada Inc" is "Texaco Canada", "Sedgwick Group Plc <SDWK.L>" is "Sedgwick Group". */
 const LEGAL_FORM = /(?:\s+(?:inc|incorporated|corp|corporation|co|company|plc|ltd|limited|pty|ag|sa|nv|llc|group|holdings?)\.?,?)+$/iu;

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headNoun, judgeLabel, labelsAgree, loadNews, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
-import { articleId, collect, speakerAccuracy, train } from '../../bench/quote-training.js';
+import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
+import { articleFolds, articleId, collect, foldGroups, foldOf, speakerAccuracy, train } from '../../bench/quote-training.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS } from '../../src/quotes/ranker.js';
 
@@ -15,6 +17,14 @@ mkdirSync(join(corpora, 'toy'), { recursive: true });
 writeFileSync(
   join(corpora, 'toy', 'toy-1.txt'),
   ` date 2005-02-01\nHarbour plan divides the council\n\n"We will not sign this plan as it stands," said Marta Quillon, the council leader.\n\nThe harbour board backed the plan. "It is the only way to keep the port open," said a board spokeswoman.\n\n"Nobody asked the fishermen," said Quillon.\n`,
+);
+writeFileSync(
+  join(corpora, 'toy', 'toy-3.txt'),
+  ` date 2005-02-03\nBexley orders climb\n\nBexley Instruments Corp said orders rose in March. "Orders are up again," said Bexley.\n\n"We are hiring," said Mrs Venn. Ruth Venn runs the Trent site for the company.\n`,
+);
+writeFileSync(
+  join(corpora, 'toy', 'toy-4.txt'),
+  ` date 2005-02-04\nTwo Bexleys report\n\nBexley Instruments Corp and Bexley Motors both reported on Monday. "Orders are up," said Bexley.\n\nRuth Venn and Alan Venn spoke for the staff. "We are hiring," said Venn.\n`,
 );
 writeFileSync(join(corpora, 'toy', 'toy-2.txt'), ` date 2005-02-02\nRivers swell after rain\n\nRain fell all week. "The water is still rising," said Owen Pellor, a local farmer.\n`);
 
@@ -103,6 +113,69 @@ describe('hand-labelled news: judging a speaker', () => {
     expect(judgeLabel(label('organisation', 'International Monetary Fund'), 'the report', noOne)).toBe(false);
   });
 
+  it('GIVEN the short form an article uses for an organisation THEN a leading run of its words is right unless another name starts so, and a generic word alone never', () => {
+    const toy = (id: string, labels: SpeakerLabel[]): JudgeContext => {
+      const [news] = loadNews([{ file: 'x', corpus: 'toy', article: id, quotes: labels }], corpora);
+      if (!news) throw new Error(id);
+      return news.context;
+    };
+    const bexley = label('organisation', 'Bexley Instruments Corp');
+    const one = toy('toy-3', [bexley]);
+    expect(judgeLabel(bexley, 'Bexley', one)).toBe(true);
+    expect(judgeLabel(bexley, 'Bexley Instruments', one)).toBe(true);
+    expect(judgeLabel(bexley, 'Instruments', one)).toBe(false);
+    // Another organisation of the article starts with the same word: "Bexley" is not this one's short form.
+    const two = toy('toy-4', [bexley, label('organisation', 'Bexley Motors')]);
+    expect(judgeLabel(bexley, 'Bexley', two)).toBe(false);
+    const party = label('organisation', 'Labour Party');
+    const ctx: JudgeContext = { bySurname: new Map(), named: new Set(['labour party']) };
+    expect(judgeLabel(party, 'Labour', ctx)).toBe(true);
+    expect(judgeLabel(label('organisation', 'National Farmers Union'), 'National', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Group of Thirty'), 'Group', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Chamber of Shipping'), 'Chamber', { bySurname: new Map(), named: new Set() })).toBe(false);
+    // An alias is not a short form: it stays wrong.
+    expect(judgeLabel(label('organisation', 'US Federal Reserve'), 'Fed', { bySurname: new Map(), named: new Set() })).toBe(false);
+  });
+
+  it('GIVEN a person the article names with an honorific THEN "Mrs Venn" is the surname rule: right alone, wrong beside another Venn (a real toy article)', () => {
+    const ctxOf = (id: string): JudgeContext => loadNews([{ file: 'x', corpus: 'toy', article: id, quotes: [label('person', 'Ruth Venn')] }], corpora)[0]?.context ?? noOne;
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Venn', ctxOf('toy-3'))).toBe(true);
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-3'))).toBe(true);
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-4'))).toBe(false);
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Venn', ctxOf('toy-4'))).toBe(false);
+    expect(judgeContext(loadNews([{ file: 'x', corpus: 'toy', article: 'toy-4', quotes: [] }], corpora)[0]?.article ?? { id: '', paragraphs: [] } as never, []).bySurname.get('venn')?.size).toBe(2);
+  });
+
+  it('GIVEN a speaker as the store shows it THEN the dateline and the ticker are not part of the judged name', () => {
+    expect(judgeLabel(label('organisation', 'Coastal Corp'), 'March 17 - Coastal Corp', noOne)).toBe(true);
+    expect(judgeLabel(label('organisation', 'General Motors Corp'), 'June 2 - General Motors Corp <GM>', noOne)).toBe(true);
+    expect(judgeLabel(label('person', 'Paula Quist'), 'Paula Quist.', noOne)).toBe(true);
+  });
+
+  it('GIVEN an unnamed label THEN a prediction folded equal to it is right even capitalised, and a capitalised description no one is named by is judged by its head', () => {
+    expect(judgeLabel(label('unnamed', 'Tory delegates'), 'Tory delegates', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', "UNCTAD's spokesman"), "UNCTAD's spokesman", noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'one of the diplomats'), 'Diplomats', noOne)).toBe(true);
+    // A name the article gives is no description, whatever its words.
+    const named: JudgeContext = { bySurname: new Map(), named: new Set(['dealer corp']) };
+    expect(judgeLabel(label('unnamed', 'a dealer'), 'Dealer Corp', named)).toBe(false);
+  });
+
+  it('GIVEN a description with a participle or a "by" phrase after its noun THEN its head noun is the noun before it', () => {
+    expect(headNoun('an EC negotiator taking part in the farm talks')).toBe('negotiator');
+    expect(headNoun('a banker involved in the rescue')).toBe('banker');
+    expect(headNoun('an investor group led by a fund manager')).toBe('group');
+    expect(headNoun('one official attending the talks')).toBe('official');
+    expect(headNoun('an analyst quoted')).toBe('analyst');
+    expect(headNoun('an analyst')).toBe('analyst');
+    // Before the noun a participle modifies it.
+    expect(headNoun('a leading economist')).toBe('economist');
+    expect(headNoun('a newly elected mayor')).toBe('mayor');
+    expect(headNoun('foreign banking sources')).toBe('source');
+    expect(headNoun('a Japanese trading house official')).toBe('official');
+    expect(judgeLabel(label('unnamed', 'an EC negotiator taking part in the farm talks'), 'an EC negotiator', noOne)).toBe(true);
+  });
+
   it('GIVEN a none or skip label THEN nobody is right for none, and a skip is never right (it does not count)', () => {
     expect(judgeLabel(label('none', null), null, noOne)).toBe(true);
     expect(judgeLabel(label('none', null), 'Ann Sicotte', noOne)).toBe(false);
@@ -150,7 +223,9 @@ describe('hand-labelled news: scoring and training by key', () => {
     const errors: string[] = [];
     const outcomes = new Map<string, boolean>();
     const acc = speakerAccuracy(news, DEFAULT_WEIGHTS, errors, outcomes);
-    expect(acc.get('news')).toEqual({ judged: 3, right: 3 - errors.length });
+    // The committed weights credit all three labelled speakers of toy-1.
+    expect(errors).toEqual([]);
+    expect(acc.get('news')).toEqual({ judged: 3, right: 3 });
     expect([...outcomes.keys()].sort()).toEqual([`news|toy/toy-1#${fishermen.paragraph}#${fishermen.open}`, `news|toy/toy-1#${lead.paragraph}#${lead.open}`, `news|toy/toy-1#${board.paragraph}#${board.open}`].sort());
     expect(news.map(articleId)).toEqual(['toy/toy-1', 'toy/toy-2']);
   });
@@ -161,5 +236,77 @@ describe('hand-labelled news: scoring and training by key', () => {
     for (const e of examples) expect(e.y.some(Boolean) && !e.y.every(Boolean)).toBe(true);
     const trained = train(news, DEFAULT_WEIGHTS, 2, { epochs: 50 });
     expect(speakerAccuracy(news, trained).get('news')).toEqual({ judged: 3, right: 3 });
+  });
+});
+
+describe('hand-labelled news: folds by near-duplicate group', () => {
+  // Two reissues of one story (a word changed, the same two quotes) and an unrelated story.
+  const story = (lead: string): string =>
+    ` date 2005-03-01\nMill to close\n\nThe Tarn mill ${lead} close in May. "We have looked at every other way to keep it open," said Ina Holt.\n\n"The town will lose three hundred jobs at once," said Ben Oake.\n`;
+  mkdirSync(join(corpora, 'dup'), { recursive: true });
+  // Ids chosen so that their own hashes fall in different folds: only the grouping keeps them together.
+  const ids = ['mill-a', 'mill-b', 'mill-c', 'mill-d', 'mill-e', 'mill-f'];
+  const [first, second] = ids.flatMap((x) => ids.map((y) => [x, y] as const)).find(([x, y]) => x < y && foldOf(`dup/${x}`, 5) !== foldOf(`dup/${y}`, 5)) ?? ['', ''];
+  writeFileSync(join(corpora, 'dup', `${first}.txt`), story('will'));
+  writeFileSync(join(corpora, 'dup', `${second}.txt`), story('is to'));
+  writeFileSync(join(corpora, 'dup', 'other.txt'), ` date 2005-03-02\nRain\n\n"The river is rising fast tonight," said Owen Pellor.\n`);
+  const news = loadNews(
+    [first, second, 'other'].map((article) => ({ file: 'x', corpus: 'dup', article, quotes: [] })),
+    corpora,
+  );
+
+  it('GIVEN two articles sharing two quoted strings THEN they are one group and share a fold for every k; an unrelated article stays apart', () => {
+    expect(foldOf(`dup/${first}`, 5)).not.toBe(foldOf(`dup/${second}`, 5));
+    const groups = foldGroups(news);
+    expect(groups.get(`dup/${first}`)).toBe(groups.get(`dup/${second}`));
+    expect(groups.get('dup/other')).toBe('dup/other');
+    for (const k of [2, 3, 5, 7]) {
+      const folds = articleFolds(news, k);
+      expect(folds.get(`dup/${first}`)).toBe(folds.get(`dup/${second}`));
+    }
+    // No group straddles folds.
+    const folds = articleFolds(news, 5);
+    for (const [id, group] of groups) expect(folds.get(id)).toBe(folds.get(group));
+  });
+
+  it('GIVEN three sets of different sizes THEN collect gives each set the same total weight', () => {
+    const [toy1, toy2] = loadNews(readNewsLabels([join(root, 'toy.jsonl')]), corpora);
+    if (!toy1 || !toy2) throw new Error('toy labels');
+    const as = (name: string, a: typeof toy1): typeof toy1 => ({ ...a, set: { name } });
+    const sets = [[as('a', toy1)], [as('b', toy1), as('b', toy1)], [as('c', toy1), as('c', toy1), as('c', toy1)]];
+    const sizes = sets.map((s) => collect(s, DEFAULT_WEIGHTS).length);
+    const all = collect(sets.flat(), DEFAULT_WEIGHTS);
+    expect(all.length).toBe(sizes.reduce((x, y) => x + y, 0));
+    let from = 0;
+    const totals = sizes.map((n) => {
+      const t = all.slice(from, from + n).reduce((s, e) => s + e.weight, 0);
+      from += n;
+      return t;
+    });
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(sizes[2]).toBe(3 * (sizes[0] ?? 0));
+    for (const t of totals) expect(t).toBeCloseTo(1000 / 3, 6);
+  });
+});
+
+describe('hand-labelled news: command lines', () => {
+  const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const run = (script: string, args: readonly string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bench', script), ...args], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+
+  it('GIVEN two label folders after one --news-labels THEN train:quotes stops with a message saying how to pass both, before training', () => {
+    mkdirSync(join(root, 'labels-a'), { recursive: true });
+    mkdirSync(join(root, 'labels-b'), { recursive: true });
+    const r = run('train-quotes.ts', ['--news-labels', join(root, 'labels-a'), join(root, 'labels-b'), '--corpora', corpora, '--out', join(root, 'w.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('labels-b is a folder, not an annotated file: pass each label folder or file after its own --news-labels');
+  });
+
+  it('GIVEN --agree before a label path THEN eval-news-labels reads the later path as labels, not as a second reader', () => {
+    const one = labelFile('agree-1.jsonl', [{ corpus: 'toy', article: 'toy-2', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
+    const two = labelFile('agree-2.jsonl', [{ corpus: 'toy', article: 'toy-3', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
+    const r = run('eval-news-labels.ts', [one, '--agree', one, two, '--corpora', corpora]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('committed weights: 2 articles');
+    expect(r.stdout).toContain('inter-reader agreement (1 articles labelled twice)');
   });
 });
