@@ -128,13 +128,15 @@ export interface JudgeContext {
   bySurname: ReadonlyMap<string, ReadonlySet<string>>;
   /** Folded names of the people and organisations the article names (labels and the name scan). */
   named?: ReadonlySet<string>;
+  /** Folded names of the organisations the name scan finds (the short-form rule). */
+  orgs?: ReadonlySet<string>;
   /** The article's paragraphs: a shown name keeps a possessive only when the article writes it so. */
   paragraphs?: readonly string[];
 }
 
 const withoutThe = (s: string): string => foldName(s.trim().replace(/^the\s+/iu, ''));
 
-/** The people an article names: the labels' persons and the name scan's, by surname. */
+/** The people an article names (the labels' persons and the name scan's, by surname), and every person and organisation it names. */
 export function judgeContext(article: Article, labels: readonly SpeakerLabel[]): JudgeContext {
   const bySurname = new Map<string, Set<string>>();
   const add = (name: string): void => {
@@ -157,7 +159,19 @@ export function judgeContext(article: Article, labels: readonly SpeakerLabel[]):
     if (!p.group) add(p.name);
     named.add(withoutThe(p.name));
   }
-  return { bySurname, named, paragraphs: article.paragraphs };
+  // The scan's organisations, for the short-form rule only ("Bexley Motors" beside a labelled Bexley
+  // Instruments), read through People's public lookups from the article's end back. Not in `named`:
+  // the scan takes a capitalised sentence start for an organisation ("Delegates said"), and a
+  // description would then be judged a name.
+  const orgs = new Set<string>();
+  for (let at = Number.MAX_SAFE_INTEGER; ; ) {
+    const pos = people.orgPosBefore(at, Number.POSITIVE_INFINITY);
+    if (pos < 0) break;
+    const name = people.orgBefore(at, Number.POSITIVE_INFINITY);
+    if (name) orgs.add(withoutThe(name));
+    at = pos;
+  }
+  return { bySurname, named, orgs, paragraphs: article.paragraphs };
 }
 
 /** The speaker as the store shows it (src/quotes/store.ts): its shown form, without a possessive the article lacks. */
@@ -190,7 +204,14 @@ const startsPhrase = (next: string | undefined): boolean => next === undefined |
 
 /** The head noun of a description, stemmed: "a grain dealer at a large Lundian bank" → dealer, "one of the dealers" → dealer. */
 export function headNoun(description: string): string | null {
-  const words = description.toLowerCase().match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
+  const span = headSpan(description);
+  return span && stem(span.head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+}
+
+/** The words of a description from where its phrase starts to its head noun (original case), the head lower-cased, and where the phrase starts. */
+function headSpan(description: string): { before: string[]; head: string; first: number } | null {
+  const raw = description.match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
+  const words = raw.map((w) => w.toLowerCase());
   let start = 0;
   if (PARTITIVE.has(words[0] ?? '') && words[1] === 'of') start = 2;
   let end = start;
@@ -206,7 +227,36 @@ export function headNoun(description: string): string | null {
   }
   const head = words[end - 1];
   if (end <= start || !head) return null;
-  return stem(head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+  return { before: raw.slice(start, end - 1), head, first: start };
+}
+
+/**
+ * The capitalised modifiers before a description's head, folded: whose spokesman or official it is
+ * ("a Moravel spokesman" → moravel, "a senior U.S. official" → us, "LUNTA's spokesman" → lunta).
+ */
+export function ownerWords(description: string): Set<string> {
+  const span = headSpan(description);
+  const out = new Set<string>();
+  (span?.before ?? []).forEach((w, i) => {
+    // A description's first word may be capitalised only as a sentence start ("Senior officials"): it
+    // counts when it is an acronym ("LUNTA's spokesman"), else the head alone decides, as before.
+    if (!/^\p{Lu}/u.test(w) || OPENERS.has(w.toLowerCase())) return;
+    if (i === 0 && span?.first === 0 && !/^\p{Lu}[\p{Lu}.]+(?:['’]s)?$/u.test(w)) return;
+    const folded = foldName(w.replace(/['’]s?$/u, ''));
+    if (folded) out.add(folded);
+  });
+  return out;
+}
+
+/**
+ * Two descriptions with the same head belong to the same owner: when both name one (an
+ * organisation, nationality or place before the head), they share a word of it; when either names
+ * none ("a spokesman"), the head alone decides. "a Corvale spokesman" is not "a Moravel spokesman".
+ */
+export function sameOwner(a: string, b: string): boolean {
+  const x = ownerWords(a);
+  const y = ownerWords(b);
+  return x.size === 0 || y.size === 0 || [...x].some((w) => y.has(w));
 }
 
 /** A description, not a name: no person or organisation the article names ("a dealer", "Diplomats"; not "Reuters"). */
@@ -233,16 +283,17 @@ export function judgeLabel(label: SpeakerLabel, raw: string | null, ctx: JudgeCo
       if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
       if (!isDescription(speaker, ctx)) return false;
       const want = headNoun(label.speaker ?? '');
-      return want !== null && headNoun(speaker) === want;
+      return want !== null && headNoun(speaker) === want && sameOwner(speaker, label.speaker ?? '');
     }
     case 'organisation':
       return speaker !== null && (sameOrganisation(speaker, label.speaker ?? '') || shortForm(speaker, label.speaker ?? '', ctx));
     case 'person': {
       if (speaker === null) return false;
-      if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
+      // The honorific goes first, on every path: "Dr Ann Cole" is "Ann Cole", "Mr King" is "King".
+      const bare = speaker.replace(HONORIFIC, '');
+      if (foldName(bare) === foldName(label.speaker ?? '')) return true;
       // A surname alone (either side) stands for the full name only when no one else the article names shares it.
-      const said = nameWords(speaker.replace(HONORIFIC, ''));
-      if (said.length === 1 && foldName(said[0] ?? '') === foldName(label.speaker ?? '')) return true;
+      const said = nameWords(bare);
       const want = nameWords(label.speaker ?? '');
       if ((said.length === 1) === (want.length === 1)) return false;
       // The one word is any word of the full name after the first: "Dovan" for Pia Dovan Rusk.
@@ -278,7 +329,7 @@ export function shortForm(speaker: string, label: string, ctx: JudgeContext): bo
     const n = Math.min(words.length, full.length);
     return words.slice(0, n).every((w, i) => w === full[i]);
   };
-  return [...(ctx.named ?? [])].every(fits);
+  return [...(ctx.named ?? []), ...(ctx.orgs ?? [])].every(fits);
 }
 
 /** A company's legal form and ticker are not its name: "Moravel Canada Inc" is "Moravel Canada", "Harlow Group Plc <HRLW.L>" is "Harlow Group". */

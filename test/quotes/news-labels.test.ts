@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
+import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, ownerWords, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
 import { articleFolds, articleId, collect, foldGroups, foldOf, speakerAccuracy, train } from '../../bench/quote-training.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS } from '../../src/quotes/ranker.js';
@@ -25,6 +25,10 @@ writeFileSync(
 writeFileSync(
   join(corpora, 'toy', 'toy-4.txt'),
   ` date 2005-02-04\nTwo Bexleys report\n\nBexley Instruments Corp and Bexley Motors both reported on Monday. "Orders are up," said Bexley.\n\nRuth Venn and Alan Venn spoke for the staff. "We are hiring," said Venn.\n`,
+);
+writeFileSync(
+  join(corpora, 'toy', 'toy-5.txt'),
+  ` date 2005-02-05\nBexley orders climb\n\nBexley Instruments Corp said orders rose in March. "Orders are up," said Bexley.\n\nBexley Motors said sales fell.\n`,
 );
 writeFileSync(join(corpora, 'toy', 'toy-2.txt'), ` date 2005-02-02\nRivers swell after rain\n\nRain fell all week. "The water is still rising," said Owen Pellor, a local farmer.\n`);
 
@@ -127,6 +131,8 @@ describe('hand-labelled news: judging a speaker', () => {
     // Another organisation of the article starts with the same word: "Bexley" is not this one's short form.
     const two = toy('toy-4', [bexley, label('organisation', 'Bexley Motors')]);
     expect(judgeLabel(bexley, 'Bexley', two)).toBe(false);
+    // The same when only the name scan finds the other organisation (it is not labelled).
+    expect(judgeLabel(bexley, 'Bexley', toy('toy-5', [bexley]))).toBe(false);
     const party = label('organisation', 'Thrift Party');
     const ctx: JudgeContext = { bySurname: new Map(), named: new Set(['thrift party']) };
     expect(judgeLabel(party, 'Thrift', ctx)).toBe(true);
@@ -143,6 +149,10 @@ describe('hand-labelled news: judging a speaker', () => {
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-3'))).toBe(true);
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-4'))).toBe(false);
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Venn', ctxOf('toy-4'))).toBe(false);
+    // The honorific is dropped before the full names are compared too.
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Ruth Venn', ctxOf('toy-4'))).toBe(true);
+    expect(judgeLabel(label('person', 'Ann Cole'), 'Dr Ann Cole', noOne)).toBe(true);
+    expect(judgeLabel(label('person', 'Ann Cole'), 'Dr Ann Colby', noOne)).toBe(false);
     expect(judgeContext(loadNews([{ file: 'x', corpus: 'toy', article: 'toy-4', quotes: [] }], corpora)[0]?.article ?? { id: '', paragraphs: [] } as never, []).bySurname.get('venn')?.size).toBe(2);
   });
 
@@ -159,6 +169,18 @@ describe('hand-labelled news: judging a speaker', () => {
     // A name the article gives is no description, whatever its words.
     const named: JudgeContext = { bySurname: new Map(), named: new Set(['dealer corp']) };
     expect(judgeLabel(label('unnamed', 'a dealer'), 'Dealer Corp', named)).toBe(false);
+  });
+
+  it('GIVEN two descriptions with the same head THEN they must share their owner when both name one (an organisation, nationality or place)', () => {
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'a Corvale spokesman', noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'a Lundian official', noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'the Moravel spokesman', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'one of the Norland officials', noOne)).toBe(true);
+    // One side names no owner: the head alone decides, as before.
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'a spokesman', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'Senior officials', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', "LUNTA's spokesman"), 'a Corvale spokesman', noOne)).toBe(false);
+    expect([...ownerWords('a grain dealer at a large Lundian bank')]).toEqual([]);
   });
 
   it('GIVEN a description with a participle or a "by" phrase after its noun THEN its head noun is the noun before it', () => {
