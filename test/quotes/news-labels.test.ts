@@ -291,6 +291,21 @@ describe('hand-labelled news: folds by near-duplicate group', () => {
     for (const [id, group] of groups) expect(folds.get(id)).toBe(folds.get(group));
   });
 
+  it('GIVEN two articles with the same body under other headlines and ids, sharing one quoted string only THEN the body alone makes them one group', () => {
+    const body = `\n\nThe ferry to Kell will stop in June. "We cannot run it at a loss any longer," said Rona Fenn.\n`;
+    writeFileSync(join(corpora, 'dup', 'ferry-1.txt'), ` date 2005-03-03\nFerry to stop${body}`);
+    writeFileSync(join(corpora, 'dup', 'ferry-2.txt'), ` date 2005-03-04\nKell ferry ends in June${body}`);
+    writeFileSync(join(corpora, 'dup', 'ferry-3.txt'), ` date 2005-03-05\nFerry talks\n\nThe council met the ferry firm. "We cannot run it at a loss any longer," said Rona Fenn again.\n`);
+    const ferries = loadNews(
+      ['ferry-1', 'ferry-2', 'ferry-3'].map((article) => ({ file: 'x', corpus: 'dup', article, quotes: [] })),
+      corpora,
+    );
+    const groups = foldGroups(ferries);
+    expect(groups.get('dup/ferry-2')).toBe('dup/ferry-1');
+    // One shared quoted string and another body: not a duplicate.
+    expect(groups.get('dup/ferry-3')).toBe('dup/ferry-3');
+  });
+
   it('GIVEN three sets of different sizes THEN collect gives each set the same total weight', () => {
     const [toy1, toy2] = loadNews(readNewsLabels([join(root, 'toy.jsonl')]), corpora);
     if (!toy1 || !toy2) throw new Error('toy labels');
