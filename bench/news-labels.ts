@@ -10,16 +10,16 @@
 // dateline "March 17 - ", no markup or ticker, no possessive the article's own name lacks).
 // - person: the same name after folding case, punctuation and diacritics. One honorific (Mr, Mrs, Ms,
 //   Dr) is dropped first ("Mr King" is "King"). A one-word prediction (a surname) is right when it is the label's surname and nobody else the article names (labelled, or
-//   found by the name scan) carries that surname: "Robinson" is right for Andy Robinson only if no
-//   Jason Robinson appears. A title glued to the name ("Treasury Under-secretary Yavuz Canevi") is wrong:
+//   found by the name scan) carries that surname: "Harle" is right for Tom Harle only if no
+//   Ben Harle appears. A title glued to the name ("Harbour Under-secretary Ilse Korvan") is wrong:
 //   it is what a reader is shown.
-// - organisation: the same name after folding, without "the", a legal form or a ticker ("Texaco Canada
-//   Inc" = "Texaco Canada"), an acronym of the other's capitalised words ("the EIU"), or the short
-//   form the article uses: a leading run of the label's words ("Rockwell" ~ "Rockwell International
-//   Corp", "Labour" ~ "Labour Party") when no other person or organisation the article names (labelled,
+// - organisation: the same name after folding, without "the", a legal form or a ticker ("Moravel Canada
+//   Inc" = "Moravel Canada"), an acronym of the other's capitalised words ("the PTU"), or the short
+//   form the article uses: a leading run of the label's words ("Tamsin" ~ "Tamsin Instruments
+//   Corp", "Thrift" ~ "Thrift Party") when no other person or organisation the article names (labelled,
 //   or found by the name scan) starts with that word, and never a generic word alone ("Group",
-//   "Party"). Aliases ("Fed", "Tories") are not read: they count wrong.
-// - unnamed: the prediction folded equal to the label ("Tory delegates"), or a description (no person
+//   "Party"). Aliases ("Cenres" for the Norland Central Reserve) are not read: they count wrong.
+// - unnamed: the prediction folded equal to the label ("Guild delegates"), or a description (no person
 //   or organisation the article names) whose head noun is the label's, singular and plural alike
 //   ("one of the dealers" ~ "a dealer"). The head noun is the last word before a preposition, a
 //   relative word, "by" or a participle after the first noun ("an analyst quoted", "a banker involved").
@@ -128,18 +128,20 @@ export interface JudgeContext {
   bySurname: ReadonlyMap<string, ReadonlySet<string>>;
   /** Folded names of the people and organisations the article names (labels and the name scan). */
   named?: ReadonlySet<string>;
+  /** Folded names of the organisations the name scan finds (the short-form rule). */
+  orgs?: ReadonlySet<string>;
   /** The article's paragraphs: a shown name keeps a possessive only when the article writes it so. */
   paragraphs?: readonly string[];
 }
 
 const withoutThe = (s: string): string => foldName(s.trim().replace(/^the\s+/iu, ''));
 
-/** The people an article names: the labels' persons and the name scan's, by surname. */
+/** The people an article names (the labels' persons and the name scan's, by surname), and every person and organisation it names. */
 export function judgeContext(article: Article, labels: readonly SpeakerLabel[]): JudgeContext {
   const bySurname = new Map<string, Set<string>>();
   const add = (name: string): void => {
     const words = nameWords(name);
-    // Each word after the first may be what a surname alone refers to ("Lechin" of Juan Lechin Oquendo).
+    // Each word after the first may be what a surname alone refers to ("Dovan" of Pia Dovan Rusk).
     for (const w of words.slice(1)) {
       const s = foldName(w);
       const set = bySurname.get(s) ?? new Set<string>();
@@ -157,7 +159,19 @@ export function judgeContext(article: Article, labels: readonly SpeakerLabel[]):
     if (!p.group) add(p.name);
     named.add(withoutThe(p.name));
   }
-  return { bySurname, named, paragraphs: article.paragraphs };
+  // The scan's organisations, for the short-form rule only ("Bexley Motors" beside a labelled Bexley
+  // Instruments), read through People's public lookups from the article's end back. Not in `named`:
+  // the scan takes a capitalised sentence start for an organisation ("Delegates said"), and a
+  // description would then be judged a name.
+  const orgs = new Set<string>();
+  for (let at = Number.MAX_SAFE_INTEGER; ; ) {
+    const pos = people.orgPosBefore(at, Number.POSITIVE_INFINITY);
+    if (pos < 0) break;
+    const name = people.orgBefore(at, Number.POSITIVE_INFINITY);
+    if (name) orgs.add(withoutThe(name));
+    at = pos;
+  }
+  return { bySurname, named, orgs, paragraphs: article.paragraphs };
 }
 
 /** The speaker as the store shows it (src/quotes/store.ts): its shown form, without a possessive the article lacks. */
@@ -188,9 +202,16 @@ const PARTICIPLE = /^(?:[\p{L}-]{2,}(?:ing|ed)|led|held|run|made|known|paid|give
 
 const startsPhrase = (next: string | undefined): boolean => next === undefined || next === 'part' || OPENERS.has(next) || PHRASE_END.has(next) || /^[,;:()]$/u.test(next);
 
-/** The head noun of a description, stemmed: "a securities dealer at a major Swiss bank" → dealer, "one of the dealers" → dealer. */
+/** The head noun of a description, stemmed: "a grain dealer at a large Lundian bank" → dealer, "one of the dealers" → dealer. */
 export function headNoun(description: string): string | null {
-  const words = description.toLowerCase().match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
+  const span = headSpan(description);
+  return span && stem(span.head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+}
+
+/** The words of a description from where its phrase starts to its head noun (original case), the head lower-cased, and where the phrase starts. */
+function headSpan(description: string): { before: string[]; head: string; first: number } | null {
+  const raw = description.match(/[\p{L}\p{N}.'’-]+|[,;:()]/gu) ?? [];
+  const words = raw.map((w) => w.toLowerCase());
   let start = 0;
   if (PARTITIVE.has(words[0] ?? '') && words[1] === 'of') start = 2;
   let end = start;
@@ -198,15 +219,44 @@ export function headNoun(description: string): string | null {
   for (; end < words.length; end++) {
     const w = words[end] ?? '';
     if (PHRASE_END.has(w) || /^[,;:()]$/u.test(w)) break;
-    // After a noun ("an EC negotiator taking part"), not before it ("a leading economist", "a newly elected mayor").
-    // An -ing word before a noun still modifies it ("foreign banking sources"); it starts a phrase
+    // After a noun ("a Norland negotiator taking part"), not before it ("a leading economist", "a newly elected mayor").
+    // An -ing word before a noun still modifies it ("coastal shipping sources"); it starts a phrase
     // when an object or nothing follows it ("attending the talks", "taking part in").
     if (content > 0 && PARTICIPLE.test(w) && !(words[end - 1] ?? '').endsWith('ly') && (!w.endsWith('ing') || startsPhrase(words[end + 1]))) break;
     if (!OPENERS.has(w)) content++;
   }
   const head = words[end - 1];
   if (end <= start || !head) return null;
-  return stem(head.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+  return { before: raw.slice(start, end - 1), head, first: start };
+}
+
+/**
+ * The capitalised modifiers before a description's head, folded: whose spokesman or official it is
+ * ("a Moravel spokesman" → moravel, "a senior U.S. official" → us, "LUNTA's spokesman" → lunta).
+ */
+export function ownerWords(description: string): Set<string> {
+  const span = headSpan(description);
+  const out = new Set<string>();
+  (span?.before ?? []).forEach((w, i) => {
+    // A description's first word may be capitalised only as a sentence start ("Senior officials"): it
+    // counts when it is an acronym ("LUNTA's spokesman"), else the head alone decides, as before.
+    if (!/^\p{Lu}/u.test(w) || OPENERS.has(w.toLowerCase())) return;
+    if (i === 0 && span?.first === 0 && !/^\p{Lu}[\p{Lu}.]+(?:['’]s)?$/u.test(w)) return;
+    const folded = foldName(w.replace(/['’]s?$/u, ''));
+    if (folded) out.add(folded);
+  });
+  return out;
+}
+
+/**
+ * Two descriptions with the same head belong to the same owner: when both name one (an
+ * organisation, nationality or place before the head), they share a word of it; when either names
+ * none ("a spokesman"), the head alone decides. "a Corvale spokesman" is not "a Moravel spokesman".
+ */
+export function sameOwner(a: string, b: string): boolean {
+  const x = ownerWords(a);
+  const y = ownerWords(b);
+  return x.size === 0 || y.size === 0 || [...x].some((w) => y.has(w));
 }
 
 /** A description, not a name: no person or organisation the article names ("a dealer", "Diplomats"; not "Reuters"). */
@@ -233,19 +283,20 @@ export function judgeLabel(label: SpeakerLabel, raw: string | null, ctx: JudgeCo
       if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
       if (!isDescription(speaker, ctx)) return false;
       const want = headNoun(label.speaker ?? '');
-      return want !== null && headNoun(speaker) === want;
+      return want !== null && headNoun(speaker) === want && sameOwner(speaker, label.speaker ?? '');
     }
     case 'organisation':
       return speaker !== null && (sameOrganisation(speaker, label.speaker ?? '') || shortForm(speaker, label.speaker ?? '', ctx));
     case 'person': {
       if (speaker === null) return false;
-      if (foldName(speaker) === foldName(label.speaker ?? '')) return true;
+      // The honorific goes first, on every path: "Dr Ann Cole" is "Ann Cole", "Mr King" is "King".
+      const bare = speaker.replace(HONORIFIC, '');
+      if (foldName(bare) === foldName(label.speaker ?? '')) return true;
       // A surname alone (either side) stands for the full name only when no one else the article names shares it.
-      const said = nameWords(speaker.replace(HONORIFIC, ''));
-      if (said.length === 1 && foldName(said[0] ?? '') === foldName(label.speaker ?? '')) return true;
+      const said = nameWords(bare);
       const want = nameWords(label.speaker ?? '');
       if ((said.length === 1) === (want.length === 1)) return false;
-      // The one word is any word of the full name after the first: "Lechin" for Juan Lechin Oquendo.
+      // The one word is any word of the full name after the first: "Dovan" for Pia Dovan Rusk.
       const [one, full] = said.length === 1 ? [said, want] : [want, said];
       const surname = foldName(one[0] ?? '');
       if (!full.slice(1).some((w) => foldName(w) === surname)) return false;
@@ -257,7 +308,7 @@ export function judgeLabel(label: SpeakerLabel, raw: string | null, ctx: JudgeCo
 
 const nameWords = (s: string): string[] => s.trim().split(/\s+/u);
 
-/** Words that never name an organisation alone, whatever it is called ("Group" of "Sedgwick Group"). */
+/** Words that never name an organisation alone, whatever it is called ("Group" of "Harlow Group"). */
 const GENERIC = new Set(
   'corp corporation company co inc group party bank union council chamber exchange house court bureau government ministry department association board committee agency commission federation fund trust society institute authority office service services international national general united american british first new'.split(' '),
 );
@@ -265,7 +316,7 @@ const GENERIC = new Set(
 /**
  * The article's own short form of an organisation: the prediction is a leading run of the label's
  * words (legal form dropped), not a generic word alone, and nobody else the article names starts
- * with its first word ("Rockwell" for Rockwell International Corp, unless a "Rockwell Collins" appears).
+ * with its first word ("Tamsin" for Tamsin Instruments Corp, unless a "Tamsin Motors" appears).
  */
 export function shortForm(speaker: string, label: string, ctx: JudgeContext): boolean {
   const said = orgForm(speaker).split(' ').filter(Boolean);
@@ -278,10 +329,10 @@ export function shortForm(speaker: string, label: string, ctx: JudgeContext): bo
     const n = Math.min(words.length, full.length);
     return words.slice(0, n).every((w, i) => w === full[i]);
   };
-  return [...(ctx.named ?? [])].every(fits);
+  return [...(ctx.named ?? []), ...(ctx.orgs ?? [])].every(fits);
 }
 
-/** A company's legal form and ticker are not its name: "Texaco Canada Inc" is "Texaco Canada", "Sedgwick Group Plc <SDWK.L>" is "Sedgwick Group". */
+/** A company's legal form and ticker are not its name: "Moravel Canada Inc" is "Moravel Canada", "Harlow Group Plc <HRLW.L>" is "Harlow Group". */
 const LEGAL_FORM = /(?:\s+(?:inc|incorporated|corp|corporation|co|company|plc|ltd|limited|pty|ag|sa|nv|llc|group|holdings?)\.?,?)+$/iu;
 const orgForm = (s: string): string => withoutThe(s.replace(/<[^>]*>/gu, ' ').trim().replace(LEGAL_FORM, ''));
 const initials = (s: string): string =>
@@ -292,7 +343,7 @@ const initials = (s: string): string =>
     .map((w) => w[0])
     .join('');
 
-/** The same organisation: the same name without "the", legal form or ticker, or an acronym of the other's capitalised words ("the EIU", "Economist Intelligence Unit"). */
+/** The same organisation: the same name without "the", legal form or ticker, or an acronym of the other's capitalised words ("the PTU", "Port Transit Union"). */
 export function sameOrganisation(a: string, b: string): boolean {
   if (orgForm(a) === orgForm(b)) return true;
   const acronym = (x: string): string | null => {

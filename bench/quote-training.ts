@@ -278,6 +278,8 @@ export function foldGroups(articles: readonly TrainingArticle[]): Map<string, st
     const quotes = new Set(a.article.paragraphs.flatMap((p) => [...p.matchAll(QUOTED)].map((m) => folded(m[1] ?? ''))));
     for (const q of quotes) byQuote.set(q, [...(byQuote.get(q) ?? []), id]);
   });
+  // Quadratic in the number of articles holding one quoted string: fine for a few thousand labelled
+  // articles, where a string is held by a handful of reissues; not for a whole archive.
   const shared = new Map<string, number>();
   for (const holders of byQuote.values()) {
     for (let i = 0; i < holders.length; i++) {

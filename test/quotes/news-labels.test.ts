@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
+import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, ownerWords, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
 import { articleFolds, articleId, collect, foldGroups, foldOf, speakerAccuracy, train } from '../../bench/quote-training.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS } from '../../src/quotes/ranker.js';
@@ -25,6 +25,10 @@ writeFileSync(
 writeFileSync(
   join(corpora, 'toy', 'toy-4.txt'),
   ` date 2005-02-04\nTwo Bexleys report\n\nBexley Instruments Corp and Bexley Motors both reported on Monday. "Orders are up," said Bexley.\n\nRuth Venn and Alan Venn spoke for the staff. "We are hiring," said Venn.\n`,
+);
+writeFileSync(
+  join(corpora, 'toy', 'toy-5.txt'),
+  ` date 2005-02-05\nBexley orders climb\n\nBexley Instruments Corp said orders rose in March. "Orders are up," said Bexley.\n\nBexley Motors said sales fell.\n`,
 );
 writeFileSync(join(corpora, 'toy', 'toy-2.txt'), ` date 2005-02-02\nRivers swell after rain\n\nRain fell all week. "The water is still rising," said Owen Pellor, a local farmer.\n`);
 
@@ -79,38 +83,38 @@ describe('hand-labelled news: judging a speaker', () => {
   });
 
   it('GIVEN a surname on one side THEN it is right only when no other person the article names shares it', () => {
-    const alone: JudgeContext = { bySurname: new Map([['robinson', new Set(['andy robinson'])]]) };
-    const two: JudgeContext = { bySurname: new Map([['robinson', new Set(['andy robinson', 'jason robinson'])]]) };
-    expect(judgeLabel(label('person', 'Andy Robinson'), 'Robinson', alone)).toBe(true);
-    expect(judgeLabel(label('person', 'Andy Robinson'), 'Robinson', two)).toBe(false);
+    const alone: JudgeContext = { bySurname: new Map([['harle', new Set(['tom harle'])]]) };
+    const two: JudgeContext = { bySurname: new Map([['harle', new Set(['tom harle', 'ben harle'])]]) };
+    expect(judgeLabel(label('person', 'Tom Harle'), 'Harle', alone)).toBe(true);
+    expect(judgeLabel(label('person', 'Tom Harle'), 'Harle', two)).toBe(false);
     // A label that gives the surname alone (the article never gives the full name) accepts the full name.
-    expect(judgeLabel(label('person', 'Robinson'), 'Andy Robinson', alone)).toBe(true);
-    expect(judgeLabel(label('person', 'Robinson'), 'Andy Robinson', two)).toBe(false);
-    expect(judgeLabel(label('person', 'Fadhil al-Chalabi'), 'al-Chalabi', noOne)).toBe(true);
-    expect(judgeLabel(label('person', 'Andy Robinson'), 'Jason', alone)).toBe(false);
-    expect(judgeLabel(label('person', 'Juan Lechin Oquendo'), 'Lechin', noOne)).toBe(true);
-    expect(judgeLabel(label('person', 'Juan Lechin Oquendo'), 'Juan', noOne)).toBe(false);
+    expect(judgeLabel(label('person', 'Harle'), 'Tom Harle', alone)).toBe(true);
+    expect(judgeLabel(label('person', 'Harle'), 'Tom Harle', two)).toBe(false);
+    expect(judgeLabel(label('person', 'Samir al-Tavrani'), 'al-Tavrani', noOne)).toBe(true);
+    expect(judgeLabel(label('person', 'Tom Harle'), 'Ben', alone)).toBe(false);
+    expect(judgeLabel(label('person', 'Pia Dovan Rusk'), 'Dovan', noOne)).toBe(true);
+    expect(judgeLabel(label('person', 'Pia Dovan Rusk'), 'Pia', noOne)).toBe(false);
   });
 
   it('GIVEN an unnamed label THEN a description with its head noun is right, singular or plural, and a name is wrong', () => {
     expect(judgeLabel(label('unnamed', 'one of the dealers'), 'a dealer', noOne)).toBe(true);
-    expect(judgeLabel(label('unnamed', 'a securities dealer at a major Swiss bank'), 'the dealer', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'a grain dealer at a large Lundian bank'), 'the dealer', noOne)).toBe(true);
     expect(judgeLabel(label('unnamed', 'officials'), 'a senior official', noOne)).toBe(true);
     expect(judgeLabel(label('unnamed', 'a board spokeswoman'), 'an analyst', noOne)).toBe(false);
-    expect(judgeLabel(label('unnamed', 'one U.S. analyst'), 'James Baker', noOne)).toBe(false);
-    expect(judgeLabel(label('unnamed', 'one U.S. analyst'), null, noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'one Norland analyst'), 'Carl Brenning', noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'one Norland analyst'), null, noOne)).toBe(false);
     expect(headNoun('one of the dealers')).toBe('dealer');
-    expect(headNoun('an official with one U.S. vehicle manufacturer')).toBe('official');
+    expect(headNoun('an official with one Lundian tractor maker')).toBe('official');
     expect(['spokesmen', 'parties', 'witnesses', 'sources', 'boss'].map(stem)).toEqual(['spokesman', 'party', 'witness', 'source', 'boss']);
   });
 
   it('GIVEN an organisation label THEN its name without "the", a legal form or ticker, or its acronym is right', () => {
-    expect(judgeLabel(label('organisation', 'Bundesbank'), 'the Bundesbank', noOne)).toBe(true);
-    expect(sameOrganisation('Texaco Canada', 'Texaco Canada Inc')).toBe(true);
-    expect(sameOrganisation('Sedgwick Group Plc <SDWK.L>', 'Sedgwick Group Plc')).toBe(true);
-    expect(sameOrganisation('the EIU', 'Economist Intelligence Unit')).toBe(true);
-    expect(sameOrganisation('Kraft Singles', 'Kraft Inc')).toBe(false);
-    expect(judgeLabel(label('organisation', 'International Monetary Fund'), 'the report', noOne)).toBe(false);
+    expect(judgeLabel(label('organisation', 'Kronbank'), 'the Kronbank', noOne)).toBe(true);
+    expect(sameOrganisation('Moravel Canada', 'Moravel Canada Inc')).toBe(true);
+    expect(sameOrganisation('Harlow Group Plc <HRLW.L>', 'Harlow Group Plc')).toBe(true);
+    expect(sameOrganisation('the PTU', 'Port Transit Union')).toBe(true);
+    expect(sameOrganisation('Dunmore Singles', 'Dunmore Inc')).toBe(false);
+    expect(judgeLabel(label('organisation', 'Northern Fisheries Fund'), 'the report', noOne)).toBe(false);
   });
 
   it('GIVEN the short form an article uses for an organisation THEN a leading run of its words is right unless another name starts so, and a generic word alone never', () => {
@@ -127,14 +131,16 @@ describe('hand-labelled news: judging a speaker', () => {
     // Another organisation of the article starts with the same word: "Bexley" is not this one's short form.
     const two = toy('toy-4', [bexley, label('organisation', 'Bexley Motors')]);
     expect(judgeLabel(bexley, 'Bexley', two)).toBe(false);
-    const party = label('organisation', 'Labour Party');
-    const ctx: JudgeContext = { bySurname: new Map(), named: new Set(['labour party']) };
-    expect(judgeLabel(party, 'Labour', ctx)).toBe(true);
-    expect(judgeLabel(label('organisation', 'National Farmers Union'), 'National', { bySurname: new Map(), named: new Set() })).toBe(false);
-    expect(judgeLabel(label('organisation', 'Group of Thirty'), 'Group', { bySurname: new Map(), named: new Set() })).toBe(false);
-    expect(judgeLabel(label('organisation', 'Chamber of Shipping'), 'Chamber', { bySurname: new Map(), named: new Set() })).toBe(false);
+    // The same when only the name scan finds the other organisation (it is not labelled).
+    expect(judgeLabel(bexley, 'Bexley', toy('toy-5', [bexley]))).toBe(false);
+    const party = label('organisation', 'Thrift Party');
+    const ctx: JudgeContext = { bySurname: new Map(), named: new Set(['thrift party']) };
+    expect(judgeLabel(party, 'Thrift', ctx)).toBe(true);
+    expect(judgeLabel(label('organisation', 'National Growers Union'), 'National', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Group of Eleven'), 'Group', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Chamber of Weavers'), 'Chamber', { bySurname: new Map(), named: new Set() })).toBe(false);
     // An alias is not a short form: it stays wrong.
-    expect(judgeLabel(label('organisation', 'US Federal Reserve'), 'Fed', { bySurname: new Map(), named: new Set() })).toBe(false);
+    expect(judgeLabel(label('organisation', 'Norland Central Reserve'), 'Cenres', { bySurname: new Map(), named: new Set() })).toBe(false);
   });
 
   it('GIVEN a person the article names with an honorific THEN "Mrs Venn" is the surname rule: right alone, wrong beside another Venn (a real toy article)', () => {
@@ -143,26 +149,42 @@ describe('hand-labelled news: judging a speaker', () => {
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-3'))).toBe(true);
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Venn', ctxOf('toy-4'))).toBe(false);
     expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Venn', ctxOf('toy-4'))).toBe(false);
+    // The honorific is dropped before the full names are compared too.
+    expect(judgeLabel(label('person', 'Ruth Venn'), 'Mrs Ruth Venn', ctxOf('toy-4'))).toBe(true);
+    expect(judgeLabel(label('person', 'Ann Cole'), 'Dr Ann Cole', noOne)).toBe(true);
+    expect(judgeLabel(label('person', 'Ann Cole'), 'Dr Ann Colby', noOne)).toBe(false);
     expect(judgeContext(loadNews([{ file: 'x', corpus: 'toy', article: 'toy-4', quotes: [] }], corpora)[0]?.article ?? { id: '', paragraphs: [] } as never, []).bySurname.get('venn')?.size).toBe(2);
   });
 
   it('GIVEN a speaker as the store shows it THEN the dateline and the ticker are not part of the judged name', () => {
-    expect(judgeLabel(label('organisation', 'Coastal Corp'), 'March 17 - Coastal Corp', noOne)).toBe(true);
-    expect(judgeLabel(label('organisation', 'General Motors Corp'), 'June 2 - General Motors Corp <GM>', noOne)).toBe(true);
+    expect(judgeLabel(label('organisation', 'Quarrow Corp'), 'March 17 - Quarrow Corp', noOne)).toBe(true);
+    expect(judgeLabel(label('organisation', 'Fenwick Motors Corp'), 'June 2 - Fenwick Motors Corp <FWM>', noOne)).toBe(true);
     expect(judgeLabel(label('person', 'Paula Quist'), 'Paula Quist.', noOne)).toBe(true);
   });
 
   it('GIVEN an unnamed label THEN a prediction folded equal to it is right even capitalised, and a capitalised description no one is named by is judged by its head', () => {
-    expect(judgeLabel(label('unnamed', 'Tory delegates'), 'Tory delegates', noOne)).toBe(true);
-    expect(judgeLabel(label('unnamed', "UNCTAD's spokesman"), "UNCTAD's spokesman", noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'Guild delegates'), 'Guild delegates', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', "LUNTA's spokesman"), "LUNTA's spokesman", noOne)).toBe(true);
     expect(judgeLabel(label('unnamed', 'one of the diplomats'), 'Diplomats', noOne)).toBe(true);
     // A name the article gives is no description, whatever its words.
     const named: JudgeContext = { bySurname: new Map(), named: new Set(['dealer corp']) };
     expect(judgeLabel(label('unnamed', 'a dealer'), 'Dealer Corp', named)).toBe(false);
   });
 
+  it('GIVEN two descriptions with the same head THEN they must share their owner when both name one (an organisation, nationality or place)', () => {
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'a Corvale spokesman', noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'a Lundian official', noOne)).toBe(false);
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'the Moravel spokesman', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'one of the Norland officials', noOne)).toBe(true);
+    // One side names no owner: the head alone decides, as before.
+    expect(judgeLabel(label('unnamed', 'a Moravel spokesman'), 'a spokesman', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', 'a senior Norland official'), 'Senior officials', noOne)).toBe(true);
+    expect(judgeLabel(label('unnamed', "LUNTA's spokesman"), 'a Corvale spokesman', noOne)).toBe(false);
+    expect([...ownerWords('a grain dealer at a large Lundian bank')]).toEqual([]);
+  });
+
   it('GIVEN a description with a participle or a "by" phrase after its noun THEN its head noun is the noun before it', () => {
-    expect(headNoun('an EC negotiator taking part in the farm talks')).toBe('negotiator');
+    expect(headNoun('a Norland negotiator taking part in the port talks')).toBe('negotiator');
     expect(headNoun('a banker involved in the rescue')).toBe('banker');
     expect(headNoun('an investor group led by a fund manager')).toBe('group');
     expect(headNoun('one official attending the talks')).toBe('official');
@@ -171,20 +193,20 @@ describe('hand-labelled news: judging a speaker', () => {
     // Before the noun a participle modifies it.
     expect(headNoun('a leading economist')).toBe('economist');
     expect(headNoun('a newly elected mayor')).toBe('mayor');
-    expect(headNoun('foreign banking sources')).toBe('source');
-    expect(headNoun('a Japanese trading house official')).toBe('official');
-    expect(judgeLabel(label('unnamed', 'an EC negotiator taking part in the farm talks'), 'an EC negotiator', noOne)).toBe(true);
+    expect(headNoun('coastal shipping sources')).toBe('source');
+    expect(headNoun('a Lundian trading house official')).toBe('official');
+    expect(judgeLabel(label('unnamed', 'a Norland negotiator taking part in the port talks'), 'a Norland negotiator', noOne)).toBe(true);
   });
 
   it('GIVEN a none or skip label THEN nobody is right for none, and a skip is never right (it does not count)', () => {
     expect(judgeLabel(label('none', null), null, noOne)).toBe(true);
-    expect(judgeLabel(label('none', null), 'Ann Sicotte', noOne)).toBe(false);
+    expect(judgeLabel(label('none', null), 'Ilsa Marrow', noOne)).toBe(false);
     expect(judgeLabel(label('skip', null), null, noOne)).toBe(false);
   });
 
   it('GIVEN two readers THEN they agree on the same type and the same speaker as the judge reads it', () => {
     expect(labelsAgree(label('unnamed', 'one of the dealers'), label('unnamed', 'dealers'), noOne)).toBe(true);
-    expect(labelsAgree(label('person', 'Andy Robinson'), label('unnamed', 'the coach'), noOne)).toBe(false);
+    expect(labelsAgree(label('person', 'Tom Harle'), label('unnamed', 'the coach'), noOne)).toBe(false);
     expect(labelsAgree(label('none', null), label('none', null), noOne)).toBe(true);
   });
 
@@ -269,6 +291,21 @@ describe('hand-labelled news: folds by near-duplicate group', () => {
     for (const [id, group] of groups) expect(folds.get(id)).toBe(folds.get(group));
   });
 
+  it('GIVEN two articles with the same body under other headlines and ids, sharing one quoted string only THEN the body alone makes them one group', () => {
+    const body = `\n\nThe ferry to Kell will stop in June. "We cannot run it at a loss any longer," said Rona Fenn.\n`;
+    writeFileSync(join(corpora, 'dup', 'ferry-1.txt'), ` date 2005-03-03\nFerry to stop${body}`);
+    writeFileSync(join(corpora, 'dup', 'ferry-2.txt'), ` date 2005-03-04\nKell ferry ends in June${body}`);
+    writeFileSync(join(corpora, 'dup', 'ferry-3.txt'), ` date 2005-03-05\nFerry talks\n\nThe council met the ferry firm. "We cannot run it at a loss any longer," said Rona Fenn again.\n`);
+    const ferries = loadNews(
+      ['ferry-1', 'ferry-2', 'ferry-3'].map((article) => ({ file: 'x', corpus: 'dup', article, quotes: [] })),
+      corpora,
+    );
+    const groups = foldGroups(ferries);
+    expect(groups.get('dup/ferry-2')).toBe('dup/ferry-1');
+    // One shared quoted string and another body: not a duplicate.
+    expect(groups.get('dup/ferry-3')).toBe('dup/ferry-3');
+  });
+
   it('GIVEN three sets of different sizes THEN collect gives each set the same total weight', () => {
     const [toy1, toy2] = loadNews(readNewsLabels([join(root, 'toy.jsonl')]), corpora);
     if (!toy1 || !toy2) throw new Error('toy labels');
@@ -306,7 +343,8 @@ describe('hand-labelled news: command lines', () => {
     const two = labelFile('agree-2.jsonl', [{ corpus: 'toy', article: 'toy-3', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
     const r = run('eval-news-labels.ts', [one, '--agree', one, two, '--corpora', corpora]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('committed weights: 2 articles');
+    // The committed weights' figure says it is in sample on the labels they were trained on.
+    expect(r.stdout).toMatch(/committed weights \(in sample on the labels they were trained on[^\n]*\): 2 articles/u);
     expect(r.stdout).toContain('inter-reader agreement (1 articles labelled twice)');
   });
 });
