@@ -68,8 +68,8 @@ interface Run {
   /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
   afterOf: string;
   /**
-   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to China
-   * Marco Vilela", "Director of the Office of Planning and Budget James Millard"): a person's
+   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to Jordan
+   * Pere Ostrova", "Director of the Office of Ports and Transport Ada Whitcombe"): a person's
    * name may end it, as after "of".
    */
   ofChain: boolean;
