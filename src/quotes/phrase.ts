@@ -645,6 +645,9 @@ export function readMention(p: Phrase): Mention | null {
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
 }
 
+/** Titles written before a surname alone ("President Grant", "Chancellor Lawson"). */
+const SURNAME_TITLE = new RegExp(`${PERSONAL_TITLES.source}|^chancellor$`, 'iu');
+
 const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /**
@@ -654,10 +657,12 @@ const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
 function calendarSurname(run: readonly string[], before: string | undefined): NameParts | null {
   if (run.length < 2 || !DAY_OR_MONTH.test(run[run.length - 1] ?? '')) return null;
   const { title, name } = splitTitle(run.slice(0, -1));
-  // Not after a capitalised title, as the name scan reads it: "said President Carter Monday" dates
-  // the saying. (A one-word surname that is also a given name after a lower-case role, "trade
-  // minister Lee Friday", is read as a name too: accepted, it is rare.)
-  if (name.length !== 1 || !isFirstName(foldName(name[0] ?? '')) || title.length > 0 || !(before !== undefined && isRoleWord(before))) return null;
+  // Not after a title that goes before a surname alone: "said President Grant Monday", "Mr. Grant
+  // Thursday" date the saying. After an office ("Labour MSP Christine May") a full name follows.
+  // (A one-word surname that is also a given name after a lower-case role, "trade minister Lee
+  // Friday", is read as a name too: accepted, it is rare.)
+  if (name.length !== 1 || !isFirstName(foldName(name[0] ?? '')) || title.some((t) => SURNAME_TITLE.test(bare(t)))) return null;
+  if (title.length === 0 && !(before !== undefined && isRoleWord(before))) return null;
   return { title, name: [...name, run[run.length - 1] ?? ''] };
 }
 

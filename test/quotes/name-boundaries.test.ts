@@ -54,6 +54,8 @@ describe('the phrase after a speech verb', () => {
   it('GIVEN a capitalised title, a first name and a day THEN the day dates the saying, as in the name scan', () => {
     expect(nameAfterSaid(' President Grant Monday.')).not.toBe('Grant Monday');
     expect(nameAfterSaid(' Mr. Grant Thursday.')).not.toBe('Grant Thursday');
+    // An office is followed by a full name: the month is the surname.
+    expect(nameAfterSaid(' Green MSP Ruth May.')).toBe('Ruth May');
   });
 });
 
