@@ -1212,7 +1212,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (p && (p === subjectM || p === subjectF) && genderOf(p) === (p === subjectM ? 'm' : 'f')) setFeature(x, F.third_person_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
-          // turn-features.ts
+          // An unnamed definite description may go back to an indefinite one the narration used; the
+          // latest speaker a quote's own attribution named holds the turn.
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
           if (turns.since(turnKey(c.speaker), i) === 0) setFeature(x, F.turn_holder, 1);
         }

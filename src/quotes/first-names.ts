@@ -97,7 +97,7 @@ export function personSuffix(run: readonly string[], notName: (w: string) => boo
     const rest = run.slice(k);
     const first = run[k] ?? '';
     if (!STARTS_UPPER.test(first) || !isFirstName(foldName(first)) || !looksLikePersonName(rest) || splitTitle(rest).name.length !== rest.length) continue;
-    // `notName`: a word the caller knows is no name though the lists hold it ("Ambassador to China Marco Vilela").
+    // `notName`: a word the caller knows is no name though the lists hold it ("Ambassador to Jordan Pere Ostrova").
     if (run.slice(0, k).some((w) => !isFirstName(foldName(w)) || notName(w))) return k;
   }
   return -1;

@@ -339,6 +339,8 @@ export const NAME_FLAG = { TITLE, ORG, ACRONYM, NON_STARTER, PARTICLE, STOP, DEM
 /** The flag tests, for tests: the general path and the plain-word path must agree. */
 export const flagsOf = { word: wordFlags, plain: plainFlags, isPlain: (w: string): boolean => isAsciiAlnum(w), shape: shapeFlags, asciiShape: asciiShapeFlags };
 export const isTitleWord = (w: string): boolean => (flags(w) & TITLE) !== 0;
+/** A title or rank proper ("Ambassador", "Chancellor"), not a group noun ("Friends", "Office") that `isTitleWord` also accepts. */
+export const isRankTitle = (w: string): boolean => TITLES.has(bare(w).toLowerCase());
 export const isDemonym = (w: string): boolean => (flags(w) & DEMONYM) !== 0;
 export const isOrgWord = (w: string): boolean => (flags(w) & ORG) !== 0;
 // No pronoun is longer than four letters, and lower-casing never shortens a word.

@@ -1,5 +1,5 @@
 import { isPlaceName } from '../search/places.js';
-import { isDemonym, isNonNameStarter, isTitleWord } from './names.js';
+import { isDemonym, isNonNameStarter, isOrgWord, isTitleWord } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
@@ -370,8 +370,9 @@ const NAMED_DOCUMENT = /^(?:the|a|an|its)\s+(?:(?:new|latest|recent|annual|month
  * The issuer a document's description names: "the NDB report" → "NDB", "a Capital Metrics
  * statement" → "Capital Metrics". The written words speak for the issuer (the readers' scheme);
  * null when the words before the noun are no issuer: a nationality or place ("the Greek
- * statement"), a day or month ("the March letter"), a title ("the Budget statement" is the
- * chancellor's).
+ * statement"), a lone day or month ("the March letter"; "the Sunday Times report" is the
+ * paper's), titles only ("the Chancellor statement" is a person's; "the Labour Party statement",
+ * ending in an organisation's word, is the party's).
  */
 export function namedDocumentIssuer(text: string): string | null {
   const m = NAMED_DOCUMENT.exec(text);
@@ -379,7 +380,9 @@ export function namedDocumentIssuer(text: string): string | null {
   if (!name) return null;
   const ws = name.split(/\s+/u);
   const first = ws[0] ?? '';
-  if (isNonNameStarter(first) || DAY_OR_MONTH.test(first) || isDemonym(first) || isPlaceName(ws) || ws.every((w) => isTitleWord(w) && !isOrgNoun(w.toLowerCase()))) return null;
+  const last = ws[ws.length - 1] ?? '';
+  const titlesOnly = !isOrgWord(last) && ws.every((w) => isTitleWord(w) && !isOrgNoun(w.toLowerCase()));
+  if (isNonNameStarter(first) || (ws.length === 1 && DAY_OR_MONTH.test(first)) || isDemonym(first) || isPlaceName(ws) || titlesOnly) return null;
   return name;
 }
 

@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
@@ -68,16 +68,25 @@ interface Run {
   /** "of " or "of the " right before the run ("Chancellor of the Exchequer Gordon Brown"), else "". */
   afterOf: string;
   /**
-   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to China
-   * Marco Vilela", "Director of the Office of Planning and Budget James Millard"): a person's
+   * The run goes on a title's object after "to" or an "of" phrase's "and" ("Ambassador to Jordan
+   * Pere Ostrova", "Director of the Office of Ports and Transport Ada Whitcombe"): a person's
    * name may end it, as after "of".
    */
   ofChain: boolean;
+  /**
+   * A title governs the "of"/"to" before the run ("Ambassador to China …", "Chancellor of the
+   * Exchequer …"): only then may a place that is also a given name be the office's object, not the
+   * name's first word ("wrote to Georgia Mae Corwin" keeps Georgia).
+   */
+  office: boolean;
 }
 
 export const AFTER_OF = /\s(of\s(?:the\s)?)$/u;
 /** "… to ", "… of Management and ": see `Run.ofChain`. */
 const OF_CHAIN = /(?:\sto|\sof\s(?:the\s)?(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}and)\s$/u;
+/** The word before the "to"/"of" (or its "of … and" chain) that ends the text: see `Run.office`. */
+const GOVERNOR = /(\S+)\s+(?:to|of)\s(?:the\s)?(?:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}and\s)?$/u;
+const officeGoverns = (before: string): boolean => isRankTitle(GOVERNOR.exec(before)?.[1] ?? '');
 /** Words that may open a sentence before its subject ("However, Mr Blair …"); `mayOpenSentence` reads the same lists. */
 const CONNECTIVES = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Now', 'Then', 'So', 'Also', 'Yet', 'Instead', 'Earlier', 'Later', 'Separately', 'Similarly', 'Indeed']);
 /** "Last week", "On Monday", "In 1990": a word of time before the subject. */
@@ -376,10 +385,11 @@ function runsOf(p: string, base: number, out: Run[]): void {
         const speaks = afterVerb?.[1] === 'according to';
         const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
         const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
+        const office = (afterOf !== '' || ofChain) && officeGoverns((before ??= p.slice(from, to)));
         const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain };
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain, office };
       } else {
         cur.words.push(core);
         cur.flags.push(f);
@@ -554,7 +564,7 @@ export class People {
       let nameOff = off + cut + 1;
       // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
       if ((r.afterOf || r.ofChain) && name.length >= 3) {
-        const k = personSuffix(name, isPlaceWord);
+        const k = personSuffix(name, r.office ? isPlaceWord : undefined);
         if (k > 0) {
           name = name.slice(k);
           nameOff += k;

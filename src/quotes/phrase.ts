@@ -8,7 +8,7 @@ import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -573,8 +573,11 @@ export function readMention(p: Phrase): Mention | null {
     const beforeThat = before !== undefined && isDeterminer(before) ? ws[start - 2] : before;
     if (beforeThat !== undefined && isPreposition(beforeThat)) {
       // "UK Chancellor of the Exchequer Gordon Brown": a person's name closing the phrase after the
-      // object of a title's "of" is the speaker, the title before it the role.
-      const k = end === ws.length ? personSuffix(ws.slice(start, end), isPlaceWord) : -1;
+      // object of a title's "of" is the speaker, the title before it the role. A place that is also a
+      // given name is the object only when a title governs the preposition ("Ambassador to China
+      // …"); "wrote to Georgia Mae Corwin" keeps Georgia.
+      const governor = ws[(beforeThat === before ? start - 1 : start - 2) - 1];
+      const k = end === ws.length ? personSuffix(ws.slice(start, end), governor !== undefined && isRankTitle(governor) ? isPlaceWord : undefined) : -1;
       if (k > 0) {
         const name = ws.slice(start + k, end);
         return { kind: 'name', name: name.map(cleanNameWord), title: [], role: roleOf(ws.slice(0, start + k), NO_WORDS, p.appositive), personalTitle: false };
@@ -642,16 +645,24 @@ export function readMention(p: Phrase): Mention | null {
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
 }
 
+/** Titles written before a surname alone ("President Grant", "Chancellor Lawson"). */
+const SURNAME_TITLE = new RegExp(`${PERSONAL_TITLES.source}|^chancellor$`, 'iu');
+
 const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /**
- * "coach Neil Friday", "Sen. Tom May": after a role, a first name and a day or month is a person's
+ * "coach Neil Friday": after a lower-case role, a first name and a day or month is a person's
  * name, not a name and a date (a day ends most runs as an organisation word: "Reuters Monday").
  */
 function calendarSurname(run: readonly string[], before: string | undefined): NameParts | null {
   if (run.length < 2 || !DAY_OR_MONTH.test(run[run.length - 1] ?? '')) return null;
   const { title, name } = splitTitle(run.slice(0, -1));
-  if (name.length !== 1 || !isFirstName(foldName(name[0] ?? '')) || (title.length === 0 && !(before !== undefined && isRoleWord(before)))) return null;
+  // Not after a title that goes before a surname alone: "said President Grant Monday", "Mr. Grant
+  // Thursday" date the saying. After an office ("Labour MSP Christine May") a full name follows.
+  // (A one-word surname that is also a given name after a lower-case role, "trade minister Lee
+  // Friday", is read as a name too: accepted, it is rare.)
+  if (name.length !== 1 || !isFirstName(foldName(name[0] ?? '')) || title.some((t) => SURNAME_TITLE.test(bare(t)))) return null;
+  if (title.length === 0 && !(before !== undefined && isRoleWord(before))) return null;
   return { title, name: [...name, run[run.length - 1] ?? ''] };
 }
 

@@ -4,6 +4,7 @@
 // features and the ranker weighs them.
 // Every test reads a bounded stretch of text, so attribution stays linear in the article.
 
+import { memoByWord } from '../text/memo.js';
 import { isRoleWord } from './phrase.js';
 
 /** How far back (characters of narration) "the official" looks for "a senior official". */
@@ -15,8 +16,8 @@ export const TURN_PARAGRAPHS = 6;
 const DEFINITE_DESCRIPTION = /^the\s+(?:[\p{L}.'’-]+\s+){0,5}?(\p{Ll}[\p{Ll}-]{2,})(?:$|\s+(?:of|for|at|with|from|in|on|who|which|whose|that)\b|,)/u;
 
 /**
- * The head noun of a definite description of one person ("the official" → "official", "the foreign
- * banker in Sao Paulo" → "banker", "the analyst who requested anonymity" → "analyst"); null for
+ * The head noun of a definite description of one person ("the official" → "official", "the visiting
+ * banker in Corvale" → "banker", "the analyst who asked not to be named" → "analyst"); null for
  * anything else (a name, an indefinite description, a plural "the analysts").
  */
 export function definiteHead(description: string): string | null {
@@ -32,9 +33,13 @@ const NOT_PERSON_HEADS = new Set(
   'company government agency department ministry office union group board council court team firm administration commission committee campaign party city town province state county organization organisation association bank statement report release memo letter study survey'.split(' '),
 );
 
-// One pattern per head noun, made once: the same few role nouns come back quote after quote.
-const echoPatterns = new Map<string, RegExp>();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One pattern per head noun, made once: the same few role nouns come back quote after quote.
+// (Bounded: role-like words are many in a hostile text.)
+const echoPattern = memoByWord((head: string): RegExp => {
+  const h = escapeRe(head);
+  return new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?${h}|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?${h}s)(?![\p{L}])`, 'iu');
+}, 512);
 
 /**
  * "the official said" after "a senior central bank official said": a definite description whose
@@ -45,15 +50,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function echoesIndefinite(description: string, narrationBefore: string): boolean {
   const head = definiteHead(description);
   if (!head) return false;
-  let re = echoPatterns.get(head);
-  if (!re) {
-    const h = escapeRe(head);
-    re = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?${h}|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?${h}s)(?![\p{L}])`, 'iu');
-    // (Bounded: role-like words are many in a hostile text.)
-    if (echoPatterns.size >= 512) echoPatterns.clear();
-    echoPatterns.set(head, re);
-  }
-  return re.test(narrationBefore.slice(-ECHO_REACH));
+  return echoPattern(head).test(narrationBefore.slice(-ECHO_REACH));
 }
 
 /**

@@ -15,6 +15,12 @@ describe('a document its issuer names', () => {
     expect(nameInDescription('the March letter')).toBeNull();
   });
 
+  it('GIVEN a paper named after a day, a party or titles only THEN a day starts an issuer\'s name, an organisation word ends one, titles alone are a person', () => {
+    expect(nameInDescription('the Sunday Courier report')).toBe('Sunday Courier');
+    expect(nameInDescription('the Green Party statement')).toBe('Green Party');
+    expect(nameInDescription('the Chancellor statement')).toBeNull();
+  });
+
   it('GIVEN "… the Norland Institute report said" THEN the institute is the speaker, not the report', () => {
     const paragraphs = ['GROWTH TO SLOW', 'Exports fell in the second quarter.', '"Growth will slow sharply this year," the Norland Institute report said.'];
     expect(speakerOf(paragraphs, 'Growth will slow')).toBe('Norland Institute');
