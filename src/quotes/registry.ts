@@ -1,7 +1,7 @@
 // The archive-wide speaker registry: one entry per speaker, with surname-only and case variants
 // ("De Blasio", "de Blasio", "Bill de Blasio") merged into the full name, counts and roles.
 
-import { PARTICLES, foldName } from './names.js';
+import { PARTICLES, foldName, isDayOrMonth } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -77,7 +77,18 @@ export function buildRegistry(sightings: Iterable<Sighting>): { entries: Speaker
     // A description is no longer form of a name: "comptroller of Lune City" is not "City", nor
     // "chairman of VXT" the company VXT.
     // "Dr Quill" is not the full-named Quill the archive never calls a doctor.
-    if (longer?.length === 1 && longer[0] && !described(longer[0]) && !described(d) && !(doctor(d) && surnameOnly(d) && !doctor(longer[0]))) target.set(d.key, longer[0]);
+    // A bare surname that is also a day or month ("May") is often a person whose full name the name
+    // scan could not read as one ("Guitarist Ben May"); one full "Ruth May" elsewhere is no evidence
+    // that they are the same person, so such a surname joins a longer name only within its articles.
+    if (
+      longer?.length === 1 &&
+      longer[0] &&
+      !described(longer[0]) &&
+      !described(d) &&
+      !(doctor(d) && surnameOnly(d) && !doctor(longer[0])) &&
+      !(surnameOnly(d) && isDayOrMonth(d.key) && !sharesArticle(d, longer[0]))
+    )
+      target.set(d.key, longer[0]);
   }
   const root = (d: Draft): Draft => {
     let cur = d;
@@ -129,6 +140,12 @@ function described(d: Draft): boolean {
   if (d.tokens.length < 2 || PARTICLES.has(d.tokens[0] ?? '')) return false;
   for (const form of d.forms.keys()) if (!STARTS_LOWER.test(form)) return false;
   return true;
+}
+
+/** Some article names both forms: there the article itself says who the bare surname is. */
+function sharesArticle(a: Draft, b: Draft): boolean {
+  for (const x of a.articles) if (b.articles.has(x)) return true;
+  return false;
 }
 
 const DOCTOR = /^(?:dr\.?|doctor|prof\.?|professor)$/u;

@@ -88,6 +88,25 @@ describe('buildRegistry', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(['John Smith', 'Mary Smith', 'Smith']);
   });
 
+  it('GIVEN a bare surname that is also a month THEN it joins the one full name only where an article names both', () => {
+    const apart = buildRegistry([
+      { name: 'Ruth May', role: 'councillor', article: 'a' },
+      { name: 'May', role: null, article: 'b' },
+    ]);
+    expect(apart.entries.map((e) => e.name).sort()).toEqual(['May', 'Ruth May']);
+    const together = buildRegistry([
+      { name: 'Ruth May', role: 'councillor', article: 'a' },
+      { name: 'May', role: null, article: 'a' },
+    ]);
+    expect(together.entries.map((e) => e.name)).toEqual(['Ruth May']);
+    // Any other surname still joins the one full name that ends with it.
+    const other = buildRegistry([
+      { name: 'Ruth Kellow', role: 'councillor', article: 'a' },
+      { name: 'Kellow', role: null, article: 'b' },
+    ]);
+    expect(other.entries.map((e) => e.name)).toEqual(['Ruth Kellow']);
+  });
+
   it('GIVEN a name seen only in capitals and in mixed case THEN the mixed-case form is shown', () => {
     const { entries } = buildRegistry([
       { name: 'HENRY LUDERO', role: null, article: 'a' },
