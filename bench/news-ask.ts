@@ -12,6 +12,7 @@ import { PassageIndex } from '../src/search/index.js';
 import { ANSWER_TYPES, type AnswerType } from '../src/search/question.js';
 import { answerScores, answersNews, holdsAnswer } from '../src/search/ask-train.js';
 import { confidenceFor, type ConfidenceModel } from '../src/search/confidence.js';
+import { jsonLines } from './jsonl.js';
 
 export interface NewsQuestion {
   id: string;
@@ -71,31 +72,21 @@ function unseenMeasures(benchDir: string): readonly UnseenMeasure[] {
 export function readNewsQuestions(path: string): NewsQuestion[] {
   const out: NewsQuestion[] = [];
   const ids = new Set<string>();
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const where = `${path}:${i + 1}`;
-      let doc: unknown;
-      try {
-        doc = JSON.parse(line);
-      } catch {
-        throw new Error(`${where}: not JSON`);
-      }
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${where}: not a JSON object`);
-      const q = doc as Record<string, unknown>;
-      for (const key of ['id', 'corpus', 'article', 'type', 'question'] as const) {
-        if (typeof q[key] !== 'string' || !(q[key] as string).trim()) throw new Error(`${where}: "${key}" must be a non-empty string`);
-      }
-      if (!ANSWER_TYPES.includes(q.type as AnswerType)) throw new Error(`${where}: "type" must be one of ${ANSWER_TYPES.join(', ')} (got ${JSON.stringify(q.type)})`);
-      const answers = q.answers;
-      if (!Array.isArray(answers) || answers.length === 0 || !answers.every((a) => typeof a === 'string' && a.trim())) {
-        throw new Error(`${where}: "answers" must be a non-empty list of non-empty strings`);
-      }
-      if (ids.has(q.id as string)) throw new Error(`${where}: id ${JSON.stringify(q.id)} is used twice`);
-      ids.add(q.id as string);
-      out.push({ id: q.id as string, corpus: q.corpus as string, article: q.article as string, type: q.type as AnswerType, question: q.question as string, answers: answers as string[] });
-    });
+  for (const { value: doc, where } of jsonLines(readFileSync(path, 'utf8'), path)) {
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${where}: not a JSON object`);
+    const q = doc as Record<string, unknown>;
+    for (const key of ['id', 'corpus', 'article', 'type', 'question'] as const) {
+      if (typeof q[key] !== 'string' || !(q[key] as string).trim()) throw new Error(`${where}: "${key}" must be a non-empty string`);
+    }
+    if (!ANSWER_TYPES.includes(q.type as AnswerType)) throw new Error(`${where}: "type" must be one of ${ANSWER_TYPES.join(', ')} (got ${JSON.stringify(q.type)})`);
+    const answers = q.answers;
+    if (!Array.isArray(answers) || answers.length === 0 || !answers.every((a) => typeof a === 'string' && a.trim())) {
+      throw new Error(`${where}: "answers" must be a non-empty list of non-empty strings`);
+    }
+    if (ids.has(q.id as string)) throw new Error(`${where}: id ${JSON.stringify(q.id)} is used twice`);
+    ids.add(q.id as string);
+    out.push({ id: q.id as string, corpus: q.corpus as string, article: q.article as string, type: q.type as AnswerType, question: q.question as string, answers: answers as string[] });
+  }
   return out;
 }
 

@@ -34,6 +34,7 @@ import type { Article } from '../src/archive/types.js';
 import { foldName } from '../src/quotes/names.js';
 import { paragraphBases, People } from '../src/quotes/people.js';
 import { endsPossessive, shownForm, withoutPossessive } from '../src/quotes/shown-name.js';
+import { jsonLines } from './jsonl.js';
 
 export const LABEL_TYPES = ['person', 'organisation', 'unnamed', 'none', 'skip'] as const;
 export type LabelType = (typeof LABEL_TYPES)[number];
@@ -62,15 +63,7 @@ const isCount = (v: unknown, min: number): v is number => typeof v === 'number' 
 /** The articles of one label file's text; a malformed line throws naming the file, the line and what is wrong. */
 export function parseLabels(text: string, file: string): LabelledNews[] {
   const out: LabelledNews[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${file}:${i + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${where}: not a JSON line`);
-    }
+  for (const { value: json, where } of jsonLines(text, file)) {
     if (!isRecord(json)) throw new Error(`${where}: not a JSON object`);
     const { corpus, article, quotes } = json;
     if (typeof corpus !== 'string' || !/^[\w-]+$/u.test(corpus)) throw new Error(`${where}: "corpus" must be a folder name`);
@@ -93,7 +86,7 @@ export function parseLabels(text: string, file: string): LabelledNews[] {
       return { paragraph, open, speaker: named ? (speaker as string).trim() : null, type: t };
     });
     out.push({ file, corpus, article, quotes: labels });
-  });
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { Engine } from '../src/engine.js';
 import type { GoldQuestion } from '../src/search/ask-train.js';
 import { PassageIndex } from '../src/search/index.js';
 import { writeTempArchive } from './fixtures.js';
+import { jsonLines } from './jsonl.js';
 
 export interface Doc {
   id: string;
@@ -27,16 +28,7 @@ export interface Question {
 export type Part = 'all' | 'train' | 'heldout';
 
 export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as T;
-      } catch {
-        throw new Error(`${path}:${i + 1}: not JSON`);
-      }
-    });
+  return jsonLines(readFileSync(path, 'utf8'), path).map((l) => l.value as T);
 }
 
 export const articleId = (docId: string): string => docId.replace(/[^\w./-]+/g, '_');

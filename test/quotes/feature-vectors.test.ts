@@ -4,20 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS, FEATURE_COUNT, FEATURE_INDEX, FEATURES, featuresOf, scoreVector, vectorOf, weightVector, type SpeakerWeights } from '../../src/quotes/ranker.js';
+import { candidatesAt } from './speaker-of.js';
 
 const FIRST = ['Alice', 'Bruno', 'Carla', 'David', 'Elena', 'Frank', 'Greta', 'Henry', 'Irene', 'James', 'Karen', 'Louis', 'Maria', 'Nigel', 'Olga', 'Peter', 'Rita', 'Simon', 'Teresa', 'Victor'];
 const LAST = ['Abbott', 'Barlow', 'Carver', 'Dalton'];
-
-/** Every candidate of the quote starting with `start`, as the observer saw it. */
-function observed(paragraphs: string[], start: string): CandidateView[] {
-  let out: CandidateView[] = [];
-  attributeArticle(paragraphs, {
-    observe: (q, candidates) => {
-      if (q.text.startsWith(start)) out = [...candidates];
-    },
-  });
-  return out;
-}
 
 describe('candidate feature vectors', () => {
   it('GIVEN the FEATURES order THEN FEATURE_INDEX, vectorOf and featuresOf agree, and scoring is the dot product with the weights', () => {
@@ -38,7 +28,7 @@ describe('candidate feature vectors', () => {
   it('GIVEN a quote with 40 people named around it THEN every candidate keeps its own features as the slab grows', () => {
     const names = LAST.flatMap((l) => FIRST.slice(0, 10).map((f) => `${f} ${l}`));
     const ps = [`${names.slice(0, 20).join(', ')} met on Monday.`, `${names.slice(20).join(', ')} came too. Victor Dalton said: “We agreed on nothing at all.”`];
-    const cands = observed(ps, 'We agreed');
+    const cands = candidatesAt(ps, 'We agreed');
     const people = cands.filter((c) => c.speaker !== null && names.includes(c.speaker));
     // More candidates than the slab's first 16 rows, each with the features of a name read near the quote.
     expect(people.length).toBe(40);
@@ -58,9 +48,9 @@ describe('candidate feature vectors', () => {
   it('GIVEN an article attributed after another THEN its candidates are those it has alone (the reused table leaks nothing)', () => {
     const a = ['Greta Abbott and Henry Barlow spoke for the union.', '“We will strike,” Greta Abbott said, and Henry Barlow agreed.'];
     const b = ['Rain fell on the town.', '“It was the worst in years,” said one farmer.'];
-    const alone = JSON.stringify(observed(b, 'It was').map((c) => [c.speaker, [...c.vector]]));
-    observed(a, 'We will');
-    expect(JSON.stringify(observed(b, 'It was').map((c) => [c.speaker, [...c.vector]]))).toBe(alone);
+    const alone = JSON.stringify(candidatesAt(b, 'It was').map((c) => [c.speaker, [...c.vector]]));
+    candidatesAt(a, 'We will');
+    expect(JSON.stringify(candidatesAt(b, 'It was').map((c) => [c.speaker, [...c.vector]]))).toBe(alone);
     expect(alone).not.toMatch(/Abbott|Barlow/);
   });
 

@@ -51,7 +51,7 @@ const label = (type: SpeakerLabel['type'], speaker: string | null): SpeakerLabel
 
 describe('hand-labelled news: reading label files', () => {
   it('GIVEN a malformed line THEN the error names the file, the line and what is wrong', () => {
-    expect(() => parseLabels('{"corpus":"toy","article":"toy-1","quotes":[]}\nnot json', 'a.jsonl')).toThrow('a.jsonl:2: not a JSON line');
+    expect(() => parseLabels('{"corpus":"toy","article":"toy-1","quotes":[]}\nnot json', 'a.jsonl')).toThrow('a.jsonl:2: not JSON');
     expect(() => parseLabels('{"corpus":"toy","article":"toy-1"}', 'a.jsonl')).toThrow(/a.jsonl:1: "quotes" must be a list/);
     expect(() => parseLabels('{"corpus":"toy","article":"toy-1","quotes":[{"paragraph":2,"open":0,"speaker":null,"type":null}]}', 'a.jsonl')).toThrow(/quote 1: "type" must be one of person, organisation, unnamed, none, skip \(got null\)/);
     expect(() => parseLabels('{"corpus":"toy","article":"toy-1","quotes":[{"paragraph":2,"open":0,"speaker":"","type":"person"}]}', 'a.jsonl')).toThrow(/a person label needs a "speaker"/);

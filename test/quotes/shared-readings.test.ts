@@ -4,19 +4,9 @@
 // mention stands, read once for every he/she near it. Sharing must change nothing: the readings
 // reach every place that asks, and an article reads the same alone or after another.
 import { describe, expect, it } from 'vitest';
-import { attributeArticle, type CandidateView } from '../../src/quotes/attribute.js';
+import { attributeArticle } from '../../src/quotes/attribute.js';
 import { FEATURE_INDEX } from '../../src/quotes/ranker.js';
-
-/** Every candidate of the quote starting with `start`, as the observer saw it. */
-function observed(paragraphs: string[], start: string): CandidateView[] {
-  let out: CandidateView[] = [];
-  attributeArticle(paragraphs, {
-    observe: (q, candidates) => {
-      if (q.text.startsWith(start)) out = [...candidates];
-    },
-  });
-  return out;
-}
+import { candidatesAt } from './speaker-of.js';
 
 // Invented text: a speech verb's subject before a quote whose tail is "he said", then more quotes of the paragraph.
 const HARBOUR = [
@@ -29,14 +19,14 @@ const FARM = ['Mara Lindqvist said the harvest was late. “The rain came at the
 
 describe('readings shared between quotes and between the places that ask', () => {
   it('GIVEN "X said … “…,” he said" THEN the subject of the speech verb before the quote is both the he/she reading and the introduction', () => {
-    const cands = observed(HARBOUR, 'They are ready');
+    const cands = candidatesAt(HARBOUR, 'They are ready');
     const brandt = cands.find((c) => c.speaker === 'Oliver Brandt');
     expect(brandt).toBeDefined();
     expect(brandt?.vector[FEATURE_INDEX.intro_para]).toBe(1);
     expect(brandt?.vector[FEATURE_INDEX.pronoun_last_verb]).toBe(1);
     expect(brandt?.vector[FEATURE_INDEX.slot_tail]).toBe(1);
     // The second quote of the paragraph reads the same verb from a longer window: the same person introduces it.
-    const next = observed(HARBOUR, 'We start at dawn').find((c) => c.speaker === 'Oliver Brandt');
+    const next = candidatesAt(HARBOUR, 'We start at dawn').find((c) => c.speaker === 'Oliver Brandt');
     expect(next?.vector[FEATURE_INDEX.intro_para]).toBe(1);
     expect(attributeArticle(HARBOUR).map((q) => q.speaker)).toEqual(['Oliver Brandt', 'Oliver Brandt', 'Oliver Brandt']);
   });

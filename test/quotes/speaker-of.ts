@@ -5,13 +5,18 @@ import { featuresOf, type Features } from '../../src/quotes/ranker.js';
 export const speakerOf = (paragraphs: string[], start: string): string | null | undefined =>
   attributeArticle(paragraphs).find((q) => q.kind !== 'fragment' && q.text.startsWith(start))?.speaker;
 
-/** The features of every candidate of the quote starting with `start`, by the candidate's name (null: nobody). */
-export function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
+/** Every candidate of the quote starting with `start`, as the observer (training's view) saw it. */
+export function candidatesAt(paragraphs: string[], start: string): CandidateView[] {
   let seen: readonly CandidateView[] = [];
   attributeArticle(paragraphs, {
     observe: (q, candidates) => {
       if (q.text.startsWith(start)) seen = candidates;
     },
   });
-  return new Map(seen.map((c) => [c.speaker, featuresOf(c.vector)]));
+  return [...seen];
+}
+
+/** The features of every candidate of the quote starting with `start`, by the candidate's name (null: nobody). */
+export function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
+  return new Map(candidatesAt(paragraphs, start).map((c) => [c.speaker, featuresOf(c.vector)]));
 }
