@@ -402,6 +402,8 @@ export function roleWords(title: readonly string[]): string[] {
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 /** A day or month name, in any case ("May", "friday"). */
 export const isDayOrMonth = (word: string): boolean => DAY_OR_MONTH.test(word);
+/** A day or month written as a name is ("May", not "MAY" or "may"). */
+export const isCapitalisedDayOrMonth = (word: string): boolean => DAY_OR_MONTH.test(word) && /^\p{Lu}\p{Ll}+$/u.test(word);
 
 const SAINT = /^st\.?$/iu;
 const GENERATION = /^(?:II|III|IV)$/u;

@@ -1,5 +1,5 @@
 import { isPlaceName } from '../search/places.js';
-import { isDemonym, isNonNameStarter, isOrgWord, isTitleWord } from './names.js';
+import { isCapitalisedDayOrMonth, isDemonym, isNonNameStarter, isOrgWord, isTitleWord } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
 // ratings agency said"): which organisation the text names that such a description refers to.
@@ -256,7 +256,6 @@ const ISSUER = String.raw`((?:[Tt]he\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}]+)|(?:\p{Lu}[\p
 const SAID_IN = new RegExp(String.raw`(?<![\p{L}])${ISSUER}\s+(?:also\s+)?(?:said|says|stated|added)\s+in\s+(?:a|an|its|the|their)\s+${DOC_WORDS}${DOC_NOUN}\b`, 'gu');
 const IN_DOC = new RegExp(String.raw`\b[Ii]n\s+(?:a|an|its|their)\s+${DOC_WORDS}${DOC_NOUN}(?:,[^,.;]{0,60})?,\s+${ISSUER}\s+(?:said|says|stated)\b`, 'gu');
 const AFTER_PREPOSITION = /(?:^|\s)(?:in|at|from|of|for|to|by)\s$/u;
-const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 const singular = (noun: string): string => noun.replace(/ies$/u, 'y').replace(/s$/u, '');
 
 /**
@@ -286,7 +285,7 @@ export function documentIssuer(before: string, noun: string): string | null {
   let ws = namesIn(found.issuer).pop() ?? [];
   // "It said in a statement", "Earlier Brimco said …", "On Monday Brimco said …": a pronoun, an
   // opening adverb or a day or month is no part of the issuer's name; nothing left, no issuer.
-  while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || DAY_OR_MONTH.test(ws[0] ?? ''))) ws = ws.slice(1);
+  while (ws.length > 0 && (isNonNameStarter(ws[0] ?? '') || isCapitalisedDayOrMonth(ws[0] ?? ''))) ws = ws.slice(1);
   // "Lundia and Kemp Savings Bank Plc said": a place joined to the issuer's name is no part of it; a place alone ("… officer in Dunford said") is no issuer.
   const and = ws.indexOf('and');
   if (and > 0 && isPlaceName(ws.slice(0, and))) ws = ws.slice(and + 1);
@@ -382,7 +381,7 @@ export function namedDocumentIssuer(text: string): string | null {
   const first = ws[0] ?? '';
   const last = ws[ws.length - 1] ?? '';
   const titlesOnly = !isOrgWord(last) && ws.every((w) => isTitleWord(w) && !isOrgNoun(w.toLowerCase()));
-  if (isNonNameStarter(first) || (ws.length === 1 && DAY_OR_MONTH.test(first)) || isDemonym(first) || isPlaceName(ws) || titlesOnly) return null;
+  if (isNonNameStarter(first) || (ws.length === 1 && isCapitalisedDayOrMonth(first)) || isDemonym(first) || isPlaceName(ws) || titlesOnly) return null;
   return name;
 }
 

@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
@@ -196,7 +196,6 @@ export function mayFollowSpeech(p: string, start: number, end: number): boolean 
   const c = p.charCodeAt(k);
   return c >= 128 || c === 100 || c === 115 || c === 121 || c === 111; // said/told, says/tells, say, according to
 }
-
 
 const isAsciiCapital = (c: number): boolean => c >= 65 && c <= 90;
 
@@ -856,8 +855,8 @@ const NOT_IN_NAME = NAME_FLAG.TITLE | NAME_FLAG.ORG | NAME_FLAG.ACRONYM | NAME_F
  */
 function calendarSurname(ws: readonly string[], r: Run, off: number): boolean {
   const n = ws.length;
-  // (A capitalised day or month: DAY_OR_MONTH ignores case, and a name word is capitalised.)
-  if (n < 2 || !DAY_OR_MONTH.test(ws[n - 1] ?? '') || ((r.flags[off + n - 2] ?? 0) & NOT_IN_NAME) !== 0 || !isFirstName(foldName(ws[n - 2] ?? ''))) return false;
+  // (A capitalised day or month: isDayOrMonth ignores case, and a name word is capitalised.)
+  if (n < 2 || !isDayOrMonth(ws[n - 1] ?? '') || ((r.flags[off + n - 2] ?? 0) & NOT_IN_NAME) !== 0 || !isFirstName(foldName(ws[n - 2] ?? ''))) return false;
   // (Not after a capitalised title: "told President Reston Friday" dates the telling.)
   return n === 2 && r.lead.length > 0;
 }
@@ -899,10 +898,9 @@ export function lastMentionBefore(list: readonly PersonMention[], pos: number): 
 
 /** Some word of `ws` is an organisation word and no day or month (`f[from + i]` are the flags of `ws[i]`). */
 function isOrgPhraseWords(ws: readonly string[], f: readonly number[], from: number): boolean {
-  for (let i = 0; i < ws.length; i++) if (((f[from + i] ?? 0) & NAME_FLAG.ORG) !== 0 && !DAY_OR_MONTH.test(ws[i] ?? '')) return true;
+  for (let i = 0; i < ws.length; i++) if (((f[from + i] ?? 0) & NAME_FLAG.ORG) !== 0 && !isDayOrMonth(ws[i] ?? '')) return true;
   return false;
 }
-const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
 /** Every flag has `bit`. */
 function allFlagged(f: readonly number[], bit: number): boolean {

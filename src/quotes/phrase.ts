@@ -8,7 +8,7 @@ import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -648,14 +648,12 @@ export function readMention(p: Phrase): Mention | null {
 /** Titles written before a surname alone ("President Grant", "Chancellor Lawson"). */
 const SURNAME_TITLE = new RegExp(`${PERSONAL_TITLES.source}|^chancellor$`, 'iu');
 
-const DAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-
 /**
  * "coach Neil Friday": after a lower-case role, a first name and a day or month is a person's
  * name, not a name and a date (a day ends most runs as an organisation word: "Reuters Monday").
  */
 function calendarSurname(run: readonly string[], before: string | undefined): NameParts | null {
-  if (run.length < 2 || !DAY_OR_MONTH.test(run[run.length - 1] ?? '')) return null;
+  if (run.length < 2 || !isCapitalisedDayOrMonth(run[run.length - 1] ?? '')) return null;
   const { title, name } = splitTitle(run.slice(0, -1));
   // Not after a title that goes before a surname alone: "said President Grant Monday", "Mr. Grant
   // Thursday" date the saying. After an office ("Labour MSP Christine May") a full name follows.
