@@ -61,8 +61,11 @@ function newsJudged<P extends { paragraph: number; open: number }>(a: NewsArticl
   });
 }
 
-/** The training examples of some articles under the given weights. */
-export function collect(articles: readonly TrainingArticle[], weights: SpeakerWeights): Example[] {
+/**
+ * The training examples of some articles under the given weights. Each set weighs the same in total
+ * unless `newsWeight` says how much the labelled news weighs against one annotated file (1 = the same).
+ */
+export function collect(articles: readonly TrainingArticle[], weights: SpeakerWeights, newsWeight = 1): Example[] {
   const perSet = new Map<string, Example[]>();
   for (const a of articles) {
     const seen: Array<{ span: QuoteSpan; text: string; paragraph: number; open: number; candidates: readonly CandidateView[] }> = [];
@@ -77,8 +80,10 @@ export function collect(articles: readonly TrainingArticle[], weights: SpeakerWe
     }
   }
   const out: Example[] = [];
-  const sets = perSet.size;
-  for (const list of perSet.values()) for (const e of list) out.push({ ...e, weight: 1000 / (sets * list.length) });
+  const news = new Set(articles.filter(isNews).map((a) => a.set.name));
+  const share = (name: string): number => (news.has(name) ? newsWeight : 1);
+  const shares = [...perSet.keys()].reduce((s, name) => s + share(name), 0);
+  for (const [name, list] of perSet) for (const e of list) out.push({ ...e, weight: (1000 * share(name)) / (shares * list.length) });
   return out;
 }
 
@@ -141,12 +146,12 @@ export function trainingArgs(
   argv: readonly string[],
   usage: string,
   defaultOut: string,
-): { paths: string[]; folds: number; out: string; flags: Set<string>; without: string | undefined; newsLabels: string[]; corpora: string | undefined } {
+): { paths: string[]; folds: number; out: string; flags: Set<string>; without: string | undefined; newsLabels: string[]; corpora: string | undefined; newsWeight: number } {
   const valueOf = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const valueFlags = new Set(['--folds', '--out', '--without', '--news-labels', '--corpora']);
+  const valueFlags = new Set(['--folds', '--out', '--without', '--news-labels', '--corpora', '--news-weight']);
   const paths: string[] = [];
   const newsLabels: string[] = [];
   argv.forEach((a, i) => {
@@ -168,7 +173,10 @@ export function trainingArgs(
   if (corpora && newsLabels.length === 0) fail(`--corpora is for --news-labels PATH\n${usage}`);
   const folds = Number(valueOf('--folds') ?? 0);
   if (!Number.isInteger(folds) || folds < 0 || folds === 1) fail('--folds must be 0 (none) or an integer ≥ 2');
-  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without'), newsLabels, corpora };
+  const newsWeight = Number(valueOf('--news-weight') ?? 1);
+  if (!Number.isFinite(newsWeight) || newsWeight <= 0) fail(`--news-weight must be a positive number (1 = the labelled news weighs as much as each annotated file)\n${usage}`);
+  if (argv.includes('--news-weight') && newsLabels.length === 0) fail(`--news-weight is for --news-labels PATH\n${usage}`);
+  return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without'), newsLabels, corpora, newsWeight };
 }
 
 /** The features named by `--without a,b`: an ablation trains as if they did not exist. Throws naming an unknown one. */
@@ -197,18 +205,22 @@ export function readLabelled(paths: readonly string[]): LabelledArticle[] {
  * score best on the training articles (mean accuracy over the sets) is kept, since a round can
  * overshoot when earlier choices shift.
  */
-export function train(articles: readonly TrainingArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] & { without?: ReadonlySet<Feature> } = {}): SpeakerWeights {
+export function train(articles: readonly TrainingArticle[], start: SpeakerWeights, rounds = 4, options: Parameters<typeof fit>[1] & { without?: ReadonlySet<Feature>; newsWeight?: number } = {}): SpeakerWeights {
   const without = options.without ?? new Set<Feature>();
+  const newsWeight = options.newsWeight ?? 1;
   // A feature left out is zero in every example, so its weight stays zero (its gradient is the L2 term alone).
   const masked = FEATURES.flatMap((f, j) => (without.has(f) ? [j] : []));
   let weights = masked.length === 0 ? start : { ...start, weights: { ...start.weights, ...Object.fromEntries([...without].map((f) => [f, 0])) } };
   let best: { weights: SpeakerWeights; score: number } | null = null;
   for (let r = 0; r < rounds; r++) {
-    const examples = collect(articles, weights);
+    const examples = collect(articles, weights, newsWeight);
     for (const e of examples) for (const x of e.x) for (const j of masked) x[j] = 0;
     weights = fit(examples, options);
-    const acc = [...speakerAccuracy(articles, weights).values()];
-    const score = acc.reduce((s, a) => s + a.right / Math.max(1, a.judged), 0) / Math.max(1, acc.length);
+    // The round is chosen by the same weighting of the sets as the fit.
+    const acc = [...speakerAccuracy(articles, weights)];
+    const news = new Set(articles.filter(isNews).map((a) => a.set.name));
+    const share = (name: string): number => (news.has(name) ? newsWeight : 1);
+    const score = acc.reduce((s, [name, a]) => s + (share(name) * a.right) / Math.max(1, a.judged), 0) / Math.max(1e-9, acc.reduce((s, [name]) => s + share(name), 0));
     if (!best || score > best.score) best = { weights, score };
   }
   return best?.weights ?? weights;

@@ -5,7 +5,8 @@
 //
 // --news-labels PATH (repeatable; a label file or a folder of them) adds hand-labelled BBC/Reuters
 // articles (bench/news-labels.ts) as one more set, "news", read from `--corpora DIR/<corpus>/`; it
-// weighs as much as each annotated file (bench/quote-training.ts `collect`). With --folds, the news
+// weighs as much as each annotated file (bench/quote-training.ts `collect`), or W times as much with
+// --news-weight W (the dev files' balance against the news: the ggt–polnear gap). With --folds, the news
 // articles are split into the same article folds, and each set's held-out quotes are also scored by
 // the committed weights: "paired" counts the quotes the held-out weights get wrong that the committed
 // ones got right (right→wrong), and the reverse. For news, that was the paired test of whether the
@@ -27,8 +28,8 @@ import { DEFAULT_WEIGHTS, type Feature } from '../src/quotes/ranker.js';
 import { loadNews, readNewsLabels } from './news-labels.js';
 import { articleFolds, articleId, featureMask, readLabelled, speakerAccuracy, train, trainingArgs, type SetScore, type TrainingArticle } from './quote-training.js';
 
-const usage = 'usage: npm run train:quotes -- [FILE.jsonl …] [--news-labels LABELS(.jsonl|DIR) --corpora CORPORA_DIR] [--folds K] [--out weights.json] [--errors] [--cross] [--without F1,F2]';
-const { paths, folds, out, flags, without: withoutList, newsLabels, corpora } = trainingArgs(process.argv.slice(2), usage, fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
+const usage = 'usage: npm run train:quotes -- [FILE.jsonl …] [--news-labels LABELS(.jsonl|DIR) --corpora CORPORA_DIR] [--folds K] [--out weights.json] [--errors] [--cross] [--without F1,F2] [--news-weight W]';
+const { paths, folds, out, flags, without: withoutList, newsLabels, corpora, newsWeight } = trainingArgs(process.argv.slice(2), usage, fileURLToPath(new URL('../src/quotes/speaker-weights.json', import.meta.url)));
 const mask = featureMask(withoutList);
 if (!(mask instanceof Set)) {
   console.error(`${mask.error}\n${usage}`);
@@ -59,7 +60,7 @@ if (folds >= 2) {
   for (let k = 0; k < folds; k++) {
     const trainOn = articles.filter((a) => foldOf.get(articleId(a)) !== k);
     const test = articles.filter((a) => foldOf.get(articleId(a)) === k);
-    const w = train(trainOn, DEFAULT_WEIGHTS, 4, { without });
+    const w = train(trainOn, DEFAULT_WEIGHTS, 4, { without, newsWeight });
     const errors: string[] = [];
     const acc = speakerAccuracy(test, w, errors, heldOut);
     if (flags.has('--errors')) for (const e of errors) console.log(`  ${e}`);
@@ -95,12 +96,12 @@ if (folds >= 2) {
 
 if (flags.has('--cross') && names.length >= 2) {
   for (const n of names) {
-    const w = train(articles.filter((a) => a.set.name !== n), DEFAULT_WEIGHTS, 4, { without });
+    const w = train(articles.filter((a) => a.set.name !== n), DEFAULT_WEIGHTS, 4, { without, newsWeight });
     console.log(`leave-one-set-out: trained without ${n} → ${n} ${fmt(speakerAccuracy(articles.filter((a) => a.set.name === n), w).get(n))}`);
   }
 }
 
-const weights = { ...train(articles, DEFAULT_WEIGHTS, 4, { without }), trainedOn: names };
+const weights = { ...train(articles, DEFAULT_WEIGHTS, 4, { without, newsWeight }), trainedOn: names };
 const dev = speakerAccuracy(articles, weights);
 console.log(`trained on all: ${names.map((n) => `${n} ${fmt(dev.get(n))}`).join('  ')}`);
 writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);

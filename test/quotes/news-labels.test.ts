@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { headNoun, judgeContext, judgeLabel, labelsAgree, loadNews, ownerWords, parseLabels, readNewsLabels, sameOrganisation, stem, wilson, type JudgeContext, type SpeakerLabel } from '../../bench/news-labels.js';
-import { articleFolds, articleId, collect, foldGroups, foldOf, speakerAccuracy, train } from '../../bench/quote-training.js';
+import { articleFolds, articleId, collect, foldGroups, foldOf, readLabelled, speakerAccuracy, train, trainingArgs } from '../../bench/quote-training.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { DEFAULT_WEIGHTS } from '../../src/quotes/ranker.js';
 
@@ -324,6 +324,29 @@ describe('hand-labelled news: folds by near-duplicate group', () => {
     expect(sizes[2]).toBe(3 * (sizes[0] ?? 0));
     for (const t of totals) expect(t).toBeCloseTo(1000 / 3, 6);
   });
+
+  it('GIVEN an annotated file, labelled news and a news weight of 0.5 THEN the news weighs half as much as the file in total', () => {
+    const annotated = readLabelled([new URL('./fixtures/speaker-train.jsonl', import.meta.url).pathname]);
+    const news = loadNews(readNewsLabels([join(root, 'toy.jsonl')]), corpora);
+    const nFile = collect(annotated, DEFAULT_WEIGHTS).length;
+    const nNews = collect(news, DEFAULT_WEIGHTS).length;
+    expect(nFile).toBeGreaterThan(0);
+    expect(nNews).toBeGreaterThan(0);
+    const total = (es: ReturnType<typeof collect>): number => es.reduce((s, e) => s + e.weight, 0);
+    const half = collect([...annotated, ...news], DEFAULT_WEIGHTS, 0.5);
+    expect(total(half.slice(0, nFile))).toBeCloseTo(1000 / 1.5, 6);
+    expect(total(half.slice(nFile))).toBeCloseTo(500 / 1.5, 6);
+    // The default keeps every set equal.
+    const even = collect([...annotated, ...news], DEFAULT_WEIGHTS);
+    expect(total(even.slice(0, nFile))).toBeCloseTo(total(even.slice(nFile)), 6);
+  });
+
+  it('GIVEN --news-weight THEN it must be a positive number and needs --news-labels', () => {
+    const args = (extra: readonly string[]): ReturnType<typeof trainingArgs> => trainingArgs(['a.jsonl', '--news-labels', 'L', '--corpora', 'C', ...extra], 'usage', 'out.json');
+    expect(args(['--news-weight', '0.25']).newsWeight).toBe(0.25);
+    expect(args([]).newsWeight).toBe(1);
+    // Bad values exit the process with a message: the command-line test below runs them in a child.
+  });
 });
 
 describe('hand-labelled news: command lines', () => {
@@ -336,6 +359,17 @@ describe('hand-labelled news: command lines', () => {
     const r = run('train-quotes.ts', ['--news-labels', join(root, 'labels-a'), join(root, 'labels-b'), '--corpora', corpora, '--out', join(root, 'w.json')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('labels-b is a folder, not an annotated file: pass each label folder or file after its own --news-labels');
+  });
+
+  it('GIVEN a bad --news-weight THEN train:quotes stops with a message before reading anything', () => {
+    for (const bad of ['0', '-1', 'half']) {
+      const r = run('train-quotes.ts', ['--news-labels', join(root, 'toy.jsonl'), '--corpora', corpora, '--news-weight', bad, '--out', join(root, 'w.json')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('--news-weight must be a positive number');
+    }
+    const r = run('train-quotes.ts', [new URL('./fixtures/speaker-train.jsonl', import.meta.url).pathname, '--news-weight', '0.5', '--out', join(root, 'w.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--news-weight is for --news-labels PATH');
   });
 
   it('GIVEN --agree before a label path THEN eval-news-labels reads the later path as labels, not as a second reader', () => {
