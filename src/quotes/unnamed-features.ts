@@ -37,13 +37,20 @@ function lastSentence(text: string): string {
   return t.slice(from);
 }
 
-/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank"), which the role test also passes. */
-const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !/[^s]s$/u.test(head);
+// Writings, which the role test also passes: "a message sent to … by X" is the writing's (writing.ts).
+const WRITINGS = new Set('statement report release memo letter study survey message email e-mail note notice filing document post tweet video column editorial book communique petition'.split(' '));
+
+/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing, which the role test also passes. */
+const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !WRITINGS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
+// A participle the role test passes ("sent", "spent") ends a writing's or a thing's description, not a role: "a message sent to …".
+const PARTICIPLE = /^(?:\p{Ll}+ed|sent|spent|lent|meant|went|bent|leant|dealt)$/u;
+/** Whether the words before the head name a writing ("a message sent to …" read from "sent"). */
+const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => WRITINGS.has(w.toLowerCase()));
 
 function described(text: string): Phrase | null {
   const t = text.trim();
   const head = INDEFINITE_DESCRIBED.exec(t)?.[1];
-  if (!personHead(head) || allVerbs(t).length > 0) return null;
+  if (!personHead(head) || writingBefore(t, head) || allVerbs(t).length > 0) return null;
   return { words: t.split(/\s+/u), appositive: null };
 }
 
@@ -100,9 +107,12 @@ const DESCRIBED_HEAD = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{L
  */
 export function describedMention(p: Phrase): Mention | null {
   if (p.appositive !== null) return null;
-  const text = p.words.join(' ');
+  // A parenthesis ends the description, as it ends a name: "a spokesman for Acme Corp (ACM)".
+  const joined = p.words.join(' ');
+  const text = joined.slice(0, joined.search(/\s*\(|$/u));
   if (/[,;:"“”]/u.test(text)) return null;
-  if (!personHead(DESCRIBED_HEAD.exec(text)?.[1]) || allVerbs(text).length > 0) return null;
+  const head = DESCRIBED_HEAD.exec(text)?.[1];
+  if (!personHead(head) || writingBefore(text, head) || allVerbs(text).length > 0) return null;
   return { kind: 'group', text, role: null };
 }
 

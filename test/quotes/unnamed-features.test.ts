@@ -30,6 +30,7 @@ describe('describedSlotBefore', () => {
     expect(describedSlotBefore('a report that the banker said')).toBeNull();
     // A company is no person's role.
     expect(describedSlotBefore('a company in Corvale, which makes pumps,')).toBeNull();
+    expect(describedMention({ words: words('a message sent to Corvale Pumps by its security team'), appositive: null })).toBeNull();
   });
 });
 
@@ -62,6 +63,7 @@ describe('describedOverInner', () => {
 describe('describedMention', () => {
   it('GIVEN an indefinite description whose complement names a person THEN the description, unnamed', () => {
     expect(describedMention({ words: words('an aide to Senator Hal Varnes'), appositive: null })).toEqual({ kind: 'group', text: 'an aide to Senator Hal Varnes', role: null });
+    expect(describedMention({ words: words('a spokesman for Corvale Pumps Corp (CPC'), appositive: null })).toEqual({ kind: 'group', text: 'a spokesman for Corvale Pumps Corp', role: null });
   });
 
   it('GIVEN a name with a role, an appositive or a description without a complement THEN none', () => {
