@@ -26,6 +26,8 @@ const COMMA_CLAUSE = /,\s*(?:(?:who|which|whose)\s|\p{Ll}+ing\s|\p{Ll}+ed\s|aski
 // An indefinite description of one person: a determiner, at most four words to a role noun, and
 // an optional complement ("at a Danish bank", "attending the talks with X", "involved in the sale").
 const INDEFINITE_DESCRIBED = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{Ll}-]+)(?:\s+(?:(?:for|at|with|from|in|of|on|to|close\s+to|familiar\s+with|based\s+in|\p{Ll}+ing|involved\s+in)\s+[^,;:!?"“”]{1,90}?))?$/iu;
+// The opening every described subject needs, with or without a frame before it.
+const OPENS_DESCRIBED = /^(?:[^,;:"“”]{1,80},\s+)?(?:an?|one|another)\s/iu;
 // The end of the sentence before: a full stop after a lower-case word or a closing mark (not "U.S.").
 const SENTENCE_END = /(?:\p{Ll}{2}|[”"’')])[.!?]["”’')]*\s+(?=\p{Lu}|["“])/gu;
 
@@ -63,6 +65,9 @@ function described(text: string): Phrase | null {
  */
 export function describedSlotBefore(before: string): Phrase | null {
   let t = lastSentence(before).trimEnd();
+  // What follows only ever cuts the end, and the frame at most: a sentence that opens with no
+  // determiner (nearly every one) is read no further.
+  if (!OPENS_DESCRIBED.test(t)) return null;
   t = t.replace(TRAILING_ADVERBS, '');
   t = t.replace(COMMA_CLAUSE, '');
   t = t.replace(OPENING_FRAME, '');
