@@ -11,6 +11,7 @@
 
 import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
+import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
@@ -99,11 +100,11 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   const before = t.slice(0, v.start);
   if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
-    const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, ''));
+    const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, '')) ?? describedSlotAfter(t.slice(v.end));
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
   if (wordCount(before) > 16) return null;
-  const phrase = subjectBefore(before, v.word) ?? describedSubject(before);
+  const phrase = describedOverInner(before, subjectBefore(before, v.word) ?? describedSubject(before));
   if (!phrase) return null;
   // The phrase must be the start of the tail: `,” the minister told reporters`, not `,” and then after a pause the minister said`.
   const first = phrase.words[0] ?? '';
@@ -171,7 +172,7 @@ function prePhrase(pre: string): { phrase: Phrase; offset: number } | null {
     // "He voiced his anger on Twitter, writing “…”": a participle after a comma shares the
     // subject of its sentence.
     if (/ing$/u.test(v.word) && /,\s*$/u.test(before)) continue;
-    const phrase = subjectBefore(before, v.word) ?? describedSentenceSubject(before);
+    const phrase = describedOverInner(before, subjectBefore(before, v.word) ?? describedSentenceSubject(before));
     if (phrase) return { phrase, offset: Math.max(0, v.start - 1) };
     // "… said they would not comply and said the subpoenas “…”": the subject of the earlier verb.
     // "Said one economist of Brandt's speech, “…”": an inverted verb opens the sentence.
@@ -205,7 +206,7 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
-const ONE_PERSON_DESCRIPTION = /^(?:a|an|one)\s+(.+)$/u;
+const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
 const LAST_LETTERS = /([\p{L}-]+)$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 /** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group ("one of them" is no one). */
@@ -769,7 +770,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (!intro) return [];
     let m = introMentions.get(intro);
     if (m === undefined) {
-      m = readMention(intro.phrase);
+      m = describedMention(intro.phrase) ?? readMention(intro.phrase);
       introMentions.set(intro, m);
     }
     return m ? resolve(m, intro.at) : [];
@@ -847,7 +848,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       }
     }
     if (!hit) return oneOfGroup(f, base, paragraphs[i] ?? '');
-    const m = readMention(hit.phrase);
+    const m = describedMention(hit.phrase) ?? readMention(hit.phrase);
     if (!m) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const readings = resolve(m, hit.at);
     if (readings.length === 0) return null;
@@ -1169,7 +1170,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // as Maria, named paragraphs before) is no named evidence against the description.
           const otherReferent = p !== null && c.x[F.via_desc_referent] !== 0 && genderOf(p) === (ex.pronoun === 'm' ? 'f' : 'm');
           if (p && c.x[F.via_desc_referent] && !otherReferent) referentAgrees = true;
-          if (p && (c.x[F.intro_para] || c.x[F.prev_attr]) && !otherReferent) namedSpeaker = true;
+          if (p && (c.x[F.intro_para] || c.x[F.prev_attr]) && !otherReferent && !onlyByPronoun(c.x)) namedSpeaker = true;
         }
         if (ex && ex.pronoun !== null && !namedSpeaker) {
           for (let n = 0; n < cands.size; n++) {
@@ -1435,7 +1436,7 @@ function introSpeaker(p: string, at: number, base: number, marks: MarkCount, sub
     const key = (base + from + cut + 1) * MAX_MEMO_OFFSET + verbAt;
     let known = verbAt < MAX_MEMO_OFFSET ? subjects.get(key) : undefined;
     if (known?.word !== v.word) {
-      known = { word: v.word, phrase: subjectBefore(before.slice(cut), v.word) };
+      known = { word: v.word, phrase: describedOverInner(before.slice(cut), subjectBefore(before.slice(cut), v.word)) };
       if (verbAt < MAX_MEMO_OFFSET) subjects.set(key, known);
     }
     const phrase = known.phrase;

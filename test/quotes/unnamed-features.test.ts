@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { attributeArticle } from '../../src/quotes/attribute.js';
+import { featuresOf, vectorOf, type Features } from '../../src/quotes/ranker.js';
+import { describedMention, describedOverInner, describedSlotAfter, describedSlotBefore, onlyByPronoun } from '../../src/quotes/unnamed-features.js';
+
+/** Each quote's candidates (speaker → set features), by the quote's first words. */
+function candidates(paragraphs: string[]): Map<string, Map<string | null, Features>> {
+  const out = new Map<string, Map<string | null, Features>>();
+  attributeArticle(paragraphs, {
+    observe: (span, list) => {
+      out.set(span.text.slice(0, 20), new Map(list.map((c) => [c.speaker, featuresOf(c.vector)])));
+    },
+  });
+  return out;
+}
+
+const words = (s: string): string[] => s.split(' ');
+
+describe('describedSlotBefore', () => {
+  it('GIVEN an indefinite description kept from its verb by a comma clause, adverbs or a frame THEN the description', () => {
+    expect(describedSlotBefore('An economist at a Danish bank, who declined to be identified,')?.words).toEqual(words('An economist at a Danish bank'));
+    expect(describedSlotBefore('Commenting on the vote, a foreign banker here recently')?.words).toEqual(words('a foreign banker'));
+    expect(describedSlotBefore('Prices fell. One trader at a Corvale brokerage, speaking privately,')?.words).toEqual(words('One trader at a Corvale brokerage'));
+  });
+
+  it('GIVEN a name, a definite description, a plural or a clause with a verb THEN none', () => {
+    expect(describedSlotBefore('Hal Varnes, who chairs the board,')).toBeNull();
+    expect(describedSlotBefore('The economist, who declined to be identified,')).toBeNull();
+    expect(describedSlotBefore('Two economists at a Danish bank')).toBeNull();
+    expect(describedSlotBefore('a report that the banker said')).toBeNull();
+    // A company is no person's role.
+    expect(describedSlotBefore('a company in Corvale, which makes pumps,')).toBeNull();
+    expect(describedMention({ words: words('a message sent to Corvale Pumps by its security team'), appositive: null })).toBeNull();
+  });
+});
+
+describe('describedSlotAfter', () => {
+  it('GIVEN an inverted verb before an indefinite description THEN the description up to its clause end', () => {
+    expect(describedSlotAfter(' a sterling analyst at a U.K. merchant bank. Prices rose.')?.words).toEqual(words('a sterling analyst at a U.K. merchant bank'));
+    expect(describedSlotAfter(' one dealer, adding that')?.words).toEqual(words('one dealer'));
+  });
+
+  it('GIVEN a name or a thing after the verb THEN none', () => {
+    expect(describedSlotAfter(' Hal Varnes.')).toBeNull();
+    expect(describedSlotAfter(' a report by the bank.')).toBeNull();
+  });
+});
+
+describe('describedOverInner', () => {
+  const before = 'One official attending the talks with Finance Minister Tomas Veldt';
+  it('GIVEN a subject scan that read only the name inside the description THEN the description', () => {
+    expect(describedOverInner(before, { words: words('Finance Minister Tomas Veldt'), appositive: null })?.words).toEqual(words(before));
+  });
+
+  it('GIVEN a subject the description does not end with, or none THEN the scan, else the description', () => {
+    const other = { words: words('Hal Varnes'), appositive: null };
+    expect(describedOverInner(before, other)).toBe(other);
+    expect(describedOverInner('Hal Varnes', other)).toBe(other);
+    expect(describedOverInner(before, null)?.words).toEqual(words(before));
+  });
+});
+
+describe('describedMention', () => {
+  it('GIVEN an indefinite description whose complement names a person THEN the description, unnamed', () => {
+    expect(describedMention({ words: words('an aide to Senator Hal Varnes'), appositive: null })).toEqual({ kind: 'group', text: 'an aide to Senator Hal Varnes', role: null });
+    expect(describedMention({ words: words('a spokesman for Corvale Pumps Corp (CPC'), appositive: null })).toEqual({ kind: 'group', text: 'a spokesman for Corvale Pumps Corp', role: null });
+  });
+
+  it('GIVEN a name with a role, an appositive or a description without a complement THEN none', () => {
+    expect(describedMention({ words: words('Senator Hal Varnes'), appositive: null })).toBeNull();
+    expect(describedMention({ words: words('a foreign banker'), appositive: null })).toBeNull();
+    expect(describedMention({ words: words('Hal Varnes'), appositive: 'an aide to the senator' })).toBeNull();
+  });
+});
+
+describe('onlyByPronoun', () => {
+  it('GIVEN a candidate read only from a he/she THEN true; one named nearby THEN false', () => {
+    expect(onlyByPronoun(vectorOf({ slot_tail: 1, via_pronoun_1: 1 }))).toBe(true);
+    expect(onlyByPronoun(vectorOf({ slot_tail: 1, via_pronoun_1: 1, via_name: 1 }))).toBe(false);
+    expect(onlyByPronoun(vectorOf({ intro_para: 1, via_name: 1 }))).toBe(false);
+  });
+});
+
+describe('unnamed speakers in attribution', () => {
+  it('GIVEN a description kept from its verb by a comma clause THEN it is the quote\'s own slot, not the person named before', () => {
+    const c = candidates([
+      'Brenna Tolliver, head of research at Norvex Bank, says the reappointment would help.',
+      'An economist at a Danish bank, who declined to be identified, said "If the governor stays, it will be a plus for the course."',
+    ]);
+    const q = c.get('If the governor stay');
+    expect(q?.get('an economist at a Danish bank')?.slot_pre).toBe(1);
+    expect(q?.get('Brenna Tolliver')?.slot_pre).toBeUndefined();
+  });
+
+  it('GIVEN a person named inside the description\'s complement THEN the description holds the slot and the paragraph\'s introduction', () => {
+    const c = candidates(['Finance Minister Tomas Veldt said the budget would cut spending.', 'One official attending the talks with Finance Minister Tomas Veldt said, "They have come in here now and said no."']);
+    const q = c.get('They have come in he');
+    const d = q?.get('an official attending the talks with Finance Minister Tomas Veldt');
+    expect(d?.slot_pre).toBe(1);
+    expect(d?.intro_para).toBe(1);
+    expect(q?.get('Tomas Veldt')?.intro_para).toBeUndefined();
+  });
+
+  it('GIVEN "Another diplomat said …" then "…," he said THEN the he/she may continue the described diplomat', () => {
+    const c = candidates(['Finance Minister Tomas Veldt said the budget would cut spending.', "Another diplomat said Veldt's major problem is excess demand.", '"He must dampen this growth," he said.']);
+    const d = c.get('He must dampen this ')?.get('Another diplomat');
+    expect(d?.slot_tail).toBe(1);
+    expect(d?.pronoun_desc).toBe(1);
+  });
+
+  it('GIVEN a he/she read as a person named paragraphs back only THEN no bar to the described speaker before it', () => {
+    const c = candidates([
+      'Governor Arne Lisk said rates would stay low.',
+      "The central bank's policy has already done its part, the senior bank official said.",
+      'There could be problems, he said. "We are sitting on a barrel of powder," he added.',
+    ]);
+    expect(c.get('We are sitting on a ')?.get('the senior bank official')?.pronoun_desc).toBe(1);
+  });
+
+  it('GIVEN a he after a named speaker of this paragraph THEN the description before it is no reading', () => {
+    const c = candidates(['A spokesman for Corvale Pumps said sales fell.', 'Hal Varnes, the chairman, said the plan would hold. "We will not sell," he said.']);
+    expect(c.get('We will not sell')?.get('a spokesman for Corvale Pumps')?.pronoun_desc).toBeUndefined();
+  });
+
+  it('GIVEN "…," said a sterling analyst at a merchant bank THEN the analyst speaks', () => {
+    const out = attributeArticle(['Chancellor Tomas Veldt presented the budget yesterday.', '"This was definitely a budget for lower rates," said a sterling analyst at a U.K. merchant bank.']);
+    expect(out.find((q) => q.text.startsWith('This was'))?.speaker).toBe('a sterling analyst at a U.K. merchant bank');
+  });
+});
