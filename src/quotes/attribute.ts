@@ -9,7 +9,7 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
+import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -205,7 +205,7 @@ const NON_PERSON_HEADS = new Set(
   committee commission administration firm school university hospital club league network newspaper paper station service staff
   family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
 );
-const ONE_PERSON_DESCRIPTION = /^(?:a|an|one)\s+(.+)$/u;
+const ONE_PERSON_DESCRIPTION = /^(?:a|an|one|another)\s+(.+)$/u;
 const LAST_LETTERS = /([\p{L}-]+)$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 /** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group ("one of them" is no one). */
@@ -485,6 +485,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
+    // "Another said": another of the unnamed speaker who spoke last, never a person called Another (turn-features.ts).
+    const lone = m.kind === 'name' ? m.name.join(' ') : m.kind === 'group' ? m.text : '';
+    if (lone && isLoneAnother(lone)) {
+      const another = anotherOf(lastSpeaker && !lastSpeaker.speaker.person ? lastSpeaker.speaker.name : null);
+      return another ? [{ speaker: { name: another, role: null, person: null }, via: 'via_desc_indef', at: pos, commit: noop }] : [];
+    }
     if (m.kind === 'pronoun') {
       if (m.pronoun === 'he' || m.pronoun === 'she') {
         const g = m.pronoun === 'he' ? 'm' : 'f';
