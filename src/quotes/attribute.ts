@@ -563,7 +563,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     // "BRUSSELS, March 27 - … allies called": a place read as the whole phrase is no speaker.
     if (isPlaceName(m.text.split(/\s+/u))) return [];
-    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
+    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One|Another)\s/u, (w) => w.toLowerCase());
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
     // no speaker itself.

@@ -391,9 +391,9 @@ export function isBareDescription(text: string): boolean {
   return BARE_DESCRIPTION.test(text);
 }
 
-// An organisation's short form shown as a speaker ("the Chamber said", "Dunmore said", "B and K said")
+// An organisation's short form shown as a speaker ("the Chamber said", "Dunmore said", "S and L said")
 // is shown as the fullest name the article gives it ("Chamber of Shipping", "Dunmore Mills Ltd",
-// "Brandt and Kessel"): one speaker under one name, as a reader names it.
+// "Savings and Loan"): one speaker under one name, as a reader names it.
 
 /** At most this many distinct organisation names of an article are weighed (each read once). */
 const MAX_ORG_NAMES = 200;
@@ -427,7 +427,8 @@ export function organisationNames(paragraphs: readonly string[], isPerson: (fold
   const seen = new Set<string>();
   // Paragraph by paragraph: a name never runs on into the next paragraph's first words.
   for (const m of paragraphs.flatMap((p) => [...p.matchAll(NAME_RUN)])) {
-    for (const run of namesIn(m[0])) {
+    // "the Chamber of Shipping and the Chamber of Commerce": two names, split where "and the" opens the second.
+    for (const run of namesIn(m[0]).flatMap(splitAtAndThe)) {
       // A day or month ends a name ("Harbour Board Saturday"): the part before it is the name.
       const day = run.findIndex((w, k) => k > 0 && isCapitalisedDayOrMonth(w));
       const ws = day > 0 ? run.slice(0, day) : run;
@@ -443,7 +444,13 @@ export function organisationNames(paragraphs: readonly string[], isPerson: (fold
   return out;
 }
 
-/** Whether `short` (words, and folded) stands for the name `full`: a run of its words ("Chamber" of "Chamber of Shipping") or its initials with the joiner ("B and K" of "Brandt and Kessel"). */
+/** A run's names, split where "and the" opens a second one. */
+function splitAtAndThe(ws: string[]): string[][] {
+  const at = ws.findIndex((w, k) => w === 'and' && ws[k + 1] === 'the');
+  return at <= 0 ? [ws] : [ws.slice(0, at), ...splitAtAndThe(ws.slice(at + 2))];
+}
+
+/** Whether `short` (words, and folded) stands for the name `full`: a run of its words ("Chamber" of "Chamber of Shipping") or its initials with the joiner ("S and L" of "Savings and Loan"). */
 function standsFor(short: readonly string[], s: readonly string[], full: OrgName): boolean {
   const { words, folded: f } = full;
   if (short.length === words.length && short.length > 1 && short.some((w) => !JOINERS.test(w))) {

@@ -31,4 +31,9 @@ describe('another said', () => {
     expect(anotherOf(null)).toBeNull();
     expect(anotherOf('Torvale Instruments')).toBeNull();
   });
+
+  it('GIVEN "another official" as a described speaker THEN a he after it may continue the description', () => {
+    const paragraphs = ['HARBOUR TALKS STALL', 'Officials of the port met on Monday. Another port official said the talks had stalled. "We have nothing to show," he added.'];
+    expect(speakerOf(paragraphs, 'We have nothing')).toBe('another port official');
+  });
 });
