@@ -429,9 +429,12 @@ export function organisationNames(paragraphs: readonly string[], isPerson: (fold
   for (const m of paragraphs.flatMap((p) => [...p.matchAll(NAME_RUN)])) {
     // "the Chamber of Shipping and the Chamber of Commerce": two names, split where "and the" opens the second.
     for (const run of namesIn(m[0]).flatMap(splitAtAndThe)) {
-      // A day or month ends a name ("Harbour Board Saturday"): the part before it is the name.
-      const day = run.findIndex((w, k) => k > 0 && isCapitalisedDayOrMonth(w));
-      const ws = day > 0 ? run.slice(0, day) : run;
+      // A day or month ends a name ("Harbour Board Saturday") or comes before one ("Wednesday and
+      // Harbour Board"), and a place joined by "-based" is where it is, not its name.
+      let from = 0;
+      while (from < run.length && (isCapitalisedDayOrMonth(run[from] ?? '') || JOINERS.test(run[from] ?? '') || BASED.test(run[from] ?? ''))) from++;
+      const day = run.findIndex((w, k) => k > from && isCapitalisedDayOrMonth(w));
+      const ws = run.slice(from, day > from ? day : run.length);
       const key = ws.join(' ');
       if (ws.length < 2 || seen.has(key) || !ws.some(isOrgNameWord) || isPlaceName(ws)) continue;
       seen.add(key);
@@ -443,6 +446,9 @@ export function organisationNames(paragraphs: readonly string[], isPerson: (fold
   }
   return out;
 }
+
+const BASED = /^\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run)$/u;
+const POSSESSIVE = /['’]s?$/u;
 
 /** A run's names, split where "and the" opens a second one. */
 function splitAtAndThe(ws: string[]): string[][] {
@@ -459,6 +465,11 @@ function standsFor(short: readonly string[], s: readonly string[], full: OrgName
   if (short.length >= words.length) return false;
   for (let i = 0; i + s.length <= f.length; i++) {
     if (!s.every((w, k) => w === f[i + k])) continue;
+    // One of two names joined by "and" ("Harbour Board and Port Trust") is named on its own, and
+    // "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
+    const before = words[i - 1];
+    const after = words[i + s.length];
+    if (before === 'and' || before === '&' || after === 'and' || after === '&' || POSSESSIVE.test(words[i + s.length - 1] ?? '')) return false;
     // "Tolver of the Harbour Institute" is someone of the organisation, "Chamber of Shipping" the organisation.
     const next = words[i + s.length];
     return !(next === 'of' || next === 'for') || isOrgNameWord(short[short.length - 1] ?? '');

@@ -32,6 +32,16 @@ describe('fullestOrgName', () => {
     // Someone of an organisation ("Tolver of the Harbour Institute") is no short form of it.
     expect(fullestOrgName('Tolver', n)).toBeNull();
   });
+
+  it('GIVEN two names joined by "and", a possessive, a leading day or a "-based" place THEN the short form is no part of a longer name', () => {
+    const n = names(['The Harbour Board and Port Trust met.', "Dunmore's Mills Group said.", 'Tuesday and Tolver Holdings Ltd said.', 'Arlen-based Corvo Inc said.']);
+    const shown = n.map((x) => x.words.join(' '));
+    expect(fullestOrgName('Harbour Board', n)).toBeNull();
+    expect(fullestOrgName('Port Trust', n)).toBeNull();
+    expect(fullestOrgName('Dunmore', n)).toBeNull();
+    expect(shown).toContain('Tolver Holdings Ltd');
+    expect(fullestOrgName('Corvo', n)).toBe('Corvo Inc');
+  });
 });
 
 describe('an organisation speaker is shown under its fullest name', () => {
