@@ -92,6 +92,18 @@ if (folds >= 2) {
     };
     console.log(`  news of ${corpus}: held out ${fmt(tally(heldOut))}, committed ${fmt(tally(committed))}`);
   }
+  // Labelled news by the label's type (person, organisation, unnamed, none): where held-out news is lost.
+  const byType = new Map<string, SetScore>();
+  for (const a of articles) {
+    if (!('labels' in a)) continue;
+    for (const [key, label] of a.labels) {
+      const right = heldOut.get(`${a.set.name}|${articleId(a)}#${key}`);
+      if (right === undefined) continue;
+      const t = byType.get(label.type) ?? { judged: 0, right: 0 };
+      byType.set(label.type, { judged: t.judged + 1, right: t.right + (right ? 1 : 0) });
+    }
+  }
+  if (byType.size > 0) console.log(`  news held out by type: ${[...byType].map(([t, s]) => `${t} ${fmt(s)}`).join('  ')}`);
 }
 
 if (flags.has('--cross') && names.length >= 2) {

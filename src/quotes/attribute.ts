@@ -9,10 +9,10 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
+import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
-import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
+import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
 import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
@@ -486,6 +486,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
 
   /** Every reading of a mention at `pos`, without changing the article's state until one is committed. */
   const resolve = (m: Mention, pos: number): Resolved[] => {
+    // "Another said": another of the unnamed speaker who spoke last, never a person called Another (turn-features.ts).
+    const lone = m.kind === 'name' ? m.name.join(' ') : m.kind === 'group' ? m.text : '';
+    if (lone && isLoneAnother(lone)) {
+      const another = anotherOf(lastSpeaker && !lastSpeaker.speaker.person ? lastSpeaker.speaker.name : null);
+      return another ? [{ speaker: { name: another, role: null, person: null }, via: 'via_desc_indef', at: pos, commit: noop }] : [];
+    }
     if (m.kind === 'pronoun') {
       if (m.pronoun === 'he' || m.pronoun === 'she') {
         const g = m.pronoun === 'he' ? 'm' : 'f';
@@ -558,7 +564,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     }
     // "BRUSSELS, March 27 - … allies called": a place read as the whole phrase is no speaker.
     if (isPlaceName(m.text.split(/\s+/u))) return [];
-    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One)\s/u, (w) => w.toLowerCase());
+    const text = m.text.replace(/^(The|A|An|His|Her|Their|Its|One|Another)\s/u, (w) => w.toLowerCase());
     const out: Resolved[] = [];
     // "her statement said", "his office said": a document or office speaks for its owner; it is
     // no speaker itself.
@@ -912,6 +918,29 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // The names the article's text gives are all known before the first quote is attributed.
   let variants: Map<Person, Person> | null = null;
   const shownName = (sp: Speaker): string => (sp.person ? ((variants ??= nameVariants(people)).get(sp.person) ?? sp.person).name : sp.name);
+  // An organisation's short form ("the Chamber said", "Dunmore said") is shown as the fullest name
+  // the article gives it (org-reference.ts), unless it may be a person's: a name with a sign of a
+  // person's, or the surname of a person (with such a sign) the article names in full. The names are
+  // read once per article, when first asked, and each short form's full form once.
+  let orgNames: OrgName[] | null = null;
+  let surnames: Set<string> | null = null;
+  let personNames: Set<string> | null = null;
+  const fullForms = new Map<string, string | null>();
+  const fullOrgName = (sp: Speaker, name: string): string => {
+    if ((sp.person && personLike(sp.person)) || !STARTS_UPPER.test(name)) return name;
+    let full = fullForms.get(name);
+    if (full === undefined) {
+      surnames ??= new Set([...people.persons.values()].flatMap((p) => (p.folded.length >= 2 && personLike(p) ? [p.folded[p.folded.length - 1] ?? ''] : [])));
+      personNames ??= new Set([...people.persons.values()].flatMap((p) => (p.folded.length >= 2 && personLike(p) ? [p.folded.join(' ')] : [])));
+      const known = personNames;
+      orgNames ??= organisationNames(paragraphs.slice(1), (folded) => known.has(folded));
+      full = isPlaceName(name.split(/\s+/u)) || (!name.includes(' ') && surnames.has(foldName(name))) ? null : fullestOrgName(name, orgNames);
+      fullForms.set(name, full);
+    }
+    return full ?? name;
+  };
+  // What a speaker is shown as: the output's name and the one training judges (the same).
+  const outputName = (sp: Speaker): string => fullOrgName(sp, expandAcronym(shownName(sp), paragraphs, acronyms));
   byParagraph.forEach((found, i) => {
     const speech = found.filter((f) => f.span.kind !== 'fragment');
     if (speech.length > 0) {
@@ -1232,7 +1261,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const list: CandidateView[] = [];
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
-            list.push({ speaker: shownName(c.speaker), vector: c.x.slice() });
+            list.push({ speaker: outputName(c.speaker), vector: c.x.slice() });
           }
           list.push({ speaker: null, vector: NULL_VECTOR.slice() });
           options.observe(f.span, list, best);
@@ -1257,10 +1286,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       }
     }
     for (const f of found) {
-      const name = f.speaker ? shownName(f.speaker) : null;
+      const name = f.speaker ? outputName(f.speaker) : null;
       const { paragraph, text, start, end, open, close, unclosed, kind } = f.span;
       // Written out, not spread: this runs for every quote of an archive, and the keys keep the span's order.
-      out.push({ paragraph, text, start, end, open, close, unclosed, kind, speaker: name === null ? null : expandAcronym(name, paragraphs, acronyms), role: f.speaker ? (f.speaker.role ?? null) : null });
+      out.push({ paragraph, text, start, end, open, close, unclosed, kind, speaker: name, role: f.speaker ? (f.speaker.role ?? null) : null });
     }
   });
   cands.release();

@@ -159,7 +159,7 @@ const NON_NAME_STARTERS = new Set(
   `the a an this that these those there here he she it they we i you his her its their our my your but and or so yet for nor
   if when while after before since as at in on of by with from to into over under about during however meanwhile also then
   still although though because instead despite according last next first this earlier later asked told said says
-  many some most several all both each every no not one two three four five six seven eight nine ten today yesterday tomorrow
+  many some most several all both each every no not one another two three four five six seven eight nine ten today yesterday tomorrow
   what who why how where which once now even just only other others unlike like among between without within per via despite
   dear hey yes oh okay ok thanks please read watch click see listen finally besides ultimately clearly obviously eventually
   currently recently previously additionally unfortunately fortunately initially apparently nonetheless nevertheless asked

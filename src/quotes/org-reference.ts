@@ -1,4 +1,5 @@
 import { isPlaceName } from '../search/places.js';
+import { isFirstName } from './first-names.js';
 import { isCapitalisedDayOrMonth, isDemonym, isNonNameStarter, isOrgWord, isTitleWord } from './names.js';
 
 // Definite descriptions of organisations ("the company said", "the central bank said", "the
@@ -388,4 +389,107 @@ export function namedDocumentIssuer(text: string): string | null {
 /** A description that says no more than its kind: "the company", or one placed by "-based" ("the Ostmark-based company"). */
 export function isBareDescription(text: string): boolean {
   return BARE_DESCRIPTION.test(text);
+}
+
+// An organisation's short form shown as a speaker ("the Chamber said", "Dunmore said", "S and L said")
+// is shown as the fullest name the article gives it ("Chamber of Shipping", "Dunmore Mills Ltd",
+// "Savings and Loan"): one speaker under one name, as a reader names it.
+
+/** At most this many distinct organisation names of an article are weighed (each read once). */
+const MAX_ORG_NAMES = 200;
+const fold = (w: string): string => w.toLowerCase().replace(/['’]s?$/u, '').replace(/[^\p{L}\p{N}&]/gu, '');
+const isOrgNameWord = (w: string): boolean => isOrgWord(w.toLowerCase()) || LEGAL_FORM.test(w) || RATING_AGENCY.test(w) || KINDS.some(([, fits]) => fits(w));
+
+/** An organisation's name as the text writes it, its words folded once. */
+export interface OrgName {
+  words: readonly string[];
+  folded: readonly string[];
+  /** The folded words joined, with a space at each end: what a name inside it is looked for in. */
+  key: string;
+}
+
+/**
+ * A run that holds the name of a person the article names ("Port Secretary Ann Tolver", "Drummer
+ * Ivo Brand"; `isPerson` of the folded words, or a first name before the last word): no
+ * organisation's name, unless a legal form ends it ("Ivo Brand Ltd"). Sub-runs of two to four words are read.
+ */
+function holdsPerson(ws: readonly string[], f: readonly string[], isPerson: (folded: string) => boolean): boolean {
+  if (LEGAL_FORM.test(ws[ws.length - 1] ?? '')) return false;
+  // A first name before the last word: a person's name closes the run (one the name scan may have missed).
+  if (f.length >= 2 && isFirstName(f[f.length - 2] ?? '')) return true;
+  for (let i = 0; i < f.length; i++) for (let n = 2; n <= 4 && i + n <= f.length; n++) if (isPerson(f.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
+/** The names of organisations the paragraphs write: capitalised runs of two words or more with an organisation's word, no place alone, no person's name (`isPerson`: folded words joined by a space), distinct. */
+export function organisationNames(paragraphs: readonly string[], isPerson: (folded: string) => boolean = () => false): OrgName[] {
+  const out: OrgName[] = [];
+  const seen = new Set<string>();
+  // Paragraph by paragraph: a name never runs on into the next paragraph's first words.
+  for (const m of paragraphs.flatMap((p) => [...p.matchAll(NAME_RUN)])) {
+    // "the Chamber of Shipping and the Chamber of Commerce": two names, split where "and the" opens the second.
+    for (const run of namesIn(m[0]).flatMap(splitAtAndThe)) {
+      // A day or month ends a name ("Harbour Board Saturday") or comes before one ("Wednesday and
+      // Harbour Board"), and a place joined by "-based" is where it is, not its name.
+      let from = 0;
+      while (from < run.length && (isCapitalisedDayOrMonth(run[from] ?? '') || JOINERS.test(run[from] ?? '') || BASED.test(run[from] ?? ''))) from++;
+      const day = run.findIndex((w, k) => k > from && isCapitalisedDayOrMonth(w));
+      const ws = run.slice(from, day > from ? day : run.length);
+      const key = ws.join(' ');
+      if (ws.length < 2 || seen.has(key) || !ws.some(isOrgNameWord) || isPlaceName(ws)) continue;
+      seen.add(key);
+      const folded = ws.map(fold);
+      if (holdsPerson(ws, folded, isPerson)) continue;
+      out.push({ words: ws, folded, key: ` ${folded.join(' ')} ` });
+      if (out.length >= MAX_ORG_NAMES) return out;
+    }
+  }
+  return out;
+}
+
+const BASED = /^\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run)$/u;
+const POSSESSIVE = /['’]s?$/u;
+
+/** A run's names, split where "and the" opens a second one. */
+function splitAtAndThe(ws: string[]): string[][] {
+  const at = ws.findIndex((w, k) => w === 'and' && ws[k + 1] === 'the');
+  return at <= 0 ? [ws] : [ws.slice(0, at), ...splitAtAndThe(ws.slice(at + 2))];
+}
+
+/** Whether `short` (words, and folded) stands for the name `full`: a run of its words ("Chamber" of "Chamber of Shipping") or its initials with the joiner ("S and L" of "Savings and Loan"). */
+function standsFor(short: readonly string[], s: readonly string[], full: OrgName): boolean {
+  const { words, folded: f } = full;
+  if (short.length === words.length && short.length > 1 && short.some((w) => !JOINERS.test(w))) {
+    return short.every((w, k) => (JOINERS.test(w) ? w === words[k] : /^\p{Lu}\.?$/u.test(w) && (words[k] ?? '').length > 2 && (words[k] ?? '').startsWith(w[0] ?? '')));
+  }
+  if (short.length >= words.length) return false;
+  for (let i = 0; i + s.length <= f.length; i++) {
+    if (!s.every((w, k) => w === f[i + k])) continue;
+    // One of two names joined by "and" ("Harbour Board and Port Trust") is named on its own, and
+    // "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
+    const before = words[i - 1];
+    const after = words[i + s.length];
+    if (before === 'and' || before === '&' || after === 'and' || after === '&' || POSSESSIVE.test(words[i + s.length - 1] ?? '')) return false;
+    // "Tolver of the Harbour Institute" is someone of the organisation, "Chamber of Shipping" the organisation.
+    const next = words[i + s.length];
+    return !(next === 'of' || next === 'for') || isOrgNameWord(short[short.length - 1] ?? '');
+  }
+  return false;
+}
+
+/**
+ * The fullest name the article gives the organisation a short speaker form stands for (`names`:
+ * organisationNames of the article), or null: none, or two that are not one inside the other
+ * ("Chamber" beside a "Chamber of Shipping" and a "Chamber of Commerce" stays "Chamber").
+ */
+export function fullestOrgName(short: string, names: readonly OrgName[]): string | null {
+  const ws = short.trim().split(/\s+/u);
+  if (ws.length === 0 || !/^\p{Lu}/u.test(ws[0] ?? '')) return null;
+  const s = ws.map(fold);
+  const fitting = names.filter((n) => standsFor(ws, s, n));
+  let best: OrgName | null = null;
+  for (const n of fitting) if (!best || n.words.length > best.words.length) best = n;
+  if (!best) return null;
+  const whole = best.key;
+  return fitting.every((n) => whole.includes(n.key)) ? best.words.join(' ') : null;
 }

@@ -549,6 +549,8 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 0) return null;
   if (ws.length === 1 && isPronoun(bare(ws[0] ?? ''))) return { kind: 'pronoun', pronoun: bare(ws[0] ?? '').toLowerCase() };
+  // "Another said": no name, an unnamed speaker like the one before (attribute.ts reads whose "another" it is).
+  if (ws.length === 1 && /^another$/iu.test(ws[0] ?? '')) return { kind: 'group', text: ws[0] ?? '', role: null };
   // The last run of capitalised words that is not the object of a preposition ("officials in Denver").
   let end = ws.length;
   while (end > 0) {

@@ -100,3 +100,49 @@ export class TurnLog {
     return null;
   }
 }
+
+/** "Another said", "another added": the subject "another" alone, no noun after it. */
+export const isLoneAnother = (text: string): boolean => /^another$/iu.test(text.trim());
+
+const DESCRIBED = /^(?:a|an|one|another|the)\s+(.+)$/u;
+const OF_THE_GROUP = /^one\s+of\s+(?:the\s+)?(?:[\p{Ll}.'’-]+\s+){0,3}?(\p{Ll}[\p{Ll}-]+?)(?:ies|es|s)?$/u;
+
+/**
+ * The head noun of an unnamed speaker's description, singular: "a senior trade source" → source,
+ * "one arbitrageur" → arbitrageur, "a spokesman for the utility" → spokesman, "one of the dealers"
+ * → dealer; null for a name, a plural or anything that is no role of a person.
+ */
+export function describedHead(description: string): string | null {
+  return describedPhrase(description)?.head ?? null;
+}
+
+/** Words that tell one unnamed speaker from another, no part of what they are ("a third arbitrageur"). */
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other', 'further']);
+
+/** The head noun (singular) of a person's description and the words before it that say what the person is, ordinals left out. */
+function describedPhrase(description: string): { head: string; modifiers: string[] } | null {
+  const group = OF_THE_GROUP.exec(description);
+  if (group?.[1]) {
+    // "dealers" → "dealer", "diplomats" → "diplomat", "secretaries" → "secretary".
+    const whole = /(\p{Ll}[\p{Ll}-]+)$/u.exec(description)?.[1] ?? '';
+    const singular = whole.endsWith('ies') ? `${whole.slice(0, -3)}y` : whole.endsWith('men') ? `${whole.slice(0, -3)}man` : whole.replace(/s$/u, '');
+    return isRoleWord(singular) && !NOT_PERSON_HEADS.has(singular) ? { head: singular, modifiers: [] } : null;
+  }
+  const m = DESCRIBED.exec(description.trim());
+  if (!m?.[1]) return null;
+  const phrase = m[1].split(/\s(?:of|for|at|with|from|in|on|who|which|that)\s/u)[0] ?? '';
+  const head = /(\p{Ll}[\p{Ll}-]+)$/u.exec(phrase)?.[1] ?? '';
+  if (!head || /[^s]s$/u.test(head) || !isRoleWord(head) || NOT_PERSON_HEADS.has(head)) return null;
+  const modifiers = phrase.split(/\s+/u).slice(0, -1).filter((w) => !ORDINALS.has(w.toLowerCase()));
+  return { head, modifiers };
+}
+
+/**
+ * What "Another said" names: another of the unnamed speaker who spoke last ("said one trade source"
+ * … "Another said" is another trade source), shown as "another trade source"; null when the last
+ * speaker is named or no described person.
+ */
+export function anotherOf(lastSpeakerDescription: string | null): string | null {
+  const d = lastSpeakerDescription === null ? null : describedPhrase(lastSpeakerDescription);
+  return d ? ['another', ...d.modifiers, d.head].join(' ') : null;
+}

@@ -39,8 +39,8 @@ describe('a communique', () => {
 });
 
 describe('a firm whose name opens with "First"', () => {
-  it('GIVEN "First Vantor said" THEN the firm keeps its first word', () => {
+  it('GIVEN "First Vantor said" THEN the firm keeps its first word (shown under the fullest name the article gives it)', () => {
     const paragraphs = ['BANK SEEKS CAPITAL', 'First Vantor Bancorp of Ohio lost money in 1986.', '"We will need more capital," First Vantor said in a note.'];
-    expect(speakerOf(paragraphs, 'We will need')).toBe('First Vantor');
+    expect(speakerOf(paragraphs, 'We will need')).toBe('First Vantor Bancorp of Ohio');
   });
 });
