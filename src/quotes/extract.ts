@@ -96,7 +96,7 @@ export function scanMarks(p: string): RawSpan[] {
     let kind = m.mark;
     if (kind === 'either') {
       if (openAt >= 0) {
-        // `… victory. "I thought …`: a straight mark after a sentence's end and before a capital
+        // `… the bridge. "Then the rain came …`: a straight mark after a sentence's end and before a capital
         // opens the next sentence of the same speech (BBC writes `"A. "B. "C."`): the quote open so
         // far ends here, the next begins, and "B" is quoted, not narration.
         if (opensNextSentence(p, i, m.width)) {

@@ -75,16 +75,16 @@ describe('scanMarks', () => {
   });
 
   it('GIVEN straight marks that open each sentence of one speech ("A. "B. "C.") THEN every sentence run is a quote, none is narration', () => {
-    const p = '"We played well. "Tom Brell had a great game and so did the backs. "We will win the next one." The coach left.';
+    const p = '"The harvest came early. "Nadia Orr picked the pears before the frost. "Next year we plant apples." The farm closed at dusk.';
     const texts = scanMarks(p).map((s) => p.slice(s.open + s.width, s.close).trim());
-    expect(texts).toEqual(['We played well.', 'Tom Brell had a great game and so did the backs.', 'We will win the next one.']);
+    expect(texts).toEqual(['The harvest came early.', 'Nadia Orr picked the pears before the frost.', 'Next year we plant apples.']);
   });
 
   it('GIVEN a closing straight mark after a sentence end that a lower-case word or a space follows THEN it only closes', () => {
-    for (const p of ['"We played well. " said the coach, and "nothing else."', '"We played well. "and then he left.']) {
+    for (const p of ['"The harvest came early. " said the farmer, and "nothing more."', '"The harvest came early. "and then it rained.']) {
       expect(scanMarks(p)[0]).toEqual({ open: 0, close: p.indexOf('. "') + 2, width: 1, unclosed: false });
     }
-    expect(scanMarks('"We played well. "and then he left.')).toHaveLength(1);
+    expect(scanMarks('"The harvest came early. "and then it rained.')).toHaveLength(1);
   });
 
   it('GIVEN thousands of marks THEN at most one span per two marks, in order', () => {
