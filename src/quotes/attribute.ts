@@ -10,7 +10,6 @@
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { echoesIndefinite, ECHO_REACH, TurnLog } from './turn-features.js';
-import { attributionClause, clausePersons, STAGE_REACH, stagePerson } from './person-features.js';
 import { writtenSource } from './writing.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -468,8 +467,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let lastAttribution: Attribution | null = null;
   const turns = new TurnLog();
   const turnKey = (s: Speaker): unknown => s.person ?? s.name.toLowerCase();
-  // Where the last quote closed: the narration since then may bring a new person on (person-features.ts).
-  let lastQuoteClose = -1;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
@@ -961,8 +958,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         q.sentenceFrom = base + sentenceStartOf(starts, f.span.open);
         q.sentenceTo = base + sentenceEndAfter(starts, f.span.close, para.length);
         q.base = base;
-        const stageFrom = lastQuoteClose;
-        lastQuoteClose = q.close;
         const ex = explicit[k];
         // The words of a poster, a headline or a rule ("a banner reading “…”") are the writing's: its issuer's, else its own (writing.ts).
         // (Not over the quote's own attribution before the writing: "Mr Ode said the banner read “…”".)
@@ -1197,10 +1192,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const talkedOf = thirdPersonIn(f.span.text);
         const subjectM = talkedOf.m ? topNamed.m : null;
         const subjectF = talkedOf.f ? topNamed.f : null;
-        // person-features.ts: the persons named in the quote's own attribution clause when its slot read no person, and the person the narration since the last quote opens with.
-        const clause = ex && ex.pronoun === null ? attributionClause(ex.slot === 'slot_tail', q) : null;
-        const inClause = clause && ex ? clausePersons(people.mentionsIn(clause[0], clause[1]), ex.readings.map((r) => r.speaker.person), personLike, (p) => shapeOf(p).full || personLike(p)) : NO_PERSONS;
-        const stage = stageFrom >= 0 && q.at - stageFrom <= STAGE_REACH ? stagePerson(people.mentionsIn(stageFrom, q.at), ex?.pronoun ?? null, personLike, genderOf, (m) => POSSESSIVE_NAME.test((joined ??= paragraphs.join('\n\n')).slice(m.pos, m.pos + 80))) : null;
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -1225,9 +1216,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // latest speaker a quote's own attribution named holds the turn.
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
           if (turns.since(turnKey(c.speaker), i) === 0) setFeature(x, F.turn_holder, 1);
-          if (p && inClause.has(p) && !hasSlot(x)) setFeature(x, F.slot_clause_person, 1);
-          if (stage && p !== stage && (x[F.turn_holder] || x[F.cont_para] || x[F.cont_prev_para])) setFeature(x, F.turn_interrupted, 1);
-          if (p && p === stage) setFeature(x, F.stage_person, 1);
         }
         // Nobody, the last choice: it wins only over candidates that score below it.
         let best = cands.size;
@@ -1762,7 +1750,6 @@ const sameSpeaker = (a: Speaker, b: Speaker): boolean => (a.person || b.person ?
 
 /** A name written as a possessive ("Mr Brown's former adviser"): it qualifies someone else. */
 // A bare apostrophe only after a final s ("Jones' deputy"): after any other letter it closes a quote ("… Blair’ said").
-const NO_PERSONS: ReadonlySet<Person> = new Set();
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,4}(?:['’]s|(?<=s)['’])(?:\s|$)/u;
 
 /** Where the last explicitly attributed quote stood: its paragraph, its sentence there and the paragraph's sentence count. */

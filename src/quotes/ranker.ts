@@ -83,10 +83,6 @@ export const FEATURES = [
   // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
   'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
-  // person-features.ts: the speaker's name inside its own attribution, and turns a new person interrupts
-  'slot_clause_person', // a person named in the quote's own attribution clause when the slot read no person there ("…," said Kestrel Vantor Shipping dispatcher Oona Vesk; "Pell Arnaut, treasurer of the Corran Rowing Club, said “…”")
-  'turn_interrupted', // a candidate continuing the turn (turn_holder, cont_para, cont_prev_para) when a narration sentence since the last quote opens with another person ("Tomas Holt said: “…” Union steward Pavel Drees shook his head at the count. He said: “…”")
-  'stage_person', // … that person: the latest one a narration sentence since the last quote opens with (not of the other gender than the quote's he/she)
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
