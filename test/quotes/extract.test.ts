@@ -87,6 +87,13 @@ describe('scanMarks', () => {
     expect(scanMarks('"The harvest came early. "and then it rained.')).toHaveLength(1);
   });
 
+  it('GIVEN 100,000 straight marks that each open a sentence of one speech THEN one span per mark after the first, in order (linear)', () => {
+    const p = '"Go. '.repeat(100_000);
+    const spans = scanMarks(p);
+    expect(spans).toHaveLength(100_000);
+    expect(spans.every((s, i) => i === 0 || s.open === spans[i - 1]!.close)).toBe(true);
+  });
+
   it('GIVEN thousands of marks THEN at most one span per two marks, in order', () => {
     const p = '“a” '.repeat(3000) + '"'.repeat(3001) + '”'.repeat(500);
     const spans = scanMarks(p);
