@@ -73,6 +73,13 @@ interface RawSpan {
   unclosed: boolean;
 }
 
+// A space and a sentence's end before the mark, a capital or a digit right after it ("[Alastair] will …" too).
+const SENTENCE_END_BEFORE = /[.!?…]\s$/u;
+const CAPITAL_OR_DIGIT = /^[[(‘']?[\p{Lu}\p{N}]/u;
+function opensNextSentence(p: string, i: number, width: number): boolean {
+  return CAPITAL_OR_DIGIT.test(p.slice(i + width, i + width + 2)) && SENTENCE_END_BEFORE.test(p.slice(Math.max(0, i - 2), i));
+}
+
 /** The quoted spans of one paragraph, in order; marks that pair with nothing are dropped. */
 export function scanMarks(p: string): RawSpan[] {
   const out: RawSpan[] = [];
@@ -88,8 +95,19 @@ export function scanMarks(p: string): RawSpan[] {
     if (!m) continue;
     let kind = m.mark;
     if (kind === 'either') {
-      if (openAt >= 0) kind = 'close';
-      else {
+      if (openAt >= 0) {
+        // `… the bridge. "Then the rain came …`: a straight mark after a sentence's end and before a capital
+        // opens the next sentence of the same speech (BBC writes `"A. "B. "C."`): the quote open so
+        // far ends here, the next begins, and "B" is quoted, not narration.
+        if (opensNextSentence(p, i, m.width)) {
+          if (i > openAt + openWidth) out.push({ open: openAt, close: i, width: openWidth, unclosed: false });
+          openAt = i;
+          openWidth = m.width;
+          candidates.lastIndex = i + m.width;
+          continue;
+        }
+        kind = 'close';
+      } else {
         const before = p[i - 1];
         const after = p[i + m.width];
         // 5'10" and `day. "` are closers without an opener; a mark before a space never opens.

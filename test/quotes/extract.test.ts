@@ -74,6 +74,26 @@ describe('scanMarks', () => {
     expect(scanMarks(p)).toEqual([{ open: 0, close: p.length, width: 1, unclosed: true }]);
   });
 
+  it('GIVEN straight marks that open each sentence of one speech ("A. "B. "C.") THEN every sentence run is a quote, none is narration', () => {
+    const p = '"The harvest came early. "Nadia Orr picked the pears before the frost. "Next year we plant apples." The farm closed at dusk.';
+    const texts = scanMarks(p).map((s) => p.slice(s.open + s.width, s.close).trim());
+    expect(texts).toEqual(['The harvest came early.', 'Nadia Orr picked the pears before the frost.', 'Next year we plant apples.']);
+  });
+
+  it('GIVEN a closing straight mark after a sentence end that a lower-case word or a space follows THEN it only closes', () => {
+    for (const p of ['"The harvest came early. " said the farmer, and "nothing more."', '"The harvest came early. "and then it rained.']) {
+      expect(scanMarks(p)[0]).toEqual({ open: 0, close: p.indexOf('. "') + 2, width: 1, unclosed: false });
+    }
+    expect(scanMarks('"The harvest came early. "and then it rained.')).toHaveLength(1);
+  });
+
+  it('GIVEN 100,000 straight marks that each open a sentence of one speech THEN one span per mark after the first, in order (linear)', () => {
+    const p = '"Go. '.repeat(100_000);
+    const spans = scanMarks(p);
+    expect(spans).toHaveLength(100_000);
+    expect(spans.every((s, i) => i === 0 || s.open === spans[i - 1]!.close)).toBe(true);
+  });
+
   it('GIVEN thousands of marks THEN at most one span per two marks, in order', () => {
     const p = '“a” '.repeat(3000) + '"'.repeat(3001) + '”'.repeat(500);
     const spans = scanMarks(p);
