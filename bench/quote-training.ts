@@ -173,7 +173,10 @@ export function trainingArgs(
   if (corpora && newsLabels.length === 0) fail(`--corpora is for --news-labels PATH\n${usage}`);
   const folds = Number(valueOf('--folds') ?? 0);
   if (!Number.isInteger(folds) || folds < 0 || folds === 1) fail('--folds must be 0 (none) or an integer ≥ 2');
-  const newsWeight = Number(valueOf('--news-weight') ?? 1);
+  const rawNewsWeight = valueOf('--news-weight');
+  // A flag given with no value (last, or followed by another flag) is a mistake, not the default.
+  if (argv.includes('--news-weight') && (rawNewsWeight === undefined || rawNewsWeight.startsWith('--'))) fail(`--news-weight needs a value (1 = the labelled news weighs as much as each annotated file)\n${usage}`);
+  const newsWeight = Number(rawNewsWeight ?? 1);
   if (!Number.isFinite(newsWeight) || newsWeight <= 0) fail(`--news-weight must be a positive number (1 = the labelled news weighs as much as each annotated file)\n${usage}`);
   if (argv.includes('--news-weight') && newsLabels.length === 0) fail(`--news-weight is for --news-labels PATH\n${usage}`);
   return { paths, folds, out: valueOf('--out') ?? defaultOut, flags: new Set(argv.filter((a) => a.startsWith('--'))), without: valueOf('--without'), newsLabels, corpora, newsWeight };

@@ -6,7 +6,8 @@
 // --news-labels PATH (repeatable; a label file or a folder of them) adds hand-labelled BBC/Reuters
 // articles (bench/news-labels.ts) as one more set, "news", read from `--corpora DIR/<corpus>/`; it
 // weighs as much as each annotated file (bench/quote-training.ts `collect`), or W times as much with
-// --news-weight W (the dev files' balance against the news: the ggt–polnear gap). With --folds, the news
+// --news-weight W (a study knob for the news set's share of the fit; 1, the default, is what the
+// committed weights use: 0.5 moved neither dev set in session 25). With --folds, the news
 // articles are split into the same article folds, and each set's held-out quotes are also scored by
 // the committed weights: "paired" counts the quotes the held-out weights get wrong that the committed
 // ones got right (right→wrong), and the reverse. For news, that was the paired test of whether the

@@ -361,16 +361,22 @@ describe('hand-labelled news: command lines', () => {
     expect(r.stderr).toContain('labels-b is a folder, not an annotated file: pass each label folder or file after its own --news-labels');
   });
 
+  // Six child processes (each a tsx start-up): the suite's 20 s default is too tight on a loaded machine.
   it('GIVEN a bad --news-weight THEN train:quotes stops with a message before reading anything', () => {
     for (const bad of ['0', '-1', 'half']) {
       const r = run('train-quotes.ts', ['--news-labels', join(root, 'toy.jsonl'), '--corpora', corpora, '--news-weight', bad, '--out', join(root, 'w.json')]);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('--news-weight must be a positive number');
     }
+    for (const tail of [[], ['--folds', '5']]) {
+      const missing = run('train-quotes.ts', ['--news-labels', join(root, 'toy.jsonl'), '--corpora', corpora, '--out', join(root, 'w.json'), '--news-weight', ...tail]);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('--news-weight needs a value');
+    }
     const r = run('train-quotes.ts', [new URL('./fixtures/speaker-train.jsonl', import.meta.url).pathname, '--news-weight', '0.5', '--out', join(root, 'w.json')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('--news-weight is for --news-labels PATH');
-  });
+  }, 120_000);
 
   it('GIVEN --agree before a label path THEN eval-news-labels reads the later path as labels, not as a second reader', () => {
     const one = labelFile('agree-1.jsonl', [{ corpus: 'toy', article: 'toy-2', quotes: [{ paragraph: 2, open: 0, speaker: null, type: 'skip' }] }]);
