@@ -87,6 +87,9 @@ function closesSentence(text: string): boolean {
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
 const wordCount = countNonBlankRuns;
 
+const LONE_ANOTHER = /^\s*(another)\s*$/iu;
+const LONE_ANOTHER_AFTER = /^\s*(another)\s*(?:[.,;]|$)/iu;
+
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
 function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: number } | null {
   // A doubled-apostrophe close (“…,’’ says X”) may leave its second mark in the tail.
@@ -98,8 +101,14 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   const quotedObject = quotedObjectPhrase(v.word, t.slice(v.end));
   if (quotedObject) return { phrase: quotedObject.phrase, offset: lead + v.end + quotedObject.offset };
   const before = t.slice(0, v.start);
+  // `,” another said` / `,” said another.`: no name, another of the last unnamed kind (readMention's
+  // group "another"); the subject scans read no lone lower-case word.
+  const lone = LONE_ANOTHER.exec(before);
+  if (lone) return { phrase: { words: [lone[1] ?? ''], appositive: null }, offset: lead + before.search(/\S/u) };
   if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
+    const inverted = LONE_ANOTHER_AFTER.exec(t.slice(v.end));
+    if (inverted) return { phrase: { words: [inverted[1] ?? ''], appositive: null }, offset: lead + v.end };
     const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, '')) ?? describedSlotAfter(t.slice(v.end));
     return phrase ? { phrase, offset: lead + v.end } : null;
   }

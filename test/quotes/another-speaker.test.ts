@@ -18,6 +18,13 @@ describe('another said', () => {
     for (const c of candidatesAt(PARAGRAPHS, 'It is worth')) expect(c.speaker).not.toBe('Another');
   });
 
+  it('GIVEN `"…," another said` or `"…," said another.` after a described speaker THEN another of that kind, not the one before', () => {
+    const tail = ['FRUIT PRICES SLIP', '"Demand is thin," said one orchard broker in Velmar.', '"It will come back by June," another said.'];
+    expect(speakerOf(tail, 'It will come back')).toBe('another orchard broker');
+    const inverted = ['FRUIT PRICES SLIP', '"Demand is thin," said one orchard broker in Velmar.', '"It will come back by June," said another.'];
+    expect(speakerOf(inverted, 'It will come back')).toBe('another orchard broker');
+  });
+
   it('GIVEN the lone word and descriptions THEN the head and the shown form', () => {
     expect(isLoneAnother('Another')).toBe(true);
     expect(isLoneAnother('another dealer')).toBe(false);
