@@ -15,7 +15,7 @@ import { allVerbs } from './verbs.js';
 import { FEATURE_INDEX, type FeatureVector } from './ranker.js';
 
 /** How much text before a speech verb (its sentence only) may hold the described subject. */
-export const DESCRIBED_REACH = 240;
+const DESCRIBED_REACH = 240;
 
 // A sentence-opening frame before the subject: "Commenting on the vote, ", "In a speech, ".
 const OPENING_FRAME = /^[^,;:"“”]{1,80},\s+(?=(?:an?|one|another)\s)/iu;
