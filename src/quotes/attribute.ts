@@ -14,7 +14,7 @@ import { writtenSource } from './writing.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { DATELINE, People, lastMentionBefore, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
@@ -230,7 +230,6 @@ function personDescription(name: string): boolean {
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
-const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The expression a description's key word (its first five letters) is looked for with in roles: made once per word, not at every description. */
 const roleKey = memoByWord((prefix: string): RegExp => new RegExp(`\\b${escapeRe(prefix)}`, 'iu'), 10_000);

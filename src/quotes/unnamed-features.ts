@@ -11,6 +11,7 @@
 import type { Mention, Phrase } from './phrase.js';
 import { isRoleWord } from './phrase.js';
 import { isOrgNoun } from './org-reference.js';
+import { DOCUMENT_NOUNS } from './names.js';
 import { allVerbs } from './verbs.js';
 import { FEATURE_INDEX, type FeatureVector } from './ranker.js';
 
@@ -39,15 +40,13 @@ function lastSentence(text: string): string {
   return t.slice(from);
 }
 
-// Writings, which the role test also passes: "a message sent to … by X" is the writing's (writing.ts).
-const WRITINGS = new Set('statement report release memo letter study survey message email e-mail note notice filing document post tweet video column editorial book communique petition'.split(' '));
 
-/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing, which the role test also passes. */
-const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !WRITINGS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
+/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing (DOCUMENT_NOUNS: "a message sent to … by X" is the writing's, writing.ts), which the role test also passes. */
+const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !DOCUMENT_NOUNS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
 // A participle the role test passes ("sent", "spent") ends a writing's or a thing's description, not a role: "a message sent to …".
 const PARTICIPLE = /^(?:\p{Ll}+ed|sent|spent|lent|meant|went|bent|leant|dealt)$/u;
 /** Whether the words before the head name a writing ("a message sent to …" read from "sent"). */
-const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => WRITINGS.has(w.toLowerCase()));
+const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));
 
 function described(text: string): Phrase | null {
   const t = text.trim();

@@ -31,6 +31,10 @@ describe('describedSlotBefore', () => {
     // A company is no person's role.
     expect(describedSlotBefore('a company in Corvale, which makes pumps,')).toBeNull();
     expect(describedMention({ words: words('a message sent to Corvale Pumps by its security team'), appositive: null })).toBeNull();
+    // Every writing the attribution reads as a document is no person here either (a website, an advertisement).
+    expect(describedSlotBefore('A website of the Velmar laboratory, which opened in May,')).toBeNull();
+    expect(describedSlotAfter(' an advertisement in the Velmar Gazette. Prices rose.')).toBeNull();
+    expect(describedMention({ words: words('an advertisement for Hal Varnes'), appositive: null })).toBeNull();
   });
 });
 
