@@ -929,7 +929,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // An organisation's short form ("the Chamber said", "Dunmore said") is shown as the fullest name
   // the article gives it (org-reference.ts), unless it may be a person's: a name with a sign of a
   // person's, or the surname of a person (with such a sign) the article names in full. The names are
-  // read once per article, when first asked, and each short form's full form once.
+  // read once per article, when first asked, and each short form's full form once: the persons are
+  // those known at that moment, so one registered or given a role later is not among them (a rare
+  // error, towards the longer name).
   let orgNames: OrgName[] | null = null;
   let surnames: Set<string> | null = null;
   let personNames: Set<string> | null = null;
