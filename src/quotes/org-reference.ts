@@ -467,8 +467,12 @@ function standsFor(short: readonly string[], s: readonly string[], full: OrgName
     if (!s.every((w, k) => w === f[i + k])) continue;
     // One of two names joined by "and" ("Harbour Board and Port Trust", "Harbour" of it too) is
     // named on its own: showing the short form is the safe error when the joined run is one name.
-    // "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
-    if (words.some((w, k) => (w === 'and' || w === '&') && (k < i || k >= i + s.length)) || POSSESSIVE.test(words[i + s.length - 1] ?? '')) return false;
+    // An "and" inside the name's own "of" complement joins no second name ("Chamber of Trade and
+    // Industry"). "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
+    const end = i + s.length;
+    const complement = words.slice(end).findIndex((w) => w === 'of' || w === 'for');
+    const joined = (w: string, k: number): boolean => (w === 'and' || w === '&') && (k < i || (k >= end && (complement < 0 || k < end + complement)));
+    if (words.some(joined) || POSSESSIVE.test(words[end - 1] ?? '')) return false;
     // The object of a preposition is another name's ("Officials of the Harbour Board", "Shares of
     // Corvo Pumps Inc"): the run is not the short form's name.
     const before = words[i - 1] === 'the' ? words[i - 2] : words[i - 1];

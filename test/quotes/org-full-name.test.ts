@@ -46,6 +46,8 @@ describe('fullestOrgName', () => {
     const joined = names(['The Harbour Board and Port Trust met.', 'Dunmore Mills and Corvo Industries merged.']);
     expect(fullestOrgName('Harbour', joined)).toBeNull();
     expect(fullestOrgName('Dunmore', joined)).toBeNull();
+    // An "and" inside the name's own "of" complement is part of the one name.
+    expect(fullestOrgName('Velmar Chamber', names(['The Velmar Chamber of Trade and Industry said so.']))).toBe('Velmar Chamber of Trade and Industry');
   });
 
   it('GIVEN a short form that is the object of "of"/"for" in a longer run THEN the run is not its name', () => {
