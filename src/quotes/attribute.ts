@@ -14,7 +14,7 @@ import { writtenSource } from './writing.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
-import { GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
+import { DOCUMENT_NOUNS, GROUP_NOUNS, PARTICLES, bare, foldName, genderOfWords, isDemonym, isNonNameStarter, isPronoun } from './names.js';
 import { firstNameGender, isFirstName } from './first-names.js';
 import { DATELINE, People, lastMentionBefore, mayOpenWithDateline, paragraphBases, type Person, type PersonMention } from './people.js';
 import type { Gender } from './names.js';
@@ -87,6 +87,9 @@ function closesSentence(text: string): boolean {
 /** Words as /\S+/g counts them, without making them (tailPhrase and prePhrase count around every quote). */
 const wordCount = countNonBlankRuns;
 
+const LONE_ANOTHER = /^\s*(another)\s*$/iu;
+const LONE_ANOTHER_AFTER = /^\s*(another)\s*(?:[.,;]|$)/iu;
+
 /** The speaker phrase of the attribution after a quote (`,” X said` / `,” said X`). */
 function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: number } | null {
   // A doubled-apostrophe close (“…,’’ says X”) may leave its second mark in the tail.
@@ -98,8 +101,14 @@ function tailPhrase(tail: string, closed = false): { phrase: Phrase; offset: num
   const quotedObject = quotedObjectPhrase(v.word, t.slice(v.end));
   if (quotedObject) return { phrase: quotedObject.phrase, offset: lead + v.end + quotedObject.offset };
   const before = t.slice(0, v.start);
+  // `,” another said` / `,” said another.`: no name, another of the last unnamed kind (readMention's
+  // group "another"); the subject scans read no lone lower-case word.
+  const lone = LONE_ANOTHER.exec(before);
+  if (lone) return { phrase: { words: [lone[1] ?? ''], appositive: null }, offset: lead + before.search(/\S/u) };
   if (ONLY_ADVERBS.test(before)) {
     if (TOLD.has(v.word)) return null;
+    const inverted = LONE_ANOTHER_AFTER.exec(t.slice(v.end));
+    if (inverted) return { phrase: { words: [inverted[1] ?? ''], appositive: null }, offset: lead + v.end };
     const phrase = subjectAfter(t.slice(v.end).replace(/^\s+(?:out|to)\b/u, '')) ?? describedSlotAfter(t.slice(v.end));
     return phrase ? { phrase, offset: lead + v.end } : null;
   }
@@ -221,7 +230,6 @@ function personDescription(name: string): boolean {
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
-const DOCUMENT_NOUNS = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The expression a description's key word (its first five letters) is looked for with in roles: made once per word, not at every description. */
 const roleKey = memoByWord((prefix: string): RegExp => new RegExp(`\\b${escapeRe(prefix)}`, 'iu'), 10_000);
@@ -921,7 +929,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   // An organisation's short form ("the Chamber said", "Dunmore said") is shown as the fullest name
   // the article gives it (org-reference.ts), unless it may be a person's: a name with a sign of a
   // person's, or the surname of a person (with such a sign) the article names in full. The names are
-  // read once per article, when first asked, and each short form's full form once.
+  // read once per article, when first asked, and each short form's full form once: the persons are
+  // those known at that moment, so one registered or given a role later is not among them (a rare
+  // error, towards the longer name).
   let orgNames: OrgName[] | null = null;
   let surnames: Set<string> | null = null;
   let personNames: Set<string> | null = null;

@@ -73,7 +73,7 @@ interface RawSpan {
   unclosed: boolean;
 }
 
-// A space and a sentence's end before the mark, a capital or a digit right after it ("[Alastair] will …" too).
+// A space and a sentence's end before the mark, a capital or a digit right after it ("[Name] will …" too).
 const SENTENCE_END_BEFORE = /[.!?…]\s$/u;
 const CAPITAL_OR_DIGIT = /^[[(‘']?[\p{Lu}\p{N}]/u;
 function opensNextSentence(p: string, i: number, width: number): boolean {

@@ -132,6 +132,9 @@ const ORG_WORDS = new Set(
   october november december`.split(/\s+/),
 );
 
+// Heads of written text ("a statement", "the report"): the writing speaks, or its issuer (writing.ts); never a person's role.
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
+
 // Nouns for people, groups and bodies that speak ("officials", "staff", "police").
 export const GROUP_NOUNS = new Set(
   `staff officials official police officers residents critics experts analysts researchers protesters students parents voters

@@ -465,11 +465,18 @@ function standsFor(short: readonly string[], s: readonly string[], full: OrgName
   if (short.length >= words.length) return false;
   for (let i = 0; i + s.length <= f.length; i++) {
     if (!s.every((w, k) => w === f[i + k])) continue;
-    // One of two names joined by "and" ("Harbour Board and Port Trust") is named on its own, and
-    // "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
-    const before = words[i - 1];
-    const after = words[i + s.length];
-    if (before === 'and' || before === '&' || after === 'and' || after === '&' || POSSESSIVE.test(words[i + s.length - 1] ?? '')) return false;
+    // One of two names joined by "and" ("Harbour Board and Port Trust", "Harbour" of it too) is
+    // named on its own: showing the short form is the safe error when the joined run is one name.
+    // An "and" inside the name's own "of" complement joins no second name ("Chamber of Trade and
+    // Industry"). "Dunmore's Mills Group" is an organisation of Dunmore's, not Dunmore.
+    const end = i + s.length;
+    const complement = words.slice(end).findIndex((w) => w === 'of' || w === 'for');
+    const joined = (w: string, k: number): boolean => (w === 'and' || w === '&') && (k < i || (k >= end && (complement < 0 || k < end + complement)));
+    if (words.some(joined) || POSSESSIVE.test(words[end - 1] ?? '')) return false;
+    // The object of a preposition is another name's ("Officials of the Harbour Board", "Shares of
+    // Corvo Pumps Inc"): the run is not the short form's name.
+    const before = words[i - 1] === 'the' ? words[i - 2] : words[i - 1];
+    if (before === 'of' || before === 'for') return false;
     // "Tolver of the Harbour Institute" is someone of the organisation, "Chamber of Shipping" the organisation.
     const next = words[i + s.length];
     return !(next === 'of' || next === 'for') || isOrgNameWord(short[short.length - 1] ?? '');

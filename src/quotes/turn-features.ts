@@ -107,19 +107,14 @@ export const isLoneAnother = (text: string): boolean => /^another$/iu.test(text.
 const DESCRIBED = /^(?:a|an|one|another|the)\s+(.+)$/u;
 const OF_THE_GROUP = /^one\s+of\s+(?:the\s+)?(?:[\p{Ll}.'’-]+\s+){0,3}?(\p{Ll}[\p{Ll}-]+?)(?:ies|es|s)?$/u;
 
-/**
- * The head noun of an unnamed speaker's description, singular: "a senior trade source" → source,
- * "one arbitrageur" → arbitrageur, "a spokesman for the utility" → spokesman, "one of the dealers"
- * → dealer; null for a name, a plural or anything that is no role of a person.
- */
-export function describedHead(description: string): string | null {
-  return describedPhrase(description)?.head ?? null;
-}
-
 /** Words that tell one unnamed speaker from another, no part of what they are ("a third arbitrageur"). */
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other', 'further']);
 
-/** The head noun (singular) of a person's description and the words before it that say what the person is, ordinals left out. */
+/**
+ * The head noun (singular) of a person's description and the words before it that say what the
+ * person is, ordinals left out: "a senior trade source" → source, "a spokesman for the utility" →
+ * spokesman, "one of the dealers" → dealer; null for a name, a plural or anything that is no role of a person.
+ */
 function describedPhrase(description: string): { head: string; modifiers: string[] } | null {
   const group = OF_THE_GROUP.exec(description);
   if (group?.[1]) {

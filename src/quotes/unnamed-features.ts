@@ -1,21 +1,22 @@
 // Unnamed speakers in a quote's own attribution slot that the subject scans (phrase.ts) miss: an
-// indefinite description ("an economist at a Danish bank", "one official attending the talks") that
+// indefinite description ("a chemist at a Velmar laboratory", "one adviser joining the meeting") that
 // a comma clause, an adverb or a hearer keeps apart from its speech verb:
-//   An economist at a Danish bank, who declined to be identified, said “…”
-//   Commenting on the vote, a foreign banker here recently told Reuters, “…”
-//   “…,” said a sterling analyst at a merchant bank.
+//   A chemist at a Velmar laboratory, who asked not to be named, said “…”
+//   Asked about the harvest, a grain trader there privately told reporters, “…”
+//   “…,” said a wool analyst at a brokerage.
 // Without the slot, the quote goes to a person named nearby, often the one named inside the
-// description's own clause ("talks with Minister X"). Each reading is bounded: the text before the
+// description's own clause ("the meeting with Minister X"). Each reading is bounded: the text before the
 // verb within its sentence (at most DESCRIBED_REACH characters), or the words right after it.
 
 import type { Mention, Phrase } from './phrase.js';
 import { isRoleWord } from './phrase.js';
 import { isOrgNoun } from './org-reference.js';
+import { DOCUMENT_NOUNS } from './names.js';
 import { allVerbs } from './verbs.js';
 import { FEATURE_INDEX, type FeatureVector } from './ranker.js';
 
 /** How much text before a speech verb (its sentence only) may hold the described subject. */
-export const DESCRIBED_REACH = 240;
+const DESCRIBED_REACH = 240;
 
 // A sentence-opening frame before the subject: "Commenting on the vote, ", "In a speech, ".
 const OPENING_FRAME = /^[^,;:"“”]{1,80},\s+(?=(?:an?|one|another)\s)/iu;
@@ -24,7 +25,7 @@ const TRAILING_ADVERBS = /(?:\s+(?:here|there|recently|also|later|then|today|yes
 // One comma clause between the subject and its verb: ", who declined to be identified,", ", speaking privately,".
 const COMMA_CLAUSE = /,\s*(?:(?:who|which|whose)\s|\p{Ll}+ing\s|\p{Ll}+ed\s|asking\b)[^,;:"“”]{1,100},\s*$/u;
 // An indefinite description of one person: a determiner, at most four words to a role noun, and
-// an optional complement ("at a Danish bank", "attending the talks with X", "involved in the sale").
+// an optional complement ("at a Velmar laboratory", "joining the meeting with X", "involved in the sale").
 const INDEFINITE_DESCRIBED = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{Ll}-]+)(?:\s+(?:(?:for|at|with|from|in|of|on|to|close\s+to|familiar\s+with|based\s+in|\p{Ll}+ing|involved\s+in)\s+[^,;:!?"“”]{1,90}?))?$/iu;
 // The opening every described subject needs, with or without a frame before it.
 const OPENS_DESCRIBED = /^(?:[^,;:"“”]{1,80},\s+)?(?:an?|one|another)\s/iu;
@@ -39,15 +40,13 @@ function lastSentence(text: string): string {
   return t.slice(from);
 }
 
-// Writings, which the role test also passes: "a message sent to … by X" is the writing's (writing.ts).
-const WRITINGS = new Set('statement report release memo letter study survey message email e-mail note notice filing document post tweet video column editorial book communique petition'.split(' '));
 
-/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing, which the role test also passes. */
-const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !WRITINGS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
+/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing (DOCUMENT_NOUNS: "a message sent to … by X" is the writing's, writing.ts), which the role test also passes. */
+const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !DOCUMENT_NOUNS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
 // A participle the role test passes ("sent", "spent") ends a writing's or a thing's description, not a role: "a message sent to …".
 const PARTICIPLE = /^(?:\p{Ll}+ed|sent|spent|lent|meant|went|bent|leant|dealt)$/u;
 /** Whether the words before the head name a writing ("a message sent to …" read from "sent"). */
-const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => WRITINGS.has(w.toLowerCase()));
+const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));
 
 function described(text: string): Phrase | null {
   const t = text.trim();
@@ -58,9 +57,9 @@ function described(text: string): Phrase | null {
 
 /**
  * The described subject of the speech verb that `before` (the text up to the verb) ends at, when a
- * comma clause, adverbs or a sentence-opening frame keep it apart from the verb: "An economist at
- * a Danish bank, who declined to be identified," → "An economist at a Danish bank"; "Commenting
- * on X, a foreign banker here recently" → "a foreign banker". Null when the subject is anything
+ * comma clause, adverbs or a sentence-opening frame keep it apart from the verb: "A chemist at a
+ * Velmar laboratory, who asked not to be named," → "A chemist at a Velmar laboratory"; "Asked
+ * about X, a grain trader there privately" → "a grain trader". Null when the subject is anything
  * else (a name, a definite description, a plural): those are the subject scans' to read.
  */
 export function describedSlotBefore(before: string): Phrase | null {
@@ -74,11 +73,11 @@ export function describedSlotBefore(before: string): Phrase | null {
   return described(t);
 }
 
-// The words after an inverted verb up to the end of its clause: "said a sterling analyst at a merchant bank."
+// The words after an inverted verb up to the end of its clause: "said a wool analyst at a brokerage."
 // (A full stop ends it after a lower-case word only: "a U.K. merchant bank." is one phrase.)
 const AFTER_CLAUSE = /^\s*((?:an?|one|another)\s+[^,;:!?"“”]{1,120}?)\s*(?:(?<=\p{Ll}{2})[.!?]|[,;:!?]|$)/iu;
 
-/** The indefinite description right after an inverted speech verb ("said a sterling analyst at a merchant bank."), when the subject scan reads none. */
+/** The indefinite description right after an inverted speech verb ("said a wool analyst at a brokerage."), when the subject scan reads none. */
 export function describedSlotAfter(after: string): Phrase | null {
   const m = AFTER_CLAUSE.exec(after);
   return m?.[1] ? described(m[1]) : null;
@@ -86,7 +85,7 @@ export function describedSlotAfter(after: string): Phrase | null {
 
 /**
  * The quote's described subject when a subject scan read only a name inside the description's own
- * complement ("One official attending the talks with Minister Tomas Veldt said": Veldt is no head
+ * complement ("One adviser joining the meeting with Minister Pavel Marrow said": Marrow is no head
  * of it): the description, whose head is the speaker. `scanned` is what the subject scan read
  * (null: nothing); returned as is unless the description holds it as its tail.
  */
@@ -99,8 +98,8 @@ export function describedOverInner(before: string, scanned: Phrase | null): Phra
   return whole.length > tail.length && whole.endsWith(tail) ? d : scanned;
 }
 
-// A description whose complement names someone: "an aide to Senator Hal Varnes", "one official
-// attending the talks with Minister X", "a spokesman for Acme" (a determiner, at most four words to a
+// A description whose complement names someone: "an aide to Senator Hal Varnes", "one adviser
+// joining the meeting with Minister X", "a spokesman for Acme" (a determiner, at most four words to a
 // role noun, then the complement).
 const DESCRIBED_HEAD = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on|to|close\s+to|familiar\s+with|based\s+in|\p{Ll}+ing|involved\s+in)\s/iu;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anotherOf, describedHead, isLoneAnother } from '../../src/quotes/turn-features.js';
+import { anotherOf, isLoneAnother } from '../../src/quotes/turn-features.js';
 import { candidatesAt, speakerOf } from './speaker-of.js';
 
 // "Another said": a second unnamed speaker of the kind that spoke last, never a person called "Another".
@@ -18,14 +18,20 @@ describe('another said', () => {
     for (const c of candidatesAt(PARAGRAPHS, 'It is worth')) expect(c.speaker).not.toBe('Another');
   });
 
+  it('GIVEN `"…," another said` or `"…," said another.` after a described speaker THEN another of that kind, not the one before', () => {
+    const tail = ['FRUIT PRICES SLIP', '"Demand is thin," said one orchard broker in Velmar.', '"It will come back by June," another said.'];
+    expect(speakerOf(tail, 'It will come back')).toBe('another orchard broker');
+    const inverted = ['FRUIT PRICES SLIP', '"Demand is thin," said one orchard broker in Velmar.', '"It will come back by June," said another.'];
+    expect(speakerOf(inverted, 'It will come back')).toBe('another orchard broker');
+  });
+
   it('GIVEN the lone word and descriptions THEN the head and the shown form', () => {
     expect(isLoneAnother('Another')).toBe(true);
     expect(isLoneAnother('another dealer')).toBe(false);
-    expect(describedHead('a senior trade source')).toBe('source');
-    expect(describedHead('one of the diplomats')).toBe('diplomat');
-    expect(describedHead('a spokesman for the utility')).toBe('spokesman');
-    expect(describedHead('Hal Varnes')).toBeNull();
-    expect(describedHead('the company')).toBeNull();
+    expect(anotherOf('a senior trade source')).toBe('another senior trade source');
+    expect(anotherOf('a spokesman for the utility')).toBe('another spokesman');
+    expect(anotherOf('Hal Varnes')).toBeNull();
+    expect(anotherOf('the company')).toBeNull();
     expect(anotherOf('a third arbitrageur')).toBe('another arbitrageur');
     expect(anotherOf('one of the diplomats')).toBe('another diplomat');
     expect(anotherOf(null)).toBeNull();

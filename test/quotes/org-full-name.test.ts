@@ -23,9 +23,10 @@ describe('fullestOrgName', () => {
 
   it('GIVEN runs that hold a person or cross a paragraph or a day THEN no organisation name', () => {
     const isPerson = (folded: string): boolean => folded === 'ivo brand';
-    const n = names(['Port Secretary Ann Tolver spoke. Drummer Ivo Brand Board agreed.', 'Ann Tolver of the Harbour Institute said so.', 'It met the Harbour Board', 'Tuesday Crowds gathered.', 'The Harbour Board Saturday Crowds met.'], isPerson);
+    const n = names(['Port Board Secretary Ann Tolver spoke. Drummer Ivo Brand Board agreed.', 'Ann Tolver of the Harbour Institute said so.', 'It met the Harbour Board', 'Tuesday Crowds gathered.', 'The Harbour Board Saturday Crowds met.'], isPerson);
     const shown = n.map((x) => x.words.join(' '));
-    expect(shown).not.toContain('Port Secretary Ann Tolver');
+    // An organisation's word before the person's name: only the person's first name keeps the run out.
+    expect(shown).not.toContain('Port Board Secretary Ann Tolver');
     expect(shown).not.toContain('Drummer Ivo Brand Board');
     expect(shown).not.toContain('Harbour Board Tuesday Crowds');
     expect(shown).toContain('Harbour Board');
@@ -41,6 +42,19 @@ describe('fullestOrgName', () => {
     expect(fullestOrgName('Dunmore', n)).toBeNull();
     expect(shown).toContain('Tolver Holdings Ltd');
     expect(fullestOrgName('Corvo', n)).toBe('Corvo Inc');
+    // A word inside either half of the joined names is no short form of the whole run either.
+    const joined = names(['The Harbour Board and Port Trust met.', 'Dunmore Mills and Corvo Industries merged.']);
+    expect(fullestOrgName('Harbour', joined)).toBeNull();
+    expect(fullestOrgName('Dunmore', joined)).toBeNull();
+    // An "and" inside the name's own "of" complement is part of the one name.
+    expect(fullestOrgName('Velmar Chamber', names(['The Velmar Chamber of Trade and Industry said so.']))).toBe('Velmar Chamber of Trade and Industry');
+  });
+
+  it('GIVEN a short form that is the object of "of"/"for" in a longer run THEN the run is not its name', () => {
+    const n = names(['Officials of the Harbour Board met on Monday.', 'Shares of Corvo Pumps Inc rose sharply.', 'Buyers for Tolver Mills Ltd waited.']);
+    expect(fullestOrgName('Harbour Board', n)).toBeNull();
+    expect(fullestOrgName('Corvo Pumps', n)).toBeNull();
+    expect(fullestOrgName('Tolver Mills', n)).toBeNull();
   });
 });
 
@@ -48,6 +62,13 @@ describe('an organisation speaker is shown under its fullest name', () => {
   it('GIVEN "the Chamber said" after "the Chamber of Shipping said" THEN the full name', () => {
     const paragraphs = ['SHIPPING BODY SEES STRIKE', 'PORT ARLEN, May 3 - Talks with the dockers are foundering, the Chamber of Shipping said.', '"The union will not move," the Chamber said.'];
     expect(speakerOf(paragraphs, 'The union will not move')).toBe('Chamber of Shipping');
+  });
+
+  it('GIVEN a short form after "of the" or "of" in an opening run THEN the short form, not the run', () => {
+    const board = ['PORT TALKS STALL', 'Officials of the Harbour Board met the dockers on Monday.', '"No deal is near," the Board said.'];
+    expect(speakerOf(board, 'No deal is near')).not.toMatch(/^Officials/u);
+    const shares = ['PUMP MAKER GAINS', 'Shares of Corvo Pumps Inc rose after the results.', '"Orders are strong," Corvo Pumps said.'];
+    expect(speakerOf(shares, 'Orders are strong')).toBe('Corvo Pumps');
   });
 
   it('GIVEN a person whose surname a company bears THEN the person stays', () => {

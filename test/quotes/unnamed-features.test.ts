@@ -18,25 +18,29 @@ const words = (s: string): string[] => s.split(' ');
 
 describe('describedSlotBefore', () => {
   it('GIVEN an indefinite description kept from its verb by a comma clause, adverbs or a frame THEN the description', () => {
-    expect(describedSlotBefore('An economist at a Danish bank, who declined to be identified,')?.words).toEqual(words('An economist at a Danish bank'));
-    expect(describedSlotBefore('Commenting on the vote, a foreign banker here recently')?.words).toEqual(words('a foreign banker'));
+    expect(describedSlotBefore('A chemist at a Velmar laboratory, who asked not to be named,')?.words).toEqual(words('A chemist at a Velmar laboratory'));
+    expect(describedSlotBefore('Asked about the harvest, a grain trader there privately')?.words).toEqual(words('a grain trader'));
     expect(describedSlotBefore('Prices fell. One trader at a Corvale brokerage, speaking privately,')?.words).toEqual(words('One trader at a Corvale brokerage'));
   });
 
   it('GIVEN a name, a definite description, a plural or a clause with a verb THEN none', () => {
     expect(describedSlotBefore('Hal Varnes, who chairs the board,')).toBeNull();
-    expect(describedSlotBefore('The economist, who declined to be identified,')).toBeNull();
-    expect(describedSlotBefore('Two economists at a Danish bank')).toBeNull();
+    expect(describedSlotBefore('The chemist, who asked not to be named,')).toBeNull();
+    expect(describedSlotBefore('Two chemists at a Velmar laboratory')).toBeNull();
     expect(describedSlotBefore('a report that the banker said')).toBeNull();
     // A company is no person's role.
     expect(describedSlotBefore('a company in Corvale, which makes pumps,')).toBeNull();
     expect(describedMention({ words: words('a message sent to Corvale Pumps by its security team'), appositive: null })).toBeNull();
+    // Every writing the attribution reads as a document is no person here either (a website, an advertisement).
+    expect(describedSlotBefore('A website of the Velmar laboratory, which opened in May,')).toBeNull();
+    expect(describedSlotAfter(' an advertisement in the Velmar Gazette. Prices rose.')).toBeNull();
+    expect(describedMention({ words: words('an advertisement for Hal Varnes'), appositive: null })).toBeNull();
   });
 });
 
 describe('describedSlotAfter', () => {
   it('GIVEN an inverted verb before an indefinite description THEN the description up to its clause end', () => {
-    expect(describedSlotAfter(' a sterling analyst at a U.K. merchant bank. Prices rose.')?.words).toEqual(words('a sterling analyst at a U.K. merchant bank'));
+    expect(describedSlotAfter(' a wool analyst at a U.K. brokerage. Prices rose.')?.words).toEqual(words('a wool analyst at a U.K. brokerage'));
     expect(describedSlotAfter(' one dealer, adding that')?.words).toEqual(words('one dealer'));
   });
 
@@ -47,9 +51,9 @@ describe('describedSlotAfter', () => {
 });
 
 describe('describedOverInner', () => {
-  const before = 'One official attending the talks with Finance Minister Tomas Veldt';
+  const before = 'One adviser joining the meeting with Trade Minister Pavel Marrow';
   it('GIVEN a subject scan that read only the name inside the description THEN the description', () => {
-    expect(describedOverInner(before, { words: words('Finance Minister Tomas Veldt'), appositive: null })?.words).toEqual(words(before));
+    expect(describedOverInner(before, { words: words('Trade Minister Pavel Marrow'), appositive: null })?.words).toEqual(words(before));
   });
 
   it('GIVEN a subject the description does not end with, or none THEN the scan, else the description', () => {
@@ -84,38 +88,38 @@ describe('onlyByPronoun', () => {
 describe('unnamed speakers in attribution', () => {
   it('GIVEN a description kept from its verb by a comma clause THEN it is the quote\'s own slot, not the person named before', () => {
     const c = candidates([
-      'Brenna Tolliver, head of research at Norvex Bank, says the reappointment would help.',
-      'An economist at a Danish bank, who declined to be identified, said "If the governor stays, it will be a plus for the course."',
+      'Brenna Tolliver, head of planning at Tarrow Mills, says the new kiln would help.',
+      'A chemist at a Velmar laboratory, who asked not to be named, said "If the kiln opens in spring, the glaze tests can start at once."',
     ]);
-    const q = c.get('If the governor stay');
-    expect(q?.get('an economist at a Danish bank')?.slot_pre).toBe(1);
+    const q = c.get('If the kiln opens in');
+    expect(q?.get('a chemist at a Velmar laboratory')?.slot_pre).toBe(1);
     expect(q?.get('Brenna Tolliver')?.slot_pre).toBeUndefined();
   });
 
   it('GIVEN a person named inside the description\'s complement THEN the description holds the slot and the paragraph\'s introduction', () => {
-    const c = candidates(['Finance Minister Tomas Veldt said the budget would cut spending.', 'One official attending the talks with Finance Minister Tomas Veldt said, "They have come in here now and said no."']);
-    const q = c.get('They have come in he');
-    const d = q?.get('an official attending the talks with Finance Minister Tomas Veldt');
+    const c = candidates(['Trade Minister Pavel Marrow said the fleet would be cut.', 'One adviser joining the meeting with Trade Minister Pavel Marrow said, "The offer on the table is not enough for the boats."']);
+    const q = c.get('The offer on the tab');
+    const d = q?.get('an adviser joining the meeting with Trade Minister Pavel Marrow');
     expect(d?.slot_pre).toBe(1);
     expect(d?.intro_para).toBe(1);
-    expect(q?.get('Tomas Veldt')?.intro_para).toBeUndefined();
+    expect(q?.get('Pavel Marrow')?.intro_para).toBeUndefined();
   });
 
   it('GIVEN "Another diplomat said …" then "…," he said THEN the he/she may continue the described diplomat', () => {
-    const c = candidates(['Finance Minister Tomas Veldt said the budget would cut spending.', "Another diplomat said Veldt's major problem is excess demand.", '"He must dampen this growth," he said.']);
-    // Shown as written after "another" is read as no name word (k26org): lower case.
-    const d = c.get('He must dampen this ')?.get('another diplomat');
+    const c = candidates(['Trade Minister Pavel Marrow said the fleet would be cut.', "Another diplomat said Marrow's real worry is the fishing quota.", '"He cannot give way on the boats," he said.']);
+    // A description is shown with its determiner in lower case.
+    const d = c.get('He cannot give way o')?.get('another diplomat');
     expect(d?.slot_tail).toBe(1);
     expect(d?.pronoun_desc).toBe(1);
   });
 
   it('GIVEN a he/she read as a person named paragraphs back only THEN no bar to the described speaker before it', () => {
     const c = candidates([
-      'Governor Arne Lisk said rates would stay low.',
-      "The central bank's policy has already done its part, the senior bank official said.",
-      'There could be problems, he said. "We are sitting on a barrel of powder," he added.',
+      'Governor Arne Lisk said the dredgers would start in March.',
+      "The company's levy has already paid for the dredging, the senior company official said.",
+      'There may be delays, he said. "The channel silts up faster than we can dig," he added.',
     ]);
-    expect(c.get('We are sitting on a ')?.get('the senior bank official')?.pronoun_desc).toBe(1);
+    expect(c.get('The channel silts up')?.get('the senior company official')?.pronoun_desc).toBe(1);
   });
 
   it('GIVEN a he after a named speaker of this paragraph THEN the description before it is no reading', () => {
@@ -123,8 +127,8 @@ describe('unnamed speakers in attribution', () => {
     expect(c.get('We will not sell')?.get('a spokesman for Corvale Pumps')?.pronoun_desc).toBeUndefined();
   });
 
-  it('GIVEN "…," said a sterling analyst at a merchant bank THEN the analyst speaks', () => {
-    const out = attributeArticle(['Chancellor Tomas Veldt presented the budget yesterday.', '"This was definitely a budget for lower rates," said a sterling analyst at a U.K. merchant bank.']);
-    expect(out.find((q) => q.text.startsWith('This was'))?.speaker).toBe('a sterling analyst at a U.K. merchant bank');
+  it('GIVEN "…," said a wool analyst at a brokerage THEN the analyst speaks', () => {
+    const out = attributeArticle(['Trade Minister Pavel Marrow opened the wool auction yesterday.', '"That sale clearly points to cheaper wool," said a wool analyst at a U.K. brokerage.']);
+    expect(out.find((q) => q.text.startsWith('That sale'))?.speaker).toBe('a wool analyst at a U.K. brokerage');
   });
 });
