@@ -20,3 +20,14 @@ export function candidatesAt(paragraphs: string[], start: string): CandidateView
 export function featuresAt(paragraphs: string[], start: string): Map<string | null, Features> {
   return new Map(candidatesAt(paragraphs, start).map((c) => [c.speaker, featuresOf(c.vector)]));
 }
+
+/** Each quote's candidates (speaker → set features), by the quote's first 20 characters. */
+export function candidatesByQuote(paragraphs: string[]): Map<string, Map<string | null, Features>> {
+  const out = new Map<string, Map<string | null, Features>>();
+  attributeArticle(paragraphs, {
+    observe: (span, list) => {
+      out.set(span.text.slice(0, 20), new Map(list.map((c) => [c.speaker, featuresOf(c.vector)])));
+    },
+  });
+  return out;
+}

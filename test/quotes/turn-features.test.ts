@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attributeArticle } from '../../src/quotes/attribute.js';
 import { isRoleWord } from '../../src/quotes/phrase.js';
-import { featuresOf, type Features } from '../../src/quotes/ranker.js';
 import { definiteHead, echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
+import { candidatesByQuote } from './speaker-of.js';
 
-/** Each quote's candidates (speaker → set features), by the quote's first words. */
-function candidates(paragraphs: string[]): Map<string, Map<string | null, Features>> {
-  const out = new Map<string, Map<string | null, Features>>();
-  attributeArticle(paragraphs, {
-    observe: (span, list) => {
-      out.set(span.text.slice(0, 20), new Map(list.map((c) => [c.speaker, featuresOf(c.vector)])));
-    },
-  });
-  return out;
-}
+const candidates = candidatesByQuote;
 
 describe('definiteHead', () => {
   it('GIVEN definite descriptions of one person THEN their head noun', () => {

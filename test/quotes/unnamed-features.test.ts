@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attributeArticle } from '../../src/quotes/attribute.js';
-import { featuresOf, vectorOf, type Features } from '../../src/quotes/ranker.js';
+import { vectorOf } from '../../src/quotes/ranker.js';
 import { describedMention, describedOverInner, describedSlotAfter, describedSlotBefore, onlyByPronoun } from '../../src/quotes/unnamed-features.js';
+import { candidatesByQuote } from './speaker-of.js';
 
-/** Each quote's candidates (speaker → set features), by the quote's first words. */
-function candidates(paragraphs: string[]): Map<string, Map<string | null, Features>> {
-  const out = new Map<string, Map<string | null, Features>>();
-  attributeArticle(paragraphs, {
-    observe: (span, list) => {
-      out.set(span.text.slice(0, 20), new Map(list.map((c) => [c.speaker, featuresOf(c.vector)])));
-    },
-  });
-  return out;
-}
+const candidates = candidatesByQuote;
 
 const words = (s: string): string[] => s.split(' ');
 
