@@ -7,6 +7,7 @@ import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
+import { gluedBeforeName } from './glued-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
 import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
 
@@ -624,6 +625,10 @@ export function readMention(p: Phrase): Mention | null {
         name = name.slice(roleNouns);
       }
     }
+    // "Defiant Jo Bloggs says", "Swede Jo Bloggs said": a capitalised word glued before a known
+    // first name and a surname is no part of the name (as in the name scan, people.ts).
+    const glued = gluedBeforeName(name);
+    if (glued > 0) name = name.slice(glued);
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;
