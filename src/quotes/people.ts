@@ -2,7 +2,7 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, withoutPostNominal, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
 import { gluedBeforeName } from './glued-names.js';
@@ -519,6 +519,7 @@ export class People {
       while (off < nw && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (nw - off > 1 && off === 0 && r.subject && CAPITALISED_GERUND.test(r.words[off] ?? '') && !STREET.test(r.words[off + 1] ?? '')))) off++;
       skipped = off;
       if (off > 0) ws = r.words.slice(off);
+      ws = withoutPostNominal(ws);
       if (skipped > 0) {
         r.lead = NO_WORDS;
         r.pos = r.at[skipped] ?? r.pos;
