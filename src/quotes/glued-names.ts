@@ -10,13 +10,18 @@ const FACILITY = new Set('station airport terminal hall stadium arena theatre th
  * How many capitalised words glued before a person's name in a run of three or more ("Defiant Jo
  * Bloggs says", "… for Antitrust Jo Bloggs", "Swede Jo Bloggs") are no part of it, or 0: the name
  * left is a known first name and one or two more words. A run of first names ("Mary Ann Hale")
- * stays whole, and so does a place before the name or a building's name ("Leeds Victoria Station").
+ * stays whole, and so do a place before the name, a building's name ("Leeds Victoria Station"), an
+ * initial and a word of four letters or fewer (a family name written first: "Lim Keng Yaik").
  */
 export function gluedBeforeName(name: readonly string[]): number {
   if (name.length < 3) return 0;
   const k = personSuffix(name);
   if (k <= 0) return 0;
   if (FACILITY.has(bare(name[name.length - 1] ?? '').toLowerCase())) return 0;
-  for (let i = 0; i < k; i++) if (isPlaceName([name[i] ?? ''])) return 0;
+  for (let i = 0; i < k; i++) {
+    const w = name[i] ?? '';
+    // An initial ("C. Jo Bloggs") or a short word ("Lim Keng Yaik": a family name written first) is the name's own.
+    if (bare(w).replace(/\.$/u, '').length < 5 || isPlaceName([w])) return 0;
+  }
   return k;
 }

@@ -15,11 +15,13 @@ describe('a word glued before a name', () => {
     expect(gluedBeforeName(['Fisheries', 'Walter', 'de', 'Kamp'])).toBe(1);
   });
 
-  it('GIVEN first names only, a place, a building or a two-word name THEN nothing is cut', () => {
+  it('GIVEN first names only, a place, a building, an initial, a short family name first or a two-word name THEN nothing is cut', () => {
     expect(gluedBeforeName(['Mary', 'Ann', 'Threlkeld'])).toBe(0);
     expect(gluedBeforeName(['Tokyo', 'Walter', 'Brisk'])).toBe(0);
     expect(gluedBeforeName(['Dorrington', 'Victoria', 'Station'])).toBe(0);
     expect(gluedBeforeName(['Colin', 'Marrable'])).toBe(0);
+    expect(gluedBeforeName(['C.', 'Colin', 'Marrable'])).toBe(0);
+    expect(gluedBeforeName(['Goh', 'Keng', 'Hock'])).toBe(0);
   });
 
   it('GIVEN "Defiant NAME says …" opening an article and "…," he said THEN the person is the name alone, and speaks', () => {
