@@ -44,8 +44,8 @@ describe('an appositive after the name', () => {
 
 describe('a firm and a role before the name after the verb', () => {
   it('GIVEN "said FIRM chief economist, NAME." THEN the name speaks', () => {
-    expect(nameOf(subjectAfter('said GKN chief economist, Hal Presswood.'.slice(5)))).toBe('Hal Presswood');
-    const text = ['"Rates will stay put," said GKN chief economist, Hal Presswood. Markets were calm.'];
+    expect(nameOf(subjectAfter('said QXR chief economist, Hal Presswood.'.slice(5)))).toBe('Hal Presswood');
+    const text = ['"Rates will stay put," said QXR chief economist, Hal Presswood. Markets were calm.'];
     expect(speakerOf(text, 'Rates will stay put')).toBe('Hal Presswood');
   });
 
