@@ -2,9 +2,10 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, withoutPostNominal, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
+import { gluedBeforeName } from './glued-names.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons, type LoneMention } from './lone-names.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -518,6 +519,7 @@ export class People {
       while (off < nw && (((r.flags[off] ?? 0) & NAME_FLAG.NON_STARTER) !== 0 || (nw - off > 1 && off === 0 && r.subject && CAPITALISED_GERUND.test(r.words[off] ?? '') && !STREET.test(r.words[off + 1] ?? '')))) off++;
       skipped = off;
       if (off > 0) ws = r.words.slice(off);
+      ws = withoutPostNominal(ws);
       if (skipped > 0) {
         r.lead = NO_WORDS;
         r.pos = r.at[skipped] ?? r.pos;
@@ -561,9 +563,11 @@ export class People {
       const title = ws.slice(0, cut + 1);
       let name = ws.slice(cut + 1);
       let nameOff = off + cut + 1;
-      // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name.
-      if ((r.afterOf || r.ofChain) && name.length >= 3) {
-        const k = personSuffix(name, r.office ? isPlaceWord : undefined);
+      // "Chancellor of the Exchequer Gordon Brown": the office's object is no part of the name. So
+      // is any capitalised word glued before a known first name and a surname ("Defiant Jo Bloggs
+      // says", "for Antitrust Jo Bloggs"): a run of first names ("Mary Ann Hale") stays whole.
+      if (name.length >= 3) {
+        const k = r.afterOf || r.ofChain ? personSuffix(name, r.office ? isPlaceWord : undefined) : gluedBeforeName(name);
         if (k > 0) {
           name = name.slice(k);
           nameOff += k;

@@ -7,8 +7,9 @@ import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
+import { gluedBeforeName } from './glued-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, withoutPostNominal, type NameParts } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.
@@ -256,7 +257,7 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // Association told …" is Ferrel's, not the association's (the head of the appositive speaks).
   // Or a lower-case role of an organisation, coordinated or not: "Peter Alcott, chairman of Brenner
   // Holdings and director of research at Corvo Bank said" is Alcott's, the whole chunk his role.
-  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk)))) return null;
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk))) && !PARTY_TAG.test(chunk.trim())) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
   const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
   const name = m?.[1]?.split(/\s+/u) ?? [];
@@ -295,12 +296,17 @@ function opensWithLowerRole(chunk: string): boolean {
 function isTitleAppositive(appositive: string, before: string): boolean {
   if (!ENDS_IN_TWO_WORD_NAME.test(before.trim())) return false;
   const ws = words(appositive);
-  const cut = ws.findIndex((w) => /^(?:of|at|for|with|in|on)$/u.test(w));
+  // "Jo Bloggs, R-Texas," / "Jo Bloggs, (D-Tenn.)": a party and state tag is the politician's.
+  if (ws.length === 1 && PARTY_TAG.test(ws[0] ?? '')) return true;
+  const cut = ws.findIndex((w) => /^(?:of|at|for|with|in|on|to)$/u.test(w));
   const head = (cut > 0 ? ws[cut - 1] : ws[ws.length - 1]) ?? '';
-  if (!STARTS_UPPER.test(head)) return false;
   const low = bare(head).toLowerCase();
+  // "Jo Bloggs, U.S. ambassador to the talks,", "Jo Bloggs, oil analyst for Brisk Ltd said": a
+  // lower-case role with its complement, one person's (a plural, "officials at the bank", is a new subject).
+  if (!STARTS_UPPER.test(head)) return cut > 0 && LOWER_WORD.test(head) && isRoleWord(low) && !PLURAL.test(low);
   return isTitleWord(low) || (ws.length >= 2 && isRoleWord(low));
 }
+const PLURAL = /[^s]s$/u;
 
 function trailingNounPhrase(ws: readonly string[]): string[] {
   const org = orgDescriptionAtEnd(ws);
@@ -436,6 +442,12 @@ export function subjectAfter(text: string): Phrase | null {
   };
   while (i < ws.length && out.length < 14) {
     const raw = ws[i] ?? '';
+    // "said Brisk (Asia) Ltd analyst Jo Bloggs": a bracketed capitalised word inside a firm's name is read as a name word.
+    if (sawName && !described && firmBracket(ws, i)) {
+      out.push(raw);
+      i++;
+      continue;
+    }
     const w = endsInMark(raw) ? raw.replace(/[,;:.!?)”"]+$/u, '') : raw;
     const lw = w.toLowerCase();
     if (!w) break;
@@ -489,6 +501,10 @@ export function subjectAfter(text: string): Phrase | null {
     if (!hasName && chunk.length > 0 && chunk.length <= 4 && chunk.every((w) => isNameish(w) || isParticle(w))) {
       return { words: chunk, appositive: out.join(' ') };
     }
+    // "said Brisk Ltd chief economist, Jo Bloggs.": a role closing the phrase, then a person's full name: the name speaks, the phrase is its role.
+    if (hasName && chunk.length >= 2 && chunk.length <= 3 && isRoleWord(bare(out[out.length - 1] ?? '')) && isFirstName(foldName(first)) && looksLikePersonName(chunk)) {
+      return { words: chunk, appositive: out.join(' ').replace(/,$/u, '') };
+    }
     if (hasName && chunk.length > 0 && (isDeterminer(first) || isRoleWord(first)) && !AFTER_STOP.has(first.toLowerCase())) appositive = chunk.join(' ');
   }
   return { words: out, appositive };
@@ -538,13 +554,14 @@ const PARTY_TAG = /^\(?[DRI]-[\p{Lu}][\p{L}.]*\)?[,.;:]*$/u;
 
 export function readMention(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
-  const paren = p.words.findIndex((w, i) => i > 0 && (w.startsWith('(') || PARTY_TAG.test(w)));
+  // ("Brisk (Asia) Ltd analyst Jo Bloggs": a capitalised word in brackets inside a firm's name does not.)
+  const paren = p.words.findIndex((w, i) => i > 0 && ((w.startsWith('(') && !firmBracket(p.words, i)) || PARTY_TAG.test(w)));
   const words = paren > 0 ? p.words.slice(0, paren) : p.words;
   // Pushed, not mapped and filtered: readMention deoptimised ("wrong map") there on Node 20 (see people.ts `foldedWords`).
   const ws: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
-    const c = !endsInMark(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || INITIALS.test(w)) ? '.' : ''));
+    const c = !endsInMark(w) || BRACKETED_CAPITAL.test(w) ? w : w.replace(/[,;:.!?)”"]+$/u, (m) => (m.startsWith('.') && (isTitleWord(w) || INITIALS.test(w)) ? '.' : ''));
     if (c.length > 0) ws.push(c);
   }
   if (ws.length === 0) return null;
@@ -591,7 +608,7 @@ export function readMention(p: Phrase): Mention | null {
       end = start - 1;
       continue;
     }
-    const run = ws.slice(start, end);
+    const run = withoutPostNominal(ws.slice(start, end));
     // Words after the name up to a preposition: "the laid-back Cambridge resident" is a description.
     const trailing: string[] = [];
     for (const w of ws.slice(end)) {
@@ -624,6 +641,10 @@ export function readMention(p: Phrase): Mention | null {
         name = name.slice(roleNouns);
       }
     }
+    // "Defiant Jo Bloggs says", "Swede Jo Bloggs said": a capitalised word glued before a known
+    // first name and a surname is no part of the name (as in the name scan, people.ts).
+    const glued = gluedBeforeName(name);
+    if (glued > 0) name = name.slice(glued);
     // "Somehow, the family …": a sentence adverb with a capital names no one.
     if (name.length === 1 && isNonNameStarter(name[0] ?? '') && !isPronoun(bare(name[0] ?? ''))) {
       end = start - 1;
@@ -645,6 +666,12 @@ export function readMention(p: Phrase): Mention | null {
   }
   if (ws.length === 1 && isNonNameStarter(ws[0] ?? '')) return null;
   return { kind: 'group', text: ws.join(' '), role: p.appositive };
+}
+
+const BRACKETED_CAPITAL = /^\(\p{Lu}[\p{L}.&-]*\)$/u;
+/** `ws[i]` is one capitalised word in brackets between capitalised words: part of a firm's name ("Brisk (Asia) Ltd"). */
+function firmBracket(ws: readonly string[], i: number): boolean {
+  return BRACKETED_CAPITAL.test(ws[i] ?? '') && isNameish(ws[i - 1] ?? '') && isNameish(ws[i + 1] ?? '');
 }
 
 /** Titles written before a surname alone ("President Grant", "Chancellor Lawson"). */
