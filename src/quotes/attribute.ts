@@ -12,7 +12,6 @@
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { newcomerBefore, NEWCOMER_REACH, slotGenderClash } from './newcomer-features.js';
-import { RoleHolders } from './sole-holder.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -701,7 +700,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    * else the person named last. The reading is marked with which of these it is and whether it is
    * also the person the article names most; the model weighs it against the description kept as it is.
    */
-  const holders = new RoleHolders(() => people.persons.values());
   const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(CAPITALISED_KEY_WORD) ?? [])].filter((w) => w.length >= 4).map((w) => roleKey(w.slice(0, 5)));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
@@ -734,7 +732,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       if (!p || (p === possessor && p !== roleMatch)) continue;
       const extra: Features = {};
       if (p === roleMatch || p === exact) extra.desc_role_match = 1;
-      if (p === roleMatch && !aged && holders.soleBefore(keys.map((k) => k.source).join('|'), (r) => keys.some((k) => k.test(r)), pos)) extra.desc_sole_role = 1;
       if (p === exact) extra.desc_role_exact = 1;
       if (p === latest) extra.desc_latest = 1;
       if (p === top) extra.desc_most_named = 1;

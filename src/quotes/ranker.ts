@@ -85,7 +85,6 @@ export const FEATURES = [
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
   // newcomer-features.ts: many people in one long paragraph
   'pronoun_newcomer', // a he/she slot, and the candidate is the first person the narration since the last quote (this paragraph, else the paragraph before) names, the last speaker is not named there and no he/she of that gender comes first ("… for accountant Ola Banjo, 50. “…,” he says"): the newcomer, not the last speaker
-  'desc_sole_role', // a description's role match (via_desc_referent) who is the only person the article has named so far with a role that matches ("the mayor told reporters" where the article names one mayor): the article itself says who it is (sole-holder.ts)
   'slot_gender_clash', // the quote's own attribution is a he/she the candidate was not read from, and the candidate's gender (the text's, else the first name's) is the other ("“…,” he said" and the woman who spoke before)
 ] as const;
 
