@@ -11,7 +11,6 @@
 
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
-import { newcomerBefore, NEWCOMER_REACH, slotGenderClash } from './newcomer-features.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -991,18 +990,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       // Whether a mention (by its offset in the paragraph) stands inside a reported clause: read once per paragraph.
       const reported = new Map<number, boolean>();
       let earlier: Speaker | null = null;
-      // The person the narration between the quote before (this paragraph, else the last of the
-      // paragraph before) and a he/she slot at `to` brings in, if any (newcomer-features.ts).
-      const prevSpeech = k0Before(byParagraph[i - 1]);
-      const newcomerOfSlot = (pronoun: 'm' | 'f', to: number, k: number): Person | null => {
-        const span = k > 0 ? speech[k - 1]?.span : prevSpeech?.span;
-        if (!span) return null;
-        // From the end of the sentence that holds the quote before: its own attribution ("…,” he adds.") is no newcomer.
-        const from = k > 0 ? base + sentenceEndAfter(starts, span.close, para.length) : prevBase + sentenceEndAfter((prevStarts ??= sentenceStarts(prev)), span.close, prev.length);
-        if (to <= from || to - from > NEWCOMER_REACH) return null;
-        const previous = (k > 0 ? speech[k - 1]?.speaker : prevSpeech?.speaker)?.person ?? null;
-        return newcomerBefore(people.mentionsIn(from, to), textBefore(to, to - from), from, previous, pronoun, genderOf);
-      };
       speech.forEach((f, k) => {
         cands.clear();
         const at = base + f.span.open;
@@ -1245,8 +1232,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
         const talkedOf = thirdPersonIn(f.span.text);
         const subjectM = talkedOf.m ? topNamed.m : null;
         const subjectF = talkedOf.f ? topNamed.f : null;
-        // Who the narration since the last quote brought in, for the slot's he/she (newcomer-features.ts).
-        const newcomer = ex && ex.pronoun !== null ? newcomerOfSlot(ex.pronoun, Math.min(at, ex.at), k) : null;
         for (let n = 0; n < cands.size; n++) {
           const c = cands.at(n) as Candidate;
           const x = c.x;
@@ -1267,8 +1252,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (p && (p === subjectM || p === subjectF) && genderOf(p) === (p === subjectM ? 'm' : 'f')) setFeature(x, F.third_person_in_quote, 1);
           if (!p && !OPENS_LIKE_A_SPEAKER.test(c.speaker.name)) setFeature(x, F.desc_bare, 1);
           if (ex && !hasSlot(x)) setFeature(x, F.other_than_slot, 1);
-          if (p && ex && ex.pronoun !== null && !hasSlot(x) && slotGenderClash(ex.pronoun, genderOf(p))) setFeature(x, F.slot_gender_clash, 1);
-          if (p && p === newcomer) setFeature(x, F.pronoun_newcomer, 1);
           // An unnamed definite description may go back to an indefinite one the narration used; the
           // latest speaker a quote's own attribution named holds the turn.
           if (!p && x[F.via_desc_def] && echoesIndefinite(c.speaker.name, narrationBefore(q.at, ECHO_REACH))) setFeature(x, F.desc_echo, 1);
@@ -1413,12 +1396,6 @@ const NEAR_REACH = 1500;
 const SLOTS: readonly Feature[] = ['slot_tail', 'slot_pre', 'slot_according', 'slot_participle', 'slot_colon', 'slot_by'];
 const SLOT_INDEX = SLOTS.map((slot) => FEATURE_INDEX[slot]);
 /** Whether a candidate was found in one of the quote's attribution slots. */
-/** The last quote (not a fragment) of a paragraph's found quotes. */
-function k0Before(found: readonly Found[] | undefined): Found | undefined {
-  for (let k = (found?.length ?? 0) - 1; k >= 0; k--) if (found?.[k]?.span.kind !== 'fragment') return found?.[k];
-  return undefined;
-}
-
 function hasSlot(x: FeatureVector): boolean {
   for (const j of SLOT_INDEX) if (x[j]) return true;
   return false;

@@ -83,9 +83,6 @@ export const FEATURES = [
   // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
   'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
-  // newcomer-features.ts: many people in one long paragraph
-  'pronoun_newcomer', // a he/she slot, and the candidate is the first person the narration since the last quote (this paragraph, else the paragraph before) names, the last speaker is not named there and no he/she of that gender comes first ("… for accountant Ola Banjo, 50. “…,” he says"): the newcomer, not the last speaker
-  'slot_gender_clash', // the quote's own attribution is a he/she the candidate was not read from, and the candidate's gender (the text's, else the first name's) is the other ("“…,” he said" and the woman who spoke before)
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
