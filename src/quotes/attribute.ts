@@ -12,7 +12,6 @@
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
 import { leadOrganisation, type LeadOrg } from './org-lead.js';
-import { modifiesRole } from './org-features.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -1142,11 +1141,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           const x = (cands.ofPerson(m.person) ?? cands.of(personSpeaker(m.person))).x;
           raise(x, F.via_name, 1);
           raise(x, F.nearness, 1 / (1 + d / 200));
-          const where = place(m.pos);
-          raise(x, where, 1);
+          raise(x, place(m.pos), 1);
           if (m.subject) raise(x, F.near_subject, 1);
-          // "…,” said Harbour Bank economist Ann Tolver": the bank qualifies who speaks (org-features.ts).
-          if (where === F.near_sentence && modifiesRole(para, m.pos - base)) raise(x, F.modifies_role, 1);
         }
         // How the names before the quote, in its sentence and the one before, stand: after "according
         // to" or right before the colon that opens the quote (cues of its speaker), or inside what a
@@ -1176,8 +1172,6 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // In a prepositional phrase or a verb's object ("full of praise for Tom Reyes"): what the frame talks about.
           // (Read back to the mention's own sentence start only: the end of the sentence before is no part of its phrase.)
           if (frameOblique(para.slice(Math.max(sentenceStartOf(starts, local), local - 60), local))) raise(c.x, F.near_oblique, 1);
-          // Before a role and another name ("Harbour Bank economist Ann Tolver"): whose the speaker is, not the speaker.
-          if (modifiesRole(para, local)) raise(c.x, F.modifies_role, 1);
         }
         // A quote with no attribution of its own whose sentence opens its paragraph has the last
         // sentence of the paragraph before as its frame ("Manager Dan Wexley was full of praise for Tom

@@ -83,8 +83,6 @@ export const FEATURES = [
   // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
   'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
-  // org-features.ts: organisations and the people who speak for them
-  'modifies_role', // the candidate's latest mention (the quote's sentence or the one before) stands before a role and another name ("Harbour Bank economist Ann Tolver"): it qualifies who speaks
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
