@@ -11,7 +11,7 @@
 
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
-import { leadOrganisation, type LeadOrg } from './org-lead.js';
+import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -624,9 +624,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       }
     }
     if (orgVoice) {
-      // Else, for a document, the organisation the article is about so far ("the communique said"
-      // paragraphs after its issuer): the issuer is what the news credits, never the paper (org-lead.ts).
-      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true) ?? (spokes ? null : leadOrgBefore(pos));
+      // Else, for a document an organisation issues, the organisation the article is about so far ("the
+      // communique said" paragraphs after its issuer): the issuer is what the news credits, never the paper (org-lead.ts).
+      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true) ?? (spokes || !ISSUED_DOCUMENTS.has(docHead) ? null : leadOrgBefore(pos));
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }

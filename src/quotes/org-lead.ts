@@ -16,6 +16,16 @@ export interface SubjectOrg {
 /** A query for the leading organisation strictly before an offset, or null when none is named yet. */
 export type LeadOrg = (pos: number) => string | null;
 
+/** How far back (characters) the leading organisation must have been named last: the reach of an organisation's description (org-reference.ts). */
+export const LEAD_REACH = 6000;
+
+/**
+ * Documents an organisation issues in its own voice ("the statement said", "the report says"):
+ * only these speak for the article's organisation. A letter, an e-mail, a petition or a column is
+ * as often a person's and stays the writing.
+ */
+export const ISSUED_DOCUMENTS: ReadonlySet<string> = new Set(['statement', 'report', 'release', 'communique', 'filing', 'notice', 'memo']);
+
 /**
  * A subject that surely names an organisation: two words or more ("Harbour Council"), or an
  * acronym ("HFC"). A lone capitalised word opening a sentence ("Dealers said", "Gross output
@@ -35,7 +45,10 @@ const isNamelike = (name: string): boolean => {
 export function leadOrganisation(orgs: readonly SubjectOrg[], endsInPerson: (name: string) => boolean): LeadOrg {
   const at: number[] = [];
   const leaders: string[] = [];
+  // Where the leader was named last, at each subject: a leader not named within LEAD_REACH is no referent.
+  const leaderLast: number[] = [];
   const counts = new Map<string, number>();
+  const lastSeen = new Map<string, number>();
   let leader: string | null = null;
   let best = 0;
   for (const o of orgs) {
@@ -43,6 +56,7 @@ export function leadOrganisation(orgs: readonly SubjectOrg[], endsInPerson: (nam
     const key = o.name.toLowerCase();
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
+    lastSeen.set(key, o.pos);
     // Strictly more: a tie keeps the one named first.
     if (n > best) {
       best = n;
@@ -50,10 +64,12 @@ export function leadOrganisation(orgs: readonly SubjectOrg[], endsInPerson: (nam
     }
     at.push(o.pos);
     leaders.push(leader ?? o.name);
+    leaderLast.push(lastSeen.get((leader ?? o.name).toLowerCase()) ?? o.pos);
   }
   return (pos) => {
     // The last subject named strictly before the description itself (lastAtOrBefore gives 0 when none is).
     if (at.length === 0 || (at[0] ?? pos) >= pos) return null;
-    return leaders[lastAtOrBefore(at, pos - 1)] ?? null;
+    const i = lastAtOrBefore(at, pos - 1);
+    return pos - (leaderLast[i] ?? 0) <= LEAD_REACH ? (leaders[i] ?? null) : null;
   };
 }

@@ -1,6 +1,6 @@
 // A document the text quotes with no issuer near it speaks for the organisation the article is about so far (fixtures invented).
 import { describe, expect, it } from 'vitest';
-import { leadOrganisation } from '../../src/quotes/org-lead.js';
+import { LEAD_REACH, leadOrganisation } from '../../src/quotes/org-lead.js';
 import { speakerOf } from './speaker-of.js';
 
 const noPerson = (): boolean => false;
@@ -47,6 +47,17 @@ describe('a document quoted paragraphs after its issuer', () => {
 
   it('GIVEN "the report says" with no issuer in its paragraph or the one before THEN the organisation the article is about speaks', () => {
     expect(speakerOf(paragraphs, 'Spending must fall')).toBe('Northern Trade Fund');
+  });
+
+  it('GIVEN a letter, which a person writes as often, THEN the letter stays the speaker', () => {
+    const letter = [...paragraphs.slice(0, 4), 'The letter says "Spending must fall by a tenth before taxes can be cut."'];
+    expect(speakerOf(letter, 'Spending must fall')).toBe('the letter');
+  });
+
+  it('GIVEN the organisation last named further back than the reach THEN the report stays the speaker', () => {
+    const far = [...paragraphs.slice(0, 4), ...Array.from({ length: 70 }, (_, k) => `Borrowing rose in the ${k + 1}th district by a small amount over the past two years of low growth.`), paragraphs[4] ?? ''];
+    expect(far.slice(2, -1).join('\n\n').length).toBeGreaterThan(LEAD_REACH);
+    expect(speakerOf(far, 'Spending must fall')).toBe('the report');
   });
 
   it('GIVEN no organisation named as a subject before THEN the report stays the speaker', () => {
