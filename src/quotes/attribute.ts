@@ -11,6 +11,7 @@
 
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
 import { writtenSource } from './writing.js';
+import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -458,6 +459,13 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (f.some((x) => x.span.kind !== 'fragment')) lastQuoted = i;
   });
   const people = new People(paragraphs.slice(0, lastQuoted + 1), bases, quoted);
+  // Built at the first document with no issuer near it: most articles never ask.
+  let leadOrg: LeadOrg | null = null;
+  const endsInPerson = (name: string): boolean => {
+    const f = name.split(/\s+/u).map((w) => foldName(w));
+    return f.length >= 2 && (people.persons.has(f.slice(-2).join(' ')) || people.persons.has(f.slice(-3).join(' ')));
+  };
+  const leadOrgBefore = (pos: number): string | null => (leadOrg ??= leadOrganisation(people.subjectOrgs, endsInPerson))(pos);
   const shapeOf = shapeMemo();
   let lastGroup: Speaker | null = null;
   // The article as one string with the paragraphs' offsets (paragraphBases joins them with two characters).
@@ -616,7 +624,9 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
       }
     }
     if (orgVoice) {
-      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true);
+      // Else, for a document an organisation issues, the organisation the article is about so far ("the
+      // communique said" paragraphs after its issuer): the issuer is what the news credits, never the paper (org-lead.ts).
+      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true) ?? (spokes || !ISSUED_DOCUMENTS.has(docHead) ? null : leadOrgBefore(pos));
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }

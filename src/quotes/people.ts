@@ -771,6 +771,11 @@ export class People {
     return core >= 2 && core <= 3 && (first.length === 1 || isFirstName(first));
   }
 
+  /** The organisations named as a clause's subject, by offset (org-lead.ts reads them). */
+  get subjectOrgs(): ReadonlyArray<{ pos: number; name: string; quoted: boolean }> {
+    return this.orgs;
+  }
+
   /** The organisation last named as a clause's subject before `pos`, within `reach` characters; `acting`: only one a verb follows. */
   orgBefore(pos: number, reach: number, acting = false): string | undefined {
     // From the last organisation named before `pos` (orgs are sorted by position) back to `reach`:

@@ -1,0 +1,67 @@
+// A document the text quotes with no issuer near it speaks for the organisation the article is about so far (fixtures invented).
+import { describe, expect, it } from 'vitest';
+import { LEAD_REACH, leadOrganisation } from '../../src/quotes/org-lead.js';
+import { speakerOf } from './speaker-of.js';
+
+const noPerson = (): boolean => false;
+
+describe('the leading organisation', () => {
+  it('GIVEN subjects named before a point THEN the one named most often leads, the first on a tie', () => {
+    const lead = leadOrganisation(
+      [
+        { pos: 10, name: 'Northern Trade Fund', quoted: false },
+        { pos: 40, name: 'Harbour Board', quoted: false },
+        { pos: 70, name: 'Harbour Board', quoted: false },
+      ],
+      noPerson,
+    );
+    expect(lead(5)).toBeNull();
+    expect(lead(11)).toBe('Northern Trade Fund');
+    expect(lead(50)).toBe('Northern Trade Fund');
+    expect(lead(80)).toBe('Harbour Board');
+  });
+
+  it('GIVEN a name inside a quotation, a lone capitalised word, a dateline place or a titled person THEN none of them leads', () => {
+    const lead = leadOrganisation(
+      [
+        { pos: 1, name: 'Dealers', quoted: false },
+        { pos: 5, name: 'Harbour Board', quoted: true },
+        { pos: 9, name: 'Finance Minister Tove Brandt', quoted: false },
+        { pos: 12, name: 'HTC', quoted: false },
+      ],
+      (name) => name.endsWith('Tove Brandt'),
+    );
+    expect(lead(10)).toBeNull();
+    expect(lead(13)).toBe('HTC');
+  });
+});
+
+describe('a document quoted paragraphs after its issuer', () => {
+  const paragraphs = [
+    'LUNDIA TOLD TO TRIM SPENDING',
+    'OSLAND, March 3 - The Northern Trade Fund has urged Lundia to cut public spending further next year.',
+    'A copy of the findings was handed to ministers on Tuesday and shown to journalists afterwards.',
+    'Public borrowing was nine pct of output last year, the highest level in a decade.',
+    'The report says "Spending must fall by a tenth before taxes can be cut."',
+  ];
+
+  it('GIVEN "the report says" with no issuer in its paragraph or the one before THEN the organisation the article is about speaks', () => {
+    expect(speakerOf(paragraphs, 'Spending must fall')).toBe('Northern Trade Fund');
+  });
+
+  it('GIVEN a letter, which a person writes as often, THEN the letter stays the speaker', () => {
+    const letter = [...paragraphs.slice(0, 4), 'The letter says "Spending must fall by a tenth before taxes can be cut."'];
+    expect(speakerOf(letter, 'Spending must fall')).toBe('the letter');
+  });
+
+  it('GIVEN the organisation last named further back than the reach THEN the report stays the speaker', () => {
+    const far = [...paragraphs.slice(0, 4), ...Array.from({ length: 70 }, (_, k) => `Borrowing rose in the ${k + 1}th district by a small amount over the past two years of low growth.`), paragraphs[4] ?? ''];
+    expect(far.slice(2, -1).join('\n\n').length).toBeGreaterThan(LEAD_REACH);
+    expect(speakerOf(far, 'Spending must fall')).toBe('the report');
+  });
+
+  it('GIVEN no organisation named as a subject before THEN the report stays the speaker', () => {
+    const none = [paragraphs[0] ?? '', 'OSLAND, March 3 - Lundia was urged to cut public spending further next year.', ...paragraphs.slice(2)];
+    expect(speakerOf(none, 'Spending must fall')).toBe('the report');
+  });
+});
