@@ -10,6 +10,7 @@
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
+import { isIndefinitePerson, NON_PERSON_HEADS } from './description.js';
 import { writtenSource } from './writing.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
@@ -209,24 +210,6 @@ const DESCRIPTION_TAIL = 200;
 const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
 const SENTENCE_SUBJECT = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Later|Earlier|Instead),?\s+)?(he|she|they|it|we|He|She|They|It|We|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|al|bin))*)(?=[\s,])/u;
-const NON_PERSON_HEADS = new Set(
-  `company government agency department ministry office police city town union board council court team group statement report release
-  memo letter study survey website post tweet petition sign campaign party province state county organization organisation association
-  committee commission administration firm school university hospital club league network newspaper paper station service staff
-  family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
-);
-const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
-const LAST_LETTERS = /([\p{L}-]+)$/u;
-const STARTS_LOWER_CASE = /^\p{Ll}/u;
-/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group ("one of them" is no one). */
-function personDescription(name: string): boolean {
-  // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
-  const m = ONE_PERSON_DESCRIPTION.exec(name);
-  if (!m) return false;
-  const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
-  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
-}
-
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
@@ -1068,7 +1051,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
             // unnamed person described as that speech verb's subject (of its gender, or of none), a
             // reading of its own beside the named ones, for the model to weigh.
-            if (!p && r.via === 'via_desc_indef' && personDescription(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+            if (!p && r.via === 'via_desc_indef' && isIndefinitePerson(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
               const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', ...(r.at !== undefined ? { at: r.at } : {}), commit: noop };
               slotReadings.push(reading);
               add(reading, ex.slot, { pronoun_last_verb: 1, pronoun_desc: 1 });
@@ -1215,7 +1198,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(personDescription(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && personDescription(c.speaker.name.replace(THE_START, 'a '))))) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(isIndefinitePerson(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && isIndefinitePerson(c.speaker.name.replace(THE_START, 'a '))))) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
