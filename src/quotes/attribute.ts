@@ -9,8 +9,8 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
-import { isIndefinitePerson, NON_PERSON_HEADS } from './description.js';
+import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
+import { isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
 import { writtenSource } from './writing.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
@@ -459,6 +459,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let lastAttribution: Attribution | null = null;
   const turns = new TurnLog();
   const turnKey = (s: Speaker): unknown => s.person ?? s.name.toLowerCase();
+  /** The speaker of the latest turn `turns` recorded: the one a he/she may continue. */
+  let turnHolder: { speaker: Speaker; paragraph: number } | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
@@ -1070,6 +1072,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const c = add(reading, ex.slot, p.gender === g ? LAST_VERB_AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? LAST_VERB_CLASHES : LAST_VERB);
             stand?.(p, c.x);
           }
+          // "Said one veteran dealer. ¶ “…,” he said": the he/she may continue the unnamed person who
+          // holds the turn (turn-features.ts), however many quote paragraphs back its own attribution stood.
+          const holder = turnHolder && i - turnHolder.paragraph <= TURN_PARAGRAPHS ? turnHolder.speaker : null;
+          if (holder && !holder.person && onePersonDescribed(holder.name) && genderOfWords(holder.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, holder))) {
+            const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };
+            slotReadings.push(reading);
+            add(reading, ex.slot, { pronoun_turn_desc: 1 });
+          }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
         // A quote whose tail attribution names one person the text knows ("…," Baker said): the
@@ -1267,6 +1277,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) {
             lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
             turns.record(turnKey(chosen.speaker), i);
+            turnHolder = { speaker: chosen.speaker, paragraph: i };
           }
         }
       });

@@ -114,10 +114,22 @@ export function personDescribed(text: string): Description | null {
   return d && isPersonHead(d.head) && !d.modifiers.some((w) => DOCUMENT_NOUNS.has(w.toLowerCase())) ? d : null;
 }
 
-/** A description of one unnamed person with an indefinite determiner ("a spokesman for Acme", "one of the dealers"). */
-export function isIndefinitePerson(text: string): boolean {
-  const d = personDescribed(text);
-  return d !== null && d.determiner !== 'the';
+const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
+const LAST_LETTERS = /([\p{L}-]+)$/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+
+/**
+ * An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst", "a man", "a
+ * neighbour"), not of an organisation, a document or a group ("one of them" is no one): the looser
+ * head test of the he/she paths, with no role lexicon, so that vox-pop speakers ("a fan", "a
+ * passer-by", "a 35-year-old man") stay persons. Main's `personDescription`, moved here unchanged.
+ */
+export function isIndefinitePerson(name: string): boolean {
+  // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
+  const m = ONE_PERSON_DESCRIPTION.exec(name);
+  if (!m) return false;
+  const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
+  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
 }
 
 /**
@@ -129,4 +141,9 @@ export function definiteHead(text: string): string | null {
   const d = personDescribed(text);
   // A capitalised head ("the Chancellor") is a title, most often of someone the article names.
   return d && d.determiner === 'the' && /^\p{Ll}/u.test(d.head) ? d.head : null;
+}
+
+/** A description of one person, definite ("the official") or not ("a dealer", "one of the dealers"). */
+export function onePersonDescribed(text: string): boolean {
+  return isIndefinitePerson(text) || definiteHead(text) !== null;
 }

@@ -26,7 +26,6 @@ describe('readDescription', () => {
   it('GIVEN no determiner, a cut phrase or too many words THEN null or no person', () => {
     expect(readDescription('Hal Varnes')).toBeNull();
     expect(readDescription('')).toBeNull();
-    expect(isIndefinitePerson('an analyst who')).toBe(false);
     expect(readDescription('a very very very very very very old trader')).toBeNull();
   });
 });
@@ -40,11 +39,9 @@ describe('isPersonHead', () => {
 
 describe('the three questions attribution asks', () => {
   it('GIVEN a candidate name THEN whether it is one unnamed person, indefinite', () => {
-    expect(isIndefinitePerson('a spokesman for Acme')).toBe(true);
-    expect(isIndefinitePerson('A U.S. Official')).toBe(true);
-    expect(isIndefinitePerson('a subsidiary of Torvale Corp')).toBe(false);
-    expect(isIndefinitePerson('the spokesman')).toBe(false);
-    expect(isIndefinitePerson('a message sent to the board')).toBe(false);
+    // The he/she paths' looser test (no role lexicon): vox-pop speakers stay persons.
+    for (const p of ['a spokesman for Acme', 'A U.S. Official', 'a man', 'a fan', 'a neighbour', 'a passer-by', 'an eyewitness', 'a 35-year-old man']) expect(isIndefinitePerson(p)).toBe(true);
+    for (const p of ['the spokesman', 'a statement on her website', 'a company', 'several officials', 'an official report']) expect(isIndefinitePerson(p)).toBe(false);
   });
 
   it('GIVEN a definite description THEN its head only when lower case and a person', () => {
