@@ -9,7 +9,8 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TurnLog } from './turn-features.js';
+import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
+import { isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
 import { writtenSource } from './writing.js';
 import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
@@ -210,24 +211,6 @@ const DESCRIPTION_TAIL = 200;
 const TOLD = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'asked', 'asks', 'reminded', 'warned', 'urged', 'assured']);
 /** The subject that opens a sentence: a pronoun or a capitalised name, after a connective. */
 const SENTENCE_SUBJECT = /^\s*(?:(?:But|And|However|Meanwhile|Still|Then|So|Later|Earlier|Instead),?\s+)?(he|she|they|it|we|He|She|They|It|We|\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|al|bin))*)(?=[\s,])/u;
-const NON_PERSON_HEADS = new Set(
-  `company government agency department ministry office police city town union board council court team group statement report release
-  memo letter study survey website post tweet petition sign campaign party province state county organization organisation association
-  committee commission administration firm school university hospital club league network newspaper paper station service staff
-  family crowd audience public media press chain industry sector market bank store restaurant show series book film movie article`.split(/\s+/),
-);
-const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
-const LAST_LETTERS = /([\p{L}-]+)$/u;
-const STARTS_LOWER_CASE = /^\p{Ll}/u;
-/** An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst"), not of an organisation, a document or a group ("one of them" is no one). */
-function personDescription(name: string): boolean {
-  // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
-  const m = ONE_PERSON_DESCRIPTION.exec(name);
-  if (!m) return false;
-  const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
-  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
-}
-
 /** People a text leaves unnamed on purpose: "the source told the paper" is nobody the article names. */
 const UNNAMED_HEADS = new Set(['source', 'insider']);
 /** Things that are said to say something on behalf of whoever issued them. */
@@ -484,6 +467,8 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
   let lastAttribution: Attribution | null = null;
   const turns = new TurnLog();
   const turnKey = (s: Speaker): unknown => s.person ?? s.name.toLowerCase();
+  /** The speaker of the latest turn `turns` recorded: the one a he/she may continue. */
+  let turnHolder: { speaker: Speaker; paragraph: number } | null = null;
 
   const personSpeaker = (p: Person, role: string | null = null): Speaker => ({ name: p.name, role: role ?? p.role, person: p });
   // A name the text shows to be a person's: a first name from the name lists, a role or title, or a
@@ -1078,7 +1063,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             // "A spokeswoman for the hospital said … She added: “…”": the he/she may continue an
             // unnamed person described as that speech verb's subject (of its gender, or of none), a
             // reading of its own beside the named ones, for the model to weigh.
-            if (!p && r.via === 'via_desc_indef' && personDescription(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
+            if (!p && r.via === 'via_desc_indef' && isIndefinitePerson(r.speaker.name) && genderOfWords(r.speaker.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, r.speaker))) {
               const reading: Resolved = { speaker: r.speaker, via: 'via_pronoun_prev', ...(r.at !== undefined ? { at: r.at } : {}), commit: noop };
               slotReadings.push(reading);
               add(reading, ex.slot, { pronoun_last_verb: 1, pronoun_desc: 1 });
@@ -1096,6 +1081,14 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             slotReadings.push(reading);
             const c = add(reading, ex.slot, p.gender === g ? LAST_VERB_AGREES : shapeOf(p).gender === (g === 'm' ? 'f' : 'm') ? LAST_VERB_CLASHES : LAST_VERB);
             stand?.(p, c.x);
+          }
+          // "Said one veteran dealer. ¶ “…,” he said": the he/she may continue the unnamed person who
+          // holds the turn (turn-features.ts), however many quote paragraphs back its own attribution stood.
+          const holder = turnHolder && i - turnHolder.paragraph <= TURN_PARAGRAPHS ? turnHolder.speaker : null;
+          if (holder && !holder.person && onePersonDescribed(holder.name) && genderOfWords(holder.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, holder))) {
+            const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };
+            slotReadings.push(reading);
+            add(reading, ex.slot, { pronoun_turn_desc: 1 });
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -1225,7 +1218,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           for (let n = 0; n < cands.size; n++) {
             const c = cands.at(n) as Candidate;
             const x = c.x;
-            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(personDescription(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && personDescription(c.speaker.name.replace(THE_START, 'a '))))) continue;
+            if (c.speaker.person || hasSlot(x) || !(x[F.intro_para] || x[F.prev_intro] || x[F.prev_attr]) || !(isIndefinitePerson(c.speaker.name) || (!referentAgrees && x[F.via_desc_def] && !THE_SPOKESPERSON.test(c.speaker.name) && isIndefinitePerson(c.speaker.name.replace(THE_START, 'a '))))) continue;
             // "a spokeswoman" is no "he".
             const g = genderOfWords(c.speaker.name.split(' '));
             if (g !== null && g !== ex.pronoun) continue;
@@ -1294,6 +1287,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           if (slotReadings.some((r) => sameSpeaker(r.speaker, chosen.speaker))) {
             lastAttribution = { speaker: chosen.speaker, paragraph: i, sentence: sentenceIndex(starts, f.span.close), sentences: starts.length };
             turns.record(turnKey(chosen.speaker), i);
+            turnHolder = { speaker: chosen.speaker, paragraph: i };
           }
         }
       });

@@ -83,6 +83,7 @@ export const FEATURES = [
   // turn-features.ts: what a careful reader weighs about turns of speaking and unnamed speakers
   'desc_echo', // an unnamed definite description ("the official") whose head noun an indefinite description of the narration before used ("a senior central bank official"): the unnamed person again, not someone named
   'turn_holder', // the speaker of the latest quote whose own attribution named its speaker, within six paragraphs: the turn a quote continues
+  'pronoun_turn_desc', // a he/she slot read as the unnamed described person who holds the turn ("said one veteran dealer. ¶ “…,” he said"), within six paragraphs
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

@@ -5,33 +5,13 @@
 // Every test reads a bounded stretch of text, so attribution stays linear in the article.
 
 import { memoByWord } from '../text/memo.js';
-import { isRoleWord } from './phrase.js';
+import { definiteHead, personDescribed } from './description.js';
 
 /** How far back (characters of narration) "the official" looks for "a senior official". */
 export const ECHO_REACH = 3000;
 /** How many speaking turns back, and how many paragraphs back, the turn log looks. */
 export const TURN_REACH = 8;
 export const TURN_PARAGRAPHS = 6;
-
-const DEFINITE_DESCRIPTION = /^the\s+(?:[\p{L}.'’-]+\s+){0,5}?(\p{Ll}[\p{Ll}-]{2,})(?:$|\s+(?:of|for|at|with|from|in|on|who|which|whose|that)\b|,)/u;
-
-/**
- * The head noun of a definite description of one person ("the official" → "official", "the visiting
- * banker in Corvale" → "banker", "the analyst who asked not to be named" → "analyst"); null for
- * anything else (a name, an indefinite description, a plural "the analysts").
- */
-export function definiteHead(description: string): string | null {
-  const m = DEFINITE_DESCRIPTION.exec(description.trim());
-  const head = m?.[1];
-  // A person's role ("official", "banker", "diplomat"), not an organisation's noun ("the company" after "a company spokesman").
-  if (!head || /[^s]s$/u.test(head) || !isRoleWord(head) || NOT_PERSON_HEADS.has(head)) return null;
-  return head;
-}
-
-/** Heads of descriptions of organisations and documents, which the role test also passes. */
-const NOT_PERSON_HEADS = new Set(
-  'company government agency department ministry office union group board council court team firm administration commission committee campaign party city town province state county organization organisation association bank statement report release memo letter study survey'.split(' '),
-);
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // One pattern per head noun, made once: the same few role nouns come back quote after quote.
@@ -104,33 +84,8 @@ export class TurnLog {
 /** "Another said", "another added": the subject "another" alone, no noun after it. */
 export const isLoneAnother = (text: string): boolean => /^another$/iu.test(text.trim());
 
-const DESCRIBED = /^(?:a|an|one|another|the)\s+(.+)$/u;
-const OF_THE_GROUP = /^one\s+of\s+(?:the\s+)?(?:[\p{Ll}.'’-]+\s+){0,3}?(\p{Ll}[\p{Ll}-]+?)(?:ies|es|s)?$/u;
-
 /** Words that tell one unnamed speaker from another, no part of what they are ("a third arbitrageur"). */
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other', 'further']);
-
-/**
- * The head noun (singular) of a person's description and the words before it that say what the
- * person is, ordinals left out: "a senior trade source" → source, "a spokesman for the utility" →
- * spokesman, "one of the dealers" → dealer; null for a name, a plural or anything that is no role of a person.
- */
-function describedPhrase(description: string): { head: string; modifiers: string[] } | null {
-  const group = OF_THE_GROUP.exec(description);
-  if (group?.[1]) {
-    // "dealers" → "dealer", "diplomats" → "diplomat", "secretaries" → "secretary".
-    const whole = /(\p{Ll}[\p{Ll}-]+)$/u.exec(description)?.[1] ?? '';
-    const singular = whole.endsWith('ies') ? `${whole.slice(0, -3)}y` : whole.endsWith('men') ? `${whole.slice(0, -3)}man` : whole.replace(/s$/u, '');
-    return isRoleWord(singular) && !NOT_PERSON_HEADS.has(singular) ? { head: singular, modifiers: [] } : null;
-  }
-  const m = DESCRIBED.exec(description.trim());
-  if (!m?.[1]) return null;
-  const phrase = m[1].split(/\s(?:of|for|at|with|from|in|on|who|which|that)\s/u)[0] ?? '';
-  const head = /(\p{Ll}[\p{Ll}-]+)$/u.exec(phrase)?.[1] ?? '';
-  if (!head || /[^s]s$/u.test(head) || !isRoleWord(head) || NOT_PERSON_HEADS.has(head)) return null;
-  const modifiers = phrase.split(/\s+/u).slice(0, -1).filter((w) => !ORDINALS.has(w.toLowerCase()));
-  return { head, modifiers };
-}
 
 /**
  * What "Another said" names: another of the unnamed speaker who spoke last ("said one trade source"
@@ -138,6 +93,6 @@ function describedPhrase(description: string): { head: string; modifiers: string
  * speaker is named or no described person.
  */
 export function anotherOf(lastSpeakerDescription: string | null): string | null {
-  const d = lastSpeakerDescription === null ? null : describedPhrase(lastSpeakerDescription);
-  return d ? ['another', ...d.modifiers, d.head].join(' ') : null;
+  const d = lastSpeakerDescription === null ? null : personDescribed(lastSpeakerDescription);
+  return d ? ['another', ...d.modifiers.filter((w) => !ORDINALS.has(w.toLowerCase())), d.head].join(' ') : null;
 }

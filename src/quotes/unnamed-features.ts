@@ -9,9 +9,7 @@
 // verb within its sentence (at most DESCRIBED_REACH characters), or the words right after it.
 
 import type { Mention, Phrase } from './phrase.js';
-import { isRoleWord } from './phrase.js';
-import { isOrgNoun } from './org-reference.js';
-import { DOCUMENT_NOUNS } from './names.js';
+import { personDescribed } from './description.js';
 import { allVerbs } from './verbs.js';
 import { FEATURE_INDEX, type FeatureVector } from './ranker.js';
 
@@ -24,9 +22,6 @@ const OPENING_FRAME = /^[^,;:"“”]{1,80},\s+(?=(?:an?|one|another)\s)/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:here|there|recently|also|later|then|today|yesterday|earlier|\p{Ll}+ly))+\s*$/u;
 // One comma clause between the subject and its verb: ", who declined to be identified,", ", speaking privately,".
 const COMMA_CLAUSE = /,\s*(?:(?:who|which|whose)\s|\p{Ll}+ing\s|\p{Ll}+ed\s|asking\b)[^,;:"“”]{1,100},\s*$/u;
-// An indefinite description of one person: a determiner, at most four words to a role noun, and
-// an optional complement ("at a Velmar laboratory", "joining the meeting with X", "involved in the sale").
-const INDEFINITE_DESCRIBED = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{Ll}-]+)(?:\s+(?:(?:for|at|with|from|in|of|on|to|close\s+to|familiar\s+with|based\s+in|\p{Ll}+ing|involved\s+in)\s+[^,;:!?"“”]{1,90}?))?$/iu;
 // The opening every described subject needs, with or without a frame before it.
 const OPENS_DESCRIBED = /^(?:[^,;:"“”]{1,80},\s+)?(?:an?|one|another)\s/iu;
 // The end of the sentence before: a full stop after a lower-case word or a closing mark (not "U.S.").
@@ -41,17 +36,24 @@ function lastSentence(text: string): string {
 }
 
 
-/** A role noun of one person: not a plural, not an organisation's noun ("a company", "a bank") nor a writing (DOCUMENT_NOUNS: "a message sent to … by X" is the writing's, writing.ts), which the role test also passes. */
-const personHead = (head: string | undefined): head is string => head !== undefined && isRoleWord(head) && !isOrgNoun(head.toLowerCase()) && !DOCUMENT_NOUNS.has(head.toLowerCase()) && !/[^s]s$/u.test(head) && !PARTICIPLE.test(head);
-// A participle the role test passes ("sent", "spent") ends a writing's or a thing's description, not a role: "a message sent to …".
-const PARTICIPLE = /^(?:\p{Ll}+ed|sent|spent|lent|meant|went|bent|leant|dealt)$/u;
-/** Whether the words before the head name a writing ("a message sent to …" read from "sent"). */
-const writingBefore = (text: string, head: string): boolean => text.slice(0, text.indexOf(` ${head}`)).split(/\s+/u).some((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));
+// The complement a slot's description may carry: no clause mark, no quote mark, bounded.
+const PLAIN_COMPLEMENT = /^[^,;:!?"“”]{1,100}$/u;
+/** How many words may stand between the determiner and the head of a slot's description ("a senior central bank official"). */
+const SLOT_MODIFIERS = 4;
+
+/**
+ * An indefinite description of one person (description.ts) whose complement, if any, is a plain
+ * phrase; `complement` requires one. "one of the dealers" is the subject scans' to read (a group's member).
+ */
+function indefiniteDescribed(text: string, complement: boolean): boolean {
+  const d = personDescribed(text);
+  if (!d || d.determiner === 'the' || d.determiner === 'one of' || d.modifiers.length > SLOT_MODIFIERS || (complement && d.complement.length === 0)) return false;
+  return d.complement.length === 0 || PLAIN_COMPLEMENT.test(d.complement.join(' '));
+}
 
 function described(text: string): Phrase | null {
   const t = text.trim();
-  const head = INDEFINITE_DESCRIBED.exec(t)?.[1];
-  if (!personHead(head) || writingBefore(t, head) || allVerbs(t).length > 0) return null;
+  if (!indefiniteDescribed(t, false) || allVerbs(t).length > 0) return null;
   return { words: t.split(/\s+/u), appositive: null };
 }
 
@@ -98,11 +100,6 @@ export function describedOverInner(before: string, scanned: Phrase | null): Phra
   return whole.length > tail.length && whole.endsWith(tail) ? d : scanned;
 }
 
-// A description whose complement names someone: "an aide to Senator Hal Varnes", "one adviser
-// joining the meeting with Minister X", "a spokesman for Acme" (a determiner, at most four words to a
-// role noun, then the complement).
-const DESCRIBED_HEAD = /^(?:an?|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?([\p{Ll}-]+)\s+(?:for|at|with|from|in|of|on|to|close\s+to|familiar\s+with|based\s+in|\p{Ll}+ing|involved\s+in)\s/iu;
-
 /**
  * An attribution phrase that is an indefinite description with a complement, read as the
  * description (an unnamed speaker) even when its complement names a person: the person named
@@ -115,8 +112,7 @@ export function describedMention(p: Phrase): Mention | null {
   const joined = p.words.join(' ');
   const text = joined.slice(0, joined.search(/\s*\(|$/u));
   if (/[,;:"“”]/u.test(text)) return null;
-  const head = DESCRIBED_HEAD.exec(text)?.[1];
-  if (!personHead(head) || writingBefore(text, head) || allVerbs(text).length > 0) return null;
+  if (!indefiniteDescribed(text, true) || allVerbs(text).length > 0) return null;
   return { kind: 'group', text, role: null };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definiteHead, echoesIndefinite } from '../../src/quotes/turn-features.js';
+import { echoesIndefinite } from '../../src/quotes/turn-features.js';
+import { definiteHead } from '../../src/quotes/description.js';
 
 // The per-head expression echoesIndefinite used before one shared expression took its place for
 // ASCII heads: the shared one must answer as it did on every text.

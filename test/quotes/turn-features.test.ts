@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRoleWord } from '../../src/quotes/phrase.js';
-import { definiteHead, echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
+import { echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
+import { definiteHead } from '../../src/quotes/description.js';
 import { candidatesByQuote } from './speaker-of.js';
 
 const candidates = candidatesByQuote;
