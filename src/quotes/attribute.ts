@@ -10,7 +10,7 @@
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
 import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
-import { isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
+import { definiteHead, isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
 import { writtenSource } from './writing.js';
 import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
@@ -1085,7 +1085,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           // "Said one veteran dealer. ¶ “…,” he said": the he/she may continue the unnamed person who
           // holds the turn (turn-features.ts), however many quote paragraphs back its own attribution stood.
           const holder = turnHolder && i - turnHolder.paragraph <= TURN_PARAGRAPHS ? turnHolder.speaker : null;
-          if (holder && !holder.person && onePersonDescribed(holder.name) && genderOfWords(holder.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, holder))) {
+          // A definite description ("the palace spokesman") most often refers back to the person the
+          // text named in that role ("Palace spokesman Henrik Dahl"): that person is no unnamed holder.
+          const head = holder ? definiteHead(holder.name) : null;
+          const headKey = head !== null && head.length >= 4 ? roleKey(head.slice(0, 5)) : null;
+          const namedInRole = headKey !== null && people.latestBefore(at, null, (q) => q.role !== null && headKey.test(q.role)) !== undefined;
+          if (holder && !holder.person && !namedInRole && onePersonDescribed(holder.name) && genderOfWords(holder.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, holder))) {
             const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };
             slotReadings.push(reading);
             add(reading, ex.slot, { pronoun_turn_desc: 1 });

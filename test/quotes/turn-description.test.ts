@@ -36,4 +36,11 @@ describe('pronoun_turn_desc', () => {
     const far = [...text.slice(0, 2), ...Array.from({ length: 7 }, (_, k) => `Shipments fell in district ${k + 1}.`), text[3] ?? ''];
     expect([...featuresAt(far, 'Nobody believes').values()].some((f) => f.pronoun_turn_desc === 1)).toBe(false);
   });
+
+  it('GIVEN "the port spokesman added" THEN the he may continue him unless the text named a spokesman of the port', () => {
+    const unnamed = [text[0] ?? '', '"The buyers have simply gone home," the port spokesman added.', text[2] ?? '', text[3] ?? ''];
+    expect(featuresAt(unnamed, 'Nobody believes').get('the port spokesman')?.pronoun_turn_desc).toBe(1);
+    const named = ['Port spokesman Ivo Marl said the quays were quiet.', ...unnamed.slice(1)];
+    expect([...featuresAt(named, 'Nobody believes').values()].some((f) => f.pronoun_turn_desc === 1)).toBe(false);
+  });
 });
