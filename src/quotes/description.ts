@@ -31,7 +31,22 @@ const PAIR_OPENERS = new Set(['close to', 'familiar with', 'based in', 'involved
 // A participle opens a complement after a role noun, before anything but another role noun:
 // "one adviser joining the meeting", "a negotiator taking part", not "a leading economist" nor "a senior banking source".
 const GERUND = /^\p{Ll}+ing$/u;
-const WORD = /^[\p{L}.'’-]+$/u;
+// Digits stay: "a G7 official", "a 35-year-old trader" are modifiers like any other.
+const WORD = /^[\p{L}\p{N}.'’-]+$/u;
+// Words of "one of the Xs" that say whose or how many, no kind of X: "one of his aides", "one of the two
+// dealers", "one of the company's spokesmen" — each is one aide, one dealer, one spokesman.
+const NOT_A_KIND = new Set('his her its our their my your these those this that two three four five six seven eight nine ten eleven twelve dozen several many some few'.split(' '));
+const POSSESSIVE = /['’]s?$/u;
+
+/** The modifiers of "one of …" that tell a kind: those after the last word saying whose or how many, each a plain word. */
+function kindModifiers(words: readonly string[]): string[] {
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (NOT_A_KIND.has(w.toLowerCase()) || POSSESSIVE.test(w) || /^\p{N}/u.test(w) || !WORD.test(w)) from = i + 1;
+  }
+  return words.slice(from);
+}
 const HEAD_WORD = /^\p{L}[\p{L}-]*$/u;
 const TRAILING_PUNCTUATION = /[,;:!?]+$/u;
 
@@ -63,11 +78,11 @@ export function readDescription(text: string): Description | null {
   const det = (words[0] ?? '').toLowerCase();
   if (!DETERMINERS.has(det)) return null;
   if (det === 'one' && words[1]?.toLowerCase() === 'of') {
-    // "one of the dealers", "one of Nakasone's closest aides": the plural head ends the phrase.
+    // "one of the dealers", "one of the mayor's closest aides": the plural head ends the phrase.
     const rest = words.slice(words[2]?.toLowerCase() === 'the' ? 3 : 2);
     const last = rest[rest.length - 1] ?? '';
     if (rest.length === 0 || rest.length > MAX_MODIFIERS || !HEAD_WORD.test(last) || !/(?:s|men)$/u.test(last)) return null;
-    return { determiner: 'one of', modifiers: rest.slice(0, -1), head: singular(last), complement: [] };
+    return { determiner: 'one of', modifiers: kindModifiers(rest.slice(0, -1)), head: singular(last), complement: [] };
   }
   let end = words.length;
   for (let i = 2; i < words.length; i++) {
