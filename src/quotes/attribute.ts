@@ -1084,6 +1084,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
           // "Said one veteran dealer. ¶ “…,” he said": the he/she may continue the unnamed person who
           // holds the turn (turn-features.ts), however many quote paragraphs back its own attribution stood.
+          // A group's member ("said one of the dealers") is left out on purpose (onePersonDescribed).
           const holder = turnHolder && i - turnHolder.paragraph <= TURN_PARAGRAPHS ? turnHolder.speaker : null;
           if (holder && !holder.person && onePersonDescribed(holder.name) && genderOfWords(holder.name.split(' ')) !== (g === 'm' ? 'f' : 'm') && !slotReadings.some((s) => sameSpeaker(s.speaker, holder))) {
             const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };

@@ -2,8 +2,8 @@
 // "one of the dealers", "the analyst who asked not to be named". Attribution asks three things of
 // such a phrase — is it one unnamed person (a reading of its own beside the names), what is its head
 // noun (does "the official" go back to "a senior official"), what are its modifiers ("another senior
-// trade source") — and before this module three parsers answered them with three different head
-// tests. Reads a bounded number of words: linear in the phrase.
+// trade source") — and one reader answers all three, so that the three cannot disagree on what a
+// phrase's head is. Reads a bounded number of words: linear in the phrase.
 
 import { isRoleWord } from './phrase.js';
 import { isOrgNoun } from './org-reference.js';
@@ -131,20 +131,22 @@ export function personDescribed(text: string): Description | null {
 
 const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
 const LAST_LETTERS = /([\p{L}-]+)$/u;
-const STARTS_LOWER_CASE = /^\p{Ll}/u;
+// Asked of the lower-cased head: it opens with a cased letter, not a hyphen ("a 35-year-old" has no head).
+const OPENS_WITH_CASED_LETTER = /^\p{Ll}/u;
 
 /**
  * An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst", "a man", "a
  * neighbour"), not of an organisation, a document or a group ("one of them" is no one): the looser
  * head test of the he/she paths, with no role lexicon, so that vox-pop speakers ("a fan", "a
- * passer-by", "a 35-year-old man") stay persons. Main's `personDescription`, moved here unchanged.
+ * passer-by", "a 35-year-old man") stay persons. The head's case is not tested ("A U.S. Official"
+ * is one person): a headline's capitals say nothing of who speaks.
  */
 export function isIndefinitePerson(name: string): boolean {
   // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
   const m = ONE_PERSON_DESCRIPTION.exec(name);
   if (!m) return false;
   const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
-  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
+  return OPENS_WITH_CASED_LETTER.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
 }
 
 /**
@@ -158,7 +160,11 @@ export function definiteHead(text: string): string | null {
   return d && d.determiner === 'the' && /^\p{Ll}/u.test(d.head) ? d.head : null;
 }
 
-/** A description of one person, definite ("the official") or not ("a dealer", "one of the dealers"). */
+/**
+ * A description of one person, definite ("the official") or not ("a dealer"). A group's member ("one
+ * of the dealers") is left out on purpose: its head is the group's plural, and whether a he/she after
+ * it goes on with the same member is unmeasured; taking it in is a change for a retrain to weigh.
+ */
 export function onePersonDescribed(text: string): boolean {
   return isIndefinitePerson(text) || definiteHead(text) !== null;
 }
