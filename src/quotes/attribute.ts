@@ -1084,6 +1084,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
           }
           // "Said one veteran dealer. ¶ “…,” he said": the he/she may continue the unnamed person who
           // holds the turn (turn-features.ts), however many quote paragraphs back its own attribution stood.
+          // A group's member ("said one of the dealers") is left out on purpose (onePersonDescribed).
           const holder = turnHolder && i - turnHolder.paragraph <= TURN_PARAGRAPHS ? turnHolder.speaker : null;
           // A definite description ("the palace spokesman") most often refers back to the person the
           // text named in that role ("Palace spokesman Henrik Dahl"): that person is no unnamed holder.
@@ -1735,11 +1736,25 @@ const OWNER_BEFORE = new RegExp(String.raw`(${CAP_RUN})(?:['’]s?)?\s+(?:(?!(?:
 const OWNER_AFTER = new RegExp(String.raw`\b(${nounAlternatives(true)})\s+(?:by|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}(${CAP_RUN})`, 'gu');
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday)$/u;
 
-/** A capitalised run as a name: opening articles and connectives ("A", "But") and a final possessive off; null when nothing naming is left. */
+// A word whose full stop is no sentence's end: an initial, a dotted abbreviation ("U.S."), a title or a firm's suffix.
+const ABBREVIATION = /^(?:\p{L}|Mr|Mrs|Ms|Dr|St|Co|Inc|Corp|Ltd|Jr|Sr|Bros|Gen|Col|Sen|Rep|Gov|Lt|Capt|Prof|Mt|Ft|No)\.$/u;
+
+/**
+ * A capitalised run as a name: words before a sentence's end ("… in London and Zurich. The report"
+ * names no issuer in its own sentence), opening and closing articles and connectives ("A", "But")
+ * and a final possessive off; null when nothing naming is left.
+ */
 function cleanRun(run: string): string | null {
-  const ws = run.replace(/['’]s?$/u, '').split(/\s+/u);
+  let ws = run.replace(/['’]s?$/u, '').split(/\s+/u);
+  for (let i = ws.length - 2; i >= 0; i--) {
+    const w = ws[i] ?? '';
+    if (w.endsWith('.') && w.indexOf('.') === w.length - 1 && !ABBREVIATION.test(w)) {
+      ws = ws.slice(i + 1);
+      break;
+    }
+  }
   while (ws.length > 0 && (/^(?:A|An|The)$/u.test(ws[0] ?? '') || isNonNameStarter(ws[0] ?? ''))) ws.shift();
-  while (ws.length > 0 && /^(?:of|for|and|the)$/u.test(ws[ws.length - 1] ?? '')) ws.pop();
+  while (ws.length > 0 && /^(?:of|for|and|the|A|An|The)$/u.test(ws[ws.length - 1] ?? '')) ws.pop();
   if (ws.length === 0 || (ws.length === 1 && (isDemonym(ws[0] ?? '') || CALENDAR.test(ws[0] ?? '')))) return null;
   return ws.join(' ');
 }

@@ -2,8 +2,8 @@
 // "one of the dealers", "the analyst who asked not to be named". Attribution asks three things of
 // such a phrase — is it one unnamed person (a reading of its own beside the names), what is its head
 // noun (does "the official" go back to "a senior official"), what are its modifiers ("another senior
-// trade source") — and before this module three parsers answered them with three different head
-// tests. Reads a bounded number of words: linear in the phrase.
+// trade source") — and one reader answers all three, so that the three cannot disagree on what a
+// phrase's head is. Reads a bounded number of words: linear in the phrase.
 
 import { isRoleWord } from './phrase.js';
 import { isOrgNoun } from './org-reference.js';
@@ -31,7 +31,22 @@ const PAIR_OPENERS = new Set(['close to', 'familiar with', 'based in', 'involved
 // A participle opens a complement after a role noun, before anything but another role noun:
 // "one adviser joining the meeting", "a negotiator taking part", not "a leading economist" nor "a senior banking source".
 const GERUND = /^\p{Ll}+ing$/u;
-const WORD = /^[\p{L}.'’-]+$/u;
+// Digits stay: "a G7 official", "a 35-year-old trader" are modifiers like any other.
+const WORD = /^[\p{L}\p{N}.'’-]+$/u;
+// Words of "one of the Xs" that say whose or how many, no kind of X: "one of his aides", "one of the two
+// dealers", "one of the company's spokesmen" — each is one aide, one dealer, one spokesman.
+const NOT_A_KIND = new Set('his her its our their my your these those this that two three four five six seven eight nine ten eleven twelve dozen several many some few'.split(' '));
+const POSSESSIVE = /['’]s?$/u;
+
+/** The modifiers of "one of …" that tell a kind: those after the last word saying whose or how many, each a plain word. */
+function kindModifiers(words: readonly string[]): string[] {
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (NOT_A_KIND.has(w.toLowerCase()) || POSSESSIVE.test(w) || /^\p{N}/u.test(w) || !WORD.test(w)) from = i + 1;
+  }
+  return words.slice(from);
+}
 const HEAD_WORD = /^\p{L}[\p{L}-]*$/u;
 const TRAILING_PUNCTUATION = /[,;:!?]+$/u;
 
@@ -63,11 +78,11 @@ export function readDescription(text: string): Description | null {
   const det = (words[0] ?? '').toLowerCase();
   if (!DETERMINERS.has(det)) return null;
   if (det === 'one' && words[1]?.toLowerCase() === 'of') {
-    // "one of the dealers", "one of Nakasone's closest aides": the plural head ends the phrase.
+    // "one of the dealers", "one of the mayor's closest aides": the plural head ends the phrase.
     const rest = words.slice(words[2]?.toLowerCase() === 'the' ? 3 : 2);
     const last = rest[rest.length - 1] ?? '';
     if (rest.length === 0 || rest.length > MAX_MODIFIERS || !HEAD_WORD.test(last) || !/(?:s|men)$/u.test(last)) return null;
-    return { determiner: 'one of', modifiers: rest.slice(0, -1), head: singular(last), complement: [] };
+    return { determiner: 'one of', modifiers: kindModifiers(rest.slice(0, -1)), head: singular(last), complement: [] };
   }
   let end = words.length;
   for (let i = 2; i < words.length; i++) {
@@ -116,20 +131,22 @@ export function personDescribed(text: string): Description | null {
 
 const ONE_PERSON_DESCRIPTION = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$/u;
 const LAST_LETTERS = /([\p{L}-]+)$/u;
-const STARTS_LOWER_CASE = /^\p{Ll}/u;
+// Asked of the lower-cased head: it opens with a cased letter, not a hyphen ("a 35-year-old" has no head).
+const OPENS_WITH_CASED_LETTER = /^\p{Ll}/u;
 
 /**
  * An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst", "a man", "a
  * neighbour"), not of an organisation, a document or a group ("one of them" is no one): the looser
  * head test of the he/she paths, with no role lexicon, so that vox-pop speakers ("a fan", "a
- * passer-by", "a 35-year-old man") stay persons. Main's `personDescription`, moved here unchanged.
+ * passer-by", "a 35-year-old man") stay persons. The head's case is not tested ("A U.S. Official"
+ * is one person): a headline's capitals say nothing of who speaks.
  */
 export function isIndefinitePerson(name: string): boolean {
   // Indefinite only: "the Tory leader" is often someone the article names, and has readings of its own.
   const m = ONE_PERSON_DESCRIPTION.exec(name);
   if (!m) return false;
   const head = (LAST_LETTERS.exec((m[1] ?? '').split(/\s(?:of|for|at|with|from|in|on)\s/u)[0] ?? '')?.[1] ?? '').toLowerCase();
-  return head.length > 0 && STARTS_LOWER_CASE.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
+  return OPENS_WITH_CASED_LETTER.test(head) && !isPronoun(head) && !NON_PERSON_HEADS.has(head) && !DOCUMENT_NOUNS.has(head) && !/[^s]s$/u.test(head);
 }
 
 /**
@@ -143,7 +160,11 @@ export function definiteHead(text: string): string | null {
   return d && d.determiner === 'the' && /^\p{Ll}/u.test(d.head) ? d.head : null;
 }
 
-/** A description of one person, definite ("the official") or not ("a dealer", "one of the dealers"). */
+/**
+ * A description of one person, definite ("the official") or not ("a dealer"). A group's member ("one
+ * of the dealers") is left out on purpose: its head is the group's plural, and whether a he/she after
+ * it goes on with the same member is unmeasured; taking it in is a change for a retrain to weigh.
+ */
 export function onePersonDescribed(text: string): boolean {
   return isIndefinitePerson(text) || definiteHead(text) !== null;
 }

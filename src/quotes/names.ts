@@ -184,7 +184,7 @@ const DEMONYMS = new Set(
   vietnamese thai indonesian malaysian filipino philippine singaporean australian zealand mexican brazilian argentine
   argentinian chilean colombian venezuelan peruvian cuban nigerian kenyan ethiopian african european asian soviet
   taiwanese brazilian ecuadorean ecuadorian bolivian uruguayan paraguayan nicaraguan honduran guatemalan panamanian
-  tory tories`.split(/\s+/),
+  arab tory tories`.split(/\s+/),
 );
 
 /** Letters and digits of ASCII, and periods after the first: such a word is its own bare form. */
@@ -480,17 +480,4 @@ export function looksLikePersonNameFlagged(name: readonly string[], f: readonly 
     caps++;
   }
   return caps > 0 && ((f[from] ?? 0) & NON_STARTER) === 0;
-}
-
-// Letters after a name for a seat or an honour ("Jo Bloggs MSP", "Jo Bloggs QC"): no part of the name.
-const POST_NOMINAL = /^(?:MP|MSP|MEP|MLA|MPP|QC|KC|OBE|MBE|CBE)$/u;
-/**
- * The run without a post-nominal closing a person's name ("Jo Bloggs MSP" → "Jo Bloggs"): only
- * after two or more name words ("the Tory MP" keeps its noun), else the run itself.
- */
-export function withoutPostNominal<T extends readonly string[]>(run: T): T {
-  const n = run.length;
-  if (n < 3 || !POST_NOMINAL.test(bare(run[n - 1] ?? ''))) return run;
-  for (const w of [run[n - 2] ?? '', run[n - 3] ?? '']) if (!isCapWord(w) || (flags(w) & (TITLE | ORG | ACRONYM)) !== 0) return run;
-  return run.slice(0, -1) as unknown as T;
 }

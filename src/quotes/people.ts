@@ -2,10 +2,11 @@
 // first-name-only mentions that point back to them, their titles/roles and, when the text says,
 // their gender. Pronouns and short mentions are resolved against this.
 
-import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, withoutPostNominal, type Gender } from './names.js';
+import { NAME_FLAG, NO_WORDS, PARTICLES, bare, displayCase, foldName, isDayOrMonth, isDemonym, isRankTitle, isTitleWord, roleWords, genderOfWords, isCapWord, isPronoun, looksLikePersonNameFlagged, nameFlags, titleCut, type Gender } from './names.js';
 import { isSpaceCode } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { gluedBeforeName } from './glued-names.js';
+import { gluedBeforeName, withoutPostNominal } from './glued-names.js';
+import type { SubjectOrg } from './org-lead.js';
 import { isRoleWord, roleWordsOpening } from './phrase.js';
 import { lonePersons, type LoneMention } from './lone-names.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -772,7 +773,7 @@ export class People {
   }
 
   /** The organisations named as a clause's subject, by offset (org-lead.ts reads them). */
-  get subjectOrgs(): ReadonlyArray<{ pos: number; name: string; quoted: boolean }> {
+  get subjectOrgs(): ReadonlyArray<SubjectOrg> {
     return this.orgs;
   }
 

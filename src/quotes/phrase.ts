@@ -7,9 +7,9 @@ import { isOrgNoun } from './org-reference.js';
 import { isStopWord } from '../text/tokenize.js';
 import { endsInMark, endsWithConjunction, withoutTrailingAuxiliaries } from './chars.js';
 import { isFirstName, personSuffix } from './first-names.js';
-import { gluedBeforeName } from './glued-names.js';
+import { gluedBeforeName, withoutPostNominal } from './glued-names.js';
 import { SPEECH_VERBS, allVerbs } from './verbs.js';
-import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, withoutPostNominal, type NameParts } from './names.js';
+import { GROUP_NOUNS, NO_WORDS, PARTICLES, bare, foldName, isCapitalisedDayOrMonth, isDemonym, roleWords, displayCase, isCapWord, isNonNameStarter, isOrgWord, isPronoun, isRankTitle, isTitleWord, looksLikePersonName, splitTitle, type NameParts } from './names.js';
 
 // Expressions read inside functions, made once here: tsx (the tests' and benches' loader) turns a
 // \p{…} literal into a `new RegExp(…)` that would be built anew at every call.

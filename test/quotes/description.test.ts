@@ -57,4 +57,19 @@ describe('the three questions attribution asks', () => {
     expect(personDescribed('a second arbitrageur')?.modifiers).toEqual(['second']);
     expect(anotherOf('a second arbitrageur')).toBe('another arbitrageur');
   });
+
+  it('GIVEN "one of his aides" or "one of the two dealers" THEN "another" keeps the kind, not whose nor how many', () => {
+    expect(anotherOf('one of his aides')).toBe('another aide');
+    expect(anotherOf('one of the two dealers')).toBe('another dealer');
+    expect(anotherOf("one of the company's spokesmen")).toBe('another spokesman');
+    expect(anotherOf('one of the 12 wool dealers')).toBe('another wool dealer');
+    expect(anotherOf("one of the mayor's senior aides")).toBe('another senior aide');
+    expect(anotherOf('one of those officials')).toBe('another official');
+  });
+
+  it('GIVEN a modifier with a digit THEN still a description: "another" of it, not the same person', () => {
+    expect(readDescription('a G9 official')).toEqual({ determiner: 'a', modifiers: ['G9'], head: 'official', complement: [] });
+    expect(anotherOf('a G9 official')).toBe('another G9 official');
+    expect(anotherOf('a 41-year-old trader')).toBe('another 41-year-old trader');
+  });
 });

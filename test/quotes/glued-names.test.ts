@@ -25,6 +25,16 @@ describe('a word glued before a name', () => {
     expect(gluedBeforeName(['Zhong', 'Keng', 'Hock'])).toBe(0);
   });
 
+  it('GIVEN a nationality after the glued word (a country\'s or a firm\'s name) THEN nothing is cut', () => {
+    expect(gluedBeforeName(['United', 'Arab', 'Emirates'])).toBe(0);
+    expect(gluedBeforeName(['Allied', 'Irish', 'Banks'])).toBe(0);
+  });
+
+  it('GIVEN a glued word of six letters THEN cut; of five THEN kept (a family name first)', () => {
+    expect(gluedBeforeName(['Plucky', 'Colin', 'Marrable'])).toBe(1);
+    expect(gluedBeforeName(['Angry', 'Colin', 'Marrable'])).toBe(0);
+  });
+
   it('GIVEN "Defiant NAME says …" opening an article and "…," he said THEN the person is the name alone, and speaks', () => {
     const text = [
       'Defiant Colin Marrable says he will stay on as coach of the Harriers.',

@@ -27,12 +27,12 @@ describe('the leading organisation', () => {
         { pos: 1, name: 'Dealers', quoted: false },
         { pos: 5, name: 'Harbour Board', quoted: true },
         { pos: 9, name: 'Finance Minister Tove Brandt', quoted: false },
-        { pos: 12, name: 'HTC', quoted: false },
+        { pos: 12, name: 'HVQ', quoted: false },
       ],
       (name) => name.endsWith('Tove Brandt'),
     );
     expect(lead(10)).toBeNull();
-    expect(lead(13)).toBe('HTC');
+    expect(lead(13)).toBe('HVQ');
   });
 });
 

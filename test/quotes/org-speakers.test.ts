@@ -25,6 +25,11 @@ describe('a document its issuer names', () => {
     const paragraphs = ['GROWTH TO SLOW', 'Exports fell in the second quarter.', '"Growth will slow sharply this year," the Norland Institute report said.'];
     expect(speakerOf(paragraphs, 'Growth will slow')).toBe('Norland Institute');
   });
+
+  it('GIVEN a paragraph ending in a list of places, then "The report said" THEN the places are no issuer', () => {
+    const paragraphs = ['Banks cut jobs in Varnholm, Pellton and Corvale.', 'The report said: "Half of the branches will close within two years."'];
+    expect(speakerOf(paragraphs, 'Half of the branches')).toBe('the report');
+  });
 });
 
 describe('a communique', () => {

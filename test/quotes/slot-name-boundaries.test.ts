@@ -1,7 +1,7 @@
 // The person named in a quote's own attribution is read as the person, not as the appositive, the
 // firm or the letters around the name (session 26; fixtures invented).
 import { describe, expect, it } from 'vitest';
-import { withoutPostNominal } from '../../src/quotes/names.js';
+import { withoutPostNominal } from '../../src/quotes/glued-names.js';
 import { paragraphBases, People } from '../../src/quotes/people.js';
 import { readMention, subjectAfter, subjectBefore } from '../../src/quotes/phrase.js';
 import { speakerOf } from './speaker-of.js';
@@ -17,6 +17,19 @@ describe('post-nominal letters', () => {
     expect(withoutPostNominal(['Ailsa', 'Brodie', 'QC'])).toEqual(['Ailsa', 'Brodie']);
     expect(withoutPostNominal(['Tory', 'MP'])).toEqual(['Tory', 'MP']);
     expect(withoutPostNominal(['Harbour', 'SNP', 'MSP'])).toEqual(['Harbour', 'SNP', 'MSP']);
+  });
+
+  it('GIVEN a party or a seat before the letters ("the Sinn Fein MP", "a Scottish Tory MSP") THEN nothing is dropped', () => {
+    expect(withoutPostNominal(['Sinn', 'Fein', 'MP'])).toEqual(['Sinn', 'Fein', 'MP']);
+    expect(withoutPostNominal(['Scottish', 'Tory', 'MSP'])).toEqual(['Scottish', 'Tory', 'MSP']);
+    expect(withoutPostNominal(['Plaid', 'Cymru', 'MP'])).toEqual(['Plaid', 'Cymru', 'MP']);
+    expect(withoutPostNominal(['Dorrick', 'Vale', 'MSP'])).toEqual(['Dorrick', 'Vale', 'MSP']);
+  });
+
+  it('GIVEN "said the Sinn Fein MP for the area" THEN the speaker is no person named "Sinn Fein"', () => {
+    const text = ['Residents of Carrowmore want the road closed. "It is a danger to every child here," said the Sinn Fein MP for the area.'];
+    expect(speakerOf(text, 'It is a danger')).not.toBe('Sinn Fein');
+    expect([...new People(text, paragraphBases(text), () => false).persons.values()].map((p) => p.name)).not.toContain('Sinn Fein');
   });
 
   it('GIVEN "The finance spokesman, NAME MSP, said:" THEN the speaker is the name without the letters', () => {

@@ -32,6 +32,12 @@ describe('pronoun_turn_desc', () => {
     expect([...featuresAt(passed, 'Nobody believes').values()].some((f) => f.pronoun_turn_desc === 1)).toBe(false);
   });
 
+  it('GIVEN the turn six paragraphs back THEN a reading; seven back THEN none', () => {
+    const back = (n: number): string[] => [...text.slice(0, 2), ...Array.from({ length: n - 1 }, (_, k) => `Shipments fell in district ${k + 1}.`), text[3] ?? ''];
+    expect(featuresAt(back(6), 'Nobody believes').get('a veteran wool dealer')?.pronoun_turn_desc).toBe(1);
+    expect([...featuresAt(back(7), 'Nobody believes').values()].some((f) => f.pronoun_turn_desc === 1)).toBe(false);
+  });
+
   it('GIVEN the turn more than six paragraphs back THEN no reading', () => {
     const far = [...text.slice(0, 2), ...Array.from({ length: 7 }, (_, k) => `Shipments fell in district ${k + 1}.`), text[3] ?? ''];
     expect([...featuresAt(far, 'Nobody believes').values()].some((f) => f.pronoun_turn_desc === 1)).toBe(false);
