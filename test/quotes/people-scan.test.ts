@@ -201,6 +201,51 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     expect(mentions).toBeGreaterThan(400);
   });
 
+  it('GIVEN 120 seeded random articles of role words glued by slashes and bars, after opening marks, numbers, possessives and punctuation THEN the role words read back from each name are what main found (session 28)', () => {
+    // Written from main 1f72d19 by `bench/people-scan-fixture.ts OUT roles`, before the scan read the role words back from a name.
+    const cases = JSON.parse(readFileSync(new URL('./fixtures/people-scan-roles.json', import.meta.url), 'utf8')) as Array<{
+      paragraphs: string[];
+      persons: Array<[string, string | null, ...unknown[]]>;
+      mentions: unknown[];
+      orgs: unknown[];
+    }>;
+    expect(cases.length).toBe(120);
+    let roles = 0;
+    for (const c of cases) {
+      const bases = paragraphBases(c.paragraphs);
+      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
+      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
+      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
+      const where = JSON.stringify(c.paragraphs);
+      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
+      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
+      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+      roles += c.persons.filter((p) => p[1] !== null).length;
+    }
+    // Roles of one, two and three words, after numbers and marks, occur: the comparison reads them.
+    expect(roles).toBeGreaterThan(200);
+  });
+
+  it('GIVEN role words before a name across a slash, a bar, a number, a mark or a name THEN only the words since the last word that stops the reading count', () => {
+    const paras = [
+      'Talks with analyst/senior economist Jo Varek ended.',
+      'The chief|deputy minister Al Vasuro spoke, then 3rd senior analyst Mary Tessarin and (senior analyst Bo Hale.',
+      'A senior, political analyst Ed Marr and Smith chief economist Li Wen, and chief executive officer’s deputy Ana Dorn.',
+    ];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    // main's readings: "analyst/" ends in a slash and "senior," in a comma (both stop the reading), "3rd" counts as a
+    // word, "(senior" counts from its letters, "Smith" (a name word) and "officer’s" (a possessive) stop it.
+    expect([...people.persons.values()].map((p) => [p.name, p.role]).sort()).toEqual([
+      ['Al Vasuro', 'deputy minister'],
+      ['Ana Dorn', 'deputy'],
+      ['Bo Hale', 'senior analyst'],
+      ['Ed Marr', 'political analyst'],
+      ['Jo Varek', 'senior economist'],
+      ['Li Wen', 'chief economist'],
+      ['Mary Tessarin', 'senior analyst'],
+    ]);
+  });
+
   it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
     const paras = ['He met the senior political analyst James Varek on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
     const people = new People(paras, paragraphBases(paras), () => false);
