@@ -380,6 +380,30 @@ const isNameWord = (core: string): boolean => core.length > 0 && isCapWord(core)
 const NEXT_OTHER_WORD = /[ \n\t\r\xa0/|][^ \n\t\r\xa0a-z]/g;
 
 /**
+ * What the 40 characters before the run at `to` in `p` say of its place in the clause: after a
+ * speech verb or "according to", after "of (the)" or a title's "to"/"of … and", at a sentence's
+ * start. Read once the paragraph's runs are known, and only for a run that keeps a word: a run of
+ * words that begin no name ("The", "But He", about one run in six) is skipped whole by the
+ * constructor, and its place is never read.
+ */
+function readClause(p: string, r: Run, to: number): void {
+  const from = Math.max(0, to - 40);
+  // The text before the run, sliced only for an expression that may match it (most runs need none).
+  let before: string | undefined;
+  // "said Covington Catholic has …": the subject of reported speech is no antecedent.
+  const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
+  const speaks = afterVerb?.[1] === 'according to';
+  const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+  const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
+  r.office = (afterOf !== '' || ofChain) && officeGoverns((before ??= p.slice(from, to)));
+  r.subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
+  r.speaks = speaks;
+  r.reported = afterVerb !== null && !speaks;
+  r.afterOf = afterOf;
+  r.ofChain = ofChain;
+}
+
+/**
  * Appends to `out` the capitalised-word runs of one paragraph with their offsets and the
  * lower-case role words right before them (one list for the whole article: no list per paragraph).
  */
@@ -439,20 +463,10 @@ function runsOf(p: string, base: number, out: Run[]): void {
         // A run opened by a word that begins no name ("The", "But") loses its role words in the
         // constructor (the opener is skipped): they are not read.
         const roles = (f & NAME_FLAG.NON_STARTER) !== 0 ? null : rolesBefore(p, s0);
-        const from = Math.max(0, pos - base - 40);
-        const to = pos - base;
-        // The text before the run, sliced only for an expression that may match it (most runs need none).
-        let before: string | undefined;
-        // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
-        const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
-        const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
-        const office = (afterOf !== '' || ofChain) && officeGoverns((before ??= p.slice(from, to)));
-        const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain, office };
+        // Its place in the clause is read after the paragraph (`readClause`), for runs that keep a word.
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject: false, speaks: false, acts: false, reported: false, afterOf: '', ofChain: false, office: false };
       } else {
         cur.words.push(core);
         cur.flags.push(f);
@@ -473,6 +487,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     const r = out[j] as Run;
     // A run of words that begin no name ("But He") is skipped whole by the constructor: its clause role is never read.
     if (allFlagged(r.flags, NAME_FLAG.NON_STARTER)) continue;
+    readClause(p, r, r.pos - base);
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
