@@ -764,21 +764,32 @@ export class People {
 
   /** The person a one-word mention means: by surname, else by first name; the latest named before `pos` wins. */
   byShortName(word: string, pos: number): Person | undefined {
+    // A surname beats a first name (which must belong to a name of two words or more); then the
+    // latest named at or before `pos`, else the earliest after it. Two loops, no closure made per
+    // call: this runs for every one-word name and every name a quote's attribution resolves, and
+    // under tsx (the benches' and tests' loader) each closure made is also named at run time.
+    const surname = this.byLast.get(word);
+    const firstName = this.byFirst.get(word);
     let best: Person | undefined;
     let bestScore = -Infinity;
-    const consider = (list: readonly Person[] | undefined, score: number): void => {
-      for (let c = 0; list && c < list.length && c < MAX_CANDIDATES; c++) {
-        const p = list[c];
-        if (!p || (score === 1 && p.folded.length < 2)) continue;
-        const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
-        if (s > bestScore) {
-          bestScore = s;
-          best = p;
-        }
+    for (let c = 0; surname && c < surname.length && c < MAX_CANDIDATES; c++) {
+      const p = surname[c];
+      if (!p) continue;
+      const s = 2e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+      if (s > bestScore) {
+        bestScore = s;
+        best = p;
       }
-    };
-    consider(this.byLast.get(word), 2);
-    consider(this.byFirst.get(word), 1);
+    }
+    for (let c = 0; firstName && c < firstName.length && c < MAX_CANDIDATES; c++) {
+      const p = firstName[c];
+      if (!p || p.folded.length < 2) continue;
+      const s = 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+      if (s > bestScore) {
+        bestScore = s;
+        best = p;
+      }
+    }
     return best;
   }
 

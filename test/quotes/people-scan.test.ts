@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, runFlags, splitTitle, splitTitleFlagged, titleCut } from '../../src/quotes/names.js';
-import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
+import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People, type Person } from '../../src/quotes/people.js';
 import { opensWithRole } from '../../src/quotes/phrase.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { firstNameLists } from '../../src/quotes/first-names.js';
@@ -244,6 +244,53 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
       ['Li Wen', 'chief economist'],
       ['Mary Tessarin', 'senior analyst'],
     ]);
+  });
+
+  it('GIVEN seeded random articles naming people who share surnames and first names THEN byShortName picks as the closure form did: a surname before a first name of a longer name, the latest named at or before the point, else the earliest after it (session 28)', () => {
+    // The form byShortName had before session 28, over the article's persons in the order they were added.
+    function byShortNameBefore(persons: readonly Person[], word: string, pos: number): Person | undefined {
+      let best: Person | undefined;
+      let bestScore = -Infinity;
+      const consider = (list: readonly Person[], score: number): void => {
+        for (let c = 0; c < list.length && c < 50; c++) {
+          const p = list[c];
+          if (!p || (score === 1 && p.folded.length < 2)) continue;
+          const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+          if (s > bestScore) {
+            bestScore = s;
+            best = p;
+          }
+        }
+      };
+      consider(persons.filter((p) => p.folded[p.folded.length - 1] === word), 2);
+      consider(persons.filter((p) => p.folded[0] === word), 1);
+      return best;
+    }
+    const next = seeded(2828);
+    const firsts = ['Jo', 'Ana', 'Li', 'Bo', 'Varek', 'Hale'];
+    const lasts = ['Varek', 'Hale', 'Marr', 'Jo', 'Dorn'];
+    let found = 0;
+    let byFirstName = 0;
+    for (let n = 0; n < 300; n++) {
+      const paras = Array.from({ length: 1 + next(3) }, () =>
+        Array.from({ length: 1 + next(5) }, () => (next(3) === 0 ? `Mr ${pick(next, lasts)} said.` : `${pick(next, firsts)} ${pick(next, lasts)} spoke.`)).join(' '),
+      );
+      const bases = paragraphBases(paras);
+      const people = new People(paras, bases, () => false);
+      const persons = [...people.persons.values()];
+      const end = (bases[bases.length - 1] ?? 0) + (paras[paras.length - 1]?.length ?? 0);
+      for (const word of [...firsts, ...lasts].map((w) => w.toLowerCase())) {
+        for (const pos of [0, Math.round(end / 3), Math.round(end / 2), end]) {
+          const got = people.byShortName(word, pos);
+          expect(got, `${word} at ${pos} in ${JSON.stringify(paras)}`).toBe(byShortNameBefore(persons, word, pos));
+          if (got) found++;
+          if (got && got.folded[got.folded.length - 1] !== word) byFirstName++;
+        }
+      }
+    }
+    // Both lists decide often: the comparison is not between empty answers.
+    expect(found).toBeGreaterThan(3000);
+    expect(byFirstName).toBeGreaterThan(300);
   });
 
   it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
