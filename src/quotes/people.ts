@@ -685,29 +685,41 @@ export class People {
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
     // lists of objects; sliced empty from a list of one object, it always has the object kind.
     const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
+    // Whether each untitled word is a gazetteer place, read once for both loops. A titled word's is
+    // never needed: without a personal title it becomes neither a person nor an organisation below.
+    const places: boolean[] = [];
     // A place word is offered only with an appositive that must mean a person ("Jordan, a resident
     // of …", "Jordan, 34,", "Jordan, who …"): a role word before it ("chairman Britain") or "the"
     // ("Brazil, the largest producer") describes a country as well.
     for (const s of single) {
-      if (s.title.length > 0) continue;
+      if (s.title.length > 0) {
+        places.push(false);
+        continue;
+      }
       const place = isPlaceName([s.word]);
+      places.push(place);
       if (place && !personAppositiveAfter(paragraphs, bases, s.run.pos, s.word)) continue;
       alone.push({ word: s.word, pos: s.run.pos, roleBefore: place ? '' : (s.run.lead[s.run.lead.length - 1] ?? '') });
     }
     const lone = lonePersons(alone, paragraphs, bases);
-    for (const s of single) {
-      let person = this.byShortName(foldName(s.word), s.run.pos);
-      // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
-      // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
-      // and "Georgia" as first names: no proof of a person here). A place that is also a first
-      // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
-      // place that is no one's first name ("chairman Britain") stays a place.
-      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !(lone.has(foldName(s.word)) && isFirstName(foldName(s.word)))) continue;
-      // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
-      if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
-        const folded = [foldName(s.word)];
-        person = { key: folded[0] ?? '', name: displayCase(cleanWord(s.word)), folded, gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
-        this.add(person);
+    for (let i = 0; i < single.length; i++) {
+      const s = single[i] as SingleName;
+      const key = foldName(s.word);
+      let person = this.byShortName(key, s.run.pos);
+      if (!person) {
+        const personal = hasPersonalTitle(s.title);
+        const place = places[i] === true;
+        // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
+        // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
+        // and "Georgia" as first names: no proof of a person here). A place that is also a first
+        // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
+        // place that is no one's first name ("chairman Britain") stays a place.
+        if (place && !personal && !(lone.has(key) && isFirstName(key))) continue;
+        // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
+        if (personal || (s.title.length === 0 && lone.has(key))) {
+          person = { key, name: displayCase(cleanWord(s.word)), folded: [key], gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
+          this.add(person);
+        }
       }
       if (person) {
         person.evidence++;
@@ -1007,6 +1019,12 @@ function allFlagged(f: readonly number[], bit: number): boolean {
 /** Some flags from `from` on have `bit`. */
 function hasFlag(f: readonly number[], from: number, bit: number): boolean {
   for (let i = from; i < f.length; i++) if (((f[i] ?? 0) & bit) !== 0) return true;
+  return false;
+}
+
+/** Some word of a title is a personal one ("Mr", "President"): `title.some((t) => PERSONAL_TITLE.test(t))`, no closure made. */
+function hasPersonalTitle(title: readonly string[]): boolean {
+  for (let i = 0; i < title.length; i++) if (PERSONAL_TITLE.test(title[i] ?? '')) return true;
   return false;
 }
 

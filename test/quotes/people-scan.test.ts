@@ -293,6 +293,34 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     expect(byFirstName).toBeGreaterThan(300);
   });
 
+  it('GIVEN one-word places after a title, a personal title, an appositive or nothing THEN the persons and organisations are main\'s (a place read once for both passes, session 28)', () => {
+    const paras = [
+      'Treasury Japan said on Monday it would act. Brazil said exports rose.',
+      'Mr Jordan said the plan would work, and Senator Washington agreed.',
+      'Jordan, a resident of Lampung, said it was hard. Chairman Britain spoke.',
+      'Washington said later that Georgia, 34, had left. Reuters said so.',
+    ];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    // main 1f72d19's readings: "Brazil" opening a clause is a place, neither a person nor an organisation.
+    expect([...people.persons.values()].map((p) => [p.name, p.evidence, p.firstAt])).toEqual([
+      ['Treasury Japan', 1, 0],
+      ['Jordan', 5, 71],
+      ['Washington', 5, 111],
+      ['Britain', 2, 188],
+      ['Georgia', 1, 240],
+    ]);
+    expect(people.mentions.map((m) => [m.pos, m.person.name])).toEqual([
+      [0, 'Treasury Japan'],
+      [71, 'Jordan'],
+      [111, 'Washington'],
+      [139, 'Jordan'],
+      [188, 'Britain'],
+      [213, 'Washington'],
+      [240, 'Georgia'],
+    ]);
+    expect([60, 130, 200, 270].map((pos) => people.orgBefore(pos, 400) ?? null)).toEqual([null, null, null, 'Reuters']);
+  });
+
   it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
     const paras = ['He met the senior political analyst James Varek on Monday, and 1987 senior political analyst Jane Doe.', 'Talks with senior economist x1 sales chief executive officer Mary Ann Smith ended.'];
     const people = new People(paras, paragraphBases(paras), () => false);
