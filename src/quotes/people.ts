@@ -374,9 +374,10 @@ const isNameWord = (core: string): boolean => core.length > 0 && isCapWord(core)
 /**
  * From a word start, the start of the next word that does not open with a-z (or the paragraph's
  * end): with no run open, lower-case words end nothing and begin nothing, so the loop skips them in
- * one native scan. A word starts after a blank, or right after a slash or bar.
+ * one native scan. A word starts after a blank, or right after a slash or bar: the match is that
+ * character and the word's first, so the word starts at `lastIndex - 1`. (A shared /g expression:
+ * its `lastIndex` is set right before each use, and runsOf is not re-entrant.)
  */
-// (Its `lastIndex` is set right before each use, and runsOf is not re-entrant.)
 const NEXT_OTHER_WORD = /[ \n\t\r\xa0/|][^ \n\t\r\xa0a-z]/g;
 
 /**
