@@ -4,14 +4,20 @@
 // in them (persons, mentions, organisations). Written from main's code before a cost-only change,
 // so that the change can be shown to find the same; regenerate only when the scan is meant to change.
 //
-//   npx tsx bench/people-scan-fixture.ts OUT.json
+//   npx tsx bench/people-scan-fixture.ts OUT.json [roles]
+//
+// With `roles` (session 28, for the role words read back from a name): another seed and a vocabulary
+// of role words ("senior political analyst"), words glued by slashes and bars, opening marks,
+// numbers, possessives and punctuation right before names, so that every way a word before a name
+// counts or stops the reading occurs often.
 
 import { writeFileSync } from 'node:fs';
 import { People, paragraphBases } from '../src/quotes/people.js';
 
 const out = process.argv[2];
-if (!out) {
-  console.error('usage: npx tsx bench/people-scan-fixture.ts OUT.json');
+const roleMode = process.argv[3] === 'roles';
+if (!out || (process.argv[3] !== undefined && !roleMode)) {
+  console.error('usage: npx tsx bench/people-scan-fixture.ts OUT.json [roles]');
   process.exit(1);
 }
 
@@ -21,6 +27,13 @@ const WORDS = [
   'Reuters', 'Mr', 'Mrs.', 'James', 'Varek', 'Bill', 'Vasuro', 'De', 'U.S.', 'ST.', 'NASA', "O'Neill", 'O’Neill’s', 'Jean-Pierre', 'Tessarin', 'Zoë', 'Ünal', '𝐀𝐁𝐂',
   'Treasury', 'Secretary', 'President', 'Reyvan', 'The', 'But', 'However,', 'Last', 'Monday', 'On', 'In', 'New', 'Yorker', 'Goalkeeper', 'Knowing', 'Bank', 'Japan',
   'Corp', 'Downing', 'St', 'Britain', 'He', 'She', 'Smith,', 'Jones.', '"Yes,"', '“No.”', '(', ')', ':', '—', '-', ',', '.', "'", 'é', 'naïve',
+];
+const ROLE_WORDS = [
+  'senior', 'political', 'analyst', 'chief', 'executive', 'officer', 'spokeswoman', 'spokesman', 'economist', 'minister', 'deputy', 'foreign',
+  'coach', 'designer', 'interior', 'said', 'the', 'a', 'and', 'of', 'de', 'van', '1987', '3rd', '10,', 'analyst,', 'analyst.', 'analysts', 'x1',
+  '(senior', '“chief', '"analyst', "analyst's", 'analyst’s', 'officer/analyst', 'chief|', '/', '|', '—', '-', '(', 'Chief', 'Senior', 'He', 'she',
+  'James', 'Varek', 'Mary', 'Ann', 'Tessarin', 'Vasuro', "O'Neill", 'Jean-Pierre', 'Zoë', 'U.S.', 'Smith,', 'The', 'But', 'Mr', 'Treasury', 'Secretary',
+  'NASA', '𝐀𝐁𝐂', 'é', 'naïve', 'Jones.', 'st', 'St.',
 ];
 const BLANKS = [' ', ' ', ' ', '  ', '\u00a0', '\t', '\n', '\u2009'];
 
@@ -32,7 +45,7 @@ function seeded(seed: number): (k: number) => number {
     return (s >>> 8) % k;
   };
 }
-const next = seeded(41);
+const next = seeded(roleMode ? 2828 : 41);
 const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)] as T;
 
 function paragraph(): string {
@@ -40,7 +53,8 @@ function paragraph(): string {
   if (kind === 0) return Array.from({ length: 3 + next(5) }, () => pick(['SMITH', 'REGRETS', 'VOLMARK', 'U.S.', 'TO', 'JOIN', 'GATT'])).join(' ');
   const words: string[] = [];
   if (kind === 1) words.push(`${pick(['WASHINGTON', 'NEW YORK', 'PARIS'])}, ${pick(['March', 'Feb'])} ${1 + next(28)} -`);
-  for (let n = 0, len = 4 + next(40); n < len; n++) words.push(pick(WORDS), pick(BLANKS));
+  // (In `roles` mode a word is now and then glued to the next one: "analyst/James", "chief|Mary".)
+  for (let n = 0, len = 4 + next(40); n < len; n++) words.push(pick(roleMode ? ROLE_WORDS : WORDS), roleMode && next(8) === 0 ? pick(['/', '|', '']) : pick(BLANKS));
   return words.join('');
 }
 

@@ -360,6 +360,10 @@ export function isCapWord(w: string): boolean {
   if (c >= 97 && c <= 122) return false;
   const b = bare(w);
   if (!b) return false;
+  // An ASCII first character ("(the", "10,", "$5"): a capital is its only upper-case letter, and every
+  // ASCII letter has case; the expressions below are for the rest of Unicode.
+  const f = b.charCodeAt(0);
+  if (f < 128) return f >= 65 && f <= 90;
   const first = b[0] ?? '';
   if (HAS_UPPER.test(first)) return true;
   // Scripts without letter case (Chinese, Arabic, …) cannot be told apart by capitals; accept letters there.
@@ -397,7 +401,7 @@ export function roleWords(title: readonly string[]): string[] {
     if (/[.!?]$/u.test(w) && !isTitleWord(w) && !INITIALS.test(w)) from = i + 1;
   });
   // "St." is a name's particle ("Fernand St. Germain" named "St. Germain"), never a role.
-  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w) && !SAINT.test(w));
+  const kept = title.slice(from).filter((w) => !HONORIFIC.test(w) && !isNonNameStarter(w) && !DAY_OR_MONTH.test(w) && !isSaint(w));
   // A role has a title, a nationality, an acronym or an organisation word in it.
   return kept.some((w) => (flags(w) & (TITLE | ACRONYM | DEMONYM | ORG)) !== 0) ? kept : [];
 }
@@ -408,7 +412,17 @@ export const isDayOrMonth = (word: string): boolean => DAY_OR_MONTH.test(word);
 /** A day or month written as a name is ("May", not "MAY" or "may"). */
 export const isCapitalisedDayOrMonth = (word: string): boolean => DAY_OR_MONTH.test(word) && /^\p{Lu}\p{Ll}+$/u.test(word);
 
-const SAINT = /^st\.?$/iu;
+/**
+ * "St" or "St." in any case (/^st\.?$/iu, which the tests compare): read by character codes, as it is
+ * asked of every word after the first of every name run. Under /iu "s" also matches the long s (ſ).
+ */
+export function isSaint(w: string): boolean {
+  const n = w.length;
+  if (n !== 2 && !(n === 3 && w.charCodeAt(2) === 46)) return false;
+  const s = w.charCodeAt(0);
+  const t = w.charCodeAt(1);
+  return (s === 115 || s === 83 || s === 0x17f) && (t === 116 || t === 84);
+}
 const GENERATION = /^(?:II|III|IV)$/u;
 
 export interface NameParts {
@@ -454,7 +468,7 @@ export function titleCut(run: readonly string[], f: readonly number[], from: num
     const fi = f[from + i] ?? 0;
     // A nationality before a longer name is a description: "Belgian Willy de Clercq".
     // "Fernand St. Germain": after a first name, "St." belongs to the surname.
-    if (i > 0 && SAINT.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
+    if (i > 0 && isSaint(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     // "Nicholas Garro III": a generation's numeral ending a name is no acronym.
     if (i > 1 && i === run.length - 1 && GENERATION.test(run[i] ?? '') && ((f[from + i - 1] ?? 0) & (TITLE | ORG | ACRONYM)) === 0) continue;
     if ((fi & (TITLE | ORG | MARKED)) !== 0 || (!shouting && (fi & ACRONYM) !== 0) || (i === 0 && run.length >= 3 && (fi & DEMONYM) !== 0)) cut = i;
@@ -474,7 +488,7 @@ export function looksLikePersonNameFlagged(name: readonly string[], f: readonly 
   for (let i = 0; i < name.length; i++) {
     const w = name[i] ?? '';
     const fi = f[from + i] ?? 0;
-    if ((fi & PARTICLE) !== 0 || (i > 0 && SAINT.test(w))) continue;
+    if ((fi & PARTICLE) !== 0 || (i > 0 && isSaint(w))) continue;
     // A headline in capitals ("CHINA LIKELY TO JOIN GATT") has function words; names don't.
     if ((fi & (STOP | ORG | TITLE)) !== 0 || !isCapWord(w)) return false;
     caps++;

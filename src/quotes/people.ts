@@ -283,22 +283,125 @@ export function leadMarks(s: string, from: number, to: number): number {
   return k - from;
 }
 
-/** Offsets [start, end) of the last three lower-case words, shared by every call of runsOf. */
-const RECENT = new Int32Array(6);
+/** Where the word before a name lies: [token start, word start, word end] (`wordBefore` fills it; runsOf is not re-entrant). */
+const BEFORE = new Int32Array(3);
 
-/** Remembers the word [start, end) in `recent`, which holds `held` words (at most three; the oldest goes): how many it holds now. */
-function remember(recent: Int32Array, held: number, start: number, end: number): number {
-  let h = held;
-  if (h === 3) {
-    recent[0] = recent[2] ?? 0;
-    recent[1] = recent[3] ?? 0;
-    recent[2] = recent[4] ?? 0;
-    recent[3] = recent[5] ?? 0;
-    h = 2;
+/** Blanks between the scan's words (a slash or bar also ends one, kept on it). */
+const isWordBlank = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+
+/**
+ * How the scan's word `p[ts, te)` stands for the role words of a name after it: into BEFORE, the
+ * part a role word is read from, and true; or false when the word ends that reading (a name word,
+ * a word with a mark or possessive cut off, a lower-case word ending in punctuation). The rules of
+ * the forward word loop, word by word: a lower-case word counts whole when it ends in a letter or a
+ * digit; a number counts whole; any other word counts by its core after opening marks, unless it
+ * may be a name word or lost a mark or possessive to its core.
+ */
+function readBefore(p: string, ts: number, te: number): boolean {
+  const c0 = p.charCodeAt(ts);
+  BEFORE[0] = ts;
+  if (c0 >= 97 && c0 <= 122) {
+    const last = p.charCodeAt(te - 1);
+    BEFORE[1] = ts;
+    BEFORE[2] = te;
+    return (last >= 97 && last <= 122) || (last >= 48 && last <= 57);
   }
-  recent[2 * h] = start;
-  recent[2 * h + 1] = end;
-  return h + 1;
+  if (c0 >= 48 && c0 <= 57 && isAsciiAlnum(p, ts, te)) {
+    BEFORE[1] = ts;
+    BEFORE[2] = te;
+    return true;
+  }
+  const lead = c0 >= 65 && c0 <= 90 ? 0 : leadMarks(p, ts, te);
+  const w = p.slice(ts + lead, te);
+  const core = coreOfWord(w);
+  if (core.length < w.length || isNameWord(core)) return false;
+  BEFORE[1] = ts + lead;
+  BEFORE[2] = ts + lead + core.length;
+  return true;
+}
+
+/** The word before `at` (a word's start) as the loop splits words, into BEFORE by `readBefore`; false at the paragraph's start. */
+function wordBefore(p: string, at: number, from: number): boolean {
+  let te = at;
+  // A slash or bar ends a word with no blank after it ("Instagram/Darian").
+  if (te > from) {
+    const c = p.charCodeAt(te - 1);
+    if (isWordBlank(c)) {
+      while (te > from && isWordBlank(p.charCodeAt(te - 1))) te--;
+    } else if (c !== 47 && c !== 124) throw new Error(`wordBefore: ${at} starts no word`);
+  }
+  if (te <= from) return false;
+  // The word runs back to a blank, or to just after a slash or bar (which ends the word before it); its own last character may be one.
+  let ts = te - 1;
+  while (ts > from) {
+    const c = p.charCodeAt(ts - 1);
+    if (isWordBlank(c) || c === 47 || c === 124) break;
+    ts--;
+  }
+  return readBefore(p, ts, te);
+}
+
+/**
+ * The lower-case role words right before the name word at `at` ("senior political analyst"),
+ * at most three, read back from the name: the words since the last word that ends such a reading
+ * (see `readBefore`), the last ones that are all role words. Read only when a run begins, where
+ * the loop once kept the last three words at every word of the text.
+ */
+function rolesBefore(p: string, at: number): string[] | null {
+  let roles: string[] | null = null;
+  let k = at;
+  for (let n = 0; n < 3 && wordBefore(p, k, 0); n++) {
+    const r = p.slice(BEFORE[1] ?? 0, BEFORE[2] ?? 0);
+    if (!isRoleWord(r)) break;
+    (roles ??= []).unshift(r);
+    k = BEFORE[0] ?? 0;
+  }
+  return roles;
+}
+
+/** The word without trailing marks and possessive, read in place for a plain one ("Reagan"). */
+function coreOfWord(w: string): string {
+  // A possessive ends the name: "David Rowland’s plan".
+  // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
+  const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
+  const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
+  return plain && !hasApostrophe(w) ? w : coreOf(w);
+}
+
+/** A core that may be a name word: capitalised (or of a script without case), and no pronoun. */
+const isNameWord = (core: string): boolean => core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
+
+/**
+ * From a word start, the start of the next word that does not open with a-z (or the paragraph's
+ * end): with no run open, lower-case words end nothing and begin nothing, so the loop skips them in
+ * one native scan. A word starts after a blank, or right after a slash or bar: the match is that
+ * character and the word's first, so the word starts at `lastIndex - 1`. (A shared /g expression:
+ * its `lastIndex` is set right before each use, and runsOf is not re-entrant.)
+ */
+const NEXT_OTHER_WORD = /[ \n\t\r\xa0/|][^ \n\t\r\xa0a-z]/g;
+
+/**
+ * What the 40 characters before the run at `to` in `p` say of its place in the clause: after a
+ * speech verb or "according to", after "of (the)" or a title's "to"/"of … and", at a sentence's
+ * start. Read once the paragraph's runs are known, and only for a run that keeps a word: a run of
+ * words that begin no name ("The", "But He", about one run in six) is skipped whole by the
+ * constructor, and its place is never read.
+ */
+function readClause(p: string, r: Run, to: number): void {
+  const from = Math.max(0, to - 40);
+  // The text before the run, sliced only for an expression that may match it (most runs need none).
+  let before: string | undefined;
+  // "said Covington Catholic has …": the subject of reported speech is no antecedent.
+  const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
+  const speaks = afterVerb?.[1] === 'according to';
+  const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
+  const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
+  r.office = (afterOf !== '' || ofChain) && officeGoverns((before ??= p.slice(from, to)));
+  r.subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
+  r.speaks = speaks;
+  r.reported = afterVerb !== null && !speaks;
+  r.afterOf = afterOf;
+  r.ofChain = ofChain;
 }
 
 /**
@@ -308,12 +411,6 @@ function remember(recent: Int32Array, held: number, start: number, end: number):
 function runsOf(p: string, base: number, out: Run[]): void {
   const first = out.length;
   let cur: Run | null = null;
-  // The last few lower-case words since the last punctuation: a run's role words are among them.
-  // Offsets [start, end) of up to three lower-case words, sliced only when a run begins after them.
-  // A fixed buffer shifted in place, never reallocated: this runs for every word.
-  // One buffer for every call (runsOf is not re-entrant): a typed array and a closure made per paragraph cost more than a short paragraph's scan.
-  const recent = RECENT;
-  let held = 0;
   const n = p.length;
   let i = 0;
   // A hand-written word loop: this runs over every word of every article with quotes, and
@@ -336,18 +433,17 @@ function runsOf(p: string, base: number, out: Run[]): void {
     if (c0 >= 97 && c0 <= 122 && !(cur !== null && isParticleAt(p, s0, i))) {
       if (cur) out.push(cur);
       cur = null;
-      const last = p.charCodeAt(i - 1);
-      if ((last >= 97 && last <= 122) || (last >= 48 && last <= 57)) {
-        held = remember(recent, held, s0, i);
-      } else held = 0;
+      // The lower-case words after it up to the next other word: nothing to do at any of them.
+      // (From the word's last character: a slash or bar there ends it, and the next word may start right after.)
+      NEXT_OTHER_WORD.lastIndex = i - 1;
+      i = NEXT_OTHER_WORD.test(p) ? NEXT_OTHER_WORD.lastIndex - 1 : n;
       continue;
     }
     // A number ("1987", "10", "3rd": ASCII letters and digits after a digit) is its own core, no
-    // name and no particle: it ends the run and is remembered as a word, without a string made.
+    // name and no particle: it ends the run, without a string made.
     if (c0 >= 48 && c0 <= 57 && isAsciiAlnum(p, s0, i)) {
       if (cur) out.push(cur);
       cur = null;
-      held = remember(recent, held, s0, i);
       continue;
     }
     const lead = c0 >= 65 && c0 <= 90 ? 0 : leadMarks(p, s0, i);
@@ -357,40 +453,21 @@ function runsOf(p: string, base: number, out: Run[]): void {
       if (cur) out.push(cur);
       cur = null;
     }
-    // A possessive ends the name: "David Rowland’s plan".
-    // (0 for a word of marks only, like NaN not a letter: reading before the start would make V8 re-optimise the scan.)
-    const cl = w.length > 0 ? w.charCodeAt(w.length - 1) : 0;
-    const plain = (cl >= 97 && cl <= 122) || (cl >= 65 && cl <= 90);
-    const core = plain && !hasApostrophe(w) ? w : coreOf(w);
+    const core = coreOfWord(w);
     const breaks = core.length < w.length;
-    const nameish = core.length > 0 && isCapWord(core) && !isPronoun(bare(core));
+    const nameish = isNameWord(core);
     const particle = cur !== null && PARTICLES.has(core) ;
     if (nameish || particle) {
       const f = nameFlags(core);
       if (!cur) {
         // Most runs have none: the array is made only for a role word.
-        let roles: string[] | null = null;
         // A run opened by a word that begins no name ("The", "But") loses its role words in the
         // constructor (the opener is skipped): they are not read.
-        for (let k = (f & NAME_FLAG.NON_STARTER) !== 0 ? -1 : 2 * held - 2; k >= 0; k -= 2) {
-          const r = p.slice(recent[k] ?? 0, recent[k + 1] ?? 0);
-          if (!isRoleWord(r)) break;
-          (roles ??= []).unshift(r);
-        }
-        const from = Math.max(0, pos - base - 40);
-        const to = pos - base;
-        // The text before the run, sliced only for an expression that may match it (most runs need none).
-        let before: string | undefined;
-        // "said Covington Catholic has …": the subject of reported speech is no antecedent.
-        const afterVerb = mayFollowSpeech(p, from, to) ? AFTER_SPEECH.exec((before ??= p.slice(from, to))) : null;
-        const speaks = afterVerb?.[1] === 'according to';
-        const afterOf = mayFollowOf(p, from, to) ? (AFTER_OF.exec((before ??= p.slice(from, to)))?.[1] ?? '') : '';
-        const ofChain = (endsWithAt(p, 'to', 3, from, to) || endsWithAt(p, 'and', 4, from, to)) && OF_CHAIN.test((before ??= p.slice(from, to)));
-        const office = (afterOf !== '' || ofChain) && officeGoverns((before ??= p.slice(from, to)));
-        const subject = mayOpenSentence(p, from, to) && SENTENCE_OPENING.test((before ??= p.slice(from, to)));
+        const roles = (f & NAME_FLAG.NON_STARTER) !== 0 ? null : rolesBefore(p, s0);
         // Made holding the first word: a one-word run (the most common) then keeps a one-slot list,
         // where pushing onto an empty one would reserve room for 16 (twice per run, every run).
-        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject, speaks, acts: false, reported: afterVerb !== null && !speaks, afterOf, ofChain, office };
+        // Its place in the clause is read after the paragraph (`readClause`), for runs that keep a word.
+        cur = { pos, words: [core], flags: [f], at: [pos], lead: roles ?? NO_WORDS, subject: false, speaks: false, acts: false, reported: false, afterOf: '', ofChain: false, office: false };
       } else {
         cur.words.push(core);
         cur.flags.push(f);
@@ -404,8 +481,6 @@ function runsOf(p: string, base: number, out: Run[]): void {
       out.push(cur);
       cur = null;
     }
-    if (breaks || nameish) held = 0;
-    else held = remember(recent, held, pos - base, pos - base + core.length);
   }
   if (cur) out.push(cur);
   // A name followed by a verb ("Roy Graf protested", "McCallum expressed") is its clause's subject.
@@ -413,6 +488,7 @@ function runsOf(p: string, base: number, out: Run[]): void {
     const r = out[j] as Run;
     // A run of words that begin no name ("But He") is skipped whole by the constructor: its clause role is never read.
     if (allFlagged(r.flags, NAME_FLAG.NON_STARTER)) continue;
+    readClause(p, r, r.pos - base);
     const lastAt = r.at[r.at.length - 1] ?? r.pos;
     const lastWord = r.words[r.words.length - 1] ?? '';
     const from = lastAt - base + lastWord.length;
@@ -610,29 +686,41 @@ export class People {
     // this list when it came as an empty `filter` result (an empty literal's element kind) after
     // lists of objects; sliced empty from a list of one object, it always has the object kind.
     const alone: LoneMention[] = OBJECT_KIND_SEED.slice(0, 0);
+    // Whether each untitled word is a gazetteer place, read once for both loops. A titled word's is
+    // never needed: without a personal title it becomes neither a person nor an organisation below.
+    const places: boolean[] = [];
     // A place word is offered only with an appositive that must mean a person ("Jordan, a resident
     // of …", "Jordan, 34,", "Jordan, who …"): a role word before it ("chairman Britain") or "the"
     // ("Brazil, the largest producer") describes a country as well.
     for (const s of single) {
-      if (s.title.length > 0) continue;
+      if (s.title.length > 0) {
+        places.push(false);
+        continue;
+      }
       const place = isPlaceName([s.word]);
+      places.push(place);
       if (place && !personAppositiveAfter(paragraphs, bases, s.run.pos, s.word)) continue;
       alone.push({ word: s.word, pos: s.run.pos, roleBefore: place ? '' : (s.run.lead[s.run.lead.length - 1] ?? '') });
     }
     const lone = lonePersons(alone, paragraphs, bases);
-    for (const s of single) {
-      let person = this.byShortName(foldName(s.word), s.run.pos);
-      // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
-      // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
-      // and "Georgia" as first names: no proof of a person here). A place that is also a first
-      // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
-      // place that is no one's first name ("chairman Britain") stays a place.
-      if (!person && isPlaceName([s.word]) && !s.title.some((t) => PERSONAL_TITLE.test(t)) && !(lone.has(foldName(s.word)) && isFirstName(foldName(s.word)))) continue;
-      // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
-      if (!person && (s.title.some((t) => PERSONAL_TITLE.test(t)) || (s.title.length === 0 && lone.has(foldName(s.word))))) {
-        const folded = [foldName(s.word)];
-        person = { key: folded[0] ?? '', name: displayCase(cleanWord(s.word)), folded, gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
-        this.add(person);
+    for (let i = 0; i < single.length; i++) {
+      const s = single[i] as SingleName;
+      const key = foldName(s.word);
+      let person = this.byShortName(key, s.run.pos);
+      if (!person) {
+        const personal = hasPersonalTitle(s.title);
+        const place = places[i] === true;
+        // "Peru", "BRUSSELS": a gazetteer place no person of the article bears, and no personal title
+        // precedes ("Mr Jordan", "Senator Washington"), is no one (the name lists hold "Peru", "Paris"
+        // and "Georgia" as first names: no proof of a person here). A place that is also a first
+        // name and that the text itself treats as a person ("Jordan, a resident of …") is one; a
+        // place that is no one's first name ("chairman Britain") stays a place.
+        if (place && !personal && !(lone.has(key) && isFirstName(key))) continue;
+        // "President Reagan", "Mr Blair": a surname after a personal title is a person, full name or not.
+        if (personal || (s.title.length === 0 && lone.has(key))) {
+          person = { key, name: displayCase(cleanWord(s.word)), folded: [key], gender: null, role: null, evidence: 0, group: false, firstAt: s.run.pos };
+          this.add(person);
+        }
       }
       if (person) {
         person.evidence++;
@@ -689,21 +777,32 @@ export class People {
 
   /** The person a one-word mention means: by surname, else by first name; the latest named before `pos` wins. */
   byShortName(word: string, pos: number): Person | undefined {
+    // A surname beats a first name (which must belong to a name of two words or more); then the
+    // latest named at or before `pos`, else the earliest after it. Two loops, no closure made per
+    // call: this runs for every one-word name and every name a quote's attribution resolves, and
+    // under tsx (the benches' and tests' loader) each closure made is also named at run time.
+    const surname = this.byLast.get(word);
+    const firstName = this.byFirst.get(word);
     let best: Person | undefined;
     let bestScore = -Infinity;
-    const consider = (list: readonly Person[] | undefined, score: number): void => {
-      for (let c = 0; list && c < list.length && c < MAX_CANDIDATES; c++) {
-        const p = list[c];
-        if (!p || (score === 1 && p.folded.length < 2)) continue;
-        const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
-        if (s > bestScore) {
-          bestScore = s;
-          best = p;
-        }
+    for (let c = 0; surname && c < surname.length && c < MAX_CANDIDATES; c++) {
+      const p = surname[c];
+      if (!p) continue;
+      const s = 2e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+      if (s > bestScore) {
+        bestScore = s;
+        best = p;
       }
-    };
-    consider(this.byLast.get(word), 2);
-    consider(this.byFirst.get(word), 1);
+    }
+    for (let c = 0; firstName && c < firstName.length && c < MAX_CANDIDATES; c++) {
+      const p = firstName[c];
+      if (!p || p.folded.length < 2) continue;
+      const s = 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+      if (s > bestScore) {
+        bestScore = s;
+        best = p;
+      }
+    }
     return best;
   }
 
@@ -921,6 +1020,12 @@ function allFlagged(f: readonly number[], bit: number): boolean {
 /** Some flags from `from` on have `bit`. */
 function hasFlag(f: readonly number[], from: number, bit: number): boolean {
   for (let i = from; i < f.length; i++) if (((f[i] ?? 0) & bit) !== 0) return true;
+  return false;
+}
+
+/** Some word of a title is a personal one ("Mr", "President"): `title.some((t) => PERSONAL_TITLE.test(t))`, no closure made. */
+function hasPersonalTitle(title: readonly string[]): boolean {
+  for (let i = 0; i < title.length; i++) if (PERSONAL_TITLE.test(title[i] ?? '')) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isStopWord } from '../../src/text/tokenize.js';
-import { bare, flagsOf, foldByNormalising, foldUncached, GROUP_NOUNS, isTitleWord } from '../../src/quotes/names.js';
+import { bare, flagsOf, foldByNormalising, foldUncached, GROUP_NOUNS, isCapWord, isSaint, isTitleWord } from '../../src/quotes/names.js';
 import { isRoleWord, NOT_ROLES } from '../../src/quotes/phrase.js';
 
 // Pieces that meet the paths' edges: apostrophes and backquotes (dropped by the fold), periods (kept at
@@ -118,5 +118,50 @@ describe('ASCII paths of the cold cache misses (session 20)', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('character tests for expressions asked of every name word (session 28)', () => {
+  // The forms the character tests stand in for, as they were written.
+  const SAINT = /^st\.?$/iu;
+  const HAS_LETTER = /\p{L}/u;
+  const HAS_UPPER = /\p{Lu}/u;
+  function isCapWordByExpressions(w: string): boolean {
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90) return true;
+    if (c >= 97 && c <= 122) return false;
+    const b = bare(w);
+    if (!b) return false;
+    const first = b[0] ?? '';
+    if (HAS_UPPER.test(first)) return true;
+    return HAS_LETTER.test(first) && first.toLowerCase() === first.toUpperCase();
+  }
+
+  it('isSaint answers as /^st\\.?$/iu for every UTF-16 unit in each place (the long s included) and on random words', () => {
+    // One comparison per word, not one expect each: 65,536 units × 3 places stay quick on a loaded machine.
+    const differ: string[] = [];
+    let yes = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      for (const w of [`${u}t`, `s${u}`, `St${u}`]) {
+        const want = SAINT.test(w);
+        if (isSaint(w) !== want) differ.push(w);
+        if (want) yes++;
+      }
+    }
+    expect(differ).toEqual([]);
+    // "st", "St", "ſt" (first place); "st", "sT" (second); "St." (third): the long s is the only non-ASCII unit that matches.
+    expect(yes).toBe(6);
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('s', 'S', 't', 'T', '.', 'ſ', 'x', '𝐒') }), (w) => isSaint(w) === SAINT.test(w)), { numRuns: 2000 });
+  });
+
+  it('isCapWord answers as the \\p{Lu}/\\p{L} expressions for words opening with any ASCII or other character, after any marks', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      for (const w of [`${u}x`, `(${u}ab`]) if (isCapWord(w) !== isCapWordByExpressions(w)) differ.push(w);
+    }
+    expect(differ).toEqual([]);
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('(', '“', '"', "'", '-', '.', '1', 'a', 'Z', 'é', 'É', '中', '𝐀', '\u0301', ' ') }), (w) => isCapWord(w) === isCapWordByExpressions(w)), { numRuns: 5000 });
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { looksLikePersonName, looksLikePersonNameFlagged, nameFlags, NAME_FLAG, runFlags, splitTitle, splitTitleFlagged, titleCut } from '../../src/quotes/names.js';
-import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People } from '../../src/quotes/people.js';
+import { DATELINE, isTitleLine, mayOpenWithDateline, mayOpenWithRole, paragraphBases, People, type Person } from '../../src/quotes/people.js';
 import { opensWithRole } from '../../src/quotes/phrase.js';
 import { attributeArticle } from '../../src/quotes/attribute.js';
 import { firstNameLists } from '../../src/quotes/first-names.js';
@@ -199,6 +199,126 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
       mentions += people.mentions.length;
     }
     expect(mentions).toBeGreaterThan(400);
+  });
+
+  it('GIVEN 120 seeded random articles of role words glued by slashes and bars, after opening marks, numbers, possessives and punctuation THEN the role words read back from each name are what main found (session 28)', () => {
+    // Written from main 1f72d19 by `bench/people-scan-fixture.ts OUT roles`, before the scan read the role words back from a name.
+    const cases = JSON.parse(readFileSync(new URL('./fixtures/people-scan-roles.json', import.meta.url), 'utf8')) as Array<{
+      paragraphs: string[];
+      persons: Array<[string, string | null, ...unknown[]]>;
+      mentions: unknown[];
+      orgs: unknown[];
+    }>;
+    expect(cases.length).toBe(120);
+    let roles = 0;
+    for (const c of cases) {
+      const bases = paragraphBases(c.paragraphs);
+      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
+      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
+      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
+      const where = JSON.stringify(c.paragraphs);
+      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
+      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
+      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+      roles += c.persons.filter((p) => p[1] !== null).length;
+    }
+    // Roles of one, two and three words, after numbers and marks, occur: the comparison reads them.
+    expect(roles).toBeGreaterThan(200);
+  });
+
+  it('GIVEN role words before a name across a slash, a bar, a number, a mark or a name THEN only the words since the last word that stops the reading count', () => {
+    const paras = [
+      'Talks with analyst/senior economist Jo Varek ended.',
+      'The chief|deputy minister Al Vasuro spoke, then 3rd senior analyst Mary Tessarin and (senior analyst Bo Hale.',
+      'A senior, political analyst Ed Marr and Smith chief economist Li Wen, and chief executive officer’s deputy Ana Dorn.',
+    ];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    // main's readings: "analyst/" ends in a slash and "senior," in a comma (both stop the reading), "3rd" counts as a
+    // word, "(senior" counts from its letters, "Smith" (a name word) and "officer’s" (a possessive) stop it.
+    expect([...people.persons.values()].map((p) => [p.name, p.role]).sort()).toEqual([
+      ['Al Vasuro', 'deputy minister'],
+      ['Ana Dorn', 'deputy'],
+      ['Bo Hale', 'senior analyst'],
+      ['Ed Marr', 'political analyst'],
+      ['Jo Varek', 'senior economist'],
+      ['Li Wen', 'chief economist'],
+      ['Mary Tessarin', 'senior analyst'],
+    ]);
+  });
+
+  it('GIVEN seeded random articles naming people who share surnames and first names THEN byShortName picks as the closure form did: a surname before a first name of a longer name, the latest named at or before the point, else the earliest after it (session 28)', () => {
+    // The form byShortName had before session 28, over the article's persons in the order they were added.
+    function byShortNameBefore(persons: readonly Person[], word: string, pos: number): Person | undefined {
+      let best: Person | undefined;
+      let bestScore = -Infinity;
+      const consider = (list: readonly Person[], score: number): void => {
+        for (let c = 0; c < list.length && c < 50; c++) {
+          const p = list[c];
+          if (!p || (score === 1 && p.folded.length < 2)) continue;
+          const s = score * 1e12 + (p.firstAt <= pos ? p.firstAt : -p.firstAt);
+          if (s > bestScore) {
+            bestScore = s;
+            best = p;
+          }
+        }
+      };
+      consider(persons.filter((p) => p.folded[p.folded.length - 1] === word), 2);
+      consider(persons.filter((p) => p.folded[0] === word), 1);
+      return best;
+    }
+    const next = seeded(2828);
+    const firsts = ['Jo', 'Ana', 'Li', 'Bo', 'Varek', 'Hale'];
+    const lasts = ['Varek', 'Hale', 'Marr', 'Jo', 'Dorn'];
+    let found = 0;
+    let byFirstName = 0;
+    for (let n = 0; n < 300; n++) {
+      const paras = Array.from({ length: 1 + next(3) }, () =>
+        Array.from({ length: 1 + next(5) }, () => (next(3) === 0 ? `Mr ${pick(next, lasts)} said.` : `${pick(next, firsts)} ${pick(next, lasts)} spoke.`)).join(' '),
+      );
+      const bases = paragraphBases(paras);
+      const people = new People(paras, bases, () => false);
+      const persons = [...people.persons.values()];
+      const end = (bases[bases.length - 1] ?? 0) + (paras[paras.length - 1]?.length ?? 0);
+      for (const word of [...firsts, ...lasts].map((w) => w.toLowerCase())) {
+        for (const pos of [0, Math.round(end / 3), Math.round(end / 2), end]) {
+          const got = people.byShortName(word, pos);
+          expect(got, `${word} at ${pos} in ${JSON.stringify(paras)}`).toBe(byShortNameBefore(persons, word, pos));
+          if (got) found++;
+          if (got && got.folded[got.folded.length - 1] !== word) byFirstName++;
+        }
+      }
+    }
+    // Both lists decide often: the comparison is not between empty answers.
+    expect(found).toBeGreaterThan(3000);
+    expect(byFirstName).toBeGreaterThan(300);
+  });
+
+  it('GIVEN one-word places after a title, a personal title, an appositive or nothing THEN the persons and organisations are main\'s (a place read once for both passes, session 28)', () => {
+    const paras = [
+      'Treasury Japan said on Monday it would act. Brazil said exports rose.',
+      'Mr Jordan said the plan would work, and Senator Washington agreed.',
+      'Jordan, a resident of Lampung, said it was hard. Chairman Britain spoke.',
+      'Washington said later that Georgia, 34, had left. Reuters said so.',
+    ];
+    const people = new People(paras, paragraphBases(paras), () => false);
+    // main 1f72d19's readings: "Brazil" opening a clause is a place, neither a person nor an organisation.
+    expect([...people.persons.values()].map((p) => [p.name, p.evidence, p.firstAt])).toEqual([
+      ['Treasury Japan', 1, 0],
+      ['Jordan', 5, 71],
+      ['Washington', 5, 111],
+      ['Britain', 2, 188],
+      ['Georgia', 1, 240],
+    ]);
+    expect(people.mentions.map((m) => [m.pos, m.person.name])).toEqual([
+      [0, 'Treasury Japan'],
+      [71, 'Jordan'],
+      [111, 'Washington'],
+      [139, 'Jordan'],
+      [188, 'Britain'],
+      [213, 'Washington'],
+      [240, 'Georgia'],
+    ]);
+    expect([60, 130, 200, 270].map((pos) => people.orgBefore(pos, 400) ?? null)).toEqual([null, null, null, 'Reuters']);
   });
 
   it('GIVEN three role words before a name, after plain words and numbers THEN all three are the role (the scan keeps the last three words)', () => {
