@@ -426,25 +426,38 @@ export function organisationNames(paragraphs: readonly string[], isPerson: (fold
   const out: OrgName[] = [];
   const seen = new Set<string>();
   // Paragraph by paragraph: a name never runs on into the next paragraph's first words.
-  for (const m of paragraphs.flatMap((p) => [...p.matchAll(NAME_RUN)])) {
-    // "the Chamber of Shipping and the Chamber of Commerce": two names, split where "and the" opens the second.
-    for (const run of namesIn(m[0]).flatMap(splitAtAndThe)) {
-      // A day or month ends a name ("Harbour Board Saturday") or comes before one ("Wednesday and
-      // Harbour Board"), and a place joined by "-based" is where it is, not its name.
-      let from = 0;
-      while (from < run.length && (isCapitalisedDayOrMonth(run[from] ?? '') || JOINERS.test(run[from] ?? '') || BASED.test(run[from] ?? ''))) from++;
-      const day = run.findIndex((w, k) => k > from && isCapitalisedDayOrMonth(w));
-      const ws = run.slice(from, day > from ? day : run.length);
-      const key = ws.join(' ');
-      if (ws.length < 2 || seen.has(key) || !ws.some(isOrgNameWord) || isPlaceName(ws)) continue;
-      seen.add(key);
-      const folded = ws.map(fold);
-      if (holdsPerson(ws, folded, isPerson)) continue;
-      out.push({ words: ws, folded, key: ` ${folded.join(' ')} ` });
-      if (out.length >= MAX_ORG_NAMES) return out;
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(NAME_RUN)) {
+      // A run with no blank in it ("Reuters", "The") splits into one word at most, and a name here
+      // has two or more: most runs are such, so they are passed over before they are split.
+      if (!HAS_BLANK.test(m[0])) continue;
+      if (orgNamesOfRun(m[0], seen, out, isPerson)) return out;
     }
   }
   return out;
+}
+
+const HAS_BLANK = /\s/u;
+
+/** Adds the names of one capitalised run to `out` (distinct by `seen`); true once `out` is full. */
+function orgNamesOfRun(text: string, seen: Set<string>, out: OrgName[], isPerson: (folded: string) => boolean): boolean {
+  // "the Chamber of Shipping and the Chamber of Commerce": two names, split where "and the" opens the second.
+  for (const run of namesIn(text).flatMap(splitAtAndThe)) {
+    // A day or month ends a name ("Harbour Board Saturday") or comes before one ("Wednesday and
+    // Harbour Board"), and a place joined by "-based" is where it is, not its name.
+    let from = 0;
+    while (from < run.length && (isCapitalisedDayOrMonth(run[from] ?? '') || JOINERS.test(run[from] ?? '') || BASED.test(run[from] ?? ''))) from++;
+    const day = run.findIndex((w, k) => k > from && isCapitalisedDayOrMonth(w));
+    const ws = run.slice(from, day > from ? day : run.length);
+    const key = ws.join(' ');
+    if (ws.length < 2 || seen.has(key) || !ws.some(isOrgNameWord) || isPlaceName(ws)) continue;
+    seen.add(key);
+    const folded = ws.map(fold);
+    if (holdsPerson(ws, folded, isPerson)) continue;
+    out.push({ words: ws, folded, key: ` ${folded.join(' ')} ` });
+    if (out.length >= MAX_ORG_NAMES) return true;
+  }
+  return false;
 }
 
 const BASED = /^\p{Lu}[\p{L}.]*-(?:based|owned|controlled|listed|registered|run)$/u;

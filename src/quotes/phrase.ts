@@ -548,11 +548,40 @@ export type Mention =
 
 const PERSONAL_TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|sen|rep|gov|mayor|premier|president|minister|judge|justice|coach|sgt|const|det|insp|capt|lt|gen|col|rev|father|sister|chief|commissioner|councillor|coun|senator|representative|governor|officer|constable|detective)\.?$/iu;
 
-/** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
 /** A party and state tag after a politician's name: "(D-Conn.)", "R-Ky.,". */
 const PARTY_TAG = /^\(?[DRI]-[\p{Lu}][\p{L}.]*\)?[,.;:]*$/u;
 
+// A reading is a function of the phrase alone, and the same phrases ("he", "Volcker", "the
+// spokesman") come back around the quotes of an archive: on Reuters two calls in three repeat one
+// read before. Callers only read the mention they get (shared between them, never changed). Bounded:
+// forgotten all at once when full.
+const READINGS_KEPT = 50_000;
+const readings = new Map<string, Mention | null>();
+
+/** Reads a speaker phrase: a pronoun, a person's name (with title and role), or a group/description. */
 export function readMention(p: Phrase): Mention | null {
+  const key = phraseKey(p);
+  let m = readings.get(key);
+  if (m === undefined) {
+    m = readMentionOnce(p);
+    if (readings.size >= READINGS_KEPT) readings.clear();
+    readings.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * A phrase's appositive and words as one string, each prefixed by its length, so that no two
+ * different phrases share a key whatever characters their words hold ("a b" as one word or two).
+ */
+function phraseKey(p: Phrase): string {
+  let key = p.appositive === null ? '-' : `+${p.appositive.length}:${p.appositive}`;
+  for (const w of p.words) key += `${w.length}:${w}`;
+  return key;
+}
+
+/** readMention without its memo: what the memo must equal (tests). */
+export function readMentionOnce(p: Phrase): Mention | null {
   // "Sen. Chris Murphy (D-Conn.)": a parenthesis or a party tag ends the name.
   // ("Brisk (Asia) Ltd analyst Jo Bloggs": a capitalised word in brackets inside a firm's name does not.)
   const paren = p.words.findIndex((w, i) => i > 0 && ((w.startsWith('(') && !firmBracket(p.words, i)) || PARTY_TAG.test(w)));
