@@ -12,6 +12,7 @@
 import { anotherOf, echoEnd, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
 import { definiteHead, isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
 import { definiteSpokes, describedSpokesperson, SPOKES_REACH } from './spokesperson.js';
+import { describedChain } from './described-chain.js';
 import { writtenSource } from './writing.js';
 import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
@@ -52,6 +53,9 @@ const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u
 /** How much narration after a person's name may hold that person's speech verb (one sentence at most). */
 const SPEAKER_CLAUSE = 200;
 const SENTENCE_STOP = /[.!?](?:\s|$)/u;
+/** How many paragraphs before the quote's a he/she's chain of speech verbs may reach, and how many characters. */
+const CHAIN_PARAGRAPHS = 2;
+const CHAIN_REACH = 2000;
 const SPOKES_ROLE = /spokes(man|woman|person)\b/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
 // Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
@@ -919,8 +923,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const m = describedMention(hit.phrase) ?? readMention(hit.phrase);
     if (!m) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const readings = resolve(m, hit.at);
-    if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
+    // A he/she that no named person fits still is the slot: the readings of the he/she paths below
+    // (an unnamed described speaker it goes on with) may fill it.
+    if (readings.length === 0 && pronoun === null) return null;
     return { slot, readings, pronoun, at: hit.at };
   };
 
@@ -1154,6 +1160,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };
             slotReadings.push(reading);
             add(reading, ex.slot, { pronoun_turn_desc: 1 });
+          }
+          // "A spokesman for Brimco said … ¶ He told reporters … ¶ “…,” he said": the he/she may go on
+          // with the described person through other he/she speech verbs (described-chain.ts), when no
+          // person of its gender is a reading of it; as the last verb's described subject above is.
+          if (!slotReadings.some((s) => s.speaker.person?.gender === g)) {
+            const from = bases[Math.max(0, i - CHAIN_PARAGRAPHS)] ?? 0;
+            const chain = describedChain(narrationBefore(at, Math.min(CHAIN_REACH, at - from)), g);
+            const s = chain ? { name: chain.description, role: null, person: null } : null;
+            if (s && !slotReadings.some((r) => sameSpeaker(r.speaker, s))) {
+              const reading: Resolved = { speaker: s, via: 'via_pronoun_prev', commit: noop };
+              slotReadings.push(reading);
+              add(reading, ex.slot, { pronoun_desc: 1 });
+            }
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
