@@ -76,7 +76,13 @@ export function describedChain(narration: string, gender: 'm' | 'f'): ChainReadi
     }
     const m = inverted ? DESCRIBED_AFTER.exec(after) : DESCRIBED_BEFORE.exec(before);
     const d = m?.[1]?.trim();
-    if (!d || !isIndefinitePerson(d) || allVerbs(d).length > 0) return null;
+    // A "subject" that holds a speech verb of its own ("A spokeswoman said it was examining political
+    // calls"): the hit is a noun ("calls"), no verb of the chain; the verb inside is read next.
+    if (d && allVerbs(d).length > 0) {
+      n--;
+      continue;
+    }
+    if (!d || !isIndefinitePerson(d)) return null;
     if (genderOfWords(d.split(/\s+/u)) === (gender === 'm' ? 'f' : 'm')) return null;
     const at = inverted ? v.end + after.indexOf(d) : v.start - before.length + before.lastIndexOf(d);
     return { description: shown(d), at };

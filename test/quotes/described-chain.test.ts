@@ -28,6 +28,11 @@ describe('describedChain: a he/she going on with a described speaker through he/
     expect(describedChain('Prices will fall, according to an analyst at a Tarnby bank.', 'f')?.description).toBe('an analyst at a Tarnby bank');
   });
 
+  it('GIVEN a noun read as a speech verb ("political calls") after the description THEN it is no link; the description is read', () => {
+    const text = "A spokeswoman for the port said it was examining one complaint about political calls - understood to be Mr Hale's. ";
+    expect(describedChain(text, 'f')?.description).toBe('a spokeswoman for the port');
+  });
+
   it('GIVEN more than three speech verbs back THEN none', () => {
     const links = ['He said prices fell.', 'He added that rates rose.', 'He told reporters the plan was dead.'];
     expect(describedChain(`A dealer said stocks fell. ${links.slice(0, 2).join(' ')}`, 'm')?.description).toBe('a dealer');
