@@ -14,14 +14,15 @@ const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(man|woman|person)$/u;
 // An indefinite spokesperson: "a spokesman", "a Home Office spokeswoman", "one ministry spokesman",
 // "a spokesman for the utility", "a spokesman for one of Spain's oil producers". The complement runs
 // to the first clause mark or to a word that ends a subject (a verb of saying, an auxiliary); a
-// full stop inside an abbreviation ("U.S.") is no end.
+// full stop inside an abbreviation ("U.S.") is no end. The complement is bounded (120 characters): a hostile run of
+// "a spokesman for a spokesman for …" costs each match start no more than that.
 const VERB_AFTER = String.raw`(?:said|says|say|told|tells|added|adds|stated|explained|insisted|confirmed|declined|denied|noted|stressed|warned|would|was|is|had|has|did|does|could|will|who|which|that)`;
 // A single capital before a full stop is an initial or an abbreviation's last letter ("the U.S. embassy"), no sentence's end.
 const INITIAL = String.raw`(?:^|[\s.])\p{Lu}`;
 const INITIAL_DOT = String.raw`(?<=${INITIAL})\.`;
 const INDEFINITE_SPOKES = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\p{L}\p{N}.'’&-]+\s+){0,4}?)spokes(man|woman|person)(?![\p{L}])` +
-    String.raw`((?:\s+(?:for|at|of|with|from)\s+(?:[^,;:.!?"“”()\n]|\.(?=\S)|${INITIAL_DOT})+?)(?=\s*(?:[,;:!?"“”()\n]|(?<!${INITIAL})\.(?!\S)|$)|\s+${VERB_AFTER}(?![\p{L}])))?`,
+    String.raw`((?:\s+(?:for|at|of|with|from)\s+(?:[^,;:.!?"“”()\n]|\.(?=\S)|${INITIAL_DOT}){1,120}?)(?=\s*(?:[,;:!?"“”()\n]|(?<!${INITIAL})\.(?!\S)|$)|\s+${VERB_AFTER}(?![\p{L}])))?`,
   'gu',
 );
 // A sentence opener read as a determiner's modifier ("A But spokesman" never happens; "A The" neither): words that are no modifier.

@@ -24,6 +24,15 @@ describe('describedSpokesperson: the spokesperson "the spokesman" goes back to',
     expect(describedSpokesperson('The spokesman said nothing.', 'man')).toBeNull();
   });
 
+  it('GIVEN 100,000 characters of "a spokesman for the port of" THEN read quickly, a complement of at most 120 characters', () => {
+    const text = 'a spokesman for the port of '.repeat(3600);
+    const t0 = performance.now();
+    const found = describedSpokesperson(text, 'man');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(found?.phrase.startsWith('a spokesman')).toBe(true);
+    expect(found?.phrase.length).toBeLessThanOrEqual('a spokesman '.length + 120);
+  });
+
   it('GIVEN definite phrases THEN only "the (modifier) spokes-*" is read', () => {
     expect(definiteSpokes('the spokesman')).toBe('man');
     expect(definiteSpokes('the company spokeswoman')).toBe('woman');
