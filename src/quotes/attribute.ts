@@ -9,8 +9,10 @@
 // feature keeps the largest value any evidence gives it) or `setFeature(c.x, F.my_feature, value)`;
 // a reading can carry its own with `extra: { my_feature: 1 }`. Nothing else lists features.
 
-import { anotherOf, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
+import { anotherOf, echoEnd, echoesIndefinite, ECHO_REACH, isLoneAnother, TURN_PARAGRAPHS, TurnLog } from './turn-features.js';
 import { definiteHead, isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed } from './description.js';
+import { definiteSpokes, describedSpokesperson, SPOKES_REACH } from './spokesperson.js';
+import { describedChain } from './described-chain.js';
 import { writtenSource } from './writing.js';
 import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
@@ -48,6 +50,13 @@ const STARTS_UPPER = /^\p{Lu}/u;
 const THE_BEFORE_CAPITAL = /^the\s+(?=\p{Lu})/u;
 const THE_ORGANISATION_NOUN = /^(?:the|its)\s+(?:[\p{Ll}-]+\s+)?(?:company|firm|agency|utility|ministry|department|government|organization|organisation|group|bank|carrier|airline|retailer|automaker|insurer|club|team|union|party|regulator|council|board|trust|network|broadcaster|newspaper|band|charity|hospital|university|school|court|police)$/u;
 const THE_SPOKESPERSON = /^the\s+(?:[\p{Ll}-]+\s+)?spokes(?:man|woman|person)$/u;
+/** How much narration after a person's name may hold that person's speech verb (one sentence at most). */
+const SPEAKER_CLAUSE = 200;
+const SENTENCE_STOP = /[.!?](?:\s|$)/u;
+/** How many paragraphs before the quote's a he/she's chain of speech verbs may reach, and how many characters. */
+const CHAIN_PARAGRAPHS = 2;
+const CHAIN_REACH = 2000;
+const SPOKES_ROLE = /spokes(man|woman|person)\b/iu;
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|then))+\s*$/u;
 // Shared /g expressions: only for replace, match and matchAll (which reset or copy lastIndex), never test or exec.
 const CAPITALISED_KEY_WORD = /\p{Lu}[\p{L}-]{3,}/gu;
@@ -583,13 +592,18 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // the SFA); with no such organisation it stays the description, unnamed.
     const spokes = THE_SPOKESPERSON.test(text);
     const orgVoice = (DOCUMENT_NOUNS.has(docHead) && !HAS_UPPER.test(text)) || spokes;
-    if (spokes) {
-      // "An SFA spokesman said …" then "added the spokesman": the same voice, whoever it speaks for.
-      const earlier = earlierSpokesperson(paragraphs, bases, pos);
-      if (earlier) {
-        const s = earlier.org ? { name: earlier.org, role: null, person: null } : { name: earlier.phrase, role: null, person: null };
-        return [{ speaker: s, via: earlier.org ? 'via_org' : 'via_desc_indef', at: pos, commit: noop }];
-      }
+    const spokesEnding = definiteSpokes(text);
+    if (spokesEnding !== null) {
+      // "A spokesman for the ministry said …" then "added the spokesman": that described
+      // spokesperson again, not the organisation it speaks for; a person named in the role since
+      // ("Ministry spokesman Ana Pell") is who is meant; with neither, the description stays itself.
+      const reach = Math.min(SPOKES_REACH, pos);
+      const described = describedSpokesperson(narrationBefore(pos, reach), spokesEnding);
+      const from = described ? pos - reach + described.at : pos - reach;
+      const named = namedSpokesperson(from, pos, spokesEnding);
+      if (named) return [{ speaker: personSpeaker(named), via: 'via_desc_referent', at: pos, extra: { desc_role_match: 1 }, commit: noop }];
+      const s = { name: described ? described.phrase : text, role: null, person: null };
+      return [{ speaker: s, via: described ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: noop }];
     }
     if (orgVoice && !spokes) {
       // "A National Audit Office report …" then "the report says": whoever the text said issued it.
@@ -655,15 +669,60 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const headNoun = (LAST_HYPHENATED_WORD.exec(headPhrase)?.[1] ?? '').toLowerCase();
     const indefinite = INDEFINITE.test(text);
     if (!orgVoice && !indefinite && DEFINITE.test(text) && !NON_PERSON_HEADS.has(headNoun) && !UNNAMED_HEADS.has(headNoun) && !/[^s]s$/u.test(headNoun) && !isOrgPhrase(headPhrase.split(' '))) {
-      out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role));
+      // The echo counts only when no named person spoke since the indefinite: after "a
+      // senior official said …" then "Tom Kell, a deputy administrator, said …", "the official said" may be Kell.
+      const reach = Math.min(ECHO_REACH, pos);
+      const end = echoEnd(text, narrationBefore(pos, reach));
+      // From the echo's own sentence: "Tom Kell, a farm agency official, said" is Kell's appositive, not someone else.
+      const echoAt = pos - reach + end;
+      const sentence = narrationBefore(echoAt, SPEAKER_CLAUSE);
+      const stop = Math.max(sentence.lastIndexOf('. '), sentence.lastIndexOf('\n'));
+      const echo = end >= 0 && !namedSpeakerBetween(echoAt - sentence.length + stop + 1, pos);
+      out.push(...descriptionReferents(headPhrase, headNoun, pos, m.role, echo));
     }
     // "one U.S. analyst" is "a U.S. analyst": the description, never a name near it.
     // "one Lundian economist of Brandt's budget speech": what the speaker talked about is not who they are.
-    const who = text.replace(/\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
+    // ("a spokesman for one of Spain's producers" keeps its whole complement: "one of" picks one of a group.)
+    const who = text.replace(/(?<!\s(?:one|some|each|any|all|many|most|none|several|both|either|neither))\s(?:of|on|about)\s+\S+['’]s?\s.*$/u, '');
     const shown = /^one\s+of\s/u.test(who) ? who : who.replace(/^one\s/u, /^[aeio]/u.test(who.slice(4)) ? 'an ' : 'a ');
     const s = { name: shown, role: m.role, person: null };
     out.push({ speaker: s, via: indefinite || !DEFINITE.test(text) ? 'via_desc_indef' : 'via_desc_def', at: pos, commit: () => void (lastGroup = s) });
     return out;
+  };
+
+  /**
+   * The person named in a spokesperson's role ("Ministry spokesman Ana Pell", "Ana Pell, a ministry
+   * spokeswoman") outside quotes between `from` and `pos`, the latest; of the role's kind ("man" is
+   * no spokeswoman). Bounded: the mentions of that stretch only.
+   */
+  const namedSpokesperson = (from: number, pos: number, ending: string): Person | undefined => {
+    const list = people.mentions;
+    for (let k = lastMentionBefore(list, pos); k >= 0; k--) {
+      const m = list[k];
+      if (!m || m.pos < from) break;
+      const kind = m.quoted || m.person.group ? null : SPOKES_ROLE.exec(m.person.role ?? '')?.[1];
+      if (kind && (kind === ending || kind === 'person' || ending === 'person')) return m.person;
+    }
+    return undefined;
+  };
+
+  /**
+   * Whether a person named outside quotes speaks between `from` and `pos`: a subject with a speech
+   * verb in the rest of its sentence ("Tom Kell, a deputy administrator, said"). A person the
+   * narration only talks about ("Volcker will be re-appointed") is no speaker. Bounded: that
+   * stretch's mentions, SPEAKER_CLAUSE characters after each.
+   */
+  const namedSpeakerBetween = (from: number, pos: number): boolean => {
+    const list = people.mentions;
+    for (let k = lastMentionBefore(list, pos); k >= 0; k--) {
+      const m = list[k];
+      if (!m || m.pos < from) return false;
+      if (m.quoted || m.person.group || !m.subject) continue;
+      const end = Math.min(pos, m.pos + SPEAKER_CLAUSE);
+      const clause = narrationBefore(end, end - m.pos).split(SENTENCE_STOP)[0] ?? '';
+      if (hasSpeechVerb(clause)) return true;
+    }
+    return false;
   };
 
   // The text's own gender (not one an earlier choice of "he" wrote), else the first name's. Declared
@@ -694,7 +753,7 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
    * else the person named last. The reading is marked with which of these it is and whether it is
    * also the person the article names most; the model weighs it against the description kept as it is.
    */
-  const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null): Resolved[] => {
+  const descriptionReferents = (headPhrase: string, headNoun: string, pos: number, role: string | null, echo: boolean): Resolved[] => {
     const keys = [headNoun, ...(headPhrase.match(CAPITALISED_KEY_WORD) ?? [])].filter((w) => w.length >= 4).map((w) => roleKey(w.slice(0, 5)));
     // "the 55-year-old Frenchman" after "Henri Dufrene, 55,": the person of that age is the role match (phrase.ts).
     const age = describedAge(headPhrase);
@@ -711,6 +770,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     // Vale"), before one whose role only shares its head ("Shadow home secretary Gareth Lyle").
     const whole = headPhrase.replace(DEFINITE, '').toLowerCase();
     const exact = roleMatch && whole.includes(' ') ? people.latestBefore(pos, null, (q) => q.role !== null && q.role.toLowerCase() === whole) : undefined;
+    // "One diplomat said …" then "the diplomat said": the unnamed diplomat again (its own reading, kept
+    // below), not whoever was named last; unless a named person holds the role ("Tom Smith, a USDA
+    // official," then "the official").
+    if (echo && !roleMatch) return [];
     const latest = people.latestBefore(pos, null);
     const top = mostNamedBefore(pos);
     // The role match, else the person named last; and the person the article names most when that
@@ -860,8 +923,10 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     const m = describedMention(hit.phrase) ?? readMention(hit.phrase);
     if (!m) return oneOfGroup(f, base, paragraphs[i] ?? '');
     const readings = resolve(m, hit.at);
-    if (readings.length === 0) return null;
     const pronoun = m.kind === 'pronoun' && (m.pronoun === 'he' || m.pronoun === 'she') ? (m.pronoun === 'he' ? 'm' : 'f') : null;
+    // A he/she that no named person fits still is the slot: the readings of the he/she paths below
+    // (an unnamed described speaker it goes on with) may fill it.
+    if (readings.length === 0 && pronoun === null) return null;
     return { slot, readings, pronoun, at: hit.at };
   };
 
@@ -1095,6 +1160,19 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
             const reading: Resolved = { speaker: holder, via: 'via_pronoun_prev', commit: noop };
             slotReadings.push(reading);
             add(reading, ex.slot, { pronoun_turn_desc: 1 });
+          }
+          // "A spokesman for Brimco said … ¶ He told reporters … ¶ “…,” he said": the he/she may go on
+          // with the described person through other he/she speech verbs (described-chain.ts), when no
+          // person of its gender is a reading of it; as the last verb's described subject above is.
+          if (!slotReadings.some((s) => s.speaker.person?.gender === g)) {
+            const from = bases[Math.max(0, i - CHAIN_PARAGRAPHS)] ?? 0;
+            const chain = describedChain(narrationBefore(at, Math.min(CHAIN_REACH, at - from)), g);
+            const s = chain ? { name: chain.description, role: null, person: null } : null;
+            if (s && !slotReadings.some((r) => sameSpeaker(r.speaker, s))) {
+              const reading: Resolved = { speaker: s, via: 'via_pronoun_prev', commit: noop };
+              slotReadings.push(reading);
+              add(reading, ex.slot, { pronoun_desc: 1 });
+            }
           }
         }
         if (earlier) add({ speaker: earlier, via: earlier.person ? 'via_name' : 'via_group', commit: noop }, 'cont_para');
@@ -1692,32 +1770,6 @@ function previousParagraphStart(bases: readonly number[], pos: number): number {
   let i = bases.length - 1;
   while (i > 0 && (bases[i] ?? 0) > pos) i--;
   return bases[Math.max(0, i - 1)] ?? 0;
-}
-
-const SPOKES_OF = /\b(?:[Aa]n?|[Tt]he)\s+((?:\p{Lu}[\p{L}'’&.-]*\s+){1,4})spokes(?:man|woman|person)\b/gu;
-const SPOKES_FOR = /\b(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’&.-]*)*)/gu;
-
-/**
- * The last "a Bayern spokesman" / "a spokesman for the Home Office" before `pos` in its paragraph or
- * the one before: the organisation it names, or, when it speaks for a person ("a spokesman for
- * Michael Howard"), the description itself, which is no name of that person.
- */
-function earlierSpokesperson(paragraphs: readonly string[], bases: readonly number[], pos: number): { org: string | null; phrase: string } | null {
-  let i = bases.length - 1;
-  while (i > 0 && (bases[i] ?? 0) > pos) i--;
-  const text = `${paragraphs[i - 1] ?? ''}\n\n${(paragraphs[i] ?? '').slice(0, pos - (bases[i] ?? 0))}`;
-  let best: { at: number; org: string; phrase: string } | null = null;
-  for (const re of [SPOKES_OF, SPOKES_FOR]) {
-    for (const m of text.matchAll(re)) {
-      const org = (m[1] ?? '').trim();
-      // A capitalised article or sentence opener ("The", "But") is no organisation.
-      if (/^(?:The|A|An|But|And)$/u.test(org)) continue;
-      if (!best || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, org, phrase: m[0].replace(STARTS_UPPER, (c) => c.toLowerCase()).replace(/^the\s/u, 'a ') };
-    }
-  }
-  if (!best) return null;
-  const first = foldName(best.org.split(/\s+/u)[0] ?? '');
-  return { org: isFirstName(first) || /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\b/u.test(best.org) ? null : best.org, phrase: best.phrase };
 }
 
 /** How far back (characters) a document's issuer may be named: this paragraph and the one before, at most. */

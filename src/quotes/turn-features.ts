@@ -45,6 +45,31 @@ export function echoesIndefinite(description: string, narrationBefore: string): 
   return ASCII_HEAD.test(head) ? ECHO_ANY_HEAD.test(`${head}\0${before}`) : echoPattern(head).test(before);
 }
 
+// `ECHO_ANY_HEAD` with a greedy skip: the LAST indefinite of the head, its words in group 2.
+const LAST_ECHO_ANY_HEAD = new RegExp(
+  String.raw`^([^\0]+)(?=\0)[\s\S]*[^\p{L}]((?:a|an|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}?\1|one\s+of\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,3}?\1s)(?![\p{L}])`,
+  'iu',
+);
+
+/**
+ * Where the last indefinite description `echoesIndefinite` reads for `description` ends in
+ * `narrationBefore` (an offset into it), or −1 when there is none: whether someone was named after
+ * it is the caller's question.
+ */
+export function echoEnd(description: string, narrationBefore: string): number {
+  const head = definiteHead(description);
+  if (!head) return -1;
+  const before = narrationBefore.slice(-ECHO_REACH);
+  const shift = narrationBefore.length - before.length;
+  if (ASCII_HEAD.test(head)) {
+    const m = LAST_ECHO_ANY_HEAD.exec(`${head}\0${before}`);
+    return m ? shift + m[0].length - head.length - 1 : -1;
+  }
+  let end = -1;
+  for (const m of before.matchAll(new RegExp(echoPattern(head).source, 'giu'))) end = (m.index ?? 0) + m[0].length;
+  return end < 0 ? -1 : shift + end;
+}
+
 /**
  * The speaking turns of an article so far: the speakers that quotes' own attributions named, in
  * order. A reader follows turns: after "X said: “…”" a quote continues X until someone else is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRoleWord } from '../../src/quotes/phrase.js';
-import { echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
+import { echoEnd, echoesIndefinite, TURN_PARAGRAPHS, TurnLog } from '../../src/quotes/turn-features.js';
 import { definiteHead } from '../../src/quotes/description.js';
 import { candidatesByQuote } from './speaker-of.js';
 
@@ -31,6 +31,26 @@ describe('echoesIndefinite', () => {
     expect(echoesIndefinite('the minister', 'Finance Minister Ann Cole said Lundia would pay.')).toBe(false);
     // The head noun inside another word is no echo.
     expect(echoesIndefinite('the official', 'An officially sanctioned report said so.')).toBe(false);
+  });
+});
+
+describe('echoEnd', () => {
+  it('GIVEN two indefinites of the head THEN where the LAST ends; none THEN -1', () => {
+    const text = 'A senior official said prices rose. Later one trade official said they fell. Markets shut.';
+    expect(echoEnd('the official', text)).toBe(text.indexOf('trade official') + 'trade official'.length);
+    expect(echoEnd('the official', 'Markets shut early.')).toBe(-1);
+    expect(echoEnd('Ann Cole', text)).toBe(-1);
+  });
+
+  it('GIVEN a non-ASCII head THEN the last one too', () => {
+    const text = 'Un a señor said no. Then a second señor said yes.';
+    expect(echoEnd('the señor', text)).toBe(text.lastIndexOf('señor') + 'señor'.length);
+  });
+
+  it('GIVEN narration longer than the echo reach THEN the offset still counts from the start of the text given', () => {
+    const pad = 'x '.repeat(2000);
+    const text = `${pad}one trade official said so.`;
+    expect(echoEnd('the official', text)).toBe(text.indexOf('trade official') + 'trade official'.length);
   });
 });
 
