@@ -21,10 +21,10 @@ export const LEAD_REACH = 6000;
 
 /**
  * Documents an organisation issues in its own voice ("the statement said", "the report says"):
- * only these speak for the article's organisation. A letter, an e-mail, a petition or a column is
- * as often a person's and stays the writing.
+ * only these speak for the article's organisation. A letter, an e-mail, a petition, a column or an
+ * editorial (a journal's, signed by its writer) is as often a person's and stays the writing.
  */
-export const ISSUED_DOCUMENTS: ReadonlySet<string> = new Set(['statement', 'report', 'release', 'communique', 'filing', 'notice', 'memo', 'summary', 'study', 'survey', 'document', 'editorial']);
+export const ISSUED_DOCUMENTS: ReadonlySet<string> = new Set(['statement', 'report', 'release', 'communique', 'filing', 'notice', 'memo', 'summary', 'study', 'survey', 'document']);
 
 /**
  * A subject that surely names an organisation: two words or more ("Harbour Council"), or an

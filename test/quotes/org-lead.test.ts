@@ -66,7 +66,7 @@ describe('a document quoted paragraphs after its issuer', () => {
   });
 });
 
-describe('a summary, a study, a survey, a document or an editorial speaks for the leading organisation too', () => {
+describe('a summary, a study, a survey or a document speaks for the leading organisation too', () => {
   it('GIVEN "the summary said" with no issuer near it THEN the organisation the article is about speaks', () => {
     const paragraphs = [
       'The Northern Trade Fund has urged Lundia to cut its import duties.',
@@ -77,13 +77,22 @@ describe('a summary, a study, a survey, a document or an editorial speaks for th
     expect(speakerOf(paragraphs, 'Lower duties would')).toBe('Northern Trade Fund');
   });
 
-  it.each(['study', 'survey', 'document', 'editorial'])('GIVEN "the %s said" with no issuer near it THEN the leading organisation speaks', (noun) => {
+  it.each(['study', 'survey', 'document'])('GIVEN "the %s said" with no issuer near it THEN the leading organisation speaks', (noun) => {
     const paragraphs = [
       'The Harbour Transport Council has asked the city to widen the port road.',
       'Lorries queued for six hours last week, drivers said.',
       `"The road cannot carry the traffic it has now," the ${noun} said.`,
     ];
     expect(speakerOf(paragraphs, 'The road cannot')).toBe('Harbour Transport Council');
+  });
+
+  it('GIVEN "the editorial said" in a story about a company THEN the editorial stays the writing (a journal\'s, not the company\'s)', () => {
+    const paragraphs = [
+      'Corvane Therapeutics Inc said its new drug shrank tumours in a trial of 40 patients, a medical journal reported.',
+      'Four patients in the trial died, the journal reported.',
+      '"These results are early and must be read with care," the editorial said.',
+    ];
+    expect(speakerOf(paragraphs, 'These results are early')).toBe('the editorial');
   });
 
   it('GIVEN a lone capital opening the sentence before the document THEN it is no issuer, but a one-word name the story uses again is', () => {
