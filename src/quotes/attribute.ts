@@ -14,7 +14,7 @@ import { definiteHead, isIndefinitePerson, NON_PERSON_HEADS, onePersonDescribed 
 import { definiteSpokes, describedSpokesperson, SPOKES_REACH } from './spokesperson.js';
 import { describedChain } from './described-chain.js';
 import { writtenSource } from './writing.js';
-import { ISSUED_DOCUMENTS, leadOrganisation, type LeadOrg } from './org-lead.js';
+import { ISSUED_DOCUMENTS, isNamelike, leadOrganisation, type LeadOrg } from './org-lead.js';
 import { describedMention, describedOverInner, describedSlotAfter, onlyByPronoun } from './unnamed-features.js';
 import { ORG_REFERENCE_REACH, documentIssuer, fitsAnotherKind, fullestOrgName, isBareDescription, isRegionOfKind, nameInDescription, lastDescriptionSubject, narrationOnly, orgDescription, orgReferent, organisationNames, type OrgName } from './org-reference.js';
 import { CONTEXT, extractWithContext, sentenceEndAfter, sentenceStartOf, sentenceStarts, type QuoteContext, type QuoteSpan } from './extract.js';
@@ -625,7 +625,12 @@ export function attributeArticle(paragraphs: readonly string[], options: Attribu
     if (orgVoice) {
       // Else, for a document an organisation issues, the organisation the article is about so far ("the
       // communique said" paragraphs after its issuer): the issuer is what the news credits, never the paper (org-lead.ts).
-      const org = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true) ?? (spokes || !ISSUED_DOCUMENTS.has(docHead) ? null : leadOrgBefore(pos));
+      const near = people.orgBefore(pos, Math.min(ORG_REACH, pos - previousParagraphStart(bases, pos)), true);
+      // A lone capital opening a sentence just before a document ("Larger exports would help.") is
+      // as often no name: unless the story names it again ("Ifo"), a document then speaks for the
+      // article's leading organisation.
+      const named = near !== undefined && (spokes || isNamelike(near) || namedAgain(textBefore(pos, ORG_REFERENCE_REACH), near));
+      const org = (named ? near : null) ?? (spokes || !ISSUED_DOCUMENTS.has(docHead) ? near ?? null : leadOrgBefore(pos) ?? near ?? null);
       // Read where the description stands, as the description itself would be.
       if (org) return [{ speaker: { name: org, role: null, person: null }, via: 'via_org', at: pos, commit: noop }];
     }
@@ -2307,4 +2312,13 @@ function namedInside(mentions: readonly PersonMention[], from: number, to: numbe
     if (m.pos > to) return;
     out.add(m.person);
   }
+}
+
+/** Whether `text` names the lone word `name` at least twice as a whole word: a name the story goes by, not a sentence's opening capital. */
+function namedAgain(text: string, name: string): boolean {
+  let n = 0;
+  for (let at = text.indexOf(name); at >= 0 && n < 2; at = text.indexOf(name, at + name.length)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + name.length] ?? ' ')) n++;
+  }
+  return n >= 2;
 }

@@ -133,7 +133,7 @@ const ORG_WORDS = new Set(
 );
 
 // Heads of written text ("a statement", "the report"): the writing speaks, or its issuer (writing.ts); never a person's role.
-export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques'.split(' '));
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set('statement statements report reports release memo letter study survey website post tweet tweets petition email e-mail note notice filing document documents ad advertisement message video blog column editorial book communique communiques summary'.split(' '));
 
 // Nouns for people, groups and bodies that speak ("officials", "staff", "police").
 export const GROUP_NOUNS = new Set(

@@ -21,17 +21,17 @@ export const LEAD_REACH = 6000;
 
 /**
  * Documents an organisation issues in its own voice ("the statement said", "the report says"):
- * only these speak for the article's organisation. A letter, an e-mail, a petition or a column is
- * as often a person's and stays the writing.
+ * only these speak for the article's organisation. A letter, an e-mail, a petition, a column or an
+ * editorial (a journal's, signed by its writer) is as often a person's and stays the writing.
  */
-export const ISSUED_DOCUMENTS: ReadonlySet<string> = new Set(['statement', 'report', 'release', 'communique', 'filing', 'notice', 'memo']);
+export const ISSUED_DOCUMENTS: ReadonlySet<string> = new Set(['statement', 'report', 'release', 'communique', 'filing', 'notice', 'memo', 'summary', 'study', 'survey', 'document']);
 
 /**
  * A subject that surely names an organisation: two words or more ("Harbour Council"), or an
  * acronym ("HFC"). A lone capitalised word opening a sentence ("Dealers said", "Gross output
  * rose") is as often no name at all; the dateline's place in capitals ("OSLO") is none either.
  */
-const isNamelike = (name: string): boolean => {
+export const isNamelike = (name: string): boolean => {
   const ws = name.split(/\s+/u);
   if (ws.length >= 2) return !isPlaceName(ws);
   return /^\p{Lu}{2,6}$/u.test(name) && !isPlaceName(ws);

@@ -70,6 +70,10 @@ const AFTER_NAME_COMMA = /\p{Lu}[\p{L}.&'’-]*,\s$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const ABBREVIATION = /^(?:Jr|Sr|St|Mt|Ft|Bros)\.$/u;
 
+const POSSESSIVE_S = /['’]s$/u;
+/** Whether `w` is the word of some kind of organisation ("Ltd", "Bank", "Ministry"). */
+const isKindWord = (w: string): boolean => KINDS.some(([, fits]) => fits(w));
+
 /**
  * The names in a capitalised run: without angle brackets, a ticker after a name, opening
  * connectives and articles, or trailing joiners. A word with a final stop that is no initial or
@@ -93,6 +97,11 @@ function namesIn(run: string): string[][] {
     if (w.endsWith('.') && !INITIALS.test(w) && !ABBREVIATION.test(w)) {
       ws.push(w.slice(0, -1));
       close();
+    } else if (POSSESSIVE_S.test(w) && isKindWord(w.replace(POSSESSIVE_S, ''))) {
+      // "Canadian Pacific Ltd's aim": the possessive closes the name, and its kind's word is the name's
+      // last ("Ltd", not "Ltd's", so "the company" finds it). (Not "Moody's Investors Service": no kind's word.)
+      ws.push(w.replace(POSSESSIVE_S, ''));
+      close();
     } else if (LEGAL_FORM.test(w) && all[i + 1] === 'and') {
       ws.push(w);
       close();
@@ -111,6 +120,14 @@ const FIRST_BONUS = 2;
 /** A compass word and the kind's word name a region ("West Bank", "East Union"), no organisation. */
 const isRegion = (ws: readonly string[], fits: (w: string) => boolean): boolean => ws.every((w) => COMPASS.test(w) || fits(w));
 
+/** Where the legal form closing a company's name stands: last, or before "of" and a place; -1 when none does. */
+function companyFormAt(ws: readonly string[], fits: (w: string) => boolean): number {
+  const last = ws.length - 1;
+  if (fits(ws[last] ?? '')) return last;
+  const of = ws.lastIndexOf('of');
+  return of >= 2 && of < last && fits(ws[of - 1] ?? '') && isPlaceName(ws.slice(of + 1)) ? of - 1 : -1;
+}
+
 /** Whether `ws` names an organisation of the kind: its kind word heads the name (last, or before "of"/"for"), or stands anywhere for kinds named inside a longer name ("Second Town Bancorp of Ohio"). */
 function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean {
   if (rating) return ws.some((w) => RATING_AGENCY.test(w));
@@ -118,7 +135,9 @@ function fitsKind(ws: readonly string[], kind: number, rating: boolean): boolean
   if (!fits) return false;
   const last = ws.length - 1;
   // A legal form ends a company's name, and no name is its legal form alone ("Co Inc").
-  if (kind === 0) return last >= 1 && fits(ws[last] ?? '') && !fits(ws[0] ?? '');
+  // A company of a place keeps the place after its legal form ("Hospital Corp of America", "Public
+  // Service Co of New Mexico"): the legal form still closes the company's own words.
+  if (kind === 0) return !fits(ws[0] ?? '') && companyFormAt(ws, fits) >= 1;
   // "Bank" or "Ministry" alone is no name.
   if (last === 0) return false;
   // A place is no organisation of any kind ("Soviet Union"); a union's name is no place or

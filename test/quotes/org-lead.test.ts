@@ -65,3 +65,48 @@ describe('a document quoted paragraphs after its issuer', () => {
     expect(speakerOf(none, 'Spending must fall')).toBe('the report');
   });
 });
+
+describe('a summary, a study, a survey or a document speaks for the leading organisation too', () => {
+  it('GIVEN "the summary said" with no issuer near it THEN the organisation the article is about speaks', () => {
+    const paragraphs = [
+      'The Northern Trade Fund has urged Lundia to cut its import duties.',
+      'A draft Fund paper on the Lundian economy was shown to reporters.',
+      'Farm output fell for a second year, with rice and wheat both lower.',
+      '"Lower duties would make local goods cheaper to make and easier to sell abroad," the summary said.',
+    ];
+    expect(speakerOf(paragraphs, 'Lower duties would')).toBe('Northern Trade Fund');
+  });
+
+  it.each(['study', 'survey', 'document'])('GIVEN "the %s said" with no issuer near it THEN the leading organisation speaks', (noun) => {
+    const paragraphs = [
+      'The Harbour Transport Council has asked the city to widen the port road.',
+      'Lorries queued for six hours last week, drivers said.',
+      `"The road cannot carry the traffic it has now," the ${noun} said.`,
+    ];
+    expect(speakerOf(paragraphs, 'The road cannot')).toBe('Harbour Transport Council');
+  });
+
+  it('GIVEN "the editorial said" in a story about a company THEN the editorial stays the writing (a journal\'s, not the company\'s)', () => {
+    const paragraphs = [
+      'Corvane Therapeutics Inc said its new drug shrank tumours in a trial of 40 patients, a medical journal reported.',
+      'Four patients in the trial died, the journal reported.',
+      '"These results are early and must be read with care," the editorial said.',
+    ];
+    expect(speakerOf(paragraphs, 'These results are early')).toBe('the editorial');
+  });
+
+  it('GIVEN a lone capital opening the sentence before the document THEN it is no issuer, but a one-word name the story uses again is', () => {
+    const opening = [
+      'The Northern Trade Fund has urged Lundia to cut its import duties.',
+      'Exporters have long asked for the change. Cheaper imports would help them.',
+      '"Duties should fall by half within three years," the report said.',
+    ];
+    expect(speakerOf(opening, 'Duties should fall')).toBe('Northern Trade Fund');
+    const named = [
+      'The Northern Trade Fund has urged Lundia to cut its import duties.',
+      'Ostwig, a research institute, agrees. Ostwig said in March that growth would slow.',
+      '"Duties should fall by half within three years," the report said.',
+    ];
+    expect(speakerOf(named, 'Duties should fall')).toBe('Ostwig');
+  });
+});

@@ -33,6 +33,22 @@ describe('a definite description of an organisation is the organisation of its k
     expect(speakerOf(text, 'We regret this outcome')).toBe('Acme Power Co');
   });
 
+  it('GIVEN the company named only in a possessive ("Varnel Foods Ltd\'s") THEN "the company said" is Varnel Foods Ltd', () => {
+    const text = [
+      'OSTRAVEN, May 4 - Varnel Foods Ltd\'s main aim this year is to cut its debt, it said in its annual report.',
+      'Sales rose four pct to 310 mln dlrs in 1986.',
+      '"Lower borrowing will free cash for new plants," the company said in the report.',
+    ];
+    expect(speakerOf(text, 'Lower borrowing')).toBe('Varnel Foods Ltd');
+  });
+
+  it('GIVEN a company of a place ("Tarrow Mills Corp of Vermont", "Pelham Gas Co of New Mexico") THEN "the company said" is that company', () => {
+    const vermont = ['Tarrow Mills Corp of Vermont will close two plants, union officials said.', '"Demand for our cloth has fallen for three years," the company said.'];
+    expect(speakerOf(vermont, 'Demand for our cloth')).toBe('Tarrow Mills Corp of Vermont');
+    const mexico = ['Pelham Gas Co of New Mexico will put the merger to a vote in June.', '"The merger gives us a larger base," the company said.'];
+    expect(speakerOf(mexico, 'The merger gives')).toBe('Pelham Gas Co of New Mexico');
+  });
+
   it('GIVEN the company named as a subject by its short name THEN "the company said" keeps that name ("Brimco", not "Brimco Industries Inc")', () => {
     const text = [
       'Brimco Industries Inc said it would sell its paper mills.',
