@@ -275,7 +275,7 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
  * "Yao Liu, president of Brisk Steel Co, a leading steel maker, told …", "Jo Bloggs, head of the
  * Fund, in explaining why …, said", "Jo Bloggs, chief of the Union of Workers, UW, said": a whole
  * name opening its clause, then two or three chunks that are each a role, a description, an aside
- * (a participle, "also at …") or an acronym: the name is the verb's subject, its first chunk its
+ * (a participle, "also at …") or an acronym, bare or bracketed ("(Unionfed)"): the name is the verb's subject, its first chunk its
  * role. (The reader of one appositive sees only the last chunk, which then spoke: the firm's
  * description, the aside's words.) The first chunk must be a person's role, so "In London, the
  * bank, …" and a list of names are left alone.
@@ -302,7 +302,7 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 function isAsideChunk(chunk: string, before: string): boolean {
   const c = chunk.trim();
   if (c.length === 0 || c.length > 120) return false;
-  return OPENS_WITH_ARTICLE_PHRASE.test(c) || opensWithLowerRole(c) || isTitleAppositive(c, before) || ASIDE_START.test(c) || ACRONYM.test(c);
+  return OPENS_WITH_ARTICLE_PHRASE.test(c) || opensWithLowerRole(c) || isTitleAppositive(c, before) || ASIDE_START.test(c) || ACRONYM.test(c) || BRACKETED_CAPITAL.test(c);
 }
 
 const CLAUSE_CONJUNCTION = /^(?:and|but|while|whereas|yet)\s+/u;

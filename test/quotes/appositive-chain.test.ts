@@ -21,9 +21,10 @@ describe('a name before two or three appositives or asides', () => {
     expect(nameBefore('Carla Venetti, chairman of Pellagro Spa, commenting on the results on television,')).toBe('Carla Venetti');
   });
 
-  it('GIVEN "NAME, the head of the Union of X, UX," or "Mr NAME, chief executive of FIRM, also at the fair," THEN the name is the subject', () => {
+  it('GIVEN "NAME, the head of the Union of X, UX," or "…, (Unionfed)," or "Mr NAME, chief executive of FIRM, also at the fair," THEN the name is the subject', () => {
     expect(nameBefore('Jorge Almonte Ruiz, the veteran leader of the Andean Miners Union, AMU,')).toBe('Jorge Almonte Ruiz');
     expect(nameBefore('Mr Daniel Okafor, chief executive of Lagoon Mobile, also at the fair,')).toBe('Daniel Okafor');
+    expect(nameBefore('Marta Lindqvist, president of the Kelport Union of Dockers, (Unionfed),')).toBe('Marta Lindqvist');
   });
 
   it('GIVEN a list of places or a chunk that is no role first THEN no name is read from the chain', () => {
