@@ -194,6 +194,8 @@ export function subjectBefore(text: string, verb?: string): Phrase | null {
   if (endsWithConjunction(t)) return null;
   // (Not the comma of a number: "the 200,000 member union".)
   const chunks = t.split(/(?<!\d),\s*|,(?!\d)\s*/u);
+  const aside = nameBeforeAsides(chunks);
+  if (aside) return aside;
   let appositive: string | null = null;
   if (t.endsWith(',') && chunks.length >= 3) {
     chunks.pop(); // the empty chunk after the final comma
@@ -257,16 +259,54 @@ function unclosedAppositive(before: string, chunk: string): Phrase | null {
   // Association told …" is Ferrel's, not the association's (the head of the appositive speaks).
   // Or a lower-case role of an organisation, coordinated or not: "Peter Alcott, chairman of Brenner
   // Holdings and director of research at Corvo Bank said" is Alcott's, the whole chunk his role.
-  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk))) && !PARTY_TAG.test(chunk.trim())) return null;
+  // ("Jo Bloggs, economist with Brisk Bank in London said": "with" joins a role to its firm as "at" does.)
+  if (!OPENS_WITH_ARTICLE_PHRASE.test(chunk) && !(/\s(?:of|at|for|with)\s/u.test(chunk) && (isTitleAppositive(chunk, before) || opensWithLowerRole(chunk))) && !PARTY_TAG.test(chunk.trim())) return null;
   // The whole chunk: "writing in the Daily Telegraph, the prime minister conceded" names a paper, not its writer.
-  const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before);
+  // ("But Jo Bloggs, a lawyer said": a conjunction opens the clause, it is no part of the name.)
+  const m = WHOLE_TWO_OR_THREE_WORD_NAME.exec(before.replace(CLAUSE_CONJUNCTION_ANY_CASE, ''));
   const name = m?.[1]?.split(/\s+/u) ?? [];
   // A known first name, or an honorific before a surname ("Mr Prettejohn"): a person's name either way.
   const honorific = HONORIFIC_WORD.test(name[0] ?? '');
   if (name.length < 2 || !(honorific || isFirstName(foldName(name[0] ?? ''))) || !looksLikePersonName(honorific ? name.slice(1) : name)) return null;
   return { words: name, appositive: chunk.trim() };
 }
+
+/**
+ * "Yao Liu, president of Brisk Steel Co, a leading steel maker, told …", "Jo Bloggs, head of the
+ * Fund, in explaining why …, said", "Jo Bloggs, chief of the Union of Workers, UW, said": a whole
+ * name opening its clause, then two or three chunks that are each a role, a description, an aside
+ * (a participle, "also at …") or an acronym, bare or bracketed ("(Unionfed)"): the name is the verb's subject, its first chunk its
+ * role. (The reader of one appositive sees only the last chunk, which then spoke: the firm's
+ * description, the aside's words.) The first chunk must be a person's role, so "In London, the
+ * bank, …" and a list of names are left alone.
+ */
+function nameBeforeAsides(chunks: readonly string[]): Phrase | null {
+  let end = chunks.length;
+  if (end > 0 && (chunks[end - 1] ?? '').trim() === '') end--;
+  let from = end;
+  while (from > 0 && end - from < 3 && isAsideChunk(chunks[from - 1] ?? '', chunks[from - 2] ?? '')) from--;
+  if (end - from < 2 || from === 0) return null;
+  const named = chunks[from - 1] ?? '';
+  const role = (chunks[from] ?? '').trim();
+  if (!wholeNamedHead(named) || !(OPENS_WITH_ARTICLE_PHRASE.test(role) || opensWithLowerRole(role) || isTitleAppositive(role, named))) return null;
+  const dash = Math.max(named.lastIndexOf(' - '), named.lastIndexOf(' — '));
+  const name = words((dash >= 0 ? named.slice(dash + 3) : named).trim().replace(CLAUSE_CONJUNCTION, ''));
+  // A person's name: a known first name, or an honorific before one ("Mr Shin-Bae Kim").
+  const first = HONORIFIC_WORD.test(name[0] ?? '') ? 1 : 0;
+  if (name.length - first < 2 || !(first === 1 || isFirstName(foldName(name[0] ?? '')))) return null;
+  return { words: name, appositive: role };
+}
+const ASIDE_START = /^(?:also|speaking|commenting|writing|in\s+\p{Ll}+ing|\p{Ll}+ing\s+(?:on|at|in|to|about|after|before)\b)/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** A chunk between a name and its verb that is no new subject: a role, a description, an aside, an acronym. */
+function isAsideChunk(chunk: string, before: string): boolean {
+  const c = chunk.trim();
+  if (c.length === 0 || c.length > 120) return false;
+  return OPENS_WITH_ARTICLE_PHRASE.test(c) || opensWithLowerRole(c) || isTitleAppositive(c, before) || ASIDE_START.test(c) || ACRONYM.test(c) || BRACKETED_CAPITAL.test(c);
+}
+
 const CLAUSE_CONJUNCTION = /^(?:and|but|while|whereas|yet)\s+/u;
+const CLAUSE_CONJUNCTION_ANY_CASE = /^\s*(?:and|but|while|whereas|yet)\s+/iu;
 // Made once here: tsx (the tests' and benches' loader) turns a \p{…} literal into a `new RegExp(…)` built at every call.
 const CAPITALISED_HEAD_WORD = /^\p{Lu}[\p{L}.]*$/u;
 /** A chunk that is only a name, perhaps after one honorific or a capitalised title: "Kay Obi", "Dr Kay Obi", "Senator Kay Obi". */
@@ -737,6 +777,9 @@ function isOrgBeforeOf(ws: readonly string[], of: number): boolean {
   while (s > 0 && isNameish(ws[s - 1] ?? '') && !isDeterminer(ws[s - 1] ?? '')) s--;
   const left = ws.slice(s, of);
   if (left.length === 0 || s > 1 || (s === 1 && !isDeterminer(ws[0] ?? ''))) return false;
+  // "Senate Democratic Leader Robert Byrd of West Virginia": a person's name ending the run is the
+  // person "of" a place or firm, whatever organisation word the title before it holds.
+  if (personSuffix(left) > 0) return false;
   // "The British Chambers of Commerce", "Bank of Japan"; not "Kazuhiro Takahashi of Daiwa".
   return (s === 1 && !isFirstName(foldName(left[0] ?? ''))) || left.some((w) => isOrgWord(w));
 }
@@ -745,8 +788,10 @@ function isOrgBeforeOf(ws: readonly string[], of: number): boolean {
 function endsInPersonName(out: readonly string[]): boolean {
   let s = out.length;
   while (s > 0 && isNameish(out[s - 1] ?? '')) s--;
-  const { name } = splitTitle(out.slice(s));
-  return name.length >= 2 && isFirstName(foldName(name[0] ?? ''));
+  const run = out.slice(s);
+  const { name } = splitTitle(run);
+  // ("House Speaker Jim Wright of Texas": a title glued before the name does not hide it.)
+  return (name.length >= 2 && isFirstName(foldName(name[0] ?? ''))) || personSuffix(run) > 0;
 }
 
 function splitConjuncts(run: readonly string[]): string[][] {
