@@ -4,11 +4,9 @@ import { featuresOf } from '../../src/quotes/ranker.js';
 import { speakerOf } from './speaker-of.js';
 
 describe('documents, descriptions and groups resolve to who the text says they are', () => {
-  // KNOWN REGRESSION of the session-24 weights (trained with the hand-labelled news as a third set; bench/RESULTS.md
-  // "End of session 24"): the board loses, by a near tie, to Dame Ann Pryce, the board's head who speaks in the sentence
-  // before. Marked as failing so that the suite says so until a change makes the board win again; then turn it back
-  // into a plain `it`.
-  it.fails('GIVEN "A Rail Safety Board report" and a broadcaster told something THEN "the report says" is the board, not the broadcaster', () => {
+  // The session-24 to session-27 weights lost this to Dame Ann Pryce by a near tie (bench/RESULTS.md "End of session 24");
+  // the session-28 weights give it back to the board.
+  it('GIVEN "A Rail Safety Board report" and a broadcaster told something THEN "the report says" is the board, not the broadcaster', () => {
     const text = [
       'A Rail Safety Board report on signal failures says delays have doubled. A senior rail official told the BBC lessons were being learned.',
       'Dame Ann Pryce, head of the board, said the faults were known. "Many delays can be traced to the lack of spare parts at depots," the report says.',
