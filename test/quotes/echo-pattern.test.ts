@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { echoesIndefinite } from '../../src/quotes/turn-features.js';
 import { definiteHead } from '../../src/quotes/description.js';
+import { rng } from '../../bench/queries.js';
 
 // The per-head expression echoesIndefinite used before one shared expression took its place for
 // ASCII heads: the shared one must answer as it did on every text.
@@ -13,16 +14,6 @@ function reference(description: string, narration: string): boolean {
   return re.test(narration.slice(-3000));
 }
 
-/** A small deterministic generator (mulberry32), so that a failure names its seed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADS = ['official', 'banker', 'analyst', 'dealer', 'spokesman', 'co-founder', 'diplomat', 'économiste'];
 // Words and marks around the heads: articles in any case, plurals, glued letters and the characters

@@ -26,6 +26,25 @@ function randomRuns(n: number, seed: number): string[][] {
   return out;
 }
 
+/** One case written by bench/people-scan-fixture.ts: the scan of its paragraphs must find what the fixture holds. */
+interface ScanCase {
+  paragraphs: string[];
+  persons: unknown[];
+  mentions: unknown[];
+  orgs: unknown[];
+}
+function expectScanAsFixture(c: ScanCase): People {
+  const bases = paragraphBases(c.paragraphs);
+  const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
+  const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
+  const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
+  const where = JSON.stringify(c.paragraphs);
+  expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
+  expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
+  expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+  return people;
+}
+
 describe('the name scan reads each run word\'s flags once (session 16)', () => {
   it('the title split and the person-name test given a run\'s flags, from any offset, answer as when they read each word themselves', () => {
     let names = 0;
@@ -187,17 +206,7 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     }>;
     expect(cases.length).toBe(120);
     let mentions = 0;
-    for (const c of cases) {
-      const bases = paragraphBases(c.paragraphs);
-      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
-      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
-      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
-      const where = JSON.stringify(c.paragraphs);
-      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
-      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
-      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
-      mentions += people.mentions.length;
-    }
+    for (const c of cases) mentions += expectScanAsFixture(c).mentions.length;
     expect(mentions).toBeGreaterThan(400);
   });
 
@@ -212,14 +221,7 @@ describe('the name scan reads each run word\'s flags once (session 16)', () => {
     expect(cases.length).toBe(120);
     let roles = 0;
     for (const c of cases) {
-      const bases = paragraphBases(c.paragraphs);
-      const people = new People(c.paragraphs, bases, (pos) => pos % 10 === 0);
-      const end = (bases[bases.length - 1] ?? 0) + (c.paragraphs[c.paragraphs.length - 1]?.length ?? 0);
-      const probes = [0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f));
-      const where = JSON.stringify(c.paragraphs);
-      expect([...people.persons.values()].map((p) => [p.name, p.role, p.gender, p.evidence, p.firstAt, p.group]), where).toEqual(c.persons);
-      expect(people.mentions.map((m) => [m.pos, m.person.name, m.subject, m.quoted]), where).toEqual(c.mentions);
-      expect(probes.map((pos) => [people.orgBefore(pos, 400) ?? null, people.orgBefore(pos, 400, true) ?? null]), where).toEqual(c.orgs);
+      expectScanAsFixture(c);
       roles += c.persons.filter((p) => p[1] !== null).length;
     }
     // Roles of one, two and three words, after numbers and marks, occur: the comparison reads them.

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../bench/queries.js';
 import { readMention, readMentionOnce, type Phrase } from '../../src/quotes/phrase.js';
 
 // readMention keeps each phrase's reading (the same phrases come back around every quote of an
 // archive): what it returns must be what a fresh reading gives, for phrases that differ anywhere.
-
-/** A small deterministic generator (mulberry32), so that a failure names its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['he', 'She', 'they', 'Mr', 'Dr.', 'Anna', 'Varnes', 'Ivo', 'Brand,', 'the', 'a', 'spokesman', 'chief', 'executive', 'of', 'Dunmore', 'Mills', 'Ltd', 'and', '(D-Conn.)', '(Asia)', 'another', 'one', 'analyst', 'U.S.', 'Sen.', "Kell's", 'officials', 'Tuesday', '1:2', '3:x'];
 const APPOSITIVES = [null, '', 'a senior official', 'the mayor', '66'];
