@@ -7,7 +7,7 @@
 // speech verb whose subject is anything but a he/she or an indefinite description (a name, "the
 // minister"): a named speaker ends it.
 
-import { isIndefinitePerson } from './description.js';
+import { isIndefinitePerson, shownIndefinite } from './description.js';
 import { genderOfWords } from './names.js';
 import { allVerbs } from './verbs.js';
 
@@ -36,13 +36,6 @@ function sentenceBefore(text: string): string {
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(t); m; m = SENTENCE_END.exec(t)) from = m.index + m[0].length;
   return t.slice(from);
-}
-
-/** The shown form of a chain's description: "One dealer" → "a dealer". */
-function shown(description: string): string {
-  const d = description.trim();
-  if (/^[Oo]ne\s/u.test(d)) return d.replace(/^[Oo]ne\s/u, /^[Oo]ne\s+[aeiouAEIOU]/u.test(d) ? 'an ' : 'a ');
-  return d.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
 
 export interface ChainReading {
@@ -85,7 +78,7 @@ export function describedChain(narration: string, gender: 'm' | 'f'): ChainReadi
     if (!d || !isIndefinitePerson(d)) return null;
     if (genderOfWords(d.split(/\s+/u)) === (gender === 'm' ? 'f' : 'm')) return null;
     const at = inverted ? v.end + after.indexOf(d) : v.start - before.length + before.lastIndexOf(d);
-    return { description: shown(d), at };
+    return { description: shownIndefinite(d), at };
   }
   return null;
 }

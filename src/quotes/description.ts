@@ -135,6 +135,17 @@ const LAST_LETTERS = /([\p{L}-]+)$/u;
 const OPENS_WITH_CASED_LETTER = /^\p{Ll}/u;
 
 /**
+ * An unnamed speaker's description as shown: "One dealer" → "a dealer", "one official" → "an
+ * official", "A spokesman for X" → "a spokesman for X" (the words the text used, as a listing
+ * shows them, whatever their place in the sentence).
+ */
+export function shownIndefinite(description: string): string {
+  const d = description.trim();
+  if (/^[Oo]ne\s/u.test(d)) return d.replace(/^[Oo]ne\s/u, /^[Oo]ne\s+[aeiouAEIOU]/u.test(d) ? 'an ' : 'a ');
+  return d.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+}
+
+/**
  * An indefinite description of one person ("a spokesman for Acme", "a U.S. analyst", "a man", "a
  * neighbour"), not of an organisation, a document or a group ("one of them" is no one): the looser
  * head test of the he/she paths, with no role lexicon, so that vox-pop speakers ("a fan", "a

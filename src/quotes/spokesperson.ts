@@ -5,6 +5,8 @@
 // named person since ("Ministry spokesman Ana Pell"), that person is meant. The reads here are
 // bounded by the text they are given: attribute.ts passes at most SPOKES_REACH characters.
 
+import { shownIndefinite } from './description.js';
+
 /** How far back (characters of narration) "the spokesman" looks for the spokesperson it continues. */
 export const SPOKES_REACH = 3000;
 
@@ -51,7 +53,7 @@ export function describedSpokesperson(before: string, ending: string): SpokesRea
   let best: SpokesReading | null = null;
   for (const m of before.matchAll(INDEFINITE_SPOKES)) {
     if (!sameKind(m[2] ?? '', ending) || NOT_MODIFIER.test(` ${m[1] ?? ''}`)) continue;
-    const phrase = m[0].replace(/^[Oo]ne\s/u, /^[Oo]ne\s+[AEIOUaeiou]/u.test(m[0]) ? 'an ' : 'a ').replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+    const phrase = shownIndefinite(m[0]);
     best = { phrase, at: m.index ?? 0 };
   }
   return best;
